@@ -1,0 +1,113 @@
+"""Checks: Report → findings. One small function per rule, registered in ``CATALOGUE``.
+
+The site's methodology page is generated from the catalogue, so each rule carries its Chinese
+title, a one-paragraph explanation, the formula and the tolerance it applies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from generator.model import Finding, Quote, Report, Severity
+
+CheckFn = Callable[[Report], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "family.name"
+    title: str
+    explanation: str
+    formula: str
+    tolerance: str
+    fn: CheckFn
+    example: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+CATALOGUE: dict[str, Rule] = {}
+
+FAMILIES = {
+    "sum": "合计与分项",
+    "ratio": "占比",
+    "yoy": "同比变化",
+    "text_table": "文字与报表",
+    "table_table": "报表之间",
+    "repeat": "同一数字多处表述",
+    "budget": "预决算对比",
+    "perf": "绩效自评",
+    "completeness": "完整性",
+    "cross_year": "跨年度",
+    "cross_agency": "部门与所属单位",
+}
+
+
+def rule(
+    id: str, *, title: str, explanation: str, formula: str, tolerance: str, example: str = ""
+) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        if id in CATALOGUE:
+            raise ValueError(f"rule {id} registered twice")
+        CATALOGUE[id] = Rule(id, title, explanation, formula, tolerance, fn, example)
+        return fn
+
+    return register
+
+
+def finding_id(rule_id: str, subject: str, *values: object) -> str:
+    """Stable anchor: from the rule, what it is about and the numbers, never from list order."""
+    key = "|".join([rule_id, subject, *(str(v) for v in values)])
+    return "f-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:6]
+
+
+def make_finding(
+    rule_id: str,
+    severity: Severity,
+    subject: str,
+    message: str,
+    claimed: object,
+    expected: object,
+    evidence: Iterable[Quote],
+    title: str | None = None,
+) -> Finding:
+    r = CATALOGUE.get(rule_id)
+    return Finding(
+        id=finding_id(rule_id, subject, claimed, expected),
+        rule=rule_id,
+        severity=severity,
+        title=title or (r.title if r else rule_id),
+        message=message,
+        claimed=None if claimed is None else str(claimed),
+        expected=None if expected is None else str(expected),
+        evidence=tuple(evidence),
+        subject=subject,
+    )
+
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def run_checks(report: Report) -> list[Finding]:
+    _load_rules()
+    findings: dict[str, Finding] = {}
+    for r in CATALOGUE.values():
+        if r.family in ("cross_year", "cross_agency"):
+            continue  # these need several reports: see run_cross_checks
+        for f in r.fn(report):
+            findings.setdefault(f.id, f)
+    return sorted(findings.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
+
+
+def _load_rules() -> None:
+    import importlib
+    import pkgutil
+
+    import generator.checks as pkg
+
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        importlib.import_module(f"generator.checks.{mod.name}")

@@ -1,0 +1,135 @@
+"""Who and when: document kind, agency, year, scope, region, and the report's stable id."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from generator.errors import NotAReportError
+from generator.model import Document
+
+_PLACEHOLDER = re.compile(r"[XＸ]\s?[XＸ]|××|某某|\*\*局")
+_TITLE = re.compile(r"(?P<year>20\d{2})\s*年度?\s*(?P<kind>部门|单位)?\s*(?P<doc>决算|预算)")
+
+
+def title_text(doc: Document, n: int = 6) -> str:
+    texts = [
+        b.text for b in doc.blocks[:n] if b.table is None and not re.match(r"^附件\s*\d*[:：]?$", b.text)
+    ]
+    return "".join(texts)
+
+
+def check_kind(doc: Document) -> None:
+    """Refuse budgets, templates and unrelated documents with the reason in one line."""
+    text = doc.text
+    head = title_text(doc, 8)
+    finals, budgets = text.count("决算"), text.count("预算")
+    if "预算" in head and "决算" not in head and finals < 5:
+        raise NotAReportError(
+            doc.path, "这是预算报告，不是决算报告 (not a final-accounts report: a budget, 预算)"
+        )
+    if finals < 5 or not re.search(r"收入支出决算|决算情况说明|决算表|决算公开", text):
+        raise NotAReportError(
+            doc.path, "未发现决算报告的内容 (not a final-accounts report: no 决算 tables or 情况说明 found)"
+        )
+    if budgets > 3 * finals and "决算" not in head:
+        raise NotAReportError(
+            doc.path, "这是预算报告，不是决算报告 (not a final-accounts report: a budget, 预算)"
+        )
+    if len(_PLACEHOLDER.findall(text)) >= 8 or _PLACEHOLDER.search(head):
+        raise NotAReportError(
+            doc.path,
+            "这是决算公开模板（含占位符），不是已发布的报告 (not a final-accounts report: a template with placeholders)",
+        )
+
+
+def find_year(doc: Document) -> int | None:
+    m = _TITLE.search(title_text(doc, 10))
+    if m:
+        return int(m.group("year"))
+    years = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年度", doc.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+_SUFFIX = re.compile(r"[(（](汇总|本级|单位|部门)[)）]")
+
+
+def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
+    """The agency as the title names it, and whether the title marks it as consolidated (汇总)."""
+    head = title_text(doc, 6)
+    m = re.search(r"(?P<name>[^\s\d：:，。]{2,40}?)\s*(?:20\d{2}\s*年度?)?\s*(?:部门|单位)?决算", head)
+    name = m.group("name") if m else ""
+    name = re.sub(r"年度$", "", name)
+    if not name or len(name) < 3:
+        # Titles like "2024年度 / 上海市普陀区财政局部门决算" or names on a line of their own.
+        m2 = re.search(r"(?:20\d{2}\s*年度?)?(?P<name>[^\s\d]{3,40}?)(?:部门|单位)决算", head)
+        name = m2.group("name") if m2 else ""
+    name = re.sub(r"^(?:附件\s*\d*[:：]?)|^年度", "", name).strip()
+    consolidated = bool(re.search(r"[(（]汇总[)）]", name))
+    name = _SUFFIX.sub("", name).strip()
+    if name[:1] in ("市", "县", "区", "州") and len(name) > 2:
+        # "市就业服务中心": the place is named in the body ("怀化市就业服务中心贯彻落实…").
+        for m3 in re.finditer(rf"([\u4e00-\u9fff]{{2,8}}?[省市县区州旗]){re.escape(name[1:])}", doc.text):
+            place = m3.group(1)
+            for cut in range(len(place) - 1):  # "第一部分市" is no place; "怀化市" is
+                if _cpca().transform([place[cut:]]).iloc[0]["省"]:
+                    name = place[cut:] + name[1:]
+                    break
+            else:
+                continue
+            break
+    return name, consolidated
+
+
+def find_scope(doc: Document, consolidated: bool) -> str:
+    text = doc.text
+    head = text[:20000]
+    only_own = re.search(r"构成包括[：:][^。；]{0,30}本级[。；]", head) and "下属" not in head
+    if consolidated or re.search(r"部门决算包括|决算单位构成|纳入.{0,10}部门决算编制范围|汇总", head):
+        if not only_own and not re.search(r"无下属(预算)?单位|没有下属(预算)?单位", head):
+            return "department"
+    return "unit"
+
+
+@lru_cache(maxsize=1)
+def _cpca():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    import cpca
+
+    return cpca
+
+
+def find_region(agency: str, doc: Document) -> dict[str, str | None]:
+    """Province / prefecture / county from the agency name, else from the report's first pages.
+
+    The reference is cpca's table of administrative divisions (national standard codes).
+    """
+    cpca = _cpca()
+    candidates = [agency] + [b.text for b in doc.blocks[:80] if b.table is None][:80]
+    for text in candidates:
+        df = cpca.transform([text[:200]])
+        province, city, county = (df.iloc[0][c] for c in ("省", "市", "区"))
+        clean = [None if not isinstance(v, str) or not v else v for v in (province, city, county)]
+        if clean[0]:
+            if clean[1] in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                clean[1] = None
+            return {"province": clean[0], "prefecture": clean[1], "county": clean[2]}
+    return {"province": None, "prefecture": None, "county": None}
+
+
+def slug(agency: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    parts = lazy_pinyin(agency, errors=lambda chars: [c for c in chars])
+    text = "-".join(p for p in parts if p)
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return re.sub(r"-{2,}", "-", text)[:80].strip("-") or "report"
+
+
+def report_id(agency: str, year: int | None) -> str:
+    return f"{year or 'unknown'}/{slug(agency)}"

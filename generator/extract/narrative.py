@@ -1,0 +1,198 @@
+"""Figures the 情况说明 states in sentences: one pattern list per canonical metric.
+
+Patterns are tried in order and the first sentence (in document order) that matches wins,
+optionally restricted to a section whose heading contains a keyword. Every pattern captures the
+figure in a group named ``n``; the quote is the whole match, an exact substring of the block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Block, Document, Quote, Value
+from generator.normalize import parse_amount
+
+NUM = r"(?P<n>-?\d[\d,]*(?:\.\d+)?)"
+W = r"(?:万元)"
+IS = r"(?:为|是|达到?|共计?|合计)?"
+# "…预算为1.40万元，支出决算为1.16万元": the figure after the budget is the final amount.
+BUDGET_THEN = r"(?:全年|年初)?预算(?:数)?为?\d[\d,]*(?:\.\d+)?万元[，,]\s*(?:支出)?决算(?:数)?为?"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    section: str | None = None  # a keyword the section heading must contain
+
+
+def p(regex: str, section: str | None = None) -> Pattern:
+    return Pattern(re.compile(regex), section)
+
+
+# Why lookbehinds: "年初财政拨款结转和结余" is not "年初结转和结余", "一般公共预算财政拨款基本支出"
+# is not "基本支出", "占本年支出合计的…%" states a share, not the total.
+PATTERNS: dict[str, list[Pattern]] = {
+    "staff_total": [p(rf"实有人[数员]{IS}{NUM}人"), p(rf"实有(?:在编)?人员{IS}{NUM}人")],
+    "staff_active": [p(rf"(?<!离)在职(?:人员|人数|职工){IS}{NUM}人"), p(rf"实际在职人数{IS}{NUM}人?")],
+    "staff_retired": [p(rf"(?<!离)退休人员{IS}{NUM}人")],
+    "staff_authorized": [p(rf"(?:核定)?编制(?:人)?数{IS}{NUM}(?:人|名)"), p(rf"编制{NUM}(?:人|名)")],
+    "income_total": [
+        p(rf"(?<!拨款)(?<!财政)收入总计{IS}{NUM}{W}"),
+        p(rf"(?<!拨款)(?<!财政)收入支出总计{IS}{NUM}{W}"),
+        p(rf"(?<!拨款)收[、,，]?\s*支总计{IS}{NUM}{W}"),
+    ],
+    "income_this_year": [
+        p(rf"(?<!财政拨款)本年收入合计{IS}{NUM}{W}"),
+        p(rf"^本年收入{IS}{NUM}{W}", "收入决算"),
+        p(rf"(?<!财政拨款)本年收入{IS}{NUM}{W}[,，]其中", "收入决算"),
+        p(rf"\d{{4}}年度收入合计{IS}{NUM}{W}"),
+    ],
+    "income_fiscal": [
+        p(rf"(?<!年初)(?<!本年)(?<!上年)财政拨款收入{IS}{NUM}{W}", "收入决算"),
+        p(rf"本年财政拨款收入{IS}{NUM}{W}"),
+    ],
+    "income_other": [p(rf"其他收入{IS}{NUM}{W}", "收入决算")],
+    "carryover_begin": [p(rf"(?<!财政拨款)年初结转和结余{IS}{NUM}{W}")],
+    "expenditure_total": [
+        p(rf"(?<!拨款)(?<!财政)支出总计{IS}{NUM}{W}"),
+        p(rf"(?<!拨款)(?<!财政)收入支出总计{IS}{NUM}{W}"),
+        p(rf"(?<!拨款)收[、,，]?\s*支总计{IS}{NUM}{W}"),
+    ],
+    "expenditure_this_year": [
+        p(rf"(?<!财政拨款)本年支出合计{IS}{NUM}{W}"),
+        p(rf"^本年支出{IS}{NUM}{W}", "支出决算"),
+        p(rf"(?<!财政拨款)本年支出{IS}{NUM}{W}[,，]其中", "支出决算"),
+        p(rf"\d{{4}}年度支出合计{IS}{NUM}{W}"),
+    ],
+    "expenditure_basic": [p(rf"(?<!拨款)(?<!一般公共预算)基本支出{IS}{NUM}{W}", "支出决算")],
+    "expenditure_project": [p(rf"(?<!拨款)项目支出{IS}{NUM}{W}", "支出决算")],
+    "carryover_end": [p(rf"(?<!财政拨款)年末结转和结余{IS}{NUM}{W}")],
+    "fiscal_total": [
+        p(rf"财政拨款收入总计{IS}{NUM}{W}"),
+        p(rf"财政拨款收入支出总计{IS}{NUM}{W}"),
+        p(rf"财政拨款收[、,，]?\s*支总计{IS}{NUM}{W}"),
+        p(rf"财政拨款支出总计{IS}{NUM}{W}"),
+    ],
+    "fiscal_expenditure": [
+        p(rf"本年财政拨款支出{IS}{NUM}{W}"),
+        p(rf"\d{{4}}年度财政拨款支出{IS}{NUM}{W}"),
+    ],
+    "gpb_expenditure": [
+        p(rf"一般公共预算财政拨款支出(?:决算)?{IS}{NUM}{W}", "一般公共预算财政拨款支出"),
+        p(rf"一般公共预算财政拨款支出(?:决算)?{IS}{NUM}{W}"),
+        # Reports with only 一般公共预算 money call it "财政拨款支出" in section 五.
+        p(rf"^\d{{4}}年度财政拨款支出{IS}{NUM}{W}", "一般公共预算财政拨款支出"),
+    ],
+    "gpb_budget_initial": [
+        p(rf"一般公共预算财政拨款支出年初预算{IS}{NUM}{W}"),
+        p(rf"年初预算数?{IS}{NUM}{W}[，,]\s*决算数", "一般公共预算财政拨款支出"),
+        p(rf"^\d{{4}}年度财政拨款支出年初预算数?{IS}{NUM}{W}", "一般公共预算财政拨款支出"),
+        p(
+            rf"^(?:一般公共预算财政拨款支出)?(?:决算数?为\d[\d,.]*万元[,，])?(?:完成|为)?年初预算(?:数)?{IS}{NUM}{W}",
+            "一般公共预算财政拨款支出决算",
+        ),
+    ],
+    "gpb_basic": [
+        p(rf"一般公共预算财政拨款基本支出{IS}{NUM}{W}"),
+        p(rf"^\d{{4}}年度财政拨款基本支出{IS}{NUM}{W}", "基本支出"),
+    ],
+    "gpb_basic_personnel": [p(rf"人员经费{IS}{NUM}{W}", "基本支出")],
+    "gpb_basic_public": [p(rf"(?<!和)(?<!及)公用经费{IS}{NUM}{W}", "基本支出")],
+    "sangong_total": [
+        p(rf"财政拨款[“\"]?三公[”\"]?经费支出(?:决算)?{IS}{NUM}{W}"),
+        p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出{BUDGET_THEN}{NUM}{W}"),
+        p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:决算)?{IS}{NUM}{W}", "三公"),
+        p(rf"[“\"]三公[”\"]经费财政拨款支出年初预算为\d[\d,.]*万元[,，]支出决算为{NUM}{W}"),
+        p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出.{{0,30}}?决算数{IS}{NUM}{W}", "三公"),
+    ],
+    "sangong_budget": [
+        p(
+            rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:全年|年初)?预算(?:数)?{IS}{NUM}{W}[，,]\s*(?:支出)?决算"
+        ),
+        p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:全年|年初)预算(?:数)?{IS}{NUM}{W}"),
+        p(rf"[“\"]?三公[”\"]?经费.{{0,12}}?(?:全年|年初)预算数?{IS}{NUM}{W}", "三公"),
+    ],
+    "sangong_abroad": [
+        p(rf"因公出国[(（]境[)）]费(?:用)?(?:支出)?{BUDGET_THEN}{NUM}{W}", "三公"),
+        p(rf"因公出国[(（]境[)）]费(?:用)?(?:支出)?(?:决算)?{IS}{NUM}{W}", "三公"),
+    ],
+    "sangong_vehicle_purchase": [
+        p(rf"公务用车购置(?:费|支出)(?:支出)?{BUDGET_THEN}{NUM}{W}", "三公"),
+        p(rf"公务用车购置(?:费|支出)(?:支出)?(?:决算)?{IS}{NUM}{W}", "三公"),
+    ],
+    "sangong_vehicle_operation": [
+        p(rf"公务用车运行(?:维护)?(?:费|支出)(?:支出)?{BUDGET_THEN}{NUM}{W}", "三公"),
+        p(rf"公务用车运行(?:维护)?(?:费|支出)(?:支出)?(?:决算)?{IS}{NUM}{W}", "三公"),
+    ],
+    "sangong_reception": [
+        p(rf"公务接待费(?:支出)?{BUDGET_THEN}{NUM}{W}", "三公"),
+        p(rf"公务接待费(?:支出)?(?:决算)?{IS}{NUM}{W}", "三公"),
+    ],
+    "operating_expenses": [p(rf"机关运行经费(?:支出)?(?:决算)?{IS}{NUM}{W}")],
+    "procurement_total": [
+        p(rf"政府采购支出总额{IS}{NUM}{W}"),
+        p(rf"政府采购(?:金额|支出)(?:[(（]以合同签订为准[)）])?{IS}{NUM}{W}"),
+    ],
+    "vehicles": [
+        p(rf"(?:共有|有|占用)?车辆{IS}{NUM}辆"),
+        p(rf"公务用车保有量{IS}{NUM}辆"),
+    ],
+    "building_area_m2": [p(rf"房屋(?:建筑)?(?:面积)?{IS}{NUM}平方米")],
+}
+
+COUNT_KEYS = {"staff_total", "staff_active", "staff_retired", "staff_authorized", "vehicles"}
+
+
+def section_of(doc: Document) -> list[str]:
+    """For each block, the heading of the section it sits in (the 一、 level of 情况说明)."""
+    current, sub = "", ""
+    out = []
+    level1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+    level2 = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+    for b in doc.blocks:
+        if b.table is None and len(b.text) <= 50:
+            if level1.match(b.text):
+                current, sub = b.text, ""
+            elif level2.match(b.text):
+                sub = b.text
+        out.append(f"{current} / {sub}" if sub else current)
+    return out
+
+
+def _last_year_context(text: str, start: int) -> bool:
+    """Figures for last year: "上年…X万元", "比2023年度增加X万元" are not this year's."""
+    before = text[max(0, start - 6) : start]
+    return bool(re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)(?:决算)?(?:数)?(?:为)?$", before))
+
+
+def find_narrative(doc: Document, sections: list[str], in_toc: set[int]) -> dict[str, Value]:
+    found: dict[str, Value] = {}
+    for key, patterns in PATTERNS.items():
+        for pattern in patterns:
+            value = _first(doc, sections, in_toc, pattern)
+            if value is not None:
+                found[key] = value
+                break
+    return found
+
+
+def _first(doc: Document, sections: list[str], in_toc: set[int], pattern: Pattern) -> Value | None:
+    for pos, block in enumerate(doc.blocks):
+        if block.table is not None or pos in in_toc:
+            continue
+        if pattern.section and pattern.section not in sections[pos]:
+            continue
+        for m in pattern.regex.finditer(block.text):
+            if _last_year_context(block.text, m.start()):
+                continue
+            amount = parse_amount(m.group("n"))
+            if amount is None:
+                continue
+            quote = Quote(quote=m.group(0), page=block.page_at(m.start()), section=sections[pos] or None)
+            return Value(amount, "narrative", quote)
+    return None
+
+
+def blocks_with_sections(doc: Document) -> list[tuple[Block, str]]:
+    return list(zip(doc.blocks, section_of(doc)))

@@ -1,0 +1,257 @@
+"""The nine statutory tables (公开01表 … 公开09表): recognise them and read them as rows.
+
+A table is recognised by its printed number ("公开05表") or, failing that, by the title printed
+just above it. Titles nest ("财政拨款收入支出决算总表" contains "收入支出决算总表"), so the most
+specific title is tried first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.model import Block, Document, Quote, Table, Value
+from generator.normalize import parse_amount
+
+STATUTORY: dict[str, str] = {
+    "公开01表": "收入支出决算总表",
+    "公开02表": "收入决算表",
+    "公开03表": "支出决算表",
+    "公开04表": "财政拨款收入支出决算总表",
+    "公开05表": "一般公共预算财政拨款支出决算表",
+    "公开06表": "一般公共预算财政拨款基本支出决算表",
+    "公开07表": "政府性基金预算财政拨款收入支出决算表",
+    "公开08表": "国有资本经营预算财政拨款支出决算表",
+    "公开09表": "财政拨款“三公”经费支出决算表",
+}
+
+# Most specific first. Each pattern tolerates the variants seen in published reports
+# (明细表, 收入支出 vs 支出, ASCII quotes or none around 三公).
+_TITLES: list[tuple[str, re.Pattern[str]]] = [
+    ("公开09表", re.compile(r"三\s*公\s*[”\"]?\s*经费支出决算表|三公.{0,3}经费.{0,6}决算表")),
+    ("公开06表", re.compile(r"一般公共预算财政拨款基本支出决算(明细)?表")),
+    ("公开05表", re.compile(r"一般公共预算财政拨款支出决算表")),
+    ("公开07表", re.compile(r"政府性基金预算财政拨款(收入)?支出决算表")),
+    ("公开08表", re.compile(r"国有资本经营预算财政拨款(收入)?支出决算表")),
+    ("公开04表", re.compile(r"财政拨款收入支出决算总表")),
+    ("公开01表", re.compile(r"收入支出决算总表")),
+    ("公开02表", re.compile(r"收入决算表")),
+    ("公开03表", re.compile(r"支出决算表")),
+]
+_NUMBERED = re.compile(r"公开\s*0?([1-9])\s*表")
+
+
+def identify(title_text: str) -> str | None:
+    """The statutory table named last in ``title_text`` (closest to the table below it)."""
+    best: tuple[int, str] | None = None
+    for m in _NUMBERED.finditer(title_text):
+        best = (m.start(), f"公开0{m.group(1)}表")
+    if best:
+        return best[1]
+    for key, pattern in _TITLES:
+        for m in pattern.finditer(title_text):
+            # a shorter title found inside a longer one at the same place does not count
+            if best is None or m.start() > best[0]:
+                best = (m.start(), key)
+        if best and key != "公开01表":
+            break
+    return best[1] if best else None
+
+
+@dataclass
+class StatutoryTable:
+    key: str
+    table: Table
+    index: int
+    rows: list[Block]  # the row blocks in document order (their text is what quotes show)
+
+    @property
+    def page(self) -> int:
+        return self.table.page
+
+    @property
+    def title(self) -> str:
+        return STATUTORY[self.key]
+
+    def has_data(self) -> bool:
+        return any(parse_amount(c) is not None for row in self.data_rows() for c in row)
+
+    def data_rows(self) -> list[tuple[str, ...]]:
+        return [r for r in self.table.rows if not _is_header(r)]
+
+    def header(self) -> list[str]:
+        """Column names, merged over the header rows (a name spans until the next one)."""
+        width = max(len(r) for r in self.table.rows)
+        names = [""] * width
+        for row in self.table.rows:
+            if not _is_header(row):
+                break
+            for i, cell in enumerate(row):
+                if cell and cell not in ("项目", "栏次", "行次"):
+                    names[i] = cell if not names[i] else names[i]
+        return names
+
+
+def _is_header(row: tuple[str, ...]) -> bool:
+    filled = [c for c in row if c]
+    if not filled:
+        return True
+    amounts = [c for c in filled if parse_amount(c) is not None]
+    if row and row[0] in ("栏次",) or (filled and filled[0] == "栏次"):
+        return True
+    return not amounts or all(re.fullmatch(r"\d{1,2}", c) for c in amounts) and len(amounts) == len(filled)
+
+
+def find_statutory(doc: Document) -> dict[str, StatutoryTable]:
+    found: dict[str, StatutoryTable] = {}
+    first_row: dict[int, int] = {}
+    for pos, block in enumerate(doc.blocks):
+        if block.table is not None and block.table not in first_row:
+            first_row[block.table] = pos
+    for index, pos in sorted(first_row.items(), key=lambda kv: kv[1]):
+        title = _title_before(doc.blocks, pos, doc.tables[index])
+        key = identify(title) if title else None
+        if key is None or key in found:
+            continue
+        rows = doc.table_rows(index)
+        found[key] = StatutoryTable(key=key, table=doc.tables[index], index=index, rows=rows)
+    return found
+
+
+def _title_before(blocks: list[Block], pos: int, table: Table) -> str:
+    texts: list[str] = []
+    for block in reversed(blocks[max(0, pos - 4) : pos]):
+        if block.table is not None:
+            break
+        texts.insert(0, block.text)
+    # a title printed inside the table's first rows (some layouts put it in a merged cell)
+    head = " ".join(c for row in table.rows[:2] for c in row if c)
+    return " ".join(texts) + " " + head if identify(head) and not texts else " ".join(texts)
+
+
+# --- reading values -----------------------------------------------------------------------
+
+
+def _amount_cells(cells: tuple[str, ...], skip_line_numbers: bool) -> list[tuple[int, Decimal]]:
+    out = []
+    for i, c in enumerate(cells):
+        v = parse_amount(c)
+        if v is None:
+            continue
+        if skip_line_numbers and re.fullmatch(r"\d{1,2}", c):
+            continue  # the 行次 column
+        out.append((i, v))
+    return out
+
+
+def lookup(st: StatutoryTable, label: re.Pattern[str], occurrence: int = 0) -> Value | None:
+    """The amount printed after the cell matching ``label`` (key-value tables like 01/04/06).
+
+    The amount must come before the next label cell; an empty stretch means "not stated".
+    """
+    line_numbers = any("行次" in c for row in st.table.rows[:3] for c in row)
+    seen = 0
+    for r_index, cells in enumerate(st.table.rows):
+        for i, cell in enumerate(cells):
+            if not cell or not label.fullmatch(cell):
+                continue
+            if seen < occurrence:
+                seen += 1
+                continue
+            for c in cells[i + 1 :]:
+                if not c:
+                    continue
+                v = parse_amount(c)
+                if v is None:
+                    if c in ("——", "—", "-", "/"):
+                        continue
+                    break  # the next label: nothing stated for this one
+                if line_numbers and re.fullmatch(r"\d{1,2}", c):
+                    continue
+                return Value(v, "table", _quote(st, r_index))
+            return None
+    return None
+
+
+def column(st: StatutoryTable, row_label: re.Pattern[str], col_label: re.Pattern[str]) -> Value | None:
+    """The amount in the row whose first text cell matches ``row_label``, in the column whose
+    header matches ``col_label`` (columnar tables like 02/03/05)."""
+    names = st.header()
+    cols = [i for i, n in enumerate(names) if n and col_label.search(n)]
+    if not cols:
+        return None
+    col = cols[0]
+    for r_index, cells in enumerate(st.table.rows):
+        if _is_header(cells):
+            continue
+        texts = [c for c in cells if c and parse_amount(c) is None]
+        if not texts or not row_label.fullmatch(texts[0]):
+            continue
+        if len(cells) == len(names):
+            v = parse_amount(cells[col]) if col < len(cells) else None
+        else:  # a text dump whose rows lost their empty cells: count amounts from the left
+            amounts = _amount_cells(cells, False)
+            idx = sum(1 for i, n in enumerate(names) if i < col and n and _amount_col(n))
+            v = amounts[idx][1] if idx < len(amounts) else None
+        if v is None:
+            return None
+        return Value(v, "table", _quote(st, r_index))
+    return None
+
+
+def _amount_col(name: str) -> bool:
+    return not re.search(r"科目|编码|代码|名称|项目|类|款", name)
+
+
+def _quote(st: StatutoryTable, r_index: int) -> Quote:
+    block = st.rows[r_index] if r_index < len(st.rows) else None
+    text = block.text if block else " ".join(c for c in st.table.rows[r_index] if c)
+    page = block.page if block else st.page
+    return Quote(quote=text, page=page, table=f"{st.key} {st.title}")
+
+
+# --- structured rows for the JSON and for the checks ----------------------------------------
+
+_CODE = re.compile(r"\d{3}(\d{2}){0,2}")
+
+
+def structured(st: StatutoryTable) -> dict[str, object]:
+    """Rows as {code, name, values} with the header's column names (the report JSON's tables)."""
+    names = st.header()
+    amount_cols = [n for n in names if n and _amount_col(n)]
+    rows = []
+    for r_index, cells in enumerate(st.table.rows):
+        if _is_header(cells):
+            continue
+        code_parts: list[str] = []
+        name = ""
+        values: list[str | None] = []
+        for i, c in enumerate(cells):
+            if not name and re.fullmatch(r"\d{2,7}", c) and (not code_parts or len(c) == 2):
+                code_parts.append(c)
+                continue
+            if not name and c and parse_amount(c) is None:
+                name = c
+                continue
+            if name or code_parts:
+                if len(cells) == len(names) and i < len(names) and not (names[i] and _amount_col(names[i])):
+                    continue
+                values.append(str(parse_amount(c)) if parse_amount(c) is not None else (c or None))
+        code = "".join(code_parts)
+        rows.append(
+            {
+                "code": code if _CODE.fullmatch(code) else None,
+                "name": name,
+                "values": values,
+                "page": st.rows[r_index].page if r_index < len(st.rows) else st.page,
+                "quote": st.rows[r_index].text if r_index < len(st.rows) else "",
+            }
+        )
+    return {
+        "title": st.title,
+        "page": st.page,
+        "columns": amount_cols,
+        "rows": rows,
+        "empty": not st.has_data(),
+    }

@@ -1,0 +1,168 @@
+"""Ingest: file → Document. Format-specific readers live here and nowhere else.
+
+Each reader turns a file into a flat sequence of ``Item``s (a line of running text or a table
+row, with its page); ``assemble`` joins hard-wrapped lines into paragraphs, groups rows into
+tables (joining a table continued on the next page) and normalises text, the same way for
+every format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from generator.errors import IngestError
+from generator.model import Block, Document, Table
+from generator.normalize import normalize_cell, normalize_paragraph
+
+# Limits against hostile or pathological input (issue: broken and hostile input).
+MAX_FILE_BYTES = 60 * 1024 * 1024
+MAX_PAGES = 400
+
+
+@dataclass
+class Item:
+    page: int
+    text: str = ""
+    cells: tuple[str, ...] | None = None  # a table row
+    table: int | None = None  # reader-local table number; rows with the same number form a table
+    top: float = 0.0
+
+
+Reader = Callable[[Path], tuple[list[Item], int]]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*extensions: str) -> Callable[[Reader], Reader]:
+    def register(fn: Reader) -> Reader:
+        for ext in extensions:
+            READERS[ext] = fn
+        return fn
+
+    return register
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Read any supported file into a Document, or raise IngestError with a one-line reason."""
+    from generator.ingest import docx, html, pdf, sheet, text  # noqa: F401  (register readers)
+
+    p = Path(path)
+    if not p.is_file():
+        raise IngestError(str(path), "文件不存在 (file not found)")
+    size = p.stat().st_size
+    if size == 0:
+        raise IngestError(str(path), "文件为空 (empty file)")
+    if size > MAX_FILE_BYTES:
+        raise IngestError(str(path), f"文件过大 (file larger than {MAX_FILE_BYTES // 2**20} MB)")
+    ext = p.suffix.lower().lstrip(".")
+    fn = READERS.get(ext)
+    if fn is None:
+        raise IngestError(str(path), f"不支持的格式 (unsupported format: .{ext or '?'})")
+    items, pages = fn(p)
+    blocks, tables = assemble(items)
+    if not any(b.text.strip() for b in blocks):
+        raise IngestError(str(path), "没有可读取的文字 (no text layer; the report needs OCR)")
+    fmt = {"markdown": "md"}.get(ext, ext)
+    return Document(
+        path=str(path), sha256=sha256_of(p), format=fmt, pages=pages, blocks=blocks, tables=tables
+    )
+
+
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|目\s*录|附件|注[:：])"
+)
+_END = re.compile(r"[。！？!?]$")
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
+
+
+def _is_heading(text: str) -> bool:
+    return bool(_HEADING.match(text)) and len(text) <= 60
+
+
+def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
+    lines = [i for i in items if i.cells is None]
+    # Watermarks and running headers: the same short line repeated on many pages.
+    counts = Counter(normalize_paragraph(i.text) for i in lines)
+    noise = {t for t, n in counts.items() if n >= 3 and 0 < len(t) <= 14 and not _is_heading(t)}
+
+    # Hard-wrapped sources (PDF text, PDF dumps) break lines at a fixed width; a short numbered
+    # line is a heading, one as long as the wrap width is the first line of a paragraph.
+    lengths = sorted(len(normalize_paragraph(i.text)) for i in lines if len(i.text.strip()) > 15)
+    wrap_width = lengths[int(len(lengths) * 0.9)] if lengths else 10_000
+
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    table_of: dict[tuple[int, int], int] = {}  # (page, reader table) → Document table index
+    last_page: dict[int, int] = {}  # Document table index → last page it has rows on
+    para: list[tuple[str, int]] = []
+    last_kind = ""
+
+    def flush() -> None:
+        if not para:
+            return
+        text, breaks, page0 = "", [], para[0][1]
+        for piece, page in para:
+            if text and page != (breaks[-1][1] if breaks else page0):
+                breaks.append((len(text), page))
+            text += piece
+        blocks.append(Block(text=text, page=page0, page_breaks=tuple(breaks)))
+        para.clear()
+
+    for item in items:
+        if item.cells is not None:
+            flush()
+            cells = tuple(normalize_cell(c) for c in item.cells)
+            if not any(cells):
+                continue
+            key = (item.page, item.table if item.table is not None else -1)
+            if key not in table_of:
+                prev = tables[-1] if tables else None
+                continued = (
+                    prev is not None
+                    and last_kind == "row"
+                    and item.page == last_page[len(tables) - 1] + 1
+                    and len(prev.rows[0]) == len(cells)
+                )
+                if continued:
+                    table_of[key] = len(tables) - 1
+                else:
+                    tables.append(Table(page=item.page, rows=()))
+                    table_of[key] = len(tables) - 1
+            idx = table_of[key]
+            last_page[idx] = item.page
+            t = tables[idx]
+            tables[idx] = Table(page=t.page, rows=t.rows + (cells,))
+            row_text = " ".join(c for c in cells if c)
+            blocks.append(Block(text=row_text, page=item.page, table=idx, row=len(t.rows)))
+            last_kind = "row"
+            continue
+        text = normalize_paragraph(item.text)
+        if not text:
+            continue
+        if text in noise or _PAGE_NUMBER.match(text):
+            continue
+        last_kind = "line"
+        if _HEADING.match(text):
+            flush()
+            para.append((text, item.page))
+            if not _END.search(text) and len(text) <= 40 and len(text) < 0.85 * wrap_width:
+                flush()
+            continue
+        para.append((text, item.page))
+        if _END.search(text) or len(text) < 0.6 * wrap_width:
+            flush()
+    flush()
+    return blocks, tables

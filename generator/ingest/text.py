@@ -1,0 +1,102 @@
+"""Text dumps: .txt / .md, as agencies' Word and PDF originals come out of copy-paste or OCR.
+
+Three table shapes occur: tab-separated rows, one cell per line (a leading tab, rows separated
+by blank lines, a cell's own line breaks continuing without a tab), and Markdown pipe tables.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.errors import IngestError
+from generator.ingest import Item, reader
+
+_NUMBERISH = re.compile(r"^[\s\u3000]*-?[\d,.]+%?[\s\u3000]*$")
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s*)")
+
+
+def decode(raw: bytes, path: Path) -> str:
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(str(path), "不是文本文件 (binary data in a text file)")
+    for enc in ("utf-8-sig", "utf-16", "gb18030"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+        if bad > max(8, len(text) // 200):
+            break
+        return text
+    raise IngestError(str(path), "无法识别的文字编码 (not UTF-8 or GB18030 text)")
+
+
+@reader("txt", "md", "markdown")
+def read_text(path: Path) -> tuple[list[Item], int]:
+    text = decode(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n")
+    items: list[Item] = []
+    page = 1
+    table = 0
+    in_table = False
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\f" in line:
+            parts = line.split("\f")
+            page += len(parts) - 1
+            line = parts[-1]
+        if not line.strip() and not (line.startswith("\t") and in_table):
+            i += 1
+            continue
+        if line.startswith("\t") and "\t" not in line[1:]:
+            # One cell per line until the blank line that ends the row.
+            cells: list[str] = []
+            while i < len(lines) and (lines[i].strip() != "" or lines[i].startswith("\t")):
+                cur = lines[i]
+                if cur.startswith("\t"):
+                    cells.append(cur[1:])
+                elif cells and not (_NUMBERISH.match(cur) and _NUMBERISH.match(cells[-1])):
+                    cells[-1] += "\n" + cur
+                else:
+                    cells.append(cur)
+                i += 1
+            if not in_table:
+                table += 1
+                in_table = True
+            items.append(Item(page=page, cells=tuple(cells), table=table))
+            continue
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            if _MD_RULE.match(stripped):
+                i += 1
+                continue
+            if not in_table:
+                table += 1
+                in_table = True
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            items.append(Item(page=page, cells=tuple(cells), table=table))
+            i += 1
+            continue
+        if "\t" in line and _looks_tabular(line):
+            if not in_table:
+                table += 1
+                in_table = True
+            items.append(Item(page=page, cells=tuple(c.strip() for c in line.split("\t")), table=table))
+            i += 1
+            continue
+        in_table = False
+        items.append(Item(page=page, text=_MD_PREFIX.sub("", line).replace("**", "")))
+        i += 1
+    return items, page
+
+
+def _looks_tabular(line: str) -> bool:
+    # A table-of-contents line "一、收入支出决算总表\t3" is a line with a page number, not a row.
+    cells = [c for c in line.split("\t") if c.strip()]
+    if len(cells) == 2 and re.fullmatch(r"\d{1,3}", cells[1].strip()):
+        return False
+    return True

@@ -1,0 +1,92 @@
+"""Text normalisation shared by every reader: the one place that decides what "extracted text" is.
+
+Every quote on the site is a substring of text produced here, so the rules are conservative:
+they undo what conversion did to the report (full-width digits, OCR-spaced numbers, hard wraps,
+stray markup), never what the report says.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULLWIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "\u3000": " ", "\xa0": " "})
+_FULLWIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_TRANS = str.maketrans(_FULLWIDTH)
+
+# Formatting tags that survive a save-as-text; anything else (<script>, <img …>) is report text
+# and stays, to be escaped when rendered.
+_STRAY_TAG = re.compile(r"</?(?:br|p|span|div|font|b|i|u|strong|em|sup|sub|o:p)\b[^<>]{0,200}>", re.I)
+_CID = re.compile(r"\(cid:\d+\)|\[bookmark: [^\]]{0,80}\]")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》、"
+# Spaces a PDF or OCR puts between characters of running Chinese text.
+_SPACE_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}\d(（%-])")
+_SPACE_CJK_AFTER = re.compile(rf"(?<=[\d%)）])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])")
+# OCR-spaced numbers: "3, 802. 53" → "3,802.53", "0. 00" → "0.00".
+_OCR_THOUSANDS = re.compile(r"(?<=\d)[ \t]*,[ \t]+(?=\d{3}(?!\d))")
+_OCR_DECIMAL = re.compile(r"(?<=\d)[ \t]*\.[ \t]+(?=\d)")
+_OCR_DECIMAL_BEFORE = re.compile(r"(?<=\d)[ \t]+\.(?=\d)")
+_FW_COMMA_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
+def is_garbled(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat == "Co" or ch == "\ufffd"
+
+
+def normalize_chars(text: str) -> str:
+    """Character-level clean-up that never moves text around."""
+    text = text.translate(_TRANS)
+    # Kangxi radicals and CJK radical supplements (⼀ U+2F00…) as some PDFs encode common characters.
+    text = "".join(unicodedata.normalize("NFKC", ch) if 0x2E80 <= ord(ch) <= 0x2FDF else ch for ch in text)
+    text = _CID.sub("", text)
+    text = "".join(ch for ch in text if not is_garbled(ch) and (ch in "\t\n" or ord(ch) >= 32))
+    text = _STRAY_TAG.sub("", text)
+    text = _FW_COMMA_THOUSANDS.sub(",", text)
+    return text
+
+
+def normalize_paragraph(text: str) -> str:
+    """A running-text line or paragraph: characters, OCR numbers, spaces inside Chinese text."""
+    text = normalize_chars(text).replace("\t", " ")
+    text = _OCR_THOUSANDS.sub(",", text)
+    text = _OCR_DECIMAL.sub(".", text)
+    text = _OCR_DECIMAL_BEFORE.sub(".", text)
+    text = _SPACE_CJK.sub("", text)
+    text = _SPACE_CJK_AFTER.sub("", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    return text.strip()
+
+
+def normalize_cell(text: str | None) -> str:
+    if not text:
+        return ""
+    text = normalize_chars(text)
+    # A cell wrapped inside its box: "本年收入合\n计" is one label.
+    text = re.sub(rf"(?<=[{_CJK}{_CJK_PUNCT}])\s*\n\s*(?=[{_CJK}{_CJK_PUNCT}(（])", "", text)
+    return normalize_paragraph(text.replace("\n", " "))
+
+
+_AMOUNT = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """'2,940.05' → Decimal('2940.05'); anything that is not plainly a number → None."""
+    s = text.strip().replace(" ", "")
+    if s.endswith("万元"):
+        s = s[:-2]
+    if not _AMOUNT.match(s):
+        return None
+    try:
+        return Decimal(s.replace(",", "").replace("−", "-"))
+    except InvalidOperation:
+        return None
+
+
+def decimals(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
