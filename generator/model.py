@@ -120,6 +120,9 @@ class Report:
     tables: dict[str, dict[str, Any]]
     yoy_claims: list[dict[str, Any]]
     statements: list[dict[str, Any]] = field(default_factory=list)
+    narrative: dict[str, Value] = field(default_factory=dict)  # every metric the text states, table or not
+    share_claims: list[dict[str, Any]] = field(default_factory=list)
+    budget_claims: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)

