@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.extract.narrative import NUM
+from generator.extract.narrative import IS, NUM
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Document, Quote
 from generator.normalize import parse_amount
@@ -76,16 +76,61 @@ def functional_classes(
 
 
 _YOY = re.compile(
-    r"(?P<lead>(?:比|较|与)(?:上年|上一年|上年度|\d{4}年度?)(?:度)?(?:决算)?(?:数)?(?:相比)?[，,]?)"
+    r"(?P<lead>(?:比|较|与)(?:上年|上一年|上年度|上一年度|\d{4}年度?)(?:度)?(?:决算)?(?:数)?(?:相比)?[，,]?)"
     r"(?P<what>[^，,。；;\d]{0,24}?)"
     r"(?P<dir>增加|减少|增长|下降|持平|基本持平)"
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
     r"(?:[，,、]?\s*(?P<pdir>增长|下降|增幅为?|降幅为?|减少|增加|下降了|增长了)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%?)?"
 )
+# "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
+_SECOND_PCT = re.compile(r"^[。，,；;]\s*(?P<pdir>增长|下降)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%")
 _AMOUNT_BEFORE = re.compile(rf"{NUM}万元")
+_LABELLED_AMOUNT = re.compile(rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元")
+_SENTENCE_END = "。；;"
+
+# Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
+# about the metric X names, and "占X的…%" divides by it.
+METRIC_NAMES: list[tuple[str, str]] = [
+    ("一般公共预算财政拨款基本支出", "gpb_basic"),
+    ("一般公共预算财政拨款支出", "gpb_expenditure"),
+    ("财政拨款收入支出总计", "fiscal_total"), ("财政拨款收入支出总体", "fiscal_total"),
+    ("财政拨款收、支总计", "fiscal_total"), ("财政拨款收支总计", "fiscal_total"),
+    ("财政拨款收入总计", "fiscal_total"), ("财政拨款支出总计", "fiscal_total"),
+    ("财政拨款支出", "fiscal_expenditure"),
+    ("收入支出总计", "income_total"), ("收入支出总体", "income_total"), ("收、支总计", "income_total"),
+    ("收支总计", "income_total"), ("收入总计", "income_total"), ("支出总计", "expenditure_total"),
+    ("本年收入合计", "income_this_year"), ("本年支出合计", "expenditure_this_year"),
+    ("本年收入", "income_this_year"), ("本年支出", "expenditure_this_year"),
+    ("政府采购支出总额", "procurement_total"), ("政府采购金额", "procurement_total"),
+    ("三公", "sangong_total"), ("机关运行经费", "operating_expenses"),
+    ("基本支出", "gpb_basic"),
+]  # fmt: skip
+
+
+def metric_named(text: str) -> str | None:
+    text = text.replace("决算", "")
+    for name, key in METRIC_NAMES:
+        if name in text:
+            return key
+    return None
+
+
+def _sentence_start(text: str, end: int) -> int:
+    return max(text.rfind(c, 0, end) for c in _SENTENCE_END) + 1
+
+
+def _previous_text(doc: Document, pos: int, toc: set[int]) -> tuple[int, str] | None:
+    """The running-text block before ``pos`` (a paragraph the PDF split in two), if any."""
+    j = pos - 1
+    while j >= 0 and (doc.blocks[j].table is not None or j in toc):
+        return None
+    return (j, doc.blocks[j].text) if j >= 0 else None
 
 
 def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
+    """Every "比上年增加X万元，增长Y%" with what it is about and, where the text says it, this
+    year's amount: from the same sentence, else the sentence before (in this block or the one
+    before it), which is how reports write "…总计2995.39万元。与2023年度相比，…减少56.95万元"."""
     out: list[dict[str, Any]] = []
     for pos, block in enumerate(doc.blocks):
         if block.table is not None or pos in toc:
@@ -99,39 +144,102 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 percent, change = change, None
             if change is None and percent is None and "持平" not in m.group("dir"):
                 continue
-            sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；;") + 1
+            sentence_start = _sentence_start(text, m.start())
+            clause = max(text.rfind(c, sentence_start, m.start()) for c in "：:")
+            if clause >= 0 and re.search(r"(?:增加|减少|增长|下降)", text[sentence_start:clause]):
+                sentence_start = clause + 1  # "…减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平"
             head = text[sentence_start : m.start()]
             amounts = list(_AMOUNT_BEFORE.finditer(head))
             current = parse_amount(amounts[-1].group("n")) if amounts else None
             quote_start = sentence_start + (amounts[-1].start() if amounts else 0)
             subject_text = head[: amounts[-1].start()] if amounts else head
+            subject = _subject(subject_text + m.group("what"))
+            current_quote = None
+            if current is None and unit in (None, "万元"):
+                current, current_quote, found_subject = _current_before(doc, pos, sentence_start, subject, toc)
+                if subject == "总体" and found_subject:
+                    subject = found_subject
+            second = _SECOND_PCT.match(text[m.end() :])
+            quote_end = m.end() + (second.end() if second else 0)
+            page = block.page_at(m.start())
             out.append({
-                "subject": _subject(subject_text + m.group("what")),
+                "subject": subject,
+                "metric": metric_named(subject),
                 "current": current,
+                "current_quote": current_quote,
                 "change": change,
                 "unit": unit if unit != "%" else None,
                 "direction": m.group("dir"),
                 "percent": percent,
                 "percent_direction": m.group("pdir"),
-                "quote": Quote(text[quote_start : m.end()], block.page_at(m.start()), sections[pos] or None),
+                "second_percent": parse_amount(second.group("pct")) if second else None,
+                "second_direction": second.group("pdir") if second else None,
+                "reason": text[quote_end : quote_end + 120],
+                "block": pos,
+                "quote": Quote(text[quote_start:quote_end], page, sections[pos] or None),
             })  # fmt: skip
     return out
 
 
+def _current_before(
+    doc: Document, pos: int, sentence_start: int, subject: str, toc: set[int]
+) -> tuple[Decimal | None, Quote | None, str | None]:
+    """This year's amount from the sentence before the change: the amount whose label names the
+    same thing as ``subject``, or, when the change names nothing ("与上年相比，减少…"), the
+    sentence's first amount."""
+    text = doc.blocks[pos].text
+    where, before = pos, text[:sentence_start]
+    if not before.strip("。；; "):
+        prev = _previous_text(doc, pos, toc)
+        if prev is None:
+            return None, None, None
+        where, before = prev
+    body = before.rstrip("。；; ")
+    start = _sentence_start(body, len(body))
+    sentence = body[start:]
+    want = metric_named(subject)
+    candidates = list(_LABELLED_AMOUNT.finditer(sentence))
+    found_subject = None
+    for c in candidates:
+        label = c.group("label")
+        if subject != "总体" and (subject in label or (want and metric_named(label) == want)):
+            break
+    else:
+        if subject != "总体" or not candidates:
+            return None, None, None
+        c = candidates[0]
+        # "社会保障和就业支出年初预算X万元，支出决算Y万元": the change is about Y, named before 年初预算.
+        budget = re.match(r"(?P<what>.+?)(?:年初|全年)?预算", c.group("label"))
+        final = next((d for d in candidates if "决算" in d.group(0)), None)
+        if budget and final is not None:
+            found_subject, c = _subject(budget.group("what")), final
+    block = doc.blocks[where]
+    amount = parse_amount(c.group("n"))
+    quote = Quote(c.group(0), block.page_at(start + c.start()), None)
+    return amount, quote, found_subject or _subject(c.group("label"))
+
+
 def _subject(text: str) -> str:
-    text = re.sub(r"^[\d.、（）()一二三四五六七八九十]+", "", text.strip(" ，,:："))
+    text = re.sub(r"[:：]?(?:支出)?决算数?(?:为|是)?$", "", text.strip(" ，,:："))
+    text = re.split(r"[，,]", text)[-1]  # the clause the change belongs to
+    text = re.sub(r"^(?:导致|其中|主要是|出现了)", "", text)
+    text = re.sub(r"^(?:[\d.、（）()\s]+|[一二三四五六七八九十]+、)+", "", text.strip(" ，,:："))
     text = re.sub(r"^(?:\d{4}年度?|本年度?|全年)", "", text)
-    text = re.sub(r"(?:支出决算数|决算数)?(?:为|是|共计|合计)?$", "", text)
+    text = re.sub(r"^(?:其中[:：]?)", "", text)
+    text = re.sub(r"(?:决算数|决算)?(?:为|是|共计|合计)?$", "", text)
     return text.strip(" ，,:：") or "总体"
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}万元[，,]?\s*占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]为?)?(?P<pct>-?\d[\d,]*(?:\.\d+)?)%"
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?[，,]?\s*占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>-?\d[\d,]*(?:\.\d+)?)%"
 )
+_PARENT = re.compile(rf"{NUM}万元[，,]\s*(?:其中|主要用于)")
 
 
 def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
-    """ "X万元，占Y%" with the label and, when the sentence has one, the whole it is a part of."""
+    """ "X万元，占Y%" with the label and the whole it is a share of: the sentence's own whole
+    ("本年支出X万元，其中：…"), else the named one ("占本年支出合计的…%"), resolved to a metric
+    key for the checks. A paragraph the PDF split across blocks is read as one sentence."""
     out = []
     for pos, block in enumerate(doc.blocks):
         if block.table is not None or pos in toc:
@@ -140,40 +248,86 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
         for m in _SHARE.finditer(text):
             sentence_start = max(text.rfind(c, 0, m.start()) for c in "。") + 1
             head = text[sentence_start : m.start()]
+            parent_quote = None
             parent = None
-            if "其中" in head:
-                first = _AMOUNT_BEFORE.search(head)
-                parent = parse_amount(first.group("n")) if first else None
+            if sentence_start == 0 and "其中" not in head:
+                prev = _previous_text(doc, pos, toc)
+                if prev is not None and not prev[1].endswith("。"):
+                    j, ptext = prev
+                    start = ptext.rfind("。") + 1
+                    pm = list(_PARENT.finditer(ptext, start))
+                    if pm:
+                        parent = parse_amount(pm[0].group("n"))
+                        parent_quote = Quote(ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start()))
+                        head = ptext[start:] + head
+            if parent is None and ("其中" in head or "主要用于" in head):
+                first = _PARENT.search(text, sentence_start, m.start())
+                if first:
+                    parent = parse_amount(first.group("n"))
+                    parent_quote = Quote(text[first.start() : first.end()], block.page_at(first.start()))
+            label = re.sub(r"^[\s\d.、，,]+", "", m.group("label")).strip(" ：:，,")
+            label = re.sub(r"^其中[:：]?\s*", "", label)
+            den = (m.group("den") or "").strip() or None
+            if den in ("比",):
+                den = None
             out.append({
-                "label": m.group("label").strip(" ：:，,其中"),
+                "label": label,
                 "amount": parse_amount(m.group("n")),
                 "percent": parse_amount(m.group("pct")),
-                "denominator_label": m.group("den") or None,
+                "denominator_label": den,
+                "denominator_metric": metric_named(den) if den else None,
                 "parent": parent,
-                "quote": Quote(text[m.start("label") : m.end()], block.page_at(m.start()), sections[pos] or None),
+                "parent_quote": parent_quote,
+                "lead": head[:60],
+                "block": pos,
+                "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), block.page_at(m.start()), sections[pos] or None),
             })  # fmt: skip
     return out
 
 
 _BUDGET = re.compile(
-    rf"(?P<bkind>年初预算|全年预算|调整预算)(?:数)?为?{NUM}万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>-?\d[\d,]*(?:\.\d+)?)万元"
-    r"(?:[，,]\s*完成(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>-?\d[\d,]*(?:\.\d+)?)%)?"
-    r"(?:[。，,]\s*(?:决算数)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
+    rf"(?:年初预算(?:数)?为?(?P<initial>-?\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*)?"
+    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"(?:[，,]\s*预决算差异率为?(?P<diff>-?\d[\d,]*(?:\.\d+)?)\s*%)?"
+    r"(?:[，,]\s*完成(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%)?"
+    r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
+)
+_WORD_NEXT = re.compile(
+    r"^(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)"
 )
 
 
 def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
+    """ "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%。决算数小于预算数…": the amounts,
+    the stated rate and the comparison word (also when the PDF put it at the start of the next
+    block). "年初预算为0万元，全年预算为X万元" keeps both budgets."""
     out = []
     for pos, block in enumerate(doc.blocks):
         if block.table is not None or pos in toc:
             continue
-        for m in _BUDGET.finditer(block.text):
+        text = block.text
+        for m in _BUDGET.finditer(text):
+            word = m.group("word") or None
+            word_quote = None
+            if word is None and m.end() >= len(text.rstrip("。，, ")) and pos + 1 < len(doc.blocks):
+                nxt = doc.blocks[pos + 1]
+                w = _WORD_NEXT.match(nxt.text) if nxt.table is None else None
+                if w:
+                    word = w.group("word")
+                    word_quote = Quote(w.group(0), nxt.page, sections[pos + 1] or None)
+            bkind = m.group("bkind")
+            if bkind == "预算":
+                bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
             out.append({
-                "budget_kind": m.group("bkind"),
+                "budget_kind": bkind,
                 "budget": parse_amount(m.group("n")),
+                "initial": parse_amount(m.group("initial")) if m.group("initial") else None,
                 "final": parse_amount(m.group("f")),
+                "rate_kind": m.group("rkind"),
                 "rate": parse_amount(m.group("rate")) if m.group("rate") else None,
-                "word": m.group("word") or None,
+                "diff_rate": parse_amount(m.group("diff")) if m.group("diff") else None,
+                "word": word,
+                "word_quote": word_quote,
                 "quote": Quote(m.group(0).rstrip("，,。"), block.page_at(m.start()), sections[pos] or None),
             })  # fmt: skip
     return out

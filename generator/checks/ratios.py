@@ -1,0 +1,164 @@
+"""ratio.*: a stated share ("占…%") recomputed from the amounts it is a share of."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from generator.checks import make_finding, rule
+from generator.checks.tolerance import half_unit, percent_consistent, ratio_bounds, rounded_percent
+from generator.model import Finding, Quote, Report, Severity
+
+# Shares the narrative lists without naming the whole: the whole is the section's total.
+_INCOME_PARTS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+_SPENDING_PARTS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+_SANGONG_PARTS = ("因公出国", "公务用车", "公务接待")
+
+_WHOLE_NAMES = {
+    "income_this_year": "本年收入合计",
+    "expenditure_this_year": "本年支出合计",
+    "gpb_expenditure": "一般公共预算财政拨款支出",
+    "fiscal_expenditure": "财政拨款支出",
+    "sangong_total": "“三公”经费支出",
+    "procurement_total": "政府采购支出总额",
+    "gpb_basic": "一般公共预算财政拨款基本支出",
+}
+
+
+def percent_severity(stated: Decimal, numerator: Decimal, denominator: Decimal) -> Severity | None:
+    """None when the printed percentage can be the rounded ratio of the printed amounts.
+
+    Outside that interval by at most one unit of the percentage's last printed place (99.86% for
+    a ratio of 99.868%) is a truncation rather than rounding: ``info``. Anything further is a
+    different number: ``error``."""
+    ok = percent_consistent(stated, numerator, denominator)
+    if ok is None or ok:
+        return None
+    bounds = ratio_bounds(numerator, denominator)
+    assert bounds is not None
+    h = half_unit(stated)
+    lo, hi = bounds
+    distance = max(lo - (stated + h), (stated - h) - hi)
+    return "info" if distance <= 2 * h else "error"
+
+
+def pct(value: Decimal) -> str:
+    return f"{value}%"
+
+
+def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote | None] | None:
+    """The amount a share is a share of, with its name and where the report states it."""
+    if claim.get("parent") is not None:
+        return claim["parent"], "同句所述合计", claim.get("parent_quote")
+    key = claim.get("denominator_metric")
+    label = claim["label"]
+    lead = claim.get("lead") or ""
+    if key is None and not claim.get("denominator_label"):
+        if "(类)" in label or "（类）" in label:
+            key = "fiscal_expenditure" if "财政拨款支出" in lead and "一般公共预算" not in lead else "gpb_expenditure"
+        elif any(label.startswith(n) for n in _SANGONG_PARTS):
+            key = "sangong_total"
+        elif label in _INCOME_PARTS:
+            key = "income_this_year"
+        elif label in _SPENDING_PARTS:
+            key = "expenditure_this_year"
+    if key is None:
+        return None
+    if key == "gpb_basic" and report.metrics.get("gpb_basic") is None:
+        key = "expenditure_basic"
+    value = report.metrics.get(key) or report.narrative.get(key)
+    if value is None:
+        return None
+    return value.amount, _WHOLE_NAMES.get(key, key), value.quote
+
+
+@rule(
+    "ratio.share",
+    title="占比与金额不符",
+    explanation=(
+        "情况说明写“某项X万元，占Y%”时，用同一句里的合计（“本年收入…万元，其中：…”）、"
+        "文中点名的合计（“占本年支出合计的…%”）或所在段落的合计（按功能分类列出的各类支出占"
+        "一般公共预算财政拨款支出，“三公”经费各项占“三公”经费合计）重新计算这个百分比。"
+        "金额和百分比都是四舍五入后印出的，所以比较的是这些印出数字所允许的整个区间。"
+    ),
+    formula="占比 = 分项金额 ÷ 合计金额 × 100%",
+    tolerance=(
+        "按印出精度做区间运算：金额各有±0.005万元、百分比有±0.005个百分点的舍入误差，区间内不报；"
+        "超出区间但只差末位一个单位（多为截尾而非四舍五入）记为提示；更大的差异记为错误。"
+    ),
+    example="一般公共服务支出（类）2106.66万元，占71.73%；按一般公共预算财政拨款支出2940.05万元计算应为71.65%。",
+)
+def share(report: Report) -> Iterable[Finding]:
+    for claim in report.share_claims:
+        amount, stated = claim["amount"], claim["percent"]
+        whole = whole_of(report, claim)
+        if amount is None or stated is None or whole is None:
+            continue
+        total, name, quote = whole
+        severity = percent_severity(stated, amount, total)
+        if severity is None:
+            continue
+        expected = rounded_percent(amount, total, stated)
+        evidence = [claim["quote"]] + ([quote] if quote is not None and quote != claim["quote"] else [])
+        yield make_finding(
+            "ratio.share",
+            severity,
+            f"{claim['label']}占比",
+            f"文中称{claim['label']}{amount}万元，占{pct(stated)}；按{name}{total}万元计算，"
+            f"{amount}÷{total}={pct(expected)}。",
+            pct(stated),
+            pct(expected),
+            evidence,
+        )
+
+
+@rule(
+    "ratio.sum_100",
+    title="各项占比之和不等于100%",
+    explanation=(
+        "同一段里列出的各项金额加起来正好是合计时（例如按功能分类列出的全部类级支出），它们的占比"
+        "加起来应是100%。每个百分比最多有半个末位单位的舍入误差，所以n项之和最多偏离100%"
+        "n个半单位。"
+    ),
+    formula="Σ 各项占比 = 100%（当 Σ 各项金额 = 合计）",
+    tolerance="n项百分比之和与100%之差不超过 n × 0.005 个百分点（两位小数时）",
+    example="71.73%+11.11%+2.07%+15.16%=100.07%，而四项金额之和正是一般公共预算财政拨款支出2940.05万元。",
+)
+def sum_100(report: Report) -> Iterable[Finding]:
+    from generator.checks.tolerance import sum_differs
+
+    groups: list[list[dict[str, Any]]] = []
+    for claim in report.share_claims:
+        whole = whole_of(report, claim)
+        if whole is None or claim["amount"] is None or claim["percent"] is None:
+            continue
+        last = groups[-1][-1] if groups else None
+        # one list = one whole, in one paragraph or in consecutive blocks
+        if last is None or last["_whole"][1] != whole[1] or claim["block"] - last["block"] > 2:
+            groups.append([])
+        groups[-1].append({**claim, "_whole": whole})
+    for claims in groups:
+        name = claims[0]["_whole"][1]
+        if len(claims) < 2:
+            continue
+        total = claims[0]["_whole"][0]
+        amounts = [c["amount"] for c in claims]
+        differs, _ = sum_differs(amounts, total)
+        if differs:
+            continue  # the parts do not make up the whole: their shares need not sum to 100
+        pcts = [c["percent"] for c in claims]
+        s = sum(pcts, Decimal(0))
+        tol = len(pcts) * half_unit(*pcts)
+        if abs(s - 100) <= tol:
+            continue
+        terms = "+".join(pct(p) for p in pcts)
+        yield make_finding(
+            "ratio.sum_100",
+            "error",
+            f"{name}各项占比之和",
+            f"各项金额之和等于{name}{total}万元，但所列占比{terms}={pct(s)}，不等于100%。",
+            pct(s),
+            "100%",
+            [c["quote"] for c in claims],
+        )

@@ -1,0 +1,349 @@
+"""yoy.*: year-over-year statements: change amount, percentage, this year's amount, direction words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from generator.checks import make_finding, rule
+from generator.checks.ratios import pct
+from generator.checks.tolerance import half_unit, rounded_percent, sum_differs
+from generator.extract.claims import FUNCTIONAL_CLASSES
+from generator.model import Finding, Quote, Report, Severity
+
+_UP = ("增加", "增长", "增幅", "增长了", "增幅为")
+_DOWN = ("减少", "下降", "降幅", "下降了", "降幅为")
+
+
+def _sign(word: str | None) -> int:
+    if not word:
+        return 0
+    if word.startswith(("增", "增长")):
+        return 1
+    if word.startswith(("减", "下降", "降")):
+        return -1
+    return 0
+
+
+def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | None] | None:
+    """This year's amount: as the sentence states it, else the metric the subject names."""
+    if claim["current"] is not None:
+        return claim["current"], claim.get("current_quote")
+    key = claim.get("metric")
+    if key and claim.get("unit") in (None, "万元"):
+        value = report.metrics.get(key) or report.narrative.get(key)
+        if value is not None:
+            return value.amount, value.quote
+    return None
+
+
+def _growth_bounds(change: Decimal, current: Decimal, sign: int) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(last year, lowest, highest percentage) the printed change and current amount allow."""
+    h = half_unit(change, current)
+    last = current - sign * change
+    lo_last, hi_last = last - 2 * h, last + 2 * h
+    if lo_last <= 0:
+        return None
+    lo_c, hi_c = max(change - h, Decimal(0)), change + h
+    return last, lo_c / hi_last * 100, hi_c / lo_last * 100
+
+
+def _pct_verdict(stated: Decimal, lo: Decimal, hi: Decimal) -> Severity | None:
+    h = half_unit(stated)
+    distance = max(lo - (stated + h), (stated - h) - hi)
+    if distance <= 0:
+        return None
+    return "info" if distance <= 2 * h else "error"
+
+
+def _evidence(claim: dict[str, Any], extra: Quote | None) -> list[Quote]:
+    out = [claim["quote"]]
+    if extra is not None and extra.quote not in claim["quote"].quote:
+        out.append(extra)
+    return out
+
+
+@rule(
+    "yoy.percent",
+    title="同比增幅与金额不符",
+    explanation=(
+        "“比上年增加X万元，增长Y%”里，上年数 = 本年数 − 增加额（减少时为本年数 + 减少额），"
+        "增幅 = 增加额 ÷ 上年数。本年数取同一句或前一句所述金额，没有时取该指标在报表中的数。"
+        "按印出精度做区间运算后仍对不上的，说明金额、百分比或本年数至少有一个写错。上年数为零时"
+        "增幅没有意义，见“从零起算的增幅”。"
+    ),
+    formula="上年 = 本年 ∓ 变动额；增幅 = 变动额 ÷ 上年 × 100%",
+    tolerance="金额±0.005万元、百分比±0.005个百分点的区间运算；只差末位一个单位记为提示",
+    example="文中称减少56.95万元、下降1.87%，而本年收入支出总计为0万元：上年应为56.95万元，降幅应为100%。",
+)
+def percent(report: Report) -> Iterable[Finding]:
+    for claim in report.yoy_claims:
+        change, stated = claim["change"], claim["percent"]
+        sign = _sign(claim["direction"]) or _sign(claim["percent_direction"])
+        if change is None or stated is None or sign == 0 or change == 0:
+            continue
+        found = current_of(report, claim)
+        if found is None:
+            continue
+        current, cq = found
+        bounds = _growth_bounds(change, current, sign)
+        if bounds is None:
+            continue  # zero or negative base: yoy.zero_base
+        last, lo, hi = bounds
+        severity = _pct_verdict(stated, lo, hi)
+        if severity is None:
+            continue
+        if claim["current"] is None and severity == "error":
+            severity = "warning"  # this year's amount taken from the tables, not from the sentence
+        expected = rounded_percent(change, last, stated)
+        word = "增加" if sign > 0 else "减少"
+        rate = "增幅" if sign > 0 else "降幅"
+        yield make_finding(
+            "yoy.percent",
+            severity,
+            claim["subject"],
+            f"文中称{claim['subject']}比上年{word}{change}万元、{claim['percent_direction'] or claim['direction']}"
+            f"{pct(stated)}；按本年{current}万元推算，上年为{last}万元，{rate}应为{change}÷{last}={pct(expected)}。",
+            pct(stated),
+            pct(expected),
+            _evidence(claim, cq),
+        )
+
+
+@rule(
+    "yoy.zero_base",
+    title="从零起算的增幅",
+    explanation=(
+        "本年数减去增加额得到的上年数为零（上年没有这项收支）时，增长率的分母为零，增幅无法计算；"
+        "不少报告按惯例写“增长100%”，这不是算出来的数，只作提示。若推出的上年数为负数，"
+        "则增加额大于本年数，金额本身有误，记为错误。"
+    ),
+    formula="上年 = 本年 − 增加额；上年 = 0 时增幅无定义",
+    tolerance="上年数在印出精度内为零（|本年 − 增加额| ≤ 0.01万元）即视为零",
+    example="机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%：上年为0，增幅无法计算。",
+)
+def zero_base(report: Report) -> Iterable[Finding]:
+    for claim in report.yoy_claims:
+        change = claim["change"]
+        if change is None or change == 0 or _sign(claim["direction"]) <= 0:
+            continue
+        found = current_of(report, claim)
+        if found is None:
+            continue
+        current, cq = found
+        h = half_unit(change, current)
+        last = current - change
+        if last < -2 * h:
+            yield make_finding(
+                "yoy.zero_base",
+                "error" if claim["current"] is not None else "warning",
+                claim["subject"],
+                f"文中称{claim['subject']}本年{current}万元、比上年增加{change}万元；"
+                f"按此推算上年为{current}−{change}={last}万元，是负数，增加额与本年数不可能同时成立。",
+                f"增加{change}万元",
+                f"至多增加{current}万元",
+                _evidence(claim, cq),
+            )
+        elif abs(last) <= 2 * h and claim["percent"] is not None:
+            yield make_finding(
+                "yoy.zero_base",
+                "info",
+                claim["subject"],
+                f"文中称{claim['subject']}本年{current}万元、比上年增加{change}万元、增长{pct(claim['percent'])}；"
+                f"按此上年为0，增幅的分母为零，无法计算，写作“增长{pct(claim['percent'])}”只是惯例。",
+                pct(claim["percent"]),
+                "无法计算（上年为0）",
+                _evidence(claim, cq),
+            )
+
+
+@rule(
+    "yoy.direction",
+    title="增减方向用词矛盾",
+    explanation=(
+        "同一处变动的用词必须一致：“增加…万元”之后应是“增长…%”，“减少”之后应是“下降”；"
+        "写“持平”就不应再有非零的变动额；模板里的“下降（增长）”两个方向都留着，读者无法判断。"
+    ),
+    formula="方向(金额用词) = 方向(百分比用词)；持平 ⇔ 变动额 = 0",
+    tolerance="用词判断，无数值容差",
+    example="“比2023年度减少0.15万元，下降（增长）27.78%”：模板中的两种方向都未删去。",
+)
+def direction(report: Report) -> Iterable[Finding]:
+    for claim in report.yoy_claims:
+        a, b = _sign(claim["direction"]), _sign(claim["percent_direction"])
+        if a and b and a != b and claim["change"] not in (None, Decimal(0)):
+            yield make_finding(
+                "yoy.direction",
+                "error",
+                claim["subject"],
+                f"文中称{claim['subject']}比上年{claim['direction']}{claim['change']}万元，"
+                f"却又说{claim['percent_direction']}{pct(claim['percent'])}，方向相反。",
+                f"{claim['direction']}/{claim['percent_direction']}",
+                "同一方向",
+                [claim["quote"]],
+            )
+        if "持平" in claim["direction"] and claim["change"]:
+            yield make_finding(
+                "yoy.direction",
+                "error",
+                claim["subject"],
+                f"文中称{claim['subject']}与上年持平，同时给出变动额{claim['change']}万元。",
+                "持平",
+                f"变动{claim['change']}万元",
+                [claim["quote"]],
+            )
+    if report.document is None:
+        return
+    residue = re.compile(r"(?:增加|减少|增长|下降)[（(](?:增加|减少|增长|下降)[)）]\s*-?\d[\d,]*(?:\.\d+)?%?")
+    for block in report.document.blocks:
+        if block.table is not None:
+            continue
+        for m in residue.finditer(block.text):
+            yield make_finding(
+                "yoy.direction",
+                "warning",
+                m.group(0),
+                f"“{m.group(0)}”同时保留了模板中的两个方向，读者无法判断是增还是减。",
+                m.group(0),
+                "只写一个方向",
+                [Quote(m.group(0), block.page_at(m.start()), None)],
+            )
+
+
+@rule(
+    "yoy.percent_twice",
+    title="同一变动给出两个不同的百分比",
+    explanation=(
+        "同一处变动紧接着写了两个百分比（如“下降29.23%。下降100%。”），至多一个是对的。"
+        "能从本年数和变动额算出增幅时，指出哪一个对得上。"
+    ),
+    formula="增幅 = 变动额 ÷ (本年 ∓ 变动额) × 100%",
+    tolerance="两个百分比按印出精度不相等即报",
+    example="一般公共预算财政拨款支出减少577.03万元，下降29.23%。下降100%。",
+)
+def percent_twice(report: Report) -> Iterable[Finding]:
+    for claim in report.yoy_claims:
+        first, second = claim["percent"], claim.get("second_percent")
+        if first is None or second is None or first == second:
+            continue
+        note = ""
+        change, sign = claim["change"], _sign(claim["direction"])
+        found = current_of(report, claim)
+        if change is not None and sign and found is not None:
+            bounds = _growth_bounds(change, found[0], sign)
+            if bounds is not None:
+                expected = rounded_percent(change, bounds[0], first)
+                note = f"按本年{found[0]}万元、变动{change}万元推算，应为{pct(expected)}。"
+        yield make_finding(
+            "yoy.percent_twice",
+            "error",
+            claim["subject"],
+            f"文中对{claim['subject']}的同一变动先写{claim['percent_direction'] or ''}{pct(first)}，"
+            f"紧接着又写{claim['second_direction']}{pct(second)}。{note}",
+            f"{pct(first)}；{pct(second)}",
+            pct(first) if note and _same(first, change, found, sign) else None,
+            [claim["quote"]],
+        )
+
+
+def _same(stated: Decimal, change: Decimal | None, found: Any, sign: int) -> bool:
+    if change is None or found is None:
+        return False
+    bounds = _growth_bounds(change, found[0], sign)
+    return bounds is not None and _pct_verdict(stated, bounds[1], bounds[2]) is None
+
+
+@rule(
+    "yoy.flat_with_reason",
+    title="称“持平”却说明了增减原因",
+    explanation=(
+        "文中写某项与上年“持平”，紧接着的“主要原因”却在解释增加或减少，说明这项其实有变动，"
+        "“持平”很可能是错的。"
+    ),
+    formula="持平 ⇒ 原因说明中不应出现增加/减少",
+    tolerance="用词判断，只看“持平”之后的原因句",
+    example="“财政拨款收入支出总计持平。主要原因：……等原因减少支付。”",
+)
+def flat_with_reason(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for claim in report.yoy_claims:
+        if "持平" not in claim["direction"] or claim["change"]:
+            continue
+        reason = claim.get("reason") or ""
+        if not re.match(r"^[。，,]?\s*(?:主要)?原因[是为]?[:：]?", reason):
+            continue
+        quotes = [claim["quote"]]
+        text = reason
+        pos = claim.get("block")
+        if pos is not None and len(reason.strip("。，,：: 主要原因是为")) < 4 and pos + 1 < len(doc.blocks):
+            nxt = doc.blocks[pos + 1]
+            if nxt.table is None:
+                text = nxt.text
+        m = re.search(r"[^。；;]{0,40}?(?:减少|增加|下降|增长)[^。；;]{0,12}", text)
+        if not m:
+            continue
+        if text is not reason:
+            nxt = doc.blocks[pos + 1]  # type: ignore[operator]
+            quotes.append(Quote(m.group(0), nxt.page_at(m.start()), claim["quote"].section))
+        else:
+            quotes[0] = claim["quote"]
+        yield make_finding(
+            "yoy.flat_with_reason",
+            "warning",
+            claim["subject"],
+            f"文中称{claim['subject']}与上年持平，但随后的原因说明写的是“{m.group(0).strip()}”，说明实际有增减变动。",
+            "持平",
+            "有增减变动",
+            quotes,
+        )
+
+
+@rule(
+    "yoy.parts",
+    title="各类支出的增减之和与总数的增减不符",
+    explanation=(
+        "一般公共预算财政拨款支出比上年的变动额，应等于文中逐一说明的各功能分类（类级）支出变动额之和"
+        "（增加为正、减少为负）。只有当文中对本年每一个类都给出了变动额时才做这项比较。"
+    ),
+    formula="Δ一般公共预算财政拨款支出 = Σ Δ各类支出",
+    tolerance="(n+1) × 0.005万元（n为类的个数）",
+    example="总数减少577.03万元，而社会保障和就业−107.03、卫生健康+4.91、住房保障+11.27，合计−90.85万元。",
+)
+def parts(report: Report) -> Iterable[Finding]:
+    classes = {fc["name"] for fc in report.functional_classes}
+    if not classes:
+        return
+    total = next(
+        (c for c in report.yoy_claims if c.get("metric") == "gpb_expenditure" and c["change"] is not None),
+        None,
+    )
+    if total is None:
+        return
+    by_class: dict[str, dict[str, Any]] = {}
+    for c in report.yoy_claims:
+        name = re.sub(r"[(（]类[)）]$", "", c["subject"])
+        if name in classes and name in FUNCTIONAL_CLASSES.values() and c["change"] is not None:
+            by_class.setdefault(name, c)
+    if set(by_class) != classes:
+        return
+    signed = [_sign(c["direction"]) * c["change"] for c in by_class.values()]
+    total_signed = _sign(total["direction"]) * total["change"]
+    differs, _ = sum_differs(signed, total_signed)
+    if not differs:
+        return
+    terms = "、".join(f"{n}{'+' if v >= 0 else ''}{v}" for n, v in zip(by_class, signed))
+    s = sum(signed, Decimal(0))
+    yield make_finding(
+        "yoy.parts",
+        "error",
+        "一般公共预算财政拨款支出",
+        f"文中称一般公共预算财政拨款支出比上年{total['direction']}{total['change']}万元，"
+        f"但逐类说明的变动为{terms}万元，合计{s}万元。",
+        f"{total_signed}",
+        f"{s}",
+        [total["quote"], *(c["quote"] for c in by_class.values())],
+    )
