@@ -1,0 +1,464 @@
+"""Cross-report checks: one report's figures against another report's.
+
+* ``cross_year.*``: what this year's report says about last year ("比上年增加X万元" ⇒ last year =
+  this year − X; "增长Y%") against the same agency's previous-year report, when it is present.
+  Same agency = same canonical name in ``data/agencies.yaml`` (aliases, scope markers ignored);
+  only reports of the same scope (部门汇总 with 部门汇总, 单位 with 单位) are paired.
+* ``cross_agency.*``: a department's consolidated (部门汇总) report against the reports of its
+  units for the same year. A unit belongs to a department when NAME.meta.yaml ``parent``, the
+  registry's ``parent``, or the department's own list of units (纳入…部门决算编制范围的单位包括)
+  says so.
+
+Evidence comes from both reports. Convention: in these findings every ``Quote.section`` starts
+with the id of the report the quote is from, then ``SOURCE_SEP``, then the section inside that
+report (``"2023/chang-ji-… › 十、其他重要事项的情况说明"``); the quote itself is an exact
+substring of that report's document text. ``run_cross_checks`` returns the findings per report
+id: cross_year findings go to the later report (the one whose "上年" statement is tested),
+cross_agency findings to both the department and the unit(s) involved.
+
+Severity is ``warning``, not ``error``, for cross_year: a report may legitimately restate last
+year's figures (口径调整), which the reader should see explained; cross_agency containment
+(a unit above its department) is ``error``, since consolidation cannot make a total smaller
+than one of its parts' fiscal appropriations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, cast
+
+from generator.checks import SEVERITY_ORDER, CheckFn, make_finding, rule
+from generator.checks.tolerance import fmt, half_unit, percent_consistent, rounded_percent
+from generator.compare.indicators import claim_metric
+from generator.model import Finding, Quote, Report
+
+SOURCE_SEP = " › "
+
+# Figures a "比上年" statement is compared on, with the Chinese name used in messages.
+TOTALS = {
+    "income_total": "收入总计", "expenditure_total": "支出总计",
+    "income_this_year": "本年收入合计", "expenditure_this_year": "本年支出合计",
+    "fiscal_total": "财政拨款收入支出总计", "fiscal_expenditure": "本年财政拨款支出",
+    "gpb_expenditure": "一般公共预算财政拨款支出",
+}  # fmt: skip
+ITEMS = {
+    "gpb_basic": "一般公共预算财政拨款基本支出", "sangong_total": "财政拨款“三公”经费支出",
+    "operating_expenses": "机关运行经费", "procurement_total": "政府采购支出总额",
+}  # fmt: skip
+LABELS = {**TOTALS, **ITEMS, "staff_active": "在职人员", "expenditure_basic": "基本支出",
+          "expenditure_project": "项目支出", "income_fiscal": "财政拨款收入"}  # fmt: skip
+
+# A unit's figure cannot exceed its department's consolidated one.
+CONTAINED = [
+    "income_total", "income_this_year", "income_fiscal", "expenditure_total", "expenditure_this_year",
+    "gpb_expenditure", "staff_active", "sangong_total", "operating_expenses",
+]  # fmt: skip
+# Σ units ≤ department, for the figures consolidation does not net out (fiscal appropriations
+# come from the finance bureau, not from another unit of the department; people are people).
+SUMMABLE = ["income_fiscal", "gpb_expenditure", "staff_active", "sangong_total"]
+
+YearPairFn = Callable[[Report, Report], Iterable[Finding]]
+AgencyFn = Callable[[Report, list[Report]], Iterable[Finding]]
+YEAR_RULES: dict[str, YearPairFn] = {}
+AGENCY_RULES: dict[str, AgencyFn] = {}
+
+
+def _no_single_report(report: Report) -> Iterable[Finding]:
+    return ()  # run_checks skips these families; run_cross_checks calls the pair functions
+
+
+def cross_rule(id: str, **doc: str) -> Callable[[Any], Any]:
+    """Register a several-report rule: in CATALOGUE (for the methodology page) and here."""
+
+    def register(fn: Any) -> Any:
+        rule(id, **doc)(cast(CheckFn, _no_single_report))
+        (YEAR_RULES if id.startswith("cross_year.") else AGENCY_RULES)[id] = fn
+        return fn
+
+    return register
+
+
+def cited(report: Report, quote: Quote) -> Quote:
+    """The quote, labelled with the report it is from (see the module docstring)."""
+    return Quote(quote.quote, quote.page, f"{report.id}{SOURCE_SEP}{quote.section or ''}", quote.table)
+
+
+def _amount(report: Report, key: str) -> tuple[Decimal, Quote] | None:
+    v = report.metrics.get(key)
+    return (v.amount, v.quote) if v is not None else None
+
+
+# ---------------------------------------------------------------------------------- cross_year
+
+
+@dataclass(frozen=True)
+class LastYear:
+    """What this year's report implies about last year's figure, and what last year's says."""
+
+    key: str
+    claim: dict[str, Any]
+    current: Decimal
+    change: Decimal | None  # signed; 0 for 持平; None when only a percentage is stated
+    stated_last: Decimal | None  # current − change
+    actual_last: Decimal
+    actual_quote: Quote
+    current_quote: Quote | None
+
+
+def _signed(claim: dict[str, Any]) -> Decimal | None:
+    direction = claim.get("direction") or ""
+    if "持平" in direction:
+        return Decimal(0)
+    change = claim.get("change")
+    if change is None:
+        return None
+    return -change if direction in ("减少", "下降") else change
+
+
+def last_year_pairs(this: Report, last: Report, keys: Iterable[str]) -> list[LastYear]:
+    wanted = set(keys)
+    out = []
+    for claim in this.yoy_claims:
+        key = claim_metric(claim)
+        if key not in wanted or claim.get("unit") not in (None, "万元"):
+            continue
+        before = _amount(last, key)
+        now = _amount(this, key)
+        current = claim.get("current")
+        current_quote = claim.get("current_quote")
+        if current is None and now is not None:
+            current, current_quote = now
+        if before is None or current is None:
+            continue
+        change = _signed(claim)
+        out.append(LastYear(key, claim, current, change, None if change is None else current - change,
+                            before[0], before[1], current_quote))  # fmt: skip
+    return out
+
+
+def _evidence(this: Report, last: Report, p: LastYear) -> list[Quote]:
+    quotes = [cited(this, p.claim["quote"])]
+    if p.current_quote is not None and p.current_quote.quote not in p.claim["quote"].quote:
+        quotes.append(cited(this, p.current_quote))
+    quotes.append(cited(last, p.actual_quote))
+    return quotes
+
+
+def _change_words(p: LastYear) -> str:
+    if p.change == 0:
+        return "与上年持平"
+    assert p.change is not None
+    return f"比上年{'增加' if p.change > 0 else '减少'}{fmt(abs(p.change))}万元"
+
+
+def _last_year_findings(this: Report, last: Report, labels: dict[str, str], rule_id: str) -> list[Finding]:
+    out = []
+    for p in last_year_pairs(this, last, labels):
+        if p.stated_last is None or p.change is None:
+            continue
+        tolerance = half_unit(p.current) + half_unit(p.change) + half_unit(p.actual_last)
+        diff = p.stated_last - p.actual_last
+        if abs(diff) <= tolerance:
+            continue
+        name = labels[p.key]
+        message = (
+            f"{this.year}年度报告称{name}{_change_words(p)}，按本年{fmt(p.current)}万元推算，"
+            f"上年应为{fmt(p.stated_last)}万元；而{last.year}年度报告（{last.agency}）所载{name}为"
+            f"{fmt(p.actual_last)}万元，相差{fmt(abs(diff))}万元。若上年数据经过口径调整，报告应予说明。"
+        )
+        out.append(make_finding(rule_id, "warning", f"{this.id}|{p.key}|{p.claim['quote'].quote}", message,
+                                f"{fmt(p.stated_last)}万元", f"{fmt(p.actual_last)}万元",
+                                _evidence(this, last, p)))  # fmt: skip
+    return out
+
+
+@cross_rule(
+    "cross_year.last_year_total",
+    title="所述上年总额与上年报告不符",
+    explanation=(
+        "本年报告写“比上年增加（减少）X万元”，即上年数 = 本年数 − X。若同一机构、同一口径的上年"
+        "决算报告也已公开，就用它所载的数核对：收入总计、支出总计、本年收入（支出）合计、财政拨款"
+        "收入支出总计、一般公共预算财政拨款支出。"
+    ),
+    formula="本年数 − 所述增减额 = 上年报告所载数",
+    tolerance="三个数各自四舍五入，允许相差三个半单位（两位小数时为0.015万元）",
+)
+def last_year_total(this: Report, last: Report) -> list[Finding]:
+    return _last_year_findings(this, last, TOTALS, "cross_year.last_year_total")
+
+
+@cross_rule(
+    "cross_year.last_year_item",
+    title="所述上年分项数与上年报告不符",
+    explanation=(
+        "与“所述上年总额”相同的核对，用于“三公”经费、机关运行经费、政府采购支出总额和一般公共"
+        "预算财政拨款基本支出。"
+    ),
+    formula="本年数 − 所述增减额 = 上年报告所载数",
+    tolerance="允许相差三个半单位（两位小数时为0.015万元）",
+)
+def last_year_item(this: Report, last: Report) -> list[Finding]:
+    return _last_year_findings(this, last, ITEMS, "cross_year.last_year_item")
+
+
+@cross_rule(
+    "cross_year.percent",
+    title="所述同比增幅与上年报告不符",
+    explanation=(
+        "本年报告写“增长（下降）Y%”。用上年报告所载的上年数作分母重新计算：增减额 ÷ 上年报告数。"
+        "报告只写百分比、不写增减额时，增减额取 本年数 − 上年报告数。"
+    ),
+    formula="Y% = 增减额 ÷ 上年报告所载数 × 100",
+    tolerance="按各数的舍入区间计算比率的可能范围，所述百分比按其打印精度落在范围内即可",
+)
+def percent_vs_last_year(this: Report, last: Report) -> list[Finding]:
+    out = []
+    for p in last_year_pairs(this, last, {**TOTALS, **ITEMS}):
+        stated = p.claim.get("percent")
+        if stated is None or p.actual_last <= 0:
+            continue
+        change = abs(p.change) if p.change is not None else abs(p.current - p.actual_last)
+        ok = percent_consistent(stated, change, p.actual_last)
+        if ok is None or ok:
+            continue
+        expected = rounded_percent(change, p.actual_last, stated)
+        name = LABELS[p.key]
+        message = (
+            f"{this.year}年度报告称{name}变化{fmt(change)}万元、幅度{stated}%；以{last.year}年度报告所载"
+            f"上年数{fmt(p.actual_last)}万元为分母，幅度应为{expected}%。"
+        )
+        out.append(make_finding("cross_year.percent", "warning", f"{this.id}|{p.key}|{p.claim['quote'].quote}",
+                                message, f"{stated}%", f"{expected}%", _evidence(this, last, p)))  # fmt: skip
+    return out
+
+
+# -------------------------------------------------------------------------------- cross_agency
+
+_LIST_HEAD = re.compile(r"(?:编制范围的|决算单位构成|公开单位构成)(?:下属)?(?:预算)?单位(?:构成)?包括[:：]?")
+_LIST_ITEM = re.compile(r"^\s*-?\s*\d{1,3}\s*[.、．]?\s+(?P<name>[^\s]+)(?:\s+(?P<note>.*))?$")
+_NOTE = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]$")
+
+
+@dataclass(frozen=True)
+class ListedUnit:
+    name: str  # as listed, without the trailing note
+    aliases: tuple[str, ...]  # a bracketed other name: “…中心(…社会保障卡管理中心)”
+    note: str  # “预算不单列，并入本级”, “下属事业单位”, …
+    quote: Quote
+
+
+def listed_units(report: Report) -> tuple[Quote | None, list[ListedUnit]]:
+    """The units a department report says its consolidated figures include, with the heading."""
+    doc = report.document
+    if doc is None:
+        return None, []
+    blocks = doc.blocks
+    for pos, block in enumerate(blocks[:400]):
+        m = _LIST_HEAD.search(block.text)
+        if not m:
+            continue
+        head = Quote(block.text[max(0, m.start() - 40) : m.end()].lstrip("，。"), block.page)
+        units: list[ListedUnit] = []
+        inline = block.text[m.end() :].strip(" 。")
+        if inline:  # “…单位构成包括：就业服务中心单位本级。”
+            for name in re.split(r"[、；;，,]", inline):
+                if name.strip():
+                    units.append(ListedUnit(name.strip(), (), "", Quote(inline, block.page)))
+            return head, units
+        for b in blocks[pos + 1 : pos + 80]:
+            if re.match(r"^序号\s*单位名称", b.text):
+                continue
+            item = _LIST_ITEM.match(b.text)
+            if not item:
+                break
+            name, note = item.group("name"), item.group("note") or ""
+            aliases: tuple[str, ...] = ()
+            bracket = _NOTE.search(name)
+            if bracket and not re.fullmatch(r"汇总|本级|部门|单位", bracket.group("inner")):
+                inner = bracket.group("inner")
+                name = name[: bracket.start()]
+                if re.search(r"[局中心院队所部委办站会]$", inner) and len(inner) > 4:
+                    aliases = (inner,)
+                else:
+                    note = (inner + " " + note).strip()
+            units.append(ListedUnit(name, aliases, note, Quote(b.text, b.page)))
+        return head, units
+    return None, []
+
+
+def _listed(unit: Report, listed: list[ListedUnit]) -> ListedUnit | None:
+    from generator.compare.agencies import default_registry
+
+    registry = default_registry()
+    key = registry.key(unit.agency)
+    for item in listed:
+        if any(registry.key(n) == key for n in (item.name, *item.aliases)):
+            return item
+    return None
+
+
+def _identity_quote(report: Report) -> Quote:
+    """Where the report names itself: the first block with the agency's name."""
+    doc = report.document
+    for b in (doc.blocks if doc else [])[:20]:
+        if report.agency in b.text:
+            return Quote(b.text[:120], b.page)
+    return Quote(report.agency, None)
+
+
+def _tolerance(*values: Decimal) -> Decimal:
+    return sum((half_unit(v) for v in values), Decimal(0))
+
+
+@cross_rule(
+    "cross_agency.unit_exceeds_department",
+    title="所属单位的数额超过部门汇总数",
+    explanation=(
+        "部门决算（汇总）包括本级和所属单位，所属单位的收入、支出、财政拨款、在职人数、“三公”经费"
+        "和机关运行经费都不应大于部门汇总数。同一年度的部门汇总报告和所属单位报告都已公开时核对。"
+    ),
+    formula="所属单位数 ≤ 部门汇总数",
+    tolerance="两数各自四舍五入，允许相差两个半单位",
+)
+def unit_exceeds_department(department: Report, units: list[Report]) -> list[Finding]:
+    out = []
+    for unit in units:
+        for key in CONTAINED:
+            d, u = _amount(department, key), _amount(unit, key)
+            if d is None or u is None or u[0] - d[0] <= _tolerance(u[0], d[0]):
+                continue
+            unit_word = "人" if key == "staff_active" else "万元"
+            name = LABELS.get(key, key)
+            message = (
+                f"{unit.agency}（所属单位）{unit.year}年度{name}为{fmt(u[0])}{unit_word}，"
+                f"超过{department.agency}部门汇总数{fmt(d[0])}{unit_word}。部门汇总应包含所属单位。"
+            )
+            out.append(make_finding("cross_agency.unit_exceeds_department", "error",
+                                    f"{department.id}|{unit.id}|{key}", message,
+                                    f"{fmt(u[0])}{unit_word}", f"≤ {fmt(d[0])}{unit_word}",
+                                    [cited(unit, u[1]), cited(department, d[1])]))  # fmt: skip
+    return out
+
+
+@cross_rule(
+    "cross_agency.units_sum",
+    title="所属单位合计超过部门汇总数",
+    explanation=(
+        "两个及以上所属单位的报告都已公开时，它们的财政拨款收入、一般公共预算财政拨款支出、在职人数"
+        "和“三公”经费之和不应大于部门汇总数（这些数在汇总时不作单位间抵销）。"
+    ),
+    formula="Σ 所属单位数 ≤ 部门汇总数",
+    tolerance="(n + 1) 个半单位，n 为相加的单位数",
+)
+def units_sum(department: Report, units: list[Report]) -> list[Finding]:
+    out: list[Finding] = []
+    if len(units) < 2:
+        return out
+    for key in SUMMABLE:
+        d = _amount(department, key)
+        parts = [(u, a) for u in units if (a := _amount(u, key)) is not None]
+        if d is None or len(parts) < 2:
+            continue
+        total = sum((a[0] for _, a in parts), Decimal(0))
+        if total - d[0] <= _tolerance(d[0], *(a[0] for _, a in parts)):
+            continue
+        unit_word = "人" if key == "staff_active" else "万元"
+        names = "、".join(u.agency for u, _ in parts)
+        message = (
+            f"{names}{department.year}年度{LABELS.get(key, key)}合计{fmt(total)}{unit_word}，"
+            f"超过{department.agency}部门汇总数{fmt(d[0])}{unit_word}。"
+        )
+        evidence = [cited(u, a[1]) for u, a in parts] + [cited(department, d[1])]
+        out.append(make_finding("cross_agency.units_sum", "error", f"{department.id}|{key}", message,
+                                f"{fmt(total)}{unit_word}", f"≤ {fmt(d[0])}{unit_word}", evidence))  # fmt: skip
+    return out
+
+
+@cross_rule(
+    "cross_agency.unit_not_listed",
+    title="所属单位未列入部门决算范围",
+    explanation=(
+        "部门报告列出了纳入部门决算编制范围的单位；一个登记为该部门所属单位（或自述主管部门为该部门）"
+        "的单位报告同年公开，却不在名单中，部门汇总可能漏列了它，或单位归属有误。"
+    ),
+    formula="所属单位 ∈ 部门所列单位名单",
+    tolerance="名称按机构登记表（data/agencies.yaml）的规范名和别名比较，不计“(本级)”等口径标注",
+)
+def unit_not_listed(department: Report, units: list[Report]) -> list[Finding]:
+    head, listed = listed_units(department)
+    if head is None or not listed:
+        return []
+    out = []
+    for unit in units:
+        if _listed(unit, listed) is not None:
+            continue
+        message = (
+            f"{unit.agency}登记为{department.agency}的所属单位，{unit.year}年度单独公开了决算，"
+            f"但部门决算所列编制范围（{len(listed)}个单位）中没有它。"
+        )
+        evidence = [cited(department, head), *(cited(department, u.quote) for u in listed),
+                    cited(unit, _identity_quote(unit))]  # fmt: skip
+        out.append(make_finding("cross_agency.unit_not_listed", "warning", f"{department.id}|{unit.id}",
+                                message, unit.agency, "列入部门决算编制范围", evidence))  # fmt: skip
+    return out
+
+
+# ----------------------------------------------------------------------------------- runner
+
+
+def department_units(reports: list[Report]) -> list[tuple[Report, list[Report]]]:
+    """(department report, its unit reports of the same year), for every department report."""
+    from generator.compare.agencies import default_registry, parent_of
+
+    registry = default_registry()
+    out = []
+    for dept in sorted((r for r in reports if r.scope == "department"), key=lambda r: r.id):
+        key = registry.key(dept.agency)
+        _, listed = listed_units(dept)
+        units = []
+        for r in sorted(reports, key=lambda r: r.id):
+            if r is dept or r.scope != "unit" or r.year != dept.year:
+                continue
+            if registry.key(r.agency) == key or parent_of(r, registry) == key or _listed(r, listed):
+                units.append(r)
+        if units:
+            out.append((dept, units))
+    return out
+
+
+def year_pairs(reports: list[Report]) -> list[tuple[Report, Report]]:
+    """(this year's report, the previous year's) for the same agency and scope."""
+    from generator.compare.indicators import previous_reports
+
+    by_id = {r.id: r for r in reports}
+    return [(by_id[rid], prev) for rid, prev in sorted(previous_reports(reports).items())]
+
+
+def run_cross_checks(reports: Iterable[Report]) -> dict[str, list[Finding]]:
+    """All cross_year and cross_agency findings, by the id of each report they concern."""
+    from generator import checks
+
+    checks._load_rules()
+    reports = list(reports)
+    found: dict[str, dict[str, Finding]] = {r.id: {} for r in reports}
+    for this, last in year_pairs(reports):
+        for fn in YEAR_RULES.values():
+            for f in fn(this, last):
+                found[this.id].setdefault(f.id, f)
+    for dept, units in department_units(reports):
+        for agency_fn in AGENCY_RULES.values():
+            for f in agency_fn(dept, units):
+                involved = {dept.id} | {u.id for u in units if u.id in f.subject or u.id in _ids(f)}
+                for rid in involved:
+                    found[rid].setdefault(f.id, f)
+    return {
+        rid: sorted(fs.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
+        for rid, fs in found.items()
+    }
+
+
+def _ids(f: Finding) -> set[str]:
+    return {q.section.split(SOURCE_SEP, 1)[0] for q in f.evidence if q.section and SOURCE_SEP in q.section}
