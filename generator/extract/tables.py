@@ -226,6 +226,7 @@ def _quote(st: StatutoryTable, r_index: int) -> Quote:
 # --- structured rows for the JSON and for the checks ----------------------------------------
 
 _CODE = re.compile(r"\d{3}(\d{2}){0,2}")
+_CODE_HEADS = ("类", "款", "项")  # the 科目编码 sub-headers some layouts print in the 合计 row
 
 
 def structured(st: StatutoryTable) -> dict[str, object]:
@@ -241,7 +242,7 @@ def structured(st: StatutoryTable) -> dict[str, object]:
         for i, c in enumerate(cells):
             if not name and re.fullmatch(r"\d{2,7}", c) and (not code_parts or len(c) == 2):
                 code_parts.append(c)
-            elif not name and c and parse_amount(c) is None:
+            elif not name and c and parse_amount(c) is None and c not in _CODE_HEADS:
                 name, name_at = c, i
         if len(cells) == len(names):
             picked = [cells[i] for i, n in enumerate(names) if i > name_at and n and _amount_col(n)]
@@ -267,3 +268,82 @@ def structured(st: StatutoryTable) -> dict[str, object]:
         "rows": rows,
         "empty": not st.has_data(),
     }
+
+
+# --- key-value layouts (公开01/04/06/09表): each row holds one or more label → amounts stretches --
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One labelled stretch of a row: an optional 科目 code, a label and the amounts after it.
+
+    ``amounts`` keeps the column positions (None for an empty cell), so a 公开04表 expenditure
+    line reads (合计, 一般公共预算, 政府性基金, 国有资本经营)."""
+
+    code: str | None
+    name: str
+    amounts: tuple[Decimal | None, ...]
+    row: int
+    quote: Quote
+
+    def first(self) -> Decimal | None:
+        return next((a for a in self.amounts if a is not None), None)
+
+    def at(self, i: int) -> Decimal | None:
+        return self.amounts[i] if i < len(self.amounts) else None
+
+
+_DASH = ("——", "—", "-", "/", "－")
+_CODE_CELL = re.compile(r"\d{3}|\d{5}|\d{7}")
+
+
+def entries(st: StatutoryTable) -> list[Entry]:
+    """Every labelled stretch of every data row, in reading order (left side before right).
+
+    Only 公开06表 prints 经济分类 codes in its stretches; elsewhere an integer is an amount."""
+    rows = st.table.rows
+    with_codes = st.key == "公开06表"
+    skip = {i for row in rows[:3] for i, c in enumerate(row) if c.strip() == "行次"}
+    out: list[Entry] = []
+    for r_index, cells in enumerate(rows):
+        if _is_header(cells):
+            continue
+        quote = _quote(st, r_index)
+        kept = [c.strip() for i, c in enumerate(cells) if i not in skip]
+        labelled = any(c and parse_amount(c) is None and c not in _DASH for c in kept)
+        if not labelled:  # an unlabelled data row (公开09表): every cell keeps its column
+            out.append(Entry(None, "", tuple(parse_amount(c) for c in kept), r_index, quote))
+            continue
+        code: list[str] = []
+        name = ""
+        amounts: list[Decimal | None] = []
+        for c in kept:
+            if with_codes and _CODE_CELL.fullmatch(c) and (name or not code):
+                if name or code:
+                    out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
+                code, name, amounts = [c], "", []
+            elif with_codes and re.fullmatch(r"\d{2}", c) and code and not name:
+                code.append(c)
+            elif not c:
+                if name:
+                    amounts.append(None)
+            elif c in _DASH:
+                amounts.append(None)
+            elif parse_amount(c) is not None:
+                if name or code:
+                    amounts.append(parse_amount(c))
+            elif c in _CODE_HEADS:
+                continue
+            else:
+                if name:
+                    out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
+                    code, amounts = [], []
+                name = c
+        if name or code:
+            out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
+    return out
+
+
+def row_quote(st: StatutoryTable, r_index: int) -> Quote:
+    """The row's block text, page and table, as evidence."""
+    return _quote(st, r_index)

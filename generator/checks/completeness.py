@@ -1,0 +1,289 @@
+"""completeness.*: statutory tables listed but missing, empty tables without the required statement,
+template residue, and years in headings or 截至 dates that contradict the report's year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from generator.checks import make_finding, rule
+from generator.checks.sums import statutory, table_name
+from generator.extract.tables import identify
+from generator.model import Block, Finding, Quote, Report
+
+
+def _quote(report: Report, block: Block, start: int = 0, end: int | None = None) -> Quote:
+    text = block.text[start:end] if end is not None else block.text[start:]
+    return Quote(text, block.page_at(start), table=None)
+
+
+def _toc(report: Report) -> list[Block]:
+    """The 目录 lines: from the heading "目录" to the first heading repeated after it."""
+    blocks = report.document.blocks if report.document else []
+    for pos, b in enumerate(blocks[:150]):
+        if re.fullmatch(r"目\s*录", b.text.strip()):
+            out: list[Block] = []
+            for nb in blocks[pos + 1 : pos + 70]:
+                if nb.table is not None or len(nb.text) > 60 or "。" in nb.text:
+                    break
+                if out and nb.text == out[0].text:
+                    break  # the body starts with the first heading again
+                out.append(nb)
+            return out
+    return []
+
+
+_TOC_TABLE = re.compile(r"^[一二三四五六七八九十]+、\s*《?(.+?表)》?\s*\d*$")
+
+
+@rule(
+    "completeness.missing_table",
+    title="目录所列报表在正文中缺失",
+    explanation=(
+        "部门决算应公开九张法定报表。目录中列出某张报表，正文中却找不到这张表，说明公开内容不完整。"
+        "只对正文中含有法定报表的文档检查；正文只写“见附表”、报表另行发布的文档不作判断。"
+    ),
+    formula="目录所列的每张法定报表 ∈ 正文中的报表",
+    tolerance="按完整表名匹配（“一般公共预算财政拨款支出决算表”不算“支出决算表”）",
+    example="目录列有“三、支出决算表”，正文收入决算表之后直接是财政拨款收入支出决算总表",
+)
+def missing_table(report: Report) -> Iterable[Finding]:
+    found = statutory(report)
+    if not found:
+        return
+    for b in _toc(report):
+        m = _TOC_TABLE.match(b.text.strip())
+        if not m:
+            continue
+        key = identify(m.group(1))
+        if key is None or key in found:
+            continue
+        yield make_finding(
+            "completeness.missing_table",
+            "warning",
+            key,
+            f"目录列有“{b.text.strip()}”，但正文中没有{table_name(key)}；部门决算应公开的九张报表缺少这一张。",
+            "缺失",
+            "应公开",
+            [_quote(report, b)],
+        )
+
+
+@rule(
+    "completeness.no_tables",
+    title="文档未包含法定报表",
+    explanation="有的部门决算文档只写“部门决算报表（见附表）”，报表另行发布。此时无法在本文档内做表间和文表核对，只作提示。",
+    formula="正文中法定报表数 = 0",
+    tolerance="仅提示",
+    example="第四部分部门决算报表（见附表）",
+)
+def no_tables(report: Report) -> Iterable[Finding]:
+    if statutory(report) or report.document is None:
+        return
+    for b in report.document.blocks:
+        m = re.search(r"[^，。]{0,20}[（(]见附表[）)]", b.text)
+        if m:
+            yield make_finding(
+                "completeness.no_tables",
+                "info",
+                "见附表",
+                "本文档未包含法定公开报表（文中称“见附表”），表间核对与文表核对无法进行。",
+                None,
+                None,
+                [_quote(report, b, m.start(), m.end())],
+            )
+            return
+
+
+# What a report must say when a table has no data: "本表无数据", "为空表", "没有/无…收入支出".
+_EMPTY_SUBJECT = {
+    "公开07表": "政府性基金",
+    "公开08表": "国有资本经营",
+    "公开09表": "三公",
+}
+
+
+def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
+    if any(re.search(r"本表无数据|为空表|无数据|空表", b.text) for b in after):
+        return True
+    subject = _EMPTY_SUBJECT.get(key)
+    if subject is None or report.document is None:
+        return False
+    said = rf"(?:无|没有)[^。；]{{0,12}}{subject}|{subject}[^。；]{{0,30}}(?:空表|无数据)"
+    if any(re.search(said, b.text) and "仍保留该表格式" not in b.text for b in report.document.blocks if b.table is None):
+        return True
+    # the 情况说明 section on this table: "七、政府性基金……情况说明 本年度无此项收支。" / "支出决算0万元"
+    text = report.document.text
+    for m in re.finditer(rf"(?m)^[一二三四五六七八九十]+、[^\n]*{subject}[^\n]*$", text):
+        body = text[m.end() : m.end() + 200]
+        if re.search(r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出)|支出决算(?:为)?0(?:\.00)?万元", body):
+            return True
+    return False
+
+
+@rule(
+    "completeness.empty_table",
+    title="报表无数据且未作说明",
+    explanation=(
+        "某张法定报表没有数据时，应保留表格并说明原因（如“本单位无政府性基金预算财政拨款收入支出，故本表无数据”）。"
+        "表中没有任何数字、表下和情况说明中也没有这样的说明时，读者无法判断是没有发生还是漏填。"
+    ),
+    formula="报表无数据 ⇒ 文中有“本表无数据/为空表/无…收入支出”的说明",
+    tolerance="不涉及金额",
+    example="财政拨款“三公”经费支出决算表数据行全部为空，表下无说明",
+)
+def empty_table(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for key, st in sorted(statutory(report).items()):
+        if st.has_data():
+            continue
+        last = st.rows[-1] if st.rows else None
+        pos = next((i for i, b in enumerate(doc.blocks) if b is last), None)
+        after = [b for b in doc.blocks[pos + 1 : pos + 4] if b.table is None] if pos is not None else []
+        if _states_empty(report, key, after):
+            continue
+        evidence = [Quote(st.rows[0].text, st.rows[0].page, table=f"{key} {st.title}")] if st.rows else []
+        if not evidence:
+            continue
+        yield make_finding(
+            "completeness.empty_table",
+            "warning",
+            key,
+            f"{table_name(key)}中没有任何数据，表下及情况说明中也未说明“本表无数据”或没有相关收支。",
+            "无数据且无说明",
+            "应说明无数据的原因",
+            evidence,
+        )
+
+
+_RESIDUE = [
+    (re.compile(r"[^，。\s]{0,12}(?:XX|ＸＸ|××|xx)[^，。\s]{0,12}"), "占位符"),
+    (re.compile(r"[^，。]{0,12}(?:下降（增长）|增长（下降）|增加（减少）|减少（增加）|上升（下降）)[^，。]{0,8}"), "二选一的模板措辞未删除"),
+    (re.compile(r"无[^，。]{0,20}的，仍保留该表格式，并在本表下方作下述说明："), "模板填写说明未删除"),
+    (re.compile(r"^(?:部门|单位)名称[：:]\s*(?=$|金额单位|单位[：:])"), "部门名称未填写"),
+]
+
+
+@rule(
+    "completeness.template_residue",
+    title="模板残留",
+    explanation=(
+        "部门决算按统一模板编写。正文中留有占位符（如“XX局”“××”）、二选一的措辞（如“下降（增长）”）、"
+        "模板的填写说明，或“部门名称：”后为空，说明文档未按实际情况填写完整。"
+    ),
+    formula="正文不含占位符、二选一措辞和模板说明",
+    tolerance="不涉及金额",
+    example="第二部分 上海市普陀区XX局2024年度部门决算表",
+)
+def template_residue(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        for pattern, what in _RESIDUE:
+            for m in pattern.finditer(b.text):
+                snippet = m.group(0) or b.text
+                if what == "占位符" and not re.search(r"[\u4e00-\u9fff]", snippet.replace("XX", "").replace("××", "")):
+                    continue
+                yield make_finding(
+                    "completeness.template_residue",
+                    "warning",
+                    f"{what} {b.page} {snippet}",
+                    f"第{b.page_at(m.start())}页“{snippet}”：{what}，应按实际情况填写。",
+                    snippet,
+                    None,
+                    [_quote(report, b, m.start(), m.end()) if m.group(0) else _quote(report, b)],
+                )
+
+
+_HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
+_CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
+
+
+@rule(
+    "completeness.year",
+    title="标题或截至日期的年度与报告年度不符",
+    explanation=(
+        "部门决算的各部分标题应写本报告年度（如“第三部分 ××2024年度部门决算情况说明”），资产等统计时点应为"
+        "报告年度末（“截至2024年12月31日”）。标题或截至日期写成别的年度，多半是套用上年文本未改。"
+        "正文中“与2023年度相比”之类的比较用语不在检查之列。"
+    ),
+    formula="标题中的年度 = 报告年度；截至日期 = 报告年度12月31日",
+    tolerance="不涉及金额",
+    example="2024年度报告中写“截至2023年12月31日，……共有车辆0辆”",
+)
+def year(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or report.year is None:
+        return
+    toc = {id(b) for b in _toc(report)}
+    for b in doc.blocks:
+        if b.table is not None:
+            continue
+        text = b.text.strip()
+        heading = len(text) <= 60 and "，" not in text and "。" not in text and not text.startswith("纳入")
+        m = _HEADING_YEAR.match(text) if heading else None
+        if m and int(m.group(1)) != report.year and id(b) not in toc:
+            start = b.text.find(m.group(0))
+            yield _year_finding(report, b, start, start + len(m.group(0)), int(m.group(1)), "标题")
+        for c in _CUTOFF.finditer(b.text):
+            if int(c.group(1)) != report.year:
+                yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
+
+
+def _year_finding(report: Report, b: Block, start: int, end: int, stated: int, where: str) -> Finding:
+    snippet = b.text[start:end]
+    return make_finding(
+        "completeness.year",
+        "error",
+        f"{where} {snippet}",
+        f"本报告为{report.year}年度部门决算，{where}却写“{snippet}”（{stated}年）。",
+        str(stated),
+        str(report.year),
+        [_quote(report, b, start, end)],
+    )
+
+
+_HEADING_AGENCY = re.compile(r"^(?:第[一二三四五]部分)?\s*(.{2,40}?)\s*\d{4}\s*年度?\s*部门决算")
+
+
+@rule(
+    "completeness.agency_name",
+    title="标题中的单位名称与报告单位不符",
+    explanation=(
+        "部门决算各部分标题写明编报单位（如“第二部分 上海市普陀区财政局2024年度部门决算表”）。标题中的单位名称"
+        "与封面、目录所写的本单位名称不同，多半是套用其他单位的文本未改。"
+    ),
+    formula="标题中的单位名称 = 报告单位名称",
+    tolerance="忽略括注（如“（汇总）”）；含占位符的标题由“模板残留”规则报告",
+    example="第二部分表头写“上海市规划和自然资源局2024年度部门决算表”，而本单位是上海市普陀区规划和自然资源局",
+)
+def agency_name(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or not report.agency:
+        return
+    own = re.sub(r"[（(][^）)]*[）)]", "", report.agency)
+    for b in doc.blocks:
+        text = b.text.strip()
+        if b.table is not None or len(text) > 60 or "，" in text or "。" in text or "：" in text:
+            continue
+        m = _HEADING_AGENCY.match(text)
+        if not m:
+            continue
+        named = re.sub(r"[（(][^）)]*[）)]", "", m.group(1)).strip()
+        if not named or named == own or named.startswith("纳入") or re.search(r"XX|××", named):
+            continue
+        if not re.search(r"[局部委办厅院会中心所站队处室]$", named):
+            continue
+        start = b.text.find(m.group(1))
+        yield make_finding(
+            "completeness.agency_name",
+            "warning",
+            f"{named}",
+            f"标题写“{m.group(1)}”，而本报告的单位是“{report.agency}”，单位名称不一致。",
+            named,
+            report.agency,
+            [_quote(report, b, start, start + len(m.group(1)))],
+        )

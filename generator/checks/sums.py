@@ -1,0 +1,743 @@
+"""sum.*: a printed total against the printed parts it is the total of.
+
+Every identity here is one the statutory table format itself defines (财政部 部门决算 templates):
+总计 = 本年合计 + 结转, 合计 row = Σ 类 rows, 类 = Σ 款, 款 = Σ 项, 合计 column = Σ component columns,
+经济分类 301 = Σ 301xx. The shared helpers (reading a report's tables, comparing with the rounding
+envelope, wording a finding) live here too; the other table families import them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.checks import make_finding, rule
+from generator.checks.tolerance import fmt, sum_differs
+from generator.normalize import decimals
+from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
+from generator.model import Document, Finding, Quote, Report
+
+ZERO = Decimal(0)
+BLANK = Decimal("0.00")  # a blank cell: zero, at the table's two-decimal precision
+
+# --- reading the report's tables -------------------------------------------------------------
+
+_CACHE: dict[int, tuple[Document, dict[str, StatutoryTable]]] = {}
+
+
+def statutory(report: Report) -> dict[str, StatutoryTable]:
+    """The statutory tables of the report's document (recognised once per document)."""
+    doc = report.document
+    if doc is None:
+        return {}
+    hit = _CACHE.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        hit = (doc, find_statutory(doc))
+        _CACHE[id(doc)] = hit
+    return hit[1]
+
+
+def table_entries(report: Report, key: str) -> list[Entry]:
+    st = statutory(report).get(key)
+    return entries(st) if st else []
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a columnar table (公开02/03/05/07/08表): 科目 code, name, amount per column."""
+
+    code: str | None
+    name: str
+    values: dict[str, Decimal | None]
+    quote: Quote
+
+    def get(self, column: str) -> Decimal | None:
+        return self.values.get(column)
+
+
+def lines(report: Report, key: str) -> list[Line]:
+    t = report.tables.get(key)
+    if not t:
+        return []
+    out = []
+    for row in t["rows"]:
+        values: dict[str, Decimal | None] = {}
+        for col, v in zip(t["columns"], row["values"]):
+            values.setdefault(col, _decimal(v))
+        quote = Quote(row["quote"], row["page"], table=f"{key} {STATUTORY[key]}")
+        name = row["name"]
+        if row["code"] is None and name in ("合计", "总计", "类", ""):
+            name = "合计"
+        out.append(Line(row["code"], name, values, quote))
+    return out
+
+
+def _decimal(v: object) -> Decimal | None:
+    if v is None:
+        return None
+    try:
+        return Decimal(str(v))
+    except ArithmeticError:
+        return None
+
+
+def total_line(ls: list[Line]) -> Line | None:
+    return next((ln for ln in ls if ln.code is None and ln.name == "合计"), None)
+
+
+_PREFIX = re.compile(r"^[一二三四五六七八九十]+、\s*")
+
+
+def bare(name: str) -> str:
+    """A label without its numbering ("八、社会保障和就业支出" → "社会保障和就业支出")."""
+    return _PREFIX.sub("", name).strip()
+
+
+def find_entry(es: list[Entry], label: str, occurrence: int = 0) -> Entry | None:
+    hits = [e for e in es if bare(e.name) == label]
+    return hits[occurrence] if occurrence < len(hits) else None
+
+
+def table_name(key: str) -> str:
+    return f"{key}《{STATUTORY[key]}》"
+
+
+# --- comparing -------------------------------------------------------------------------------
+
+
+def _dedupe(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    seen: dict[tuple[str, int | None], Quote] = {}
+    for q in quotes:
+        seen.setdefault((q.quote, q.page), q)
+    return tuple(seen.values())
+
+
+def check_sum(
+    rule_id: str,
+    subject: str,
+    total_label: str,
+    total: Decimal | None,
+    parts: list[tuple[str, Decimal | None]],
+    evidence: Iterable[Quote],
+    where: str = "",
+) -> Finding | None:
+    """total against Σ parts (a blank part counts as 0: the templates leave zero cells blank).
+
+    Outside the (n+1) half-unit envelope → error; a non-zero difference inside it → info."""
+    if total is None:
+        return None
+    stated = [(label, v) for label, v in parts if v is not None]
+    if not stated:
+        return None
+    amounts = [v for _, v in stated]
+    beyond, diff = sum_differs(amounts, total)
+    if diff == 0:
+        return None
+    computed = sum(amounts, ZERO)
+    arithmetic = " + ".join(f"{label}{fmt(v)}万元" for label, v in stated)
+    prefix = f"{where}中" if where else ""
+    message = (
+        f"{prefix}{total_label}为{fmt(total)}万元，而{arithmetic} = {fmt(computed)}万元；"
+        f"{total_label}应为{fmt(computed)}万元，报表列示{fmt(total)}万元，相差{fmt(abs(diff))}万元"
+    )
+    if beyond:
+        message += "，超出舍入误差范围。"
+    else:
+        message += f"，在{len(amounts)}个分项各自四舍五入可能造成的误差范围内，属尾数差异。"
+    return make_finding(
+        rule_id,
+        "error" if beyond else "info",
+        subject,
+        message,
+        fmt(total),
+        fmt(computed),
+        _dedupe(evidence),
+    )
+
+
+def check_same(
+    rule_id: str,
+    subject: str,
+    label_a: str,
+    a: Decimal | None,
+    label_b: str,
+    b: Decimal | None,
+    evidence: Iterable[Quote],
+    blank_is_zero: bool = True,
+) -> Finding | None:
+    """The same figure stated in two places: identical, or a rounding-level (info) difference,
+    or an error. ``a`` is the claimed statement, ``b`` the reference it should equal."""
+    if blank_is_zero:
+        if a is None and b is None:
+            return None
+        a_val, b_val = (a if a is not None else BLANK), (b if b is not None else BLANK)
+    else:
+        if a is None or b is None:
+            return None
+        a_val, b_val = a, b
+    beyond, diff = sum_differs([b_val], a_val)
+    if diff == 0:
+        return None
+    shown_a = printed(a_val) if a is not None else "空白（即0）"
+    shown_b = printed(b_val) if b is not None else "空白（即0）"
+    message = (
+        f"{label_a}为{shown_a}{'万元' if a is not None else ''}，"
+        f"而{label_b}为{shown_b}{'万元' if b is not None else ''}，"
+        f"同一数字两处不一致，相差{fmt(abs(diff))}万元"
+    )
+    message += "。" if beyond else "，属四舍五入造成的尾数差异。"
+    return make_finding(
+        rule_id, "error" if beyond else "info", subject, message, printed(a_val), printed(b_val), _dedupe(evidence)
+    )
+
+
+def printed(value: Decimal) -> str:
+    """An amount as the report printed it (a narrative "0.3" stays "0.3")."""
+    return fmt(value) if decimals(value) >= 2 else f"{value:,f}"
+
+
+def _keep(found: Iterable[Finding | None]) -> Iterator[Finding]:
+    return (f for f in found if f is not None)
+
+
+# --- 公开01表 收入支出决算总表 -------------------------------------------------------------------
+
+_INCOME_SOURCE = re.compile(r"^[一二三四五六七八]、.*收入$")
+_CLASS_LINE = re.compile(r"^[一二三四五六七八九十]+、.*支出$")
+
+
+def _amount(e: Entry | None, col: int = 0) -> Decimal | None:
+    if e is None:
+        return None
+    return e.first() if col == 0 else e.at(col)
+
+
+def _q(*es: Entry | None) -> list[Quote]:
+    return [e.quote for e in es if e is not None]
+
+
+@rule(
+    "sum.income_total",
+    title="收入总计与其构成不符",
+    explanation=(
+        "收入支出决算总表左栏的“总计”由本年收入合计、使用非财政拨款结余和年初结转和结余三部分组成，"
+        "三者相加应等于总计。相加结果与总计的差额超过各数四舍五入可能造成的误差时，说明表中至少有一个数字有误。"
+    ),
+    formula="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+    tolerance="n个分项各自保留两位小数，合计与分项之和最多可差(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="收入总计2,995.39万元 = 本年收入合计2,946.25万元 + 年初结转和结余49.14万元",
+)
+def income_total(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开01表")
+    total = find_entry(es, "总计", 0)
+    this_year = find_entry(es, "本年收入合计")
+    surplus = next((e for e in es if bare(e.name).startswith("使用非财政拨款结余")), None)
+    begin = find_entry(es, "年初结转和结余")
+    f = check_sum(
+        "sum.income_total",
+        "公开01表 收入总计",
+        "收入总计",
+        _amount(total),
+        [("本年收入合计", _amount(this_year)), ("使用非财政拨款结余", _amount(surplus)), ("年初结转和结余", _amount(begin))],
+        _q(total, this_year, surplus, begin),
+        table_name("公开01表"),
+    )
+    return _keep([f])
+
+
+@rule(
+    "sum.expenditure_total",
+    title="支出总计与其构成不符",
+    explanation=(
+        "收入支出决算总表右栏的“总计”由本年支出合计、结余分配和年末结转和结余三部分组成，三者相加应等于总计。"
+    ),
+    formula="支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+    tolerance="(n+1)×0.005万元（n为分项个数）；超出为错误，范围内的非零差额记为提示",
+    example="支出总计2,995.39万元 = 本年支出合计2,940.05万元 + 年末结转和结余55.34万元",
+)
+def expenditure_total(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开01表")
+    total = find_entry(es, "总计", 1)
+    this_year = find_entry(es, "本年支出合计")
+    dist = find_entry(es, "结余分配")
+    end = find_entry(es, "年末结转和结余")
+    f = check_sum(
+        "sum.expenditure_total",
+        "公开01表 支出总计",
+        "支出总计",
+        _amount(total),
+        [("本年支出合计", _amount(this_year)), ("结余分配", _amount(dist)), ("年末结转和结余", _amount(end))],
+        _q(total, this_year, dist, end),
+        table_name("公开01表"),
+    )
+    return _keep([f])
+
+
+def _in_section(q: object, word: str) -> bool:
+    """Whether a quote sits in the numbered section titled ``word`` ("三、支出决算情况说明")."""
+    return isinstance(q, Quote) and q.section is not None and bool(re.match(rf"^[一二三四五六七八九十]+、\s*{word}", q.section))
+
+
+def _section(claim: dict[str, object], word: str) -> bool:
+    return _in_section(claim.get("quote"), word)
+
+
+@rule(
+    "sum.income_sources",
+    title="本年收入合计与各项收入之和不符",
+    explanation=(
+        "本年收入合计等于各类收入之和：财政拨款收入（一般公共预算、政府性基金、国有资本经营）、上级补助收入、"
+        "事业收入、经营收入、附属单位上缴收入和其他收入。核对收入支出决算总表中的各收入行，"
+        "以及情况说明“本年收入合计X万元，其中：……”一句中列出的各项金额。"
+    ),
+    formula="本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="本年收入合计2,946.25万元 = 一般公共预算财政拨款收入2,940.05万元 + 其他收入6.20万元",
+)
+def income_sources(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开01表")
+    this_year = find_entry(es, "本年收入合计")
+    sources = [e for e in es if _INCOME_SOURCE.match(e.name)]
+    out = [
+        check_sum(
+            "sum.income_sources",
+            "公开01表 本年收入合计",
+            "本年收入合计",
+            _amount(this_year),
+            [(bare(e.name), e.first()) for e in sources],
+            _q(this_year, *[e for e in sources if e.first() is not None]),
+            table_name("公开01表"),
+        )
+    ]
+    out.extend(
+        _narrative_parts(report, "sum.income_sources", "收入决算情况", "本年收入合计", "收入", {"财政拨款收入": "income_fiscal"})
+    )
+    return _keep(out)
+
+
+def _narrative_parts(
+    report: Report, rule_id: str, section: str, label: str, kind: str, main: dict[str, str]
+) -> list[Finding | None]:
+    """A narrative "X合计N万元，其中：A a万元、B b万元…" (share claims carry the parent N).
+
+    The main components must all be known (from the claims or, when a line break hid one from the
+    share pattern, from the narrative value of the same section); otherwise the sentence is skipped."""
+    by_parent: dict[Decimal, list[dict[str, object]]] = {}
+    for c in report.share_claims:
+        parent = c.get("parent")
+        if isinstance(parent, Decimal) and _section(c, section) and str(c.get("label", "")).endswith(kind):
+            by_parent.setdefault(parent, []).append(c)
+    out: list[Finding | None] = []
+    for parent, claims in by_parent.items():
+        if len(claims) < 2:
+            continue
+        parts = [(_label(c), c["amount"]) for c in claims if isinstance(c["amount"], Decimal)]
+        quotes = [c["quote"] for c in claims if isinstance(c["quote"], Quote)]
+        labels = {name for name, _ in parts}
+        for name, key in main.items():
+            v = report.narrative.get(key)
+            if name not in labels and v is not None and _in_section(v.quote, section):
+                parts.insert(0, (name, v.amount))
+                quotes.insert(0, v.quote)
+        if not set(main) <= {name for name, _ in parts}:
+            continue
+        out.append(
+            check_sum(rule_id, f"情况说明 {label} {parent}", label, parent, parts, quotes, "情况说明")  # type: ignore[arg-type]
+        )
+    return out
+
+
+def _label(claim: dict[str, object]) -> str:
+    label = str(claim.get("label", ""))
+    return "其他收入" if label == "他收入" else label
+
+
+@rule(
+    "sum.expenditure_parts",
+    title="本年支出合计与各项支出之和不符",
+    explanation=(
+        "本年支出合计既等于各功能分类（类）支出之和，也等于基本支出、项目支出、上缴上级支出、经营支出和"
+        "对附属单位补助支出之和。核对收入支出决算总表右栏的各类支出行，以及情况说明中“本年支出合计X万元，"
+        "其中：基本支出……项目支出……”一句。"
+    ),
+    formula="本年支出合计 = Σ 各类支出 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="本年支出合计2,940.05万元 = 基本支出2,336.91万元 + 项目支出603.14万元",
+)
+def expenditure_parts(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开01表")
+    this_year = find_entry(es, "本年支出合计")
+    classes = [e for e in es if _CLASS_LINE.match(e.name) and e.first() is not None]
+    out = [
+        check_sum(
+            "sum.expenditure_parts",
+            "公开01表 本年支出合计 = Σ类",
+            "本年支出合计",
+            _amount(this_year),
+            [(bare(e.name), e.first()) for e in classes],
+            _q(this_year, *classes),
+            table_name("公开01表"),
+        )
+    ]
+    main = {"基本支出": "expenditure_basic", "项目支出": "expenditure_project"}
+    out.extend(_narrative_parts(report, "sum.expenditure_parts", "支出决算情况", "本年支出合计", "支出", main))
+    return _keep(out)
+
+
+# --- 公开04表 财政拨款收入支出决算总表 -------------------------------------------------------------
+
+_FISCAL_SOURCE = re.compile(r"^[一二三]、.*财政拨款$")
+_FISCAL_COLUMNS = ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+
+
+@rule(
+    "sum.fiscal_total",
+    title="财政拨款收入支出决算总表的合计与分项不符",
+    explanation=(
+        "财政拨款收入支出决算总表中：收入方总计 = 本年收入合计 + 年初财政拨款结转和结余；支出方总计 = "
+        "本年支出合计 + 年末财政拨款结转和结余；本年收入合计 = 一般公共预算、政府性基金预算、国有资本经营预算"
+        "三类财政拨款之和；本年支出合计（各栏）= 各类支出之和；每一行的“合计”栏 = 三类财政拨款栏之和。"
+    ),
+    formula="总计 = 本年合计 + 结转和结余；本年收入合计 = Σ 三类财政拨款；本年支出合计 = Σ 各类支出；合计栏 = Σ 三栏",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="总计2,961.68万元 = 本年收入合计2,940.05万元 + 年初财政拨款结转和结余21.63万元",
+)
+def fiscal_total(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开04表")
+    if not es:
+        return []
+    where = table_name("公开04表")
+    income_year = find_entry(es, "本年收入合计")
+    spend_year = find_entry(es, "本年支出合计")
+    begin = find_entry(es, "年初财政拨款结转和结余")
+    end = find_entry(es, "年末财政拨款结转和结余")
+    total_in, total_out = find_entry(es, "总计", 0), find_entry(es, "总计", 1)
+    out: list[Finding | None] = [
+        check_sum(
+            "sum.fiscal_total", "公开04表 收入总计", "收入方总计", _amount(total_in),
+            [("本年收入合计", _amount(income_year)), ("年初财政拨款结转和结余", _amount(begin))],
+            _q(total_in, income_year, begin), where,
+        ),
+        check_sum(
+            "sum.fiscal_total", "公开04表 支出总计", "支出方总计", _amount(total_out),
+            [("本年支出合计", _amount(spend_year)), ("年末财政拨款结转和结余", _amount(end))],
+            _q(total_out, spend_year, end), where,
+        ),
+    ]  # fmt: skip
+    if income_year is not None:
+        before = [e for e in es if e.row < income_year.row and _FISCAL_SOURCE.match(e.name)]
+        out.append(
+            check_sum(
+                "sum.fiscal_total", "公开04表 本年收入合计", "本年收入合计", _amount(income_year),
+                [(bare(e.name), e.first()) for e in before],
+                _q(income_year, *[e for e in before if e.first() is not None]), where,
+            )
+        )  # fmt: skip
+    classes = [e for e in es if _CLASS_LINE.match(e.name) and any(a is not None for a in e.amounts)]
+    if spend_year is not None:
+        for col, col_name in enumerate(_FISCAL_COLUMNS):
+            used = [e for e in classes if e.at(col) is not None]
+            out.append(
+                check_sum(
+                    "sum.fiscal_total", f"公开04表 本年支出合计 {col_name}栏", f"本年支出合计（{col_name}栏）",
+                    spend_year.at(col), [(bare(e.name), e.at(col)) for e in used], _q(spend_year, *used), where,
+                )
+            )  # fmt: skip
+    for e in [*classes, spend_year, end, total_out]:
+        if e is None or len(e.amounts) < 2:
+            continue
+        out.append(
+            check_sum(
+                "sum.fiscal_total", f"公开04表 {bare(e.name)} 合计栏", f"{bare(e.name)}的合计栏", e.at(0),
+                [(f"{n}栏", e.at(i)) for i, n in enumerate(_FISCAL_COLUMNS) if i > 0], _q(e), where,
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+# --- columnar tables: 类/款/项 subtotals, the 合计 row, the 合计 column ------------------------
+
+_COLUMNAR = ("公开02表", "公开03表", "公开05表", "公开07表", "公开08表")
+
+
+def _children(ls: list[Line], parent: Line) -> list[Line]:
+    if parent.code is None:
+        return []
+    want = len(parent.code) + 2
+    return [ln for ln in ls if ln.code and len(ln.code) == want and ln.code.startswith(parent.code)]
+
+
+@rule(
+    "sum.subtotal",
+    title="科目小计与下级科目之和不符",
+    explanation=(
+        "按支出功能分类列示的报表（收入决算表、支出决算表、一般公共预算财政拨款支出决算表等）中，"
+        "每个“类”行等于其下各“款”行之和，每个“款”行等于其下各“项”行之和，每一栏都如此。"
+    ),
+    formula="类 = Σ 所属款；款 = Σ 所属项（逐栏核对）",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="212 城乡社区支出3,845.24万元 = 21201 城乡社区管理事务1,105.68万元 + 21202 城乡社区规划与管理2,739.56万元",
+)
+def subtotal(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for key in _COLUMNAR:
+        ls = lines(report, key)
+        columns = list(report.tables.get(key, {}).get("columns", []))
+        for parent in ls:
+            kids = _children(ls, parent)
+            if not kids:
+                continue
+            for col in columns:
+                out.append(
+                    check_sum(
+                        "sum.subtotal",
+                        f"{key} {parent.code} {col}",
+                        f"{parent.code} {parent.name}（{col}栏）",
+                        parent.get(col),
+                        [(f"{k.code} {k.name}", k.get(col)) for k in kids],
+                        [parent.quote, *[k.quote for k in kids if k.get(col) is not None]],
+                        table_name(key),
+                    )
+                )
+    return _keep(out)
+
+
+@rule(
+    "sum.column_total",
+    title="合计行与各类之和不符",
+    explanation="按功能分类列示的报表中，“合计”行的每一栏等于各“类”行同一栏之和。",
+    formula="合计行 = Σ 类行（逐栏核对）",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="合计2,940.05万元 应等于 2,106.66 + 326.72 + 60.99 + 445.69 = 2,940.06万元（尾数差0.01）",
+)
+def column_total(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for key in _COLUMNAR:
+        ls = lines(report, key)
+        total = total_line(ls)
+        classes = [ln for ln in ls if ln.code and len(ln.code) == 3]
+        if total is None or not classes:
+            continue
+        for col in report.tables[key]["columns"]:
+            out.append(
+                check_sum(
+                    "sum.column_total",
+                    f"{key} 合计行 {col}",
+                    f"合计行（{col}栏）",
+                    total.get(col),
+                    [(f"{c.code} {c.name}", c.get(col)) for c in classes],
+                    [total.quote, *[c.quote for c in classes if c.get(col) is not None]],
+                    table_name(key),
+                )
+            )
+    return _keep(out)
+
+
+@rule(
+    "sum.row_total",
+    title="合计栏与各栏之和不符",
+    explanation=(
+        "收入决算表中每一行的“本年收入合计”等于财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入"
+        "和其他收入各栏之和；支出决算表中“本年支出合计”等于基本支出、项目支出、上缴上级支出、经营支出和对附属单位"
+        "补助支出之和；一般公共预算财政拨款支出决算表中“合计”等于基本支出与项目支出之和。"
+    ),
+    formula="合计栏 = Σ 构成栏（逐行核对）",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="2120101 行政运行 合计1,092.80万元 应等于 基本支出1,084.02 + 项目支出8.77 = 1,092.79万元（尾数差0.01）",
+)
+def row_total(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for key in ("公开02表", "公开03表", "公开05表"):
+        columns = list(report.tables.get(key, {}).get("columns", []))
+        if len(columns) < 3:
+            continue
+        total_col, parts = columns[0], columns[1:]
+        for ln in lines(report, key):
+            label = f"{ln.code} {ln.name}" if ln.code else f"{ln.name}行"
+            out.append(
+                check_sum(
+                    "sum.row_total",
+                    f"{key} {ln.code or ln.name} {total_col}",
+                    f"{label}的{total_col}",
+                    ln.get(total_col),
+                    [(p, ln.get(p)) for p in parts],
+                    [ln.quote],
+                    table_name(key),
+                )
+            )
+    return _keep(out)
+
+
+# --- 公开06表 基本支出 by economic classification ------------------------------------------------
+
+# 人员经费 = 工资福利支出 (301) + 对个人和家庭的补助 (303); 公用经费 = every other group of the
+# table (302 商品和服务支出, 310 资本性支出, and 307/309/311/312/313/399 where printed). Checked on
+# all three Shanghai reports and the 岚县 report, whose printed 合计 rows follow this split.
+_PERSONNEL = ("301", "303")
+
+
+@rule(
+    "sum.economic",
+    title="基本支出经济分类合计与明细不符",
+    explanation=(
+        "一般公共预算财政拨款基本支出决算表按经济分类列示：每个“类”（如301工资福利支出）等于其下各“款”之和；"
+        "人员经费合计等于工资福利支出（301）与对个人和家庭的补助（303）之和；公用经费合计等于其余各类"
+        "（302商品和服务支出、310资本性支出等）之和。"
+    ),
+    formula="301 = Σ 301xx；302 = Σ 302xx；…；人员经费合计 = 301 + 303；公用经费合计 = 302 + 307 + 309 + 310 + …",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="301 工资福利支出2,082.85万元，而明细之和为2,082.86万元（尾数差0.01）",
+)
+def economic(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开06表")
+    if not es:
+        return []
+    where = table_name("公开06表")
+    groups = [e for e in es if e.code and len(e.code) == 3]
+    out: list[Finding | None] = []
+    for g in groups:
+        kids = [e for e in es if e.code and len(e.code) == 5 and e.code.startswith(g.code or "")]
+        if not kids:
+            continue
+        out.append(
+            check_sum(
+                "sum.economic", f"公开06表 {g.code}", f"{g.code} {g.name}", g.first(),
+                [(f"{k.code} {k.name}", k.first()) for k in kids],
+                [g.quote, *[k.quote for k in kids if k.first() is not None]], where,
+            )
+        )  # fmt: skip
+    personnel = find_entry(es, "人员经费合计")
+    public = find_entry(es, "公用经费合计")
+    staff = [g for g in groups if g.code in _PERSONNEL]
+    other = [g for g in groups if g.code not in _PERSONNEL]
+    for total, members, label in ((personnel, staff, "人员经费合计"), (public, other, "公用经费合计")):
+        if total is None or not members:
+            continue
+        out.append(
+            check_sum(
+                "sum.economic", f"公开06表 {label}", label, total.first(),
+                [(f"{g.code} {g.name}", g.first()) for g in members],
+                [total.quote, *[g.quote for g in members if g.first() is not None]], where,
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+@rule(
+    "sum.basic_split",
+    title="基本支出与人员经费、公用经费之和不符",
+    explanation="一般公共预算财政拨款基本支出由人员经费和公用经费两部分组成，情况说明中三个数应满足基本支出 = 人员经费 + 公用经费。",
+    formula="一般公共预算财政拨款基本支出 = 人员经费 + 公用经费",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="基本支出2,336.91万元 = 人员经费2,152.26万元 + 公用经费184.65万元",
+)
+def basic_split(report: Report) -> Iterable[Finding]:
+    n = report.narrative
+    basic, staff, public = n.get("gpb_basic"), n.get("gpb_basic_personnel"), n.get("gpb_basic_public")
+    if basic is None or staff is None or public is None:
+        return []
+    f = check_sum(
+        "sum.basic_split",
+        "情况说明 一般公共预算财政拨款基本支出",
+        "一般公共预算财政拨款基本支出",
+        basic.amount,
+        [("人员经费", staff.amount), ("公用经费", public.amount)],
+        [basic.quote, staff.quote, public.quote],
+        "情况说明",
+    )
+    return _keep([f])
+
+
+# --- 公开09表 “三公”经费 ---------------------------------------------------------------------------
+
+SANGONG_ITEMS = ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
+
+
+@dataclass(frozen=True)
+class Sangong:
+    budget: dict[str, Decimal | None]
+    final: dict[str, Decimal | None]
+    quote: Quote
+
+
+def sangong(report: Report) -> Sangong | None:
+    """The 公开09表 data row as (预算数, 决算数) per item, whichever of the two layouts is used:
+    pairs side by side (合计 预算 决算, 出国 预算 决算, …) or all 预算数 then all 决算数."""
+    st = statutory(report).get("公开09表")
+    if st is None:
+        return None
+    rows = st.table.rows
+    for r, row in enumerate(rows):
+        budgets = [i for i, c in enumerate(row) if c.strip() == "预算数"]
+        finals = [i for i, c in enumerate(row) if c.strip() == "决算数"]
+        if not budgets or not finals:
+            continue
+        if len(budgets) >= 6 and len(finals) >= 6:
+            b_cols, f_cols = budgets[:6], finals[:6]
+        elif len(budgets) == 1 and len(finals) == 1 and finals[0] - budgets[0] == 6:
+            b_cols = list(range(budgets[0], budgets[0] + 6))
+            f_cols = list(range(finals[0], finals[0] + 6))
+        else:
+            return None
+        data = next(
+            (k for k in range(r + 1, len(rows)) if len(rows[k]) == len(row) and not re.fullmatch(r"[\d\s]*", "".join(rows[k]))),
+            None,
+        )
+        from generator.extract.tables import row_quote
+        from generator.normalize import parse_amount
+
+        if data is None:
+            return Sangong({}, {}, row_quote(st, r))
+        cells = rows[data]
+        budget = {name: parse_amount(cells[i]) for name, i in zip(SANGONG_ITEMS, b_cols)}
+        final = {name: parse_amount(cells[i]) for name, i in zip(SANGONG_ITEMS, f_cols)}
+        return Sangong(budget, final, row_quote(st, data))
+    return None
+
+
+@rule(
+    "sum.sangong",
+    title="“三公”经费合计与分项不符",
+    explanation=(
+        "“三公”经费合计等于因公出国（境）费、公务用车购置及运行维护费和公务接待费之和，公务用车购置及运行维护费"
+        "等于公务用车购置费与公务用车运行维护费之和。预算数和决算数分别核对；情况说明中列出的决算数同样核对。"
+    ),
+    formula="“三公”经费 = 因公出国（境）费 + 公务用车购置费 + 公务用车运行维护费 + 公务接待费",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="合计预算数0.95万元 = 因公出国（境）费0 + 公务用车购置及运行维护费0 + 公务接待费0.95万元",
+)
+def sangong_sum(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    sg = sangong(report)
+    where = table_name("公开09表")
+    if sg is not None and (sg.budget or sg.final):
+        for kind, values in (("预算数", sg.budget), ("决算数", sg.final)):
+            n = SANGONG_ITEMS
+            out.append(
+                check_sum(
+                    "sum.sangong", f"公开09表 合计 {kind}", f"“三公”经费合计{kind}", values.get(n[0]),
+                    [(n[1], values.get(n[1])), (n[2], values.get(n[2])), (n[5], values.get(n[5]))], [sg.quote], where,
+                )
+            )  # fmt: skip
+            out.append(
+                check_sum(
+                    "sum.sangong", f"公开09表 公务用车 {kind}", f"公务用车购置及运行维护费{kind}", values.get(n[2]),
+                    [(n[3], values.get(n[3])), (n[4], values.get(n[4]))], [sg.quote], where,
+                )
+            )  # fmt: skip
+    nv = report.narrative
+    keys = ["sangong_abroad", "sangong_vehicle_purchase", "sangong_vehicle_operation", "sangong_reception"]
+    total = nv.get("sangong_total")
+    if total is not None and all(nv.get(k) is not None for k in keys):
+        parts = [(name, nv[k].amount) for name, k in zip(["因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"], keys)]
+        out.append(
+            check_sum(
+                "sum.sangong", "情况说明 “三公”经费决算", "“三公”经费支出决算", total.amount, parts,
+                [total.quote, *[nv[k].quote for k in keys]], "情况说明",
+            )
+        )  # fmt: skip
+    return _keep(out)

@@ -1,0 +1,442 @@
+"""table_table.* (one statutory table against another) and text_table.* (the 情况说明 against the tables).
+
+The same figure printed in two places should be identical. A 0.01 difference between two
+two-decimal statements is what rounding of the underlying yuan amounts can produce (info); a
+larger one is an error. Blank cells count as 0, as the templates leave zero cells blank.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from generator.checks import rule
+from generator.checks.sums import (
+    SANGONG_ITEMS,
+    Line,
+    _keep,
+    bare,
+    check_same,
+    find_entry,
+    lines,
+    sangong,
+    table_entries,
+    table_name,
+    total_line,
+)
+from generator.extract.tables import Entry
+from generator.model import Finding, Quote, Report
+
+_TOL = "同一数字两处列示应完全相同；相差0.01万元（两位小数各自舍入所致）记为提示，超过0.01万元为错误"
+
+_CLASS_LINE = re.compile(r"^[一二三四五六七八九十]+、.*支出$")
+
+
+def _classes(ls: list[Line]) -> dict[str, Line]:
+    return {ln.name: ln for ln in ls if ln.code and len(ln.code) == 3}
+
+
+def _q(*items: Entry | Line | None) -> list[Quote]:
+    return [i.quote for i in items if i is not None]
+
+
+def _first(e: Entry | None) -> Decimal | None:
+    return e.first() if e is not None else None
+
+
+# --- table against table ------------------------------------------------------------------------
+
+_INCOME_COLUMNS = [
+    ("上级补助收入", "上级补助收入"),
+    ("事业收入", "事业收入"),
+    ("经营收入", "经营收入"),
+    ("附属单位上缴收入", "附属单位上缴收入"),
+    ("其他收入", "其他收入"),
+]
+
+
+@rule(
+    "table_table.income",
+    title="收入支出决算总表与收入决算表的收入数不一致",
+    explanation=(
+        "收入支出决算总表左栏列出的本年收入合计和各项收入，与收入决算表“合计”行对应各栏是同一组数字，应完全一致。"
+        "其中总表的一般公共预算、政府性基金预算、国有资本经营预算三项财政拨款收入之和对应收入决算表的“财政拨款收入”栏。"
+    ),
+    formula="公开01表 本年收入合计 = 公开02表 合计行 本年收入合计；公开01表 各财政拨款收入之和 = 公开02表 财政拨款收入；其余各项收入逐项相等",
+    tolerance=_TOL,
+    example="公开01表 本年收入合计2,946.25万元，公开02表 合计行 本年收入合计2,946.25万元",
+)
+def income_01_02(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开01表")
+    total = total_line(lines(report, "公开02表"))
+    if not es or total is None:
+        return []
+    a, b = table_name("公开01表"), table_name("公开02表")
+    this_year = find_entry(es, "本年收入合计")
+    out = [
+        check_same(
+            "table_table.income", "01↔02 本年收入合计", f"{a}本年收入合计", _first(this_year),
+            f"{b}合计行本年收入合计", total.get("本年收入合计"), _q(this_year, total),
+        )
+    ]  # fmt: skip
+    fiscal = [e for e in es if re.match(r"^[一二三]、.*财政拨款收入$", e.name)]
+    if fiscal:
+        amounts = [e.first() for e in fiscal if e.first() is not None]
+        summed = sum(amounts, Decimal(0)) if amounts else None
+        out.append(
+            check_same(
+                "table_table.income", "01↔02 财政拨款收入", f"{a}财政拨款收入（三类财政拨款之和）", summed,
+                f"{b}合计行财政拨款收入", total.get("财政拨款收入"), _q(*[e for e in fiscal if e.first() is not None], total),
+            )
+        )  # fmt: skip
+    for label, col in _INCOME_COLUMNS:
+        e = find_entry(es, label)
+        if e is None:
+            continue
+        out.append(
+            check_same(
+                "table_table.income", f"01↔02 {label}", f"{a}{label}", e.first(), f"{b}合计行{col}", total.get(col),
+                _q(e, total),
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+@rule(
+    "table_table.expenditure",
+    title="收入支出决算总表与支出决算表的支出数不一致",
+    explanation=(
+        "收入支出决算总表右栏的本年支出合计和各功能分类（类）支出，与支出决算表“合计”行及各“类”行的本年支出合计"
+        "是同一组数字（两表都包含全部资金来源），应完全一致。"
+    ),
+    formula="公开01表 本年支出合计 = 公开03表 合计行；公开01表 各类支出 = 公开03表 对应类行（本年支出合计栏）",
+    tolerance=_TOL,
+    example="公开01表 社会保障和就业支出326.71万元，公开03表 208 社会保障和就业支出326.72万元：相差0.01万元",
+)
+def expenditure_01_03(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开01表")
+    ls = lines(report, "公开03表")
+    total = total_line(ls)
+    if not es or total is None:
+        return []
+    a, b = table_name("公开01表"), table_name("公开03表")
+    col = "本年支出合计"
+    this_year = find_entry(es, "本年支出合计")
+    out = [
+        check_same(
+            "table_table.expenditure", "01↔03 本年支出合计", f"{a}本年支出合计", _first(this_year),
+            f"{b}合计行本年支出合计", total.get(col), _q(this_year, total),
+        )
+    ]  # fmt: skip
+    out.extend(_class_pairs("table_table.expenditure", "01↔03", es, 0, a, _classes(ls), col, b))
+    return _keep(out)
+
+
+def _class_pairs(
+    rule_id: str, pair: str, es: list[Entry], col_a: int, a: str, classes: dict[str, Line], col_b: str, b: str
+) -> list[Finding | None]:
+    out: list[Finding | None] = []
+    seen: set[str] = set()
+    for e in es:
+        if not _CLASS_LINE.match(e.name):
+            continue
+        name = bare(e.name)
+        seen.add(name)
+        line = classes.get(name)
+        amount = e.at(col_a)
+        if line is None and amount is None:
+            continue
+        out.append(
+            check_same(
+                rule_id, f"{pair} {name}", f"{a}{name}", amount,
+                f"{b}{line.code + ' ' if line else ''}{name}", line.get(col_b) if line else None, _q(e, line),
+            )
+        )  # fmt: skip
+    for name, line in classes.items():
+        if name not in seen and line.get(col_b):
+            # a class with an amount in the detailed table but no line at all in the summary table
+            out.append(
+                check_same(
+                    rule_id, f"{pair} {name}", f"{a}{name}", None, f"{b}{line.code} {name}", line.get(col_b), _q(line)
+                )
+            )
+    return out
+
+
+@rule(
+    "table_table.gpb",
+    title="财政拨款收入支出决算总表与一般公共预算财政拨款支出决算表不一致",
+    explanation=(
+        "财政拨款收入支出决算总表“一般公共预算财政拨款”栏的本年支出合计和各类支出，与一般公共预算财政拨款支出决算表"
+        "的合计行和各“类”行是同一组数字，应完全一致。"
+    ),
+    formula="公开04表 一般公共预算财政拨款栏（本年支出合计、各类）= 公开05表 合计行、各类行（合计栏）",
+    tolerance=_TOL,
+    example="公开04表 卫生健康支出236.63万元，公开05表 210 卫生健康支出236.64万元：相差0.01万元",
+)
+def gpb_04_05(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开04表")
+    ls = lines(report, "公开05表")
+    total = total_line(ls)
+    if not es or total is None:
+        return []
+    columns = list(report.tables["公开05表"]["columns"])
+    col = columns[0]
+    a, b = table_name("公开04表"), table_name("公开05表")
+    this_year = find_entry(es, "本年支出合计")
+    out = [
+        check_same(
+            "table_table.gpb", "04↔05 本年支出合计", f"{a}本年支出合计（一般公共预算财政拨款栏）",
+            this_year.at(1) if this_year else None, f"{b}合计行", total.get(col), _q(this_year, total),
+        )
+    ]  # fmt: skip
+    out.extend(_class_pairs("table_table.gpb", "04↔05", es, 1, a, _classes(ls), col, b))
+    return _keep(out)
+
+
+@rule(
+    "table_table.fiscal_income",
+    title="两张总表的财政拨款收入不一致",
+    explanation="收入支出决算总表与财政拨款收入支出决算总表列示的一般公共预算、政府性基金预算、国有资本经营预算财政拨款本年收入是同一组数字，应完全一致。",
+    formula="公开01表 一般公共预算财政拨款收入 = 公开04表 一般公共预算财政拨款（本年收入），其余两类同",
+    tolerance=_TOL,
+    example="公开01表 一般公共预算财政拨款收入2,940.05万元 = 公开04表 一般公共预算财政拨款2,940.05万元",
+)
+def fiscal_01_04(report: Report) -> Iterable[Finding]:
+    e1, e4 = table_entries(report, "公开01表"), table_entries(report, "公开04表")
+    if not e1 or not e4:
+        return []
+    a, b = table_name("公开01表"), table_name("公开04表")
+    year4 = find_entry(e4, "本年收入合计")
+    out: list[Finding | None] = []
+    for kind in ("一般公共预算", "政府性基金预算", "国有资本经营预算"):
+        x = find_entry(e1, f"{kind}财政拨款收入")
+        y = next((e for e in e4 if bare(e.name) == f"{kind}财政拨款" and (year4 is None or e.row < year4.row)), None)
+        if x is None or y is None:
+            continue
+        out.append(
+            check_same(
+                "table_table.fiscal_income", f"01↔04 {kind}", f"{a}{kind}财政拨款收入", x.first(),
+                f"{b}{kind}财政拨款（本年收入）", y.first(), _q(x, y),
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+@rule(
+    "table_table.basic",
+    title="基本支出与人员经费、公用经费合计不一致",
+    explanation=(
+        "一般公共预算财政拨款基本支出决算表的人员经费合计与公用经费合计之和，就是一般公共预算财政拨款支出决算表"
+        "合计行的基本支出，两表应一致。"
+    ),
+    formula="公开05表 合计行 基本支出 = 公开06表 人员经费合计 + 公用经费合计",
+    tolerance="两数相加最多产生0.015万元的舍入差：超出为错误，范围内的非零差额记为提示",
+    example="公开05表 基本支出105.58万元，而公开06表 人员经费合计95.36万元 + 公用经费合计10.23万元 = 105.59万元",
+)
+def basic_05_06(report: Report) -> Iterable[Finding]:
+    from generator.checks.sums import check_sum
+
+    total = total_line(lines(report, "公开05表"))
+    es = table_entries(report, "公开06表")
+    staff, public = find_entry(es, "人员经费合计"), find_entry(es, "公用经费合计")
+    if total is None or staff is None or public is None:
+        return []
+    f = check_sum(
+        "table_table.basic",
+        "05↔06 基本支出",
+        f"{table_name('公开05表')}合计行基本支出",
+        total.get("基本支出"),
+        [(f"{table_name('公开06表')}人员经费合计", staff.first()), ("公用经费合计", public.first())],
+        _q(total, staff, public),
+    )
+    return _keep([f])
+
+
+# --- narrative against tables -----------------------------------------------------------------------
+
+_METRIC_LABELS = {
+    "income_total": "收入总计",
+    "income_this_year": "本年收入合计",
+    "income_fiscal": "财政拨款收入",
+    "income_other": "其他收入",
+    "carryover_begin": "年初结转和结余",
+    "expenditure_total": "支出总计",
+    "expenditure_this_year": "本年支出合计",
+    "expenditure_basic": "基本支出",
+    "expenditure_project": "项目支出",
+    "carryover_end": "年末结转和结余",
+    "fiscal_total": "财政拨款收入支出总计",
+    "fiscal_expenditure": "本年财政拨款支出",
+    "gpb_expenditure": "一般公共预算财政拨款支出",
+    "gpb_basic": "一般公共预算财政拨款基本支出",
+    "gpb_basic_personnel": "人员经费",
+    "gpb_basic_public": "公用经费",
+}
+
+
+@rule(
+    "text_table.metric",
+    title="情况说明中的数字与报表不一致",
+    explanation=(
+        "情况说明复述报表中的总数（收入支出总计、本年收入合计、基本支出、财政拨款收入支出总计、一般公共预算财政拨款"
+        "基本支出、人员经费、公用经费等），所述数字应与对应报表中的数字一致。"
+    ),
+    formula="情况说明所述金额 = 对应报表中的金额",
+    tolerance="按较粗的一方的打印精度比较：两位小数时相差0.01万元记为提示，超过为错误",
+    example="情况说明称财政拨款收入支出总计0.3万元，而公开04表总计为2,961.68万元",
+)
+def metric(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for key, label in _METRIC_LABELS.items():
+        said, table = report.narrative.get(key), report.metrics.get(key)
+        if said is None or table is None or table.kind != "table":
+            continue
+        where = table.quote.table or "报表"
+        out.append(
+            check_same(
+                "text_table.metric", f"{key}", f"情况说明所述{label}", said.amount, f"{where}中的{label}",
+                table.amount, [said.quote, table.quote], blank_is_zero=False,
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+_CLASS_CLAIM = re.compile(r"^(?:\d+\.\s*)?(.+?支出)\s*[（(]类[）)]$")
+
+
+@rule(
+    "text_table.class_amount",
+    title="情况说明中各类支出金额与报表不一致",
+    explanation=(
+        "情况说明“一般公共预算财政拨款支出决算结构情况”中逐类列出的金额（如“社会保障和就业支出（类）326.72万元”），"
+        "应与一般公共预算财政拨款支出决算表对应“类”行的合计一致。"
+    ),
+    formula="情况说明所述某类支出 = 公开05表 该类行（合计栏）",
+    tolerance=_TOL,
+    example="情况说明卫生健康支出（类）236.63万元，公开05表 210 卫生健康支出236.64万元：相差0.01万元",
+)
+def class_amount(report: Report) -> Iterable[Finding]:
+    ls = lines(report, "公开05表")
+    if not ls:
+        return []
+    col = report.tables["公开05表"]["columns"][0]
+    classes = _classes(ls)
+    out: list[Finding | None] = []
+    for c in report.share_claims:
+        m = _CLASS_CLAIM.match(str(c.get("label", "")).strip())
+        quote = c.get("quote")
+        if not m or not isinstance(quote, Quote) or not isinstance(c.get("amount"), Decimal):
+            continue
+        name = m.group(1).strip()
+        line = classes.get(name)
+        if line is None:
+            continue
+        out.append(
+            check_same(
+                "text_table.class_amount", f"{name}", f"情况说明所述{name}（类）", c["amount"],  # type: ignore[arg-type]
+                f"{table_name('公开05表')}{line.code} {name}", line.get(col), [quote, line.quote],
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+_ITEM_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]项[）)]")
+_SEGMENT_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]款[）)]")
+
+
+@rule(
+    "text_table.item_amount",
+    title="情况说明中项级支出决算数与报表不一致",
+    explanation=(
+        "情况说明“一般公共预算财政拨款支出决算具体情况”逐项写明“年初预算为X万元，支出决算为Y万元”。"
+        "其中的支出决算数Y应与一般公共预算财政拨款支出决算表对应“项”行的合计一致。"
+    ),
+    formula="情况说明所述某项支出决算 = 公开05表 该项行（合计栏）",
+    tolerance=_TOL,
+    example="行政运行（项）支出决算为1511.89万元，公开05表 2010601 行政运行1,511.89万元",
+)
+def item_amount(report: Report) -> Iterable[Finding]:
+    ls = lines(report, "公开05表")
+    if not ls or report.document is None:
+        return []
+    col = report.tables["公开05表"]["columns"][0]
+    text = report.document.text
+    items = [ln for ln in ls if ln.code and len(ln.code) == 7]
+    by_code = {ln.code: ln for ln in ls if ln.code}
+    out: list[Finding | None] = []
+    for claim in report.budget_claims:
+        quote = claim.get("quote")
+        final = claim.get("final")
+        if not isinstance(quote, Quote) or not isinstance(final, Decimal):
+            continue
+        at = text.find(quote.quote)
+        if at < 0:
+            continue
+        head = text[max(0, at - 160) : at]
+        names = _ITEM_NAME.findall(head)
+        if not names:
+            continue
+        name = names[-1]
+        hits = [ln for ln in items if ln.name == name]
+        if len(hits) > 1:
+            segments = _SEGMENT_NAME.findall(head)
+            hits = [h for h in hits if segments and by_code.get((h.code or "")[:5], h).name == segments[-1]]
+        if len(hits) != 1:
+            continue
+        line = hits[0]
+        out.append(
+            check_same(
+                "text_table.item_amount", f"{line.code} {final}", f"情况说明所述{name}（项）支出决算", final,
+                f"{table_name('公开05表')}{line.code} {name}", line.get(col), [quote, line.quote],
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+_SANGONG_KEYS = {
+    "sangong_total": "合计",
+    "sangong_abroad": "因公出国（境）费",
+    "sangong_vehicle_purchase": "公务用车购置费",
+    "sangong_vehicle_operation": "公务用车运行维护费",
+    "sangong_reception": "公务接待费",
+}
+
+
+@rule(
+    "text_table.sangong",
+    title="情况说明中的“三公”经费与“三公”经费支出决算表不一致",
+    explanation=(
+        "情况说明所述“三公”经费的年初预算数和各项决算数，应与财政拨款“三公”经费支出决算表中对应的预算数、决算数一致"
+        "（表中空白按0理解）。"
+    ),
+    formula="情况说明所述“三公”经费预算数、决算数 = 公开09表 对应栏",
+    tolerance=_TOL,
+    example="情况说明称“三公”经费年初预算为0.95万元，而公开09表合计预算数为空白",
+)
+def sangong_text(report: Report) -> Iterable[Finding]:
+    sg = sangong(report)
+    if sg is None:
+        return []
+    t = table_name("公开09表")
+    out: list[Finding | None] = []
+    budget = report.narrative.get("sangong_budget")
+    if budget is not None:
+        out.append(
+            check_same(
+                "text_table.sangong", "预算数 合计", "情况说明所述“三公”经费预算数", budget.amount,
+                f"{t}合计预算数", sg.budget.get(SANGONG_ITEMS[0]), [budget.quote, sg.quote],
+            )
+        )  # fmt: skip
+    for key, item in _SANGONG_KEYS.items():
+        said = report.narrative.get(key)
+        if said is None:
+            continue
+        out.append(
+            check_same(
+                "text_table.sangong", f"决算数 {item}", f"情况说明所述{item}决算数", said.amount,
+                f"{t}{item}决算数", sg.final.get(item), [said.quote, sg.quote],
+            )
+        )  # fmt: skip
+    return _keep(out)
