@@ -19,13 +19,14 @@ from generator.compare import (
     COLUMNS,
     INDICATORS,
     MISSING_LABEL,
+    agencies,
+    charts,
     format_value,
     indicator_frame,
     peers,
     ranking,
     to_csv,
 )
-from generator.compare import agencies, charts
 from generator.pipeline import load_report
 
 ROOT = Path(__file__).resolve().parent.parent
