@@ -1,0 +1,500 @@
+"""Reports → the generated part of content/: Markdown pages (from templates), data files, originals.
+
+Two phases, as in pelican: ``SiteContext`` first gathers everything every page needs (all
+reports, agencies, findings, counts), then ``write_site`` renders each page and data file into
+a fresh folder. Output is a pure function of the inputs: sorted everywhere, fixed chart ids, no
+timestamps. Only templates produce Markdown/HTML; this module prepares plain values.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.extract import METRIC_LABELS, METRIC_UNITS
+from generator.model import Finding, Report
+from generator.pipeline import Problem
+from generator.render import charts as ch
+from generator.render import data as dt
+from generator.render.escape import anchor, environment
+from generator.serialize import report_json
+
+SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SCOPE_LABEL = {"department": "部门决算", "unit": "单位决算"}
+_ID = re.compile(r"(?:\d{4}|unknown)/[a-z0-9][a-z0-9-]{0,99}")
+
+KEY_FIGURES = [
+    "income_total", "expenditure_total", "income_fiscal", "expenditure_basic", "expenditure_project",
+    "gpb_expenditure", "gpb_budget_initial", "sangong_total", "sangong_budget", "operating_expenses",
+    "procurement_total", "staff_total", "vehicles",
+]  # fmt: skip
+
+SECTIONS = [  # top-level generated entries of content/; compare/ will join this list
+    "index.md", "methodology.md", "reports", "agencies", "findings", "data", "problems", "files", "assets",
+]  # fmt: skip
+
+
+def rel(from_url: str, to_url: str) -> str:
+    """Relative link between two site paths ("reports/2024/x/" → "files/ab/x.pdf")."""
+    start = posixpath.dirname("/" + from_url) if not from_url.endswith("/") else "/" + from_url
+    target = "/" + to_url
+    out = posixpath.relpath(target, start.rstrip("/") or "/")
+    if to_url.endswith("/") and not out.endswith("/"):
+        out += "/"
+    return "./" if out in (".", "./") else out
+
+
+def _http(value: object) -> str | None:
+    """Only plain web addresses from metadata become links."""
+    return value if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"']+", value) else None
+
+
+def region_text(report: Report) -> str:
+    parts: list[str] = []
+    for key in ("province", "prefecture", "county"):
+        v = (report.region or {}).get(key)
+        if v and v not in parts:
+            parts.append(v)
+    return " ".join(parts)
+
+
+@dataclass
+class Page:
+    src: str  # path under content/, e.g. "reports/2024/x/index.md"
+    template: str
+    values: dict[str, Any]
+    files: dict[str, str] = field(default_factory=dict)  # extra text files beside the page
+
+    @property
+    def url(self) -> str:
+        if self.src == "index.md":
+            return ""
+        return self.src[: -len("index.md")] if self.src.endswith("/index.md") else self.src[:-3] + "/"
+
+
+class SiteContext:
+    """Everything the pages need, computed once from all reports."""
+
+    def __init__(self, reports: list[Report], problems: list[Problem], site_url: str, texts: dict[str, str]):
+        self.site_url = site_url
+        self.texts = texts
+        self.problems = sorted(problems, key=lambda p: (p.path, p.kind, p.reason))
+        self.reports = []
+        seen: Counter[str] = Counter()
+        self.ids: dict[int, str] = {}
+        for r in sorted(reports, key=lambda r: (r.id, r.source.get("path", ""))):
+            rid = r.id if _ID.fullmatch(r.id or "") else self._safe_id(r)
+            seen[rid] += 1
+            if seen[rid] > 1:  # two files for one agency and year: keep both, the later one numbered
+                rid = f"{rid}-{seen[rid]}"
+            self.ids[id(r)] = rid
+            self.reports.append(r)
+        self.by_agency: dict[str, list[Report]] = defaultdict(list)
+        for r in self.reports:
+            self.by_agency[self.slug(r)].append(r)
+        for rs in self.by_agency.values():
+            rs.sort(key=lambda r: (r.year or 0, self.rid(r)))
+        self.names = {self.rid(r): r.agency for r in self.reports}
+
+    @staticmethod
+    def _safe_id(r: Report) -> str:
+        from generator.extract.identity import slug
+
+        year = r.year if isinstance(r.year, int) and 1900 < r.year < 2200 else "unknown"
+        return f"{year}/{slug(r.agency or 'report')}"
+
+    def rid(self, r: Report) -> str:
+        return self.ids[id(r)]
+
+    def slug(self, r: Report) -> str:
+        return self.rid(r).split("/", 1)[1]
+
+    def report_url(self, r: Report) -> str:
+        return f"reports/{self.rid(r)}/"
+
+    def agency_url(self, r: Report) -> str:
+        return f"agencies/{self.slug(r)}/"
+
+    def original_name(self, r: Report) -> str:
+        ext = re.sub(r"[^a-z0-9]", "", Path(r.source.get("path", "")).suffix.lower()) or "bin"
+        return f"{self.rid(r).replace('/', '-')}.{ext}"
+
+    def original_url(self, r: Report) -> str:
+        return f"files/{r.source.get('sha256', '')[:12] or 'unknown'}/{self.original_name(r)}"
+
+    def all_findings(self) -> list[tuple[Report, Finding]]:
+        items = [(r, f) for r in self.reports for f in r.findings]
+        return sorted(items, key=lambda rf: (SEVERITY_ORDER[rf[1].severity], rf[1].rule, self.rid(rf[0]), rf[1].id))
+
+    def severity_counts(self) -> dict[str, int]:
+        c = Counter(f.severity for r in self.reports for f in r.findings)
+        return {s: c.get(s, 0) for s in SEVERITY_ORDER}
+
+
+def _rule_info() -> tuple[dict[str, Any], dict[str, str]]:
+    from generator import checks
+
+    checks._load_rules()
+    return dict(sorted(checks.CATALOGUE.items())), dict(checks.FAMILIES)
+
+
+def _finding_view(ctx: SiteContext, r: Report, f: Finding, page_url: str) -> dict[str, Any]:
+    original = rel(page_url, ctx.original_url(r))
+    pdf = r.source.get("format") == "pdf"
+    evidence = [
+        {
+            "quote": q.quote,
+            "page": q.page,
+            "section": q.section,
+            "table": q.table,
+            "href": f"{original}#page={q.page}" if pdf and q.page else original,
+        }
+        for q in f.evidence
+    ]
+    return {
+        "id": f.id,
+        "rule": f.rule,
+        "severity": f.severity,
+        "severity_label": SEVERITY_LABEL[f.severity],
+        "title": f.title,
+        "message": f.message,
+        "claimed": f.claimed,
+        "expected": f.expected,
+        "evidence": evidence,
+        "report_href": rel(page_url, ctx.report_url(r)) + f"#{anchor(f.id)}",
+        "report_md": rel(page_url, ctx.report_url(r)) + f"index.md#{anchor(f.id)}",
+        "agency": r.agency,
+        "year": r.year,
+    }
+
+
+def _report_summary(ctx: SiteContext, r: Report, page_url: str) -> dict[str, Any]:
+    counts = Counter(f.severity for f in r.findings)
+    return {
+        "href": rel(page_url, ctx.report_url(r)),
+        "agency": r.agency,
+        "year": r.year,
+        "region": region_text(r),
+        "scope": SCOPE_LABEL.get(r.scope, r.scope),
+        "errors": counts.get("error", 0),
+        "warnings": counts.get("warning", 0),
+        "infos": counts.get("info", 0),
+        "income_total": r.metrics["income_total"].amount if r.metrics.get("income_total") else None,
+        "expenditure_total": r.metrics["expenditure_total"].amount if r.metrics.get("expenditure_total") else None,
+    }
+
+
+def _chart_views(chart_list: list[ch.Chart], page: Page, prefix: str = "") -> list[ch.Chart]:
+    for c in chart_list:
+        c.csv = f"{prefix}{c.id.removeprefix('chart-')}.csv"
+        page.files[c.csv] = dt.to_csv(c.columns, c.rows)
+    return chart_list
+
+
+def _metric_display(key: str, amount: Any) -> str:
+    from generator.render.escape import count, money
+
+    return count(amount) if METRIC_UNITS[key] in ("人", "辆") else money(amount)
+
+
+def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any]) -> Page:
+    url = ctx.report_url(r)
+    page = Page(f"{url}index.md", "report.md.j2", {})
+    pdf = r.source.get("format") == "pdf"
+    original = rel(url, ctx.original_url(r))
+    kpis = []
+    for k in KEY_FIGURES:
+        v = r.metrics.get(k)
+        if v is None:
+            continue
+        kpis.append(
+            {
+                "label": METRIC_LABELS[k],
+                "value": _metric_display(k, v.amount),
+                "unit": METRIC_UNITS[k],
+                "page": v.quote.page,
+                "kind": "报表" if v.kind == "table" else "文字",
+                "href": f"{original}#page={v.quote.page}" if pdf and v.quote.page else None,
+            }
+        )
+    tables = []
+    for key in sorted(r.tables):
+        t = r.tables[key]
+        columns = list(t.get("columns") or [])
+        rows = []
+        for row in t.get("rows") or []:
+            values = [v if v is not None else "" for v in row.get("values") or []]
+            values += [""] * (len(columns) - len(values))
+            rows.append({"code": row.get("code") or "", "name": row.get("name") or "", "values": values})
+        tables.append(
+            {"key": key, "title": t.get("title") or "", "page": t.get("page"), "columns": columns,
+             "rows": rows, "empty": bool(t.get("empty")), "anchor": "t" + re.sub(r"\D", "", key)}
+        )  # fmt: skip
+    chart_list = _chart_views(ch.report_charts(r), page)
+    by_id = {c.id: c for c in chart_list}
+    page.files["report.json"] = dt.to_json(report_json(r))
+    page.files["metrics.csv"] = dt.to_csv(
+        [f["name"] for f in dt.REPORT_METRIC_FIELDS], dt.report_metric_rows(r)
+    )
+    findings = [_finding_view(ctx, r, f, url) for f in r.findings]
+    for fv in findings:
+        rule = rules.get(fv["rule"])
+        fv["formula"] = rule.formula if rule else ""
+        fv["rule_href"] = rel(url, "methodology/") + "#" + anchor(fv["rule"])
+    sev = Counter(f.severity for f in r.findings)
+    ie = r.metrics.get("income_total"), r.metrics.get("expenditure_total")
+    description = f"{r.agency} {r.year or ''}年度{SCOPE_LABEL.get(r.scope, '决算')}" + (
+        f"：收入总计{_metric_display('income_total', ie[0].amount)}万元" if ie[0] else ""
+    ) + (f"，支出总计{_metric_display('expenditure_total', ie[1].amount)}万元" if ie[1] else "") + (
+        f"；核对发现问题{len(r.findings)}项。" if r.findings else "；未发现勾稽问题。"
+    )
+    page.values = {
+        "r": r,
+        "title": f"{r.agency} {r.year or ''}年度决算",
+        "description": description,
+        "region": region_text(r),
+        "scope": SCOPE_LABEL.get(r.scope, r.scope),
+        "agency_href": rel(url, ctx.agency_url(r)),
+        "year_href": rel(url, f"reports/{ctx.rid(r).split('/')[0]}/"),
+        "kpis": kpis,
+        "charts": by_id,
+        "tables": tables,
+        "findings": findings,
+        "counts": {s: sev.get(s, 0) for s in SEVERITY_ORDER},
+        "original": {
+            "href": original,
+            "name": Path(r.source.get("path", "")).name,
+            "format": (r.source.get("format") or "").upper(),
+            "pages": r.source.get("pages"),
+            "sha256": r.source.get("sha256", ""),
+            "source_url": _http(r.meta.get("source_url")),
+            "published": r.meta.get("published"),
+        },
+        "yoy_count": len(r.yoy_claims),
+    }
+    return page
+
+
+def agency_page(ctx: SiteContext, slug: str, reports: list[Report]) -> Page:
+    url = f"agencies/{slug}/"
+    page = Page(f"{url}index.md", "agency.md.j2", {})
+    latest = reports[-1]
+    trend = ch.agency_trend(reports)
+    charts = _chart_views([trend] if trend else [], page)
+    rows = []
+    for r in reports:
+        row = _report_summary(ctx, r, url)
+        row["sangong_total"] = r.metrics["sangong_total"].amount if r.metrics.get("sangong_total") else None
+        row["findings"] = len(r.findings)
+        rows.append(row)
+    page.values = {
+        "agency": latest.agency,
+        "title": latest.agency,
+        "description": f"{latest.agency}历年决算（{'、'.join(str(r.year) for r in reports if r.year)}年度）及核对结果。",
+        "region": region_text(latest),
+        "rows": rows,
+        "charts": {c.id: c for c in charts},
+        "years": len({r.year for r in reports}),
+    }
+    return page
+
+
+def _by_region(ctx: SiteContext, reports: list[Report], url: str) -> list[dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in reports:
+        groups[(r.region or {}).get("province") or "未识别地区"].append(_report_summary(ctx, r, url))
+    return [{"name": k, "items": sorted(v, key=lambda s: (s["region"], s["agency"]))} for k, v in sorted(groups.items())]
+
+
+def index_pages(ctx: SiteContext, rules: dict[str, Any], families: dict[str, str]) -> list[Page]:
+    pages = []
+    years = sorted({ctx.rid(r).split("/")[0] for r in ctx.reports}, reverse=True)
+    pages.append(
+        Page("reports/index.md", "reports_index.md.j2", {
+            "title": "报告", "description": "按年度浏览全部决算报告。",
+            "years": [{"year": y, "href": f"{y}/", "count": sum(1 for r in ctx.reports if ctx.rid(r).startswith(y + "/"))}
+                      for y in years],
+        })
+    )  # fmt: skip
+    for y in years:
+        url = f"reports/{y}/"
+        rs = [r for r in ctx.reports if ctx.rid(r).startswith(y + "/")]
+        pages.append(
+            Page(f"{url}index.md", "year_index.md.j2", {
+                "title": f"{y}年度决算", "description": f"{y}年度的{len(rs)}份决算报告。",
+                "year": y, "groups": _by_region(ctx, rs, url), "count": len(rs),
+            })
+        )  # fmt: skip
+    agencies = []
+    for slug, rs in sorted(ctx.by_agency.items()):
+        latest = rs[-1]
+        agencies.append({
+            "href": f"{slug}/", "agency": latest.agency, "region": region_text(latest),
+            "province": (latest.region or {}).get("province") or "未识别地区",
+            "years": "、".join(str(r.year) for r in rs if r.year), "findings": sum(len(r.findings) for r in rs),
+        })  # fmt: skip
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in agencies:
+        groups[a["province"]].append(a)
+    pages.append(
+        Page("agencies/index.md", "agencies_index.md.j2", {
+            "title": "单位", "description": f"{len(agencies)}个单位的历年决算。",
+            "groups": [{"name": k, "items": sorted(v, key=lambda a: (a["region"], a["agency"]))} for k, v in sorted(groups.items())],
+        })
+    )  # fmt: skip
+    # Findings grouped by rule (catalogue order), then severity.
+    url = "findings/"
+    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r, f in ctx.all_findings():
+        by_rule[f.rule].append(_finding_view(ctx, r, f, url))
+    rule_groups = []
+    for rule_id in sorted(by_rule, key=lambda x: (list(rules).index(x) if x in rules else len(rules), x)):
+        items = by_rule[rule_id]
+        rule = rules.get(rule_id)
+        rule_groups.append({
+            "id": rule_id, "anchor": anchor(rule_id), "title": rule.title if rule else items[0]["title"],
+            "family": families.get(rule_id.split(".")[0], rule_id.split(".")[0]),
+            "method_href": rel(url, "methodology/") + "#" + anchor(rule_id),
+            "severities": [{"key": s, "label": SEVERITY_LABEL[s], "items": [i for i in items if i["severity"] == s]}
+                           for s in SEVERITY_ORDER if any(i["severity"] == s for i in items)],
+            "count": len(items),
+        })  # fmt: skip
+    pages.append(
+        Page("findings/index.md", "findings.md.j2", {
+            "title": "问题", "description": "全部报告中发现的勾稽问题，按规则和级别分组。",
+            "groups": rule_groups, "counts": ctx.severity_counts(), "total": sum(ctx.severity_counts().values()),
+        })
+    )  # fmt: skip
+    pages.append(
+        Page("problems/index.md", "problems.md.j2", {
+            "title": "读取问题", "description": "未能读取或不是决算报告的文件，以及原因。",
+            "problems": [p.as_json() for p in ctx.problems],
+        })
+    )  # fmt: skip
+    return pages
+
+
+def methodology_page(ctx: SiteContext, rules: dict[str, Any], families: dict[str, str]) -> Page:
+    from generator.checks import tolerance
+
+    groups = []
+    for fam, label in families.items():
+        items = [
+            {"id": r.id, "anchor": anchor(r.id), "title": r.title, "explanation": r.explanation,
+             "formula": r.formula, "tolerance": r.tolerance, "example": r.example}
+            for r in rules.values() if r.family == fam
+        ]  # fmt: skip
+        if items:
+            groups.append({"family": fam, "label": label, "rules": items})
+    others = sorted({r.family for r in rules.values()} - set(families))
+    for fam in others:
+        items = [
+            {"id": r.id, "anchor": anchor(r.id), "title": r.title, "explanation": r.explanation,
+             "formula": r.formula, "tolerance": r.tolerance, "example": r.example}
+            for r in rules.values() if r.family == fam
+        ]  # fmt: skip
+        groups.append({"family": fam, "label": fam, "rules": items})
+    paragraphs = [" ".join(p.split()) for p in (tolerance.__doc__ or "").strip().split("\n\n") if p.strip()]
+    return Page("methodology.md", "methodology.md.j2", {
+        "title": "方法", "description": "决算透视如何提取数字、容差如何确定，以及全部核对规则。",
+        "intro": ctx.texts.get("methodology", ""), "tolerance": paragraphs, "groups": groups,
+        "rule_count": len(rules),
+    })  # fmt: skip
+
+
+def data_page(ctx: SiteContext) -> Page:
+    page = Page("data/index.md", "data.md.j2", {})
+    tables = {
+        "metrics": dt.metric_rows(ctx.reports, ctx.rid),
+        "findings": dt.finding_rows(ctx.reports, ctx.rid),
+        "functional_classes": dt.class_rows(ctx.reports, ctx.rid),
+    }
+    for name, rows in tables.items():
+        fields = [f["name"] for f in dt.SCHEMAS[name][1]]
+        page.files[f"{name}.csv"] = dt.to_csv(fields, rows)
+        page.files[f"{name}.json"] = dt.to_json(rows)
+    page.files["datapackage.json"] = dt.to_json(dt.datapackage(ctx.site_url))
+    page.values = {
+        "title": "数据", "description": "全部指标、问题和支出功能分类，CSV 与 JSON 格式，附 datapackage.json。",
+        "resources": [{"name": n, "description": d, "fields": f, "rows": len(tables[n])} for n, (d, f) in dt.SCHEMAS.items()],
+    }  # fmt: skip
+    return page
+
+
+def home_page(ctx: SiteContext) -> Page:
+    page = Page("index.md", "home.md.j2", {})
+    fam_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    _, families = _rule_info()
+    for r, f in ctx.all_findings():
+        fam_counts[families.get(f.rule.split(".")[0], f.rule.split(".")[0])][f.severity] += 1
+    chart_list = [
+        c
+        for c in (
+            ch.overview_findings({k: dict(v) for k, v in fam_counts.items()}),
+            ch.overview_sangong(ctx.reports),
+            ch.overview_expenditure(ctx.reports),
+        )
+        if c is not None
+    ]
+    charts = _chart_views(chart_list, page, prefix="data/")
+    newest = sorted(ctx.reports, key=lambda r: (-(r.year or 0), r.agency, ctx.rid(r)))[:10]
+    serious = [_finding_view(ctx, r, f, "") for r, f in ctx.all_findings() if f.severity != "info"][:10]
+    page.values = {
+        "title": "决算透视",
+        "description": "把政府部门决算报告变得可读、可比、可核对：提取关键数字，检查合计、占比、同比与报表之间是否一致。",
+        "intro": ctx.texts.get("home", ""),
+        "counts": {
+            "reports": len(ctx.reports), "agencies": len(ctx.by_agency),
+            "years": len({r.year for r in ctx.reports if r.year}), "problems": len(ctx.problems),
+            **ctx.severity_counts(),
+        },
+        "newest": [_report_summary(ctx, r, "") for r in newest],
+        "serious": serious,
+        "charts": charts,
+    }  # fmt: skip
+    return page
+
+
+def write_site(
+    reports: list[Report], problems: list[Problem], out: Path, assets: Path, site_url: str, texts: dict[str, str]
+) -> list[str]:
+    """Write every generated page and file into ``out`` (a fresh folder). Returns the written paths."""
+    ctx = SiteContext(reports, problems, site_url, texts)
+    rules, families = _rule_info()
+    pages = [home_page(ctx), methodology_page(ctx, rules, families), data_page(ctx)]
+    pages += index_pages(ctx, rules, families)
+    pages += [report_page(ctx, r, rules) for r in ctx.reports]
+    pages += [agency_page(ctx, slug, rs) for slug, rs in sorted(ctx.by_agency.items())]
+    env = environment()
+    written = []
+    for p in pages:
+        text = env.get_template(p.template).render(**p.values, page_url=p.url, site_url=site_url,
+                                                   home=rel(p.url, "") if p.url else "./")  # fmt: skip
+        target = out / p.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(p.src)
+        for name, body in sorted(p.files.items()):
+            f = target.parent / name
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_text(body, encoding="utf-8")
+            written.append(str(f.relative_to(out)))
+    for r in ctx.reports:  # the originals, so every quote can be checked against its document
+        src = Path(r.source.get("path", ""))
+        if src.is_file():
+            dest = out / ctx.original_url(r)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+            written.append(ctx.original_url(r))
+    (out / "assets").mkdir(parents=True, exist_ok=True)
+    for a in sorted(assets.iterdir()):
+        if a.is_file() and a.suffix in (".js", ".css", ".txt"):
+            shutil.copyfile(a, out / "assets" / a.name)
+            written.append(f"assets/{a.name}")
+    return sorted(written)
