@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.connection as mp_connection
 import os
+import re
 import sys
 import tempfile
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +26,8 @@ from generator import __version__
 from generator.errors import IngestError, ReportError
 from generator.model import Document, Report
 
-INGEST_VERSION = f"{__version__}+ingest3"
+# Bump the suffix whenever a reader or assemble() changes what a Document holds.
+INGEST_VERSION = f"{__version__}+ingest4"
 SUPPORTED = {".pdf", ".docx", ".doc", ".xlsx", ".xlsm", ".xls", ".txt", ".md", ".html", ".htm"}
 DEFAULT_CACHE = Path(".cache/extract")
 
@@ -80,7 +84,44 @@ def read_meta(path: Path) -> dict[str, Any]:
         "id",
         "title",
     }
-    return {k: v for k, v in data.items() if k in allowed}
+    meta = {k: v for k, v in data.items() if k in allowed}
+    problem = _invalid_meta(meta)
+    if problem:
+        raise IngestError(str(mp), f"元数据字段无效 (invalid metadata: {problem})")
+    return meta
+
+
+# A report id is its URL path and its output folder: "2024/some-slug", nothing that climbs out.
+REPORT_ID = re.compile(r"^(?:\d{4}|unknown)/[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _invalid_meta(meta: dict[str, Any]) -> str | None:
+    """Metadata fields that become ids, paths or page text must have the type extract expects."""
+    if "id" in meta and not (isinstance(meta["id"], str) and REPORT_ID.match(meta["id"])):
+        return "id must look like 2024/agency-slug"
+    year = meta.get("year")
+    if year is not None and not (isinstance(year, int) and not isinstance(year, bool) and 1949 < year < 2200):
+        return "year must be a four-digit year"
+    if meta.get("scope") is not None and meta["scope"] not in ("department", "unit"):
+        return "scope must be department or unit"
+    for key in ("agency", "parent", "source_url", "title", "agency_type"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            return f"{key} must be text"
+    region = meta.get("region")
+    if region is not None and not (
+        isinstance(region, dict) and all(isinstance(v, str) or v is None for v in region.values())
+    ):
+        return "region must map province/prefecture/county to text"
+    return None
+
+
+def cache_version() -> str:
+    """The ingest version, and whether OCR is installed: a document read without OCR (scanned
+    pages left empty) must be read again once OCR is available."""
+    import importlib.util
+
+    ocr = importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    return INGEST_VERSION + ("+ocr" if ocr else "")
 
 
 def _cache_file(cache: Path, sha: str) -> Path:
@@ -104,16 +145,17 @@ def cached_document(path: Path, cache: Path | None) -> tuple[Document, bool]:
         try:
             wrapper = json.loads(entry.read_text(encoding="utf-8"))
             payload = wrapper["document"]
-            if wrapper.get("version") == INGEST_VERSION and wrapper.get("checksum") == _checksum(payload):
+            if wrapper.get("version") == cache_version() and wrapper.get("checksum") == _checksum(payload):
                 doc = document_from_json(json.loads(payload))
-                doc.path = str(path)
-                return doc, True
-        except (OSError, ValueError, KeyError, TypeError):
+                if doc.sha256 == sha:
+                    doc.path = str(path)
+                    return doc, True
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # corrupt entry: rebuilt below
     doc = read_document(path)
     payload = json.dumps(document_json(doc), ensure_ascii=False, sort_keys=True)
     write_atomic(_cache_file(cache, doc.sha256), json.dumps(
-        {"version": INGEST_VERSION, "checksum": _checksum(payload), "document": payload}, ensure_ascii=False
+        {"version": cache_version(), "checksum": _checksum(payload), "document": payload}, ensure_ascii=False
     ))  # fmt: skip
     return doc, False
 
@@ -174,37 +216,131 @@ def _load_one(args: tuple[str, str | None]) -> tuple[str, Report | None, Problem
 def load_all(
     paths: list[Path], cache: Path | None = DEFAULT_CACHE, jobs: int | None = None, timeout: float = 300.0
 ) -> tuple[list[Report], list[Problem]]:
-    """All reports in parallel; each bad file becomes a Problem, and the others still load."""
-    jobs = jobs or min(len(paths), os.cpu_count() or 1) or 1
+    """All reports in parallel; each bad file becomes a Problem, and the others still load.
+
+    Each document is parsed in a worker process. One that runs past ``timeout`` seconds (a
+    pathological PDF) or dies (a crash in a native library) is killed and replaced; the file
+    becomes a Problem and the remaining files go to the other workers.
+    """
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) or 1))
     reports: list[Report] = []
     problems: list[Problem] = []
     progress = Progress(len(paths))
-    args = [(str(p), str(cache) if cache else None) for p in paths]
-    if jobs <= 1 or len(paths) <= 1:
-        for a in args:
-            _collect(_load_one(a), reports, problems, progress)
-        return _sorted(reports), problems
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: list[tuple[str, Future[Any]]] = [(a[0], pool.submit(_load_one, a)) for a in args]
-        for path, fut in futures:
+    pending = deque((str(p), str(cache) if cache else None) for p in paths)
+    _preload()  # imported once here, so forked workers start warm
+    workers = [_Worker() for _ in range(min(jobs, len(pending)))]
+    try:
+        for w in workers:
+            w.start(pending.popleft())
+        while any(w.task for w in workers):
+            busy = [w for w in workers if w.task]
+            now = time.monotonic()
+            wait_for = max(0.0, min(w.started + timeout for w in busy) - now)
+            mp_connection.wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=wait_for)
+            for i, w in enumerate(workers):
+                if not w.task:
+                    continue
+                result = w.poll(timeout)
+                if result is None:
+                    continue
+                if not w.alive():  # killed (time limit) or crashed: a fresh worker takes over
+                    workers[i] = w = _Worker()
+                _collect(result, reports, problems, progress)
+                if pending:
+                    w.start(pending.popleft())
+    finally:
+        for w in workers:
+            w.stop()
+    return _sorted(reports), sorted(problems, key=lambda p: p.path)
+
+
+def _preload() -> None:
+    import generator.checks
+    import generator.extract
+    from generator.ingest import docx, html, pdf, sheet, text
+
+
+def _context() -> Any:
+    # fork: workers inherit the imported modules (spawn would re-import pandas & co. per worker).
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _worker_main(conn: Any) -> None:
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(_load_one(task))
+
+
+class _Worker:
+    """One worker process fed documents one at a time over a pipe, so it can be killed mid-task."""
+
+    def __init__(self) -> None:
+        ctx = _context()
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: tuple[str, str | None] | None = None
+        self.started = 0.0
+
+    def start(self, task: tuple[str, str | None]) -> None:
+        self.task, self.started = task, time.monotonic()
+        self.conn.send(task)
+
+    def alive(self) -> bool:
+        return self.proc.is_alive()
+
+    def poll(self, timeout: float) -> tuple[str, Report | None, Problem | None] | None:
+        """The finished task's result, a Problem if the worker died or ran out of time, else None."""
+        assert self.task is not None
+        path = self.task[0]
+        shown = display_path(Path(path))
+        try:
+            if self.conn.poll():
+                result: tuple[str, Report | None, Problem | None] = self.conn.recv()
+                self.task = None
+                return result
+        except (EOFError, OSError):
+            pass  # died while sending: handled as a crash below
+        else:
+            if self.proc.is_alive():
+                if time.monotonic() - self.started < timeout:
+                    return None
+                self.kill()
+                self.task = None
+                return (
+                    path,
+                    None,
+                    Problem(shown, f"处理超时 (took longer than {timeout:g} s; stopped)", "timeout"),
+                )
+        self.kill()
+        self.task = None
+        code = self.proc.exitcode
+        return path, None, Problem(shown, f"处理失败 (worker process exited with code {code})", "internal")
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join(2)
+            if self.proc.is_alive():
+                self.proc.kill()
+        self.proc.join(2)
+        self.conn.close()
+
+    def stop(self) -> None:
+        if self.proc.is_alive() and self.task is None:
             try:
-                result = fut.result(timeout=timeout)
-            except TimeoutError:
-                result = (
-                    path,
-                    None,
-                    Problem(
-                        display_path(Path(path)), f"处理超时 (took longer than {timeout:.0f} s)", "timeout"
-                    ),
-                )
-            except Exception as exc:
-                result = (
-                    path,
-                    None,
-                    Problem(display_path(Path(path)), f"处理失败 ({type(exc).__name__})", "internal"),
-                )
-            _collect(result, reports, problems, progress)
-    return _sorted(reports), problems
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.proc.join(2)
+        self.kill()
 
 
 def _sorted(reports: list[Report]) -> list[Report]:
@@ -215,7 +351,7 @@ def _collect(
     result: tuple[str, Report | None, Problem | None],
     reports: list[Report],
     problems: list[Problem],
-    progress: "Progress",
+    progress: Progress,
 ) -> None:
     _, report, problem = result
     if report is not None:

@@ -7,10 +7,11 @@ for the checks to compare.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
-from generator.extract import claims, identity, narrative
+from generator.extract import claims, identity, narrative, perf
 from generator.extract.tables import StatutoryTable, column, find_statutory, lookup, structured
 from generator.model import Document, Report, Value
 
@@ -177,6 +178,9 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
     metrics: dict[str, Value | None] = {}
     for key in METRIC_KEYS:
         metrics[key] = from_tables.get(key) or from_text.get(key)
+    if doc.ocr_pages:  # figures recognised from a page image: the site says to check the original
+        metrics = {k: _mark_ocr(v, doc.ocr_pages) for k, v in metrics.items()}
+        from_text = {k: _mark_ocr(v, doc.ocr_pages) or v for k, v in from_text.items()}
     statements = [
         {"metric": key, "kind": "narrative", "amount": v.amount, "quote": v.quote}
         for key, v in from_text.items()
@@ -197,11 +201,18 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
         narrative=from_text,
         share_claims=claims.share_claims(doc, sections, toc),
         budget_claims=claims.budget_claims(doc, sections, toc),
+        perf_tables=perf.perf_tables(doc),
         sections=[{"title": s} for s in dict.fromkeys(s for s in sections if s)],
         meta=meta,
         document=doc,
     )
     return report
+
+
+def _mark_ocr(value: Value | None, ocr_pages: tuple[int, ...]) -> Value | None:
+    if value is None or value.quote.page not in ocr_pages:
+        return value
+    return dataclasses.replace(value, ocr=True)
 
 
 def _toc_blocks(doc: Document) -> set[int]:

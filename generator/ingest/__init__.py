@@ -20,9 +20,13 @@ from generator.errors import IngestError
 from generator.model import Block, Document, Table
 from generator.normalize import normalize_cell, normalize_paragraph
 
-# Limits against hostile or pathological input (issue: broken and hostile input).
+# Limits against hostile or pathological input (issue #7). A published 决算 report is 15–60
+# pages and 0.2–5 MB as text, up to ~40 MB as a 300 dpi scan; the limits leave room for that and
+# refuse what would only burn time or memory. The per-document time limit is in pipeline.load_all.
 MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_PAGES = 400
+# OCR costs ~4–10 s a page on two cores: 40 pages stay inside the per-document time limit.
+MAX_OCR_PAGES = 40
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Item:
     cells: tuple[str, ...] | None = None  # a table row
     table: int | None = None  # reader-local table number; rows with the same number form a table
     top: float = 0.0
+    ocr: bool = False  # recognised from a page image, not read from a text layer
 
 
 Reader = Callable[[Path], tuple[list[Item], int]]
@@ -76,8 +81,15 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     if not any(b.text.strip() for b in blocks):
         raise IngestError(str(path), "没有可读取的文字 (no text layer; the report needs OCR)")
     fmt = {"markdown": "md"}.get(ext, ext)
+    ocr_pages = tuple(sorted({i.page for i in items if i.ocr}))
     return Document(
-        path=str(path), sha256=sha256_of(p), format=fmt, pages=pages, blocks=blocks, tables=tables
+        path=str(path),
+        sha256=sha256_of(p),
+        format=fmt,
+        pages=pages,
+        blocks=blocks,
+        tables=tables,
+        ocr_pages=ocr_pages,
     )
 
 

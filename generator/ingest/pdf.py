@@ -64,14 +64,24 @@ def group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def read_pdf(path: Path) -> tuple[list[Item], int]:
     pdf = _open(path)
     try:
+        declared = _declared_pages(pdf)
+        if declared is not None and declared > MAX_PAGES:
+            raise IngestError(str(path), f"页数过多 ({declared} pages; the limit is {MAX_PAGES})")
         n = len(pdf.pages)
         if n > MAX_PAGES:
             raise IngestError(str(path), f"页数过多 ({n} pages; the limit is {MAX_PAGES})")
-        items: list[Item] = []
+        pages: list[list[Item]] = []
+        need_ocr: list[int] = []  # 1-based page numbers
+        has_text: list[int] = []
         for number, page in enumerate(pdf.pages, start=1):
-            items.extend(_page_items(page, number))
+            state = text_layer(page)
+            if state == "ok":
+                has_text.append(number)
+            elif state != "blank":
+                need_ocr.append(number)
+            pages.append([] if state == "image" else _page_items(page, number))
             page.flush_cache()
-        return items, n
+        width = float(pdf.pages[0].width) if n else 595.0
     except IngestError:
         raise
     except Exception as exc:
@@ -80,6 +90,71 @@ def read_pdf(path: Path) -> tuple[list[Item], int]:
         ) from None
     finally:
         pdf.close()
+    if need_ocr:
+        _ocr_pages(path, pages, need_ocr, has_text, width)
+    return [item for page_items in pages for item in page_items], n
+
+
+def _declared_pages(pdf: Any) -> int | None:
+    """The page count the page tree declares (/Count), read before pdfplumber builds every page."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:
+        return None
+    return count if isinstance(count, int) else None
+
+
+# A page is "garbled" when at least this share of its characters has no Unicode mapping:
+# (cid:N) glyphs, U+FFFD, private-use code points. Normalisation would silently strip them,
+# leaving numbers without their labels, so the page is recognised from its image instead.
+GARBLED_SHARE = 0.3
+
+
+def text_layer(page: Any) -> str:
+    """'ok', 'blank' (nothing on the page), 'image' (no text, an image: a scan) or 'garbled'."""
+    from generator.normalize import is_garbled
+
+    chars = [c["text"] for c in page.chars if not c["text"].isspace()]
+    if not chars:
+        return "image" if page.images else "blank"
+    bad = sum(1 for t in chars if t.startswith("(cid:") or any(is_garbled(ch) for ch in t))
+    if bad >= 5 and bad >= GARBLED_SHARE * len(chars):
+        return "garbled"
+    # A scan with a few characters on top (a stamped page number, an invisible watermark).
+    if len(chars) < 20 and page.images:
+        area = float(page.width) * float(page.height) or 1.0
+        covered = sum(
+            max(0.0, float(i["x1"] - i["x0"])) * max(0.0, float(i["bottom"] - i["top"])) for i in page.images
+        )
+        if covered >= 0.3 * area:
+            return "image"
+    return "ok"
+
+
+def _ocr_pages(
+    path: Path, pages: list[list[Item]], need_ocr: list[int], has_text: list[int], width: float
+) -> None:
+    """Replace the items of pages without a usable text layer by OCR output, when OCR is installed."""
+    from generator.ingest import MAX_OCR_PAGES, ocr
+
+    if not ocr.available():
+        if not has_text:
+            raise IngestError(str(path), "没有可读取的文字 (no text layer; the report needs OCR)")
+        return  # a few scanned or garbled pages in a text report: keep what the text layer has
+    if len(need_ocr) > MAX_OCR_PAGES:
+        raise IngestError(
+            str(path), f"需要OCR的页数过多 ({len(need_ocr)} pages need OCR; the limit is {MAX_OCR_PAGES})"
+        )
+    for number in need_ocr:
+        try:
+            boxes = ocr.recognise(path, number - 1)
+        except Exception as exc:  # pdfium could not render it, or the recogniser failed on it
+            raise IngestError(
+                str(path), f"OCR识别失败 (OCR failed on page {number}: {type(exc).__name__})"
+            ) from None
+        pages[number - 1] = ocr.page_items(boxes, number, width)
 
 
 def _page_items(page: Any, number: int) -> list[Item]:

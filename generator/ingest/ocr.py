@@ -1,0 +1,181 @@
+"""OCR for PDF pages without a usable text layer (scans, or fonts that map to garbage).
+
+Optional: needs the ``ocr`` extra (``pip install -e '.[ocr]'``, i.e. rapidocr-onnxruntime, whose
+models ship inside the wheel, so nothing is downloaded at run time). Pages are rendered with
+pypdfium2, recognised offline, and the recognised boxes are laid out as the PDF reader lays out
+words: boxes grouped into lines by vertical overlap; runs of lines with several separated boxes
+become table rows, whose cells are assigned to columns by x. The result is a list of ``Item``s,
+so OCR output goes through the same ``assemble()`` as every other reader.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from generator.ingest import Item
+
+# 144 dpi: table figures set in 8 pt stay ~16 px high, enough for the recogniser; more only costs time.
+RENDER_SCALE = 2.0
+# Below this recogniser confidence a box is more likely noise (stamps, ruling fragments) than text.
+MIN_SCORE = 0.5
+
+_NUMBERS = re.compile(r"^[-−]?[\d,.]+%?(?:\s+[-−]?[\d,.]+%?)+$")
+_NUMERIC = re.compile(r"^[-−]?[\d,，.．]+%?$")
+
+
+def available() -> bool:
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except Exception:  # missing, or a broken native dependency (onnxruntime, OpenCV)
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR()
+
+
+Box = dict[str, Any]  # x0, x1, top, bottom (PDF points), text
+
+
+def recognise(path: Path, page_index: int) -> list[Box]:
+    """The text boxes on one page (0-based index), in PDF points."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        image = doc[page_index].render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    # Scanned reports are upright; the angle classifier only costs time.
+    result, _ = _engine()(np.asarray(image), use_cls=False)
+    boxes: list[Box] = []
+    for points, text, score in result or []:
+        text = str(text).strip()
+        if not text or float(score) < MIN_SCORE:
+            continue
+        xs = [float(p[0]) / RENDER_SCALE for p in points]
+        ys = [float(p[1]) / RENDER_SCALE for p in points]
+        boxes.extend(
+            _split_numbers({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "text": text})
+        )
+    return boxes
+
+
+def _split_numbers(box: Box) -> list[Box]:
+    """Two figures of neighbouring columns recognised as one box ("307.82 264.87"): split them,
+    sharing the box's width by character count."""
+    if not _NUMBERS.match(box["text"]):
+        return [box]
+    parts = box["text"].split()
+    total = sum(len(p) for p in parts) + len(parts) - 1
+    width = box["x1"] - box["x0"]
+    out, pos = [], 0
+    for part in parts:
+        x0 = box["x0"] + width * pos / total
+        pos += len(part)
+        out.append({**box, "x0": x0, "x1": box["x0"] + width * pos / total, "text": part})
+        pos += 1
+    return out
+
+
+def page_items(boxes: list[Box], number: int, page_width: float) -> list[Item]:
+    """Lay out one page's boxes as running-text lines and table rows."""
+    from generator.ingest.pdf import group_lines
+
+    if not boxes:
+        return []
+    lines = group_lines(boxes)
+    height = median(b["bottom"] - b["top"] for b in boxes)
+
+    def is_row(line: list[Box]) -> bool:
+        return len(line) >= 2 and any(b["x0"] - a["x1"] > 1.2 * height for a, b in pairwise(line))
+
+    def gap(a: list[Box], b: list[Box]) -> float:
+        return min(w["top"] for w in b) - max(w["bottom"] for w in a)
+
+    # Tables: runs of row-like lines; a single-box line between two rows of the same run (a row
+    # whose other cells are empty) belongs to the table, one after the last row does not.
+    groups: list[tuple[str, list[list[Box]]]] = []  # ("text", [line]) or ("table", lines)
+    table: list[list[Box]] = []
+    pending: list[list[Box]] = []
+
+    def close() -> None:
+        if table:
+            groups.append(("table", list(table)))
+        groups.extend(("text", [ln]) for ln in pending)
+        table.clear()
+        pending.clear()
+
+    for line in lines:
+        previous = (pending or table)[-1] if (pending or table) else None
+        near = previous is not None and gap(previous, line) <= 2.5 * height
+        if is_row(line):
+            if table and near:
+                table.extend(pending)
+                pending.clear()
+                table.append(line)
+            else:
+                close()
+                table.append(line)
+            continue
+        width = max(b["x1"] for b in line) - min(b["x0"] for b in line)
+        if table and near and width < 0.5 * page_width:
+            pending.append(line)
+            continue
+        close()
+        groups.append(("text", [line]))
+    close()
+
+    items: list[Item] = []
+    t_index = 0
+    for kind, group in groups:
+        if kind == "text":
+            line = group[0]
+            text = " ".join(b["text"] for b in line)
+            items.append(Item(page=number, text=text, top=line[0]["top"], ocr=True))
+            continue
+        columns = _columns(group)
+        top = min(b["top"] for b in group[0])
+        for line in group:
+            cells = [""] * len(columns)
+            for b in line:
+                c = _column_of(b, columns)
+                cells[c] = f"{cells[c]} {b['text']}".strip()
+            items.append(Item(page=number, cells=tuple(cells), table=t_index, top=top, ocr=True))
+        t_index += 1
+    return items
+
+
+def _columns(lines: list[list[Box]]) -> list[tuple[float, float]]:
+    """Column extents from the rows that hold figures (header cells may span several columns)."""
+    data = [ln for ln in lines if any(_NUMERIC.match(b["text"]) for b in ln)] or lines
+    boxes = [b for ln in data for b in ln]
+    spans = sorted((b["x0"], b["x1"]) for b in boxes)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _column_of(box: Box, columns: list[tuple[float, float]]) -> int:
+    def overlap(c: tuple[float, float]) -> float:
+        return min(box["x1"], c[1]) - max(box["x0"], c[0])
+
+    best = max(range(len(columns)), key=lambda i: overlap(columns[i]))
+    if overlap(columns[best]) > 0:
+        return best
+    centre = (box["x0"] + box["x1"]) / 2
+    return min(range(len(columns)), key=lambda i: abs((columns[i][0] + columns[i][1]) / 2 - centre))
