@@ -110,13 +110,19 @@ def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
     if subject is None or report.document is None:
         return False
     said = rf"(?:无|没有)[^。；]{{0,12}}{subject}|{subject}[^。；]{{0,30}}(?:空表|无数据)"
-    if any(re.search(said, b.text) and "仍保留该表格式" not in b.text for b in report.document.blocks if b.table is None):
+    if any(
+        re.search(said, b.text) and "仍保留该表格式" not in b.text
+        for b in report.document.blocks
+        if b.table is None
+    ):
         return True
     # the 情况说明 section on this table: "七、政府性基金……情况说明 本年度无此项收支。" / "支出决算0万元"
     text = report.document.text
     for m in re.finditer(rf"(?m)^[一二三四五六七八九十]+、[^\n]*{subject}[^\n]*$", text):
         body = text[m.end() : m.end() + 200]
-        if re.search(r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出)|支出决算(?:为)?0(?:\.00)?万元", body):
+        if re.search(
+            r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出)|支出决算(?:为)?0(?:\.00)?万元", body
+        ):
             return True
     return False
 
@@ -160,7 +166,12 @@ def empty_table(report: Report) -> Iterable[Finding]:
 
 _RESIDUE = [
     (re.compile(r"[^，。\s]{0,12}(?:XX|ＸＸ|××|xx)[^，。\s]{0,12}"), "占位符"),
-    (re.compile(r"[^，。]{0,12}(?:下降（增长）|增长（下降）|增加（减少）|减少（增加）|上升（下降）)[^，。]{0,8}"), "二选一的模板措辞未删除"),
+    (
+        re.compile(
+            r"[^，。]{0,12}(?:下降（增长）|增长（下降）|增加（减少）|减少（增加）|上升（下降）)[^，。]{0,8}"
+        ),
+        "二选一的模板措辞未删除",
+    ),
     (re.compile(r"无[^，。]{0,20}的，仍保留该表格式，并在本表下方作下述说明："), "模板填写说明未删除"),
     (re.compile(r"^(?:部门|单位)名称[：:]\s*(?=$|金额单位|单位[：:])"), "部门名称未填写"),
 ]
@@ -185,7 +196,9 @@ def template_residue(report: Report) -> Iterable[Finding]:
         for pattern, what in _RESIDUE:
             for m in pattern.finditer(b.text):
                 snippet = m.group(0) or b.text
-                if what == "占位符" and not re.search(r"[\u4e00-\u9fff]", snippet.replace("XX", "").replace("××", "")):
+                if what == "占位符" and not re.search(
+                    r"[\u4e00-\u9fff]", snippet.replace("XX", "").replace("××", "")
+                ):
                     continue
                 yield make_finding(
                     "completeness.template_residue",

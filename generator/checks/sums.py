@@ -9,15 +9,15 @@ envelope, wording a finding) live here too; the other table families import them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import fmt, sum_differs
-from generator.normalize import decimals
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Document, Finding, Quote, Report
+from generator.normalize import decimals
 
 ZERO = Decimal(0)
 BLANK = Decimal("0.00")  # a blank cell: zero, at the table's two-decimal precision
@@ -121,7 +121,7 @@ def check_sum(
     subject: str,
     total_label: str,
     total: Decimal | None,
-    parts: list[tuple[str, Decimal | None]],
+    parts: Sequence[tuple[str, Decimal | None]],
     evidence: Iterable[Quote],
     where: str = "",
 ) -> Finding | None:
@@ -191,7 +191,13 @@ def check_same(
     )
     message += "。" if beyond else "，属四舍五入造成的尾数差异。"
     return make_finding(
-        rule_id, "error" if beyond else "info", subject, message, printed(a_val), printed(b_val), _dedupe(evidence)
+        rule_id,
+        "error" if beyond else "info",
+        subject,
+        message,
+        printed(a_val),
+        printed(b_val),
+        _dedupe(evidence),
     )
 
 
@@ -242,7 +248,11 @@ def income_total(report: Report) -> Iterable[Finding]:
         "公开01表 收入总计",
         "收入总计",
         _amount(total),
-        [("本年收入合计", _amount(this_year)), ("使用非财政拨款结余", _amount(surplus)), ("年初结转和结余", _amount(begin))],
+        [
+            ("本年收入合计", _amount(this_year)),
+            ("使用非财政拨款结余", _amount(surplus)),
+            ("年初结转和结余", _amount(begin)),
+        ],
         _q(total, this_year, surplus, begin),
         table_name("公开01表"),
     )
@@ -279,7 +289,11 @@ def expenditure_total(report: Report) -> Iterable[Finding]:
 
 def _in_section(q: object, word: str) -> bool:
     """Whether a quote sits in the numbered section titled ``word`` ("三、支出决算情况说明")."""
-    return isinstance(q, Quote) and q.section is not None and bool(re.match(rf"^[一二三四五六七八九十]+、\s*{word}", q.section))
+    return (
+        isinstance(q, Quote)
+        and q.section is not None
+        and bool(re.match(rf"^[一二三四五六七八九十]+、\s*{word}", q.section))
+    )
 
 
 def _section(claim: dict[str, object], word: str) -> bool:
@@ -314,7 +328,14 @@ def income_sources(report: Report) -> Iterable[Finding]:
         )
     ]
     out.extend(
-        _narrative_parts(report, "sum.income_sources", "收入决算情况", "本年收入合计", "收入", {"财政拨款收入": "income_fiscal"})
+        _narrative_parts(
+            report,
+            "sum.income_sources",
+            "收入决算情况",
+            "本年收入合计",
+            "收入",
+            {"财政拨款收入": "income_fiscal"},
+        )
     )
     return _keep(out)
 
@@ -384,7 +405,9 @@ def expenditure_parts(report: Report) -> Iterable[Finding]:
         )
     ]
     main = {"基本支出": "expenditure_basic", "项目支出": "expenditure_project"}
-    out.extend(_narrative_parts(report, "sum.expenditure_parts", "支出决算情况", "本年支出合计", "支出", main))
+    out.extend(
+        _narrative_parts(report, "sum.expenditure_parts", "支出决算情况", "本年支出合计", "支出", main)
+    )
     return _keep(out)
 
 
@@ -654,7 +677,14 @@ def basic_split(report: Report) -> Iterable[Finding]:
 
 # --- 公开09表 “三公”经费 ---------------------------------------------------------------------------
 
-SANGONG_ITEMS = ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
+SANGONG_ITEMS = [
+    "合计",
+    "因公出国（境）费",
+    "公务用车购置及运行维护费",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "公务接待费",
+]
 
 
 @dataclass(frozen=True)
@@ -684,7 +714,11 @@ def sangong(report: Report) -> Sangong | None:
         else:
             return None
         data = next(
-            (k for k in range(r + 1, len(rows)) if len(rows[k]) == len(row) and not re.fullmatch(r"[\d\s]*", "".join(rows[k]))),
+            (
+                k
+                for k in range(r + 1, len(rows))
+                if len(rows[k]) == len(row) and not re.fullmatch(r"[\d\s]*", "".join(rows[k]))
+            ),
             None,
         )
         from generator.extract.tables import row_quote
@@ -733,7 +767,12 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
     keys = ["sangong_abroad", "sangong_vehicle_purchase", "sangong_vehicle_operation", "sangong_reception"]
     total = nv.get("sangong_total")
     if total is not None and all(nv.get(k) is not None for k in keys):
-        parts = [(name, nv[k].amount) for name, k in zip(["因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"], keys)]
+        parts = [
+            (name, nv[k].amount)
+            for name, k in zip(
+                ["因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"], keys
+            )
+        ]
         out.append(
             check_sum(
                 "sum.sangong", "情况说明 “三公”经费决算", "“三公”经费支出决算", total.amount, parts,

@@ -82,7 +82,7 @@ def income_01_02(report: Report) -> Iterable[Finding]:
     ]  # fmt: skip
     fiscal = [e for e in es if re.match(r"^[一二三]、.*财政拨款收入$", e.name)]
     if fiscal:
-        amounts = [e.first() for e in fiscal if e.first() is not None]
+        amounts = [a for a in (e.first() for e in fiscal) if a is not None]
         summed = sum(amounts, Decimal(0)) if amounts else None
         out.append(
             check_same(
@@ -150,7 +150,7 @@ def _class_pairs(
         out.append(
             check_same(
                 rule_id, f"{pair} {name}", f"{a}{name}", amount,
-                f"{b}{line.code + ' ' if line else ''}{name}", line.get(col_b) if line else None, _q(e, line),
+                f"{b}{(line.code or '') + ' ' if line else ''}{name}", line.get(col_b) if line else None, _q(e, line),
             )
         )  # fmt: skip
     for name, line in classes.items():
@@ -158,7 +158,13 @@ def _class_pairs(
             # a class with an amount in the detailed table but no line at all in the summary table
             out.append(
                 check_same(
-                    rule_id, f"{pair} {name}", f"{a}{name}", None, f"{b}{line.code} {name}", line.get(col_b), _q(line)
+                    rule_id,
+                    f"{pair} {name}",
+                    f"{a}{name}",
+                    None,
+                    f"{b}{line.code} {name}",
+                    line.get(col_b),
+                    _q(line),
                 )
             )
     return out
@@ -212,7 +218,10 @@ def fiscal_01_04(report: Report) -> Iterable[Finding]:
     out: list[Finding | None] = []
     for kind in ("一般公共预算", "政府性基金预算", "国有资本经营预算"):
         x = find_entry(e1, f"{kind}财政拨款收入")
-        y = next((e for e in e4 if bare(e.name) == f"{kind}财政拨款" and (year4 is None or e.row < year4.row)), None)
+        y = next(
+            (e for e in e4 if bare(e.name) == f"{kind}财政拨款" and (year4 is None or e.row < year4.row)),
+            None,
+        )
         if x is None or y is None:
             continue
         out.append(
