@@ -123,6 +123,7 @@ class Report:
     narrative: dict[str, Value] = field(default_factory=dict)  # every metric the text states, table or not
     share_claims: list[dict[str, Any]] = field(default_factory=list)
     budget_claims: list[dict[str, Any]] = field(default_factory=list)
+    perf_tables: list[dict[str, Any]] = field(default_factory=list)  # 绩效自评表 (extract/perf.py)
     sections: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)

@@ -223,6 +223,7 @@ def _subject(text: str) -> str:
     text = re.sub(r"[:：]?(?:支出)?决算数?(?:为|是)?$", "", text.strip(" ，,:："))
     text = re.split(r"[，,]", text)[-1]  # the clause the change belongs to
     text = re.sub(r"^(?:导致|其中|主要是|出现了)", "", text)
+    text = re.sub(r"^\d{4}年度?", "", text)
     text = re.sub(r"^(?:[\d.、（）()\s]+|[一二三四五六七八九十]+、)+", "", text.strip(" ，,:："))
     text = re.sub(r"^(?:\d{4}年度?|本年度?|全年)", "", text)
     text = re.sub(r"^(?:其中[:：]?)", "", text)

@@ -1,0 +1,205 @@
+"""budget.*: budget-vs-final statements: completion rate, difference rate, execution rate, comparison words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from generator.checks import make_finding, rule
+from generator.checks.ratios import pct, percent_severity
+from generator.checks.tolerance import half_unit, rounded_percent
+from generator.extract.narrative import NUM
+from generator.model import Finding, Quote, Report
+
+_ABOVE = ("大于", "高于", "超过")
+_BELOW = ("小于", "低于")
+
+
+def _evidence(claim: dict[str, Any]) -> list[Quote]:
+    return [claim["quote"]] + ([claim["word_quote"]] if claim.get("word_quote") else [])
+
+
+def _subject(claim: dict[str, Any]) -> str:
+    return f"{claim['budget_kind']}{claim['budget']}/决算{claim['final']}"
+
+
+@rule(
+    "budget.rate",
+    title="预算完成率与金额不符",
+    explanation=(
+        "“年初预算为X万元，支出决算为Y万元，完成年初预算的Z%”中，Z应等于Y÷X。"
+        "文中说的是“年初预算”时用年初预算数作分母；年初预算为零时完成率无法计算，"
+        "写出的百分比往往是按全年（调整后）预算算的，属于张冠李戴。"
+    ),
+    formula="完成率 = 决算数 ÷ 预算数 × 100%",
+    tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
+    example="年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%：95.89%是对全年预算的完成率。",
+)
+def rate(report: Report) -> Iterable[Finding]:
+    for claim in report.budget_claims:
+        stated, final = claim["rate"], claim["final"]
+        if stated is None or final is None:
+            continue
+        budget, kind = claim["budget"], claim["budget_kind"]
+        if claim.get("rate_kind") == "年初预算" and claim.get("initial") is not None:
+            budget, kind = claim["initial"], "年初预算"
+        if budget is None:
+            continue
+        if budget == 0:
+            if final == 0 and stated == 0:
+                continue
+            other = ""
+            if claim["budget"] and claim["budget"] != budget:
+                other = f"而{claim['final']}÷{claim['budget']}={pct(rounded_percent(final, claim['budget'], stated))}，是对{claim['budget_kind']}的完成率"
+            yield make_finding(
+                "budget.rate",
+                "error",
+                _subject(claim),
+                f"文中称{kind}为0万元、决算{final}万元，却写完成{kind}的{pct(stated)}；预算为0时完成率无法计算{('，' + other) if other else ''}。",
+                pct(stated),
+                "无法计算（预算为0）",
+                _evidence(claim),
+            )
+            continue
+        severity = percent_severity(stated, final, budget)
+        if severity is None:
+            continue
+        expected = rounded_percent(final, budget, stated)
+        yield make_finding(
+            "budget.rate",
+            severity,
+            _subject(claim),
+            f"文中称{kind}{budget}万元、决算{final}万元、完成{pct(stated)}；{final}÷{budget}={pct(expected)}。",
+            pct(stated),
+            pct(expected),
+            _evidence(claim),
+        )
+
+
+@rule(
+    "budget.diff_rate",
+    title="预决算差异率与金额不符",
+    explanation="“全年预算数X万元，决算数Y万元，预决算差异率Z%”中，Z应等于(Y−X)÷X，决算小于预算时为负数。",
+    formula="预决算差异率 = (决算数 − 预算数) ÷ 预算数 × 100%",
+    tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
+    example="全年预算数4.95万元，决算数4.73万元，预决算差异率−4.44%。",
+)
+def diff_rate(report: Report) -> Iterable[Finding]:
+    for claim in report.budget_claims:
+        stated, budget, final = claim.get("diff_rate"), claim["budget"], claim["final"]
+        if stated is None or budget is None or final is None:
+            continue
+        if budget == 0:
+            if final == 0 and stated == 0:
+                continue
+            severity: str | None = "warning"
+            expected_text = "无法计算（预算为0）"
+        else:
+            diff = final - budget
+            h = half_unit(budget, final)
+            # |diff| carries two rounding errors; the sign must agree unless diff is within them
+            wrong_sign = (stated < 0 < diff - 2 * h) or (stated > 0 > diff + 2 * h)
+            magnitude = percent_severity(abs(stated), abs(diff), budget) if abs(diff) > 2 * h else None
+            severity = "error" if wrong_sign else magnitude
+            expected_text = pct(rounded_percent(diff, budget, stated))
+        if severity is None:
+            continue
+        yield make_finding(
+            "budget.diff_rate",
+            severity,  # type: ignore[arg-type]
+            _subject(claim),
+            f"文中称预算{budget}万元、决算{final}万元、预决算差异率{pct(stated)}；"
+            f"({final}−{budget})÷{budget}={expected_text}。",
+            pct(stated),
+            expected_text,
+            _evidence(claim),
+        )
+
+
+@rule(
+    "budget.word",
+    title="“大于/小于/持平”与预决算数不符",
+    explanation=(
+        "说明中常写“决算数小于预算数的主要原因……”。这个比较词必须与紧挨着的两个金额一致："
+        "决算大于预算写“大于/高于/超过”，小于写“小于/低于”，相等写“等于/持平”；"
+        "“基本持平”允许差额在预算数的5%以内。"
+    ),
+    formula="sign(决算数 − 预算数) 与比较词一致",
+    tolerance="两数在印出精度内相等（差额不超过0.01万元）视为相等；“基本持平”容许差额≤预算数×5%",
+    example="年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因……（应为小于）",
+)
+def word(report: Report) -> Iterable[Finding]:
+    for claim in report.budget_claims:
+        w, budget, final = claim.get("word"), claim["budget"], claim["final"]
+        if not w or budget is None or final is None:
+            continue
+        h = half_unit(budget, final)
+        diff = final - budget  # the word compares the printed amounts
+        equal = abs(diff) <= 2 * h
+        if w.startswith(_ABOVE):
+            ok = diff > 0
+        elif w.startswith(_BELOW):
+            ok = diff < 0
+        elif "基本持平" in w:
+            ok = equal or (budget > 0 and abs(diff) <= budget * Decimal("0.05"))
+        else:  # 等于 / 持平
+            ok = equal
+        if ok:
+            continue
+        actual = "大于" if diff > 0 else "小于" if diff < 0 else "等于"
+        word_shown = re.sub(r"^(?:与|同)", "", w)
+        yield make_finding(
+            "budget.word",
+            "error",
+            _subject(claim),
+            f"文中称决算数{word_shown if word_shown.startswith(('大', '小', '等', '高', '低', '超')) else w}预算数，"
+            f"但{claim['budget_kind']}为{budget}万元、决算为{final}万元，决算数{actual}预算数。",
+            w,
+            actual,
+            _evidence(claim),
+        )
+
+
+_EXECUTION = re.compile(
+    rf"全年预算(?:数|总额)?为?\s*{NUM}\s*万元[，,]\s*(?:全年)?(?:执行|支出|使用)数?为?\s*(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*"
+    r"(?:总)?(?:预算)?(?:执行率|资金使用率)为?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
+)
+
+
+@rule(
+    "budget.execution",
+    title="预算执行率与金额不符",
+    explanation=(
+        "绩效自评的文字常写“全年预算数为X万元，全年执行数为Y万元，总预算执行率为Z%”。"
+        "执行率是全年执行数除以全年预算数，Z必须等于Y÷X。"
+    ),
+    formula="执行率 = 全年执行数 ÷ 全年预算数 × 100%",
+    tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
+    example="全年预算数为869.05万元，全年执行数为830.26万元，总预算执行率为99.55%：830.26÷869.05=95.54%。",
+)
+def execution(report: Report) -> Iterable[Finding]:
+    if report.document is None:
+        return
+    for block in report.document.blocks:
+        for m in _EXECUTION.finditer(block.text):
+            from generator.normalize import parse_amount
+
+            budget, final, stated = (parse_amount(m.group(g)) for g in ("n", "f", "rate"))
+            if budget is None or final is None or stated is None or budget == 0:
+                continue
+            severity = percent_severity(stated, final, budget)
+            if severity is None:
+                continue
+            expected = rounded_percent(final, budget, stated)
+            yield make_finding(
+                "budget.execution",
+                severity,
+                f"执行率{budget}/{final}",
+                f"文中称全年预算数{budget}万元、全年执行数{final}万元、执行率{pct(stated)}；"
+                f"{final}÷{budget}={pct(expected)}。",
+                pct(stated),
+                pct(expected),
+                [Quote(m.group(0), block.page_at(m.start()), None)],
+            )
