@@ -309,6 +309,11 @@ def _identity_quote(report: Report) -> Quote:
     return Quote(report.agency, None)
 
 
+def _show(key: str, value: Decimal) -> str:
+    """An amount with its unit: people as integers, money as the report prints it."""
+    return f"{value:,.0f}人" if key == "staff_active" else f"{fmt(value)}万元"
+
+
 def _tolerance(*values: Decimal) -> Decimal:
     return sum((half_unit(v) for v in values), Decimal(0))
 
@@ -330,15 +335,14 @@ def unit_exceeds_department(department: Report, units: list[Report]) -> list[Fin
             d, u = _amount(department, key), _amount(unit, key)
             if d is None or u is None or u[0] - d[0] <= _tolerance(u[0], d[0]):
                 continue
-            unit_word = "人" if key == "staff_active" else "万元"
             name = LABELS.get(key, key)
             message = (
-                f"{unit.agency}（所属单位）{unit.year}年度{name}为{fmt(u[0])}{unit_word}，"
-                f"超过{department.agency}部门汇总数{fmt(d[0])}{unit_word}。部门汇总应包含所属单位。"
+                f"{unit.agency}（所属单位）{unit.year}年度{name}为{_show(key, u[0])}，"
+                f"超过{department.agency}部门汇总数{_show(key, d[0])}。部门汇总应包含所属单位。"
             )
             out.append(make_finding("cross_agency.unit_exceeds_department", "error",
                                     f"{department.id}|{unit.id}|{key}", message,
-                                    f"{fmt(u[0])}{unit_word}", f"≤ {fmt(d[0])}{unit_word}",
+                                    _show(key, u[0]), f"≤ {_show(key, d[0])}",
                                     [cited(unit, u[1]), cited(department, d[1])]))  # fmt: skip
     return out
 
@@ -365,15 +369,14 @@ def units_sum(department: Report, units: list[Report]) -> list[Finding]:
         total = sum((a[0] for _, a in parts), Decimal(0))
         if total - d[0] <= _tolerance(d[0], *(a[0] for _, a in parts)):
             continue
-        unit_word = "人" if key == "staff_active" else "万元"
         names = "、".join(u.agency for u, _ in parts)
         message = (
-            f"{names}{department.year}年度{LABELS.get(key, key)}合计{fmt(total)}{unit_word}，"
-            f"超过{department.agency}部门汇总数{fmt(d[0])}{unit_word}。"
+            f"{names}{department.year}年度{LABELS.get(key, key)}合计{_show(key, total)}，"
+            f"超过{department.agency}部门汇总数{_show(key, d[0])}。"
         )
         evidence = [cited(u, a[1]) for u, a in parts] + [cited(department, d[1])]
         out.append(make_finding("cross_agency.units_sum", "error", f"{department.id}|{key}", message,
-                                f"{fmt(total)}{unit_word}", f"≤ {fmt(d[0])}{unit_word}", evidence))  # fmt: skip
+                                _show(key, total), f"≤ {_show(key, d[0])}", evidence))  # fmt: skip
     return out
 
 

@@ -1,0 +1,209 @@
+"""Cross-report checks: cross_year (this year's "比上年" vs last year's report) and cross_agency
+(a department's consolidated report vs its units').
+
+No real pair exists among data/reports/, so each check runs a real report against a synthetic
+partner in tests/fixtures/cross/ (see the README there): a 2023 report of the 昌吉 center whose
+figures agree with the 2024 report's "比上年" statements except 机关运行经费, and a 2024 unit
+report of a unit the 乌鲁木齐 人社局 lists, whose “三公”经费 exceeds the department's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from generator.checks import CATALOGUE, run_checks
+from generator.checks.cross import (
+    SOURCE_SEP,
+    department_units,
+    last_year_pairs,
+    listed_units,
+    run_cross_checks,
+    units_sum,
+)
+from generator.model import Finding, Report
+from generator.pipeline import load_report
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+CROSS = ROOT / "tests" / "fixtures" / "cross"
+
+
+@pytest.fixture(scope="module")
+def center_2024() -> Report:
+    return load_report(REPORTS / "000_41e5c2151686b1a5.txt", cache=None)
+
+
+@pytest.fixture(scope="module")
+def center_2023() -> Report:
+    return load_report(CROSS / "changji_jiuye_2023.txt", cache=None)
+
+
+@pytest.fixture(scope="module")
+def urumqi_dept() -> Report:
+    return load_report(REPORTS / "003_237caace6a9bba17.txt", cache=None)
+
+
+@pytest.fixture(scope="module")
+def urumqi_unit() -> Report:
+    return load_report(CROSS / "urumqi_jiuye_2024.txt", cache=None)
+
+
+def report_of(f: Finding, quote_index: int) -> str:
+    section = f.evidence[quote_index].section
+    assert section and SOURCE_SEP in section
+    return section.split(SOURCE_SEP, 1)[0]
+
+
+def assert_quotes_exact(f: Finding, by_id: dict[str, Report]) -> None:
+    for q in f.evidence:
+        rid = report_of(f, f.evidence.index(q))
+        doc = by_id[rid].document
+        assert doc is not None and q.quote in doc.text, (rid, q.quote)
+
+
+def test_rules_are_in_the_catalogue() -> None:
+    run_checks  # noqa: B018 (importing generator.checks loads the rules on first run)
+    from generator.checks import _load_rules
+
+    _load_rules()
+    for rid in (
+        "cross_year.last_year_total", "cross_year.last_year_item", "cross_year.percent",
+        "cross_agency.unit_exceeds_department", "cross_agency.units_sum", "cross_agency.unit_not_listed",
+    ):  # fmt: skip
+        r = CATALOGUE[rid]
+        assert r.title and r.explanation and r.formula and r.tolerance
+        assert list(r.fn(Report.__new__(Report))) == []  # never run on a single report
+
+
+def test_fixture_is_the_same_agency(center_2024, center_2023) -> None:
+    assert center_2023.year == 2023 and center_2024.year == 2024
+    assert center_2023.agency == center_2024.agency
+    assert center_2023.scope == center_2024.scope == "unit"
+
+
+def test_cross_year_compares_every_stated_last_year_figure(center_2024, center_2023) -> None:
+    pairs = {p.key: p for p in last_year_pairs(center_2024, center_2023, [
+        "income_total", "fiscal_total", "gpb_expenditure", "sangong_total", "operating_expenses"])}  # fmt: skip
+    assert set(pairs) == {"income_total", "fiscal_total", "gpb_expenditure", "sangong_total",
+                          "operating_expenses"}  # fmt: skip
+    # Hand check: last year = this year − stated change.
+    assert pairs["income_total"].stated_last == D("869.05") - D("144.10") == D("724.95")
+    assert pairs["fiscal_total"].stated_last == D("610.31") + D("10.04") == D("620.35")
+    assert pairs["sangong_total"].stated_last == D("4.73") + D("0.09") == D("4.82")
+    assert pairs["operating_expenses"].stated_last == D("38.09") - D("1.55") == D("36.54")
+    assert pairs["operating_expenses"].actual_last == D("34.72")
+
+
+def test_cross_year_finds_the_contradiction_with_evidence_from_both(center_2024, center_2023) -> None:
+    out = run_cross_checks([center_2024, center_2023])
+    assert out[center_2023.id] == []
+    found = out[center_2024.id]
+    assert {f.rule for f in found} == {"cross_year.last_year_item", "cross_year.percent"}
+    for f in found:
+        assert f.severity == "warning"
+        assert "机关运行经费" in f.message  # and nothing about the consistent figures
+        assert {report_of(f, i) for i in range(len(f.evidence))} == {center_2024.id, center_2023.id}
+        assert_quotes_exact(f, {center_2024.id: center_2024, center_2023.id: center_2023})
+    amount = next(f for f in found if f.rule == "cross_year.last_year_item")
+    assert (amount.claimed, amount.expected) == ("36.54万元", "34.72万元")
+    assert "相差1.82万元" in amount.message  # 36.54 − 34.72
+    percent = next(f for f in found if f.rule == "cross_year.percent")
+    # 1.55 ÷ 34.72 × 100 = 4.464… → 4.46%, against the stated 4.24% (= 1.55 ÷ 36.54).
+    assert (percent.claimed, percent.expected) == ("4.24%", "4.46%")
+
+
+def test_cross_year_no_false_alarm_when_consistent(center_2024, center_2023) -> None:
+    fixed = dict(center_2023.metrics)
+    op = fixed["operating_expenses"]
+    assert op is not None
+    fixed["operating_expenses"] = replace(op, amount=D("36.54"))
+    consistent = replace(center_2023, metrics=fixed)
+    assert run_cross_checks([center_2024, consistent])[center_2024.id] == []
+
+
+def test_cross_year_pairs_only_same_scope(center_2024, center_2023) -> None:
+    other_scope = replace(center_2023, scope="department")
+    assert run_cross_checks([center_2024, other_scope])[center_2024.id] == []
+
+
+def test_real_reports_have_no_cross_findings() -> None:
+    from generator.pipeline import discover
+
+    reports = [load_report(p, cache=None) for p in discover(REPORTS) if p.suffix == ".txt"]
+    assert all(fs == [] for fs in run_cross_checks(reports).values())
+
+
+def test_department_lists_its_units(urumqi_dept) -> None:
+    head, units = listed_units(urumqi_dept)
+    assert head is not None and "下属预算单位包括" in head.quote
+    names = [u.name for u in units]
+    assert len(names) == 11
+    assert "乌鲁木齐市公共就业服务中心" in names
+    assert names[0] == "乌鲁木齐市人力资源和社会保障局(本级)"
+    ninth = units[8]
+    assert ninth.name == "乌鲁木齐市继续教育和职称评价管理中心" and ninth.aliases == (
+        "乌鲁木齐市工人考核培训管理中心",
+    )
+    assert urumqi_dept.document is not None
+    assert all(u.quote.quote in urumqi_dept.document.text for u in units)
+
+
+def test_shanghai_unit_lists_with_notes() -> None:
+    r = load_report(REPORTS / "上海市普陀区财政局2024年度部门决算.pdf", cache=Path(".cache/extract"))
+    _, units = listed_units(r)
+    assert [u.name for u in units] == [
+        "上海市普陀区财政局（本级）",
+        "上海市普陀区财政局财政所",
+        "上海市普陀区国库收付中心",
+    ]
+    assert units[1].note == "预算不单列，并入本级"
+
+
+def test_cross_agency_unit_exceeds_department(urumqi_dept, urumqi_unit) -> None:
+    assert [(d.id, [u.id for u in us]) for d, us in department_units([urumqi_dept, urumqi_unit])] == [
+        (urumqi_dept.id, [urumqi_unit.id])
+    ]
+    out = run_cross_checks([urumqi_dept, urumqi_unit])
+    found = out[urumqi_dept.id]
+    assert [f.rule for f in found] == ["cross_agency.unit_exceeds_department"]
+    f = found[0]
+    assert f.severity == "error"
+    assert "“三公”经费" in f.message and (f.claimed, f.expected) == ("88.40万元", "≤ 81.97万元")
+    assert {report_of(f, 0), report_of(f, 1)} == {urumqi_dept.id, urumqi_unit.id}
+    assert_quotes_exact(f, {urumqi_dept.id: urumqi_dept, urumqi_unit.id: urumqi_unit})
+    assert out[urumqi_unit.id] == found  # shown on the unit's page too
+    # Listed unit: no unit_not_listed finding; every other figure is within the department's.
+
+
+def test_cross_agency_unit_not_listed(urumqi_dept, urumqi_unit) -> None:
+    stranger = replace(urumqi_unit, id="2024/wu-lu-mu-qi-shi-ren-cai-fu-wu-zhong-xin", agency="乌鲁木齐市人才服务中心",
+                       meta={"parent": "乌鲁木齐市人力资源和社会保障局"})  # fmt: skip
+    # Synthetic name: the text still names the fixture's center, so only the listing is tested.
+    found = run_cross_checks([urumqi_dept, stranger])[urumqi_dept.id]
+    rules = [f.rule for f in found]
+    assert "cross_agency.unit_not_listed" in rules
+    f = next(f for f in found if f.rule == "cross_agency.unit_not_listed")
+    assert {report_of(f, i) for i in range(len(f.evidence))} == {urumqi_dept.id, stranger.id}
+    assert f.severity == "warning"
+
+
+def test_cross_agency_units_sum(urumqi_dept, urumqi_unit) -> None:
+    # Two units each below the department's 在职人员 683, together above it: 400 + 400 > 683.
+    def with_staff(r: Report, rid: str, name: str, n: int) -> Report:
+        m = dict(r.metrics)
+        staff = m["staff_active"]
+        assert staff is not None
+        m["staff_active"] = replace(staff, amount=D(n))
+        m["sangong_total"] = None
+        return replace(r, id=rid, agency=name, metrics=m)
+
+    a = with_staff(urumqi_unit, "2024/a", "乌鲁木齐市公共就业服务中心", 400)
+    b = with_staff(urumqi_unit, "2024/b", "乌鲁木齐市社会保险中心", 400)
+    found = units_sum(urumqi_dept, [a, b])
+    staff = [f for f in found if "在职人员" in f.message]
+    assert len(staff) == 1 and staff[0].claimed == "800人" and staff[0].expected == "≤ 683人"
+    assert {report_of(staff[0], i) for i in range(3)} == {"2024/a", "2024/b", urumqi_dept.id}
