@@ -33,6 +33,10 @@ together — pass ``scope=`` to avoid it), indicator.
 the same ``by`` value (agency_type or level) and the same year, plus is_subject and peer_group;
 mixed_scope as above.
 
+The findings_* counts read ``report.findings``: for them to include the cross-report findings,
+the build extends each report's findings with ``generator.checks.cross.run_cross_checks(reports)``
+(a dict report_id → findings) before calling ``indicator_frame``.
+
 Peer groups and identity: ``generator.compare.agencies`` (registry ``data/agencies.yaml``, name
 pattern table ``TYPE_PATTERNS``, override ``agency_type`` in NAME.meta.yaml).
 """
