@@ -53,7 +53,7 @@ def _mkdocs_logging() -> None:
     logger.propagate = False
 
 
-def run_mkdocs_build(root: Path, site_dir: Path) -> None:
+def run_mkdocs_build(root: Path, site_dir: Path, content: Path | None = None) -> None:
     """MkDocs into a temporary sibling of site_dir, then swap it in."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -68,7 +68,10 @@ def run_mkdocs_build(root: Path, site_dir: Path) -> None:
     cwd = Path.cwd()
     try:
         os.chdir(root)  # mkdocs.yml's relative paths (jieba user dictionary) are from the root
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp))
+        overrides = {"site_dir": str(tmp)}
+        if content is not None:
+            overrides["docs_dir"] = str(content.resolve())
+        config = load_config(str(root / "mkdocs.yml"), **overrides)
         mkdocs_build(config)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -81,13 +84,32 @@ def run_mkdocs_build(root: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def add_cross_findings(reports: list) -> None:  # type: ignore[type-arg]
+    """Findings that need several reports (cross_year.*, cross_agency.*), merged into each report's list."""
+    try:
+        from generator.checks import SEVERITY_ORDER
+        from generator.checks.cross import run_cross_checks
+    except ImportError:
+        return
+    found = run_cross_checks(reports)
+    for r in reports:
+        extra = found.get(r.id) or []
+        if extra:
+            merged = {f.id: f for f in r.findings}
+            for f in extra:
+                merged.setdefault(f.id, f)
+            r.findings = sorted(merged.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
+
+
 def build(
     reports_dir: Path,
     site_dir: Path,
     cache: Path | None = Path(".cache/extract"),
     jobs: int | None = None,
     run_mkdocs: bool = True,
+    content_dir: Path | None = None,
 ) -> int:
+    """The whole build; ``content_dir`` (default: content/ beside mkdocs.yml) is for tests."""
     from generator.render import render_content
 
     start = time.monotonic()
@@ -97,8 +119,10 @@ def build(
         return 2
     paths = discover(reports_dir)
     reports, problems = load_all(paths, cache, jobs) if paths else ([], [])
+    add_cross_findings(reports)
     try:
-        written = render_content(reports, problems, root / "content", site_url(root))
+        content = content_dir or root / "content"
+        written = render_content(reports, problems, content, site_url(root))
     except Exception as exc:  # a rendering bug: the site cannot be built; the old site stays
         traceback.print_exc()
         print(f"错误 生成页面失败 (rendering failed: {type(exc).__name__}: {exc})", file=sys.stderr)
@@ -111,7 +135,7 @@ def build(
     if not run_mkdocs:
         return 0
     try:
-        run_mkdocs_build(root, site_dir if site_dir.is_absolute() else Path.cwd() / site_dir)
+        run_mkdocs_build(root, site_dir if site_dir.is_absolute() else Path.cwd() / site_dir, content_dir)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:

@@ -47,7 +47,8 @@ def _num(value: object) -> float | None:
 
 
 def _figure(fig: go.Figure, height: int = 320) -> dict[str, Any]:
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), separators=".,")
+    top = 40 if fig.layout.legend.orientation == "h" and fig.layout.legend.y == 1.02 else 10
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=top, b=10), separators=".,")
     data = fig.to_plotly_json()
     layout = data.get("layout", {})
     layout.pop("template", None)
@@ -166,7 +167,7 @@ def sangong(report: Report) -> Chart | None:
             go.Bar(name="全年预算数", x=names, y=budgets, hovertemplate="%{x} 预算 %{y:,.2f} 万元<extra></extra>"),
         ]
     )
-    fig.update_layout(barmode="group", yaxis=dict(title="万元"), legend=dict(orientation="h", y=1.12))
+    fig.update_layout(barmode="group", yaxis=dict(title="万元"), legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
     rows = [[n, f, b] for n, f, b in zip(names, finals, budgets)]
     return Chart(
         "chart-sangong",
@@ -243,7 +244,7 @@ def agency_trend(reports: list[Report]) -> Chart | None:
     if not traces:
         return None
     fig = go.Figure(traces)
-    fig.update_layout(yaxis=dict(title="万元"), xaxis=dict(type="category"), legend=dict(orientation="h", y=1.15))
+    fig.update_layout(yaxis=dict(title="万元"), xaxis=dict(type="category"), legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
     return Chart("chart-trend", "历年变化", _figure(fig, 340), ["年度", "指标", "金额（万元）"], rows)
 
 
@@ -276,7 +277,7 @@ def overview_sangong(reports: list[Report]) -> Chart | None:
         barmode="group",
         yaxis=dict(autorange="reversed", automargin=True),
         xaxis=dict(title="万元"),
-        legend=dict(orientation="h", y=1.08),
+        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
     )
     return Chart(
         "chart-home-sangong",
@@ -300,6 +301,6 @@ def overview_findings(counts: dict[str, dict[str, int]]) -> Chart | None:
             for key, label, color in sev
         ]
     )  # fmt: skip
-    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed", automargin=True), legend=dict(orientation="h", y=1.1))
+    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed", automargin=True), legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
     rows = [[f] + [counts[f].get(k, 0) for k, _, _ in sev] for f in families]
     return Chart("chart-home-findings", "各类问题数量", _figure(fig, 100 + 30 * len(families)), ["类别", "错误", "警告", "提示"], rows)

@@ -100,7 +100,7 @@ class SiteContext:
             self.by_agency[self.slug(r)].append(r)
         for rs in self.by_agency.values():
             rs.sort(key=lambda r: (r.year or 0, self.rid(r)))
-        self.names = {self.rid(r): r.agency for r in self.reports}
+        self.by_id = {r.id: r for r in self.reports}
 
     @staticmethod
     def _safe_id(r: Report) -> str:
@@ -144,19 +144,30 @@ def _rule_info() -> tuple[dict[str, Any], dict[str, str]]:
     return dict(sorted(checks.CATALOGUE.items())), dict(checks.FAMILIES)
 
 
+SOURCE_SEP = " › "  # cross-report evidence: Quote.section = "<report id> › <section>" (checks/cross.py)
+
+
+def _evidence(ctx: SiteContext, r: Report, q: Any, page_url: str) -> dict[str, Any]:
+    source, section = r, q.section
+    if section and SOURCE_SEP in section:
+        other_id, rest = section.split(SOURCE_SEP, 1)
+        other = ctx.by_id.get(other_id)
+        if other is not None:
+            source, section = other, rest
+    original = rel(page_url, ctx.original_url(source))
+    pdf = source.source.get("format") == "pdf"
+    return {
+        "quote": q.quote,
+        "page": q.page,
+        "section": section,
+        "table": q.table,
+        "href": f"{original}#page={q.page}" if pdf and q.page else original,
+        "other": None if source is r else f"{source.agency} {source.year or ''}年度",
+    }
+
+
 def _finding_view(ctx: SiteContext, r: Report, f: Finding, page_url: str) -> dict[str, Any]:
-    original = rel(page_url, ctx.original_url(r))
-    pdf = r.source.get("format") == "pdf"
-    evidence = [
-        {
-            "quote": q.quote,
-            "page": q.page,
-            "section": q.section,
-            "table": q.table,
-            "href": f"{original}#page={q.page}" if pdf and q.page else original,
-        }
-        for q in f.evidence
-    ]
+    evidence = [_evidence(ctx, r, q, page_url) for q in f.evidence]
     return {
         "id": f.id,
         "rule": f.rule,

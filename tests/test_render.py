@@ -1,0 +1,189 @@
+"""Rendering: escaping of hostile report text, deterministic output, the pages and data files.
+
+The injection test builds a real site (mkdocs-material) from tests/fixtures/bad/injected.txt, a
+report whose agency name and sentences carry <script>, an <img onerror>, a javascript: Markdown
+link and Jinja syntax, and asserts that all of it reaches the HTML as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser import build_site  # noqa: E402
+
+from generator.render.escape import environment, md_text, url  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = ROOT / "tests" / "fixtures" / "bad"
+REPORTS = ROOT / "data" / "reports"
+
+
+def test_md_text_neutralises_markdown_and_html() -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} {% raw %} **b** `c` | {#id}"
+    out = md_text(hostile)
+    bare = re.sub(r"&#\d+;", "", out)
+    for ch in "<>[](){}*`|#&":
+        assert ch not in bare
+    import html
+
+    assert html.unescape(out) == hostile
+    assert md_text("1. item").startswith("1&#46;")
+    assert md_text("- item").startswith("&#45;")
+    assert md_text("a\nb\n\n# c") == "a b &#35; c"
+
+
+def test_url_filter_refuses_other_schemes() -> None:
+    assert url("javascript:alert(1)") == "#"
+    assert url("JaVaScRiPt:alert(1)") == "#"
+    assert url("data:text/html,x") == "#"
+    assert url("../../files/ab/x.pdf#page=3") == "../../files/ab/x.pdf#page=3"
+    assert url("https://example.org/a?b=1&c=2") == "https://example.org/a?b=1&amp;c=2"
+
+
+def test_template_values_are_escaped_but_macros_are_not() -> None:
+    env = environment()
+    tpl = env.from_string('{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}{{ b(v) }} {{ v }} {#keep}')
+    out = tpl.render(v="<i>{{ 7*7 }}</i>")
+    assert out.startswith("<b>&#60;i&#62;&#123;&#123; 7*7 &#125;&#125;&#60;/i&#62;</b>".replace("*", "&#42;"))
+    assert "{#keep}" in out and "49" not in out
+
+
+@pytest.fixture(scope="module")
+def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("injected")
+    reports = tmp / "reports"
+    reports.mkdir()
+    shutil.copy(BAD / "injected.txt", reports / "injected.txt")
+    shutil.copy(BAD / "badmeta.txt", reports / "badmeta.txt")
+    shutil.copy(BAD / "badmeta.meta.yaml", reports / "badmeta.meta.yaml")
+    shutil.copy(BAD / "empty.txt", reports / "empty.txt")
+    return build_site(tmp, reports, cache=None)
+
+
+def _report_html(site: Path) -> tuple[Path, str]:
+    pages = sorted((site / "reports").glob("*/*/index.html"))
+    assert len(pages) == 1, pages
+    return pages[0], pages[0].read_text(encoding="utf-8")
+
+
+def test_injected_report_renders_as_text(injected_site: Path) -> None:
+    path, page = _report_html(injected_site)
+    rel = path.relative_to(injected_site).as_posix()
+    assert re.fullmatch(r"reports/2024/[a-z0-9-]+/index\.html", rel), rel
+    body = page.split("<body", 1)[1]
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page and "onerror=alert" not in page.replace("&#61;", "=").split("<body")[0]
+    assert not re.search(r"<img[^>]*onerror", page)
+    assert not re.search(r"""href=["']?\s*javascript:""", page, re.I)
+    # shown as text: the browser decodes the references back to the original characters
+    import html
+
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert "测试<script>alert(1)</script>就业服务中心" in text
+    assert "49个" not in text  # no template evaluated the report's "{{ 7*7 }}个"
+    data = json.loads((path.parent / "report.json").read_text(encoding="utf-8"))
+    assert "</script>" in data["agency"] and data["agency"] in text  # the name as extracted, shown as text
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and "<script" not in title.group(1)
+    for meta in re.findall(r"<meta[^>]+>", page):
+        assert "<script" not in meta[5:]
+
+
+def test_injected_search_index_and_other_pages_safe(injected_site: Path) -> None:
+    for p in injected_site.rglob("*.html"):
+        html_text = p.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html_text, p
+        assert not re.search(r"""href=["']?\s*javascript:""", html_text, re.I), p
+    index = json.loads((injected_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        assert "<script>" not in doc["title"] and "<script>" not in doc["text"]
+
+
+def test_bad_files_listed_and_build_succeeds(injected_site: Path) -> None:
+    page = (injected_site / "problems" / "index.html").read_text(encoding="utf-8")
+    assert "empty.txt" in page
+    assert "badmeta.meta.yaml" in page or (injected_site / "reports").exists()
+
+
+@pytest.fixture(scope="module")
+def rendered_twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    from generator.build import add_cross_findings
+    from generator.pipeline import discover, load_all
+    from generator.render import render_content
+
+    outs = []
+    for i in range(2):
+        content = tmp_path_factory.mktemp(f"content{i}")
+        shutil.copytree(ROOT / "content" / "_text", content / "_text")
+        reports, problems = load_all(discover(REPORTS), ROOT / ".cache" / "extract")
+        add_cross_findings(reports)
+        render_content(reports, problems, content, "https://example.org/")
+        outs.append(content)
+    return outs[0], outs[1]
+
+
+def test_output_is_deterministic(rendered_twice: tuple[Path, Path]) -> None:
+    a, b = rendered_twice
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_every_page_and_data_file_exists(rendered_twice: tuple[Path, Path]) -> None:
+    c, _ = rendered_twice
+    for name in ("index.md", "methodology.md", "reports/index.md", "agencies/index.md", "findings/index.md",
+                 "data/index.md", "problems/index.md", "data/datapackage.json", "assets/charts.js",
+                 "assets/plotly-basic-4.1.1.min.js"):  # fmt: skip
+        assert (c / name).is_file(), name
+    for stem in ("metrics", "findings", "functional_classes"):
+        assert (c / "data" / f"{stem}.csv").is_file() and (c / "data" / f"{stem}.json").is_file()
+    pkg = json.loads((c / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    csv_header = (c / "data" / "metrics.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    fields = [f["name"] for f in next(r for r in pkg["resources"] if r["path"] == "metrics.csv")["schema"]["fields"]]
+    assert csv_header == fields
+    reports = sorted((c / "reports").glob("*/*/index.md"))
+    assert len(reports) == 8
+    for page in reports:
+        folder = page.parent
+        assert (folder / "report.json").is_file() and (folder / "metrics.csv").is_file()
+        data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        assert page.relative_to(c / "reports").parent.as_posix() == data["id"]
+        text = page.read_text(encoding="utf-8")
+        for f in data["findings"]:
+            assert "{#" + f["id"] + "}" in text  # the finding's stable id is its anchor
+        assert "{#income}" in text or "{#figures}" in text
+        for m in re.finditer(r"data-fig='([^']*)'", text):
+            import html
+
+            json.loads(html.unescape(m.group(1)))
+    assert len(list((c / "files").glob("*/*"))) == 8
+
+
+def test_charts_have_csv_and_fixed_ids(rendered_twice: tuple[Path, Path]) -> None:
+    c, _ = rendered_twice
+    page = (c / "reports" / "2024" / "shang-hai-shi-pu-tuo-qu-cai-zheng-ju" / "index.md").read_text(encoding="utf-8")
+    ids = re.findall(r'<div class="chart" id="([^"]+)"', page)
+    assert "chart-income" in ids and "chart-functional" in ids
+    for cid in ids:
+        assert (c / "reports" / "2024" / "shang-hai-shi-pu-tuo-qu-cai-zheng-ju" / f"{cid[6:]}.csv").is_file()
+
+
+def test_methodology_lists_the_catalogue(rendered_twice: tuple[Path, Path]) -> None:
+    from generator import checks
+
+    checks._load_rules()
+    c, _ = rendered_twice
+    text = (c / "methodology.md").read_text(encoding="utf-8")
+    for rule_id in checks.CATALOGUE:
+        assert "{#" + re.sub(r"[^a-z0-9-]+", "-", rule_id.lower()) + "}" in text, rule_id
+    assert "半" in text or "half-unit" in text
