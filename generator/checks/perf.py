@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+import re
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
@@ -74,7 +75,13 @@ def points_total(report: Report) -> Iterable[Finding]:
         s = sum((i["points"] for i in inds), Decimal(0))
         total = s + (fund_points or 0)
         cap = Decimal(100)
-        if total > cap:
+        heading_excess = Decimal(0)
+        for heading in table["headings"]:
+            hs = sum((i["points"] for i in inds if i.get("level") == heading["level"]), Decimal(0))
+            heading_excess += max(hs - heading["max"], Decimal(0))
+        # one problem, one error: when the levels' overruns make up the whole excess over 100, the
+        # level findings below already say it
+        if total > cap and total - cap > heading_excess:
             yield make_finding(
                 "perf.points_total",
                 "error",
@@ -99,3 +106,104 @@ def points_total(report: Report) -> Iterable[Finding]:
                     f"≤{heading['max']}",
                     [heading["quote"], *(i["quote"] for i in under[:4] if i["quote"] != heading["quote"])],
                 )
+
+
+_FUND_POINTS = Decimal(10)  # 预算执行率 weighs 10 points in the 财政部 自评表 template when no 分值 is printed
+
+
+@rule(
+    "perf.score_total",
+    title="自评表总分与各项得分之和不符",
+    explanation=(
+        "自评表的总分是资金执行得分加上各项绩效指标得分。只在表的分值结构完整时比较（指标分值加资金执行"
+        "分值正好100分），此时总分必须等于各项得分之和；总分也不能超过各项分值之和（满分）。"
+        "有读不出的指标行或空着的得分栏时不比较。"
+    ),
+    formula="总分 = 资金执行得分 + Σ 指标得分；总分 ≤ 资金执行分值 + Σ 指标分值",
+    tolerance="得分按印出数相加，差额超过0.01分即报",
+    example="九项指标得分合计90分，资金执行得分10分，总分应为100分，表中写90分。",
+)
+def score_total(report: Report) -> Iterable[Finding]:
+    for table in report.perf_tables:
+        inds, total = table["indicators"], table.get("total")
+        if not inds or total is None or total.get("score") is None:
+            continue
+        fund = next((r for r in table["funding"] if r.get("score") is not None), None)
+        # A row we could not read, or a blank 得分 that may be a row the export split, would make
+        # the sum too small: compare only tables read completely. (001《零工市场运营经费》's 图版制作数量
+        # has a genuinely blank 得分 — its 87+10=97 vs 总分90 — but a blank cell cannot be told from a
+        # split row in the other reports, so that case stays unreported.)
+        if fund is None or table.get("unparsed") or any(i["score"] is None for i in inds):
+            continue
+        points = sum((i["points"] for i in inds), Decimal(0)) + (fund.get("points") or _FUND_POINTS)
+        expected = sum((i["score"] for i in inds), Decimal(0)) + fund["score"]
+        stated = total["score"]
+        note = ""
+        evidence = [fund["quote"], *(i["quote"] for i in inds[:2]), total["quote"]]
+        # The "exceeds the maximum" test trusts that no indicator row was lost; rows are only that
+        # reliable when the 自评表 is a grid of its own (003 recovers dozens of 自评表 from page text into
+        # one grid, where two indicators sometimes run into one row and a 分值 is lost).
+        own_grid = sum(1 for t in report.perf_tables if t["table"] == table["table"]) == 1
+        if stated > points and own_grid:
+            yield make_finding(
+                "perf.score_total",
+                "error",
+                f"{_name(table)}/总分",
+                f"《{_name(table)}》各项分值合计只有{points}分（指标{points - (fund.get('points') or _FUND_POINTS)}分、"
+                f"资金执行{fund.get('points') or _FUND_POINTS}分），总分却写{stated}分；按各项得分相加应为{expected}分{note}。",
+                str(stated),
+                str(expected),
+                evidence,
+            )
+        elif points == 100 and abs(stated - expected) > Decimal("0.01"):
+            yield make_finding(
+                "perf.score_total",
+                "error",
+                f"{_name(table)}/总分",
+                f"《{_name(table)}》资金执行得分{fund['score']}分，各项指标得分合计{expected - fund['score']}分{note}，"
+                f"总分应为{expected}分，表中写{stated}分。",
+                str(stated),
+                str(expected),
+                evidence,
+            )
+
+
+_BOUND = re.compile(r"^(?P<op>[≤≥]|<=|>=|小于等于|大于等于|不超过|不低于|不少于)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
+_ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
+
+
+@rule(
+    "perf.target_missed",
+    title="实际值未达指标却得满分",
+    explanation=(
+        "指标值写成“≤11节”“≥95%”这样的上下限，实际完成值越过了这条线，该项却给了满分。"
+        "要么实际值填错了，要么打分没有按实际完成情况扣分。只比较指标值和实际值单位相同、"
+        "都是单个数字的行。"
+    ),
+    formula="指标为“≤X”时实际值 > X（或“≥X”时实际值 < X），且得分 = 分值",
+    tolerance="按印出数比较，不设容差；单位不同或不是单个数字的不比较",
+    example="档案柜指标值≤11节，实际完成50节，仍得满分10分。",
+)
+def target_missed(report: Report) -> Iterable[Finding]:
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            if ind["score"] is None or ind["score"] != ind["points"]:
+                continue
+            t = _BOUND.match(ind.get("target", "").replace(" ", ""))
+            a = _ACTUAL.match(ind.get("actual", "").replace(" ", ""))
+            if not t or not a or t.group("unit") != a.group("unit"):
+                continue
+            limit, actual = Decimal(t.group("n").replace(",", "")), Decimal(a.group("n").replace(",", ""))
+            upper = t.group("op") in ("≤", "<=", "小于等于", "不超过")
+            if (upper and actual <= limit) or (not upper and actual >= limit):
+                continue
+            yield make_finding(
+                "perf.target_missed",
+                "warning",
+                f"{_name(table)}/{ind['name']}",
+                f"《{_name(table)}》“{ind['name']}”的指标值为{ind['target']}，实际完成{ind['actual']}，"
+                f"{'超过上限' if upper else '低于下限'}，却得满分{ind['points']}分。",
+                f"{ind['actual']}（{ind['score']}分）",
+                f"{ind['target']}",
+                [ind["quote"]],
+            )

@@ -3,7 +3,7 @@
 A 自评表 has a funding block (a header with 年初预算数/全年预算数/全年执行数/分值/执行率/得分, then
 one row per source of money) and an indicator block (rows with 分值 and 得分 under a header that
 names them). Cells are read by position under their header; a row whose cell count differs from
-its header's is kept only when its funding figures check out (结余 = 预算 − 执行), because merged
+its header's is read from the right and kept only when its funding figures check out (结余 = 预算 − 执行), because merged
 cells shift columns in some exports and a shifted row would be misread.
 """
 
@@ -28,11 +28,75 @@ _FUND_COLS = {
 }
 _IND_POINTS = re.compile(r"^(?:分值|分值权重|权重)$")
 _IND_SCORE = re.compile(r"^(?:得分|指标得分)$")
+_STATES_VALUE = re.compile(r"^(?:[≥≤<>=]|\d)")
 _HEADING_POINTS = re.compile(r"(?P<level>产出指标|效益指标|满意度指标)[(（](?P<max>\d+)分[)）]")
 
 
 def _number(cell: str) -> Decimal | None:
     return parse_amount(cell.replace("%", "").replace("分", "").strip()) if cell else None
+
+
+def _right_anchored(cells: list[str], header: dict[str, int]) -> dict[str, tuple[Decimal | None, str]] | None:
+    """A funding row with more cells than its header: the figures read from the right.
+
+    Merged cells add label cells on the left (“项目资金预算安排及执行进度(万元) 资金总额:”) and split
+    年初预算数 into 目标申报数/预算编制数, so the columns are shifted but the run of figures still
+    ends with the header's last columns (…执行率, 得分); a trailing 偏差原因 text is skipped."""
+    end = len(cells)
+    while end > 0 and _number(cells[end - 1]) is None:
+        end -= 1
+    start = end
+    while start > 0 and _number(cells[start - 1]) is not None:
+        start -= 1
+    keys = sorted(header, key=header.__getitem__)
+    if end - start < len(keys):
+        return None
+    run = cells[end - len(keys) : end]
+    return {k: (_number(c), c) for k, c in zip(keys, run)}
+
+
+def _indicator(cells: list[str], header: tuple[int, int, int]) -> dict[str, Any] | None:
+    """分值, 得分, target and actual of one indicator row; None when the row states no 分值."""
+    pi, si, n = header
+    aligned = len(cells) == n and _number(cells[pi]) is not None
+    if not aligned:
+        found = _points_cell(cells)
+        if found is None:
+            return None
+        pi, si = found, found + 1
+    points = _number(cells[pi])
+    score_cell = cells[si] if si < len(cells) else ""
+    score = _number(score_cell)
+    # a percentage or a large figure under 分值 is an actual value shifted by merged cells
+    if points is None or "%" in cells[pi] + score_cell or points > 50:
+        return None
+    if score is not None and score > points:
+        return None  # not 分值/得分: a score never exceeds its points
+    name = next((c for c in cells[:pi] if c and not c.endswith("指标") and _number(c) is None), "")
+    return {"name": name, "points": points, "score": score, "aligned": aligned,
+            "target": cells[pi - 2] if pi >= 2 else "", "actual": cells[pi - 1] if pi >= 1 else ""}  # fmt: skip
+
+
+def _has_balance(values: dict[str, tuple[Decimal | None, str]]) -> bool:
+    return "balance" in values and values["balance"][0] is not None
+
+
+def _balanced(values: dict[str, tuple[Decimal | None, str]]) -> bool:
+    b, s, bal = values["budget"][0], values["spent"][0], values["balance"][0]
+    return b is not None and s is not None and bal is not None and abs(b - s - bal) <= Decimal("0.01")
+
+
+def _points_cell(cells: list[str]) -> int | None:
+    """In an indicator row whose cells do not line up with its header, the 分值 cell: the first of
+    the last two adjacent plain numbers (分值, 得分), after at least a target and an actual cell.
+    The last pair, because an actual value can itself be a plain number (“≤20万 19.76 10 10”)."""
+    for i in range(len(cells) - 2, 1, -1):
+        a, b = cells[i], cells[i + 1]
+        if "%" in a + b:
+            continue
+        if _number(a) is not None and _number(b) is not None:
+            return i
+    return None
 
 
 def perf_tables(doc: Document) -> list[dict[str, Any]]:
@@ -43,6 +107,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
         fund_header: dict[str, int] | None = None
         fund_len = 0
         ind_header: tuple[int, int, int] | None = None
+        pending: tuple[list[str], Quote | None, int] | None = None  # an indicator row without its figures yet
         for r, row in enumerate(table.rows):
             block = blocks[r] if r < len(blocks) else None
             quote = Quote(block.text, block.page, None, "绩效自评表") if block is not None else None
@@ -51,14 +116,14 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
 
             def start(title: str) -> dict[str, Any]:
                 entry = {"title": title, "name": None, "page": table.page, "funding": [], "indicators": [],
-                         "headings": [], "total": None, "table": t_index}  # fmt: skip
+                         "headings": [], "total": None, "table": t_index, "unparsed": set()}  # fmt: skip
                 out.append(entry)
                 return entry
 
             if len(row) == 1 and _TITLE.search(row[0]):
                 current, fund_header, ind_header = start(row[0]), None, None
                 continue
-            if cells and cells[0] in ("项目名称", "单位名称"):
+            if cells and cells[0] in ("项目名称", "单位名称", "项目支出名称"):
                 if current is None or current["funding"] or current["indicators"]:
                     current, fund_header, ind_header = start("绩效自评表"), None, None
                 current["name"] = next((c for c in cells[1:] if c), None)
@@ -77,10 +142,14 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
             pi = next((i for i, c in enumerate(cells) if _IND_POINTS.match(c)), None)
             si = next((i for i, c in enumerate(cells) if _IND_SCORE.match(c)), None)
             if pi is not None and si is not None and "指标" in joined:
-                ind_header, fund_header = (pi, si, len(cells)), None
+                ind_header, fund_header, pending = (pi, si, len(cells)), None, None
                 continue
-            if cells and cells[0].startswith("总分"):
+            first = next((c for c in cells if c), "")
+            if first.startswith("总分") or first == "总":
                 nums = [_number(c) for c in cells[1:] if _number(c) is not None]
+                # "总分 100 98" is 分值 then 得分; "总分 90.76 优" (one figure and a grade) is the 得分 alone
+                if len(nums) == 1 and re.search(r"[优良中差]", joined):
+                    nums = [None, nums[0]]
                 current["total"] = {"points": nums[0] if nums else None, "score": nums[1] if len(nums) > 1 else None,
                                     "quote": quote}  # fmt: skip
                 current, ind_header, fund_header = None, None, None  # the table ends with its 总分 row
@@ -93,10 +162,17 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                     if re.search(r"年度(?:总体)?目标|绩效目标", joined):
                         fund_header = None
                     continue
-                aligned = len(cells) == fund_len
-                if "balance" in values and values["balance"][0] is not None:
-                    b, s, bal = values["budget"][0], values["spent"][0], values["balance"][0]
-                    aligned = aligned and b is not None and s is not None and abs(b - s - bal) <= Decimal("0.01")
+                aligned = len(cells) == fund_len and (not _has_balance(values) or _balanced(values))
+                if not aligned:
+                    # a shifted row is trusted only when 结余 = 预算 − 执行 confirms the columns
+                    shifted = _right_anchored(cells, fund_header)
+                    if shifted is not None and _has_balance(shifted) and _balanced(shifted):
+                        values, aligned = shifted, True
+                if values.get("score", (None, ""))[0] is None and max(fund_header.values()) == fund_header.get("score"):
+                    # 得分 is the header's last figure column, so a shifted row's last figure is its 得分
+                    last = next((_number(c) for c in reversed(cells) if c), None)
+                    if last is not None and last <= 10:
+                        values["score"] = (last, str(last))
                 current["funding"].append({
                     "label": label, "aligned": aligned,
                     **{k: v[0] for k, v in values.items()},
@@ -105,15 +181,23 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                 })  # fmt: skip
                 continue
             if ind_header is not None:
-                pi, si, n = ind_header
-                if len(cells) != n:
+                parsed = _indicator(cells, ind_header)
+                if parsed is None and pending is not None and len(cells) <= 3:
+                    # the export broke one indicator row into several short rows ("100%", "10", "10")
+                    pending = (pending[0] + [c for c in cells if c], pending[1], pending[2])
+                    parsed = _indicator(pending[0], ind_header)
+                    if parsed is not None:
+                        cells, quote, r = pending
+                elif parsed is None:
+                    pending = (cells, quote, r) if sum(1 for c in cells if c) >= 2 else pending
+                if parsed is None:
+                    if any(_STATES_VALUE.match(c) for c in cells[2:]):
+                        current["unparsed"].add(r)  # an indicator row whose 分值/得分 we could not read
                     continue
-                points, score = _number(cells[pi]), _number(cells[si])
-                # a percentage or a large figure under 分值 is an actual value shifted by merged cells
-                if points is None or "%" in cells[pi] + cells[si] or points > 50:
-                    continue
-                name = next((c for c in cells[:pi] if c and not c.endswith("指标") and _number(c) is None), "")
+                current["unparsed"].discard(r)
+                if sum(1 for c in cells if re.match(r"^[≥≤<>=]", c)) > 3:
+                    current["unparsed"].add(r)  # two indicators run into one row: one 分值 is lost
+                pending = None
                 level = next((h["level"] for h in reversed(current["headings"])), None)
-                current["indicators"].append({"name": name, "points": points, "score": score, "level": level,
-                                              "cells": cells, "quote": quote, "row": r})  # fmt: skip
+                current["indicators"].append({**parsed, "level": level, "cells": cells, "quote": quote, "row": r})
     return [t for t in out if t["funding"] or t["indicators"]]
