@@ -375,3 +375,79 @@ def test_garbled_text_layer_is_detected() -> None:
     assert text_layer(Page(["\ufffd"] * 3 + list("本年收入合计307.82万元，其中财政拨款收入"))) == "ok"
     assert text_layer(Page([])) == "blank"
     assert text_layer(Page(list("⼀般公共预算⽀出") * 3)) == "ok"
+
+
+# --------------------------------------------------------------------------- time limit
+
+
+def slow_pdf(path: Path, operations: int = 400_000) -> Path:
+    """A valid one-page PDF of ~100 KB whose content stream inflates to ~10 MB of text-drawing
+    operators: pdfminer needs minutes for it (synthetic: no real report is this pathological)."""
+    import zlib
+
+    content = zlib.compress(b"BT /F1 1 Tf 1 0 0 1 10 10 Tm (a) Tj ET\n" * operations, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_document_over_the_time_limit_is_stopped_and_the_others_still_load(tmp_path: Path, capsys) -> None:
+    from generator.pipeline import load_all
+
+    slow = slow_pdf(tmp_path / "slow.pdf")
+    fast = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for p in fast:
+        shutil.copyfile(SEED_TXT, p)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    start = time.monotonic()
+    reports, problems = load_all([slow, fast[0], empty, fast[1]], cache=None, jobs=2, timeout=8)
+    elapsed = time.monotonic() - start
+    assert [r.source["path"].rsplit("/", 1)[-1] for r in reports] == ["a.txt", "b.txt"]
+    assert [(Path(p.path).name, p.kind) for p in problems] == [
+        ("empty.txt", "unreadable"),
+        ("slow.pdf", "timeout"),
+    ]
+    assert problems[1].reason.startswith("处理超时") and "8 s" in problems[1].reason
+    assert elapsed < 60
+    err = capsys.readouterr().err
+    assert "跳过" in err and "slow.pdf" in err and "解析报告 4/4" in err  # plain progress lines off a TTY
+
+
+def test_a_crashing_worker_becomes_a_problem(tmp_path: Path, monkeypatch) -> None:
+    """A worker killed from outside (as the OOM killer would) is replaced; the file is listed."""
+    import signal as signals
+
+    from generator import pipeline
+
+    def die(args):  # runs in the forked worker
+        if args[0].endswith("crash.txt"):
+            os.kill(os.getpid(), signals.SIGKILL)
+        return original(args)
+
+    original = pipeline._load_one
+    monkeypatch.setattr(pipeline, "_load_one", die)
+    if pipeline._context().get_start_method() != "fork":
+        pytest.skip("needs fork to carry the patched function into the worker")
+    files = [tmp_path / "crash.txt", tmp_path / "ok.txt"]
+    for p in files:
+        shutil.copyfile(SEED_TXT, p)
+    reports, problems = pipeline.load_all(files, cache=None, jobs=1, timeout=60)
+    assert len(reports) == 1 and reports[0].source["path"].endswith("ok.txt")
+    assert len(problems) == 1 and problems[0].kind == "internal" and "crash.txt" in problems[0].path

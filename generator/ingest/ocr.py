@@ -88,12 +88,23 @@ def _split_numbers(box: Box) -> list[Box]:
     return out
 
 
-def page_items(boxes: list[Box], number: int, page_width: float) -> list[Item]:
-    """Lay out one page's boxes as running-text lines and table rows."""
+Columns = list[tuple[float, float]]
+
+
+def page_items(
+    boxes: list[Box], number: int, page_width: float, carry: Columns | None = None
+) -> tuple[list[Item], Columns | None]:
+    """Lay out one page's boxes as running-text lines and table rows.
+
+    ``carry``: the columns of a table that ran to the bottom of the previous page. A table at the
+    top of this page is laid out on them, so that assemble() sees the same number of cells and
+    joins the two parts (a continued table has no header row of its own to find columns from).
+    Returns the items and the columns of a table that runs to the bottom of this page, if any.
+    """
     from generator.ingest.pdf import group_lines
 
     if not boxes:
-        return []
+        return [], None
     lines = group_lines(boxes)
     height = median(b["bottom"] - b["top"] for b in boxes)
 
@@ -103,8 +114,14 @@ def page_items(boxes: list[Box], number: int, page_width: float) -> list[Item]:
     def gap(a: list[Box], b: list[Box]) -> float:
         return min(w["top"] for w in b) - max(w["bottom"] for w in a)
 
-    # Tables: runs of row-like lines; a single-box line between two rows of the same run (a row
-    # whose other cells are empty) belongs to the table, one after the last row does not.
+    def in_one_column(line: list[Box], columns: Columns) -> bool:
+        x0, x1 = min(b["x0"] for b in line), max(b["x1"] for b in line)
+        hit = [c for c in columns if min(x1, c[1]) - max(x0, c[0]) > 0]
+        return len(hit) == 1 and x0 >= hit[0][0] - height and x1 <= hit[0][1] + height
+
+    # Tables: runs of row-like lines. A single-box line close below a row is a row whose other
+    # cells are empty when it sits inside one column, or when another row follows it; otherwise
+    # (a note, the next title) it is running text.
     groups: list[tuple[str, list[list[Box]]]] = []  # ("text", [line]) or ("table", lines)
     table: list[list[Box]] = []
     pending: list[list[Box]] = []
@@ -128,23 +145,36 @@ def page_items(boxes: list[Box], number: int, page_width: float) -> list[Item]:
                 close()
                 table.append(line)
             continue
-        width = max(b["x1"] for b in line) - min(b["x0"] for b in line)
-        if table and near and width < 0.5 * page_width:
-            pending.append(line)
+        if carry and not groups and not table and in_one_column(line, carry):
+            table.append(line)  # the previous page's table goes on: rows with only a label
             continue
+        if table and near:
+            columns = carry if carry and not groups else _columns(table, height)
+            if in_one_column(line, columns):
+                table.extend(pending)
+                pending.clear()
+                table.append(line)
+                continue
+            width = max(b["x1"] for b in line) - min(b["x0"] for b in line)
+            if width < 0.5 * page_width:
+                pending.append(line)
+                continue
         close()
         groups.append(("text", [line]))
     close()
 
     items: list[Item] = []
     t_index = 0
-    for kind, group in groups:
+    last: Columns | None = None
+    for g_index, (kind, group) in enumerate(groups):
         if kind == "text":
             line = group[0]
             text = " ".join(b["text"] for b in line)
             items.append(Item(page=number, text=text, top=line[0]["top"], ocr=True))
             continue
-        columns = _columns(group)
+        columns = _columns(group, height)
+        if carry and g_index == 0 and len(carry) >= len(columns):
+            columns = carry
         top = min(b["top"] for b in group[0])
         for line in group:
             cells = [""] * len(columns)
@@ -153,21 +183,41 @@ def page_items(boxes: list[Box], number: int, page_width: float) -> list[Item]:
                 cells[c] = f"{cells[c]} {b['text']}".strip()
             items.append(Item(page=number, cells=tuple(cells), table=t_index, top=top, ocr=True))
         t_index += 1
-    return items
+        last = columns if g_index == len(groups) - 1 else None
+    return items, last
 
 
-def _columns(lines: list[list[Box]]) -> list[tuple[float, float]]:
-    """Column extents from the rows that hold figures (header cells may span several columns)."""
-    data = [ln for ln in lines if any(_NUMERIC.match(b["text"]) for b in ln)] or lines
-    boxes = [b for ln in data for b in ln]
-    spans = sorted((b["x0"], b["x1"]) for b in boxes)
+def _merge(spans: list[tuple[float, float]], slack: float) -> Columns:
     columns: list[list[float]] = []
-    for x0, x1 in spans:
-        if columns and x0 < columns[-1][1]:
+    for x0, x1 in sorted(spans):
+        if columns and x0 < columns[-1][1] + slack:
             columns[-1][1] = max(columns[-1][1], x1)
         else:
             columns.append([x0, x1])
     return [(a, b) for a, b in columns]
+
+
+def _columns(lines: list[list[Box]], height: float) -> Columns:
+    """Column extents: from the rows that hold figures (they have no spanning cells), widened by
+    the other rows' cells that fall in one of them, plus the header cells over columns that hold
+    no figure (an empty column still counts); a header cell over several columns adds nothing."""
+    data = [ln for ln in lines if any(_NUMERIC.match(b["text"]) for b in ln)] or lines
+    columns = [list(c) for c in _merge([(b["x0"], b["x1"]) for ln in data for b in ln], 0.5 * height)]
+    others = [b for ln in lines if not any(ln is d for d in data) for b in ln]
+    for _ in range(2):  # a second pass sees the columns widened by the first
+        rest = []
+        for b in others:
+            hit = [
+                c
+                for c in columns
+                if min(b["x1"], c[1] + 0.5 * height) - max(b["x0"], c[0] - 0.5 * height) > 0
+            ]
+            if len(hit) == 1:
+                hit[0][0], hit[0][1] = min(hit[0][0], b["x0"]), max(hit[0][1], b["x1"])
+            elif not hit:
+                rest.append(b)
+        others = rest
+    return sorted([(a, b) for a, b in columns] + _merge([(b["x0"], b["x1"]) for b in others], 0.0))
 
 
 def _column_of(box: Box, columns: list[tuple[float, float]]) -> int:

@@ -147,6 +147,7 @@ def _ocr_pages(
         raise IngestError(
             str(path), f"需要OCR的页数过多 ({len(need_ocr)} pages need OCR; the limit is {MAX_OCR_PAGES})"
         )
+    carry: ocr.Columns | None = None  # a table running on from the previous OCR page
     for number in need_ocr:
         try:
             boxes = ocr.recognise(path, number - 1)
@@ -154,7 +155,9 @@ def _ocr_pages(
             raise IngestError(
                 str(path), f"OCR识别失败 (OCR failed on page {number}: {type(exc).__name__})"
             ) from None
-        pages[number - 1] = ocr.page_items(boxes, number, width)
+        pages[number - 1], carry = ocr.page_items(
+            boxes, number, width, carry if number - 1 in need_ocr else None
+        )
 
 
 def _page_items(page: Any, number: int) -> list[Item]:
