@@ -255,9 +255,9 @@ def load_all(
 
 
 def _preload() -> None:
-    import generator.checks
-    import generator.extract
-    from generator.ingest import docx, html, pdf, sheet, text
+    import generator.checks  # noqa: F401
+    import generator.extract  # noqa: F401
+    from generator.ingest import docx, html, pdf, sheet, text  # noqa: F401
 
 
 def _context() -> Any:

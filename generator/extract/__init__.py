@@ -8,7 +8,6 @@ for the checks to compare.
 from __future__ import annotations
 
 import dataclasses
-import dataclasses
 import re
 from typing import Any
 
@@ -182,9 +181,6 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
     if doc.ocr_pages:  # figures recognised from a page image: the site says to check the original
         metrics = {k: _mark_ocr(v, doc.ocr_pages) for k, v in metrics.items()}
         from_text = {k: _mark_ocr(v, doc.ocr_pages) or v for k, v in from_text.items()}
-    if doc.ocr_pages:  # figures recognised from a page image: the site says to check the original
-        metrics = {k: _mark_ocr(v, doc.ocr_pages) for k, v in metrics.items()}
-        from_text = {k: _mark_ocr(v, doc.ocr_pages) or v for k, v in from_text.items()}
     statements = [
         {"metric": key, "kind": "narrative", "amount": v.amount, "quote": v.quote}
         for key, v in from_text.items()
@@ -211,12 +207,6 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
         document=doc,
     )
     return report
-
-
-def _mark_ocr(value: Value | None, ocr_pages: tuple[int, ...]) -> Value | None:
-    if value is None or value.quote.page not in ocr_pages:
-        return value
-    return dataclasses.replace(value, ocr=True)
 
 
 def _mark_ocr(value: Value | None, ocr_pages: tuple[int, ...]) -> Value | None:
