@@ -53,7 +53,7 @@ def _mkdocs_logging() -> None:
     logger.propagate = False
 
 
-def run_mkdocs_build(root: Path, site_dir: Path, content: Path | None = None) -> None:
+def run_mkdocs_build(root: Path, site_dir: Path, content: Path | None = None, url: str | None = None) -> None:
     """MkDocs into a temporary sibling of site_dir, then swap it in."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -71,6 +71,8 @@ def run_mkdocs_build(root: Path, site_dir: Path, content: Path | None = None) ->
         overrides = {"site_dir": str(tmp)}
         if content is not None:
             overrides["docs_dir"] = str(content.resolve())
+        if url:
+            overrides["site_url"] = url
         config = load_config(str(root / "mkdocs.yml"), **overrides)
         mkdocs_build(config)
     except BaseException:
@@ -108,8 +110,10 @@ def build(
     jobs: int | None = None,
     run_mkdocs: bool = True,
     content_dir: Path | None = None,
+    url: str | None = None,
 ) -> int:
-    """The whole build; ``content_dir`` (default: content/ beside mkdocs.yml) is for tests."""
+    """The whole build. ``content_dir`` (default: content/ beside mkdocs.yml) and ``url`` (instead
+    of mkdocs.yml's site_url, e.g. a local test server's address) are for tests."""
     from generator.render import render_content
 
     start = time.monotonic()
@@ -122,7 +126,7 @@ def build(
     add_cross_findings(reports)
     try:
         content = content_dir or root / "content"
-        written = render_content(reports, problems, content, site_url(root))
+        written = render_content(reports, problems, content, url or site_url(root))
     except Exception as exc:  # a rendering bug: the site cannot be built; the old site stays
         traceback.print_exc()
         print(f"错误 生成页面失败 (rendering failed: {type(exc).__name__}: {exc})", file=sys.stderr)
@@ -135,7 +139,7 @@ def build(
     if not run_mkdocs:
         return 0
     try:
-        run_mkdocs_build(root, site_dir if site_dir.is_absolute() else Path.cwd() / site_dir, content_dir)
+        run_mkdocs_build(root, site_dir if site_dir.is_absolute() else Path.cwd() / site_dir, content_dir, url)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:

@@ -27,8 +27,13 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
-def build_site(tmp: Path, reports: Path, cache: Path | None = ROOT / ".cache" / "extract") -> Path:
-    """generator build into tmp/content and tmp/site; returns the site folder."""
+def build_site(
+    tmp: Path, reports: Path, cache: Path | None = ROOT / ".cache" / "extract", url: str | None = None
+) -> Path:
+    """generator build into tmp/content and tmp/site; returns the site folder.
+
+    ``url`` replaces site_url: mkdocs-material's instant navigation only intercepts links whose
+    address, port and path included, matches the sitemap, so a test server's address goes here."""
     from generator.build import build
     from generator.render import SECTIONS
 
@@ -40,7 +45,7 @@ def build_site(tmp: Path, reports: Path, cache: Path | None = ROOT / ".cache" / 
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        status = build(reports, site, cache=cache, jobs=None, run_mkdocs=True, content_dir=content)
+        status = build(reports, site, cache=cache, jobs=None, run_mkdocs=True, content_dir=content, url=url)
     finally:
         os.chdir(cwd)
     assert status == 0, "generator build failed"

@@ -1,0 +1,163 @@
+"""The built site in headless Chromium: pages load cleanly, charts draw (direct load and after
+instant navigation), Chinese search finds terms and agencies, finding anchors scroll, and a
+375-px phone viewport has no horizontal scrolling. Screenshots go to tests/artifacts/.
+
+The site is built once per session (from data/reports/ into a temporary folder).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser import Console, browser, build_site, screenshot, serve  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = "reports/2024/shang-hai-shi-pu-tuo-qu-cai-zheng-ju/"
+AGENCY = "上海市普陀区财政局"
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The server starts first, so that the site is built for its address (site_url)."""
+    tmp = tmp_path_factory.mktemp("site")
+    with serve(tmp / "site") as url:
+        yield build_site(tmp, ROOT / "data" / "reports", url=url), url
+
+
+@pytest.fixture(scope="session")
+def site(served: tuple[Path, str]) -> Path:
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def base(served: tuple[Path, str]) -> str:
+    return served[1]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture
+def page(chromium: object) -> Iterator[object]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")  # type: ignore[attr-defined]
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def _drawn(page: object, timeout: float = 15000) -> None:
+    page.wait_for_selector("div.chart[data-state=drawn] svg.main-svg", timeout=timeout)  # type: ignore[attr-defined]
+
+
+def test_home_loads_without_console_errors(page: object, base: str) -> None:
+    console = Console(page)
+    page.goto(base)  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert page.locator("h1").first.inner_text().strip().startswith("决算透视")  # type: ignore[attr-defined]
+    page.locator("div.chart").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    _drawn(page)
+    screenshot(page, "home", full_page=False)
+    screenshot(page, "home-full")
+    assert console.errors == []
+
+
+def test_report_page_draws_charts_on_direct_load(page: object, base: str) -> None:
+    console = Console(page)
+    page.goto(base + REPORT)  # type: ignore[attr-defined]
+    assert AGENCY in page.locator("h1").inner_text()  # type: ignore[attr-defined]
+    _drawn(page)
+    assert page.locator("#chart-income svg.main-svg").count() >= 1  # type: ignore[attr-defined]
+    screenshot(page, "report", full_page=False)
+    page.locator("#findings").scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    screenshot(page, "report-findings", full_page=False)
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert console.errors == []
+
+
+def test_charts_draw_after_instant_navigation(page: object, base: str) -> None:
+    console = Console(page)
+    page.goto(base + "reports/2024/")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # instant loading starts once the sitemap is fetched  # type: ignore[attr-defined]
+    page.evaluate("window.__marker = 1")  # type: ignore[attr-defined]
+    page.locator(f"a[href*='shang-hai-shi-pu-tuo-qu-cai-zheng-ju']").first.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/" + REPORT)  # type: ignore[attr-defined]
+    _drawn(page)
+    assert page.evaluate("window.__marker") == 1, "navigation reloaded the page: instant loading is off"  # type: ignore[attr-defined]
+    # and once more, back to the home page, whose charts are drawn too
+    page.locator("a.md-header__button.md-logo, a.md-tabs__link").first.click()  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelector('#chart-home-expenditure') !== null")  # type: ignore[attr-defined]
+    page.locator("div.chart").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    _drawn(page)
+    assert page.evaluate("window.__marker") == 1  # type: ignore[attr-defined]
+    screenshot(page, "after-instant-navigation", full_page=False)
+    assert console.errors == []
+
+
+def _search(page: object, base: str, query: str) -> list[str]:
+    page.goto(base)  # type: ignore[attr-defined]
+    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box.click()
+    box.fill(query)
+    box.press("End")  # mkdocs-material reads the query on keyup
+    page.wait_for_selector("li.md-search-result__item a", timeout=15000)  # type: ignore[attr-defined]
+    return page.locator("li.md-search-result__item a").evaluate_all("els => els.map(e => e.href)")  # type: ignore[attr-defined]
+
+
+def test_search_finds_sangong(page: object, base: str) -> None:
+    hrefs = _search(page, base, "三公经费")
+    screenshot(page, "search-sangong", full_page=False)
+    assert any("/reports/" in h for h in hrefs), hrefs
+
+
+def test_search_finds_reception_costs(page: object, base: str) -> None:
+    hrefs = _search(page, base, "公务接待费")
+    assert any("/reports/" in h for h in hrefs), hrefs
+
+
+def test_search_finds_agency(page: object, base: str) -> None:
+    hrefs = _search(page, base, AGENCY)
+    screenshot(page, "search-agency", full_page=False)
+    assert any(REPORT in h for h in hrefs[:5]), hrefs
+
+
+def test_finding_anchor_scrolls_to_finding(page: object, base: str, site: Path) -> None:
+    import json
+
+    data = json.loads((site / REPORT / "report.json").read_text(encoding="utf-8"))
+    assert data["findings"], "the report should have findings to link to"
+    fid = data["findings"][-1]["id"]
+    page.goto(base + REPORT + "#" + fid)  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    heading = page.locator(f"[id='{fid}']")  # type: ignore[attr-defined]
+    assert heading.count() == 1
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box
+    screenshot(page, "finding-anchor", full_page=False)
+
+
+@pytest.mark.parametrize("path", ["", REPORT, "findings/", "methodology/", "data/"])
+def test_phone_viewport_has_no_horizontal_scroll(chromium: object, base: str, path: str) -> None:
+    context = chromium.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2)  # type: ignore[attr-defined]
+    p = context.new_page()
+    try:
+        p.goto(base + path)
+        p.wait_for_load_state("networkidle")
+        if p.locator("div.chart").count():
+            p.locator("div.chart").first.scroll_into_view_if_needed()
+            _drawn(p)
+        width = p.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path or 'home'} scrolls sideways: {width}px"
+        screenshot(p, "phone-" + (path.strip("/").replace("/", "-") or "home").split("-")[0], full_page=False)
+    finally:
+        context.close()
