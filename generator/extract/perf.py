@@ -94,7 +94,8 @@ def _points_cell(cells: list[str]) -> int | None:
         a, b = cells[i], cells[i + 1]
         if "%" in a + b:
             continue
-        if _number(a) is not None and _number(b) is not None:
+        # a target is "≤20万", "≥95%", "=4所": a bare figure two cells before is OCR debris, not a target
+        if _number(a) is not None and _number(b) is not None and parse_amount(cells[i - 2].strip()) is None:
             return i
     return None
 
@@ -115,7 +116,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
             cells = [c.strip() for c in row]
 
             def start(title: str) -> dict[str, Any]:
-                entry = {"title": title, "name": None, "page": table.page, "funding": [], "indicators": [],
+                entry: dict[str, Any] = {"title": title, "name": None, "page": table.page, "funding": [], "indicators": [],
                          "headings": [], "total": None, "table": t_index, "unparsed": set()}  # fmt: skip
                 out.append(entry)
                 return entry
@@ -168,7 +169,9 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                     shifted = _right_anchored(cells, fund_header)
                     if shifted is not None and _has_balance(shifted) and _balanced(shifted):
                         values, aligned = shifted, True
-                if values.get("score", (None, ""))[0] is None and max(fund_header.values()) == fund_header.get("score"):
+                if values.get("score", (None, ""))[0] is None and max(
+                    fund_header.values()
+                ) == fund_header.get("score"):
                     # 得分 is the header's last figure column, so a shifted row's last figure is its 得分
                     last = next((_number(c) for c in reversed(cells) if c), None)
                     if last is not None and last <= 10:
@@ -199,5 +202,57 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                     current["unparsed"].add(r)  # two indicators run into one row: one 分值 is lost
                 pending = None
                 level = next((h["level"] for h in reversed(current["headings"])), None)
-                current["indicators"].append({**parsed, "level": level, "cells": cells, "quote": quote, "row": r})
+                current["indicators"].append(
+                    {**parsed, "level": level, "cells": cells, "quote": quote, "row": r}
+                )
     return [t for t in out if t["funding"] or t["indicators"]]
+
+
+_AMOUNT = r"(?P<{}>\d[\d,]*(?:\.\d+)?)\s*万元?"
+_STATED_FUNDING = {
+    "initial": re.compile(r"年初预算(?:数)?(?:为|共计)?\s*" + _AMOUNT.format("initial")),
+    "budget": re.compile(r"全年预算(?:数)?(?:为)?\s*" + _AMOUNT.format("budget")),
+    "spent": re.compile(r"全年(?:支出|执行|使用)数?(?:为)?\s*" + _AMOUNT.format("spent")),
+    "rate": re.compile(r"(?:预算执行率|资金使用率|执行率)(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%"),
+}
+_SOURCE = re.compile(r"(中央|省级|市级|市县区?|本级|上年结转)(?:财政)?资金")
+
+
+def funding_statements(doc: Document, tables: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sentences that restate a 自评表's funding row: "年初预算数为9万元，全年预算数为8.93万元，…".
+
+    A sentence belongs to a 自评表 when it sits in that table's own rows (the 项目绩效分析 cell) or
+    starts with the table's project name (“⑥市级企业用工保障服务专项经费年初预算30万，…”). It needs
+    at least two of 年初预算/全年预算/全年执行/执行率, so that a lone figure is not taken for the row."""
+    out: list[dict[str, Any]] = []
+    named = [(t["name"], t) for t in tables if t.get("name") and len(t["name"]) >= 4]
+    for block in doc.blocks:
+        owner = None
+        if block.table is not None and block.row is not None:
+            owner = next((t for t in reversed(tables) if t["table"] == block.table and t["funding"]
+                          and t["funding"][0]["row"] <= block.row), None)  # fmt: skip
+        for m in re.finditer(r"[^。；;]+", block.text):
+            sentence = m.group(0)
+            found: dict[str, re.Match[str]] = {}
+            for key, pattern in _STATED_FUNDING.items():
+                hit = pattern.search(sentence)
+                if hit is not None:
+                    found[key] = hit
+            if len(found) < 2:
+                continue
+            table = owner
+            if table is None:
+                lead = re.sub(r"^[\s①-⑳\d、.．]+", "", sentence)
+                table = next((t for n, t in named if lead.startswith(n)), None)
+            if table is None:
+                continue
+            first = min(f.start() for f in found.values())
+            src = _SOURCE.search(sentence[:first])
+            text = sentence[src.start() if src else first : max(f.end() for f in found.values())]
+            offset = m.start() + sentence.index(text)
+            out.append({
+                "table": table, "source": src.group(1) if src else None,
+                **{k: parse_amount(f.group(k)) for k, f in found.items()},
+                "quote": Quote(text, block.page_at(offset), None),
+            })  # fmt: skip
+    return out

@@ -72,6 +72,7 @@ def donut(chart_id: str, title: str, parts: list[tuple[str, float]], unit: str =
             sort=False,
             direction="clockwise",
             textinfo="percent",
+            textposition="inside",
             hovertemplate="%{label}<br>%{value:,.2f} " + unit + "（%{percent}）<extra></extra>",
         )
     )
@@ -250,7 +251,7 @@ def agency_trend(reports: list[Report]) -> Chart | None:
 
 def overview_expenditure(reports: list[Report]) -> Chart | None:
     items = sorted(
-        ((f"{r.agency}（{r.year or '?'}）", _amount(r, "expenditure_total")) for r in reports),
+        ((f"{r.year or '?'} {r.agency}", _amount(r, "expenditure_total")) for r in reports),
         key=lambda kv: -(kv[1] or 0),
     )
     return hbar("chart-home-expenditure", "各报告支出总计", [(k, v) for k, v in items if v is not None], limit=12)
@@ -262,7 +263,7 @@ def overview_sangong(reports: list[Report]) -> Chart | None:
         total, budget = _amount(r, "sangong_total"), _amount(r, "sangong_budget")
         if total is None:
             continue
-        rows.append((f"{r.agency}（{r.year or '?'}）", total, budget))
+        rows.append((f"{r.year or '?'} {r.agency}", total, budget))
     if not rows:
         return None
     rows.sort(key=lambda t: -t[1])
@@ -301,6 +302,10 @@ def overview_findings(counts: dict[str, dict[str, int]]) -> Chart | None:
             for key, label, color in sev
         ]
     )  # fmt: skip
-    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed", automargin=True), legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
+    fig.update_layout(
+        barmode="stack",
+        yaxis=dict(autorange="reversed", automargin=True),
+        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"),
+    )
     rows = [[f] + [counts[f].get(k, 0) for k, _, _ in sev] for f in families]
     return Chart("chart-home-findings", "各类问题数量", _figure(fig, 100 + 30 * len(families)), ["类别", "错误", "警告", "提示"], rows)

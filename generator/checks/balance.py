@@ -1,0 +1,231 @@
+"""sum.* outside the statutory tables: the 情况说明's 总计 sentences, the two sides of a balanced
+总表, and the funding rows of the 绩效自评表.
+
+Many published 部门决算 carry no tables ("见附表"); their 情况说明 still restates the 总表 in the
+template's words: "收入总计869.05万元，其中：本年收入合计861.19万元，使用非财政拨款结余0.00万元，
+年初结转和结余7.86万元". These are the same identities the tables define (sums.py), checked on the
+sentence. Found missing by the mutation harness (tests/test_mutation.py): a changed 总计 or
+结转和结余 in such a sentence went unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from generator.checks import rule
+from generator.checks.sums import _keep, check_same, check_sum, find_entry, table_entries, table_name
+from generator.model import Block, Finding, Quote, Report
+from generator.normalize import parse_amount
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "2024年度财政拨款收入总计610.31万元，其中：" / "收入总计1,399.08万元，支出总计1,399.08万元"
+_TOTAL = re.compile(
+    rf"(?P<label>(?:(?:国有资本经营|政府性基金|一般公共)预算)?(?:财政拨款)?(?P<side>收入|支出)总计)\s*"
+    rf"(?P<amount>{_NUM})\s*万元"
+)
+_PARTS_LEAD = re.compile(r"^\s*[，,]?\s*其中\s*[：:]")
+_PART = re.compile(rf"^\s*(?P<label>[^\d，,；;。]+?)\s*(?P<amount>{_NUM})\s*万元\s*$")
+
+# What the template lists after "其中：" for each side; any other label and the sentence is skipped.
+_THIS_YEAR = {"收入": re.compile(r"^本年(?:财政拨款)?收入(?:合计)?$"), "支出": re.compile(r"^本年(?:财政拨款)?支出(?:合计)?$")}
+_CARRY = {
+    "收入": re.compile(r"^年初(?:财政拨款)?结转和结余$"),
+    "支出": re.compile(r"^年末(?:财政拨款)?结转和结余$"),
+}
+_OTHER = {
+    "收入": re.compile(r"^使用非财政拨款结余(?:[（(]含专用结余[）)])?$"),
+    "支出": re.compile(r"^结余分配$"),
+}
+
+
+def _amount(text: str) -> Decimal | None:
+    return parse_amount(text)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = text.find("。", start)
+    return len(text) if end < 0 else end
+
+
+def _blocks(report: Report) -> list[Block]:
+    doc = report.document
+    return [b for b in doc.blocks if b.table is None] if doc else []
+
+
+def _quote(b: Block, start: int, end: int, section: str | None = None) -> Quote:
+    return Quote(b.text[start:end], b.page_at(start), section)
+
+
+def _kind(label: str) -> str:
+    """The 总表 a 总计 belongs to: "" (收入支出决算总表), "财政拨款", "国有资本经营预算财政拨款"…"""
+    return label.replace("收入总计", "").replace("支出总计", "")
+
+
+@rule(
+    "sum.narrative_total",
+    title="情况说明中的总计与其构成不符",
+    explanation=(
+        "情况说明按模板复述总表：“收入总计X万元，其中：本年收入合计A万元，使用非财政拨款结余B万元，年初结转和结余C万元”，"
+        "支出方、财政拨款收入支出总表同样。所列构成相加应等于总计。只核对所列各项都是模板中该总计的构成项的句子。"
+    ),
+    formula="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余（财政拨款总表同）",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="收入总计869.05万元 = 本年收入合计861.19万元 + 使用非财政拨款结余0.00万元 + 年初结转和结余7.86万元",
+)
+def narrative_total(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for b in _blocks(report):
+        for m in _TOTAL.finditer(b.text):
+            lead = _PARTS_LEAD.match(b.text, m.end())
+            if not lead:
+                continue
+            end = _sentence_end(b.text, lead.end())
+            side = m.group("side")
+            parts: list[tuple[str, Decimal | None]] = []
+            ok = True
+            for piece in re.split(r"[，,；;]", b.text[lead.end() : end]):
+                pm = _PART.match(piece)
+                label = pm.group("label").strip() if pm else ""
+                if not pm or not any(p[side].match(label) for p in (_THIS_YEAR, _CARRY, _OTHER)):
+                    ok = False
+                    break
+                parts.append((label, _amount(pm.group("amount"))))
+            labels = [label for label, _ in parts]
+            if not ok or not any(_THIS_YEAR[side].match(x) for x in labels):
+                continue
+            if not any(_CARRY[side].match(x) for x in labels):
+                continue
+            label = m.group("label")
+            out.append(
+                check_sum(
+                    "sum.narrative_total",
+                    f"情况说明 {label} {m.start()}",
+                    label,
+                    _amount(m.group("amount")),
+                    parts,
+                    [_quote(b, m.start(), end)],
+                    "情况说明",
+                )
+            )
+    return _keep(out)
+
+
+@rule(
+    "sum.balance",
+    title="收入总计与支出总计不等",
+    explanation=(
+        "收入支出决算总表和财政拨款收入支出决算总表是平衡表：左栏“总计”（本年收入 + 结转结余）与右栏“总计”"
+        "（本年支出 + 结转结余）按定义相等。核对两张总表，以及情况说明中同一总表的收入总计与支出总计。"
+    ),
+    formula="收入总计 = 支出总计（收入支出决算总表、财政拨款收入支出决算总表各自成立）",
+    tolerance="同一数字两处列示应完全相同；相差0.01万元记为提示，超过为错误",
+    example="收入总计1,399.08万元，支出总计1,399.08万元",
+)
+def balance(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for key in ("公开01表", "公开04表"):
+        es = table_entries(report, key)
+        income, spending = find_entry(es, "总计", 0), find_entry(es, "总计", 1)
+        if income is None or spending is None:
+            continue
+        out.append(
+            check_same(
+                "sum.balance", f"{key} 总计", f"{table_name(key)}收入总计", income.first(),
+                f"支出总计", spending.first(), [income.quote, spending.quote], blank_is_zero=False,
+            )
+        )  # fmt: skip
+    seen: dict[str, dict[str, tuple[Decimal, Quote]]] = {}
+    for b in _blocks(report):
+        for m in _TOTAL.finditer(b.text):
+            amount = _amount(m.group("amount"))
+            if amount is None:
+                continue
+            sides = seen.setdefault(_kind(m.group("label")), {})
+            sides.setdefault(m.group("side"), (amount, _quote(b, m.start(), m.end())))
+    for kind, sides in sorted(seen.items()):
+        if "收入" not in sides or "支出" not in sides:
+            continue
+        (a, qa), (c, qc) = sides["收入"], sides["支出"]
+        out.append(
+            check_same(
+                "sum.balance", f"情况说明 {kind}总计", f"情况说明所述{kind}收入总计", a, f"{kind}支出总计", c,
+                [qa, qc], blank_is_zero=False,
+            )
+        )  # fmt: skip
+    return _keep(out)
+
+
+# --- 绩效自评表 funding rows ---------------------------------------------------------------------
+
+_COLUMNS = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数"}
+
+
+@rule(
+    "sum.perf_funding",
+    title="自评表资金总额与其构成不符",
+    explanation=(
+        "绩效自评表的资金部分先列资金总额（“年度资金总额”“项目资金”），再列其构成（“其中：当年财政拨款”"
+        "“上年结转资金”“其他资金”，或上级资金、本级资金、其他资金及合计）。年初预算数、全年预算数、全年执行数"
+        "各栏都应满足总额等于构成之和；只列出一项构成时，这一项（“其中”）不能大于总额。"
+    ),
+    formula="资金总额 = Σ 构成（逐栏）；只列一项时：其中项 ≤ 资金总额",
+    tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
+    example="年度资金总额65.00 = 当年财政拨款0.00 + 其他资金65.00",
+)
+def perf_funding(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for t, table in enumerate(report.perf_tables):
+        name = table.get("name") or table.get("title") or "绩效自评表"
+        for total, parts in _funding_groups([r for r in table.get("funding", []) if r.get("aligned")]):
+            for key, col in _COLUMNS.items():
+                whole = total.get(key)
+                values = [p.get(key) for p in parts]
+                if whole is None or any(v is None for v in values):
+                    continue  # a cell the reading lost (OCR, merged cells) is unknown, not zero
+                if len(parts) == 1 and values[0] <= whole:
+                    continue  # a lone "其中" item may leave the rest of the total unstated
+                out.append(
+                    check_sum(
+                        "sum.perf_funding", f"{t} {name} {total['label']} {col}", f"{total['label']}（{col}）",
+                        whole, [(str(p["label"]), v) for p, v in zip(parts, values)],
+                        [total["quote"], *[p["quote"] for p in parts]], f"《{name}》",
+                    )
+                )  # fmt: skip
+    return _keep(out)
+
+
+_FUNDING_TOTAL = re.compile(r"总额|总资金|项目资金|资金总额|^合计$")
+# Component labels, including the OCR readings of 003 ("(万元)" is the wrapped "其中：当年财政拨款").
+_FUNDING_PART = re.compile(r"财政|资金|其[他任作何]|万元|结转|拨款|上级|本级")
+
+
+def _funding_groups(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """(total row, component rows) for each funding block; a block with an unreadable label is
+    skipped whole (OCR joins indicator text into funding rows)."""
+    if len(rows) < 2:
+        return []
+    labels = [str(r["label"]) for r in rows]
+    if labels[-1].strip() == "合计" and not any(_FUNDING_TOTAL.search(x) for x in labels[:-1]):
+        groups = [(rows[-1], rows[:-1])]
+    else:
+        groups = []
+        for r, label in zip(rows, labels):
+            if _FUNDING_TOTAL.search(label) and not label.startswith("其中"):
+                groups.append((r, []))
+            elif groups:
+                groups[-1][1].append(r)
+    return [
+        (total, parts)
+        for total, parts in groups
+        if parts and all(_FUNDING_PART.search(_row_label(p)) for p in parts)
+    ]
+
+
+def _row_label(row: dict[str, Any]) -> str:
+    """The row's text before its first figure (the label cell and any label the reading split off)."""
+    q = row.get("quote")
+    text = q.quote if isinstance(q, Quote) else str(row["label"])
+    return re.split(r"\d", text, maxsplit=1)[0]

@@ -1,0 +1,148 @@
+"""repeat.*: the same figure stated twice in one report with different values.
+
+Cases, each from a real report:
+- a 自评表's funding row (全年预算/全年执行/执行率) restated in a sentence (the 项目绩效分析 cell or the
+  project's paragraph in the 绩效自评报告): 001 单位运转经费 9/8.93 vs 0.9/0.893, 001 就业补助资金
+  898.047 spent at 100% vs 427.616 at 47.62%, 004 企业用工 28.27/94.23% vs 27.97/93.23%;
+- a canonical total stated twice in the 情况说明: 004 项目支出 139.69 and 139.68.
+
+Not reported here: 000's 总预算执行率 99.55% (the sentence's own 830.26÷869.05 already contradicts it:
+budget.execution reports it once; the 整体 table's rate cell sits in its 上级资金 row, so there is no
+second statement of the same row to compare). 002's 自评表 are run together into paragraphs by its text
+export (“分值得分=2件 =3件20 20.00”), so their cells — and with them 城镇新增就业 2.24 and 档案整理
+1500盒 — cannot be told apart reliably; 003's 退管中心 38/41 and 网络培训 99.34% are inside OCR'd
+indicator cells split across lines, so their sentences cannot be attached to a row either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from generator.checks import make_finding, rule
+from generator.checks.tolerance import half_unit
+from generator.extract.narrative import section_of
+from generator.extract.perf import funding_statements
+from generator.model import Finding, Quote, Report
+from generator.normalize import parse_amount
+
+_FIELDS = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数", "rate": "执行率"}
+
+
+def _differs(a: Decimal, b: Decimal) -> str | None:
+    """None when equal, "info" within the rounding of the less precise figure, else "error"."""
+    if a == b:
+        return None
+    return "info" if abs(a - b) <= half_unit(a, b) else "error"
+
+
+@rule(
+    "repeat.perf_funding",
+    title="自评表资金数与文字说明不一致",
+    explanation=(
+        "自评表的资金行列出年初预算数、全年预算数、全年执行数和执行率；同一项目的文字说明（表内的"
+        "项目绩效分析，或绩效自评报告中以项目名称开头的段落）常把这几个数再写一遍。两处写的是同一笔钱，"
+        "数字必须相同。文中点名“中央资金”等来源时，与该来源的资金行比较，否则与资金总额行比较。"
+    ),
+    formula="文字所述金额/执行率 = 自评表同一资金行的金额/执行率",
+    tolerance="按两处中较粗的印出精度比较：差额在半个末位单位以内记为提示（如244与244.4），更大的差异记为错误",
+    example="表中全年预算0.893万元、全年执行0.893万元，文字写全年预算数为8.93万元、全年支出数为8.93万元。",
+)
+def perf_funding(report: Report) -> Iterable[Finding]:
+    if report.document is None:
+        return
+    for st in funding_statements(report.document, report.perf_tables):
+        table = st["table"]
+        rows = [r for r in table["funding"] if r["aligned"]]
+        if st["source"]:
+            rows = [r for r in rows if st["source"] in r["label"]]
+        else:  # the whole project's money: only a 资金总额 row, never one source's row
+            rows = [r for r in rows if "总" in r["label"] or r["label"].startswith("项目资金")]
+        if not rows:
+            continue
+        row = rows[0]
+        diffs = []
+        for key, label in _FIELDS.items():
+            said, shown = st.get(key), row.get(key)
+            if said is None or shown is None:
+                continue
+            verdict = _differs(said, shown)
+            if verdict:
+                unit = "%" if key == "rate" else "万元"
+                diffs.append((verdict, f"{label}{said}{unit}", f"{label}{shown}{unit}"))
+        if not diffs:
+            continue
+        severity = "error" if any(d[0] == "error" for d in diffs) else "info"
+        name = table.get("name") or "绩效自评表"
+        claimed = "，".join(d[1] for d in diffs)
+        expected = "，".join(d[2] for d in diffs)
+        yield make_finding(
+            "repeat.perf_funding",
+            severity,  # type: ignore[arg-type]
+            f"{name}/{row['label']}",
+            f"《{name}》的文字说明写{claimed}，而自评表“{row['label']}”一行为{expected}。",
+            claimed,
+            expected,
+            [st["quote"], row["quote"]],
+        )
+
+
+# Totals the 情况说明 and the 绩效自评报告 both state in a sentence of their own.
+_TOTALS = {
+    "项目支出": re.compile(
+        r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    ),
+}
+
+
+@rule(
+    "repeat.narrative",
+    title="同一数字在文中两处写法不同",
+    explanation=(
+        "同一个年度总数（如项目支出）在情况说明和绩效自评报告里各写了一次，两处数字不同，至多一处是对的。"
+        "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算。"
+    ),
+    formula="同一指标的两处表述相等",
+    tolerance="按印出精度：不相等即报；两处都是两位小数时差0.01也报为错误（两处应抄自同一数字）",
+    example="支出决算说明写项目支出139.69万元，整体绩效自评报告写项目支出139.68万元。",
+)
+def narrative_twice(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    sections = section_of(doc)
+    for label, pattern in _TOTALS.items():
+        seen: dict[Decimal, Quote] = {}
+        for pos, block in enumerate(doc.blocks):
+            if block.table is not None:
+                continue
+            for m in pattern.finditer(block.text):
+                clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
+                if "其中" in block.text[clause_start + 1 : m.start()]:
+                    continue  # a part listed after 其中, not the total
+                if re.search(
+                    r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$",
+                    block.text[clause_start + 1 : m.start()],
+                ):
+                    continue
+                amount = parse_amount(m.group("n"))
+                if amount is not None:
+                    seen.setdefault(
+                        amount, Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
+                    )
+        if len(seen) < 2:
+            continue
+        values = sorted(seen)
+        quotes = [seen[v] for v in values]
+        yield make_finding(
+            "repeat.narrative",
+            "error",
+            label,
+            f"文中{label}有{len(values)}个不同的数："
+            + "、".join(f"{v}万元" for v in values)
+            + "，同一个数不应有两种写法。",
+            "；".join(str(v) for v in values),
+            "同一个数",
+            quotes,
+        )
