@@ -127,7 +127,7 @@ def build(
     try:
         content = content_dir or root / "content"
         written = render_content(reports, problems, content, url or site_url(root))
-    except Exception as exc:  # a rendering bug: the site cannot be built; the old site stays
+    except Exception as exc:  # noqa: BLE001 - a rendering bug: the site cannot be built; the old site stays
         traceback.print_exc()
         print(f"错误 生成页面失败 (rendering failed: {type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
@@ -139,10 +139,12 @@ def build(
     if not run_mkdocs:
         return 0
     try:
-        run_mkdocs_build(root, site_dir if site_dir.is_absolute() else Path.cwd() / site_dir, content_dir, url)
+        run_mkdocs_build(
+            root, site_dir if site_dir.is_absolute() else Path.cwd() / site_dir, content_dir, url
+        )
     except KeyboardInterrupt:
         raise
-    except BaseException as exc:
+    except BaseException as exc:  # noqa: BLE001 - MkDocs aborts with SystemExit/Abort, plugins with anything
         print(f"错误 网站构建失败，保留原有 site/ (mkdocs build failed: {exc})", file=sys.stderr)
         return 1
     print(f"网站已构建到 {site_dir} ({time.monotonic() - start:.1f}s)", file=sys.stderr)

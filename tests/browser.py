@@ -39,7 +39,9 @@ def build_site(
 
     content = tmp / "content"
     shutil.copytree(
-        ROOT / "content", content, ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "content" and n in SECTIONS]
+        ROOT / "content",
+        content,
+        ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "content" and n in SECTIONS],
     )
     site = tmp / "site"
     cwd = os.getcwd()
@@ -53,7 +55,7 @@ def build_site(
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

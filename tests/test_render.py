@@ -17,9 +17,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import build_site  # noqa: E402
+from browser import build_site
 
-from generator.render.escape import environment, md_text, url  # noqa: E402
+from generator.render.escape import environment, md_text, url
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -50,7 +50,7 @@ def test_url_filter_refuses_other_schemes() -> None:
 
 def test_template_values_are_escaped_but_macros_are_not() -> None:
     env = environment()
-    tpl = env.from_string('{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}{{ b(v) }} {{ v }} {#keep}')
+    tpl = env.from_string("{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}{{ b(v) }} {{ v }} {#keep}")
     out = tpl.render(v="<i>{{ 7*7 }}</i>")
     assert out.startswith("<b>&#60;i&#62;&#123;&#123; 7*7 &#125;&#125;&#60;/i&#62;</b>".replace("*", "&#42;"))
     assert "{#keep}" in out and "49" not in out
@@ -82,7 +82,7 @@ def test_injected_report_renders_as_text(injected_site: Path) -> None:
     assert "<script>alert" not in page
     assert "<img src=x" not in page and "onerror=alert" not in page.replace("&#61;", "=").split("<body")[0]
     assert not re.search(r"<img[^>]*onerror", page)
-    assert not re.search(r"""href=["']?\s*javascript:""", page, re.I)
+    assert not re.search(r"""href=["']?\s*javascript:""", page, re.IGNORECASE)
     # shown as text: the browser decodes the references back to the original characters
     import html
 
@@ -91,7 +91,7 @@ def test_injected_report_renders_as_text(injected_site: Path) -> None:
     assert "49个" not in text  # no template evaluated the report's "{{ 7*7 }}个"
     data = json.loads((path.parent / "report.json").read_text(encoding="utf-8"))
     assert "</script>" in data["agency"] and data["agency"] in text  # the name as extracted, shown as text
-    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    title = re.search(r"<title>(.*?)</title>", page, re.DOTALL)
     assert title and "<script" not in title.group(1)
     for meta in re.findall(r"<meta[^>]+>", page):
         assert "<script" not in meta[5:]
@@ -101,7 +101,7 @@ def test_injected_search_index_and_other_pages_safe(injected_site: Path) -> None
     for p in injected_site.rglob("*.html"):
         html_text = p.read_text(encoding="utf-8")
         assert "<script>alert(1)</script>" not in html_text, p
-        assert not re.search(r"""href=["']?\s*javascript:""", html_text, re.I), p
+        assert not re.search(r"""href=["']?\s*javascript:""", html_text, re.IGNORECASE), p
     index = json.loads((injected_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
         assert "<script>" not in doc["title"] and "<script>" not in doc["text"]
@@ -149,7 +149,9 @@ def test_every_page_and_data_file_exists(rendered_twice: tuple[Path, Path]) -> N
         assert (c / "data" / f"{stem}.csv").is_file() and (c / "data" / f"{stem}.json").is_file()
     pkg = json.loads((c / "data" / "datapackage.json").read_text(encoding="utf-8"))
     csv_header = (c / "data" / "metrics.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-    fields = [f["name"] for f in next(r for r in pkg["resources"] if r["path"] == "metrics.csv")["schema"]["fields"]]
+    fields = [
+        f["name"] for f in next(r for r in pkg["resources"] if r["path"] == "metrics.csv")["schema"]["fields"]
+    ]
     assert csv_header == fields
     reports = sorted((c / "reports").glob("*/*/index.md"))
     assert len(reports) == 8
@@ -171,7 +173,9 @@ def test_every_page_and_data_file_exists(rendered_twice: tuple[Path, Path]) -> N
 
 def test_charts_have_csv_and_fixed_ids(rendered_twice: tuple[Path, Path]) -> None:
     c, _ = rendered_twice
-    page = (c / "reports" / "2024" / "shang-hai-shi-pu-tuo-qu-cai-zheng-ju" / "index.md").read_text(encoding="utf-8")
+    page = (c / "reports" / "2024" / "shang-hai-shi-pu-tuo-qu-cai-zheng-ju" / "index.md").read_text(
+        encoding="utf-8"
+    )
     ids = re.findall(r'<div class="chart" id="([^"]+)"', page)
     assert "chart-income" in ids and "chart-functional" in ids
     for cid in ids:

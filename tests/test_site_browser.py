@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import Console, browser, build_site, screenshot, serve  # noqa: E402
+from browser import Console, browser, build_site, screenshot, serve
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,7 @@ def test_charts_draw_after_instant_navigation(page: object, base: str) -> None:
     page.goto(base + "reports/2024/")  # type: ignore[attr-defined]
     page.wait_for_load_state("networkidle")  # instant loading starts once the sitemap is fetched  # type: ignore[attr-defined]
     page.evaluate("window.__marker = 1")  # type: ignore[attr-defined]
-    page.locator(f"a[href*='shang-hai-shi-pu-tuo-qu-cai-zheng-ju']").first.click()  # type: ignore[attr-defined]
+    page.locator("a[href*='shang-hai-shi-pu-tuo-qu-cai-zheng-ju']").first.click()  # type: ignore[attr-defined]
     page.wait_for_url("**/" + REPORT)  # type: ignore[attr-defined]
     _drawn(page)
     assert page.evaluate("window.__marker") == 1, "navigation reloaded the page: instant loading is off"  # type: ignore[attr-defined]

@@ -18,12 +18,12 @@ from generator.render.site import SECTIONS, write_site
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
-__all__ = ["render_content", "SECTIONS"]
+__all__ = ["SECTIONS", "render_content"]
 
 
-def hand_written(content: Path) -> dict[str, str]:
+def hand_written(content: Path) -> dict[str, Markup]:
     """Trusted Markdown snippets the generated pages include (content/_text/*.md)."""
-    out = {}
+    out: dict[str, Markup] = {}
     for p in sorted((content / "_text").glob("*.md")):
         out[p.stem] = Markup(p.read_text(encoding="utf-8").strip() + "\n")
     return out

@@ -48,7 +48,7 @@ def _num(value: object) -> float | None:
 
 def _figure(fig: go.Figure, height: int = 320) -> dict[str, Any]:
     top = 40 if fig.layout.legend.orientation == "h" and fig.layout.legend.y == 1.02 else 10
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=top, b=10), separators=".,")
+    fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": top, "b": 10}, separators=".,")
     data = fig.to_plotly_json()
     layout = data.get("layout", {})
     layout.pop("template", None)
@@ -76,7 +76,7 @@ def donut(chart_id: str, title: str, parts: list[tuple[str, float]], unit: str =
             hovertemplate="%{label}<br>%{value:,.2f} " + unit + "（%{percent}）<extra></extra>",
         )
     )
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.05))
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.05})
     return Chart(chart_id, title, _figure(fig, 340), ["项目", f"金额（{unit}）"], [[k, v] for k, v in parts])
 
 
@@ -96,7 +96,7 @@ def hbar(
             hovertemplate="%{customdata}<br>%{x:,.2f} " + unit + "<extra></extra>",
         )
     )
-    fig.update_layout(yaxis=dict(autorange="reversed", automargin=True), xaxis=dict(title=unit))
+    fig.update_layout(yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": unit})
     note = f"只显示前 {limit} 项，完整数据见 CSV。" if len(items) > limit else ""
     return Chart(
         chart_id,
@@ -141,7 +141,10 @@ def basic_project(report: Report) -> Chart | None:
 
 def functional(report: Report) -> Chart | None:
     items = sorted(
-        ((f"{c.get('code') or ''} {c['name']}".strip(), _num(c.get("amount"))) for c in report.functional_classes),
+        (
+            (f"{c.get('code') or ''} {c['name']}".strip(), _num(c.get("amount")))
+            for c in report.functional_classes
+        ),
         key=lambda kv: -(kv[1] or 0),
     )
     return hbar("chart-functional", "按支出功能分类（类级）", [(k, v) for k, v in items if v is not None])
@@ -165,10 +168,16 @@ def sangong(report: Report) -> Chart | None:
     fig = go.Figure(
         [
             go.Bar(name="决算数", x=names, y=finals, hovertemplate="%{x} 决算 %{y:,.2f} 万元<extra></extra>"),
-            go.Bar(name="全年预算数", x=names, y=budgets, hovertemplate="%{x} 预算 %{y:,.2f} 万元<extra></extra>"),
+            go.Bar(
+                name="全年预算数", x=names, y=budgets, hovertemplate="%{x} 预算 %{y:,.2f} 万元<extra></extra>"
+            ),
         ]
     )
-    fig.update_layout(barmode="group", yaxis=dict(title="万元"), legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
+    fig.update_layout(
+        barmode="group",
+        yaxis={"title": "万元"},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+    )
     rows = [[n, f, b] for n, f, b in zip(names, finals, budgets)]
     return Chart(
         "chart-sangong",
@@ -203,17 +212,19 @@ def yoy(report: Report) -> Chart | None:
             x=[v for _, v, _ in shown],
             customdata=[[_label(k), "" if p is None else f"{p:g}%"] for k, _, p in shown],
             hovertemplate="%{customdata[0]}<br>%{x:+,.2f} 万元 %{customdata[1]}<extra></extra>",
-            marker=dict(color=["#2e7d32" if v >= 0 else "#c62828" for _, v, _ in shown]),
+            marker={"color": ["#2e7d32" if v >= 0 else "#c62828" for _, v, _ in shown]},
         )
     )
-    fig.update_layout(yaxis=dict(autorange="reversed", automargin=True), xaxis=dict(title="比上年增减（万元）"))
+    fig.update_layout(
+        yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": "比上年增减（万元）"}
+    )
     return Chart(
         "chart-yoy",
         "报告所述的比上年增减",
         _figure(fig, 80 + 26 * len(shown)),
         ["项目", "增减（万元）", "增减幅度（%）"],
         [[k, v, p] for k, v, p in items],
-        note="按报告文字中的“比上年增加/减少”整理；" + (f"只显示前 20 项。" if len(items) > 20 else ""),
+        note="按报告文字中的“比上年增加/减少”整理；" + ("只显示前 20 项。" if len(items) > 20 else ""),
     )
 
 
@@ -245,7 +256,11 @@ def agency_trend(reports: list[Report]) -> Chart | None:
     if not traces:
         return None
     fig = go.Figure(traces)
-    fig.update_layout(yaxis=dict(title="万元"), xaxis=dict(type="category"), legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
+    fig.update_layout(
+        yaxis={"title": "万元"},
+        xaxis={"type": "category"},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+    )
     return Chart("chart-trend", "历年变化", _figure(fig, 340), ["年度", "指标", "金额（万元）"], rows)
 
 
@@ -254,7 +269,9 @@ def overview_expenditure(reports: list[Report]) -> Chart | None:
         ((f"{r.year or '?'} {r.agency}", _amount(r, "expenditure_total")) for r in reports),
         key=lambda kv: -(kv[1] or 0),
     )
-    return hbar("chart-home-expenditure", "各报告支出总计", [(k, v) for k, v in items if v is not None], limit=12)
+    return hbar(
+        "chart-home-expenditure", "各报告支出总计", [(k, v) for k, v in items if v is not None], limit=12
+    )
 
 
 def overview_sangong(reports: list[Report]) -> Chart | None:
@@ -270,15 +287,25 @@ def overview_sangong(reports: list[Report]) -> Chart | None:
     rows = rows[:12]
     fig = go.Figure(
         [
-            go.Bar(name="决算数", orientation="h", y=[_label(k, 14) for k, _, _ in rows], x=[t for _, t, _ in rows]),
-            go.Bar(name="全年预算数", orientation="h", y=[_label(k, 14) for k, _, _ in rows], x=[b for _, _, b in rows]),
+            go.Bar(
+                name="决算数",
+                orientation="h",
+                y=[_label(k, 14) for k, _, _ in rows],
+                x=[t for _, t, _ in rows],
+            ),
+            go.Bar(
+                name="全年预算数",
+                orientation="h",
+                y=[_label(k, 14) for k, _, _ in rows],
+                x=[b for _, _, b in rows],
+            ),
         ]
     )
     fig.update_layout(
         barmode="group",
-        yaxis=dict(autorange="reversed", automargin=True),
-        xaxis=dict(title="万元"),
-        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"title": "万元"},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
     return Chart(
         "chart-home-sangong",
@@ -298,14 +325,20 @@ def overview_findings(counts: dict[str, dict[str, int]]) -> Chart | None:
     fig = go.Figure(
         [
             go.Bar(name=label, orientation="h", y=families, x=[counts[f].get(key, 0) for f in families],
-                   marker=dict(color=color))
+                   marker={"color": color})
             for key, label, color in sev
         ]
     )  # fmt: skip
     fig.update_layout(
         barmode="stack",
-        yaxis=dict(autorange="reversed", automargin=True),
-        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"),
+        yaxis={"autorange": "reversed", "automargin": True},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
     )
     rows = [[f] + [counts[f].get(k, 0) for k, _, _ in sev] for f in families]
-    return Chart("chart-home-findings", "各类问题数量", _figure(fig, 100 + 30 * len(families)), ["类别", "错误", "警告", "提示"], rows)
+    return Chart(
+        "chart-home-findings",
+        "各类问题数量",
+        _figure(fig, 100 + 30 * len(families)),
+        ["类别", "错误", "警告", "提示"],
+        rows,
+    )

@@ -38,7 +38,12 @@ REPORT_FIELDS = [
 ]
 
 METRIC_FIELDS = REPORT_FIELDS + [
-    _f(k, "integer" if METRIC_UNITS[k] in ("人", "辆") else "number", METRIC_LABELS[k], f"单位：{METRIC_UNITS[k]}")
+    _f(
+        k,
+        "integer" if METRIC_UNITS[k] in ("人", "辆") else "number",
+        METRIC_LABELS[k],
+        f"单位：{METRIC_UNITS[k]}",
+    )
     for k in METRIC_KEYS
 ]
 

@@ -34,7 +34,7 @@ def md_text(value: object) -> str:
     m = _LINE_START.match(out)
     if m:  # "1. " or "- " at the start would open a list if the template puts it at a line start
         if m.group(2):
-            out = f"{m.group(1)}&#{ord(m.group(2))};{out[m.end():]}"
+            out = f"{m.group(1)}&#{ord(m.group(2))};{out[m.end() :]}"
         else:
             out = f"&#{ord(m.group(3))};{out[1:]}"
     return out
@@ -57,9 +57,11 @@ _SAFE_URL = re.compile(r"(?:https?://)?[A-Za-z0-9._~/#%?=&+:@-]*")
 def url(value: object) -> Markup:
     """A link the generator built (relative path, anchor) or an http(s) address; anything else → "#"."""
     text = str(value)
-    if text.startswith(("http://", "https://")) or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text):
-        if _SAFE_URL.fullmatch(text) and "\\" not in text:
-            return Markup(text.replace("&", "&amp;"))
+    allowed_scheme = text.startswith(("http://", "https://")) or not re.match(
+        r"^[A-Za-z][A-Za-z0-9+.-]*:", text
+    )
+    if allowed_scheme and _SAFE_URL.fullmatch(text) and "\\" not in text:
+        return Markup(text.replace("&", "&amp;"))
     return Markup("#")
 
 
@@ -104,5 +106,7 @@ def environment() -> Environment:
         comment_start_string="{##",  # "{#id}" is attr_list syntax in the Markdown we write
         comment_end_string="##}",
     )
-    env.filters.update(attr_json=attr_json, yaml_str=yaml_str, money=money, count=count, url=url, anchor=anchor)
+    env.filters.update(
+        attr_json=attr_json, yaml_str=yaml_str, money=money, count=count, url=url, anchor=anchor
+    )
     return env

@@ -12,6 +12,7 @@ import posixpath
 import re
 import shutil
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,11 @@ def _http(value: object) -> str | None:
     return value if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"']+", value) else None
 
 
+def amount_of(r: Report, key: str) -> Any:
+    v = r.metrics.get(key)
+    return v.amount if v is not None else None
+
+
 def region_text(report: Report) -> str:
     parts: list[str] = []
     for key in ("province", "prefecture", "county"):
@@ -81,7 +87,9 @@ class Page:
 class SiteContext:
     """Everything the pages need, computed once from all reports."""
 
-    def __init__(self, reports: list[Report], problems: list[Problem], site_url: str, texts: dict[str, str]):
+    def __init__(
+        self, reports: list[Report], problems: list[Problem], site_url: str, texts: Mapping[str, str]
+    ):
         self.site_url = site_url
         self.texts = texts
         self.problems = sorted(problems, key=lambda p: (p.path, p.kind, p.reason))
@@ -130,10 +138,12 @@ class SiteContext:
 
     def all_findings(self) -> list[tuple[Report, Finding]]:
         items = [(r, f) for r in self.reports for f in r.findings]
-        return sorted(items, key=lambda rf: (SEVERITY_ORDER[rf[1].severity], rf[1].rule, self.rid(rf[0]), rf[1].id))
+        return sorted(
+            items, key=lambda rf: (SEVERITY_ORDER[rf[1].severity], rf[1].rule, self.rid(rf[0]), rf[1].id)
+        )
 
     def severity_counts(self) -> dict[str, int]:
-        c = Counter(f.severity for r in self.reports for f in r.findings)
+        c: Counter[str] = Counter(f.severity for r in self.reports for f in r.findings)
         return {s: c.get(s, 0) for s in SEVERITY_ORDER}
 
 
@@ -186,7 +196,7 @@ def _finding_view(ctx: SiteContext, r: Report, f: Finding, page_url: str) -> dic
 
 
 def _report_summary(ctx: SiteContext, r: Report, page_url: str) -> dict[str, Any]:
-    counts = Counter(f.severity for f in r.findings)
+    counts: Counter[str] = Counter(f.severity for f in r.findings)
     return {
         "href": rel(page_url, ctx.report_url(r)),
         "agency": r.agency,
@@ -196,8 +206,8 @@ def _report_summary(ctx: SiteContext, r: Report, page_url: str) -> dict[str, Any
         "errors": counts.get("error", 0),
         "warnings": counts.get("warning", 0),
         "infos": counts.get("info", 0),
-        "income_total": r.metrics["income_total"].amount if r.metrics.get("income_total") else None,
-        "expenditure_total": r.metrics["expenditure_total"].amount if r.metrics.get("expenditure_total") else None,
+        "income_total": amount_of(r, "income_total"),
+        "expenditure_total": amount_of(r, "expenditure_total"),
     }
 
 
@@ -258,12 +268,13 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any]) -> Page:
         rule = rules.get(fv["rule"])
         fv["formula"] = rule.formula if rule else ""
         fv["rule_href"] = rel(url, "methodology/") + "#" + anchor(fv["rule"])
-    sev = Counter(f.severity for f in r.findings)
+    sev: Counter[str] = Counter(f.severity for f in r.findings)
     ie = r.metrics.get("income_total"), r.metrics.get("expenditure_total")
-    description = f"{r.agency} {r.year or ''}年度{SCOPE_LABEL.get(r.scope, '决算')}" + (
-        f"：收入总计{_metric_display('income_total', ie[0].amount)}万元" if ie[0] else ""
-    ) + (f"，支出总计{_metric_display('expenditure_total', ie[1].amount)}万元" if ie[1] else "") + (
-        f"；核对发现问题{len(r.findings)}项。" if r.findings else "；未发现勾稽问题。"
+    description = (
+        f"{r.agency} {r.year or ''}年度{SCOPE_LABEL.get(r.scope, '决算')}"
+        + (f"：收入总计{_metric_display('income_total', ie[0].amount)}万元" if ie[0] else "")
+        + (f"，支出总计{_metric_display('expenditure_total', ie[1].amount)}万元" if ie[1] else "")
+        + (f"；核对发现问题{len(r.findings)}项。" if r.findings else "；未发现勾稽问题。")
     )
     page.values = {
         "r": r,
@@ -301,7 +312,7 @@ def agency_page(ctx: SiteContext, slug: str, reports: list[Report]) -> Page:
     rows = []
     for r in reports:
         row = _report_summary(ctx, r, url)
-        row["sangong_total"] = r.metrics["sangong_total"].amount if r.metrics.get("sangong_total") else None
+        row["sangong_total"] = amount_of(r, "sangong_total")
         row["findings"] = len(r.findings)
         rows.append(row)
     page.values = {
@@ -320,7 +331,10 @@ def _by_region(ctx: SiteContext, reports: list[Report], url: str) -> list[dict[s
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in reports:
         groups[(r.region or {}).get("province") or "未识别地区"].append(_report_summary(ctx, r, url))
-    return [{"name": k, "items": sorted(v, key=lambda s: (s["region"], s["agency"]))} for k, v in sorted(groups.items())]
+    return [
+        {"name": k, "items": sorted(v, key=lambda s: (s["region"], s["agency"]))}
+        for k, v in sorted(groups.items())
+    ]
 
 
 def index_pages(ctx: SiteContext, rules: dict[str, Any], families: dict[str, str]) -> list[Page]:
@@ -352,7 +366,7 @@ def index_pages(ctx: SiteContext, rules: dict[str, Any], families: dict[str, str
         })  # fmt: skip
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in agencies:
-        groups[a["province"]].append(a)
+        groups[str(a["province"])].append(a)
     pages.append(
         Page("agencies/index.md", "agencies_index.md.j2", {
             "title": "单位", "description": f"{len(agencies)}个单位的历年决算。",
@@ -473,7 +487,12 @@ def home_page(ctx: SiteContext) -> Page:
 
 
 def write_site(
-    reports: list[Report], problems: list[Problem], out: Path, assets: Path, site_url: str, texts: dict[str, str]
+    reports: list[Report],
+    problems: list[Problem],
+    out: Path,
+    assets: Path,
+    site_url: str,
+    texts: Mapping[str, str],
 ) -> list[str]:
     """Write every generated page and file into ``out`` (a fresh folder). Returns the written paths."""
     ctx = SiteContext(reports, problems, site_url, texts)
