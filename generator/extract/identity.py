@@ -58,9 +58,9 @@ _SUFFIX = re.compile(r"[(（](汇总|本级|单位|部门)[)）]")
 def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
     """The agency as the title names it, and whether the title marks it as consolidated (汇总)."""
     head = title_text(doc, 6)
-    m = re.search(r"(?P<name>[^\s\d：:，。]{2,40}?)\s*(?:20\d{2}\s*年度?)?\s*(?:部门|单位)?决算", head)
+    m = re.search(r"(?P<name>[^\s：:，。]{2,60}?)\s*(?:20\d{2}\s*年度?)?\s*(?:部门|单位)?决算", head)
     name = m.group("name") if m else ""
-    name = re.sub(r"年度$", "", name)
+    name = re.sub(r"^(?:20\d{2}\s*年度?)|年度$", "", name)
     if not name or len(name) < 3:
         # Titles like "2024年度 / 上海市普陀区财政局部门决算" or names on a line of their own.
         m2 = re.search(r"(?:20\d{2}\s*年度?)?(?P<name>[^\s\d]{3,40}?)(?:部门|单位)决算", head)
