@@ -190,7 +190,8 @@ def column(st: StatutoryTable, row_label: re.Pattern[str], col_label: re.Pattern
     for r_index, cells in enumerate(st.table.rows):
         if _is_header(cells):
             continue
-        texts = [c for c in cells if c and parse_amount(c) is None]
+        # the 类/款/项 header cells printed in the 合计 row of some layouts are not its label
+        texts = [c for c in cells if c and parse_amount(c) is None and c not in ("类", "款", "项")]
         if not texts or not row_label.fullmatch(texts[0]):
             continue
         if len(cells) == len(names):
