@@ -26,11 +26,14 @@ _TOTAL = re.compile(
     rf"(?P<label>(?:(?:国有资本经营|政府性基金|一般公共)预算)?(?:财政拨款)?(?P<side>收入|支出)总计)\s*"
     rf"(?P<amount>{_NUM})\s*万元"
 )
-_PARTS_LEAD = re.compile(r"^\s*[，,]?\s*其中\s*[：:]")
+_PARTS_LEAD = re.compile(r"\s*[，,]?\s*其中\s*[：:]")
 _PART = re.compile(rf"^\s*(?P<label>[^\d，,；;。]+?)\s*(?P<amount>{_NUM})\s*万元\s*$")
 
 # What the template lists after "其中：" for each side; any other label and the sentence is skipped.
-_THIS_YEAR = {"收入": re.compile(r"^本年(?:财政拨款)?收入(?:合计)?$"), "支出": re.compile(r"^本年(?:财政拨款)?支出(?:合计)?$")}
+_THIS_YEAR = {
+    "收入": re.compile(r"^本年(?:财政拨款)?收入(?:合计)?$"),
+    "支出": re.compile(r"^本年(?:财政拨款)?支出(?:合计)?$"),
+}
 _CARRY = {
     "收入": re.compile(r"^年初(?:财政拨款)?结转和结余$"),
     "支出": re.compile(r"^年末(?:财政拨款)?结转和结余$"),
@@ -134,7 +137,7 @@ def balance(report: Report) -> Iterable[Finding]:
         out.append(
             check_same(
                 "sum.balance", f"{key} 总计", f"{table_name(key)}收入总计", income.first(),
-                f"支出总计", spending.first(), [income.quote, spending.quote], blank_is_zero=False,
+                "支出总计", spending.first(), [income.quote, spending.quote], blank_is_zero=False,
             )
         )  # fmt: skip
     seen: dict[str, dict[str, tuple[Decimal, Quote]]] = {}
@@ -169,9 +172,9 @@ _COLUMNS = {"initial": "年初预算数", "budget": "全年预算数", "spent": 
     explanation=(
         "绩效自评表的资金部分先列资金总额（“年度资金总额”“项目资金”），再列其构成（“其中：当年财政拨款”"
         "“上年结转资金”“其他资金”，或上级资金、本级资金、其他资金及合计）。年初预算数、全年预算数、全年执行数"
-        "各栏都应满足总额等于构成之和；只列出一项构成时，这一项（“其中”）不能大于总额。"
+        "各栏都应满足总额等于构成之和。模板的构成行无数时留空（如只填“其中：当年财政拨款”，上年结转、其他资金两行空白），空白按0计。"
     ),
-    formula="资金总额 = Σ 构成（逐栏）；只列一项时：其中项 ≤ 资金总额",
+    formula="资金总额 = Σ 构成（逐栏，空白构成行按0计）",
     tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
     example="年度资金总额65.00 = 当年财政拨款0.00 + 其他资金65.00",
 )
@@ -185,8 +188,6 @@ def perf_funding(report: Report) -> Iterable[Finding]:
                 values = [p.get(key) for p in parts]
                 if whole is None or any(v is None for v in values):
                     continue  # a cell the reading lost (OCR, merged cells) is unknown, not zero
-                if len(parts) == 1 and values[0] <= whole:
-                    continue  # a lone "其中" item may leave the rest of the total unstated
                 out.append(
                     check_sum(
                         "sum.perf_funding", f"{t} {name} {total['label']} {col}", f"{total['label']}（{col}）",
@@ -220,7 +221,11 @@ def _funding_groups(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], li
     return [
         (total, parts)
         for total, parts in groups
-        if parts and all(_FUNDING_PART.search(_row_label(p)) for p in parts)
+        if parts
+        and all(_FUNDING_PART.search(_row_label(p)) for p in parts)
+        # a lone component must be the template's first (当年财政拨款), the others printed blank;
+        # a lone 其他资金 means the reading lost the rows above it
+        and (len(parts) > 1 or re.search(r"当年|财政拨款", _row_label(parts[0])))
     ]
 
 
@@ -229,3 +234,49 @@ def _row_label(row: dict[str, Any]) -> str:
     q = row.get("quote")
     text = q.quote if isinstance(q, Quote) else str(row["label"])
     return re.split(r"\d", text, maxsplit=1)[0]
+
+
+# --- head counts -------------------------------------------------------------------------------
+
+_STAFF = re.compile(
+    r"实有人数\s*(?P<total>\d{1,3}(?:,\d{3})+|\d+)\s*人\s*[，,]\s*其中\s*[：:](?P<rest>[^。]*)"
+)
+_STAFF_PART = re.compile(r"(?P<label>在职人员|离休人员|退休人员)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*人")
+
+
+@rule(
+    "sum.staff",
+    title="实有人数与在职、离退休人数之和不符",
+    explanation=(
+        "单位概况写“实有人数N人，其中：在职人员A人，离休人员B人，退休人员C人”时，实有人数等于三者之和。"
+        "人数是整数，没有舍入，必须完全相等。只核对同一句中写明了在职人员和退休人员的情形。"
+    ),
+    formula="实有人数 = 在职人员 + 离休人员 + 退休人员",
+    tolerance="人数为整数，不设容差",
+    example="实有人数48人 = 在职人员25人 + 离休人员0人 + 退休人员23人",
+)
+def staff(report: Report) -> Iterable[Finding]:
+    from generator.checks import make_finding
+
+    for b in _blocks(report):
+        for m in _STAFF.finditer(b.text):
+            parts = {
+                p.group("label"): int(p.group("n").replace(",", ""))
+                for p in _STAFF_PART.finditer(m.group("rest"))
+            }
+            if "在职人员" not in parts or "退休人员" not in parts:
+                continue
+            total = int(m.group("total").replace(",", ""))
+            computed = sum(parts.values())
+            if computed == total:
+                continue
+            arithmetic = " + ".join(f"{k}{v}人" for k, v in parts.items())
+            yield make_finding(
+                "sum.staff",
+                "error",
+                f"实有人数 {m.start()}",
+                f"单位概况称实有人数{total}人，而{arithmetic} = {computed}人，相差{abs(total - computed)}人。",
+                str(total),
+                str(computed),
+                [_quote(b, m.start(), m.end())],
+            )
