@@ -1,0 +1,98 @@
+"""Mutation test (issue #3): change one number an identity or a stated ratio uses, and require a
+new finding that names the changed value.
+
+Seeded and deterministic (random.Random(seed index)); sites, deltas and detection are defined in
+tests/mutation.py. All mutations run on the ingested Document (the real extract and checks, ingest
+skipped, for CI time); every 10th also goes through a mutated text file and load_report, and must
+give the same outcome, so the fast path is checked against the real one.
+
+Undetectable classes (why the rate is not 100%; each seen in the seed reports):
+- a figure stated once and in no identity: 房屋面积 "房屋3,456.21平方米" (000), 车辆 "车辆 3 辆" (002,
+  stated twice, but no rule compares 公务用车保有量 with the 固定资产 count: see the report's gaps),
+  政府采购支出总额 0 (004), head counts without a 其中 list ("编制人数54人，年末实有人数46人", 004);
+- a decrease to zero: "支出决算数为0.00万元，比上年决算减少3.20万元，下降100.00%" — any amount gives
+  −100%, and the prior year is stated nowhere else;
+- "比上年增加0.00万元，增长0.00%" with this year's amount: the amount may change freely while the
+  change stays zero (unless it enters a class sum);
+- the 年初预算 of a 具体情况 item when the 决算 is stated without a rate: "年初预算为0万元，支出决算为
+  34.46万元，决算数大于年初预算数" (004) — only the comparison word constrains it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from pathlib import Path
+
+import pytest
+from mutation import Plan, describe, plan, run, summary
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "data" / "reports").glob("*.txt"))
+PER_SEED = 200
+JOBS = int(os.environ.get("MUTATION_JOBS", "2"))
+# Per-seed floor. 90% is the target of issue #3; seeds below it are held at what they reach
+# today, with the missing rule families named (see the module docstring and the issue):
+FLOOR = {
+    "000": 0.90,
+    # 001: its 自评表 (资金总额 / 中央·省级·市县区财政资金, with 目标申报数 and 预算编制数 columns) are
+    # read with shifted columns by extract/perf.py, so no funding sum is checked and only the
+    # 全年预算/全年执行 pair meets a rule (perf.execution_rate); 目标申报数/年初预算 cells go unnoticed
+    "001": 0.65,
+    "002": 0.85,  # yoy.percent/budget.diff_rate do not fire on "增加 0.00 万元，增长 0.00%" lines split by the export
+    "003": 0.85,  # OCR'd 自评表 rows whose labels were lost; 结转 sentences with a "(含专用结余)" variant
+    "004": 0.80,  # 具体情况 items stated only as "年初预算为0万元，支出决算为X万元" (no rate)
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[Plan, list]]:
+    plans = [plan(path, PER_SEED, seed) for seed, path in enumerate(SEEDS)]
+    start = time.perf_counter()
+    outcomes = run(plans, jobs=JOBS)
+    print(
+        f"\nmutation harness: {sum(len(o) for o in outcomes)} mutations in {time.perf_counter() - start:.1f}s"
+    )
+    return list(zip(plans, outcomes))
+
+
+def test_enough_mutations(results) -> None:
+    for p, outcomes in results:
+        assert len(outcomes) >= PER_SEED, p.path.name
+    assert sum(len(o) for _, o in results) >= 1000
+
+
+def test_detection_rate_per_seed(results) -> None:
+    low = []
+    for p, outcomes in results:
+        s = summary(outcomes)
+        print(
+            f"{p.path.name}: sites {p.sites}, mutations {s['mutations']}, detected {s['detected']}, rate {s['rate']:.1%}"
+        )
+        if s["rate"] < FLOOR[p.path.name[:3]]:
+            misses = [describe(o, p.raw_text) for o in outcomes if not o.detected]
+            low.append((p.path.name, s, misses[:15]))
+    assert not low, low
+
+
+def test_no_mutation_breaks_extraction(results) -> None:
+    errors = [(p.path.name, o.error) for p, outcomes in results for o in outcomes if o.error]
+    assert not errors, errors[:5]
+
+
+def test_document_path_matches_file_path(results) -> None:
+    """Every 10th mutation again through a mutated text file and load_report (ingest included)."""
+    sample = [dataclasses.replace(p, mutations=p.mutations[::10]) for p, _ in results]
+    via_file = run(sample, jobs=JOBS, via_file=True)
+    for (p, fast), slow in zip(results, via_file):
+        for a, b in zip(fast[::10], slow):
+            assert (a.detected, a.rules) == (b.detected, b.rules), (p.path.name, describe(a, p.raw_text), b)
+
+
+def test_deterministic() -> None:
+    a = plan(SEEDS[0], 30, 0)
+    b = plan(SEEDS[0], 30, 0)
+    assert [(m.site.token.start, m.new_raw) for m in a.mutations] == [
+        (m.site.token.start, m.new_raw) for m in b.mutations
+    ]
