@@ -36,8 +36,9 @@ KEY_FIGURES = [
     "procurement_total", "staff_total", "vehicles",
 ]  # fmt: skip
 
-SECTIONS = [  # top-level generated entries of content/; compare/ will join this list
-    "index.md", "methodology.md", "reports", "agencies", "findings", "data", "problems", "files", "assets",
+SECTIONS = [  # top-level generated entries of content/
+    "index.md", "methodology.md", "reports", "agencies", "compare", "findings", "data", "problems", "files",
+    "assets",
 ]  # fmt: skip
 
 
@@ -224,7 +225,10 @@ def _metric_display(key: str, amount: Any) -> str:
     return count(amount) if METRIC_UNITS[key] in ("人", "辆") else money(amount)
 
 
-def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any]) -> Page:
+def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: Any = None) -> Page:
+    """``comparison``: ``render.compare.Comparison``, for the 同类单位对比 panel."""
+    from generator.render import compare as rc
+
     url = ctx.report_url(r)
     page = Page(f"{url}index.md", "report.md.j2", {})
     pdf = r.source.get("format") == "pdf"
@@ -299,6 +303,7 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any]) -> Page:
             "published": r.meta.get("published"),
         },
         "yoy_count": len(r.yoy_claims),
+        "peers": rc.peer_panel(comparison, ctx.rid(r), url, rel) if comparison is not None else None,
     }
     return page
 
@@ -407,6 +412,8 @@ def index_pages(ctx: SiteContext, rules: dict[str, Any], families: dict[str, str
 
 def methodology_page(ctx: SiteContext, rules: dict[str, Any], families: dict[str, str]) -> Page:
     from generator.checks import tolerance
+    from generator.compare import INDICATORS
+    from generator.render.compare import term
 
     groups = []
     for fam, label in families.items():
@@ -430,6 +437,9 @@ def methodology_page(ctx: SiteContext, rules: dict[str, Any], families: dict[str
         "title": "方法", "description": "决算透视如何提取数字、容差如何确定，以及全部核对规则。",
         "intro": ctx.texts.get("methodology", ""), "tolerance": paragraphs, "groups": groups,
         "rule_count": len(rules),
+        "indicators": [{"title": i.title, "formula": i.formula, "denominator": term(i.denominator),
+                        "unit": i.unit, "href": f"compare/index.md#{anchor(i.id)}"} for i in INDICATORS],
+        "compare_href": "compare/index.md",
     })  # fmt: skip
 
 
@@ -486,6 +496,25 @@ def home_page(ctx: SiteContext) -> Page:
     return page
 
 
+def compare_pages(ctx: SiteContext, comparison: Any) -> list[Page]:
+    """/compare/ and one page per indicator (``compare/<indicator id>/``), with their CSV twins."""
+    from generator import compare
+    from generator.render import compare as rc
+
+    frame = comparison.frame
+    index = Page(f"{rc.INDEX_URL}index.md", "compare_index.md.j2", rc.index_values(frame, rc.INDEX_URL, rel))
+    index.files.update(rc.index_files(frame))
+    pages = [index]
+    for ind in compare.INDICATORS:
+        url = rc.indicator_url(ind.id)
+        page = Page(f"{url}index.md", "compare_indicator.md.j2", {})
+        page.values, chart_list = rc.indicator_page_values(ind, comparison, url, rel)
+        _chart_views(chart_list, page)
+        page.files["ranking.csv"] = compare.to_csv(compare.ranking(frame, ind.id))
+        pages.append(page)
+    return pages
+
+
 def write_site(
     reports: list[Report],
     problems: list[Problem],
@@ -499,7 +528,11 @@ def write_site(
     rules, families = _rule_info()
     pages = [home_page(ctx), methodology_page(ctx, rules, families), data_page(ctx)]
     pages += index_pages(ctx, rules, families)
-    pages += [report_page(ctx, r, rules) for r in ctx.reports]
+    from generator.render.compare import Comparison
+
+    comparison = Comparison.of(ctx.reports, ctx.rid)
+    pages += compare_pages(ctx, comparison)
+    pages += [report_page(ctx, r, rules, comparison) for r in ctx.reports]
     pages += [agency_page(ctx, slug, rs) for slug, rs in sorted(ctx.by_agency.items())]
     env = environment()
     written = []
