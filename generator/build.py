@@ -8,15 +8,18 @@ status is non-zero only when the site itself cannot be built.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
-from generator.pipeline import discover, load_all
+from generator.pipeline import LoadStats, discover, load_all, shard
 
 log = logging.getLogger("generator.build")
 
@@ -74,7 +77,13 @@ def run_mkdocs_build(root: Path, site_dir: Path, content: Path | None = None, ur
         if url:
             overrides["site_url"] = url
         config = load_config(str(root / "mkdocs.yml"), **overrides)
-        mkdocs_build(config)
+        with _source_date(root):
+            started = time.monotonic()
+            mkdocs_build(config)
+            print(f"MkDocs 构建 ({time.monotonic() - started:.1f}s)", file=sys.stderr)
+        started = time.monotonic()
+        build_search_index(tmp)
+        print(f"搜索索引 Pagefind ({time.monotonic() - started:.1f}s)", file=sys.stderr)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -84,6 +93,51 @@ def run_mkdocs_build(root: Path, site_dir: Path, content: Path | None = None, ur
         site_dir.rename(old)
     tmp.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _source_date(root: Path) -> Iterator[None]:
+    """The sitemap's build date from SOURCE_DATE_EPOCH (MkDocs honours it); unset, the time of the
+    last commit, so the same checkout builds the same site (reproducible builds)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    if not out.isdigit():
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = out
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+# Pagefind indexes the article of each page only (not the header, navigation or footer);
+# within it, what the templates mark data-search-exclude (statutory tables, quotes, downloads)
+# and the permalink marks are left out: people search for agencies, figures' names and findings.
+PAGEFIND_ROOT = "article.md-content__inner"
+PAGEFIND_EXCLUDE = ["[data-search-exclude]", ".headerlink", "[data-pagefind-ignore]"]
+
+
+def build_search_index(site: Path) -> None:
+    """Pagefind's chunked search index into site/pagefind/: a query downloads the few index
+    chunks its words fall in, not one index of the whole site (mkdocs' search_index.json is
+    ~40 KB per report). Chinese is segmented by Pagefind's extended build (html lang="zh")."""
+    from pagefind.service import _must_get_executable
+
+    exe = str(_must_get_executable())
+    cmd = [exe, "--site", str(site), "--root-selector", PAGEFIND_ROOT, "--quiet"]
+    for selector in PAGEFIND_EXCLUDE:
+        cmd += ["--exclude-selectors", selector]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout)[-2000:]}")
 
 
 def add_cross_findings(reports: list) -> None:  # type: ignore[type-arg]
@@ -111,9 +165,14 @@ def build(
     run_mkdocs: bool = True,
     content_dir: Path | None = None,
     url: str | None = None,
+    shard_spec: str | None = None,
 ) -> int:
     """The whole build. ``content_dir`` (default: content/ beside mkdocs.yml) and ``url`` (instead
-    of mkdocs.yml's site_url, e.g. a local test server's address) are for tests."""
+    of mkdocs.yml's site_url, e.g. a local test server's address) are for tests.
+
+    ``shard_spec`` "K/N": extract only the K-th of N slices of the reports into the cache and stop
+    (no pages): CI jobs fill the cache in parallel, and one job merges the caches and builds."""
+    from generator.extract.identity import resolve_duplicates
     from generator.render import render_content
 
     start = time.monotonic()
@@ -122,7 +181,21 @@ def build(
         print(f"错误 {reports_dir}: 报告目录不存在 (reports folder not found)", file=sys.stderr)
         return 2
     paths = discover(reports_dir)
-    reports, problems = load_all(paths, cache, jobs) if paths else ([], [])
+    if shard_spec:
+        try:
+            paths = shard(paths, shard_spec)
+        except ValueError as exc:
+            print(f"错误 --shard: {exc}", file=sys.stderr)
+            return 2
+    stats = LoadStats()
+    reports, problems = load_all(paths, cache, jobs, stats=stats) if paths else ([], [])
+    reports = resolve_duplicates(reports, problems)
+    print(f"{stats.line()} ({time.monotonic() - start:.1f}s)", file=sys.stderr)
+    log.info("documents parsed %d, from cache %d, failed %d", stats.parsed, stats.cached, stats.failed)
+    if shard_spec:
+        print(f"分片 {shard_spec}：{len(paths)} 份报告已写入缓存，不生成页面 (shard: cache only)", file=sys.stderr)
+        return 0
+    started = time.monotonic()
     add_cross_findings(reports)
     try:
         content = content_dir or root / "content"
@@ -133,7 +206,7 @@ def build(
         return 1
     print(
         f"已生成 {len(written)} 个文件：{len(reports)} 份报告，{len(problems)} 个读取问题"
-        f" ({time.monotonic() - start:.1f}s)",
+        f" (render {time.monotonic() - started:.1f}s, total {time.monotonic() - start:.1f}s)",
         file=sys.stderr,
     )
     if not run_mkdocs:

@@ -133,3 +133,51 @@ def slug(agency: str) -> str:
 
 def report_id(agency: str, year: int | None) -> str:
     return f"{year or 'unknown'}/{slug(agency)}"
+
+
+def _title_kind(report) -> str | None:  # type: ignore[no-untyped-def]
+    if report.document is None:
+        return None
+    m = re.search(r"(部门|单位)决算", title_text(report.document, 8))
+    return m.group(1) if m else None
+
+
+def resolve_duplicates(reports: list, problems: list) -> list:  # type: ignore[type-arg]
+    """Two files that give the same id (same agency and year) cannot both own its URL.
+
+    A consolidated 部门决算 and the agency's own 单位决算 are two reports: the unit one gets the
+    suffix ``-unit``. Two files of the same report (a PDF and its Word copy, a scan of a text PDF)
+    keep the one that states the most figures (text before OCR, then path order); the other is
+    listed as an ingest problem naming the file it duplicates.
+    """
+    from generator.pipeline import Problem
+
+    def richness(r) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+        stated = sum(1 for v in r.metrics.values() if v is not None)
+        ocr = bool(r.document and r.document.ocr_pages)
+        return (ocr, -stated, r.source["path"])
+
+    by_id: dict[str, list] = {}  # type: ignore[type-arg]
+    for r in reports:
+        by_id.setdefault(r.id, []).append(r)
+    kept = []
+    for rid, group in sorted(by_id.items()):
+        # Titled "部门决算" and "单位决算": two documents. Anything else: copies of one report.
+        kinds: dict[str, list] = {}  # type: ignore[type-arg]
+        for r in group:
+            kinds.setdefault(_title_kind(r) or "部门", []).append(r)
+        for kind, same in sorted(kinds.items()):
+            same.sort(key=richness)
+            winner = same[0]
+            if kind == "单位" and len(kinds) > 1:
+                winner.id = f"{rid}-unit"
+            kept.append(winner)
+            for other in same[1:]:
+                problems.append(
+                    Problem(
+                        other.source["path"],
+                        f"与 {winner.source['path']} 是同一份报告（同一单位和年度），已跳过 (duplicate report)",
+                        "duplicate",
+                    )
+                )
+    return sorted(kept, key=lambda r: (r.id, r.source["path"]))
