@@ -40,8 +40,8 @@ FLOOR = {
     # read with shifted columns by extract/perf.py, so no funding sum is checked and only the
     # 全年预算/全年执行 pair meets a rule (perf.execution_rate); 目标申报数/年初预算 cells go unnoticed
     "001": 0.65,
-    "002": 0.85,  # yoy.percent/budget.diff_rate do not fire on "增加 0.00 万元，增长 0.00%" lines split by the export
-    "003": 0.85,  # OCR'd 自评表 rows whose labels were lost; 结转 sentences with a "(含专用结余)" variant
+    "002": 0.90,
+    "003": 0.90,
     "004": 0.80,  # 具体情况 items stated only as "年初预算为0万元，支出决算为X万元" (no rate)
 }
 

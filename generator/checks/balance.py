@@ -26,7 +26,7 @@ _TOTAL = re.compile(
     rf"(?P<label>(?:(?:国有资本经营|政府性基金|一般公共)预算)?(?:财政拨款)?(?P<side>收入|支出)总计)\s*"
     rf"(?P<amount>{_NUM})\s*万元"
 )
-_PARTS_LEAD = re.compile(r"\s*[，,]?\s*其中\s*[：:]")
+_PARTS_LEAD = re.compile(r"\s*(?:\*\*)?\s*[，,]?\s*其中\s*[：:]")  # "**…万元**,其中:" (markdown export)
 _PART = re.compile(rf"^\s*(?P<label>[^\d，,；;。]+?)\s*(?P<amount>{_NUM})\s*万元\s*$")
 
 # What the template lists after "其中：" for each side; any other label and the sentence is skipped.
@@ -89,9 +89,9 @@ def narrative_total(report: Report) -> Iterable[Finding]:
             side = m.group("side")
             parts: list[tuple[str, Decimal | None]] = []
             ok = True
-            for piece in re.split(r"[，,；;]", b.text[lead.end() : end]):
+            for piece in re.split(r"[，；;]|,(?!\d{3}(?!\d))", b.text[lead.end() : end]):
                 pm = _PART.match(piece)
-                label = pm.group("label").strip() if pm else ""
+                label = re.sub(r"\s+", "", pm.group("label")) if pm else ""
                 if not pm or not any(p[side].match(label) for p in (_THIS_YEAR, _CARRY, _OTHER)):
                     ok = False
                     break
