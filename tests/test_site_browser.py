@@ -161,3 +161,81 @@ def test_phone_viewport_has_no_horizontal_scroll(chromium: object, base: str, pa
         screenshot(p, "phone-" + (path.strip("/").replace("/", "-") or "home").split("-")[0], full_page=False)
     finally:
         context.close()
+
+
+# Comparison pages (issue #5): /compare/, an indicator page, the report page's 同类单位对比 panel.
+COMPARE = "compare/spending_per_staff/"
+# its 地市级 peer group mixes a department and a unit report
+PEER_REPORT = "reports/2024/chang-ji-hui-zu-zi-zhi-zhou-gong-gong-jiu-ye-fu-wu-zhong-xin/"
+
+
+def test_compare_index_is_in_the_navigation(page: object, base: str) -> None:
+    console = Console(page)
+    page.goto(base)  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.locator("a.md-tabs__link", has_text="对比").first.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/compare/")  # type: ignore[attr-defined]
+    assert page.locator("h1").first.inner_text().strip().startswith("对比")  # type: ignore[attr-defined]
+    assert page.locator("a[href*='spending_per_staff']").count() >= 1  # type: ignore[attr-defined]
+    screenshot(page, "compare-index", full_page=False)
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert console.errors == []
+
+
+def test_compare_page_draws_its_charts_and_shows_the_scope_caveat(page: object, base: str) -> None:
+    console = Console(page)
+    page.goto(base + COMPARE)  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    warning = page.locator(".scope-warning").first  # type: ignore[attr-defined]
+    assert warning.is_visible() and "口径不同" in warning.inner_text()
+    assert page.locator(".admonition.note").first.is_visible()  # the indicator's caveat  # type: ignore[attr-defined]
+    assert "未披露" in page.locator("#y2024-department ~ div.compare-table").first.inner_text()  # type: ignore[attr-defined]
+    screenshot(page, "compare-indicator", full_page=False)
+    for chart in page.locator("div.chart").all():  # type: ignore[attr-defined]
+        chart.scroll_into_view_if_needed()
+    page.wait_for_selector(  # type: ignore[attr-defined]
+        "#chart-scatter-spending-per-staff-2024-all[data-state=drawn] svg.main-svg", timeout=15000
+    )
+    page.wait_for_selector("#chart-rank-spending-per-staff-2024-department[data-state=drawn] svg.main-svg")  # type: ignore[attr-defined]
+    assert page.locator("#chart-scatter-spending-per-staff-2024-all .scatterlayer .point").count() >= 2  # type: ignore[attr-defined]
+    page.locator("#y2024-size").scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    assert page.locator("#y2024-size ~ .scope-warning").first.is_visible()  # type: ignore[attr-defined]
+    screenshot(page, "compare-indicator-scatter", full_page=False)
+    screenshot(page, "compare-indicator-full")
+    assert console.errors == []
+
+
+def test_report_page_peer_panel(page: object, base: str) -> None:
+    console = Console(page)
+    page.goto(base + PEER_REPORT + "#peers")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    panel = page.locator("#peers ~ div.compare-table").first  # type: ignore[attr-defined]
+    assert panel.is_visible()
+    assert "口径不同" in panel.inner_text()
+    assert page.locator("#peers ~ .scope-warning").first.is_visible()  # type: ignore[attr-defined]
+    screenshot(page, "report-peers", full_page=False)
+    panel.locator("a", has_text="基本支出占比").click()
+    page.wait_for_url("**/compare/basic_share/#y2024")  # type: ignore[attr-defined]
+    assert console.errors == []
+
+
+@pytest.mark.parametrize("path,name", [(COMPARE, "compare-indicator"), ("compare/", "compare-index"),
+                                       (PEER_REPORT + "#peers", "report-peers")])  # fmt: skip
+def test_compare_pages_on_a_phone(chromium: object, base: str, path: str, name: str) -> None:
+    context = chromium.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2)  # type: ignore[attr-defined]
+    p = context.new_page()
+    try:
+        p.goto(base + path)
+        p.wait_for_load_state("networkidle")
+        if "#" in path:
+            p.locator("#" + path.split("#")[1]).scroll_into_view_if_needed()
+        elif p.locator("div.chart").count():
+            p.locator("div.chart").first.scroll_into_view_if_needed()
+            _drawn(p)
+        width = p.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} scrolls sideways: {width}px"
+        screenshot(p, "phone-" + name, full_page=False)
+        if path == COMPARE:
+            screenshot(p, "phone-compare-indicator-full")
+    finally:
+        context.close()

@@ -156,7 +156,9 @@ def _fit(figure: dict[str, Any], unit: str, legend: bool) -> dict[str, Any]:
             if "text" in trace:
                 trace["text"] = [esc(str(v)) for v in trace["text"]]
         yaxis["title"] = {"text": unit}
-        layout.setdefault("xaxis", {})["title"] = {"text": "本年支出合计（万元，对数刻度）"}
+        xaxis = layout.setdefault("xaxis", {})
+        xaxis["title"] = {"text": "本年支出合计（万元，对数刻度）"}
+        xaxis["dtick"] = "D2"  # log ticks at 1, 2, 5 only: the 3…9 labels crowd a phone
         layout["height"] = 360
     layout["showlegend"] = legend
     if legend:
