@@ -73,9 +73,10 @@ def write_docx(text: str, target: Path) -> None:
         if rows:
             width = max(len(r) for r in rows)
             table = document.add_table(rows=len(rows), cols=width)
-            for i, r in enumerate(rows):
-                for j, c in enumerate(r):
-                    table.cell(i, j).text = c
+            # row by row: table.cell(i, j) walks the whole grid each time (quadratic in cells)
+            for row, values in zip(table.rows, rows):
+                for cell, c in zip(row.cells, values):
+                    cell.text = c
             rows.clear()
 
     for line in text.splitlines():

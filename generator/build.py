@@ -104,7 +104,12 @@ def _source_date(root: Path) -> Iterator[None]:
         return
     try:
         out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         out = ""
@@ -135,7 +140,7 @@ def build_search_index(site: Path) -> None:
     cmd = [exe, "--site", str(site), "--root-selector", PAGEFIND_ROOT, "--quiet"]
     for selector in PAGEFIND_EXCLUDE:
         cmd += ["--exclude-selectors", selector]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout)[-2000:]}")
 
@@ -193,7 +198,10 @@ def build(
     print(f"{stats.line()} ({time.monotonic() - start:.1f}s)", file=sys.stderr)
     log.info("documents parsed %d, from cache %d, failed %d", stats.parsed, stats.cached, stats.failed)
     if shard_spec:
-        print(f"分片 {shard_spec}：{len(paths)} 份报告已写入缓存，不生成页面 (shard: cache only)", file=sys.stderr)
+        print(
+            f"分片 {shard_spec}：{len(paths)} 份报告已写入缓存，不生成页面 (shard: cache only)",
+            file=sys.stderr,
+        )
         return 0
     started = time.monotonic()
     add_cross_findings(reports)

@@ -105,13 +105,13 @@ def test_charts_draw_after_instant_navigation(page: object, base: str) -> None:
 
 
 def _search(page: object, base: str, query: str) -> list[str]:
+    """The header's Pagefind search box (assets/search.js)."""
     page.goto(base)  # type: ignore[attr-defined]
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    box = page.locator("input.jl-search__input")  # type: ignore[attr-defined]
     box.click()
     box.fill(query)
-    box.press("End")  # mkdocs-material reads the query on keyup
-    page.wait_for_selector("li.md-search-result__item a", timeout=15000)  # type: ignore[attr-defined]
-    return page.locator("li.md-search-result__item a").evaluate_all("els => els.map(e => e.href)")  # type: ignore[attr-defined]
+    page.wait_for_selector("li.jl-search__item a", timeout=15000)  # type: ignore[attr-defined]
+    return page.locator("li.jl-search__item a").evaluate_all("els => els.map(e => e.href)")  # type: ignore[attr-defined]
 
 
 def test_search_finds_sangong(page: object, base: str) -> None:

@@ -115,6 +115,28 @@ def test_site_build_job():
     assert steps.index(cache) < steps.index(make) < steps.index(upload)
 
 
+def test_site_extraction_is_sharded_and_merged():
+    """Extraction over a matrix (generator build --shard K/N fills the cache); build merges the caches."""
+    doc = load("site.yml")
+    extract, build = doc["jobs"]["extract"], doc["jobs"]["build"]
+    shards = extract["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, int(doc["env"]["SHARDS"]) + 1))
+    (run,) = [s for s in extract["steps"] if "--shard" in str(s.get("run", ""))]
+    assert '--shard "${{ matrix.shard }}/${SHARDS}" --no-mkdocs' in run["run"]
+    (restore,) = steps_using(extract, "actions/cache/restore")  # shards never save the cache
+    assert not steps_using(extract, "actions/cache")
+    assert restore["with"]["key"] == steps_using(build, "actions/cache")[0]["with"]["key"]
+    (upload,) = steps_using(extract, "actions/upload-artifact")
+    assert upload["with"]["path"] == ".cache/extract" and "matrix.shard" in upload["with"]["name"]
+    assert build["needs"] in ("extract", ["extract"])
+    (download,) = steps_using(build, "actions/download-artifact")
+    assert download["with"]["path"] == ".cache/extract" and download["with"]["merge-multiple"] is True
+    assert download["with"]["pattern"] == upload["with"]["name"].replace("${{ matrix.shard }}", "*")
+    steps = build["steps"]
+    (make,) = [s for s in steps if str(s.get("run", "")).strip() == "make site"]
+    assert steps.index(steps_using(build, "actions/cache")[0]) < steps.index(download) < steps.index(make)
+
+
 def test_site_deploy_job():
     doc = load("site.yml")
     deploy = doc["jobs"]["deploy"]

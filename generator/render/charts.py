@@ -1,4 +1,4 @@
-"""Plotly figures for the site, built with plotly.graph_objects and handed to templates as plain JSON.
+"""Plotly figures for the site, handed to templates as plain JSON (what plotly.js reads).
 
 A chart is a ``Chart``: a fixed id (deterministic output; the page's loader draws it), a Chinese
 title, the figure as a JSON-ready dict, and the rows of its data, which the site also offers as
@@ -14,9 +14,45 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import plotly.graph_objects as go
-
 from generator.model import Report
+
+
+def _merge(into: dict[str, Any], update: dict[str, Any]) -> None:
+    for k, v in update.items():
+        if isinstance(v, dict) and isinstance(into.get(k), dict):
+            _merge(into[k], v)
+        else:
+            into[k] = v
+
+
+class _Figure:
+    """The few plotly.graph_objects calls used here, on plain dicts. plotly.graph_objects validates
+    every property when a figure is built and deep-copies it on export: ~50 ms a chart, 0.25 s a
+    report page, minutes at 1,000 reports (benchmarks/README.md). The JSON is the same;
+    tests/test_render.py validates every chart against plotly's schema instead."""
+
+    def __init__(self, data: dict[str, Any] | list[dict[str, Any]]) -> None:
+        self.data = [data] if isinstance(data, dict) else list(data)
+        self.layout: dict[str, Any] = {}
+
+    def update_layout(self, **kw: Any) -> None:
+        _merge(self.layout, kw)
+
+
+class go:  # stands in for plotly.graph_objects
+    Figure = _Figure
+
+    @staticmethod
+    def Bar(**kw: Any) -> dict[str, Any]:
+        return {"type": "bar", **kw}
+
+    @staticmethod
+    def Pie(**kw: Any) -> dict[str, Any]:
+        return {"type": "pie", **kw}
+
+    @staticmethod
+    def Scatter(**kw: Any) -> dict[str, Any]:
+        return {"type": "scatter", **kw}
 
 
 @dataclass
@@ -46,13 +82,11 @@ def _num(value: object) -> float | None:
         return None
 
 
-def _figure(fig: go.Figure, height: int = 320) -> dict[str, Any]:
-    top = 40 if fig.layout.legend.orientation == "h" and fig.layout.legend.y == 1.02 else 10
+def _figure(fig: _Figure, height: int = 320) -> dict[str, Any]:
+    legend = fig.layout.get("legend") or {}
+    top = 40 if legend.get("orientation") == "h" and legend.get("y") == 1.02 else 10
     fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": top, "b": 10}, separators=".,")
-    data = fig.to_plotly_json()
-    layout = data.get("layout", {})
-    layout.pop("template", None)
-    return {"data": data["data"], "layout": layout}
+    return {"data": fig.data, "layout": fig.layout}
 
 
 def _amount(report: Report, key: str) -> float | None:
@@ -96,7 +130,7 @@ def hbar(
             hovertemplate="%{customdata}<br>%{x:,.2f} " + unit + "<extra></extra>",
         )
     )
-    fig.update_layout(yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": unit})
+    fig.update_layout(yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": {"text": unit}})
     note = f"只显示前 {limit} 项，完整数据见 CSV。" if len(items) > limit else ""
     return Chart(
         chart_id,
@@ -175,7 +209,7 @@ def sangong(report: Report) -> Chart | None:
     )
     fig.update_layout(
         barmode="group",
-        yaxis={"title": "万元"},
+        yaxis={"title": {"text": "万元"}},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
     rows = [[n, f, b] for n, f, b in zip(names, finals, budgets)]
@@ -216,7 +250,7 @@ def yoy(report: Report) -> Chart | None:
         )
     )
     fig.update_layout(
-        yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": "比上年增减（万元）"}
+        yaxis={"autorange": "reversed", "automargin": True}, xaxis={"title": {"text": "比上年增减（万元）"}}
     )
     return Chart(
         "chart-yoy",
@@ -257,7 +291,7 @@ def agency_trend(reports: list[Report]) -> Chart | None:
         return None
     fig = go.Figure(traces)
     fig.update_layout(
-        yaxis={"title": "万元"},
+        yaxis={"title": {"text": "万元"}},
         xaxis={"type": "category"},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
@@ -304,7 +338,7 @@ def overview_sangong(reports: list[Report]) -> Chart | None:
     fig.update_layout(
         barmode="group",
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"title": "万元"},
+        xaxis={"title": {"text": "万元"}},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
     return Chart(
