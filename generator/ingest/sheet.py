@@ -20,7 +20,9 @@ def _cell(value: Any) -> str:
 
 def _rows_to_items(sheets: list[list[tuple[Any, ...]]]) -> list[Item]:
     items: list[Item] = []
+    table = 0
     for page, rows in enumerate(sheets, start=1):
+        table += 1
         for row in rows:
             cells = tuple(_cell(v) for v in row)
             filled = [c for c in cells if c.strip()]
@@ -28,8 +30,9 @@ def _rows_to_items(sheets: list[list[tuple[Any, ...]]]) -> list[Item]:
                 continue
             if len(filled) == 1 and not _is_number(filled[0]):
                 items.append(Item(page=page, text=filled[0]))  # a title or note spread over the sheet
+                table += 1  # a title between rows starts the next table
             else:
-                items.append(Item(page=page, cells=cells, table=1))
+                items.append(Item(page=page, cells=cells, table=table))
     return items
 
 
