@@ -15,7 +15,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     Example: generator extract data/reports/000_41e5c2151686b1a5.txt
     """
-    from generator.pipeline import load_report
     from generator.serialize import report_json
 
     out, status = [], 0

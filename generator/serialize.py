@@ -33,7 +33,10 @@ def plain(x: Any) -> Any:
 
 
 def report_json(report: Report) -> dict[str, Any]:
-    metrics = {k: number(report.metrics[k].amount if report.metrics.get(k) else None, k) for k in METRIC_KEYS}
+    metrics = {}
+    for k in METRIC_KEYS:
+        v = report.metrics.get(k)
+        metrics[k] = number(v.amount if v is not None else None, k)
     provenance = {}
     for k in METRIC_KEYS:
         v = report.metrics.get(k)

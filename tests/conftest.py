@@ -10,8 +10,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from golden import load  # noqa: E402
 
-from generator.ingest import read_document  # noqa: E402
 from generator.extract import extract  # noqa: E402
+from generator.ingest import read_document  # noqa: E402
 
 GOLDEN = load()
 

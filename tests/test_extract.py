@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from golden import expected_value
 from conftest import GOLDEN
+from golden import expected_value
 
 from generator.extract import METRIC_KEYS
 

@@ -86,9 +86,11 @@ def find_scope(doc: Document, consolidated: bool) -> str:
     text = doc.text
     head = text[:20000]
     only_own = re.search(r"构成包括[：:][^。；]{0,30}本级[。；]", head) and "下属" not in head
-    if consolidated or re.search(r"部门决算包括|决算单位构成|纳入.{0,10}部门决算编制范围|汇总", head):
-        if not only_own and not re.search(r"无下属(预算)?单位|没有下属(预算)?单位", head):
-            return "department"
+    says_consolidated = consolidated or re.search(
+        r"部门决算包括|决算单位构成|纳入.{0,10}部门决算编制范围|汇总", head
+    )
+    if says_consolidated and not only_own and not re.search(r"无下属(预算)?单位|没有下属(预算)?单位", head):
+        return "department"
     return "unit"
 
 
@@ -125,7 +127,7 @@ def find_region(agency: str, doc: Document) -> dict[str, str | None]:
 def slug(agency: str) -> str:
     from pypinyin import lazy_pinyin
 
-    parts = lazy_pinyin(agency, errors=lambda chars: [c for c in chars])
+    parts = lazy_pinyin(agency, errors=lambda chars: list(chars))  # type: ignore[arg-type,return-value]
     text = "-".join(p for p in parts if p)
     text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return re.sub(r"-{2,}", "-", text)[:80].strip("-") or "report"

@@ -12,9 +12,9 @@ import hashlib
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from generator.errors import IngestError
 from generator.model import Block, Document, Table
@@ -125,7 +125,8 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     def flush() -> None:
         if not para:
             return
-        text, breaks, page0 = "", [], para[0][1]
+        text, page0 = "", para[0][1]
+        breaks: list[tuple[int, int]] = []
         for piece, page in para:
             if text and page != (breaks[-1][1] if breaks else page0):
                 breaks.append((len(text), page))

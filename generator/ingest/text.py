@@ -97,6 +97,4 @@ def read_text(path: Path) -> tuple[list[Item], int]:
 def _looks_tabular(line: str) -> bool:
     # A table-of-contents line "一、收入支出决算总表\t3" is a line with a page number, not a row.
     cells = [c for c in line.split("\t") if c.strip()]
-    if len(cells) == 2 and re.fullmatch(r"\d{1,3}", cells[1].strip()):
-        return False
-    return True
+    return not (len(cells) == 2 and re.fullmatch(r"\d{1,3}", cells[1].strip()))
