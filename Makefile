@@ -1,35 +1,48 @@
 # 决算透视 — two commands: `make site` builds the site, `make test` runs the tests.
+# Each creates .venv on first use and installs what it needs (again when pyproject.toml changes).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+SITE_DEPS := $(VENV)/.installed-site
+TEST_DEPS := $(VENV)/.installed-test
 
 .PHONY: site test venv lint serve bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,dev,ocr]'
-	touch $(STAMP)
 
-venv: $(STAMP)
+# The site: the package and OCR for scanned reports (rapidocr ships its models in the wheel).
+$(SITE_DEPS): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[ocr]'
+	touch $@
 
-site: $(STAMP)
+# The tests: the site's dependencies plus pytest, hypothesis, Playwright (driving Debian's
+# chromium, not a downloaded browser), actionlint, ruff and mypy.
+$(TEST_DEPS): pyproject.toml $(SITE_DEPS)
+	$(BIN)/pip install -q -e '.[ocr,test,dev]'
+	touch $@
+
+venv: $(SITE_DEPS)
+
+site: $(SITE_DEPS)
 	$(BIN)/generator build
 
-serve: $(STAMP)
+serve: $(SITE_DEPS)
 	$(BIN)/generator serve
 
-test: $(STAMP)
+test: $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)
-	$(BIN)/ruff format --check generator tests
-	$(BIN)/ruff check generator tests
+lint: $(TEST_DEPS)
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy generator
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+bench: $(TEST_DEPS)
+	$(BIN)/python benchmarks/run.py 100 1000
 
+# Generated pages and data (git-ignored; content/_text and content/about.md are hand-written).
 clean:
-	rm -rf site .cache content/generated
+	rm -rf site .cache content/reports content/agencies content/compare content/data content/findings \
+		content/problems content/files content/assets content/index.md content/methodology.md content/.generated-*
