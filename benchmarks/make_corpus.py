@@ -28,7 +28,10 @@ REAL = ROOT / "data" / "reports"
 SEED_NAMES = {
     "000_41e5c2151686b1a5.txt": ("昌吉回族自治州公共就业服务中心", "昌吉回族自治州第{n}公共就业服务中心"),
     "001_7c4dfcc9575acdfa.txt": ("岚县创业就业服务中心", "岚县第{n}创业就业服务中心"),
-    "002_e0b9e12b257efafd.txt": ("昌吉回族自治州人力资源和社会保障局", "昌吉回族自治州第{n}人力资源和社会保障局"),
+    "002_e0b9e12b257efafd.txt": (
+        "昌吉回族自治州人力资源和社会保障局",
+        "昌吉回族自治州第{n}人力资源和社会保障局",
+    ),
     "003_237caace6a9bba17.txt": ("乌鲁木齐市人力资源和社会保障局", "乌鲁木齐市第{n}人力资源和社会保障局"),
     "004_64caca8ce772cd7b.txt": ("市就业服务中心", "市第{n}就业服务中心"),
 }
@@ -95,15 +98,16 @@ def write_docx(text: str, target: Path) -> None:
     document.save(str(target))
 
 
-def make(n: int, out: Path, seed: int = 1) -> list[Path]:
-    rng = random.Random(seed)
+def make(n: int, out: Path, seed: int = 1, start: int = 0) -> list[Path]:
+    """Reports number ``start`` … ``start + n - 1`` (so a later call can add new, different ones)."""
+    rng = random.Random(seed + start)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     seeds = sorted(SEED_NAMES)
     pdfs = sorted(REAL.glob("*.pdf"))
     made: list[Path] = []
-    for i in range(n):
+    for i in range(start, start + n):
         kind = i % 8  # 5 text seeds, 1 docx, 2 PDFs in every 8: roughly the real mix
         if kind < 5 or kind == 5:
             seed_name = seeds[i % len(seeds)]
@@ -122,7 +126,11 @@ def make(n: int, out: Path, seed: int = 1) -> list[Path]:
             target = out / f"syn{i:05d}.pdf"
             target.write_bytes(src.read_bytes() + f"\n% synthetic copy {i}\n".encode())
             name = re.sub(r"\s*2024\s*年度部门决算$|2024年度部门决算$", "", src.stem)
-            agency = name.replace("上海市普陀区", f"上海市普陀区第{chinese_number(i + 1)}") if "普陀区" in name else f"第{chinese_number(i + 1)}{name}"
+            agency = (
+                name.replace("上海市普陀区", f"上海市普陀区第{chinese_number(i + 1)}")
+                if "普陀区" in name
+                else f"第{chinese_number(i + 1)}{name}"
+            )
             target.with_name(target.stem + ".meta.yaml").write_text(f"agency: {agency}\n", encoding="utf-8")
         made.append(target)
     return made
