@@ -135,30 +135,46 @@ def _prior(c: dict[str, Any]) -> Decimal | None:
     return current - change if up else current + change
 
 
-Used = tuple[str, str, set[Decimal], dict[Decimal, Envelope], int | None]
+# (source, quote text, amounts used, percentages used → envelope, block index if known, offsets in
+# the quote where a used number may start: None = wherever the value occurs)
+Used = tuple[str, str, set[Decimal], dict[Decimal, Envelope], int | None, set[int] | None]
+
+
+def _cell_offsets(cells: tuple[str, ...], which: Iterable[int]) -> set[int]:
+    """Offsets, in a table row's block text (its non-empty cells joined by spaces), of the first
+    number of each cell in ``which``."""
+    want, out, pos = set(which), set(), 0
+    for i, c in enumerate(cells):
+        if not c:
+            continue
+        if i in want and (m := _NUMBER.search(c)) is not None:
+            out.add(pos + m.start())
+        pos += len(c) + 1
+    return out
 
 
 def used_quotes(report: Report) -> Iterator[Used]:
-    """(source, quote text, amounts used, percentages used → envelope, block index if known)."""
+    """(source, quote text, amounts used, percentages used → envelope, block index if known,
+    allowed offsets)."""
     for v in [*report.metrics.values(), *report.narrative.values()]:
         if v is not None:
-            yield "metric", v.quote.quote, {v.amount}, {}, None
+            yield "metric", v.quote.quote, {v.amount}, {}, None, None
     for c in report.share_claims:
         q = c.get("quote")
         if isinstance(q, Quote):
             pcts = {p: _bounds(c.get("amount"), c.get("parent")) for p in _decimals([c.get("percent")])}
-            yield "share", q.quote, _decimals([c.get("amount")]), pcts, c.get("block")
+            yield "share", q.quote, _decimals([c.get("amount")]), pcts, c.get("block"), None
         if isinstance(c.get("parent_quote"), str):
-            yield "share", c["parent_quote"], _decimals([c.get("parent")]), {}, c.get("block")
+            yield "share", c["parent_quote"], _decimals([c.get("parent")]), {}, c.get("block"), None
     for c in report.yoy_claims:
         q = c.get("quote")
         env = _bounds(c.get("change"), _prior(c), widen=2)
         pcts = {p: env for p in _decimals([c.get("percent"), c.get("second_percent")])}
         if isinstance(q, Quote):
-            yield "yoy", q.quote, _decimals([c.get("change"), c.get("current")]), pcts, c.get("block")
+            yield "yoy", q.quote, _decimals([c.get("change"), c.get("current")]), pcts, c.get("block"), None
         cq = c.get("current_quote")
         if isinstance(cq, str):
-            yield "yoy", cq, _decimals([c.get("current")]), {}, None
+            yield "yoy", cq, _decimals([c.get("current")]), {}, None, None
     for c in report.budget_claims:
         q = c.get("quote")
         if isinstance(q, Quote):
@@ -170,19 +186,40 @@ def used_quotes(report: Report) -> Iterator[Used]:
             for p in _decimals([c.get("diff_rate")]):
                 diff = final - budget if isinstance(final, Decimal) and isinstance(budget, Decimal) else None
                 pcts[p] = _bounds(diff, budget, widen=1)
-            yield "budget", q.quote, amounts, pcts, None
+            yield "budget", q.quote, amounts, pcts, None, None
     for t in report.tables.values():
         for row in t["rows"]:
-            yield "table", row["quote"], _decimals(row["values"]), {}, None
+            yield "table", row["quote"], _decimals(row["values"]), {}, None, None
+    doc = report.document
+    block_of = {(b.table, b.row): i for i, b in enumerate(doc.blocks) if b.table is not None} if doc else {}
     for pt in report.perf_tables:
         for row in pt.get("funding", []):
             q = row.get("quote")
             # a row whose cells do not line up with the header is read by no rule (perf.execution_rate
             # and sum.perf_funding skip it rather than guess its columns), so it is no site
-            if isinstance(q, Quote) and row.get("aligned"):
-                amounts = _decimals([row.get(k) for k in ("initial", "budget", "spent")])
-                pcts = {p: _bounds(row.get("spent"), row.get("budget")) for p in _decimals([row.get("rate")])}
-                yield "perf", q.quote, amounts, pcts, None
+            if not (isinstance(q, Quote) and row.get("aligned")):
+                continue
+            keys = ("declared", "initial", "budget", "spent")
+            amounts = _decimals([row.get(k) for k in keys])
+            # a rate over a zero 全年预算数 is 0÷0, which no printed rate contradicts: no site
+            budget = row.get("budget")
+            pcts = (
+                {p: _bounds(row.get("spent"), budget) for p in _decimals([row.get("rate")])}
+                if isinstance(budget, Decimal) and budget > 0
+                else {}
+            )
+            # Only the row's own cells under those columns: the same figure in its 分值/得分 cell
+            # ("年度资金总额 10 10 10 10 100% 10") is no amount, and an identical row of another 自评表
+            # (003's OCR grid repeats "其他资金 0.00 0.00 0.00" in tables whose header was not read)
+            # is not this row.
+            at, block = row.get("at"), block_of.get((pt["table"], row["row"]))
+            offsets = None
+            if isinstance(at, dict) and block is not None and doc is not None:
+                cells = doc.tables[pt["table"]].rows[row["row"]]
+                offsets = _cell_offsets(
+                    cells, [at[k] for k in (*keys, *(("rate",) if pcts else ())) if k in at]
+                )
+            yield "perf", q.quote, amounts, pcts, block, offsets
 
 
 def candidate_sites(raw_text: str, report: Report) -> list[Site]:
@@ -197,7 +234,7 @@ def candidate_sites(raw_text: str, report: Report) -> list[Site]:
     mapping = align(raw_tokens(raw_text), norm)
     by_start = {t.start: t for t in norm}
     sites: dict[int, Site] = {}
-    for source, quote, amounts, percents, block in used_quotes(report):
+    for source, quote, amounts, percents, block, offsets in used_quotes(report):
         if not quote or not (amounts or percents):
             continue
         lo, hi = (
@@ -208,6 +245,8 @@ def candidate_sites(raw_text: str, report: Report) -> list[Site]:
         at = text.find(quote, lo)
         while 0 <= at < hi:
             for m in _NUMBER.finditer(quote):
+                if offsets is not None and m.start() not in offsets:
+                    continue
                 tok = by_start.get(at + m.start())
                 if tok is None or tok.end != at + m.end():
                     continue

@@ -163,7 +163,7 @@ def balance(report: Report) -> Iterable[Finding]:
 
 # --- 绩效自评表 funding rows ---------------------------------------------------------------------
 
-_COLUMNS = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数"}
+_COLUMNS = {"declared": "目标申报数", "initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数"}
 
 
 @rule(
@@ -172,7 +172,7 @@ _COLUMNS = {"initial": "年初预算数", "budget": "全年预算数", "spent": 
     explanation=(
         "绩效自评表的资金部分先列资金总额（“年度资金总额”“项目资金”），再列其构成（“其中：当年财政拨款”"
         "“上年结转资金”“其他资金”，或上级资金、本级资金、其他资金及合计）。年初预算数、全年预算数、全年执行数"
-        "各栏都应满足总额等于构成之和。模板的构成行无数时留空（如只填“其中：当年财政拨款”，上年结转、其他资金两行空白），空白按0计。"
+        "各栏（年初预算数分为目标申报数、预算编制数两栏的，两栏各自）都应满足总额等于构成之和。模板的构成行无数时留空（如只填“其中：当年财政拨款”，上年结转、其他资金两行空白），空白按0计。"
     ),
     formula="资金总额 = Σ 构成（逐栏，空白构成行按0计）",
     tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
@@ -182,7 +182,9 @@ def perf_funding(report: Report) -> Iterable[Finding]:
     out: list[Finding | None] = []
     for t, table in enumerate(report.perf_tables):
         name = table.get("name") or table.get("title") or "绩效自评表"
-        for total, parts in _funding_groups([r for r in table.get("funding", []) if r.get("aligned")]):
+        rows = [r for r in table.get("funding", []) if r.get("aligned")]
+        complete = bool(table.get("funding_complete")) and len(rows) == len(table.get("funding", []))
+        for total, parts in _funding_groups(rows, complete):
             for key, col in _COLUMNS.items():
                 whole = total.get(key)
                 values = [p.get(key) for p in parts]
@@ -203,9 +205,15 @@ _FUNDING_TOTAL = re.compile(r"总额|总资金|项目资金|资金总额|^合计
 _FUNDING_PART = re.compile(r"财政|资金|其[他任作何]|万元|结转|拨款|上级|本级")
 
 
-def _funding_groups(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+_LEVEL_SOURCE = re.compile(r"(?:中央|省级|市县|市区县|市级|县级|本级)[(（]?[区县]?[)）]?财政资")
+
+
+def _funding_groups(
+    rows: list[dict[str, Any]], complete: bool = False
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """(total row, component rows) for each funding block; a block with an unreadable label is
-    skipped whole (OCR joins indicator text into funding rows)."""
+    skipped whole (OCR joins indicator text into funding rows). ``complete``: every row between
+    the funding header and the 年度目标 row was read, in line with the header."""
     if len(rows) < 2:
         return []
     labels = [str(r["label"]) for r in rows]
@@ -224,8 +232,14 @@ def _funding_groups(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], li
         if parts
         and all(_FUNDING_PART.search(_row_label(p)) for p in parts)
         # a lone component must be the template's first (当年财政拨款), the others printed blank;
-        # a lone 其他资金 means the reading lost the rows above it
-        and (len(parts) > 1 or re.search(r"当年|财政拨款", _row_label(parts[0])))
+        # a lone 其他资金 means the reading lost the rows above it. The 中央/省级/市县区财政资金
+        # template (001) drops its unused rows, so there a lone 市县区财政资金 is the whole when the
+        # block was read whole.
+        and (
+            len(parts) > 1
+            or re.search(r"当年|财政拨款", _row_label(parts[0]))
+            or (complete and _LEVEL_SOURCE.search(_row_label(parts[0])))
+        )
     ]
 
 

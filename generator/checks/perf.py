@@ -217,3 +217,31 @@ def target_missed(report: Report) -> Iterable[Finding]:
                 f"{ind['target']}",
                 [ind["quote"]],
             )
+
+
+@rule(
+    "perf.balance",
+    title="自评表资金结余与预算、执行数不符",
+    explanation=(
+        "自评表的资金结（转）余一栏是全年预算数减去全年执行数。年初预算数分为目标申报数、预算编制数两栏的表，"
+        "资金行的列由数字的个数确定（恰好每栏一个数），结余不等于预算减执行即为表内矛盾；其他表以结余"
+        "相符作为列对齐的依据，所以只有前一种表会报出此项。"
+    ),
+    formula="全年预算数 = 全年执行数 + 资金结（转）余",
+    tolerance="(n+1)×半个末位单位（按印出精度）；超出为错误，范围内的非零差额记为提示",
+    example="全年预算数336.79、全年执行数336.344、结余0.445：差0.001，在三位小数的舍入范围内。",
+)
+def balance(report: Report) -> Iterable[Finding]:
+    from generator.checks.sums import check_sum
+
+    for table in report.perf_tables:
+        for row in table["funding"]:
+            budget, spent, rest = row.get("budget"), row.get("spent"), row.get("balance")
+            if not row["aligned"] or budget is None or spent is None or rest is None:
+                continue
+            f = check_sum(
+                "perf.balance", f"{_name(table)}/{row['label']}/结余", f"{row['label']}全年预算数", budget,
+                [("全年执行数", spent), ("资金结（转）余", rest)], [row["quote"]], f"《{_name(table)}》",
+            )  # fmt: skip
+            if f is not None:
+                yield f

@@ -36,7 +36,7 @@ def functional_classes(
             continue
         rows = structured(t)["rows"]
         out = []
-        for row in rows:  # type: ignore[union-attr]
+        for row in rows:  # type: ignore[union-attr,attr-defined]
             code = row["code"]
             if code and len(code) == 3 and row["values"] and row["values"][0] not in (None, ""):
                 amount = parse_amount(str(row["values"][0]))

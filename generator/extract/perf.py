@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from generator.model import Document, Quote
@@ -26,33 +27,52 @@ _FUND_COLS = {
     "rate": re.compile(r"^执行率$"),
     "score": re.compile(r"^得分$"),
 }
+# A 年初预算数 split into two sub-columns on the row below the header (001): the figures then run
+# 目标申报数, 预算编制数 (the 年初预算数 proper), 全年预算数, …
+_DECLARED = re.compile(r"^目标申报数?$")
+_DRAFTED = re.compile(r"^预算编制数?$")
 _IND_POINTS = re.compile(r"^(?:分值|分值权重|权重)$")
 _IND_SCORE = re.compile(r"^(?:得分|指标得分)$")
 _STATES_VALUE = re.compile(r"^(?:[≥≤<>=]|\d)")
 _HEADING_POINTS = re.compile(r"(?P<level>产出指标|效益指标|满意度指标)[(（](?P<max>\d+)分[)）]")
 
 
+@lru_cache(maxsize=4096)
 def _number(cell: str) -> Decimal | None:
+    # cached: the same few cell strings are read many times per table (Decimal is immutable)
     return parse_amount(cell.replace("%", "").replace("分", "").strip()) if cell else None
 
 
-def _right_anchored(cells: list[str], header: dict[str, int]) -> dict[str, tuple[Decimal | None, str]] | None:
-    """A funding row with more cells than its header: the figures read from the right.
-
-    Merged cells add label cells on the left (“项目资金预算安排及执行进度(万元) 资金总额:”) and split
-    年初预算数 into 目标申报数/预算编制数, so the columns are shifted but the run of figures still
-    ends with the header's last columns (…执行率, 得分); a trailing 偏差原因 text is skipped."""
+def _figure_run(cells: list[str]) -> tuple[int, int]:
+    """(start, end) of the last run of adjacent figure cells; a trailing 偏差原因 text is skipped."""
     end = len(cells)
     while end > 0 and _number(cells[end - 1]) is None:
         end -= 1
     start = end
     while start > 0 and _number(cells[start - 1]) is not None:
         start -= 1
+    return start, end
+
+
+def _right_anchored(
+    cells: list[str], header: dict[str, int], declared: bool = False
+) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
+    """A funding row whose cells do not line up with its header: the figures read from the right.
+
+    Merged cells add label cells on the left (“项目资金预算安排及执行进度(万元) 资金总额:”) and split
+    年初预算数 into 目标申报数/预算编制数, so the columns are shifted but the run of figures still
+    ends with the header's last columns (…执行率, 得分); a trailing 偏差原因 text is skipped.
+    ``declared``: the header's 年初预算数 is split, so one more figure (目标申报数) leads the run.
+    Returns (values, cell index per key, whether the run holds exactly the header's figures)."""
+    start, end = _figure_run(cells)
     keys = sorted(header, key=header.__getitem__)
+    if declared:
+        keys = ["declared", *keys]
     if end - start < len(keys):
         return None
-    run = cells[end - len(keys) : end]
-    return {k: (_number(c), c) for k, c in zip(keys, run)}
+    first = end - len(keys)
+    at = {k: first + j for j, k in enumerate(keys)}
+    return {k: (_number(cells[i]), cells[i]) for k, i in at.items()}, at, end - start == len(keys)
 
 
 def _indicator(cells: list[str], header: tuple[int, int, int]) -> dict[str, Any] | None:
@@ -100,13 +120,26 @@ def _points_cell(cells: list[str]) -> int | None:
     return None
 
 
+def _new_table(title: str, page: int | None, t_index: int) -> dict[str, Any]:
+    return {"title": title, "name": None, "page": page, "funding": [], "indicators": [], "headings": [],
+            "total": None, "table": t_index, "unparsed": set(), "funding_complete": False,
+            "funding_gap": False}  # fmt: skip
+
+
 def perf_tables(doc: Document) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for t_index, table in enumerate(doc.tables):
+
+        def start(title: str, t_index: int = t_index, page: int | None = table.page) -> dict[str, Any]:
+            entry = _new_table(title, page, t_index)
+            out.append(entry)
+            return entry
+
         blocks = doc.table_rows(t_index)
         current: dict[str, Any] | None = None
         fund_header: dict[str, int] | None = None
         fund_len = 0
+        declared = False  # the header's 年初预算数 is split into 目标申报数/预算编制数
         ind_header: tuple[int, int, int] | None = None
         pending: tuple[list[str], Quote | None, int] | None = None  # an indicator row without its figures yet
         for r, row in enumerate(table.rows):
@@ -114,12 +147,6 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
             quote = Quote(block.text, block.page, None, "绩效自评表") if block is not None else None
             joined = "".join(row)
             cells = [c.strip() for c in row]
-
-            def start(title: str) -> dict[str, Any]:
-                entry: dict[str, Any] = {"title": title, "name": None, "page": table.page, "funding": [], "indicators": [],
-                         "headings": [], "total": None, "table": t_index, "unparsed": set()}  # fmt: skip
-                out.append(entry)
-                return entry
 
             if len(row) == 1 and _TITLE.search(row[0]):
                 current, fund_header, ind_header = start(row[0]), None, None
@@ -129,20 +156,35 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                     current, fund_header, ind_header = start("绩效自评表"), None, None
                 current["name"] = next((c for c in cells[1:] if c), None)
                 continue
-            cols = {k: i for k, p in _FUND_COLS.items() for i, c in enumerate(cells) if p.match(c)}
+            # a funding header names 全年预算数, 全年执行数 and 执行率: the cheap test first (this runs
+            # for every row of every table, hundreds in an OCR grid)
+            cols = (
+                {k: i for k, p in _FUND_COLS.items() for i, c in enumerate(cells) if p.match(c)}
+                if "执行率" in joined and "全年" in joined
+                else {}
+            )
             if "budget" in cols and "spent" in cols and "rate" in cols:
                 if current is None or current["funding"]:
                     current = start("绩效自评表")
-                fund_header, fund_len, ind_header = cols, len(cells), None
+                fund_header, fund_len, ind_header, declared = cols, len(cells), None, False
+                continue
+            if (
+                fund_header is not None
+                and any(map(_DECLARED.match, cells))
+                and any(map(_DRAFTED.match, cells))
+            ):
+                declared = True
                 continue
             if current is None:
                 continue
             for m in _HEADING_POINTS.finditer(joined):
                 current["headings"].append({"level": m.group("level"), "max": Decimal(m.group("max")), "row": r,
                                             "quote": quote, "text": m.group(0)})  # fmt: skip
-            pi = next((i for i, c in enumerate(cells) if _IND_POINTS.match(c)), None)
-            si = next((i for i, c in enumerate(cells) if _IND_SCORE.match(c)), None)
-            if pi is not None and si is not None and "指标" in joined:
+            pi = si = None
+            if "指标" in joined:  # an indicator header names its columns (…指标, 分值, 得分)
+                pi = next((i for i, c in enumerate(cells) if _IND_POINTS.match(c)), None)
+                si = next((i for i, c in enumerate(cells) if _IND_SCORE.match(c)), None)
+            if pi is not None and si is not None:
                 ind_header, fund_header, pending = (pi, si, len(cells)), None, None
                 continue
             first = next((c for c in cells if c), "")
@@ -161,14 +203,31 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                           for k, i in fund_header.items()}  # fmt: skip
                 if values["budget"][0] is None and values["spent"][0] is None:
                     if re.search(r"年度(?:总体)?目标|绩效目标", joined):
+                        # the funding block ends here; it was read whole when no row in it with
+                        # figures was passed over
                         fund_header = None
+                        current["funding_complete"] = not current["funding_gap"]
+                    elif any(_number(c) is not None for c in cells):
+                        current["funding_gap"] = True
                     continue
-                aligned = len(cells) == fund_len and (not _has_balance(values) or _balanced(values))
+                at = dict(fund_header)
+                aligned = (
+                    not declared
+                    and len(cells) == fund_len
+                    and (not _has_balance(values) or _balanced(values))
+                )
                 if not aligned:
-                    # a shifted row is trusted only when 结余 = 预算 − 执行 confirms the columns
-                    shifted = _right_anchored(cells, fund_header)
-                    if shifted is not None and _has_balance(shifted) and _balanced(shifted):
-                        values, aligned = shifted, True
+                    shifted = _right_anchored(cells, fund_header, declared)
+                    if shifted is not None:
+                        s_values, s_at, exact = shifted
+                        # a shifted row is trusted when 结余 = 预算 − 执行 confirms the columns, or, under a
+                        # split 年初预算数, when the run holds exactly the header's figures (then nothing
+                        # else can be where they are, and a 结余 that does not agree is the row's own
+                        # inconsistency: perf.balance)
+                        if (_has_balance(s_values) and _balanced(s_values)) or (declared and exact):
+                            values, at, aligned = s_values, s_at, True
+                        elif declared:
+                            values, at = s_values, s_at
                 if values.get("score", (None, ""))[0] is None and max(
                     fund_header.values()
                 ) == fund_header.get("score"):
@@ -180,7 +239,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                     "label": label, "aligned": aligned,
                     **{k: v[0] for k, v in values.items()},
                     "cells": {k: v[1] for k, v in values.items()},
-                    "quote": quote, "row": r,
+                    "at": at, "quote": quote, "row": r,
                 })  # fmt: skip
                 continue
             if ind_header is not None:
