@@ -38,13 +38,21 @@ def is_garbled(ch: str) -> bool:
     return cat == "Co" or ch == "\ufffd"
 
 
+# Kangxi radicals and CJK radical supplements (⼀ U+2F00…) as some PDFs encode common characters.
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+# What is_garbled() refuses (private use, category Co; U+FFFD) and control characters but tab and
+# newline: one regex pass instead of a Python test per character (ingest's hottest loop).
+_GARBLED_OR_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
+
+
 def normalize_chars(text: str) -> str:
     """Character-level clean-up that never moves text around."""
     text = text.translate(_TRANS)
-    # Kangxi radicals and CJK radical supplements (⼀ U+2F00…) as some PDFs encode common characters.
-    text = "".join(unicodedata.normalize("NFKC", ch) if 0x2E80 <= ord(ch) <= 0x2FDF else ch for ch in text)
+    text = _RADICAL.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _CID.sub("", text)
-    text = "".join(ch for ch in text if not is_garbled(ch) and (ch in "\t\n" or ord(ch) >= 32))
+    text = _GARBLED_OR_CONTROL.sub("", text)
     text = _STRAY_TAG.sub("", text)
     text = _FW_COMMA_THOUSANDS.sub(",", text)
     return text
