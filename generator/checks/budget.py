@@ -11,7 +11,7 @@ from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, rounded_percent
 from generator.extract.narrative import NUM
-from generator.model import Finding, Quote, Report
+from generator.model import Finding, Quote, Report, Severity
 
 _ABOVE = ("大于", "高于", "超过")
 _BELOW = ("小于", "低于")
@@ -203,3 +203,57 @@ def execution(report: Report) -> Iterable[Finding]:
                 pct(expected),
                 [Quote(m.group(0), block.page_at(m.start()), None)],
             )
+
+
+@rule(
+    "sum.budget_items",
+    title="具体情况所列各项决算数之和与总数不符",
+    explanation=(
+        "“财政拨款支出年初预算数为X万元，支出决算数为Y万元，完成年初预算的Z%，其中：”之后逐项列出"
+        "“1、…（项）年初预算为…，支出决算为…”时，所列各项是总数的组成部分，其决算数之和不能超过总数Y；"
+        "超过即为错误。各项之和小于总数时，可能是只列了主要项目，所以只作提示。"
+        "只核对编号从1起连续、每项都写明决算数的清单。"
+    ),
+    formula="Σ 所列各项支出决算数 ≤ 支出决算总数（全部列出时相等）",
+    tolerance="(n+1)×半个末位单位（按印出精度）；超出总数为错误，不足总数记为提示",
+    example="支出决算数840.77万元 = 449.89 + 57.60 + 49.75 + 68.96 + 34.46 + 119.03 + 13.99 + 27.09 + 20（万元）",
+)
+def budget_items(report: Report) -> Iterable[Finding]:
+    from generator.checks.tolerance import fmt, sum_differs
+    from generator.extract import _toc_blocks
+    from generator.extract.claims import budget_item_lists
+
+    if report.document is None:
+        return
+    for lst in budget_item_lists(report.document, _toc_blocks(report.document)):
+        total, items = lst["final"], lst["items"]
+        if total is None:
+            continue
+        parts = [i["final"] for i in items]
+        beyond, diff = sum_differs(parts, total)
+        if diff == 0:
+            continue
+        computed = sum(parts, Decimal(0))
+        severity: Severity
+        head = f"文中称支出决算数为{fmt(total)}万元，其后逐项列出的{len(items)}项决算数之和为{fmt(computed)}万元，"
+        if not beyond:
+            severity, tail = "info", f"相差{fmt(abs(diff))}万元，在各项四舍五入的误差范围内，属尾数差异。"
+        elif computed > total:
+            severity, tail = (
+                "error",
+                f"比总数多{fmt(-diff)}万元；所列各项是总数的组成部分，合计不能超过总数。",
+            )
+        else:
+            severity = "info"
+            tail = (
+                f"比总数少{fmt(diff)}万元；如果所列是全部项目，则总数或某项数字有误，也可能只列了主要项目。"
+            )
+        yield make_finding(
+            "sum.budget_items",
+            severity,
+            f"具体情况/{fmt(total)}",
+            head + tail,
+            fmt(total),
+            fmt(computed),
+            [lst["quote"], *(i["quote"] for i in items)],
+        )

@@ -85,7 +85,9 @@ _YOY = re.compile(
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
 _SECOND_PCT = re.compile(r"^[。，,；;]\s*(?P<pdir>增长|下降)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%")
 _AMOUNT_BEFORE = re.compile(rf"{NUM}万元")
-_LABELLED_AMOUNT = re.compile(rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元")
+_LABELLED_AMOUNT = re.compile(
+    rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元"
+)
 _SENTENCE_END = "。；;"
 
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
@@ -156,7 +158,9 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             subject = _subject(subject_text + m.group("what"))
             current_quote = None
             if current is None and unit in (None, "万元"):
-                current, current_quote, found_subject = _current_before(doc, pos, sentence_start, subject, toc)
+                current, current_quote, found_subject = _current_before(
+                    doc, pos, sentence_start, subject, toc
+                )
                 if subject == "总体" and found_subject:
                     subject = found_subject
             second = _SECOND_PCT.match(text[m.end() :])
@@ -259,7 +263,9 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                     pm = list(_PARENT.finditer(ptext, start))
                     if pm:
                         parent = parse_amount(pm[0].group("n"))
-                        parent_quote = Quote(ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start()))
+                        parent_quote = Quote(
+                            ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start())
+                        )
                         head = ptext[start:] + head
             if parent is None and ("其中" in head or "主要用于" in head):
                 first = _PARENT.search(text, sentence_start, m.start())
@@ -336,3 +342,63 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
 
 def as_decimal(x: object) -> Decimal | None:
     return x if isinstance(x, Decimal) else None
+
+
+_ITEM_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})\s*[、.．]\s*(?!\d)")
+_LIST_OPENS = re.compile(r"其中\s*[:：]?\s*$")
+_SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
+    """A total's "年初预算数为X万元，支出决算数为Y万元，完成年初预算的Z%，其中：" followed by numbered items
+    "1、…（项）" each with its own "年初预算为…，支出决算为…" (004's 具体情况).
+
+    Kept only when the items run 1, 2, … n without a gap and each states its 决算, so that a
+    list the reading broke off is not taken for the whole list."""
+    out: list[dict[str, Any]] = []
+    blocks = doc.blocks
+    for pos, block in enumerate(blocks):
+        if block.table is not None or pos in toc:
+            continue
+        total = next(iter(_BUDGET.finditer(block.text)), None)
+        if total is None or not _LIST_OPENS.search(block.text[total.end() :]):
+            continue
+        items: list[dict[str, Any]] = []
+        j, loose = pos + 1, 0
+        while j < len(blocks) and blocks[j].table is None and loose <= 2:
+            text = blocks[j].text
+            head = _ITEM_HEAD.match(text)
+            if head is None:
+                if _SECTION_HEAD.match(text):
+                    break
+                j, loose = j + 1, loose + 1  # a continuation ("决算数与预算数基本持平。")
+                continue
+            if int(head.group("n")) != len(items) + 1:
+                break
+            m, where = _BUDGET.search(text), j
+            nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+            if m is None and nxt is not None and nxt.table is None and not _ITEM_HEAD.match(nxt.text):
+                where, m = j + 1, _BUDGET.search(nxt.text)  # the item's name wrapped onto the next block
+            if m is None:
+                items = []
+                break
+            b = blocks[where]
+            items.append({
+                "name": _item_name(text[head.end() :]),
+                "final": parse_amount(m.group("f")),
+                "quote": Quote(m.group(0).rstrip("，,。"), b.page_at(m.start())),
+            })  # fmt: skip
+            j, loose = where + 1, 0
+        if len(items) >= 2 and all(i["final"] is not None for i in items):
+            out.append({
+                "final": parse_amount(total.group("f")),
+                "quote": Quote(total.group(0).rstrip("，,。"), block.page_at(total.start())),
+                "items": items,
+            })  # fmt: skip
+    return out
+
+
+def _item_name(text: str) -> str:
+    """ "社会保障和就业支出（类）…就业管理事务（项）。年初预算为…" → the 项 name."""
+    m = re.search(r"[（(]款[)）]\s*(?P<name>[^（()）。]{1,30})[（(]项[)）]", text)
+    return m.group("name").strip() if m else text.split("。")[0].split("年初预算")[0][:30]
