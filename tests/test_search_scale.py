@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from browser import browser, build_site, serve
+from browser import browser, build_site, serve  # noqa: E402
 
 SYNTHETIC = 24
 
