@@ -168,8 +168,13 @@ def used_quotes(report: Report) -> Iterator[Used]:
             yield "share", c["parent_quote"], _decimals([c.get("parent")]), {}, c.get("block"), None
     for c in report.yoy_claims:
         q = c.get("quote")
-        env = _bounds(c.get("change"), _prior(c), widen=2)
+        prior, change = _prior(c), c.get("change")
+        env = _bounds(change, prior, widen=2)
         pcts = {p: env for p in _decimals([c.get("percent"), c.get("second_percent")])}
+        if change == 0 and isinstance(prior, Decimal) and abs(prior) <= 2 * half_unit(prior):
+            # "0.00万元，…比上年增加0.00万元，增长0.00%": the percentage is 0 ÷ 0 within rounding, so
+            # no printed percentage contradicts the amounts: no site
+            pcts = {}
         if isinstance(q, Quote):
             yield "yoy", q.quote, _decimals([c.get("change"), c.get("current")]), pcts, c.get("block"), None
         cq = c.get("current_quote")

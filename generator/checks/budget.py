@@ -101,7 +101,14 @@ def diff_rate(report: Report) -> Iterable[Finding]:
             h = half_unit(budget, final)
             # |diff| carries two rounding errors; the sign must agree unless diff is within them
             wrong_sign = (stated < 0 < diff - 2 * h) or (stated > 0 > diff + 2 * h)
-            magnitude = percent_severity(abs(stated), abs(diff), budget) if abs(diff) > 2 * h else None
+            if abs(diff) > 2 * h:
+                magnitude = percent_severity(abs(stated), abs(diff), budget)
+            else:
+                # budget and final agree within their rounding ("8.80 … 8.80 … 差异率0.00%"): the rate
+                # is at most 2 half-units ÷ budget
+                hs = half_unit(stated)
+                over = abs(stated) - hs - 2 * h / (budget - h) * 100 if budget > h else Decimal(0)
+                magnitude = None if over <= 0 else ("info" if over <= 2 * hs else "error")
             severity = "error" if wrong_sign else magnitude
             expected_text = pct(rounded_percent(diff, budget, stated))
         if severity is None:

@@ -82,7 +82,8 @@ def percent(report: Report) -> Iterable[Finding]:
     for claim in report.yoy_claims:
         change, stated = claim["change"], claim["percent"]
         sign = _sign(claim["direction"]) or _sign(claim["percent_direction"])
-        if change is None or stated is None or sign == 0 or change == 0:
+        # a change printed as 0.00 still bounds the percentage (at most 0.005 ÷ last year)
+        if change is None or stated is None or sign == 0:
             continue
         found = current_of(report, claim)
         if found is None:
