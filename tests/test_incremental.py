@@ -143,3 +143,15 @@ def test_two_site_builds_are_identical(tmp_path: Path, monkeypatch) -> None:
     assert "sitemap.xml" in a and b"<lastmod>2025-01-01</lastmod>" in a["sitemap.xml"]
     assert a.keys() == b.keys()
     assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_progress_is_plain_lines_off_a_terminal(capsys) -> None:
+    """In CI logs (stderr not a terminal) progress is a line every tenth of the reports, no bar."""
+    from generator.pipeline import Progress
+
+    progress = Progress(20)
+    for _ in range(20):
+        progress.step(None)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 10 and lines[-1].startswith("解析报告 20/20")
+    assert not any("\r" in line or "#" in line for line in lines)
