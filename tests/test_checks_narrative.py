@@ -120,6 +120,13 @@ PINNED = [
     ),
     # 004: 项目支出 139.69 (支出决算说明, 738.08+139.69 = 877.77) and 139.68 (整体绩效自评报告).
     (R004, "repeat.narrative", "error", "139.68；139.69", "同一个数"),
+    # 000 《昌吉州第十三届创业创新大赛》: 实际完成情况 "已完成主体赛项目43个，专项赛项目34个，创新创业大赛奖项33个，
+    # 创业创新大赛评委专家26个", but the indicator rows of the same 自评表 give 主体赛项目 =33个, 专项赛项目 =26个,
+    # 评委专家 =43个, 奖项 =34个: the four counts are shuffled between the text and the table.
+    (R000, "perf.completion_text", "error", "43个", "33个"),
+    (R000, "perf.completion_text", "error", "34个", "26个"),
+    (R000, "perf.completion_text", "error", "26个", "43个"),
+    (R000, "perf.completion_text", "error", "33个", "34个"),
     # 社工部: 年初预算 0, so "完成年初预算的95.89%" cannot be; 95.89% = 307.82/321.02 (全年预算).
     (SHEGONG, "budget.rate", "error", "95.89%", "无法计算（预算为0）"),
     # 规划局: template residue "下降（增长）27.78%".
@@ -239,3 +246,29 @@ def test_execution_rate_contradiction_is_reported_once(findings) -> None:
     # 000: 99.55% vs 830.26÷869.05 is budget.execution's; the 整体 table's 上级资金 row is one source of
     # money, not the whole, so repeat.perf_funding does not compare the sentence with it.
     assert not [f for f in findings[R000] if f.rule.startswith("repeat.")]
+
+
+def test_consistent_vehicle_counts_give_nothing(findings) -> None:
+    # 000 "公务用车保有量2辆。国有资产占用情况中固定资产车辆2辆，…一致无差异" and "车辆2辆，价值48.73万元，其中：…
+    # 其他用车2辆"; 002 the same with 3; 003 保有量44 vs 固定资产车辆49 with a stated reason (执法执勤4+特种1+其他44=49).
+    for name in (R000, "002_e0b9e12b257efafd.txt", R003, R001, R004, GUIHUA, CAIZHENG, SHEGONG):
+        assert not [f for f in findings[name] if f.rule == "repeat.vehicles"], name
+
+
+def _mutated(report, old: str, new: str):
+    import dataclasses
+
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in report.document.blocks]
+    return dataclasses.replace(report, document=dataclasses.replace(report.document, blocks=blocks))
+
+
+def test_vehicle_counts_are_checked(reports) -> None:
+    from generator.checks import CATALOGUE
+
+    rule = CATALOGUE["repeat.vehicles"].fn
+    # 保有量 changed while the text still says 固定资产车辆 and 保有量 are 一致无差异
+    (f,) = rule(_mutated(reports[R000], "保有量2辆", "保有量3辆"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "3辆", "2辆")
+    # the asset section's count against the 三公 section's 固定资产车辆 and against its own 其中 list
+    fs = {(f.subject, f.claimed, f.expected) for f in rule(_mutated(reports[R003], "车辆49辆,价值", "车辆48辆,价值"))}
+    assert fs == {("固定资产车辆", "49辆", "48辆"), ("车辆分类合计", "48辆", "49辆")}

@@ -302,3 +302,34 @@ def test_ids_are_stable(reports, findings) -> None:
 
 def test_fixture_exists() -> None:
     assert Path(TEST_COPY).exists()
+
+
+def test_procurement_parts_rounding_is_info(findings) -> None:
+    # 财政局: "政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、
+    # 服务采购金额246.47万元": 4.79 + 0 + 246.47 = 251.26, 0.01 off, inside (3+1)×0.005 → info.
+    f = pick(findings[CAIZHENG], "sum.procurement", "info", "251.25", "251.26")
+    assert "251.25" in f.message and "246.47" in f.message
+    # 规划局: 122.43 + 1387.72 + 809.07 = 2319.22, printed 2319.21 → info.
+    pick(findings[GUIHUA], "sum.procurement", "info", "2,319.21", "2,319.22")
+    # 社工部 21.07 = 21.07 + 0 + 0: consistent, nothing.
+    assert not [f for f in findings[SHEGONG] if f.rule == "sum.procurement"]
+
+
+def test_procurement_and_basic_split_consistent_give_nothing(reports) -> None:
+    # 000 "政府采购支出总额270.17万元，其中：…货物支出38.77万元、…工程支出0.00万元、…服务支出231.40万元"
+    # (38.77 + 0 + 231.40 = 270.17); 004 "基本支出738.08万元，其中：人员经费650.14万元，日常公用经费87.94万元".
+    for name in ("000_41e5c2151686b1a5.txt", "001_7c4dfcc9575acdfa.txt", "002_e0b9e12b257efafd.txt",
+                 "003_237caace6a9bba17.txt", "004_64caca8ce772cd7b.txt"):  # fmt: skip
+        r = reports[name]
+        assert not list(CATALOGUE["sum.procurement"].fn(r)), name
+        assert not list(CATALOGUE["sum.basic_split_total"].fn(r)), name
+
+
+def test_basic_split_total_is_checked(reports) -> None:
+    import dataclasses
+
+    r = reports["004_64caca8ce772cd7b.txt"]
+    blocks = [dataclasses.replace(b, text=b.text.replace("人员经费650.14", "人员经费650.41")) for b in r.document.blocks]
+    r2 = dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
+    (f,) = CATALOGUE["sum.basic_split_total"].fn(r2)
+    assert (f.severity, f.claimed, f.expected) == ("error", "738.08", "738.35")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import rounded_percent
-from generator.model import Finding, Report
+from generator.model import Finding, Quote, Report
 
 
 def _name(table: dict) -> str:
@@ -245,3 +245,71 @@ def balance(report: Report) -> Iterable[Finding]:
             )  # fmt: skip
             if f is not None:
                 yield f
+
+
+_TARGET_CELL = re.compile(r"^(?:>=|<=|≥|≤|>|<|=)\s*\d")
+_ACTUAL_CELL = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[个人次项家场件名户辆所期篇份批]+)$")
+
+
+def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
+    """(indicator name, actual count, unit) of a count indicator row: "主体赛项目 5 >=33个 =33个 …"."""
+    cells = ind["cells"]
+    t = next((i for i, c in enumerate(cells) if _TARGET_CELL.match(c.strip())), None)
+    if t is None or t + 1 >= len(cells):
+        return None
+    actual = _ACTUAL_CELL.match(cells[t + 1].strip())
+    if actual is None:
+        return None
+    name = next(
+        (c.strip() for c in reversed(cells[:t]) if c.strip() and not re.fullmatch(r"[\d.]+", c.strip())),
+        "",
+    )
+    if len(name) < 4 or name.endswith("指标"):
+        return None
+    return name, Decimal(actual.group("n")), actual.group("u")
+
+
+@rule(
+    "perf.completion_text",
+    title="自评表实际完成情况与指标实际值不符",
+    explanation=(
+        "自评表的“实际完成情况”（或同一表内的文字说明）写“已完成××N个”，而同一张表的绩效指标中名称"
+        "完全相同的指标，实际值一栏写的是另一个数。两处说的是同一件事的完成数量。只比较名称在表中"
+        "只出现一次、不是另一指标名称的一部分、且文字中紧跟名称写出数量和相同单位的指标。"
+    ),
+    formula="文字中“指标名称 + N + 单位” = 同名指标的实际值",
+    tolerance="数量按印出的数比较，不相等即报为错误",
+    example="实际完成情况写主体赛项目43个，指标表中主体赛项目的实际值为=33个。",
+)
+def completion_text(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for table in report.perf_tables:
+        counted = [c for c in (_counted(i) for i in table["indicators"]) if c is not None]
+        rows = {ind["row"] for ind in table["indicators"]}
+        names = [c[0] for c in counted]
+        for (name, value, unit), ind in zip(counted, [i for i in table["indicators"] if _counted(i)]):
+            if names.count(name) != 1 or any(name in other for other in names if other != name):
+                continue
+            stated = re.compile(re.escape(name) + r"\s*(\d+(?:\.\d+)?)\s*" + re.escape(unit) + r"(?![\d%])")
+            hits = []
+            for block in doc.blocks:
+                if block.table != table["table"] or block.row in rows:
+                    continue
+                for m in stated.finditer(block.text):
+                    hits.append((Decimal(m.group(1)), Quote(m.group(0), block.page_at(m.start()), None)))
+            if len({v for v, _ in hits}) != 1:
+                continue  # not stated, or stated with two different numbers: not unambiguous
+            said, quote = hits[0]
+            if said == value:
+                continue
+            yield make_finding(
+                "perf.completion_text",
+                "error",
+                f"{_name(table)}/{name}",
+                f"《{_name(table)}》的实际完成情况写{name}{said}{unit}，而绩效指标“{name}”的实际值为{value}{unit}。",
+                f"{said}{unit}",
+                f"{value}{unit}",
+                [quote, ind["quote"]],
+            )

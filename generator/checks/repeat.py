@@ -146,3 +146,82 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
             "同一个数",
             quotes,
         )
+
+
+# 三公 section: "公务用车保有量2辆。国有资产占用情况中固定资产车辆2辆，与公务用车保有量差异原因是：…一致无差异";
+# 国有资产占用情况 section: "车辆2辆，价值48.73万元" / "共有车辆0辆".
+_FLEET = re.compile(r"公务用车保有量(?:共|为)?\s*(?P<n>\d+)\s*辆")
+_FIXED = re.compile(r"国有资产占用情况中(?:固定资产)?车辆\s*(?P<n>\d+)\s*辆")
+_ASSET = re.compile(r"(?:(?<=[。；;，,])|^)(?:截[至止]\d{4}年\d{1,2}月\d{1,2}日[，,]?)?[^。；;，,]{0,40}?(?:共有)?(?<!固定资产)(?<!占用情况中)车辆\s*(?P<n>\d+)\s*辆")
+_SAME = re.compile(r"一致|无差异|没有差异|相同")
+
+
+@rule(
+    "repeat.vehicles",
+    title="车辆数两处写法不同",
+    explanation=(
+        "“三公”经费说明写“国有资产占用情况中固定资产车辆N辆”，国有资产占用情况说明写“车辆N辆，价值……”："
+        "两处是同一个数。说明还写固定资产车辆与公务用车保有量“一致无差异”时，两数必须相等"
+        "（保有量与固定资产车辆本身可以不同，如执法执勤用车不计入保有量，此时报告须说明差异原因，不报）。"
+    ),
+    formula="三公说明中的固定资产车辆数 = 国有资产占用情况中的车辆数；写“一致”时 公务用车保有量 = 固定资产车辆数",
+    tolerance="车辆数是整数，不相等即报为错误",
+    example="公务用车保有量3辆，国有资产占用情况中固定资产车辆3辆，资产说明中车辆3辆。",
+)
+def vehicles(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    fleet, fixed, asset = [], [], []
+    for block in doc.blocks:
+        if block.table is not None:
+            continue
+        for pattern, into in ((_FLEET, fleet), (_FIXED, fixed), (_ASSET, asset)):
+            for m in pattern.finditer(block.text):
+                q = Quote(m.group(0), block.page_at(m.start()), None)
+                into.append((int(m.group("n")), q, block.text[m.end() :]))
+    if len(fixed) == 1 and len(asset) == 1 and fixed[0][0] != asset[0][0]:
+        (a, qa, _), (b, qb, _) = fixed[0], asset[0]
+        yield make_finding(
+            "repeat.vehicles",
+            "error",
+            "固定资产车辆",
+            f"“三公”经费说明写国有资产占用情况中固定资产车辆{a}辆，国有资产占用情况说明写车辆{b}辆，同一个数两种写法。",
+            f"{a}辆",
+            f"{b}辆",
+            [qa, qb],
+        )
+    if len(fleet) == 1 and len(fixed) == 1 and fleet[0][0] != fixed[0][0]:
+        (a, qa, _), (b, qb, after) = fleet[0], fixed[0]
+        reason = re.match(r"[，,]?\s*与公务用车保有量差异原因是[:：]?(?P<r>[^。；;]{0,40})", after)
+        if reason and _SAME.search(reason.group("r")):
+            yield make_finding(
+                "repeat.vehicles",
+                "error",
+                "公务用车保有量/固定资产车辆",
+                f"说明写公务用车保有量{a}辆、固定资产车辆{b}辆，又写两者“{_SAME.search(reason.group('r')).group(0)}”，"
+                "两数却不相等。",
+                f"{a}辆",
+                f"{b}辆",
+                [qa, qb],
+            )
+    for total, q, rest in asset[:1] if len(asset) == 1 else []:
+        clause = re.split(r"[。；;]", rest, maxsplit=1)[0]
+        head = clause.find("其中")
+        if head < 0:
+            continue
+        kinds = re.findall(r"([^、，,：:]{2,16}?用车)\s*(\d+)\s*辆", clause[head:])
+        if len(kinds) < 2 or sum(int(n) for _, n in kinds) == total:
+            continue
+        listed = sum(int(n) for _, n in kinds)
+        yield make_finding(
+            "repeat.vehicles",
+            "error",
+            "车辆分类合计",
+            f"国有资产占用情况说明写车辆{total}辆，其中各类用车"
+            + "、".join(f"{k}{n}辆" for k, n in kinds)
+            + f"，合计{listed}辆，与{total}辆不符。",
+            f"{total}辆",
+            f"{listed}辆",
+            [q, Quote(clause[head:], q.page, None)],
+        )

@@ -780,3 +780,88 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
             )
         )  # fmt: skip
     return _keep(out)
+
+
+# --- 情况说明: 政府采购 and 基本支出 sentences ------------------------------------------------------
+
+_N = r"(\d[\d,]*(?:\.\d+)?)\s*万元"
+_PROCUREMENT = re.compile(
+    r"政府采购(?:支出总额|金额|支出)(?:[(（]以合同签订为准[)）])?(?:为|共计|合计)?\s*" + _N
+    + r"\s*[，,]\s*其中[:：]\s*(?:政府采购)?货物(?:采购)?(?:支出|金额)(?:为)?\s*" + _N
+    + r"\s*[、，,]\s*(?:政府采购)?工程(?:采购)?(?:支出|金额)(?:为)?\s*" + _N
+    + r"\s*[、，,]\s*(?:政府采购)?服务(?:采购)?(?:支出|金额)(?:为)?\s*" + _N
+)
+
+
+def _as_printed(v: Decimal, like: Sequence[Decimal]) -> Decimal:
+    """A bare "0" among two-decimal amounts is nothing bought, not an amount rounded to whole 万元:
+    it is compared at the precision of the others (so it does not widen the envelope to ±0.5)."""
+    if v == 0 and decimals(v) == 0:
+        places = max((decimals(x) for x in like), default=2)
+        return v.quantize(Decimal(1).scaleb(-places))
+    return v
+
+
+def _sentence_sum(
+    report: Report, pattern: re.Pattern[str], rule_id: str, label: str, part_labels: Sequence[str]
+) -> Iterator[Finding | None]:
+    from generator.extract.narrative import section_of
+    from generator.normalize import parse_amount
+
+    doc = report.document
+    if doc is None:
+        return
+    sections = section_of(doc)
+    for pos, block in enumerate(doc.blocks):
+        if block.table is not None:
+            continue
+        for m in pattern.finditer(block.text):
+            values = [parse_amount(g) for g in m.groups()]
+            if any(v is None for v in values):
+                continue
+            total, parts = values[0], values[1:]
+            parts = [_as_printed(p, [total, *parts]) for p in parts]  # type: ignore[list-item]
+            quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
+            yield check_sum(
+                rule_id, f"情况说明 {label} {total}", label, total,  # type: ignore[arg-type]
+                list(zip(part_labels, parts)), [quote], "情况说明",
+            )  # fmt: skip
+
+
+@rule(
+    "sum.procurement",
+    title="政府采购总额与货物、工程、服务之和不符",
+    explanation=(
+        "情况说明写“政府采购支出总额（或政府采购金额）X万元，其中：货物……、工程……、服务……”时，"
+        "货物、工程、服务三类采购之和应等于总额。"
+    ),
+    formula="政府采购总额 = 货物采购 + 工程采购 + 服务采购",
+    tolerance="(n+1)×0.005万元（印为“0”的分项按其余金额的精度计）；超出为错误，范围内的非零差额记为提示",
+    example="政府采购金额251.25万元，而货物4.79 + 工程0 + 服务246.47 = 251.26万元（尾数差0.01）",
+)
+def procurement(report: Report) -> Iterable[Finding]:
+    return _keep(
+        _sentence_sum(report, _PROCUREMENT, "sum.procurement", "政府采购总额", ["货物采购", "工程采购", "服务采购"])
+    )
+
+
+_BASIC_SPLIT = re.compile(
+    r"(?<!拨款)基本支出(?:决算)?(?:为|共计|合计)?\s*" + _N
+    + r"\s*[，,]\s*其中[:：]\s*人员经费(?:为|支出)?\s*" + _N
+    + r"\s*[，,、]\s*(?:日常)?公用经费(?:为|支出)?\s*" + _N
+)
+
+
+@rule(
+    "sum.basic_split_total",
+    title="基本支出与人员经费、公用经费之和不符（情况说明）",
+    explanation=(
+        "情况说明中“基本支出X万元，其中：人员经费A万元，公用经费B万元”一句（不限于财政拨款基本支出），"
+        "人员经费与公用经费之和应等于基本支出。"
+    ),
+    formula="基本支出 = 人员经费 + 公用经费",
+    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    example="基本支出738.08万元 = 人员经费650.14万元 + 日常公用经费87.94万元",
+)
+def basic_split_total(report: Report) -> Iterable[Finding]:
+    return _keep(_sentence_sum(report, _BASIC_SPLIT, "sum.basic_split_total", "基本支出", ["人员经费", "公用经费"]))
