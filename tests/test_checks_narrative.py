@@ -7,6 +7,7 @@ warning fails test_no_unpinned_errors_or_warnings until someone has looked at it
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -270,5 +271,48 @@ def test_vehicle_counts_are_checked(reports) -> None:
     (f,) = rule(_mutated(reports[R000], "保有量2辆", "保有量3辆"))
     assert (f.severity, f.claimed, f.expected) == ("error", "3辆", "2辆")
     # the asset section's count against the 三公 section's 固定资产车辆 and against its own 其中 list
-    fs = {(f.subject, f.claimed, f.expected) for f in rule(_mutated(reports[R003], "车辆49辆,价值", "车辆48辆,价值"))}
+    fs = {
+        (f.subject, f.claimed, f.expected)
+        for f in rule(_mutated(reports[R003], "车辆49辆,价值", "车辆48辆,价值"))
+    }
     assert fs == {("固定资产车辆", "49辆", "48辆"), ("车辆分类合计", "48辆", "49辆")}
+
+
+def test_yoy_change_takes_the_total_stated_before(reports) -> None:
+    # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
+    # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals
+    # (every 总计 stated for it is 19.28), so 2.26 ÷ (19.28 + 2.26) = 10.49% is checked — and consistent.
+    (c,) = [c for c in reports[R003].yoy_claims if c["subject"] == "国有资本经营预算财政拨款收入支出"]
+    assert c["current"] == Decimal("19.28") and c["current_quote"].quote.endswith("支出总计19.28万元")
+    doc = reports[R003].document
+    old = "与上年相比,减少2.26万元,下降10.49%"
+    fs = run_checks(extract(_doc_replace(doc, old, old.replace("10.49", "12.49"))))
+    f = find(fs, "yoy.percent", "12.49%", "10.49%")
+    assert f.severity == "error"
+
+
+def test_change_is_not_taken_for_this_years_amount(reports) -> None:
+    # 001: "…支出总计减少584.82万元，下降29.48%。主要原因是…收入和支出总计较上年减少584.82万元": the amount
+    # before the second change is itself a change, not this year's 支出总计.
+    (c,) = [c for c in reports[R001].yoy_claims if c["subject"] == "收入和支出总计"]
+    assert c["current"] is None
+
+
+def _doc_replace(doc, old: str, new: str):
+    import dataclasses
+
+    assert old in doc.text
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in doc.blocks]
+    return dataclasses.replace(doc, blocks=blocks)
+
+
+def test_yoy_change_stated_twice(reports) -> None:
+    # 001 states the fall of 收入总计 584.82 and later "收入和支出总计较上年减少584.82万元": consistent, nothing;
+    # a different second figure is the same change written two ways.
+    assert not [
+        f for fs in (run_checks(r) for r in reports.values()) for f in fs if f.rule == "repeat.yoy_change"
+    ]
+    doc = reports[R001].document
+    fs = run_checks(extract(_doc_replace(doc, "总计较上年减少584.82万元", "总计较上年减少548.82万元")))
+    f = find(fs, "repeat.yoy_change", "收入和支出总计减少548.82万元", "收入总计减少584.82万元")
+    assert f.severity == "error"

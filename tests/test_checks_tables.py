@@ -329,7 +329,10 @@ def test_basic_split_total_is_checked(reports) -> None:
     import dataclasses
 
     r = reports["004_64caca8ce772cd7b.txt"]
-    blocks = [dataclasses.replace(b, text=b.text.replace("人员经费650.14", "人员经费650.41")) for b in r.document.blocks]
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace("人员经费650.14", "人员经费650.41"))
+        for b in r.document.blocks
+    ]
     r2 = dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
     (f,) = CATALOGUE["sum.basic_split_total"].fn(r2)
     assert (f.severity, f.claimed, f.expected) == ("error", "738.08", "738.35")

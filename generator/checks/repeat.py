@@ -152,7 +152,9 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
 # 国有资产占用情况 section: "车辆2辆，价值48.73万元" / "共有车辆0辆".
 _FLEET = re.compile(r"公务用车保有量(?:共|为)?\s*(?P<n>\d+)\s*辆")
 _FIXED = re.compile(r"国有资产占用情况中(?:固定资产)?车辆\s*(?P<n>\d+)\s*辆")
-_ASSET = re.compile(r"(?:(?<=[。；;，,])|^)(?:截[至止]\d{4}年\d{1,2}月\d{1,2}日[，,]?)?[^。；;，,]{0,40}?(?:共有)?(?<!固定资产)(?<!占用情况中)车辆\s*(?P<n>\d+)\s*辆")
+_ASSET = re.compile(
+    r"(?:(?<=[。；;，,])|^)(?:截[至止]\d{4}年\d{1,2}月\d{1,2}日[，,]?)?[^。；;，,]{0,40}?(?:共有)?(?<!固定资产)(?<!占用情况中)车辆\s*(?P<n>\d+)\s*辆"
+)
 _SAME = re.compile(r"一致|无差异|没有差异|相同")
 
 
@@ -225,3 +227,54 @@ def vehicles(report: Report) -> Iterable[Finding]:
             f"{listed}辆",
             [q, Quote(clause[head:], q.page, None)],
         )
+
+
+_BOTH = re.compile(r"^(?:收入和支出|收入支出|收支)(?P<what>总计|合计)$")
+
+
+def _signed(claim: dict) -> Decimal | None:
+    change = claim.get("change")
+    if not isinstance(change, Decimal) or claim.get("unit") != "万元":
+        return None
+    return -change if claim.get("direction") in ("减少", "下降", "减") else change
+
+
+@rule(
+    "repeat.yoy_change",
+    title="同一增减额在一段中两处写法不同",
+    explanation=(
+        "同一段里先写“收入总计减少X万元”，后在原因中又写“收入和支出总计较上年减少Y万元”，或同一主语的"
+        "增减额写了两次：说的是同一个变动，两处金额和方向必须相同。只比较同一段内、主语完全相同"
+        "（或“收入和支出总计”对“收入总计”“支出总计”）的两处。"
+    ),
+    formula="同一主语的增减额（含方向）两处相等",
+    tolerance="按印出金额比较，不相等即报为错误",
+    example="与上年相比，收入总计减少584.82万元……收入和支出总计较上年减少584.82万元。",
+)
+def yoy_change_twice(report: Report) -> Iterable[Finding]:
+    by_block: dict[int, list[dict]] = {}
+    for c in report.yoy_claims:
+        if _signed(c) is not None and c.get("subject") not in (None, "总体"):
+            by_block.setdefault(c["block"], []).append(c)
+    for claims in by_block.values():
+        for i, a in enumerate(claims):
+            both = _BOTH.match(a["subject"])
+            for b in claims[i + 1 :]:
+                same = a["subject"] == b["subject"]
+                if both and b["subject"] in (f"收入{both.group('what')}", f"支出{both.group('what')}"):
+                    same = True
+                bb = _BOTH.match(b["subject"])
+                if bb and a["subject"] in (f"收入{bb.group('what')}", f"支出{bb.group('what')}"):
+                    same = True
+                if not same or _signed(a) == _signed(b):
+                    continue
+                words = [f"{c['subject']}{c['direction']}{c['change']}万元" for c in (a, b)]
+                yield make_finding(
+                    "repeat.yoy_change",
+                    "error",
+                    f"{a['subject']}/{b['subject']}",
+                    f"同一段中先写{words[0]}，又写{words[1]}，同一个变动两种写法。",
+                    words[1],
+                    words[0],
+                    [a["quote"], b["quote"]],
+                )

@@ -786,10 +786,14 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*万元"
 _PROCUREMENT = re.compile(
-    r"政府采购(?:支出总额|金额|支出)(?:[(（]以合同签订为准[)）])?(?:为|共计|合计)?\s*" + _N
-    + r"\s*[，,]\s*其中[:：]\s*(?:政府采购)?货物(?:采购)?(?:支出|金额)(?:为)?\s*" + _N
-    + r"\s*[、，,]\s*(?:政府采购)?工程(?:采购)?(?:支出|金额)(?:为)?\s*" + _N
-    + r"\s*[、，,]\s*(?:政府采购)?服务(?:采购)?(?:支出|金额)(?:为)?\s*" + _N
+    r"政府采购(?:支出总额|金额|支出)(?:[(（]以合同签订为准[)）])?(?:为|共计|合计)?\s*"
+    + _N
+    + r"\s*[，,]\s*其中[:：]\s*(?:政府采购)?货物(?:采购)?(?:支出|金额)(?:为)?\s*"
+    + _N
+    + r"\s*[、，,]\s*(?:政府采购)?工程(?:采购)?(?:支出|金额)(?:为)?\s*"
+    + _N
+    + r"\s*[、，,]\s*(?:政府采购)?服务(?:采购)?(?:支出|金额)(?:为)?\s*"
+    + _N
 )
 
 
@@ -841,14 +845,19 @@ def _sentence_sum(
 )
 def procurement(report: Report) -> Iterable[Finding]:
     return _keep(
-        _sentence_sum(report, _PROCUREMENT, "sum.procurement", "政府采购总额", ["货物采购", "工程采购", "服务采购"])
+        _sentence_sum(
+            report, _PROCUREMENT, "sum.procurement", "政府采购总额", ["货物采购", "工程采购", "服务采购"]
+        )
     )
 
 
 _BASIC_SPLIT = re.compile(
-    r"(?<!拨款)基本支出(?:决算)?(?:为|共计|合计)?\s*" + _N
-    + r"\s*[，,]\s*其中[:：]\s*人员经费(?:为|支出)?\s*" + _N
-    + r"\s*[，,、]\s*(?:日常)?公用经费(?:为|支出)?\s*" + _N
+    r"(?<!拨款)基本支出(?:决算)?(?:为|共计|合计)?\s*"
+    + _N
+    + r"\s*[，,]\s*其中[:：]\s*人员经费(?:为|支出)?\s*"
+    + _N
+    + r"\s*[，,、]\s*(?:日常)?公用经费(?:为|支出)?\s*"
+    + _N
 )
 
 
@@ -864,4 +873,6 @@ _BASIC_SPLIT = re.compile(
     example="基本支出738.08万元 = 人员经费650.14万元 + 日常公用经费87.94万元",
 )
 def basic_split_total(report: Report) -> Iterable[Finding]:
-    return _keep(_sentence_sum(report, _BASIC_SPLIT, "sum.basic_split_total", "基本支出", ["人员经费", "公用经费"]))
+    return _keep(
+        _sentence_sum(report, _BASIC_SPLIT, "sum.basic_split_total", "基本支出", ["人员经费", "公用经费"])
+    )

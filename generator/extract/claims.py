@@ -89,6 +89,7 @@ _LABELLED_AMOUNT = re.compile(
     rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元"
 )
 _SENTENCE_END = "。；;"
+_CHANGE_WORD = re.compile(r"(?:增加|减少|增长|下降|持平|增|减)了?$")
 
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
 # about the metric X names, and "占X的…%" divides by it.
@@ -202,13 +203,17 @@ def _current_before(
     start = _sentence_start(body, len(body))
     sentence = body[start:]
     want = metric_named(subject)
-    candidates = list(_LABELLED_AMOUNT.finditer(sentence))
+    # "支出总计减少584.82万元" states a change, not this year's amount
+    candidates = [c for c in _LABELLED_AMOUNT.finditer(sentence) if not _CHANGE_WORD.search(c.group("label"))]
     found_subject = None
     for c in candidates:
         label = c.group("label")
         if subject != "总体" and (subject in label or (want and metric_named(label) == want)):
             break
     else:
+        total = _stated_total(doc, where, body, subject)
+        if total is not None:
+            return total[0], total[1], subject
         if subject != "总体" or not candidates:
             return None, None, None
         c = candidates[0]
@@ -221,6 +226,25 @@ def _current_before(
     amount = parse_amount(c.group("n"))
     quote = Quote(c.group(0), block.page_at(start + c.start()), None)
     return amount, quote, found_subject or _subject(c.group("label"))
+
+
+def _stated_total(doc: Document, where: int, body: str, subject: str) -> tuple[Decimal, Quote] | None:
+    """ "国有资本经营预算财政拨款收入支出与上年相比，减少2.26万元" after a paragraph stating
+    "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元": the change of "X收入支出" is the
+    change of X's 收入总计 and 支出总计. Taken only when every 总计 the paragraph states for X is one
+    and the same amount (two different totals would leave it ambiguous)."""
+    stem = re.sub(r"(?:收入和?支出|收支)(?:总计)?$", "", subject)
+    if stem == subject or len(stem) < 4:
+        return None
+    totals = [
+        c for c in _LABELLED_AMOUNT.finditer(body)
+        if re.search(rf"{re.escape(stem)}(?:收入|支出)总计$", c.group("label"))
+    ]  # fmt: skip
+    values = {parse_amount(c.group("n")) for c in totals}
+    if len(values) != 1 or None in values:
+        return None
+    c = totals[-1]
+    return values.pop(), Quote(c.group(0), doc.blocks[where].page_at(c.start()), None)  # type: ignore[return-value]
 
 
 def _subject(text: str) -> str:
