@@ -5,6 +5,10 @@ Cases, each from a real report:
   project's paragraph in the 绩效自评报告): 001 单位运转经费 9/8.93 vs 0.9/0.893, 001 就业补助资金
   898.047 spent at 100% vs 427.616 at 47.62%, 004 企业用工 28.27/94.23% vs 27.97/93.23%;
 - a canonical total stated twice in the 情况说明: 004 项目支出 139.69 and 139.68.
+- vehicle counts (repeat.vehicles): the 三公 section's 固定资产车辆 against the 国有资产占用 section's 车辆 and its
+  其中 list, and 公务用车保有量 against 固定资产车辆 where the text says they are 一致 (000/002/003: consistent);
+- a change stated twice in one paragraph (repeat.yoy_change): 001 收入总计减少584.82 and 收入和支出总计较上年减少
+  584.82 (consistent).
 
 Not reported here: 000's 总预算执行率 99.55% (the sentence's own 830.26÷869.05 already contradicts it:
 budget.execution reports it once; the 整体 table's rate cell sits in its 上级资金 row, so there is no
