@@ -162,6 +162,49 @@ def add_cross_findings(reports: list) -> None:  # type: ignore[type-arg]
             r.findings = sorted(merged.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
 
 
+FINGERPRINT = ".build-fingerprint"
+
+
+def input_fingerprint(
+    root: Path, reports_dir: Path, paths: list[Path], content_dir: Path | None, url: str | None
+) -> str:
+    """Everything a build reads: the reports and their metadata (by content), the generator's own
+    code, templates and assets, the hand-written pages, mkdocs.yml, the agency registry, the URL.
+    A warm rebuild with the same fingerprint as the site on disk has nothing to do."""
+    import hashlib
+
+    from generator import __version__
+
+    h = hashlib.sha256(f"{__version__}|{url or ''}".encode())
+
+    def add(path: Path, label: str) -> None:
+        h.update(f"\0{label}\0".encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+
+    package = Path(__file__).resolve().parent
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            add(f, "gen/" + f.relative_to(package).as_posix())
+    for name in ("mkdocs.yml", "data/agencies.yaml"):
+        add(root / name, name)
+    hand_written = content_dir or root / "content"
+    for f in sorted(hand_written.glob("_text/**/*")) + [hand_written / "about.md"]:
+        add(f, "content/" + f.relative_to(hand_written).as_posix())
+    for p in paths:
+        add(p, "report/" + p.relative_to(reports_dir).as_posix())
+        meta = p.with_name(p.name.rsplit(".", 1)[0] + ".meta.yaml")
+        if meta.exists():
+            add(meta, "meta/" + meta.relative_to(reports_dir).as_posix())
+    return h.hexdigest()
+
+
+def _built_from(site_dir: Path) -> str | None:
+    try:
+        return (site_dir / FINGERPRINT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
 def build(
     reports_dir: Path,
     site_dir: Path,
@@ -171,6 +214,7 @@ def build(
     content_dir: Path | None = None,
     url: str | None = None,
     shard_spec: str | None = None,
+    force: bool = False,
 ) -> int:
     """The whole build. ``content_dir`` (default: content/ beside mkdocs.yml) and ``url`` (instead
     of mkdocs.yml's site_url, e.g. a local test server's address) are for tests.
@@ -192,6 +236,14 @@ def build(
         except ValueError as exc:
             print(f"错误 --shard: {exc}", file=sys.stderr)
             return 2
+    fingerprint = input_fingerprint(root, reports_dir, paths, content_dir, url)
+    site_abs = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
+    if run_mkdocs and not shard_spec and not force and _built_from(site_abs) == fingerprint:
+        print(
+            f"输入未变，网站已是最新 (nothing changed since the last build of {site_dir}; --force rebuilds)",
+            file=sys.stderr,
+        )
+        return 0
     stats = LoadStats()
     reports, problems = load_all(paths, cache, jobs, stats=stats) if paths else ([], [])
     reports = resolve_duplicates(reports, problems)
@@ -220,9 +272,8 @@ def build(
     if not run_mkdocs:
         return 0
     try:
-        run_mkdocs_build(
-            root, site_dir if site_dir.is_absolute() else Path.cwd() / site_dir, content_dir, url
-        )
+        run_mkdocs_build(root, site_abs, content_dir, url)
+        (site_abs / FINGERPRINT).write_text(fingerprint + "\n", encoding="utf-8")
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - MkDocs aborts with SystemExit/Abort, plugins with anything

@@ -76,6 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         run_mkdocs=not args.no_mkdocs,
         shard_spec=getattr(args, "shard", None),
+        force=getattr(args, "force", False),
     )
 
 
@@ -123,6 +124,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--site", default="site")
         p.add_argument("--jobs", type=int, default=None)
         p.add_argument("--no-mkdocs", action="store_true", help="write Markdown and data only")
+        p.add_argument("--force", action="store_true", help="rebuild even when no input changed")
         if name == "build":
             p.add_argument(
                 "--shard", metavar="K/N", help="extract only the K-th of N slices into the cache (CI matrix)"

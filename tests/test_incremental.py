@@ -155,3 +155,31 @@ def test_progress_is_plain_lines_off_a_terminal(capsys) -> None:
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 10 and lines[-1].startswith("解析报告 20/20")
     assert not any("\r" in line or "#" in line for line in lines)
+
+
+@pytest.mark.slow
+def test_unchanged_inputs_skip_the_build_and_a_change_rebuilds(tmp_path: Path, capsys) -> None:
+    """A warm rebuild with nothing changed does nothing; a changed report rebuilds the site."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copyfile(TEXTS[0], reports / TEXTS[0].name)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "_text", content / "_text")
+    site = tmp_path / "site"
+
+    def run(**kw: object) -> str:
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            assert build(reports, site, cache=tmp_path / "cache", content_dir=content, **kw) == 0  # type: ignore[arg-type]
+        finally:
+            os.chdir(cwd)
+        return capsys.readouterr().err
+
+    assert "网站已构建到" in run()
+    first = (site / "index.html").stat().st_mtime_ns
+    assert "输入未变" in run()
+    assert (site / "index.html").stat().st_mtime_ns == first  # the site was not touched
+    (reports / TEXTS[0].name).write_text(TEXTS[0].read_text(encoding="utf-8").replace("869.05", "869.15"), encoding="utf-8")
+    assert "网站已构建到" in run()
+    assert "输入未变" not in run(force=True)
