@@ -178,6 +178,14 @@ def test_every_page_and_data_file_exists(rendered_twice: tuple[Path, Path]) -> N
 
             json.loads(html.unescape(m.group(1)))
     assert len(list((c / "files").glob("*/*"))) == 8
+    # one findings page per rule that found something, never listed whole on /findings/
+    from generator.render.site import rule_slugs
+
+    rows = json.loads((c / "data" / "findings.json").read_text(encoding="utf-8"))
+    assert rows
+    for rule_id, slug in rule_slugs({row["rule"] for row in rows}).items():
+        assert re.fullmatch(r"[a-z0-9-]+", slug), slug
+        assert (c / "findings" / slug / "index.md").is_file(), rule_id
 
 
 def test_charts_have_csv_and_fixed_ids(rendered_twice: tuple[Path, Path]) -> None:
@@ -224,3 +232,123 @@ def test_charts_are_valid_plotly_figures() -> None:
         exported = fig.to_plotly_json()
         exported["layout"].pop("template", None)
         assert json.dumps(exported, sort_keys=True) == json.dumps(chart.figure, sort_keys=True), chart.id
+
+
+_HREF = re.compile(r'href="([^"]+)"')
+_MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def _resolve(page: Path, content: Path, href: str) -> tuple[Path, str]:
+    """A relative link on a generated page → (the Markdown file it lands on, its anchor)."""
+    import html
+    import posixpath
+
+    href = html.unescape(href)
+    path, _, frag = href.partition("#")
+    url_dir = page.parent.relative_to(content).as_posix()  # folder pages: findings/x/index.md → findings/x/
+    target = posixpath.normpath(posixpath.join(url_dir, path)) if path else url_dir
+    dest = content / target
+    if dest.suffix != ".md":
+        dest = dest / "index.md" if (dest / "index.md").is_file() else dest.with_suffix(".md")
+    return dest, frag
+
+
+def _listed_ids(text: str) -> list[str]:
+    return re.findall(r'<li>(?:<span[^>]*>[^<]*</span> )?<a href="[^"]*#([a-z0-9-]+)"', text)
+
+
+def test_findings_pages_link_to_existing_anchors(rendered_twice: tuple[Path, Path]) -> None:
+    c, _ = rendered_twice
+    pages = sorted((c / "findings").rglob("index.md"))
+    assert len(pages) > 1 and (c / "findings" / "index.md") in pages
+    listed: list[str] = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        for href in _HREF.findall(text) + _MD_LINK.findall(text):
+            if href.startswith(("http://", "https://")):
+                continue
+            dest, frag = _resolve(page, c, href)
+            assert dest.is_file(), (page, href)
+            if frag and dest.relative_to(c).parts[0] == "reports":
+                assert "{#" + frag + "}" in dest.read_text(encoding="utf-8"), (page, href)
+        if page != c / "findings" / "index.md":
+            listed += _listed_ids(text)
+    # every finding of every report is listed on its rule's page, exactly once
+    rows = json.loads((c / "data" / "findings.json").read_text(encoding="utf-8"))
+    from generator.render.escape import anchor
+
+    assert sorted(listed) == sorted(anchor(r["finding_id"]) for r in rows)
+    index = (c / "findings" / "index.md").read_text(encoding="utf-8")
+    assert 0 < len(_listed_ids(index)) <= 50
+
+
+def _synthetic_reports(n_reports: int, per_report: int) -> list:
+    from generator.model import Finding, Quote, Report
+
+    reports = []
+    for k in range(n_reports):
+        findings = []
+        for j in range(per_report):
+            rule = "sum.income_total" if j % 10 else "yoy.direction"
+            sev = ("error", "warning", "info")[j % 3]
+            findings.append(
+                Finding(id=f"f-{k:03d}{j:04d}", rule=rule, severity=sev, title="t", message=f"<b>问题 {k}-{j}</b>",
+                        claimed="1", expected="2", evidence=(Quote("收入总计", 1),))
+            )  # fmt: skip
+        reports.append(
+            Report(id=f"{2020 + k % 5}/agency-{k:03d}", source={"path": f"/nonexistent/{k}.txt", "sha256": f"{k:064x}",
+                   "format": "txt"}, agency=f"单位{k}", year=2020 + k % 5, scope="department", region={},
+                   metrics={}, functional_classes=[], tables={}, yoy_claims=[], findings=findings)
+        )  # fmt: skip
+    return reports
+
+
+def test_findings_pages_are_paginated(tmp_path: Path) -> None:
+    """At scale no findings page lists more than FINDINGS_PAGE_SIZE findings; /findings/ itself
+    lists FINDINGS_TOP at most; every finding is on exactly one rule page; prev/next resolve."""
+    from generator.render.escape import environment
+    from generator.render.site import (
+        FINDINGS_PAGE_SIZE,
+        FINDINGS_TOP,
+        SiteContext,
+        _rule_info,
+        findings_pages,
+    )
+
+    reports = _synthetic_reports(40, 50)  # 2,000 findings: 1,800 for one rule, 200 for another
+    ctx = SiteContext(reports, [], "https://example.org/", {})
+    rules, families = _rule_info()
+    pages = findings_pages(ctx, rules, families)
+    env = environment()
+    srcs = {p.src for p in pages}
+    assert "findings/index.md" in srcs
+    assert (
+        "findings/sum-income-total/index.md" in srcs and "findings/sum-income-total/page-6/index.md" in srcs
+    )
+    assert "findings/sum-income-total/page-7/index.md" not in srcs
+    assert "findings/yoy-direction/index.md" in srcs and "findings/yoy-direction/page-2/index.md" not in srcs
+    listed: list[str] = []
+    for p in pages:
+        text = env.get_template(p.template).render(**p.values, page_url=p.url, site_url="", home="")
+        ids = _listed_ids(text)
+        assert "<b>" not in text  # the message is escaped
+        if p.src == "findings/index.md":
+            assert len(ids) == FINDINGS_TOP
+            assert len(text.encode()) < 100_000
+            continue
+        assert 0 < len(ids) <= FINDINGS_PAGE_SIZE, p.src
+        listed += ids
+        if "sum-income-total" in p.src:
+            assert 'rel="next"' in text or p.src.endswith("page-6/index.md")
+            assert 'rel="prev"' in text or p.src == "findings/sum-income-total/index.md"
+        for href in re.findall(r'<a href="([^"]+)" rel="(?:prev|next)"', text):
+            import posixpath
+
+            target = posixpath.normpath(posixpath.join(p.src[: -len("index.md")], href)) + "/index.md"
+            assert target in srcs, (p.src, href)
+    assert sorted(listed) == sorted(f.id for r in reports for f in r.findings)
+    again = [
+        (p.src, p.values)
+        for p in findings_pages(SiteContext(list(reversed(reports)), [], "", {}), rules, families)
+    ]
+    assert [s for s, _ in again] == [p.src for p in pages]  # deterministic, whatever the input order

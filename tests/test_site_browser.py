@@ -7,6 +7,7 @@ The site is built once per session (from data/reports/ into a temporary folder).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,7 +147,35 @@ def test_finding_anchor_scrolls_to_finding(page: object, base: str, site: Path) 
     screenshot(page, "finding-anchor", full_page=False)
 
 
-@pytest.mark.parametrize("path", ["", REPORT, "findings/", "methodology/", "data/"])
+def test_findings_summary_leads_to_rule_page_and_finding(page: object, base: str) -> None:
+    """/findings/ is a summary (counts, the most serious findings); its rule table opens the rule's
+    page, which is not in the navigation, and a finding there scrolls to it on the report page."""
+    console = Console(page)
+    page.goto(base + "findings/")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert page.locator("#rules").count() == 1 and page.locator("#serious").count() == 1  # type: ignore[attr-defined]
+    screenshot(page, "findings-index", full_page=False)
+    link = page.locator("#rules ~ div table a").first  # type: ignore[attr-defined]
+    match = re.search(r"findings/([a-z0-9-]+)/$", link.get_attribute("href") or "")
+    assert match, link.get_attribute("href")
+    slug = match.group(1)
+    link.click()
+    # navigation.tracking may leave the previous page's section in the hash (…/#families)
+    page.wait_for_url(re.compile(rf"/findings/{slug}/(#.*)?$"))  # type: ignore[attr-defined]
+    nav = page.locator("nav.md-nav--primary").first.inner_html()  # type: ignore[attr-defined]
+    assert slug not in nav  # per-rule pages are not_in_nav
+    item = page.locator("ul.finding-list a").first  # type: ignore[attr-defined]
+    fid = item.get_attribute("href").split("#")[1]
+    screenshot(page, "findings-rule", full_page=False)
+    item.click()
+    page.wait_for_url("**/reports/**")  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    box = page.locator(f"[id='{fid}']").bounding_box()  # type: ignore[attr-defined]
+    assert box is not None and 0 <= box["y"] < 900, box
+    assert console.errors == []
+
+
+@pytest.mark.parametrize("path", ["", REPORT, "findings/", "findings/sum-economic/", "methodology/", "data/"])
 def test_phone_viewport_has_no_horizontal_scroll(chromium: object, base: str, path: str) -> None:
     context = chromium.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2)  # type: ignore[attr-defined]
     p = context.new_page()

@@ -378,34 +378,142 @@ def index_pages(ctx: SiteContext, rules: dict[str, Any], families: dict[str, str
             "groups": [{"name": k, "items": sorted(v, key=lambda a: (a["region"], a["agency"]))} for k, v in sorted(groups.items())],
         })
     )  # fmt: skip
-    # Findings grouped by rule (catalogue order), then severity.
-    url = "findings/"
-    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r, f in ctx.all_findings():
-        by_rule[f.rule].append(_finding_view(ctx, r, f, url))
-    rule_groups = []
-    for rule_id in sorted(by_rule, key=lambda x: (list(rules).index(x) if x in rules else len(rules), x)):
-        items = by_rule[rule_id]
-        rule = rules.get(rule_id)
-        rule_groups.append({
-            "id": rule_id, "anchor": anchor(rule_id), "title": rule.title if rule else items[0]["title"],
-            "family": families.get(rule_id.split(".")[0], rule_id.split(".")[0]),
-            "method_href": rel(url, "methodology/") + "#" + anchor(rule_id),
-            "severities": [{"key": s, "label": SEVERITY_LABEL[s], "items": [i for i in items if i["severity"] == s]}
-                           for s in SEVERITY_ORDER if any(i["severity"] == s for i in items)],
-            "count": len(items),
-        })  # fmt: skip
-    pages.append(
-        Page("findings/index.md", "findings.md.j2", {
-            "title": "问题", "description": "全部报告中发现的勾稽问题，按规则和级别分组。",
-            "groups": rule_groups, "counts": ctx.severity_counts(), "total": sum(ctx.severity_counts().values()),
-        })
-    )  # fmt: skip
+    pages += findings_pages(ctx, rules, families)
     pages.append(
         Page("problems/index.md", "problems.md.j2", {
             "title": "读取问题", "description": "未能读取或不是决算报告的文件，以及原因。",
             "problems": [p.as_json() for p in ctx.problems],
         })
+    )  # fmt: skip
+    return pages
+
+
+FINDINGS_URL = "findings/"
+FINDINGS_PAGE_SIZE = 300  # findings per rule page; a rule with more is split into page-2/, page-3/ …
+FINDINGS_TOP = 50  # the most serious findings listed on /findings/ itself
+
+
+def rule_slugs(rule_ids: Any) -> dict[str, str]:
+    """Rule id → its page's folder under findings/ ("sum.income_total" → "sum-income-total"):
+    ASCII, unique (a clash is numbered, in sorted order) and never a pagination folder."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for rule_id in sorted(set(rule_ids)):
+        base = anchor(rule_id)
+        slug, n = base, 2
+        while slug in used or re.fullmatch(r"page-\d+", slug):
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out[rule_id] = slug
+    return out
+
+
+def rule_page_url(slug: str, page: int = 1) -> str:
+    return f"{FINDINGS_URL}{slug}/" + (f"page-{page}/" if page > 1 else "")
+
+
+def _severity_groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"key": s, "label": SEVERITY_LABEL[s], "items": [i for i in items if i["severity"] == s]}
+        for s in SEVERITY_ORDER
+        if any(i["severity"] == s for i in items)
+    ]
+
+
+def _counts(findings: Any) -> dict[str, int]:
+    c: Counter[str] = Counter(f.severity for f in findings)
+    return {s: c.get(s, 0) for s in SEVERITY_ORDER}
+
+
+def findings_pages(
+    ctx: SiteContext,
+    rules: dict[str, Any],
+    families: dict[str, str],
+    page_size: int = FINDINGS_PAGE_SIZE,
+    top: int = FINDINGS_TOP,
+) -> list[Page]:
+    """/findings/ (counts by family, rule and severity; the ``top`` most serious findings of the
+    most recent reports) and one page per rule, /findings/<rule slug>/, its findings grouped by
+    severity, split into pages of at most ``page_size`` (page-2/, page-3/ … with prev/next)."""
+    by_rule: dict[str, list[tuple[Report, Finding]]] = defaultdict(list)
+    for r, f in ctx.all_findings():  # sorted: severity, rule, report id, finding id
+        by_rule[f.rule].append((r, f))
+    catalogue = list(rules)
+    order = sorted(by_rule, key=lambda x: (catalogue.index(x) if x in catalogue else len(catalogue), x))
+    slugs = rule_slugs(by_rule)
+
+    def family_of(rule_id: str) -> str:
+        return rule_id.split(".")[0]
+
+    pages: list[Page] = []
+    rule_rows: list[dict[str, Any]] = []
+    for rule_id in order:
+        pairs = by_rule[rule_id]
+        rule = rules.get(rule_id)
+        title = rule.title if rule else pairs[0][1].title
+        counts = _counts(f for _, f in pairs)
+        chunks = [pairs[i : i + page_size] for i in range(0, len(pairs), page_size)]
+        info = {
+            "id": rule_id, "title": title, "family": families.get(family_of(rule_id), family_of(rule_id)),
+            "counts": counts, "total": len(pairs), "pages": len(chunks),
+        }  # fmt: skip
+        for n, chunk in enumerate(chunks, 1):
+            url = rule_page_url(slugs[rule_id], n)
+            views = [_finding_view(ctx, r, f, url) for r, f in chunk]
+            first = (n - 1) * page_size + 1
+            pager = None
+            if len(chunks) > 1:
+                pager = {
+                    "page": n, "pages": len(chunks), "first": first, "last": first + len(chunk) - 1,
+                    "prev": rel(url, rule_page_url(slugs[rule_id], n - 1)) if n > 1 else None,
+                    "next": rel(url, rule_page_url(slugs[rule_id], n + 1)) if n < len(chunks) else None,
+                    "links": [{"n": k, "href": rel(url, rule_page_url(slugs[rule_id], k)), "current": k == n}
+                              for k in range(1, len(chunks) + 1)],
+                }  # fmt: skip
+            suffix = f"（第 {n}/{len(chunks)} 页）" if len(chunks) > 1 else ""
+            pages.append(
+                Page(f"{url}index.md", "findings_rule.md.j2", {
+                    "title": f"{title}{suffix}",
+                    "description": f"规则 {rule_id}（{title}）在全部报告中发现的 {len(pairs)} 个问题{suffix}，按级别分组。",
+                    "rule": info, "severities": _severity_groups(views), "pager": pager,
+                    "index_href": rel(url, FINDINGS_URL),
+                    "method_href": rel(url, "methodology/") + "#" + anchor(rule_id),
+                })
+            )  # fmt: skip
+        rule_rows.append({**info, "href": rel(FINDINGS_URL, rule_page_url(slugs[rule_id]))})
+    fam_rows = []
+    fam_order = list(families) + sorted({family_of(x) for x in by_rule} - set(families))
+    for fam in fam_order:
+        pairs = [rf for x in order if family_of(x) == fam for rf in by_rule[x]]
+        if pairs:
+            fam_rows.append({
+                "family": families.get(fam, fam), "id": fam, "counts": _counts(f for _, f in pairs),
+                "total": len(pairs), "rules": sum(1 for x in order if family_of(x) == fam),
+            })  # fmt: skip
+    serious = sorted(
+        (rf for pairs in by_rule.values() for rf in pairs),
+        key=lambda rf: (
+            SEVERITY_ORDER[rf[1].severity],
+            -(rf[0].year or 0),
+            ctx.rid(rf[0]),
+            rf[1].rule,
+            rf[1].id,
+        ),
+    )[:top]
+    top_views = []
+    for r, f in serious:
+        v = _finding_view(ctx, r, f, FINDINGS_URL)
+        v["rule_page"] = rel(FINDINGS_URL, rule_page_url(slugs[f.rule]))
+        v["rule_title"] = rules[f.rule].title if f.rule in rules else f.title
+        top_views.append(v)
+    counts = ctx.severity_counts()
+    pages.insert(
+        0,
+        Page(f"{FINDINGS_URL}index.md", "findings.md.j2", {
+            "title": "问题", "description": "全部报告中发现的勾稽问题：按类别、规则和级别统计，附最严重的问题；每条规则一页。",
+            "families": fam_rows, "rules": rule_rows, "top": top_views, "top_size": top,
+            "counts": counts, "total": sum(counts.values()),
+        }),
     )  # fmt: skip
     return pages
 
@@ -466,7 +574,7 @@ def home_page(ctx: SiteContext) -> Page:
     page = Page("index.md", "home.md.j2", {})
     fam_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     _, families = _rule_info()
-    for r, f in ctx.all_findings():
+    for _r, f in ctx.all_findings():
         fam_counts[families.get(f.rule.split(".")[0], f.rule.split(".")[0])][f.severity] += 1
     chart_list = [
         c
