@@ -204,7 +204,12 @@ def test_compare_index_is_in_the_navigation(page: object, base: str) -> None:
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     page.locator("a.md-tabs__link", has_text="对比").first.click()  # type: ignore[attr-defined]
     page.wait_for_url("**/compare/")  # type: ignore[attr-defined]
-    assert page.locator("h1").first.inner_text().strip().startswith("对比")  # type: ignore[attr-defined]
+    # instant navigation pushes the URL before it swaps the content in: wait for the new heading
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => (document.querySelector('article h1') || {innerText: ''}).innerText.trim().startsWith('对比')",
+        timeout=15000,
+    )
+    assert page.locator("article h1").first.inner_text().strip().startswith("对比")  # type: ignore[attr-defined]
     assert page.locator("a[href*='spending_per_staff']").count() >= 1  # type: ignore[attr-defined]
     screenshot(page, "compare-index", full_page=False)
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
