@@ -1,5 +1,5 @@
 """Every reader yields the same report: a real report (seed 001, which has both narrative and the
-statutory tables) written as .docx, .html and .xlsx must extract to the same 31 metrics as its
+statutory tables) written as .docx, .html, .xlsx and legacy .xls must extract to the same 31 metrics as its
 text dump. The conversions are made here from the real text: no agency publishes these three
 copies of one report, so the files are built for the test (said so), the content is real."""
 
@@ -92,10 +92,21 @@ def write_xlsx(target: Path) -> None:
     wb.save(str(target))
 
 
-@pytest.fixture(scope="module", params=["docx", "html", "xlsx"])
+def write_xls(target: Path) -> None:
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("决算")
+    for i, b in enumerate(_blocks()):
+        for j, cell in enumerate(b if isinstance(b, list) else [b]):
+            ws.write(i, j, cell)
+    wb.save(str(target))
+
+
+@pytest.fixture(scope="module", params=["docx", "html", "xlsx", "xls"])
 def converted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     target = tmp_path_factory.mktemp(request.param) / f"岚县创业就业服务中心2024年度单位决算.{request.param}"
-    {"docx": write_docx, "html": write_html, "xlsx": write_xlsx}[request.param](target)
+    {"docx": write_docx, "html": write_html, "xlsx": write_xlsx, "xls": write_xls}[request.param](target)
     return request.param, extract(read_document(target))
 
 
