@@ -33,6 +33,7 @@ from typing import Any, cast
 from generator.checks import SEVERITY_ORDER, CheckFn, make_finding, rule
 from generator.checks.tolerance import fmt, half_unit, percent_consistent, rounded_percent
 from generator.compare.indicators import claim_metric
+from generator.extract.claims import signed_change
 from generator.model import Finding, Quote, Report
 
 SOURCE_SEP = " › "
@@ -108,16 +109,6 @@ class LastYear:
     current_quote: Quote | None
 
 
-def _signed(claim: dict[str, Any]) -> Decimal | None:
-    direction = claim.get("direction") or ""
-    if "持平" in direction:
-        return Decimal(0)
-    change = claim.get("change")
-    if change is None:
-        return None
-    return -change if direction in ("减少", "下降") else change
-
-
 def last_year_pairs(this: Report, last: Report, keys: Iterable[str]) -> list[LastYear]:
     wanted = set(keys)
     out = []
@@ -133,7 +124,7 @@ def last_year_pairs(this: Report, last: Report, keys: Iterable[str]) -> list[Las
             current, current_quote = now
         if before is None or current is None:
             continue
-        change = _signed(claim)
+        change = signed_change(claim)
         out.append(LastYear(key, claim, current, change, None if change is None else current - change,
                             before[0], before[1], current_quote))  # fmt: skip
     return out

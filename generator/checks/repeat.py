@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import half_unit
+from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
 from generator.extract.perf import funding_statements
 from generator.model import Finding, Quote, Report
@@ -237,10 +238,10 @@ _BOTH = re.compile(r"^(?:收入和支出|收入支出|收支)(?P<what>总计|合
 
 
 def _signed(claim: dict) -> Decimal | None:
-    change = claim.get("change")
-    if not isinstance(change, Decimal) or claim.get("unit") != "万元":
+    """The signed change of an amount claim (万元); 持平 and other units do not count here."""
+    if claim.get("unit") != "万元" or not isinstance(claim.get("change"), Decimal):
         return None
-    return -change if claim.get("direction") in ("减少", "下降", "减") else change
+    return signed_change(claim)
 
 
 @rule(

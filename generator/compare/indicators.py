@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
+from generator.extract.claims import signed_change
 from generator.model import Report
 
 HUNDRED = Decimal(100)
@@ -166,16 +167,6 @@ def total_yoy_claim(report: Report) -> dict[str, Any] | None:
         ):
             return c
     return None
-
-
-def signed_change(claim: dict[str, Any]) -> Decimal | None:
-    direction = claim.get("direction") or ""
-    if "持平" in direction:
-        return Decimal(0)
-    change = claim.get("change")
-    if change is None:
-        return None
-    return -change if direction in ("减少", "下降") else change
 
 
 def yoy_total_claimed(report: Report) -> Decimal | None:

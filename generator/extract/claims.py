@@ -426,3 +426,14 @@ def _item_name(text: str) -> str:
     """ "社会保障和就业支出（类）…就业管理事务（项）。年初预算为…" → the 项 name."""
     m = re.search(r"[（(]款[)）]\s*(?P<name>[^（()）。]{1,30})[（(]项[)）]", text)
     return m.group("name").strip() if m else text.split("。")[0].split("年初预算")[0][:30]
+
+
+def signed_change(claim: dict[str, Any]) -> Decimal | None:
+    """A yoy claim's change with its sign: 减少/下降 negative, 持平 zero, None when not stated."""
+    direction = claim.get("direction") or ""
+    if "持平" in direction:
+        return Decimal(0)
+    change = claim.get("change")
+    if not isinstance(change, Decimal):
+        return None
+    return -change if direction in ("减少", "下降", "减") else change
