@@ -105,14 +105,20 @@ def _is_heading(text: str) -> bool:
 
 
 def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
-    lines = [i for i in items if i.cells is None]
+    # Each line normalised once (a line's text, normalised, by its position in ``items``).
+    normalized: dict[int, str] = {}
+    for n, i in enumerate(items):
+        if i.cells is None:
+            normalized[n] = normalize_paragraph(i.text)
     # Watermarks and running headers: the same short line repeated on many pages.
-    counts = Counter(normalize_paragraph(i.text) for i in lines)
+    counts = Counter(normalized.values())
     noise = {t for t, n in counts.items() if n >= 3 and 0 < len(t) <= 14 and not _is_heading(t)}
 
     # Hard-wrapped sources (PDF text, PDF dumps) break lines at a fixed width; a short numbered
     # line is a heading, one as long as the wrap width is the first line of a paragraph.
-    lengths = sorted(len(normalize_paragraph(i.text)) for i in lines if len(i.text.strip()) > 15)
+    lengths = sorted(
+        len(normalized[n]) for n, i in enumerate(items) if i.cells is None and len(i.text.strip()) > 15
+    )
     wrap_width = lengths[int(len(lengths) * 0.9)] if lengths else 10_000
 
     blocks: list[Block] = []
@@ -134,10 +140,18 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         blocks.append(Block(text=text, page=page0, page_breaks=tuple(breaks)))
         para.clear()
 
-    for item in items:
+    cell_cache: dict[str | None, str] = {}  # the same cell text recurs (labels, "0.00", "")
+
+    def cell(text: str | None) -> str:
+        out = cell_cache.get(text)
+        if out is None:
+            out = cell_cache[text] = normalize_cell(text)
+        return out
+
+    for n, item in enumerate(items):
         if item.cells is not None:
             flush()
-            cells = tuple(normalize_cell(c) for c in item.cells)
+            cells = tuple(cell(c) for c in item.cells)
             if not any(cells):
                 continue
             key = (item.page, item.table if item.table is not None else -1)
@@ -162,7 +176,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             blocks.append(Block(text=row_text, page=item.page, table=idx, row=len(t.rows)))
             last_kind = "row"
             continue
-        text = normalize_paragraph(item.text)
+        text = normalized[n]
         if not text:
             continue
         if text in noise or _PAGE_NUMBER.match(text):

@@ -15,6 +15,7 @@ from generator.ingest import Item, reader
 _NUMBERISH = re.compile(r"^[\s\u3000]*-?[\d,.]+%?[\s\u3000]*$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s*)")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below U+0020 but tab, LF, CR, FF
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -27,7 +28,7 @@ def decode(raw: bytes, path: Path) -> str:
             continue
         if enc == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
-        bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+        bad = len(_CONTROL.findall(text))
         if bad > max(8, len(text) // 200):
             break
         return text
