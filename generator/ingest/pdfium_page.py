@@ -1,0 +1,539 @@
+"""A pdfplumber-shaped page read with PDFium (pypdfium2): the fast path of the PDF reader.
+
+pdfplumber spends ~85% of its time in pdfminer's pure-Python content-stream parser. PDFium parses
+the same streams in C++; this module reads what the PDF reader needs from it—characters, ruling
+lines and image boxes—as the same dicts pdfplumber builds (top-left origin, PDF points), so that
+pdfplumber's own algorithms (``TableFinder``, ``Table.extract``, ``extract_words``) run on them
+unchanged. Only the object model is replaced, never the layout logic.
+
+How each pdfminer/pdfplumber object is reproduced:
+
+- chars: PDFium's text page, in content order, without the spaces and line breaks PDFium
+  generates itself (``FPDFText_IsGenerated``). The box is PDFium's *loose* box: the advance
+  width, and the full font size tall from the font's descent, which is pdfminer's box whenever
+  the font's ascent − descent is 1000 units (the usual case; otherwise ``top`` moves a little,
+  never the x positions). A glyph without a Unicode mapping becomes ``(cid:N)`` like pdfminer's
+  (PDFium reports the character code as its Unicode value and flags it).
+- edges: path objects split into subpaths at each move-to, then classified as pdfminer's
+  ``paint_path`` does: a line (``ml``/``mlh``), a rectangle (a closed axis-aligned four-point
+  loop), otherwise a curve through the segments' end points; then pdfplumber's
+  ``line_to_edge``/``rect_to_edges``/``curve_to_edges``. Form XObjects are walked with their
+  matrices.
+- images: the bounding boxes of image objects (also inside forms).
+
+Coordinates follow pdfplumber's convention for an unrotated page: ``x`` as in PDF user space,
+``top = H − y`` with ``H`` the MediaBox height. Rotated pages are not handled here; the reader
+sends them through pdfplumber.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from bisect import bisect_left
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pr
+from pdfplumber import utils
+from pdfplumber.table import Table, TableFinder, TableSettings
+
+_TEXT, _PATH, _IMAGE, _FORM = (
+    pr.FPDF_PAGEOBJ_TEXT,
+    pr.FPDF_PAGEOBJ_PATH,
+    pr.FPDF_PAGEOBJ_IMAGE,
+    pr.FPDF_PAGEOBJ_FORM,
+)
+_MOVETO, _BEZIER = pr.FPDF_SEGMENT_MOVETO, pr.FPDF_SEGMENT_BEZIERTO
+_DEFAULT_TABLES = TableSettings.resolve(None)
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+class PdfiumOpenError(Exception):
+    """PDFium could not open the file; ``encrypted`` says whether a password is the reason."""
+
+    def __init__(self, encrypted: bool, detail: str) -> None:
+        super().__init__(detail)
+        self.encrypted = encrypted
+
+
+def open_document(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = pr.FPDF_GetLastError()
+        encrypted = code in (pr.FPDF_ERR_PASSWORD, pr.FPDF_ERR_SECURITY)
+        raise PdfiumOpenError(encrypted, str(exc)) from None
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (row-vector convention, as PDF: p' = p·m·n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+class PdfiumPage:
+    """The part of ``pdfplumber.Page`` that the PDF reader and pdfplumber's table finder use."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        self._page = page
+        x0, y0, x1, y1 = page.get_mediabox()
+        self.rotation = page.get_rotation() % 360
+        self.mediabox_height = y1 - y0
+        self.bbox = (x0, 0.0, x1, y1 - y0)
+        self.width = x1 - x0
+        self.height = y1 - y0
+        self._loaded: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]] | None = None
+
+    # ------------------------------------------------------------------ objects
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        return (self._loaded or self._load())[0]
+
+    @property
+    def edges(self) -> list[dict[str, Any]]:
+        return (self._loaded or self._load())[1]
+
+    @property
+    def images(self) -> list[dict[str, Any]]:
+        return (self._loaded or self._load())[2]
+
+    def flush_cache(self) -> None:
+        self._loaded = None
+
+    def close(self) -> None:
+        self.flush_cache()
+        self._page.close()
+
+    # ------------------------------------------------------------------ pdfplumber API
+
+    def extract_words(self, **kwargs: Any) -> list[dict[str, Any]]:
+        return utils.extract_words(self.chars, **kwargs)
+
+    def find_tables(self) -> list[Table]:
+        """``pdfplumber.Page.find_tables()`` with the default settings ("lines" strategies)."""
+        if not self.edges:
+            return []  # no ruling lines: the finder can find no cell
+        tables = TableFinder(self, _DEFAULT_TABLES).tables  # type: ignore[arg-type]
+        if not tables:
+            return tables
+        # Table.extract filters page.chars once per row; hand each table only the characters
+        # whose centre is inside it (a superset of every row's), in page order: same result.
+        chars = self.chars
+        out: list[Table] = []
+        for table in tables:
+            x0, top, x1, bottom = table.bbox
+            inside = [
+                c
+                for c in chars
+                if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom
+            ]
+            out.append(_Table(_Chars(inside), table.cells))  # type: ignore[arg-type]
+        return out
+
+    # ------------------------------------------------------------------ reading
+
+    def _load(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        """Read chars, edges and images in one pass over the page (one text page)."""
+        textpage = pr.FPDFText_LoadPage(self._page.raw)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page")
+        try:
+            chars, seen = self._chars_of(textpage)
+            edges, images = self._graphics_of(seen, chars)
+        finally:
+            pr.FPDFText_ClosePage(textpage)
+        self._loaded = (chars, edges, images)
+        return self._loaded
+
+    def _chars_of(self, tp: Any) -> tuple[list[dict[str, Any]], dict[int, tuple[bool, float, float]]]:
+        """The characters, and the text objects they come from (handle → (upright, descent,
+        size) in page units)."""
+        objects: dict[int, tuple[bool, float, float]] = {}
+        n = pr.FPDFText_CountChars(tp)
+        if n <= 0:
+            return [], objects
+        buf = ctypes.create_string_buffer((n + 1) * 2)
+        got = pr.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+        if len(text) != n:  # characters outside the BMP: one code point per index instead
+            text = "".join(chr(pr.FPDFText_GetUnicode(tp, i)) for i in range(n))
+        fn = _fast()
+        page = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
+        h = self.mediabox_height
+        rect = pr.FS_RECTF()
+        rect_p = ctypes.byref(rect)
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        ox_p, oy_p = ctypes.byref(ox), ctypes.byref(oy)
+        text_object, loose, origin = fn.text_object, fn.loose_box, fn.origin
+        generated, map_error = fn.generated, fn.map_error
+        fonts: dict[int, float] = {}  # font handle → descent per unit of font size
+        out: list[dict[str, Any]] = []
+        append = out.append
+        for i, ch in enumerate(text):
+            if ch.isspace() or ch in "\x00\ufffe":
+                if ch in "\r\n\x00\ufffe" or generated(page, i) == 1:
+                    continue
+            elif map_error(page, i) == 1:
+                ch = f"(cid:{ord(ch)})"
+            obj = text_object(page, i)
+            font = objects.get(obj)
+            if font is None:
+                font = objects[obj] = _font_metrics(fn, page, i, obj, fonts)
+            upright, descent, size = font
+            loose(page, i, rect_p)
+            if upright:
+                # pdfminer's box: from the font's descent below the baseline up by the font size
+                # (PDFium's loose box runs from the descent to the ascent, or is the glyph's box).
+                origin(page, i, ox_p, oy_p)
+                bottom = h - (oy.value + descent)
+            else:
+                bottom = h - rect.bottom
+            top = bottom - size
+            append(
+                {
+                    "text": ch,
+                    "x0": rect.left,
+                    "x1": rect.right,
+                    "top": top,
+                    "bottom": bottom,
+                    "doctop": top,
+                    "upright": upright,
+                }
+            )
+        return out, objects
+
+    def _graphics_of(
+        self, seen: dict[int, Any], chars: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        lines: list[dict[str, Any]] = []
+        rects: list[dict[str, Any]] = []
+        curves: list[dict[str, Any]] = []
+        images: list[dict[str, Any]] = []
+        fn = _fast()
+        page = ctypes.cast(self._page.raw, ctypes.c_void_p).value
+        objs = [fn.page_object(page, i) for i in range(fn.count_objects(page))]
+        self._walk(seen, objs, _IDENTITY, lines, rects, curves, images, chars)
+        edges = (
+            [utils.line_to_edge(x) for x in lines]
+            + list(chain.from_iterable(utils.rect_to_edges(x) for x in rects))
+            + list(chain.from_iterable(utils.curve_to_edges(x) for x in curves))
+        )
+        return edges, images
+
+    def _walk(
+        self,
+        seen: dict[int, Any],
+        objs: list[Any],
+        outer: Matrix,
+        lines: list[dict[str, Any]],
+        rects: list[dict[str, Any]],
+        curves: list[dict[str, Any]],
+        images: list[dict[str, Any]],
+        chars: list[dict[str, Any]],
+    ) -> None:
+        fn = _fast()
+        matrix = pr.FS_MATRIX()
+        matrix_p = ctypes.byref(matrix)
+        for obj in objs:
+            kind = fn.object_type(obj)
+            if kind == _TEXT:
+                # PDFium leaves text objects of only spaces out of its text page; pdfminer has
+                # their characters, which end words.
+                if obj not in seen:
+                    space = self._lone_space(obj, outer)
+                    if space is not None:
+                        chars.append(space)
+            elif kind == _PATH:
+                fn.object_matrix(obj, matrix_p)
+                m = _mul((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+                for sub in _subpaths(fn, obj, m):
+                    self._classify(sub, lines, rects, curves)
+            elif kind == _IMAGE:
+                images.append(self._image_box(obj, outer))
+            elif kind == _FORM:
+                fn.object_matrix(obj, matrix_p)
+                m = _mul((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+                children = [fn.form_object(obj, i) for i in range(fn.form_count(obj))]
+                self._walk(seen, children, m, lines, rects, curves, images, chars)
+
+    def _lone_space(self, obj: Any, outer: Matrix) -> dict[str, Any] | None:
+        """A space for a text object PDFium's text page left out (see ``_walk``): one character
+        at the object's origin, 0.25 em wide (only its position matters: it ends a word)."""
+        obj = ctypes.cast(obj, pr.FPDF_PAGEOBJECT)
+        font = pr.FPDFTextObj_GetFont(obj)
+        size = ctypes.c_float(0.0)
+        if not font or not pr.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)) or size.value <= 0:
+            return None
+        matrix = pr.FS_MATRIX()
+        pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        a, b, c, d, e, f = _mul((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+        if not (a * d > 0 and b * c <= 0):
+            return None
+        descent = ctypes.c_float(0.0)
+        pr.FPDFFont_GetDescent(font, size, ctypes.byref(descent))
+        bottom = self.mediabox_height - (f + descent.value * d)
+        top = bottom - size.value * d
+        return {
+            "text": " ",
+            "x0": e,
+            "x1": e + 0.25 * size.value * a,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "upright": True,
+        }
+
+    def _image_box(self, obj: Any, outer: Matrix) -> dict[str, Any]:
+        obj = ctypes.cast(obj, pr.FPDF_PAGEOBJECT)
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        pr.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
+        a, b, c, d, e, f = outer
+        xs, ys = [], []
+        for x, y in (
+            (left.value, bottom.value),
+            (right.value, top.value),
+            (left.value, top.value),
+            (right.value, bottom.value),
+        ):
+            xs.append(a * x + c * y + e)
+            ys.append(b * x + d * y + f)
+        h = self.mediabox_height
+        return {
+            "object_type": "image",
+            "x0": min(xs),
+            "x1": max(xs),
+            "top": h - max(ys),
+            "bottom": h - min(ys),
+        }
+
+    def _classify(
+        self,
+        sub: tuple[str, list[tuple[float, float]]],
+        lines: list[dict[str, Any]],
+        rects: list[dict[str, Any]],
+        curves: list[dict[str, Any]],
+    ) -> None:
+        """pdfminer's ``PDFLayoutAnalyzer.paint_path`` for one subpath (points in PDF space)."""
+        shape, pts = sub
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape = shape[:-2] + "h"
+            pts = pts[:-1]
+        h = self.mediabox_height
+        if shape in ("mlh", "ml"):
+            (x0, y0), (x1, y1) = pts[0], pts[1]
+            lines.append(_box("line", min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), h))
+            return
+        if shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            closed = pts[0] == pts[4]
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+            )
+            if closed and square:
+                rects.append(_box("rect", min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2), h))
+                return
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        curve = _box("curve", min(xs), min(ys), max(xs), max(ys), h)
+        curve["pts"] = [(x, h - y) for x, y in pts]
+        curves.append(curve)
+
+
+def _box(kind: str, x0: float, y0: float, x1: float, y1: float, h: float) -> dict[str, Any]:
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "y0": y0,
+        "y1": y1,
+        "top": h - y1,
+        "bottom": h - y0,
+        "doctop": h - y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+    }
+
+
+def _subpaths(fn: _Fast, obj: int, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+    """The subpaths of a path object as (pdfminer shape string, end points in page space).
+
+    PDFium stores ``h`` as a close flag on the last point (adding a line back to the start when
+    the path is not already there), ``re`` as move + four lines, closed; a Bézier curve as three
+    points, of which pdfminer keeps the end point.
+    """
+    n = fn.count_segments(obj)
+    a, b, c, d, e, f = m
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xp, yp = ctypes.byref(x), ctypes.byref(y)
+    segment, segment_type, segment_point, segment_close = (
+        fn.segment,
+        fn.segment_type,
+        fn.segment_point,
+        fn.segment_close,
+    )
+    out: list[tuple[str, list[tuple[float, float]]]] = []
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    bezier = 0
+    for i in range(n):
+        seg = segment(obj, i)
+        kind = segment_type(seg)
+        segment_point(seg, xp, yp)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        if kind == _MOVETO:
+            if shape:
+                out.append(("".join(shape), pts))
+            shape, pts, bezier = ["m"], [point], 0
+            continue
+        if not shape:  # a path not starting with m: pdfminer ignores it
+            continue
+        if kind == _BEZIER:
+            bezier += 1
+            if bezier % 3:
+                continue  # control points
+            shape.append("c")
+        else:
+            shape.append("l")
+        pts.append(point)
+        if segment_close(seg):
+            # PDFium closes a subpath on a point equal to its start (adding a line back to it
+            # when needed): pdfminer's "…h", which is how it reads "…l(start) h" too.
+            if shape[-1] == "l":
+                shape[-1] = "h"
+            else:
+                shape.append("h")
+                pts.append(pts[0])
+    if shape:
+        out.append(("".join(shape), pts))
+    return out
+
+
+def _font_metrics(
+    fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None, fonts: dict[int, float]
+) -> tuple[bool, float, float]:
+    """(upright, descent below the baseline, font size), in page units, for a character's text
+    object: pdfminer's ``LTChar`` box is ``descent … descent + size`` in text space."""
+    matrix = pr.FS_MATRIX()
+    fn.char_matrix(tp, index, ctypes.byref(matrix))
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    upright = a * d > 0 and b * c <= 0
+    font_size = fn.font_size(tp, index)
+    font = fn.text_font(obj) if obj else None
+    if font not in fonts:
+        descent = ctypes.c_float(0.0)
+        if font:
+            fn.font_descent(font, ctypes.c_float(1000.0), ctypes.byref(descent))
+        fonts[font or 0] = descent.value / 1000.0
+    scale = d if upright else (a * a + b * b) ** 0.5
+    return upright, fonts[font or 0] * font_size * scale, font_size * scale
+
+
+class _Fast:
+    """Own prototypes of the per-character calls, on a separate handle of the PDFium library:
+    pointers as ``c_void_p``, integer results, no per-call argument conversion (about half
+    the cost of pypdfium2's generated bindings, which matters at ~10 calls per character)."""
+
+    def __init__(self) -> None:
+        lib = ctypes.CDLL(_library_path())
+        V, Int = ctypes.c_void_p, ctypes.c_int
+        self.text_object = self._proto(lib, "FPDFText_GetTextObject", V)
+        self.loose_box = self._proto(lib, "FPDFText_GetLooseCharBox", Int)
+        self.origin = self._proto(lib, "FPDFText_GetCharOrigin", Int)
+        self.generated = self._proto(lib, "FPDFText_IsGenerated", Int)
+        self.map_error = self._proto(lib, "FPDFText_HasUnicodeMapError", Int)
+        self.char_matrix = self._proto(lib, "FPDFText_GetMatrix", Int)
+        self.font_size = self._proto(lib, "FPDFText_GetFontSize", ctypes.c_double)
+        self.text_font = self._proto(lib, "FPDFTextObj_GetFont", V, V)
+        self.font_descent = self._proto(lib, "FPDFFont_GetDescent", Int, V, ctypes.c_float, V)
+        # Page objects and path segments as plain integer handles.
+        self.count_objects = self._proto(lib, "FPDFPage_CountObjects", Int, V)
+        self.page_object = self._proto(lib, "FPDFPage_GetObject", V, V, Int)
+        self.form_count = self._proto(lib, "FPDFFormObj_CountObjects", Int, V)
+        self.form_object = self._proto(lib, "FPDFFormObj_GetObject", V, V, ctypes.c_ulong)
+        self.object_type = self._proto(lib, "FPDFPageObj_GetType", Int, V)
+        self.object_matrix = self._proto(lib, "FPDFPageObj_GetMatrix", Int, V, V)
+        self.count_segments = self._proto(lib, "FPDFPath_CountSegments", Int, V)
+        self.segment = self._proto(lib, "FPDFPath_GetPathSegment", V, V, Int)
+        self.segment_type = self._proto(lib, "FPDFPathSegment_GetType", Int, V)
+        self.segment_point = self._proto(lib, "FPDFPathSegment_GetPoint", Int, V, V, V)
+        self.segment_close = self._proto(lib, "FPDFPathSegment_GetClose", Int, V)
+
+    @staticmethod
+    def _proto(lib: ctypes.CDLL, name: str, restype: Any, *argtypes: Any) -> Any:
+        fn = getattr(lib, name)
+        fn.restype = restype
+        # No argtypes: the per-character calls pass (c_void_p, int, byref(...)) only.
+        fn.argtypes = argtypes or None
+        return fn
+
+
+_FAST: _Fast | None = None
+
+
+def _library_path() -> str:
+    """The PDFium shared library pypdfium2 loaded (dlopen gives the same, initialised handle)."""
+    import pypdfium2_raw
+    import pypdfium2_raw.bindings as bindings
+
+    loaded = getattr(bindings, "_libs", {}).get("pdfium")
+    if loaded is not None and getattr(loaded, "_name", None):
+        return str(loaded._name)
+    folder = Path(pypdfium2_raw.__file__).parent
+    return str(
+        next(
+            p
+            for p in sorted(folder.iterdir())
+            if "pdfium" in p.name and p.suffix in (".so", ".dylib", ".dll")
+        )
+    )
+
+
+def _fast() -> _Fast:
+    global _FAST
+    if _FAST is None:
+        _FAST = _Fast()
+    return _FAST
+
+
+class _Table(Table):
+    """``pdfplumber.table.Table`` whose ``extract()`` finds each row's characters by bisection
+    on their vertical centres instead of testing every character of the page for every row.
+    The tests are pdfplumber's own (centre in ``[x0, x1) × [top, bottom)``, cells in page
+    order), so the result is the same."""
+
+    def extract(self, **kwargs: Any) -> list[list[str | None]]:
+        chars = self.page.chars
+        hmid = [(c["x0"] + c["x1"]) / 2 for c in chars]
+        vmid = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        order = sorted(range(len(chars)), key=vmid.__getitem__)
+        keys = [vmid[i] for i in order]
+        table: list[list[str | None]] = []
+        for row in self.rows:
+            x0, top, x1, bottom = row.bbox
+            found = sorted(
+                i for i in order[bisect_left(keys, top) : bisect_left(keys, bottom)] if x0 <= hmid[i] < x1
+            )
+            cells: list[str | None] = []
+            for cell in row.cells:
+                if cell is None:
+                    cells.append(None)
+                    continue
+                cx0, ctop, cx1, cbottom = cell
+                inside = [chars[i] for i in found if cx0 <= hmid[i] < cx1 and ctop <= vmid[i] < cbottom]
+                cells.append(utils.extract_text(inside, **kwargs) if inside else "")
+            table.append(cells)
+        return table
+
+
+class _Chars:
+    """A stand-in page for ``pdfplumber.table.Table``: it only reads ``page.chars``."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
