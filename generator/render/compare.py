@@ -337,7 +337,7 @@ def peer_panel(comparison: Comparison, report_id: str, page_url: str, rel: Rel) 
         ind = compare.BY_ID[iid]
         rows.append({
             "title": ind.title, "unit": ind.unit,
-            "href": rel(page_url, indicator_url(iid)) + "index.md" + (f"#y{year}" if year else ""),
+            "href": rel(page_url, indicator_url(iid)) + (f"#y{year}" if year else ""),
             "value": compare.format_value(subject[iid], iid),
             "missing": bool(pd.isna(subject[iid])),
             "peers": {by: comparison.position(report_id, iid, by) for by, _ in PEER_BY},
