@@ -44,6 +44,7 @@ FAMILIES = {
     "completeness": "完整性",
     "cross_year": "跨年度",
     "cross_agency": "部门与所属单位",
+    "date": "日期与期限",
 }
 
 
