@@ -21,6 +21,7 @@ TEST_COPY = Path(__file__).parent / "fixtures" / "24年普陀区财政局（测�
 
 R000 = "000_41e5c2151686b1a5.txt"
 R001 = "001_7c4dfcc9575acdfa.txt"
+R002 = "002_e0b9e12b257efafd.txt"
 R003 = "003_237caace6a9bba17.txt"
 R004 = "004_64caca8ce772cd7b.txt"
 GUIHUA = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
@@ -86,6 +87,17 @@ PINNED = [
     (R001, "perf.score_total", "error", "99.99", "94.99"),
     # 001 购置档案 档案柜 ≤11节, actual 50节, full 10 points; 003 保健 <=200人, actual =244人, full 10 points.
     (R001, "perf.target_missed", "warning", "50节（10分）", "≤11节"),
+    # 001《就业招聘会工作经费》: "设备租赁费成本支出 ≤1万元 1.4万元 5 5" — over its ceiling, full marks.
+    (R001, "perf.target_missed", "warning", "1.4万元（5分）", "≤1万元"),
+    # 001《就业招聘会工作经费》: every indicator has full marks (90) and 资金执行 10 (5.66 of 5.66, 100%),
+    # yet 总分 "90 88"; 88 matches neither 90 nor 100.
+    (R001, "perf.score_total", "error", "88", "100"),
+    # 001: the 自评表 headed "购置档案经费项目支出绩效自评表" is the 零工市场运营经费 project's table.
+    (R001, "perf.title_name", "warning", "购置档案经费", "零工市场运营经费"),
+    # 002 部门整体自评: text "全州城镇新增就业2.27万人", table 城镇新增就业 实际完成值 2.24万人次.
+    (R002, "repeat.perf_indicator_text", "warning", "2.27万人", "2.24万人次"),
+    # 002 档案信息化建设: text "档案整理盒数1887盒", table 档案整理数量 实际完成值 =1500盒 (the target copied).
+    (R002, "repeat.perf_indicator_text", "warning", "1887盒", "1500盒"),
     (R003, "perf.target_missed", "warning", "=244人（10分）", "<=200人"),
     # 001 单位运转经费: text 9 / 8.93 / 8.93, table 0.9 / 0.893 / 0.893 (ten times).
     (
@@ -146,6 +158,8 @@ PINNED_INFO = [
         "全年预算数29.553203万元，全年执行数29.553203万元",
         "全年预算数29.553万元，全年执行数29.553万元",
     ),
+    # 规划局: 公开09表 因公出国 and 公务用车 budgets are 0.00, the text says "完成预算的0.00%" (0/0).
+    (GUIHUA, "budget.sangong_rate", "0.00%", "无法计算（预算为0）"),
     # 社工部 (founded 2024): increases from a zero base stated as "增长100.00%".
     (SHEGONG, "yoy.zero_base", "100.00%", "无法计算（上年为0）"),
 ]

@@ -294,3 +294,66 @@ def staff(report: Report) -> Iterable[Finding]:
                 str(computed),
                 [_quote(b, m.start(), m.end())],
             )
+
+
+# "政府采购金额（以合同签订为准）为21.07万元" … "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，
+# 采购金额21.07万元；……在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额21.07万元。"
+_PROCUREMENT_TOTAL = re.compile(
+    rf"政府采购(?:金额|支出总额)(?:[（(]以合同签订为准[）)])?\s*为?\s*(?P<amount>{_NUM})\s*万元"
+)
+_SME_RESERVED = re.compile(
+    rf"在面向中小企业预留的?政府采购项目中[，,]\s*由中小企业供应商中标或成交的[，,]\s*采购金额\s*(?P<amount>{_NUM})\s*万元"
+)
+_SME_OTHER = re.compile(
+    rf"在其他政府采购项目中[，,]\s*由中小企业供应商中标或成交的[，,]\s*采购金额\s*(?P<amount>{_NUM})\s*万元"
+)
+
+
+def _first(report: Report, pattern: re.Pattern[str]) -> tuple[Block, re.Match[str]] | None:
+    for b in _blocks(report):
+        if m := pattern.search(b.text):
+            return b, m
+    return None
+
+
+@rule(
+    "sum.procurement_sme",
+    title="中小企业中标金额之和超过政府采购总额",
+    explanation=(
+        "政府采购情况按模板分三段写：政府采购金额（以合同签订为准）；在面向中小企业预留的项目中由中小企业中标或成交的"
+        "采购金额；在其他（未预留的）项目中由中小企业中标或成交的采购金额。预留项目与其他项目互不重叠，两者都是"
+        "政府采购的一部分，所以两个金额之和不能超过政府采购总额。超过时，至少一个数字写错，或同一笔采购被算了两次。"
+    ),
+    formula="预留项目中中小企业中标金额 + 其他项目中中小企业中标金额 ≤ 政府采购金额",
+    tolerance="(n+1)×0.005万元（n=2）；超出记为错误",
+    example="政府采购金额21.07万元，预留项目中中小企业中标21.07万元，其他项目中中小企业中标21.07万元：合计42.14万元",
+)
+def procurement_sme(report: Report) -> Iterable[Finding]:
+    from generator.checks import make_finding
+    from generator.checks.tolerance import fmt, sum_tolerance
+
+    found = [_first(report, p) for p in (_PROCUREMENT_TOTAL, _SME_RESERVED, _SME_OTHER)]
+    if any(f is None for f in found):
+        return
+    (tb, tm), (rb, rm), (ob, om) = found  # type: ignore[misc]
+    total, reserved, other = (_amount(m.group("amount")) for m in (tm, rm, om))
+    if total is None or reserved is None or other is None:
+        return
+    computed = reserved + other
+    if computed - total <= sum_tolerance([reserved, other], total):
+        return
+    yield make_finding(
+        "sum.procurement_sme",
+        "error",
+        "政府采购 中小企业",
+        f"政府采购金额为{fmt(total)}万元，而预留项目中由中小企业中标或成交的{fmt(reserved)}万元 + 其他项目中由中小企业"
+        f"中标或成交的{fmt(other)}万元 = {fmt(computed)}万元，超过采购总额{fmt(computed - total)}万元；"
+        "两类项目互不重叠，同一笔采购可能被算了两次。",
+        fmt(computed),
+        f"≤{fmt(total)}",
+        [
+            _quote(tb, tm.start(), tm.end()),
+            _quote(rb, rm.start(), rm.end()),
+            _quote(ob, om.start(), om.end()),
+        ],
+    )

@@ -12,6 +12,7 @@ from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, rounded_percent
 from generator.extract.narrative import NUM
 from generator.model import Finding, Quote, Report, Severity
+from generator.normalize import parse_amount
 
 _ABOVE = ("大于", "高于", "超过")
 _BELOW = ("小于", "低于")
@@ -264,3 +265,84 @@ def budget_items(report: Report) -> Iterable[Finding]:
             fmt(computed),
             [lst["quote"], *(i["quote"] for i in items)],
         )
+
+
+# "其中：因公出国（境）费决算为0.00万元，完成预算的0.00%；……公务接待费支出决算为0.39万元，完成预算的13.68%"
+_SANGONG_ITEM_RATE = re.compile(
+    r"(?P<item>因公出国[（(]境[）)]费|公务用车购置及运行(?:维护)?费|公务用车购置费|公务用车运行(?:维护)?费|公务接待费)"
+    rf"(?:支出)?(?:决算数?)为?\s*(?P<f>{NUM})\s*万元[，,]\s*完成(?:年初)?预算(?:数)?的?\s*(?P<rate>-?\d+(?:\.\d+)?)\s*%"
+)
+
+
+def _sangong_item(name: str) -> str:
+    if name.startswith("因公出国"):
+        return "因公出国（境）费"
+    if name.startswith("公务用车购置及"):
+        return "公务用车购置及运行维护费"
+    if name.startswith("公务用车运行"):
+        return "公务用车运行维护费"
+    return name
+
+
+@rule(
+    "budget.sangong_rate",
+    title="“三公”经费分项的预算完成率与报表不符",
+    explanation=(
+        "情况说明逐项写“因公出国（境）费决算为Y万元，完成预算的Z%”，句中不写预算数；预算数在公开09表"
+        "“三公”经费支出决算表的该项预算数栏。Z应等于Y÷预算数。预算数为0时完成率无法计算："
+        "决算也为0时写“0.00%”只是没有意义（提示），决算大于0时则不成立（错误）。"
+    ),
+    formula="完成率 = 情况说明所述决算数 ÷ 公开09表该项预算数 × 100%",
+    tolerance="按印出精度做区间运算；只差末位一个单位记为提示；09表该项预算数空白时不核对",
+    example="公开09表因公出国（境）费预算数0.00万元，情况说明写“决算为0.00万元，完成预算的0.00%”",
+)
+def sangong_rate(report: Report) -> Iterable[Finding]:
+    from generator.checks.sums import sangong
+
+    table = None
+    for block in report.document.blocks if report.document else []:
+        if block.table is not None or "完成" not in block.text:
+            continue
+        for m in _SANGONG_ITEM_RATE.finditer(block.text):
+            table = table or sangong(report)
+            if table is None:
+                return
+            item = _sangong_item(m.group("item"))
+            budget = table.budget.get(item)
+            final, stated = parse_amount(m.group("f")), Decimal(m.group("rate"))
+            if budget is None or final is None:
+                continue
+            evidence = [Quote(m.group(0), block.page_at(m.start()), None), table.quote]
+            subject = f"{item} 决算{final} 完成{stated}%"
+            if budget == 0:
+                severity: Severity = "info" if final == 0 and stated == 0 else "error"
+                yield make_finding(
+                    "budget.sangong_rate",
+                    severity,
+                    subject,
+                    f"公开09表中{item}预算数为0，情况说明写决算{final}万元、“完成预算的{pct(stated)}”；"
+                    "预算为0时完成率无法计算"
+                    + (
+                        "，宜写“预算为0，未发生支出”。"
+                        if severity == "info"
+                        else "，决算大于0更说明所写比率不成立。"
+                    ),
+                    pct(stated),
+                    "无法计算（预算为0）",
+                    evidence,
+                )
+                continue
+            severity = percent_severity(stated, final, budget)
+            if severity is None:
+                continue
+            expected = rounded_percent(final, budget, stated)
+            yield make_finding(
+                "budget.sangong_rate",
+                severity,
+                subject,
+                f"情况说明称{item}决算{final}万元、完成预算的{pct(stated)}；公开09表该项预算数为{budget}万元，"
+                f"{final}÷{budget}={pct(expected)}。",
+                pct(stated),
+                pct(expected),
+                evidence,
+            )

@@ -313,3 +313,71 @@ def completion_text(report: Report) -> Iterable[Finding]:
                 f"{value}{unit}",
                 [quote, ind["quote"]],
             )
+
+
+_PERF_HEADING = re.compile(r"^(?P<name>.{2,40}?)(?:项目)?(?:支出)?绩效自评表$")
+_NAME_NOISE = re.compile(r"[（(][^）)]*[）)]|\d{4}年度?|项目|经费|资金|工作|补助|支出|专项")
+
+
+def _core(name: str) -> str:
+    return _NAME_NOISE.sub("", name).strip()
+
+
+def _same_project(a: str, b: str) -> bool:
+    a, b = _core(a), _core(b)
+    if not a or not b or a in b or b in a:
+        return True
+    shorter = min(a, b, key=len)
+    return sum(1 for ch in set(shorter) if ch in b and ch in a) >= 0.5 * len(set(shorter))
+
+
+@rule(
+    "perf.title_name",
+    title="自评表标题与项目名称不符",
+    explanation=(
+        "每张项目支出绩效自评表上方有标题“××项目支出绩效自评表”，表内第一行写“项目名称”。两者应是同一个项目；"
+        "标题写的是另一个项目，多半是复制上一张表后只改了表内内容。比较时去掉“项目、经费、资金、工作、补助、专项”"
+        "等通用字样和括号内的文号，两个名称既不互相包含、又没有一半以上的字相同，才算不符。"
+    ),
+    formula="标题中的项目名 ≈ 表内“项目名称”",
+    tolerance="不涉及金额",
+    example="标题“购置档案经费项目支出绩效自评表”，表内项目名称“零工市场运营经费”",
+)
+def title_name(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    first_row: dict[int, int] = {}
+    for pos, b in enumerate(doc.blocks):
+        if b.table is not None:
+            first_row.setdefault(b.table, pos)
+    for table in report.perf_tables:
+        name, t_index = table.get("name"), table["table"]
+        # one grid per 自评表 only: OCR'd reports recover many 自评表 from page text into one grid
+        if (
+            not name
+            or t_index not in first_row
+            or sum(1 for t in report.perf_tables if t["table"] == t_index) != 1
+        ):
+            continue
+        heading = None
+        for b in reversed(doc.blocks[max(0, first_row[t_index] - 4) : first_row[t_index]]):
+            if b.table is None and (m := _PERF_HEADING.match(b.text.strip())):
+                heading = (b, m.group("name"))
+                break
+        if heading is None or _same_project(heading[1], name):
+            continue
+        b, titled = heading
+        name_row = next(
+            (r for r in doc.table_rows(t_index) if r.text.startswith(("项目名称", "项目支出名称"))), None
+        )
+        yield make_finding(
+            "perf.title_name",
+            "warning",
+            f"{titled}/{name}",
+            f"第{b.page}页的自评表标题写“{b.text.strip()}”，表内项目名称却是“{name}”，两者不是同一个项目。",
+            titled,
+            name,
+            [Quote(b.text.strip(), b.page, None)]
+            + ([Quote(name_row.text, name_row.page, None, "绩效自评表")] if name_row else []),
+        )

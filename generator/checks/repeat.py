@@ -10,12 +10,13 @@ Cases, each from a real report:
 - a change stated twice in one paragraph (repeat.yoy_change): 001 收入总计减少584.82 and 收入和支出总计较上年减少
   584.82 (consistent).
 
+- a 自评表 indicator whose grid the text export lost (repeat.perf_indicator_text): 002 城镇新增就业 2.27万人
+  in the text vs 2.24万人次 in the table, 档案整理 1887盒 vs 1500盒.
+
 Not reported here: 000's 总预算执行率 99.55% (the sentence's own 830.26÷869.05 already contradicts it:
 budget.execution reports it once; the 整体 table's rate cell sits in its 上级资金 row, so there is no
-second statement of the same row to compare). 002's 自评表 are run together into paragraphs by its text
-export (“分值得分=2件 =3件20 20.00”), so their cells — and with them 城镇新增就业 2.24 and 档案整理
-1500盒 — cannot be told apart reliably; 003's 退管中心 38/41 and 网络培训 99.34% are inside OCR'd
-indicator cells split across lines, so their sentences cannot be attached to a row either.
+second statement of the same row to compare). 003's 退管中心 38/41 and 网络培训 99.34% are inside OCR'd
+indicator cells split across columns, so their sentences cannot be attached to a row.
 """
 
 from __future__ import annotations
@@ -283,3 +284,120 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
                     words[0],
                     [a["quote"], b["quote"]],
                 )
+
+
+# An indicator row of a 自评表 whose grid the export lost (002's text dump): the cells come as short
+# paragraphs, "城镇新增" "就业" "=2.20万人次" "昌吉州政府" "工作报告" "15 2.24万人次15" — the name, the target
+# (an operator, a figure and a unit), then the actual figure with the same unit.
+_COUNT_UNIT = r"万人次|万人|人次|万户|户|人|盒|个|家|项|场|期|册|件|卷|次|所|批"
+_TARGET = re.compile(rf"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{_COUNT_UNIT})")
+_ACTUAL_AFTER = r"^\D{{0,20}}?(?:\d+(?:\.\d+)?\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit})(?![\u4e00-\u9fff]{{0,1}}[率])"
+_LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,16})$")
+_HEADER_WORDS = re.compile(r"^.*(?:实际完成值|指标值|得分|分值|三级指标)")
+_CATEGORY = re.compile(
+    r"^(?:履职效能|管理效率|(?:产出|效益|满意度|数量|质量|时效|成本|一级|二级|三级)指标|(?:社会|经济|生态)效益|可持续影响)+"
+)
+_PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9fff]{0,8}$")
+
+
+def _stream_indicators(
+    blocks: list, start: int
+) -> Iterable[tuple[int, str, Decimal, str, str, Decimal, Quote]]:
+    """(block index, name, target, unit, target text, actual, quote of the target and actual) of each
+    indicator row laid out as a run of short paragraphs."""
+    for pos in range(start, len(blocks)):
+        b = blocks[pos]
+        if b.table is not None or len(b.text) > 40:
+            continue
+        m = _TARGET.search(b.text)
+        if m is None or m.start() > 20:
+            continue
+        # the name: the paragraphs just before (each short), plus this one's text before the target
+        before = b.text[: m.start()]
+        k = pos - 1
+        while k >= 0 and len(before) < 16 and blocks[k].table is None:
+            prev = blocks[k].text
+            header = len(prev) <= 60 and _HEADER_WORDS.match(prev)  # "…实际完成值分值得分档案整理数"
+            if _TARGET.search(prev) or (len(prev) > 24 and not header):
+                break
+            before = prev + before
+            if header:
+                break
+            k -= 1
+        before = re.sub(r"[（(][^）)]{0,4}[）)]$", "", before.strip())  # "档案整理数量（盒）"
+        before = _CATEGORY.sub("", _HEADER_WORDS.sub("", before))
+        name = _LABEL_TAIL.search(before)
+        if name is None:
+            continue
+        # the actual: the first figure with the same unit after the target, within the next paragraphs
+        after, quote_block, rest = b.text[m.end() :], b, m.end()
+        actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), after)
+        j = pos + 1
+        while actual is None and j < len(blocks) and j <= pos + 3 and len(blocks[j].text) <= 40:
+            if _TARGET.search(blocks[j].text) and not re.match(r"^\D{0,20}?\d", blocks[j].text):
+                break
+            quote_block, rest = blocks[j], 0
+            actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), blocks[j].text)
+            j += 1
+        if actual is None:
+            continue
+        value = Decimal(actual.group("n"))
+        text = quote_block.text[rest + actual.start("n") : rest + actual.end("unit")]
+        yield (
+            pos, name.group(1), Decimal(m.group("n")), m.group("unit"), m.group(0), value,
+            Quote(text, quote_block.page, None),
+        )  # fmt: skip
+
+
+@rule(
+    "repeat.perf_indicator_text",
+    title="文字所述完成数与自评表指标实际值不符",
+    explanation=(
+        "绩效自评的文字（总体完成情况、项目绩效目标完成情况）写“城镇新增就业2.27万人”，紧随其后的自评表中"
+        "同一指标（名称前四个字相同、单位相同）的实际完成值写的是另一个数。两处说的是同一年同一件事的完成数量。"
+        "只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表（结构完整的表由perf.completion_text核对），"
+        "且文字在该指标之前40段以内、只写出一个数；文字写的是计划数（“预计、计划、目标……”）或等于指标值时不比较。"
+    ),
+    formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
+    tolerance="数量按印出的数比较；“万人”与“万人次”视为同一单位",
+    example="文字写全州城镇新增就业2.27万人，自评表城镇新增就业实际完成值2.24万人次",
+)
+def perf_indicator_text(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    blocks = doc.blocks
+    if not any("自评" in b.text for b in blocks if b.table is None and len(b.text) < 40):
+        return
+    seen: set[tuple[str, Decimal]] = set()
+    for pos, name, target, unit, target_text, actual, actual_quote in _stream_indicators(blocks, 0):
+        base = unit.removesuffix("次") or unit
+        stated = re.compile(
+            re.escape(name[:4])
+            + r"[\u4e00-\u9fff]{0,4}?\s*(\d+(?:\.\d+)?)\s*"
+            + re.escape(base)
+            + r"(?![\d%])"
+        )
+        hits: list[tuple[Decimal, Quote, str]] = []
+        for b in blocks[max(0, pos - 40) : pos]:
+            if b.table is not None or len(b.text) < 60:
+                continue
+            for m in stated.finditer(b.text):
+                if _PLANNED.search(b.text[max(0, m.start() - 12) : m.start()]):
+                    continue  # "预计召开职工工伤等级鉴定会9次": the plan, not the result
+                hits.append((Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(0)))
+        if len({v for v, _, _ in hits}) != 1:
+            continue
+        said, quote, said_text = hits[0]
+        if said in (actual, target) or (name, said) in seen:
+            continue
+        seen.add((name, said))
+        yield make_finding(
+            "repeat.perf_indicator_text",
+            "warning",
+            f"{name}/{said}",
+            f"文字写“{said_text}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{actual}{unit}。",
+            f"{said}{base}",
+            f"{actual}{unit}",
+            [quote, actual_quote],
+        )

@@ -69,16 +69,51 @@ def _right_anchored(
     if declared:
         keys = ["declared", *keys]
     if end - start < len(keys):
-        return None
+        return _two_sided(cells, keys, start, end)
     first = end - len(keys)
     at = {k: first + j for j, k in enumerate(keys)}
     return {k: (_number(cells[i]), cells[i]) for k, i in at.items()}, at, end - start == len(keys)
+
+
+def _two_sided(
+    cells: list[str], keys: list[str], r_start: int, r_end: int
+) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
+    """A funding row with one blank figure cell (资金结余) inside it: the figures before the blank read
+    from the left (…预算, 执行), those after it from the right (执行率, 得分). 001《就业招聘会工作经费》:
+    "资金总额: 9 5.66 5.66 5.66 (blank) 100 10" under 目标申报数/预算编制/全年预算数/全年执行数/结余/执行率/得分.
+    Trusted (third element True) only when the 执行率 it yields equals 执行数 ÷ 预算数."""
+    left_end = r_start
+    while left_end > 0 and not cells[left_end - 1]:
+        left_end -= 1
+    left_start = left_end
+    while left_start > 0 and _number(cells[left_start - 1]) is not None:
+        left_start -= 1
+    n_left, n_right = left_end - left_start, r_end - r_start
+    if n_left == 0 or left_end == r_start or n_left + n_right != len(keys) - 1:
+        return None
+    at = {k: left_start + j for j, k in enumerate(keys[:n_left])}
+    at.update({k: r_start + j for j, k in enumerate(keys[n_left + 1 :])})
+    gap = keys[n_left]
+    values = {k: (_number(cells[i]), cells[i]) for k, i in at.items()}
+    values[gap] = (None, "")
+    at[gap] = left_end
+    budget, spent, rate = (values.get(k, (None, ""))[0] for k in ("budget", "spent", "rate"))
+    confirmed = bool(
+        budget and spent is not None and rate is not None and abs(spent / budget * 100 - rate) < 1
+    )
+    return values, at, confirmed
 
 
 def _indicator(cells: list[str], header: tuple[int, int, int]) -> dict[str, Any] | None:
     """分值, 得分, target and actual of one indicator row; None when the row states no 分值."""
     pi, si, n = header
     aligned = len(cells) == n and _number(cells[pi]) is not None
+    if aligned and si < len(cells) and not cells[si] and _number(cells[pi - 1]) is not None:
+        # shifted one cell left by a merged name cell (001: "设备租赁费成本支出 ≤1万元 1.4万元 5 5"
+        # with 5 5 under 实际完成值/分值): the pair before is 分值/得分
+        found = _points_cell(cells)
+        if found == pi - 1:
+            aligned = False
     if not aligned:
         found = _points_cell(cells)
         if found is None:
