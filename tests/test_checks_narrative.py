@@ -94,6 +94,10 @@ PINNED = [
     (R001, "perf.score_total", "error", "88", "100"),
     # 001: the 自评表 headed "购置档案经费项目支出绩效自评表" is the 零工市场运营经费 project's table.
     (R001, "perf.title_name", "warning", "购置档案经费", "零工市场运营经费"),
+    # 004: "完成职业技能培训2.66万人" is 131.12% of the year's task in three places and 149.18% in a fourth.
+    (R004, "repeat.task_rate", "warning", "131.12%；149.18%", "同一个完成率"),
+    # 规划局: "一般公共预算财政拨款支出增加1193.20万元，增长13.95。" — the percentage lost its % sign.
+    (GUIHUA, "yoy.missing_unit", "warning", "增长13.95", "增长13.95%"),
     # 002 部门整体自评: text "全州城镇新增就业2.27万人", table 城镇新增就业 实际完成值 2.24万人次.
     (R002, "repeat.perf_indicator_text", "warning", "2.27万人", "2.24万人次"),
     # 002 档案信息化建设: text "档案整理盒数1887盒", table 档案整理数量 实际完成值 =1500盒 (the target copied).

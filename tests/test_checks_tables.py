@@ -24,6 +24,7 @@ CAIZHENG = "上海市普陀区财政局2024年度部门决算.pdf"
 GUIHUA = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
 SHEGONG = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
 LANXIAN = "001_7c4dfcc9575acdfa.txt"
+HUAIHUA = "004_64caca8ce772cd7b.txt"
 TEST_COPY = ROOT / "tests" / "fixtures" / "24年普陀区财政局（测试问题版本）.pdf"
 
 
@@ -240,6 +241,8 @@ KNOWN = {
     SHEGONG: [
         # 政府采购 21.07 in all, yet 21.07 won by SMEs in reserved projects and 21.07 more in other projects.
         ("sum.procurement_sme", "error", "42.14"),
+        # "住房公积金（项）。主要用于：事业单位医疗保险支出": the use line of another 项, copied.
+        ("completeness.item_purpose", "warning", "事业单位医疗保险支出"),
         (
             "completeness.template_residue",
             "warning",
@@ -251,6 +254,9 @@ KNOWN = {
             "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：",
         ),
     ],
+    # 004: the nine listed 项 add up to the 决算 840.77 exactly, so the list is complete, but their
+    # 年初预算 add up to 838.98, not the stated 年初预算数 897.32.
+    HUAIHUA: [("sum.budget_items", "error", "897.32")],
     LANXIAN: [
         ("completeness.missing_table", "warning", "缺失"),
         ("completeness.missing_table", "warning", "缺失"),

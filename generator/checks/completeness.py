@@ -300,3 +300,56 @@ def agency_name(report: Report) -> Iterable[Finding]:
             report.agency,
             [_quote(report, b, start, start + len(m.group(1)))],
         )
+
+
+# "住房公积金（项）。主要用于：事业单位医疗保险支出" — a 项's stated use copied from another 项
+_ITEM_USE = re.compile(
+    r"(?P<item>[\u4e00-\u9fff]{2,24})[（(]项[）)][。.，,：:]?\s*主要用于[：:]?\s*(?P<use>[^。；;]{2,60})"
+)
+_USE_GROUPS = {
+    "住房公积金": ("公积金",),
+    "医疗": ("医疗",),
+    "购房补贴": ("购房",),
+    "养老与退休": ("养老", "退休", "离休", "年金"),
+}
+
+
+def _groups(text: str) -> set[str]:
+    return {g for g, words in _USE_GROUPS.items() if any(w in text for w in words)}
+
+
+@rule(
+    "completeness.item_purpose",
+    title="科目用途说明与科目不符",
+    explanation=(
+        "情况说明逐项写“××（项）。主要用于：……”。住房公积金、医疗、购房补贴、养老与退休这几类科目的用途"
+        "一看便知；用途说明写的是另一类（如“住房公积金（项）。主要用于：事业单位医疗保险支出”），"
+        "多半是从上一项复制后未改。只在科目名称属于其中一类、说明写了另一类且没有提到本类时报告。"
+    ),
+    formula="科目所属类别 ∈ 用途说明提到的类别",
+    tolerance="不涉及金额",
+    example="住房公积金（项）。主要用于：事业单位医疗保险支出",
+)
+def item_purpose(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None or "主要用于" not in b.text:
+            continue
+        for m in _ITEM_USE.finditer(b.text):
+            item = re.split(r"[（(][类款][）)]", m.group("item"))[-1]
+            own, said = _groups(item), _groups(m.group("use"))
+            if len(own) != 1 or not said or own & said:
+                continue
+            use = m.group("use")
+            yield make_finding(
+                "completeness.item_purpose",
+                "warning",
+                f"{item} {use}",
+                f"第{b.page_at(m.start())}页“{item}（项）”的用途写作“{use}”，说的是{'、'.join(sorted(said))}"
+                f"而不是{next(iter(own))}，像是从别的科目复制来的说明。",
+                use,
+                next(iter(own)),
+                [_quote(report, b, m.start(), m.end())],
+            )

@@ -401,3 +401,51 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
             f"{actual}{unit}",
             [quote, actual_quote],
         )
+
+
+# "完成职业技能培训2.66万人，达到年度任务的131.12%" … "完成职业技能培训2.66万人，达到年度任务的149.18%"
+_TASK_RATE = re.compile(
+    r"(?P<what>完成[\u4e00-\u9fff“”]{2,20}?)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元)"
+    r"[，,]\s*(?:达到|完成|为|占)(?:全?年度?)?(?:目标)?任务(?:数)?的\s*(?P<p>\d+(?:\.\d+)?)\s*%"
+)
+
+
+@rule(
+    "repeat.task_rate",
+    title="同一完成数对应两个不同的任务完成率",
+    explanation=(
+        "报告多处写“完成××N人，达到年度任务的P%”。同一项工作、同一个完成数，任务完成率只能有一个（年度任务数"
+        "是定的）；两处写出不同的百分比，说明其中一处用错了任务数或抄错了数字。"
+    ),
+    formula="同一“完成××N单位”的各处“任务的P%”相同",
+    tolerance="百分比按印出的数比较，不相同即报",
+    example="完成职业技能培训2.66万人，一处达到年度任务的131.12%，另一处为149.18%",
+)
+def task_rate(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    seen: dict[tuple[str, str, str], list[tuple[Decimal, Quote]]] = {}
+    for b in doc.blocks:
+        if b.table is not None or "任务" not in b.text:
+            continue
+        for m in _TASK_RATE.finditer(b.text):
+            key = (m.group("what"), m.group("n"), m.group("unit"))
+            seen.setdefault(key, []).append(
+                (Decimal(m.group("p")), Quote(m.group(0), b.page_at(m.start()), None))
+            )
+    for (what, n, unit), hits in seen.items():
+        rates = sorted({p for p, _ in hits})
+        if len(rates) < 2:
+            continue
+        evidence = [next(q for p, q in hits if p == r) for r in rates]
+        shown = "、".join(f"{r}%" for r in rates)
+        yield make_finding(
+            "repeat.task_rate",
+            "warning",
+            f"{what}{n}{unit}",
+            f"报告写“{what}{n}{unit}”时给出了{len(rates)}个不同的任务完成率：{shown}；同一完成数的完成率只能有一个。",
+            "；".join(f"{r}%" for r in rates),
+            "同一个完成率",
+            evidence,
+        )

@@ -348,3 +348,40 @@ def parts(report: Report) -> Iterable[Finding]:
         f"{s}",
         [total["quote"], *(c["quote"] for c in by_class.values())],
     )
+
+
+# "增加1193.20万元，增长13.95。" — the change's percentage printed without its % sign
+_BARE_CHANGE = re.compile(
+    r"(?P<word>增长|下降|上升|降低|增加|减少)了?\s*(?P<n>\d[\d,]*(?:\.\d+)?)(?=[。，；;]|,(?!\d))"
+)
+
+
+@rule(
+    "yoy.missing_unit",
+    title="增减幅度缺少百分号或单位",
+    explanation=(
+        "“与上年相比增加X万元，增长Y%”中，增减额要有单位，增减幅度要有百分号。数字后直接是句号或逗号时，"
+        "读者无法知道它是金额还是百分比（如“增长13.95。”）。"
+    ),
+    formula="“增长/下降/增加/减少 + 数字”后应有 % 或单位",
+    tolerance="不涉及金额",
+    example="一般公共预算财政拨款支出增加1193.20万元，增长13.95。",
+)
+def missing_unit(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None:
+            continue
+        for m in _BARE_CHANGE.finditer(b.text):
+            said = m.group(0)
+            yield make_finding(
+                "yoy.missing_unit",
+                "warning",
+                f"{b.page} {said}",
+                f"第{b.page_at(m.start())}页写“{said}”，数字{m.group('n')}后面没有百分号或单位，看不出是金额还是幅度。",
+                said,
+                f"{said}%" if m.group("word") in ("增长", "下降", "上升", "降低") else f"{said}万元",
+                [Quote(b.text[max(0, m.start() - 30) : m.end()], b.page_at(m.start()), None)],
+            )
