@@ -102,12 +102,27 @@ def peer_positions(frame: pd.DataFrame, indicator_id: str, by: str) -> dict[str,
     return out
 
 
+def peer_groups(frame: pd.DataFrame) -> dict[tuple[str, Any, Any], dict[str, int]]:
+    """(by, value, year) → reports per scope in that peer group, for every group at once (the
+    report pages' panels look their group up instead of filtering the frame once per report)."""
+    out: dict[tuple[str, Any, Any], dict[str, int]] = {}
+    for by, _ in PEER_BY:
+        known = frame[frame["year"].notna() & frame[by].notna()]
+        for (value, year), group in known.groupby([by, "year"], sort=True):
+            counts = group["scope"].value_counts(dropna=False)
+            out[(by, value, year)] = {"size": len(group), **{str(s): int(n) for s, n in counts.items()}}
+    return out
+
+
 @dataclasses.dataclass(frozen=True)
 class Comparison:
-    """The comparison frame and every report's peer positions, computed once per build."""
+    """The comparison frame, every report's peer positions and the peer groups' sizes, computed
+    once per build: the report pages' panels then cost a lookup each, not a pass over the frame."""
 
     frame: pd.DataFrame
     positions: dict[tuple[str, str], dict[str, Position]]  # (indicator id, by) → report_id → position
+    rows: dict[str, int] = dataclasses.field(default_factory=dict)  # report_id → its row's position
+    groups: dict[tuple[str, Any, Any], dict[str, int]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, reports: Iterable[Report], rid: Callable[[Report], str]) -> Comparison:
@@ -115,7 +130,10 @@ class Comparison:
         positions = {
             (i.id, by): peer_positions(frame, i.id, by) for i in compare.INDICATORS for by, _ in PEER_BY
         }
-        return cls(frame, positions)
+        rows: dict[str, int] = {}
+        for i, report_id in enumerate(frame["report_id"]):
+            rows.setdefault(str(report_id), i)
+        return cls(frame, positions, rows, peer_groups(frame))
 
     def position(self, report_id: str, indicator_id: str, by: str) -> Position:
         return self.positions[(indicator_id, by)].get(report_id, NO_PEERS)
@@ -314,23 +332,19 @@ def index_files(frame: pd.DataFrame) -> dict[str, str]:
 
 def peer_panel(comparison: Comparison, report_id: str, page_url: str, rel: Rel) -> dict[str, Any] | None:
     """The 同类单位对比 panel of one report page (None when the report is not in the frame)."""
-    frame = comparison.frame
-    row = frame[frame["report_id"] == report_id]
-    if row.empty:
+    if report_id not in comparison.rows:
         return None
-    subject = row.iloc[0]
+    subject = comparison.frame.iloc[comparison.rows[report_id]]
     year = None if pd.isna(subject["year"]) else int(subject["year"])
     groups = []
     for by, label in PEER_BY:
-        same = (
-            frame[(frame[by] == subject[by]) & (frame["year"] == subject["year"])] if year else frame.iloc[:0]
-        )
+        key = (by, subject[by], subject["year"])
+        same = comparison.groups.get(key, {}) if year and not pd.isna(subject[by]) else {}
         groups.append({
             "by": by, "label": label,
             "value": subject["agency_type"] if by == "agency_type" else _level_label(subject["level"]),
-            "size": len(same),
-            "scopes": "、".join(f"{SCOPE_LABELS[s]} {int((same['scope'] == s).sum())} 份"
-                               for s in SCOPE_ORDER if (same["scope"] == s).any()),
+            "size": same.get("size", 0),
+            "scopes": "、".join(f"{SCOPE_LABELS[s]} {same[s]} 份" for s in SCOPE_ORDER if same.get(s)),
         })  # fmt: skip
     rows: list[dict[str, Any]] = []
     for iid in PEER_INDICATORS:

@@ -8,6 +8,7 @@ timestamps. Only templates produce Markdown/HTML; this module prepares plain val
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import shutil
@@ -42,11 +43,22 @@ SECTIONS = [  # top-level generated entries of content/
 ]  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def rel(from_url: str, to_url: str) -> str:
-    """Relative link between two site paths ("reports/2024/x/" → "files/ab/x.pdf")."""
+    """Relative link between two site paths ("reports/2024/x/" → "files/ab/x.pdf").
+
+    posixpath.relpath's result, computed on the path segments directly (a finding's evidence
+    asks for the same links many times; relpath normalises both paths on every call)."""
     start = posixpath.dirname("/" + from_url) if not from_url.endswith("/") else "/" + from_url
-    target = "/" + to_url
-    out = posixpath.relpath(target, start.rstrip("/") or "/")
+    here = [s for s in start.split("/") if s]
+    there = [s for s in to_url.split("/") if s]
+    if "." in here or ".." in here or "." in there or ".." in there:
+        out = posixpath.relpath("/" + to_url, start.rstrip("/") or "/")
+    else:
+        n = 0
+        while n < len(here) and n < len(there) and here[n] == there[n]:
+            n += 1
+        out = "/".join([".."] * (len(here) - n) + there[n:]) or "."
     if to_url.endswith("/") and not out.endswith("/"):
         out += "/"
     return "./" if out in (".", "./") else out
@@ -110,6 +122,7 @@ class SiteContext:
         for rs in self.by_agency.values():
             rs.sort(key=lambda r: (r.year or 0, self.rid(r)))
         self.by_id = {r.id: r for r in self.reports}
+        self._originals: dict[int, str] = {}
 
     @staticmethod
     def _safe_id(r: Report) -> str:
@@ -135,7 +148,11 @@ class SiteContext:
         return f"{self.rid(r).replace('/', '-')}.{ext}"
 
     def original_url(self, r: Report) -> str:
-        return f"files/{r.source.get('sha256', '')[:12] or 'unknown'}/{self.original_name(r)}"
+        url = self._originals.get(id(r))  # asked for by every quote of every finding
+        if url is None:
+            url = f"files/{r.source.get('sha256', '')[:12] or 'unknown'}/{self.original_name(r)}"
+            self._originals[id(r)] = url
+        return url
 
     def all_findings(self) -> list[tuple[Report, Finding]]:
         items = [(r, f) for r in self.reports for f in r.findings]
