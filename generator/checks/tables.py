@@ -449,3 +449,68 @@ def sangong_text(report: Report) -> Iterable[Finding]:
             )
         )  # fmt: skip
     return _keep(out)
+
+
+# "（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出"
+_ITEM_KIND = re.compile(
+    r"(?:(?P<kuan>[\u4e00-\u9fff]{2,20})[（(]款[）)]\s*)?(?P<item>[\u4e00-\u9fff]{2,24})[（(]项[）)][。.，,：:]?\s*"
+    r"主要用于[：:]?\s*(?P<use>[^。；;]{2,80})"
+)
+
+
+@rule(
+    "text_table.item_kind",
+    title="科目说明的支出性质与报表不符",
+    explanation=(
+        "情况说明写某个项级科目“主要用于：……基本支出”（或“……项目支出”），而一般公共预算财政拨款支出决算表中"
+        "该科目的基本支出为0、全部是项目支出（或反过来）。只看用途说明中明确写出的“基本支出”“项目支出”字样，"
+        "两者都写或都没写时不比较；科目按名称（同名时连同所属款）在表中找。"
+    ),
+    formula="说明为“基本支出” ⇒ 公开05表该科目基本支出 > 0；说明为“项目支出” ⇒ 项目支出 > 0",
+    tolerance="不涉及舍入：只看是否为0（空白按0）",
+    example="一般行政管理事务（项）主要用于“局财政业务指导与宣传等基本支出”，表中基本支出空白、项目支出10.00万元",
+)
+def item_kind(report: Report) -> Iterable[Finding]:
+    from generator.checks import make_finding
+    from generator.normalize import parse_amount
+
+    t = report.tables.get("公开05表")
+    doc = report.document
+    if not t or doc is None or "基本支出" not in t["columns"] or "项目支出" not in t["columns"]:
+        return
+    bi, pi = t["columns"].index("基本支出"), t["columns"].index("项目支出")
+    rows = [r for r in t["rows"] if r.get("code") and len(r["code"]) == 7]
+    kuans = {r["name"]: r["code"] for r in t["rows"] if r.get("code") and len(r["code"]) == 5}
+    for b in doc.blocks:
+        if b.table is not None or "主要用于" not in b.text:
+            continue
+        for m in _ITEM_KIND.finditer(b.text):
+            use = m.group("use")
+            basic, project = "基本支出" in use, "项目支出" in use
+            if basic == project:
+                continue
+            matches = [r for r in rows if r["name"] == m.group("item")]
+            if len(matches) > 1 and m.group("kuan") in kuans:
+                matches = [r for r in matches if r["code"].startswith(kuans[m.group("kuan")])]
+            if len(matches) != 1:
+                continue
+            row = matches[0]
+            values = row["values"]
+            b_amt = parse_amount(values[bi]) if bi < len(values) and values[bi] else None
+            p_amt = parse_amount(values[pi]) if pi < len(values) and values[pi] else None
+            said, other, stated_amt, other_amt = (
+                ("基本支出", "项目支出", b_amt, p_amt) if basic else ("项目支出", "基本支出", p_amt, b_amt)
+            )
+            if (stated_amt or 0) != 0 or not other_amt:
+                continue
+            yield make_finding(
+                "text_table.item_kind",
+                "warning",
+                f"{row['code']} {said}",
+                f"情况说明称{m.group('item')}（项）“主要用于：{use}”，即{said}；而{table_name('公开05表')}中"
+                f"{row['code']} {row['name']}的{said}为{'空白' if stated_amt is None else '0'}，"
+                f"全部{other_amt}万元是{other}。",
+                said,
+                other,
+                [Quote(m.group(0), b.page_at(m.start()), None), row["quote"]],
+            )
