@@ -29,6 +29,9 @@ TEST_COPY = ROOT / "tests" / "fixtures" / "24年普陀区财政局（测试问�
 
 
 def ours(report) -> list[Finding]:
+    from generator.checks import _load_rules
+
+    _load_rules()  # every rule module, also when this file runs alone
     found: dict[str, Finding] = {}
     for r in CATALOGUE.values():
         if r.id.startswith(FAMILIES):

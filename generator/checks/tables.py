@@ -512,5 +512,8 @@ def item_kind(report: Report) -> Iterable[Finding]:
                 f"全部{other_amt}万元是{other}。",
                 said,
                 other,
-                [Quote(m.group(0), b.page_at(m.start()), None), row["quote"]],
+                [
+                    Quote(m.group(0), b.page_at(m.start()), None),
+                    Quote(row["quote"], row.get("page"), None, table_name("公开05表")),
+                ],
             )
