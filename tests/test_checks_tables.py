@@ -242,6 +242,8 @@ KNOWN = {
     ],
     GUIHUA: [
         ("completeness.agency_name", "warning", "上海市规划和自然资源局"),
+        # sections 七–九 write "上海市普陀区规划与自然资源局" (与 for 和).
+        ("completeness.agency_name_variant", "warning", "上海市普陀区规划与自然资源局"),
         ("completeness.template_residue", "warning", "下降（增长）27.78%"),
         ("text_table.metric", "error", "4,896.98"),
         ("text_table.metric", "error", "5,377.64"),

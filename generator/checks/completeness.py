@@ -353,3 +353,43 @@ def item_purpose(report: Report) -> Iterable[Finding]:
                 next(iter(own)),
                 [_quote(report, b, m.start(), m.end())],
             )
+
+
+@rule(
+    "completeness.agency_name_variant",
+    title="正文中单位名称写法不一",
+    explanation=(
+        "报告正文多处写本单位全称。某处全称与封面的单位名称字数相同、只差一个字（如把“规划和自然资源局”"
+        "写成“规划与自然资源局”），是笔误：单位的法定名称只有一个。只比较以单位名称开头几个字起始、"
+        "以相同的字结尾、恰好一个字不同的写法，同一写法只报一次。"
+    ),
+    formula="正文中的单位全称 = 报告单位名称",
+    tolerance="不涉及金额；只差一个字才报告",
+    example="上海市普陀区规划和自然资源局的报告第七至九部分写“上海市普陀区规划与自然资源局”",
+)
+def agency_name_variant(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    own = re.sub(r"[（(][^）)]*[）)]", "", report.agency or "")
+    if doc is None or len(own) < 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", own):
+        return
+    head, n = own[:4], len(own)
+    seen: dict[str, tuple[Block, int, int]] = {}
+    for b in doc.blocks:
+        start = b.text.find(head)
+        while start >= 0:
+            cand = b.text[start : start + n]
+            if len(cand) == n and cand != own and cand[-1] == own[-1]:
+                diff = [i for i in range(n) if cand[i] != own[i]]
+                if len(diff) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", cand[diff[0]]):
+                    seen.setdefault(cand, (b, start, diff[0]))
+            start = b.text.find(head, start + 1)
+    for cand, (b, start, i) in seen.items():
+        yield make_finding(
+            "completeness.agency_name_variant",
+            "warning",
+            cand,
+            f"第{b.page_at(start)}页写“{cand}”，本单位名称是“{own}”，第{i + 1}个字“{cand[i]}”应为“{own[i]}”。",
+            cand,
+            own,
+            [_quote(report, b, start, start + n)],
+        )
