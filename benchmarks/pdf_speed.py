@@ -66,10 +66,14 @@ def main() -> None:
     print(f"medians of {repeat} runs, ms per page")
     print(f"{'file':<48} pages  bare pdfplumber  ours/pdfplumber  ours/pdfium  speed-up vs bare / vs ours")
     for name, pages, b, p, f in rows:
-        print(f"{name[:46]:<48} {pages:>5}  {b:>15.1f}  {p:>15.1f}  {f:>11.1f}  {b / f:>8.1f}× / {p / f:.1f}×")
+        print(
+            f"{name[:46]:<48} {pages:>5}  {b:>15.1f}  {p:>15.1f}  {f:>11.1f}  {b / f:>8.1f}× / {p / f:.1f}×"
+        )
     n = sum(r[1] for r in rows)
     b, p, f = (sum(r[i] * r[1] for r in rows) / n for i in (2, 3, 4))
-    print(f"{'all (page-weighted)':<48} {n:>5}  {b:>15.1f}  {p:>15.1f}  {f:>11.1f}  {b / f:>8.1f}× / {p / f:.1f}×")
+    print(
+        f"{'all (page-weighted)':<48} {n:>5}  {b:>15.1f}  {p:>15.1f}  {f:>11.1f}  {b / f:>8.1f}× / {p / f:.1f}×"
+    )
 
 
 if __name__ == "__main__":
