@@ -17,6 +17,11 @@ Markdown produced, at the same place and byte for byte as Markdown would have wr
 The ``id`` attributes in the blocks are added to the page's anchors, so MkDocs' link validation
 sees the same anchors as before. Only templates write the markers: report text reaches the
 Markdown escaped (``<`` as ``&#60;``), so it can neither open nor fake a block.
+
+``on_post_page`` drops the theme's blank lines and indentation (mkdocs-material's templates
+indent every nested tag; ~4 KB of a report page): each run of whitespace becomes one line
+break, never nothing, so the page renders the same. ``pre``, ``code`` and ``kbd`` (white-space:
+pre-wrap in the theme), ``textarea``, ``script`` and ``style`` elements are left as they are.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ from typing import Any
 _BLOCK = re.compile(r"^<!--raw-->\n(.*?)\n<!--/raw-->$", re.M | re.S)
 _PLACEHOLDER = re.compile(r"<!--raw:(\d+)-->")
 _ID = re.compile(r'<[a-z][a-z0-9]*\s[^>]*?\bid="([^"]+)"')
+
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t\r\n]+")  # ASCII whitespace only: U+3000 and &nbsp; are text
 
 _blocks: dict[str, list[str]] = {}  # page source path → its raw blocks, between the two hooks
 
@@ -54,3 +62,10 @@ def on_page_content(html: str, page: Any, **_: Any) -> str:
         for block in blocks:
             page.present_anchor_ids.update(_ID.findall(block))
     return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    parts = _VERBATIM.split(output)  # text, element, its tag name, text, …
+    for i in range(0, len(parts), 3):
+        parts[i] = _INDENT.sub("\n", parts[i])
+    return "".join(parts[i] for i in range(len(parts)) if i % 3 != 2)
