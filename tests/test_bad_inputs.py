@@ -410,7 +410,8 @@ def slow_pdf(path: Path, operations: int = 400_000) -> Path:
 def test_a_document_over_the_time_limit_is_stopped_and_the_others_still_load(tmp_path: Path, capsys) -> None:
     from generator.pipeline import load_all
 
-    slow = slow_pdf(tmp_path / "slow.pdf")
+    # 2M text operators: PDFium reads 400k in ~8 s, right at the limit (pdfplumber took far longer)
+    slow = slow_pdf(tmp_path / "slow.pdf", operations=2_000_000)
     fast = [tmp_path / "a.txt", tmp_path / "b.txt"]
     for p in fast:
         shutil.copyfile(SEED_TXT, p)

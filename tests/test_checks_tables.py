@@ -226,6 +226,8 @@ def test_planted_copy_has_no_other_alarms(test_copy) -> None:
             ("text_table.metric", "0"),
             ("text_table.metric", "0"),
             ("text_table.sangong", "0.95"),
+            # not planted: the published original's own (see KNOWN[CAIZHENG])
+            ("text_table.listed_component", "个人农业生产补贴"),
         ]
     )
 
@@ -239,11 +241,17 @@ KNOWN = {
         # "一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出", yet 公开05表 2010602 has no
         # 基本支出: all 10.00 is 项目支出.
         ("text_table.item_kind", "warning", "基本支出"),
+        # 人员经费 "主要包括……个人农业生产补贴", but 公开06表 30310 个人农业生产补贴 is blank.
+        ("text_table.listed_component", "warning", "个人农业生产补贴"),
     ],
     GUIHUA: [
         ("completeness.agency_name", "warning", "上海市规划和自然资源局"),
         # sections 七–九 write "上海市普陀区规划与自然资源局" (与 for 和).
         ("completeness.agency_name_variant", "warning", "上海市普陀区规划与自然资源局"),
+        # the 人员经费/公用经费 lists name 奖金, 奖励金 and 税金及附加费用, each 0.00 in 公开06表.
+        ("text_table.listed_component", "warning", "奖金"),
+        ("text_table.listed_component", "warning", "奖励金"),
+        ("text_table.listed_component", "warning", "税金及附加费用"),
         ("completeness.template_residue", "warning", "下降（增长）27.78%"),
         ("text_table.metric", "error", "4,896.98"),
         ("text_table.metric", "error", "5,377.64"),
@@ -253,6 +261,8 @@ KNOWN = {
         ("sum.procurement_sme", "error", "42.14"),
         # "住房公积金（项）。主要用于：事业单位医疗保险支出": the use line of another 项, copied.
         ("completeness.item_purpose", "warning", "事业单位医疗保险支出"),
+        # 公用经费 "主要包括：办公费、邮电费……", but 公开06表 30207 邮电费 is 0.00.
+        ("text_table.listed_component", "warning", "邮电费"),
         (
             "completeness.template_residue",
             "warning",

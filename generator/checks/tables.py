@@ -517,3 +517,108 @@ def item_kind(report: Report) -> Iterable[Finding]:
                     Quote(row["quote"], row.get("page"), None, table_name("公开05表")),
                 ],
             )
+
+
+# "其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴、……、个人农业生产补贴；公用经费184.65万元，主要包括：……。"
+_COMPONENTS = re.compile(
+    r"(?P<kind>人员经费|公用经费)\s*[\d,.]+\s*万元[，,]\s*主要包括[：:]\s*(?P<list>[^；;。]{2,400})"
+)
+_PERSONNEL = ("301", "303")
+
+
+def _economic_items(
+    report: Report,
+) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, Quote]] | None:
+    """公开06表's items by name: (amount, the row's text), read from the raw rows, which hold two or three
+    panels side by side (30101 基本工资 14.12 30201 办公费 3.78 …)."""
+    from generator.checks.sums import statutory
+    from generator.extract.tables import row_quote
+    from generator.normalize import parse_amount
+
+    st = statutory(report).get("公开06表")
+    if st is None:
+        return None
+    items: dict[str, tuple[Decimal | None, str]] = {}
+    quotes: dict[str, Quote] = {}
+
+    def code_at(cells: list[str], i: int) -> tuple[str, int] | None:
+        """The economic code starting at cell i and the cells it takes: "30310", or "303" "10"."""
+        if i < len(cells) and re.fullmatch(r"3\d{4}", cells[i]):
+            return cells[i], 1
+        if i + 1 < len(cells) and re.fullmatch(r"3\d{2}", cells[i]) and re.fullmatch(r"\d{2}", cells[i + 1]):
+            return cells[i] + cells[i + 1], 2
+        return None
+
+    for r, cells in enumerate(st.table.rows):
+        cells = [c.strip() for c in cells]
+        for i in range(len(cells)):
+            found = code_at(cells, i)
+            if found is None:
+                continue
+            code, width = found
+            name_at = i + width
+            if name_at >= len(cells) or not cells[name_at] or parse_amount(cells[name_at]) is not None:
+                continue
+            nxt = name_at + 1
+            # a blank amount may be dropped from the row: the next cell is then the next panel's code
+            amount = (
+                None
+                if nxt >= len(cells) or code_at(cells, nxt)
+                else parse_amount(cells[nxt])
+                if cells[nxt]
+                else None
+            )
+            items.setdefault(cells[name_at], (amount, code))
+            quotes.setdefault(code, row_quote(st, r))
+    return (items, quotes) if items else None
+
+
+@rule(
+    "text_table.listed_component",
+    title="情况说明列为主要构成的经济科目在报表中没有支出",
+    explanation=(
+        "情况说明写“人员经费X万元，主要包括：基本工资、津贴补贴……；公用经费Y万元，主要包括：办公费……”。"
+        "所列各项应是一般公共预算财政拨款基本支出决算表（公开06表）中有支出的经济分类科目；"
+        "表中该科目为0或空白，说明文字照搬了模板或上年的清单。只核对能在表中按名称找到的科目。"
+    ),
+    formula="情况说明所列每一项：公开06表该科目决算数 > 0",
+    tolerance="不涉及舍入：只看是否为0（空白按0）",
+    example="人员经费主要包括……个人农业生产补贴，而公开06表30310个人农业生产补贴为空白",
+)
+def listed_component(report: Report) -> Iterable[Finding]:
+    from generator.checks import make_finding
+
+    doc = report.document
+    if doc is None:
+        return
+    found = None
+    for b in doc.blocks:
+        if b.table is not None or "主要包括" not in b.text:
+            continue
+        for m in _COMPONENTS.finditer(b.text):
+            found = found or _economic_items(report)
+            if found is None:
+                return
+            items, quotes = found
+            listed = [x.strip() for x in re.split(r"[、，,]", m.group("list")) if x.strip()]
+            for name in listed:
+                if name not in items:
+                    continue
+                amount, code = items[name]
+                if amount:
+                    continue
+                personnel = code.startswith(_PERSONNEL)
+                if (m.group("kind") == "人员经费") != personnel:
+                    continue  # listed under the other kind: not this rule's question
+                at = b.text.find(name, m.start("list"))
+                yield make_finding(
+                    "text_table.listed_component",
+                    "warning",
+                    f"{m.group('kind')} {code} {name}",
+                    f"情况说明称{m.group('kind')}主要包括“{name}”，而{table_name('公开06表')}中{code} {name}"
+                    f"{'为空白' if amount is None else '为0'}，没有这项支出。",
+                    name,
+                    "0" if amount is not None else "空白",
+                    [Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)]
+                    + ([quotes[code]] if code in quotes else []),
+                )
