@@ -2,11 +2,14 @@
 
     python benchmarks/extract_equivalence.py dump DIR      # before the change
     python benchmarks/extract_equivalence.py compare DIR   # after it: lists every difference
-    python benchmarks/extract_equivalence.py baseline COMMIT DIR PATH...
+    python benchmarks/extract_equivalence.py verify COMMIT DIR PATH...   # baseline, then compare
+    (COMMIT may be @FOLDER: the "before" of each PATH is FOLDER/PATH)
 
-``baseline`` dumps what the working tree gives with the files PATH... as they are in COMMIT (a
-copy of generator/ in DIR.tree): the "before" of your own change while others edit other files
-of the same tree at the same time, so that their changes are in both sides of the comparison.
+``verify`` is for a shared working tree where others edit other files at the same time: it
+dumps generator/ as committed at HEAD with PATH... as they are in COMMIT (your "before", in
+DIR.tree), then compares it with HEAD plus PATH... as they are in the working tree (DIR.current).
+Both sides hold the same version of everyone else's code, committed, not half-edited.
+(``baseline`` does the first half only.)
 
 For each file (the seeds in data/reports/, the readable fixtures in tests/fixtures/, the .docx,
 .html, .xlsx and .xls copies tests/test_formats.py writes, and up to 32 synthetic reports from
@@ -145,8 +148,8 @@ def record(path: Path, stored_doc: dict[str, Any] | None = None) -> dict[str, An
 
 def checks_hash() -> str:
     h = hashlib.sha256()
-    for p in sorted((ROOT / "generator" / "checks").glob("*.py")) + [
-        ROOT / "generator" / "extract" / "perf.py"
+    for p in sorted((CODE / "generator" / "checks").glob("*.py")) + [
+        CODE / "generator" / "extract" / "perf.py"
     ]:
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
@@ -172,19 +175,40 @@ def first_difference(a: Any, b: Any, where: str = "") -> str | None:
     return None if a == b else f"{where}: {str(a)[:120]!r} != {str(b)[:120]!r}"
 
 
+def _git_show(commit: str, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "show", f"{commit}:{path}"], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+
+
+def _tree(tree: Path, files: dict[str, bytes]) -> Path:
+    """generator/ as committed at HEAD, with ``files`` (path → bytes) in place of HEAD's."""
+    shutil.rmtree(tree, ignore_errors=True)
+    tree.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "HEAD", "generator"], cwd=ROOT, check=True, capture_output=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    for path, data in files.items():
+        (tree / path).write_bytes(data)
+    return tree
+
+
 def main() -> None:
-    if sys.argv[1] == "baseline":
+    if sys.argv[1] in ("verify", "baseline"):
         commit, out, own = sys.argv[2], Path(sys.argv[3]), sys.argv[4:]
-        tree = out.with_name(out.name + ".tree")
-        shutil.rmtree(tree, ignore_errors=True)
-        shutil.copytree(ROOT / "generator", tree / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-        for path in own:
-            text = subprocess.run(
-                ["git", "show", f"{commit}:{path}"], cwd=ROOT, check=True, capture_output=True
-            ).stdout
-            (tree / path).write_bytes(text)
-        env = {**os.environ, "EQUIV_CODE": str(tree)}
-        sys.exit(subprocess.run([sys.executable, __file__, "dump", str(out)], env=env).returncode)
+        if commit.startswith("@"):  # a folder holding the "before" of each PATH
+            before = {p: (Path(commit[1:]) / p).read_bytes() for p in own}
+        else:
+            before = {p: _git_show(commit, p) for p in own}
+        base = _tree(out.with_name(out.name + ".tree"), before)
+        env = {**os.environ, "EQUIV_CODE": str(base)}
+        code = subprocess.run([sys.executable, __file__, "dump", str(out)], env=env, capture_output=True)
+        if code.returncode or sys.argv[1] == "baseline":
+            sys.exit(code.stderr.decode() or 0)
+        current = _tree(out.with_name(out.name + ".current"), {p: (ROOT / p).read_bytes() for p in own})
+        env = {**os.environ, "EQUIV_CODE": str(current)}
+        sys.exit(subprocess.run([sys.executable, __file__, "compare", str(out)], env=env).returncode)
     mode, out = sys.argv[1], Path(sys.argv[2])
     print(f"generator from {CODE}", flush=True)
     reread_pdf = "--pdf" in sys.argv

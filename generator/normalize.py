@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "\u3000": " ", "\xa0": " "})
@@ -125,6 +126,7 @@ def normalize_cell(text: str | None) -> str:
 _AMOUNT = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
 
 
+@lru_cache(maxsize=1 << 16)  # Decimals are immutable; the same cells and figures recur
 def parse_amount(text: str) -> Decimal | None:
     """'2,940.05' → Decimal('2940.05'); anything that is not plainly a number → None."""
     s = text.strip().replace(" ", "")

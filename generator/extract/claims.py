@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.extract.narrative import IS, NUM
+from generator.extract.narrative import IS, NUM, required_text
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Document, Quote
 from generator.normalize import parse_amount
@@ -82,6 +82,8 @@ _YOY = re.compile(
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
     r"(?:[，,、]?\s*(?P<pdir>增长|下降|增幅为?|降幅为?|减少|增加|下降了|增长了)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%?)?"
 )
+# Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
+_YOY_WORDS = ("增加", "减少", "增长", "下降", "持平")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
 _SECOND_PCT = re.compile(r"^[。，,；;]\s*(?P<pdir>增长|下降)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%")
 _AMOUNT_BEFORE = re.compile(rf"{NUM}万元")
@@ -139,6 +141,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
         if block.table is not None or pos in toc:
             continue
         text = block.text
+        if not any(w in text for w in _YOY_WORDS):
+            continue
         for m in _YOY.finditer(text):
             change = parse_amount(m.group("n")) if m.group("n") else None
             unit = m.group("unit")
@@ -263,6 +267,7 @@ _SHARE = re.compile(
     rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?[，,]?\s*占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>-?\d[\d,]*(?:\.\d+)?)%"
 )
 _PARENT = re.compile(rf"{NUM}万元[，,]\s*(?:其中|主要用于)")
+_SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow
 
 
 def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
@@ -274,6 +279,8 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
         if block.table is not None or pos in toc:
             continue
         text = block.text
+        if not all(t in text for t in _SHARE_NEEDS):
+            continue
         for m in _SHARE.finditer(text):
             sentence_start = max(text.rfind(c, 0, m.start()) for c in "。") + 1
             head = text[sentence_start : m.start()]
@@ -323,6 +330,7 @@ _BUDGET = re.compile(
     r"(?:[，,]\s*完成(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
 )
+_BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
     r"^(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)"
 )
@@ -337,6 +345,8 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
         if block.table is not None or pos in toc:
             continue
         text = block.text
+        if not all(t in text for t in _BUDGET_NEEDS):
+            continue
         for m in _BUDGET.finditer(text):
             word = m.group("word") or None
             word_quote = None
@@ -383,6 +393,8 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
     blocks = doc.blocks
     for pos, block in enumerate(blocks):
         if block.table is not None or pos in toc:
+            continue
+        if not all(t in block.text for t in _BUDGET_NEEDS):
             continue
         total = next(iter(_BUDGET.finditer(block.text)), None)
         if total is None or not _LIST_OPENS.search(block.text[total.end() :]):

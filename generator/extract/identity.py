@@ -73,7 +73,7 @@ def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
         for m3 in re.finditer(rf"([\u4e00-\u9fff]{{2,8}}?[省市县区州旗]){re.escape(name[1:])}", doc.text):
             place = m3.group(1)
             for cut in range(len(place) - 1):  # "第一部分市" is no place; "怀化市" is
-                if _cpca().transform([place[cut:]]).iloc[0]["省"]:
+                if _divisions(place[cut:])[0]:
                     name = place[cut:] + name[1:]
                     break
             else:
@@ -96,14 +96,21 @@ def find_scope(doc: Document, consolidated: bool) -> str:
 
 @lru_cache(maxsize=1)
 def _cpca():  # type: ignore[no-untyped-def]
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    import cpca
+    import cpca  # 0.5.5 matches with ahocorasick; it no longer uses jieba
 
     return cpca
+
+
+def _divisions(text: str) -> tuple[str | None, str | None, str | None]:
+    """(省, 市, 区) as ``cpca.transform([text])`` gives them, without the one-row DataFrame it
+    builds around them (~2 ms a call, and pandas to import in each worker)."""
+    cpca = _cpca()
+    one = getattr(cpca, "_get_one_addr", None)
+    if one is None:  # pragma: no cover - another cpca: its public API
+        df = cpca.transform([text])
+        return tuple(df.iloc[0][c] for c in ("省", "市", "区"))  # type: ignore[return-value]
+    record = one(text, False, {})
+    return record["省"], record["市"], record["区"]
 
 
 def find_region(agency: str, doc: Document) -> dict[str, str | None]:
@@ -111,11 +118,9 @@ def find_region(agency: str, doc: Document) -> dict[str, str | None]:
 
     The reference is cpca's table of administrative divisions (national standard codes).
     """
-    cpca = _cpca()
     candidates = [agency] + [b.text for b in doc.blocks[:80] if b.table is None][:80]
     for text in candidates:
-        df = cpca.transform([text[:200]])
-        province, city, county = (df.iloc[0][c] for c in ("省", "市", "区"))
+        province, city, county = _divisions(text[:200])
         clean = [None if not isinstance(v, str) or not v else v for v in (province, city, county)]
         if clean[0]:
             if clean[1] in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):

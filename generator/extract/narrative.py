@@ -7,8 +7,10 @@ figure in a group named ``n``; the quote is the whole match, an exact substring 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from generator.model import Block, Document, Quote, Value
 from generator.normalize import parse_amount
@@ -20,14 +22,54 @@ IS = r"(?:为|是|达到?|共计?|合计)?"
 BUDGET_THEN = r"(?:全年|年初)?预算(?:数)?为?\d[\d,]*(?:\.\d+)?万元[，,]\s*(?:支出)?决算(?:数)?为?"
 
 
+def required_text(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """Literal strings every match of ``regex`` contains ("万元", "三公"…), longest first: a text
+    without one of them cannot match, so ``in`` tests skip running the regex over most blocks.
+
+    Read from the compiled form of the pattern (the standard library's regex parser): the
+    literals in its top-level sequence and in groups and repeats that must occur at least once;
+    alternatives, optional parts and lookarounds add nothing. Empty when unsure."""
+    try:
+        import re._parser as sre  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - a Python without the parser: no quick test
+        return ()
+    if regex.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    runs: list[str] = []
+
+    def walk(items: Any) -> None:
+        run: list[str] = []
+        for op, av in items:
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                runs.append("".join(run))
+                run = []
+            if op is sre.SUBPATTERN and not av[1]:  # (group, add_flags, del_flags, items)
+                walk(av[3])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                walk(av[2])
+        if run:
+            runs.append("".join(run))
+
+    try:
+        walk(sre.parse(regex.pattern, regex.flags & ~re.UNICODE))
+    except Exception:  # pragma: no cover - the parser's internals changed: no quick test
+        return ()
+    return tuple(sorted(set(runs), key=lambda r: (-len(r), r)))
+
+
 @dataclass(frozen=True)
 class Pattern:
     regex: re.Pattern[str]
     section: str | None = None  # a keyword the section heading must contain
+    needs: tuple[str, ...] = ()  # required_text(regex)
 
 
 def p(regex: str, section: str | None = None) -> Pattern:
-    return Pattern(re.compile(regex), section)
+    compiled = re.compile(regex)
+    return Pattern(compiled, section, required_text(compiled))
 
 
 # Why lookbehinds: "年初财政拨款结转和结余" is not "年初结转和结余", "一般公共预算财政拨款基本支出"
@@ -148,16 +190,22 @@ def section_of(doc: Document) -> list[str]:
     """For each block, the heading of the section it sits in (the 一、 level of 情况说明)."""
     current, sub = "", ""
     out = []
-    level1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
-    level2 = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+    label = current
+    level1, level2 = _LEVEL1.match, _LEVEL2.match
     for b in doc.blocks:
         if b.table is None and len(b.text) <= 50:
-            if level1.match(b.text):
+            if level1(b.text):
                 current, sub = b.text, ""
-            elif level2.match(b.text):
+                label = current
+            elif level2(b.text):
                 sub = b.text
-        out.append(f"{current} / {sub}" if sub else current)
+                label = f"{current} / {sub}"
+        out.append(label)
     return out
+
+
+_LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 
 
 def _last_year_context(text: str, start: int) -> bool:
@@ -168,20 +216,47 @@ def _last_year_context(text: str, start: int) -> bool:
 
 def find_narrative(doc: Document, sections: list[str], in_toc: set[int]) -> dict[str, Value]:
     found: dict[str, Value] = {}
+    running = [(pos, b) for pos, b in enumerate(doc.blocks) if b.table is None and pos not in in_toc]
+    # All running text in one string ("\0" between blocks: no pattern literal holds one), so that
+    # the blocks holding a literal are found by str.find instead of a test per block.
+    joined = "\0".join(b.text for _, b in running)
+    starts: list[int] = []
+    offset = 0
+    for _, b in running:
+        starts.append(offset)
+        offset += len(b.text) + 1
+    having: dict[str, list[tuple[int, Block]]] = {}  # a literal → the running blocks that contain it
+
+    def blocks_with(literal: str) -> list[tuple[int, Block]]:
+        out = []
+        at = joined.find(literal)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            out.append(running[k])
+            at = joined.find(literal, starts[k + 1]) if k + 1 < len(starts) else -1
+        return out
+
     for key, patterns in PATTERNS.items():
         for pattern in patterns:
-            value = _first(doc, sections, in_toc, pattern)
+            candidates = running
+            for needed in pattern.needs[:1]:  # the longest literal: the fewest blocks
+                if needed not in having:
+                    having[needed] = blocks_with(needed)
+                candidates = having[needed]
+            value = _first(candidates, sections, pattern)
             if value is not None:
                 found[key] = value
                 break
     return found
 
 
-def _first(doc: Document, sections: list[str], in_toc: set[int], pattern: Pattern) -> Value | None:
-    for pos, block in enumerate(doc.blocks):
-        if block.table is not None or pos in in_toc:
-            continue
+def _first(running: list[tuple[int, Block]], sections: list[str], pattern: Pattern) -> Value | None:
+    """The first match in the running-text blocks (position, block) in document order."""
+    needs = pattern.needs[1:]  # the first one: see find_narrative
+    for pos, block in running:
         if pattern.section and pattern.section not in sections[pos]:
+            continue
+        if needs and not all(s in block.text for s in needs):
             continue
         for m in pattern.regex.finditer(block.text):
             if _last_year_context(block.text, m.start()):
