@@ -1,6 +1,7 @@
 """Per report: canonical metrics extracted and extraction time (ingest + extract, no cache).
 
-Medians of REPEAT runs, after one warm-up extraction (imports, the region table). With
+Medians of REPEAT runs, after one warm-up extraction (imports, the region table), each run
+with parse_amount's cache emptied (as if the report were new to the process). With
 ``--synthetic DIR`` (e.g. benchmarks/work/100/data/reports) it times the .txt and .docx reports
 of DIR instead and prints the medians per format.
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from generator.extract import extract
 from generator.ingest import read_document
+from generator.normalize import parse_amount
 from generator.pipeline import read_meta
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +27,8 @@ def timed(path: Path, repeat: int) -> tuple[float, float, int]:
     ingest_t, extract_t = [], []
     stated = 0
     for _ in range(repeat):
+        # no help from the run before: a worker meets each report once (parse_amount's cache)
+        getattr(parse_amount, "cache_clear", lambda: None)()
         t0 = time.perf_counter()
         doc = read_document(path)
         t1 = time.perf_counter()

@@ -122,7 +122,8 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     wrap_width = lengths[int(len(lengths) * 0.9)] if lengths else 10_000
 
     blocks: list[Block] = []
-    tables: list[Table] = []
+    table_pages: list[int] = []  # Document table index → its first page
+    table_rows: list[list[tuple[str, ...]]] = []  # … → its rows (Tables are built at the end)
     table_of: dict[tuple[int, int], int] = {}  # (page, reader table) → Document table index
     last_page: dict[int, int] = {}  # Document table index → last page it has rows on
     para: list[tuple[str, int]] = []
@@ -142,38 +143,34 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
 
     cell_cache: dict[str | None, str] = {}  # the same cell text recurs (labels, "0.00", "")
 
-    def cell(text: str | None) -> str:
-        out = cell_cache.get(text)
-        if out is None:
-            out = cell_cache[text] = normalize_cell(text)
-        return out
-
     for n, item in enumerate(items):
         if item.cells is not None:
             flush()
-            cells = tuple(cell(c) for c in item.cells)
+            for c in item.cells:
+                if c not in cell_cache:
+                    cell_cache[c] = normalize_cell(c)
+            cells = tuple([cell_cache[c] for c in item.cells])
             if not any(cells):
                 continue
             key = (item.page, item.table if item.table is not None else -1)
             if key not in table_of:
-                prev = tables[-1] if tables else None
+                prev = table_rows[-1] if table_rows else None
                 continued = (
                     prev is not None
                     and last_kind == "row"
-                    and item.page == last_page[len(tables) - 1] + 1
-                    and len(prev.rows[0]) == len(cells)
+                    and item.page == last_page[len(table_rows) - 1] + 1
+                    and len(prev[0]) == len(cells)
                 )
-                if continued:
-                    table_of[key] = len(tables) - 1
-                else:
-                    tables.append(Table(page=item.page, rows=()))
-                    table_of[key] = len(tables) - 1
+                if not continued:
+                    table_pages.append(item.page)
+                    table_rows.append([])
+                table_of[key] = len(table_rows) - 1
             idx = table_of[key]
             last_page[idx] = item.page
-            t = tables[idx]
-            tables[idx] = Table(page=t.page, rows=t.rows + (cells,))
+            rows = table_rows[idx]
             row_text = " ".join(c for c in cells if c)
-            blocks.append(Block(text=row_text, page=item.page, table=idx, row=len(t.rows)))
+            blocks.append(Block(text=row_text, page=item.page, table=idx, row=len(rows)))
+            rows.append(cells)
             last_kind = "row"
             continue
         text = normalized[n]
@@ -192,4 +189,5 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         if _END.search(text) or len(text) < 0.6 * wrap_width:
             flush()
     flush()
+    tables = [Table(page=page, rows=tuple(rows)) for page, rows in zip(table_pages, table_rows)]
     return blocks, tables
