@@ -422,12 +422,14 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
             items.append({
                 "name": _item_name(text[head.end() :]),
                 "final": parse_amount(m.group("f")),
+                "budget": parse_amount(m.group("n")),
                 "quote": Quote(m.group(0).rstrip("，,。"), b.page_at(m.start())),
             })  # fmt: skip
             j, loose = where + 1, 0
         if len(items) >= 2 and all(i["final"] is not None for i in items):
             out.append({
                 "final": parse_amount(total.group("f")),
+                "budget": parse_amount(total.group("n")),
                 "quote": Quote(total.group(0).rstrip("，,。"), block.page_at(total.start())),
                 "items": items,
             })  # fmt: skip
