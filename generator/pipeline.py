@@ -8,6 +8,7 @@ previous entry intact.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -286,9 +287,16 @@ def load_all(
 
 
 def _preload() -> None:
+    import pypinyin  # noqa: F401  (agency slugs)
+
     import generator.checks  # noqa: F401
     import generator.extract  # noqa: F401
+    from generator.checks import _load_rules
+    from generator.extract.identity import _divisions
     from generator.ingest import docx, html, pdf, sheet, text  # noqa: F401
+
+    _load_rules()
+    _divisions("新疆维吾尔自治区昌吉回族自治州")  # loads cpca's division table once, before the fork
 
 
 def _context() -> Any:
@@ -364,10 +372,8 @@ class _Worker:
 
     def stop(self) -> None:
         if self.proc.is_alive() and self.task is None:
-            try:
+            with contextlib.suppress(OSError):
                 self.conn.send(None)
-            except OSError:
-                pass
             self.proc.join(2)
         self.kill()
 

@@ -81,7 +81,7 @@ def no_tables(report: Report) -> Iterable[Finding]:
     if statutory(report) or report.document is None:
         return
     for b in report.document.blocks:
-        m = re.search(r"[^，。]{0,20}[（(]见附表[）)]", b.text)
+        m = re.search(r"[^，。]{0,20}[（(]见附表[）)]", b.text) if "见附表" in b.text else None
         if m:
             yield make_finding(
                 "completeness.no_tables",
@@ -175,6 +175,14 @@ _RESIDUE = [
     (re.compile(r"无[^，。]{0,20}的，仍保留该表格式，并在本表下方作下述说明："), "模板填写说明未删除"),
     (re.compile(r"^(?:部门|单位)名称[：:]\s*(?=$|金额单位|单位[：:])"), "部门名称未填写"),
 ]
+# What each pattern cannot match without: a substring test is far cheaper than the patterns' leading
+# [^，。]{0,12}, which is tried at every position of every block.
+_RESIDUE_NEEDS = {
+    "占位符": ("XX", "ＸＸ", "××", "xx"),
+    "二选一的模板措辞未删除": ("）",),
+    "模板填写说明未删除": ("仍保留该表格式",),
+    "部门名称未填写": ("名称",),
+}
 
 
 @rule(
@@ -194,6 +202,8 @@ def template_residue(report: Report) -> Iterable[Finding]:
         return
     for b in doc.blocks:
         for pattern, what in _RESIDUE:
+            if not any(t in b.text for t in _RESIDUE_NEEDS[what]):
+                continue
             for m in pattern.finditer(b.text):
                 snippet = m.group(0) or b.text
                 if what == "占位符" and not re.search(

@@ -289,13 +289,14 @@ def completion_text(report: Report) -> Iterable[Finding]:
         counted = [c for c in (_counted(i) for i in table["indicators"]) if c is not None]
         rows = {ind["row"] for ind in table["indicators"]}
         names = [c[0] for c in counted]
+        own = [b for b in doc.blocks if b.table == table["table"] and b.row not in rows] if counted else []
         for (name, value, unit), ind in zip(counted, [i for i in table["indicators"] if _counted(i)]):
             if names.count(name) != 1 or any(name in other for other in names if other != name):
                 continue
             stated = re.compile(re.escape(name) + r"\s*(\d+(?:\.\d+)?)\s*" + re.escape(unit) + r"(?![\d%])")
             hits = []
-            for block in doc.blocks:
-                if block.table != table["table"] or block.row in rows:
+            for block in own:
+                if name not in block.text:
                     continue
                 for m in stated.finditer(block.text):
                     hits.append((Decimal(m.group(1)), Quote(m.group(0), block.page_at(m.start()), None)))
