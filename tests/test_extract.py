@@ -92,3 +92,11 @@ def test_statutory_tables_found(reports) -> None:
     t = reports["上海市普陀区财政局2024年度部门决算.pdf"].tables["公开05表"]
     top = [row for row in t["rows"] if row["code"] == "201"][0]
     assert top["name"] == "一般公共服务支出" and top["values"][:3] == ["2106.66", "1503.52", "603.14"]
+
+
+def test_a_target_starting_a_line_keeps_its_operator(reports) -> None:
+    # 002's text export starts 自评表 targets on their own line (">=2.20 万人次"); a Markdown
+    # blockquote prefix ("> ") is stripped from lines, ">=" must not be.
+    texts = [b.text for b in reports["002_e0b9e12b257efafd.txt"].document.blocks]
+    assert ">=2.20万人次" in texts
+    assert not any(t.startswith("=2.20万人次") for t in texts)
