@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from make_corpus import make
+from make_corpus import make  # noqa: E402
 
 LOG: list[str] = []  # the builds' stderr (stage timings, parsed vs cached), printed with --verbose
 

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import CHROMIUM_ARGS, chromium_path, serve
+from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 SEARCH_FILES = ("/search/", "/workers/search", "/pagefind/", "/assets/search.js")
 

@@ -14,6 +14,7 @@ and that names the new value (in its message, claimed, expected or an evidence q
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import random
@@ -102,10 +103,8 @@ def _decimals(values: Iterable[object]) -> set[Decimal]:
         if isinstance(v, Decimal):
             out.add(v)
         elif isinstance(v, str):
-            try:
+            with contextlib.suppress(ArithmeticError):
                 out.add(Decimal(v.replace(",", "").rstrip("%")))
-            except ArithmeticError:
-                pass
     return out
 
 
@@ -356,7 +355,7 @@ def mutate_document(doc: Document, mutation: Mutation) -> Document:
     new = re.sub(r"[ \t]", "", mutation.new_raw)
     at = mutation.site.at
     pos = 0
-    for i, b in enumerate(doc.blocks):
+    for i, b in enumerate(doc.blocks):  # noqa: B007  (i is used after the loop)
         if pos <= at < pos + len(b.text):
             break
         pos += len(b.text) + 1

@@ -33,7 +33,18 @@ def test_extract_prints_the_contract_shape() -> None:
     proc = run("extract", str(SEED))
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
-    for key in ("id", "source", "agency", "year", "scope", "region", "metrics", "provenance", "functional_classes", "findings"):
+    for key in (
+        "id",
+        "source",
+        "agency",
+        "year",
+        "scope",
+        "region",
+        "metrics",
+        "provenance",
+        "functional_classes",
+        "findings",
+    ):
         assert key in report
     assert list(report["metrics"]) == METRIC_KEYS
     assert report["metrics"]["income_total"] == 869.05 and report["metrics"]["staff_active"] == 25
@@ -41,7 +52,11 @@ def test_extract_prints_the_contract_shape() -> None:
     assert set(report["provenance"]) == {k for k, v in report["metrics"].items() if v is not None}
     assert report["provenance"]["income_total"]["quote"] == "收入总计869.05万元"
     assert report["source"]["format"] == "txt" and len(report["source"]["sha256"]) == 64
-    assert report["region"] == {"province": "新疆维吾尔自治区", "prefecture": "昌吉回族自治州", "county": None}
+    assert report["region"] == {
+        "province": "新疆维吾尔自治区",
+        "prefecture": "昌吉回族自治州",
+        "county": None,
+    }
     for f in report["findings"]:
         assert f["id"].startswith("f-") and f["severity"] in ("error", "warning", "info")
 
@@ -56,7 +71,9 @@ def test_extract_several_prints_an_array() -> None:
 
 def test_python_m_and_console_script_agree() -> None:
     exe = Path(sys.executable).with_name("generator")
-    proc = subprocess.run([str(exe), "extract", "--no-cache", str(SEED)], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [str(exe), "extract", "--no-cache", str(SEED)], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["id"] == json.loads(run("extract", str(SEED)).stdout)["id"]
 

@@ -180,6 +180,8 @@ def test_unchanged_inputs_skip_the_build_and_a_change_rebuilds(tmp_path: Path, c
     first = (site / "index.html").stat().st_mtime_ns
     assert "输入未变" in run()
     assert (site / "index.html").stat().st_mtime_ns == first  # the site was not touched
-    (reports / TEXTS[0].name).write_text(TEXTS[0].read_text(encoding="utf-8").replace("869.05", "869.15"), encoding="utf-8")
+    (reports / TEXTS[0].name).write_text(
+        TEXTS[0].read_text(encoding="utf-8").replace("869.05", "869.15"), encoding="utf-8"
+    )
     assert "网站已构建到" in run()
     assert "输入未变" not in run(force=True)

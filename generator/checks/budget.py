@@ -352,13 +352,13 @@ def sangong_rate(report: Report) -> Iterable[Finding]:
                     evidence,
                 )
                 continue
-            severity = percent_severity(stated, final, budget)
-            if severity is None:
+            off = percent_severity(stated, final, budget)
+            if off is None:
                 continue
             expected = rounded_percent(final, budget, stated)
             yield make_finding(
                 "budget.sangong_rate",
-                severity,
+                off,
                 subject,
                 f"情况说明称{item}决算{final}万元、完成预算的{pct(stated)}；公开09表该项预算数为{budget}万元，"
                 f"{final}÷{budget}={pct(expected)}。",

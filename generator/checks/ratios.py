@@ -56,7 +56,11 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
     lead = claim.get("lead") or ""
     if key is None and not claim.get("denominator_label"):
         if "(类)" in label or "（类）" in label:
-            key = "fiscal_expenditure" if "财政拨款支出" in lead and "一般公共预算" not in lead else "gpb_expenditure"
+            key = (
+                "fiscal_expenditure"
+                if "财政拨款支出" in lead and "一般公共预算" not in lead
+                else "gpb_expenditure"
+            )
         elif any(label.startswith(n) for n in _SANGONG_PARTS):
             key = "sangong_total"
         elif label in _INCOME_PARTS:

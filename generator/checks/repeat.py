@@ -180,7 +180,9 @@ def vehicles(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    fleet, fixed, asset = [], [], []
+    fleet: list[tuple[int, Quote, str]] = []
+    fixed: list[tuple[int, Quote, str]] = []
+    asset: list[tuple[int, Quote, str]] = []
     for block in doc.blocks:
         if block.table is not None:
             continue
@@ -202,13 +204,13 @@ def vehicles(report: Report) -> Iterable[Finding]:
     if len(fleet) == 1 and len(fixed) == 1 and fleet[0][0] != fixed[0][0]:
         (a, qa, _), (b, qb, after) = fleet[0], fixed[0]
         reason = re.match(r"[，,]?\s*与公务用车保有量差异原因是[:：]?(?P<r>[^。；;]{0,40})", after)
-        if reason and _SAME.search(reason.group("r")):
+        same = _SAME.search(reason.group("r")) if reason else None
+        if same:
             yield make_finding(
                 "repeat.vehicles",
                 "error",
                 "公务用车保有量/固定资产车辆",
-                f"说明写公务用车保有量{a}辆、固定资产车辆{b}辆，又写两者“{_SAME.search(reason.group('r')).group(0)}”，"
-                "两数却不相等。",
+                f"说明写公务用车保有量{a}辆、固定资产车辆{b}辆，又写两者“{same.group(0)}”，两数却不相等。",
                 f"{a}辆",
                 f"{b}辆",
                 [qa, qb],

@@ -824,7 +824,7 @@ def _sentence_sum(
             if any(v is None for v in values):
                 continue
             total, parts = values[0], values[1:]
-            parts = [_as_printed(p, [total, *parts]) for p in parts]  # type: ignore[list-item]
+            parts = [_as_printed(p, [total, *parts]) for p in parts]  # type: ignore[list-item,arg-type]
             quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
             yield check_sum(
                 rule_id, f"情况说明 {label} {total}", label, total,  # type: ignore[arg-type]

@@ -549,8 +549,8 @@ def _economic_items(
             return cells[i] + cells[i + 1], 2
         return None
 
-    for r, cells in enumerate(st.table.rows):
-        cells = [c.strip() for c in cells]
+    for r, raw in enumerate(st.table.rows):
+        cells = [c.strip() for c in raw]
         for i in range(len(cells)):
             found = code_at(cells, i)
             if found is None:
