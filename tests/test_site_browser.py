@@ -43,7 +43,7 @@ def base(served: tuple[Path, str]) -> str:
     return served[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
     with browser() as b:
         yield b
