@@ -98,6 +98,9 @@ PINNED = [
     (R004, "repeat.task_rate", "warning", "131.12%；149.18%", "同一个完成率"),
     # 规划局: "一般公共预算财政拨款支出增加1193.20万元，增长13.95。" — the percentage lost its % sign.
     (GUIHUA, "yoy.missing_unit", "warning", "增长13.95", "增长13.95%"),
+    # 002: 整体自评 "全年预算数为3127.86万元，全年执行数为3008.6万元" (3127.86 is 本年收入合计), but section 十一
+    # "全年预算总额3,205.90万元，实际执行总额3,008.60万元", as the 整体自评表's 合计 row.
+    (R002, "repeat.budget_for_spending", "error", "3127.86；3205.90", "同一个全年预算数"),
     # 002 部门整体自评: text "全州城镇新增就业2.27万人", table 城镇新增就业 实际完成值 2.24万人次.
     (R002, "repeat.perf_indicator_text", "warning", "2.27万人", "2.24万人次"),
     # 002 档案信息化建设: text "档案整理盒数1887盒", table 档案整理数量 实际完成值 =1500盒 (the target copied).

@@ -451,3 +451,55 @@ def task_rate(report: Report) -> Iterable[Finding]:
             "同一个完成率",
             evidence,
         )
+
+
+# "我单位全年预算数为3127.86万元，全年执行数为3008.6万元" / "全年预算总额3,205.90万元，实际执行总额3,008.60万元"
+_BUDGET_SPENT = re.compile(
+    r"全年预算(?:总额|总数|数)为?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*"
+    r"(?:实际)?(?:执行总额|全年执行数|执行数|实际支出|支出)为?\s*(?P<s>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+
+
+@rule(
+    "repeat.budget_for_spending",
+    title="同一执行数对应两个不同的全年预算数",
+    explanation=(
+        "绩效自评的文字两处写“全年预算数X万元，全年执行数Y万元”（或“全年预算总额……实际执行总额……”），"
+        "执行数相同而预算数不同。同一笔执行数只能对应一个全年预算数，其中一处的预算数（以及据此算出的执行率）有误。"
+    ),
+    formula="执行数相同的各处表述，全年预算数也相同",
+    tolerance="金额按印出精度比较，差额超过两者末位的半个单位即报",
+    example="整体自评写全年预算数3127.86万元、执行数3008.6万元，第十一部分写全年预算总额3,205.90万元、实际执行总额3,008.60万元",
+)
+def budget_for_spending(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    by_spent: dict[Decimal, list[tuple[Decimal, Quote]]] = {}
+    for b in doc.blocks:
+        if b.table is not None or "全年预算" not in b.text:
+            continue
+        for m in _BUDGET_SPENT.finditer(b.text):
+            budget, spent = parse_amount(m.group("b")), parse_amount(m.group("s"))
+            if budget is None or spent is None or spent == 0:
+                continue
+            by_spent.setdefault(spent, []).append((budget, Quote(m.group(0), b.page_at(m.start()), None)))
+    for spent, hits in sorted(by_spent.items()):
+        budgets: dict[Decimal, Quote] = {}
+        for budget, quote in hits:
+            if all(abs(budget - other) > half_unit(budget, other) for other in budgets):
+                budgets[budget] = quote
+        if len(budgets) < 2:
+            continue
+        shown = sorted(budgets)
+        yield make_finding(
+            "repeat.budget_for_spending",
+            "error",
+            f"执行数{spent}",
+            f"报告两处写执行数{spent}万元，对应的全年预算数却分别是"
+            + "、".join(f"{v}万元" for v in shown)
+            + "；同一执行数只能有一个全年预算数。",
+            "；".join(str(v) for v in shown),
+            "同一个全年预算数",
+            [budgets[v] for v in shown],
+        )
