@@ -177,7 +177,9 @@ def test_every_page_and_data_file_exists(rendered_twice: tuple[Path, Path]) -> N
             import html
 
             json.loads(html.unescape(m.group(1)))
-    assert len(list((c / "files").glob("*/*"))) == 8
+    # the originals, one per report, named by their sha256 (short: every quote links to one)
+    originals = sorted(p.name for p in (c / "files").iterdir())
+    assert len(originals) == 8 and all(re.fullmatch(r"[0-9a-f]{12}\.(?:txt|pdf)", n) for n in originals)
     # one findings page per rule that found something, never listed whole on /findings/
     from generator.render.site import rule_slugs
 

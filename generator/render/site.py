@@ -150,7 +150,10 @@ class SiteContext:
     def original_url(self, r: Report) -> str:
         url = self._originals.get(id(r))  # asked for by every quote of every finding
         if url is None:
-            url = f"files/{r.source.get('sha256', '')[:12] or 'unknown'}/{self.original_name(r)}"
+            # short: every quote of every finding links to it (…/files/<sha256[:12]>.pdf#page=N); the
+            # readable name (original_name) is given to the download link
+            ext = self.original_name(r).rsplit(".", 1)[-1]
+            url = f"files/{r.source.get('sha256', '')[:12] or 'unknown'}.{ext}"
             self._originals[id(r)] = url
         return url
 
@@ -313,6 +316,7 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
         "original": {
             "href": original,
             "name": Path(r.source.get("path", "")).name,
+            "download": ctx.original_name(r),
             "format": (r.source.get("format") or "").upper(),
             "pages": r.source.get("pages"),
             "sha256": r.source.get("sha256", ""),
