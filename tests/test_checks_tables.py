@@ -248,10 +248,12 @@ KNOWN = {
         ("completeness.agency_name", "warning", "上海市规划和自然资源局"),
         # sections 七–九 write "上海市普陀区规划与自然资源局" (与 for 和).
         ("completeness.agency_name_variant", "warning", "上海市普陀区规划与自然资源局"),
-        # the 人员经费/公用经费 lists name 奖金, 奖励金 and 税金及附加费用, each 0.00 in 公开06表.
+        # the 人员经费/公用经费 lists name 奖金, 奖励金, 其他对个人和家庭的补助(支出) and 税金及附加费用,
+        # each 0.00 in 公开06表.
         ("text_table.listed_component", "warning", "奖金"),
         ("text_table.listed_component", "warning", "奖励金"),
         ("text_table.listed_component", "warning", "税金及附加费用"),
+        ("text_table.listed_component", "warning", "其他对个人和家庭的补助支出"),
         ("completeness.template_residue", "warning", "下降（增长）27.78%"),
         ("text_table.metric", "error", "4,896.98"),
         ("text_table.metric", "error", "5,377.64"),

@@ -602,9 +602,11 @@ def listed_component(report: Report) -> Iterable[Finding]:
             items, quotes = found
             listed = [x.strip() for x in re.split(r"[、，,]", m.group("list")) if x.strip()]
             for name in listed:
-                if name not in items:
+                # "其他对个人和家庭的补助支出" names the item 其他对个人和家庭的补助
+                key = name if name in items else name.removesuffix("支出")
+                if key not in items:
                     continue
-                amount, code = items[name]
+                amount, code = items[key]
                 if amount:
                     continue
                 personnel = code.startswith(_PERSONNEL)
