@@ -87,8 +87,11 @@ def test_check_exit_status_follows_errors(fmt: str) -> None:
 
 
 def test_check_clean_report_exits_zero() -> None:
-    proc = run("check", str(ROOT / "data" / "reports" / "002_e0b9e12b257efafd.txt"))
-    assert proc.returncode == 0, proc.stdout  # only rounding-level notes (info) in this report
+    # every real report in data/reports/ now has at least one error (002's 3127.86 vs 3205.90 was the
+    # last to get one); the written 2023 report of tests/fixtures/cross/ is consistent but for the
+    # contradiction it holds with the 2024 report, which only the cross-report checks see
+    proc = run("check", str(ROOT / "tests" / "fixtures" / "cross" / "changji_jiuye_2023.txt"))
+    assert proc.returncode == 0, proc.stdout
     assert "错误 0" in proc.stdout
 
 
