@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pdfwrite import write_pdf
 
 from generator.ingest import ocr
 
@@ -394,17 +395,7 @@ def slow_pdf(path: Path, operations: int = 400_000) -> Path:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf(path, objects)
 
 
 def test_a_document_over_the_time_limit_is_stopped_and_the_others_still_load(tmp_path: Path, capsys) -> None:

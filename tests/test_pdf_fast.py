@@ -31,6 +31,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pdfwrite import write_pdf
 
 from generator.errors import IngestError
 from generator.ingest import ocr
@@ -142,17 +143,7 @@ def make_pdf(path: Path, content: bytes, form: bytes = b"", rotate: int = 0, ima
         + pixels
         + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf(path, objects)
 
 
 SHAPES = b"""

@@ -298,9 +298,6 @@ def staff(report: Report) -> Iterable[Finding]:
 
 # "政府采购金额（以合同签订为准）为21.07万元" … "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，
 # 采购金额21.07万元；……在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额21.07万元。"
-_PROCUREMENT_TOTAL = re.compile(
-    rf"政府采购(?:金额|支出总额)(?:[（(]以合同签订为准[）)])?\s*为?\s*(?P<amount>{_NUM})\s*万元"
-)
 _SME_RESERVED = re.compile(
     rf"在面向中小企业预留的?政府采购项目中[，,]\s*由中小企业供应商中标或成交的[，,]\s*采购金额\s*(?P<amount>{_NUM})\s*万元"
 )
@@ -332,12 +329,13 @@ def procurement_sme(report: Report) -> Iterable[Finding]:
     from generator.checks import make_finding
     from generator.checks.tolerance import fmt, sum_tolerance
 
-    found = [_first(report, p) for p in (_PROCUREMENT_TOTAL, _SME_RESERVED, _SME_OTHER)]
-    if any(f is None for f in found):
+    stated = report.narrative.get("procurement_total")  # the 政府采购金额 sentence, as extract read it
+    reserved_at, other_at = _first(report, _SME_RESERVED), _first(report, _SME_OTHER)
+    if stated is None or reserved_at is None or other_at is None:
         return
-    (tb, tm), (rb, rm), (ob, om) = found  # type: ignore[misc]
-    total, reserved, other = (_amount(m.group("amount")) for m in (tm, rm, om))
-    if total is None or reserved is None or other is None:
+    (rb, rm), (ob, om) = reserved_at, other_at
+    total, reserved, other = stated.amount, _amount(rm.group("amount")), _amount(om.group("amount"))
+    if reserved is None or other is None:
         return
     computed = reserved + other
     if computed - total <= sum_tolerance([reserved, other], total):
@@ -352,7 +350,7 @@ def procurement_sme(report: Report) -> Iterable[Finding]:
         fmt(computed),
         f"≤{fmt(total)}",
         [
-            _quote(tb, tm.start(), tm.end()),
+            stated.quote,
             _quote(rb, rm.start(), rm.end()),
             _quote(ob, om.start(), om.end()),
         ],

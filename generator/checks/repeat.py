@@ -303,12 +303,11 @@ _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9
 
 
 def _stream_indicators(
-    blocks: list, start: int
+    blocks: list,
 ) -> Iterable[tuple[int, str, Decimal, str, str, Decimal, Quote]]:
     """(block index, name, target, unit, target text, actual, quote of the target and actual) of each
     indicator row laid out as a run of short paragraphs."""
-    for pos in range(start, len(blocks)):
-        b = blocks[pos]
+    for pos, b in enumerate(blocks):
         if b.table is not None or len(b.text) > 40:
             continue
         m = _TARGET.search(b.text)
@@ -372,7 +371,7 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     if not any("自评" in b.text for b in blocks if b.table is None and len(b.text) < 40):
         return
     seen: set[tuple[str, Decimal]] = set()
-    for pos, name, target, unit, target_text, actual, actual_quote in _stream_indicators(blocks, 0):
+    for pos, name, target, unit, target_text, actual, actual_quote in _stream_indicators(blocks):
         base = unit.removesuffix("次") or unit
         stated = re.compile(
             re.escape(name[:4])

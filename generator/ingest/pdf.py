@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -98,25 +99,41 @@ def read_pdf(path: Path, engine: str | None = None) -> tuple[list[Item], int]:
 def _read_pdfplumber(path: Path) -> tuple[list[Item], int]:
     pdf = _open(path)
     try:
-        declared = _declared_pages(pdf)
-        if declared is not None and declared > MAX_PAGES:
-            raise IngestError(str(path), f"页数过多 ({declared} pages; the limit is {MAX_PAGES})")
-        n = len(pdf.pages)
-        if n > MAX_PAGES:
-            raise IngestError(str(path), f"页数过多 ({n} pages; the limit is {MAX_PAGES})")
-        pages, need_ocr, has_text = _read_pages(pdf.pages)
-        width = float(pdf.pages[0].width) if n else 595.0
+        with _page_errors(path):
+            _check_pages(path, _declared_pages(pdf))
+            n = len(pdf.pages)
+            _check_pages(path, n)
+            pages, need_ocr, has_text = _read_pages(pdf.pages)
+            width = float(pdf.pages[0].width) if n else 595.0
+    finally:
+        pdf.close()
+    return _finish(path, pages, need_ocr, has_text, width), n
+
+
+@contextmanager
+def _page_errors(path: Path) -> Iterator[None]:
+    """Anything but an IngestError while reading pages becomes one line naming the file."""
+    try:
+        yield
     except IngestError:
         raise
     except Exception as exc:
         raise IngestError(
             str(path), f"PDF内容无法解析 (unreadable page content: {type(exc).__name__})"
         ) from None
-    finally:
-        pdf.close()
+
+
+def _check_pages(path: Path, n: int | None) -> None:
+    if n is not None and n > MAX_PAGES:
+        raise IngestError(str(path), f"页数过多 ({n} pages; the limit is {MAX_PAGES})")
+
+
+def _finish(
+    path: Path, pages: list[list[Item]], need_ocr: list[int], has_text: list[int], width: float
+) -> list[Item]:
     if need_ocr:
         _ocr_pages(path, pages, need_ocr, has_text, width)
-    return [item for page_items in pages for item in page_items], n
+    return [item for page_items in pages for item in page_items]
 
 
 def _read_pdfium(path: Path) -> tuple[list[Item], int]:
@@ -131,25 +148,17 @@ def _read_pdfium(path: Path) -> tuple[list[Item], int]:
         raise IngestError(str(path), f"PDF文件损坏或不完整 (corrupt or truncated PDF: {exc})") from None
     plumber: list[Any] = []  # pdfplumber, opened only for a rotated page
     try:
-        n = len(doc)
-        if n > MAX_PAGES:
-            raise IngestError(str(path), f"页数过多 ({n} pages; the limit is {MAX_PAGES})")
-        widths: list[float] = []
-        pages, need_ocr, has_text = _read_pages(_pdfium_pages(path, doc, n, plumber, widths))
-        width = widths[0] if n else 595.0
-    except IngestError:
-        raise
-    except Exception as exc:
-        raise IngestError(
-            str(path), f"PDF内容无法解析 (unreadable page content: {type(exc).__name__})"
-        ) from None
+        with _page_errors(path):
+            n = len(doc)
+            _check_pages(path, n)
+            widths: list[float] = []
+            pages, need_ocr, has_text = _read_pages(_pdfium_pages(path, doc, n, plumber, widths))
+            width = widths[0] if n else 595.0
     finally:
         for pdf in plumber:
             pdf.close()
         doc.close()
-    if need_ocr:
-        _ocr_pages(path, pages, need_ocr, has_text, width)
-    return [item for page_items in pages for item in page_items], n
+    return _finish(path, pages, need_ocr, has_text, width), n
 
 
 def _pdfium_pages(path: Path, doc: Any, n: int, plumber: list[Any], widths: list[float]) -> Iterator[Any]:
