@@ -151,6 +151,11 @@ PINNED = [
     (SHEGONG, "budget.rate", "error", "95.89%", "无法计算（预算为0）"),
     # 规划局: template residue "下降（增长）27.78%".
     (GUIHUA, "yoy.direction", "warning", "下降（增长）27.78%", "只写一个方向"),
+    # 000: "在职人员25人，增加0人", yet 其他行政事业单位医疗支出 fell because "本年在职人员减少".
+    (R000, "yoy.reason_staff", "warning", "在职人员减少", "在职人员与上年持平"),
+    # 002: the overall reasons say "本年增加……就业信息化建设补助资金、就业工作经费……等项目", while 其他就业补助支出
+    # fell because "本年单位减少就业信息化建设补助资金、就业工作经费、促进就业工作以奖代补资金".
+    (R002, "yoy.reason_conflict", "warning", "就业信息化建设补助资金增加", "就业信息化建设补助资金减少"),
 ]
 
 # Rounding-level (one unit of the last printed place) findings the ground truth lists: info, never error.
@@ -169,6 +174,9 @@ PINNED_INFO = [
     (GUIHUA, "budget.sangong_rate", "0.00%", "无法计算（预算为0）"),
     # 社工部 (founded 2024): increases from a zero base stated as "增长100.00%".
     (SHEGONG, "yoy.zero_base", "100.00%", "无法计算（上年为0）"),
+    # 002: 一般公共服务 信息化建设 rose by "增加四级联动视频会议及日常网络维护工作经费", while 社保 信息化建设's
+    # "四级联动的视频会议系统使用及日常网络维护费与上年一致": the same kind of money in two 科目, so only info.
+    (R002, "yoy.reason_conflict", "四级联动视频会议增加", "四级联动的视频会议系统使用与上年持平"),
 ]
 
 

@@ -1,0 +1,87 @@
+"""Names the narrative gives to things the statutory tables name too: the 科目 (类/款/项) of each
+explained item, against the 公开05表 row that holds its amount."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from generator.checks import make_finding, rule
+from generator.checks.sums import lines, table_name
+from generator.model import Finding, Quote, Report
+
+# "5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）", read across the
+# line and page breaks a PDF puts into a long heading.
+_HEADING = re.compile(
+    r"(?P<lei>[\u4e00-\u9fff]{2,20})[（(]类[）)]"
+    r"(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]"
+    r"(?P<xiang>[\u4e00-\u9fff]{2,30})[（(]项[）)]"
+)
+_LEVEL = {"kuan": ("款", 5), "xiang": ("项", 7)}
+
+
+@rule(
+    "text_table.class_name",
+    title="情况说明中的科目名称与报表不一致",
+    explanation=(
+        "情况说明逐项解释一般公共预算财政拨款支出时，写明“某某（类）某某（款）某某（项）”和该项的支出决算数。"
+        "在公开05表同一类下找到决算数相同的唯一一个项级科目，它的项名称和所属款名称应与情况说明所写一致；"
+        "名称不同，说明情况说明用了旧科目名、自拟名称或抄错了科目，读者无法据此在报表中找到这一项。"
+    ),
+    formula="情况说明所写款、项名称 = 公开05表 中决算数相同的项级科目及其所属款的名称",
+    tolerance="名称逐字比较（忽略空格）；同一类下决算数相同的项不止一个、或决算数为0时不作判断",
+    example="情况说明写“机关事业单位退休人员活动费支出（项）……支出决算为0.88万元”，"
+    "公开05表中0.88万元的项是2080599 其他行政事业单位养老支出",
+)
+def class_name(report: Report) -> Iterable[Finding]:
+    ls = lines(report, "公开05表")
+    if not ls or report.document is None:
+        return
+    col = report.tables["公开05表"]["columns"][0]
+    by_code = {ln.code: ln for ln in ls if ln.code}
+    classes = {ln.name: ln for ln in ls if ln.code and len(ln.code) == 3}
+    text = report.document.text
+    seen: set[str] = set()
+    for claim in report.budget_claims:
+        quote, final = claim.get("quote"), claim.get("final")
+        if not isinstance(quote, Quote) or not isinstance(final, Decimal) or final == 0:
+            continue
+        at = text.find(quote.quote)
+        if at < 0:
+            continue
+        head = re.sub(r"\s+", "", text[max(0, at - 200) : at])
+        headings = list(_HEADING.finditer(head))
+        if not headings or headings[-1].end() < len(head) - 40:
+            continue  # the amount is not the one of the last heading
+        named = headings[-1]
+        lei = classes.get(named.group("lei"))
+        if lei is None or lei.code is None:
+            continue
+        rows = [
+            ln
+            for ln in ls
+            if ln.code and len(ln.code) == 7 and ln.code.startswith(lei.code) and ln.get(col) == final
+        ]
+        if len(rows) != 1:
+            continue
+        row = rows[0]
+        code = row.code or ""
+        for level, (word, digits) in _LEVEL.items():
+            table_row = by_code.get(code[:digits])
+            said = named.group(level)
+            if table_row is None or table_row.name == said or f"{code}{word}" in seen:
+                continue
+            seen.add(f"{code}{word}")
+            yield make_finding(
+                "text_table.class_name",
+                "warning",
+                f"{code} {word}",
+                f"情况说明写“{said}（{word}）”，支出决算{final}万元；而{table_name('公开05表')}中"
+                f"{lei.name}类下决算数为{final}万元的项是{row.code} {row.name}"
+                + (f"，所属款是{table_row.code} {table_row.name}" if word == "款" else "")
+                + f"。{word}名称与报表不一致，应为“{table_row.name}”。",
+                said,
+                table_row.name,
+                [quote, table_row.quote] if word == "款" else [quote, row.quote],
+            )

@@ -1,0 +1,301 @@
+"""yoy.reason_*: the reasons a report gives for year-over-year changes, read against each other and
+against the staff numbers it states.
+
+A report explains every change ("主要原因是：本年增加三支一扶工作经费、就业信息化建设补助资金…").
+The same named fund, or the same group of staff, can then be said to go up in one explanation and
+down (or stay unchanged) in another. Only named things are compared: generic words (经费, 相应支出,
+人员经费) say nothing about which money moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from generator.checks import make_finding, rule
+from generator.extract.narrative import section_of
+from generator.model import Block, Finding, Quote, Report
+
+# "主要原因是：" (also 原因为, 原因：) after a year-over-year statement; the explanation runs to the end
+# of the paragraph or to the next sentence that states figures or a budget comparison.
+_REASON = re.compile(r"原因(?:是|为|主要是|主要为)?\s*[:：]?")
+_YOY_BEFORE = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|\d{4}\s*年)")
+# budget-vs-final wording: "年初预算数", "预决算差异", "完成预算的" (not 一般公共预算财政拨款, a fund's name)
+_BUDGET = re.compile(r"年初预算|全年预算|预算数|预决算|预算为|完成预算|预算的|追加")
+_STOP_SENTENCE = re.compile(r"\d\s*(?:万元|%|人)|原因|" + _BUDGET.pattern)
+_CLAUSE = re.compile(r"[^，,；;。：:]+")
+
+_UP_VERB, _DOWN_VERB = ("增加", "新增", "上涨", "增长"), ("减少", "下降", "减小", "压减")
+# "本年增加X、Y等项目" — the verb first.
+_VERB_FIRST = re.compile(
+    r"^(?:本年度?|今年|本单位|单位|部门|主要是|主要为|由于|因|[较比]上一?年度?)*(?P<verb>增加|新增|减少|压减)了?(?P<items>.+)$"
+)
+# "本年单位物业管理费、差旅费较上年减少" — the items first.
+_VERB_LAST = re.compile(
+    r"^(?P<items>.+?)(?:较|比)?(?:上年|上一年度?|上年度)?(?:相应|有所|大幅|略有)?(?P<verb>增加|减少|上涨|下降)$"
+)
+_SAME = re.compile(r"^(?P<items>.+?)(?:与|和|同)(?:上年|上一年度?|上年度)(?:基本)?(?:一致|相同|持平)")
+
+# A named item: these prefixes are not part of the name, these suffixes only say it is money.
+_LEAD = re.compile(r"^(?:本年度?|今年|本单位|我单位|单位|部门|导致|主要是|主要为|由于|因|其中|用于|及|和)+")
+_SUFFIX = re.compile(
+    r"(?:工作经费|补助资金|项目资金|项目经费|专项经费|经费支出|费用支出|费支出|经费|资金|费用|费|支出|项目)$"
+)
+_GENERIC = {
+    "人员",
+    "相关人员",
+    "公用",
+    "相应",
+    "相关",
+    "其他",
+    "日常",
+    "运行",
+    "工作",
+    "项目",
+    "基本",
+    "人员工资",
+}
+STAFF = ("在职人员", "退休人员", "离休人员")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = re.compile(r"\d{4}\s*年度?")
+_QUALIFIED = re.compile(r"\d|[(（]")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One named item said to go up (1), down (-1) or stay as it was (0), where the report says so."""
+
+    name: str  # as written
+    key: str  # the name without 的 and without a money suffix: what two statements are matched on
+    sign: int
+    block: int
+    quote: Quote
+
+
+def item_key(name: str) -> str:
+    key = _LEAD.sub("", name.replace("的", "").strip())
+    for _ in range(3):  # "补助资金项目支出"
+        shorter = _SUFFIX.sub("", key)
+        if shorter == key:
+            break
+        key = shorter
+    return key
+
+
+def _names_something(key: str) -> bool:
+    """At least four Chinese characters besides a year, not a generic word: "2023年度取暖" or
+    "相关人员" name nothing; "援疆" or "差旅" are too short to tell one fund from another."""
+    return (
+        key in STAFF
+        or len(_HAN.findall(_YEAR.sub("", key))) >= 4
+        and key not in _GENERIC
+        and not key.endswith("人员")
+    )
+
+
+def _items(text: str) -> list[str]:
+    """The names in "X、Y等项目": split on 、 and 等; "A及B" stands for two items."""
+    out = []
+    for part in re.split(r"[、]|等(?:项目|方面)?|及", text):
+        part = _LEAD.sub("", part.strip())
+        if part:
+            out.append(part)
+    return out
+
+
+def _explains_change(head: str) -> bool:
+    """Whether the 原因 after ``head`` explains a change on last year: its own sentence says
+    比上年/与2023年度相比, or it is a bare "主要原因：" after the sentence that does. A budget-vs-final
+    explanation ("决算数小于预算数的主要原因", 年中追加…) is not one."""
+    sentences = re.split(r"[。；;]", head)
+    own = sentences[-1]
+    if _BUDGET.search(own):
+        return False
+    if _YOY_BEFORE.search(own):
+        return True
+    before = sentences[-2] if len(sentences) > 1 else ""
+    return len(own.strip()) <= 4 and not _BUDGET.search(before) and bool(_YOY_BEFORE.search(before))
+
+
+def _reason_spans(block: Block) -> Iterator[tuple[int, int]]:
+    """(start, end) of each year-over-year explanation in a paragraph."""
+    text = block.text
+    for m in _REASON.finditer(text):
+        if not _explains_change(text[max(0, m.start() - 200) : m.start()]):
+            continue
+        start, end = m.end(), m.end()
+        while end < len(text):
+            stop = text.find("。", end)
+            stop = len(text) if stop < 0 else stop + 1
+            sentence = text[end:stop]
+            if end > start and _STOP_SENTENCE.search(sentence):
+                break
+            end = stop
+        yield start, end
+
+
+def _clauses(block: Block, start: int, end: int) -> Iterator[tuple[str, int]]:
+    for m in _CLAUSE.finditer(block.text, start, end):
+        clause = m.group(0)
+        stripped = clause.strip()
+        if stripped:
+            yield stripped, m.start() + clause.index(stripped)
+
+
+def _statements_in(block: Block, pos: int, section: str | None) -> Iterator[Statement]:
+    """What each clause of the block's explanations says goes up, down or stays as it was."""
+    for start, end in _reason_spans(block):
+        for clause, at in _clauses(block, start, end):
+            found: tuple[str, int] | None = None
+            if m := _SAME.match(clause):
+                found = (m.group("items"), 0)
+            elif (m := _VERB_FIRST.match(clause)) or (m := _VERB_LAST.match(clause)):
+                found = (m.group("items"), 1 if m.group("verb") in _UP_VERB else -1)
+            if found is None:
+                continue
+            items, sign = found
+            quote = Quote(clause, block.page_at(at), section)
+            for name in _items(items):
+                key = item_key(name)
+                if _names_something(key):
+                    yield Statement(name, key, sign, pos, quote)
+
+
+def reason_statements(report: Report) -> list[Statement]:
+    doc = report.document
+    if doc is None:
+        return []
+    sections = section_of(doc)
+    out: list[Statement] = []
+    for pos, block in enumerate(doc.blocks):
+        if block.table is None and "原因" in block.text:
+            out.extend(_statements_in(block, pos, sections[pos] or None))
+    return out
+
+
+def _same_item(a: str, b: str) -> bool:
+    """Equal keys, or one the other's beginning when the shorter still names something (≥ 6 characters):
+    四级联动视频会议 ~ 四级联动视频会议系统使用."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if _QUALIFIED.search(a + b):
+        return False  # "2024年…(第二批)" and the 2023 one are different money
+    return len(short) >= 6 and long_.startswith(short)
+
+
+_WORD = {1: "增加", -1: "减少", 0: "与上年持平"}
+
+
+@rule(
+    "yoy.reason_conflict",
+    title="两处原因说明对同一事项的增减说法相反",
+    explanation=(
+        "报告对每项变动都要说明原因。同一笔有名称的经费（或同一类人员），在一处原因里说“增加”，"
+        "在另一处却说“减少”或“与上年一致”，两种说法不能同时成立，至少一处原因写错或照抄了别处。"
+        "只比较点了名的事项（如“就业信息化建设补助资金”），“经费”“相应支出”这类泛称不比较；"
+        "名称完全相同记为警告，只是前段相同（如“四级联动视频会议”与“四级联动的视频会议系统使用费”）记为提示，"
+        "因为分列在不同科目的同类经费可能各有增减。"
+    ),
+    formula="方向(事项, 原因甲) = 方向(事项, 原因乙)",
+    tolerance="用词判断，无数值容差；名称去掉“的”和“经费/资金/费”等后缀后比较",
+    example="总体原因称“本年增加……就业信息化建设补助资金、就业工作经费”，"
+    "其他就业补助支出的原因却是“本年单位减少就业信息化建设补助资金、就业工作经费”。",
+)
+def reason_conflict(report: Report) -> Iterable[Finding]:
+    statements = reason_statements(report)
+    reported: set[tuple[str, str]] = set()
+    for i, a in enumerate(statements):
+        for b in statements[i + 1 :]:
+            if a.sign == b.sign or a.quote == b.quote or not _same_item(a.key, b.key):
+                continue
+            if a.key in STAFF or b.key in STAFF:
+                continue  # staff: yoy.reason_staff, which also reads the staff numbers
+            pair = (a.quote.quote, b.quote.quote)
+            if pair in reported:
+                continue
+            reported.add(pair)
+            exact = a.key == b.key and 0 not in (a.sign, b.sign)
+            verdict = (
+                f"同一事项一处说{_WORD[a.sign]}、一处说{_WORD[b.sign]}，两处说法矛盾。"
+                if exact
+                else f"两处说的像是同一事项，却一处{_WORD[a.sign]}、一处{_WORD[b.sign]}；"
+                "若是分列在不同科目的同类经费，应分别说明，否则至少一处原因有误。"
+            )
+            yield make_finding(
+                "yoy.reason_conflict",
+                "warning" if exact else "info",
+                a.key,
+                f"一处原因说明称“{a.quote.quote}”（{a.name}{_WORD[a.sign]}），"
+                f"另一处却称“{b.quote.quote}”（{b.name}{_WORD[b.sign]}）。{verdict}",
+                f"{a.name}{_WORD[a.sign]}",
+                f"{b.name}{_WORD[b.sign]}",
+                [a.quote, b.quote],
+            )
+
+
+# "在职人员25人，增加0人" — the staff section's own count of the change.
+_STAFF_CHANGE = re.compile(
+    r"(?P<who>在职人员|退休人员|离休人员)\s*(?P<n>\d[\d,]*)\s*人\s*[，,]\s*(?P<verb>增加|减少)\s*(?P<d>\d+)\s*人"
+)
+
+
+def staff_changes(report: Report) -> dict[str, tuple[int, Quote]]:
+    doc = report.document
+    out: dict[str, tuple[int, Quote]] = {}
+    for block in doc.blocks if doc else []:
+        if block.table is not None:
+            continue
+        for m in _STAFF_CHANGE.finditer(block.text):
+            d = int(m.group("d"))
+            sign = 0 if d == 0 else (1 if m.group("verb") == "增加" else -1)
+            out.setdefault(m.group("who"), (sign, Quote(m.group(0), block.page_at(m.start()))))
+    return out
+
+
+@rule(
+    "yoy.reason_staff",
+    title="原因说明中的人员增减与人员情况不符",
+    explanation=(
+        "报告开头写明在职、退休、离休人员各多少人、比上年增加或减少几人；后面解释支出变动时又常以"
+        "“本年在职人员减少”“退休人员增加”为原因。原因里的增减方向与人员情况所写的人数变动（或另一处原因）"
+        "相反时，至少一处写错。"
+    ),
+    formula="方向(原因中的人员变动) = 符号(人员情况中的增减人数)",
+    tolerance="用词判断；“增加0人”视为与上年持平",
+    example="人员情况写“在职人员25人，增加0人”，其他行政事业单位医疗支出的原因却是“本年在职人员减少”。",
+)
+def reason_staff(report: Report) -> Iterable[Finding]:
+    counts = staff_changes(report)
+    said = [s for s in reason_statements(report) if s.key in STAFF and s.sign != 0]
+    for who, (sign, quote) in counts.items():
+        for s in said:
+            if s.key != who or s.sign == sign:
+                continue
+            stated = "与上年持平" if sign == 0 else _WORD[sign]
+            yield make_finding(
+                "yoy.reason_staff",
+                "warning",
+                who,
+                f"人员情况写“{quote.quote}”，即{who}{stated}；原因说明却称"
+                f"“{s.quote.quote}”，{who}{_WORD[s.sign]}，两处说法矛盾。",
+                f"{who}{_WORD[s.sign]}",
+                f"{who}{stated}",
+                [s.quote, quote],
+            )
+    if counts:
+        return
+    for i, a in enumerate(said):  # no staff numbers stated: the reasons against each other
+        for b in said[i + 1 :]:
+            if a.key == b.key and a.sign != b.sign:
+                yield make_finding(
+                    "yoy.reason_staff",
+                    "warning",
+                    a.key,
+                    f"一处原因说明称“{a.quote.quote}”，另一处却称“{b.quote.quote}”，"
+                    f"{a.key}一处{_WORD[a.sign]}、一处{_WORD[b.sign]}，两处说法矛盾。",
+                    f"{a.key}{_WORD[a.sign]}",
+                    f"{b.key}{_WORD[b.sign]}",
+                    [a.quote, b.quote],
+                )

@@ -1,0 +1,112 @@
+"""yoy.reason_conflict and yoy.reason_staff: how explanations are read.
+
+The real cases are pinned in test_checks_narrative.py (000, 002); these are the edge cases no real
+report shows in one place, written as one-paragraph documents (synthetic, said so).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.checks.reasons import item_key, reason_conflict, reason_staff, reason_statements
+from generator.model import Block, Document, Report
+
+
+def report_of(*paragraphs: str) -> Report:
+    doc = Document("t.txt", "0", "txt", 1, [Block(p, 1) for p in paragraphs], [])
+    return Report(
+        id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
+        functional_classes=[], tables={}, yoy_claims=[], document=doc,
+    )  # fmt: skip
+
+
+def said(*paragraphs: str) -> list[tuple[str, int]]:
+    return [(s.key, s.sign) for s in reason_statements(report_of(*paragraphs))]
+
+
+@pytest.mark.parametrize(
+    "name,key",
+    [
+        ("就业信息化建设补助资金", "就业信息化建设"),
+        ("四级联动的视频会议系统使用", "四级联动视频会议系统使用"),
+        ("本年单位物业管理费", "物业管理"),
+        ("职业年金缴费支出", "职业年金缴"),
+        ("中职国家助学金项目支出", "中职国家助学金"),
+    ],
+)
+def test_item_key(name: str, key: str) -> None:
+    assert item_key(name) == key
+
+
+def test_verb_first_and_verb_last_lists() -> None:
+    text = (
+        "支出决算数为42.75万元，比上年决算减少11.87万元，下降21.73%,主要原因是:本年单位减少就业信息化建设补助资金、"
+        "促进就业工作以奖代补资金，本年单位物业管理费、差旅费较上年减少。"
+    )
+    assert said(text) == [("就业信息化建设", -1), ("促进就业工作以奖代补", -1), ("物业管理", -1)]
+
+
+def test_budget_explanations_are_not_year_on_year() -> None:
+    # 年中追加 explains 决算 against 年初预算, not a change on last year: nothing to compare.
+    text = (
+        "与年初预算相比，年初预算数2,049.90万元，决算数2,638.26万元，预决算差异率28.70%，主要原因是：年中追加"
+        "就业信息化建设补助资金。"
+    )
+    assert said(text) == []
+
+
+def test_reason_in_the_sentence_after_the_change() -> None:
+    # 规划局's shape: "…增长12.08%。主要原因：…"; and the explanation's second sentence counts too (002).
+    text = (
+        "与2023年度相比，收入支出总计增加1062.85万元，增长12.08%。主要原因：本年在职人员工资调增。"
+        "本年增加三支一扶工作经费、援疆经费等项目，导致经费较上年增加。与年初预算相比，年中追加博士后培养经费。"
+    )
+    assert said(text) == [("三支一扶", 1)]
+
+
+def test_generic_words_and_years_name_nothing() -> None:
+    text = (
+        "比上年增加5.00万元，增长5.00%，主要原因是：相应支出增加，人员经费增加，增加2022年及2023年度取暖费。"
+    )
+    assert said(text) == []
+
+
+def test_opposite_directions_for_one_fund_warn_once() -> None:
+    r = report_of(
+        "收入支出总体与上年相比，增加10.00万元，增长10.00%，主要原因是：本年增加就业工作经费、援疆干部慰问经费等项目。",
+        "比上年决算减少1.00万元，下降10.00%,主要原因是:本年单位减少援疆干部慰问经费。",
+    )
+    (f,) = reason_conflict(r)
+    assert (f.severity, f.claimed, f.expected) == ("warning", "援疆干部慰问经费增加", "援疆干部慰问经费减少")
+    assert (
+        "本年增加就业工作经费、援疆干部慰问经费等项目" in f.message
+        and "本年单位减少援疆干部慰问经费" in f.message
+    )
+
+
+def test_same_direction_is_no_conflict() -> None:
+    r = report_of(
+        "比上年增加10.00万元，增长10.00%，主要原因是：本年增加援疆干部慰问经费。",
+        "比上年增加1.00万元，增长10.00%，主要原因是：本年单位援疆干部慰问经费较上年增加。",
+    )
+    assert list(reason_conflict(r)) == []
+
+
+def test_dated_funds_are_different_money() -> None:
+    # 003: the 2024 第二批 fund is new, an older one ended: both true.
+    r = report_of(
+        "比上年增加10.00万元，增长10.00%，主要原因是：本年增加2024年学生资助补助经费(第二批)。",
+        "比上年减少1.00万元，下降10.00%，主要原因是：本年度减少学生资助补助经费项目支出。",
+    )
+    assert list(reason_conflict(r)) == []
+
+
+def test_staff_reason_against_staff_numbers() -> None:
+    staff = "实有人数48人，其中：在职人员25人，增加0人；退休人员23人,增加1人。"
+    down = "比上年决算减少0.06万元，下降23.08%,主要原因是：本年在职人员减少，其他行政事业单位医疗支出较上年减少。"
+    up = "比上年决算增加4.22万元，增长42.58%,主要原因是：本年退休人员增加，退休费支出增加。"
+    (f,) = reason_staff(report_of(staff, down, up))
+    assert (f.claimed, f.expected) == ("在职人员减少", "在职人员与上年持平")
+    assert [q.quote for q in f.evidence] == ["本年在职人员减少", "在职人员25人，增加0人"]
+    # a stated decrease agrees with "减少31人"
+    assert list(reason_staff(report_of("在职人员683人,减少31人;退休人员343人,增加27人。", down))) == []
