@@ -163,6 +163,14 @@ def test_guihua_class_names(findings) -> None:
     assert {f.expected for f in kuan} == {"住房改革支出"}
 
 
+def test_huaihua_enumerated_project_budgets(findings) -> None:
+    f = pick(findings[HUAIHUA], "sum.enumerated_items", "error", "92.5", "93.00")
+    assert "10+5+17.5+10+20+30+0+0+0+0+0.5=93.00" in f.message and "139.68" in f.message
+    assert len(f.evidence) == 12  # the total and the eleven items
+    # the second list (全年使用数 adding up to the stated 139.68) is consistent: nothing about it
+    assert [g.claimed for g in findings[HUAIHUA] if g.rule == "sum.enumerated_items"] == ["92.5"]
+
+
 def test_shegong_basic_and_302(findings) -> None:
     fs = findings[SHEGONG]
     pick(fs, "table_table.basic", "info", "105.58", "105.59")
@@ -297,7 +305,13 @@ KNOWN = {
     ],
     # 004: the nine listed 项 add up to the 决算 840.77 exactly, so the list is complete, but their
     # 年初预算 add up to 838.98, not the stated 年初预算数 897.32.
-    HUAIHUA: [("sum.budget_items", "error", "897.32")],
+    HUAIHUA: [
+        ("sum.budget_items", "error", "897.32"),
+        # 绩效自评报告: "项目资金年初预算数共计92.5万元", but ①–⑪ list 年初预算 10+5+17.5+10+20+30+0+0+0+0+0.5 = 93
+        # (the 0.5 is ⑪ 非税拨款); their 财政拨款收入 add up to the stated 139.68 exactly, so the list is whole,
+        # and 部门整体 "项目支出：93" agrees with the items.
+        ("sum.enumerated_items", "error", "92.5"),
+    ],
     LANXIAN: [
         ("completeness.missing_table", "warning", "缺失"),
         ("completeness.missing_table", "warning", "缺失"),

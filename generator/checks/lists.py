@@ -1,0 +1,182 @@
+"""sum.enumerated_items: a total stated in a sentence, then "其中：①…②…" listing its parts, each with
+the same kinds of amount (年初预算, 财政拨款收入, 全年使用数). Performance reports write their project
+funds this way (004: "项目资金年初预算数共计92.5万元，实际收到财政拨付项目资金139.68万元。其中：①…")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.checks import make_finding, rule
+from generator.checks.tolerance import fmt
+from generator.model import Block, Finding, Quote, Report
+from generator.normalize import decimals, parse_amount
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_AMOUNT = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?")
+# What an amount is, from the words before it in its clause; the first that fits wins.
+_KINDS = (
+    ("年初预算", re.compile(r"年初预算")),
+    ("全年预算", re.compile(r"全年预算|调整后预算")),
+    ("财政拨款收入", re.compile(r"财政拨款收入|实际收到|财政拨付|到位")),
+    ("全年使用数", re.compile(r"使用数|执行数|实际支出|支出")),
+)
+_CLAUSE_END = "，,；;。："
+
+
+@dataclass(frozen=True)
+class Amount:
+    kind: str
+    value: Decimal
+    quote: Quote
+
+
+def _amounts(block: Block, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every amount in ``block.text[start:end]`` whose clause says what kind it is."""
+    text = block.text
+    end = len(text) if end is None else end
+    out = []
+    for m in _AMOUNT.finditer(text, start, end):
+        clause = max(text.rfind(c, start, m.start()) for c in _CLAUSE_END) + 1
+        label = text[max(clause, start) : m.start()]
+        if "%" in label or "率" in label:
+            continue
+        kind = next((k for k, pattern in _KINDS if pattern.search(label)), None)
+        value = parse_amount(m.group("n"))
+        if kind is not None and value is not None:
+            q_start = max(clause, start)
+            out.append(Amount(kind, value, Quote(text[q_start : m.end()].strip(), block.page_at(q_start))))
+    return out
+
+
+def _one_per_kind(amounts: list[Amount]) -> dict[str, Amount]:
+    """The amounts by kind, leaving out a kind stated twice (which of the two is meant is unclear)."""
+    seen: dict[str, list[Amount]] = {}
+    for a in amounts:
+        seen.setdefault(a.kind, []).append(a)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+@dataclass(frozen=True)
+class EnumeratedList:
+    totals: dict[str, Amount]
+    items: list[dict[str, Amount]]
+
+
+def enumerated_lists(report: Report) -> list[EnumeratedList]:
+    """ "…共计X万元，…Y万元。其中：①…②…": the header sentence's amounts and each item's, where the
+    items run ①, ②, … without a gap, one a paragraph."""
+    blocks = report.document.blocks if report.document else []
+    out = []
+    for pos, block in enumerate(blocks):
+        if block.table is not None:
+            continue
+        at = block.text.find("其中")
+        if (
+            at < 0
+            or not block.text[at:].lstrip("其中：: ").startswith("①")
+            and not _opens_next(blocks, pos, at)
+        ):
+            continue
+        if block.text[:at].strip():
+            header_block, header_end = block, at
+        elif pos > 0 and blocks[pos - 1].table is None:
+            header_block, header_end = blocks[pos - 1], len(blocks[pos - 1].text)
+        else:
+            continue
+        start = max(header_block.text.rfind("。", 0, max(header_end - 1, 0)) + 1, 0)
+        totals = _one_per_kind(_amounts(header_block, start, header_end))
+        items: list[dict[str, Amount]] = []
+        j, first = (pos, block.text.find("①", at)) if "①" in block.text[at:] else (pos + 1, 0)
+        while j < len(blocks) and len(items) < len(_CIRCLED) and blocks[j].table is None:
+            text = blocks[j].text
+            mark = _CIRCLED[len(items)]
+            begin = first if j == pos else 0
+            if not text[begin:].lstrip().startswith(mark):
+                break
+            items.append(_one_per_kind(_amounts(blocks[j], begin)))
+            j += 1
+        if totals and len(items) >= 3:
+            out.append(EnumeratedList(totals, items))
+    return out
+
+
+def _opens_next(blocks: list[Block], pos: int, at: int) -> bool:
+    """ "…其中：" ends the paragraph and the next one starts with ①."""
+    return (
+        not blocks[pos].text[at:].strip("其中：: ")
+        and pos + 1 < len(blocks)
+        and blocks[pos + 1].text.lstrip().startswith("①")
+    )
+
+
+def _tolerance(n: int, values: list[Decimal]) -> Decimal:
+    """(n+1) half-units at the list's finest printed precision: a list that prints 19.76 and 10 in
+    the same column drops trailing zeros ("10万" is 10.00), it does not round to whole 万元."""
+    places = max((decimals(v) for v in values), default=2)
+    return (n + 1) * Decimal(5) / (Decimal(10) ** (places + 1))
+
+
+@rule(
+    "sum.enumerated_items",
+    title="“其中：①②③…”所列各项之和与总数不符",
+    explanation=(
+        "绩效报告常先写总数（“项目资金年初预算数共计X万元，实际收到财政拨付Y万元”），再用“其中：①…②…”"
+        "逐项列出每个项目的年初预算、财政拨款收入或使用数。同一种金额的各项之和应等于总数。"
+        "同一清单里另一种金额的各项之和与其总数正好相等时，说明所列是全部项目，不符即为错误；"
+        "否则各项之和超过总数为错误，不足总数只作提示（可能只列了主要项目）。"
+    ),
+    formula="Σ 各项的某种金额 = 总句中同种金额",
+    tolerance="(n+1)×半个末位单位；末位按清单中印得最细的金额计（同一清单有两位小数的金额时，“10万”按10.00计）",
+    example="年初预算数共计92.5万元，而①至⑪的年初预算为10+5+17.5+10+20+30+0+0+0+0+0.5=93万元",
+)
+def enumerated_items(report: Report) -> Iterable[Finding]:
+    for lst in enumerated_lists(report):
+        every = [a.value for item in lst.items for a in item.values()]
+        verdicts: dict[str, tuple[Decimal, list[Amount]]] = {}
+        for kind, total in lst.totals.items():
+            parts = [item.get(kind) for item in lst.items]
+            if any(p is None for p in parts):
+                continue
+            found = [p for p in parts if p is not None]
+            diff = total.value - sum((p.value for p in found), Decimal(0))
+            if abs(diff) > _tolerance(len(found), every + [total.value]):
+                verdicts[kind] = (diff, found)
+            elif diff == 0:
+                verdicts[kind] = (diff, found)
+        complete = [k for k, (d, _) in verdicts.items() if d == 0]
+        for kind, (diff, found) in verdicts.items():
+            if diff == 0:
+                continue
+            total = lst.totals[kind]
+            computed = total.value - diff
+            n = len(found)
+            head = (
+                f"文中称“{total.quote.quote}”，其后①至{_CIRCLED[n - 1]}逐项列出的{kind}为"
+                f"{'+'.join(f'{p.value:f}' for p in found)}={fmt(computed)}万元，"
+            )
+            if complete:
+                other = complete[0]
+                severity, tail = (
+                    "error",
+                    f"与总数相差{fmt(abs(diff))}万元；同一清单各项的{other}之和与总数"
+                    f"{lst.totals[other].value:f}万元正好相等，所列是全部项目，{kind}的总数或某项有误。",
+                )
+            elif diff < 0:
+                severity, tail = (
+                    "error",
+                    f"比总数多{fmt(-diff)}万元；所列各项是总数的组成部分，合计不能超过总数。",
+                )
+            else:
+                severity, tail = "info", f"比总数少{fmt(diff)}万元；可能只列了主要项目。"
+            yield make_finding(
+                "sum.enumerated_items",
+                severity,
+                f"{kind}/{total.value}",
+                head + tail,
+                f"{total.value:f}",
+                fmt(computed),
+                [total.quote, *(p.quote for p in found)],
+            )
