@@ -142,9 +142,8 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
                 continue
             found = [p for p in parts if p is not None]
             diff = total.value - sum((p.value for p in found), Decimal(0))
-            if abs(diff) > _tolerance(len(found), every + [total.value]):
-                verdicts[kind] = (diff, found)
-            elif diff == 0:
+            # exact sums prove the list whole; differences inside the tolerance say nothing
+            if diff == 0 or abs(diff) > _tolerance(len(found), every + [total.value]):
                 verdicts[kind] = (diff, found)
         complete = [k for k, (d, _) in verdicts.items() if d == 0]
         for kind, (diff, found) in verdicts.items():
