@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import fmt
-from generator.model import Block, Finding, Quote, Report
+from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -152,6 +152,7 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
             total = lst.totals[kind]
             computed = total.value - diff
             n = len(found)
+            severity: Severity
             head = (
                 f"文中称“{total.quote.quote}”，其后①至{_CIRCLED[n - 1]}逐项列出的{kind}为"
                 f"{'+'.join(f'{p.value:f}' for p in found)}={fmt(computed)}万元，"
