@@ -156,6 +156,11 @@ PINNED = [
     # 002: the overall reasons say "本年增加……就业信息化建设补助资金、就业工作经费……等项目", while 其他就业补助支出
     # fell because "本年单位减少就业信息化建设补助资金、就业工作经费、促进就业工作以奖代补资金".
     (R002, "yoy.reason_conflict", "warning", "就业信息化建设补助资金增加", "就业信息化建设补助资金减少"),
+    # 002: five 项目自评表 score 预算执行率 as (rate − 60%) ÷ 40% × 10 (74.01% → 3.50, 93.10% → 8.27, 98.55% → 9.64),
+    # but 91.35%, 94.93% and 97.58% get the full 10.00: a lower rate cannot score more than 98.55%'s 9.64.
+    (R002, "perf.execution_score", "warning", "10.00分（执行率91.35%）", "不高于9.64分"),
+    (R002, "perf.execution_score", "warning", "10.00分（执行率94.93%）", "不高于9.64分"),
+    (R002, "perf.execution_score", "warning", "10.00分（执行率97.58%）", "不高于9.64分"),
 ]
 
 # Rounding-level (one unit of the last printed place) findings the ground truth lists: info, never error.

@@ -10,6 +10,7 @@ from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import rounded_percent
 from generator.model import Finding, Quote, Report
+from generator.normalize import parse_amount
 
 
 def _name(table: dict) -> str:
@@ -381,4 +382,78 @@ def title_name(report: Report) -> Iterable[Finding]:
             name,
             [Quote(b.text.strip(), b.page, None)]
             + ([Quote(name_row.text, name_row.page, None, "绩效自评表")] if name_row else []),
+        )
+
+
+# "年度资金总额 72.80 72.80 66.50 10 91.35% 10.00" — a funding row the text export kept on one line
+# (002's 自评表 lost their grid, so report.perf_tables does not hold them).
+# Joined with the next row's cells ("…10 100.00% 10.00560.00 560.00…") when the export put one cell a line,
+# so the score is read as printed there, to two decimals, and the row kept only when its rate is the
+# spent ÷ budget of its own amounts (the columns are where they seem).
+_FUNDING_LINE = re.compile(
+    r"年度资金总额\s*[:：]?\s*\d[\d,]*(?:\.\d+)?\s+(?P<budget>\d[\d,]*(?:\.\d+)?)\s+(?P<spent>\d[\d,]*(?:\.\d+)?)\s+"
+    r"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d{1,3}\.\d{2})"
+)
+_PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
+
+
+def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Quote]]:
+    """(project, points, rate, score, quote) of every 资金执行 row that states all three."""
+    out: dict[tuple[str, int | None], tuple[str, Decimal, Decimal, Decimal, Quote]] = {}
+    for table in report.perf_tables:
+        if "整体" in (table.get("title") or ""):
+            continue  # a 部门/单位整体 table may follow its own scoring rule (002, 000: rate × points)
+        row = next((r for r in table["funding"] if r.get("points") is not None), None)
+        if row is None or not row["aligned"] or row.get("rate") is None or row.get("score") is None:
+            continue
+        q = row["quote"]
+        out[(q.quote, q.page)] = (_name(table), row["points"], row["rate"], row["score"], q)
+    project = "绩效自评表"
+    for b in report.document.blocks if report.document else []:
+        if m := _PROJECT.search(b.text):
+            project = m.group("name").strip()
+        m = _FUNDING_LINE.search(b.text)
+        if m is None:
+            continue
+        rate, budget, spent = (parse_amount(m.group(k)) for k in ("rate", "budget", "spent"))
+        if rate is None or budget is None or spent is None or budget <= 0:
+            continue
+        if percent_severity(rate, spent, budget) is not None:
+            continue
+        q = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
+        out.setdefault(
+            (q.quote, q.page), (project, Decimal(m.group("points")), rate, Decimal(m.group("score")), q)
+        )
+    return list(out.values())
+
+
+@rule(
+    "perf.execution_score",
+    title="资金执行率高的项目得分反而低",
+    explanation=(
+        "同一份报告的各张绩效自评表按同一评分标准给“预算执行率”打分（分值相同），执行率越高，得分只能相同或更高。"
+        "一张表执行率较低却得分较高、另一张执行率更高却得分较低，两张表的评分不可能都对，至少一张多给或少给了分。"
+        "只比较分值相同、执行率不超过100%的资金行。"
+    ),
+    formula="分值相同时：执行率甲 < 执行率乙 ⇒ 得分甲 ≤ 得分乙",
+    tolerance="按印出的数比较，无容差（得分和执行率都是表中原数）",
+    example="《劳动保障监察工作经费》执行率91.35%得10.00分，《宣传资料印制》执行率93.10%只得8.27分（满分均为10分）",
+)
+def execution_score(report: Report) -> Iterable[Finding]:
+    rows = [r for r in _scored_rows(report) if r[2] <= 100]
+    for name, points, rate, score, quote in rows:
+        # the highest rate that scored less: the plainest counter-example
+        lower = [r for r in rows if r[1] == points and r[2] > rate and r[3] < score]
+        if not lower:
+            continue
+        o_name, _, o_rate, o_score, o_quote = max(lower, key=lambda r: (r[2], -r[3]))
+        yield make_finding(
+            "perf.execution_score",
+            "warning",
+            f"{name}/{rate}",
+            f"《{name}》预算执行率{pct(rate)}，得{score}分（分值{points}分）；而《{o_name}》执行率更高，为"
+            f"{pct(o_rate)}，却只得{o_score}分。同一评分标准下执行率高的得分不会更低，两处评分至少一处有误。",
+            f"{score}分（执行率{pct(rate)}）",
+            f"不高于{o_score}分",
+            [quote, o_quote],
         )

@@ -1,0 +1,53 @@
+"""perf.execution_score on text-exported 自评表 (synthetic rows in 002's shape: one cell a line, so the
+score runs into the next row's cells; the real case is pinned in test_checks_narrative.py)."""
+
+from __future__ import annotations
+
+from generator.checks.perf import execution_score
+from generator.model import Block, Document, Report
+
+
+def report_of(*paragraphs: str) -> Report:
+    doc = Document("t.txt", "0", "txt", 1, [Block(p, 1) for p in paragraphs], [])
+    return Report(
+        id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
+        functional_classes=[], tables={}, yoy_claims=[], document=doc,
+    )  # fmt: skip
+
+
+def table(name: str, row: str) -> tuple[str, str]:
+    return f"项目名称{name}主管部门测试局", f"年初预算数全年预算数全年执行数分值执行率得分{row}"
+
+
+def test_lower_rate_with_higher_score_is_flagged_once() -> None:
+    r = report_of(
+        *table("甲项目", "年度资金总额72.80 72.80 66.50 10 91.35% 10.0072.80 72.80 66.50 — — —"),
+        *table("乙项目", "年度资金总额13.80 13.80 13.60 10 98.55% 9.6413.80 13.80 13.60 — — —"),
+        *table("丙项目", "年度资金总额10.00 10.00 9.31 10 93.10% 8.270.00 0.00 0.00 — — —"),
+    )
+    found = sorted((f.claimed, f.expected) for f in execution_score(r))
+    assert found == [("10.00分（执行率91.35%）", "不高于9.64分")]
+    (f,) = execution_score(r)
+    assert "《甲项目》" in f.message and "《乙项目》" in f.message
+    assert [q.quote for q in f.evidence] == [
+        "年度资金总额72.80 72.80 66.50 10 91.35% 10.00",
+        "年度资金总额13.80 13.80 13.60 10 98.55% 9.64",
+    ]
+
+
+def test_rows_whose_rate_is_not_their_own_amounts_are_not_read() -> None:
+    # 9.31 ÷ 10.00 is 93.10%, not 99.10%: the columns are not where they seem, so the row is left out
+    r = report_of(
+        *table("甲项目", "年度资金总额72.80 72.80 66.50 10 91.35% 10.00"),
+        *table("丙项目", "年度资金总额10.00 10.00 9.31 10 99.10% 8.27"),
+    )
+    assert list(execution_score(r)) == []
+
+
+def test_monotone_scores_are_consistent() -> None:
+    r = report_of(
+        *table("甲项目", "年度资金总额72.80 72.80 66.50 10 91.35% 7.84"),
+        *table("乙项目", "年度资金总额13.80 13.80 13.60 10 98.55% 9.64"),
+        *table("丁项目", "年度资金总额10.00 10.00 10.00 10 100.00% 10.00"),
+    )
+    assert list(execution_score(r)) == []
