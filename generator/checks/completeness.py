@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from generator.checks import make_finding, rule
 from generator.checks.sums import statutory, table_name
 from generator.extract.tables import identify
-from generator.model import Block, Finding, Quote, Report
+from generator.model import Block, Finding, Quote, Report, Severity
 
 
 def _quote(report: Report, block: Block, start: int = 0, end: int | None = None) -> Quote:
@@ -403,3 +403,51 @@ def agency_name_variant(report: Report) -> Iterable[Finding]:
             own,
             [_quote(report, b, start, start + n)],
         )
+
+
+# Text whose voice is not the agency's: a regulation enacting itself, a contractor speaking of itself.
+_PASTED: list[tuple[re.Pattern[str], Severity, str]] = [
+    (
+        re.compile(r"第一条\s*根据[^。]{2,60}?制定本规定。?"),
+        "info",
+        "这是机构职能配置规定（“三定”规定）的条文，不是本单位对职能的说明，是照抄规定原文留下的",
+    ),
+    (
+        re.compile(r"[^，。；]{0,16}我公司[^，。；]{0,16}"),
+        "warning",
+        "政府部门的报告里出现“我公司”，这段文字是从承接项目的公司的材料中照抄的，读者无法分辨哪些是单位自己的评价",
+    ),
+]
+
+
+@rule(
+    "completeness.pasted_text",
+    title="照抄其他文件的文字",
+    explanation=(
+        "决算说明和绩效自评应是本单位自己的陈述。正文里出现规定的制定条款（“第一条 根据……，制定本规定。”），"
+        "或以“我公司”自称，说明这段文字是从其他文件（三定规定、第三方公司的报告）原样照抄来的。"
+        "照抄规定条文只作提示；照抄第三方公司的话，读者无法分辨哪些是单位自己的评价，记为警告。"
+    ),
+    formula="正文不含“制定本规定”的条款和“我公司”的自称",
+    tolerance="不涉及金额",
+    example="项目实施期间我公司配合人员十余人……",
+)
+def pasted_text(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or ("我公司" not in doc.text and "制定本规定" not in doc.text):
+        return
+    if "公司" in report.agency:
+        return  # a company's own report may say 我公司
+    for b in doc.blocks:
+        for pattern, severity, why in _PASTED:
+            for m in pattern.finditer(b.text):
+                snippet = m.group(0).strip()
+                yield make_finding(
+                    "completeness.pasted_text",
+                    severity,
+                    snippet,
+                    f"第{b.page_at(m.start())}页“{snippet}”：{why}。",
+                    snippet,
+                    None,
+                    [_quote(report, b, m.start(), m.end())],
+                )
