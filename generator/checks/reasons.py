@@ -83,11 +83,20 @@ def item_key(name: str) -> str:
     return key
 
 
+# 公用经费 items of 公开06表 (302xx), short but each one account of the unit's money: "差旅费较上年减少"
+# and "办公费、差旅费等较上年增加" speak of the same 差旅费.
+ECONOMIC_ITEMS = {
+    "办公", "印刷", "咨询", "手续", "水", "电", "邮电", "取暖", "物业管理", "差旅", "维修", "维护", "维修（护）",
+    "租赁", "会议", "培训", "公务接待", "专用材料", "劳务", "委托业务", "工会", "福利", "公务用车运行维护",
+}  # fmt: skip
+
+
 def _names_something(key: str) -> bool:
     """At least four Chinese characters besides a year, not a generic word: "2023年度取暖" or
     "相关人员" name nothing; "援疆" or "差旅" are too short to tell one fund from another."""
     return (
         key in STAFF
+        or key in ECONOMIC_ITEMS
         or len(_HAN.findall(_YEAR.sub("", key))) >= 4
         and key not in _GENERIC
         and not key.endswith("人员")
@@ -216,7 +225,8 @@ def reason_conflict(report: Report) -> Iterable[Finding]:
             if pair in reported:
                 continue
             reported.add(pair)
-            exact = a.key == b.key and 0 not in (a.sign, b.sign)
+            # an economic item (差旅费) may rise in one 科目 and fall in another: worth a note, no more
+            exact = a.key == b.key and 0 not in (a.sign, b.sign) and a.key not in ECONOMIC_ITEMS
             verdict = (
                 f"同一事项一处说{_WORD[a.sign]}、一处说{_WORD[b.sign]}，两处说法矛盾。"
                 if exact
