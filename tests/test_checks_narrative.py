@@ -158,6 +158,13 @@ PINNED = [
     (R002, "yoy.reason_conflict", "warning", "就业信息化建设补助资金增加", "就业信息化建设补助资金减少"),
     # 002: five 项目自评表 score 预算执行率 as (rate − 60%) ÷ 40% × 10 (74.01% → 3.50, 93.10% → 8.27, 98.55% → 9.64),
     # but 91.35%, 94.93% and 97.58% get the full 10.00: a lower rate cannot score more than 98.55%'s 9.64.
+    # 003: targets written as ceilings, met, yet scored actual ÷ target × points as if a quantity to reach:
+    # 空置房物业费及暖气费 <=19万元 =6.87万元 1.81/5; 档案扫描 <=6万元 =5.55万元 4.63/5; 老工人遗属遗孀 <=6人 =4人
+    # 6.67/10; 老工人活动经费 <=41人 =38人 9.27/10.
+    (R003, "perf.target_met_scored_short", "warning", "=6.87万元（1.81分）", "5分"),
+    (R003, "perf.target_met_scored_short", "warning", "=5.55万元（4.63分）", "5分"),
+    (R003, "perf.target_met_scored_short", "warning", "=4人（6.67分）", "10分"),
+    (R003, "perf.target_met_scored_short", "warning", "=38人（9.27分）", "10分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率91.35%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率94.93%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率97.58%）", "不高于9.64分"),

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
-from generator.checks.tolerance import rounded_percent
+from generator.checks.tolerance import half_unit, rounded_percent
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -216,6 +216,63 @@ def target_missed(report: Report) -> Iterable[Finding]:
                 f"{'超过上限' if upper else '低于下限'}，却得满分{ind['points']}分。",
                 f"{ind['actual']}（{ind['score']}分）",
                 f"{ind['target']}",
+                [ind["quote"]],
+            )
+
+
+def _shown(table: dict) -> str:
+    """《project》 for a message, or a plain word when OCR left the title unreadable (003: "《`》")."""
+    name = re.split(r"[「『]", _name(table))[0].strip()
+    return f"《{name}》" if len(re.findall(r"[\u4e00-\u9fff]", name)) >= 4 else "一张自评表中，"
+
+
+def _bound_and_actual(ind: dict) -> tuple[bool, Decimal, Decimal] | None:
+    """(upper bound?, limit, actual) of a "≤X"/"≥X" indicator whose actual is one number in the same unit."""
+    t = _BOUND.match(ind.get("target", "").replace(" ", ""))
+    a = _ACTUAL.match(ind.get("actual", "").replace(" ", ""))
+    if not t or not a or t.group("unit") != a.group("unit"):
+        return None
+    upper = t.group("op") in ("≤", "<=", "小于等于", "不超过")
+    return upper, Decimal(t.group("n").replace(",", "")), Decimal(a.group("n").replace(",", ""))
+
+
+@rule(
+    "perf.target_met_scored_short",
+    title="实际值已达指标却被扣分",
+    explanation=(
+        "按绩效自评的评分规则，定量指标完成了指标值的记满分，未完成的按完成比例记分。指标值是“≤6人”“≤19万元”"
+        "这样的上限，实际值在上限以内（已完成），该项却没有得满分。得分正好等于实际值÷指标值×分值时，"
+        "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告；"
+        "其他扣分只作提示。"
+    ),
+    formula="指标为“≤X”时实际值 ≤ X（或“≥X”时实际值 ≥ X） ⇒ 得分 = 分值",
+    tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位",
+    example="指标值<=6人，实际完成=4人，分值10分只得6.67分（=4÷6×10）。",
+)
+def target_met_scored_short(report: Report) -> Iterable[Finding]:
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            score, points = ind.get("score"), ind.get("points")
+            if score is None or points is None or score >= points:
+                continue
+            found = _bound_and_actual(ind)
+            if found is None:
+                continue
+            upper, limit, actual = found
+            if limit <= 0 or (upper and actual > limit) or (not upper and actual < limit):
+                continue
+            ratio = actual / limit * points if upper else limit / actual * points if actual else None
+            by_ratio = ratio is not None and abs(ratio - score) <= half_unit(score)
+            how = f"，正好是{actual}÷{limit}×{points}，把上限当成了要达到的数" if by_ratio and upper else ""
+            yield make_finding(
+                "perf.target_met_scored_short",
+                "warning" if by_ratio else "info",
+                f"{_name(table)}/{ind['name']}/{ind['target']}",
+                f"{_shown(table)}指标值为{ind['target']}，实际完成{ind['actual']}，已在"
+                f"{'上限' if upper else '下限'}{'以内' if upper else '以上'}，分值{points}分却只得{score}分{how}。"
+                "已完成的指标应得满分；若指标本意是要达到的数，指标值的方向写反了。",
+                f"{ind['actual']}（{score}分）",
+                f"{points}分",
                 [ind["quote"]],
             )
 
