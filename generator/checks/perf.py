@@ -245,7 +245,7 @@ def _bound_and_actual(ind: dict) -> tuple[bool, Decimal, Decimal] | None:
         "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告；"
         "其他扣分只作提示。"
     ),
-    formula="指标为“≤X”时实际值 ≤ X（或“≥X”时实际值 ≥ X） ⇒ 得分 = 分值",
+    formula="实际值在指标上下限以内 ⇒ 得分 = 分值",
     tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位",
     example="指标值<=6人，实际完成=4人，分值10分只得6.67分（=4÷6×10）。",
 )
@@ -263,14 +263,13 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
                 continue
             ratio = actual / limit * points if upper else limit / actual * points if actual else None
             by_ratio = ratio is not None and abs(ratio - score) <= half_unit(score)
-            how = f"，正好是{actual}÷{limit}×{points}，把上限当成了要达到的数" if by_ratio and upper else ""
+            how = f"（={actual}÷{limit}×{points}，按未达标计分）" if by_ratio and upper else ""
             yield make_finding(
                 "perf.target_met_scored_short",
                 "warning" if by_ratio else "info",
                 f"{_name(table)}/{ind['name']}/{ind['target']}",
-                f"{_shown(table)}指标值为{ind['target']}，实际完成{ind['actual']}，已在"
-                f"{'上限' if upper else '下限'}{'以内' if upper else '以上'}，分值{points}分却只得{score}分{how}。"
-                "已完成的指标应得满分；若指标本意是要达到的数，指标值的方向写反了。",
+                f"{_shown(table)}指标值{ind['target']}，实际{ind['actual']}，已达标，"
+                f"{points}分却只得{score}分{how}：得分或指标方向有一处错了。",
                 f"{ind['actual']}（{score}分）",
                 f"{points}分",
                 [ind["quote"]],
