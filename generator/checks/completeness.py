@@ -434,11 +434,11 @@ _PASTED: list[tuple[re.Pattern[str], Severity, str]] = [
 )
 def pasted_text(report: Report) -> Iterable[Finding]:
     doc = report.document
-    if doc is None or ("我公司" not in doc.text and "制定本规定" not in doc.text):
-        return
-    if "公司" in report.agency:
+    if doc is None or "公司" in report.agency:
         return  # a company's own report may say 我公司
     for b in doc.blocks:
+        if "我公司" not in b.text and "制定本规定" not in b.text:
+            continue
         for pattern, severity, why in _PASTED:
             for m in pattern.finditer(b.text):
                 snippet = m.group(0).strip()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from generator.checks import make_finding, rule
 from generator.extract.narrative import section_of
-from generator.model import Block, Finding, Quote, Report
+from generator.model import Block, Document, Finding, Quote, Report
 
 # "主要原因是：" (also 原因为, 原因：) after a year-over-year statement; the explanation runs to the end
 # of the paragraph or to the next sentence that states figures or a budget comparison.
@@ -171,10 +171,20 @@ def _statements_in(block: Block, pos: int, section: str | None) -> Iterator[Stat
                     yield Statement(name, key, sign, pos, quote)
 
 
+_LAST: list[tuple[Document, list[Statement]]] = []  # both rules read the same report's statements
+
+
 def reason_statements(report: Report) -> list[Statement]:
     doc = report.document
     if doc is None:
         return []
+    if _LAST and _LAST[0][0] is doc:
+        return _LAST[0][1]
+    _LAST[:] = [(doc, _read_statements(doc))]
+    return _LAST[0][1]
+
+
+def _read_statements(doc: Document) -> list[Statement]:
     sections = section_of(doc)
     out: list[Statement] = []
     for pos, block in enumerate(doc.blocks):
