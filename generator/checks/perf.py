@@ -513,3 +513,65 @@ def execution_score(report: Report) -> Iterable[Finding]:
             f"不高于{o_score}分",
             [quote, o_quote],
         )
+
+
+# Measure words an indicator is counted in; an actual value in a different one (or in a character
+# that is no unit at all, "=97 认" for 人) cannot be compared with its target.
+_UNITS = set(
+    "个 人 次 项 家 场 件 名 户 辆 所 期 篇 份 批 盒 套 条 年 月 日 天 元 本 册 台 处 起 节 块 度 周 张 部 亩 米 吨 分 %"
+    " 万元 万人 万人次 人次 场次 户次 平方米 小时 分钟 个月 工作日 公里 万份".split()
+)
+_TARGET_ACTUAL = re.compile(
+    r"(?P<target>(?:>=|<=|≥|≤)\s*\d+(?:\.\d+)?\s*(?P<tu>[\u4e00-\u9fff%]{1,3}))\s+"
+    r"(?P<actual>=\s*\d+(?:\.\d+)?\s*(?P<au>[\u4e00-\u9fff%]{1,3}))(?=\s*\d)"
+)
+
+
+def _unit_pairs(report: Report) -> Iterable[tuple[str, str, str, str, str, Quote]]:
+    """(project, target, target unit, actual, actual unit, quote) of each indicator row."""
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            m = _TARGET_ACTUAL.search(f"{ind.get('target', '')} {ind.get('actual', '')} 0")
+            if m:
+                yield _name(table), m["target"], m["tu"], m["actual"], m["au"], ind["quote"]
+    if report.perf_tables:
+        return
+    project = "绩效自评表"  # text exports whose 自评表 lost their grid (002): read the rows from the text
+    for b in report.document.blocks if report.document else []:
+        if m := _PROJECT.search(b.text):
+            project = m.group("name").strip()
+        if "=" not in b.text:
+            continue
+        for m in _TARGET_ACTUAL.finditer(b.text):
+            q = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
+            yield project, m["target"], m["tu"], m["actual"], m["au"], q
+
+
+@rule(
+    "perf.unit_mismatch",
+    title="指标实际值的单位与指标值不一致",
+    explanation=(
+        "绩效指标的实际完成值应与年度指标值用同一个计量单位（指标值“>=100人”，实际值也应是“人”）。"
+        "实际值写成另一个单位（“=2009年”对“>=1000件”），或写成一个不是计量单位的字（“=97认”），"
+        "读者无法确认完成了多少。单位写错不改变数字本身，只作提示。"
+    ),
+    formula="实际完成值的单位 = 年度指标值的单位",
+    tolerance="逐字比较单位；两个单位都不是常用计量单位时（多为识别错误）不比较",
+    example="劳动能力鉴定结论书送达指标值>=1000件，实际完成值=2009年。",
+)
+def unit_mismatch(report: Report) -> Iterable[Finding]:
+    for project, target, tu, actual, au, quote in _unit_pairs(report):
+        if tu == au or tu not in _UNITS or tu.startswith(au) or au.startswith(tu):
+            continue
+        if "%" in tu + au or "元" in tu + au:
+            continue  # a rate beside an amount: two rows run together (003's OCR), not a unit written wrong
+        what = f"“{au}”不是计量单位" if au not in _UNITS else f"单位“{au}”与指标值的“{tu}”不同"
+        yield make_finding(
+            "perf.unit_mismatch",
+            "info",
+            f"{project}/{target}/{actual}",
+            f"《{project}》一项指标的指标值为{target}，实际完成值写作{actual}：{what}，实际值的单位应为“{tu}”。",
+            actual,
+            f"单位为{tu}",
+            [quote],
+        )
