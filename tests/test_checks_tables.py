@@ -157,7 +157,12 @@ def test_guihua_class_names(findings) -> None:
         findings[GUIHUA], "text_table.class_name", "warning", "其他国土资源事务支出", "其他自然资源事务支出"
     )
     assert "2200199" in f.message and "45.00" in f.message
-    assert [q.page for q in f.evidence] == [24, 14]
+    # the heading as printed (split by a line break after "其"), the amount, the table row
+    assert [q.quote for q in f.evidence][:2] == [
+        "11、自然资源海洋气象等支出（类）自然资源事务（款）其",
+        "他国土资源事务支出（项）",
+    ]
+    assert [q.page for q in f.evidence] == [24, 24, 24, 14]
     kuan = [f for f in findings[GUIHUA] if f.rule == "text_table.class_name" and f.claimed == "住房保障支出"]
     assert sorted(f.subject for f in kuan) == ["2210201 款", "2210203 款"]
     assert {f.expected for f in kuan} == {"住房改革支出"}

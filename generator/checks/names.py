@@ -19,6 +19,35 @@ _HEADING = re.compile(
     r"(?P<xiang>[\u4e00-\u9fff]{2,30})[（(]项[）)]"
 )
 _LEVEL = {"kuan": ("款", 5), "xiang": ("项", 7)}
+_ITEM_END = re.compile(r"[（(]项[）)]")
+_NUMBERED = re.compile(r"\d+\s*[、.．]")
+
+
+def heading_quotes(report: Report, amount: Quote) -> list[Quote]:
+    """The "N、…（类）…（款）…（项）" heading the amount belongs to, as the text has it: the part in the
+    amount's paragraph, and the part in the paragraph before when a PDF line break split it."""
+    blocks = report.document.blocks if report.document else []
+    for pos, b in enumerate(blocks):
+        at = b.text.find(amount.quote)
+        if at < 0 or b.table is not None:
+            continue
+        ends = list(_ITEM_END.finditer(b.text, 0, at))
+        if not ends:
+            return []
+        end = ends[-1].end()
+        starts = [m.start() for m in _NUMBERED.finditer(b.text, 0, end)]
+        start = starts[-1] if starts else 0
+        out = [Quote(b.text[start:end], b.page_at(start), amount.section)]
+        prev = blocks[pos - 1] if pos > 0 else None
+        if (
+            not starts
+            and prev is not None
+            and prev.table is None
+            and re.search(r"[（(][类款][）)]", prev.text)
+        ):
+            out.insert(0, Quote(prev.text, prev.page, amount.section))
+        return out
+    return []
 
 
 @rule(
@@ -83,5 +112,5 @@ def class_name(report: Report) -> Iterable[Finding]:
                 + f"。{word}名称与报表不一致，应为“{table_row.name}”。",
                 said,
                 table_row.name,
-                [quote, table_row.quote] if word == "款" else [quote, row.quote],
+                [*heading_quotes(report, quote), quote, table_row.quote if word == "款" else row.quote],
             )
