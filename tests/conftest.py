@@ -20,3 +20,15 @@ GOLDEN = load()
 def reports() -> dict[str, object]:
     """Every report in data/reports/, extracted once per test session, by file name."""
     return {g["file"]: extract(read_document(g["path"])) for g in GOLDEN}
+
+
+def report_of(*paragraphs: str):
+    """A Report over a one-page text Document of these paragraphs, for a rule's edge cases that no
+    real report shows in one place (synthetic, and said so where used)."""
+    from generator.model import Block, Document, Report
+
+    doc = Document("t.txt", "0", "txt", 1, [Block(p, 1) for p in paragraphs], [])
+    return Report(
+        id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
+        functional_classes=[], tables={}, yoy_claims=[], document=doc,
+    )  # fmt: skip

@@ -6,10 +6,11 @@ Every error and warning the family raises on data/reports/ is pinned with the re
 from __future__ import annotations
 
 import pytest
+from conftest import report_of
 
 from generator.checks import run_checks
 from generator.checks.dates import _RANGE, length, range_reversed
-from generator.model import Block, Document, Report
+from generator.model import Document
 
 R001 = "001_7c4dfcc9575acdfa.txt"
 
@@ -57,16 +58,6 @@ def test_no_unpinned_date_findings(findings) -> None:
             assert (file, f.rule, f.severity, f.claimed, f.expected) in pinned, (file, f.message)
 
 
-def _report(*texts: str) -> Report:
-    doc = Document(
-        path="t.txt", sha256="0", format="txt", pages=1, blocks=[Block(t, 1) for t in texts], tables=[]
-    )
-    return Report(
-        id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
-        functional_classes=[], tables={}, yoy_claims=[], document=doc,
-    )  # fmt: skip
-
-
 @pytest.mark.parametrize(
     "text,reversed_",
     [
@@ -80,7 +71,7 @@ def _report(*texts: str) -> Report:
     ],
 )
 def test_range_order(text: str, reversed_: bool) -> None:
-    assert bool(list(range_reversed(_report(text)))) is reversed_
+    assert bool(list(range_reversed(report_of(text)))) is reversed_
 
 
 @pytest.mark.parametrize(
@@ -95,12 +86,12 @@ def test_range_order(text: str, reversed_: bool) -> None:
     ],
 )
 def test_length_against_range(text: str, flagged: bool) -> None:
-    assert bool(list(length(_report(text)))) is flagged
+    assert bool(list(length(report_of(text)))) is flagged
 
 
 def test_range_pattern_keeps_quotes_exact() -> None:
     text = "零工市场租赁时间2023年-6月-2026年6月，租赁期限5年"
-    (f,) = length(_report(text))
+    (f,) = length(report_of(text))
     assert all(q.quote in text for q in f.evidence)
     assert f.evidence[0].quote == "2023年-6月-2026年6月，租赁期限5年"
     assert _RANGE.search("2024年1月1日至2021年12月31日") is not None

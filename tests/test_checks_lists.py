@@ -3,17 +3,9 @@ show; the real case is pinned in test_checks_tables.py)."""
 
 from __future__ import annotations
 
+from conftest import report_of
+
 from generator.checks.lists import enumerated_items, enumerated_lists
-from generator.model import Block, Document, Report
-
-
-def report_of(*paragraphs: str) -> Report:
-    doc = Document("t.txt", "0", "txt", 1, [Block(p, 1) for p in paragraphs], [])
-    return Report(
-        id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
-        functional_classes=[], tables={}, yoy_claims=[], document=doc,
-    )  # fmt: skip
-
 
 ITEMS = (
     "①甲项目年初预算10万，全年使用数9.5万；",

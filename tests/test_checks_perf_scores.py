@@ -3,16 +3,9 @@ score runs into the next row's cells; the real case is pinned in test_checks_nar
 
 from __future__ import annotations
 
+from conftest import report_of
+
 from generator.checks.perf import execution_score
-from generator.model import Block, Document, Report
-
-
-def report_of(*paragraphs: str) -> Report:
-    doc = Document("t.txt", "0", "txt", 1, [Block(p, 1) for p in paragraphs], [])
-    return Report(
-        id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
-        functional_classes=[], tables={}, yoy_claims=[], document=doc,
-    )  # fmt: skip
 
 
 def table(name: str, row: str) -> tuple[str, str]:

@@ -7,17 +7,9 @@ report shows in one place, written as one-paragraph documents (synthetic, said s
 from __future__ import annotations
 
 import pytest
+from conftest import report_of
 
 from generator.checks.reasons import item_key, reason_conflict, reason_staff, reason_statements
-from generator.model import Block, Document, Report
-
-
-def report_of(*paragraphs: str) -> Report:
-    doc = Document("t.txt", "0", "txt", 1, [Block(p, 1) for p in paragraphs], [])
-    return Report(
-        id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
-        functional_classes=[], tables={}, yoy_claims=[], document=doc,
-    )  # fmt: skip
 
 
 def said(*paragraphs: str) -> list[tuple[str, int]]:

@@ -200,12 +200,10 @@ def target_missed(report: Report) -> Iterable[Finding]:
         for ind in table["indicators"]:
             if ind["score"] is None or ind["score"] != ind["points"]:
                 continue
-            t = _BOUND.match(ind.get("target", "").replace(" ", ""))
-            a = _ACTUAL.match(ind.get("actual", "").replace(" ", ""))
-            if not t or not a or t.group("unit") != a.group("unit"):
+            found = _bound_and_actual(ind)
+            if found is None:
                 continue
-            limit, actual = Decimal(t.group("n").replace(",", "")), Decimal(a.group("n").replace(",", ""))
-            upper = t.group("op") in ("≤", "<=", "小于等于", "不超过")
+            upper, limit, actual = found
             if (upper and actual <= limit) or (not upper and actual >= limit):
                 continue
             yield make_finding(
