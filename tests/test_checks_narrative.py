@@ -105,6 +105,8 @@ PINNED = [
     (R002, "repeat.perf_indicator_text", "warning", "2.27万人", "2.24万人次"),
     # 002 档案信息化建设: text "档案整理盒数1887盒", table 档案整理数量 实际完成值 =1500盒 (the target copied).
     (R002, "repeat.perf_indicator_text", "warning", "1887盒", "1500盒"),
+    # 002 社保基金监督检查审计经费: text "完成检查报告2份", table 完成检查报告数量 实际完成值 =1个.
+    (R002, "repeat.perf_indicator_text", "warning", "2份", "1个"),
     (R003, "perf.target_missed", "warning", "=244人（10分）", "<=200人"),
     # 001 单位运转经费: text 9 / 8.93 / 8.93, table 0.9 / 0.893 / 0.893 (ten times).
     (

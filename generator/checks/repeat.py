@@ -360,7 +360,7 @@ def _stream_indicators(
         "且文字在该指标之前40段以内、只写出一个数；文字写的是计划数（“预计、计划、目标……”）或等于指标值时不比较。"
     ),
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
-    tolerance="数量按印出的数比较；“万人”与“万人次”视为同一单位",
+    tolerance="数量按印出的数比较；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
     example="文字写全州城镇新增就业2.27万人，自评表城镇新增就业实际完成值2.24万人次",
 )
 def perf_indicator_text(report: Report) -> Iterable[Finding]:
@@ -373,11 +373,10 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     seen: set[tuple[str, Decimal]] = set()
     for pos, name, target, unit, target_text, actual, actual_quote in _stream_indicators(blocks):
         base = unit.removesuffix("次") or unit
+        # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
+        units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)})"
         stated = re.compile(
-            re.escape(name[:4])
-            + r"[\u4e00-\u9fff]{0,4}?\s*(\d+(?:\.\d+)?)\s*"
-            + re.escape(base)
-            + r"(?![\d%])"
+            re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%])"
         )
         hits: list[tuple[Decimal, Quote, str]] = []
         for b in blocks[max(0, pos - 40) : pos]:
@@ -386,10 +385,10 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
             for m in stated.finditer(b.text):
                 if _PLANNED.search(b.text[max(0, m.start() - 12) : m.start()]):
                     continue  # "预计召开职工工伤等级鉴定会9次": the plan, not the result
-                hits.append((Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(0)))
+                hits.append((Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(2)))
         if len({v for v, _, _ in hits}) != 1:
             continue
-        said, quote, said_text = hits[0]
+        said, quote, said_unit = hits[0]
         if said in (actual, target) or (name, said) in seen:
             continue
         seen.add((name, said))
@@ -397,8 +396,8 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
             "repeat.perf_indicator_text",
             "warning",
             f"{name}/{said}",
-            f"文字写“{said_text}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{actual}{unit}。",
-            f"{said}{base}",
+            f"文字写“{quote.quote}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{actual}{unit}。",
+            f"{said}{said_unit}",
             f"{actual}{unit}",
             [quote, actual_quote],
         )
