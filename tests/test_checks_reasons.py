@@ -107,3 +107,11 @@ def test_staff_reason_against_staff_numbers() -> None:
     assert [q.quote for q in f.evidence] == ["本年在职人员减少", "在职人员25人，增加0人"]
     # a stated decrease agrees with "减少31人"
     assert list(reason_staff(report_of("在职人员683人,减少31人;退休人员343人,增加27人。", down))) == []
+
+
+def test_staff_reasons_against_each_other_where_no_numbers_are_stated() -> None:
+    staff = "实有人数48人，其中：在职人员25人，增加0人。"
+    up = "比上年增加4.22万元，增长42.58%,主要原因是：本年退休人员增加，退休费支出增加。"
+    down = "比上年减少1.00万元，下降10.00%,主要原因是：本年退休人员减少，取暖费减少。"
+    (f,) = reason_staff(report_of(staff, up, down))
+    assert (f.claimed, f.expected) == ("退休人员增加", "退休人员减少")

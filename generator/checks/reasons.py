@@ -304,10 +304,11 @@ def reason_staff(report: Report) -> Iterable[Finding]:
                 f"{who}{stated}",
                 [s.quote, quote],
             )
-    if counts:
-        return
-    for i, a in enumerate(said):  # no staff numbers stated: the reasons against each other
-        for b in said[i + 1 :]:
+    loose = [
+        s for s in said if s.key not in counts
+    ]  # no staff numbers stated: the reasons against each other
+    for i, a in enumerate(loose):
+        for b in loose[i + 1 :]:
             if a.key == b.key and a.sign != b.sign:
                 yield make_finding(
                     "yoy.reason_staff",
