@@ -36,3 +36,14 @@ def test_trailing_zeros_dropped_is_not_rounding() -> None:
 def test_a_gap_in_the_numbering_ends_the_list() -> None:
     paragraphs = ("年初预算数共计35万元，其中：", ITEMS[0], ITEMS[1], "④丁项目年初预算1万。")
     assert enumerated_lists(report_of(*paragraphs)) == []  # two items only: too short to judge
+
+
+def test_items_run_together_in_one_paragraph() -> None:
+    one = "项目资金年初预算数共计34万元，其中：" + "".join(ITEMS)
+    (f,) = enumerated_items(report_of(one))
+    assert (f.severity, f.claimed, f.expected) == ("error", "34", "35.00")
+    assert [q.quote for q in f.evidence][1:] == [
+        "①甲项目年初预算10万",
+        "②乙项目年初预算20万",
+        "③丙项目年初预算5万",
+    ]

@@ -88,18 +88,33 @@ def enumerated_lists(report: Report) -> list[EnumeratedList]:
             continue
         start = max(header_block.text.rfind("。", 0, max(header_end - 1, 0)) + 1, 0)
         totals = _one_per_kind(_amounts(header_block, start, header_end))
+        j, begin = (pos, block.text.find("①", at)) if "①" in block.text[at:] else (pos + 1, 0)
         items: list[dict[str, Amount]] = []
-        j, first = (pos, block.text.find("①", at)) if "①" in block.text[at:] else (pos + 1, 0)
-        while j < len(blocks) and len(items) < len(_CIRCLED) and blocks[j].table is None:
-            text = blocks[j].text
-            mark = _CIRCLED[len(items)]
-            begin = first if j == pos else 0
-            if not text[begin:].lstrip().startswith(mark):
+        while j < len(blocks) and blocks[j].table is None:
+            found = _items_in(blocks[j], begin, len(items))
+            if not found:
                 break
-            items.append(_one_per_kind(_amounts(blocks[j], begin)))
-            j += 1
+            items += found
+            j, begin = j + 1, 0
         if totals and len(items) >= 3:
             out.append(EnumeratedList(totals, items))
+    return out
+
+
+def _items_in(block: Block, begin: int, done: int) -> list[dict[str, Amount]]:
+    """The items the paragraph holds from ``begin`` on, numbered on from ``done``: one a paragraph,
+    or several when the text export ran "①…；②…" together."""
+    text = block.text
+    out: list[dict[str, Amount]] = []
+    while done + len(out) < len(_CIRCLED):
+        mark = _CIRCLED[done + len(out)]
+        if not text[begin:].lstrip().startswith(mark):
+            break
+        nxt = _CIRCLED[done + len(out) + 1] if done + len(out) + 1 < len(_CIRCLED) else None
+        end = text.find(nxt, begin) if nxt else -1
+        end = len(text) if end < 0 else end
+        out.append(_one_per_kind(_amounts(block, begin, end)))
+        begin = end
     return out
 
 
