@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 from conftest import report_of
 
-from generator.checks.reasons import item_key, reason_conflict, reason_staff, reason_statements
+from generator.checks.reasons import (
+    item_key,
+    reason_conflict,
+    reason_staff,
+    reason_statements,
+    reason_transfer,
+)
 
 
 def said(*paragraphs: str) -> list[tuple[str, int]]:
@@ -115,3 +121,18 @@ def test_staff_reasons_against_each_other_where_no_numbers_are_stated() -> None:
     down = "比上年减少1.00万元，下降10.00%,主要原因是：本年退休人员减少，取暖费减少。"
     (f,) = reason_staff(report_of(staff, up, down))
     assert (f.claimed, f.expected) == ("退休人员增加", "退休人员减少")
+
+
+@pytest.mark.parametrize(
+    "text,flagged",
+    [
+        # the money came from elsewhere and this item rose: as it should be
+        ("2.统战事务(款)宗教事务(项):支出决算数为1.20万元，比上年决算增加1.20万元，增长100.00%,主要原因是:功能科目调整，"
+         "津贴补贴上年在其他统战事务支出科目列支，本年在此科目列支，导致经费增加。", False),
+        # moved in, yet fell
+        ("3.统战事务(款)宗教事务(项):支出决算数为0.20万元，比上年决算减少1.00万元，下降83.33%,主要原因是:功能科目调整，"
+         "津贴补贴上年在其他统战事务支出科目列支，本年在此科目列支。", True),
+    ],
+)  # fmt: skip
+def test_transfer_reason_against_the_change(text: str, flagged: bool) -> None:
+    assert bool(list(reason_transfer(report_of(text)))) is flagged

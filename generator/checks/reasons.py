@@ -320,3 +320,57 @@ def reason_staff(report: Report) -> Iterable[Finding]:
                     f"{b.key}{_WORD[b.sign]}",
                     [a.quote, b.quote],
                 )
+
+
+# "宗教事务(项):…比上年决算增加1.20万元…主要原因是:功能科目调整，寺管人员津贴补贴上年在其他统战事务支出科目列支，
+# 本年在此科目列支，导致经费增加。"
+_ITEM_CHANGE = re.compile(
+    r"(?P<item>[^()（）:：,，。\d.、]{2,30})[(（]项[)）]\s*[:：]?.{0,40}?(?:比|较)上年(?:决算)?(?P<verb>增加|减少)"
+)
+_MOVED_IN = re.compile(
+    r"上年在(?P<source>[^，,。；]{2,30}?)(?:科目)?列支[，,]\s*本年(?:调整)?在(?:此|本|该)科目列支"
+)
+
+
+@rule(
+    "yoy.reason_transfer",
+    title="“科目调整”的原因与本项的变动不符",
+    explanation=(
+        "功能科目调整时，报告会写“上年在甲科目列支，本年在此科目列支”：钱从甲科目挪到了本项，本项因此增加、"
+        "甲科目相应减少。若写这句话的正是甲科目本身（从自己挪到自己），或本项反而减少了，说明这段原因是从"
+        "另一项照抄过来的，没有改成本项的实际情况。"
+    ),
+    formula="“上年在甲科目列支，本年在此科目列支” ⇒ 甲 ≠ 本项，且本项比上年增加",
+    tolerance="用词判断，科目名去掉“支出”“科目”后比较",
+    example="其他统战事务支出（项）比上年减少2.16万元，原因却是“上年在其他统战事务支出科目列支，本年在此科目列支”。",
+)
+def reason_transfer(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    for b in doc.blocks if doc else []:
+        if b.table is not None or "此科目" not in b.text and "本科目" not in b.text:
+            continue
+        moved = _MOVED_IN.search(b.text)
+        item = _ITEM_CHANGE.search(b.text, 0, moved.start()) if moved else None
+        if moved is None or item is None:
+            continue
+        name, source = item["item"].strip(), moved["source"].strip()
+        itself = item_key(name) == item_key(source)
+        if not itself and item["verb"] == "增加":
+            continue
+        why = (
+            f"钱是从“{source}”挪来的，而本项正是{name}，自己挪给自己说不通"
+            if itself
+            else "钱挪进了本项，本项却比上年减少"
+        )
+        yield make_finding(
+            "yoy.reason_transfer",
+            "warning",
+            name,
+            f"{name}（项）比上年{item['verb']}，原因写“{moved.group(0)}”：{why}；这段原因像是从另一项照抄的。",
+            re.split(r"[，,]", moved.group(0))[0] if itself else f"{name}{item['verb']}",
+            "来自其他科目" if itself else f"{name}增加",
+            [
+                Quote(b.text[item.start() : item.end()], b.page_at(item.start())),
+                Quote(moved.group(0), b.page_at(moved.start())),
+            ],
+        )
