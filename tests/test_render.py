@@ -201,6 +201,24 @@ def test_charts_have_csv_and_fixed_ids(rendered_twice: tuple[Path, Path]) -> Non
         assert (c / "reports" / "2024" / "shang-hai-shi-pu-tuo-qu-cai-zheng-ju" / f"{cid[6:]}.csv").is_file()
 
 
+def test_expected_is_labelled_by_what_the_rule_compares(rendered_twice: tuple[Path, Path]) -> None:
+    # a figure worked out from other figures, or another statement of the report: the label says which
+    c, _ = rendered_twice
+    page = (
+        c
+        / "reports"
+        / "2023"
+        / "chang-ji-hui-zu-zi-zhi-zhou-ren-li-zi-yuan-he-she-hui-bao-zhang-ju"
+        / "index.md"
+    )
+    text = page.read_text(encoding="utf-8")
+    conflict = text[text.index("{#f-51cc10}") :]
+    conflict = conflict[: conflict.index("### ")] if "### " in conflict else conflict
+    assert "<dt>另一处所述</dt><dd>就业信息化建设补助资金减少</dd>" in conflict
+    share = text[text.index("{#f-4177ee}") :]
+    assert "<dt>按报告其他数字推算</dt><dd>1.88" in share[: share.index("### ")]
+
+
 def test_methodology_lists_the_catalogue(rendered_twice: tuple[Path, Path]) -> None:
     from generator import checks
 

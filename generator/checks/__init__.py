@@ -24,6 +24,9 @@ class Rule:
     tolerance: str
     fn: CheckFn
     example: str = ""
+    # what a finding's ``expected`` is, as the report page labels it: a computed figure for most rules,
+    # another statement of the report (or what the text should say) for rules that compare words
+    expected_label: str = "按报告其他数字推算"
 
     @property
     def family(self) -> str:
@@ -49,12 +52,19 @@ FAMILIES = {
 
 
 def rule(
-    id: str, *, title: str, explanation: str, formula: str, tolerance: str, example: str = ""
+    id: str,
+    *,
+    title: str,
+    explanation: str,
+    formula: str,
+    tolerance: str,
+    example: str = "",
+    expected_label: str = Rule.expected_label,
 ) -> Callable[[CheckFn], CheckFn]:
     def register(fn: CheckFn) -> CheckFn:
         if id in CATALOGUE:
             raise ValueError(f"rule {id} registered twice")
-        CATALOGUE[id] = Rule(id, title, explanation, formula, tolerance, fn, example)
+        CATALOGUE[id] = Rule(id, title, explanation, formula, tolerance, fn, example, expected_label)
         return fn
 
     return register

@@ -62,6 +62,7 @@ def heading_quotes(report: Report, amount: Quote) -> list[Quote]:
     tolerance="名称逐字比较（忽略空格）；同一类下决算数相同的项不止一个、或决算数为0时不作判断",
     example="情况说明写“机关事业单位退休人员活动费支出（项）……支出决算为0.88万元”，"
     "公开05表中0.88万元的项是2080599 其他行政事业单位养老支出",
+    expected_label="报表中的名称",
 )
 def class_name(report: Report) -> Iterable[Finding]:
     ls = lines(report, "公开05表")

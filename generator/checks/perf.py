@@ -246,6 +246,7 @@ def _bound_and_actual(ind: dict) -> tuple[bool, Decimal, Decimal] | None:
     formula="实际值在指标上下限以内 ⇒ 得分 = 分值",
     tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位",
     example="指标值<=6人，实际完成=4人，分值10分只得6.67分（=4÷6×10）。",
+    expected_label="应得",
 )
 def target_met_scored_short(report: Report) -> Iterable[Finding]:
     for table in report.perf_tables:
@@ -492,6 +493,7 @@ def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Q
     formula="分值相同时：执行率甲 < 执行率乙 ⇒ 得分甲 ≤ 得分乙",
     tolerance="按印出的数比较，无容差（得分和执行率都是表中原数）",
     example="《劳动保障监察工作经费》执行率91.35%得10.00分，《宣传资料印制》执行率93.10%只得8.27分（满分均为10分）",
+    expected_label="按执行率更高的自评表",
 )
 def execution_score(report: Report) -> Iterable[Finding]:
     rows = [r for r in _scored_rows(report) if r[2] <= 100]
@@ -557,6 +559,7 @@ def _unit_pairs(report: Report) -> Iterable[tuple[str, str, str, str, str, Quote
     formula="实际完成值的单位 = 年度指标值的单位",
     tolerance="逐字比较单位；两个单位都不是常用计量单位时（多为识别错误）不比较",
     example="劳动能力鉴定结论书送达指标值>=1000件，实际完成值=2009年。",
+    expected_label="应为",
 )
 def unit_mismatch(report: Report) -> Iterable[Finding]:
     for project, target, tu, actual, au, quote in _unit_pairs(report):

@@ -221,6 +221,7 @@ _WORD = {1: "增加", -1: "减少", 0: "与上年持平"}
     tolerance="用词判断，无数值容差；名称去掉“的”和“经费/资金/费”等后缀后比较",
     example="总体原因称“本年增加……就业信息化建设补助资金、就业工作经费”，"
     "其他就业补助支出的原因却是“本年单位减少就业信息化建设补助资金、就业工作经费”。",
+    expected_label="另一处所述",
 )
 def reason_conflict(report: Report) -> Iterable[Finding]:
     statements = reason_statements(report)
@@ -285,6 +286,7 @@ def staff_changes(report: Report) -> dict[str, tuple[int, Quote]]:
     formula="方向(原因中的人员变动) = 符号(人员情况中的增减人数)",
     tolerance="用词判断；“增加0人”视为与上年持平",
     example="人员情况写“在职人员25人，增加0人”，其他行政事业单位医疗支出的原因却是“本年在职人员减少”。",
+    expected_label="人员情况所写",
 )
 def reason_staff(report: Report) -> Iterable[Finding]:
     counts = staff_changes(report)
@@ -343,6 +345,7 @@ _MOVED_IN = re.compile(
     formula="“上年在甲科目列支，本年在此科目列支” ⇒ 甲 ≠ 本项，且本项比上年增加",
     tolerance="用词判断，科目名去掉“支出”“科目”后比较",
     example="其他统战事务支出（项）比上年减少2.16万元，原因却是“上年在其他统战事务支出科目列支，本年在此科目列支”。",
+    expected_label="应为",
 )
 def reason_transfer(report: Report) -> Iterable[Finding]:
     doc = report.document

@@ -54,6 +54,7 @@ def _differs(a: Decimal, b: Decimal) -> str | None:
     formula="文字所述金额/执行率 = 自评表同一资金行的金额/执行率",
     tolerance="按两处中较粗的印出精度比较：差额在半个末位单位以内记为提示（如244与244.4），更大的差异记为错误",
     example="表中全年预算0.893万元、全年执行0.893万元，文字写全年预算数为8.93万元、全年支出数为8.93万元。",
+    expected_label="另一处所述",
 )
 def perf_funding(report: Report) -> Iterable[Finding]:
     if report.document is None:
@@ -112,6 +113,7 @@ _TOTALS = {
     formula="同一指标的两处表述相等",
     tolerance="按印出精度：不相等即报；两处都是两位小数时差0.01也报为错误（两处应抄自同一数字）",
     example="支出决算说明写项目支出139.69万元，整体绩效自评报告写项目支出139.68万元。",
+    expected_label="应为",
 )
 def narrative_twice(report: Report) -> Iterable[Finding]:
     doc = report.document
@@ -258,6 +260,7 @@ def _signed(claim: dict) -> Decimal | None:
     formula="同一主语的增减额（含方向）两处相等",
     tolerance="按印出金额比较，不相等即报为错误",
     example="与上年相比，收入总计减少584.82万元……收入和支出总计较上年减少584.82万元。",
+    expected_label="另一处所述",
 )
 def yoy_change_twice(report: Report) -> Iterable[Finding]:
     by_block: dict[int, list[dict]] = {}
@@ -362,6 +365,7 @@ def _stream_indicators(
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
     tolerance="数量按印出的数比较；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
     example="文字写全州城镇新增就业2.27万人，自评表城镇新增就业实际完成值2.24万人次",
+    expected_label="另一处所述",
 )
 def perf_indicator_text(report: Report) -> Iterable[Finding]:
     doc = report.document
@@ -420,6 +424,7 @@ _TASK_RATE = re.compile(
     formula="同一“完成××N单位”的各处“任务的P%”相同",
     tolerance="百分比按印出的数比较，不相同即报",
     example="完成职业技能培训2.66万人，一处达到年度任务的131.12%，另一处为149.18%",
+    expected_label="应为",
 )
 def task_rate(report: Report) -> Iterable[Finding]:
     doc = report.document
@@ -468,6 +473,7 @@ _BUDGET_SPENT = re.compile(
     formula="执行数相同的各处表述，全年预算数也相同",
     tolerance="金额按印出精度比较，差额超过两者末位的半个单位即报",
     example="整体自评写全年预算数3127.86万元、执行数3008.6万元，第十一部分写全年预算总额3,205.90万元、实际执行总额3,008.60万元",
+    expected_label="应为",
 )
 def budget_for_spending(report: Report) -> Iterable[Finding]:
     doc = report.document

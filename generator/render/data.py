@@ -54,7 +54,9 @@ FINDING_FIELDS = REPORT_FIELDS[:3] + [
     _f("title", "string", "标题"),
     _f("message", "string", "说明"),
     _f("claimed", "string", "报告所述"),
-    _f("expected", "string", "推算结果"),
+    _f(
+        "expected", "string", "推算结果", "按报告其他数字推算的结果；比较文字的规则为另一处的说法或应有的写法"
+    ),
     _f("page", "integer", "页码", "第一条原文证据所在页"),
     _f("quote", "string", "原文", "第一条原文证据（报告提取文本中的原样片段）"),
 ]

@@ -291,6 +291,7 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
     for fv in findings:
         rule = rules.get(fv["rule"])
         fv["formula"] = rule.formula if rule else ""
+        fv["expected_label"] = rule.expected_label if rule else None
         fv["rule_href"] = rel(url, "methodology/") + "#" + anchor(fv["rule"])
     sev: Counter[str] = Counter(f.severity for f in r.findings)
     ie = r.metrics.get("income_total"), r.metrics.get("expenditure_total")
