@@ -74,17 +74,29 @@ def test_generic_words_and_years_name_nothing() -> None:
     assert said(text) == []
 
 
-def test_opposite_directions_for_one_fund_warn_once() -> None:
-    r = report_of(
-        "收入支出总体与上年相比，增加10.00万元，增长10.00%，主要原因是：本年增加就业工作经费、援疆干部慰问经费等项目。",
-        "比上年决算减少1.00万元，下降10.00%,主要原因是:本年单位减少援疆干部慰问经费。",
-    )
-    (f,) = reason_conflict(r)
+UNIT_WIDE = (
+    "一、收入支出决算总体情况说明",
+    "收入支出总体与上年相比，增加10.00万元，增长10.00%，主要原因是：本年增加就业工作经费、援疆干部慰问经费等项目。",
+)
+ITEMS_HEADING = "（三）一般公共预算财政拨款支出决算具体情况"
+FELL = "1.其他就业补助支出(项):比上年决算减少1.00万元，下降10.00%,主要原因是:本年单位减少援疆干部慰问经费。"
+ROSE = "2.就业管理事务(项):比上年决算增加3.00万元，增长10.00%,主要原因是:本年单位增加援疆干部慰问经费。"
+
+
+def test_unit_wide_rise_against_an_items_fall_warns_once() -> None:
+    (f,) = reason_conflict(report_of(*UNIT_WIDE, ITEMS_HEADING, FELL))
     assert (f.severity, f.claimed, f.expected) == ("warning", "援疆干部慰问经费增加", "援疆干部慰问经费减少")
     assert (
         "本年增加就业工作经费、援疆干部慰问经费等项目" in f.message
         and "本年单位减少援疆干部慰问经费" in f.message
     )
+
+
+def test_a_fund_moving_between_items_is_only_a_note() -> None:
+    # one item's fall and another's rise: the money may have moved from one 科目 to the other
+    found = list(reason_conflict(report_of(*UNIT_WIDE, ITEMS_HEADING, FELL, ROSE)))
+    assert found and {f.severity for f in found} == {"info"}
+    assert {f.severity for f in reason_conflict(report_of(ITEMS_HEADING, FELL, ROSE))} == {"info"}
 
 
 def test_same_direction_is_no_conflict() -> None:

@@ -207,6 +207,24 @@ def _same_item(a: str, b: str) -> bool:
 _WORD = {1: "增加", -1: "减少", 0: "与上年持平"}
 
 
+def _overall(s: Statement) -> bool:
+    """Said under a 总体情况 heading (the innermost one: "五、… / （一）…总体情况", not "…总体… / （三）…具体情况")."""
+    return "总体" in (s.quote.section or "").split(" / ")[-1]
+
+
+def _unit_wide_against_item(a: Statement, b: Statement, statements: list[Statement]) -> bool:
+    """One statement explains the whole unit's change (a 总体情况 section), the other one item's, and
+    no other item says the fund moved the unit-wide way. Two items may both be right (the fund moved
+    from one 科目 to another: one 减少, the other 增加); an item cannot fall against the whole unit's rise
+    unless another item rose."""
+    if _overall(a) == _overall(b):
+        return False
+    unit, item = (a, b) if _overall(a) else (b, a)
+    return not any(
+        s.key == unit.key and s.sign == unit.sign and not _overall(s) for s in statements if s is not item
+    )
+
+
 @rule(
     "yoy.reason_conflict",
     title="两处原因说明对同一事项的增减说法相反",
@@ -214,8 +232,9 @@ _WORD = {1: "增加", -1: "减少", 0: "与上年持平"}
         "报告对每项变动都要说明原因。同一笔有名称的经费（或同一类人员），在一处原因里说“增加”，"
         "在另一处却说“减少”或“与上年一致”，两种说法不能同时成立，至少一处原因写错或照抄了别处。"
         "只比较点了名的事项（如“就业信息化建设补助资金”），“经费”“相应支出”这类泛称不比较；"
-        "名称完全相同记为警告，只是前段相同（如“四级联动视频会议”与“四级联动的视频会议系统使用费”）记为提示，"
-        "因为分列在不同科目的同类经费可能各有增减。"
+        "一处是总体情况的原因（整个单位的这笔钱增加），另一处是某一项的原因（这一项的这笔钱减少），且没有别的项"
+        "说它增加时，两种说法不能同时成立，记为警告；两处都是某一项的原因（钱可能从一个科目调到另一个科目）、"
+        "名称只是前段相同（如“四级联动视频会议”与“四级联动的视频会议系统使用费”）或“差旅费”这类各项都有的费用，只作提示。"
     ),
     formula="方向(事项, 原因甲) = 方向(事项, 原因乙)",
     tolerance="用词判断，无数值容差；名称去掉“的”和“经费/资金/费”等后缀后比较",
@@ -236,17 +255,17 @@ def reason_conflict(report: Report) -> Iterable[Finding]:
             if pair in reported:
                 continue
             reported.add(pair)
-            # an economic item (差旅费) may rise in one 科目 and fall in another: worth a note, no more
             exact = a.key == b.key and 0 not in (a.sign, b.sign) and a.key not in ECONOMIC_ITEMS
+            proven = exact and _unit_wide_against_item(a, b, statements)
             verdict = (
                 f"同一事项一处说{_WORD[a.sign]}、一处说{_WORD[b.sign]}，两处说法矛盾。"
-                if exact
+                if proven
                 else f"两处说的像是同一事项，却一处{_WORD[a.sign]}、一处{_WORD[b.sign]}；"
-                "若是分列在不同科目的同类经费，应分别说明，否则至少一处原因有误。"
+                "若是在不同科目之间调整或分列，应分别说明，否则至少一处原因有误。"
             )
             yield make_finding(
                 "yoy.reason_conflict",
-                "warning" if exact else "info",
+                "warning" if proven else "info",
                 a.key,
                 f"一处原因说明称“{a.quote.quote}”（{a.name}{_WORD[a.sign]}），"
                 f"另一处却称“{b.quote.quote}”（{b.name}{_WORD[b.sign]}）。{verdict}",
