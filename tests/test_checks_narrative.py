@@ -194,6 +194,9 @@ PINNED_INFO = [
     # 002: 一般公共服务 信息化建设 rose by "增加四级联动视频会议及日常网络维护工作经费", while 社保 信息化建设's
     # "四级联动的视频会议系统使用及日常网络维护费与上年一致": the same kind of money in two 科目, so only info.
     (R002, "yoy.reason_conflict", "四级联动视频会议增加", "四级联动的视频会议系统使用与上年持平"),
+    # 002 职业技能竞赛 (text export, rows read from the text): 参赛人数 ">=200人 =1727人10 0.00", a target met
+    # eight times over and scored 0 of 10; not a proportional score, so a note.
+    (R002, "perf.target_met_scored_short", "=1727人（0.00分）", "10分"),
     # 002: 劳动能力鉴定 ">=1000件 =2009年" (the narrative: 鉴定结论书送达2009份) and 克州 ">=100人 =97认".
     (R002, "perf.unit_mismatch", "=2009年", "单位为件"),
     (R002, "perf.unit_mismatch", "=97认", "单位为人"),

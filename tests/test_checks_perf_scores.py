@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import report_of
 
-from generator.checks.perf import execution_score
+from generator.checks.perf import execution_score, target_met_scored_short
 
 
 def table(name: str, row: str) -> tuple[str, str]:
@@ -44,3 +44,15 @@ def test_monotone_scores_are_consistent() -> None:
         *table("丁项目", "年度资金总额10.00 10.00 10.00 10 100.00% 10.00"),
     )
     assert list(execution_score(r)) == []
+
+
+def test_met_targets_scored_short_in_a_text_export() -> None:
+    # 002's shape: the 分值 runs into the unit ("万元10"), the 得分 to two decimals, the next cell follows
+    r = report_of(
+        "项目名称甲项目主管部门测试局",
+        "维修成本<=22.92万元 =11.44万元10 0.00",
+        ">=74平方米 =84平方米15 15.00",  # met, full marks: nothing to say
+        "<=6人 =4人10 6.67建国前老工人遗孀为高龄人群",  # met, scored 4 ÷ 6 × 10: the bound read backwards
+    )
+    found = {(f.severity, f.claimed) for f in target_met_scored_short(r)}
+    assert found == {("info", "=11.44万元（0.00分）"), ("warning", "=4人（6.67分）")}

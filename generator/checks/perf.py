@@ -241,7 +241,7 @@ def _bound_and_actual(ind: dict) -> tuple[bool, Decimal, Decimal] | None:
         "按绩效自评的评分规则，定量指标完成了指标值的记满分，未完成的按完成比例记分。指标值是“≤6人”“≤19万元”"
         "这样的上限，实际值在上限以内（已完成），该项却没有得满分。得分正好等于实际值÷指标值×分值时，"
         "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告；"
-        "其他扣分只作提示。"
+        "其他扣分（如超额完成却得0分）只作提示：评分可能另有理由，但应在偏差原因中写明。"
     ),
     formula="实际值在指标上下限以内 ⇒ 得分 = 分值",
     tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位",
@@ -249,30 +249,62 @@ def _bound_and_actual(ind: dict) -> tuple[bool, Decimal, Decimal] | None:
     expected_label="应得",
 )
 def target_met_scored_short(report: Report) -> Iterable[Finding]:
+    for shown, subject, ind in _scored_indicators(report):
+        score, points = ind.get("score"), ind.get("points")
+        if score is None or points is None or score >= points:
+            continue
+        found = _bound_and_actual(ind)
+        if found is None:
+            continue
+        upper, limit, actual = found
+        if limit <= 0 or (upper and actual > limit) or (not upper and actual < limit):
+            continue
+        ratio = actual / limit * points if upper else limit / actual * points if actual else None
+        by_ratio = ratio is not None and abs(ratio - score) <= half_unit(score)
+        if by_ratio and upper:
+            verdict = f"（={actual}÷{limit}×{points}，按未达标计分）：得分或指标方向有一处错了。"
+        else:
+            verdict = "；按评分规则应得满分，另有扣分理由的应在偏差原因中写明。"
+        yield make_finding(
+            "perf.target_met_scored_short",
+            "warning" if by_ratio else "info",
+            f"{subject}/{ind['target']}",
+            f"{shown}指标值{ind['target']}，实际{ind['actual']}，已达标，{points}分却只得{score}分{verdict}",
+            f"{ind['actual']}（{score}分）",
+            f"{points}分",
+            [ind["quote"]],
+        )
+
+
+# "维修成本<=22.92万元 =11.44万元10 0.00" — an indicator row of a text export whose 自评表 lost its grid
+# (the 分值 runs into the unit; the 得分 is printed to two decimals).
+_SCORED_ROW = re.compile(
+    r"(?P<target>(?:>=|<=|≥|≤)\s*\d+(?:\.\d+)?\s*[^\d\s=]{0,4}?)\s+(?P<actual>=\s*\d+(?:\.\d+)?\s*[^\d\s=]{0,4}?)"
+    r"\s*(?P<points>\d{1,2})\s+(?P<score>\d{1,2}\.\d{2})"
+)
+
+
+def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
+    """(how a message names the table, the finding's subject, the indicator row) of every row with a
+    target, an actual, a 分值 and a 得分: from report.perf_tables, or read from the text of an export
+    that lost the tables' grid (002)."""
     for table in report.perf_tables:
         for ind in table["indicators"]:
-            score, points = ind.get("score"), ind.get("points")
-            if score is None or points is None or score >= points:
-                continue
-            found = _bound_and_actual(ind)
-            if found is None:
-                continue
-            upper, limit, actual = found
-            if limit <= 0 or (upper and actual > limit) or (not upper and actual < limit):
-                continue
-            ratio = actual / limit * points if upper else limit / actual * points if actual else None
-            by_ratio = ratio is not None and abs(ratio - score) <= half_unit(score)
-            how = f"（={actual}÷{limit}×{points}，按未达标计分）" if by_ratio and upper else ""
-            yield make_finding(
-                "perf.target_met_scored_short",
-                "warning" if by_ratio else "info",
-                f"{_name(table)}/{ind['name']}/{ind['target']}",
-                f"{_shown(table)}指标值{ind['target']}，实际{ind['actual']}，已达标，"
-                f"{points}分却只得{score}分{how}：得分或指标方向有一处错了。",
-                f"{ind['actual']}（{score}分）",
-                f"{points}分",
-                [ind["quote"]],
-            )
+            yield _shown(table), f"{_name(table)}/{ind['name']}", ind
+    if report.perf_tables:
+        return
+    project = "绩效自评表"
+    for b in report.document.blocks if report.document else []:
+        if m := _PROJECT.search(b.text):
+            project = m.group("name").strip()
+        if "=" not in b.text:
+            continue
+        for m in _SCORED_ROW.finditer(b.text):
+            yield f"《{project}》", project, {
+                "target": m["target"], "actual": m["actual"],
+                "points": Decimal(m["points"]), "score": Decimal(m["score"]),
+                "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
+            }  # fmt: skip
 
 
 @rule(
