@@ -554,30 +554,7 @@ _UNITS = {
     "日", "天", "元", "本", "册", "台", "处", "起", "节", "块", "度", "周", "张", "部", "亩", "米", "吨", "分", "%", "万元",
     "万人", "万人次", "人次", "场次", "户次", "平方米", "小时", "分钟", "个月", "工作日", "公里", "万份",
 }  # fmt: skip
-_TARGET_ACTUAL = re.compile(
-    r"(?P<target>(?:>=|<=|≥|≤)\s*\d+(?:\.\d+)?\s*(?P<tu>[\u4e00-\u9fff%]{1,3}))\s+"
-    r"(?P<actual>=\s*\d+(?:\.\d+)?\s*(?P<au>[\u4e00-\u9fff%]{1,3}))(?=\s*\d)"
-)
-
-
-def _unit_pairs(report: Report) -> Iterable[tuple[str, str, str, str, str, Quote]]:
-    """(project, target, target unit, actual, actual unit, quote) of each indicator row."""
-    for table in report.perf_tables:
-        for ind in table["indicators"]:
-            m = _TARGET_ACTUAL.search(f"{ind.get('target', '')} {ind.get('actual', '')} 0")
-            if m:
-                yield _name(table), m["target"], m["tu"], m["actual"], m["au"], ind["quote"]
-    if report.perf_tables:
-        return
-    project = "绩效自评表"  # text exports whose 自评表 lost their grid (002): read the rows from the text
-    for b in report.document.blocks if report.document else []:
-        if m := _PROJECT.search(b.text):
-            project = m.group("name").strip()
-        if "=" not in b.text:
-            continue
-        for m in _TARGET_ACTUAL.finditer(b.text):
-            q = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
-            yield project, m["target"], m["tu"], m["actual"], m["au"], q
+_UNIT_OF = re.compile(r"^(?:>=|<=|≥|≤|=)\s*\d+(?:\.\d+)?\s*(?P<unit>[\u4e00-\u9fff%]{1,3})$")
 
 
 @rule(
@@ -594,7 +571,12 @@ def _unit_pairs(report: Report) -> Iterable[tuple[str, str, str, str, str, Quote
     expected_label="应为",
 )
 def unit_mismatch(report: Report) -> Iterable[Finding]:
-    for project, target, tu, actual, au, quote in _unit_pairs(report):
+    for shown, subject, ind in _scored_indicators(report):
+        target, actual = ind.get("target", "").strip(), ind.get("actual", "").strip()
+        t, a = _UNIT_OF.match(target), _UNIT_OF.match(actual)
+        if t is None or a is None or not target.startswith((">", "<", "≥", "≤")):
+            continue
+        tu, au = t["unit"], a["unit"]
         if tu == au or tu not in _UNITS or tu.startswith(au) or au.startswith(tu):
             continue
         if "%" in tu + au or "元" in tu + au:
@@ -603,9 +585,9 @@ def unit_mismatch(report: Report) -> Iterable[Finding]:
         yield make_finding(
             "perf.unit_mismatch",
             "info",
-            f"{project}/{target}/{actual}",
-            f"《{project}》一项指标的指标值为{target}，实际完成值写作{actual}：{what}，实际值的单位应为“{tu}”。",
+            f"{subject}/{target}/{actual}",
+            f"{shown}一项指标的指标值为{target}，实际完成值写作{actual}：{what}，实际值的单位应为“{tu}”。",
             actual,
             f"单位为{tu}",
-            [quote],
+            [ind["quote"]],
         )
