@@ -137,6 +137,7 @@ def diff_rate(report: Report) -> Iterable[Finding]:
     formula="sign(决算数 − 预算数) 与比较词一致",
     tolerance="两数在印出精度内相等（差额不超过0.01万元）视为相等；“基本持平”容许差额≤预算数×5%",
     example="年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因……（应为小于）",
+    expected_label="按数字应为",
 )
 def word(report: Report) -> Iterable[Finding]:
     for claim in report.budget_claims:
@@ -315,6 +316,7 @@ def _sangong_item(name: str) -> str:
     formula="完成率 = 情况说明所述决算数 ÷ 公开09表该项预算数 × 100%",
     tolerance="按印出精度做区间运算；只差末位一个单位记为提示；09表该项预算数空白时不核对",
     example="公开09表因公出国（境）费预算数0.00万元，情况说明写“决算为0.00万元，完成预算的0.00%”",
+    expected_label="应为",
 )
 def sangong_rate(report: Report) -> Iterable[Finding]:
     from generator.checks.sums import sangong

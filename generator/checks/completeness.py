@@ -46,6 +46,7 @@ _TOC_TABLE = re.compile(r"^[一二三四五六七八九十]+、\s*《?(.+?表)�
     formula="目录所列的每张法定报表 ∈ 正文中的报表",
     tolerance="按完整表名匹配（“一般公共预算财政拨款支出决算表”不算“支出决算表”）",
     example="目录列有“三、支出决算表”，正文收入决算表之后直接是财政拨款收入支出决算总表",
+    expected_label="应为",
 )
 def missing_table(report: Report) -> Iterable[Finding]:
     found = statutory(report)
@@ -282,6 +283,7 @@ _HEADING_AGENCY = re.compile(r"^(?:第[一二三四五]部分)?\s*(.{2,40}?)\s*\
     formula="标题中的单位名称 = 报告单位名称",
     tolerance="忽略括注（如“（汇总）”）；含占位符的标题由“模板残留”规则报告",
     example="第二部分表头写“上海市规划和自然资源局2024年度部门决算表”，而本单位是上海市普陀区规划和自然资源局",
+    expected_label="本单位名称",
 )
 def agency_name(report: Report) -> Iterable[Finding]:
     doc = report.document
@@ -339,6 +341,7 @@ def _groups(text: str) -> set[str]:
     formula="科目所属类别 ∈ 用途说明提到的类别",
     tolerance="不涉及金额",
     example="住房公积金（项）。主要用于：事业单位医疗保险支出",
+    expected_label="这段说明所属的项",
 )
 def item_purpose(report: Report) -> Iterable[Finding]:
     doc = report.document
@@ -376,6 +379,7 @@ def item_purpose(report: Report) -> Iterable[Finding]:
     formula="正文中的单位全称 = 报告单位名称",
     tolerance="不涉及金额；只差一个字才报告",
     example="上海市普陀区规划和自然资源局的报告第七至九部分写“上海市普陀区规划与自然资源局”",
+    expected_label="本单位名称",
 )
 def agency_name_variant(report: Report) -> Iterable[Finding]:
     doc = report.document

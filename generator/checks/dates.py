@@ -96,6 +96,7 @@ def _quote(span: Span, text: str, end: int | None = None) -> Quote:
     formula="终止日期 ≥ 起始日期",
     tolerance="不涉及金额；同一天起止不算颠倒",
     example="2024物业管理服务时间，实际完成值“2024年1月1日至2021年12月31日”",
+    expected_label="应为",
 )
 def range_reversed(report: Report) -> Iterable[Finding]:
     for span, text in spans(report):
@@ -134,6 +135,7 @@ def _months(span: Span) -> int | None:
     formula="期限（月）= (终止年 − 起始年) × 12 + (终止月 − 起始月)",
     tolerance="相差不超过1个月（起止日是否计入）不算不符",
     example="零工市场租赁时间2023年-6月-2026年6月（36个月），租赁期限5年（60个月）",
+    expected_label="按起止日期",
 )
 def length(report: Report) -> Iterable[Finding]:
     for span, text in spans(report):

@@ -66,6 +66,7 @@ def execution_rate(report: Report) -> Iterable[Finding]:
     formula="执行分值 + Σ 指标分值 ≤ 100；Σ 某一级指标下的分值 ≤ 该级标明的分数",
     tolerance="分值为整数或一位小数，按印出数相加，不设容差",
     example="产出指标标“（50分)”，其下数量15、质量10+10、时效10、成本10，合计55分。",
+    expected_label="应为",
 )
 def points_total(report: Report) -> Iterable[Finding]:
     for table in report.perf_tables:
@@ -194,6 +195,7 @@ _ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
     formula="指标为“≤X”时实际值 > X（或“≥X”时实际值 < X），且得分 = 分值",
     tolerance="按印出数比较，不设容差；单位不同或不是单个数字的不比较",
     example="档案柜指标值≤11节，实际完成50节，仍得满分10分。",
+    expected_label="指标值",
 )
 def target_missed(report: Report) -> Iterable[Finding]:
     for table in report.perf_tables:
@@ -368,6 +370,7 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     formula="文字中“指标名称 + N + 单位” = 同名指标的实际值",
     tolerance="数量按印出的数比较，不相等即报为错误",
     example="实际完成情况写主体赛项目43个，指标表中主体赛项目的实际值为=33个。",
+    expected_label="指标表中的实际值",
 )
 def completion_text(report: Report) -> Iterable[Finding]:
     doc = report.document
@@ -431,6 +434,7 @@ def _same_project(a: str, b: str) -> bool:
     formula="标题中的项目名 ≈ 表内“项目名称”",
     tolerance="不涉及金额",
     example="标题“购置档案经费项目支出绩效自评表”，表内项目名称“零工市场运营经费”",
+    expected_label="表中的项目名称",
 )
 def title_name(report: Report) -> Iterable[Finding]:
     doc = report.document

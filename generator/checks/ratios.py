@@ -128,6 +128,7 @@ def share(report: Report) -> Iterable[Finding]:
     formula="Σ 各项占比 = 100%（当 Σ 各项金额 = 合计）",
     tolerance="n项百分比之和与100%之差不超过 n × 0.005 个百分点（两位小数时）",
     example="71.73%+11.11%+2.07%+15.16%=100.07%，而四项金额之和正是一般公共预算财政拨款支出2940.05万元。",
+    expected_label="应为",
 )
 def sum_100(report: Report) -> Iterable[Finding]:
     from generator.checks.tolerance import sum_differs

@@ -469,6 +469,7 @@ _ITEM_KIND = re.compile(
     formula="说明为“基本支出” ⇒ 公开05表该科目基本支出 > 0；说明为“项目支出” ⇒ 项目支出 > 0",
     tolerance="不涉及舍入：只看是否为0（空白按0）",
     example="一般行政管理事务（项）主要用于“局财政业务指导与宣传等基本支出”，表中基本支出空白、项目支出10.00万元",
+    expected_label="报表所示",
 )
 def item_kind(report: Report) -> Iterable[Finding]:
     from generator.checks import make_finding
@@ -584,6 +585,7 @@ def _economic_items(
     formula="情况说明所列每一项：公开06表该科目决算数 > 0",
     tolerance="不涉及舍入：只看是否为0（空白按0）",
     example="人员经费主要包括……个人农业生产补贴，而公开06表30310个人农业生产补贴为空白",
+    expected_label="报表中的金额",
 )
 def listed_component(report: Report) -> Iterable[Finding]:
     from generator.checks import make_finding

@@ -170,6 +170,7 @@ def zero_base(report: Report) -> Iterable[Finding]:
     formula="方向(金额用词) = 方向(百分比用词)；持平 ⇔ 变动额 = 0",
     tolerance="用词判断，无数值容差",
     example="“比2023年度减少0.15万元，下降（增长）27.78%”：模板中的两种方向都未删去。",
+    expected_label="应为",
 )
 def direction(report: Report) -> Iterable[Finding]:
     for claim in report.yoy_claims:
@@ -266,6 +267,7 @@ def _same(stated: Decimal, change: Decimal | None, found: Any, sign: int) -> boo
     formula="持平 ⇒ 原因说明中不应出现增加/减少",
     tolerance="用词判断，只看“持平”之后的原因句",
     example="“财政拨款收入支出总计持平。主要原因：……等原因减少支付。”",
+    expected_label="原因说明所示",
 )
 def flat_with_reason(report: Report) -> Iterable[Finding]:
     doc = report.document
@@ -366,6 +368,7 @@ _BARE_CHANGE = re.compile(
     formula="“增长/下降/增加/减少 + 数字”后应有 % 或单位",
     tolerance="不涉及金额",
     example="一般公共预算财政拨款支出增加1193.20万元，增长13.95。",
+    expected_label="应为",
 )
 def missing_unit(report: Report) -> Iterable[Finding]:
     doc = report.document
