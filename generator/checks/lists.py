@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.tolerance import fmt
+from generator.checks.tolerance import fmt, half_unit
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -130,8 +130,7 @@ def _opens_next(blocks: list[Block], pos: int, at: int) -> bool:
 def _tolerance(n: int, values: list[Decimal]) -> Decimal:
     """(n+1) half-units at the list's finest printed precision: a list that prints 19.76 and 10 in
     the same column drops trailing zeros ("10万" is 10.00), it does not round to whole 万元."""
-    places = max((decimals(v) for v in values), default=2)
-    return (n + 1) * Decimal(5) / (Decimal(10) ** (places + 1))
+    return (n + 1) * half_unit(max(values, key=decimals))
 
 
 @rule(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, rounded_percent
-from generator.model import Finding, Quote, Report
+from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
 
@@ -286,6 +286,20 @@ _SCORED_ROW = re.compile(
 )
 
 
+_PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
+
+
+def _text_rows(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, Block, re.Match[str]]]:
+    """(project, block, match) of every match of ``pattern`` in the running text, with the 项目名称
+    last named before it: the rows of 自评表 whose grid a text export lost (002)."""
+    project = "绩效自评表"
+    for b in report.document.blocks if report.document else []:
+        if m := _PROJECT.search(b.text):
+            project = m.group("name").strip()
+        for m in pattern.finditer(b.text):
+            yield project, b, m
+
+
 def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
     """(how a message names the table, the finding's subject, the indicator row) of every row with a
     target, an actual, a 分值 and a 得分: from report.perf_tables, or read from the text of an export
@@ -295,18 +309,12 @@ def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
             yield _shown(table), f"{_name(table)}/{ind['name']}", ind
     if report.perf_tables:
         return
-    project = "绩效自评表"
-    for b in report.document.blocks if report.document else []:
-        if m := _PROJECT.search(b.text):
-            project = m.group("name").strip()
-        if "=" not in b.text:
-            continue
-        for m in _SCORED_ROW.finditer(b.text):
-            yield f"《{project}》", project, {
-                "target": m["target"], "actual": m["actual"],
-                "points": Decimal(m["points"]), "score": Decimal(m["score"]),
-                "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
-            }  # fmt: skip
+    for project, b, m in _text_rows(report, _SCORED_ROW):
+        yield f"《{project}》", project, {
+            "target": m["target"], "actual": m["actual"],
+            "points": Decimal(m["points"]), "score": Decimal(m["score"]),
+            "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
+        }  # fmt: skip
 
 
 @rule(
@@ -485,7 +493,6 @@ _FUNDING_LINE = re.compile(
     r"年度资金总额\s*[:：]?\s*\d[\d,]*(?:\.\d+)?\s+(?P<budget>\d[\d,]*(?:\.\d+)?)\s+(?P<spent>\d[\d,]*(?:\.\d+)?)\s+"
     r"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d{1,3}\.\d{2})"
 )
-_PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
 
 
 def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Quote]]:
@@ -499,13 +506,7 @@ def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Q
             continue
         q = row["quote"]
         out[(q.quote, q.page)] = (_name(table), row["points"], row["rate"], row["score"], q)
-    project = "绩效自评表"
-    for b in report.document.blocks if report.document else []:
-        if m := _PROJECT.search(b.text):
-            project = m.group("name").strip()
-        m = _FUNDING_LINE.search(b.text)
-        if m is None:
-            continue
+    for project, b, m in _text_rows(report, _FUNDING_LINE):
         rate, budget, spent = (parse_amount(m.group(k)) for k in ("rate", "budget", "spent"))
         if rate is None or budget is None or spent is None or budget <= 0:
             continue

@@ -26,7 +26,7 @@ _BUDGET = re.compile(r"年初预算|全年预算|预算数|预决算|预算为|�
 _STOP_SENTENCE = re.compile(r"\d\s*(?:万元|%|人)|原因|" + _BUDGET.pattern)
 _CLAUSE = re.compile(r"[^，,；;。：:]+")
 
-_UP_VERB, _DOWN_VERB = ("增加", "新增", "上涨", "增长"), ("减少", "下降", "减小", "压减")
+_UP_VERB = ("增加", "新增", "上涨", "增长")  # the patterns' other verbs say 减少
 # "本年增加X、Y等项目" — the verb first.
 _VERB_FIRST = re.compile(
     r"^(?:本年度?|今年|本单位|单位|部门|主要是|主要为|由于|因|[较比]上一?年度?)*(?P<verb>增加|新增|减少|压减)了?(?P<items>.+)$"
@@ -42,20 +42,7 @@ _LEAD = re.compile(r"^(?:本年度?|今年|本单位|我单位|单位|部门|导
 _SUFFIX = re.compile(
     r"(?:工作经费|补助资金|项目资金|项目经费|专项经费|经费支出|费用支出|费支出|经费|资金|费用|费|支出|项目)$"
 )
-_GENERIC = {
-    "人员",
-    "相关人员",
-    "公用",
-    "相应",
-    "相关",
-    "其他",
-    "日常",
-    "运行",
-    "工作",
-    "项目",
-    "基本",
-    "人员工资",
-}
+_GENERIC = {"人员", "相关人员", "公用", "相应", "相关", "其他", "日常", "运行", "工作", "项目", "基本", "人员工资"}  # fmt: skip
 STAFF = ("在职人员", "退休人员", "离休人员")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"\d{4}\s*年度?")
@@ -69,7 +56,6 @@ class Statement:
     name: str  # as written
     key: str  # the name without 的 and without a money suffix: what two statements are matched on
     sign: int
-    block: int
     quote: Quote
 
 
@@ -152,7 +138,7 @@ def _clauses(block: Block, start: int, end: int) -> Iterator[tuple[str, int]]:
             yield stripped, m.start() + clause.index(stripped)
 
 
-def _statements_in(block: Block, pos: int, section: str | None) -> Iterator[Statement]:
+def _statements_in(block: Block, section: str | None) -> Iterator[Statement]:
     """What each clause of the block's explanations says goes up, down or stays as it was."""
     for start, end in _reason_spans(block):
         for clause, at in _clauses(block, start, end):
@@ -168,7 +154,7 @@ def _statements_in(block: Block, pos: int, section: str | None) -> Iterator[Stat
             for name in _items(items):
                 key = item_key(name)
                 if _names_something(key):
-                    yield Statement(name, key, sign, pos, quote)
+                    yield Statement(name, key, sign, quote)
 
 
 _LAST: list[tuple[Document, list[Statement]]] = []  # both rules read the same report's statements
@@ -189,7 +175,7 @@ def _read_statements(doc: Document) -> list[Statement]:
     out: list[Statement] = []
     for pos, block in enumerate(doc.blocks):
         if block.table is None and "原因" in block.text:
-            out.extend(_statements_in(block, pos, sections[pos] or None))
+            out.extend(_statements_in(block, sections[pos] or None))
     return out
 
 

@@ -197,6 +197,14 @@ def _evidence(ctx: SiteContext, r: Report, q: Any, page_url: str) -> dict[str, A
     }
 
 
+def _expected_label(rule_id: str) -> str:
+    """How the page labels a finding's expected value: its rule's label (a cross-report rule too)."""
+    from generator import checks
+
+    rule = checks.CATALOGUE.get(rule_id)
+    return rule.expected_label if rule else checks.Rule.expected_label
+
+
 def _finding_view(ctx: SiteContext, r: Report, f: Finding, page_url: str) -> dict[str, Any]:
     evidence = [_evidence(ctx, r, q, page_url) for q in f.evidence]
     return {
@@ -208,6 +216,7 @@ def _finding_view(ctx: SiteContext, r: Report, f: Finding, page_url: str) -> dic
         "message": f.message,
         "claimed": f.claimed,
         "expected": f.expected,
+        "expected_label": _expected_label(f.rule),
         "evidence": evidence,
         "report_href": rel(page_url, ctx.report_url(r)) + f"#{anchor(f.id)}",
         "report_md": rel(page_url, ctx.report_url(r)) + f"index.md#{anchor(f.id)}",
@@ -291,7 +300,6 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
     for fv in findings:
         rule = rules.get(fv["rule"])
         fv["formula"] = rule.formula if rule else ""
-        fv["expected_label"] = rule.expected_label if rule else None
         fv["rule_href"] = rel(url, "methodology/") + "#" + anchor(fv["rule"])
     sev: Counter[str] = Counter(f.severity for f in r.findings)
     ie = r.metrics.get("income_total"), r.metrics.get("expenditure_total")
