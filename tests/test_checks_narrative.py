@@ -173,6 +173,10 @@ PINNED = [
     (R002, "perf.execution_score", "warning", "10.00分（执行率91.35%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率94.93%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率97.58%）", "不高于9.64分"),
+    # 003 2024年新疆西藏等地区教育特殊补助资金(第二批): 61.15万元 for 4 schools at 150元/生/学期 (its own 涉及学校个数
+    # =4所 and cost rows 18.08+10.5+15.94+16.63), yet the 实际完成情况 says 5 schools, 450元 and 380.55: the
+    # completion text of 2024年自治区教育项目经费住宿费和教材费 (年度资金总额 380.55), pasted.
+    (R003, "perf.goal_copied", "warning", "380.55万元", "61.15万元"),
 ]
 
 # Rounding-level (one unit of the last printed place) findings the ground truth lists: info, never error.

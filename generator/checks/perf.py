@@ -220,9 +220,12 @@ def target_missed(report: Report) -> Iterable[Finding]:
             )
 
 
-def _shown(table: dict) -> str:
-    """《project》 for a message, or a plain word when OCR left the title unreadable (003: "《`》")."""
-    name = re.split(r"[「『]", _name(table))[0].strip()
+def _shown(table: dict, agency: str = "") -> str:
+    """《project》 for a message, or a plain word when OCR left the title unreadable (003: "《`》").
+    An OCR'd 项目名称 cell that ran into the 主管部门 row ("…教材费乌鲁木齐市人力资源和社会保障局实施单位…")
+    is cut before the agency's name when the caller gives it."""
+    name = re.split(r"[「『]|实施单位|主管部门", _name(table))[0]
+    name = (name.split(agency)[0] if agency and name.find(agency) > 0 else name).strip()
     return f"《{name}》" if len(re.findall(r"[\u4e00-\u9fff]", name)) >= 4 else "一张自评表中，"
 
 
@@ -596,3 +599,57 @@ def unit_mismatch(report: Report) -> Iterable[Finding]:
             f"单位为{tu}",
             [ind["quote"]],
         )
+
+
+_TWO_DECIMALS = re.compile(r"(?<![\d.])\d{1,6}\.\d{2}(?![\d%])")
+
+
+def _amounts(table: dict) -> set[Decimal]:
+    return {v for row in table["funding"] for k in ("initial", "budget", "spent") if (v := row.get(k)) is not None}
+
+
+@rule(
+    "perf.goal_copied",
+    title="完成情况写的是另一个项目的资金总额",
+    explanation=(
+        "项目自评表“年度总体目标”一栏的预期目标和实际完成情况，写的是本项目的事和本项目的钱。这一栏写出的"
+        "一个金额（两位小数）既不是本表任何一行资金的年初预算数、全年预算数或全年执行数，也不出现在本表指标中，"
+        "却恰好等于报告中另一张自评表的年度资金总额：这段文字多半是从那个项目的自评表照抄过来的，"
+        "读者看到的完成情况不是本项目的。"
+    ),
+    formula="总体目标栏中的金额 ∉ 本表资金额，且 = 另一张自评表的年度资金总额",
+    tolerance="金额按两位小数逐位相同",
+    example="《2024年新疆西藏等地区教育特殊补助资金(第二批)》全年预算61.15万元，完成情况却写380.55万元，"
+    "正是《2024年自治区教育项目经费住宿费和教材费》的年度资金总额。",
+    expected_label="本表资金总额",
+)
+def goal_copied(report: Report) -> Iterable[Finding]:
+    totals: dict[Decimal, list[dict]] = {}
+    for table in report.perf_tables:
+        if table["funding"]:
+            first = table["funding"][0]
+            for v in {first.get(k) for k in ("initial", "budget", "spent")} - {None, Decimal(0)}:
+                totals.setdefault(v, []).append(table)
+    for table in report.perf_tables:
+        goal, own = table.get("goal"), _amounts(table)
+        if goal is None or not table["funding"] or table["funding"][0].get("budget") is None:
+            continue
+        listed = " ".join(ind["quote"].quote for ind in table["indicators"] if ind.get("quote"))
+        for m in _TWO_DECIMALS.finditer(goal.quote):
+            value = Decimal(m.group())
+            others = [t for t in totals.get(value, []) if t is not table and _name(t) != _name(table)]
+            if value in own or m.group() in listed or not others:
+                continue
+            other, first = others[0], table["funding"][0]
+            # the words just before the figure, within its own cell of an OCR'd row ("标准,380.55")
+            snippet = re.split(r"\s", goal.quote[max(0, m.start() - 8) : m.end()])[-1]
+            yield make_finding(
+                "perf.goal_copied",
+                "warning",
+                f"{_name(table)}/{value}",
+                f"{_shown(table, report.agency)}总体目标栏写“{snippet}”，本表全年预算数却是{first['budget']}万元；"
+                f"{value}万元是{_shown(other, report.agency)}的年度资金总额，这段文字像是从那张表照抄的。",
+                f"{value}万元",
+                f"{first['budget']}万元",
+                [Quote(snippet, goal.page, None, "绩效自评表"), first["quote"], other["funding"][0]["quote"]],
+            )

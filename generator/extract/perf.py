@@ -158,7 +158,7 @@ def _points_cell(cells: list[str]) -> int | None:
 def _new_table(title: str, page: int | None, t_index: int) -> dict[str, Any]:
     return {"title": title, "name": None, "page": page, "funding": [], "indicators": [], "headings": [],
             "total": None, "table": t_index, "unparsed": set(), "funding_complete": False,
-            "funding_gap": False}  # fmt: skip
+            "funding_gap": False, "goal": None}  # fmt: skip
 
 
 def perf_tables(doc: Document) -> list[dict[str, Any]]:
@@ -241,6 +241,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                         # the funding block ends here; it was read whole when no row in it with
                         # figures was passed over
                         fund_header = None
+                        current["goal"] = quote
                         current["funding_complete"] = not current["funding_gap"]
                     elif any(_number(c) is not None for c in cells):
                         current["funding_gap"] = True
