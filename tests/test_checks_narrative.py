@@ -177,6 +177,24 @@ PINNED = [
     # =4所 and cost rows 18.08+10.5+15.94+16.63), yet the 实际完成情况 says 5 schools, 450元 and 380.55: the
     # completion text of 2024年自治区教育项目经费住宿费和教材费 (年度资金总额 380.55), pasted.
     (R003, "perf.goal_copied", "warning", "380.55万元", "61.15万元"),
+    # 002: the reasons for the 财政拨款 increase and for the 预决算差异 list 援疆经费, whose own 自评表 reads
+    # "年度资金总额220.00 399.18 347.25 … 0.00 0.00 0.00 — — —其他资金220.00 399.18 347.25": no 财政拨款 at all.
+    (
+        R002,
+        "budget.reason_nonfiscal",
+        "warning",
+        "援疆经费（财政拨款项目）",
+        "其他资金399.18万元，财政拨款0.00万元",
+    ),
+    # 002: "年中追加……就业工作经费……等项目" explains the 预决算差异, yet 《就业工作经费》 reads "年度资金总额55.00
+    # 55.00 42.75": 年初预算数 = 全年预算数, nothing was added in the year (and 22.27% of it was not spent).
+    (
+        R002,
+        "budget.midyear_added",
+        "warning",
+        "就业工作经费（年中追加）",
+        "年初预算数55.00万元 = 全年预算数55.00万元",
+    ),
 ]
 
 # Rounding-level (one unit of the last printed place) findings the ground truth lists: info, never error.

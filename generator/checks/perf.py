@@ -605,7 +605,9 @@ _TWO_DECIMALS = re.compile(r"(?<![\d.])\d{1,6}\.\d{2}(?![\d%])")
 
 
 def _amounts(table: dict) -> set[Decimal]:
-    return {v for row in table["funding"] for k in ("initial", "budget", "spent") if (v := row.get(k)) is not None}
+    return {
+        v for row in table["funding"] for k in ("initial", "budget", "spent") if (v := row.get(k)) is not None
+    }
 
 
 @rule(

@@ -1,0 +1,187 @@
+"""budget.reason_*: the projects a 财政拨款 explanation names, read against those projects' own
+self-evaluation tables (绩效自评表), which state where each project's money came from.
+
+"与年初预算相比……主要原因是：年中追加……援疆经费、博士后培养经费等项目" names projects. Each project's
+自评表 states its 年初预算数 and 全年预算数 and splits them into 当年财政拨款 and 其他资金. A project whose
+table has no 财政拨款 cannot explain a change in 财政拨款 spending; a project whose 年初预算数 equals its
+全年预算数 got nothing added in the year. Projects are matched on their name without the words that only
+say it is money (经费, 资金, 工作, 项目 …) and without years: "援疆经费" is 《援疆工作经费》.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.checks import make_finding, rule
+from generator.checks.perf import _core, _name
+from generator.model import Finding, Quote, Report
+
+Amounts = tuple[Decimal, Decimal, Decimal]  # 年初预算数, 全年预算数, 全年执行数
+
+
+@dataclass(frozen=True)
+class Funds:
+    """One project's 资金 rows as its 自评表 states them."""
+
+    name: str
+    total: Amounts
+    other: Amounts | None  # 其他资金, when the table states it
+    quote: Quote
+
+
+_NUM = r"\d[\d,]*\.\d{2}"
+# 002's text export keeps a project's 资金 block on one line: "年度资金总额220.00 399.18 347.25 10 86.99%
+# 6.750.00 0.00 0.00 — — —其他资金220.00 399.18 347.25 — — —" (the 财政拨款 row follows the 得分 with no gap).
+_TEXT_FUNDS = re.compile(
+    rf"年度资金总额\s*(?P<t>{_NUM}\s+{_NUM}\s+{_NUM})\s+\d+\s+\d+(?:\.\d+)?%\s*\d{{1,2}}\.\d{{2}}"
+    rf"(?P<f>{_NUM}\s+{_NUM}\s+{_NUM})\s*(?:[—-]\s*){{3}}其他资金\s*(?P<o>{_NUM}\s+{_NUM}\s+{_NUM})"
+)
+_PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
+
+
+def _three(text: str) -> Amounts:
+    a, b, c = (Decimal(x.replace(",", "")) for x in text.split())
+    return a, b, c
+
+
+def _columns(row: dict) -> Amounts | None:
+    a, b, c = (row.get(k) for k in ("initial", "budget", "spent"))
+    return None if a is None or b is None or c is None else (a, b, c)
+
+
+def project_funds(report: Report) -> list[Funds]:
+    """Every project 自评表 whose 年度资金总额 row is read with its three amounts."""
+    out: list[Funds] = []
+    for table in report.perf_tables:
+        rows = [r for r in table["funding"] if r["aligned"]]
+        total = next((r for r in rows if re.search(r"资金总额|总资金|^项目资金", r["label"])), None)
+        other = next((r for r in rows if "其他资金" in r["label"]), None)
+        if total is None or not table.get("name"):
+            continue
+        amounts, others = _columns(total), _columns(other) if other else None
+        if amounts is not None:
+            out.append(Funds(_name(table), amounts, others, total["quote"]))
+    if report.perf_tables or report.document is None:
+        return out
+    project = None
+    for b in report.document.blocks:
+        if m := _PROJECT.search(b.text):
+            project = m.group("name").strip()
+        m = _TEXT_FUNDS.search(b.text)
+        if m is None or project is None:
+            continue
+        total, fiscal, other = _three(m["t"]), _three(m["f"]), _three(m["o"])
+        if any(f + o != t for t, f, o in zip(total, fiscal, other, strict=True)):
+            continue  # the columns are not where they seem
+        out.append(Funds(project, total, other, Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")))
+        project = None
+    return out
+
+
+# "主要原因是：年中追加人员绩效考核奖金、三支一扶工作经费……等项目" / "本年增加……等项目"
+_LIST = re.compile(r"(?P<verb>年中追加|本年追加|本年增加|本年新增)了?(?P<items>[^。；;：:]{2,200}?)等项目")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A project named in a reason about 财政拨款, where it is named."""
+
+    item: str
+    midyear: bool  # named as a 年中追加
+    quote: Quote
+
+
+def _named(report: Report) -> Iterator[Named]:
+    for b in report.document.blocks if report.document else []:
+        if b.table is not None or "财政拨款" not in b.text:
+            continue
+        for m in _LIST.finditer(b.text):
+            if (
+                "财政拨款" not in b.text[: m.start()]
+                or "原因" not in b.text[max(0, m.start() - 80) : m.start()]
+            ):
+                continue
+            for item in re.split(r"[、，,和及]", m["items"]):
+                if item := item.strip():
+                    start = m.start("items") + m["items"].index(item)
+                    yield Named(item, m["verb"] != "本年增加" and m["verb"] != "本年新增",
+                                Quote(item if len(item) >= 4 else m.group(0), b.page_at(start), None))  # fmt: skip
+
+
+def _matches(report: Report) -> Iterator[tuple[Named, Funds]]:
+    """Each named project with the one 自评表 whose name is the same without money words; once each."""
+    funds = project_funds(report)
+    seen: set[tuple[str, bool]] = set()
+    for named in _named(report):
+        key = _core(named.item)
+        hits = [f for f in funds if key and _core(f.name) == key]
+        if len(hits) != 1 or (key, named.midyear) in seen:
+            continue
+        seen.add((key, named.midyear))
+        yield named, hits[0]
+
+
+@rule(
+    "budget.reason_nonfiscal",
+    title="财政拨款变动的原因列了不用财政拨款的项目",
+    explanation=(
+        "说明财政拨款支出为何比上年增加、为何与年初预算有差异时，报告列出了一些项目（“本年增加……援疆经费等项目”）。"
+        "每个项目的绩效自评表把年度资金总额分成当年财政拨款和其他资金。若某个被列出的项目在自评表中，"
+        "年初预算数、全年预算数和全年执行数全部是其他资金（财政拨款三栏都是0），这个项目没有花财政拨款，"
+        "不能用来解释财政拨款的增减或预决算差异。项目按去掉“经费、资金、工作、项目”等字样和年份后的名称相同来对应。"
+    ),
+    formula="原因中列出的项目 → 其自评表：当年财政拨款 = 年度资金总额 − 其他资金 = 0",
+    tolerance="金额逐位相同（三栏都为0才算）",
+    example="财政拨款比上年增加912.32万元的原因列了援疆经费，而《援疆工作经费》全年预算399.18万元全部是其他资金。",
+    expected_label="自评表所示",
+)
+def reason_nonfiscal(report: Report) -> Iterable[Finding]:
+    done: set[str] = set()
+    for named, funds in _matches(report):
+        if funds.other is None or funds.other != funds.total or funds.total[1] <= 0 or funds.name in done:
+            continue
+        done.add(funds.name)
+        yield make_finding(
+            "budget.reason_nonfiscal",
+            "warning",
+            funds.name,
+            f"说明财政拨款变动的原因时列了“{named.item}”，而《{funds.name}》自评表中全年预算"
+            f"{funds.total[1]}万元、执行{funds.total[2]}万元全部是其他资金，当年财政拨款为0：这个项目不能解释财政拨款的变化。",
+            f"{named.item}（财政拨款项目）",
+            f"其他资金{funds.total[1]}万元，财政拨款0.00万元",
+            [named.quote, funds.quote],
+        )
+
+
+@rule(
+    "budget.midyear_added",
+    title="称年中追加的项目，自评表中年初预算等于全年预算",
+    explanation=(
+        "说明预决算差异时，报告称“年中追加……等项目”。年中追加的钱不在年初预算里，所以这些项目的绩效自评表中"
+        "全年预算数应大于年初预算数（整个项目都是年中追加的，年初预算数应为0）。若被列出的项目在自评表中"
+        "年初预算数等于全年预算数，表格说这个项目年内没有追加，与文字矛盾。项目按去掉“经费、资金、工作、项目”"
+        "等字样和年份后的名称相同来对应；名称只是相近的不比较。"
+    ),
+    formula="原因中“年中追加”的项目 → 其自评表：全年预算数 > 年初预算数",
+    tolerance="金额逐位相同即为相等",
+    example="预决算差异的原因是“年中追加……就业工作经费……等项目”，而《就业工作经费》年初预算数、全年预算数都是55.00万元。",
+    expected_label="自评表所示",
+)
+def midyear_added(report: Report) -> Iterable[Finding]:
+    for named, funds in _matches(report):
+        initial, budget, _spent = funds.total
+        if not named.midyear or initial != budget or budget <= 0:
+            continue
+        yield make_finding(
+            "budget.midyear_added",
+            "warning",
+            funds.name,
+            f"预决算差异的原因称年中追加“{named.item}”，而《{funds.name}》自评表中年初预算数{initial}万元、"
+            f"全年预算数{budget}万元，两者相同：按表格，这个项目年内没有追加预算。",
+            f"{named.item}（年中追加）",
+            f"年初预算数{initial}万元 = 全年预算数{budget}万元",
+            [named.quote, funds.quote],
+        )

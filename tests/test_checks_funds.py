@@ -1,0 +1,80 @@
+"""budget.reason_nonfiscal and budget.midyear_added: how named projects meet their 自评表.
+
+The real cases are pinned in test_checks_narrative.py (002); these are the edge cases, written as
+short documents in 002's text-export shape (synthetic, said so).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import report_of
+
+from generator.checks.funds import midyear_added, project_funds, reason_nonfiscal
+
+REASON = (
+    "财政拨款收入支出总体与上年相比，增加912.32万元，主要原因是：本年增加援疆经费、就业工作经费等项目。"
+    "与年初预算相比，预决算差异率28.70%，主要原因是：年中追加就业工作经费、援疆经费等项目，导致预决算差异。"
+)
+
+
+def funds_row(total: str, fiscal: str, other: str, rate: str = "86.99%", score: str = "6.75") -> str:
+    return f"年度资金总额{total} 10 {rate} {score}{fiscal} — — —其他资金{other} — — —目标"
+
+
+def test_text_export_funding_rows_are_read_when_the_columns_add_up() -> None:
+    r = report_of(
+        "项目名称援疆工作经费",
+        funds_row("220.00 399.18 347.25", "0.00 0.00 0.00", "220.00 399.18 347.25"),
+        "项目名称就业工作经费",
+        # 财政拨款 + 其他资金 ≠ 年度资金总额 in the second column: the columns are not where they seem
+        funds_row("55.00 55.00 42.75", "55.00 50.00 42.75", "0.00 0.00 0.00", "77.73%", "4.43"),
+    )
+    amounts = (Decimal("220.00"), Decimal("399.18"), Decimal("347.25"))
+    assert [(f.name, f.total, f.other) for f in project_funds(r)] == [("援疆工作经费", amounts, amounts)]
+
+
+def test_a_project_paid_from_other_funds_cannot_explain_fiscal_spending() -> None:
+    r = report_of(
+        REASON,
+        "项目名称援疆工作经费",
+        funds_row("220.00 399.18 347.25", "0.00 0.00 0.00", "220.00 399.18 347.25"),
+    )
+    (f,) = reason_nonfiscal(r)  # named twice (change and 预决算差异): one finding
+    assert f.claimed == "援疆经费（财政拨款项目）"
+    assert "援疆经费" in f.evidence[0].quote and "其他资金220.00 399.18 347.25" in f.evidence[1].quote
+
+
+def test_a_project_with_some_fiscal_money_is_not_reported() -> None:
+    r = report_of(
+        REASON,
+        "项目名称援疆工作经费",
+        funds_row("220.00 399.18 347.25", "20.00 20.00 20.00", "200.00 379.18 327.25"),
+    )
+    assert list(reason_nonfiscal(r)) == []
+
+
+def test_midyear_addition_against_equal_initial_and_full_year_budgets() -> None:
+    equal = funds_row("55.00 55.00 42.75", "55.00 55.00 42.75", "0.00 0.00 0.00", "77.73%", "4.43")
+    raised = funds_row("40.00 55.00 42.75", "40.00 55.00 42.75", "0.00 0.00 0.00", "77.73%", "4.43")
+    (f,) = midyear_added(report_of(REASON, "项目名称就业工作经费", equal))
+    assert f.claimed == "就业工作经费（年中追加）" and "55.00万元" in f.expected
+    assert list(midyear_added(report_of(REASON, "项目名称就业工作经费", raised))) == []
+    # "本年增加" (a change from last year) is not a claim about the year's budget
+    only_yoy = REASON.split("与年初预算相比")[0]
+    assert list(midyear_added(report_of(only_yoy, "项目名称就业工作经费", equal))) == []
+
+
+def test_names_must_match_without_money_words_only() -> None:
+    """ "博士后培养经费" is not 《2021年度博士后资助经费》 (培养 ≠ 资助), and "就业工作经费" is not
+    《就业信息化建设补助资金》 although one core name contains the other."""
+    text = "与年初预算相比，主要原因是：财政拨款年中追加博士后培养经费、就业工作经费等项目。"
+    r = report_of(
+        "财政拨款" + text,
+        "项目名称2021年度博士后资助经费",
+        funds_row("560.00 560.00 560.00", "560.00 560.00 560.00", "0.00 0.00 0.00", "100.00%", "10.00"),
+        "项目名称就业信息化建设补助资金",
+        funds_row("30.00 30.00 30.00", "30.00 30.00 30.00", "0.00 0.00 0.00", "100.00%", "10.00"),
+    )
+    assert len(project_funds(r)) == 2
+    assert list(midyear_added(r)) == []
