@@ -296,11 +296,20 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
 # (an operator, a figure and a unit), then the actual figure with the same unit.
 _COUNT_UNIT = r"万人次|万人|人次|万户|户|人|盒|个|家|项|场|期|册|件|卷|次|所|批"
 _TARGET = re.compile(rf"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{_COUNT_UNIT})")
-_ACTUAL_AFTER = r"^\D{{0,20}}?(?:\d+(?:\.\d+)?\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit})(?![\u4e00-\u9fff]{{0,1}}[率])"
-_LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,16})$")
+# The actual's unit is the target's, or another single character written in its place with the 分值 right
+# after it (002: ">=100人 =97认5 4.63"; perf.unit_mismatch notes the slip itself).
+_ACTUAL_AFTER = (
+    r"^\D{{0,20}}?(?:\d+(?:\.\d+)?\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit}|[\u4e00-\u9fff](?=\d))"
+    r"(?![\u4e00-\u9fff]{{0,1}}[率])"
+)
+_LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,20})$")
 _HEADER_WORDS = re.compile(r"^.*(?:实际完成值|指标值|得分|分值|三级指标)")
 _CATEGORY = re.compile(
     r"^(?:履职效能|管理效率|(?:产出|效益|满意度|数量|质量|时效|成本|一级|二级|三级)指标|(?:社会|经济|生态)效益|可持续影响)+"
+)
+# a sentence that reports the year's result: "完成公共就业服务系统工作人员学习交流41人，赴昌吉……培训100人"
+_DONE = re.compile(
+    r"^(?![^。]*(?:不少于|不低于|不超过|目标|计划|预计|力争|确保|任务|要求))[^。]*(?:完成|实际)"
 )
 _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9fff]{0,8}$")
 
@@ -323,6 +332,9 @@ def _stream_indicators(
             prev = blocks[k].text
             header = len(prev) <= 60 and _HEADER_WORDS.match(prev)  # "…实际完成值分值得分档案整理数"
             if _TARGET.search(prev) or (len(prev) > 24 and not header):
+                # the row before ends with this name's first line: "…=41人10 10.00赴昌吉务工"
+                if _TARGET.search(prev) and (tail := re.search(r"\d\.\d{2}([\u4e00-\u9fff]{1,12})$", prev)):
+                    before = tail.group(1) + before
                 break
             before = prev + before
             if header:
@@ -360,11 +372,13 @@ def _stream_indicators(
         "绩效自评的文字（总体完成情况、项目绩效目标完成情况）写“城镇新增就业2.27万人”，紧随其后的自评表中"
         "同一指标（名称前四个字相同、单位相同）的实际完成值写的是另一个数。两处说的是同一年同一件事的完成数量。"
         "只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表（结构完整的表由perf.completion_text核对），"
-        "且文字在该指标之前40段以内、只写出一个数；文字写的是计划数（“预计、计划、目标……”）或等于指标值时不比较。"
+        "且文字在该指标之前40段以内、只写出一个数；文字写的是计划数（“预计、计划、目标……”）时不比较。文字的数等于指标值时，"
+        "多半是在复述目标，只有所在句子报告完成情况（有“完成、实际”，没有“不少于、目标、任务”等）才比较。"
     ),
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
     tolerance="数量按印出的数比较；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
-    example="文字写全州城镇新增就业2.27万人，自评表城镇新增就业实际完成值2.24万人次",
+    example="文字写全州城镇新增就业2.27万人，自评表城镇新增就业实际完成值2.24万人次；文字写“完成……基本素质培训100人”，"
+    "自评表该指标>=100人、实际=97人",
     expected_label="另一处所述",
 )
 def perf_indicator_text(report: Report) -> Iterable[Finding]:
@@ -379,28 +393,36 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
         base = unit.removesuffix("次") or unit
         # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
         units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)})"
-        stated = re.compile(
-            re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%])"
-        )
-        hits: list[tuple[Decimal, Quote, str]] = []
+        # the name's first four characters and at most four more, or its whole stem as the table words it
+        # ("赴昌吉务工人员劳动者基本素质培训100人" for 赴昌吉务工人员劳动者基本素质培训人数)
+        stem = re.sub(r"(?:人数|数量|次数|个数|人次|数)$", "", name)
+        named = re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?"
+        if len(stem) >= 8:
+            named = f"(?:{named}|{re.escape(stem)})"
+        stated = re.compile(named + r"\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%])")
+        hits: list[tuple[Decimal, Quote, str, bool]] = []
         for b in blocks[max(0, pos - 40) : pos]:
             if b.table is not None or len(b.text) < 60:
                 continue
             for m in stated.finditer(b.text):
                 if _PLANNED.search(b.text[max(0, m.start() - 12) : m.start()]):
                     continue  # "预计召开职工工伤等级鉴定会9次": the plan, not the result
-                hits.append((Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(2)))
-        if len({v for v, _, _ in hits}) != 1:
+                done = _DONE.search(re.split(r"[。；;]", b.text[: m.start()])[-1]) is not None
+                hits.append(
+                    (Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(2), done)
+                )
+        if len({h[0] for h in hits}) != 1:
             continue
-        said, quote, said_unit = hits[0]
-        if said in (actual, target) or (name, said) in seen:
+        said, quote, said_unit, done = hits[0]
+        # a figure equal to the target restates it, unless its sentence reports what was done ("完成……100人")
+        if said == actual or (said == target and not done) or (name, said) in seen:
             continue
         seen.add((name, said))
         yield make_finding(
             "repeat.perf_indicator_text",
             "warning",
             f"{name}/{said}",
-            f"文字写“{quote.quote}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{actual}{unit}。",
+            f"文字写“{quote.quote}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{actual_quote.quote}。",
             f"{said}{said_unit}",
             f"{actual}{unit}",
             [quote, actual_quote],
