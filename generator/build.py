@@ -124,7 +124,8 @@ def _source_date(root: Path) -> Iterator[None]:
 
 
 # Pagefind indexes the article of each page only (not the header, navigation or footer);
-# within it, what the templates mark data-search-exclude (statutory tables, quotes, downloads)
+# within it, what the templates mark data-search-exclude (statutory tables, quotes, downloads, and
+# the rule's formula repeated under each of its findings: the methodology page holds it once)
 # and the permalink marks are left out: people search for agencies, figures' names and findings.
 PAGEFIND_ROOT = "article.md-content__inner"
 PAGEFIND_EXCLUDE = ["[data-search-exclude]", ".headerlink", "[data-pagefind-ignore]"]
