@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.perf import _core, _name
+from generator.checks.perf import _SCORED_ROW, _core, _name, _text_rows
 from generator.model import Finding, Quote, Report
 
 Amounts = tuple[Decimal, Decimal, Decimal]  # 年初预算数, 全年预算数, 全年执行数
@@ -184,4 +184,73 @@ def midyear_added(report: Report) -> Iterable[Finding]:
             f"{named.item}（年中追加）",
             f"年初预算数{initial}万元 = 全年预算数{budget}万元",
             [named.quote, funds.quote],
+        )
+
+
+_CEILING = re.compile(r"^(?:<=|≤|小于等于)\s*(?P<n>\d+(?:\.\d+)?)\s*万元$")
+_SPENT = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*万元$")
+
+
+def _places(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _cost_rows(report: Report) -> dict[str, list[tuple[Decimal, Decimal, int, Quote]]]:
+    """project → (ceiling, actual, decimal places of the actual, quote) of every cost indicator written
+    "<=N万元" and "=M万元". A row's cells are scanned for the pair: reports lay the 分值 out before the
+    target (000) or after the actual (003), so the parsed target/actual columns are not relied on."""
+    out: dict[str, list[tuple[Decimal, Decimal, int, Quote]]] = {}
+    for table in report.perf_tables:
+        rows = out.setdefault(_name(table), [])
+        for ind in table["indicators"]:
+            cells = [c.replace(" ", "") for c in ind["cells"]]
+            for a, b in zip(cells, cells[1:], strict=False):
+                if (t := _CEILING.match(a)) and (s := _SPENT.match(b)):
+                    rows.append((Decimal(t["n"]), Decimal(s["n"]), _places(s["n"]), ind["quote"]))
+                    break
+    if report.perf_tables:
+        return out
+    for project, b, m in _text_rows(report, _SCORED_ROW):
+        t, s = _CEILING.match(m["target"].replace(" ", "")), _SPENT.match(m["actual"].replace(" ", ""))
+        if t and s:
+            quote = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
+            out.setdefault(project, []).append((Decimal(t["n"]), Decimal(s["n"]), _places(s["n"]), quote))
+    return out
+
+
+@rule(
+    "perf.cost_sum",
+    title="成本指标实际值之和与全年执行数不符",
+    explanation=(
+        "项目自评表的成本指标把项目的钱按用途分开写上限（“<=24万元”）和实际花费（“=22.8万元”）。"
+        "当这些上限加起来正好等于本项目的全年预算数，说明成本指标覆盖了项目的全部资金；那么各项实际花费"
+        "加起来就应等于全年执行数。两者不等，说明要么实际花费少写了，要么执行数（和执行率）多报了。"
+        "上限之和不等于全年预算数的（成本指标只列了部分用途）不检查。"
+    ),
+    formula="Σ成本指标上限 = 全年预算数 时，Σ成本指标实际值 = 全年执行数",
+    tolerance="各实际值按印出精度各差半个末位单位，执行数差半个0.01",
+    example="软件开发与维护项目两项成本上限24+12.24=36.24万元，等于全年预算数；实际22.8+11=33.80万元，"
+    "表中全年执行数却是36.24万元、执行率100%。",
+    expected_label="成本指标实际值之和",
+)
+def cost_sum(report: Report) -> Iterable[Finding]:
+    funds = {f.name: f for f in project_funds(report)}
+    for project, rows in _cost_rows(report).items():
+        if len(rows) < 2 or project not in funds:
+            continue
+        _initial, budget, spent = funds[project].total
+        ceilings, actual = sum(r[0] for r in rows), sum(r[1] for r in rows)
+        slack = sum(Decimal(5).scaleb(-(r[2] + 1)) for r in rows) + Decimal("0.005")
+        if ceilings != budget or abs(actual - spent) <= slack:
+            continue
+        parts = "+".join(str(r[1]) for r in rows)
+        yield make_finding(
+            "perf.cost_sum",
+            "warning",
+            f"{project}/{spent}",
+            f"《{project}》{len(rows)}项成本指标的上限合计{ceilings}万元，正是全年预算数；实际值{parts}={actual}万元，"
+            f"全年执行数却是{spent}万元，相差{abs(spent - actual)}万元。",
+            f"{spent}万元",
+            f"{actual}万元",
+            [funds[project].quote] + [r[3] for r in rows],
         )
