@@ -329,6 +329,21 @@ KNOWN = {
         # (the 0.5 is ⑪ 非税拨款); their 财政拨款收入 add up to the stated 139.68 exactly, so the list is whole,
         # and 部门整体 "项目支出：93" agrees with the items.
         ("sum.enumerated_items", "error", "92.5"),
+        # the 部门整体支出绩效自评报告 template's instructions to the person filling it in, left as the text of
+        # sections (一)综合评价结论 "反映自评得分及评价等级。" (no score or grade follows), the problems section
+        # and 评价指标分析.
+        ("completeness.template_residue", "warning", "反映自评得分及评价等级"),
+        (
+            "completeness.template_residue",
+            "warning",
+            "主要反映各种预算支出执行偏离绩效目标的情况，并分析其原因",
+        ),
+        (
+            "completeness.template_residue",
+            "warning",
+            "可以从预算和预算绩效管理，部门履职效能，资金分配、使用和管理，资产和财务管理、政府采购等方面归纳存在的问题",
+        ),
+        ("completeness.template_residue", "warning", '总结归纳本部门"四本预算"支出的绩效目标完成情况'),
     ],
     # 档案信息化建设工作经费's 自评: "项目实施期间我公司配合人员十余人" — the contractor's own report, pasted.
     "002_e0b9e12b257efafd.txt": [("completeness.pasted_text", "warning", "项目实施期间我公司配合人员十余人")],

@@ -175,6 +175,14 @@ _RESIDUE = [
     ),
     (re.compile(r"无[^，。]{0,20}的，仍保留该表格式，并在本表下方作下述说明："), "模板填写说明未删除"),
     (re.compile(r"^(?:部门|单位)名称[：:]\s*(?=$|金额单位|单位[：:])"), "部门名称未填写"),
+    # the 部门整体支出绩效自评报告 template's instructions to whoever fills it in, left in the text
+    (
+        re.compile(
+            r"反映自评得分及评价等级|(?:主要)?反映各种预算支出执行偏离绩效目标的情况，并分析其原因"
+            r"|可以从[^。；]{4,80}等方面归纳存在的问题|总结归纳本部门[^。；]{0,12}的绩效目标完成情况"
+        ),
+        "自评报告模板的填写说明未删除",
+    ),
 ]
 # What each pattern cannot match without: a substring test is far cheaper than the patterns' leading
 # [^，。]{0,12}, which is tried at every position of every block.
@@ -183,6 +191,7 @@ _RESIDUE_NEEDS = {
     "二选一的模板措辞未删除": ("）",),
     "模板填写说明未删除": ("仍保留该表格式",),
     "部门名称未填写": ("名称",),
+    "自评报告模板的填写说明未删除": ("反映", "归纳"),
 }
 
 
@@ -191,7 +200,8 @@ _RESIDUE_NEEDS = {
     title="模板残留",
     explanation=(
         "部门决算按统一模板编写。正文中留有占位符（如“XX局”“××”）、二选一的措辞（如“下降（增长）”）、"
-        "模板的填写说明，或“部门名称：”后为空，说明文档未按实际情况填写完整。"
+        "模板的填写说明（包括绩效自评报告模板写给填报人的“反映自评得分及评价等级”“可以从……等方面归纳存在的问题”），"
+        "或“部门名称：”后为空，说明文档未按实际情况填写完整。"
     ),
     formula="正文不含占位符、二选一措辞和模板说明",
     tolerance="不涉及金额",
@@ -220,6 +230,8 @@ def template_residue(report: Report) -> Iterable[Finding]:
                     None,
                     [_quote(report, b, m.start(), m.end()) if m.group(0) else _quote(report, b)],
                 )
+                if what == "自评报告模板的填写说明未删除":
+                    break  # one instruction paragraph, one finding
 
 
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
