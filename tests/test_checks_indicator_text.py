@@ -45,3 +45,20 @@ def test_a_target_restated_is_not_a_result() -> None:
 
 def test_a_result_other_than_the_target_needs_no_completion_word() -> None:
     assert said("全年赴昌吉务工人员劳动者基本素质培训120人") == [("120人", "97人")]
+
+
+def test_one_count_at_two_precisions() -> None:
+    from generator.checks.repeat import figure_precision
+
+    def notes(*texts: str) -> list[tuple[str | None, str | None]]:
+        return [(f.claimed, f.expected) for f in figure_precision(report_of(*texts))]
+
+    total = "全州农村劳动力外出务工14.31万人次，职业技能培训持续开展。"
+    assert notes(total, "截至12月底全年实现农村劳动力外出务工14.3238万人次以上。") == [
+        ("14.31万人次", "14.32万人次")
+    ]
+    assert notes(total, "截至12月底全年实现农村劳动力外出务工14.3149万人次以上。") == []  # rounds to 14.31
+    # a target and a result: far apart, not one figure
+    assert notes(total, "年度目标：全年实现农村劳动力外出务工13万人次以上。") == []
+    # the same precision: two different figures, not one written twice
+    assert notes(total, "上半年全州农村劳动力外出务工14.32万人次以上。") == []

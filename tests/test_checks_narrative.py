@@ -231,6 +231,9 @@ PINNED_INFO = [
     (R002, "perf.unit_mismatch", "=97认", "单位为人"),
     # 002: 行政运行 fell as "本年单位物业管理费、差旅费较上年减少", 机关运行经费 rose as "本年度办公费、差旅费等较上年增加".
     (R002, "yoy.reason_conflict", "差旅费减少", "差旅费增加"),
+    # 002: the 整体 self-evaluation says "全州农村劳动力外出务工14.31万人次", the project's says "截至12月底全年实现
+    # 农村劳动力外出务工14.3238万人次以上": one year-end count, which at two decimals is 14.32.
+    (R002, "repeat.figure_precision", "14.31万人次", "14.32万人次"),
 ]
 
 

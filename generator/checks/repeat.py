@@ -12,6 +12,8 @@ Cases, each from a real report:
 
 - a 自评表 indicator whose grid the text export lost (repeat.perf_indicator_text): 002 城镇新增就业 2.27万人
   in the text vs 2.24万人次 in the table, 档案整理 1887盒 vs 1500盒.
+- one count written at two precisions that do not round to each other (repeat.figure_precision): 002
+  农村劳动力外出务工 14.31 and 14.3238万人次.
 
 Not reported here: 000's 总预算执行率 99.55% (the sentence's own 830.26÷869.05 already contradicts it:
 budget.execution reports it once; the 整体 table's rate cell sits in its 上级资金 row, so there is no
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import half_unit
@@ -529,3 +531,63 @@ def budget_for_spending(report: Report) -> Iterable[Finding]:
             "同一个全年预算数",
             [budgets[v] for v in shown],
         )
+
+
+# "全州农村劳动力外出务工14.31万人次" … "全年实现农村劳动力外出务工14.3238万人次以上": the eight characters before
+# a count, the count and its unit.
+_PHRASED = re.compile(
+    r"(?P<lead>[\u4e00-\u9fff]{0,6})(?P<what>[\u4e00-\u9fff]{8})\s*(?P<n>\d+\.\d+|\d+)\s*(?P<unit>万人次|万人|人次|万户|万件|万条|万册)"
+)
+
+
+def _places(n: Decimal) -> int:
+    return max(0, -n.as_tuple().exponent)  # type: ignore[operator]
+
+
+@rule(
+    "repeat.figure_precision",
+    title="同一数字以两种精度写出且不相符",
+    explanation=(
+        "同一个统计数（紧挨数字前的八个字和单位都相同）在文中两处写出，一处精度高（“14.3238万人次”），"
+        "一处精度低（“14.31万人次”），两数相差不到1%，是同一个数的两种写法；但精度高的数按另一处的小数位"
+        "四舍五入后并不等于另一处的数（14.3238应写作14.32）。两处至少一处抄错，差异在末位，只作提示。"
+        "计划数和完成数（如“13万人次以上”与“14.31万人次”）相差较大，不在比较之列。"
+    ),
+    formula="round(精度高的数, 精度低的数的小数位) = 精度低的数",
+    tolerance="两数相差不到较大数的1%才视为同一个数；按印出的小数位四舍五入比较",
+    example="整体绩效写农村劳动力外出务工14.31万人次，项目自评写14.3238万人次（应为14.32）。",
+    expected_label="按另一处四舍五入",
+)
+def figure_precision(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    stated: dict[tuple[str, str], dict[Decimal, tuple[Quote, str]]] = {}
+    for b in doc.blocks:
+        if b.table is not None or len(b.text) < 20:
+            continue
+        for m in _PHRASED.finditer(b.text):
+            seen = stated.setdefault((m["what"], m["unit"]), {})
+            seen.setdefault(
+                Decimal(m["n"]), (Quote(m.group(0), b.page_at(m.start()), None), m["lead"] + m["what"])
+            )
+    for (what, unit), seen in stated.items():
+        values = sorted(seen, key=_places)
+        for coarse, fine in zip(values, values[1:], strict=False):
+            if _places(fine) <= _places(coarse) or abs(fine - coarse) * 100 >= max(fine, coarse):
+                continue
+            rounded = fine.quantize(Decimal(1).scaleb(-_places(coarse)), rounding=ROUND_HALF_UP)
+            if rounded == coarse:
+                continue
+            one, other = seen[coarse][1], seen[fine][1]
+            name = next(one[i:] for i in range(len(one)) if other.endswith(one[i:]))  # the common ending
+            yield make_finding(
+                "repeat.figure_precision",
+                "info",
+                f"{what}/{coarse}/{fine}",
+                f"文中两处写{name}：{coarse}{unit}、{fine}{unit}；{fine}保留{_places(coarse)}位小数是{rounded}，"
+                f"与{coarse}不符，同一个数两处写法不一。",
+                f"{coarse}{unit}",
+                f"{rounded}{unit}",
+                [seen[coarse][0], seen[fine][0]],
+            )
