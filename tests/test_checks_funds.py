@@ -78,3 +78,25 @@ def test_names_must_match_without_money_words_only() -> None:
     )
     assert len(project_funds(r)) == 2
     assert list(midyear_added(r)) == []
+
+
+def test_perf_initial_needs_the_fiscal_rows_to_be_the_fiscal_spending() -> None:
+    from generator.checks.funds import perf_initial
+    from generator.model import Quote, Value
+
+    def row(label: str, initial: str, budget: str, spent: str) -> dict:
+        return {"label": label, "aligned": True, "initial": Decimal(initial), "budget": Decimal(budget),
+                "spent": Decimal(spent), "quote": Quote(f"{label} {initial}", 1)}  # fmt: skip
+
+    def findings(spent: str) -> list:
+        r = report_of("年初预算数575.63万元，决算数610.31万元")
+        r.metrics = {k: Value(Decimal(v), "narrative", Quote(v, 1)) for k, v in
+                     (("gpb_expenditure", "610.31"), ("gpb_budget_initial", "575.63"))}  # fmt: skip
+        r.perf_tables = [{"title": "单位整体支出绩效自评表", "name": "测试单位", "funding": [
+            row("上级资金", "41.98", "41.98", "41.98"), row("本级资金", "527.50", "568.33", spent),
+            row("其他资金", "266.15", "258.74", "219.95"), row("合计", "835.63", "869.05", "830.26")]}]  # fmt: skip
+        return list(perf_initial(r))
+
+    (f,) = findings("568.33")
+    assert (f.claimed, f.expected) == ("575.63万元", "569.48万元")
+    assert findings("560.00") == []  # 41.98 + 560.00 is not the 财政拨款支出: the rows are not known to be it

@@ -184,6 +184,11 @@ PINNED = [
     # 36.24 (in every other 000/003 table, ceilings = budget go with actuals = 执行数 to the cent), but the actuals
     # =22.8万元 and =11万元 ("实际成交的价格较年初预算减少") add up to 33.80, while 全年执行数 is 36.24 (100%).
     (R000, "perf.cost_sum", "warning", "36.24万元", "33.8万元"),
+    # 000 单位整体支出绩效自评表: 上级资金 41.98 + 本级资金 568.33 = 610.31 in both 全年预算 and 执行, the report's
+    # 一般公共预算财政拨款支出 to the cent, so these rows are the 财政拨款; their 年初预算 41.98 + 527.50 = 569.48, yet
+    # the text says "年初预算数575.63万元" (twice). The 6.15 gap is the 尾款项目's 年初 6.15 (财政拨款 in its own
+    # table), which the 整体 table books under 其他资金 (266.15 = 260.00 of the 其他资金 projects + 6.15).
+    (R000, "budget.perf_initial", "warning", "575.63万元", "569.48万元"),
     # 002: the reasons for the 财政拨款 increase and for the 预决算差异 list 援疆经费, whose own 自评表 reads
     # "年度资金总额220.00 399.18 347.25 … 0.00 0.00 0.00 — — —其他资金220.00 399.18 347.25": no 财政拨款 at all.
     (

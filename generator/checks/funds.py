@@ -254,3 +254,53 @@ def cost_sum(report: Report) -> Iterable[Finding]:
             f"{actual}万元",
             [funds[project].quote] + [r[3] for r in rows],
         )
+
+
+_NOT_FISCAL = re.compile(r"其他|合计|总|小计|项目资金|^\W*$")
+
+
+@rule(
+    "budget.perf_initial",
+    title="整体自评表的财政资金年初预算与文中年初预算数不符",
+    explanation=(
+        "单位（部门）整体支出绩效自评表按资金来源（上级资金、本级资金、其他资金）列出年初预算数、全年预算数和"
+        "全年执行数。除“其他资金”外各行的全年执行数之和，正好等于文中一般公共预算财政拨款支出（逐分相同）时，"
+        "这些行就是财政拨款；它们的年初预算数之和就应等于文中所写的一般公共预算财政拨款年初预算数。"
+        "两者不等，说明整体自评表某一行的年初预算数记错了来源或金额，或文中的年初预算数有误。"
+    ),
+    formula="Σ非“其他资金”行的全年执行数 = 一般公共预算财政拨款支出 时，Σ其年初预算数 = 文中年初预算数",
+    tolerance="(n+1)个半分（n为相加的行数）",
+    example="上级资金41.98+本级资金568.33=610.31万元，正是财政拨款支出；其年初预算41.98+527.50=569.48万元，"
+    "文中年初预算数却是575.63万元。",
+    expected_label="整体自评表所示",
+)
+def perf_initial(report: Report) -> Iterable[Finding]:
+    spent_total, initial_stated = (
+        report.metrics.get("gpb_expenditure"),
+        report.metrics.get("gpb_budget_initial"),
+    )
+    if spent_total is None or initial_stated is None:
+        return
+    for table in report.perf_tables:
+        if "整体" not in (table.get("title") or ""):
+            continue
+        rows = [r for r in table["funding"] if r["aligned"] and not _NOT_FISCAL.search(r["label"])]
+        if not rows or any(r.get("initial") is None or r.get("spent") is None for r in rows):
+            continue
+        if sum(r["spent"] for r in rows) != spent_total.amount:
+            continue
+        initial = sum(r["initial"] for r in rows)
+        if abs(initial - initial_stated.amount) <= (len(rows) + 1) * Decimal("0.005"):
+            continue
+        names = "、".join(r["label"] for r in rows)
+        yield make_finding(
+            "budget.perf_initial",
+            "warning",
+            _name(table),
+            f"整体自评表中{names}的全年执行数合计{spent_total.amount}万元，正是一般公共预算财政拨款支出；"
+            f"这几行的年初预算数合计{'+'.join(str(r['initial']) for r in rows)}={initial}万元，"
+            f"而文中年初预算数为{initial_stated.amount}万元，相差{abs(initial_stated.amount - initial)}万元。",
+            f"{initial_stated.amount}万元",
+            f"{initial}万元",
+            [initial_stated.quote] + [r["quote"] for r in rows],
+        )
