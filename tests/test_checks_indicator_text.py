@@ -62,3 +62,26 @@ def test_one_count_at_two_precisions() -> None:
     assert notes(total, "年度目标：全年实现农村劳动力外出务工13万人次以上。") == []
     # the same precision: two different figures, not one written twice
     assert notes(total, "上半年全州农村劳动力外出务工14.32万人次以上。") == []
+
+
+def test_a_time_limit_met_in_one_table_and_exceeded_in_another() -> None:
+    from generator.checks.repeat import perf_bound_tables
+
+    def found(project_actual: str, unit_row: str = "案件办理时") -> list[tuple[str | None, str | None]]:
+        r = report_of(
+            "单位整体支出绩效自评表",
+            "时限指标",
+            "案件办理",
+            "时限（工作",
+            "日）",
+            "<=60 日 =60 日10 10.00",
+            "项目名称劳动保障监察工作经费",
+            "案件办结率 >=96% =100% 5 5.00审限结案率 =100% =100% 5 5.00" + unit_row,
+            "限（工作日）",
+            f"=75日 {project_actual}10 10.00",
+        )
+        return [(f.claimed, f.expected) for f in perf_bound_tables(r)]
+
+    assert found("=75日") == [("75日", "不超过60日")]
+    assert found("=58日") == []  # within the limit the other table states
+    assert found("=75日", "宣传培训时") == []  # another indicator

@@ -110,6 +110,9 @@ PINNED = [
     # 002 克州资金: "完成……赴昌吉务工人员劳动者基本素质培训100人" (a result, and the target was 不少于100人), while
     # the table reads ">=100人 =97认" and explains "3人参加不了培训": 97 were trained, not 100.
     (R002, "repeat.perf_indicator_text", "warning", "100人", "97人"),
+    # 002: the 整体 自评表 has 案件办理时限（工作日） "<=60日 … 60日" (and the text "全年案件办理时限均在60日内完成"),
+    # while 《劳动保障监察工作经费》's same indicator reads "=75日 =75日": 75 days is past the limit said to be met.
+    (R002, "repeat.perf_bound_tables", "warning", "75日", "不超过60日"),
     (R003, "perf.target_missed", "warning", "=244人（10分）", "<=200人"),
     # 001 单位运转经费: text 9 / 8.93 / 8.93, table 0.9 / 0.893 / 0.893 (ten times).
     (

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.perf import _SCORED_ROW, _core, _name, _text_rows
+from generator.checks.perf import _PROJECT, _SCORED_ROW, _core, _name, _text_rows
 from generator.model import Finding, Quote, Report
 
 Amounts = tuple[Decimal, Decimal, Decimal]  # 年初预算数, 全年预算数, 全年执行数
@@ -39,7 +39,6 @@ _TEXT_FUNDS = re.compile(
     rf"年度资金总额\s*(?P<t>{_NUM}\s+{_NUM}\s+{_NUM})\s+\d+\s+\d+(?:\.\d+)?%\s*\d{{1,2}}\.\d{{2}}"
     rf"(?P<f>{_NUM}\s+{_NUM}\s+{_NUM})\s*(?:[—-]\s*){{3}}其他资金\s*(?P<o>{_NUM}\s+{_NUM}\s+{_NUM})"
 )
-_PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
 
 
 def _three(text: str) -> Amounts:

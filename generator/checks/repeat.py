@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.checks import make_finding, rule
+from generator.checks.perf import _PROJECT
 from generator.checks.tolerance import half_unit
 from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
@@ -318,13 +319,14 @@ _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9
 
 def _stream_indicators(
     blocks: list,
+    target: re.Pattern[str] = _TARGET,
 ) -> Iterable[tuple[int, str, Decimal, str, str, Decimal, Quote]]:
     """(block index, name, target, unit, target text, actual, quote of the target and actual) of each
     indicator row laid out as a run of short paragraphs."""
     for pos, b in enumerate(blocks):
         if b.table is not None or len(b.text) > 40:
             continue
-        m = _TARGET.search(b.text)
+        m = target.search(b.text)
         if m is None or m.start() > 20:
             continue
         # the name: the paragraphs just before (each short), plus this one's text before the target
@@ -333,9 +335,9 @@ def _stream_indicators(
         while k >= 0 and len(before) < 16 and blocks[k].table is None:
             prev = blocks[k].text
             header = len(prev) <= 60 and _HEADER_WORDS.match(prev)  # "…实际完成值分值得分档案整理数"
-            if _TARGET.search(prev) or (len(prev) > 24 and not header):
-                # the row before ends with this name's first line: "…=41人10 10.00赴昌吉务工"
-                if _TARGET.search(prev) and (tail := re.search(r"\d\.\d{2}([\u4e00-\u9fff]{1,12})$", prev)):
+            if target.search(prev) or (len(prev) > 24 and not header):
+                # the row before ends with this name's first line, after its 得分: "…=41人10 10.00赴昌吉务工"
+                if tail := re.search(r"\d\.\d{2}([\u4e00-\u9fff]{1,12})$", prev):
                     before = tail.group(1) + before
                 break
             before = prev + before
@@ -352,7 +354,7 @@ def _stream_indicators(
         actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), after)
         j = pos + 1
         while actual is None and j < len(blocks) and j <= pos + 3 and len(blocks[j].text) <= 40:
-            if _TARGET.search(blocks[j].text) and not re.match(r"^\D{0,20}?\d", blocks[j].text):
+            if target.search(blocks[j].text) and not re.match(r"^\D{0,20}?\d", blocks[j].text):
                 break
             quote_block, rest = blocks[j], 0
             actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), blocks[j].text)
@@ -590,4 +592,59 @@ def figure_precision(report: Report) -> Iterable[Finding]:
                 f"{coarse}{unit}",
                 f"{rounded}{unit}",
                 [seen[coarse][0], seen[fine][0]],
+            )
+
+
+# a time limit: how long one procedure may take is the same in every table that states it, whereas a
+# count or an amount belongs to its own project (two projects' "工作办公经费" are two sums)
+_TIME_LIMIT = re.compile(r"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>工作日|日|天|小时)")
+_CATEGORY_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2}指标)+")  # "时限指标案件办理时限"
+
+
+@rule(
+    "repeat.perf_bound_tables",
+    title="同一时限指标在两张自评表中一处达标、一处超限",
+    explanation=(
+        "同一份报告的两张绩效自评表（通常是整体支出自评表和某个项目的自评表）列了同一个办理时限指标。"
+        "一张表写上限“<=60日”并填实际值在上限内（达标），另一张表的实际值却超过这个上限（“=75日”）。"
+        "同一类事项同一年的办理时限，两张表不能都对。只比较以日、工作日、天、小时计的时限（数量和金额各属各的项目，"
+        "不比较），只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表，名称至少六个字且一个是另一个的结尾。"
+    ),
+    formula="表甲：指标 ≤ B，实际 a ≤ B；表乙：同名指标实际 b ⇒ b ≤ B",
+    tolerance="按印出的数比较，单位须相同",
+    example="整体自评表案件办理时限（工作日）<=60日、实际60日；劳动保障监察工作经费自评表同一指标实际=75日。",
+    expected_label="另一张表的上限",
+)
+def perf_bound_tables(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or report.perf_tables:
+        return
+    projects: list[tuple[int, str]] = []  # (block index, 项目名称) of each project table's first row
+    for pos, b in enumerate(doc.blocks):
+        if m := _PROJECT.search(b.text):
+            projects.append((pos, f"《{m.group('name')}》自评表"))
+
+    def table_of(pos: int) -> str:
+        return next((name for start, name in reversed(projects) if start < pos), "整体支出自评表")
+
+    rows = [
+        (table_of(pos), _CATEGORY_HEAD.sub("", name), target, unit, text, actual, quote)
+        for pos, name, target, unit, text, actual, quote in _stream_indicators(doc.blocks, _TIME_LIMIT)
+    ]
+    for table, name, bound, unit, text, met, quote in rows:
+        if not text.startswith(("<=", "≤")) or met > bound or len(name) < 6:
+            continue
+        for other_table, other, _t, other_unit, other_text, actual, other_quote in rows:
+            same = other.endswith(name) or name.endswith(other)
+            if not same or other_unit != unit or actual <= bound or other_quote == quote:
+                continue
+            yield make_finding(
+                "repeat.perf_bound_tables",
+                "warning",
+                f"{name}/{bound}/{actual}",
+                f"{table}写“{name}”{text}、实际{met}{unit}，已达标；{other_table}同一指标的实际值却是"
+                f"{actual}{unit}（指标值{other_text}），超过了{bound}{unit}的上限。",
+                f"{actual}{unit}",
+                f"不超过{bound}{unit}",
+                [quote, other_quote],
             )
