@@ -113,6 +113,15 @@ PINNED = [
     # 002: the 整体 自评表 has 案件办理时限（工作日） "<=60日 … 60日" (and the text "全年案件办理时限均在60日内完成"),
     # while 《劳动保障监察工作经费》's same indicator reads "=75日 =75日": 75 days is past the limit said to be met.
     (R002, "repeat.perf_bound_tables", "warning", "75日", "不超过60日"),
+    # 004: "人力资源和社会保障管理事务（款）其他行政事业单位养老支出（项）", two lines after "行政事业单位养老支出（款）
+    # 机关事业单位基本养老保险缴费支出（项）": 2080599 其他行政事业单位养老支出 belongs to 20805, not to 20801.
+    (
+        R004,
+        "repeat.class_parent",
+        "warning",
+        "人力资源和社会保障管理事务（款）",
+        "行政事业单位养老支出（款）",
+    ),
     (R003, "perf.target_missed", "warning", "=244人（10分）", "<=200人"),
     # 001 单位运转经费: text 9 / 8.93 / 8.93, table 0.9 / 0.893 / 0.893 (ten times).
     (

@@ -115,3 +115,50 @@ def class_name(report: Report) -> Iterable[Finding]:
                 table_row.name,
                 [*heading_quotes(report, quote), quote, table_row.quote if word == "款" else row.quote],
             )
+
+
+# "人力资源和社会保障管理事务（款）其他行政事业单位养老支出（项）" — a 款 and the 项 right after it
+_KUAN_XIANG = re.compile(
+    r"(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]\s*其他(?P<rest>[\u4e00-\u9fff]{2,24}?)[（(]项[）)]"
+)
+_KUAN = re.compile(r"(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]")
+
+
+def _bare(name: str) -> str:
+    return name.removesuffix("支出")
+
+
+@rule(
+    "repeat.class_parent",
+    title="“其他××”项写在了别的款下",
+    explanation=(
+        "支出功能分类中，名为“其他××支出”的项属于名为“××支出”的款（如2080599其他行政事业单位养老支出属于"
+        "20805行政事业单位养老支出）。情况说明把这样的项写在另一个款之下，而同一报告在别处又把“××支出”"
+        "作为款写出，同一科目的归属就有两种写法，其中写在别的款下的那一处错了。只在报告自己写出了这个款时判断。"
+    ),
+    formula="“A（款）其他B（项）”中，若报告另有“B（款）”，则A = B",
+    tolerance="名称逐字比较，忽略末尾的“支出”",
+    example="“人力资源和社会保障管理事务（款）其他行政事业单位养老支出（项）”，而两行之前写“行政事业单位养老支出（款）”。",
+    expected_label="应属的款",
+)
+def class_parent(report: Report) -> Iterable[Finding]:
+    blocks = [b for b in (report.document.blocks if report.document else []) if b.table is None]
+    kuan: dict[str, Quote] = {}
+    for b in blocks:
+        for m in _KUAN.finditer(b.text):
+            kuan.setdefault(_bare(m["kuan"]), Quote(m.group(0), b.page_at(m.start()), None))
+    for b in blocks:
+        for m in _KUAN_XIANG.finditer(b.text):
+            parent, own = _bare(m["kuan"]), _bare(m["rest"])
+            if own == parent or own not in kuan or parent.endswith(own) or own.endswith(parent):
+                continue
+            yield make_finding(
+                "repeat.class_parent",
+                "warning",
+                f"其他{m['rest']}/{m['kuan']}",
+                f"情况说明把“其他{m['rest']}（项）”写在“{m['kuan']}（款）”下；按科目名称它属于“{own}支出”款，"
+                f"报告别处也把“{kuan[own].quote}”作为款写出。",
+                f"{m['kuan']}（款）",
+                f"{kuan[own].quote}",
+                [Quote(m.group(0), b.page_at(m.start()), None), kuan[own]],
+            )
