@@ -16,3 +16,26 @@ def test_class_parent_needs_the_report_to_name_the_right_kuan() -> None:
     assert f.expected == "行政事业单位养老支出（款）"
     assert list(class_parent(report_of(wrong))) == []  # the report never names that 款: not judged
     assert list(class_parent(report_of(right, own))) == []
+
+
+def test_org_name_variant_is_one_character_in_a_long_name() -> None:
+    from generator.checks.completeness import org_name_variant
+
+    def found(*texts: str) -> list[tuple[str | None, str | None]]:
+        return [(f.claimed, f.expected) for f in org_name_variant(report_of(*texts))]
+
+    a = "根据省人力资源和社会保险厅《关于举办网络创业直播大赛的通知》，组织开展创业大赛。"
+    b = "按照《省人力资源和社会保障厅关于开展创业培训机构认定工作的通知》，开展认定。"
+    c = "按照省人力资源和社会保障厅的部署，开展专项行动。"
+    assert found(a, b, c) == [("省人力资源和社会保险厅", "省人力资源和社会保障厅")]
+    # two offices whose names differ in two characters are two offices
+    assert found("自治区党委组织部、自治区党委宣传部联合发文。") == []
+    # a slip in the report's own name is agency_name_variant's finding, not repeated here
+    r = report_of("上海市普陀区规划和自然资源局2024年度部门决算", "上海市普陀区规划与自然资源局负责……")
+    r.agency = "上海市普陀区规划和自然资源局"
+    assert list(org_name_variant(r)) == []
+    r.agency = "上海市普陀区财政局"
+    # once each: no spelling is the usual one, so the one the text has first is named first
+    assert [(f.claimed, f.expected) for f in org_name_variant(r)] == [
+        ("市普陀区规划和自然资源局", "市普陀区规划与自然资源局")
+    ]

@@ -344,6 +344,9 @@ KNOWN = {
             "可以从预算和预算绩效管理，部门履职效能，资金分配、使用和管理，资产和财务管理、政府采购等方面归纳存在的问题",
         ),
         ("completeness.template_residue", "warning", '总结归纳本部门"四本预算"支出的绩效目标完成情况'),
+        # "根据省人力资源和社会保险厅《关于举办首届“耀动三湘”网络创业直播大赛的通知》（湘人社办函[2023]55号）" next
+        # to "《省人力资源和社会保障厅关于开展……的通知》" in one paragraph (twice): 湘人社 is the 人力资源和社会保障厅.
+        ("completeness.org_name_variant", "warning", "省人力资源和社会保险厅"),
     ],
     # 档案信息化建设工作经费's 自评: "项目实施期间我公司配合人员十余人" — the contractor's own report, pasted.
     "002_e0b9e12b257efafd.txt": [("completeness.pasted_text", "warning", "项目实施期间我公司配合人员十余人")],

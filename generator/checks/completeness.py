@@ -421,6 +421,58 @@ def agency_name_variant(report: Report) -> Iterable[Finding]:
         )
 
 
+_ORG = re.compile(r"(?:省|市|区|州|县|自治区|国家|中共)[\u4e00-\u9fff]{4,14}?(?:厅|局|部|委员会)")
+
+
+@rule(
+    "completeness.org_name_variant",
+    title="同一机构名称写法不一",
+    explanation=(
+        "报告引用上级或其他机关的文件时写出机关全称。同一份报告里一个机关全称（八个字以上，以厅、局、部或委员会结尾）"
+        "出现两种写法，字数相同、只差中间一个字（如“省人力资源和社会保障厅”与“省人力资源和社会保险厅”），"
+        "其中一种是笔误：机关的名称只有一个。本单位自己的名称由“正文中单位名称写法不一”核对，这里不再报告。"
+    ),
+    formula="同一机构的全称在全文中只有一种写法",
+    tolerance="不涉及金额；只差一个字、且不在开头两个字才报告",
+    example="同一段先写“省人力资源和社会保障厅《关于开展……的通知》”，又写“根据省人力资源和社会保险厅《关于举办……的通知》”",
+    expected_label="另一处的写法",
+)
+def org_name_variant(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    own = re.sub(r"[（(][^）)]*[）)]", "", report.agency or "")
+    first: dict[str, tuple[Block, int]] = {}
+    count: dict[str, int] = {}
+    for b in doc.blocks:
+        for m in _ORG.finditer(b.text):
+            first.setdefault(m.group(0), (b, m.start()))
+            count[m.group(0)] = count.get(m.group(0), 0) + 1
+    names = sorted(first)
+    for i, a in enumerate(names):
+        for other in names[i + 1 :]:
+            if len(a) != len(other) or len(a) < 8 or (own and (a in own or other in own)):
+                continue
+            diff = [k for k in range(len(a)) if a[k] != other[k]]
+            if len(diff) != 1 or diff[0] < 2:
+                continue
+            # the rarer spelling first; on a tie, the one the text has first (which one is right, the
+            # report does not say: the message names both)
+            odd, usual = sorted((a, other), key=lambda n: (count[n], doc.blocks.index(first[n][0])))
+            b, start = first[odd]
+            ub, ustart = first[usual]
+            yield make_finding(
+                "completeness.org_name_variant",
+                "warning",
+                odd,
+                f"报告写“{odd}”（{count[odd]}处），又写“{usual}”（{count[usual]}处）：同一机构的名称只差第"
+                f"{diff[0] + 1}个字（“{odd[diff[0]]}”与“{usual[diff[0]]}”），其中一种写法有误。",
+                odd,
+                usual,
+                [_quote(report, b, start, start + len(odd)), _quote(report, ub, ustart, ustart + len(usual))],
+            )
+
+
 # Text whose voice is not the agency's: a regulation enacting itself, a contractor speaking of itself.
 _PASTED: list[tuple[re.Pattern[str], Severity, str]] = [
     (
