@@ -437,3 +437,11 @@ def test_basic_split_total_is_checked(reports) -> None:
     r2 = dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
     (f,) = CATALOGUE["sum.basic_split_total"].fn(r2)
     assert (f.severity, f.claimed, f.expected) == ("error", "738.08", "738.35")
+
+
+def test_enumeration_numbering_slip_is_a_note(findings) -> None:
+    # 004 "三、认真抓好创业带动就业工作": "……四是加大创业担保贷款力度。……四是组织开展创业大赛。" (the 自评报告
+    # prints the paragraph twice; one note). Lists that restart at 一是 (000/002/003) are not slips.
+    f = pick(findings[HUAIHUA], "completeness.numbering", "info", "四是", "五是")
+    assert "四是组织开展创业大赛" in f.message
+    assert [g for fs in findings.values() for g in fs if g.rule == "completeness.numbering"] == [f]

@@ -473,6 +473,53 @@ def org_name_variant(report: Report) -> Iterable[Finding]:
             )
 
 
+_ORDINALS = "一二三四五六七八九十"
+_ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_ORDINALS}])是")
+
+
+@rule(
+    "completeness.numbering",
+    title="“一是、二是……”的序号重复或跳号",
+    explanation=(
+        "一段文字用“一是、二是、三是……”列举时，序号应逐个加一。同一段里某个序号紧接着又出现一次"
+        "（“四是……四是……”），或跳过了一个（“三是……五是……”），是编辑时增删条目留下的笔误，"
+        "读者无法确定列举的是几项。序号回到“一是”视为另起的一组列举，不报告。"
+    ),
+    formula="同一段中相邻的两个序号：后一个 = 前一个 + 1（或重新从“一是”开始）",
+    tolerance="不涉及金额",
+    example="“……四是加大创业担保贷款力度。……四是组织开展创业大赛。”",
+    expected_label="应为",
+)
+def numbering(report: Report) -> Iterable[Finding]:
+    seen: set[str] = set()
+    for b in report.document.blocks if report.document else []:
+        if b.table is not None or "是" not in b.text:
+            continue
+        marks = list(_ORDINAL.finditer(b.text))
+        for prev, m in zip(marks, marks[1:], strict=False):
+            before, now = _ORDINALS.index(prev["n"]), _ORDINALS.index(m["n"])
+            if now == 0 or now == before + 1 or now not in (before, before + 2):
+                continue
+            snippet = b.text[m.start() : m.start() + 12].split("。")[0]
+            if snippet in seen:
+                continue  # the same paragraph printed twice (a summary repeated in the 自评报告)
+            seen.add(snippet)
+            right = _ORDINALS[before + 1]
+            yield make_finding(
+                "completeness.numbering",
+                "info",
+                snippet,
+                f"第{b.page_at(m.start())}页列举的序号在“{prev['n']}是”之后写“{snippet}”，"
+                f"{'重复了' if now == before else '跳过了'}一个序号，应为“{right}是”。",
+                f"{m['n']}是",
+                f"{right}是",
+                [
+                    _quote(report, b, prev.start(), prev.start() + 10),
+                    _quote(report, b, m.start(), m.start() + len(snippet)),
+                ],
+            )
+
+
 # Text whose voice is not the agency's: a regulation enacting itself, a contractor speaking of itself.
 _PASTED: list[tuple[re.Pattern[str], Severity, str]] = [
     (
