@@ -127,7 +127,7 @@ _FUND_POINTS = Decimal(
     explanation=(
         "自评表的总分是资金执行得分加上各项绩效指标得分。只在表的分值结构完整时比较（指标分值加资金执行"
         "分值正好100分），此时总分必须等于各项得分之和；总分也不能超过各项分值之和（满分）。"
-        "有读不出的指标行或空着的得分栏时不比较。"
+        "有读不出的指标行时不比较；某项得分栏空着时，这一项按0分到满分都算，总分须落在由此得出的区间内。"
     ),
     formula="总分 = 资金执行得分 + Σ 指标得分；总分 ≤ 资金执行分值 + Σ 指标分值",
     tolerance="得分按印出数相加，差额超过0.01分即报",
@@ -139,11 +139,14 @@ def score_total(report: Report) -> Iterable[Finding]:
         if not inds or total is None or total.get("score") is None:
             continue
         fund = next((r for r in table["funding"] if r.get("score") is not None), None)
-        # A row we could not read, or a blank 得分 that may be a row the export split, would make
-        # the sum too small: compare only tables read completely. (001《零工市场运营经费》's 图版制作数量
-        # has a genuinely blank 得分 — its 87+10=97 vs 总分90 — but a blank cell cannot be told from a
-        # split row in the other reports, so that case stays unreported.)
-        if fund is None or table.get("unparsed") or any(i["score"] is None for i in inds):
+        # A row we could not read would make the sums too small: compare only tables read completely.
+        # A blank 得分 is anything from 0 to its 分值 (001《零工市场运营经费》's 图版制作数量, 3分 with no 得分):
+        # such a table is compared only where its 分值 add up to 100, against the whole range.
+        if fund is None or table.get("unparsed"):
+            continue
+        blank = [i for i in inds if i["score"] is None]
+        if blank:
+            yield from _score_range(table, fund, inds, blank)
             continue
         points = sum((i["points"] for i in inds), Decimal(0)) + (fund.get("points") or _FUND_POINTS)
         expected = sum((i["score"] for i in inds), Decimal(0)) + fund["score"]
@@ -176,6 +179,30 @@ def score_total(report: Report) -> Iterable[Finding]:
                 str(expected),
                 evidence,
             )
+
+
+def _score_range(table: dict, fund: dict, inds: list[dict], blank: list[dict]) -> Iterable[Finding]:
+    """score_total for a table with blank 得分 cells: the total must lie between the sum of the scores
+    printed (blanks as 0) and that sum plus the blanks' 分值 (blanks as full)."""
+    if any(i["points"] is None for i in inds):
+        return
+    points = sum((i["points"] for i in inds), Decimal(0)) + (fund.get("points") or _FUND_POINTS)
+    low = sum((i["score"] for i in inds if i["score"] is not None), Decimal(0)) + fund["score"]
+    high = low + sum((i["points"] for i in blank), Decimal(0))
+    stated = table["total"]["score"]
+    if points != 100 or low - Decimal("0.01") <= stated <= high + Decimal("0.01"):
+        return
+    names = "、".join(f"“{i['name']}”" for i in blank)
+    yield make_finding(
+        "perf.score_total",
+        "error",
+        f"{_name(table)}/总分",
+        f"《{_name(table)}》资金执行得分{fund['score']}分，{names}的得分栏空着（按0分到满分{high - low}分计），"
+        f"其余指标得分合计{low - fund['score']}分，总分应在{low}分到{high}分之间，表中写{stated}分。",
+        str(stated),
+        f"{low}–{high}",
+        [fund["quote"], *(i["quote"] for i in blank), table["total"]["quote"]],
+    )
 
 
 _BOUND = re.compile(
