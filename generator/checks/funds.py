@@ -51,8 +51,18 @@ def _columns(row: dict) -> Amounts | None:
     return None if a is None or b is None or c is None else (a, b, c)
 
 
+_LAST: list[tuple[Report, list[Funds]]] = []  # three rules read the same report's project funds
+
+
 def project_funds(report: Report) -> list[Funds]:
     """Every project 自评表 whose 年度资金总额 row is read with its three amounts."""
+    if _LAST and _LAST[0][0] is report:
+        return _LAST[0][1]
+    _LAST[:] = [(report, _read_funds(report))]
+    return _LAST[0][1]
+
+
+def _read_funds(report: Report) -> list[Funds]:
     out: list[Funds] = []
     for table in report.perf_tables:
         rows = [r for r in table["funding"] if r["aligned"]]

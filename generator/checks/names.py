@@ -142,7 +142,9 @@ def _bare(name: str) -> str:
     expected_label="应属的款",
 )
 def class_parent(report: Report) -> Iterable[Finding]:
-    blocks = [b for b in (report.document.blocks if report.document else []) if b.table is None]
+    blocks = [
+        b for b in (report.document.blocks if report.document else []) if b.table is None and "款" in b.text
+    ]
     kuan: dict[str, Quote] = {}
     for b in blocks:
         for m in _KUAN.finditer(b.text):

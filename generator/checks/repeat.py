@@ -535,11 +535,10 @@ def budget_for_spending(report: Report) -> Iterable[Finding]:
         )
 
 
-# "全州农村劳动力外出务工14.31万人次" … "全年实现农村劳动力外出务工14.3238万人次以上": the eight characters before
-# a count, the count and its unit.
-_PHRASED = re.compile(
-    r"(?P<lead>[\u4e00-\u9fff]{0,6})(?P<what>[\u4e00-\u9fff]{8})\s*(?P<n>\d+\.\d+|\d+)\s*(?P<unit>万人次|万人|人次|万户|万件|万条|万册)"
-)
+# "全州农村劳动力外出务工14.31万人次" … "全年实现农村劳动力外出务工14.3238万人次以上": a count and its unit, and
+# the eight characters before it (what is counted), with up to six more for the message.
+_COUNT = re.compile(r"(?P<n>\d+\.\d+|\d+)\s*(?P<unit>万人次|万人|人次|万户|万件|万条|万册)")
+_COUNTED = re.compile(r"(?P<lead>[\u4e00-\u9fff]{0,6})(?P<what>[\u4e00-\u9fff]{8})\s*$")
 
 
 def _places(n: Decimal) -> int:
@@ -566,13 +565,15 @@ def figure_precision(report: Report) -> Iterable[Finding]:
         return
     stated: dict[tuple[str, str], dict[Decimal, tuple[Quote, str]]] = {}
     for b in doc.blocks:
-        if b.table is not None or len(b.text) < 20:
+        if b.table is not None or len(b.text) < 20 or ("万" not in b.text and "人次" not in b.text):
             continue
-        for m in _PHRASED.finditer(b.text):
-            seen = stated.setdefault((m["what"], m["unit"]), {})
-            seen.setdefault(
-                Decimal(m["n"]), (Quote(m.group(0), b.page_at(m.start()), None), m["lead"] + m["what"])
-            )
+        for c in _COUNT.finditer(b.text):
+            m = _COUNTED.search(b.text, max(0, c.start() - 16), c.start())
+            if m is None:
+                continue
+            seen = stated.setdefault((m["what"], c["unit"]), {})
+            quote = Quote(b.text[m.start() : c.end()], b.page_at(m.start()), None)
+            seen.setdefault(Decimal(c["n"]), (quote, m["lead"] + m["what"]))
     for (what, unit), seen in stated.items():
         values = sorted(seen, key=_places)
         for coarse, fine in zip(values, values[1:], strict=False):
