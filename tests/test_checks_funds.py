@@ -100,3 +100,20 @@ def test_perf_initial_needs_the_fiscal_rows_to_be_the_fiscal_spending() -> None:
     (f,) = findings("568.33")
     assert (f.claimed, f.expected) == ("575.63万元", "569.48万元")
     assert findings("560.00") == []  # 41.98 + 560.00 is not the 财政拨款支出: the rows are not known to be it
+
+
+def test_cost_sum_grades_a_few_cents_as_a_note() -> None:
+    from generator.checks.funds import cost_sum
+
+    def found(actuals: tuple[str, str, str]) -> list[tuple[str, str | None]]:
+        a, b, c = actuals
+        r = report_of(
+            "项目名称劳动人事争议调解仲裁工作经费",
+            funds_row("80.00 80.00 80.00", "80.00 80.00 80.00", "0.00 0.00 0.00", "100.00%", "10.00"),
+            f"宣传培训费 <=35.12万元 ={a}万元5 5.00聘用仲裁员 <=6.24万元 ={b}万元5 5.00差旅费 <=38.64万元 ={c}万元5 5.00",
+        )
+        return [(f.severity, f.expected) for f in cost_sum(r)]
+
+    assert found(("35.12", "6.24", "38.64")) == []  # the actuals add up to the 执行数
+    assert found(("35.12", "6.272", "38.64")) == [("info", "80.032万元")]  # 3.2 cents over
+    assert found(("30.12", "6.24", "38.64")) == [("warning", "75.00万元")]  # 5万元 not accounted for
