@@ -1,11 +1,13 @@
-"""budget.reason_*: the projects a 财政拨款 explanation names, read against those projects' own
-self-evaluation tables (绩效自评表), which state where each project's money came from.
+"""Project funding in the 绩效自评表, read against what the rest of the report says about that money.
 
-"与年初预算相比……主要原因是：年中追加……援疆经费、博士后培养经费等项目" names projects. Each project's
-自评表 states its 年初预算数 and 全年预算数 and splits them into 当年财政拨款 and 其他资金. A project whose
-table has no 财政拨款 cannot explain a change in 财政拨款 spending; a project whose 年初预算数 equals its
-全年预算数 got nothing added in the year. Projects are matched on their name without the words that only
-say it is money (经费, 资金, 工作, 项目 …) and without years: "援疆经费" is 《援疆工作经费》.
+- budget.reason_nonfiscal / budget.midyear_added: "与年初预算相比……主要原因是：年中追加……援疆经费、博士后
+  培养经费等项目" names projects. Each project's 自评表 states its 年初预算数 and 全年预算数 and splits them into
+  当年财政拨款 and 其他资金. A project whose table has no 财政拨款 cannot explain a change in 财政拨款
+  spending; a project whose 年初预算数 equals its 全年预算数 got nothing added in the year. Projects are
+  matched on their name without the words that only say it is money (经费, 资金, 工作, 项目 …) and without
+  years: "援疆经费" is 《援疆工作经费》.
+- perf.cost_sum: cost indicators whose ceilings add up to the project's 全年预算数 against its 全年执行数.
+- budget.perf_initial: the 整体自评表's fiscal rows against the text's 年初预算数.
 """
 
 from __future__ import annotations
@@ -113,10 +115,11 @@ def _named(report: Report) -> Iterator[Named]:
                 or "原因" not in b.text[max(0, m.start() - 80) : m.start()]
             ):
                 continue
-            for item in re.split(r"[、，,和及]", m["items"]):
-                if item := item.strip():
+            # split on the list's commas only: 和/及 also join words inside a name (住宿费和教材费)
+            for item in re.split(r"[、，,]", m["items"]):
+                if item := re.sub(r"^(?:以及|及|和)", "", item.strip()):
                     start = m.start("items") + m["items"].index(item)
-                    yield Named(item, m["verb"] != "本年增加" and m["verb"] != "本年新增",
+                    yield Named(item, m["verb"] in ("年中追加", "本年追加"),
                                 Quote(item if len(item) >= 4 else m.group(0), b.page_at(start), None))  # fmt: skip
 
 

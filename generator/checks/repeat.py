@@ -636,7 +636,7 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
         if not text.startswith(("<=", "≤")) or met > bound or len(name) < 6:
             continue
         for other_table, other, _t, other_unit, other_text, actual, other_quote in rows:
-            same = other.endswith(name) or name.endswith(other)
+            same = len(other) >= 6 and (other.endswith(name) or name.endswith(other))
             if not same or other_unit != unit or actual <= bound or other_quote == quote:
                 continue
             yield make_finding(
