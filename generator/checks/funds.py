@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.perf import _PROJECT, _SCORED_ROW, _core, _name, _text_rows
+from generator.checks.perf import _FUNDING_LINE, _SCORED_ROW, NO_PROJECT, _core, _name, _text_rows
 from generator.model import Finding, Quote, Report
+from generator.normalize import parse_amount
 
 Amounts = tuple[Decimal, Decimal, Decimal]  # 年初预算数, 全年预算数, 全年执行数
 
@@ -35,17 +36,17 @@ class Funds:
 
 
 _NUM = r"\d[\d,]*\.\d{2}"
-# 002's text export keeps a project's 资金 block on one line: "年度资金总额220.00 399.18 347.25 10 86.99%
-# 6.750.00 0.00 0.00 — — —其他资金220.00 399.18 347.25 — — —" (the 财政拨款 row follows the 得分 with no gap).
+# 002's text export keeps a project's 资金 block on one line: the 年度资金总额 row perf reads (_FUNDING_LINE),
+# then "0.00 0.00 0.00 — — —其他资金220.00 399.18 347.25 — — —" (the 财政拨款 row follows the 得分 with no gap).
 _TEXT_FUNDS = re.compile(
-    rf"年度资金总额\s*(?P<t>{_NUM}\s+{_NUM}\s+{_NUM})\s+\d+\s+\d+(?:\.\d+)?%\s*\d{{1,2}}\.\d{{2}}"
-    rf"(?P<f>{_NUM}\s+{_NUM}\s+{_NUM})\s*(?:[—-]\s*){{3}}其他资金\s*(?P<o>{_NUM}\s+{_NUM}\s+{_NUM})"
+    _FUNDING_LINE.pattern
+    + rf"(?P<f>{_NUM}\s+{_NUM}\s+{_NUM})\s*(?:[—-]\s*){{3}}其他资金\s*(?P<o>{_NUM}\s+{_NUM}\s+{_NUM})"
 )
 
 
-def _three(text: str) -> Amounts:
-    a, b, c = (Decimal(x.replace(",", "")) for x in text.split())
-    return a, b, c
+def _three(*texts: str) -> Amounts | None:
+    a, b, c = (parse_amount(t) for t in texts)
+    return None if a is None or b is None or c is None else (a, b, c)
 
 
 def _columns(row: dict) -> Amounts | None:
@@ -77,18 +78,14 @@ def _read_funds(report: Report) -> list[Funds]:
             out.append(Funds(_name(table), amounts, others, total["quote"]))
     if report.perf_tables or report.document is None:
         return out
-    project = None
-    for b in report.document.blocks:
-        if m := _PROJECT.search(b.text):
-            project = m.group("name").strip()
-        m = _TEXT_FUNDS.search(b.text)
-        if m is None or project is None:
+    for project, b, m in _text_rows(report, _TEXT_FUNDS):
+        total = _three(m["initial"], m["budget"], m["spent"])
+        fiscal, other = _three(*m["f"].split()), _three(*m["o"].split())
+        if project == NO_PROJECT or total is None or fiscal is None or other is None:
             continue
-        total, fiscal, other = _three(m["t"]), _three(m["f"]), _three(m["o"])
         if any(f + o != t for t, f, o in zip(total, fiscal, other, strict=True)):
             continue  # the columns are not where they seem
         out.append(Funds(project, total, other, Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")))
-        project = None
     return out
 
 

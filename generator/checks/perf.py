@@ -319,13 +319,25 @@ _SCORED_ROW = re.compile(
 _PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
 
 
-def _text_rows(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, Block, re.Match[str]]]:
-    """(project, block, match) of every match of ``pattern`` in the running text, with the 项目名称
-    last named before it: the rows of 自评表 whose grid a text export lost (002)."""
-    project = "绩效自评表"
+NO_PROJECT = "绩效自评表"  # what precedes the first 项目名称: the 整体 table, or no table at all
+
+
+def projects_by_block(report: Report) -> list[str]:
+    """The 项目名称 in effect at each block of the running text (named in that block or last before it):
+    which 自评表 a row belongs to when a text export lost the tables' grid (002)."""
+    out, project = [], NO_PROJECT
     for b in report.document.blocks if report.document else []:
         if m := _PROJECT.search(b.text):
             project = m.group("name").strip()
+        out.append(project)
+    return out
+
+
+def _text_rows(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, Block, re.Match[str]]]:
+    """(project, block, match) of every match of ``pattern`` in the running text, with the 项目名称
+    in effect there: the rows of 自评表 whose grid a text export lost (002)."""
+    blocks = report.document.blocks if report.document else []
+    for project, b in zip(projects_by_block(report), blocks, strict=True):
         for m in pattern.finditer(b.text):
             yield project, b, m
 
@@ -520,7 +532,7 @@ def title_name(report: Report) -> Iterable[Finding]:
 # so the score is read as printed there, to two decimals, and the row kept only when its rate is the
 # spent ÷ budget of its own amounts (the columns are where they seem).
 _FUNDING_LINE = re.compile(
-    r"年度资金总额\s*[:：]?\s*\d[\d,]*(?:\.\d+)?\s+(?P<budget>\d[\d,]*(?:\.\d+)?)\s+(?P<spent>\d[\d,]*(?:\.\d+)?)\s+"
+    r"年度资金总额\s*[:：]?\s*(?P<initial>\d[\d,]*(?:\.\d+)?)\s+(?P<budget>\d[\d,]*(?:\.\d+)?)\s+(?P<spent>\d[\d,]*(?:\.\d+)?)\s+"
     r"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d{1,3}\.\d{2})"
 )
 

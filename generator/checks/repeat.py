@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.perf import _PROJECT
+from generator.checks.perf import NO_PROJECT, projects_by_block
 from generator.checks.tolerance import half_unit
 from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
@@ -620,13 +620,10 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None or report.perf_tables:
         return
-    projects: list[tuple[int, str]] = []  # (block index, 项目名称) of each project table's first row
-    for pos, b in enumerate(doc.blocks):
-        if m := _PROJECT.search(b.text):
-            projects.append((pos, f"《{m.group('name')}》自评表"))
+    projects = projects_by_block(report)
 
     def table_of(pos: int) -> str:
-        return next((name for start, name in reversed(projects) if start < pos), "整体支出自评表")
+        return "整体支出自评表" if projects[pos] == NO_PROJECT else f"《{projects[pos]}》自评表"
 
     rows = [
         (table_of(pos), _CATEGORY_HEAD.sub("", name), target, unit, text, actual, quote)
