@@ -222,6 +222,9 @@ PINNED = [
         "就业工作经费（年中追加）",
         "年初预算数55.00万元 = 全年预算数55.00万元",
     ),
+    # 004: "绩效目标完成率为100%，实际完成率100%" (twice), yet its 整体自评表 gives 生态效益 and 可持续影响 "100%"
+    # targets an actual "99%" and takes a point off each (4 of 5); the table's 总分 is 98, not 100.
+    (R004, "perf.all_targets_met", "warning", "绩效目标完成率为100%", "2项指标未完成"),
 ]
 
 # Rounding-level (one unit of the last printed place) findings the ground truth lists: info, never error.
@@ -254,6 +257,12 @@ PINNED_INFO = [
     # 002: the 整体 self-evaluation says "全州农村劳动力外出务工14.31万人次", the project's says "截至12月底全年实现
     # 农村劳动力外出务工14.3238万人次以上": one year-end count, which at two decimals is 14.32.
     (R002, "repeat.figure_precision", "14.31万人次", "14.32万人次"),
+    # 003 王家梁档案库区加固改造: "砖砌体拆除面积 =75.6立方米 =75.6立方米", an area counted in cubic metres; the
+    # table's own 年度总体目标 says "75.6平方米". One of name and unit is wrong; the figure stands.
+    (R003, "perf.name_unit", "立方米", "面积单位（平方米等）"),
+    # 000 昌吉州就业服务网软件开发与维护项目: "截止12月31日，正在进行……等级保护1次，国密算法测评1次……", yet its
+    # 工作完成时限 row reads "=2024年11月1日前 2024年8月16日 100%". Possibly "已进行" miswritten: a note.
+    (R000, "perf.in_progress", "2024年12月31日仍在进行", "2024年8月16日完成"),
 ]
 
 

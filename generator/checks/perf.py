@@ -640,6 +640,72 @@ def unit_mismatch(report: Report) -> Iterable[Finding]:
         )
 
 
+# What an indicator's name says it measures, and the units that measure it.
+_DIMENSIONS = {
+    "面积": ("平方米", "平方公里", "平方千米", "万平方米", "亩", "公顷", "㎡"),
+    "长度": ("米", "公里", "千米", "万米"),
+    "体积": ("立方米", "万立方米", "方", "m³"),
+}
+_DIMENSION_WORDS = {
+    "面积": "面积",
+    "长度": "长度",
+    "里程": "长度",
+    "体积": "体积",
+    "容积": "体积",
+    "方量": "体积",
+}
+_MEASURE = re.compile(
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万?平方(?:米|公里|千米)|万?立方米|万?米|公里|千米|亩|公顷|㎡|m³)"
+)
+
+
+def _dimension(unit: str) -> str | None:
+    return next((d for d, units in _DIMENSIONS.items() if unit in units), None)
+
+
+@rule(
+    "perf.name_unit",
+    title="指标名称所指的量与计量单位不符",
+    explanation=(
+        "指标名称写明了计量的是什么量（“……面积”“……长度”“……体积”），指标值和实际值却用了另一种量的单位"
+        "（面积用“立方米”计）。名称和单位必有一处写错，读者无法确认完成的是多少。同一数字在总体目标栏"
+        "以名称所指的单位写出时，一并列出。单位写错不改变数字本身，只作提示。"
+    ),
+    formula="名称为“……面积”⇒ 单位为平方米、亩、公顷等；“……长度”⇒ 米、公里；“……体积”⇒ 立方米",
+    tolerance="逐字比较单位；名称不以这些词结尾，或单位不属于这三种量的不比较",
+    example="砖砌体拆除面积：指标值=75.6立方米，实际值=75.6立方米，总体目标栏写“75.6平方米”。",
+    expected_label="按名称应为",
+)
+def name_unit(report: Report) -> Iterable[Finding]:
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            name = re.sub(r"[（(][^）)]*[）)]$", "", (ind.get("name") or "").strip())
+            word = next((w for w in _DIMENSION_WORDS if name.endswith(w)), None)
+            m = _MEASURE.search((ind.get("actual") or "").replace(" ", ""))
+            if word is None or m is None:
+                continue
+            said, meant = _dimension(m["unit"]), _DIMENSION_WORDS[word]
+            if said is None or said == meant:
+                continue
+            quotes = [ind["quote"]]
+            goal: Quote | None = table.get("goal")
+            same = [g for g in _MEASURE.finditer(goal.quote if goal else "") if g["n"] == m["n"]]
+            same = [g for g in same if _dimension(g["unit"]) == meant]
+            if goal is not None and same:
+                quotes.append(Quote(same[0].group(0), goal.page, None, goal.table))
+            also = f"；本表总体目标栏写的是“{same[0].group(0)}”" if same else ""
+            yield make_finding(
+                "perf.name_unit",
+                "info",
+                f"{_name(table)}/{name}",
+                f"{_shown(table, report.agency)}指标“{name}”计量的是{meant}，指标值{ind['target']}、实际值"
+                f"{ind['actual']}却以“{m['unit']}”（{said}单位）计{also}。",
+                m["unit"],
+                f"{meant}单位（{_DIMENSIONS[meant][0]}等）",
+                quotes,
+            )
+
+
 _TWO_DECIMALS = re.compile(r"(?<![\d.])\d{1,6}\.\d{2}(?![\d%])")
 
 

@@ -1,0 +1,167 @@
+"""What the 绩效自评 text says about the year's outcome, read against the 自评表 it summarises.
+
+- perf.all_targets_met: "绩效目标完成率为100%" (or "绩效目标均已完成") while the table the text speaks for
+  shows an indicator short of its target with points taken off for it (004: the text says 100%, the
+  整体自评表 has two indicators at 99% of a 100% target, 4 of 5 points each, total 98).
+
+The text a claim speaks for is the 项目名称 in effect where it stands (perf.projects_by_block): before the
+first 项目名称 that is the 部门（单位）整体 table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from generator.checks import make_finding, rule
+from generator.checks.perf import NO_PROJECT, _name, _same_project, projects_by_block
+from generator.model import Finding, Quote, Report
+
+# "绩效目标完成率为100%" / "各项绩效目标均已完成" / "绩效目标全部实现"
+_ALL_MET = re.compile(
+    r"绩效目标(?:的)?(?:完成率|实现率)\s*(?:为|达到?|是)?\s*100(?:\.0+)?\s*%"
+    r"|(?:各项|所有|全部)?绩效目标(?:均|全部|都)已?(?:完成|实现|达成)"
+)
+_TARGET = re.compile(
+    r"^(?P<op>[≤≥]|<=|>=|=|小于等于|大于等于|不超过|不低于|不少于)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\S*)$"
+)
+_ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\S*)$")
+
+
+def _short(ind: dict) -> bool:
+    """An indicator whose actual falls short of its target in the same unit, and that lost points for it."""
+    score, points = ind.get("score"), ind.get("points")
+    if score is None or points is None or score >= points:
+        return False
+    t = _TARGET.match((ind.get("target") or "").replace(" ", ""))
+    a = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
+    if not t or not a or t["unit"] != a["unit"]:
+        return False
+    limit, actual = Decimal(t["n"].replace(",", "")), Decimal(a["n"].replace(",", ""))
+    upper = t["op"] in ("≤", "<=", "小于等于", "不超过")
+    return actual > limit if upper else actual < limit
+
+
+def _overall(table: dict) -> bool:
+    return "整体" in (table.get("title") or "") or _name(table) in (NO_PROJECT, "") or not table.get("name")
+
+
+def _tables_for(report: Report, project: str) -> list[dict]:
+    if project == NO_PROJECT:
+        return [t for t in report.perf_tables if _overall(t)]
+    exact = [t for t in report.perf_tables if (t.get("name") or "").strip() == project]
+    return exact or [t for t in report.perf_tables if t.get("name") and _same_project(t["name"], project)]
+
+
+@rule(
+    "perf.all_targets_met",
+    title="文字说绩效目标全部完成，自评表却有未完成的指标",
+    explanation=(
+        "自评报告写“绩效目标完成率为100%”或“各项绩效目标均已完成”，而它所总结的自评表（写在某个项目之下的，"
+        "是该项目的表；写在各项目之前的，是部门（单位）整体支出的表）中有指标的实际完成值没有达到指标值，"
+        "并且因此扣了分。表已经承认这项目标没有完成，文字却说全部完成，两处不能同时成立。"
+        "只比较指标值和实际值是同一单位的单个数字、且得分低于分值的指标。"
+    ),
+    formula="文字：绩效目标完成率 = 100% ⇒ 自评表中每项指标：实际值达到指标值",
+    tolerance="按印出的数比较；单位不同、不是单个数字，或没有扣分的指标不比较",
+    example="文字写“绩效目标完成率为100%”，整体自评表中生态效益指标的指标值100%，实际完成99%，5分只得4分，总分98分。",
+    expected_label="按自评表",
+)
+def all_targets_met(report: Report) -> Iterable[Finding]:
+    if report.document is None or not report.perf_tables:
+        return
+    blocks = report.document.blocks
+    for project, b in zip(projects_by_block(report), blocks, strict=True):
+        if b.table is not None:
+            continue
+        m = _ALL_MET.search(b.text)
+        if m is None:
+            continue
+        tables = _tables_for(report, project)
+        short = [(t, ind) for t in tables for ind in t["indicators"] if _short(ind)]
+        if not short:
+            continue
+        claim = Quote(m.group(0), b.page_at(m.start()), None)
+        listed = "；".join(
+            f"“{ind['name'][:24]}{'…' if len(ind['name']) > 24 else ''}”指标值{ind['target']}、实际完成"
+            f"{ind['actual']}，{ind['points']}分得{ind['score']}分"
+            for _, ind in short
+        )
+        totals = {t["total"]["score"] for t, _ in short if (t.get("total") or {}).get("score") is not None}
+        total = f"；总分{totals.pop()}分" if len(totals) == 1 else ""
+        where = "整体支出自评表" if project == NO_PROJECT else f"《{project}》的自评表"
+        yield make_finding(
+            "perf.all_targets_met",
+            "warning",
+            f"{project}/{m.group(0)}",
+            f"文字写“{m.group(0)}”，而{where}中有{len(short)}项指标未达到指标值并被扣分：{listed}{total}。",
+            m.group(0),
+            f"{len(short)}项指标未完成",
+            [claim, *(ind["quote"] for _, ind in short)],
+        )
+
+
+# "截止12月31日，正在进行……" — the text's own date, and the work still under way on it
+_ONGOING = re.compile(
+    r"截[止至]\s*(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[，,]?\s*"
+    r"(?:仍|尚|还)?(?:正在|在)(?:进行|实施|开展|推进|建设)"
+)
+_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+# "工作完成时限 10 =2024年11月1日前 2024年8月16日 100% 10": the target date (…前), then the actual one
+_DEADLINE_ROW = re.compile(
+    r"完成时限\s*(?:\d{1,3}\s+)?(?:[=＝≤]|<=)?\s*"
+    + _DATE.pattern.replace("?P<", "?P<t")
+    + r"\s*前?\s+"
+    + _DATE.pattern
+    + r"\s+100(?:\.0+)?%"
+)
+
+
+@rule(
+    "perf.in_progress",
+    title="文字说年末仍在进行，自评表却写早已完成",
+    explanation=(
+        "项目的实际完成情况写“截止12月31日，正在进行……”，说到那一天工作还没有做完；同一项目自评表的"
+        "“完成时限”一行却写实际完成日期在那一天之前，完成率100%。两处说的是同一项工作何时完成，"
+        "不能同时成立：要么工作年末仍未完成（时效指标不应记为完成），要么文字的说法有误。"
+        "措辞也可能只是把“已进行”写成了“正在进行”，所以只作提示。"
+    ),
+    formula="文字：截至日期D仍在进行 ⇒ 自评表实际完成日期不早于D",
+    tolerance="按日期比较；文字没有年份时取完成日期的年份",
+    example="文字“截止12月31日，正在进行昌吉州就业服务网软件开发与维护项目等级保护1次……”；"
+    "自评表“工作完成时限 =2024年11月1日前 2024年8月16日 100%”。",
+    expected_label="自评表所写完成日期",
+)
+def in_progress(report: Report) -> Iterable[Finding]:
+    if report.document is None:
+        return
+    projects = projects_by_block(report)
+    blocks = report.document.blocks
+    rows = [(p, b, m) for p, b in zip(projects, blocks, strict=True) for m in _DEADLINE_ROW.finditer(b.text)]
+    for project, b in zip(projects, blocks, strict=True):
+        said = _ONGOING.search(b.text)
+        if said is None or project == NO_PROJECT:
+            continue
+        for _, rb, row in (r for r in rows if r[0] == project):
+            done = (int(row["y"]), int(row["m"]), int(row["d"]))
+            until = (int(said["y"] or row["y"]), int(said["m"]), int(said["d"]))
+            if done >= until:
+                continue
+            end = b.text.find("。", said.end())
+            text = b.text[said.start() : end if 0 <= end - said.start() <= 80 else said.end() + 40]
+            actual = _DATE.search(rb.text, row.start("y"))
+            assert actual is not None  # the row's own second date
+            yield make_finding(
+                "perf.in_progress",
+                "info",
+                f"{project}/{said.group(0)}",
+                f"《{project}》的实际完成情况写“{text}”，即到{until[1]}月{until[2]}日工作仍在进行；"
+                f"而自评表的完成时限一行写实际完成于{actual.group(0)}，完成率100%。",
+                f"{until[0]}年{until[1]}月{until[2]}日仍在进行",
+                f"{done[0]}年{done[1]}月{done[2]}日完成",
+                [
+                    Quote(text, b.page_at(said.start()), None),
+                    Quote(row.group(0), rb.page_at(row.start()), None),
+                ],
+            )
