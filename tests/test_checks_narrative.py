@@ -263,6 +263,9 @@ PINNED_INFO = [
     # 000 昌吉州就业服务网软件开发与维护项目: "截止12月31日，正在进行……等级保护1次，国密算法测评1次……", yet its
     # 工作完成时限 row reads "=2024年11月1日前 2024年8月16日 100%". Possibly "已进行" miswritten: a note.
     (R000, "perf.in_progress", "2024年12月31日仍在进行", "2024年8月16日完成"),
+    # 001 单位运转经费: 时效指标 下水管道维修时间, deadline "4年6月30日" (the cell clipped "202"), scored 5 of 5
+    # as "达成预期指标", while the table's own 产出情况 says "下水管道维修时间2024年8月". A note, for the clipped year.
+    (R001, "perf.deadline_missed", "2024年8月", "4年6月30日"),
 ]
 
 

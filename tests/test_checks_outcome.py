@@ -103,3 +103,56 @@ def test_units_of_no_known_dimension_are_left_alone() -> None:
     r = report_of("x")
     r.perf_tables = [table("项目", indicator("培训场地面积", "=3间", "=3间", "5", "5"))]
     assert list(name_unit(r)) == []
+
+
+def test_a_date_stated_after_the_deadline() -> None:
+    from generator.checks.outcome import deadline_missed
+
+    row = indicator("下水管道维修时间", "2024年6月30日前", "达成预期指标", "5", "5")
+    r = report_of("三是时效指标，下水管道维修时间2024年8月，维修密集时间2024年12月。")
+    r.perf_tables = [table("单位运转经费", row)]
+    (f,) = deadline_missed(r)
+    assert (f.severity, f.claimed, f.expected) == ("warning", "2024年8月", "2024年6月30日前")
+    assert f.evidence[1].quote == "下水管道维修时间2024年8月"
+    # the same month as a day deadline, or the deadline's year clipped to digits the date does not end with
+    for target in ("2024年8月31日前", "2024年8月", "5年6月30日"):
+        r.perf_tables = [
+            table("单位运转经费", indicator("下水管道维修时间", target, "达成预期指标", "5", "5"))
+        ]
+        assert list(deadline_missed(r)) == [], target
+    r.perf_tables = [
+        table("单位运转经费", indicator("下水管道维修时间", "4年6月30日", "达成预期指标", "5", "5"))
+    ]
+    assert [f.severity for f in deadline_missed(r)] == ["info"]  # the clipped year read as the text's
+
+
+def test_the_tables_own_actual_date_and_a_deduction() -> None:
+    from generator.checks.outcome import deadline_missed
+
+    r = report_of("x")
+    late = indicator("尾款支付完成时间", "2024年11月30日前", "2024年12月15日", "20", "20")
+    r.perf_tables = [table("尾款项目", late)]
+    (f,) = deadline_missed(r)
+    assert f.claimed == "2024年12月15日" and len(f.evidence) == 1
+    r.perf_tables = [table("尾款项目", {**late, "score": Decimal(15)})]
+    assert list(deadline_missed(r)) == []  # points taken off: the table does not say it was on time
+
+
+def test_a_deduction_explained_in_its_own_row_is_not_noted(reports) -> None:
+    """000 takes points off targets it met (<=24万元, =22.8万元: 8.75 of 10), and says why in each row's 偏差原因
+    ("因该项目采取竞价的方式……"): perf.target_met_scored_short asks for exactly that, so it stays quiet."""
+    from generator.checks.perf import _bound_and_actual, target_met_scored_short
+
+    r = reports["000_41e5c2151686b1a5.txt"]
+    met = [
+        i
+        for t in r.perf_tables
+        for i in t["indicators"]
+        if i["score"] is not None and i["score"] < i["points"] and (b := _bound_and_actual(i)) is not None
+        if ((b[2] <= b[1]) if b[0] else (b[2] >= b[1]))
+    ]
+    assert len(met) >= 10 and all(i["reason"] for i in met)
+    assert list(target_met_scored_short(r)) == []
+    unexplained = report_of("x")
+    unexplained.perf_tables = [table("项目", {**met[0], "reason": ""})]
+    assert [f.severity for f in target_met_scored_short(unexplained)] == ["info"]

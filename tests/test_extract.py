@@ -100,3 +100,38 @@ def test_a_target_starting_a_line_keeps_its_operator(reports) -> None:
     texts = [b.text for b in reports["002_e0b9e12b257efafd.txt"].document.blocks]
     assert ">=2.20万人次" in texts
     assert not any(t.startswith("=2.20万人次") for t in texts)
+
+
+def _indicator(report, table_name: str, name: str) -> dict:
+    hits = [
+        i
+        for t in report.perf_tables
+        if t.get("name") == table_name
+        for i in t["indicators"]
+        if i["name"] == name
+    ]
+    assert len(hits) >= 1, (table_name, name)
+    return hits[0]
+
+
+def test_indicator_columns_are_found_by_their_header(reports) -> None:
+    """000's project tables put 目标值 and 业绩值 after 权重; 001's put 定性值情况说明 between 实际完成值 and
+    分值: the target and actual come from the columns the header names, not from the cells before 分值."""
+    r000 = reports["000_41e5c2151686b1a5.txt"]
+    row = _indicator(r000, "昌吉州就业服务网软件开发与维护项目", "工作完成时限")
+    assert (row["target"], row["actual"], row["points"], row["score"]) == (
+        "=2024年11月1日前",
+        "2024年8月16日",
+        10,
+        10,
+    )
+    cost = _indicator(r000, "昌吉州就业服务网软件开发与维护项目", "昌吉州就业服务网等级保护和国密算法测评")
+    assert (cost["target"], cost["actual"]) == ("<=12.24万元", "=11万元")
+    assert cost["reason"].startswith("因该项目采取竞价的方式")
+    # the 整体 table: 预期指标值 … 分值权重 实际完成指标值 得分
+    overall = _indicator(r000, "昌吉回族自治州公共就业服务中心", "求职登记、职业指导")
+    assert (overall["target"], overall["actual"]) == (">=500人", "700人")
+    r001 = reports["001_7c4dfcc9575acdfa.txt"]
+    late = _indicator(r001, "单位运转经费", "下水管道维修时间")
+    assert (late["target"], late["actual"]) == ("4年6月30日", "达成预期指标")
+    assert (_indicator(r001, "单位运转经费", "设备验收合格率")["target"]) == "≥99%"

@@ -165,3 +165,87 @@ def in_progress(report: Report) -> Iterable[Finding]:
                     Quote(row.group(0), rb.page_at(row.start()), None),
                 ],
             )
+
+
+# a deadline: "2024年6月30日前", "4年6月30日" (a cell that clipped "202"), "2024年12月之前完成", "<=11月底"
+_DEADLINE = re.compile(
+    r"^(?:<=|≤)?\s*(?:(?P<y>\d{1,4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|底)?\s*(?:之?前|以前)?"
+)
+# the date a text gives for it: "下水管道维修时间2024年8月"
+_YMD = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+_STATED_DATE = r"\s*(?:为|是|在|于)?\s*" + _YMD
+
+
+def _late(deadline: re.Match[str], y: int, m: int, d: int | None) -> tuple[bool, bool] | None:
+    """(later than the deadline?, was the deadline's year clipped?) of a date y-m(-d); None when the
+    deadline's year cannot be told (clipped digits that are not the end of y)."""
+    ty, clipped = deadline["y"], False
+    if ty is None:
+        ty = str(y)  # "3月1日": the year the text speaks of
+    elif len(ty) < 4:
+        if not str(y).endswith(ty):
+            return None
+        ty, clipped = str(y), True
+    tm, td = int(deadline["m"]), int(deadline["d"]) if deadline["d"] else None
+    if (y, m) != (int(ty), tm):
+        return (y, m) > (int(ty), tm), clipped
+    return (d is not None and td is not None and d > td), clipped
+
+
+@rule(
+    "perf.deadline_missed",
+    title="完成日期晚于时效指标的期限，却记为达成",
+    explanation=(
+        "时效指标写明期限（“2024年6月30日前”），得分等于分值，说明自评认为按期完成了；而同一指标的实际完成值，"
+        "或报告文字以同一指标名称写出的日期（“下水管道维修时间2024年8月”），晚于这个期限。按期与逾期不能同时成立。"
+        "期限的年份在表格里被截去（“4年6月30日”）时，只在文字所述年份的末几位与之相同时按该年比较，并只作提示。"
+    ),
+    formula="实际日期 ≤ 期限（按到月或到日比较，取双方都写出的精度）",
+    tolerance="按日期比较；只写到月的日期与同月的期限视为按期",
+    example="时效指标“下水管道维修时间”期限“4年6月30日”、实际“达成预期指标”、5分得5分；文字写“下水管道维修时间2024年8月”。",
+    expected_label="期限",
+)
+def deadline_missed(report: Report) -> Iterable[Finding]:
+    blocks = report.document.blocks if report.document else []
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            target, name = (ind.get("target") or "").strip(), (ind.get("name") or "").strip()
+            deadline = _DEADLINE.match(target.replace(" ", ""))
+            if (
+                deadline is None
+                or deadline.end() == 0
+                or "至" in target
+                or ind.get("score") is None
+                or ind["score"] != ind.get("points")
+                or len(re.findall(r"[\u4e00-\u9fff]", name)) < 4
+            ):
+                continue
+            stated = re.compile(re.escape(name) + _STATED_DATE)
+            dates: list[tuple[re.Match[str], Quote]] = []
+            own = re.match(r"^=?\s*" + _YMD, (ind.get("actual") or "").replace(" ", ""))
+            if own:
+                dates.append((own, ind["quote"]))
+            for b in blocks:
+                if name in b.text:
+                    dates += [
+                        (m, Quote(m.group(0), b.page_at(m.start()), None)) for m in stated.finditer(b.text)
+                    ]
+            for m, quote in dates:
+                d = int(m["d"]) if m["d"] else None
+                late = _late(deadline, int(m["y"]), int(m["m"]), d)
+                if late is None or not late[0]:
+                    continue
+                when = f"{m['y']}年{m['m']}月" + (f"{d}日" if d else "")
+                clipped = "（期限的年份在表中被截去，按文字所述年份读）" if late[1] else ""
+                yield make_finding(
+                    "perf.deadline_missed",
+                    "info" if late[1] else "warning",
+                    f"{_name(table)}/{name}",
+                    f"《{_name(table)}》时效指标“{name}”的期限为“{target}”{clipped}，实际完成值“{ind['actual']}”，"
+                    f"得满分{ind['points']}分；而{'表中' if quote is ind['quote'] else '报告文字'}写“{m.group(0)}”，"
+                    f"{when}晚于期限。",
+                    when,
+                    target,
+                    [ind["quote"], quote] if quote is not ind["quote"] else [quote],
+                )
+                break

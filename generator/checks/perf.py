@@ -12,6 +12,8 @@ from generator.checks.tolerance import half_unit, rounded_percent
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
 
 def _name(table: dict) -> str:
     return table.get("name") or table.get("title") or "绩效自评表"
@@ -273,7 +275,7 @@ def _bound_and_actual(ind: dict) -> tuple[bool, Decimal, Decimal] | None:
         "按绩效自评的评分规则，定量指标完成了指标值的记满分，未完成的按完成比例记分。指标值是“≤6人”“≤19万元”"
         "这样的上限，实际值在上限以内（已完成），该项却没有得满分。得分正好等于实际值÷指标值×分值时，"
         "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告；"
-        "其他扣分（如超额完成却得0分）只作提示：评分可能另有理由，但应在偏差原因中写明。"
+        "其他扣分（如超额完成却得0分）只作提示：评分可能另有理由，但应在偏差原因中写明；该行的偏差原因一栏已写明理由的，不再提示。"
     ),
     formula="实际值在指标上下限以内 ⇒ 得分 = 分值",
     tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位",
@@ -293,6 +295,8 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
             continue
         ratio = actual / limit * points if upper else limit / actual * points if actual else None
         by_ratio = ratio is not None and abs(ratio - score) <= half_unit(score)
+        if not by_ratio and len(_HAN.findall(ind.get("reason") or "")) >= 6:
+            continue  # a deduction the row explains in its own 偏差原因 (000: "因该项目采取竞价的方式……")
         if by_ratio and upper:
             verdict = f"（={actual}÷{limit}×{points}，按未达标计分）：得分或指标方向有一处错了。"
         else:

@@ -34,6 +34,8 @@ _DRAFTED = re.compile(r"^预算编制数?$")
 _IND_POINTS = re.compile(r"^(?:分值|分值权重|权重)$")
 _IND_SCORE = re.compile(r"^(?:得分|指标得分)$")
 _STATES_VALUE = re.compile(r"^(?:[≥≤<>=]|\d)")
+_IND_ACTUAL = re.compile(r"^(?:实际(?:完成)?(?:指标)?值|业绩值)$")
+_IND_TARGET = re.compile(r"^(?:调整后|年度|预期)?指标值$|^目标值$")
 _HEADING_POINTS = re.compile(r"(?P<level>产出指标|效益指标|满意度指标)[(（](?P<max>\d+)分[)）]")
 
 
@@ -104,9 +106,11 @@ def _two_sided(
     return values, at, confirmed
 
 
-def _indicator(cells: list[str], header: tuple[int, int, int]) -> dict[str, Any] | None:
-    """分值, 得分, target and actual of one indicator row; None when the row states no 分值."""
-    pi, si, n = header
+def _indicator(cells: list[str], header: tuple[int, int, int, int, int, int | None]) -> dict[str, Any] | None:
+    """分值, 得分, target, actual and 偏差原因 of one indicator row; None when the row states no 分值.
+    ``header`` is the 分值 and 得分 columns, the row length, and how far before 分值 the target, the actual
+    and the 偏差原因 stand (None: the table has no 偏差原因 column)."""
+    pi, si, n, t_back, a_back, r_back = header
     aligned = len(cells) == n and _number(cells[pi]) is not None
     if aligned and si < len(cells) and not cells[si] and _number(cells[pi - 1]) is not None:
         # shifted one cell left by a merged name cell (001: "设备租赁费成本支出 ≤1万元 1.4万元 5 5"
@@ -129,7 +133,9 @@ def _indicator(cells: list[str], header: tuple[int, int, int]) -> dict[str, Any]
         return None  # not 分值/得分: a score never exceeds its points
     name = next((c for c in cells[:pi] if c and not c.endswith("指标") and _number(c) is None), "")
     return {"name": name, "points": points, "score": score, "aligned": aligned,
-            "target": cells[pi - 2] if pi >= 2 else "", "actual": cells[pi - 1] if pi >= 1 else ""}  # fmt: skip
+            "target": cells[pi - t_back] if 0 <= pi - t_back < len(cells) else "",
+            "actual": cells[pi - a_back] if 0 <= pi - a_back < len(cells) else "",
+            "reason": cells[pi - r_back] if r_back is not None and 0 <= pi - r_back < len(cells) else ""}  # fmt: skip
 
 
 def _has_balance(values: dict[str, tuple[Decimal | None, str]]) -> bool:
@@ -175,7 +181,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
         fund_header: dict[str, int] | None = None
         fund_len = 0
         declared = False  # the header's 年初预算数 is split into 目标申报数/预算编制数
-        ind_header: tuple[int, int, int] | None = None
+        ind_header: tuple[int, int, int, int, int, int | None] | None = None
         pending: tuple[list[str], Quote | None, int] | None = None  # an indicator row without its figures yet
         for r, row in enumerate(table.rows):
             block = blocks[r] if r < len(blocks) else None
@@ -220,7 +226,15 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                 pi = next((i for i, c in enumerate(cells) if _IND_POINTS.match(c)), None)
                 si = next((i for i, c in enumerate(cells) if _IND_SCORE.match(c)), None)
             if pi is not None and si is not None:
-                ind_header, fund_header, pending = (pi, si, len(cells)), None, None
+                # where 指标值 and 实际完成值 stand, counted back from 分值: right before it in most tables;
+                # 001's "年初指标值 调整后指标值 实际完成值 定性值情况说明 分值" puts one column between, and
+                # 000's "权重 目标值 业绩值 完成率 指标得分" puts them after it (a negative count)
+                ai = next((i for i, c in enumerate(cells) if _IND_ACTUAL.match(c)), None)
+                ti = [i for i, c in enumerate(cells[: ai if ai is not None else 0]) if _IND_TARGET.match(c)]
+                offsets = (pi - ti[-1], pi - ai) if ai is not None and ti else (2, 1)
+                ri = next((i for i, c in enumerate(cells) if c.startswith("偏差原因")), None)
+                reason_back = pi - ri if ri is not None else None
+                ind_header, fund_header, pending = (pi, si, len(cells), *offsets, reason_back), None, None
                 continue
             first = next((c for c in cells if c), "")
             if first.startswith("总分") or first == "总":
