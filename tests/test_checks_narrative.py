@@ -241,6 +241,9 @@ PINNED_INFO = [
     ),
     # 规划局: 公开09表 因公出国 and 公务用车 budgets are 0.00, the text says "完成预算的0.00%" (0/0).
     (GUIHUA, "budget.sangong_rate", "0.00%", "无法计算（预算为0）"),
+    # 财政局: the same "完成预算的0%" for 因公出国 and 公务用车, whose 09表 预算数 cells are blank; 合计 0.95 is all
+    # 公务接待费 0.95, so the blank ones are 0 and the rate is 0/0.
+    (CAIZHENG, "budget.sangong_rate", "0%", "无法计算（预算为0）"),
     # 社工部 (founded 2024): increases from a zero base stated as "增长100.00%".
     (SHEGONG, "yoy.zero_base", "100.00%", "无法计算（上年为0）"),
     # 002: 一般公共服务 信息化建设 rose by "增加四级联动视频会议及日常网络维护工作经费", while 社保 信息化建设's

@@ -1,7 +1,8 @@
-"""perf.all_targets_met, perf.in_progress and perf.name_unit: the edge cases.
+"""Edge cases of perf.all_targets_met, perf.in_progress, perf.deadline_missed (outcome.py), perf.name_unit,
+perf.target_met_scored_short's explained deductions and budget.sangong_rate's blank 预算数.
 
-The real cases are pinned in test_checks_narrative.py (004, 000, 003); these are short synthetic
-reports (said so), with 自评表 rows written the way extract/perf.py stores them.
+The real cases are pinned in test_checks_narrative.py (004, 000, 001, 003, 财政局); these are short
+synthetic reports (said so), with 自评表 rows written the way extract/perf.py stores them.
 """
 
 from __future__ import annotations
@@ -156,3 +157,17 @@ def test_a_deduction_explained_in_its_own_row_is_not_noted(reports) -> None:
     unexplained = report_of("x")
     unexplained.perf_tables = [table("项目", {**met[0], "reason": ""})]
     assert [f.severity for f in target_met_scored_short(unexplained)] == ["info"]
+
+
+def test_a_blank_sangong_budget_is_zero_only_when_the_total_leaves_no_room() -> None:
+    from generator.checks.budget import _blank_is_zero
+
+    budget = {
+        "合计": Decimal("0.95"),
+        "因公出国（境）费": None,
+        "公务用车购置及运行维护费": None,
+        "公务接待费": Decimal("0.95"),
+    }
+    assert _blank_is_zero(budget, "因公出国（境）费") and _blank_is_zero(budget, "公务用车运行维护费")
+    assert not _blank_is_zero({**budget, "合计": Decimal("1.95")}, "因公出国（境）费")  # 1.00 unaccounted for
+    assert not _blank_is_zero({**budget, "合计": None}, "因公出国（境）费")

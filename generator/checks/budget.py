@@ -305,6 +305,19 @@ def _sangong_item(name: str) -> str:
     return name
 
 
+_SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
+
+
+def _blank_is_zero(budget: dict[str, Decimal | None], item: str) -> bool:
+    """A blank 预算数 that the table's own total leaves no room for (财政局: 合计 0.95 = 公务接待费 0.95, with
+    因公出国 and 公务用车 blank): the parts are never negative, so it is 0."""
+    if item in ("公务用车购置费", "公务用车运行维护费"):
+        parent = budget.get("公务用车购置及运行维护费")
+        return parent == 0 or (parent is None and _blank_is_zero(budget, "公务用车购置及运行维护费"))
+    total, stated = budget.get("合计"), [budget.get(k) for k in _SANGONG_PARTS]
+    return item in _SANGONG_PARTS and total is not None and total == sum(v for v in stated if v is not None)
+
+
 @rule(
     "budget.sangong_rate",
     title="“三公”经费分项的预算完成率与报表不符",
@@ -314,7 +327,8 @@ def _sangong_item(name: str) -> str:
         "决算也为0时写“0.00%”只是没有意义（提示），决算大于0时则不成立（错误）。"
     ),
     formula="完成率 = 情况说明所述决算数 ÷ 公开09表该项预算数 × 100%",
-    tolerance="按印出精度做区间运算；只差末位一个单位记为提示；09表该项预算数空白时不核对",
+    tolerance="按印出精度做区间运算；只差末位一个单位记为提示；09表该项预算数空白时不核对，"
+    "除非合计已等于其余分项之和（分项不为负，空白的一项只能是0）",
     example="公开09表因公出国（境）费预算数0.00万元，情况说明写“决算为0.00万元，完成预算的0.00%”",
     expected_label="应为",
 )
@@ -331,6 +345,8 @@ def sangong_rate(report: Report) -> Iterable[Finding]:
                 return
             item = _sangong_item(m.group("item"))
             budget = table.budget.get(item)
+            blank = budget is None and _blank_is_zero(table.budget, item)
+            budget = Decimal(0) if blank else budget
             final, stated = parse_amount(m.group("f")), Decimal(m.group("rate"))
             if budget is None or final is None:
                 continue
@@ -338,11 +354,16 @@ def sangong_rate(report: Report) -> Iterable[Finding]:
             subject = f"{item} 决算{final} 完成{stated}%"
             if budget == 0:
                 severity: Severity = "info" if final == 0 and stated == 0 else "error"
+                why = (
+                    f"空白（合计{table.budget['合计']}万元正好等于其余分项之和，该项只能为0）"
+                    if blank
+                    else "为0"
+                )
                 yield make_finding(
                     "budget.sangong_rate",
                     severity,
                     subject,
-                    f"公开09表中{item}预算数为0，情况说明写决算{final}万元、“完成预算的{pct(stated)}”；"
+                    f"公开09表中{item}预算数{why}，情况说明写决算{final}万元、“完成预算的{pct(stated)}”；"
                     "预算为0时完成率无法计算"
                     + (
                         "，宜写“预算为0，未发生支出”。"
