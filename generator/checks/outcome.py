@@ -3,6 +3,10 @@
 - perf.all_targets_met: "绩效目标完成率为100%" (or "绩效目标均已完成") while the table the text speaks for
   shows an indicator short of its target with points taken off for it (004: the text says 100%, the
   整体自评表 has two indicators at 99% of a 100% target, 4 of 5 points each, total 98).
+- perf.in_progress: "截止12月31日，正在进行……" while the project's 完成时限 row has it done months
+  before (000: 2024年8月16日, 100%).
+- perf.deadline_missed: a 时效 indicator scored in full although its own actual, or the text under the
+  same name ("下水管道维修时间2024年8月"), is later than its deadline (001: "4年6月30日").
 
 The text a claim speaks for is the 项目名称 in effect where it stands (perf.projects_by_block): before the
 first 项目名称 that is the 部门（单位）整体 table.
