@@ -131,6 +131,9 @@ def test_indicator_columns_are_found_by_their_header(reports) -> None:
     # the 整体 table: 预期指标值 … 分值权重 实际完成指标值 得分
     overall = _indicator(r000, "昌吉回族自治州公共就业服务中心", "求职登记、职业指导")
     assert (overall["target"], overall["actual"]) == (">=500人", "700人")
+    # the first row of each table starts with the label "年度绩效指标完成情况", not with its name
+    first = _indicator(r000, "2024年昌吉州公共就业服务中心尾款项目", "支付项目尾款数量")
+    assert (first["target"], first["actual"]) == (">=2个", "=2个")
     r001 = reports["001_7c4dfcc9575acdfa.txt"]
     late = _indicator(r001, "单位运转经费", "下水管道维修时间")
     assert (late["target"], late["actual"]) == ("4年6月30日", "达成预期指标")

@@ -131,7 +131,15 @@ def _indicator(cells: list[str], header: tuple[int, int, int, int, int, int | No
         return None
     if score is not None and score > points:
         return None  # not 分值/得分: a score never exceeds its points
-    name = next((c for c in cells[:pi] if c and not c.endswith("指标") and _number(c) is None), "")
+    # not the 一级指标 column, nor the row label "年度绩效指标完成情况" that 000 puts in front of the first row
+    name = next(
+        (
+            c
+            for c in cells[:pi]
+            if c and not c.endswith("指标") and "绩效指标" not in c and _number(c) is None
+        ),
+        "",
+    )
     return {"name": name, "points": points, "score": score, "aligned": aligned,
             "target": cells[pi - t_back] if 0 <= pi - t_back < len(cells) else "",
             "actual": cells[pi - a_back] if 0 <= pi - a_back < len(cells) else "",
