@@ -47,6 +47,26 @@ def _short(ind: dict) -> bool:
     return actual > limit if upper else actual < limit
 
 
+def _row_quotes(report: Report, table: dict, ind: dict) -> list[Quote]:
+    """The indicator's row, and the short rows right after it that hold its target and actual when the
+    export broke the row in several (004: "…干群面貌越来越新。 100%" then "99%")."""
+    out = [ind["quote"]]
+    wanted = [
+        v for v in ((ind.get(k) or "").strip() for k in ("target", "actual")) if v and v not in out[0].quote
+    ]
+    after = [
+        b
+        for b in (report.document.blocks if report.document and wanted else [])
+        if b.table == table.get("table") and b.row is not None and ind["row"] < b.row <= ind["row"] + 4
+    ]
+    for value in wanted:
+        b = next((b for b in after if b.text.strip() == value), None)
+        if b is not None:
+            after.remove(b)
+            out.append(Quote(value, b.page, None, out[0].table))
+    return out
+
+
 def _overall(table: dict) -> bool:
     return "整体" in (table.get("title") or "") or _name(table) in (NO_PROJECT, "") or not table.get("name")
 
@@ -94,6 +114,7 @@ def all_targets_met(report: Report) -> Iterable[Finding]:
         )
         totals = {t["total"]["score"] for t, _ in short if (t.get("total") or {}).get("score") is not None}
         total = f"；总分{totals.pop()}分" if len(totals) == 1 else ""
+        scored = {id(t): t["total"]["quote"] for t, _ in short if total and t.get("total")}
         where = "整体支出自评表" if project == NO_PROJECT else f"《{project}》的自评表"
         yield make_finding(
             "perf.all_targets_met",
@@ -102,7 +123,7 @@ def all_targets_met(report: Report) -> Iterable[Finding]:
             f"文字写“{m.group(0)}”，而{where}中有{len(short)}项指标未达到指标值并被扣分：{listed}{total}。",
             m.group(0),
             f"{len(short)}项指标未完成",
-            [claim, *(ind["quote"] for _, ind in short)],
+            [claim, *(q for t, ind in short for q in _row_quotes(report, t, ind)), *scored.values()],
         )
 
 
