@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.perf import NO_PROJECT, _name, _same_project, projects_by_block
-from generator.model import Finding, Quote, Report
+from generator.model import Block, Finding, Quote, Report
 
 # "绩效目标完成率为100%" / "各项绩效目标均已完成" / "绩效目标全部实现"
 _ALL_MET = re.compile(
@@ -143,6 +143,12 @@ _DEADLINE_ROW = re.compile(
 )
 
 
+def _whole_name(block: Block, row: re.Match[str]) -> Quote:
+    """The deadline row from the start of its indicator's name: "工作完成时限 10 =2024年11月1日前 …"."""
+    start = block.text.rfind(" ", 0, row.start()) + 1
+    return Quote(block.text[start : row.end()], block.page_at(start), None)
+
+
 @rule(
     "perf.in_progress",
     title="文字说年末仍在进行，自评表却写早已完成",
@@ -187,7 +193,7 @@ def in_progress(report: Report) -> Iterable[Finding]:
                 f"{done[0]}年{done[1]}月{done[2]}日完成",
                 [
                     Quote(text, b.page_at(said.start()), None),
-                    Quote(row.group(0), rb.page_at(row.start()), None),
+                    _whole_name(rb, row),
                 ],
             )
 
