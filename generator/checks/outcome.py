@@ -97,7 +97,7 @@ def all_targets_met(report: Report) -> Iterable[Finding]:
         return
     blocks = report.document.blocks
     for project, b in zip(projects_by_block(report), blocks, strict=True):
-        if b.table is not None:
+        if b.table is not None or "绩效目标" not in b.text:
             continue
         m = _ALL_MET.search(b.text)
         if m is None:
@@ -169,9 +169,14 @@ def in_progress(report: Report) -> Iterable[Finding]:
         return
     projects = projects_by_block(report)
     blocks = report.document.blocks
-    rows = [(p, b, m) for p, b in zip(projects, blocks, strict=True) for m in _DEADLINE_ROW.finditer(b.text)]
+    rows = [
+        (p, b, m)
+        for p, b in zip(projects, blocks, strict=True)
+        if "完成时限" in b.text
+        for m in _DEADLINE_ROW.finditer(b.text)
+    ]
     for project, b in zip(projects, blocks, strict=True):
-        said = _ONGOING.search(b.text)
+        said = _ONGOING.search(b.text) if "截" in b.text else None
         if said is None or project == NO_PROJECT:
             continue
         for _, rb, row in (r for r in rows if r[0] == project):
