@@ -110,7 +110,7 @@ def test_a_date_stated_after_the_deadline() -> None:
     from generator.checks.outcome import deadline_missed
 
     row = indicator("下水管道维修时间", "2024年6月30日前", "达成预期指标", "5", "5")
-    r = report_of("三是时效指标，下水管道维修时间2024年8月，维修密集时间2024年12月。")
+    r = report_of("项目名称单位运转经费", "三是时效指标，下水管道维修时间2024年8月，维修密集时间2024年12月。")
     r.perf_tables = [table("单位运转经费", row)]
     (f,) = deadline_missed(r)
     assert (f.severity, f.claimed, f.expected) == ("warning", "2024年8月", "2024年6月30日前")
@@ -171,3 +171,16 @@ def test_a_blank_sangong_budget_is_zero_only_when_the_total_leaves_no_room() -> 
     assert _blank_is_zero(budget, "因公出国（境）费") and _blank_is_zero(budget, "公务用车运行维护费")
     assert not _blank_is_zero({**budget, "合计": Decimal("1.95")}, "因公出国（境）费")  # 1.00 unaccounted for
     assert not _blank_is_zero({**budget, "合计": None}, "因公出国（境）费")
+
+
+def test_a_length_of_months_is_no_deadline() -> None:
+    from generator.checks.outcome import deadline_missed
+
+    r = report_of("项目名称咨询服务", "PPP项目重点研判阶段2024年3月完成。")
+    r.perf_tables = [table("咨询服务", indicator("PPP项目重点研判阶段", "<=2月", "=2月", "5", "5"))]
+    assert list(deadline_missed(r)) == []  # "<=2月": two months, not February
+    elsewhere = report_of("项目名称另一个项目", "PPP项目重点研判阶段2024年3月完成。")
+    elsewhere.perf_tables = [table("咨询服务", indicator("PPP项目重点研判阶段", "<=2月底", "=2月", "5", "5"))]
+    assert list(deadline_missed(elsewhere)) == []  # the text is under another project
+    r.perf_tables = [table("咨询服务", indicator("PPP项目重点研判阶段", "<=2月底", "=2月", "5", "5"))]
+    assert [f.claimed for f in deadline_missed(r)] == ["2024年3月"]

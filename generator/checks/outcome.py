@@ -203,9 +203,11 @@ def in_progress(report: Report) -> Iterable[Finding]:
             )
 
 
-# a deadline: "2024年6月30日前", "4年6月30日" (a cell that clipped "202"), "2024年12月之前完成", "<=11月底"
+# a deadline: "2024年6月30日前", "4年6月30日" (a cell that clipped "202"), "2024年12月之前完成", "<=11月底";
+# not "<=2月" (003: a stage of two months), which names no year, day, 底 or 前
 _DEADLINE = re.compile(
-    r"^(?:<=|≤)?\s*(?:(?P<y>\d{1,4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|底)?\s*(?:之?前|以前)?"
+    r"^(?:<=|≤|=)?\s*(?:(?P<y>\d{1,4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|(?P<end>底))?"
+    r"\s*(?P<before>之?前|以前)?"
 )
 # the date a text gives for it: "下水管道维修时间2024年8月"
 _YMD = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
@@ -233,7 +235,7 @@ def _late(deadline: re.Match[str], y: int, m: int, d: int | None) -> tuple[bool,
     title="完成日期晚于时效指标的期限，却记为达成",
     explanation=(
         "时效指标写明期限（“2024年6月30日前”），得分等于分值，说明自评认为按期完成了；而同一指标的实际完成值，"
-        "或报告文字以同一指标名称写出的日期（“下水管道维修时间2024年8月”），晚于这个期限。按期与逾期不能同时成立。"
+        "或同一项目下的文字以同一指标名称写出的日期（“下水管道维修时间2024年8月”），晚于这个期限。按期与逾期不能同时成立。"
         "期限的年份在表格里被截去（“4年6月30日”）时，只在文字所述年份的末几位与之相同时按该年比较，并只作提示。"
     ),
     formula="实际日期 ≤ 期限（按到月或到日比较，取双方都写出的精度）",
@@ -243,13 +245,18 @@ def _late(deadline: re.Match[str], y: int, m: int, d: int | None) -> tuple[bool,
 )
 def deadline_missed(report: Report) -> Iterable[Finding]:
     blocks = report.document.blocks if report.document else []
+    projects = projects_by_block(report)
     for table in report.perf_tables:
+        # the text under this table's 项目名称: a generic name ("工作完成时限") recurs in every table
+        own_blocks = [
+            b for p, b in zip(projects, blocks, strict=True) if p == (table.get("name") or NO_PROJECT).strip()
+        ]
         for ind in table["indicators"]:
             target, name = (ind.get("target") or "").strip(), (ind.get("name") or "").strip()
             deadline = _DEADLINE.match(target.replace(" ", ""))
             if (
                 deadline is None
-                or deadline.end() == 0
+                or not (deadline["y"] or deadline["d"] or deadline["end"] or deadline["before"])
                 or "至" in target
                 or ind.get("score") is None
                 or ind["score"] != ind.get("points")
@@ -261,7 +268,7 @@ def deadline_missed(report: Report) -> Iterable[Finding]:
             own = re.match(r"^=?\s*" + _YMD, (ind.get("actual") or "").replace(" ", ""))
             if own:
                 dates.append((own, ind["quote"]))
-            for b in blocks:
+            for b in own_blocks:
                 if name in b.text:
                     dates += [
                         (m, Quote(m.group(0), b.page_at(m.start()), None)) for m in stated.finditer(b.text)
