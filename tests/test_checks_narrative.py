@@ -225,6 +225,10 @@ PINNED = [
     # 004: "绩效目标完成率为100%，实际完成率100%" (twice), yet its 整体自评表 gives 生态效益 and 可持续影响 "100%"
     # targets an actual "99%" and takes a point off each (4 of 5); the table's 总分 is 98, not 100.
     (R004, "perf.all_targets_met", "warning", "绩效目标完成率为100%", "2项指标未完成"),
+    # 004 国有资产出租收入: "年度资金总额 0.5 0.16 0.16 10 32% 8". Every other 004 table scores the rate at most
+    # rate × 10 (98.8% → 9, 93.23% → 9, 100% → 10 six times); 32% would give 3.2, and read as 0.16 ÷ 0.16 = 100% it
+    # would give 10 as in the six 100% tables. 8 fits neither.
+    (R004, "perf.execution_score_high", "warning", "8分（执行率32%）", "不超过3.20分"),
 ]
 
 # Rounding-level (one unit of the last printed place) findings the ground truth lists: info, never error.

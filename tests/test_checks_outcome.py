@@ -1,5 +1,6 @@
 """Edge cases of perf.all_targets_met, perf.in_progress, perf.deadline_missed (outcome.py), perf.name_unit,
-perf.target_met_scored_short's explained deductions and budget.sangong_rate's blank 预算数.
+perf.execution_score_high, perf.target_met_scored_short's explained deductions and budget.sangong_rate's
+blank 预算数.
 
 The real cases are pinned in test_checks_narrative.py (004, 000, 001, 003, 财政局); these are short
 synthetic reports (said so), with 自评表 rows written the way extract/perf.py stores them.
@@ -184,3 +185,32 @@ def test_a_length_of_months_is_no_deadline() -> None:
     assert list(deadline_missed(elsewhere)) == []  # the text is under another project
     r.perf_tables = [table("咨询服务", indicator("PPP项目重点研判阶段", "<=2月底", "=2月", "5", "5"))]
     assert [f.claimed for f in deadline_missed(r)] == ["2024年3月"]
+
+
+def funded(name: str, rate: str, score: str, budget: str = "10.00", spent: str = "9.00") -> dict:
+    row = f"年度资金总额 {budget} {spent} 10 {rate}% {score}"
+    quote = Quote(row, 1, None, "绩效自评表")
+    fund = {
+        "label": "年度资金总额", "aligned": True, "budget": Decimal(budget), "spent": Decimal(spent),
+        "points": Decimal(10), "rate": Decimal(rate), "score": Decimal(score), "quote": quote,
+    }  # fmt: skip
+    return {**table(name), "funding": [fund]}
+
+
+def test_a_score_above_the_reports_own_proportional_scoring() -> None:
+    from generator.checks.perf import execution_score_high
+
+    r = report_of("x")
+    r.perf_tables = [funded("甲", "98.8", "9"), funded("乙", "93.23", "9"), funded("丙", "32", "8")]
+    (f,) = execution_score_high(r)
+    assert (f.claimed, f.expected) == ("8分（执行率32%）", "不超过3.20分")
+    # one other table below 100% is too little to tell the report's scoring
+    r.perf_tables = [funded("甲", "98.8", "9"), funded("乙", "100", "10"), funded("丙", "32", "8")]
+    assert list(execution_score_high(r)) == []
+    # another table above rate × 10 too: the report may give full marks above some rate (002)
+    r.perf_tables = [funded("甲", "91.35", "10"), funded("乙", "93.1", "8.27"), funded("丙", "77.73", "4.43")]
+    r.perf_tables.append(funded("丁", "94.93", "10"))
+    assert list(execution_score_high(r)) == []
+    # at most a point over: rounding up
+    r.perf_tables = [funded("甲", "98.8", "9"), funded("乙", "93.23", "9"), funded("丙", "72", "8")]
+    assert list(execution_score_high(r)) == []

@@ -598,6 +598,54 @@ def execution_score(report: Report) -> Iterable[Finding]:
         )
 
 
+@rule(
+    "perf.execution_score_high",
+    title="资金执行率得分高于按比例应得的分数",
+    explanation=(
+        "资金执行率一项的得分，通行的评分办法有按比例（执行率×分值）、扣除起点（如（执行率−60%）÷40%×分值），"
+        "也有执行率达到某一比例即给满分；除最后一种外，得分都不超过执行率×分值。同一份报告其他自评表"
+        "（至少两张执行率低于100%的）得分全都不超过执行率×分值，说明本报告不是“达到即满分”的办法；"
+        "某张表的得分却比执行率×分值高出1分以上，这一分数不符合报告自己的评分办法。"
+    ),
+    formula="其他各表：得分 ≤ 执行率×分值 ⇒ 本表：得分 ≤ 执行率×分值",
+    tolerance="高出不超过1分的不报告（取整、四舍五入的办法各有不同）；执行率按表中印出的数",
+    example="《国有资产出租收入》执行率32%，得8分（分值10分）；同一报告执行率98.8%、93.23%的两张表都只得9分。",
+    expected_label="按执行率×分值",
+)
+def execution_score_high(report: Report) -> Iterable[Finding]:
+    rows = [r for r in _scored_rows(report) if r[2] <= 100]
+    for name, points, rate, score, quote in rows:
+        bound = rate * points / 100
+        if score - bound <= 1:
+            continue
+        others = [r for r in rows if r[4] is not quote]
+        if len([r for r in others if r[2] < 100]) < 2 or any(r[3] > r[2] * r[1] / 100 + 1 for r in others):
+            continue
+        below = sorted((r for r in others if r[2] < 100), key=lambda r: r[2])[:2]
+        full = [r for r in others if r[2] == 100 and r[1] == points]
+        # the printed rate may itself be wrong (004: 32% = 0.16 ÷ 年初0.5; 全年 0.16 ÷ 0.16 = 100%): say what
+        # the report gives a 100% rate, when the amounts make it 100%
+        amounts = next((f for t in report.perf_tables for f in t["funding"] if f.get("quote") is quote), None)
+        whole = bool(amounts and amounts.get("budget") and amounts.get("budget") == amounts.get("spent"))
+        also = (
+            f"即使按全年执行数÷全年预算数算作100%，本报告{len(full)}张执行率100%的表都得{points}分，也不是{score}分。"
+            if whole and full and all(r[3] == points for r in full)
+            else ""
+        )
+        yield make_finding(
+            "perf.execution_score_high",
+            "warning",
+            f"{name}/{rate}/{score}",
+            f"《{name}》预算执行率{pct(rate)}，得{score}分（分值{points}分），执行率×分值只有"
+            f"{bound.quantize(Decimal('0.01'))}分；本报告其他自评表的这一项得分都不超过执行率×分值（"
+            + "、".join(f"《{n}》{pct(r)}得{s}分" for n, _, r, s, _ in below)
+            + f"），这张表的得分不符合报告自己的评分办法。{also}",
+            f"{score}分（执行率{pct(rate)}）",
+            f"不超过{bound.quantize(Decimal('0.01'))}分",
+            [quote, *(r[4] for r in below)],
+        )
+
+
 # Measure words an indicator is counted in; an actual value in a different one (or in a character
 # that is no unit at all, "=97 认" for 人) cannot be compared with its target.
 _UNITS = {
