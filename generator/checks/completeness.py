@@ -4,7 +4,7 @@ template residue, and years in headings or 截至 dates that contradict the repo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from generator.checks import make_finding, rule
 from generator.checks.sums import statutory, table_name
@@ -447,35 +447,84 @@ def org_name_variant(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     own = re.sub(r"[（(][^）)]*[）)]", "", report.agency or "")
+    for odd, usual, at, quotes, count in _variants(report, _ORG, 8, lambda k, n: k >= 2):
+        if own and (odd in own or usual in own):
+            continue
+        yield make_finding(
+            "completeness.org_name_variant",
+            "warning",
+            odd,
+            f"报告写“{odd}”（{count[odd]}处），又写“{usual}”（{count[usual]}处）：同一机构的名称只差第"
+            f"{at + 1}个字（“{odd[at]}”与“{usual[at]}”），其中一种写法有误。",
+            odd,
+            usual,
+            quotes,
+        )
+
+
+def _variants(
+    report: Report, pattern: re.Pattern[str], shortest: int, where: Callable[[int, int], bool]
+) -> Iterator[tuple[str, str, int, list[Quote], dict[str, int]]]:
+    """Pairs of spellings that ``pattern`` (group 1, or the whole match) finds in the text: same length,
+    at least ``shortest`` characters, one character apart at a position ``where(position, length)``
+    allows. (the rarer, the other, the position, a quote of each, how often each occurs)."""
+    doc = report.document
     first: dict[str, tuple[Block, int]] = {}
     count: dict[str, int] = {}
-    for b in doc.blocks:
-        for m in _ORG.finditer(b.text):
-            first.setdefault(m.group(0), (b, m.start()))
-            count[m.group(0)] = count.get(m.group(0), 0) + 1
+    for b in doc.blocks if doc else []:
+        for m in pattern.finditer(b.text):
+            g = 1 if pattern.groups else 0
+            first.setdefault(m.group(g), (b, m.start(g)))
+            count[m.group(g)] = count.get(m.group(g), 0) + 1
     names = sorted(first)
+    order = {id(b): i for i, b in enumerate(doc.blocks)} if doc else {}
     for i, a in enumerate(names):
         for other in names[i + 1 :]:
-            if len(a) != len(other) or len(a) < 8 or (own and (a in own or other in own)):
+            if len(a) != len(other) or len(a) < shortest:
                 continue
             diff = [k for k in range(len(a)) if a[k] != other[k]]
-            if len(diff) != 1 or diff[0] < 2:
+            if len(diff) != 1 or not where(diff[0], len(a)):
                 continue
             # the rarer spelling first; on a tie, the one the text has first (which one is right, the
             # report does not say: the message names both)
-            odd, usual = sorted((a, other), key=lambda n: (count[n], doc.blocks.index(first[n][0])))
-            b, start = first[odd]
-            ub, ustart = first[usual]
-            yield make_finding(
-                "completeness.org_name_variant",
-                "warning",
-                odd,
-                f"报告写“{odd}”（{count[odd]}处），又写“{usual}”（{count[usual]}处）：同一机构的名称只差第"
-                f"{diff[0] + 1}个字（“{odd[diff[0]]}”与“{usual[diff[0]]}”），其中一种写法有误。",
-                odd,
-                usual,
-                [_quote(report, b, start, start + len(odd)), _quote(report, ub, ustart, ustart + len(usual))],
-            )
+            odd, usual = sorted((a, other), key=lambda n: (count[n], order[id(first[n][0])]))
+            (b, start), (ub, ustart) = first[odd], first[usual]
+            quotes = [
+                _quote(report, b, start, start + len(odd)),
+                _quote(report, ub, ustart, ustart + len(usual)),
+            ]
+            yield odd, usual, diff[0], quotes, count
+
+
+# a phrase the report quotes: a slogan, a campaign, a document's title
+_QUOTED = re.compile(r"“([^”“]{12,40})”")
+
+
+@rule(
+    "completeness.phrase_variant",
+    title="同一引语写法不一",
+    explanation=(
+        "报告在引号里写出的口号、活动名称或文件标题是固定的说法。同一份报告里一句十二个字以上的引语出现两种写法，"
+        "字数相同、只在中间差一个字（如“建设国际陆港城 争做国际陆港人”与“建设国际陆港城 争做国际路港人”），"
+        "其中一种是笔误。相差的字在最后两个字里的不报告：那往往是两个不同的活动（“就业服务周”与“就业服务月”）。"
+    ),
+    formula="同一引语在全文中只有一种写法",
+    tolerance="不涉及金额；只差一个字、不在最后两个字才报告，只作提示",
+    example="“建设国际陆港城 争做国际陆港人”四季主题招聘（2处）与“建设国际陆港城 争做国际路港人”（3处）",
+    expected_label="另一处的写法",
+)
+def phrase_variant(report: Report) -> Iterable[Finding]:
+    for odd, usual, at, quotes, count in _variants(report, _QUOTED, 12, lambda k, n: k < n - 2):
+        yield make_finding(
+            "completeness.phrase_variant",
+            "info",
+            odd,
+            f"报告写“{odd}”（{count[odd]}处），又写“{usual}”（{count[usual]}处）：同一句只差第{at + 1}个字"
+            f"（“{odd[at]}”与“{usual[at]}”），其中一种写法有误。",
+            odd,
+            usual,
+            quotes,
+        )
 
 
 _ORDINALS = "一二三四五六七八九十"
