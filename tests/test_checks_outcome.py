@@ -214,3 +214,10 @@ def test_a_score_above_the_reports_own_proportional_scoring() -> None:
     # at most a point over: rounding up
     r.perf_tables = [funded("甲", "98.8", "9"), funded("乙", "93.23", "9"), funded("丙", "72", "8")]
     assert list(execution_score_high(r)) == []
+
+
+def test_a_denied_or_planned_completion_is_no_claim() -> None:
+    for text in ("并非所有绩效目标都已完成。", "下一步将确保绩效目标完成率达到100%。"):
+        r = report_of(text)
+        r.perf_tables = [table(None, SHORT)]
+        assert list(all_targets_met(r)) == [], text

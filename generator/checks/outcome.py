@@ -27,6 +27,8 @@ _ALL_MET = re.compile(
     r"绩效目标(?:的)?(?:完成率|实现率)\s*(?:为|达到?|是)?\s*100(?:\.0+)?\s*%"
     r"|(?:各项|所有|全部)?绩效目标(?:均|全部|都)已?(?:完成|实现|达成)"
 )
+# "并非所有绩效目标都已完成", "确保绩效目标完成率达到100%": a denial or a plan, not a claim
+_NOT_A_CLAIM = re.compile(r"未|非|没有|不|确保|力争|计划|预计|争取|要求")
 _TARGET = re.compile(
     r"^(?P<op>[≤≥]|<=|>=|=|小于等于|大于等于|不超过|不低于|不少于)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\S*)$"
 )
@@ -100,7 +102,7 @@ def all_targets_met(report: Report) -> Iterable[Finding]:
         if b.table is not None or "绩效目标" not in b.text:
             continue
         m = _ALL_MET.search(b.text)
-        if m is None:
+        if m is None or _NOT_A_CLAIM.search(b.text[max(0, m.start() - 8) : m.start()]):
             continue
         tables = _tables_for(report, project)
         short = [(t, ind) for t in tables for ind in t["indicators"] if _short(ind)]
