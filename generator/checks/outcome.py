@@ -211,7 +211,8 @@ _DEADLINE = re.compile(
     r"^(?:<=|≤|=)?\s*(?:(?P<y>\d{1,4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|(?P<end>底))?"
     r"\s*(?P<before>之?前|以前)?"
 )
-# the date a text gives for it: "下水管道维修时间2024年8月"
+# the date a text gives for it: "下水管道维修时间2024年8月" (not "计划……": a plan)
+_PLAN = re.compile(r"计划|预计|拟|要求|力争")
 _YMD = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
 _STATED_DATE = r"\s*(?:为|是|在|于)?\s*" + _YMD
 
@@ -273,7 +274,9 @@ def deadline_missed(report: Report) -> Iterable[Finding]:
             for b in own_blocks:
                 if name in b.text:
                     dates += [
-                        (m, Quote(m.group(0), b.page_at(m.start()), None)) for m in stated.finditer(b.text)
+                        (m, Quote(m.group(0), b.page_at(m.start()), None))
+                        for m in stated.finditer(b.text)
+                        if not _PLAN.search(b.text[max(0, m.start() - 6) : m.start()])
                     ]
             for m, quote in dates:
                 d = int(m["d"]) if m["d"] else None
