@@ -126,6 +126,9 @@ def test_a_date_stated_after_the_deadline() -> None:
         table("单位运转经费", indicator("下水管道维修时间", "4年6月30日", "达成预期指标", "5", "5"))
     ]
     assert [f.severity for f in deadline_missed(r)] == ["info"]  # the clipped year read as the text's
+    planned = report_of("项目名称单位运转经费", "原计划下水管道维修时间2024年8月。")
+    planned.perf_tables = [table("单位运转经费", row)]
+    assert list(deadline_missed(planned)) == []
 
 
 def test_the_tables_own_actual_date_and_a_deduction() -> None:
