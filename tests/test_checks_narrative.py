@@ -273,6 +273,9 @@ PINNED_INFO = [
     # 001 单位运转经费: 时效指标 下水管道维修时间, deadline "4年6月30日" (the cell clipped "202"), scored 5 of 5
     # as "达成预期指标", while the table's own 产出情况 says "下水管道维修时间2024年8月". A note, for the clipped year.
     (R001, "perf.deadline_missed", "2024年8月", "4年6月30日"),
+    # 002 州人社局劳动保障大厦维修项目资金: "项目资金支付率 >=95% =100%", yet "年度资金总额22.92 22.92 11.44 … 49.91%"
+    # and its cost note says "工程余款没有支付". A note: 支付率 may count only what fell due.
+    (R002, "perf.payment_rate", "100%", "49.91%"),
 ]
 
 

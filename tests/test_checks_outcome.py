@@ -1,6 +1,6 @@
 """Edge cases of perf.all_targets_met, perf.in_progress, perf.deadline_missed (outcome.py), perf.name_unit,
-perf.execution_score_high, perf.target_met_scored_short's explained deductions and budget.sangong_rate's
-blank 预算数.
+perf.execution_score_high, perf.payment_rate, perf.target_met_scored_short's explained deductions and
+budget.sangong_rate's blank 预算数.
 
 The real cases are pinned in test_checks_narrative.py (004, 000, 001, 003, 财政局); these are short
 synthetic reports (said so), with 自评表 rows written the way extract/perf.py stores them.
@@ -224,3 +224,19 @@ def test_a_denied_or_planned_completion_is_no_claim() -> None:
         r = report_of(text)
         r.perf_tables = [table(None, SHORT)]
         assert list(all_targets_met(r)) == [], text
+
+
+def test_a_payment_rate_against_the_tables_own_amounts() -> None:
+    from generator.checks.funds import payment_rate
+
+    r = report_of("x")
+    paid = indicator("项目资金支付率", ">=95%", "=100%", "10", "10")
+    prompt = indicator("项目资金支付及时率", ">=95%", "=100%", "10", "10")  # a time, not an amount
+    r.perf_tables = [{**funded("大厦维修", "49.91", "0", "22.92", "11.44"), "indicators": [paid, prompt]}]
+    r.perf_tables[0]["funding"][0]["initial"] = Decimal("22.92")
+    (f,) = payment_rate(r)
+    assert (f.severity, f.claimed, f.expected) == ("info", "100%", "49.91%")
+    near = report_of("x")  # a new report: project funds are read once per report
+    near.perf_tables = [{**funded("大厦维修", "99.48", "10", "22.92", "22.80"), "indicators": [paid]}]
+    near.perf_tables[0]["funding"][0]["initial"] = Decimal("22.92")
+    assert list(payment_rate(near)) == []  # 99.48%: within a point

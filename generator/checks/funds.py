@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.perf import _FUNDING_LINE, _SCORED_ROW, NO_PROJECT, _core, _name, _text_rows
+from generator.checks.perf import (
+    _FUNDING_LINE,
+    _SCORED_ROW,
+    NO_PROJECT,
+    _core,
+    _name,
+    _text_rows,
+    projects_by_block,
+)
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -315,4 +323,78 @@ def perf_initial(report: Report) -> Iterable[Finding]:
             f"{initial_stated.amount}万元",
             f"{initial}万元",
             [initial_stated.quote] + [r["quote"] for r in rows],
+        )
+
+
+# "项目资金支付率 >=95% =100%", "预算执行率（%） =100% =98%": an indicator measuring the project's own money
+_RATE_NAME = re.compile(r"(?:资金|预算)(?:支付|执行|使用)率(?:[（(]%[）)])?$")
+_RATE_ROW = re.compile(
+    r"(?:资金|预算)(?:支付|执行|使用)率(?:[（(]%[）)])?\s*(?P<t>(?:>=|<=|≥|≤|=)\s*\d+(?:\.\d+)?%)\s*"
+    r"(?P<a>=?\s*(?P<n>\d+(?:\.\d+)?)%)"
+)
+
+
+def _rate_indicators(report: Report) -> Iterator[tuple[str, str, Decimal, Quote]]:
+    """(project, the indicator's name, its actual %, a quote of its target and actual)."""
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            name = (ind.get("name") or "").strip()
+            actual = re.fullmatch(r"=?\s*(\d+(?:\.\d+)?)\s*%", (ind.get("actual") or "").strip())
+            if table.get("name") and _RATE_NAME.search(name) and "及时" not in name and actual:
+                yield table["name"], name, Decimal(actual.group(1)), ind["quote"]
+    if report.perf_tables or report.document is None:
+        return
+    # a text export: the name wraps over short paragraphs ("项目资金支" "付率" ">=95% =100% 10 10.00")
+    blocks, projects = report.document.blocks, projects_by_block(report)
+    for i, b in enumerate(blocks):
+        if "%" not in b.text or "率" not in "".join(x.text for x in blocks[max(0, i - 2) : i + 1]):
+            continue
+        before = "".join(blocks[k].text for k in range(max(0, i - 2), i) if projects[k] == projects[i])
+        for m in _RATE_ROW.finditer(before + b.text):
+            if m.start("t") < len(before) or projects[i] == NO_PROJECT:
+                continue
+            start, end = m.start("t") - len(before), m.end("a") - len(before)
+            text = before + b.text
+            name = ("项目" if text[: m.start()].endswith("项目") else "") + m.group(0)[:5]  # "项目资金支付率"
+            yield (
+                projects[i],
+                name,
+                Decimal(m["n"]),
+                Quote(b.text[start:end], b.page_at(start), None, "绩效自评表"),
+            )
+
+
+@rule(
+    "perf.payment_rate",
+    title="资金支付率指标与本表的执行数不符",
+    explanation=(
+        "项目自评表里“项目资金支付率”“预算执行率”这类指标，量的是本项目的钱付出去了多少；同一张表的资金一栏"
+        "写明了全年预算数和全年执行数。指标的实际值写100%，资金一栏却只执行了预算的一半，两处说法不一。"
+        "支付率也可能按已到期应付的金额计（工程尾款待审计后再付），表中没有写明，所以只作提示。"
+    ),
+    formula="支付率（执行率）指标的实际值 ≈ 全年执行数 ÷ 全年预算数",
+    tolerance="相差超过1个百分点才提示；“支付及时率”等量时间的指标不比较",
+    example="《州人社局劳动保障大厦维修项目资金》项目资金支付率>=95%、实际=100%；资金一栏全年预算22.92万元，"
+    "全年执行11.44万元（49.91%）。",
+    expected_label="按本表资金一栏",
+)
+def payment_rate(report: Report) -> Iterable[Finding]:
+    funds = {f.name: f for f in project_funds(report)}
+    for project, name, actual, quote in _rate_indicators(report):
+        f = funds.get(project)
+        if f is None or not f.total[1]:
+            continue
+        _, budget, spent = f.total
+        rate = (spent / budget * 100).quantize(Decimal("0.01"))
+        if abs(actual - rate) <= 1:
+            continue
+        yield make_finding(
+            "perf.payment_rate",
+            "info",
+            f"{project}/{name}",
+            f"《{project}》的“{name}”指标实际值为{actual}%，而本表资金一栏全年预算数{budget}万元、全年执行数"
+            f"{spent}万元，只执行了{rate}%。",
+            f"{actual}%",
+            f"{rate}%",
+            [quote, f.quote],
         )
