@@ -8,6 +8,8 @@
   years: "援疆经费" is 《援疆工作经费》.
 - perf.cost_sum: cost indicators whose ceilings add up to the project's 全年预算数 against its 全年执行数.
 - budget.perf_initial: the 整体自评表's fiscal rows against the text's 年初预算数.
+- perf.payment_rate: an indicator measuring the project's own money paid (项目资金支付率) against the
+  table's 全年执行数 ÷ 全年预算数.
 """
 
 from __future__ import annotations
