@@ -69,25 +69,27 @@ def test_an_upper_bound_is_missed_by_going_over_it() -> None:
     assert len(list(all_targets_met(r))) == 1
 
 
-DEADLINE = "时效指标 工作完成时限 10 =2024年11月1日前 2024年8月16日 100% 10 计划标准"
+DEADLINE = indicator("工作完成时限", "=2024年11月1日前", "2024年8月16日", "10", "10")
 
 
 def test_work_in_progress_at_year_end_against_an_earlier_completion_date() -> None:
-    r = report_of(
-        "项目名称软件开发与维护项目", "截止12月31日，正在进行等级保护1次，国密算法测评1次。", DEADLINE
-    )
+    r = report_of("项目名称软件开发与维护项目", "截止12月31日，正在进行等级保护1次，国密算法测评1次。")
+    r.perf_tables = [table("软件开发与维护项目", DEADLINE)]
     (f,) = in_progress(r)
     assert (f.claimed, f.expected) == ("2024年12月31日仍在进行", "2024年8月16日完成")
     assert f.evidence[0].quote == "截止12月31日，正在进行等级保护1次，国密算法测评1次"
 
 
 def test_in_progress_before_the_completion_date_or_in_another_project_gives_nothing() -> None:
-    early = report_of("项目名称软件开发与维护项目", "截至6月30日，正在进行等级保护测评。", DEADLINE)
+    early = report_of("项目名称软件开发与维护项目", "截至6月30日，正在进行等级保护测评。")
+    early.perf_tables = [table("软件开发与维护项目", DEADLINE)]
     assert list(in_progress(early)) == []
-    other = report_of(
-        "项目名称网络宣传项目", "截止12月31日，正在进行宣传片拍摄。", "项目名称软件开发与维护项目", DEADLINE
-    )
+    other = report_of("项目名称网络宣传项目", "截止12月31日，正在进行宣传片拍摄。")
+    other.perf_tables = [table("网络宣传项目"), table("软件开发与维护项目", DEADLINE)]
     assert list(in_progress(other)) == []
+    late = report_of("项目名称软件开发与维护项目", "截止12月31日，正在进行等级保护测评。")
+    late.perf_tables = [table("软件开发与维护项目", {**DEADLINE, "score": Decimal(8)})]
+    assert list(in_progress(late)) == []  # points taken off: the table does not claim it was done in time
 
 
 def test_an_area_counted_in_cubic_metres() -> None:
@@ -240,3 +242,20 @@ def test_a_payment_rate_against_the_tables_own_amounts() -> None:
     near.perf_tables = [{**funded("大厦维修", "99.48", "10", "22.92", "22.80"), "indicators": [paid]}]
     near.perf_tables[0]["funding"][0]["initial"] = Decimal("22.92")
     assert list(payment_rate(near)) == []  # 99.48%: within a point
+
+
+def test_derived_data_is_read_once_per_report_and_again_when_its_input_is_replaced() -> None:
+    from generator.checks import per_report
+
+    calls: list[int] = []
+
+    @per_report("perf_tables")
+    def count(report) -> int:  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return len(report.perf_tables)
+
+    r = report_of("x")
+    assert (count(r), count(r), len(calls)) == (0, 0, 1)
+    r.perf_tables = [table("甲")]
+    assert (count(r), len(calls)) == (1, 2)
+    assert (count(report_of("y")), len(calls)) == (0, 3)

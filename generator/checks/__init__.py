@@ -6,13 +6,37 @@ title, a one-paragraph explanation, the formula and the tolerance it applies.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from generator.model import Finding, Quote, Report, Severity
 
 CheckFn = Callable[[Report], Iterable[Finding]]
+T = TypeVar("T")
+
+
+def per_report(*reads: str) -> Callable[[Callable[[Report], T]], Callable[[Report], T]]:
+    """Something several rules derive from the same report (which 项目名称 each block is under, the
+    projects' funding rows): computed once, and again only when one of the report's attributes it
+    ``reads`` is another object (a new report, or a test that swapped ``perf_tables``)."""
+
+    def wrap(fn: Callable[[Report], T]) -> Callable[[Report], T]:
+        last: list[Any] = []  # [the objects read, the value]
+
+        @functools.wraps(fn)
+        def cached(report: Report) -> T:
+            inputs = [getattr(report, a) for a in reads]
+            if last and all(x is y for x, y in zip(last[0], inputs, strict=True)):
+                return cast(T, last[1])
+            last[:] = [inputs, fn(report)]
+            return cast(T, last[1])
+
+        return cached
+
+    return wrap
 
 
 @dataclass(frozen=True)

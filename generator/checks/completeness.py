@@ -443,9 +443,6 @@ _ORG = re.compile(r"(?:省|市|区|州|县|自治区|国家|中共)[\u4e00-\u9ff
     expected_label="另一处的写法",
 )
 def org_name_variant(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
     own = re.sub(r"[（(][^）)]*[）)]", "", report.agency or "")
     for odd, usual, at, quotes, count in _variants(report, _ORG, 8, lambda k, n: k >= 2):
         if own and (odd in own or usual in own):

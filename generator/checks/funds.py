@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, per_report, rule
 from generator.checks.perf import (
     _FUNDING_LINE,
     _SCORED_ROW,
@@ -29,6 +29,7 @@ from generator.checks.perf import (
     _text_rows,
     projects_by_block,
 )
+from generator.checks.tolerance import half_unit
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -64,18 +65,9 @@ def _columns(row: dict) -> Amounts | None:
     return None if a is None or b is None or c is None else (a, b, c)
 
 
-_LAST: list[tuple[Report, list[Funds]]] = []  # three rules read the same report's project funds
-
-
+@per_report("document", "perf_tables")  # four rules read the same report's project funds
 def project_funds(report: Report) -> list[Funds]:
     """Every project 自评表 whose 年度资金总额 row is read with its three amounts."""
-    if _LAST and _LAST[0][0] is report:
-        return _LAST[0][1]
-    _LAST[:] = [(report, _read_funds(report))]
-    return _LAST[0][1]
-
-
-def _read_funds(report: Report) -> list[Funds]:
     out: list[Funds] = []
     for table in report.perf_tables:
         rows = [r for r in table["funding"] if r["aligned"]]
@@ -210,22 +202,18 @@ _CEILING = re.compile(r"^(?:<=|≤|小于等于)\s*(?P<n>\d+(?:\.\d+)?)\s*万元
 _SPENT = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*万元$")
 
 
-def _places(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def _cost_rows(report: Report) -> dict[str, list[tuple[Decimal, Decimal, int, Quote]]]:
-    """project → (ceiling, actual, decimal places of the actual, quote) of every cost indicator written
+def _cost_rows(report: Report) -> dict[str, list[tuple[Decimal, Decimal, Quote]]]:
+    """project → (ceiling, actual as printed, quote) of every cost indicator written
     "<=N万元" and "=M万元". A row's cells are scanned for the pair: reports lay the 分值 out before the
     target (000) or after the actual (003), so the parsed target/actual columns are not relied on."""
-    out: dict[str, list[tuple[Decimal, Decimal, int, Quote]]] = {}
+    out: dict[str, list[tuple[Decimal, Decimal, Quote]]] = {}
     for table in report.perf_tables:
         rows = out.setdefault(_name(table), [])
         for ind in table["indicators"]:
             cells = [c.replace(" ", "") for c in ind["cells"]]
             for a, b in zip(cells, cells[1:], strict=False):
                 if (t := _CEILING.match(a)) and (s := _SPENT.match(b)):
-                    rows.append((Decimal(t["n"]), Decimal(s["n"]), _places(s["n"]), ind["quote"]))
+                    rows.append((Decimal(t["n"]), Decimal(s["n"]), ind["quote"]))
                     break
     if report.perf_tables:
         return out
@@ -233,7 +221,7 @@ def _cost_rows(report: Report) -> dict[str, list[tuple[Decimal, Decimal, int, Qu
         t, s = _CEILING.match(m["target"].replace(" ", "")), _SPENT.match(m["actual"].replace(" ", ""))
         if t and s:
             quote = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
-            out.setdefault(project, []).append((Decimal(t["n"]), Decimal(s["n"]), _places(s["n"]), quote))
+            out.setdefault(project, []).append((Decimal(t["n"]), Decimal(s["n"]), quote))
     return out
 
 
@@ -259,7 +247,7 @@ def cost_sum(report: Report) -> Iterable[Finding]:
             continue
         _initial, budget, spent = funds[project].total
         ceilings, actual = sum(r[0] for r in rows), sum(r[1] for r in rows)
-        slack = sum(Decimal(5).scaleb(-(r[2] + 1)) for r in rows) + Decimal("0.005")
+        slack = sum(half_unit(r[1]) for r in rows) + Decimal("0.005")
         if ceilings != budget or abs(actual - spent) <= slack:
             continue
         parts = "+".join(str(r[1]) for r in rows)
@@ -274,7 +262,7 @@ def cost_sum(report: Report) -> Iterable[Finding]:
             f"全年执行数却是{spent}万元，相差{abs(spent - actual)}万元。",
             f"{spent}万元",
             f"{actual}万元",
-            [funds[project].quote] + [r[3] for r in rows],
+            [funds[project].quote] + [r[2] for r in rows],
         )
 
 

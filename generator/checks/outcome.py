@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.perf import NO_PROJECT, _name, _same_project, projects_by_block
-from generator.model import Block, Finding, Quote, Report
+from generator.checks.perf import _HAN, NO_PROJECT, _bound_and_actual, _name, _same_project, projects_by_block
+from generator.model import Finding, Quote, Report
 
 # "绩效目标完成率为100%" / "各项绩效目标均已完成" / "绩效目标全部实现"
 _ALL_MET = re.compile(
@@ -29,23 +28,15 @@ _ALL_MET = re.compile(
 )
 # "并非所有绩效目标都已完成", "确保绩效目标完成率达到100%": a denial or a plan, not a claim
 _NOT_A_CLAIM = re.compile(r"未|非|没有|不|确保|力争|计划|预计|争取|要求")
-_TARGET = re.compile(
-    r"^(?P<op>[≤≥]|<=|>=|=|小于等于|大于等于|不超过|不低于|不少于)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\S*)$"
-)
-_ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\S*)$")
 
 
 def _short(ind: dict) -> bool:
     """An indicator whose actual falls short of its target in the same unit, and that lost points for it."""
     score, points = ind.get("score"), ind.get("points")
-    if score is None or points is None or score >= points:
+    found = _bound_and_actual(ind, bare=True)
+    if score is None or points is None or score >= points or found is None:
         return False
-    t = _TARGET.match((ind.get("target") or "").replace(" ", ""))
-    a = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
-    if not t or not a or t["unit"] != a["unit"]:
-        return False
-    limit, actual = Decimal(t["n"].replace(",", "")), Decimal(a["n"].replace(",", ""))
-    upper = t["op"] in ("≤", "<=", "小于等于", "不超过")
+    upper, limit, actual = found
     return actual > limit if upper else actual < limit
 
 
@@ -134,21 +125,10 @@ _ONGOING = re.compile(
     r"截[止至]\s*(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[，,]?\s*"
     r"(?:仍|尚|还)?(?:正在|在)(?:进行|实施|开展|推进|建设)"
 )
-_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-# "工作完成时限 10 =2024年11月1日前 2024年8月16日 100% 10": the target date (…前), then the actual one
-_DEADLINE_ROW = re.compile(
-    r"完成时限\s*(?:\d{1,3}\s+)?(?:[=＝≤]|<=)?\s*"
-    + _DATE.pattern.replace("?P<", "?P<t")
-    + r"\s*前?\s+"
-    + _DATE.pattern
-    + r"\s+100(?:\.0+)?%"
-)
-
-
-def _whole_name(block: Block, row: re.Match[str]) -> Quote:
-    """The deadline row from the start of its indicator's name: "工作完成时限 10 =2024年11月1日前 …"."""
-    start = block.text.rfind(" ", 0, row.start()) + 1
-    return Quote(block.text[start : row.end()], block.page_at(start), None)
+_YM = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月"
+_YMD = _YM + r"(?:\s*(?P<d>\d{1,2})\s*日)?"
+# the actual of a 时效 indicator that is one full date: "2024年8月16日" (000: "工作完成时限 =2024年11月1日前 2024年8月16日")
+_DONE_ON = re.compile(r"^=?\s*" + _YM + r"\s*(?P<d>\d{1,2})\s*日$")
 
 
 @rule(
@@ -156,7 +136,7 @@ def _whole_name(block: Block, row: re.Match[str]) -> Quote:
     title="文字说年末仍在进行，自评表却写早已完成",
     explanation=(
         "项目的实际完成情况写“截止12月31日，正在进行……”，说到那一天工作还没有做完；同一项目自评表的"
-        "“完成时限”一行却写实际完成日期在那一天之前，完成率100%。两处说的是同一项工作何时完成，"
+        "“完成时限”指标却写实际完成日期在那一天之前，并得满分。两处说的是同一项工作何时完成，"
         "不能同时成立：要么工作年末仍未完成（时效指标不应记为完成），要么文字的说法有误。"
         "措辞也可能只是把“已进行”写成了“正在进行”，所以只作提示。"
     ),
@@ -169,39 +149,34 @@ def _whole_name(block: Block, row: re.Match[str]) -> Quote:
 def in_progress(report: Report) -> Iterable[Finding]:
     if report.document is None:
         return
-    projects = projects_by_block(report)
-    blocks = report.document.blocks
-    rows = [
-        (p, b, m)
-        for p, b in zip(projects, blocks, strict=True)
-        if "完成时限" in b.text
-        for m in _DEADLINE_ROW.finditer(b.text)
-    ]
-    for project, b in zip(projects, blocks, strict=True):
+    for project, b in zip(projects_by_block(report), report.document.blocks, strict=True):
         said = _ONGOING.search(b.text) if "截" in b.text else None
         if said is None or project == NO_PROJECT:
             continue
-        for _, rb, row in (r for r in rows if r[0] == project):
-            done = (int(row["y"]), int(row["m"]), int(row["d"]))
-            until = (int(said["y"] or row["y"]), int(said["m"]), int(said["d"]))
+        for ind in (i for t in _tables_for(report, project) for i in t["indicators"]):
+            on = _DONE_ON.match((ind.get("actual") or "").strip())
+            if (
+                on is None
+                or "完成时" not in ind["name"]
+                or ind["score"] is None
+                or ind["score"] != ind["points"]
+            ):
+                continue
+            done = (int(on["y"]), int(on["m"]), int(on["d"]))
+            until = (int(said["y"] or on["y"]), int(said["m"]), int(said["d"]))
             if done >= until:
                 continue
             end = b.text.find("。", said.end())
             text = b.text[said.start() : end if 0 <= end - said.start() <= 80 else said.end() + 40]
-            actual = _DATE.search(rb.text, row.start("y"))
-            assert actual is not None  # the row's own second date
             yield make_finding(
                 "perf.in_progress",
                 "info",
                 f"{project}/{said.group(0)}",
                 f"《{project}》的实际完成情况写“{text}”，即到{until[1]}月{until[2]}日工作仍在进行；"
-                f"而自评表的完成时限一行写实际完成于{actual.group(0)}，完成率100%。",
+                f"而自评表的“{ind['name']}”一行写实际完成于{ind['actual'].strip().lstrip('=')}，得满分。",
                 f"{until[0]}年{until[1]}月{until[2]}日仍在进行",
                 f"{done[0]}年{done[1]}月{done[2]}日完成",
-                [
-                    Quote(text, b.page_at(said.start()), None),
-                    _whole_name(rb, row),
-                ],
+                [Quote(text, b.page_at(said.start()), None), ind["quote"]],
             )
 
 
@@ -213,7 +188,6 @@ _DEADLINE = re.compile(
 )
 # the date a text gives for it: "下水管道维修时间2024年8月" (not "计划……": a plan)
 _PLAN = re.compile(r"计划|预计|拟|要求|力争")
-_YMD = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
 _STATED_DATE = r"\s*(?:为|是|在|于)?\s*" + _YMD
 
 
@@ -263,7 +237,7 @@ def deadline_missed(report: Report) -> Iterable[Finding]:
                 or "至" in target
                 or ind.get("score") is None
                 or ind["score"] != ind.get("points")
-                or len(re.findall(r"[\u4e00-\u9fff]", name)) < 4
+                or len(_HAN.findall(name)) < 4
             ):
                 continue
             stated = re.compile(re.escape(name) + _STATED_DATE)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, per_report, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, rounded_percent
 from generator.model import Block, Finding, Quote, Report
@@ -208,7 +208,7 @@ def _score_range(table: dict, fund: dict, inds: list[dict], blank: list[dict]) -
 
 
 _BOUND = re.compile(
-    r"^(?P<op>[≤≥]|<=|>=|小于等于|大于等于|不超过|不低于|不少于)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$"
+    r"^(?P<op>[≤≥=]|<=|>=|小于等于|大于等于|不超过|不低于|不少于)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$"
 )
 _ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
 
@@ -255,14 +255,15 @@ def _shown(table: dict, agency: str = "") -> str:
     is cut before the agency's name when the caller gives it."""
     name = re.split(r"[「『]|实施单位|主管部门", _name(table))[0]
     name = (name.split(agency)[0] if agency and name.find(agency) > 0 else name).strip()
-    return f"《{name}》" if len(re.findall(r"[\u4e00-\u9fff]", name)) >= 4 else "一张自评表中，"
+    return f"《{name}》" if len(_HAN.findall(name)) >= 4 else "一张自评表中，"
 
 
-def _bound_and_actual(ind: dict) -> tuple[bool, Decimal, Decimal] | None:
-    """(upper bound?, limit, actual) of a "≤X"/"≥X" indicator whose actual is one number in the same unit."""
-    t = _BOUND.match(ind.get("target", "").replace(" ", ""))
-    a = _ACTUAL.match(ind.get("actual", "").replace(" ", ""))
-    if not t or not a or t.group("unit") != a.group("unit"):
+def _bound_and_actual(ind: dict, bare: bool = False) -> tuple[bool, Decimal, Decimal] | None:
+    """(upper bound?, limit, actual) of a "≤X"/"≥X" indicator whose actual is one number in the same unit.
+    With ``bare``, a target with no sign or with "=" ("100%", "=100%") counts too, as a figure to reach."""
+    t = _BOUND.match((ind.get("target") or "").replace(" ", ""))
+    a = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
+    if not t or not a or t.group("unit") != a.group("unit") or (not bare and t.group("op") in (None, "=")):
         return None
     upper = t.group("op") in ("≤", "<=", "小于等于", "不超过")
     return upper, Decimal(t.group("n").replace(",", "")), Decimal(a.group("n").replace(",", ""))
@@ -326,6 +327,7 @@ _PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|�
 NO_PROJECT = "绩效自评表"  # what precedes the first 项目名称: the 整体 table, or no table at all
 
 
+@per_report("document")  # the rules reading text exports and the 自评 text all need it
 def projects_by_block(report: Report) -> list[str]:
     """The 项目名称 in effect at each block of the running text (named in that block or last before it):
     which 自评表 a row belongs to when a text export lost the tables' grid (002)."""
@@ -541,6 +543,7 @@ _FUNDING_LINE = re.compile(
 )
 
 
+@per_report("document", "perf_tables")  # perf.execution_score and perf.execution_score_high
 def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Quote]]:
     """(project, points, rate, score, quote) of every 资金执行 row that states all three."""
     out: dict[tuple[str, int | None], tuple[str, Decimal, Decimal, Decimal, Quote]] = {}

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, per_report, rule
 from generator.extract.narrative import section_of
 from generator.model import Block, Document, Finding, Quote, Report
 
@@ -157,17 +157,9 @@ def _statements_in(block: Block, section: str | None) -> Iterator[Statement]:
                     yield Statement(name, key, sign, quote)
 
 
-_LAST: list[tuple[Document, list[Statement]]] = []  # both rules read the same report's statements
-
-
+@per_report("document")  # both rules read the same report's statements
 def reason_statements(report: Report) -> list[Statement]:
-    doc = report.document
-    if doc is None:
-        return []
-    if _LAST and _LAST[0][0] is doc:
-        return _LAST[0][1]
-    _LAST[:] = [(doc, _read_statements(doc))]
-    return _LAST[0][1]
+    return _read_statements(report.document) if report.document else []
 
 
 def _read_statements(doc: Document) -> list[Statement]:

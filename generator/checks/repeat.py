@@ -34,7 +34,7 @@ from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
 from generator.extract.perf import funding_statements
 from generator.model import Finding, Quote, Report
-from generator.normalize import parse_amount
+from generator.normalize import decimals, parse_amount
 
 _FIELDS = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数", "rate": "执行率"}
 
@@ -541,10 +541,6 @@ _COUNT = re.compile(r"(?P<n>\d+\.\d+|\d+)\s*(?P<unit>万人次|万人|人次|万
 _COUNTED = re.compile(r"(?P<lead>[\u4e00-\u9fff]{0,6})(?P<what>[\u4e00-\u9fff]{8})\s*$")
 
 
-def _places(n: Decimal) -> int:
-    return max(0, -n.as_tuple().exponent)  # type: ignore[operator]
-
-
 @rule(
     "repeat.figure_precision",
     title="同一数字以两种精度写出且不相符",
@@ -575,11 +571,11 @@ def figure_precision(report: Report) -> Iterable[Finding]:
             quote = Quote(b.text[m.start() : c.end()], b.page_at(m.start()), None)
             seen.setdefault(Decimal(c["n"]), (quote, m["lead"] + m["what"]))
     for (what, unit), seen in stated.items():
-        values = sorted(seen, key=_places)
+        values = sorted(seen, key=decimals)
         for coarse, fine in zip(values, values[1:], strict=False):
-            if _places(fine) <= _places(coarse) or abs(fine - coarse) * 100 >= max(fine, coarse):
+            if decimals(fine) <= decimals(coarse) or abs(fine - coarse) * 100 >= max(fine, coarse):
                 continue
-            rounded = fine.quantize(Decimal(1).scaleb(-_places(coarse)), rounding=ROUND_HALF_UP)
+            rounded = fine.quantize(Decimal(1).scaleb(-decimals(coarse)), rounding=ROUND_HALF_UP)
             if rounded == coarse:
                 continue
             one, other = seen[coarse][1], seen[fine][1]
@@ -588,7 +584,7 @@ def figure_precision(report: Report) -> Iterable[Finding]:
                 "repeat.figure_precision",
                 "info",
                 f"{what}/{coarse}/{fine}",
-                f"文中两处写{name}：{coarse}{unit}、{fine}{unit}；{fine}保留{_places(coarse)}位小数是{rounded}，"
+                f"文中两处写{name}：{coarse}{unit}、{fine}{unit}；{fine}保留{decimals(coarse)}位小数是{rounded}，"
                 f"与{coarse}不符，同一个数两处写法不一。",
                 f"{coarse}{unit}",
                 f"{rounded}{unit}",
