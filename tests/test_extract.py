@@ -138,3 +138,29 @@ def test_indicator_columns_are_found_by_their_header(reports) -> None:
     late = _indicator(r001, "单位运转经费", "下水管道维修时间")
     assert (late["target"], late["actual"]) == ("4年6月30日", "达成预期指标")
     assert (_indicator(r001, "单位运转经费", "设备验收合格率")["target"]) == "≥99%"
+
+
+def test_repeated_table_fragments_are_content_and_a_stamped_watermark_is_not(reports) -> None:
+    """A whole-report text dump is one "page": a short line repeated in it is a watermark only when
+    stamped back to back (001's cover "仅供内部审核" ×4, twice), not when every 自评表 wraps the same
+    label the same way (002's "受审单位满" / "意度（%）", "其中：当年财" / "政拨款")."""
+    t002 = reports["002_e0b9e12b257efafd.txt"].document.text
+    assert "受审单位满\n意度（%）" in t002
+    assert t002.count("其中：当年财\n政拨款") >= 10
+    t001 = reports["001_7c4dfcc9575acdfa.txt"].document.text
+    assert "仅供内部审核" not in t001
+    assert reports["001_7c4dfcc9575acdfa.txt"].agency == "岚县创业就业服务中心"
+    # the empty-table statement under 001's empty tables is content too, not a running header
+    assert t001.count("说明：本表无数据") >= 3
+
+
+def test_a_running_header_on_many_pages_is_dropped() -> None:
+    # a PDF's "单位：万元" printed above the table on every page is a running header: 3+ pages
+    from generator.ingest import Item, assemble
+
+    items = [Item(page=p, text=t) for p in (1, 2, 3) for t in ("单位：万元", f"正文内容{p}，到此为止。")]
+    blocks, _ = assemble(items)
+    assert [b.text for b in blocks] == [f"正文内容{p}，到此为止。" for p in (1, 2, 3)]
+    # the same three lines on one page, not back to back, are kept
+    one = [Item(page=1, text=t) for t in ("满意度指标", "甲。", "满意度指标", "乙。", "满意度指标", "丙。")]
+    assert [b.text for b in assemble(one)[0]].count("满意度指标") == 3

@@ -47,10 +47,12 @@ class Funds:
 
 
 _NUM = r"\d[\d,]*\.\d{2}"
-# 002's text export keeps a project's 资金 block on one line: the 年度资金总额 row perf reads (_FUNDING_LINE),
-# then "0.00 0.00 0.00 — — —其他资金220.00 399.18 347.25 — — —" (the 财政拨款 row follows the 得分 with no gap).
+# 002's text export runs a project's 资金 rows together: the 年度资金总额 row perf reads (_FUNDING_LINE),
+# the 财政拨款 row's label wrapped over two paragraphs ("其中：当年财" / "政拨款"), then
+# "0.00 0.00 0.00 — — —其他资金220.00 399.18 347.25 — — —".
 _TEXT_FUNDS = re.compile(
     _FUNDING_LINE.pattern
+    + r"\s*(?:其中[:：]?\s*当年财\s*政拨款\s*)?"
     + rf"(?P<f>{_NUM}\s+{_NUM}\s+{_NUM})\s*(?:[—-]\s*){{3}}其他资金\s*(?P<o>{_NUM}\s+{_NUM}\s+{_NUM})"
 )
 
@@ -80,7 +82,7 @@ def project_funds(report: Report) -> list[Funds]:
             out.append(Funds(_name(table), amounts, others, total["quote"]))
     if report.perf_tables or report.document is None:
         return out
-    for project, b, m in _text_rows(report, _TEXT_FUNDS):
+    for project, b, m in _text_rows(report, _TEXT_FUNDS, following=2):
         total = _three(m["initial"], m["budget"], m["spent"])
         fiscal, other = _three(*m["f"].split()), _three(*m["o"].split())
         if project == NO_PROJECT or total is None or fiscal is None or other is None:

@@ -339,12 +339,22 @@ def projects_by_block(report: Report) -> list[str]:
     return out
 
 
-def _text_rows(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, Block, re.Match[str]]]:
+def _text_rows(
+    report: Report, pattern: re.Pattern[str], following: int = 0
+) -> Iterator[tuple[str, Block, re.Match[str]]]:
     """(project, block, match) of every match of ``pattern`` in the running text, with the 项目名称
-    in effect there: the rows of 自评表 whose grid a text export lost (002)."""
+    in effect there: the rows of 自评表 whose grid a text export lost (002).
+
+    With ``following``, a match starting in a block may run on into that many next blocks, joined
+    by newlines as in ``Document.text`` (a row whose wrapped label ends its own paragraphs); the
+    match's offsets are then in that joined text, which starts with the block's.
+    """
     blocks = report.document.blocks if report.document else []
-    for project, b in zip(projects_by_block(report), blocks, strict=True):
-        for m in pattern.finditer(b.text):
+    for n, (project, b) in enumerate(zip(projects_by_block(report), blocks, strict=True)):
+        text = "\n".join(x.text for x in blocks[n : n + 1 + following]) if following else b.text
+        for m in pattern.finditer(text):
+            if m.start() >= len(b.text):
+                break
             yield project, b, m
 
 

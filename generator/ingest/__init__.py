@@ -104,15 +104,37 @@ def _is_heading(text: str) -> bool:
     return bool(_HEADING.match(text)) and len(text) <= 60
 
 
+def _noise(items: list[Item], normalized: dict[int, str]) -> set[str]:
+    """Watermarks and running headers: a short line repeated on three or more pages, or stamped
+    several times in a row (a single-"page" dump repeats its cover watermark back to back).
+
+    A short line repeated only within one page and never back to back is content: a text dump
+    of a whole report is one "page", and its hard-wrapped table cells break the same label the
+    same way in every table ("受审单位满" / "意度（%）"); dropping those lost the label's end.
+    """
+    counts = Counter(t for t in normalized.values() if t)
+    short = {t for t, n in counts.items() if n >= 3 and len(t) <= 14 and not _is_heading(t)}
+    pages: dict[str, set[int]] = {t: set() for t in short}
+    stamped: set[str] = set()
+    previous = ""
+    for n, text in normalized.items():
+        if not text:
+            continue
+        if text in pages:
+            pages[text].add(items[n].page)
+            if text == previous:
+                stamped.add(text)
+        previous = text
+    return {t for t, seen in pages.items() if len(seen) >= 3} | stamped
+
+
 def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     # Each line normalised once (a line's text, normalised, by its position in ``items``).
     normalized: dict[int, str] = {}
     for n, i in enumerate(items):
         if i.cells is None:
             normalized[n] = normalize_paragraph(i.text)
-    # Watermarks and running headers: the same short line repeated on many pages.
-    counts = Counter(normalized.values())
-    noise = {t for t, n in counts.items() if n >= 3 and 0 < len(t) <= 14 and not _is_heading(t)}
+    noise = _noise(items, normalized)
 
     # Hard-wrapped sources (PDF text, PDF dumps) break lines at a fixed width; a short numbered
     # line is a heading, one as long as the wrap width is the first line of a paragraph.
