@@ -85,3 +85,44 @@ def test_a_time_limit_met_in_one_table_and_exceeded_in_another() -> None:
     assert found("=75日") == [("75日", "不超过60日")]
     assert found("=58日") == []  # within the limit the other table states
     assert found("=75日", "宣传培训时") == []  # another indicator
+
+
+def rate_said(
+    text: str, actual: str = "=100%", title: str = "项目支出绩效自评表"
+) -> list[tuple[str | None, str | None]]:
+    # 002's 社保基金监督检查审计经费 shape: the completion text, then the rate's cells as short paragraphs
+    rows = [
+        title,
+        "完成情况",
+        text + PAD,
+        "满意度",
+        "指标",
+        "满意度指标",
+        "受审单位满",
+        "意度（%）",
+        f">=90% {actual} 10 10.00",
+    ]
+    return [(f.claimed, f.expected) for f in perf_indicator_text(report_of(*rows))]
+
+
+def test_a_rate_is_matched_by_the_end_of_its_name() -> None:
+    assert rate_said("2023年检查2次，审计单位5个，完成检查报告2份，收审单位满意度达90%。") == [
+        ("90%", "100%")
+    ]
+    assert rate_said("2023年检查2次，审计单位5个，完成检查报告2份，受审单位满意度达100%。") == []
+    # a bound, not a result
+    assert rate_said("2023年检查2次，审计单位5个，完成检查报告2份，受审单位满意度达90%以上。") == []
+    # a restated target without a completion word
+    assert rate_said("年度目标：受审单位满意度达90%，加强社保基金工作规范化、标准化、专业化。") == []
+
+
+def test_the_whole_own_table_is_read_and_not_the_one_before() -> None:
+    # 002's tables run to 60 paragraphs: the completion text of the indicator's own table is read from
+    # its title on, however far; 40 paragraphs before, in the table before, it is not
+    text = "2023年检查2次，审计单位5个，完成检查报告2份，收审单位满意度达90%。" + PAD
+    cells = ["满意度指标", "受审单位满", "意度（%）", ">=90% =100% 10 10.00"]
+    filler = [f"指标{n}" for n in range(45)]
+    own = ["项目支出绩效自评表", text, *filler, *cells]
+    assert [f.claimed for f in perf_indicator_text(report_of(*own))] == ["90%"]
+    before = ["项目支出绩效自评表", text, "项目支出绩效自评表", *filler, *cells]
+    assert [f.claimed for f in perf_indicator_text(report_of(*before))] == []

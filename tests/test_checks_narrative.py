@@ -110,6 +110,9 @@ PINNED = [
     (R002, "repeat.perf_indicator_text", "warning", "1887盒", "1500盒"),
     # 002 社保基金监督检查审计经费: text "完成检查报告2份", table 完成检查报告数量 实际完成值 =1个.
     (R002, "repeat.perf_indicator_text", "warning", "2份", "1个"),
+    # 002 社保基金监督检查审计经费: its own 实际完成情况 says "收审单位满意度达90%" (收 for 受), the same
+    # table's 受审单位满意度 row "=100%": one table, two results for one rate.
+    (R002, "repeat.perf_indicator_text", "warning", "90%", "100%"),
     # 002 克州资金: "完成……赴昌吉务工人员劳动者基本素质培训100人" (a result, and the target was 不少于100人), while
     # the table reads ">=100人 =97认" and explains "3人参加不了培训": 97 were trained, not 100.
     (R002, "repeat.perf_indicator_text", "warning", "100人", "97人"),

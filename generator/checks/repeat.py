@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import chain
 
 from generator.checks import make_finding, rule
 from generator.checks.perf import NO_PROJECT, projects_by_block
@@ -305,6 +306,8 @@ _ACTUAL_AFTER = (
     r"^\D{{0,20}}?(?:\d+(?:\.\d+)?\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit}|[\u4e00-\u9fff](?=\d))"
     r"(?![\u4e00-\u9fff]{{0,1}}[率])"
 )
+_PERCENT_TARGET = re.compile(r"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%)")
+_AFTER_CATEGORY = re.compile(r"^.*指标(?=[\u4e00-\u9fff]{4})")
 _LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,20})$")
 _HEADER_WORDS = re.compile(r"^.*(?:实际完成值|指标值|得分|分值|三级指标)")
 _CATEGORY = re.compile(
@@ -346,6 +349,9 @@ def _stream_indicators(
             k -= 1
         before = re.sub(r"[（(][^）)]{0,4}[）)]$", "", before.strip())  # "档案整理数量（盒）"
         before = _CATEGORY.sub("", _HEADER_WORDS.sub("", before))
+        # the category cells wrapped into short paragraphs before the name ("一级指" / "标" / "产出指标" /
+        # "数量指标"): the name follows the last "指标"
+        before = _AFTER_CATEGORY.sub("", before)
         name = _LABEL_TAIL.search(before)
         if name is None:
             continue
@@ -374,15 +380,17 @@ def _stream_indicators(
     title="文字所述完成数与自评表指标实际值不符",
     explanation=(
         "绩效自评的文字（总体完成情况、项目绩效目标完成情况）写“城镇新增就业2.27万人”，紧随其后的自评表中"
-        "同一指标（名称前四个字相同、单位相同）的实际完成值写的是另一个数。两处说的是同一年同一件事的完成数量。"
+        "同一指标（名称前四个字相同、单位相同；百分比指标也可以是名称的后五个字相同，如“收审单位满意度达90%”与"
+        "“受审单位满意度”）的实际完成值写的是另一个数。两处说的是同一年同一件事的完成情况。"
         "只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表（结构完整的表由perf.completion_text核对），"
-        "且文字在该指标之前40段以内、只写出一个数；文字写的是计划数（“预计、计划、目标……”）时不比较。文字的数等于指标值时，"
+        "且文字在该指标之前40段以内或在该指标所在的自评表内（从表题起）、只写出一个数；文字写的是计划数"
+        "（“预计、计划、目标……”）或界限（“90%以上”）时不比较。文字的数等于指标值时，"
         "多半是在复述目标，只有所在句子报告完成情况（有“完成、实际”，没有“不少于、目标、任务”等）才比较。"
     ),
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
-    tolerance="数量按印出的数比较；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
+    tolerance="数量和百分比按印出的数比较；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
     example="文字写全州城镇新增就业2.27万人，自评表城镇新增就业实际完成值2.24万人次；文字写“完成……基本素质培训100人”，"
-    "自评表该指标>=100人、实际=97人",
+    "自评表该指标>=100人、实际=97人；同一表内文字写“收审单位满意度达90%”，指标受审单位满意度实际=100%",
     expected_label="另一处所述",
 )
 def perf_indicator_text(report: Report) -> Iterable[Finding]:
@@ -392,8 +400,11 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     blocks = doc.blocks
     if not any("自评" in b.text for b in blocks if b.table is None and len(b.text) < 40):
         return
+    # where each 自评表 starts: its title, a short paragraph ("项目支出绩效自评表")
+    titles = [n for n, b in enumerate(blocks) if b.table is None and len(b.text) < 40 and "自评表" in b.text]
     seen: set[tuple[str, Decimal]] = set()
-    for pos, name, target, unit, target_text, actual, actual_quote in _stream_indicators(blocks):
+    rows = chain(_stream_indicators(blocks), _stream_indicators(blocks, _PERCENT_TARGET))
+    for pos, name, target, unit, target_text, actual, actual_quote in rows:
         base = unit.removesuffix("次") or unit
         # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
         units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)})"
@@ -403,9 +414,14 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
         named = re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?"
         if len(stem) >= 8:
             named = f"(?:{named}|{re.escape(stem)})"
-        stated = re.compile(named + r"\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%])")
+        if unit == "%" and len(name) >= 7:
+            # a rate is named by its end as well: "收审单位满意度达90%" for 受审单位满意度
+            named = f"(?:{named}|[\u4e00-\u9fff]{{0,2}}{re.escape(name[-5:])})(?:达到?|为)?"
+        stated = re.compile(named + r"\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%]|以上|以下|左右)")
         hits: list[tuple[Decimal, Quote, str, bool]] = []
-        for b in blocks[max(0, pos - 40) : pos]:
+        # the 40 paragraphs before the indicator, and all of its own table (from its title on)
+        start = min(max([t for t in titles if t < pos], default=pos), pos - 40)
+        for b in blocks[max(0, start, pos - 100) : pos]:
             if b.table is not None or len(b.text) < 60:
                 continue
             for m in stated.finditer(b.text):
