@@ -39,3 +39,20 @@ def test_org_name_variant_is_one_character_in_a_long_name() -> None:
     assert [(f.claimed, f.expected) for f in org_name_variant(r)] == [
         ("市普陀区规划和自然资源局", "市普陀区规划与自然资源局")
     ]
+
+
+def test_a_share_without_its_figure() -> None:
+    """completeness.missing_share (the real case, 001, is pinned in test_checks_narrative.py)."""
+    from generator.checks.completeness import missing_share
+
+    def said(text: str) -> list[str | None]:
+        return [f.claimed for f in missing_share(report_of(text))]
+
+    assert said("全年支出数415.811万元,占总预算支出的根据设定的项目绩效目标,指标完成率较低。") == [
+        "占总预算支出的"
+    ]
+    assert said("全年支出数415.811万元，占总预算支出的99.87%。") == []
+    assert said("人员经费占本年支出的比重较大，公用经费次之。") == []
+    assert said("基本支出占本年支出合计的一半以上。") == []
+    assert said("项目支出占总支出的大部分。") == []
+    assert said("该项目占地面积的测算已完成。") == []  # not a share of a total

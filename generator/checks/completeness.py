@@ -239,6 +239,52 @@ def template_residue(report: Report) -> Iterable[Finding]:
                     break  # one instruction paragraph, one finding
 
 
+# "全年支出数415.811万元,占总预算支出的根据设定的项目绩效目标,……": a share of a total with its figure
+# left out, the sentence running on into the next one. Words that state a share without a number
+# (比重较大, 一半, 大部分, 首位) and a figure anywhere in the clause mean the share is there.
+_SHARE_OF_TOTAL = re.compile(
+    r"(?:[^，,。；;：:]{1,30}[，,])?(?P<said>占[\u4e00-\u9fff]{0,12}?(?:支出|收入|预算|总额|资金|经费|合计|总计|总数)的)"
+    r"(?P<rest>[^，,。；;：:]{0,30})"
+)
+_SHARE_STATED = re.compile(
+    r"[\d０-９%％]|比重|比例|份额|一半|[二三四五六七八九十]分之|百分之|成[以左]|大部分|多数|主要|首位|大头|绝大"
+)
+
+
+@rule(
+    "completeness.missing_share",
+    title="占比句缺少比例数字",
+    explanation=(
+        "说明中写“占……支出（收入、预算）的”，接着应写出占比（“的99.87%”）。若“的”之后直到本分句结束都没有数字，"
+        "也没有“比重、一半、大部分”这类表示份额的词，句子缺了占比，读者无法知道占多少，多半是数字在编辑时被删去、"
+        "后半句与下一句粘连。"
+    ),
+    formula="“占……的”之后的分句内有百分比或份额词",
+    tolerance="不涉及金额",
+    example="全年支出数415.811万元,占总预算支出的根据设定的项目绩效目标,……",
+)
+def missing_share(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if "占" not in b.text:
+            continue
+        for m in _SHARE_OF_TOTAL.finditer(b.text):
+            if _SHARE_STATED.search(m["rest"]):
+                continue
+            said = m["said"]
+            yield make_finding(
+                "completeness.missing_share",
+                "warning",
+                f"{b.page} {said}",
+                f"第{b.page_at(m.start())}页写“{said}”，其后却没有写出占比（“{m.group(0)}”）：这句话缺了比例数字。",
+                said,
+                None,
+                [_quote(report, b, m.start(), m.end())],
+            )
+
+
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
