@@ -56,3 +56,41 @@ def test_a_share_without_its_figure() -> None:
     assert said("基本支出占本年支出合计的一半以上。") == []
     assert said("项目支出占总支出的大部分。") == []
     assert said("该项目占地面积的测算已完成。") == []  # not a share of a total
+
+
+def test_the_agency_named_with_another_organisation_type() -> None:
+    """completeness.agency_type_variant (the real case, 000, is pinned in test_checks_tables.py)."""
+    from dataclasses import replace
+
+    from generator.checks.completeness import agency_type_variant
+
+    def said(*texts: str) -> list[str | None]:
+        r = replace(report_of(*texts), agency="昌吉回族自治州公共就业服务中心")
+        return [f.claimed for f in agency_type_variant(r)]
+
+    header = "主管部门", "昌吉回族自治州公共就业服务中心", "实施单位", "昌吉回族自治州公共就业服务局"
+    assert said(*header, *header) == ["昌吉回族自治州公共就业服务局"]  # once for both tables
+    assert said(
+        "项目名称就业服务网 主管部门 昌吉回族自治州公共就业服务中心 实施单位 昌吉回族自治州公共就业服务局"
+    ) == ["昌吉回族自治州公共就业服务局"]
+    # the report names that bureau elsewhere: it may be another organisation
+    assert said(*header, "经昌吉回族自治州公共就业服务局批准，……") == []
+    # the unit's own name, and another organisation's name, are no variant
+    assert said("实施单位", "昌吉回族自治州公共就业服务中心") == []
+    assert said("实施单位", "昌吉回族自治州人力资源和社会保障局") == []
+
+
+def test_an_unclosed_bracket() -> None:
+    from generator.checks.completeness import unclosed_bracket
+
+    def notes(*texts: str) -> int:
+        return len(list(unclosed_bracket(report_of(*texts))))
+
+    open_ = "本年度共开展绩效自评项目39个，平均得分99.33分（其中，绩效评级为“优”的项目39个；绩效自评中共发现问题0个。"
+    assert notes(open_) == 1
+    assert notes(open_, "已经完成整改的0个，正在整改的0个）。") == 0  # closed in the next paragraph
+    assert notes(open_, "下一段另起（说明）。") == 1  # another bracket opens first
+    assert notes("项目资金（万", "元）") == 0  # a table's cell fragments, not running text
+    assert (
+        notes("本年度共开展绩效自评项目39个（其中优39个），平均得分99.33分，绩效自评中共发现问题0个。") == 0
+    )

@@ -285,6 +285,44 @@ def missing_share(report: Report) -> Iterable[Finding]:
             )
 
 
+@rule(
+    "completeness.unclosed_bracket",
+    title="括号未闭合",
+    explanation=(
+        "说明文字中的左括号“（”应有对应的右括号“）”。若一段文字中左括号之后，本段余下部分和下一段都没有右括号"
+        "（或先出现了另一个左括号），括号里的说明没有写完或被删去了一半，读者不知道括注到哪里结束。"
+        "只看四十字以上的段落：表格单元格拆成的短段不在此列。"
+    ),
+    formula="段落中每个“（”之后、下一个“（”之前，本段或下一段有“）”",
+    tolerance="不涉及金额",
+    example="平均得分99.33分（其中，绩效评级为“优”的项目39个；……绩效自评中共发现问题0个。（此后再无右括号）",
+)
+def unclosed_bracket(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    blocks = doc.blocks
+    for n, b in enumerate(blocks):
+        if b.table is not None or len(b.text) < 40 or not any(c in b.text for c in "（("):
+            continue
+        following = blocks[n + 1].text if n + 1 < len(blocks) and blocks[n + 1].table is None else ""
+        for m in re.finditer(r"[（(]", b.text):
+            after = re.search(r"[（()）]", b.text[m.end() :] + following)
+            if after is not None and after.group(0) in "）)":
+                continue
+            end = min(len(b.text), m.end() + 30)
+            yield make_finding(
+                "completeness.unclosed_bracket",
+                "info",
+                f"{b.page} {b.text[max(0, m.start() - 10) : end]}",
+                f"第{b.page_at(m.start())}页“{b.text[max(0, m.start() - 10) : end]}……”：左括号之后，本段和下一段都没有右括号，"
+                "括注没有写完。",
+                b.text[m.start() : end],
+                None,
+                [_quote(report, b, max(0, m.start() - 10), end)],
+            )
+
+
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
@@ -469,6 +507,62 @@ def agency_name_variant(report: Report) -> Iterable[Finding]:
             cand,
             own,
             [_quote(report, b, start, start + n)],
+        )
+
+
+_ORG_TYPE = r"(?:中心|局|厅|委员会|办公室|站|所|处|院|馆|队|部)"
+_OWN_STEM = re.compile(rf"^(?P<stem>[\u4e00-\u9fff]{{6,}}?)(?P<type>{_ORG_TYPE})$")
+# "主管部门 昌吉回族自治州公共就业服务中心 实施单位 昌吉回族自治州公共就业服务局" (a 自评表's header rows)
+_FIELD_ORG = re.compile(
+    rf"(?P<field>实施单位|主管部门)\s*[:：]?\s*(?P<name>[\u4e00-\u9fff]{{2,30}}?(?P<type>{_ORG_TYPE}))(?![\u4e00-\u9fff])"
+)
+
+
+@rule(
+    "completeness.agency_type_variant",
+    title="自评表中本单位名称的机构类别写错",
+    explanation=(
+        "绩效自评表的主管部门、实施单位栏写出单位全称。若某栏的名称与本单位名称前面完全相同、只有末尾的机构类别不同"
+        "（本单位是“……服务中心”，栏中写“……服务局”），而报告别处从未提到这个“局”，它就不是另一个机构，而是本单位名称写错了："
+        "单位的法定名称只有一个。同一写法只报一次。"
+    ),
+    formula="自评表主管部门、实施单位栏中以本单位名称主干开头的名称 = 本单位名称",
+    tolerance="不涉及金额；名称主干（去掉机构类别）至少六个字且完全相同才比较",
+    example="昌吉回族自治州公共就业服务中心（自述无下属预算单位）的8张项目自评表实施单位都写“昌吉回族自治州公共就业服务局”",
+    expected_label="本单位名称",
+)
+def agency_type_variant(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    own = _OWN_STEM.match(re.sub(r"[（(][^）)]*[）)]", "", report.agency or ""))
+    if doc is None or own is None:
+        return
+    found: dict[str, list[tuple[Block, str, int, int]]] = {}
+    blocks = doc.blocks
+    for n, b in enumerate(blocks):
+        if "实施单位" not in b.text and "主管部门" not in b.text:
+            continue
+        # the value may be the next row's cell (000: "实施单位" / "昌吉回族自治州公共就业服务局")
+        text = b.text + ("\n" + blocks[n + 1].text if n + 1 < len(blocks) else "")
+        for m in _FIELD_ORG.finditer(text):
+            if m.start() >= len(b.text):
+                break
+            if m["name"] == own["stem"] + m["type"] and m["type"] != own["type"]:
+                at, start = (b, m.start("name")) if m.start("name") < len(b.text) else (blocks[n + 1], 0)
+                found.setdefault(m["name"], []).append((at, m["field"], start, start + len(m["name"])))
+    text = doc.text
+    for name, places in found.items():
+        if text.count(name) > len(places):
+            continue  # the report names that organisation elsewhere too: it may be another one
+        b, field, start, end = places[0]
+        yield make_finding(
+            "completeness.agency_type_variant",
+            "warning",
+            name,
+            f"{len(places)}处自评表的{field}写“{name}”，本单位是“{own.group(0)}”：两者名称主干相同，"
+            f"机构类别一个是“{name[len(own['stem']) :]}”、一个是“{own['type']}”，报告别处没有提到“{name}”，应为本单位名称。",
+            name,
+            own.group(0),
+            [_quote(report, b, start, end)],
         )
 
 
