@@ -94,3 +94,16 @@ def test_an_unclosed_bracket() -> None:
     assert (
         notes("本年度共开展绩效自评项目39个（其中优39个），平均得分99.33分，绩效自评中共发现问题0个。") == 0
     )
+
+
+def test_a_half_year_period() -> None:
+    from generator.checks.completeness import half_year
+
+    def said(text: str) -> list[str | None]:
+        return [f.claimed for f in half_year(report_of(text))]
+
+    assert said("做到高效传递信息。半年以来，共负责维护、调试和举办会议100余次。") == [
+        "半年以来，共负责维护、调试和举办会议100余次"
+    ]
+    assert said("上半年完成60%，下半年完成40%。") == []
+    assert said("本项目建设周期为半年，以来自各县市的需求为准。") == []

@@ -323,6 +323,41 @@ def unclosed_bracket(report: Report) -> Iterable[Finding]:
             )
 
 
+# "半年以来，共负责维护、调试和举办会议100余次" — the period of a half-year report, at the start of a clause
+_HALF_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:]))(?:近|今年上)?半年(?:以)?来[，,]?[^，,。；;]{0,40}")
+
+
+@rule(
+    "completeness.half_year",
+    title="年度报告中写“半年以来”",
+    explanation=(
+        "部门决算和绩效自评说的是整个年度。某处以“半年以来”起句，交代的却是半年的工作量，多半是从半年报告或年中总结"
+        "沿用的文字未按全年改写：这里的数字可能只是半年的，与全年的指标值不能直接对照。“上半年……下半年……”的对比不在此列。"
+    ),
+    formula="以“半年以来”起句的完成情况 → 年度报告中的半年口径",
+    tolerance="不涉及金额",
+    example="“半年以来，共负责维护、调试和举办会议100余次”，下一句又写“今年以来，维护计算机……230余次”",
+)
+def half_year(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if "半年" not in b.text:
+            continue
+        for m in _HALF_YEAR.finditer(b.text):
+            yield make_finding(
+                "completeness.half_year",
+                "info",
+                f"{b.page} {m.group(0)}",
+                f"第{b.page_at(m.start())}页写“{m.group(0)}”：本报告是{report.year or '本'}年度的决算，"
+                "这里说的却是半年的情况，多半沿用了半年报告的文字，其中的数字可能只是半年的。",
+                m.group(0),
+                None,
+                [_quote(report, b, m.start(), m.end())],
+            )
+
+
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
