@@ -323,9 +323,9 @@ _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9
 def _stream_indicators(
     blocks: list,
     target: re.Pattern[str] = _TARGET,
-) -> Iterable[tuple[int, str, Decimal, str, str, Decimal, Quote]]:
-    """(block index, name, target, unit, target text, actual, quote of the target and actual) of each
-    indicator row laid out as a run of short paragraphs."""
+) -> Iterable[tuple[int, str, Decimal, str, str, Decimal, str, Quote]]:
+    """(block index, name, target, unit, target text, actual, the actual as printed, quote of the
+    target and actual) of each indicator row laid out as a run of short paragraphs."""
     for pos, b in enumerate(blocks):
         if b.table is not None or len(b.text) > 40:
             continue
@@ -368,9 +368,13 @@ def _stream_indicators(
         if actual is None:
             continue
         value = Decimal(actual.group("n"))
-        text = quote_block.text[rest + actual.start("n") : rest + actual.end("unit")]
+        # the actual with its target when they share a paragraph (">=90% =100%": a bare "100%" is found
+        # all over the report), else the actual alone
+        first = m.start() if quote_block is b else rest + actual.start("n")
+        text = quote_block.text[first : rest + actual.end("unit")]
+        shown = quote_block.text[rest + actual.start("n") : rest + actual.end("unit")]
         yield (
-            pos, name.group(1), Decimal(m.group("n")), m.group("unit"), m.group(0), value,
+            pos, name.group(1), Decimal(m.group("n")), m.group("unit"), m.group(0), value, shown,
             Quote(text, quote_block.page, None),
         )  # fmt: skip
 
@@ -404,7 +408,7 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     titles = [n for n, b in enumerate(blocks) if b.table is None and len(b.text) < 40 and "自评表" in b.text]
     seen: set[tuple[str, Decimal]] = set()
     rows = chain(_stream_indicators(blocks), _stream_indicators(blocks, _PERCENT_TARGET))
-    for pos, name, target, unit, target_text, actual, actual_quote in rows:
+    for pos, name, target, unit, target_text, actual, shown, actual_quote in rows:
         base = unit.removesuffix("次") or unit
         # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
         units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)})"
@@ -442,7 +446,7 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
             "repeat.perf_indicator_text",
             "warning",
             f"{name}/{said}",
-            f"文字写“{quote.quote}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{actual_quote.quote}。",
+            f"文字写“{quote.quote}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{shown}。",
             f"{said}{said_unit}",
             f"{actual}{unit}",
             [quote, actual_quote],
@@ -639,7 +643,9 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
 
     rows = [
         (table_of(pos), _CATEGORY_HEAD.sub("", name), target, unit, text, actual, quote)
-        for pos, name, target, unit, text, actual, quote in _stream_indicators(doc.blocks, _TIME_LIMIT)
+        for pos, name, target, unit, text, actual, _shown, quote in _stream_indicators(
+            doc.blocks, _TIME_LIMIT
+        )
     ]
     for table, name, bound, unit, text, met, quote in rows:
         if not text.startswith(("<=", "≤")) or met > bound or len(name) < 6:
