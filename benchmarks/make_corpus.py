@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "data" / "reports"
 
 # The agency name as each seed states it, and a template for synthetic names that keeps the
-# place (so region detection still has something to find).
+# place (so region detection still has something to find). 000's is the name without its
+# organisation type, so that its 自评表's misnamed 实施单位 ("…公共就业服务局") is renamed with it.
 SEED_NAMES = {
-    "000_41e5c2151686b1a5.txt": ("昌吉回族自治州公共就业服务中心", "昌吉回族自治州第{n}公共就业服务中心"),
+    "000_41e5c2151686b1a5.txt": ("昌吉回族自治州公共就业服务", "昌吉回族自治州第{n}公共就业服务"),
     "001_7c4dfcc9575acdfa.txt": ("岚县创业就业服务中心", "岚县第{n}创业就业服务中心"),
     "002_e0b9e12b257efafd.txt": (
         "昌吉回族自治州人力资源和社会保障局",
