@@ -1,5 +1,7 @@
 """completeness.*: statutory tables listed but missing, empty tables without the required statement,
-template residue, and years in headings or 截至 dates that contradict the report's year."""
+template residue, sentences left unfinished (a share without its figure, a bracket never closed, a
+half-year period in an annual report), years in headings or 截至 dates that contradict the report's
+year, and names written two ways (the unit's own, another organisation's, a quoted phrase)."""
 
 from __future__ import annotations
 
@@ -582,7 +584,8 @@ def agency_type_variant(report: Report) -> Iterable[Finding]:
             if m.start() >= len(b.text):
                 break
             if m["name"] == own["stem"] + m["type"] and m["type"] != own["type"]:
-                at, start = (b, m.start("name")) if m.start("name") < len(b.text) else (blocks[n + 1], 0)
+                start = m.start("name")
+                at, start = (b, start) if start < len(b.text) else (blocks[n + 1], start - len(b.text) - 1)
                 found.setdefault(m["name"], []).append((at, m["field"], start, start + len(m["name"])))
     text = doc.text
     for name, places in found.items():
