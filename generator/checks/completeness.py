@@ -312,7 +312,9 @@ def unclosed_bracket(report: Report) -> Iterable[Finding]:
             after = re.search(r"[（()）]", b.text[m.end() :] + following)
             if after is not None and after.group(0) in "）)":
                 continue
-            end = min(len(b.text), m.end() + 30)
+            # to the end of the bracket's first clause ("（其中，绩效评级为“优”的项目39个；"), or 30 characters
+            stop = re.search(r"[；;。]", b.text[m.end() : m.end() + 40])
+            end = m.end() + stop.end() if stop else min(len(b.text), m.end() + 30)
             yield make_finding(
                 "completeness.unclosed_bracket",
                 "info",
