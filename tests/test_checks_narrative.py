@@ -251,6 +251,9 @@ PINNED_INFO = [
     # 财政局: the same "完成预算的0%" for 因公出国 and 公务用车, whose 09表 预算数 cells are blank; 合计 0.95 is all
     # 公务接待费 0.95, so the blank ones are 0 and the rate is 0/0.
     (CAIZHENG, "budget.sangong_rate", "0%", "无法计算（预算为0）"),
+    # 004's list of project funds: "⑨公益性岗位人员工资及社保补贴年初预算0万，全年使用数12.44万，资金使用率100%", while its
+    # other items divide by the 年初预算 (⑤ 19.76÷20 = 98.80%, ⑪ 0.16÷0.5 = 32%): 12.44÷0 has no value.
+    (R004, "budget.execution", "100%", "无法计算（预算为0）"),
     # 社工部 (founded 2024): increases from a zero base stated as "增长100.00%".
     (SHEGONG, "yoy.zero_base", "100.00%", "无法计算（上年为0）"),
     # 002: 一般公共服务 信息化建设 rose by "增加四级联动视频会议及日常网络维护工作经费", while 社保 信息化建设's
@@ -447,3 +450,20 @@ def test_yoy_change_stated_twice(reports) -> None:
     fs = run_checks(extract(_doc_replace(doc, "总计较上年减少584.82万元", "总计较上年减少548.82万元")))
     f = find(fs, "repeat.yoy_change", "收入和支出总计减少548.82万元", "收入总计减少584.82万元")
     assert f.severity == "error"
+
+
+def test_an_item_list_of_usage_rates_is_checked() -> None:
+    # 004's shape: "年初预算20万，全年使用数19.76万，资金使用率98.80%" (万 for 万元); synthetic rates around it
+    from conftest import report_of
+
+    from generator.checks.budget import execution
+
+    def found(rate: str, budget: str = "20") -> list[tuple[str, str | None, str | None]]:
+        text = f"⑤高校毕业生招聘工作经费年初预算{budget}万，全年使用数19.76万，资金使用率{rate}；"
+        return [(f.severity, f.claimed, f.expected) for f in execution(report_of(text))]
+
+    assert found("98.80%") == []
+    # "20" is printed to the unit (19.5 to 20.5): 96.80% is still 19.76 ÷ 20.41, so only a rate outside that is wrong
+    assert found("96.80%") == []
+    assert found("90.80%") == [("error", "90.80%", "98.80%")]
+    assert found("100%", "0") == [("info", "100%", "无法计算（预算为0）")]

@@ -171,8 +171,11 @@ def word(report: Report) -> Iterable[Finding]:
         )
 
 
+# "全年预算数为869.05万元，全年执行数为830.26万元，总预算执行率为99.55%"; a list's items
+# "⑤高校毕业生招聘工作经费年初预算20万，全年使用数19.76万，资金使用率98.80%" (万 for 万元)
 _EXECUTION = re.compile(
-    rf"全年预算(?:数|总额)?为?\s*{NUM}\s*万元[，,]\s*(?:全年)?(?:执行|支出|使用)数?为?\s*(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*"
+    rf"(?P<kind>全年|年初)预算(?:数|总额)?为?\s*{NUM}\s*万元?[，,]\s*(?:全年)?(?:执行|支出|使用)数?为?\s*"
+    r"(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元?[，,]\s*"
     r"(?:总)?(?:预算)?(?:执行率|资金使用率)为?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
 )
 
@@ -181,8 +184,9 @@ _EXECUTION = re.compile(
     "budget.execution",
     title="预算执行率与金额不符",
     explanation=(
-        "绩效自评的文字常写“全年预算数为X万元，全年执行数为Y万元，总预算执行率为Z%”。"
-        "执行率是全年执行数除以全年预算数，Z必须等于Y÷X。"
+        "绩效自评的文字常写“全年预算数为X万元，全年执行数为Y万元，总预算执行率为Z%”，或逐项写“年初预算X万，"
+        "全年使用数Y万，资金使用率Z%”。执行率是执行（使用）数除以同一句所写的预算数，Z必须等于Y÷X。"
+        "预算数为0而写出执行率时，这个执行率无法由本句的数算出，作为提示列出。"
     ),
     formula="执行率 = 全年执行数 ÷ 全年预算数 × 100%",
     tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
@@ -196,7 +200,21 @@ def execution(report: Report) -> Iterable[Finding]:
             from generator.normalize import parse_amount
 
             budget, final, stated = (parse_amount(m.group(g)) for g in ("n", "f", "rate"))
-            if budget is None or final is None or stated is None or budget == 0:
+            kind = f"{m['kind']}预算数"
+            if budget is None or final is None or stated is None:
+                continue
+            if budget == 0:
+                if final != 0:
+                    yield make_finding(
+                        "budget.execution",
+                        "info",
+                        f"执行率{budget}/{final}",
+                        f"文中称{kind}0万元、执行（使用）{final}万元、执行率{pct(stated)}；{kind}为0时执行率无法计算，"
+                        f"{pct(stated)}不是按这句话的数算出的（多半按调整后的预算计算，与同列各项的口径不一）。",
+                        pct(stated),
+                        "无法计算（预算为0）",
+                        [Quote(m.group(0), block.page_at(m.start()), None)],
+                    )
                 continue
             severity = percent_severity(stated, final, budget)
             if severity is None:
@@ -206,7 +224,7 @@ def execution(report: Report) -> Iterable[Finding]:
                 "budget.execution",
                 severity,
                 f"执行率{budget}/{final}",
-                f"文中称全年预算数{budget}万元、全年执行数{final}万元、执行率{pct(stated)}；"
+                f"文中称{kind}{budget}万元、全年执行数{final}万元、执行率{pct(stated)}；"
                 f"{final}÷{budget}={pct(expected)}。",
                 pct(stated),
                 pct(expected),
