@@ -262,6 +262,9 @@ PINNED_INFO = [
     # 002 职业技能竞赛 (text export, rows read from the text): 参赛人数 ">=200人 =1727人10 0.00", a target met
     # eight times over and scored 0 of 10; not a proportional score, so a note.
     (R002, "perf.target_met_scored_short", "=1727人（0.00分）", "10分"),
+    # 002 农村劳动力外出务工工作经费 (a row over four paragraphs): ">=13万人次" / "=14.3238万" / "人次" / "20 18.00",
+    # met and 2 points off with no 偏差原因 (the next indicator's name follows): a note.
+    (R002, "perf.target_met_scored_short", "=14.3238万人次（18.00分）", "20分"),
     # 002: 劳动能力鉴定 ">=1000件 =2009年" (the narrative: 鉴定结论书送达2009份) and 克州 ">=100人 =97认".
     (R002, "perf.unit_mismatch", "=2009年", "单位为件"),
     (R002, "perf.unit_mismatch", "=97认", "单位为人"),

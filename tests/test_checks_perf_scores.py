@@ -56,3 +56,15 @@ def test_met_targets_scored_short_in_a_text_export() -> None:
     )
     found = {(f.severity, f.claimed) for f in target_met_scored_short(r)}
     assert found == {("info", "=11.44万元（0.00分）"), ("warning", "=4人（6.67分）")}
+
+
+def test_a_text_row_over_several_paragraphs_and_its_reason() -> None:
+    # 002's 农村劳动力外出务工工作经费: the cells one a line, the actual's unit wrapped, no 偏差原因 after the
+    # 得分 (the next indicator's name follows); the same row with a reason ending in "。" is explained
+    head = ["项目名称甲项目主管部门测试局", "数量指标", "系统录入农", "村劳动力外", "出务工人次", "数"]
+    row = [">=13万人次", "=14.3238万", "人次", "20 18.00"]
+    nxt = ["开展基层农", "村劳动力就", "业工作人员", "培训", ">=300人 =320人 10 10.00"]
+    found = [(f.severity, f.claimed) for f in target_met_scored_short(report_of(*head, *row, *nxt))]
+    assert found == [("info", "=14.3238万人次（18.00分）")]
+    reason = ["因统计口", "径调整，", "扣除重复", "录入人次。"]
+    assert list(target_met_scored_short(report_of(*head, *row, *reason, *nxt))) == []

@@ -314,11 +314,14 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
 
 
 # "维修成本<=22.92万元 =11.44万元10 0.00" — an indicator row of a text export whose 自评表 lost its grid
-# (the 分值 runs into the unit; the 得分 is printed to two decimals).
+# (the 分值 runs into the unit; the 得分 is printed to two decimals). The row may run over the next
+# paragraphs, its cells one a line, the actual's unit wrapped: ">=13万人次" / "=14.3238万" / "人次" / "20 18.00".
 _SCORED_ROW = re.compile(
-    r"(?P<target>(?:>=|<=|≥|≤)\s*\d+(?:\.\d+)?\s*[^\d\s=]{0,4}?)\s+(?P<actual>=\s*\d+(?:\.\d+)?\s*[^\d\s=]{0,4}?)"
+    r"(?P<target>(?:>=|<=|≥|≤)\s*\d+(?:\.\d+)?\s*[^\d\s=]{0,4}?)\s+"
+    r"(?P<actual>=\s*\d+(?:\.\d+)?\s*[^\d\s=]{0,4}?(?:\n[^\d\s=]{1,3}(?=\n))?)"
     r"\s*(?P<points>\d{1,2})\s+(?P<score>\d{1,2}\.\d{2})"
 )
+_ROW_PARAGRAPHS = 3  # how many paragraphs after its first an indicator row may run over
 
 
 _PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
@@ -367,12 +370,30 @@ def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
             yield _shown(table), f"{_name(table)}/{ind['name']}", ind
     if report.perf_tables:
         return
-    for project, b, m in _text_rows(report, _SCORED_ROW):
+    blocks = report.document.blocks if report.document else []
+    index = {id(x): n for n, x in enumerate(blocks)}
+    for project, b, m in _text_rows(report, _SCORED_ROW, following=_ROW_PARAGRAPHS):
+        last = index[id(b)] + m.group(0).count("\n")  # the paragraph the row's 得分 is in
         yield f"《{project}》", project, {
-            "target": m["target"], "actual": m["actual"],
+            "target": m["target"], "actual": m["actual"].replace("\n", ""),
             "points": Decimal(m["points"]), "score": Decimal(m["score"]),
+            "reason": _text_reason(blocks[last + 1 : last + 9]),
             "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
         }  # fmt: skip
+
+
+def _text_reason(after: list[Block]) -> str | None:
+    """A text row's 偏差原因: the short paragraphs after its 得分 up to one that ends a sentence
+    ("根据实" / "际支付，" / "偏差率" / "较小。"), none of them another row's target; else None (the
+    paragraphs are the next indicator's name)."""
+    parts: list[str] = []
+    for x in after:
+        if x.table is not None or len(x.text) > 40 or re.search(r"(?:>=|<=|≥|≤|=)\s*\d", x.text):
+            return None
+        parts.append(x.text)
+        if x.text.endswith("。"):
+            return "".join(parts)
+    return None
 
 
 @rule(
