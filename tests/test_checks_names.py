@@ -107,3 +107,14 @@ def test_a_half_year_period() -> None:
     ]
     assert said("上半年完成60%，下半年完成40%。") == []
     assert said("本项目建设周期为半年，以来自各县市的需求为准。") == []
+
+
+def test_a_number_with_two_decimal_points() -> None:
+    from generator.checks.completeness import malformed_number
+
+    def said(text: str) -> list[str | None]:
+        return [f.claimed for f in malformed_number(report_of(text))]
+
+    assert said("中央资金全年预算为244万元,全年执行数2.43.9.5万元,预算执行率为99.87%") == ["2.43.9.5万元"]
+    assert said("项目于2024.6.16开工，全年执行数243.955万元。") == []  # a dotted date has no unit
+    assert said("一般公共预算财政拨款收入3, 802. 53万元。") == []  # OCR spacing is one number

@@ -363,6 +363,9 @@ KNOWN = {
         ("completeness.missing_table", "warning", "缺失"),
         # the 目录's "十、部门决算公开相关信息统计表15": no such table, nor its title, in the body
         ("completeness.missing_table", "warning", "缺失"),
+        # 《公益性岗位……》项目绩效分析: "中央资金全年预算为244万元,全年执行数2.43.9.5万元" — three decimal points (its
+        # 自评表 row: 中央财政资金 … 243.955).
+        ("completeness.malformed_number", "warning", "2.43.9.5万元"),
         # 《公益性岗位……》项目绩效分析: "全年支出数415.811万元,占总预算支出的根据设定的项目绩效目标,……" — the
         # share's figure is missing and the sentence runs into the next one.
         ("completeness.missing_share", "warning", "占总预算支出的"),

@@ -379,6 +379,44 @@ def half_year(report: Report) -> Iterable[Finding]:
             )
 
 
+# "全年执行数2.43.9.5万元" — an amount with more than one decimal point (the 自评表 has 243.955); a dotted
+# date ("2024.6.16") carries no unit
+_MALFORMED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}\s*(?:万元|亿元|元|%|万)")
+
+
+@rule(
+    "completeness.malformed_number",
+    title="金额或百分比的写法不成数",
+    explanation=(
+        "一个金额或百分比只能有一个小数点。文中出现“2.43.9.5万元”这样有两个以上小数点的数，读者无法知道它是多少，"
+        "多半是录入时打错（如把243.955打成2.43.9.5）。带点的日期（2024.6.16）后面没有金额单位，不在此列。"
+    ),
+    formula="带金额单位或百分号的数至多一个小数点",
+    tolerance="不涉及金额比较",
+    example="中央资金全年预算为244万元,全年执行数2.43.9.5万元,预算执行率为99.87%",
+)
+def malformed_number(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        for m in _MALFORMED.finditer(b.text):
+            # from the start of its clause ("全年执行数2.43.9.5万元"), at most 20 characters back
+            head = b.text[max(0, m.start() - 20) : m.start()]
+            cut = max(head.rfind(c) for c in "，,。；;：:")
+            start = m.start() - len(head) + cut + 1
+            yield make_finding(
+                "completeness.malformed_number",
+                "warning",
+                f"{b.page} {m.group(0)}",
+                f"第{b.page_at(m.start())}页写“{b.text[start : m.end()]}”：“{m.group(0)}”有{m.group(0).count('.')}个小数点，"
+                "不是一个数，这个数字写错了。",
+                m.group(0),
+                None,
+                [_quote(report, b, start, m.end())],
+            )
+
+
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
