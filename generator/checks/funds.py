@@ -82,7 +82,7 @@ def project_funds(report: Report) -> list[Funds]:
             out.append(Funds(_name(table), amounts, others, total["quote"]))
     if report.perf_tables or report.document is None:
         return out
-    for project, b, m in _text_rows(report, _TEXT_FUNDS, following=2):
+    for project, b, m in _text_rows(report, _TEXT_FUNDS, following=2, starts=("年度资金总额",)):
         total = _three(m["initial"], m["budget"], m["spent"])
         fiscal, other = _three(*m["f"].split()), _three(*m["o"].split())
         if project == NO_PROJECT or total is None or fiscal is None or other is None:

@@ -322,6 +322,7 @@ _SCORED_ROW = re.compile(
     r"\s*(?P<points>\d{1,2})\s+(?P<score>\d{1,2}\.\d{2})"
 )
 _ROW_PARAGRAPHS = 3  # how many paragraphs after its first an indicator row may run over
+_BOUND_SIGNS = (">=", "<=", "≥", "≤")  # what the first paragraph of such a row holds
 
 
 _PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
@@ -343,17 +344,20 @@ def projects_by_block(report: Report) -> list[str]:
 
 
 def _text_rows(
-    report: Report, pattern: re.Pattern[str], following: int = 0
+    report: Report, pattern: re.Pattern[str], following: int = 0, starts: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, Block, re.Match[str]]]:
     """(project, block, match) of every match of ``pattern`` in the running text, with the 项目名称
     in effect there: the rows of 自评表 whose grid a text export lost (002).
 
     With ``following``, a match starting in a block may run on into that many next blocks, joined
     by newlines as in ``Document.text`` (a row whose wrapped label ends its own paragraphs); the
-    match's offsets are then in that joined text, which starts with the block's.
+    match's offsets are then in that joined text, which starts with the block's. ``starts``: strings
+    one of which a match must begin with or contain in its own block (blocks without one are skipped).
     """
     blocks = report.document.blocks if report.document else []
     for n, (project, b) in enumerate(zip(projects_by_block(report), blocks, strict=True)):
+        if starts and not any(s in b.text for s in starts):
+            continue
         text = "\n".join(x.text for x in blocks[n : n + 1 + following]) if following else b.text
         for m in pattern.finditer(text):
             if m.start() >= len(b.text):
@@ -368,18 +372,25 @@ def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
     for table in report.perf_tables:
         for ind in table["indicators"]:
             yield _shown(table), f"{_name(table)}/{ind['name']}", ind
-    if report.perf_tables:
-        return
+    if not report.perf_tables:
+        yield from _text_scored_rows(report)
+
+
+@per_report("document", "perf_tables")  # perf.target_met_scored_short and perf.unit_mismatch
+def _text_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
     blocks = report.document.blocks if report.document else []
     index = {id(x): n for n, x in enumerate(blocks)}
-    for project, b, m in _text_rows(report, _SCORED_ROW, following=_ROW_PARAGRAPHS):
+    out: list[tuple[str, str, dict]] = []
+    rows = _text_rows(report, _SCORED_ROW, following=_ROW_PARAGRAPHS, starts=_BOUND_SIGNS)
+    for project, b, m in rows:
         last = index[id(b)] + m.group(0).count("\n")  # the paragraph the row's 得分 is in
-        yield f"《{project}》", project, {
+        out.append((f"《{project}》", project, {
             "target": m["target"], "actual": m["actual"].replace("\n", ""),
             "points": Decimal(m["points"]), "score": Decimal(m["score"]),
             "reason": _text_reason(blocks[last + 1 : last + 9]),
             "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
-        }  # fmt: skip
+        }))  # fmt: skip
+    return out
 
 
 def _text_reason(after: list[Block]) -> str | None:
