@@ -197,37 +197,31 @@ def execution(report: Report) -> Iterable[Finding]:
         return
     for block in report.document.blocks:
         for m in _EXECUTION.finditer(block.text):
-            from generator.normalize import parse_amount
-
             budget, final, stated = (parse_amount(m.group(g)) for g in ("n", "f", "rate"))
+            if budget is None or final is None or stated is None or budget == final == 0:
+                continue
             kind = f"{m['kind']}预算数"
-            if budget is None or final is None or stated is None:
-                continue
+            expected: str
             if budget == 0:
-                if final != 0:
-                    yield make_finding(
-                        "budget.execution",
-                        "info",
-                        f"执行率{budget}/{final}",
-                        f"文中称{kind}0万元、执行（使用）{final}万元、执行率{pct(stated)}；{kind}为0时执行率无法计算，"
-                        f"{pct(stated)}不是按这句话的数算出的（多半按调整后的预算计算，与同列各项的口径不一）。",
-                        pct(stated),
-                        "无法计算（预算为0）",
-                        [Quote(m.group(0), block.page_at(m.start()), None)],
-                    )
-                continue
-            severity = percent_severity(stated, final, budget)
+                severity: Severity | None = "info"
+                expected = "无法计算（预算为0）"
+                message = (
+                    f"文中称{kind}0万元、执行（使用）{final}万元、执行率{pct(stated)}；{kind}为0时执行率无法计算，"
+                    f"{pct(stated)}不是按这句话的数算出的（多半按调整后的预算计算，与同列各项的口径不一）。"
+                )
+            else:
+                severity = percent_severity(stated, final, budget)
+                expected = pct(rounded_percent(final, budget, stated))
+                message = f"文中称{kind}{budget}万元、全年执行数{final}万元、执行率{pct(stated)}；{final}÷{budget}={expected}。"
             if severity is None:
                 continue
-            expected = rounded_percent(final, budget, stated)
             yield make_finding(
                 "budget.execution",
                 severity,
                 f"执行率{budget}/{final}",
-                f"文中称{kind}{budget}万元、全年执行数{final}万元、执行率{pct(stated)}；"
-                f"{final}÷{budget}={pct(expected)}。",
+                message,
                 pct(stated),
-                pct(expected),
+                expected,
                 [Quote(m.group(0), block.page_at(m.start()), None)],
             )
 

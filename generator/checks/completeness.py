@@ -19,6 +19,17 @@ def _quote(report: Report, block: Block, start: int = 0, end: int | None = None)
     return Quote(text, block.page_at(start), table=None)
 
 
+def _hits(
+    report: Report, pattern: re.Pattern[str], needs: str | re.Pattern[str]
+) -> Iterator[tuple[Block, re.Match[str]]]:
+    """Every match of ``pattern`` in the report's paragraphs, read only where ``needs`` (a literal, or a
+    cheap pattern the match cannot do without) occurs."""
+    for b in report.document.blocks if report.document else []:
+        if needs in b.text if isinstance(needs, str) else needs.search(b.text):
+            for m in pattern.finditer(b.text):
+                yield b, m
+
+
 def _toc(report: Report) -> list[Block]:
     """The 目录 lines: from the heading "目录" to the first heading repeated after it."""
     blocks = report.document.blocks if report.document else []
@@ -56,8 +67,7 @@ def missing_table(report: Report) -> Iterable[Finding]:
     if not found or report.document is None:
         return
     toc = _toc(report)
-    in_toc = {id(b) for b in toc}
-    body = "".join(b.text for b in report.document.blocks if id(b) not in in_toc)
+    body: str | None = None  # the text outside the 目录, joined once if a local table needs it
     for b in toc:
         m = _TOC_TABLE.match(b.text.strip())
         if not m:
@@ -65,6 +75,9 @@ def missing_table(report: Report) -> Iterable[Finding]:
         key = identify(m.group(1))
         if key is None:
             # a table of the local template ("十、部门决算公开相关信息统计表"): its title must occur in the body
+            if body is None:
+                in_toc = {id(x) for x in toc}
+                body = "".join(x.text for x in report.document.blocks if id(x) not in in_toc)
             if re.sub(r"\s", "", m.group(1)) not in body:
                 yield make_finding(
                     "completeness.missing_table",
@@ -283,25 +296,19 @@ _SHARE_STATED = re.compile(
     example="全年支出数415.811万元,占总预算支出的根据设定的项目绩效目标,……",
 )
 def missing_share(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
-    for b in doc.blocks:
-        if "占" not in b.text:
+    for b, m in _hits(report, _SHARE_OF_TOTAL, "占"):
+        if _SHARE_STATED.search(m["rest"]):
             continue
-        for m in _SHARE_OF_TOTAL.finditer(b.text):
-            if _SHARE_STATED.search(m["rest"]):
-                continue
-            said = m["said"]
-            yield make_finding(
-                "completeness.missing_share",
-                "warning",
-                f"{b.page} {said}",
-                f"第{b.page_at(m.start())}页写“{said}”，其后却没有写出占比（“{m.group(0)}”）：这句话缺了比例数字。",
-                said,
-                None,
-                [_quote(report, b, m.start(), m.end())],
-            )
+        said = m["said"]
+        yield make_finding(
+            "completeness.missing_share",
+            "warning",
+            f"{b.page} {said}",
+            f"第{b.page_at(m.start())}页写“{said}”，其后却没有写出占比（“{m.group(0)}”）：这句话缺了比例数字。",
+            said,
+            None,
+            [_quote(report, b, m.start(), m.end())],
+        )
 
 
 @rule(
@@ -360,23 +367,17 @@ _HALF_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:]))(?:近|今年上)?半年(?
     example="“半年以来，共负责维护、调试和举办会议100余次”，下一句又写“今年以来，维护计算机……230余次”",
 )
 def half_year(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
-    for b in doc.blocks:
-        if "半年" not in b.text:
-            continue
-        for m in _HALF_YEAR.finditer(b.text):
-            yield make_finding(
-                "completeness.half_year",
-                "info",
-                f"{b.page} {m.group(0)}",
-                f"第{b.page_at(m.start())}页写“{m.group(0)}”：本报告是{report.year or '本'}年度的决算，"
-                "这里说的却是半年的情况，多半沿用了半年报告的文字，其中的数字可能只是半年的。",
-                m.group(0),
-                None,
-                [_quote(report, b, m.start(), m.end())],
-            )
+    for b, m in _hits(report, _HALF_YEAR, "半年"):
+        yield make_finding(
+            "completeness.half_year",
+            "info",
+            f"{b.page} {m.group(0)}",
+            f"第{b.page_at(m.start())}页写“{m.group(0)}”：本报告是{report.year or '本'}年度的决算，"
+            "这里说的却是半年的情况，多半沿用了半年报告的文字，其中的数字可能只是半年的。",
+            m.group(0),
+            None,
+            [_quote(report, b, m.start(), m.end())],
+        )
 
 
 # "全年执行数2.43.9.5万元" — an amount with more than one decimal point (the 自评表 has 243.955); a dotted
@@ -397,27 +398,21 @@ _TWO_DOTS = re.compile(r"\.\d+\.\d")  # what it cannot match without; starts wit
     example="中央资金全年预算为244万元,全年执行数2.43.9.5万元,预算执行率为99.87%",
 )
 def malformed_number(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
-    for b in doc.blocks:
-        if not _TWO_DOTS.search(b.text):
-            continue
-        for m in _MALFORMED.finditer(b.text):
-            # from the start of its clause ("全年执行数2.43.9.5万元"), at most 20 characters back
-            head = b.text[max(0, m.start() - 20) : m.start()]
-            cut = max(head.rfind(c) for c in "，,。；;：:")
-            start = m.start() - len(head) + cut + 1
-            yield make_finding(
-                "completeness.malformed_number",
-                "warning",
-                f"{b.page} {m.group(0)}",
-                f"第{b.page_at(m.start())}页写“{b.text[start : m.end()]}”：“{m.group(0)}”有{m.group(0).count('.')}个小数点，"
-                "不是一个数，这个数字写错了。",
-                m.group(0),
-                None,
-                [_quote(report, b, start, m.end())],
-            )
+    for b, m in _hits(report, _MALFORMED, _TWO_DOTS):
+        # from the start of its clause ("全年执行数2.43.9.5万元"), at most 20 characters back
+        head = b.text[max(0, m.start() - 20) : m.start()]
+        cut = max(head.rfind(c) for c in "，,。；;：:")
+        start = m.start() - len(head) + cut + 1
+        yield make_finding(
+            "completeness.malformed_number",
+            "warning",
+            f"{b.page} {m.group(0)}",
+            f"第{b.page_at(m.start())}页写“{b.text[start : m.end()]}”：“{m.group(0)}”有{m.group(0).count('.')}个小数点，"
+            "不是一个数，这个数字写错了。",
+            m.group(0),
+            None,
+            [_quote(report, b, start, m.end())],
+        )
 
 
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")

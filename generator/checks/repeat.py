@@ -299,14 +299,21 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
 # paragraphs, "城镇新增" "就业" "=2.20万人次" "昌吉州政府" "工作报告" "15 2.24万人次15" — the name, the target
 # (an operator, a figure and a unit), then the actual figure with the same unit.
 _COUNT_UNIT = r"万人次|万人|人次|万户|户|人|盒|个|家|项|场|期|册|件|卷|次|所|批"
-_TARGET = re.compile(rf"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{_COUNT_UNIT})")
+
+
+def _bound(units: str) -> re.Pattern[str]:
+    """An indicator's target cell: an operator, a number and one of ``units`` (">=13万人次", "<=60日")."""
+    return re.compile(rf"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})")
+
+
+_TARGET = _bound(_COUNT_UNIT)
 # The actual's unit is the target's, or another single character written in its place with the 分值 right
 # after it (002: ">=100人 =97认5 4.63"; perf.unit_mismatch notes the slip itself).
 _ACTUAL_AFTER = (
     r"^\D{{0,20}}?(?:\d+(?:\.\d+)?\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit}|[\u4e00-\u9fff](?=\d))"
     r"(?![\u4e00-\u9fff]{{0,1}}[率])"
 )
-_PERCENT_TARGET = re.compile(r"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>%)")
+_PERCENT_TARGET = _bound("%")
 _AFTER_CATEGORY = re.compile(r"^.*指标(?=[\u4e00-\u9fff]{4})")
 _LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,20})$")
 _HEADER_WORDS = re.compile(r"^.*(?:实际完成值|指标值|得分|分值|三级指标)")
@@ -614,7 +621,7 @@ def figure_precision(report: Report) -> Iterable[Finding]:
 
 # a time limit: how long one procedure may take is the same in every table that states it, whereas a
 # count or an amount belongs to its own project (two projects' "工作办公经费" are two sums)
-_TIME_LIMIT = re.compile(r"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>工作日|日|天|小时)")
+_TIME_LIMIT = _bound("工作日|日|天|小时")
 _CATEGORY_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2}指标)+")  # "时限指标案件办理时限"
 
 
