@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+
 import pytest
 from conftest import GOLDEN
 from golden import expected_value
 
 from generator.extract import METRIC_KEYS
 
+ROOT = Path(__file__).resolve().parent.parent
 CASES = [(g["file"], key) for g in GOLDEN for key in METRIC_KEYS]
 
 
@@ -164,3 +168,27 @@ def test_a_running_header_on_many_pages_is_dropped() -> None:
     # the same three lines on one page, not back to back, are kept
     one = [Item(page=1, text=t) for t in ("满意度指标", "甲。", "满意度指标", "乙。", "满意度指标", "丙。")]
     assert [b.text for b in assemble(one)[0]].count("满意度指标") == 3
+
+
+def test_a_row_of_column_numbers_alone_stays_in_its_table(reports, tmp_path) -> None:
+    """001's 收入支出决算总表 has a row holding only its 栏次 ("\\t30\\t\\t\\t61\\t") between 年末结转和结余 and
+    总计. It is a row, not a table-of-contents line "一、收入支出决算总表\\t3": the 总计 row stays in the
+    table, so sum.income_total / sum.expenditure_total check 001 (a changed 1.78 is an error)."""
+    from generator.checks import run_checks
+    from generator.checks.sums import find_entry, table_entries
+    from generator.pipeline import load_report
+
+    r = reports["001_7c4dfcc9575acdfa.txt"]
+    total = find_entry(table_entries(r, "公开01表"), "总计", 1)
+    assert total is not None and total.amounts == (Decimal("1399.08"),)
+    src = ROOT / "data" / "reports" / "001_7c4dfcc9575acdfa.txt"
+    changed = tmp_path / "001.txt"
+    changed.write_text(
+        src.read_text(encoding="utf-8").replace("年末结转和结余\t60\t1.78", "年末结转和结余\t60\t3.70")
+    )
+    fs = [f for f in run_checks(load_report(changed, cache=None)) if f.rule == "sum.expenditure_total"]
+    assert [(f.severity, f.expected) for f in fs] == [("error", "1,401.00")]
+    # a table-of-contents line is still no row
+    from generator.ingest.text import _looks_tabular
+
+    assert not _looks_tabular("一、收入支出决算总表\t3") and _looks_tabular("\t30\t\t\t61\t")

@@ -97,5 +97,8 @@ def read_text(path: Path) -> tuple[list[Item], int]:
 
 def _looks_tabular(line: str) -> bool:
     # A table-of-contents line "一、收入支出决算总表\t3" is a line with a page number, not a row.
+    # A row of 栏次 alone ("\t30\t\t\t61\t", 001's 收入支出决算总表 between 年末结转和结余 and 总计) is a row.
     cells = [c for c in line.split("\t") if c.strip()]
-    return not (len(cells) == 2 and re.fullmatch(r"\d{1,3}", cells[1].strip()))
+    if len(cells) == 2 and re.fullmatch(r"\d{1,3}", cells[1].strip()):
+        return re.fullmatch(r"\d{1,3}", cells[0].strip()) is not None
+    return True
