@@ -191,6 +191,10 @@ PINNED = [
     (R003, "perf.target_met_scored_short", "warning", "=5.55万元（4.63分）", "5分"),
     (R003, "perf.target_met_scored_short", "warning", "=4人（6.67分）", "10分"),
     (R003, "perf.target_met_scored_short", "warning", "=38人（9.27分）", "10分"),
+    # 002 《“为民办实事”工作经费（区级）》: cost cap <=20万元, spent =19.9938万元 (the 偏差原因: "剩余62元"), scored 9.99
+    # of 10 = 19.9938 ÷ 20 × 10 = 9.9969 cut to two decimals: saving 62元 cost 0.01 point, while 《档案信息化建设
+    # 工作经费》's =68.9996万元 under <=69万元 scores the full 10.00.
+    (R002, "perf.target_met_scored_short", "warning", "=19.9938万元（9.99分）", "10分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率91.35%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率94.93%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率97.58%）", "不高于9.64分"),

@@ -3,9 +3,11 @@ score runs into the next row's cells; the real case is pinned in test_checks_nar
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from conftest import report_of
 
-from generator.checks.perf import execution_score, target_met_scored_short
+from generator.checks.perf import _printed_as, execution_score, target_met_scored_short
 
 
 def table(name: str, row: str) -> tuple[str, str]:
@@ -68,3 +70,18 @@ def test_a_text_row_over_several_paragraphs_and_its_reason() -> None:
     assert found == [("info", "=14.3238万人次（18.00分）")]
     reason = ["因统计口", "径调整，", "扣除重复", "录入人次。"]
     assert list(target_met_scored_short(report_of(*head, *row, *reason, *nxt))) == []
+
+
+def test_a_score_cut_to_two_decimals_is_still_the_ratio() -> None:
+    # 002's 为民办实事: 19.9938 ÷ 20 × 10 = 9.9969, printed 9.99 (cut, not rounded), a reason that only says
+    # what was left over
+    r = report_of(
+        "项目名称甲项目主管部门测试局",
+        "<=20万元 =19.9938万元10 9.99根据实际情况支付费用，剩余62元。",
+        "<=30万元 =29.9938万元10 9.98",  # neither rounded nor cut (9.9979): a deduction of its own
+    )
+    found = sorted((f.severity, f.claimed) for f in target_met_scored_short(r))
+    assert found == [("info", "=29.9938万元（9.98分）"), ("warning", "=19.9938万元（9.99分）")]
+    # a whole-number score is only ever read as rounded: 9.7 printed 9 is no sign of a formula
+    assert _printed_as(Decimal("9.7"), Decimal("10")) and not _printed_as(Decimal("9.7"), Decimal("9"))
+    assert not _printed_as(Decimal("9.9969"), Decimal("9.98"))

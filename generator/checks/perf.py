@@ -10,7 +10,7 @@ from generator.checks import make_finding, per_report, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, rounded_percent
 from generator.model import Block, Finding, Quote, Report
-from generator.normalize import parse_amount
+from generator.normalize import decimals, parse_amount
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -269,6 +269,15 @@ def _bound_and_actual(ind: dict, bare: bool = False) -> tuple[bool, Decimal, Dec
     return upper, Decimal(t.group("n").replace(",", "")), Decimal(a.group("n").replace(",", ""))
 
 
+def _printed_as(value: Decimal, printed: Decimal) -> bool:
+    """Whether ``printed`` is ``value`` at its precision: rounded, or (two or more decimals) cut off, as
+    002 prints 19.9938÷20×10 = 9.9969 as 9.99. A whole number is only ever read as rounded: cutting 9.7
+    to 9 is no sign of a formula."""
+    if abs(value - printed) <= half_unit(printed):
+        return True
+    return decimals(printed) >= 2 and printed <= value < printed + 2 * half_unit(printed)
+
+
 @rule(
     "perf.target_met_scored_short",
     title="实际值已达指标却被扣分",
@@ -279,7 +288,8 @@ def _bound_and_actual(ind: dict, bare: bool = False) -> tuple[bool, Decimal, Dec
         "其他扣分（如超额完成却得0分）只作提示：评分可能另有理由，但应在偏差原因中写明；该行的偏差原因一栏已写明理由的，不再提示。"
     ),
     formula="实际值在指标上下限以内 ⇒ 得分 = 分值",
-    tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位",
+    tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位，"
+    "或得分是它截去末位以后的数（印到两位小数时，如9.9969印作9.99）",
     example="指标值<=6人，实际完成=4人，分值10分只得6.67分（=4÷6×10）。",
     expected_label="应得",
 )
@@ -295,11 +305,12 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
         if limit <= 0 or (upper and actual > limit) or (not upper and actual < limit):
             continue
         ratio = actual / limit * points if upper else limit / actual * points if actual else None
-        by_ratio = ratio is not None and abs(ratio - score) <= half_unit(score)
+        by_ratio = ratio is not None and _printed_as(ratio, score)
         if not by_ratio and len(_HAN.findall(ind.get("reason") or "")) >= 6:
             continue  # a deduction the row explains in its own 偏差原因 (000: "因该项目采取竞价的方式……")
-        if by_ratio and upper:
-            verdict = f"（={actual}÷{limit}×{points}，按未达标计分）：得分或指标方向有一处错了。"
+        if by_ratio and upper and ratio is not None:
+            cut = "" if abs(ratio - score) <= half_unit(score) else f"={ratio:.4f}，截去末位"
+            verdict = f"（={actual}÷{limit}×{points}{cut}，按未达标计分）：得分或指标方向有一处错了。"
         else:
             verdict = "；按评分规则应得满分，另有扣分理由的应在偏差原因中写明。"
         yield make_finding(
