@@ -419,6 +419,22 @@ def test_vehicle_counts_are_checked(reports) -> None:
     assert fs == {("固定资产车辆", "49辆", "48辆"), ("车辆分类合计", "48辆", "49辆")}
 
 
+def test_a_sangong_part_stated_twice_is_compared(reports, findings) -> None:
+    from generator.checks import CATALOGUE
+
+    rule = CATALOGUE["repeat.narrative"].fn
+    # 001 states each 三公 part in the 总体情况 ("因公出国（境）费支出0万元，与上年相同") and again in the 具体情况
+    # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"); 004 "公务接待费支出决算1.16万元" / "…决算为1.16万元"
+    (f,) = rule(_mutated(reports[R001], "1、因公出国（境）费支出0万元", "1、因公出国（境）费支出2万元"))
+    assert (f.severity, f.subject, f.claimed) == ("error", "因公出国（境）费", "0；2")
+    fs = rule(_mutated(reports[R004], "公务接待费支出决算为1.16万元", "公务接待费支出决算为1.61万元"))
+    (f,) = [f for f in fs if f.subject == "公务接待费"]  # besides 004's own 项目支出 139.68 / 139.69
+    assert [q.quote for q in f.evidence] == ["公务接待费支出决算1.16万元", "公务接待费支出决算为1.61万元"]
+    # the budget is another figure: "公务接待费支出预算为1.40万元" is not a second statement of 1.16
+    for name in (R000, R001, R004, GUIHUA, CAIZHENG, SHEGONG):
+        assert not [f for f in findings[name] if f.rule == "repeat.narrative" and "费" in f.subject], name
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

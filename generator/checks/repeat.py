@@ -105,6 +105,17 @@ _TOTALS = {
         r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
     ),
 }
+# The four 三公 parts, stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
+# ("1、因公出国（境）费支出0万元，出国（境）团组共0个"): a part after 其中 is still the figure itself.
+_SANGONG_PARTS = {
+    label: re.compile(rf"{pattern}支出(?:决算)?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+    for label, pattern in (
+        ("因公出国（境）费", r"因公出国[（(]境[）)]费"),
+        ("公务用车购置费", r"公务用车购置费?"),
+        ("公务用车运行维护费", r"公务用车运行维护费"),
+        ("公务接待费", r"公务接待费"),
+    )
+}
 
 
 @rule(
@@ -112,11 +123,14 @@ _TOTALS = {
     title="同一数字在文中两处写法不同",
     explanation=(
         "同一个年度总数（如项目支出）在情况说明和绩效自评报告里各写了一次，两处数字不同，至多一处是对的。"
-        "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算。"
+        "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算。“三公”经费的四个分项（因公出国（境）费、"
+        "公务用车购置费、公务用车运行维护费、公务接待费）在总体情况和具体情况说明里各写一次本年支出，也比较；"
+        "写上年数、预算数的句子不算。"
     ),
     formula="同一指标的两处表述相等",
     tolerance="按印出精度：不相等即报；两处都是两位小数时差0.01也报为错误（两处应抄自同一数字）",
-    example="支出决算说明写项目支出139.69万元，整体绩效自评报告写项目支出139.68万元。",
+    example="支出决算说明写项目支出139.69万元，整体绩效自评报告写项目支出139.68万元；总体情况写公务接待费支出"
+    "决算1.16万元，具体情况写公务接待费支出决算为1.16万元（一致）。",
     expected_label="应为",
 )
 def narrative_twice(report: Report) -> Iterable[Finding]:
@@ -124,14 +138,14 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     sections = section_of(doc)
-    for label, pattern in _TOTALS.items():
+    for label, pattern in chain(_TOTALS.items(), _SANGONG_PARTS.items()):
         seen: dict[Decimal, Quote] = {}
         for pos, block in enumerate(doc.blocks):
             if block.table is not None:
                 continue
             for m in pattern.finditer(block.text):
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
-                if "其中" in block.text[clause_start + 1 : m.start()]:
+                if label in _TOTALS and "其中" in block.text[clause_start + 1 : m.start()]:
                     continue  # a part listed after 其中, not the total
                 if re.search(
                     r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$",
