@@ -435,6 +435,22 @@ def test_a_sangong_part_stated_twice_is_compared(reports, findings) -> None:
         assert not [f for f in findings[name] if f.rule == "repeat.narrative" and "费" in f.subject], name
 
 
+def test_the_staff_control_rate_is_checked(reports, findings) -> None:
+    from generator.checks import CATALOGUE
+
+    rule = CATALOGUE["ratio.staff_control"].fn
+    # 004's 基础数据表: 编制数 54, 2023年实际在职人数 46, 控制率 85% (46 ÷ 54 = 85.19%); the text: 编制人数54人
+    assert not [f for f in findings[R004] if f.rule == "ratio.staff_control"]
+    (f,) = rule(_mutated(reports[R004], "54 46 85%", "54 52 85%"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "85%", "96%")
+    (f,) = rule(_mutated(reports[R004], "54 46 85%", "54 46 86%"))  # 85.19% printed 86%: one unit off
+    assert f.severity == "info"
+    from generator.extract import extract
+
+    (f,) = rule(extract(_mutated(reports[R004], "编制人数54人", "编制人数28人").document))
+    assert (f.severity, f.claimed, f.expected) == ("error", "28人", "54人")
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

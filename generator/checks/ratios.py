@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -167,3 +168,54 @@ def sum_100(report: Report) -> Iterable[Finding]:
             "100%",
             [c["quote"] for c in claims],
         )
+
+
+# 部门整体支出绩效评价基础数据表 (a local template, 004): "财政供养人员情况 编制数 2023年实际在职人数 控制率" over
+# "54 46 85%".
+_STAFF_HEAD = re.compile(r"编制数\s*\S*?在职人数\s*\S*?控制率")
+_STAFF_ROW = re.compile(r"^\s*(?P<auth>\d+)\s+(?P<active>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%")
+
+
+@rule(
+    "ratio.staff_control",
+    title="人员控制率与编制数、在职人数不符",
+    explanation=(
+        "部门整体支出绩效评价基础数据表的“财政供养人员情况”一栏列出编制数、实际在职人数和控制率，"
+        "控制率是实际在职人数占编制数的百分比。情况说明另写编制人数时，两处应是同一个数。"
+    ),
+    formula="控制率 = 实际在职人数 ÷ 编制数 × 100%；表中编制数 = 情况说明所述编制人数",
+    tolerance="人数是准确的整数，百分比按印出精度比较（“85%”为84.5%至85.5%）；超出不到一个末位单位记为提示；"
+    "编制数不相等即报",
+    example="编制数54、实际在职人数46、控制率85%：46÷54=85.19%，印作85%相符。",
+    expected_label="应为",
+)
+def staff_control(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for head, row in zip(doc.blocks, doc.blocks[1:]):
+        if head.table is None or row.table != head.table or not _STAFF_HEAD.search(head.text):
+            continue
+        if (m := _STAFF_ROW.match(row.text)) is None:
+            continue
+        auth, active, stated = Decimal(m["auth"]), Decimal(m["active"]), Decimal(m["rate"])
+        quote = Quote(m.group(0).strip(), row.page, None)
+        # head counts are exact: only the percentage is rounded
+        off = abs(active / auth * 100 - stated) / half_unit(stated) if auth else Decimal(0)
+        if off > 1:
+            severity: Severity = "info" if off <= 3 else "error"
+            expected = rounded_percent(active, auth, stated)
+            yield make_finding(
+                "ratio.staff_control", severity, "控制率",
+                f"基础数据表写编制数{auth}人、实际在职人数{active}人、控制率{pct(stated)}；"
+                f"{active}÷{auth}={pct(expected)}。",
+                pct(stated), pct(expected), [Quote(head.text, head.page, None), quote],
+            )  # fmt: skip
+        # the 编制数 is one number wherever it is stated (实有人数 may count more than the 在职 staff)
+        said = report.metrics.get("staff_authorized")
+        if said is not None and said.kind == "narrative" and said.amount != auth:
+            yield make_finding(
+                "ratio.staff_control", "error", "编制数",
+                f"情况说明写{said.quote.quote}，基础数据表的编制数却是{auth}人，同一个人数两种写法。",
+                f"{said.amount}人", f"{auth}人", [said.quote, quote],
+            )  # fmt: skip
