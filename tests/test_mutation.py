@@ -17,7 +17,11 @@ Undetectable classes (why the rate is not 100%; each seen in the seed reports):
   34.46万元，决算数大于年初预算数" (004) — only the comparison word constrains it, and the items'
   年初预算 need not add up to the total's (items with a budget and no spending are not listed);
 - a 自评表 whose funding block is its 年度资金总额 row alone ("年度资金总额 897.32 877.77 877.77", 004):
-  the 年初预算数 is in no identity (the 执行率 uses 全年预算数).
+  the 年初预算数 is in no identity (the 执行率 uses 全年预算数);
+- a rate over amounts so small that their rounding allows it: "全年预算数 0.38 万元，决算数 0.38 万元，
+  预决算差异率 0.00%" (002) — 0.385 against 0.375 is 2.67%, so any rate up to that is consistent;
+- a 自评表 funding block of 003 with an OCR-garbled row ("工学校: 0.6 … ٥"): the block is skipped whole
+  rather than summed with a row that may not be one.
 """
 
 from __future__ import annotations
