@@ -451,6 +451,25 @@ def test_the_staff_control_rate_is_checked(reports, findings) -> None:
     assert (f.severity, f.claimed, f.expected) == ("error", "28人", "54人")
 
 
+def test_a_share_opening_its_own_paragraph_takes_the_amount_before(reports) -> None:
+    from generator.checks.ratios import share
+    from generator.extract import extract
+
+    # 003: "本年支出32,221.61万元,其中:基本支出13,717.58万元," / "占42.57%; 项目支出18,504.03万元, 占57.43%;"
+    r = reports[R003]
+    (c,) = [c for c in r.share_claims if c["label"] == "基本支出"]
+    assert (c["amount"], c["percent"], c["parent"]) == (
+        Decimal("13717.58"),
+        Decimal("42.57"),
+        Decimal("32221.61"),
+    )
+    assert c["quote"].quote == "基本支出13,717.58万元,\n占42.57%" and c["quote"].quote in r.document.text
+    changed = extract(_mutated(r, "占42.57%; 项目支出", "占45.57%; 项目支出").document)
+    assert [(f.severity, f.expected) for f in share(changed) if f.claimed == "45.57%"] == [
+        ("error", "42.57%")
+    ]
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

@@ -267,7 +267,14 @@ _SHARE = re.compile(
     rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?[，,]?\s*占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>-?\d[\d,]*(?:\.\d+)?)%"
 )
 _PARENT = re.compile(rf"{NUM}万元[，,]\s*(?:其中|主要用于)")
+_SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,16}?\d")  # a paragraph that opens with a share
+_AMOUNT_END = re.compile(r"\d\s*万元\s*[，,]\s*$")  # …and one that ends with its amount
 _SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow
+
+
+def _page_in(doc: Document, first: int, cut: int, pos: int, at: int) -> int:
+    """The page of offset ``at`` in a text that is block ``first``'s and, from ``cut`` on, block ``pos``'s."""
+    return doc.blocks[first].page_at(at) if at < cut else doc.blocks[pos].page_at(at - cut)
 
 
 def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
@@ -278,16 +285,24 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
     for pos, block in enumerate(doc.blocks):
         if block.table is not None or pos in toc:
             continue
-        text = block.text
+        text, first, cut = block.text, pos, 0
+        before = _previous_text(doc, pos, toc)
+        if before is not None and _SHARE_LEAD.match(text) and _AMOUNT_END.search(before[1]):
+            # "…基本支出13,717.58万元," / "占42.57%; 项目支出…" (003): the share opens its own paragraph and
+            # its amount ends the one before; read the two joined, as Document.text joins them
+            first, cut = before[0], len(before[1]) + 1
+            text = before[1] + "\n" + text
         if not all(t in text for t in _SHARE_NEEDS):
             continue
         for m in _SHARE.finditer(text):
+            if m.end() <= cut:
+                continue  # a share of the paragraph before, read with it
             sentence_start = max(text.rfind(c, 0, m.start()) for c in "。") + 1
             head = text[sentence_start : m.start()]
             parent_quote = None
             parent = None
             if sentence_start == 0 and "其中" not in head:
-                prev = _previous_text(doc, pos, toc)
+                prev = _previous_text(doc, first, toc)
                 if prev is not None and not prev[1].endswith("。"):
                     j, ptext = prev
                     start = ptext.rfind("。") + 1
@@ -299,10 +314,12 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                         )
                         head = ptext[start:] + head
             if parent is None and ("其中" in head or "主要用于" in head):
-                first = _PARENT.search(text, sentence_start, m.start())
-                if first:
-                    parent = parse_amount(first.group("n"))
-                    parent_quote = Quote(text[first.start() : first.end()], block.page_at(first.start()))
+                found = _PARENT.search(text, sentence_start, m.start())
+                if found:
+                    parent = parse_amount(found.group("n"))
+                    parent_quote = Quote(
+                        text[found.start() : found.end()], _page_in(doc, first, cut, pos, found.start())
+                    )
             label = re.sub(r"^[\s\d.、，,]+", "", m.group("label")).strip(" ：:，,")
             label = re.sub(r"^其中[:：]?\s*", "", label)
             den = (m.group("den") or "").strip() or None
@@ -318,7 +335,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 "parent_quote": parent_quote,
                 "lead": head[:60],
                 "block": pos,
-                "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), block.page_at(m.start()), sections[pos] or None),
+                "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None),
             })  # fmt: skip
     return out
 
