@@ -470,6 +470,26 @@ def test_a_share_opening_its_own_paragraph_takes_the_amount_before(reports) -> N
     ]
 
 
+def test_a_parts_change_listed_after_qizhong_is_read(reports) -> None:
+    from generator.checks.yoy import percent
+    from generator.extract import extract
+
+    # 规划局: "“三公”经费财政拨款支出决算数比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；
+    # 公务接待费支出决算减少0.15万元，下降27.78%": the part has no 比上年 of its own; this year's 公务接待费 is
+    # 0.39, so last year's was 0.54 and 0.15 ÷ 0.54 = 27.78% (it agrees)
+    r = reports[GUIHUA]
+    (c,) = [c for c in r.yoy_claims if c["metric"] == "sangong_reception"]
+    assert (c["change"], c["percent"], c["quote"].quote) == (
+        Decimal("0.15"),
+        Decimal("27.78"),
+        "公务接待费支出决算减少0.15万元，下降27.78%",
+    )
+    changed = extract(_mutated(r, "减少0.15万元，下降27.78%。", "减少0.15万元，下降29.78%。").document)
+    assert [(f.severity, f.expected) for f in percent(changed) if f.claimed == "29.78%"] == [
+        ("warning", "27.78%")
+    ]
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.extract.narrative import IS, NUM, required_text
 from generator.extract.tables import StatutoryTable, structured
-from generator.model import Document, Quote
+from generator.model import Block, Document, Quote
 from generator.normalize import parse_amount
 
 # 政府收支分类科目, 支出功能分类 类级 (Ministry of Finance classification; codes are stable).
@@ -82,6 +82,12 @@ _YOY = re.compile(
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
     r"(?:[，,、]?\s*(?P<pdir>增长|下降|增幅为?|降幅为?|减少|增加|下降了|增长了)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%?)?"
 )
+# "…比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；公务接待费支出决算减少0.15万元，
+# 下降27.78%": a part's change listed after 其中 with no 比上年 of its own (规划局's 三公 paragraph).
+_YOY_PART = re.compile(
+    r"(?<=[：:；;])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
+    rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降)(?P<pct>\d[\d,]*(?:\.\d+)?)\s*%"
+)
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
 _YOY_WORDS = ("增加", "减少", "增长", "下降", "持平")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
@@ -108,6 +114,8 @@ METRIC_NAMES: list[tuple[str, str]] = [
     ("本年收入", "income_this_year"), ("本年支出", "expenditure_this_year"),
     ("政府采购支出总额", "procurement_total"), ("政府采购金额", "procurement_total"),
     ("三公", "sangong_total"), ("机关运行经费", "operating_expenses"),
+    ("因公出国（境）费", "sangong_abroad"), ("公务用车购置费", "sangong_vehicle_purchase"),
+    ("公务用车运行维护费", "sangong_vehicle_operation"), ("公务接待费", "sangong_reception"),
     ("基本支出", "gpb_basic"),
 ]  # fmt: skip
 
@@ -187,6 +195,29 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 "block": pos,
                 "quote": Quote(text[quote_start:quote_end], page, sections[pos] or None),
             })  # fmt: skip
+        out.extend(_yoy_parts(block, pos, sections, {m.start() for m in _YOY.finditer(text)}))
+    return out
+
+
+def _yoy_parts(block: Block, pos: int, sections: list[str], leads: set[int]) -> list[dict[str, Any]]:
+    """The parts' changes listed after "其中：" in a sentence that states a change with its 比上年:
+    this year's amount is the metric the part names (公务接待费: the 三公 table's or text's figure)."""
+    text, out = block.text, []
+    for m in _YOY_PART.finditer(text):
+        start = text.rfind("。", 0, m.start()) + 1  # the whole sentence: its parts are split by "；"
+        if "其中" not in text[start : m.start()] or not any(start <= at < m.start() for at in leads):
+            continue
+        if re.search(r"(?:比|较|与)(?:上|\d{4})", m.group("what")):
+            continue  # a part with its own 比上年 is _YOY's
+        subject = _subject(m.group("what"))
+        out.append({
+            "subject": subject, "metric": metric_named(subject), "current": None, "current_quote": None,
+            "change": parse_amount(m.group("n")), "unit": "万元", "direction": m.group("dir"),
+            "percent": parse_amount(m.group("pct")), "percent_direction": m.group("pdir"),
+            "second_percent": None, "second_direction": None,
+            "reason": text[m.end() : m.end() + 120], "block": pos,
+            "quote": Quote(text[m.start("what") : m.end()], block.page_at(m.start("what")), sections[pos] or None),
+        })  # fmt: skip
     return out
 
 
