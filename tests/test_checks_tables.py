@@ -492,3 +492,27 @@ def test_a_half_year_period_in_an_annual_report_is_a_note(findings) -> None:
     (f,) = [f for fs in findings.values() for f in fs if f.rule == "completeness.half_year"]
     assert f in findings["002_e0b9e12b257efafd.txt"] and f.severity == "info"
     assert f.evidence[0].quote == "半年以来，共负责维护、调试和举办会议100余次"
+
+
+def test_small_enterprises_are_part_of_the_sme_shares(reports) -> None:
+    """规划局: 面向中小企业预留 225.10, 面向小微企业预留 164.87 (the budgets' own wording: "其中，预留给小型和
+    微型企业的…"); awarded 225.10 and 164.87. 财政局 246.47 / 0, 社工部 21.07 / 21.07: all within."""
+    import dataclasses
+
+    from generator.checks.balance import procurement_small
+
+    for name in (GUIHUA, CAIZHENG, SHEGONG):
+        assert list(procurement_small(reports[name])) == [], name
+    r = reports[GUIHUA]
+    blocks = [
+        dataclasses.replace(
+            b, text=b.text.replace("采购金额164.87万元；在其他", "采购金额264.87万元；在其他")
+        )
+        for b in r.document.blocks
+    ]
+    (f,) = procurement_small(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+    assert (f.severity, f.claimed, f.expected) == ("warning", "264.87", "≤225.10")
+    assert (
+        f.evidence[1].quote
+        == "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额264.87万元"
+    )

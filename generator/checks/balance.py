@@ -355,3 +355,59 @@ def procurement_sme(report: Report) -> Iterable[Finding]:
             _quote(ob, om.start(), om.end()),
         ],
     )
+
+
+# "面向中小企业预留政府采购项目预算金额225.10万元，面向小微企业预留政府采购项目预算金额164.87万元" and, of the
+# awards, "在面向中小企业预留的政府采购项目中……采购金额225.10万元；在面向小微企业预留政府采购项目中，由小微企业
+# 供应商中标或成交的，采购金额164.87万元" (规划局)
+_RESERVED_BUDGET = {
+    who: re.compile(rf"面向{who}预留的?政府采购项目预算金额\s*(?P<amount>{_NUM})\s*万元")
+    for who in ("中小企业", "小微企业")
+}
+_SMALL_AWARDED = re.compile(
+    rf"在面向小微企业预留的?政府采购项目中[，,]\s*由小微企业供应商中标或成交的[，,]\s*采购金额\s*(?P<amount>{_NUM})\s*万元"
+)
+
+
+@rule(
+    "sum.procurement_small",
+    title="小微企业的预留或中标金额超过中小企业的",
+    explanation=(
+        "小微企业是中小企业的一部分：按《政府采购促进中小企业发展管理办法》，面向小微企业预留的份额是面向中小企业"
+        "预留份额中的一部分。所以面向小微企业预留的项目预算金额不能超过面向中小企业预留的，在小微企业预留项目中"
+        "由小微企业中标或成交的金额也不能超过中小企业预留项目中由中小企业中标或成交的金额。"
+    ),
+    formula="小微企业预留预算 ≤ 中小企业预留预算；小微企业预留项目中标额 ≤ 中小企业预留项目中标额",
+    tolerance="按印出数比较，超过即报（两者抄自同一组合同，不累积舍入误差）",
+    example="面向中小企业预留225.10万元，其中面向小微企业预留164.87万元；中标额225.10万元与164.87万元：相符。",
+    expected_label="不超过",
+)
+def procurement_small(report: Report) -> Iterable[Finding]:
+    from generator.checks import make_finding
+    from generator.checks.tolerance import fmt
+
+    pairs = (
+        (
+            "预留项目预算金额",
+            _first(report, _RESERVED_BUDGET["中小企业"]),
+            _first(report, _RESERVED_BUDGET["小微企业"]),
+        ),
+        ("预留项目中标或成交金额", _first(report, _SME_RESERVED), _first(report, _SMALL_AWARDED)),
+    )
+    for what, sme_at, small_at in pairs:
+        if sme_at is None or small_at is None:
+            continue
+        (sb, sm), (mb, mm) = sme_at, small_at
+        sme, small = _amount(sm.group("amount")), _amount(mm.group("amount"))
+        if sme is None or small is None or small <= sme:
+            continue
+        yield make_finding(
+            "sum.procurement_small",
+            "warning",
+            f"政府采购 小微企业 {what}",
+            f"面向小微企业的{what}为{fmt(small)}万元，超过面向中小企业的{fmt(sme)}万元；"
+            "小微企业是中小企业的一部分，小微企业的份额不能超过中小企业的。",
+            fmt(small),
+            f"≤{fmt(sme)}",
+            [_quote(sb, sm.start(), sm.end()), _quote(mb, mm.start(), mm.end())],
+        )
