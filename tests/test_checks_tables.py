@@ -516,3 +516,21 @@ def test_small_enterprises_are_part_of_the_sme_shares(reports) -> None:
         f.evidence[1].quote
         == "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额264.87万元"
     )
+
+
+def test_listed_economic_amounts_are_the_06_rows(reports) -> None:
+    """001: "人员经费137.80万元，主要包括工资福利支出133.4万元，其中基本工资50.07万元，……；公用经费5.87万元，主要包括
+    办公费2.53万元，电费0.4万元……": each equals its 公开06表 row (133.4 is 133.40 at one decimal). Names the table
+    writes otherwise ("维修维护费" for 维修（护）费, "其社会保障缴费") are not compared."""
+    import dataclasses
+
+    from generator.checks.tables import economic_amount
+
+    r = reports[LANXIAN]
+    assert list(economic_amount(r)) == []
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace("电费0.4万元", "电费0.6万元")) for b in r.document.blocks
+    ]
+    (f,) = economic_amount(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+    assert (f.severity, f.claimed, f.expected) == ("error", "0.6", "0.40")
+    assert f.evidence[0].quote == "电费0.6万元"

@@ -27,6 +27,7 @@ from generator.checks.sums import (
 )
 from generator.extract.tables import Entry
 from generator.model import Finding, Quote, Report
+from generator.normalize import parse_amount
 
 _TOL = "同一数字两处列示应完全相同；相差0.01万元（两位小数各自舍入所致）记为提示，超过0.01万元为错误"
 
@@ -626,3 +627,51 @@ def listed_component(report: Report) -> Iterable[Finding]:
                     [Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)]
                     + ([quotes[code]] if code in quotes else []),
                 )
+
+
+# "人员经费137.80万元，主要包括工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；公用经费5.87万元，
+# 主要包括办公费2.53万元，电费0.4万元，……" (001): each listed amount is a row of 公开06表.
+_LISTED_AMOUNTS = re.compile(r"(?:人员经费|公用经费)\s*[\d,.]+\s*万元[，,]\s*主要包括[^。]*")
+_LISTED_ITEM = re.compile(
+    r"(?:^|[，,；;：:、])\s*(?:主要包括|其中)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,20}?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+
+
+@rule(
+    "text_table.economic_amount",
+    title="情况说明所列经济科目金额与报表不符",
+    explanation=(
+        "有的情况说明在“人员经费X万元，主要包括……”“公用经费Y万元，主要包括……”后逐项写出金额（如“基本工资50.07万元，"
+        "津贴补贴9.63万元”）。这些是一般公共预算财政拨款基本支出决算表（公开06表）中同名经济分类科目的决算数，"
+        "两处应相同。只核对名称与表中科目完全相同的项；名称写法不同的（如“维修维护费”与“维修（护）费”）不比较。"
+    ),
+    formula="情况说明所列科目金额 = 公开06表同名科目决算数",
+    tolerance="按两处中较粗的印出精度（133.4与133.40相同）；超出舍入范围为错误，范围内的差额记为提示",
+    example="情况说明写基本工资50.07万元、办公费2.53万元，公开06表30101基本工资50.07、30201办公费2.53：相符。",
+    expected_label="报表中的金额",
+)
+def economic_amount(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    es: list[Entry] | None = None
+    for b in doc.blocks:
+        if b.table is not None or "主要包括" not in b.text:
+            continue
+        for span in _LISTED_AMOUNTS.finditer(b.text):
+            es = es if es is not None else table_entries(report, "公开06表")
+            if not es:
+                return
+            for m in _LISTED_ITEM.finditer(b.text, span.start(), span.end()):
+                name = m.group("name")
+                row = find_entry(es, name)
+                if row is None or find_entry(es, name, 1) is not None or not row.amounts:
+                    continue  # not a 06表 row by this name, or two rows: which one is unclear
+                f = check_same(
+                    "text_table.economic_amount", f"{name}",
+                    f"情况说明所列{name}", parse_amount(m.group("n")),
+                    f"{table_name('公开06表')}中的{name}", row.amounts[0],
+                    [Quote(m.group(0).lstrip("，,；;：:、 "), b.page_at(m.start("name")), None), row.quote],
+                )  # fmt: skip
+                if f is not None:
+                    yield f
