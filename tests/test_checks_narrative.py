@@ -490,6 +490,22 @@ def test_a_parts_change_listed_after_qizhong_is_read(reports) -> None:
     ]
 
 
+def test_the_evaluated_projects_add_up(reports, findings) -> None:
+    from generator.checks.perf import projects_total
+    from generator.extract import extract
+
+    # 000: "预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元" = the 8 项目自评表 (tables); 002: "…23个，
+    # 全年预算数1,949.31万元，全年执行数1,560.49万元" = its 23 (text rows); 003 says 58 but its OCR yields 56: no check
+    for name in (R000, R002, R003):
+        assert not [f for f in findings[name] if f.rule == "perf.projects_total"], name
+    r = extract(_mutated(reports[R000], "全年预算数263.97万元", "全年预算数253.97万元").document)
+    (f,) = projects_total(r)
+    assert (f.severity, f.claimed, f.expected) == ("error", "253.97", "263.97") and len(f.evidence) == 9
+    r = extract(_mutated(reports[R002], "全年执行数1,560.49万元", "全年执行数1,560.48万元").document)
+    (f,) = projects_total(r)
+    assert (f.severity, f.claimed, f.expected) == ("info", "1,560.48", "1,560.49") and len(f.evidence) == 24
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

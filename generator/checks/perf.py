@@ -868,3 +868,95 @@ def goal_copied(report: Report) -> Iterable[Finding]:
                 f"{first['budget']}万元",
                 [Quote(snippet, goal.page, None, "绩效自评表"), first["quote"], other["funding"][0]["quote"]],
             )
+
+
+# "预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元" (000, 002, 003's 整体 self-evaluation report)
+_PROJECTS_TOTAL = re.compile(
+    r"绩效评价项目\s*(?P<n>\d+)\s*个\s*[，,]\s*全年预算数\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
+    r"全年执行数\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+
+
+def _project_totals(report: Report) -> list[tuple[str, Decimal | None, Decimal | None, Quote | None]]:
+    """(project, 全年预算数, 全年执行数, quote) of each project 自评表's 年度资金总额 row: from the tables, or
+    from the rows a text export kept on one line (002). A table whose total row was not read gives Nones."""
+    out: list[tuple[str, Decimal | None, Decimal | None, Quote | None]] = []
+    for table in report.perf_tables:
+        if "整体" in (table.get("title") or "") or not table.get("name"):
+            continue  # the 部门/单位整体 table is not a project
+        row = next(
+            (r for r in table["funding"] if r["aligned"] and (_FUNDING_TOTAL_LABEL.search(r["label"]))), None
+        )
+        out.append(
+            (_name(table), row.get("budget"), row.get("spent"), row["quote"])
+            if row
+            else (_name(table), None, None, None)
+        )
+    if report.perf_tables:
+        return out
+    for project, b, m in _text_rows(report, _FUNDING_LINE):
+        if project != NO_PROJECT:
+            quote = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
+            out.append((project, parse_amount(m.group("budget")), parse_amount(m.group("spent")), quote))
+    return out
+
+
+_FUNDING_TOTAL_LABEL = re.compile(r"总额|总资金|^项目资金")
+
+
+@rule(
+    "perf.projects_total",
+    title="评价项目的预算、执行合计与各项目自评表之和不符",
+    explanation=(
+        "整体绩效自评报告写“预算绩效评价项目N个，全年预算数X万元，全年执行数Y万元”，说的正是报告后附的N张项目"
+        "支出绩效自评表：X、Y应是各表“年度资金总额”一行全年预算数、全年执行数之和。只在报告中恰好读到N张项目"
+        "自评表、且每张都读到了资金总额时比较。"
+    ),
+    formula="全年预算数 = Σ 各项目自评表全年预算数；全年执行数 = Σ 各项目自评表全年执行数",
+    tolerance="(n+1)×半个末位单位（n为项目数）；超出为错误，范围内的非零差额记为提示",
+    example="预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元；8张项目自评表相加正是263.97和247.81。",
+    expected_label="各表之和",
+)
+def projects_total(report: Report) -> Iterable[Finding]:
+    from generator.checks.tolerance import fmt, sum_differs
+
+    doc = report.document
+    if doc is None:
+        return
+    stated = next(
+        (
+            (b, m)
+            for b in doc.blocks
+            if b.table is None and "绩效评价项目" in b.text
+            for m in _PROJECTS_TOTAL.finditer(b.text)
+        ),
+        None,
+    )
+    if stated is None:
+        return
+    b, m = stated
+    n = int(m.group("n"))
+    projects = _project_totals(report)
+    if len(projects) != n or len({p[0] for p in projects}) != n:
+        return  # not the N tables the sentence counts (OCR lost some, or one project has two rows)
+    for key, label in (("budget", "全年预算数"), ("spent", "全年执行数")):
+        parts = [p[1] if key == "budget" else p[2] for p in projects]
+        total = parse_amount(m.group(key))
+        if total is None or any(v is None for v in parts):
+            continue
+        values = [v for v in parts if v is not None]
+        beyond, diff = sum_differs(values, total)
+        if diff == 0:
+            continue
+        computed = sum(values, Decimal(0))
+        yield make_finding(
+            "perf.projects_total",
+            "error" if beyond else "info",
+            f"评价项目/{label}",
+            f"文中称预算绩效评价项目{n}个、{label}{fmt(total)}万元，而报告所附{n}张项目自评表的{label}相加为"
+            f"{fmt(computed)}万元，相差{fmt(abs(diff))}万元"
+            + ("。" if beyond else f"，在{n}项各自四舍五入的误差范围内，属尾数差异。"),
+            fmt(total),
+            fmt(computed),
+            [Quote(m.group(0), b.page_at(m.start()), None)] + [p[3] for p in projects if p[3] is not None],
+        )
