@@ -506,6 +506,25 @@ def test_the_evaluated_projects_add_up(reports, findings) -> None:
     assert (f.severity, f.claimed, f.expected) == ("info", "1,560.48", "1,560.49") and len(f.evidence) == 24
 
 
+def test_the_whole_self_evaluation_totals_are_its_table(reports, findings) -> None:
+    from generator.checks.perf import whole_total
+    from generator.extract import extract
+
+    # 000 "整体支出绩效自评表1个，全年预算总额869.05万元，实际执行总额830.26万元" = its 合计 row (835.63 869.05
+    # 830.26); 003 32,312.49 / 32,221.61 = its 年度总资金 row; 002's 整体 table lost its grid: no check
+    for name in (R000, R002, R003):
+        assert not [f for f in findings[name] if f.rule == "perf.whole_total"], name
+    (f,) = whole_total(
+        extract(_mutated(reports[R000], "全年预算总额869.05万元", "全年预算总额879.05万元").document)
+    )
+    assert (f.severity, f.claimed, f.expected) == ("error", "879.05", "869.05")
+    assert [q.quote for q in f.evidence][1] == "合计 835.63 869.05 830.26 - - -"
+    (f,) = whole_total(
+        extract(_mutated(reports[R003], "实际执行总额32,221.61", "实际执行总额32,221.62").document)
+    )
+    assert (f.severity, f.claimed, f.expected) == ("info", "32,221.62", "32,221.61")
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

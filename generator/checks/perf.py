@@ -960,3 +960,62 @@ def projects_total(report: Report) -> Iterable[Finding]:
             fmt(computed),
             [Quote(m.group(0), b.page_at(m.start()), None)] + [p[3] for p in projects if p[3] is not None],
         )
+
+
+# "整体支出绩效自评表1个，全年预算总额869.05万元，实际执行总额830.26万元" (000, 002, 003)
+_WHOLE_TOTAL = re.compile(
+    r"整体支出绩效自评表\s*1\s*个\s*[，,]\s*全年预算总额\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
+    r"实际执行总额\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+_WHOLE_TOTAL_ROW = re.compile(r"^(?:合计|年度总资金|年度资金总额|资金总额)")
+
+
+@rule(
+    "perf.whole_total",
+    title="整体自评的预算、执行总额与整体支出绩效自评表不符",
+    explanation=(
+        "整体绩效自评报告写“整体支出绩效自评表1个，全年预算总额X万元，实际执行总额Y万元”，说的是报告所附的那张"
+        "部门（单位）整体支出绩效自评表：X、Y应是表中资金合计（年度总资金）一行的全年预算数和全年执行数。"
+        "只在报告中恰好读到一张整体支出绩效自评表、且读到了它的合计行时比较。"
+    ),
+    formula="全年预算总额 = 整体自评表合计行全年预算数；实际执行总额 = 合计行全年执行数",
+    tolerance="两处是同一个数，按印出精度比较；超出舍入范围为错误，范围内的差额记为提示",
+    example="全年预算总额869.05万元、实际执行总额830.26万元；单位整体支出绩效自评表合计行835.63、869.05、830.26。",
+    expected_label="自评表中",
+)
+def whole_total(report: Report) -> Iterable[Finding]:
+    from generator.checks.sums import check_same
+
+    doc = report.document
+    if doc is None:
+        return
+    stated = next(
+        (
+            (b, m)
+            for b in doc.blocks
+            if b.table is None and "整体支出绩效自评表" in b.text
+            for m in _WHOLE_TOTAL.finditer(b.text)
+        ),
+        None,
+    )
+    wholes = [t for t in report.perf_tables if "整体" in (t.get("title") or "") or not t.get("name")]
+    if stated is None or len(wholes) != 1:
+        return
+    rows = [r for r in wholes[0]["funding"] if r["aligned"] and _WHOLE_TOTAL_ROW.match(r["label"].strip())]
+    if len(rows) != 1:
+        return
+    b, m = stated
+    row = rows[0]
+    quote = Quote(m.group(0), b.page_at(m.start()), None)
+    for key, label, column in (
+        ("budget", "全年预算总额", "全年预算数"),
+        ("spent", "实际执行总额", "全年执行数"),
+    ):
+        f = check_same(
+            "perf.whole_total", f"整体自评/{label}",
+            f"整体绩效自评报告所述{label}", parse_amount(m.group(key)),
+            f"整体支出绩效自评表“{row['label'].strip()}”一行的{column}", row.get(key),
+            [quote, row["quote"]], blank_is_zero=False,
+        )  # fmt: skip
+        if f is not None:
+            yield f
