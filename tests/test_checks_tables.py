@@ -534,3 +534,46 @@ def test_listed_economic_amounts_are_the_06_rows(reports) -> None:
     (f,) = economic_amount(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
     assert (f.severity, f.claimed, f.expected) == ("error", "0.6", "0.40")
     assert f.evidence[0].quote == "电费0.6万元"
+
+
+def test_parts_listed_after_qizhong_add_up(reports, findings) -> None:
+    """Every plain "X N万元，其中：甲a万元，乙b万元……" list in the nine documents adds up (004's 收入预算总额, 支出预算
+    总额 by 工资福利/商品服务/对个人和家庭的补助, 年末实际收入/支出总额, 项目支出, 三公 年末实际使用; 001's 工资福利支出
+    133.4 by its 其中; 000's and 002's 公务用车购置及运行维护费). A part changed upward is an error, downward a note
+    (the list may name only the main parts)."""
+    import dataclasses
+
+    from generator.checks.lists import listed_parts
+
+    for name, fs in findings.items():
+        assert not [f for f in fs if f.rule == "sum.listed_parts"], name
+    assert not list(listed_parts(reports[HUAIHUA])) and not list(listed_parts(reports[LANXIAN]))
+
+    def changed(name: str, old: str, new: str) -> list:
+        r = reports[name]
+        blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in r.document.blocks]
+        return list(
+            listed_parts(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+        )
+
+    (f,) = changed(HUAIHUA, "对个人和家庭的补助46.34万元", "对个人和家庭的补助56.34万元")
+    assert (f.severity, f.claimed, f.expected) == ("error", "897.32", "907.32")
+    assert f.evidence[0].quote.startswith("支出预算总额为897.32万元，其中：工资福利支出656.52万元")
+    (f,) = changed(HUAIHUA, "其它收入37万元", "其它收入27万元")
+    assert (f.severity, f.expected) == ("info", "867.77")
+    (f,) = changed(LANXIAN, "基本工资50.07万元", "基本工资60.07万元")
+    assert (f.severity, f.claimed, f.expected) == ("error", "133.40", "143.40")
+
+
+def test_a_list_closed_by_its_own_total_is_not_double_counted() -> None:
+    # 商务委员会's 2025 budget (a real 预算, refused as a report, read here only as text): "年度项目总预算1,170.00
+    # 万元，其中：支持企业规模化发展870.00万元，……支持企业国际化发展50.00万元，合计1,170.00万元。" — the 合计 restates
+    # the total; synthetic copies of that sentence, one consistent and one with a part changed
+    from conftest import report_of
+
+    from generator.checks.lists import listed_parts
+
+    said = "年度项目总预算1,170.00万元，其中：支持企业规模化发展870.00万元，支持企业创新化发展70.00万元，支持企业协同化发展180.00万元，支持企业国际化发展50.00万元，合计1,170.00万元。"
+    assert list(listed_parts(report_of(said))) == []
+    (f,) = listed_parts(report_of(said.replace("70.00万元，支持企业协同", "90.00万元，支持企业协同")))
+    assert (f.severity, f.claimed, f.expected) == ("error", "1,170.00", "1,190.00")

@@ -194,3 +194,100 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
                 fmt(computed),
                 [total.quote, *(p.quote for p in found)],
             )
+
+
+# "支出预算总额为897.32万元，其中：工资福利支出656.52万元，商品服务支出194.46万元，对个人和家庭的补助46.34万元。"
+# (004); "工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；" (001). The parts run to the end of
+# the clause list: the first "；" or "。".
+_LISTED_HEAD = re.compile(
+    r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,]?\s*"
+    r"其中\s*[：:]?"
+)
+_LISTED_PART = re.compile(
+    r"\s*(?P<name>[^，,；;。：:\d%]{1,40}?)(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*(?:[（(][^）)]{0,30}[）)])?"
+    r"\s*(?P<sep>[，,、]|[；;。]|$)"
+)
+# totals other rules already hold to their parts: 收入/支出总计 (sum.narrative_total), 政府采购 (sum.procurement),
+# 基本支出 = 人员经费 + 公用经费 (sum.basic_split)
+_OWN_RULE = re.compile(r"总计$|采购|基本支出$")
+_RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
+
+
+def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
+    """The parts after "其中" at ``start``, up to the clause list's end; None when a clause is not "name N万元"."""
+    parts: list[re.Match[str]] = []
+    pos = start
+    while (m := _LISTED_PART.match(text, pos)) is not None:
+        parts.append(m)
+        pos = m.end()
+        if m.group("sep") in ("；", ";", "。", ""):
+            return parts
+    return None  # the list runs into a clause without an amount: not a plain list of parts
+
+
+@rule(
+    "sum.listed_parts",
+    title="“其中”所列各项之和与总数不符",
+    explanation=(
+        "文中写“X总额N万元，其中：甲a万元，乙b万元，丙c万元”，“其中”后列的是总数的组成部分，各部分之和不能超过总数；"
+        "逐句列到分句结束（“；”或“。”）的通常是全部组成，各部分之和就应等于总数。收入支出总计、政府采购金额、"
+        "基本支出的人员经费与公用经费由各自的规则核对，这里不再重复。"
+    ),
+    formula="Σ “其中”所列各项 ≤ 总数（所列为全部组成时 = 总数）",
+    tolerance="(n+1)×半个末位单位；各项之和超过总数为错误，不足总数只作提示（可能只列了主要部分），范围内的差额为尾数差异（提示）",
+    example="支出预算总额897.32万元，其中：工资福利支出656.52万元，商品服务支出194.46万元，对个人和家庭的补助46.34万元：相符。",
+    expected_label="各项之和",
+)
+def listed_parts(report: Report) -> Iterable[Finding]:
+    from generator.checks.tolerance import sum_differs
+
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None or "其中" not in b.text:
+            continue
+        for h in _LISTED_HEAD.finditer(b.text):
+            label = h.group("label").strip("“”")
+            if _OWN_RULE.search(label):
+                continue
+            listed = _listed_parts(b.text, h.end()) or []
+            # a list closed by its own total ("…支持企业国际化发展50.00万元，合计1,170.00万元", a budget) restates it
+            parts = [p for p in listed if not _RESTATED.match(p.group("name").strip())]
+            total = parse_amount(h.group("n"))
+            if not parts or total is None:
+                continue
+            values = [parse_amount(p.group("n")) for p in parts]
+            if any(v is None for v in values):
+                continue
+            amounts = [v for v in values if v is not None]
+            beyond, diff = sum_differs(amounts, total)
+            if diff == 0 or (diff > 0 and (len(parts) < 2 or not beyond)):
+                continue  # equal, or short by less than rounding or with one part only (a part, not the list)
+            computed = sum(amounts, Decimal(0))
+            over = diff < 0
+            severity: Severity = "error" if over and beyond else "info"
+            terms = " + ".join(f"{p.group('name').strip()}{fmt(v)}万元" for p, v in zip(parts, amounts))
+            verdict = (
+                "各部分之和超过了总数，至少一个数字有误。"
+                if severity == "error"
+                else "差额在各项四舍五入的误差范围内，属尾数差异。"
+                if not beyond
+                else "若所列是全部组成，则有数字不符；也可能只列了主要部分。"
+            )
+            yield make_finding(
+                "sum.listed_parts",
+                severity,
+                f"{label}/{total}",
+                f"文中称{label}{fmt(total)}万元，其中{terms} = {fmt(computed)}万元，"
+                f"与总数相差{fmt(abs(diff))}万元；{verdict}",
+                fmt(total),
+                fmt(computed),
+                [
+                    Quote(
+                        b.text[h.start("label") : parts[-1].start("sep")].rstrip(),
+                        b.page_at(h.start("label")),
+                        None,
+                    )
+                ],
+            )
