@@ -430,6 +430,9 @@ def test_a_sangong_part_stated_twice_is_compared(reports, findings) -> None:
     fs = rule(_mutated(reports[R004], "公务接待费支出决算为1.16万元", "公务接待费支出决算为1.61万元"))
     (f,) = [f for f in fs if f.subject == "公务接待费"]  # besides 004's own 项目支出 139.68 / 139.69
     assert [q.quote for q in f.evidence] == ["公务接待费支出决算1.16万元", "公务接待费支出决算为1.61万元"]
+    # written without 支出 too: 000 "公务接待费0.27万元，开支内容包括……" against "公务接待费支出0.27万元"
+    fs = rule(_mutated(reports[R000], "公务接待费0.27万元，开", "公务接待费0.37万元，开"))
+    assert [(f.severity, f.claimed) for f in fs if f.subject == "公务接待费"] == [("error", "0.27；0.37")]
     # the budget is another figure: "公务接待费支出预算为1.40万元" is not a second statement of 1.16
     for name in (R000, R001, R004, GUIHUA, CAIZHENG, SHEGONG):
         assert not [f for f in findings[name] if f.rule == "repeat.narrative" and "费" in f.subject], name

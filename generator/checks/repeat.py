@@ -108,7 +108,9 @@ _TOTALS = {
 # The four 三公 parts, stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
 # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"): a part after 其中 is still the figure itself.
 _SANGONG_PARTS = {
-    label: re.compile(rf"{pattern}支出(?:决算)?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+    label: re.compile(
+        rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    )
     for label, pattern in (
         ("因公出国（境）费", r"因公出国[（(]境[）)]费"),
         ("公务用车购置费", r"公务用车购置费?"),
