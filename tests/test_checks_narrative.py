@@ -528,6 +528,31 @@ def test_the_whole_self_evaluation_totals_are_its_table(reports, findings) -> No
     assert (f.severity, f.claimed, f.expected) == ("info", "32,221.62", "32,221.61")
 
 
+def test_a_rate_opening_the_next_paragraph_is_read(reports) -> None:
+    from generator.checks.budget import rate
+    from generator.extract import extract
+
+    # 规划局 p.22: "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。"
+    r = reports[GUIHUA]
+    (c,) = [c for c in r.budget_claims if c["final"] == Decimal("0.88")]
+    assert (c["rate"], c["rate_kind"], c["word"]) == (Decimal("100.00"), "年初预算", "同预算数持平")
+    assert c["quote"].quote == "年初预算为0.88万元，支出决算为0.88万元。\n完成年初预算的100.00%"
+    assert c["quote"].quote in r.document.text
+    import dataclasses
+
+    lone = (
+        "完成年初预算的100.00%。决算数同预算数持平。"  # the paragraph itself, not the sentences ending others
+    )
+    blocks = [
+        dataclasses.replace(b, text="完成年初预算的90.00%。决算数同预算数持平。") if b.text == lone else b
+        for b in r.document.blocks
+    ]
+    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    assert [(f.severity, f.expected) for f in rate(changed) if f.claimed == "90.00%"] == [
+        ("error", "100.00%")
+    ]
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

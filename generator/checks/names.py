@@ -27,8 +27,9 @@ def heading_quotes(report: Report, amount: Quote) -> list[Quote]:
     """The "N、…（类）…（款）…（项）" heading the amount belongs to, as the text has it: the part in the
     amount's paragraph, and the part in the paragraph before when a PDF line break split it."""
     blocks = report.document.blocks if report.document else []
+    first = amount.quote.split("\n", 1)[0]  # a quote may run on into the next paragraph
     for pos, b in enumerate(blocks):
-        at = b.text.find(amount.quote)
+        at = b.text.find(first)
         if at < 0 or b.table is not None:
             continue
         ends = list(_ITEM_END.finditer(b.text, 0, at))

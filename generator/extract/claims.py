@@ -382,6 +382,11 @@ _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
     r"^(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)"
 )
+# "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
+# ended the block after the amounts)
+_RATE_NEXT = re.compile(
+    r"^完成(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%[。，,]?\s*"
+)
 
 
 def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
@@ -398,12 +403,19 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
         for m in _BUDGET.finditer(text):
             word = m.group("word") or None
             word_quote = None
+            rkind, rate = m.group("rkind"), m.group("rate")
+            quote_text = m.group(0).rstrip("，,。")
             if word is None and m.end() >= len(text.rstrip("。，, ")) and pos + 1 < len(doc.blocks):
                 nxt = doc.blocks[pos + 1]
-                w = _WORD_NEXT.match(nxt.text) if nxt.table is None else None
+                at = 0
+                r = _RATE_NEXT.match(nxt.text) if nxt.table is None and rate is None else None
+                if r:  # the rate opens the next block: quoted across the break, as Document.text joins them
+                    rkind, rate, at = r.group("rkind"), r.group("rate"), r.end()
+                    quote_text = text[m.start() :] + "\n" + nxt.text[: r.end("rate") + 1]
+                w = _WORD_NEXT.match(nxt.text[at:]) if nxt.table is None else None
                 if w:
                     word = w.group("word")
-                    word_quote = Quote(w.group(0), nxt.page, sections[pos + 1] or None)
+                    word_quote = Quote(w.group(0), nxt.page_at(at), sections[pos + 1] or None)
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
@@ -412,12 +424,12 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "budget": parse_amount(m.group("n")),
                 "initial": parse_amount(m.group("initial")) if m.group("initial") else None,
                 "final": parse_amount(m.group("f")),
-                "rate_kind": m.group("rkind"),
-                "rate": parse_amount(m.group("rate")) if m.group("rate") else None,
+                "rate_kind": rkind,
+                "rate": parse_amount(rate) if rate else None,
                 "diff_rate": parse_amount(m.group("diff")) if m.group("diff") else None,
                 "word": word,
                 "word_quote": word_quote,
-                "quote": Quote(m.group(0).rstrip("，,。"), block.page_at(m.start()), sections[pos] or None),
+                "quote": Quote(quote_text, block.page_at(m.start()), sections[pos] or None),
             })  # fmt: skip
     return out
 
