@@ -553,6 +553,18 @@ def test_a_rate_opening_the_next_paragraph_is_read(reports) -> None:
     ]
 
 
+def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
+    from generator.checks.ratios import case_rate
+
+    # 002: "受理各类争议案件234件，办结229件，其中调解结案120件，结案率97.86%" (229 ÷ 234 = 97.86%), "…线索6542件，
+    # 办结6542件，线索办结率100%"; "受理投诉举报案件412件，已办结412件，法定时效内结案率为100%" is about timeliness
+    assert not [f for f in findings[R002] if f.rule == "ratio.case_rate"]
+    (f,) = case_rate(_mutated(reports[R002], "结案率97.86%", "结案率98.86%"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "98.86%", "97.86%")
+    assert f.evidence[0].quote == "受理各类争议案件234件，办结229件，其中调解结案120件，结案率98.86%"
+    assert list(case_rate(_mutated(reports[R002], "已办结412件", "已办结402件"))) == []
+
+
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:
     # 003: "国有资本经营预算财政拨款收入总计19.28万元, …支出总计19.28万元。" then, next paragraph,
     # "国有资本经营预算财政拨款收入支出与上年相比,减少2.26万元,下降10.49%": the change is of those totals

@@ -219,3 +219,47 @@ def staff_control(report: Report) -> Iterable[Finding]:
                 f"情况说明写{said.quote.quote}，基础数据表的编制数却是{auth}人，同一个人数两种写法。",
                 f"{said.amount}人", f"{auth}人", [said.quote, quote],
             )  # fmt: skip
+
+
+# "受理各类争议案件234件，办结229件，其中调解结案120件，结案率97.86%" (002)
+_CASES = re.compile(
+    r"(?:受理|办理|接收|收到)[^，,。；;]{0,24}?(?P<n>\d+)\s*(?:件|起|条)[^。；;\d]{0,12}?(?:已)?(?:办结|结案)"
+    r"(?P<m>\d+)\s*(?:件|起|条)(?P<mid>[^。；;]{0,40}?)(?P<what>[\u4e00-\u9fff]{0,8}(?:结案率|办结率))"
+    r"(?:为|达到?)?\s*(?P<p>\d+(?:\.\d+)?)\s*%"
+)
+
+
+@rule(
+    "ratio.case_rate",
+    title="结案率与受理、办结件数不符",
+    explanation=(
+        "文中写“受理案件N件，办结M件，……结案率P%”，结案（办结）率就是办结件数占受理件数的百分比。"
+        "按时效计的比率（“法定时效内结案率”）说的是另一回事，不比较。"
+    ),
+    formula="结案率 = 办结件数 ÷ 受理件数 × 100%",
+    tolerance="件数是准确的整数，百分比按印出精度比较；超出不到一个末位单位记为提示",
+    example="受理各类争议案件234件，办结229件，结案率97.86%：229÷234=97.86%，相符。",
+    expected_label="应为",
+)
+def case_rate(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None or "率" not in b.text:
+            continue
+        for m in _CASES.finditer(b.text):
+            if re.search(r"时效|时限|期限|法定", m.group("what")):
+                continue
+            received, closed, stated = Decimal(m["n"]), Decimal(m["m"]), Decimal(m["p"])
+            if not received:
+                continue
+            off = abs(closed / received * 100 - stated) / half_unit(stated)
+            if off <= 1:
+                continue
+            expected = rounded_percent(closed, received, stated)
+            yield make_finding(
+                "ratio.case_rate", "info" if off <= 3 else "error", f"{m['what']}/{m['n']}/{m['m']}",
+                f"文中称受理{received}件、办结{closed}件，{m['what']}{pct(stated)}；{closed}÷{received}={pct(expected)}。",
+                pct(stated), pct(expected), [Quote(m.group(0), b.page_at(m.start()), None)],
+            )  # fmt: skip
