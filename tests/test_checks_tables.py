@@ -563,6 +563,9 @@ def test_parts_listed_after_qizhong_add_up(reports, findings) -> None:
     assert (f.severity, f.expected) == ("info", "867.77")
     (f,) = changed(LANXIAN, "基本工资50.07万元", "基本工资60.07万元")
     assert (f.severity, f.claimed, f.expected) == ("error", "133.40", "143.40")
+    # "主要包括" lists too: 001 "公用经费5.87万元，主要包括办公费2.53万元，电费0.4万元，维修维护费0.15万元，福利费2.79万元"
+    (f,) = changed(LANXIAN, "维修维护费0.15万元", "维修维护费1.15万元")
+    assert (f.severity, f.claimed, f.expected) == ("error", "5.87", "6.87")
 
 
 def test_a_list_closed_by_its_own_total_is_not_double_counted() -> None:

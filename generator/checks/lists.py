@@ -201,7 +201,7 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
 # the clause list: the first "；" or "。".
 _LISTED_HEAD = re.compile(
     r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,]?\s*"
-    r"其中\s*[：:]?"
+    r"(?:其中|主要包括)\s*[：:]?"
 )
 _LISTED_PART = re.compile(
     r"\s*(?P<name>[^，,；;。：:\d%]{1,40}?)(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*(?:[（(][^）)]{0,30}[）)])?"
@@ -218,6 +218,10 @@ def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
     parts: list[re.Match[str]] = []
     pos = start
     while (m := _LISTED_PART.match(text, pos)) is not None:
+        if m.group("name").strip().startswith("其中"):
+            return (
+                parts or None
+            )  # a part's own breakdown starts: the list so far (001: "工资福利支出133.4万元，其中…")
         parts.append(m)
         pos = m.end()
         if m.group("sep") in ("；", ";", "。", ""):
@@ -229,7 +233,7 @@ def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
     "sum.listed_parts",
     title="“其中”所列各项之和与总数不符",
     explanation=(
-        "文中写“X总额N万元，其中：甲a万元，乙b万元，丙c万元”，“其中”后列的是总数的组成部分，各部分之和不能超过总数；"
+        "文中写“X总额N万元，其中：甲a万元，乙b万元，丙c万元”（或“主要包括”），所列的是总数的组成部分，各部分之和不能超过总数；"
         "逐句列到分句结束（“；”或“。”）的通常是全部组成，各部分之和就应等于总数。收入支出总计、政府采购金额、"
         "基本支出的人员经费与公用经费由各自的规则核对，这里不再重复。"
     ),
@@ -245,7 +249,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     for b in doc.blocks:
-        if b.table is not None or "其中" not in b.text:
+        if b.table is not None or ("其中" not in b.text and "主要包括" not in b.text):
             continue
         for h in _LISTED_HEAD.finditer(b.text):
             label = h.group("label").strip("“”")
