@@ -386,6 +386,8 @@ def procurement_small(report: Report) -> Iterable[Finding]:
     from generator.checks import make_finding
     from generator.checks.tolerance import fmt
 
+    if not any("小微企业" in b.text for b in _blocks(report)):
+        return
     pairs = (
         (
             "预留项目预算金额",

@@ -200,9 +200,9 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
 # (004); "工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；" (001). The parts run to the end of
 # the clause list: the first "；" or "。".
 _LISTED_HEAD = re.compile(
-    r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,]?\s*"
-    r"(?:其中|主要包括)\s*[：:]?"
-)
+    r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,]?\s*$"
+)  # the total, read backwards from each "其中"/"主要包括": only a short window before it
+_LISTED_OPENS = re.compile(r"(?:其中|主要包括)\s*[：:]?")
 _LISTED_PART = re.compile(
     r"\s*(?P<name>[^，,；;。：:\d%]{1,40}?)(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*(?:[（(][^）)]{0,30}[）)])?"
     r"\s*(?P<sep>[，,、]|[；;。]|$)"
@@ -251,11 +251,15 @@ def listed_parts(report: Report) -> Iterable[Finding]:
     for b in doc.blocks:
         if b.table is not None or ("其中" not in b.text and "主要包括" not in b.text):
             continue
-        for h in _LISTED_HEAD.finditer(b.text):
+        for o in _LISTED_OPENS.finditer(b.text):
+            window = max(0, o.start() - 60)
+            h = _LISTED_HEAD.search(b.text, window, o.start())
+            if h is None:
+                continue
             label = h.group("label").strip("“”")
             if _OWN_RULE.search(label):
                 continue
-            listed = _listed_parts(b.text, h.end()) or []
+            listed = _listed_parts(b.text, o.end()) or []
             # a list closed by its own total ("…支持企业国际化发展50.00万元，合计1,170.00万元", a budget) restates it
             parts = [p for p in listed if not _RESTATED.match(p.group("name").strip())]
             total = parse_amount(h.group("n"))

@@ -105,6 +105,8 @@ _TOTALS = {
         r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
     ),
 }
+# A word each statement holds, to skip the paragraphs that cannot hold one.
+_NEEDS = {"项目支出": "项目支出", "因公出国（境）费": "出国", "公务用车购置费": "购置", "公务用车运行维护费": "运行维护费", "公务接待费": "接待费"}  # fmt: skip
 # The four 三公 parts, stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
 # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"): a part after 其中 is still the figure itself.
 _SANGONG_PARTS = {
@@ -142,8 +144,9 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     sections = section_of(doc)
     for label, pattern in chain(_TOTALS.items(), _SANGONG_PARTS.items()):
         seen: dict[Decimal, Quote] = {}
+        needs = _NEEDS[label]
         for pos, block in enumerate(doc.blocks):
-            if block.table is not None:
+            if block.table is not None or needs not in block.text:
                 continue
             for m in pattern.finditer(block.text):
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")

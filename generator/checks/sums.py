@@ -41,9 +41,21 @@ def statutory(report: Report) -> dict[str, StatutoryTable]:
     return hit[1]
 
 
+_ENTRIES: dict[int, tuple[StatutoryTable, list[Entry]]] = {}
+
+
 def table_entries(report: Report, key: str) -> list[Entry]:
+    """The table's rows as entries, read once per table (many rules ask for the same ones)."""
     st = statutory(report).get(key)
-    return entries(st) if st else []
+    if st is None:
+        return []
+    hit = _ENTRIES.get(id(st))
+    if hit is None or hit[0] is not st:
+        if len(_ENTRIES) > 256:
+            _ENTRIES.clear()
+        hit = (st, entries(st))
+        _ENTRIES[id(st)] = hit
+    return hit[1]
 
 
 @dataclass(frozen=True)

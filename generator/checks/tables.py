@@ -659,10 +659,13 @@ def economic_amount(report: Report) -> Iterable[Finding]:
         if b.table is not None or "主要包括" not in b.text:
             continue
         for span in _LISTED_AMOUNTS.finditer(b.text):
+            items = list(_LISTED_ITEM.finditer(b.text, span.start(), span.end()))
+            if not items:
+                continue  # "主要包括：基本工资、津贴补贴……": names without amounts
             es = es if es is not None else table_entries(report, "公开06表")
             if not es:
                 return
-            for m in _LISTED_ITEM.finditer(b.text, span.start(), span.end()):
+            for m in items:
                 name = m.group("name")
                 row = find_entry(es, name)
                 if row is None or find_entry(es, name, 1) is not None or not row.amounts:
