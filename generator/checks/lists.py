@@ -231,7 +231,7 @@ def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
 
 @rule(
     "sum.listed_parts",
-    title="“其中”所列各项之和与总数不符",
+    title="“其中”“主要包括”所列各项之和与总数不符",
     explanation=(
         "文中写“X总额N万元，其中：甲a万元，乙b万元，丙c万元”（或“主要包括”），所列的是总数的组成部分，各部分之和不能超过总数；"
         "逐句列到分句结束（“；”或“。”）的通常是全部组成，各部分之和就应等于总数。收入支出总计、政府采购金额、"
