@@ -200,7 +200,7 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
 # (004); "工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；" (001). The parts run to the end of
 # the clause list: the first "；" or "。".
 _LISTED_HEAD = re.compile(
-    r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,]?\s*$"
+    r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,。]?\s*$"
 )  # the total, read backwards from each "其中"/"主要包括": only a short window before it
 _LISTED_OPENS = re.compile(r"(?:其中|主要包括)\s*[：:]?")
 _LISTED_PART = re.compile(
@@ -248,18 +248,28 @@ def listed_parts(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    for b in doc.blocks:
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
         if b.table is not None or ("其中" not in b.text and "主要包括" not in b.text):
             continue
-        for o in _LISTED_OPENS.finditer(b.text):
+        text = b.text
+        if (
+            i + 1 < len(blocks)
+            and blocks[i + 1].table is None
+            and re.search(r"(?:其中|主要包括)\s*[：:]?\s*$", text)
+        ):
+            # "3、公务接待费支出0.39万元。其中：" / "国内公务接待支出0.39万（含外宾接待支出0.00万元）。" (规划局): the parts
+            # are the next paragraph's, read joined as Document.text joins them
+            text = text + "\n" + blocks[i + 1].text
+        for o in _LISTED_OPENS.finditer(text, 0, len(b.text)):
             window = max(0, o.start() - 60)
-            h = _LISTED_HEAD.search(b.text, window, o.start())
+            h = _LISTED_HEAD.search(text, window, o.start())
             if h is None:
                 continue
             label = h.group("label").strip("“”")
             if _OWN_RULE.search(label):
                 continue
-            listed = _listed_parts(b.text, o.end()) or []
+            listed = _listed_parts(text, o.end()) or []
             # a list closed by its own total ("…支持企业国际化发展50.00万元，合计1,170.00万元", a budget) restates it
             parts = [p for p in listed if not _RESTATED.match(p.group("name").strip())]
             total = parse_amount(h.group("n"))
@@ -293,7 +303,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                 fmt(computed),
                 [
                     Quote(
-                        b.text[h.start("label") : parts[-1].start("sep")].rstrip(),
+                        text[h.start("label") : parts[-1].start("sep")].rstrip(),
                         b.page_at(h.start("label")),
                         None,
                     )
