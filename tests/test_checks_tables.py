@@ -570,7 +570,10 @@ def test_parts_listed_after_qizhong_add_up(reports, findings) -> None:
     # 接待支出0.00万元）。"
     (f,) = changed(GUIHUA, "国内公务接待支出0.39万", "国内公务接待支出0.49万")
     assert (f.severity, f.claimed, f.expected) == ("error", "0.39", "0.49")
-    assert f.evidence[0].quote == "公务接待费支出0.39万元。其中：\n国内公务接待支出0.49万（含外宾接待支出0.00万元）"
+    assert (
+        f.evidence[0].quote
+        == "公务接待费支出0.39万元。其中：\n国内公务接待支出0.49万（含外宾接待支出0.00万元）"
+    )
 
 
 def test_a_list_closed_by_its_own_total_is_not_double_counted() -> None:
