@@ -491,6 +491,18 @@ def test_a_parts_change_listed_after_qizhong_is_read(reports) -> None:
     assert [(f.severity, f.expected) for f in percent(changed) if f.claimed == "29.78%"] == [
         ("warning", "27.78%")
     ]
+    # and after a change with its 比上年 in the same sentence: 001 "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计
+    # 减少584.82万元，下降29.48%" — the second is 支出总计's (1,399.08 this year: 584.82 ÷ 1,983.90 = 29.48%)
+    (c,) = [c for c in reports[R001].yoy_claims if c["quote"].quote == "支出总计减少584.82万元，下降29.48%"]
+    assert c["metric"] == "expenditure_total"
+    changed = extract(
+        _mutated(
+            reports[R001], "支出总计减少584.82万元，下降29.48%", "支出总计减少584.82万元，下降39.48%"
+        ).document
+    )
+    assert [(f.severity, f.expected) for f in percent(changed) if f.claimed == "39.48%"] == [
+        ("warning", "29.48%")
+    ]
 
 
 def test_the_evaluated_projects_add_up(reports, findings) -> None:

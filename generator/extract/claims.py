@@ -83,9 +83,10 @@ _YOY = re.compile(
     r"(?:[，,、]?\s*(?P<pdir>增长|下降|增幅为?|降幅为?|减少|增加|下降了|增长了)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%?)?"
 )
 # "…比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；公务接待费支出决算减少0.15万元，
-# 下降27.78%": a part's change listed after 其中 with no 比上年 of its own (规划局's 三公 paragraph).
+# 下降27.78%" (规划局's 三公 paragraph), "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元，
+# 下降29.48%" (001): a change in the same sentence as one with its 比上年, without one of its own.
 _YOY_PART = re.compile(
-    r"(?<=[：:；;])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
+    r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
     rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降)(?P<pct>\d[\d,]*(?:\.\d+)?)\s*%"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
@@ -195,17 +196,21 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 "block": pos,
                 "quote": Quote(text[quote_start:quote_end], page, sections[pos] or None),
             })  # fmt: skip
-        out.extend(_yoy_parts(block, pos, sections, {m.start() for m in _YOY.finditer(text)}))
+        out.extend(_yoy_parts(block, pos, sections, [m.span() for m in _YOY.finditer(text)]))
     return out
 
 
-def _yoy_parts(block: Block, pos: int, sections: list[str], leads: set[int]) -> list[dict[str, Any]]:
-    """The parts' changes listed after "其中：" in a sentence that states a change with its 比上年:
-    this year's amount is the metric the part names (公务接待费: the 三公 table's or text's figure)."""
+def _yoy_parts(
+    block: Block, pos: int, sections: list[str], leads: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The changes a sentence lists after one stated with its 比上年 ("与上年相比，A减少X万元，下降P%，B减少…"),
+    or after its "其中：": this year's amount is the metric the part names (支出总计, 公务接待费…)."""
     text, out = block.text, []
     for m in _YOY_PART.finditer(text):
         start = text.rfind("。", 0, m.start()) + 1  # the whole sentence: its parts are split by "；"
-        if "其中" not in text[start : m.start()] or not any(start <= at < m.start() for at in leads):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in leads):
+            continue  # the change with its own 比上年 (or a part of it)
+        if not any(start <= a < m.start() for a, _ in leads):
             continue
         if re.search(r"(?:比|较|与)(?:上|\d{4})", m.group("what")):
             continue  # a part with its own 比上年 is _YOY's
