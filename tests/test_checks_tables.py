@@ -588,3 +588,27 @@ def test_a_list_closed_by_its_own_total_is_not_double_counted() -> None:
     assert list(listed_parts(report_of(said))) == []
     (f,) = listed_parts(report_of(said.replace("70.00万元，支持企业协同", "90.00万元，支持企业协同")))
     assert (f.severity, f.claimed, f.expected) == ("error", "1,170.00", "1,190.00")
+
+
+def test_the_basic_data_table_sangong_is_the_narratives(reports) -> None:
+    """004's 基础数据表: "经费控制情况（万元） 2022年决算数 2023年预算数 2023年决算数" / "三公经费 1.42 1.40 1.16" /
+    "3、公务接待 1.42 1.40 1.16"; the 三公 section: "“三公”经费财政拨款支出预算为1.40万元，支出决算为1.16万元",
+    "公务接待费支出预算为1.40万元，支出决算为1.16万元". The 2022 column is last year's and not compared."""
+    import dataclasses
+
+    from generator.checks.tables import basic_data
+
+    r = reports[HUAIHUA]
+    assert list(basic_data(r)) == []
+
+    def changed(old: str, new: str) -> list:
+        blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in r.document.blocks]
+        return list(
+            basic_data(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+        )
+
+    (f,) = changed("三公经费 1.42 1.40 1.16", "三公经费 1.42 1.40 1.26")
+    assert (f.severity, f.subject, f.claimed, f.expected) == ("error", "三公经费/决算", "1.26", "1.16")
+    (f,) = changed("3、公务接待 1.42 1.40 1.16", "3、公务接待 1.42 1.40 1.36")
+    assert (f.subject, f.claimed) == ("公务接待/决算", "1.36")
+    assert changed("三公经费 1.42 1.40 1.16", "三公经费 1.52 1.40 1.16") == []  # 2022's 决算

@@ -678,3 +678,57 @@ def economic_amount(report: Report) -> Iterable[Finding]:
                 )  # fmt: skip
                 if f is not None:
                     yield f
+
+
+# 部门整体支出绩效评价基础数据表 (a local template, 004): "经费控制情况（万元） 2022年决算数 2023年预算数 2023年决算数"
+# over "三公经费 1.42 1.40 1.16" and "3、公务接待 1.42 1.40 1.16"
+_CONTROL_HEAD = re.compile(
+    r"经费控制情况.*?(?P<a>\d{4})年(?P<ka>决算|预算)数\s*(?P<b>\d{4})年(?P<kb>决算|预算)数\s*(?P<c>\d{4})年(?P<kc>决算|预算)数"
+)
+_CONTROL_ROW = re.compile(
+    r"^\s*(?:\d[、.]\s*)?(?P<label>三公经费|公务接待)\s+(?P<a>\d[\d,]*(?:\.\d+)?)\s+(?P<b>\d[\d,]*(?:\.\d+)?)\s+(?P<c>\d[\d,]*(?:\.\d+)?)\s*$"
+)
+_CONTROL_METRICS = {("三公经费", "预算"): "sangong_budget", ("三公经费", "决算"): "sangong_total", ("公务接待", "决算"): "sangong_reception"}  # fmt: skip
+
+
+@rule(
+    "text_table.basic_data",
+    title="基础数据表的“三公”经费与情况说明不符",
+    explanation=(
+        "部门整体支出绩效评价基础数据表的“经费控制情况”一栏按年列出“三公”经费及其中公务接待费的决算数、预算数。"
+        "本年度的预算数、决算数就是情况说明“三公”经费一节所写的数，两处应相同。"
+    ),
+    formula="基础数据表本年“三公”经费预算数、决算数（公务接待费决算数）= 情况说明所述",
+    tolerance="两处是同一个数，按印出精度比较；超出舍入范围为错误，范围内的差额记为提示",
+    example="基础数据表“三公经费 1.42 1.40 1.16”（2022年决算、2023年预算、2023年决算），情况说明写预算1.40万元、决算1.16万元。",
+    expected_label="情况说明所述",
+)
+def basic_data(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or report.year is None:
+        return
+    head: re.Match[str] | None = None
+    for b in doc.blocks:
+        if b.table is None:
+            head = None
+            continue
+        if (h := _CONTROL_HEAD.search(b.text)) is not None:
+            head = h
+            continue
+        if head is None or (m := _CONTROL_ROW.match(b.text)) is None:
+            continue
+        for col in ("a", "b", "c"):
+            if int(head.group(col)) != report.year:
+                continue
+            kind = head.group("k" + col)
+            said = report.metrics.get(_CONTROL_METRICS.get((m.group("label"), kind), ""))
+            if said is None or said.kind != "narrative":
+                continue
+            f = check_same(
+                "text_table.basic_data", f"{m.group('label')}/{kind}",
+                f"基础数据表中{report.year}年{m.group('label')}{kind}数", parse_amount(m.group(col)),
+                f"情况说明所述{'“三公”经费' if m.group('label') == '三公经费' else '公务接待费'}{kind}数", said.amount,
+                [Quote(b.text.strip(), b.page, None), said.quote], blank_is_zero=False,
+            )  # fmt: skip
+            if f is not None:
+                yield f
