@@ -44,6 +44,15 @@ def percent_severity(stated: Decimal, numerator: Decimal, denominator: Decimal) 
     return "info" if distance <= 2 * h else "error"
 
 
+def count_percent_severity(part: Decimal, whole: Decimal, stated: Decimal) -> Severity | None:
+    """Like percent_severity, for counts that are exact (head counts, cases): only the percentage is rounded.
+    None within its half unit, info within one unit more (a cut rather than a rounding), else error."""
+    if not whole:
+        return None
+    off = abs(part / whole * 100 - stated) / half_unit(stated)
+    return None if off <= 1 else "info" if off <= 3 else "error"
+
+
 def pct(value: Decimal) -> str:
     return f"{value}%"
 
@@ -200,10 +209,7 @@ def staff_control(report: Report) -> Iterable[Finding]:
             continue
         auth, active, stated = Decimal(m["auth"]), Decimal(m["active"]), Decimal(m["rate"])
         quote = Quote(m.group(0).strip(), row.page, None)
-        # head counts are exact: only the percentage is rounded
-        off = abs(active / auth * 100 - stated) / half_unit(stated) if auth else Decimal(0)
-        if off > 1:
-            severity: Severity = "info" if off <= 3 else "error"
+        if (severity := count_percent_severity(active, auth, stated)) is not None:
             expected = rounded_percent(active, auth, stated)
             yield make_finding(
                 "ratio.staff_control", severity, "控制率",
@@ -252,14 +258,11 @@ def case_rate(report: Report) -> Iterable[Finding]:
             if re.search(r"时效|时限|期限|法定", m.group("what")):
                 continue
             received, closed, stated = Decimal(m["n"]), Decimal(m["m"]), Decimal(m["p"])
-            if not received:
-                continue
-            off = abs(closed / received * 100 - stated) / half_unit(stated)
-            if off <= 1:
+            if (severity := count_percent_severity(closed, received, stated)) is None:
                 continue
             expected = rounded_percent(closed, received, stated)
             yield make_finding(
-                "ratio.case_rate", "info" if off <= 3 else "error", f"{m['what']}/{m['n']}/{m['m']}",
+                "ratio.case_rate", severity, f"{m['what']}/{m['n']}/{m['m']}",
                 f"文中称受理{received}件、办结{closed}件，{m['what']}{pct(stated)}；{closed}÷{received}={pct(expected)}。",
                 pct(stated), pct(expected), [Quote(m.group(0), b.page_at(m.start()), None)],
             )  # fmt: skip
