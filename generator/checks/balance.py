@@ -306,7 +306,8 @@ _SME_OTHER = re.compile(
 )
 
 
-def _first(report: Report, pattern: re.Pattern[str]) -> tuple[Block, re.Match[str]] | None:
+def first_match(report: Report, pattern: re.Pattern[str]) -> tuple[Block, re.Match[str]] | None:
+    """The first paragraph of running text the pattern matches, with the match."""
     for b in _blocks(report):
         if m := pattern.search(b.text):
             return b, m
@@ -330,7 +331,7 @@ def procurement_sme(report: Report) -> Iterable[Finding]:
     from generator.checks.tolerance import fmt, sum_tolerance
 
     stated = report.narrative.get("procurement_total")  # the 政府采购金额 sentence, as extract read it
-    reserved_at, other_at = _first(report, _SME_RESERVED), _first(report, _SME_OTHER)
+    reserved_at, other_at = first_match(report, _SME_RESERVED), first_match(report, _SME_OTHER)
     if stated is None or reserved_at is None or other_at is None:
         return
     (rb, rm), (ob, om) = reserved_at, other_at
@@ -391,10 +392,10 @@ def procurement_small(report: Report) -> Iterable[Finding]:
     pairs = (
         (
             "预留项目预算金额",
-            _first(report, _RESERVED_BUDGET["中小企业"]),
-            _first(report, _RESERVED_BUDGET["小微企业"]),
+            first_match(report, _RESERVED_BUDGET["中小企业"]),
+            first_match(report, _RESERVED_BUDGET["小微企业"]),
         ),
-        ("预留项目中标或成交金额", _first(report, _SME_RESERVED), _first(report, _SMALL_AWARDED)),
+        ("预留项目中标或成交金额", first_match(report, _SME_RESERVED), first_match(report, _SMALL_AWARDED)),
     )
     for what, sme_at, small_at in pairs:
         if sme_at is None or small_at is None:

@@ -99,26 +99,26 @@ def perf_funding(report: Report) -> Iterable[Finding]:
         )
 
 
-# Totals the 情况说明 and the 绩效自评报告 both state in a sentence of their own.
-_TOTALS = {
-    "项目支出": re.compile(
-        r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+_AMOUNT = r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+# Figures the 情况说明 and the 绩效自评报告 state in sentences of their own: label → (pattern, a word each
+# statement holds, whether it is a part). A total listed after 其中 is a part, not the total; the four 三公
+# parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
+# ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
+_STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
+    "项目支出": (
+        re.compile(r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?" + _AMOUNT),
+        "项目支出",
+        False,
     ),
-}
-# A word each statement holds, to skip the paragraphs that cannot hold one.
-_NEEDS = {"项目支出": "项目支出", "因公出国（境）费": "出国", "公务用车购置费": "购置", "公务用车运行维护费": "运行维护费", "公务接待费": "接待费"}  # fmt: skip
-# The four 三公 parts, stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
-# ("1、因公出国（境）费支出0万元，出国（境）团组共0个"): a part after 其中 is still the figure itself.
-_SANGONG_PARTS = {
-    label: re.compile(
-        rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
-    )
-    for label, pattern in (
-        ("因公出国（境）费", r"因公出国[（(]境[）)]费"),
-        ("公务用车购置费", r"公务用车购置费?"),
-        ("公务用车运行维护费", r"公务用车运行维护费"),
-        ("公务接待费", r"公务接待费"),
-    )
+    **{
+        label: (re.compile(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?" + _AMOUNT), needs, True)
+        for label, pattern, needs in (
+            ("因公出国（境）费", r"因公出国[（(]境[）)]费", "出国"),
+            ("公务用车购置费", r"公务用车购置费?", "购置"),
+            ("公务用车运行维护费", r"公务用车运行维护费", "运行维护费"),
+            ("公务接待费", r"公务接待费", "接待费"),
+        )
+    },
 }
 
 
@@ -142,15 +142,14 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     sections = section_of(doc)
-    for label, pattern in chain(_TOTALS.items(), _SANGONG_PARTS.items()):
+    for label, (pattern, needs, part) in _STATED.items():
         seen: dict[Decimal, Quote] = {}
-        needs = _NEEDS[label]
         for pos, block in enumerate(doc.blocks):
             if block.table is not None or needs not in block.text:
                 continue
             for m in pattern.finditer(block.text):
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
-                if label in _TOTALS and "其中" in block.text[clause_start + 1 : m.start()]:
+                if not part and "其中" in block.text[clause_start + 1 : m.start()]:
                     continue  # a part listed after 其中, not the total
                 if re.search(
                     r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$",

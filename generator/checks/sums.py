@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, sum_differs
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Document, Finding, Quote, Report
@@ -41,21 +41,13 @@ def statutory(report: Report) -> dict[str, StatutoryTable]:
     return hit[1]
 
 
-_ENTRIES: dict[int, tuple[StatutoryTable, list[Entry]]] = {}
+@per_report("document")  # 14 rules read the same tables' entries
+def _entries(report: Report) -> dict[str, list[Entry]]:
+    return {key: entries(st) for key, st in statutory(report).items()}
 
 
 def table_entries(report: Report, key: str) -> list[Entry]:
-    """The table's rows as entries, read once per table (many rules ask for the same ones)."""
-    st = statutory(report).get(key)
-    if st is None:
-        return []
-    hit = _ENTRIES.get(id(st))
-    if hit is None or hit[0] is not st:
-        if len(_ENTRIES) > 256:
-            _ENTRIES.clear()
-        hit = (st, entries(st))
-        _ENTRIES[id(st)] = hit
-    return hit[1]
+    return _entries(report).get(key, [])
 
 
 @dataclass(frozen=True)
