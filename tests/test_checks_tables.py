@@ -478,6 +478,28 @@ def test_a_slogan_written_two_ways_is_a_note(findings) -> None:
     assert [g for fs in findings.values() for g in fs if g.rule == "completeness.phrase_variant"] == [f]
 
 
+def test_a_sentence_with_a_homophone_slip_is_a_note(findings) -> None:
+    # 001's 自评表 print "沟通不及时导致经济效益指标完成率较低" twice and "勾通不及时导致……" twice: 勾 and 沟 are both
+    # gou, an input-method slip (勾通 means to collude). 004's 陆港/路港 slogan is phrase_variant's (quoted), and
+    # 003's OCR variants (単位, 減轻: outside GB 2312; 万地/玩地 once each) say nothing.
+    (f,) = [f for fs in findings.values() for f in fs if f.rule == "completeness.homophone_variant"]
+    assert f in findings["001_7c4dfcc9575acdfa.txt"] and f.severity == "info"
+    assert {f.claimed, f.expected} == {"勾通不及时导致经济效益指标完成率较低", "沟通不及时导致经济效益指标完成率较低"}
+    assert "“勾”与“沟”同音" in f.message
+
+
+def test_homophone_variants_that_are_not_slips() -> None:
+    """Synthetic: 以/已 are each right in their place; a pair that occurs twice in all is not a fixed
+    sentence; 事物/事务 three times is (the 万里街道 budget PDF's "社区事物受理" beside "社区事务受理" ×3)."""
+    from conftest import report_of
+
+    rule = CATALOGUE["completeness.homophone_variant"].fn
+    assert not list(rule(report_of(*["以完成年度目标任务为导向"] * 2, "已完成年度目标任务为导向")))
+    assert not list(rule(report_of("建成后作为社区事务受理中心", "建成后作为社区事物受理中心")))
+    (f,) = rule(report_of(*["建成后作为社区事务受理中心"] * 2, "建成后作为社区事物受理中心"))
+    assert (f.claimed, f.expected) == ("建成后作为社区事物受理中心", "建成后作为社区事务受理中心")
+
+
 def test_an_unclosed_bracket_is_a_note(findings) -> None:
     # 规划局 p.27: "平均得分99.33分（其中，绩效评级为“优”的项目39个；……绩效自评中共发现问题0个。" — the bracket is
     # never closed (the 测试问题版本 of 财政局 closes its one in the next paragraph: "…正在整改的0个）。").

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
 from generator.checks import make_finding, rule
 from generator.checks.sums import statutory, table_name
@@ -754,6 +755,104 @@ def phrase_variant(report: Report) -> Iterable[Finding]:
             odd,
             usual,
             quotes,
+        )
+
+
+# a clause: a run of eight or more Chinese characters between punctuation, digits or spaces
+_CLAUSE = re.compile(r"[\u4e00-\u9fff]{8,}")
+# pairs that are each right in their own place (以完成/已完成, 的/地/得, 其他/其它, 制定/制订, 必须/必需)
+_FUNCTION_CHARS = ("以已", "在再", "的地得", "他它她", "作做", "定订", "即既", "须需")
+
+
+def _readings(char: str) -> set[str]:
+    from pypinyin import Style, pinyin
+
+    return set(pinyin(char, heteronym=True, style=Style.NORMAL)[0])
+
+
+def _simplified(char: str) -> bool:
+    """In GB 2312, the simplified set a typed report uses; OCR slips into 財, 単, 減 fall outside it."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@rule(
+    "completeness.homophone_variant",
+    title="同一句话出现同音错字",
+    explanation=(
+        "报告里反复出现的一句话（八个字以上、全文至少出现三次），有的地方写法不同：字数相同，只差一个字，"
+        "而这两个字读音相同（如“沟通不及时导致经济效益指标完成率较低”与“勾通不及时……”）。"
+        "这是用拼音输入法打字时选错同音字留下的笔误，同一句话只能有一种写法。"
+        "“以/已”“的/地/得”“他/它”“制定/制订”这类两种写法各有用处的字不比较；"
+        "有一个字不在简体常用字集（GB 2312）中的不比较，那多半是扫描识别的错字。"
+    ),
+    formula="同一句话在全文中只有一种写法",
+    tolerance="不涉及金额；只差一个同音字、两种写法合计出现三次以上才报告，只作提示",
+    example="“勾通不及时导致经济效益指标完成率较低”（2处）与“沟通不及时导致经济效益指标完成率较低”（2处）",
+    expected_label="另一处的写法",
+)
+def homophone_variant(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    first: dict[str, tuple[Block, int]] = {}
+    count: dict[str, int] = {}
+    for b in doc.blocks:
+        for m in _CLAUSE.finditer(b.text):
+            first.setdefault(m.group(0), (b, m.start()))
+            count[m.group(0)] = count.get(m.group(0), 0) + 1
+    # pairs of one length that agree but for one position, one of them written at least twice (the pair
+    # must occur three times): a one-character difference leaves either half whole
+    halves: dict[tuple[int, int, str], list[str]] = {}
+    for clause, n in count.items():
+        if n >= 2:
+            h = len(clause) // 2
+            halves.setdefault((len(clause), 0, clause[:h]), []).append(clause)
+            halves.setdefault((len(clause), 1, clause[h:]), []).append(clause)
+    pairs: set[tuple[str, str]] = set()
+    for clause in first:
+        h = len(clause) // 2
+        for known in chain(
+            halves.get((len(clause), 0, clause[:h]), ()), halves.get((len(clause), 1, clause[h:]), ())
+        ):
+            if known != clause and sum(p != q for p, q in zip(known, clause)) == 1:
+                pairs.add((min(known, clause), max(known, clause)))
+    by_position: dict[tuple[int, str], list[tuple[str, str]]] = {}
+    for a, other in pairs:
+        at = next(k for k in range(len(a)) if a[k] != other[k])
+        by_position.setdefault((at, a[:at] + a[at + 1 :]), []).append((a, other))
+    if not by_position:
+        return
+    order = {id(b): i for i, b in enumerate(doc.blocks)}
+    # a quoted phrase written two ways is completeness.phrase_variant's
+    quoted = [v for pair in _variants(report, _QUOTED, 12, lambda k, n: k < n - 2) for v in pair[:2]]
+    for (at, _), found in sorted(by_position.items()):
+        if len(found) != 1:
+            continue  # three or more spellings: a template sentence filled in different ways
+        a, other = found[0]
+        x, y = a[at], other[at]
+        if count[a] + count[other] < 3 or not (_simplified(x) and _simplified(y)):
+            continue
+        if any(x in group and y in group for group in _FUNCTION_CHARS):
+            continue
+        if not _readings(x) & _readings(y):
+            continue
+        if any(a in q or other in q for q in quoted):
+            continue
+        odd, usual = sorted((a, other), key=lambda n: (count[n], order[id(first[n][0])]))
+        (b, start), (ub, ustart) = first[odd], first[usual]
+        yield make_finding(
+            "completeness.homophone_variant",
+            "info",
+            odd,
+            f"报告写“{odd}”（{count[odd]}处），又写“{usual}”（{count[usual]}处）：同一句话只差第{at + 1}个字，"
+            f"“{odd[at]}”与“{usual[at]}”同音，其中一种是同音错字。",
+            odd,
+            usual,
+            [_quote(report, b, start, start + len(odd)), _quote(report, ub, ustart, ustart + len(usual))],
         )
 
 
