@@ -558,6 +558,27 @@ def test_listed_economic_amounts_are_the_06_rows(reports) -> None:
     assert f.evidence[0].quote == "电费0.6万元"
 
 
+def test_a_listed_economic_item_missing_a_character_is_a_note(reports, findings) -> None:
+    """001 lists "其社会保障缴费0.2万元" among its 人员经费; 公开06表 has no such item, and 30112 其他社会保障缴费 0.20
+    is the one row a character away with that amount. "机关事业单位养老保险缴费15.82万元" (two characters short of
+    机关事业单位基本养老保险缴费) is a common short form, and "维修维护费" for 维修（护）费 is written otherwise: neither
+    is reported. With another amount the row is not the item meant, and nothing is said."""
+    import dataclasses
+
+    from generator.checks.tables import economic_name
+
+    (f,) = [f for fs in findings.values() for f in fs if f.rule == "text_table.economic_name"]
+    assert f in findings[LANXIAN] and f.severity == "info"
+    assert (f.claimed, f.expected) == ("其社会保障缴费", "其他社会保障缴费")
+    assert [q.quote for q in f.evidence][0] == "其社会保障缴费0.2万元"
+    r = reports[LANXIAN]
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace("其社会保障缴费0.2万元", "其社会保障缴费0.3万元"))
+        for b in r.document.blocks
+    ]
+    assert not list(economic_name(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))))
+
+
 def test_parts_listed_after_qizhong_add_up(reports, findings) -> None:
     """Every plain "X N万元，其中：甲a万元，乙b万元……" list in the nine documents adds up (004's 收入预算总额, 支出预算
     总额 by 工资福利/商品服务/对个人和家庭的补助, 年末实际收入/支出总额, 项目支出, 三公 年末实际使用; 001's 工资福利支出

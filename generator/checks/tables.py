@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.checks import rule
 from generator.checks.sums import (
@@ -678,6 +678,67 @@ def economic_amount(report: Report) -> Iterable[Finding]:
                 )  # fmt: skip
                 if f is not None:
                     yield f
+
+
+def _same_printed(a: Decimal, b: Decimal) -> bool:
+    """The same amount at the coarser of the two printed precisions (0.2 and 0.20)."""
+    step = max(Decimal(1).scaleb(int(x.as_tuple().exponent)) for x in (a, b))
+    return a.quantize(step, ROUND_HALF_UP) == b.quantize(step, ROUND_HALF_UP)
+
+
+def _one_apart(said: str, name: str) -> bool:
+    """``name`` is ``said`` with one character added ("其社会保障缴费" for 其他社会保障缴费) or one changed."""
+    if len(name) == len(said) + 1:
+        return any(name[:k] + name[k + 1 :] == said for k in range(len(name)))
+    return len(name) == len(said) and sum(a != b for a, b in zip(name, said)) == 1
+
+
+@rule(
+    "text_table.economic_name",
+    title="情况说明所列经济科目名称与报表不符",
+    explanation=(
+        "情况说明在“人员经费X万元，主要包括……”后逐项写出的科目（如“基本工资50.07万元”），是公开06表中的经济分类科目。"
+        "所写名称在表中找不到，而表中恰有一个科目的名称只比它多一个字或只差一个字、决算数又与所写金额相同时，"
+        "说的就是这个科目，名称抄漏或写错了一个字，读者按所写名称在报表中找不到这一项。"
+        "名称差两个字以上的（如“机关事业单位养老保险缴费”与“机关事业单位基本养老保险缴费”）是常见的简称，不报告。"
+    ),
+    formula="情况说明所列科目名称 = 公开06表中决算数相同、名称只差一个字的科目名称",
+    tolerance="金额按两处中较粗的印出精度相同；名称只差一个字才报告，只作提示",
+    example="情况说明写“其社会保障缴费0.2万元”，公开06表30112其他社会保障缴费0.20",
+    expected_label="报表中的名称",
+)
+def economic_name(report: Report) -> Iterable[Finding]:
+    from generator.checks import make_finding
+
+    doc = report.document
+    if doc is None:
+        return
+    es: list[Entry] | None = None
+    for b in doc.blocks:
+        if b.table is not None or "主要包括" not in b.text:
+            continue
+        for span in _LISTED_AMOUNTS.finditer(b.text):
+            for m in _LISTED_ITEM.finditer(b.text, span.start(), span.end()):
+                es = es if es is not None else table_entries(report, "公开06表")
+                if not es:
+                    return
+                said, amount = m.group("name"), parse_amount(m.group("n"))
+                if find_entry(es, said) is not None or amount is None:
+                    continue
+                rows = [e for e in es if _one_apart(said, bare(e.name)) and e.amounts and e.amounts[0]]
+                row = rows[0] if len(rows) == 1 else None
+                if row is None or row.amounts[0] is None or not _same_printed(amount, row.amounts[0]):
+                    continue  # no row, two rows, or another amount: which item is meant is unclear
+                yield make_finding(
+                    "text_table.economic_name",
+                    "info",
+                    said,
+                    f"情况说明写“{said}{m.group('n')}万元”，{table_name('公开06表')}中没有“{said}”这个科目；"
+                    f"金额相同的是“{bare(row.name)}”{row.amounts[0]}万元，名称差了一个字，应为“{bare(row.name)}”。",
+                    said,
+                    bare(row.name),
+                    [Quote(m.group(0).lstrip("，,；;：:、 "), b.page_at(m.start("name")), None), row.quote],
+                )
 
 
 # 部门整体支出绩效评价基础数据表 (a local template, 004): "经费控制情况（万元） 2022年决算数 2023年预算数 2023年决算数"
