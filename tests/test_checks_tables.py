@@ -484,7 +484,10 @@ def test_a_sentence_with_a_homophone_slip_is_a_note(findings) -> None:
     # 003's OCR variants (単位, 減轻: outside GB 2312; 万地/玩地 once each) say nothing.
     (f,) = [f for fs in findings.values() for f in fs if f.rule == "completeness.homophone_variant"]
     assert f in findings["001_7c4dfcc9575acdfa.txt"] and f.severity == "info"
-    assert {f.claimed, f.expected} == {"勾通不及时导致经济效益指标完成率较低", "沟通不及时导致经济效益指标完成率较低"}
+    assert {f.claimed, f.expected} == {
+        "勾通不及时导致经济效益指标完成率较低",
+        "沟通不及时导致经济效益指标完成率较低",
+    }
     assert "“勾”与“沟”同音" in f.message
 
 
@@ -576,7 +579,9 @@ def test_a_listed_economic_item_missing_a_character_is_a_note(reports, findings)
         dataclasses.replace(b, text=b.text.replace("其社会保障缴费0.2万元", "其社会保障缴费0.3万元"))
         for b in r.document.blocks
     ]
-    assert not list(economic_name(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))))
+    assert not list(
+        economic_name(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+    )
 
 
 def test_parts_listed_after_qizhong_add_up(reports, findings) -> None:
