@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from itertools import chain
 
 from generator.checks import make_finding, rule
@@ -764,10 +765,11 @@ _CLAUSE = re.compile(r"[\u4e00-\u9fff]{8,}")
 _FUNCTION_CHARS = ("以已", "在再", "的地得", "他它她", "作做", "定订", "即既", "须需")
 
 
-def _readings(char: str) -> set[str]:
+@cache
+def _readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin
 
-    return set(pinyin(char, heteronym=True, style=Style.NORMAL)[0])
+    return frozenset(pinyin(char, heteronym=True, style=Style.NORMAL)[0])
 
 
 def _simplified(char: str) -> bool:
