@@ -72,8 +72,9 @@ PINNED = [
     (R001, "yoy.percent_twice", "error", "29.23%；100%", "29.23%"),
     # 001: total fell 577.03 but the three classes changed by −107.03+4.91+11.27 = −90.85.
     (R001, "yoy.parts", "error", "-577.03", "-90.85"),
-    # 001: 住房保障 "决算数4.91万元 … 较上年增加11.27万元": the increase exceeds this year's amount.
-    (R001, "yoy.zero_base", "error", "增加11.27万元", "至多增加4.91万元"),
+    # 001: 住房保障 "导致2024年度住房保障支出决算数4.91万元，2023年住房保障支出决算数为0，出现了较上年增加11.27万元的情况":
+    # 4.91 − 0 = 4.91, not 11.27 (the 4.91 is the 卫生健康 paragraph's, copied; the 住房保障 决算 is 11.27).
+    (R001, "yoy.last_year_stated", "error", "增加11.27万元", "增加4.91万元"),
     # 003 《设备升级改造》: every indicator row repeated, 180 points + 10 for funds = 190 > 100.
     (R003, "perf.points_total", "error", "190", "≤100"),
     # 003: 《全市事业单位网络培训》 and 《职称评审费》 print every indicator row twice too (subjects pinned below).
@@ -356,6 +357,22 @@ def test_finding_ids_are_stable(reports) -> None:
     again = [f.id for f in run_checks(r) if f.rule.split(".")[0] in FAMILIES]
     assert first == again and len(set(first)) == len(first)
     assert find(run_checks(r), "ratio.share", "71.73%").id == "f-10d621"
+
+
+def test_last_year_stated_in_the_sentence(reports) -> None:
+    """001's 卫生健康 sentence states all three: "导致2024年度卫生健康支出决算数4.91万元，2023年卫生健康支出决算数为0，
+    出现了较上年增加4.91万元的情况" (4.91 − 0 = 4.91). This year's amount changed to 5.91 leaves a positive last year
+    (5.91 − 4.91 = 1.00) that yoy.zero_base cannot see; the stated 0 says otherwise."""
+    r = reports[R001]
+    assert not [f for f in run_checks(r) if f.rule == "yoy.last_year_stated" and "卫生健康" in f.subject]
+    (f,) = [
+        f
+        for f in run_checks(
+            extract(_mutated(r, "卫生健康支出决算数4.91万元", "卫生健康支出决算数5.91万元").document)
+        )
+        if f.rule == "yoy.last_year_stated" and "卫生健康" in f.subject
+    ]
+    assert (f.severity, f.claimed, f.expected) == ("error", "增加4.91万元", "增加5.91万元")
 
 
 def test_rules_are_documented() -> None:

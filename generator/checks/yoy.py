@@ -39,6 +39,24 @@ def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | 
     return None
 
 
+# "…决算数4.91万元，2023年卫生健康支出决算数为0，出现了较上年增加4.91万元": last year's amount stated in the
+# claim's own sentence, between this year's and the change
+_LAST_STATED = re.compile(
+    r"(?P<year>20\d\d)\s*年度?[\u4e00-\u9fff]{0,24}?(?:为|是)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:万元)?(?=[，,；;])"
+)
+
+
+def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | None:
+    """Last year's amount as the claim's sentence states it ("2023年……决算数为0"), with its text."""
+    quote = claim.get("quote")
+    if not isinstance(quote, Quote) or report.year is None:
+        return None
+    m = _LAST_STATED.search(quote.quote)
+    if m is None or int(m.group("year")) != report.year - 1:
+        return None
+    return Decimal(m.group("n").replace(",", "")), m.group(0)
+
+
 def _growth_bounds(change: Decimal, current: Decimal, sign: int) -> tuple[Decimal, Decimal, Decimal] | None:
     """(last year, lowest, highest percentage) the printed change and current amount allow."""
     h = half_unit(change, current)
@@ -134,6 +152,8 @@ def zero_base(report: Report) -> Iterable[Finding]:
         if found is None:
             continue
         current, cq = found
+        if stated_last(report, claim) is not None:
+            continue  # last year stated in the sentence: yoy.last_year_stated compares the three
         h = half_unit(change, current)
         last = current - change
         if last < -2 * h:
@@ -158,6 +178,46 @@ def zero_base(report: Report) -> Iterable[Finding]:
                 "无法计算（上年为0）",
                 _evidence(claim, cq),
             )
+
+
+@rule(
+    "yoy.last_year_stated",
+    title="本年数、上年数与增减额对不上",
+    explanation=(
+        "有的说明在同一句里写出本年数、上年数和变动额（“导致2024年度卫生健康支出决算数4.91万元，2023年卫生健康支出"
+        "决算数为0，出现了较上年增加4.91万元的情况”）。三个数之间应满足：本年数 − 上年数 = 增加额（或上年数 − 本年数 ="
+        " 减少额）；对不上时，至少一个数写错了，常见的是从相邻段落照抄了金额。"
+    ),
+    formula="本年数 − 上年数 = ±变动额",
+    tolerance="按印出精度：三个数各自的舍入误差之和以内视为相符；上年数写作0的，是没有这项收支，不计舍入误差",
+    example="“导致2024年度住房保障支出决算数4.91万元，2023年住房保障支出决算数为0，出现了较上年增加11.27万元的情况”："
+    "4.91 − 0 = 4.91，不是11.27。",
+    expected_label="本年数 − 上年数",
+)
+def last_year_stated(report: Report) -> Iterable[Finding]:
+    for claim in report.yoy_claims:
+        change, sign = claim["change"], _sign(claim["direction"])
+        if change is None or sign == 0 or claim["current"] is None:
+            continue
+        last = stated_last(report, claim)
+        if last is None:
+            continue
+        current, (before, said) = claim["current"], last
+        # a last year of "0" is none at all, not a rounded amount: it adds no rounding of its own
+        printed = [current, change] if before == 0 else [current, change, before]
+        if abs(current - before - sign * change) <= len(printed) * half_unit(*printed):
+            continue
+        word = "增加" if sign > 0 else "减少"
+        yield make_finding(
+            "yoy.last_year_stated",
+            "error",
+            claim["subject"],
+            f"文中写{claim['subject']}本年{current}万元，又写“{said}”，两年相差{current - before}万元；"
+            f"同一句却称较上年{word}{change}万元，三个数对不上。",
+            f"{word}{change}万元",
+            f"{'增加' if current >= before else '减少'}{abs(current - before)}万元",
+            [claim["quote"]],
+        )
 
 
 @rule(
