@@ -660,3 +660,27 @@ def test_the_basic_data_table_sangong_is_the_narratives(reports) -> None:
     (f,) = changed("3、公务接待 1.42 1.40 1.16", "3、公务接待 1.42 1.40 1.36")
     assert (f.subject, f.claimed) == ("公务接待/决算", "1.36")
     assert changed("三公经费 1.42 1.40 1.16", "三公经费 1.52 1.40 1.16") == []  # 2022's 决算
+
+
+def test_the_rounding_envelope_is_each_printed_value_s_half_unit(reports) -> None:
+    """(n+1)×0.005 when every value has two decimals; mixed precisions add each value's own half unit; a
+    zero written without decimals ("支出决算为0万元") is none at all and adds nothing, while "0.000%" keeps its
+    three decimals. So 004's 三公 sentence with 因公出国（境）费 "支出决算为1万元" (1.16 = 1 + 0 + 0 + 1.16 is 1.00 off,
+    against 0.51 allowed) is an error; before, the bare zeros widened the envelope to 2.5 and it read as rounding."""
+    import dataclasses
+    from decimal import Decimal as D
+
+    from generator.checks import run_checks
+    from generator.checks.tolerance import half_unit, sum_tolerance
+    from generator.pipeline import read_meta
+
+    assert sum_tolerance([D("1.10"), D("2.20")], D("3.30")) == D("0.015")
+    assert sum_tolerance([D("1"), D("0"), D("1.16")], D("1.16")) == D("0.510")
+    assert half_unit(D("0"), D("1.16")) == D("0.005") and half_unit(D("0.000")) == D("0.0005")
+    r = reports[HUAIHUA]
+    old = "因公出国（境）费支出预算为0万元，支出决算为0万元"
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, old[:-3] + "1万元")) for b in r.document.blocks]
+    doc = dataclasses.replace(r.document, blocks=blocks)
+    mutated = extract(doc, read_meta(ROOT / "data" / "reports" / HUAIHUA))
+    (f,) = [f for f in run_checks(mutated) if f.rule == "sum.sangong" and "1.00万元" in f.message]
+    assert f.severity == "error"

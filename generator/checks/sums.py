@@ -802,8 +802,8 @@ _PROCUREMENT = re.compile(
 
 
 def _as_printed(v: Decimal, like: Sequence[Decimal]) -> Decimal:
-    """A bare "0" among two-decimal amounts is nothing bought, not an amount rounded to whole 万元:
-    it is compared at the precision of the others (so it does not widen the envelope to ±0.5)."""
+    """A bare "0" among two-decimal amounts is nothing bought: it is shown at the others' precision
+    ("工程采购金额0.00万元" in the message; tolerance.half_unit already gives it no rounding of its own)."""
     if v == 0 and decimals(v) == 0:
         places = max((decimals(x) for x in like), default=2)
         return v.quantize(Decimal(1).scaleb(-places))

@@ -2,7 +2,9 @@
 
 Printed amounts are rounded to their last decimal place, so each carries an error of up to half a
 unit (0.005 at two decimals). A total of n printed parts may therefore differ from the printed
-total by up to (n + 1) × half-unit before the difference proves anything. A stated percentage is
+total by up to (n + 1) × half-unit before the difference proves anything; with mixed precisions, by
+the sum of each value's own half unit. A zero written without decimals ("支出决算为0万元") is none at all,
+not a rounded amount, and adds nothing. A stated percentage is
 compared with the whole interval of ratios its rounded amounts allow, at the precision the
 percentage is printed with. Differences inside the envelope are not errors; non-zero ones between
 two statements of the same figure are reported as ``info``.
@@ -16,13 +18,19 @@ from generator.normalize import decimals
 
 
 def half_unit(*values: Decimal) -> Decimal:
-    """Half a unit of the least precise printed value (0.005 for 2 decimals, 0.5 for integers)."""
-    places = min((decimals(v) for v in values), default=2)
+    """Half a unit of the least precise printed value (0.005 for 2 decimals, 0.5 for integers).
+
+    A zero printed without decimals is no rounded amount ("因公出国（境）费支出决算为0万元" beside 1.16: there was
+    none), so it does not coarsen the others ("0.000%" keeps its three decimals); such zeros alone are taken
+    at two decimals."""
+    places = min((decimals(v) for v in values if v != 0 or decimals(v) > 0), default=2)
     return Decimal(5) / (Decimal(10) ** (places + 1))
 
 
 def sum_tolerance(parts: list[Decimal], total: Decimal) -> Decimal:
-    return (len(parts) + 1) * half_unit(total, *parts)
+    """How far a total may lie from the sum of its parts by rounding alone: each printed value's own half
+    unit ((n+1)×0.005 when all are printed to 0.01; "1.16 = 0 + 1 + 1.16" allows 0.51, not 2.5)."""
+    return sum((half_unit(v) for v in (total, *parts) if v != 0 or decimals(v) > 0), Decimal(0))
 
 
 def sum_differs(parts: list[Decimal], total: Decimal) -> tuple[bool, Decimal]:
