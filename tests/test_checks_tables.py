@@ -684,3 +684,26 @@ def test_the_rounding_envelope_is_each_printed_value_s_half_unit(reports) -> Non
     mutated = extract(doc, read_meta(ROOT / "data" / "reports" / HUAIHUA))
     (f,) = [f for f in run_checks(mutated) if f.rule == "sum.sangong" and "1.00万元" in f.message]
     assert f.severity == "error"
+
+
+def test_sangong_budget_parts_in_the_text_add_up(reports) -> None:
+    """000 ("“三公”经费支出全年预算数4.95万元" = 0.00 + 0.00 + 4.46 + 0.49) and 004 (1.40 = 0 + 0 + 0 + 1.40) state all
+    five budgets and agree; 002 and 003 leave one out and are not checked. A part's budget changed is an error."""
+    import dataclasses
+
+    from generator.checks.sums import sangong_budget_text
+
+    for name in (R000 := "000_41e5c2151686b1a5.txt", HUAIHUA):
+        assert list(sangong_budget_text(reports[name])) == [], name
+    r = reports[R000]
+    blocks = [
+        dataclasses.replace(
+            b, text=b.text.replace("公务接待费全年预算数0.49万元", "公务接待费全年预算数0.59万元")
+        )
+        for b in r.document.blocks
+    ]
+    (f,) = sangong_budget_text(
+        dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
+    )
+    assert (f.severity, f.claimed, f.expected) == ("error", "4.95", "5.05")
+    assert "文中写4.95万元" in f.message

@@ -131,7 +131,7 @@ def check_sum(
 ) -> Finding | None:
     """total against Σ parts (a blank part counts as 0: the templates leave zero cells blank).
 
-    Outside the (n+1) half-unit envelope → error; a non-zero difference inside it → info."""
+    Outside the rounding envelope (tolerance.sum_tolerance) → error; a non-zero difference inside it → info."""
     if total is None:
         return None
     stated = [(label, v) for label, v in parts if v is not None]
@@ -146,7 +146,8 @@ def check_sum(
     prefix = f"{where}中" if where else ""
     message = (
         f"{prefix}{total_label}为{fmt(total)}万元，而{arithmetic} = {fmt(computed)}万元；"
-        f"{total_label}应为{fmt(computed)}万元，报表列示{fmt(total)}万元，相差{fmt(abs(diff))}万元"
+        f"{total_label}应为{fmt(computed)}万元，{'文中写' if where == '情况说明' else '报表列示'}{fmt(total)}万元，"
+        f"相差{fmt(abs(diff))}万元"
     )
     if beyond:
         message += "，超出舍入误差范围。"
@@ -784,6 +785,53 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
             )
         )  # fmt: skip
     return _keep(out)
+
+
+_SANGONG_BUDGET = re.compile(
+    r"(?P<name>“三公”经费|因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费)(?:财政拨款)?(?:支出)?"
+    r"(?:全年|年初)?预算(?:数)?(?:为)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+_SANGONG_NAMES = ("“三公”经费", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+
+
+@rule(
+    "sum.sangong_budget_text",
+    title="情况说明中“三公”经费预算数与分项预算数之和不符",
+    explanation=(
+        "情况说明写出“三公”经费的预算数，又逐项写出因公出国（境）费、公务用车购置费、公务用车运行维护费和公务接待费"
+        "各自的预算数（“因公出国（境）费支出预算为0万元，支出决算为0万元；……”）。四项预算数之和应等于“三公”经费预算数。"
+        "只在四项和合计都写出时核对，取各自第一次出现的预算数。"
+    ),
+    formula="“三公”经费预算数 = 因公出国（境）费 + 公务用车购置费 + 公务用车运行维护费 + 公务接待费（预算数）",
+    tolerance="各数按印出精度的舍入误差之和；写作0的视为没有这项预算",
+    example="“三公”经费财政拨款支出预算为1.40万元 = 0 + 0 + 0 + 公务接待费支出预算1.40万元",
+)
+def sangong_budget_text(report: Report) -> Iterable[Finding]:
+    from generator.normalize import parse_amount
+
+    doc = report.document
+    if doc is None:
+        return []
+    found: dict[str, tuple[Decimal, Quote]] = {}
+    for b in doc.blocks:
+        if b.table is not None or "预算" not in b.text:
+            continue
+        for m in _SANGONG_BUDGET.finditer(b.text):
+            amount = parse_amount(m.group("n"))
+            if amount is not None:
+                found.setdefault(m.group("name"), (amount, Quote(m.group(0), b.page_at(m.start()), None)))
+    if any(n not in found for n in _SANGONG_NAMES):
+        return []
+    total, *parts = (found[n] for n in _SANGONG_NAMES)
+    return _keep(
+        [
+            check_sum(
+                "sum.sangong_budget_text", "情况说明 “三公”经费预算数", "“三公”经费预算数", total[0],
+                list(zip(_SANGONG_NAMES[1:], (p[0] for p in parts))), [total[1], *(p[1] for p in parts)],
+                "情况说明",
+            )
+        ]
+    )  # fmt: skip
 
 
 # --- 情况说明: 政府采购 and 基本支出 sentences ------------------------------------------------------
