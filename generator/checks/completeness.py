@@ -6,6 +6,7 @@ year, and names written two ways (the unit's own, another organisation's, a quot
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain
@@ -800,12 +801,7 @@ def homophone_variant(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    first: dict[str, tuple[Block, int]] = {}
-    count: dict[str, int] = {}
-    for b in doc.blocks:
-        for m in _CLAUSE.finditer(b.text):
-            first.setdefault(m.group(0), (b, m.start()))
-            count[m.group(0)] = count.get(m.group(0), 0) + 1
+    count = Counter(_CLAUSE.findall(doc.text))  # blocks are joined by newlines: no clause spans two
     # pairs of one length that agree but for one position, one of them written at least twice (the pair
     # must occur three times): a one-character difference leaves either half whole
     halves: dict[tuple[int, int, str], list[str]] = {}
@@ -815,7 +811,7 @@ def homophone_variant(report: Report) -> Iterable[Finding]:
             halves.setdefault((len(clause), 0, clause[:h]), []).append(clause)
             halves.setdefault((len(clause), 1, clause[h:]), []).append(clause)
     pairs: set[tuple[str, str]] = set()
-    for clause in first:
+    for clause in count:
         h = len(clause) // 2
         for known in chain(
             halves.get((len(clause), 0, clause[:h]), ()), halves.get((len(clause), 1, clause[h:]), ())
@@ -828,7 +824,6 @@ def homophone_variant(report: Report) -> Iterable[Finding]:
         by_position.setdefault((at, a[:at] + a[at + 1 :]), []).append((a, other))
     if not by_position:
         return
-    order = {id(b): i for i, b in enumerate(doc.blocks)}
     # a quoted phrase written two ways is completeness.phrase_variant's
     quoted = [v for pair in _variants(report, _QUOTED, 12, lambda k, n: k < n - 2) for v in pair[:2]]
     for (at, _), found in sorted(by_position.items()):
@@ -844,7 +839,9 @@ def homophone_variant(report: Report) -> Iterable[Finding]:
             continue
         if any(a in q or other in q for q in quoted):
             continue
-        odd, usual = sorted((a, other), key=lambda n: (count[n], order[id(first[n][0])]))
+        first = {n: next((b, b.text.index(n)) for b in doc.blocks if n in b.text) for n in (a, other)}
+        order = {n: doc.blocks.index(first[n][0]) for n in (a, other)}
+        odd, usual = sorted((a, other), key=lambda n: (count[n], order[n]))
         (b, start), (ub, ustart) = first[odd], first[usual]
         yield make_finding(
             "completeness.homophone_variant",
