@@ -203,10 +203,8 @@ def last_year_stated(report: Report) -> Iterable[Finding]:
         if last is None:
             continue
         current, (before, said) = claim["current"], last
-        # a last year of "0" is none at all, not a rounded amount: it adds no rounding of its own
-        printed = [current, change] if before == 0 else [current, change, before]
-        if abs(current - before - sign * change) <= len(printed) * half_unit(*printed):
-            continue
+        if not sum_differs([before, sign * change], current)[0]:
+            continue  # (a last year of "0" is none at all: tolerance.sum_tolerance gives it no rounding)
         word = "增加" if sign > 0 else "减少"
         yield make_finding(
             "yoy.last_year_stated",
