@@ -707,3 +707,51 @@ def test_sangong_budget_parts_in_the_text_add_up(reports) -> None:
     )
     assert (f.severity, f.claimed, f.expected) == ("error", "4.95", "5.05")
     assert "文中写4.95万元" in f.message
+
+
+def test_detail_items_add_up_to_their_classes(reports) -> None:
+    """Text reports without tables list every 项 in the 具体情况 ("5.社会保障和就业支出(类)人力资源和社会保障管理" /
+    "事务(款)劳动保障监察(项):支出决算数为12.00万元，……"). 002's 22 items add up to the total 2,638.26 and to every
+    class in its 结构情况 but 社会保障和就业 (2,391.87 against 2,391.86: 0.01 over 12 items, a note); 000's 卫生健康
+    (28.19 against 28.20) and 003's total and 社保 (0.02 over 31 and 19 items) are notes too. An item raised is an
+    error (its class and the total are exceeded); an item lowered leaves the list short of the total, which may
+    mean an item left out, so it is a note that names the changed figure."""
+    import dataclasses
+
+    from generator.checks.sums import detail_items, detail_items_sum
+    from generator.pipeline import read_meta
+
+    r002 = reports["002_e0b9e12b257efafd.txt"]
+    assert len(detail_items(r002)) == 22 and len(detail_items(reports["003_237caace6a9bba17.txt"])) == 31
+    for name, n in [
+        ("000_41e5c2151686b1a5.txt", 1),
+        ("002_e0b9e12b257efafd.txt", 1),
+        ("003_237caace6a9bba17.txt", 2),
+    ]:
+        found = list(detail_items_sum(reports[name]))
+        assert len(found) == n and {f.severity for f in found} == {"info"}, name
+    assert [q.quote for q in next(iter(detail_items_sum(r002))).evidence][:2] == [
+        "2.社会保障和就业支出(类)2,391.86万元",
+        "行政运行(项):支出决算数为1,005.01万元",
+    ]
+    meta = read_meta(ROOT / "data" / "reports" / "002_e0b9e12b257efafd.txt")
+    old = "劳动保障监察(项):支出决算数为12.00万元"
+
+    def changed(to: str) -> set[tuple[str, str, str]]:
+        blocks = [
+            dataclasses.replace(b, text=b.text.replace(old, old.replace("12.00", to)))
+            for b in r002.document.blocks
+        ]
+        mutated = extract(dataclasses.replace(r002.document, blocks=blocks), meta)
+        return {
+            (f.severity, f.subject, f.expected) for f in detail_items_sum(mutated) if f"{to}万元" in f.message
+        }
+
+    assert changed("17.09") == {
+        ("error", "具体情况 合计", "2,643.35"),
+        ("error", "具体情况 社会保障和就业支出", "2,396.96"),
+    }
+    assert changed("7.09") == {
+        ("info", "具体情况 合计", "2,633.35"),
+        ("info", "具体情况 社会保障和就业支出", "2,386.96"),
+    }

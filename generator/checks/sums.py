@@ -8,6 +8,7 @@ envelope, wording a finding) live here too; the other table families import them
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,8 @@ from decimal import Decimal
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, sum_differs
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
-from generator.model import Document, Finding, Quote, Report
-from generator.normalize import decimals
+from generator.model import Block, Document, Finding, Quote, Report
+from generator.normalize import decimals, parse_amount
 
 ZERO = Decimal(0)
 BLANK = Decimal("0.00")  # a blank cell: zero, at the table's two-decimal precision
@@ -832,6 +833,99 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
             )
         ]
     )  # fmt: skip
+
+
+# 具体情况 of a text report: "3.社会保障和就业支出(类)人力资源和社会保障管理" / "事务(款)行政运行(项):支出决算数为1,005.01万元，
+# 比上年决算减少49.32万元……" — one numbered paragraph per 项, its name wrapped over two blocks
+_ITEM = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,2})\s*[.、．]\s*(?P<lei>[\u4e00-\u9fff]{2,20})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{2,30}?)\s*"
+    r"[(（]款[)）]\s*(?P<xiang>[^()（）。\d]{2,40}?)\s*[(（]项[)）]\s*[:：]?\s*(?:支出)?决算数?(?:为)?\s*"
+    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+_DETAIL_HEAD = re.compile(r"一般公共预算财政拨款支出决算具体情况")
+
+
+def detail_items(report: Report) -> list[tuple[str, str, Decimal, Quote]]:
+    """(类, 项, 决算数, quote) of the 具体情况 items numbered 1, 2, … n without a gap (a text report's
+    stand-in for 公开05表's 项 rows)."""
+    from generator.extract.claims import _SECTION_HEAD
+
+    doc = report.document
+    if doc is None:
+        return []
+    blocks = doc.blocks
+    for start in (k for k, b in enumerate(blocks) if b.table is None and _DETAIL_HEAD.search(b.text)):
+        section: list[Block] = []  # up to the next heading (the 目录's line is followed by the next one's)
+        for b in blocks[start + 1 :]:
+            if b.table is not None or _SECTION_HEAD.match(b.text) or _DETAIL_HEAD.search(b.text):
+                break
+            section.append(b)
+        text = "\n".join(b.text for b in section)
+        out: list[tuple[str, str, Decimal, Quote]] = []
+        for m in _ITEM.finditer(text):
+            amount = parse_amount(m.group("a"))
+            if int(m.group("n")) != len(out) + 1 or amount is None:
+                break
+            # the quote from the 项 name on, or from its last line when the name wrapped ("(项):支出决算数为7.14万元")
+            tail = m.group(0)[m.start("xiang") - m.start() :].split("\n")[-1]
+            block = next(b for b in section if tail in b.text)
+            out.append(
+                (m.group("lei"), m.group("xiang").replace("\n", ""), amount, Quote(tail, block.page, None))
+            )
+        if out:
+            return out
+    return []
+
+
+@rule(
+    "sum.detail_items",
+    title="具体情况逐项决算数之和与类级金额、支出总额不符",
+    explanation=(
+        "没有附报表的情况说明，在“一般公共预算财政拨款支出决算具体情况”中按项逐一写出“××（类）××（款）××（项）："
+        "支出决算数为X万元”，在“结构情况”中写出各类的金额，在“总体情况”中写出一般公共预算财政拨款支出总额。"
+        "各项之和应等于所属类的金额，全部项之和应等于支出总额。只核对编号从1起连续的清单；各项之和小于总额时，"
+        "清单可能没有列全，此时只核对某一类的各项之和是否超过该类金额。"
+    ),
+    formula="Σ 某类下各项决算数 = 该类金额；Σ 全部项 = 一般公共预算财政拨款支出",
+    tolerance="各数按印出精度的舍入误差之和；超出为错误，范围内的非零差额记为提示",
+    example="一般公共服务支出8.34万元 = 信息化建设7.14 + 宗教事务1.20（万元）",
+)
+def detail_items_sum(report: Report) -> Iterable[Finding]:
+    items = detail_items(report)
+    total = report.metrics.get("gpb_expenditure") or report.narrative.get("gpb_expenditure")
+    if not items or total is None:
+        return []
+    # all items together short of the total: the list may leave some out, so a shortfall is only a note
+    complete = not sum_differs([a for *_, a, _ in items], total.amount)[0]
+    groups = [("具体情况 合计", "一般公共预算财政拨款支出", total.amount, total.quote, items)]
+    for c in report.functional_classes:
+        mine = [i for i in items if i[0] == c["name"]]
+        if c.get("source") == "narrative" and isinstance(c.get("amount"), Decimal) and mine:
+            groups.append(
+                (
+                    f"具体情况 {c['name']}",
+                    f"{c['name']}（类）",
+                    c["amount"],
+                    Quote(c["quote"], c["page"]),
+                    mine,
+                )
+            )
+    out: list[Finding | None] = []
+    for subject, label, amount, quote, mine in groups:
+        f = check_sum(
+            "sum.detail_items", subject, label, amount, [(x, a) for _, x, a, _ in mine],
+            [quote, *(q for *_, q in mine)], "情况说明",
+        )  # fmt: skip
+        short = sum((a for *_, a, _ in mine), ZERO) < amount
+        if f is not None and f.severity == "error" and not complete and short:
+            f = dataclasses.replace(
+                f,
+                severity="info",
+                message=f.message.removesuffix("超出舍入误差范围。")
+                + "；所列各项之和也少于支出总额，清单可能没有列全，若已列全则其中至少一项有误。",
+            )
+        out.append(f)
+    return _keep(out)
 
 
 # --- 情况说明: 政府采购 and 基本支出 sentences ------------------------------------------------------
