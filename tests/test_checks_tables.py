@@ -732,7 +732,7 @@ def test_detail_items_add_up_to_their_classes(reports) -> None:
         assert len(found) == n and {f.severity for f in found} == {"info"}, name
     assert [q.quote for q in next(iter(detail_items_sum(r002))).evidence][:2] == [
         "2.社会保障和就业支出(类)2,391.86万元",
-        "行政运行(项):支出决算数为1,005.01万元",
+        "行政运行(项):支出决算数为1,005.01万元，比上年决算减少49.32万元",
     ]
     meta = read_meta(ROOT / "data" / "reports" / "002_e0b9e12b257efafd.txt")
     old = "劳动保障监察(项):支出决算数为12.00万元"
@@ -755,3 +755,32 @@ def test_detail_items_add_up_to_their_classes(reports) -> None:
         ("info", "具体情况 合计", "2,633.35"),
         ("info", "具体情况 社会保障和就业支出", "2,386.96"),
     }
+
+
+def test_detail_item_changes_add_up_to_the_total_change(reports) -> None:
+    """Once the 具体情况 items add up to the total (the list is complete), their changes add up to the total's:
+    002 +912.32 and 003 −3,381.06 exactly, 000 −10.05 against "减少10.04万元" (a note: 0.01 over 13 items). A
+    decrease to zero changed ("信息化建设(项):支出决算数为0.00万元，比上年决算减少3.20万元" → 4.60), which nothing
+    else constrains, is an error."""
+    import dataclasses
+
+    from generator.checks.yoy import detail_items_change as rule
+    from generator.pipeline import read_meta
+
+    assert not list(rule(reports["002_e0b9e12b257efafd.txt"])) and not list(
+        rule(reports["003_237caace6a9bba17.txt"])
+    )
+    r = reports["000_41e5c2151686b1a5.txt"]
+    (f,) = rule(r)
+    assert (f.severity, f.claimed, f.expected) == ("info", "-10.04", "-10.05")
+    old = "信息化建设(项):支出决算数为0.00万元，比上年决算减少3.20万元"
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace(old, old.replace("3.20", "4.60")))
+        for b in r.document.blocks
+    ]
+    mutated = extract(
+        dataclasses.replace(r.document, blocks=blocks),
+        read_meta(ROOT / "data" / "reports" / "000_41e5c2151686b1a5.txt"),
+    )
+    (f,) = rule(mutated)
+    assert (f.severity, f.expected) == ("error", "-11.45")

@@ -841,13 +841,26 @@ _ITEM = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,2})\s*[.、．]\s*(?P<lei>[\u4e00-\u9fff]{2,20})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{2,30}?)\s*"
     r"[(（]款[)）]\s*(?P<xiang>[^()（）。\d]{2,40}?)\s*[(（]项[)）]\s*[:：]?\s*(?:支出)?决算数?(?:为)?\s*"
     r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"(?:\s*[，,]\s*(?:比|较)上年(?:决算)?(?:数)?\s*(?P<dir>增加|减少)\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*万元)?"
 )
 _DETAIL_HEAD = re.compile(r"一般公共预算财政拨款支出决算具体情况")
 
 
-def detail_items(report: Report) -> list[tuple[str, str, Decimal, Quote]]:
-    """(类, 项, 决算数, quote) of the 具体情况 items numbered 1, 2, … n without a gap (a text report's
-    stand-in for 公开05表's 项 rows)."""
+@dataclass(frozen=True)
+class DetailItem:
+    """One 项 of a text report's 具体情况, its stand-in for a 公开05表 row ("5.社会保障和就业支出(类)……劳动保障
+    监察(项):支出决算数为12.00万元，比上年决算增加0.00万元")."""
+
+    lei: str
+    name: str
+    amount: Decimal
+    change: Decimal | None  # signed (减少 is negative); None when the item states none
+    quote: Quote  # from the 项 name (or the name's last line) to the change, or to the amount
+
+
+@per_report("document")
+def detail_items(report: Report) -> list[DetailItem]:
+    """The 具体情况 items numbered 1, 2, … n without a gap."""
     from generator.extract.claims import _SECTION_HEAD
 
     doc = report.document
@@ -861,17 +874,23 @@ def detail_items(report: Report) -> list[tuple[str, str, Decimal, Quote]]:
                 break
             section.append(b)
         text = "\n".join(b.text for b in section)
-        out: list[tuple[str, str, Decimal, Quote]] = []
+        out: list[DetailItem] = []
         for m in _ITEM.finditer(text):
             amount = parse_amount(m.group("a"))
             if int(m.group("n")) != len(out) + 1 or amount is None:
                 break
+            change = parse_amount(m.group("c")) if m.group("c") else None
+            if change is not None and m.group("dir") == "减少":
+                change = -change
             # the quote from the 项 name on, or from its last line when the name wrapped ("(项):支出决算数为7.14万元")
-            tail = m.group(0)[m.start("xiang") - m.start() :].split("\n")[-1]
-            block = next(b for b in section if tail in b.text)
-            out.append(
-                (m.group("lei"), m.group("xiang").replace("\n", ""), amount, Quote(tail, block.page, None))
-            )
+            # (or to the amount only, when a line break falls before the change)
+            ends = [m.end(), text.index("万元", m.end("a")) + 2]
+            tails = [text[m.start("xiang") : end].split("\n")[-1] for end in ends]
+            tail, block = next(((t, b) for t in tails for b in section if t in b.text), ("", None))
+            if block is None:
+                break  # a line break inside the amount: no quote to give
+            name = m.group("xiang").replace("\n", "")
+            out.append(DetailItem(m.group("lei"), name, amount, change, Quote(tail, block.page)))
         if out:
             return out
     return []
@@ -896,10 +915,10 @@ def detail_items_sum(report: Report) -> Iterable[Finding]:
     if not items or total is None:
         return []
     # all items together short of the total: the list may leave some out, so a shortfall is only a note
-    complete = not sum_differs([a for *_, a, _ in items], total.amount)[0]
+    complete = not sum_differs([i.amount for i in items], total.amount)[0]
     groups = [("具体情况 合计", "一般公共预算财政拨款支出", total.amount, total.quote, items)]
     for c in report.functional_classes:
-        mine = [i for i in items if i[0] == c["name"]]
+        mine = [i for i in items if i.lei == c["name"]]
         if c.get("source") == "narrative" and isinstance(c.get("amount"), Decimal) and mine:
             groups.append(
                 (
@@ -913,10 +932,10 @@ def detail_items_sum(report: Report) -> Iterable[Finding]:
     out: list[Finding | None] = []
     for subject, label, amount, quote, mine in groups:
         f = check_sum(
-            "sum.detail_items", subject, label, amount, [(x, a) for _, x, a, _ in mine],
-            [quote, *(q for *_, q in mine)], "情况说明",
+            "sum.detail_items", subject, label, amount, [(i.name, i.amount) for i in mine],
+            [quote, *(i.quote for i in mine)], "情况说明",
         )  # fmt: skip
-        short = sum((a for *_, a, _ in mine), ZERO) < amount
+        short = sum((i.amount for i in mine), ZERO) < amount
         if f is not None and f.severity == "error" and not complete and short:
             f = dataclasses.replace(
                 f,

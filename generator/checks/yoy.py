@@ -410,6 +410,51 @@ def parts(report: Report) -> Iterable[Finding]:
     )
 
 
+@rule(
+    "yoy.detail_items",
+    title="具体情况逐项的增减之和与总数的增减不符",
+    explanation=(
+        "没有附报表的情况说明在“具体情况”中逐项写出“支出决算数为X万元，比上年决算增加（减少）Y万元”。"
+        "这些项的决算数之和等于一般公共预算财政拨款支出总额时，清单列全了，各项的变动额之和就应等于总额比上年的变动额"
+        "（增加为正、减少为负）。对不上时，至少一项的变动额或总数的变动额写错了。"
+    ),
+    formula="Δ一般公共预算财政拨款支出 = Σ Δ各项支出（清单列全时）",
+    tolerance="各数按印出精度的舍入误差之和；超出为错误，范围内的非零差额记为提示",
+    example="总数减少10.04万元，13项的变动额合计−10.05万元：相差0.01，在舍入范围内。",
+    expected_label="各项变动之和",
+)
+def detail_items_change(report: Report) -> Iterable[Finding]:
+    from generator.checks.sums import detail_items
+
+    items = detail_items(report)
+    total = report.metrics.get("gpb_expenditure") or report.narrative.get("gpb_expenditure")
+    claim = next(
+        (c for c in report.yoy_claims if c.get("metric") == "gpb_expenditure" and c["change"] is not None),
+        None,
+    )
+    if not items or total is None or claim is None or any(i.change is None for i in items):
+        return
+    if sum_differs([i.amount for i in items], total.amount)[0]:
+        return  # the list leaves items out: its changes need not add up
+    changes = [i.change for i in items if i.change is not None]
+    said = _sign(claim["direction"]) * claim["change"]
+    beyond, diff = sum_differs(changes, said)
+    if diff == 0:
+        return
+    s = sum(changes, Decimal(0))
+    yield make_finding(
+        "yoy.detail_items",
+        "error" if beyond else "info",
+        "一般公共预算财政拨款支出/具体情况",
+        f"文中称一般公共预算财政拨款支出比上年{claim['direction']}{claim['change']}万元；具体情况逐项列出的{len(items)}项"
+        f"决算数之和等于支出总额（清单已列全），其变动额合计{'却' if beyond else ''}为{s}万元，相差{abs(diff)}万元"
+        + ("。" if beyond else "，在各项四舍五入的误差范围内，属尾数差异。"),
+        f"{said}",
+        f"{s}",
+        [claim["quote"], *(i.quote for i in items)],
+    )
+
+
 # "增加1193.20万元，增长13.95。" — the change's percentage printed without its % sign
 _BARE_CHANGE = re.compile(
     r"(?P<word>增长|下降|上升|降低|增加|减少)了?\s*(?P<n>\d[\d,]*(?:\.\d+)?)(?=[。，；;]|,(?!\d))"
