@@ -10,9 +10,10 @@ Undetectable classes (why the rate is not 100%; each seen in the seed reports):
 - a figure stated once and in no identity: 房屋面积 "房屋3,456.21平方米" (000), 政府采购支出总额 0 (004),
   head counts without a 其中 list ("编制人数54人，年末实有人数46人", 004), 车辆 "共有车辆0辆" (001, 004);
 - a decrease to zero: "支出决算数为0.00万元，比上年决算减少3.20万元，下降100.00%" — any amount gives
-  −100%, and the prior year is stated nowhere else;
+  −100%, and the prior year is stated nowhere else (unless the item is in a complete 具体情况 list, whose
+  changes add up to the total's: yoy.detail_items, 000);
 - "比上年增加0.00万元，增长0.00%" with this year's amount: the amount may change freely while the
-  change stays zero (unless it enters a class sum);
+  change stays zero (unless it enters a class sum: sum.detail_items, 002);
 - the 年初预算 of a 具体情况 item when the 决算 is stated without a rate: "年初预算为0万元，支出决算为
   34.46万元，决算数大于年初预算数" (004) — only the comparison word constrains it, and the items'
   年初预算 need not add up to the total's (items with a budget and no spending are not listed);
