@@ -192,3 +192,12 @@ def test_a_row_of_column_numbers_alone_stays_in_its_table(reports, tmp_path) -> 
     from generator.ingest.text import _looks_tabular
 
     assert not _looks_tabular("一、收入支出决算总表\t3") and _looks_tabular("\t30\t\t\t61\t")
+
+
+def test_a_wrapped_item_name_is_read_whole(reports) -> None:
+    """002 wraps long 科目 names: "1.一般公共服务支出(类)财政事务(款)信息化建设" / "(项):支出决算数为7.14万元，比上年决算
+    增加7.14万元……". The change belongs to the whole name, not to the fragment "项)" the second line starts with."""
+    subjects = [c["subject"] for c in reports["002_e0b9e12b257efafd.txt"].yoy_claims]
+    assert "一般公共服务支出(类)财政事务(款)信息化建设(项)" in subjects
+    assert "社会保障和就业支出(类)人力资源和社会保障管理事务(款)博士后日常经费(项)" in subjects
+    assert not [s for s in subjects if s.startswith(("项)", "款)", "事务(款)"))]

@@ -169,6 +169,12 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             current = parse_amount(amounts[-1].group("n")) if amounts else None
             quote_start = sentence_start + (amounts[-1].start() if amounts else 0)
             subject_text = head[: amounts[-1].start()] if amounts else head
+            if sentence_start == 0 and _WRAPPED_NAME.match(subject_text) and pos > 0:
+                # "1.一般公共服务支出(类)财政事务(款)信息化建设" / "(项):支出决算数为7.14万元，比上年…": the name
+                # wrapped onto this line from the one before
+                prev = doc.blocks[pos - 1]
+                if prev.table is None and not re.search(r"[。；;]\s*$", prev.text):
+                    subject_text = prev.text + subject_text
             subject = _subject(subject_text + m.group("what"))
             current_quote = None
             if current is None and unit in (None, "万元"):
@@ -285,6 +291,10 @@ def _stated_total(doc: Document, where: int, body: str, subject: str) -> tuple[D
         return None
     c = totals[-1]
     return values.pop(), Quote(c.group(0), doc.blocks[where].page_at(c.start()), None)  # type: ignore[return-value]
+
+
+# a line that starts inside a 科目 name: "(项):…", "事务(款)行政运行(项):…"
+_WRAPPED_NAME = re.compile(r"^\s*(?:[(（](?:类|款|项)[)）]|[\u4e00-\u9fff]{1,30}[(（](?:款|项)[)）])")
 
 
 def _subject(text: str) -> str:
