@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -950,7 +951,17 @@ _WHOLE_TOTAL = re.compile(
     r"整体支出绩效自评表\s*1\s*个\s*[，,]\s*全年预算总额\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
     r"实际执行总额\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
+# "2023年我单位全年预算数为3127.86万元，全年执行数为3008.6万元，总预算执行率为96.19%" (000, 002): the 整体
+# self-evaluation's own summary of the same two figures
+_WHOLE_SUMMARY = re.compile(
+    r"(?:我|本)(?:单位|部门|中心|局)\s*全年预算数?(?:为)?\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
+    r"全年执行数?(?:为)?\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
 _WHOLE_TOTAL_ROW = re.compile(r"^(?:合计|年度总资金|年度资金总额|资金总额)")
+_WHOLE_STATEMENTS = (
+    (_WHOLE_TOTAL, ("全年预算总额", "实际执行总额")),
+    (_WHOLE_SUMMARY, ("全年预算数", "全年执行数")),
+)
 
 
 @rule(
@@ -959,10 +970,12 @@ _WHOLE_TOTAL_ROW = re.compile(r"^(?:合计|年度总资金|年度资金总额|�
     explanation=(
         "整体绩效自评报告写“整体支出绩效自评表1个，全年预算总额X万元，实际执行总额Y万元”，说的是报告所附的那张"
         "部门（单位）整体支出绩效自评表：X、Y应是表中资金合计（年度总资金）一行的全年预算数和全年执行数。"
-        "只在报告中恰好读到一张整体支出绩效自评表、且读到了它的合计行时比较。"
+        "自评报告的总结里“我单位全年预算数为X万元，全年执行数为Y万元”说的也是这两个数。"
+        "只在报告中恰好读到一张整体支出绩效自评表、且读到了它的合计行时与表比较；表格结构没有读到（文字导出）时，"
+        "两句话互相比较。两处只差年初结转和结余时（一处含上年结转、一处不含），是口径不一，记为警告。"
     ),
     formula="全年预算总额 = 整体自评表合计行全年预算数；实际执行总额 = 合计行全年执行数",
-    tolerance="两处是同一个数，按印出精度比较；超出舍入范围为错误，范围内的差额记为提示",
+    tolerance="两处是同一个数，按印出精度比较；超出舍入范围为错误（正好相差年初结转和结余的为警告），范围内的差额记为提示",
     example="全年预算总额869.05万元、实际执行总额830.26万元；单位整体支出绩效自评表合计行835.63、869.05、830.26。",
     expected_label="自评表中",
 )
@@ -970,25 +983,47 @@ def whole_total(report: Report) -> Iterable[Finding]:
     from generator.checks.balance import first_match
     from generator.checks.sums import check_same
 
-    stated = first_match(report, _WHOLE_TOTAL)
+    said = [(first_match(report, p), labels) for p, labels in _WHOLE_STATEMENTS]
+    stated = [(b, m, labels) for found, labels in said if found is not None for b, m in [found]]
     wholes = [t for t in report.perf_tables if "整体" in (t.get("title") or "") or not t.get("name")]
-    if stated is None or len(wholes) != 1:
+    rows = [
+        r
+        for t in (wholes if len(wholes) == 1 else [])
+        for r in t["funding"]
+        if r["aligned"] and _WHOLE_TOTAL_ROW.match(r["label"].strip())
+    ]
+    if len(rows) == 1:
+        row = rows[0]
+        ref = {"budget": row.get("budget"), "spent": row.get("spent")}
+        ref_label, ref_quote = f"整体支出绩效自评表“{row['label'].strip()}”一行的", row["quote"]
+        columns = ("全年预算数", "全年执行数")
+    elif len(stated) == 2 and not report.perf_tables:
+        # no table read (a text export): the report's two sentences against each other
+        b, m, columns = stated.pop(0)
+        ref = {k: parse_amount(m.group(k)) for k in ("budget", "spent")}
+        ref_label, ref_quote = "整体绩效自评报告另一处所述", Quote(m.group(0), b.page_at(m.start()), None)
+    else:
         return
-    rows = [r for r in wholes[0]["funding"] if r["aligned"] and _WHOLE_TOTAL_ROW.match(r["label"].strip())]
-    if len(rows) != 1:
-        return
-    b, m = stated
-    row = rows[0]
-    quote = Quote(m.group(0), b.page_at(m.start()), None)
-    for key, label, column in (
-        ("budget", "全年预算总额", "全年预算数"),
-        ("spent", "实际执行总额", "全年执行数"),
-    ):
-        f = check_same(
-            "perf.whole_total", f"整体自评/{label}",
-            f"整体绩效自评报告所述{label}", parse_amount(m.group(key)),
-            f"整体支出绩效自评表“{row['label'].strip()}”一行的{column}", row.get(key),
-            [quote, row["quote"]], blank_is_zero=False,
-        )  # fmt: skip
-        if f is not None:
-            yield f
+    carried = report.metrics.get("carryover_begin") or report.narrative.get("carryover_begin")
+    for b, m, labels in stated:
+        quote = Quote(m.group(0), b.page_at(m.start()), None)
+        for key, label, column in zip(("budget", "spent"), labels, columns, strict=True):
+            value, other = parse_amount(m.group(key)), ref[key]
+            f = check_same(
+                "perf.whole_total", f"整体自评/{label}", f"整体绩效自评报告所述{label}", value,
+                f"{ref_label}{column}", other, [quote, ref_quote], blank_is_zero=False,
+            )  # fmt: skip
+            # the two differ by exactly the 年初结转和结余: one counts the carried-over money, one does not
+            scope = (
+                carried is not None and None not in (value, other) and abs(other - value) == carried.amount
+            )
+            if f is not None and f.severity == "error" and scope and carried is not None:
+                f = dataclasses.replace(
+                    f,
+                    severity="warning",
+                    message=f.message.removesuffix("。")
+                    + f"，正好是年初结转和结余{carried.amount}万元：一处含上年结转、一处不含，"
+                    "同一单位同一年的全年预算数不应有两个口径。",
+                )
+            if f is not None:
+                yield f
