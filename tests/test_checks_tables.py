@@ -784,3 +784,35 @@ def test_detail_item_changes_add_up_to_the_total_change(reports) -> None:
     )
     (f,) = rule(mutated)
     assert (f.severity, f.expected) == ("error", "-11.45")
+
+
+def test_a_budget_item_list_opened_after_its_reason_is_read(reports) -> None:
+    """社工部's 具体情况: "…全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。" / "决算数小于预算数的主要
+    原因：人员经费支出数小于预算数。其中：" / "1、…全年预算为52.00万元，支出决算为51.32万元……" … "9、…": 9 items that add
+    up (307.82; 全年预算 321.02). Before, the list was read only when 其中 ended the total's own paragraph."""
+    import dataclasses
+    from decimal import Decimal as D
+
+    from generator.checks.budget import budget_items
+    from generator.extract import _toc_blocks
+    from generator.extract.claims import budget_item_lists
+
+    r = reports[SHEGONG]
+    (lst,) = budget_item_lists(r.document, _toc_blocks(r.document))
+    assert (lst["budget_kind"], lst["budget"], lst["final"], len(lst["items"])) == (
+        "全年预算",
+        D("321.02"),
+        D("307.82"),
+        9,
+    )
+    assert list(budget_items(r)) == []
+    old = "全年预算为17.68万元"
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace(old, "全年预算为22.98万元")) for b in r.document.blocks
+    ]
+    (f,) = budget_items(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+    assert (f.severity, f.claimed, f.expected) == (
+        "error",
+        "321.02",
+        "326.32",
+    ) and "全年预算数之和" in f.message

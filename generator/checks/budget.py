@@ -234,9 +234,10 @@ def execution(report: Report) -> Iterable[Finding]:
         "“1、…（项）年初预算为…，支出决算为…”时，所列各项是总数的组成部分，其决算数之和不能超过总数Y；"
         "超过即为错误。各项之和小于总数时，可能是只列了主要项目，所以只作提示。"
         "只核对编号从1起连续、每项都写明决算数的清单。各项决算数之和正好等于总数时，清单是完整的，"
-        "各项的年初预算数之和也应等于年初预算总数，不等即为错误。"
+        "各项的年初预算数之和也应等于年初预算总数，不等即为错误（各项写全年预算数、总数也写全年预算数的，比较全年预算数）。"
+        "清单以“其中：”开始，可以在总数那一段的末尾，也可以在其后说明原因的一段末尾。"
     ),
-    formula="Σ 所列各项支出决算数 ≤ 支出决算总数（全部列出时相等）；全部列出时 Σ 各项年初预算数 = 年初预算总数",
+    formula="Σ 所列各项支出决算数 ≤ 支出决算总数（全部列出时相等）；全部列出时 Σ 各项年初（全年）预算数 = 年初（全年）预算总数",
     tolerance="(n+1)×半个末位单位（按印出精度）；超出总数为错误，不足总数记为提示",
     example="支出决算数840.77万元 = 449.89 + 57.60 + 49.75 + 68.96 + 34.46 + 119.03 + 13.99 + 27.09 + 20（万元）",
 )
@@ -254,7 +255,9 @@ def budget_items(report: Report) -> Iterable[Finding]:
         parts = [i["final"] for i in items]
         beyond, diff = sum_differs(parts, total)
         budgets = [i.get("budget") for i in items]
-        if not beyond and lst.get("budget") is not None and all(b is not None for b in budgets):
+        kind = lst.get("budget_kind") or "年初预算"
+        same_kind = all(i.get("budget_kind") == lst.get("budget_kind") for i in items)  # 全年 with 全年
+        if not beyond and lst.get("budget") is not None and same_kind and all(b is not None for b in budgets):
             # the 决算 figures add up, so the list is complete: its 年初预算 figures must add up too
             b_total, b_parts = lst["budget"], [b for b in budgets if b is not None]
             b_beyond, b_diff = sum_differs(b_parts, b_total)
@@ -263,9 +266,9 @@ def budget_items(report: Report) -> Iterable[Finding]:
                 yield make_finding(
                     "sum.budget_items",
                     "error" if b_beyond else "info",
-                    f"具体情况/年初预算{fmt(b_total)}",
-                    f"文中称年初预算数为{fmt(b_total)}万元，其后逐项列出的{len(items)}项决算数之和与支出决算数"
-                    f"{fmt(total)}万元相符（所列是全部项目），但这些项目的年初预算数之和为{fmt(b_sum)}万元，"
+                    f"具体情况/{kind}{fmt(b_total)}",
+                    f"文中称{kind}数为{fmt(b_total)}万元，其后逐项列出的{len(items)}项决算数之和与支出决算数"
+                    f"{fmt(total)}万元相符（所列是全部项目），但这些项目的{kind}数之和为{fmt(b_sum)}万元，"
                     f"相差{fmt(abs(b_diff))}万元"
                     + ("。" if b_beyond else "，在各项四舍五入的误差范围内，属尾数差异。"),
                     fmt(b_total),

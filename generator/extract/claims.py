@@ -472,7 +472,19 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
         if not all(t in block.text for t in _BUDGET_NEEDS):
             continue
         total = next(iter(_BUDGET.finditer(block.text)), None)
-        if total is None or not _LIST_OPENS.search(block.text[total.end() :]):
+        if total is None:
+            continue
+        # "…，其中：" opens the list, at the end of the total's paragraph or of the reason after it (社工部: "…完成年初
+        # 预算的95.89%。" / "决算数小于预算数的主要原因：人员经费支出数小于预算数。其中：" / "1、一般公共服务支出（类）……")
+        after = blocks[pos + 1 : pos + 3]
+        opens = _LIST_OPENS.search(block.text[total.end() :]) or (
+            len(after) == 2
+            and all(b.table is None for b in after)
+            and _LIST_OPENS.search(after[0].text) is not None
+            and (first := _ITEM_HEAD.match(after[1].text)) is not None
+            and first.group("n") == "1"
+        )
+        if not opens:
             continue
         items: list[dict[str, Any]] = []
         j, loose = pos + 1, 0
@@ -498,6 +510,7 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
                 "name": _item_name(text[head.end() :]),
                 "final": parse_amount(m.group("f")),
                 "budget": parse_amount(m.group("n")),
+                "budget_kind": m.group("bkind"),
                 "quote": Quote(m.group(0).rstrip("，,。"), b.page_at(m.start())),
             })  # fmt: skip
             j, loose = where + 1, 0
@@ -505,6 +518,7 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
             out.append({
                 "final": parse_amount(total.group("f")),
                 "budget": parse_amount(total.group("n")),
+                "budget_kind": total.group("bkind"),
                 "quote": Quote(total.group(0).rstrip("，,。"), block.page_at(total.start())),
                 "items": items,
             })  # fmt: skip
