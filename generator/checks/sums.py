@@ -789,7 +789,7 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
 
 
 _SANGONG_BUDGET = re.compile(
-    r"(?P<name>“三公”经费|因公出国（境）费|公务用车购置费|公务用车运行维护费|公务接待费)(?:财政拨款)?(?:支出)?"
+    r"(?P<name>“三公”经费|因公出国（境）费|公务用车购置费|公务用车运行(?:维护)?费|公务接待费)(?:财政拨款)?(?:支出)?"
     r"(?:全年|年初)?预算(?:数)?(?:为)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
 _SANGONG_NAMES = ("“三公”经费", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
@@ -820,7 +820,8 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
         for m in _SANGONG_BUDGET.finditer(b.text):
             amount = parse_amount(m.group("n"))
             if amount is not None:
-                found.setdefault(m.group("name"), (amount, Quote(m.group(0), b.page_at(m.start()), None)))
+                name = m.group("name").replace("运行费", "运行维护费")  # 002 writes 公务用车运行费
+                found.setdefault(name, (amount, Quote(m.group(0), b.page_at(m.start()), None)))
     if any(n not in found for n in _SANGONG_NAMES):
         return []
     total, *parts = (found[n] for n in _SANGONG_NAMES)
