@@ -817,3 +817,21 @@ def test_a_budget_item_list_opened_after_its_reason_is_read(reports) -> None:
         "321.02",
         "326.32",
     ) and "全年预算数之和" in f.message
+
+
+def test_sangong_budget_text_reads_002_s_wording(reports) -> None:
+    """002 writes "公务用车运行费全年预算数8.80万元": read as the 运行维护费 part, so a changed figure is seen."""
+    import dataclasses
+
+    from generator.checks.sums import sangong_budget_text
+
+    r = reports["002_e0b9e12b257efafd.txt"]
+    old = "公务用车运行费全年预算数8.80"
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace(old, "公务用车运行费全年预算数9.80"))
+        for b in r.document.blocks
+    ]
+    (f,) = sangong_budget_text(
+        dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
+    )
+    assert (f.severity, f.claimed, f.expected) == ("error", "9.18", "10.18")
