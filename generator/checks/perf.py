@@ -983,8 +983,10 @@ def whole_total(report: Report) -> Iterable[Finding]:
     from generator.checks.balance import first_match
     from generator.checks.sums import check_same
 
-    said = [(first_match(report, p), labels) for p, labels in _WHOLE_STATEMENTS]
-    stated = [(b, m, labels) for found, labels in said if found is not None for b, m in [found]]
+    stated = []  # (block, match, labels) of each wording the report uses
+    for pattern, labels in _WHOLE_STATEMENTS:
+        if found := first_match(report, pattern):
+            stated.append((*found, labels))
     wholes = [t for t in report.perf_tables if "整体" in (t.get("title") or "") or not t.get("name")]
     rows = [
         r

@@ -17,7 +17,7 @@ from decimal import Decimal
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, sum_differs
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
-from generator.model import Block, Document, Finding, Quote, Report
+from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
 
 ZERO = Decimal(0)
@@ -897,6 +897,18 @@ def detail_items(report: Report) -> list[DetailItem]:
     return []
 
 
+def _gpb_total(report: Report) -> Value | None:
+    return report.metrics.get("gpb_expenditure") or report.narrative.get("gpb_expenditure")
+
+
+def complete_detail_items(report: Report) -> list[DetailItem]:
+    """The 具体情况 items when they add up to the total (within rounding): the whole list, not some items."""
+    items, total = detail_items(report), _gpb_total(report)
+    if not items or total is None or sum_differs([i.amount for i in items], total.amount)[0]:
+        return []
+    return items
+
+
 @rule(
     "sum.detail_items",
     title="具体情况逐项决算数之和与类级金额、支出总额不符",
@@ -911,12 +923,11 @@ def detail_items(report: Report) -> list[DetailItem]:
     example="一般公共服务支出8.34万元 = 信息化建设7.14 + 宗教事务1.20（万元）",
 )
 def detail_items_sum(report: Report) -> Iterable[Finding]:
-    items = detail_items(report)
-    total = report.metrics.get("gpb_expenditure") or report.narrative.get("gpb_expenditure")
+    items, total = detail_items(report), _gpb_total(report)
     if not items or total is None:
         return []
     # all items together short of the total: the list may leave some out, so a shortfall is only a note
-    complete = not sum_differs([i.amount for i in items], total.amount)[0]
+    complete = bool(complete_detail_items(report))
     groups = [("具体情况 合计", "一般公共预算财政拨款支出", total.amount, total.quote, items)]
     for c in report.functional_classes:
         mine = [i for i in items if i.lei == c["name"]]

@@ -8,7 +8,7 @@ larger one is an error. Blank cells count as 0, as the templates leave zero cell
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.checks import rule
@@ -26,7 +26,7 @@ from generator.checks.sums import (
     total_line,
 )
 from generator.extract.tables import Entry
-from generator.model import Finding, Quote, Report
+from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
 _TOL = "同一数字两处列示应完全相同；相差0.01万元（两位小数各自舍入所致）记为提示，超过0.01万元为错误"
@@ -637,6 +637,27 @@ _LISTED_ITEM = re.compile(
 )
 
 
+def _listed_items(report: Report) -> Iterator[tuple[Block, re.Match[str], list[Entry]]]:
+    """Each "名称N万元" a 人员经费/公用经费 "主要包括" list gives, with 公开06表's entries (read only for a list with
+    amounts, and not at all when the report has no such table)."""
+    doc = report.document
+    es: list[Entry] | None = None
+    for b in doc.blocks if doc else []:
+        if b.table is not None or "主要包括" not in b.text:
+            continue
+        for span in _LISTED_AMOUNTS.finditer(b.text):
+            # "主要包括：基本工资、津贴补贴……": names without amounts give no items
+            for m in _LISTED_ITEM.finditer(b.text, span.start(), span.end()):
+                es = es if es is not None else table_entries(report, "公开06表")
+                if not es:
+                    return
+                yield b, m, es
+
+
+def _listed_quote(b: Block, m: re.Match[str]) -> Quote:
+    return Quote(m.group(0).lstrip("，,；;：:、 "), b.page_at(m.start("name")), None)
+
+
 @rule(
     "text_table.economic_amount",
     title="情况说明所列经济科目金额与报表不符",
@@ -651,33 +672,19 @@ _LISTED_ITEM = re.compile(
     expected_label="报表中的金额",
 )
 def economic_amount(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
-    es: list[Entry] | None = None
-    for b in doc.blocks:
-        if b.table is not None or "主要包括" not in b.text:
-            continue
-        for span in _LISTED_AMOUNTS.finditer(b.text):
-            items = list(_LISTED_ITEM.finditer(b.text, span.start(), span.end()))
-            if not items:
-                continue  # "主要包括：基本工资、津贴补贴……": names without amounts
-            es = es if es is not None else table_entries(report, "公开06表")
-            if not es:
-                return
-            for m in items:
-                name = m.group("name")
-                row = find_entry(es, name)
-                if row is None or find_entry(es, name, 1) is not None or not row.amounts:
-                    continue  # not a 06表 row by this name, or two rows: which one is unclear
-                f = check_same(
-                    "text_table.economic_amount", f"{name}",
-                    f"情况说明所列{name}", parse_amount(m.group("n")),
-                    f"{table_name('公开06表')}中的{name}", row.amounts[0],
-                    [Quote(m.group(0).lstrip("，,；;：:、 "), b.page_at(m.start("name")), None), row.quote],
-                )  # fmt: skip
-                if f is not None:
-                    yield f
+    for b, m, es in _listed_items(report):
+        name = m.group("name")
+        row = find_entry(es, name)
+        if row is None or find_entry(es, name, 1) is not None or not row.amounts:
+            continue  # not a 06表 row by this name, or two rows: which one is unclear
+        f = check_same(
+            "text_table.economic_amount", f"{name}",
+            f"情况说明所列{name}", parse_amount(m.group("n")),
+            f"{table_name('公开06表')}中的{name}", row.amounts[0],
+            [_listed_quote(b, m), row.quote],
+        )  # fmt: skip
+        if f is not None:
+            yield f
 
 
 def _same_printed(a: Decimal, b: Decimal) -> bool:
@@ -710,35 +717,24 @@ def _one_apart(said: str, name: str) -> bool:
 def economic_name(report: Report) -> Iterable[Finding]:
     from generator.checks import make_finding
 
-    doc = report.document
-    if doc is None:
-        return
-    es: list[Entry] | None = None
-    for b in doc.blocks:
-        if b.table is not None or "主要包括" not in b.text:
+    for b, m, es in _listed_items(report):
+        said, amount = m.group("name"), parse_amount(m.group("n"))
+        if find_entry(es, said) is not None or amount is None:
             continue
-        for span in _LISTED_AMOUNTS.finditer(b.text):
-            for m in _LISTED_ITEM.finditer(b.text, span.start(), span.end()):
-                es = es if es is not None else table_entries(report, "公开06表")
-                if not es:
-                    return
-                said, amount = m.group("name"), parse_amount(m.group("n"))
-                if find_entry(es, said) is not None or amount is None:
-                    continue
-                rows = [e for e in es if _one_apart(said, bare(e.name)) and e.amounts and e.amounts[0]]
-                row = rows[0] if len(rows) == 1 else None
-                if row is None or row.amounts[0] is None or not _same_printed(amount, row.amounts[0]):
-                    continue  # no row, two rows, or another amount: which item is meant is unclear
-                yield make_finding(
-                    "text_table.economic_name",
-                    "info",
-                    said,
-                    f"情况说明写“{said}{m.group('n')}万元”，{table_name('公开06表')}中没有“{said}”这个科目；"
-                    f"金额相同的是“{bare(row.name)}”{row.amounts[0]}万元，名称差了一个字，应为“{bare(row.name)}”。",
-                    said,
-                    bare(row.name),
-                    [Quote(m.group(0).lstrip("，,；;：:、 "), b.page_at(m.start("name")), None), row.quote],
-                )
+        rows = [e for e in es if _one_apart(said, bare(e.name)) and e.amounts and e.amounts[0]]
+        row = rows[0] if len(rows) == 1 else None
+        if row is None or row.amounts[0] is None or not _same_printed(amount, row.amounts[0]):
+            continue  # no row, two rows, or another amount: which item is meant is unclear
+        yield make_finding(
+            "text_table.economic_name",
+            "info",
+            said,
+            f"情况说明写“{said}{m.group('n')}万元”，{table_name('公开06表')}中没有“{said}”这个科目；"
+            f"金额相同的是“{bare(row.name)}”{row.amounts[0]}万元，名称差了一个字，应为“{bare(row.name)}”。",
+            said,
+            bare(row.name),
+            [_listed_quote(b, m), row.quote],
+        )
 
 
 # 部门整体支出绩效评价基础数据表 (a local template, 004): "经费控制情况（万元） 2022年决算数 2023年预算数 2023年决算数"

@@ -363,6 +363,14 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
         )
 
 
+def _gpb_change(report: Report) -> dict[str, Any] | None:
+    """The yoy claim on 一般公共预算财政拨款支出 that states its change."""
+    return next(
+        (c for c in report.yoy_claims if c.get("metric") == "gpb_expenditure" and c["change"] is not None),
+        None,
+    )
+
+
 @rule(
     "yoy.parts",
     title="各类支出的增减之和与总数的增减不符",
@@ -378,10 +386,7 @@ def parts(report: Report) -> Iterable[Finding]:
     classes = {fc["name"] for fc in report.functional_classes}
     if not classes:
         return
-    total = next(
-        (c for c in report.yoy_claims if c.get("metric") == "gpb_expenditure" and c["change"] is not None),
-        None,
-    )
+    total = _gpb_change(report)
     if total is None:
         return
     by_class: dict[str, dict[str, Any]] = {}
@@ -424,18 +429,11 @@ def parts(report: Report) -> Iterable[Finding]:
     expected_label="各项变动之和",
 )
 def detail_items_change(report: Report) -> Iterable[Finding]:
-    from generator.checks.sums import detail_items
+    from generator.checks.sums import complete_detail_items
 
-    items = detail_items(report)
-    total = report.metrics.get("gpb_expenditure") or report.narrative.get("gpb_expenditure")
-    claim = next(
-        (c for c in report.yoy_claims if c.get("metric") == "gpb_expenditure" and c["change"] is not None),
-        None,
-    )
-    if not items or total is None or claim is None or any(i.change is None for i in items):
-        return
-    if sum_differs([i.amount for i in items], total.amount)[0]:
-        return  # the list leaves items out: its changes need not add up
+    items, claim = complete_detail_items(report), _gpb_change(report)
+    if not items or claim is None or any(i.change is None for i in items):
+        return  # no list, or one that may leave items out: its changes need not add up
     changes = [i.change for i in items if i.change is not None]
     said = _sign(claim["direction"]) * claim["change"]
     beyond, diff = sum_differs(changes, said)
