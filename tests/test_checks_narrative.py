@@ -196,10 +196,6 @@ PINNED = [
     # of 10 = 19.9938 ÷ 20 × 10 = 9.9969 cut to two decimals: saving 62元 cost 0.01 point, while 《档案信息化建设
     # 工作经费》's =68.9996万元 under <=69万元 scores the full 10.00.
     (R002, "perf.target_met_scored_short", "warning", "=19.9938万元（9.99分）", "10分"),
-    # 002's 整体 self-evaluation: "整体支出绩效自评表1个，全年预算总额3,205.90万元，实际执行总额3,008.60万元" (its table's
-    # 合计 row, 93.85%), then "2023年我单位全年预算数为3127.86万元，全年执行数为3008.6万元，总预算执行率为96.19%": one
-    # unit's full-year budget two ways, 78.04 apart = its 年初结转和结余, and two execution rates.
-    (R002, "perf.whole_total", "warning", "3,127.86", "3,205.90"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率91.35%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率94.93%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率97.58%）", "不高于9.64分"),
@@ -549,13 +545,11 @@ def test_the_whole_self_evaluation_totals_are_its_table(reports, findings) -> No
     from generator.extract import extract
 
     # 000 "整体支出绩效自评表1个，全年预算总额869.05万元，实际执行总额830.26万元" = its 合计 row (835.63 869.05
-    # 830.26); 003 32,312.49 / 32,221.61 = its 年度总资金 row. 002's 整体 table lost its grid, so its two sentences
-    # are compared with each other: 3,205.90 / 3,008.60 and "我单位全年预算数为3127.86万元，全年执行数为3008.6万元"
-    # (the budget one is pinned: 78.04 apart, its 年初结转和结余).
-    for name in (R000, R003):
+    # 830.26); 003 32,312.49 / 32,221.61 = its 年度总资金 row. 002's 整体 table lost its grid; its two sentences
+    # (3,205.90 and "我单位全年预算数为3127.86万元") are repeat.budget_for_spending's error, not said twice.
+    for name in (R000, R002, R003):
         assert not [f for f in findings[name] if f.rule == "perf.whole_total"], name
-    (f,) = [f for f in findings[R002] if f.rule == "perf.whole_total"]
-    assert f.subject == "整体自评/全年预算数" and "年初结转和结余78.04万元" in f.message
+    assert [f for f in findings[R002] if f.rule == "repeat.budget_for_spending"]
     (f,) = whole_total(
         extract(_mutated(reports[R000], "全年预算总额869.05万元", "全年预算总额879.05万元").document)
     )

@@ -971,8 +971,8 @@ _WHOLE_STATEMENTS = (
         "整体绩效自评报告写“整体支出绩效自评表1个，全年预算总额X万元，实际执行总额Y万元”，说的是报告所附的那张"
         "部门（单位）整体支出绩效自评表：X、Y应是表中资金合计（年度总资金）一行的全年预算数和全年执行数。"
         "自评报告的总结里“我单位全年预算数为X万元，全年执行数为Y万元”说的也是这两个数。"
-        "只在报告中恰好读到一张整体支出绩效自评表、且读到了它的合计行时与表比较；表格结构没有读到（文字导出）时，"
-        "两句话互相比较。两处只差年初结转和结余时（一处含上年结转、一处不含），是口径不一，记为警告。"
+        "只在报告中恰好读到一张整体支出绩效自评表、且读到了它的合计行时比较（两句话互相矛盾、没有表可比的，"
+        "由repeat.budget_for_spending报告）。两处只差年初结转和结余时（一处含上年结转、一处不含），是口径不一，记为警告。"
     ),
     formula="全年预算总额 = 整体自评表合计行全年预算数；实际执行总额 = 合计行全年执行数",
     tolerance="两处是同一个数，按印出精度比较；超出舍入范围为错误（正好相差年初结转和结余的为警告），范围内的差额记为提示",
@@ -999,11 +999,6 @@ def whole_total(report: Report) -> Iterable[Finding]:
         ref = {"budget": row.get("budget"), "spent": row.get("spent")}
         ref_label, ref_quote = f"整体支出绩效自评表“{row['label'].strip()}”一行的", row["quote"]
         columns = ("全年预算数", "全年执行数")
-    elif len(stated) == 2 and not report.perf_tables:
-        # no table read (a text export): the report's two sentences against each other
-        b, m, columns = stated.pop(0)
-        ref = {k: parse_amount(m.group(k)) for k in ("budget", "spent")}
-        ref_label, ref_quote = "整体绩效自评报告另一处所述", Quote(m.group(0), b.page_at(m.start()), None)
     else:
         return
     carried = report.metrics.get("carryover_begin") or report.narrative.get("carryover_begin")
