@@ -175,7 +175,9 @@ def test_findings_summary_leads_to_rule_page_and_finding(page: object, base: str
     assert console.errors == []
 
 
-def test_finding_link_clicked_right_after_a_scroll_still_scrolls_to_the_finding(page: object, base: str) -> None:
+def test_finding_link_clicked_right_after_a_scroll_still_scrolls_to_the_finding(
+    page: object, base: str
+) -> None:
     """mkdocs-material writes the scroll offset into history.state 100 ms after the last scroll. A
     link clicked within those 100 ms, to a page that takes longer than that to fetch, gets the old
     page's offset in its new history entry, and instant navigation then scrolls to that offset
