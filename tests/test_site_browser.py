@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,8 +185,6 @@ def test_finding_link_clicked_right_after_a_scroll_still_scrolls_to_the_finding(
     instead of the link's #anchor, and navigation.tracking may strip the #anchor from the address
     (about one CI run in seven did this). assets/anchors.js sends the browser back to the anchor. Here the report's fetch is held 400 ms and the page scrolls just before
     the click, so the race happens every time."""
-    import time
-
     console = Console(page)
     page.goto(base + "findings/sum-economic/")  # type: ignore[attr-defined]
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
