@@ -77,12 +77,39 @@ def _right_anchored(
     return {k: (_number(cells[i]), cells[i]) for k, i in at.items()}, at, end - start == len(keys)
 
 
+_GOAL = re.compile(r"年度(?:总体)?目标|绩效目标")
+_GOAL_HEAD = re.compile(r"预期目标")
+
+
+def _same_grid(
+    cells: list[str], above: dict[str, Any] | None
+) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
+    """A funding row whose figures stand in exactly the cells where the trusted row above has its
+    figures (得分 may be blank: component rows seldom carry one) is read with that row's columns,
+    whatever its figures say. 001《就业招聘会工作经费》: "市县(区)财政资金 9 5.66 5.66 5.66 (blank) 100
+    (blank)" under "资金总额: 9 5.66 5.66 5.66 (blank) 100 10"."""
+    if above is None or not above["aligned"]:
+        return None
+    at: dict[str, int] = above["at"]
+    filled = {i for k, i in at.items() if above["cells"].get(k)}
+    figures = {i for i, c in enumerate(cells) if _number(c) is not None}
+    if not figures or any(c and _number(c) is None and i >= min(at.values()) for i, c in enumerate(cells)):
+        return None
+    if figures != filled and figures != filled - {at.get("score")}:
+        return None
+    values = {k: (_number(cells[i]), cells[i]) if i < len(cells) else (None, "") for k, i in at.items()}
+    return values, dict(at), True
+
+
 def _two_sided(
     cells: list[str], keys: list[str], r_start: int, r_end: int
 ) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
     """A funding row with one blank figure cell (资金结余) inside it: the figures before the blank read
     from the left (…预算, 执行), those after it from the right (执行率, 得分). 001《就业招聘会工作经费》:
     "资金总额: 9 5.66 5.66 5.66 (blank) 100 10" under 目标申报数/预算编制/全年预算数/全年执行数/结余/执行率/得分.
+    A component row under it leaves 得分 blank as well ("市县(区)财政资金 9 5.66 5.66 5.66 (blank) 100
+    (blank)"): when the header's last column is 得分 and the row has a blank cell there, the run on
+    the right ends before it.
     Trusted (third element True) only when the 执行率 it yields equals 执行数 ÷ 预算数."""
     left_end = r_start
     while left_end > 0 and not cells[left_end - 1]:
@@ -91,6 +118,8 @@ def _two_sided(
     while left_start > 0 and _number(cells[left_start - 1]) is not None:
         left_start -= 1
     n_left, n_right = left_end - left_start, r_end - r_start
+    if keys[-1] == "score" and n_left + n_right == len(keys) - 2 and r_end < len(cells) and not cells[r_end]:
+        keys = keys[:-1]  # 得分 blank: the run ends with 执行率
     if n_left == 0 or left_end == r_start or n_left + n_right != len(keys) - 1:
         return None
     at = {k: left_start + j for j, k in enumerate(keys[:n_left])}
@@ -189,6 +218,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
         fund_header: dict[str, int] | None = None
         fund_len = 0
         declared = False  # the header's 年初预算数 is split into 目标申报数/预算编制数
+        goal_below = False  # the funding block ended at a goal-block heading; the goal row is to come
         ind_header: tuple[int, int, int, int, int, int | None] | None = None
         pending: tuple[list[str], Quote | None, int] | None = None  # an indicator row without its figures yet
         for r, row in enumerate(table.rows):
@@ -198,11 +228,11 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
             cells = [c.strip() for c in row]
 
             if len(row) == 1 and _TITLE.search(row[0]):
-                current, fund_header, ind_header = start(row[0]), None, None
+                current, fund_header, ind_header, goal_below = start(row[0]), None, None, False
                 continue
             if cells and cells[0] in ("项目名称", "单位名称", "项目支出名称"):
                 if current is None or current["funding"] or current["indicators"]:
-                    current, fund_header, ind_header = start("绩效自评表"), None, None
+                    current, fund_header, ind_header, goal_below = start("绩效自评表"), None, None, False
                 current["name"] = next((c for c in cells[1:] if c), None)
                 continue
             # a funding header names 全年预算数, 全年执行数 and 执行率: the cheap test first (this runs
@@ -215,7 +245,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
             if "budget" in cols and "spent" in cols and "rate" in cols:
                 if current is None or current["funding"]:
                     current = start("绩效自评表")
-                fund_header, fund_len, ind_header, declared = cols, len(cells), None, False
+                fund_header, fund_len, ind_header, declared, goal_below = cols, len(cells), None, False, False
                 continue
             if (
                 fund_header is not None
@@ -254,16 +284,22 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                                     "quote": quote}  # fmt: skip
                 current, ind_header, fund_header = None, None, None  # the table ends with its 总分 row
                 continue
+            if goal_below and ind_header is None and _GOAL.search(joined):
+                current["goal"], goal_below = quote, False
+                continue
             if fund_header is not None:
                 label = next((c for c in cells if c and _number(c) is None), "")
                 values = {k: (_number(cells[i]) if i < len(cells) else None, cells[i] if i < len(cells) else "")
                           for k, i in fund_header.items()}  # fmt: skip
                 if values["budget"][0] is None and values["spent"][0] is None:
-                    if re.search(r"年度(?:总体)?目标|绩效目标", joined):
+                    goal = _GOAL.search(joined)
+                    if goal or _GOAL_HEAD.search(joined):
                         # the funding block ends here; it was read whole when no row in it with
-                        # figures was passed over
+                        # figures was passed over. "预期目标 实际完成情况" (003) heads the goal block:
+                        # the goal itself is the 年度总体目标 row below it.
                         fund_header = None
-                        current["goal"] = quote
+                        current["goal"] = quote if goal else None
+                        goal_below = not goal
                         current["funding_complete"] = not current["funding_gap"]
                     elif any(_number(c) is not None for c in cells):
                         current["funding_gap"] = True
@@ -286,6 +322,9 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                             values, at, aligned = s_values, s_at, True
                         elif declared:
                             values, at = s_values, s_at
+                    same = _same_grid(cells, current["funding"][-1] if current["funding"] else None)
+                    if not aligned and same is not None:
+                        values, at, aligned = same
                 if values.get("score", (None, ""))[0] is None and max(
                     fund_header.values()
                 ) == fund_header.get("score"):

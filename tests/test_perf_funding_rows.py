@@ -1,0 +1,87 @@
+"""How 自评表 funding rows are read on the real seeds, and that sum.perf_funding then sees a changed
+figure: a component row that leaves 得分 blank (001), and a goal block headed "预期目标" (003)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from generator.pipeline import load_report
+
+LANXIAN = ROOT / "data" / "reports" / "001_7c4dfcc9575acdfa.txt"
+URUMQI = ROOT / "data" / "reports" / "003_237caace6a9bba17.txt"
+
+
+def table(report, name: str) -> dict:
+    (t,) = [t for t in report.perf_tables if (t.get("name") or "").startswith(name)]
+    return t
+
+
+def changed(tmp_path: Path, path: Path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    target = tmp_path / path.name
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    return load_report(target, cache=None)
+
+
+@pytest.fixture(scope="module")
+def lanxian():
+    return load_report(LANXIAN, cache=None)
+
+
+@pytest.fixture(scope="module")
+def urumqi():
+    return load_report(URUMQI, cache=None)
+
+
+def test_a_component_row_without_its_score_is_read_in_the_columns_of_the_total(lanxian) -> None:
+    # "资金总额: 9 5.66 5.66 5.66 (blank) 100 10" then "市县(区)财政资金 9 5.66 5.66 5.66 (blank) 100
+    # (blank)": the component row has no 得分, so its figures end one cell earlier.
+    total, part = table(lanxian, "就业招聘会工作经费")["funding"]
+    assert part["aligned"] and part["at"] == {k: i for k, i in total["at"].items() if k != "score"}
+    assert [part[k] for k in ("declared", "initial", "budget", "spent", "rate")] == [
+        Decimal("9"), Decimal("5.66"), Decimal("5.66"), Decimal("5.66"), Decimal("100"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "old, new, value",
+    [
+        # the total's 预算编制数 raised: it no longer is its one component's
+        ("资金总额:\t9\t5.66\t5.66\t5.66\t\t100\t10", "资金总额:\t9\t7.09\t5.66\t5.66\t\t100\t10", "7.09"),
+        # the component's 全年预算数 lowered: its own 执行率 no longer confirms the columns, but its
+        # figures stand in the total's cells, so it is still read there
+        ("市县(区)财政资金\t9\t5.66\t5.66\t5.66", "市县(区)财政资金\t9\t5.66\t4.66\t5.66", "4.66"),
+    ],
+)
+def test_a_changed_funding_figure_is_reported(
+    tmp_path: Path, lanxian, old: str, new: str, value: str
+) -> None:
+    before = {f.id for f in lanxian.findings}
+    report = changed(tmp_path, LANXIAN, old, new)
+    new_errors = [f for f in report.findings if f.id not in before and f.rule == "sum.perf_funding"]
+    assert new_errors and all(f.severity == "error" for f in new_errors)
+    assert any(value in f.message and "《就业招聘会工作经费》" in f.message for f in new_errors)
+
+
+def test_a_goal_block_headed_yuqi_mubiao_ends_the_funding_rows(urumqi) -> None:
+    # 003's OCR: "预期目标 实际完成情况" heads the goal block and the 年度总体目标 label is split over two
+    # lines, so before this the funding block ran on into the goal text ("以加强扩大 2025 5 11 11")
+    # and was dropped whole.
+    t = table(urumqi, "2024年社保经办机构业务补助经费")
+    assert t["funding_complete"]
+    assert [r["label"] for r in t["funding"]] == ["项目资金", "(万元)", "其他"]
+    # the goal is still the 年度总体目标 row below the heading, not the heading
+    t = table(urumqi, "PPP 咨询机构服务费")
+    assert t["goal"].quote.startswith("年度总体目标")
+
+
+def test_a_changed_fiscal_row_in_the_ocr_table_is_reported(tmp_path: Path, urumqi) -> None:
+    before = {f.id for f in urumqi.findings}
+    report = changed(tmp_path, URUMQI, "F财政拨款\t119. 00\t119. 00", "F财政拨款\t81. 69\t119. 00")
+    new = [f for f in report.findings if f.id not in before and f.rule == "sum.perf_funding"]
+    assert any("81.69" in f.message and f.severity == "error" for f in new), [f.message for f in new]
