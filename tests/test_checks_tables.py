@@ -835,3 +835,34 @@ def test_sangong_budget_text_reads_002_s_wording(reports) -> None:
         dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
     )
     assert (f.severity, f.claimed, f.expected) == ("error", "9.18", "10.18")
+
+
+def test_the_fiscal_carry_over_is_the_sum_of_its_funds(reports) -> None:
+    """公开04表 lists the 年初财政拨款结转和结余 by fund under it (财政局: 21.63 = 一、一般公共预算财政拨款 21.63;
+    the two other funds blank). Found by raising every table figure of the three PDFs one at a time:
+    this cell was the only one no rule read."""
+    import dataclasses
+
+    from generator.checks.sums import fiscal_total
+
+    r = reports[CAIZHENG]
+    assert not [f for f in fiscal_total(r) if "年初财政拨款结转和结余" in f.message]
+    doc = r.document
+    (t, i) = next(
+        (t, i)
+        for t, table in enumerate(doc.tables)
+        for i, row in enumerate(table.rows)
+        if i and "年初财政拨款结转和结余" in "".join(table.rows[i - 1]) and "一般公共预算财政拨款" in "".join(row)
+    )
+    rows = list(doc.tables[t].rows)
+    rows[i] = tuple(c.replace("21.63", "25.63") for c in rows[i])
+    tables = list(doc.tables)
+    tables[t] = dataclasses.replace(tables[t], rows=tuple(rows))
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace("21.63", "25.63")) if (b.table, b.row) == (t, i) else b
+        for b in doc.blocks
+    ]
+    changed = extract(dataclasses.replace(doc, tables=tables, blocks=blocks))
+    (f,) = [f for f in fiscal_total(changed) if "年初财政拨款结转和结余" in f.message]
+    assert (f.severity, f.claimed, f.expected) == ("error", "21.63", "25.63")
+    assert "一般公共预算财政拨款25.63万元" in f.message

@@ -420,6 +420,7 @@ def expenditure_parts(report: Report) -> Iterable[Finding]:
 # --- 公开04表 财政拨款收入支出决算总表 -------------------------------------------------------------
 
 _FISCAL_SOURCE = re.compile(r"^[一二三]、.*财政拨款$")
+_CARRY_SOURCE = re.compile(r"^(?:[一二三]、)?(?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款$")
 _FISCAL_COLUMNS = ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
 
 
@@ -429,9 +430,13 @@ _FISCAL_COLUMNS = ["合计", "一般公共预算财政拨款", "政府性基金�
     explanation=(
         "财政拨款收入支出决算总表中：收入方总计 = 本年收入合计 + 年初财政拨款结转和结余；支出方总计 = "
         "本年支出合计 + 年末财政拨款结转和结余；本年收入合计 = 一般公共预算、政府性基金预算、国有资本经营预算"
-        "三类财政拨款之和；本年支出合计（各栏）= 各类支出之和；每一行的“合计”栏 = 三类财政拨款栏之和。"
+        "三类财政拨款之和；年初财政拨款结转和结余 = 其下所列三类财政拨款的结转和结余之和；本年支出合计（各栏）"
+        "= 各类支出之和；每一行的“合计”栏 = 三类财政拨款栏之和。"
     ),
-    formula="总计 = 本年合计 + 结转和结余；本年收入合计 = Σ 三类财政拨款；本年支出合计 = Σ 各类支出；合计栏 = Σ 三栏",
+    formula=(
+        "总计 = 本年合计 + 结转和结余；本年收入合计 = Σ 三类财政拨款；年初结转和结余 = Σ 其下三类；"
+        "本年支出合计 = Σ 各类支出；合计栏 = Σ 三栏"
+    ),
     tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
     example="总计2,961.68万元 = 本年收入合计2,940.05万元 + 年初财政拨款结转和结余21.63万元",
 )
@@ -464,6 +469,21 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
                 "sum.fiscal_total", "公开04表 本年收入合计", "本年收入合计", _amount(income_year),
                 [(bare(e.name), e.first()) for e in before],
                 _q(income_year, *[e for e in before if e.first() is not None]), where,
+            )
+        )  # fmt: skip
+    if begin is not None:
+        # the three funds' carry-over, listed on the income side under 年初财政拨款结转和结余
+        stop = total_in.row if total_in is not None else None
+        below = [
+            e
+            for e in es
+            if e.row > begin.row and (stop is None or e.row < stop) and _CARRY_SOURCE.match(e.name)
+        ]
+        out.append(
+            check_sum(
+                "sum.fiscal_total", "公开04表 年初财政拨款结转和结余", "年初财政拨款结转和结余", _amount(begin),
+                [(bare(e.name), e.first()) for e in below],
+                _q(begin, *[e for e in below if e.first() is not None]), where,
             )
         )  # fmt: skip
     classes = [e for e in es if _CLASS_LINE.match(e.name) and any(a is not None for a in e.amounts)]
