@@ -68,6 +68,23 @@ def test_a_changed_funding_figure_is_reported(
     assert any(value in f.message and "《就业招聘会工作经费》" in f.message for f in new_errors)
 
 
+def test_a_total_row_that_its_own_rate_does_not_confirm_is_read_in_its_component_s_cells(
+    tmp_path: Path, lanxian
+) -> None:
+    # 001《零工市场运营经费》: "资金总额: 5 4.99 4.99 4.99 (blank) (blank) 100 10" over "市县(区)财政资金 5 4.99
+    # 4.99 4.99 (blank) (blank) 100 10". With its 全年预算数 raised to 6.49 the total's 执行率 no longer
+    # confirms where its columns are, but it stands cell for cell over its component, so it is read
+    # there and both the rate and the sum are reported (before, the row was passed over).
+    before = {f.id for f in lanxian.findings}
+    report = changed(
+        tmp_path, LANXIAN, "资金总额:\t\t5\t4.99\t4.99\t4.99", "资金总额:\t\t5\t4.99\t6.49\t4.99"
+    )
+    new = {(f.rule, f.severity) for f in report.findings if f.id not in before and "6.49" in f.message}
+    assert new == {("perf.execution_rate", "error"), ("sum.perf_funding", "error")}
+    (f,) = [f for f in report.findings if f.rule == "perf.execution_rate" and "6.49" in f.message]
+    assert f.message.startswith("《零工市场运营经费》资金总额：全年预算数6.49万元、全年执行数4.99万元")
+
+
 def test_a_goal_block_headed_yuqi_mubiao_ends_the_funding_rows(urumqi) -> None:
     # 003's OCR: "预期目标 实际完成情况" heads the goal block and the 年度总体目标 label is split over two
     # lines, so before this the funding block ran on into the goal text ("以加强扩大 2025 5 11 11")

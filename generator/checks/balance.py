@@ -192,8 +192,8 @@ def perf_funding(report: Report) -> Iterable[Finding]:
                     continue  # a cell the reading lost (OCR, merged cells) is unknown, not zero
                 out.append(
                     check_sum(
-                        "sum.perf_funding", f"{t} {name} {total['label']} {col}", f"{total['label']}（{col}）",
-                        whole, [(str(p["label"]), v) for p, v in zip(parts, values)],
+                        "sum.perf_funding", f"{t} {name} {total['label']} {col}", f"{str(total['label']).rstrip(':：')}（{col}）",
+                        whole, [(str(p["label"]).rstrip(":："), v) for p, v in zip(parts, values)],
                         [total["quote"], *[p["quote"] for p in parts]], f"《{name}》",
                     )
                 )  # fmt: skip

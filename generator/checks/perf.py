@@ -50,7 +50,7 @@ def execution_rate(report: Report) -> Iterable[Finding]:
                 "perf.execution_rate",
                 severity,
                 f"{_name(table)}/{row['label']}",
-                f"《{_name(table)}》{row['label']}：全年预算数{budget}万元、全年执行数{spent}万元，"
+                f"《{_name(table)}》{str(row['label']).rstrip(':：')}：全年预算数{budget}万元、全年执行数{spent}万元，"
                 f"执行率应为{spent}÷{budget}={pct(expected)}，表中填{pct(stated)}。{note}",
                 pct(stated),
                 pct(expected),

@@ -10,6 +10,7 @@ cells shift columns in some exports and a shifted row would be misread.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -81,24 +82,41 @@ _GOAL = re.compile(r"年度(?:总体)?目标|绩效目标")
 _GOAL_HEAD = re.compile(r"预期目标")
 
 
+def _borrow_grid(funding: list[dict[str, Any]], rows: Sequence[Sequence[str]]) -> None:
+    """A funding row read with no trusted columns takes those of the nearest trusted row of its
+    block when its figures stand in exactly the same cells (得分 may be blank: component rows seldom
+    carry one), whatever its figures say. 001《零工市场运营经费》: "资金总额: 5 4.99 4.99 4.99 (blank)
+    (blank) 100 10" is trusted only while its 执行率 is 执行数 ÷ 预算数; with a wrong 全年预算数 it still
+    stands cell for cell over "市县(区)财政资金 5 4.99 4.99 4.99 (blank) (blank) 100 10", so it is read,
+    and the wrong figure is reported, instead of the row being passed over."""
+    trusted = [f for f in funding if f["aligned"]]
+    for f in funding:
+        if f["aligned"]:
+            continue
+        cells = [c.strip() for c in rows[f["row"]]]
+        for g in sorted(trusted, key=lambda g: abs(g["row"] - f["row"])):
+            same = _same_grid(cells, g)
+            if same is not None:
+                values, at = same
+                f.update({k: v[0] for k, v in values.items()})
+                f.update(cells={k: v[1] for k, v in values.items()}, at=at, aligned=True)
+                break
+
+
 def _same_grid(
-    cells: list[str], above: dict[str, Any] | None
-) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
-    """A funding row whose figures stand in exactly the cells where the trusted row above has its
-    figures (得分 may be blank: component rows seldom carry one) is read with that row's columns,
-    whatever its figures say. 001《就业招聘会工作经费》: "市县(区)财政资金 9 5.66 5.66 5.66 (blank) 100
-    (blank)" under "资金总额: 9 5.66 5.66 5.66 (blank) 100 10"."""
-    if above is None or not above["aligned"]:
-        return None
-    at: dict[str, int] = above["at"]
-    filled = {i for k, i in at.items() if above["cells"].get(k)}
+    cells: list[str], trusted: dict[str, Any]
+) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int]] | None:
+    """The row's values in the trusted row's columns, when its figures stand in exactly the cells
+    where that row has figures (or those but its 得分)."""
+    at: dict[str, int] = trusted["at"]
+    filled = {i for k, i in at.items() if trusted["cells"].get(k)}
     figures = {i for i, c in enumerate(cells) if _number(c) is not None}
     if not figures or any(c and _number(c) is None and i >= min(at.values()) for i, c in enumerate(cells)):
         return None
     if figures != filled and figures != filled - {at.get("score")}:
         return None
     values = {k: (_number(cells[i]), cells[i]) if i < len(cells) else (None, "") for k, i in at.items()}
-    return values, dict(at), True
+    return values, dict(at)
 
 
 def _two_sided(
@@ -322,9 +340,6 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                             values, at, aligned = s_values, s_at, True
                         elif declared:
                             values, at = s_values, s_at
-                    same = _same_grid(cells, current["funding"][-1] if current["funding"] else None)
-                    if not aligned and same is not None:
-                        values, at, aligned = same
                 if values.get("score", (None, ""))[0] is None and max(
                     fund_header.values()
                 ) == fund_header.get("score"):
@@ -361,6 +376,8 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                 current["indicators"].append(
                     {**parsed, "level": level, "cells": cells, "quote": quote, "row": r}
                 )
+    for entry in out:
+        _borrow_grid(entry["funding"], doc.tables[entry["table"]].rows)
     return [t for t in out if t["funding"] or t["indicators"]]
 
 
