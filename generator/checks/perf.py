@@ -58,6 +58,66 @@ def execution_rate(report: Report) -> Iterable[Finding]:
             )
 
 
+_MEASURED = re.compile(r"^(?P<op>[<>≤≥=]=?|[<>]|)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
+_DATED = re.compile(r"[年月日时]")
+
+
+def _measured(cell: str) -> tuple[str, Decimal, str] | None:
+    """("≤", 20, "万元") of "<=20万元"; None for a date, words, or more than one figure."""
+    text = cell.strip().replace("<=", "≤").replace(">=", "≥")
+    m = _MEASURED.match(text)
+    if m is None or _DATED.search(text):
+        return None
+    return m["op"], Decimal(m["n"]), m["unit"]
+
+
+@rule(
+    "perf.indicator_rate",
+    title="指标完成率与指标值、实际完成值不符",
+    explanation=(
+        "有的绩效自评表在实际完成值之后列“完成率”（000：目标值、业绩值、完成率、指标得分）：完成率是实际完成值"
+        "除以指标值。只核对指标值和实际完成值都是同一单位的一个数的行（日期、文字指标不核对）。成本指标"
+        "（“≤”）若按指标值除以实际完成值计、或完成指标时记为100%，都视为表格自己的口径，不报。"
+    ),
+    formula="完成率 = 实际完成值 ÷ 指标值 × 100%",
+    tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
+    example="群众满意度：指标值≥90%、实际完成值98.5%，完成率98.5÷90=109.44%",
+)
+def indicator_rate(report: Report) -> Iterable[Finding]:
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            stated_m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*%", ind.get("rate") or "")
+            target, actual = _measured(ind.get("target") or ""), _measured(ind.get("actual") or "")
+            if (
+                stated_m is None
+                or target is None
+                or actual is None
+                or target[2] != actual[2]
+                or target[1] <= 0
+            ):
+                continue
+            stated, (op, t, _unit), a = Decimal(stated_m[1]), target, actual[1]
+            severity = percent_severity(stated, a, t)
+            if severity is None:
+                continue
+            ceiling = op in ("≤", "<")
+            if ceiling and a > 0 and percent_severity(stated, t, a) is None:
+                continue  # a cost indicator rated 指标值 ÷ 实际完成值
+            if stated == 100 and (a <= t if ceiling else a >= t):
+                continue  # a met target rated 100%
+            expected = rounded_percent(a, t, stated)
+            yield make_finding(
+                "perf.indicator_rate",
+                severity,
+                f"{_name(table)}/{ind['name']}",
+                f"《{_name(table)}》“{ind['name']}”指标值{ind['target']}、实际完成值{ind['actual']}，完成率应为"
+                f"{a}÷{t}={pct(expected)}，表中填{pct(stated)}。",
+                pct(stated),
+                pct(expected),
+                [ind["quote"]],
+            )
+
+
 @rule(
     "perf.points_total",
     title="自评表分值合计超过满分",

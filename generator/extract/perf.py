@@ -36,6 +36,7 @@ _IND_POINTS = re.compile(r"^(?:分值|分值权重|权重)$")
 _IND_SCORE = re.compile(r"^(?:得分|指标得分)$")
 _STATES_VALUE = re.compile(r"^(?:[≥≤<>=]|\d)")
 _IND_ACTUAL = re.compile(r"^(?:实际(?:完成)?(?:指标)?值|业绩值)$")
+_IND_RATE = re.compile(r"^(?:指标)?完成(?:率|比例|比率)(?:[(（]%[)）])?$")
 _IND_TARGET = re.compile(r"^(?:调整后|年度|预期)?指标值$|^目标值$")
 _HEADING_POINTS = re.compile(r"(?P<level>产出指标|效益指标|满意度指标)[(（](?P<max>\d+)分[)）]")
 
@@ -153,11 +154,13 @@ def _two_sided(
     return values, at, confirmed
 
 
-def _indicator(cells: list[str], header: tuple[int, int, int, int, int, int | None]) -> dict[str, Any] | None:
-    """分值, 得分, target, actual and 偏差原因 of one indicator row; None when the row states no 分值.
-    ``header`` is the 分值 and 得分 columns, the row length, and how far before 分值 the target, the actual
-    and the 偏差原因 stand (None: the table has no 偏差原因 column)."""
-    pi, si, n, t_back, a_back, r_back = header
+def _indicator(
+    cells: list[str], header: tuple[int, int, int, int, int, int | None, int | None]
+) -> dict[str, Any] | None:
+    """分值, 得分, target, actual, 偏差原因 and 完成率 of one indicator row; None when the row states no
+    分值. ``header`` is the 分值 and 得分 columns, the row length, and how far before 分值 the target, the
+    actual, the 偏差原因 and the 完成率 stand (None: the table has no such column)."""
+    pi, si, n, t_back, a_back, r_back, c_back = header
     aligned = len(cells) == n and _number(cells[pi]) is not None
     if aligned and si < len(cells) and not cells[si] and _number(cells[pi - 1]) is not None:
         # shifted one cell left by a merged name cell (001: "设备租赁费成本支出 ≤1万元 1.4万元 5 5"
@@ -190,7 +193,8 @@ def _indicator(cells: list[str], header: tuple[int, int, int, int, int, int | No
     return {"name": name, "points": points, "score": score, "aligned": aligned,
             "target": cells[pi - t_back] if 0 <= pi - t_back < len(cells) else "",
             "actual": cells[pi - a_back] if 0 <= pi - a_back < len(cells) else "",
-            "reason": cells[pi - r_back] if r_back is not None and 0 <= pi - r_back < len(cells) else ""}  # fmt: skip
+            "reason": cells[pi - r_back] if r_back is not None and 0 <= pi - r_back < len(cells) else "",
+            "rate": cells[pi - c_back] if c_back is not None and 0 <= pi - c_back < len(cells) else ""}  # fmt: skip
 
 
 def _has_balance(values: dict[str, tuple[Decimal | None, str]]) -> bool:
@@ -237,7 +241,7 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
         fund_len = 0
         declared = False  # the header's 年初预算数 is split into 目标申报数/预算编制数
         goal_below = False  # the funding block ended at a goal-block heading; the goal row is to come
-        ind_header: tuple[int, int, int, int, int, int | None] | None = None
+        ind_header: tuple[int, int, int, int, int, int | None, int | None] | None = None
         pending: tuple[list[str], Quote | None, int] | None = None  # an indicator row without its figures yet
         for r, row in enumerate(table.rows):
             block = blocks[r] if r < len(blocks) else None
@@ -290,7 +294,10 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                 offsets = (pi - ti[-1], pi - ai) if ai is not None and ti else (2, 1)
                 ri = next((i for i, c in enumerate(cells) if c.startswith("偏差原因")), None)
                 reason_back = pi - ri if ri is not None else None
-                ind_header, fund_header, pending = (pi, si, len(cells), *offsets, reason_back), None, None
+                ci = next((i for i, c in enumerate(cells) if _IND_RATE.match(c)), None)
+                rate_back = pi - ci if ci is not None else None
+                ind_header = (pi, si, len(cells), *offsets, reason_back, rate_back)
+                fund_header, pending = None, None
                 continue
             first = next((c for c in cells if c), "")
             if first.startswith("总分") or first == "总":
