@@ -852,7 +852,9 @@ def test_the_fiscal_carry_over_is_the_sum_of_its_funds(reports) -> None:
         (t, i)
         for t, table in enumerate(doc.tables)
         for i, row in enumerate(table.rows)
-        if i and "年初财政拨款结转和结余" in "".join(table.rows[i - 1]) and "一般公共预算财政拨款" in "".join(row)
+        if i
+        and "年初财政拨款结转和结余" in "".join(table.rows[i - 1])
+        and "一般公共预算财政拨款" in "".join(row)
     )
     rows = list(doc.tables[t].rows)
     rows[i] = tuple(c.replace("21.63", "25.63") for c in rows[i])
