@@ -1,4 +1,5 @@
-"""perf.indicator_rate: a 自评表's 完成率 column against 实际完成值 ÷ 指标值.
+"""perf.indicator_rate: a 自评表's 完成率 column against 实际完成值 ÷ 指标值; and perf.completion_text on a
+percentage indicator.
 
 000 is the one document with such a column ("权重 目标值 业绩值 完成率 指标得分"); its 67 rates are all
 consistent, so the real document gives no finding and the tests change its figures. Found by raising
@@ -72,7 +73,7 @@ def test_conventions_of_a_table_are_not_reported() -> None:
             rated(">=12人", "=18人", "100%"),  # a met target rated 100%
             rated("2024年11月30日前", "2024年8月15日", "100%"),  # a date: not a ratio
             rated("有效防范", "达到预期指标", "100%"),  # words
-            rated(">=90%", "=92%", "102.22%"),  # 92 ÷ 90 = 102.22%
+            rated(">=90%", "=90%", "100%"),  # 90 ÷ 90
             rated(">=2个", "=2次", "100%"),  # two units: not compared
         )
     ]
@@ -81,3 +82,46 @@ def test_conventions_of_a_table_are_not_reported() -> None:
     found = sorted((f.severity, f.claimed, f.expected) for f in indicator_rate(r))
     # a target missed is not 100%; 102.21% is inside the interval of 92 ÷ 90 printed as whole numbers
     assert found == [("error", "100%", "75%")]
+
+
+def test_a_report_that_rates_met_targets_by_their_ratio_is_held_to_it() -> None:
+    """Synthetic (said so): once a met target is rated by its plain ratio (18 of ≥12 人: 150%), a met
+    target rated 100% or a cost rated 指标值 ÷ 实际完成值 breaks the report's own convention."""
+    r = report_of("绩效自评表")
+    r.perf_tables = [
+        table(
+            "项目",
+            rated(">=12人", "=18人", "150%"),
+            rated(">=2场", "=3场", "100%"),
+            rated("≤20万元", "=16万元", "125%"),
+        )
+    ]
+    found = sorted((f.severity, f.claimed, f.expected) for f in indicator_rate(r))
+    assert found == [("error", "100%", "150%"), ("error", "125%", "80%")]
+
+
+def test_a_cost_target_raised_in_000_is_reported(changji) -> None:
+    # "<=1.53万元 =1.53万元 100%": 000 rates 17.7 of ≤20 as 88.5%, so 1.53 of ≤2.53 is 60.47%, not 100%
+    (f,) = list(indicator_rate(changed("<=1.53万元", "<=2.53万元")))
+    assert (f.severity, f.claimed, f.expected) == ("error", "100%", "60%")
+
+
+HUAIHUA = ROOT / "data" / "reports" / "004_64caca8ce772cd7b.txt"
+
+
+def test_a_percentage_indicator_against_its_completion_text() -> None:
+    """004's 自评表 says "截至目前离校未就业高校毕业生就业率98.14%，超过目标任务3.14个百分点" and lists the
+    indicator "离校未就业高校毕业生就业率 ≥95% 98.14%". Until now perf.completion_text compared counts only
+    (个, 人 …); a percentage indicator changed in the table went unseen (the table-figure direct pass)."""
+    from generator.checks.perf import completion_text
+
+    text = HUAIHUA.read_text(encoding="utf-8")
+    row = "\t离校未就业高校毕业生就业率\n\t\u3000≥95%\n\t\u300098.14%"
+    assert text.count(row) == 1
+    assert not [f for f in completion_text(load_report(HUAIHUA, cache=None)) if "就业率" in f.message]
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / HUAIHUA.name
+        target.write_text(text.replace(row, row.replace("98.14%", "96.14%")), encoding="utf-8")
+        (f,) = [f for f in completion_text(load_report(target, cache=None)) if "就业率" in f.message]
+    assert (f.severity, f.claimed, f.expected) == ("error", "98.14%", "96.14%")
+    assert f.evidence[0].quote == "离校未就业高校毕业生就业率98.14%"

@@ -60,6 +60,10 @@ def execution_rate(report: Report) -> Iterable[Finding]:
 
 _MEASURED = re.compile(r"^(?P<op>[<>≤≥=]=?|[<>]|)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
 _DATED = re.compile(r"[年月日时]")
+# units of things counted one by one: "12人", "3场" are exact, not rounded to the unit
+_COUNTED = re.compile(
+    r"人次?|个|场次?|次|家|台|套|件|户|所|条|项|期|篇|份|名|县市|批|类|部|本|册|张|辆|处|座|间|盒|期"
+)
 
 
 def _measured(cell: str) -> tuple[str, Decimal, str] | None:
@@ -77,13 +81,16 @@ def _measured(cell: str) -> tuple[str, Decimal, str] | None:
     explanation=(
         "有的绩效自评表在实际完成值之后列“完成率”（000：目标值、业绩值、完成率、指标得分）：完成率是实际完成值"
         "除以指标值。只核对指标值和实际完成值都是同一单位的一个数的行（日期、文字指标不核对）。成本指标"
-        "（“≤”）若按指标值除以实际完成值计、或完成指标时记为100%，都视为表格自己的口径，不报。"
+        "（“≤”）若按指标值除以实际完成值计、或完成指标时记为100%，都视为表格自己的口径，不报；但同一报告"
+        "已有完成的指标按实际完成值 ÷ 指标值列示（如18人对≥12人记150%）时，报告的口径已定，不再放宽。"
+        "人数、场次等计数是准确数，不按四舍五入放宽。"
     ),
     formula="完成率 = 实际完成值 ÷ 指标值 × 100%",
     tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
     example="群众满意度：指标值≥90%、实际完成值98.5%，完成率98.5÷90=109.44%",
 )
 def indicator_rate(report: Report) -> Iterable[Finding]:
+    rows = []
     for table in report.perf_tables:
         for ind in table["indicators"]:
             stated_m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*%", ind.get("rate") or "")
@@ -96,26 +103,34 @@ def indicator_rate(report: Report) -> Iterable[Finding]:
                 or target[1] <= 0
             ):
                 continue
-            stated, (op, t, _unit), a = Decimal(stated_m[1]), target, actual[1]
-            severity = percent_severity(stated, a, t)
-            if severity is None:
-                continue
-            ceiling = op in ("≤", "<")
-            if ceiling and a > 0 and percent_severity(stated, t, a) is None:
-                continue  # a cost indicator rated 指标值 ÷ 实际完成值
-            if stated == 100 and (a <= t if ceiling else a >= t):
-                continue  # a met target rated 100%
-            expected = rounded_percent(a, t, stated)
-            yield make_finding(
-                "perf.indicator_rate",
-                severity,
-                f"{_name(table)}/{ind['name']}",
-                f"《{_name(table)}》“{ind['name']}”指标值{ind['target']}、实际完成值{ind['actual']}，完成率应为"
-                f"{a}÷{t}={pct(expected)}，表中填{pct(stated)}。",
-                pct(stated),
-                pct(expected),
-                [ind["quote"]],
-            )
+            op, t, unit = target
+            counted = bool(_COUNTED.fullmatch(unit))
+            rows.append((table, ind, Decimal(stated_m[1]), op in ("≤", "<"), t, actual[1], counted))
+    # the report's own convention: a met target whose rate is its plain ratio (000: 18 of ≥12 人 is
+    # 150%, 17.7 of ≤20 万元 is 88.5%) shows the template neither caps at 100% nor inverts cost rates
+    plain = any(
+        a != t and (a <= t if ceiling else a >= t) and percent_severity(stated, a, t, counted) is None
+        for _table, _ind, stated, ceiling, t, a, counted in rows
+    )
+    for table, ind, stated, ceiling, t, a, counted in rows:
+        severity = percent_severity(stated, a, t, counted)
+        if severity is None:
+            continue
+        if not plain and ceiling and a > 0 and percent_severity(stated, t, a, counted) is None:
+            continue  # a cost indicator rated 指标值 ÷ 实际完成值
+        if not plain and stated == 100 and (a <= t if ceiling else a >= t):
+            continue  # a met target rated 100%
+        expected = rounded_percent(a, t, stated)
+        yield make_finding(
+            "perf.indicator_rate",
+            severity,
+            f"{_name(table)}/{ind['name']}",
+            f"《{_name(table)}》“{ind['name']}”指标值{ind['target']}、实际完成值{ind['actual']}，完成率应为"
+            f"{a}÷{t}={pct(expected)}，表中填{pct(stated)}。",
+            pct(stated),
+            pct(expected),
+            [ind["quote"]],
+        )
 
 
 @rule(
@@ -508,7 +523,7 @@ def balance(report: Report) -> Iterable[Finding]:
 
 
 _TARGET_CELL = re.compile(r"^(?:>=|<=|≥|≤|>|<|=)\s*\d")
-_ACTUAL_CELL = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[个人次项家场件名户辆所期篇份批]+)$")
+_ACTUAL_CELL = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[个人次项家场件名户辆所期篇份批]+|%)$")
 
 
 def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
@@ -535,7 +550,8 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     explanation=(
         "自评表的“实际完成情况”（或同一表内的文字说明）写“已完成××N个”，而同一张表的绩效指标中名称"
         "完全相同的指标，实际值一栏写的是另一个数。两处说的是同一件事的完成数量。只比较名称在表中"
-        "只出现一次、不是另一指标名称的一部分、且文字中紧跟名称写出数量和相同单位的指标。"
+        "只出现一次、不是另一指标名称的一部分、且文字中紧跟名称写出数量和相同单位的指标；百分比指标"
+        "（“离校未就业高校毕业生就业率98.14%”）同样比较。"
     ),
     formula="文字中“指标名称 + N + 单位” = 同名指标的实际值",
     tolerance="数量按印出的数比较，不相等即报为错误",

@@ -27,16 +27,18 @@ _WHOLE_NAMES = {
 }
 
 
-def percent_severity(stated: Decimal, numerator: Decimal, denominator: Decimal) -> Severity | None:
+def percent_severity(
+    stated: Decimal, numerator: Decimal, denominator: Decimal, counts: bool = False
+) -> Severity | None:
     """None when the printed percentage can be the rounded ratio of the printed amounts.
 
     Outside that interval by at most one unit of the percentage's last printed place (99.86% for
     a ratio of 99.868%) is a truncation rather than rounding: ``info``. Anything further is a
-    different number: ``error``."""
-    ok = percent_consistent(stated, numerator, denominator)
+    different number: ``error``. ``counts``: whole numbers are exact counts (tolerance.ratio_bounds)."""
+    ok = percent_consistent(stated, numerator, denominator, counts)
     if ok is None or ok:
         return None
-    bounds = ratio_bounds(numerator, denominator)
+    bounds = ratio_bounds(numerator, denominator, counts)
     assert bounds is not None
     h = half_unit(stated)
     lo, hi = bounds

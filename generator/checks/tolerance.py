@@ -39,9 +39,12 @@ def sum_differs(parts: list[Decimal], total: Decimal) -> tuple[bool, Decimal]:
     return abs(diff) > sum_tolerance(parts, total), diff
 
 
-def ratio_bounds(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Decimal] | None:
-    """The range of numerator/denominator × 100 that the rounded amounts allow."""
-    hn, hd = half_unit(numerator), half_unit(denominator)
+def ratio_bounds(
+    numerator: Decimal, denominator: Decimal, counts: bool = False
+) -> tuple[Decimal, Decimal] | None:
+    """The range of numerator/denominator × 100 that the rounded amounts allow. ``counts``: whole
+    numbers are counts (12人, 3场), exact as written, not amounts rounded to the unit."""
+    hn, hd = (Decimal(0) if counts and decimals(v) == 0 else half_unit(v) for v in (numerator, denominator))
     lo_d, hi_d = denominator - hd, denominator + hd
     if lo_d <= 0:
         return None
@@ -49,9 +52,11 @@ def ratio_bounds(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Dec
     return (lo_n / hi_d * 100, hi_n / lo_d * 100)
 
 
-def percent_consistent(stated: Decimal, numerator: Decimal, denominator: Decimal) -> bool | None:
+def percent_consistent(
+    stated: Decimal, numerator: Decimal, denominator: Decimal, counts: bool = False
+) -> bool | None:
     """Whether a printed percentage can be the rounded ratio of the printed amounts."""
-    bounds = ratio_bounds(numerator, denominator)
+    bounds = ratio_bounds(numerator, denominator, counts)
     if bounds is None:
         return None
     h = half_unit(stated)
