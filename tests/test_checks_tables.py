@@ -641,7 +641,8 @@ def test_a_list_closed_by_its_own_total_is_not_double_counted() -> None:
 def test_the_basic_data_table_sangong_is_the_narratives(reports) -> None:
     """004's 基础数据表: "经费控制情况（万元） 2022年决算数 2023年预算数 2023年决算数" / "三公经费 1.42 1.40 1.16" /
     "3、公务接待 1.42 1.40 1.16"; the 三公 section: "“三公”经费财政拨款支出预算为1.40万元，支出决算为1.16万元",
-    "公务接待费支出预算为1.40万元，支出决算为1.16万元". The 2022 column is last year's and not compared."""
+    "公务接待费支出预算为1.40万元，支出决算为1.16万元". The 2022 column is last year's: it is compared with
+    the last year the narrative's change implies (test_the_basic_data_table_sangong_adds_up_and_…)."""
     import dataclasses
 
     from generator.checks.tables import basic_data
@@ -659,7 +660,6 @@ def test_the_basic_data_table_sangong_is_the_narratives(reports) -> None:
     assert (f.severity, f.subject, f.claimed, f.expected) == ("error", "三公经费/决算", "1.26", "1.16")
     (f,) = changed("3、公务接待 1.42 1.40 1.16", "3、公务接待 1.42 1.40 1.36")
     assert (f.subject, f.claimed) == ("公务接待/决算", "1.36")
-    assert changed("三公经费 1.42 1.40 1.16", "三公经费 1.52 1.40 1.16") == []  # 2022's 决算
 
 
 def test_the_rounding_envelope_is_each_printed_value_s_half_unit(reports) -> None:
@@ -868,3 +868,57 @@ def test_the_fiscal_carry_over_is_the_sum_of_its_funds(reports) -> None:
     (f,) = [f for f in fiscal_total(changed) if "年初财政拨款结转和结余" in f.message]
     assert (f.severity, f.claimed, f.expected) == ("error", "21.63", "25.63")
     assert "一般公共预算财政拨款25.63万元" in f.message
+
+
+def test_the_basic_data_table_sangong_adds_up_and_matches_last_year(reports) -> None:
+    """004's 部门整体支出绩效评价基础数据表: "三公经费 1.42 1.40 1.16" (2022年决算, 2023年预算, 2023年决算) =
+    公务用车 (blank) + 出国 (blank) + "3、公务接待 1.42 1.40 1.16"; and its 2022年决算 1.42 is the last year
+    the narrative implies ("支出决算为1.16万元……与上年相比减少0.26万元"). Both hold; a changed figure in
+    either is reported. Found by raising every table figure one at a time: the 2022 column and the
+    公务接待 row were read by no rule."""
+    import tempfile
+
+    from generator.checks.tables import basic_data, basic_data_sums
+    from generator.pipeline import load_report
+
+    r = reports[HUAIHUA]
+    assert not list(basic_data_sums(r)) and not list(basic_data(r))
+    path = ROOT / "data" / "reports" / HUAIHUA
+    text = path.read_text(encoding="utf-8")
+
+    def changed(old: str, new: str):
+        assert text.count(old) == 1, old
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / HUAIHUA
+            target.write_text(text.replace(old, new), encoding="utf-8")
+            return load_report(target, cache=None)
+
+    reception = changed("公务接待\n\t1.42\u3000\n\t1.40", "公务接待\n\t1.42\u3000\n\t1.30")
+    (f,) = list(basic_data_sums(reception))
+    assert (f.severity, f.claimed, f.expected) == ("error", "1.40", "1.30")
+    total = changed("三公经费\n\t1.42\u3000", "三公经费\n\t1.62\u3000")
+    found = {
+        (f.rule, f.severity, f.claimed, f.expected) for f in [*basic_data_sums(total), *basic_data(total)]
+    }
+    assert found == {
+        ("sum.basic_data", "error", "1.62", "1.42"),
+        ("text_table.basic_data", "error", "1.62", "1.42"),
+    }
+    # "3、市级专项资金（一个专项一行） (blank) 92.5 139.68" is the sum of the 12 rows under it, cell by cell
+    # (whole numbers such as "10" count as rounded to the unit, so the envelope is 2.54 here)
+    project = changed(
+        "市级企业用工保障服务专项经费\n\t35.69\n\t30\n\t27.97",
+        "市级企业用工保障服务专项经费\n\t35.69\n\t30\n\t37.97",
+    )
+    (f,) = list(basic_data_sums(project))
+    assert (f.severity, f.subject, f.claimed, f.expected) == (
+        "error",
+        "市级专项资金/2023决算",
+        "139.68",
+        "149.68",
+    )
+    (f,) = list(basic_data(total))
+    assert "按此上年为1.42万元" in f.message and [q.quote for q in f.evidence][1:] == [
+        "支出决算为1.16万元",
+        "与上年相比减少0.26万元，减少18.3%",
+    ]

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.checks import rule
+from generator.checks import make_finding, rule
 from generator.checks.sums import (
     SANGONG_ITEMS,
     Line,
     _keep,
     bare,
     check_same,
+    check_sum,
     find_entry,
     lines,
     sangong,
@@ -25,6 +27,7 @@ from generator.checks.sums import (
     table_name,
     total_line,
 )
+from generator.checks.tolerance import fmt, sum_differs
 from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -753,9 +756,13 @@ _CONTROL_METRICS = {("三公经费", "预算"): "sangong_budget", ("三公经费
     title="基础数据表的“三公”经费与情况说明不符",
     explanation=(
         "部门整体支出绩效评价基础数据表的“经费控制情况”一栏按年列出“三公”经费及其中公务接待费的决算数、预算数。"
-        "本年度的预算数、决算数就是情况说明“三公”经费一节所写的数，两处应相同。"
+        "本年度的预算数、决算数就是情况说明“三公”经费一节所写的数，两处应相同；上年决算数就是情况说明由本年"
+        "决算数和“与上年相比增加（减少）X万元”推出的上年数。"
     ),
-    formula="基础数据表本年“三公”经费预算数、决算数（公务接待费决算数）= 情况说明所述",
+    formula=(
+        "基础数据表本年“三公”经费预算数、决算数（公务接待费决算数）= 情况说明所述；"
+        "上年决算数 = 本年决算数 ∓ 情况说明所述增减额"
+    ),
     tolerance="两处是同一个数，按印出精度比较；超出舍入范围为错误，范围内的差额记为提示",
     example="基础数据表“三公经费 1.42 1.40 1.16”（2022年决算、2023年预算、2023年决算），情况说明写预算1.40万元、决算1.16万元。",
     expected_label="情况说明所述",
@@ -789,3 +796,154 @@ def basic_data(report: Report) -> Iterable[Finding]:
             )  # fmt: skip
             if f is not None:
                 yield f
+    yield from _basic_data_last_year(report)
+
+
+@dataclass(frozen=True)
+class _ControlRow:
+    label: str
+    values: tuple[Decimal | None, ...]  # one per column of the head, None for a blank cell
+    quote: Quote
+
+
+def _control_tables(report: Report) -> Iterator[tuple[list[tuple[int, str]], list[_ControlRow]]]:
+    """Each 经费控制情况 part of a 基础数据表: its columns ((2022, "决算"), …) and the rows below the head,
+    read cell by cell (a blank cell stays blank; the block text would lose where it stood)."""
+    doc = report.document
+    if doc is None:
+        return
+    for t, table in enumerate(doc.tables):
+        quotes = {b.row: b for b in doc.table_rows(t)}
+        cols: dict[int, tuple[int, str]] = {}
+        rows: list[_ControlRow] = []
+        for r, raw in enumerate(table.rows):
+            cells = [c.strip() for c in raw]
+            if not cols:
+                if _CONTROL_HEAD.search(" ".join(cells)):
+                    cols = {
+                        i: (int(m.group(1)), m.group(2))
+                        for i, c in enumerate(cells)
+                        if (m := re.fullmatch(r"(\d{4})年(决算|预算)数", c))
+                    }
+                continue
+            label = cells[0] if cells else ""
+            values = tuple(parse_amount(cells[i]) if i < len(cells) and cells[i] else None for i in cols)
+            if not label or any(i < len(cells) and cells[i] and v is None for i, v in zip(cols, values)):
+                break  # the part ends at a row that is not a label with figures (a dash, words)
+            b = quotes.get(r)
+            rows.append(
+                _ControlRow(label, values, Quote(b.text.strip(), b.page, None) if b else Quote(label, None))
+            )
+        if cols and rows:
+            yield list(cols.values()), rows
+
+
+def _basic_data_last_year(report: Report) -> Iterator[Finding]:
+    """The last year's 决算数 column against the last year the narrative's change implies."""
+    if report.year is None:
+        return
+    implied: dict[str, tuple[Decimal, Decimal, Decimal, str, list[Quote]]] = {}
+    for c in report.yoy_claims:
+        change, current, direction = c.get("change"), c.get("current"), c.get("direction")
+        if change is None or current is None or direction not in ("增加", "减少") or c.get("unit") != "万元":
+            continue
+        subject = str(c.get("subject") or "")
+        label = (
+            "公务接待"
+            if c.get("metric") == "sangong_reception"
+            else "三公经费"
+            if "三公" in subject
+            else None
+        )
+        if label is None or label in implied:
+            continue
+        last = current - change if direction == "增加" else current + change
+        quotes = [q for q in (c.get("current_quote"), c.get("quote")) if isinstance(q, Quote)]
+        implied[label] = (last, current, change, direction, quotes)
+    for cols, rows in _control_tables(report):
+        for at, (year, kind) in enumerate(cols):
+            if year != report.year - 1 or kind != "决算":
+                continue
+            for row in rows:
+                key = _control_label(row.label)
+                value = row.values[at]
+                if key not in implied or value is None:
+                    continue
+                last, current, change, direction, said = implied[key]
+                beyond, diff = sum_differs([current, change if direction == "减少" else -change], value)
+                if diff == 0:
+                    continue
+                what = "“三公”经费" if key == "三公经费" else "公务接待费"
+                yield make_finding(
+                    "text_table.basic_data",
+                    "error" if beyond else "info",
+                    f"{key}/上年决算",
+                    f"基础数据表中{year}年{row.label}决算数为{fmt(value)}万元；情况说明写本年{what}决算"
+                    f"{fmt(current)}万元、与上年相比{direction}{fmt(change)}万元，按此上年为{fmt(last)}万元，"
+                    f"相差{fmt(abs(diff))}万元。",
+                    fmt(value),
+                    fmt(last),
+                    [row.quote, *said],
+                )
+
+
+_GROUP = re.compile(r"^\d[、.]\s*")
+_BASIC_DATA_GROUPS: dict[str, tuple[str, ...] | None] = {
+    # total row → the rows that make it up: the named ones, or (None) every row up to the next "N、"
+    "三公经费": ("公务用车购置和维护经费", "出国经费", "公务接待"),
+    "公务用车购置和维护经费": ("公车购置", "公车运行维护"),
+    "市级专项资金": None,
+}
+
+
+def _bare_control(label: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]$", "", re.sub(r"^(?:\d[、.]|其中[：:])\s*", "", label)).strip()
+
+
+@rule(
+    "sum.basic_data",
+    title="基础数据表的合计与分项不符",
+    explanation=(
+        "部门整体支出绩效评价基础数据表的“经费控制情况”按栏（上年决算、本年预算、本年决算）列数："
+        "“三公经费”是“1、公务用车购置和维护经费”“2、出国经费”“3、公务接待”之和，公务用车购置和维护经费是"
+        "“其中：公车购置”“公车运行维护”之和，“3、市级专项资金（一个专项一行）”是其下逐行所列专项之和"
+        "（到“4、……”为止）。合计栏留空的不核对；分项留空按0计。"
+    ),
+    formula="三公经费 = 公务用车 + 出国 + 公务接待；公务用车 = 购置 + 运行维护；市级专项资金 = Σ 所列专项（逐栏）",
+    tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
+    example="市级专项资金 2023年预算92.5 = 10 + 17.50 + 10 + 5 + 30 + 20；2023年决算139.68 = 所列12个专项之和",
+)
+def basic_data_sums(report: Report) -> Iterator[Finding]:
+    for cols, rows in _control_tables(report):
+        names = [_bare_control(r.label) for r in rows]
+        for k, (row, name) in enumerate(zip(rows, names)):
+            if name not in _BASIC_DATA_GROUPS:
+                continue
+            wanted = _BASIC_DATA_GROUPS[name]
+            if wanted is None:
+                end = next((j for j in range(k + 1, len(rows)) if _GROUP.match(rows[j].label)), len(rows))
+                parts = rows[k + 1 : end]
+            else:
+                found = {n: r for r, n in zip(rows, names) if n in wanted}
+                if len(found) != len(wanted):
+                    continue
+                parts = [found[n] for n in wanted]
+            if not parts:
+                continue
+            for at, (year, kind) in enumerate(cols):
+                finding = check_sum(
+                    "sum.basic_data", f"{name}/{year}{kind}", f"基础数据表中{year}年{name}{kind}数", row.values[at],
+                    [(_bare_control(p.label), p.values[at] if p.values[at] is not None else Decimal(0)) for p in parts],
+                    [row.quote, *[p.quote for p in parts if p.values[at] is not None]],
+                )  # fmt: skip
+                if finding is not None:
+                    yield finding
+
+
+def _control_label(label: str) -> str | None:
+    bare_label = re.sub(r"^\s*\d[、.]\s*", "", label)
+    if bare_label.startswith("三公经费"):
+        return "三公经费"
+    if bare_label.startswith("公务接待"):
+        return "公务接待"
+    return None
