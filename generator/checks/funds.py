@@ -29,6 +29,7 @@ from generator.checks.perf import (
     _text_rows,
     projects_by_block,
 )
+from generator.checks.sums import check_same
 from generator.checks.tolerance import half_unit
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -390,3 +391,48 @@ def payment_rate(report: Report) -> Iterable[Finding]:
             f"{rate}%",
             [quote, f.quote],
         )
+
+
+@rule(
+    "repeat.basic_data_project",
+    title="基础数据表所列专项与其自评表不符",
+    explanation=(
+        "部门整体支出绩效评价基础数据表在“市级专项资金（一个专项一行）”下逐行列出各专项本年的预算数和决算数；"
+        "同一专项另有项目支出绩效自评表时，基础数据表的预算数就是自评表的年初预算数，决算数就是全年执行数。"
+        "专项按名称去掉“工作、经费、项目”等字后相同认定，一张自评表只对一行。"
+    ),
+    formula="基础数据表本年预算数 = 自评表年初预算数；本年决算数 = 自评表全年执行数",
+    tolerance="同一数字两处列示，按印出精度比较；超出舍入范围为错误，范围内的差额记为提示",
+    example="基础数据表“市级企业用工保障服务专项经费 35.69 30 27.97”，自评表年初预算数30、全年执行数27.97",
+    expected_label="自评表所列",
+)
+def basic_data_project(report: Report) -> Iterator[Finding]:
+    from generator.checks.tables import _GROUP, _bare_control, _control_tables
+
+    if report.year is None:
+        return
+    cores: dict[str, list[Funds]] = {}
+    for f in project_funds(report):
+        cores.setdefault(_core(f.name), []).append(f)
+    for cols, rows in _control_tables(report):
+        at = {kind: i for i, (year, kind) in enumerate(cols) if year == report.year}
+        start = next((k for k, r in enumerate(rows) if _bare_control(r.label) == "市级专项资金"), None)
+        if start is None or set(at) != {"预算", "决算"}:
+            continue
+        end = next((j for j in range(start + 1, len(rows)) if _GROUP.match(rows[j].label)), len(rows))
+        for row in rows[start + 1 : end]:
+            same = cores.get(_core(_bare_control(row.label)), [])
+            if len(same) != 1:
+                continue
+            (funds,) = same
+            for kind, own, label in (
+                ("预算", funds.total[0], "年初预算数"),
+                ("决算", funds.total[2], "全年执行数"),
+            ):
+                found = check_same(
+                    "repeat.basic_data_project", f"{funds.name}/{kind}",
+                    f"基础数据表中{report.year}年“{row.label}”{kind}数", row.values[at[kind]],
+                    f"《{funds.name}》自评表{label}", own, [row.quote, funds.quote], blank_is_zero=False,
+                )  # fmt: skip
+                if found is not None:
+                    yield found
