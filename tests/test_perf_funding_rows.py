@@ -102,3 +102,28 @@ def test_a_changed_fiscal_row_in_the_ocr_table_is_reported(tmp_path: Path, urumq
     report = changed(tmp_path, URUMQI, "F财政拨款\t119. 00\t119. 00", "F财政拨款\t81. 69\t119. 00")
     new = [f for f in report.findings if f.id not in before and f.rule == "sum.perf_funding"]
     assert any("81.69" in f.message and f.severity == "error" for f in new), [f.message for f in new]
+
+
+HUAIHUA = ROOT / "data" / "reports" / "004_64caca8ce772cd7b.txt"
+
+
+def test_the_whole_budget_split_by_income_and_by_spending_adds_up(tmp_path: Path) -> None:
+    """004's 整体支出绩效自评表: "年度资金总额 897.32 877.77 877.77", then "按收入性质分：" (一般公共预算：897.32,
+    政府性基金拨款：, 纳入专户管理的非税收入拨款：, 其他资金：) and "按支出性质分：" (基本支出：804.32, 项目支出：93).
+    Both splits are of 年初预算数 897.32 on the real report; a changed part, or a changed total, is reported.
+    Found by the table-figure direct pass: these cells were read by no rule."""
+    from generator.checks.balance import perf_split
+
+    assert list(perf_split(load_report(HUAIHUA, cache=None))) == []
+    text = HUAIHUA.read_text(encoding="utf-8")
+
+    def found(old: str, new: str) -> set[tuple[str, str, str]]:
+        assert text.count(old) == 1, old
+        target = tmp_path / HUAIHUA.name
+        target.write_text(text.replace(old, new), encoding="utf-8")
+        return {(f.severity, f.claimed, f.expected) for f in perf_split(load_report(target, cache=None))}
+
+    assert found("基本支出：804.32", "基本支出：814.32") == {("error", "897.32", "907.32")}
+    # the total changed: neither split is of 年初预算数 997.32 nor of 全年预算数 877.77, so both are reported
+    # against 年初预算数, the budget the split is of
+    assert found("年度资金总额\n\t897.32", "年度资金总额\n\t997.32") == {("error", "997.32", "897.32")}

@@ -200,6 +200,101 @@ def perf_funding(report: Report) -> Iterable[Finding]:
     return _keep(out)
 
 
+_SPLIT_HEAD = {"income": re.compile(r"^按收入性质分[：:]?$"), "spending": re.compile(r"^按支出性质分[：:]?$")}
+_SPLIT_CELL = re.compile(
+    r"^(?:其中[：:]\s*)?(?P<label>[^：:\d]{2,20})[：:]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)?\s*$"
+)
+
+
+def _splits(
+    report: Report, table: dict[str, Any], total: dict[str, Any]
+) -> dict[str, list[tuple[str, Decimal, Quote]]]:
+    """The "按收入性质分 / 按支出性质分" columns under a 整体支出 自评表's 年度资金总额 row (004's template):
+    each column's "label：amount" cells, read from the cells below the two headings."""
+    doc = report.document
+    if doc is None:
+        return {}
+    rows = doc.tables[table["table"]].rows
+    quotes = {b.row: b for b in doc.table_rows(table["table"])}
+    out: dict[str, list[tuple[str, Decimal, Quote]]] = {}
+    for r in range(total["row"] + 1, min(total["row"] + 3, len(rows))):
+        cells = [c.strip() for c in rows[r]]
+        at = {k: i for k, p in _SPLIT_HEAD.items() for i, c in enumerate(cells) if p.match(c)}
+        if len(at) != 2:
+            continue
+        for k, i in at.items():
+            out[k] = []
+            for below in range(r + 1, len(rows)):
+                cell = rows[below][i].strip() if i < len(rows[below]) else ""
+                m = _SPLIT_CELL.match(cell)
+                if m is None:
+                    break
+                if m["amount"] is not None and (amount := parse_amount(m["amount"])) is not None:
+                    b = quotes.get(below)
+                    out[k].append(
+                        (m["label"].strip(), amount, Quote(cell, b.page if b else None, None, "绩效自评表"))
+                    )
+        break
+    return out
+
+
+def _split_sums(
+    subject: str,
+    name: str,
+    total: dict[str, Any],
+    splits: dict[str, list[tuple[str, Decimal, Quote]]],
+    col: str,
+    whole: Decimal,
+) -> list[Finding | None]:
+    return [
+        check_sum(
+            "sum.perf_split", f"{subject} {kind} {col}", f"{str(total['label']).rstrip(':：')}（{col}）", whole,
+            [(label, amount) for label, amount, _q in parts],
+            [total["quote"], *[q for _l, _a, q in parts]], f"《{name}》",
+        )
+        for kind, parts in splits.items()
+    ]  # fmt: skip
+
+
+@rule(
+    "sum.perf_split",
+    title="整体支出自评表按收入、支出性质所分与资金总额不符",
+    explanation=(
+        "有的部门整体支出绩效自评表在年度资金总额之下分两栏列出“按收入性质分”（一般公共预算、政府性基金拨款、"
+        "纳入专户管理的非税收入拨款、其他资金）和“按支出性质分”（基本支出、项目支出）。两栏各自是同一笔年度资金的"
+        "全部构成，各项之和都应等于资金总额；两栏都与年初预算数或都与全年预算数相符即为相符（表中未写明按哪一栏分），"
+        "都不相符时按年初预算数（“年度预算申请”）报告。"
+        "留空的项按0计。"
+    ),
+    formula="Σ 按收入性质分 = 资金总额 = Σ 按支出性质分（年初预算数或全年预算数）",
+    tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
+    example="年度资金总额年初预算897.32 = 一般公共预算897.32；= 基本支出804.32 + 项目支出93",
+)
+def perf_split(report: Report) -> Iterable[Finding]:
+    out: list[Finding | None] = []
+    for t, table in enumerate(report.perf_tables):
+        total = next(
+            (r for r in table.get("funding", []) if r.get("aligned") and _FUNDING_TOTAL.search(r["label"])),
+            None,
+        )
+        if total is None:
+            continue
+        name = table.get("name") or table.get("title") or "绩效自评表"
+        splits = {k: v for k, v in _splits(report, table, total).items() if v}
+        columns = [
+            (col, total.get(key)) for key, col in (("initial", "年初预算数"), ("budget", "全年预算数"))
+        ]
+        columns = [(col, whole) for col, whole in columns if whole is not None]
+        if not splits or not columns:
+            continue
+
+        found = {col: _split_sums(f"{t} {name}", name, total, splits, col, whole) for col, whole in columns}
+        if any(all(f is None or f.severity == "info" for f in fs) for fs in found.values()):
+            continue  # both splits are of one column (which one, the table does not say)
+        out.extend(found[columns[0][0]])  # neither: the split of the budget applied for, 年初预算数
+    return _keep(out)
+
+
 _FUNDING_TOTAL = re.compile(r"总额|总资金|项目资金|资金总额|^合计$")
 # Component labels, including the OCR readings of 003 ("(万元)" is the wrapped "其中：当年财政拨款").
 _FUNDING_PART = re.compile(r"财政|资金|其[他任作何]|万元|结转|拨款|上级|本级")
