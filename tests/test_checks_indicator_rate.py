@@ -125,3 +125,21 @@ def test_a_percentage_indicator_against_its_completion_text() -> None:
         (f,) = [f for f in completion_text(load_report(target, cache=None)) if "就业率" in f.message]
     assert (f.severity, f.claimed, f.expected) == ("error", "98.14%", "96.14%")
     assert f.evidence[0].quote == "离校未就业高校毕业生就业率98.14%"
+
+
+def test_a_task_rate_in_the_text_is_the_indicator_s_target() -> None:
+    """004: "完成新增农村劳动力转移就业4.03万人，达到年度任务的103.33%" (three times) and two 自评表 list the
+    indicator with 年度指标值 3.9万: 4.03 ÷ 3.9 = 103.33%. "发放创业担保贷款3.13亿元，达到年度任务的156.28%" and
+    "全市累计发放创业担保贷款 2亿 3.13亿": inside the interval. A changed rate is reported."""
+    from generator.checks.perf import task_target
+
+    assert list(task_target(load_report(HUAIHUA, cache=None))) == []
+    text = HUAIHUA.read_text(encoding="utf-8")
+    old = "4.03万人，达到年度任务的103.33%"
+    assert text.count(old) == 3
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / HUAIHUA.name
+        target.write_text(text.replace(old, "4.03万人，达到年度任务的113.33%"), encoding="utf-8")
+        (f,) = list(task_target(load_report(target, cache=None)))
+    assert (f.severity, f.claimed, f.expected) == ("error", "113.33%", "103.33%")
+    assert "年度指标值为3.9万" in f.message

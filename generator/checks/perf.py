@@ -133,6 +133,81 @@ def indicator_rate(report: Report) -> Iterable[Finding]:
         )
 
 
+# "完成新增农村劳动力转移就业4.03万人，达到年度任务的103.33%" / "发放创业担保贷款3.13亿元，达到年度任务的156.28%"
+_TASK_SHARE = re.compile(
+    r"(?P<verb>完成|发放|实现|新增)(?P<what>[\u4e00-\u9fff“”]{3,24}?)\s*(?P<n>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元|亿|万)[，,]\s*(?:达到|完成|为)(?:全?年度?)?(?:目标)?任务(?:数)?的\s*"
+    r"(?P<p>\d+(?:\.\d+)?)\s*%"
+)
+
+
+def _scale(unit: str) -> tuple[str, str]:
+    """("万", "人") of "万人": the multiplier and the thing counted."""
+    m = re.match(r"(万|亿)?(.*)$", unit)
+    assert m is not None
+    return m.group(1) or "", m.group(2)
+
+
+def _indicator_named(cells: list[str], target: str) -> str:
+    """The 三级指标 of an indicator row: the last filled cell before its target."""
+    at = next((i for i, c in enumerate(cells) if c.strip() == target.strip()), None)
+    return next((c.strip() for c in reversed(cells[:at]) if c.strip()), "") if at else ""
+
+
+@rule(
+    "ratio.task_target",
+    title="文中的任务完成率与自评表的指标值不符",
+    explanation=(
+        "文字写“完成××N人，达到年度任务的P%”，而自评表中同名指标（名称包含在这句话里，至少四个字）的年度指标值"
+        "就是这项年度任务：P%应等于N除以指标值。单位须一致（“万人”与“万”同为万）；同名指标有两个不同的指标值时不比较。"
+    ),
+    formula="任务完成率 = 完成数 ÷ 自评表年度指标值 × 100%",
+    tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
+    example="完成新增农村劳动力转移就业4.03万人，达到年度任务的103.33%；自评表该指标年度指标值3.9万：4.03÷3.9=103.33%",
+)
+def task_target(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or not report.perf_tables:
+        return
+    named: list[tuple[str, str, tuple[str, Decimal, str], Quote]] = []
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            target = _measured(ind.get("target") or "")
+            name = _indicator_named(list(ind.get("cells") or []), ind.get("target") or "")
+            if target is not None and target[1] > 0 and len(name) >= 4:
+                named.append((name, str(ind["target"]), target, ind["quote"]))
+    seen: set[tuple[str, str, str]] = set()
+    for b in doc.blocks:
+        if "任务" not in b.text:
+            continue
+        for m in _TASK_SHARE.finditer(b.text):
+            what = m["what"]
+            hits = [n for n in named if n[0] in m["verb"] + what or what in n[0]]
+            if len({n[2][1] for n in hits}) != 1 or (what, m["n"], m["p"]) in seen:
+                continue
+            seen.add((what, m["n"], m["p"]))
+            name, shown, (_op, t, t_unit), ind_quote = hits[0]
+            scale, thing = _scale(m["unit"])
+            t_scale, t_thing = _scale(t_unit)
+            if scale != t_scale or (thing and t_thing and thing != t_thing):
+                continue
+            n, stated = Decimal(m["n"]), Decimal(m["p"])
+            severity = percent_severity(stated, n, t)
+            if severity is None:
+                continue
+            expected = rounded_percent(n, t, stated)
+            yield make_finding(
+                "ratio.task_target",
+                severity,
+                f"{name}/{m['n']}",
+                f"文中写“{m.group(0)}”；自评表中“{name}”的年度指标值为{shown}，{n}÷{t}={pct(expected)}，"
+                f"不是{pct(stated)}。",
+                pct(stated),
+                pct(expected),
+                [Quote(m.group(0), b.page_at(m.start()), None), ind_quote],
+            )
+
+
 @rule(
     "perf.points_total",
     title="自评表分值合计超过满分",
