@@ -637,11 +637,31 @@ def completion_text(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
+    by_table: dict[int, list[Block]] = {}
+    for b in doc.blocks:
+        if b.table is not None:
+            by_table.setdefault(b.table, []).append(b)
+    # a 自评表's own rows: from its first read row to the next 自评表 of the same document table (003's
+    # OCR puts dozens of 自评表 in one table; another project's text is not this one's)
+    starts = sorted(
+        (t["table"], min(r["row"] for r in [*t["funding"], *t["indicators"]]))
+        for t in report.perf_tables
+        if t["funding"] or t["indicators"]
+    )
     for table in report.perf_tables:
         counted = [c for c in (_counted(i) for i in table["indicators"]) if c is not None]
         rows = {ind["row"] for ind in table["indicators"]}
         names = [c[0] for c in counted]
-        own = [b for b in doc.blocks if b.table == table["table"] and b.row not in rows] if counted else []
+        if not counted:
+            continue
+        first = min(r["row"] for r in [*table["funding"], *table["indicators"]])
+        following = [row for t, row in starts if t == table["table"] and row > first]
+        end = min(following, default=None)
+        own = [
+            b
+            for b in by_table.get(table["table"], [])
+            if b.row not in rows and b.row is not None and b.row >= first and (end is None or b.row < end)
+        ]
         for (name, value, unit), ind in zip(counted, [i for i in table["indicators"] if _counted(i)]):
             if names.count(name) != 1 or any(name in other for other in names if other != name):
                 continue

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, per_report, rule
 from generator.checks.sums import (
     SANGONG_ITEMS,
     Line,
@@ -806,13 +806,21 @@ class _ControlRow:
     quote: Quote
 
 
-def _control_tables(report: Report) -> Iterator[tuple[list[tuple[int, str]], list[_ControlRow]]]:
+@per_report("document")  # three rules read the same 基础数据表
+def _control_tables(report: Report) -> list[tuple[list[tuple[int, str]], list[_ControlRow]]]:
+    return list(_read_control_tables(report))
+
+
+def _read_control_tables(report: Report) -> Iterator[tuple[list[tuple[int, str]], list[_ControlRow]]]:
     """Each 经费控制情况 part of a 基础数据表: its columns ((2022, "决算"), …) and the rows below the head,
     read cell by cell (a blank cell stays blank; the block text would lose where it stood)."""
     doc = report.document
     if doc is None:
         return
+    with_head = {b.table for b in doc.blocks if b.table is not None and "经费控制情况" in b.text}
     for t, table in enumerate(doc.tables):
+        if t not in with_head:
+            continue
         quotes = {b.row: b for b in doc.table_rows(t)}
         cols: dict[int, tuple[int, str]] = {}
         rows: list[_ControlRow] = []
