@@ -215,13 +215,13 @@ def _splits(
     if doc is None:
         return {}
     rows = doc.tables[table["table"]].rows
-    quotes = {b.row: b for b in doc.table_rows(table["table"])}
     out: dict[str, list[tuple[str, Decimal, Quote]]] = {}
     for r in range(total["row"] + 1, min(total["row"] + 3, len(rows))):
         cells = [c.strip() for c in rows[r]]
         at = {k: i for k, p in _SPLIT_HEAD.items() for i, c in enumerate(cells) if p.match(c)}
         if len(at) != 2:
             continue
+        quotes = {b.row: b for b in doc.table_rows(table["table"])}
         for k, i in at.items():
             out[k] = []
             for below in range(r + 1, len(rows)):
