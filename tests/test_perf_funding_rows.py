@@ -85,6 +85,21 @@ def test_a_total_row_that_its_own_rate_does_not_confirm_is_read_in_its_component
     assert f.message.startswith("《零工市场运营经费》资金总额：全年预算数6.49万元、全年执行数4.99万元")
 
 
+def test_a_row_without_its_balance_cell_is_read(tmp_path: Path, lanxian) -> None:
+    # 001《购置档案经费》: "资金总额: 2.5 2.5 2.5 2.5 100 10" under 目标申报数/预算编制/全年预算数/全年执行数/资金结(转)余/
+    # 执行率/得分: the row has no cell at all for 结余 (not a blank one), so until now neither it nor its
+    # component row was read. 2.5 ÷ 2.5 = 100 confirms the columns.
+    total, part = table(lanxian, "购置档案经费")["funding"]
+    assert total["aligned"] and part["aligned"] and "balance" not in total["at"]
+    assert [total[k] for k in ("declared", "initial", "budget", "spent", "rate", "score")] == [
+        Decimal("2.5"), Decimal("2.5"), Decimal("2.5"), Decimal("2.5"), Decimal("100"), Decimal("10"),
+    ]  # fmt: skip
+    before = {f.id for f in lanxian.findings}
+    report = changed(tmp_path, LANXIAN, "资金总额:\t2.5\t2.5\t2.5", "资金总额:\t2.5\t2.5\t3.5")
+    new = {(f.rule, f.severity) for f in report.findings if f.id not in before and "3.5" in f.message}
+    assert new == {("perf.execution_rate", "error"), ("sum.perf_funding", "error")}
+
+
 def test_a_goal_block_headed_yuqi_mubiao_ends_the_funding_rows(urumqi) -> None:
     # 003's OCR: "预期目标 实际完成情况" heads the goal block and the 年度总体目标 label is split over two
     # lines, so before this the funding block ran on into the goal text ("以加强扩大 2025 5 11 11")

@@ -73,7 +73,7 @@ def _right_anchored(
     if declared:
         keys = ["declared", *keys]
     if end - start < len(keys):
-        return _two_sided(cells, keys, start, end)
+        return _two_sided(cells, keys, start, end) or _no_balance(cells, keys, start, end)
     first = end - len(keys)
     at = {k: first + j for j, k in enumerate(keys)}
     return {k: (_number(cells[i]), cells[i]) for k, i in at.items()}, at, end - start == len(keys)
@@ -118,6 +118,23 @@ def _same_grid(
         return None
     values = {k: (_number(cells[i]), cells[i]) if i < len(cells) else (None, "") for k, i in at.items()}
     return values, dict(at)
+
+
+def _no_balance(
+    cells: list[str], keys: list[str], r_start: int, r_end: int
+) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
+    """A funding row that leaves out the 资金结(转)余 cell altogether (no blank where it stands): 001
+    《购置档案经费》 "资金总额: 2.5 2.5 2.5 2.5 100 10" under 目标申报数/预算编制/全年预算数/全年执行数/结余/执行率/
+    得分. Trusted (third element True) only when the 执行率 it yields equals 执行数 ÷ 预算数."""
+    if "balance" not in keys or r_end - r_start != len(keys) - 1:
+        return None
+    at = {k: r_start + j for j, k in enumerate(k for k in keys if k != "balance")}
+    values = {k: (_number(cells[i]), cells[i]) for k, i in at.items()}
+    budget, spent, rate = (values.get(k, (None, ""))[0] for k in ("budget", "spent", "rate"))
+    confirmed = bool(
+        budget and spent is not None and rate is not None and abs(spent / budget * 100 - rate) < 1
+    )
+    return values, at, confirmed
 
 
 def _two_sided(
