@@ -142,3 +142,20 @@ def test_the_whole_budget_split_by_income_and_by_spending_adds_up(tmp_path: Path
     # the total changed: neither split is of 年初预算数 997.32 nor of 全年预算数 877.77, so both are reported
     # against 年初预算数, the budget the split is of
     assert found("年度资金总额\n\t897.32", "年度资金总额\n\t997.32") == {("error", "997.32", "897.32")}
+
+
+def test_a_funding_header_split_over_two_rows_by_ocr(tmp_path: Path, urumqi) -> None:
+    """003《就业创业综合服务平台设备》: OCR put "年初预算 全年预算 全年执行" in one cell of the row above and
+    "分值 执行率 得分" in their own cells; the three amounts stand in the three cells before 分值. Until now
+    the block was not read at all (four such headers in 003)."""
+    t = table(urumqi, "就业创业综合服务平台设备")
+    total = t["funding"][0]
+    assert total["aligned"] and [total[k] for k in ("initial", "budget", "spent", "rate")] == [
+        Decimal("12.86"), Decimal("12.86"), Decimal("12.86"), Decimal("100.00"),
+    ]  # fmt: skip
+    before = {f.id for f in urumqi.findings}
+    report = changed(
+        tmp_path, URUMQI, "项目资金\t年度资\t金总额\t12.86\t12.86", "项目资金\t年度资\t金总额\t12.86\t14.86"
+    )
+    new = {(f.rule, f.severity) for f in report.findings if f.id not in before and "14.86" in f.message}
+    assert new == {("perf.execution_rate", "error"), ("sum.perf_funding", "error")}

@@ -208,6 +208,11 @@ def task_target(report: Report) -> Iterable[Finding]:
             )
 
 
+_TARGET_LIKE = re.compile(
+    r"(?:[<>≤≥=]=?)?\s*\d+(?:\.\d+)?\s*[\u4e00-\u9fff%a-zA-Z/·]{0,8}|.*[\u4e00-\u9fff]{2}.*"
+)
+
+
 @rule(
     "perf.points_total",
     title="自评表分值合计超过满分",
@@ -224,6 +229,12 @@ def task_target(report: Report) -> Iterable[Finding]:
 def points_total(report: Report) -> Iterable[Finding]:
     for table in report.perf_tables:
         inds = table["indicators"]
+        own_grid = sum(1 for t in report.perf_tables if t["table"] == table["table"]) == 1
+        if not own_grid:
+            # a shared OCR grid (003) prints some indicator rows twice, the second copy garbled
+            # ("> 0.40 >/- 401 1 1/5 10 0.5" over ">=648人次 =421人次 10 6.5"): a row whose target is
+            # neither a figure with its unit nor words is such a copy, not an indicator
+            inds = [i for i in inds if _TARGET_LIKE.fullmatch((i.get("target") or "").strip())]
         if not inds:
             continue
         fund_points = next((r.get("points") for r in table["funding"] if r.get("points") is not None), None)
@@ -239,7 +250,6 @@ def points_total(report: Report) -> Iterable[Finding]:
         # In a grid recovered from page text that holds many 自评表 (003), a stray OCR row can carry
         # "10 10"; there an overrun is reported only when it comes with repeated indicator rows, the
         # way those tables overrun (every row printed twice).
-        own_grid = sum(1 for t in report.perf_tables if t["table"] == table["table"]) == 1
         keys = [(i["target"], i["actual"], i["points"], i["score"]) for i in inds]
         repeated = len(keys) - len(set(keys))
         if total > cap and total - cap > heading_excess and (own_grid or repeated):

@@ -120,6 +120,17 @@ def _same_grid(
     return values, dict(at)
 
 
+def _split_header(cells: list[str], above: str) -> dict[str, int]:
+    """A funding header that OCR split over two rows (003): "分值 执行率 得分" in their cells, and
+    "年初预算全年预算全年执行" run together in the row above. The three amounts then stand in the three cells
+    before 分值, in the template's order."""
+    at = {k: i for k in ("points", "rate", "score") for i, c in enumerate(cells) if _FUND_COLS[k].match(c)}
+    if len(at) != 3 or not re.search(r"年初预算.*全年预算.*全年执行", above) or at["points"] < 3:
+        return {}
+    p = at["points"]
+    return {"initial": p - 3, "budget": p - 2, "spent": p - 1, **at}
+
+
 def _no_balance(
     cells: list[str], keys: list[str], r_start: int, r_end: int
 ) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
@@ -281,6 +292,8 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                 if "执行率" in joined and "全年" in joined
                 else {}
             )
+            if not cols and "执行率" in joined and r > 0:
+                cols = _split_header(cells, "".join(table.rows[r - 1]))
             if "budget" in cols and "spent" in cols and "rate" in cols:
                 if current is None or current["funding"]:
                     current = start("绩效自评表")
