@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Any
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.ratios import pct, percent_severity
@@ -26,36 +27,45 @@ def _name(table: dict) -> str:
     explanation=(
         "绩效自评表的资金行列出全年预算数、全年执行数和执行率。按财政部自评表的定义，执行率是"
         "全年执行数除以全年预算数（不是除以年初预算数）。只检查单元格与表头一一对齐的行，"
-        "合并单元格造成错位的行不检查，以免读错列。"
+        "合并单元格造成错位的行不检查，以免读错列；表格结构在导出时丢失的报告（002），"
+        "按仍写在一行内的“年度资金总额 年初 全年预算 全年执行 分值 执行率 得分”核对。"
     ),
     formula="执行率 = 全年执行数 ÷ 全年预算数 × 100%",
     tolerance="按印出精度做区间运算（“98.8%”按一位小数、“100”按整数）；只差末位一个单位记为提示",
     example="全年预算数877.77、全年执行数877.77，执行率应为100%，表中填97.82%（按年初预算897.32算）。",
 )
 def execution_rate(report: Report) -> Iterable[Finding]:
-    for table in report.perf_tables:
-        for row in table["funding"]:
-            budget, spent, stated = row.get("budget"), row.get("spent"), row.get("rate")
-            if not row["aligned"] or budget is None or spent is None or stated is None or budget <= 0:
-                continue
-            severity = percent_severity(stated, spent, budget)
-            if severity is None:
-                continue
-            expected = rounded_percent(spent, budget, stated)
-            note = ""
-            initial = row.get("initial")
-            if initial and initial > 0 and percent_severity(stated, spent, initial) is None:
-                note = f"表中的{pct(stated)}是全年执行数除以年初预算数{initial}的结果。"
-            yield make_finding(
-                "perf.execution_rate",
-                severity,
-                f"{_name(table)}/{row['label']}",
-                f"《{_name(table)}》{str(row['label']).rstrip(':：')}：全年预算数{budget}万元、全年执行数{spent}万元，"
-                f"执行率应为{spent}÷{budget}={pct(expected)}，表中填{pct(stated)}。{note}",
-                pct(stated),
-                pct(expected),
-                [row["quote"]],
-            )
+    rows: list[tuple[str, dict[str, Any]]] = [
+        (_name(table), row) for table in report.perf_tables for row in table["funding"] if row["aligned"]
+    ]
+    if not report.perf_tables:
+        # a text export that lost the tables' grid (002) keeps each 年度资金总额 row on one line
+        for project, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",)):
+            figures = {k: parse_amount(m[k]) for k in ("initial", "budget", "spent", "rate")}
+            quote = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
+            rows.append((project, {"label": "年度资金总额", **figures, "quote": quote}))
+    for name, row in rows:
+        budget, spent, stated = row.get("budget"), row.get("spent"), row.get("rate")
+        if budget is None or spent is None or stated is None or budget <= 0:
+            continue
+        severity = percent_severity(stated, spent, budget)
+        if severity is None:
+            continue
+        expected = rounded_percent(spent, budget, stated)
+        note = ""
+        initial = row.get("initial")
+        if initial and initial > 0 and percent_severity(stated, spent, initial) is None:
+            note = f"表中的{pct(stated)}是全年执行数除以年初预算数{initial}的结果。"
+        yield make_finding(
+            "perf.execution_rate",
+            severity,
+            f"{name}/{row['label']}",
+            f"《{name}》{str(row['label']).rstrip(':：')}：全年预算数{budget}万元、全年执行数{spent}万元，"
+            f"执行率应为{spent}÷{budget}={pct(expected)}，表中填{pct(stated)}。{note}",
+            pct(stated),
+            pct(expected),
+            [row["quote"]],
+        )
 
 
 _MEASURED = re.compile(r"^(?P<op>[<>≤≥=]=?|[<>]|)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
