@@ -596,6 +596,11 @@ def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     assert (f.severity, f.claimed, f.expected) == ("error", "98.86%", "97.86%")
     assert f.evidence[0].quote == "受理各类争议案件234件，办结229件，其中调解结案120件，结案率98.86%"
     assert list(case_rate(_mutated(reports[R002], "已办结412件", "已办结402件"))) == []
+    # "……其中调解结案120件，结案率97.86%，调解率52.4%": 120 ÷ 229 (办结) = 52.40%; 120 ÷ 234 (受理) would be 51.28%
+    (f,) = case_rate(_mutated(reports[R002], "调解率52.4%", "调解率62.4%"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "62.4%", "52.4%")
+    assert f.evidence[0].quote.endswith("结案率97.86%，调解率62.4%")
+    assert list(case_rate(_mutated(reports[R002], "调解率52.4%", "调解率51.3%"))) == []  # of the 受理
 
 
 def test_yoy_change_takes_the_total_stated_before(reports) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import half_unit, percent_consistent, ratio_bounds, rounded_percent
-from generator.model import Finding, Quote, Report, Severity
+from generator.model import Block, Finding, Quote, Report, Severity
 
 # Shares the narrative lists without naming the whole: the whole is the section's total.
 _INCOME_PARTS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
@@ -237,14 +237,47 @@ _CASES = re.compile(
 )
 
 
+_MEDIATED = re.compile(r"调解(?:结案|成功)?\s*(?P<k>\d+)\s*(?:件|起)")
+_MEDIATION_RATE = re.compile(
+    r"^[，,]\s*(?:案件)?调解(?:成功|结案)?率(?:为|达到?)?\s*(?P<q>\d+(?:\.\d+)?)\s*%"
+)
+
+
+def _mediation_rate(b: Block, m: re.Match[str]) -> Iterable[Finding]:
+    """The 调解率 right after a 结案率 ("……办结229件，其中调解结案120件，结案率97.86%，调解率52.4%", 002) is
+    the mediated cases' share of the closed ones (or, in some reports, of the received ones)."""
+    k_m = _MEDIATED.search(m["mid"])
+    q_m = _MEDIATION_RATE.match(b.text[m.end() :])
+    if k_m is None or q_m is None:
+        return
+    received, closed, mediated, stated = (
+        Decimal(m["n"]),
+        Decimal(m["m"]),
+        Decimal(k_m["k"]),
+        Decimal(q_m["q"]),
+    )
+    severities = [count_percent_severity(mediated, d, stated) for d in (closed, received)]
+    if None in severities:
+        return
+    expected = rounded_percent(mediated, closed, stated)
+    end = m.end() + q_m.end()
+    yield make_finding(
+        "ratio.case_rate", severities[0] or "error", f"调解率/{m['m']}/{k_m['k']}",
+        f"文中称办结{closed}件、其中调解结案{mediated}件，调解率{pct(stated)}；{mediated}÷{closed}={pct(expected)}"
+        f"（按受理{received}件算为{pct(rounded_percent(mediated, received, stated))}）。",
+        pct(stated), pct(expected), [Quote(b.text[m.start() : end], b.page_at(m.start()), None)],
+    )  # fmt: skip
+
+
 @rule(
     "ratio.case_rate",
     title="结案率与受理、办结件数不符",
     explanation=(
         "文中写“受理案件N件，办结M件，……结案率P%”，结案（办结）率就是办结件数占受理件数的百分比。"
-        "按时效计的比率（“法定时效内结案率”）说的是另一回事，不比较。"
+        "按时效计的比率（“法定时效内结案率”）说的是另一回事，不比较。紧接着写“其中调解结案K件……调解率Q%”的，"
+        "调解率是调解结案件数占办结件数（也有报告按受理件数计）的百分比，两种算法都不符才报。"
     ),
-    formula="结案率 = 办结件数 ÷ 受理件数 × 100%",
+    formula="结案率 = 办结件数 ÷ 受理件数 × 100%；调解率 = 调解结案件数 ÷ 办结件数（或受理件数）× 100%",
     tolerance="件数是准确的整数，百分比按印出精度比较；超出不到一个末位单位记为提示",
     example="受理各类争议案件234件，办结229件，结案率97.86%：229÷234=97.86%，相符。",
     expected_label="应为",
@@ -257,6 +290,7 @@ def case_rate(report: Report) -> Iterable[Finding]:
         if b.table is not None or "率" not in b.text:
             continue
         for m in _CASES.finditer(b.text):
+            yield from _mediation_rate(b, m)
             if re.search(r"时效|时限|期限|法定", m.group("what")):
                 continue
             received, closed, stated = Decimal(m["n"]), Decimal(m["m"]), Decimal(m["p"])
