@@ -658,3 +658,23 @@ def test_an_item_list_of_usage_rates_is_checked() -> None:
     assert found("96.80%") == []
     assert found("90.80%") == [("error", "90.80%", "98.80%")]
     assert found("100%", "0") == [("info", "100%", "无法计算（预算为0）")]
+
+
+def test_a_passage_copied_with_one_figure_changed(reports) -> None:
+    """004 writes "1-11月，全市累计发放稳岗返还1337.88万元，惠及用人单位1306家，帮助稳定就业岗位4.46万个；发放一次性扩岗
+    补助94.95万元……" in four places. No passage of the nine documents (nor of the budget PDFs) is copied with one
+    figure changed; a copy changed in one place is reported, once. Template sentences that only share their
+    wording (每个科目 "年初预算为X万元，支出决算为Y万元……") differ in two or more figures and are not."""
+    from generator.checks.repeat import copied_passage
+
+    for name, r in reports.items():
+        assert list(copied_passage(r)) == [], name
+    import dataclasses
+
+    r = reports[R004]
+    first = next(i for i, b in enumerate(r.document.blocks) if "稳岗返还1337.88万元" in b.text)
+    blocks = list(r.document.blocks)
+    blocks[first] = dataclasses.replace(blocks[first], text=blocks[first].text.replace("1337.88", "1739.24"))
+    (f,) = copied_passage(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+    assert f.severity == "error" and {f.claimed, f.expected} == {"1337.88", "1739.24"}
+    assert all(q.quote.startswith("1-11月，全市累计发放稳岗返还") for q in f.evidence)

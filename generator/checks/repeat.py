@@ -34,7 +34,7 @@ from generator.checks.tolerance import half_unit
 from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
 from generator.extract.perf import funding_statements
-from generator.model import Finding, Quote, Report
+from generator.model import Block, Finding, Quote, Report
 from generator.normalize import decimals, parse_amount
 
 _FIELDS = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数", "rate": "执行率"}
@@ -689,3 +689,80 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
                 f"不超过{bound}{unit}",
                 [quote, other_quote],
             )
+
+
+_SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+@rule(
+    "repeat.copied_passage",
+    title="同一段话抄写两处，其中一个数不同",
+    explanation=(
+        "报告常把同一段话写在两处（情况说明和绩效自评报告、总结和分项说明）。两处连续两句话逐字相同、写出的数"
+        "（至少三个）也都相同，只有一个数不同时，说的是同一件事的同一个数，两处必有一处写错。只比较正文段落"
+        "（表格行不比较）；两句话合计不少于30个汉字。模板套话（逐项说明各科目时句式相同、数不同）总有两个以上的数"
+        "不同，不在此列。"
+    ),
+    formula="两处逐字相同的两句话中，除一个数外其余都相同 ⇒ 该数也应相同",
+    tolerance="数按印出的字样比较，不相同即报",
+    example="“1-11月，全市累计发放稳岗返还1337.88万元，惠及用人单位1306家……”在三处写出；其中一处若写作1739.24万元即报。",
+    expected_label="另一处写",
+)
+def copied_passage(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    sentences: list[tuple[str, Block, int]] = []
+    for b in doc.blocks:
+        if b.table is None:
+            for m in _SENTENCE.finditer(b.text):
+                raw = m.group(0)
+                text = raw.strip()
+                if text:
+                    sentences.append((text, b, m.start() + len(raw) - len(raw.lstrip())))
+    # each sentence read once: its figures and its text with them masked
+    read = [(tuple(_FIGURE.findall(t)), t) for t, _b, _s in sentences]
+    masked: dict[int, str] = {}
+    passages: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for i in range(len(sentences) - 1):
+        (f1, t1), (f2, t2) = read[i], read[i + 1]
+        if len(f1) + len(f2) < 3 or len(_HAN_CHAR.findall(t1 + t2)) < 30:
+            continue
+        for j, t in ((i, t1), (i + 1, t2)):
+            if j not in masked:
+                masked[j] = _FIGURE.sub("#", t)
+        passages.setdefault(masked[i] + masked[i + 1], {}).setdefault(f1 + f2, []).append(i)
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for variants in passages.values():
+        if len(variants) < 2:
+            continue
+        written = list(variants)
+        differ = [k for k in range(len(written[0])) if len({f[k] for f in written}) > 1]
+        if len(differ) != 1:
+            continue
+        k = differ[0]
+        first_count = len(read[variants[written[0]][0]][0])
+        which = 0 if k < first_count else 1  # the sentence of the pair that holds the figure
+        quotes = []
+        for fig in written:
+            text, b, start = sentences[variants[fig][0] + which]
+            quotes.append(Quote(text, b.page_at(start), None))
+        values = [f[k] for f in written]
+        key = (_FIGURE.sub("#", quotes[0].quote), frozenset(values))
+        if key in seen:
+            continue
+        seen.add(key)
+        counts = {v: sum(len(variants[f]) for f in written if f[k] == v) for v in values}
+        shown = "、".join(f"{v}（{counts[v]}处）" for v in values)
+        yield make_finding(
+            "repeat.copied_passage",
+            "error",
+            f"{key[0][:40]}/{'/'.join(sorted(values))}",
+            f"同一段话在报告中写了{sum(counts.values())}处，其余的数都相同，只有一个数写法不同：{shown}；"
+            "同一件事的同一个数不应有两个值。",
+            values[0],
+            "；".join(values[1:]),
+            quotes,
+        )
