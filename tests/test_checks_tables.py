@@ -922,3 +922,22 @@ def test_the_basic_data_table_sangong_adds_up_and_matches_last_year(reports) -> 
         "支出决算为1.16万元",
         "与上年相比减少0.26万元，减少18.3%",
     ]
+
+
+def test_a_total_pair_shares_its_table_name(reports) -> None:
+    """001: "2024年度财政拨款收入总计1,397.29万元，支出总计1,397.29万元": the 支出总计 is the 财政拨款 one, its name
+    left out, so the two are compared (they agree); a changed 收入总计 is reported against it."""
+    import dataclasses
+
+    from generator.checks.balance import balance
+
+    r = reports[LANXIAN]
+    assert list(balance(r)) == []
+    old = "财政拨款收入总计1,397.29万元，支出总计"
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace(old, "财政拨款收入总计1,497.29万元，支出总计"))
+        for b in r.document.blocks
+    ]
+    (f,) = balance(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+    assert (f.severity, f.claimed, f.expected) == ("error", "1,497.29", "1,397.29")
+    assert "财政拨款支出总计" in f.message

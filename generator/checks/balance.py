@@ -142,11 +142,23 @@ def balance(report: Report) -> Iterable[Finding]:
         )  # fmt: skip
     seen: dict[str, dict[str, tuple[Decimal, Quote]]] = {}
     for b in _blocks(report):
+        before: re.Match[str] | None = None
         for m in _TOTAL.finditer(b.text):
             amount = _amount(m.group("amount"))
             if amount is None:
                 continue
-            sides = seen.setdefault(_kind(m.group("label")), {})
+            kind = _kind(m.group("label"))
+            # "财政拨款收入总计1,397.29万元，支出总计1,397.29万元" (001): the second 总计 of the pair is the
+            # first one's 总表, its name left out
+            if (
+                not kind
+                and before is not None
+                and before.group("side") != m.group("side")
+                and re.fullmatch(r"\s*[，,]\s*", b.text[before.end() : m.start()])
+            ):
+                kind = _kind(before.group("label"))
+            before = m
+            sides = seen.setdefault(kind, {})
             sides.setdefault(m.group("side"), (amount, _quote(b, m.start(), m.end())))
     for kind, sides in sorted(seen.items()):
         if "收入" not in sides or "支出" not in sides:
