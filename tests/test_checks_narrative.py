@@ -678,3 +678,12 @@ def test_a_passage_copied_with_one_figure_changed(reports) -> None:
     (f,) = copied_passage(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
     assert f.severity == "error" and {f.claimed, f.expected} == {"1337.88", "1739.24"}
     assert all(q.quote.startswith("1-11月，全市累计发放稳岗返还") for q in f.evidence)
+    # a year is not such a figure: the same words said of two years (synthetic, said so)
+    from conftest import report_of
+
+    said = "截至{}年底，本中心共有车辆2辆，价值48.73万元，其中公务用车2辆；单价100万元以上设备0台。"
+    assert list(copied_passage(report_of(said.format(2023), said.format(2024)))) == []
+    assert (
+        len(list(copied_passage(report_of(said.format(2024), said.format(2024).replace("48.73", "58.73")))))
+        == 1
+    )

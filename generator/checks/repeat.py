@@ -703,7 +703,7 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
         "报告常把同一段话写在两处（情况说明和绩效自评报告、总结和分项说明）。两处连续两句话逐字相同、写出的数"
         "（至少三个）也都相同，只有一个数不同时，说的是同一件事的同一个数，两处必有一处写错。只比较正文段落"
         "（表格行不比较）；两句话合计不少于30个汉字。模板套话（逐项说明各科目时句式相同、数不同）总有两个以上的数"
-        "不同，不在此列。"
+        "不同，不在此列；不同的只是年份（同样的话说两个年度）的也不比较。"
     ),
     formula="两处逐字相同的两句话中，除一个数外其余都相同 ⇒ 该数也应相同",
     tolerance="数按印出的字样比较，不相同即报",
@@ -750,6 +750,8 @@ def copied_passage(report: Report) -> Iterable[Finding]:
             text, b, start = sentences[variants[fig][0] + which]
             quotes.append(Quote(text, b.page_at(start), None))
         values = [f[k] for f in written]
+        if all(re.fullmatch(r"(?:19|20)\d\d", v) for v in values):
+            continue  # two years: the same words said of two periods, not one figure written twice
         key = (_FIGURE.sub("#", quotes[0].quote), frozenset(values))
         if key in seen:
             continue
