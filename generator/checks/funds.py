@@ -10,6 +10,8 @@
 - budget.perf_initial: the 整体自评表's fiscal rows against the text's 年初预算数.
 - perf.payment_rate: an indicator measuring the project's own money paid (项目资金支付率) against the
   table's 全年执行数 ÷ 全年预算数.
+- repeat.basic_data_project: the 部门整体支出绩效评价基础数据表's 市级专项 rows (this year's 预算, 决算) against
+  each project's own 自评表 (年初预算数, 全年执行数).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from generator.checks.perf import (
     projects_by_block,
 )
 from generator.checks.sums import check_same
+from generator.checks.tables import _GROUP, _bare_control, _control_tables
 from generator.checks.tolerance import half_unit
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -407,8 +410,6 @@ def payment_rate(report: Report) -> Iterable[Finding]:
     expected_label="自评表所列",
 )
 def basic_data_project(report: Report) -> Iterator[Finding]:
-    from generator.checks.tables import _GROUP, _bare_control, _control_tables
-
     if report.year is None:
         return
     cores: dict[str, list[Funds]] = {}
