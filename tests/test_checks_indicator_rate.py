@@ -143,3 +143,19 @@ def test_a_task_rate_in_the_text_is_the_indicator_s_target() -> None:
         (f,) = list(task_target(load_report(target, cache=None)))
     assert (f.severity, f.claimed, f.expected) == ("error", "113.33%", "103.33%")
     assert "年度指标值为3.9万" in f.message
+
+
+def test_a_bare_target_in_wan_is_compared_with_the_completion_text() -> None:
+    """004's 整体表: "新增农村劳动力转移就业 3.9万 4.03万" (a target without a sign, in 万) and its 实际完成情况
+    "完成新增农村劳动力转移就业4.03万人". Agree on the real report; the indicator's actual changed is reported."""
+    from generator.checks.perf import completion_text
+
+    assert not [f for f in completion_text(load_report(HUAIHUA, cache=None)) if "转移就业" in f.message]
+    text = HUAIHUA.read_text(encoding="utf-8")
+    row = "新增农村劳动力转移就业\n\t3.9万\n\t\u30004.03万"
+    assert text.count(row) == 1
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / HUAIHUA.name
+        target.write_text(text.replace(row, row.replace("4.03万", "4.33万")), encoding="utf-8")
+        (f,) = [f for f in completion_text(load_report(target, cache=None)) if "转移就业" in f.message]
+    assert (f.severity, f.claimed, f.expected) == ("error", "4.03万", "4.33万")

@@ -617,8 +617,11 @@ def balance(report: Report) -> Iterable[Finding]:
                 yield f
 
 
-_TARGET_CELL = re.compile(r"^(?:>=|<=|≥|≤|>|<|=)\s*\d")
-_ACTUAL_CELL = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[个人次项家场件名户辆所期篇份批]+|%)$")
+# a target with its sign ("≥33个"), or a bare figure with its unit (004: "3.9万" beside "4.03万")
+_TARGET_CELL = re.compile(r"^(?:>=|<=|≥|≤|>|<|=)\s*\d|^\d+(?:\.\d+)?\s*[^\d\s.]+$")
+_ACTUAL_CELL = re.compile(
+    r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[个人次项家场件名户辆所期篇份批]+|%|万(?:人次|人|个|户|家|件|份)?)$"
+)
 
 
 def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
@@ -646,7 +649,7 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
         "自评表的“实际完成情况”（或同一表内的文字说明）写“已完成××N个”，而同一张表的绩效指标中名称"
         "完全相同的指标，实际值一栏写的是另一个数。两处说的是同一件事的完成数量。只比较名称在表中"
         "只出现一次、不是另一指标名称的一部分、且文字中紧跟名称写出数量和相同单位的指标；百分比指标"
-        "（“离校未就业高校毕业生就业率98.14%”）同样比较。"
+        "（“离校未就业高校毕业生就业率98.14%”）和以“万”计的指标（指标值可不带符号：“3.9万 4.03万”）同样比较。"
     ),
     formula="文字中“指标名称 + N + 单位” = 同名指标的实际值",
     tolerance="数量按印出的数比较，不相等即报为错误",
