@@ -1,0 +1,183 @@
+"""Counts stated beside the items they count.
+
+- sum.listed_count: "下设5个科室，分别是：综合科、人力资源服务科、……" — the number of units a report says it has,
+  against the units it then names (in the same sentence, or one per following paragraph: "（一）综合股……").
+- sum.grade_count: "二级项目绩效自评个数11个……：10个项目自评等级为“优”，1个项目……“良”，0个……“中”，0个……“差”"
+  — the projects self-evaluated, against the projects given each grade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from generator.checks import make_finding, rule
+from generator.model import Finding, Quote, Report
+
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+# "下设5个科室，分别是：" / "设有4个内设机构，分别是：" / "下设19个科室,分别是:" (the list follows, or is in the
+# paragraphs after)
+_UNITS = re.compile(
+    r"(?P<verb>下设|设有|内设|设)\s*(?P<n>\d+|[一二三四五六七八九十]{1,3})\s*个(?P<what>科室|处室|股室|内设机构|机构|部门)"
+    r"\s*[，,]\s*(?:分别(?:是|为)|包括)\s*[：:]\s*(?P<list>[^。；;]*)(?P<end>[。；;]?)"
+)
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|\d+[.、．])")
+_ITEM_PARAGRAPH = re.compile(
+    r"^\s*[（(](?P<k>[一二三四五六七八九十]{1,3})[）)]\s*(?P<name>[^\s，,。：:；;]{2,20})"
+)
+
+
+def _number(text: str) -> int | None:
+    """5 of "5", 12 of "十二", 19 of "十九"."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CHINESE_DIGITS.get(text)
+    if text[0] == "十":
+        return 10 + (_CHINESE_DIGITS.get(text[1], 0) if len(text) > 1 else 0)
+    if len(text) >= 2 and text[1] == "十":
+        return _CHINESE_DIGITS.get(text[0], 0) * 10 + (
+            _CHINESE_DIGITS.get(text[2], 0) if len(text) > 2 else 0
+        )
+    return None
+
+
+def _top_level_items(text: str) -> list[str]:
+    """The items of "办公室（组织人事科）、基金监督科（劳动监察科）、法规科": split on 、 outside brackets."""
+    items, depth, current = [], 0, ""
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            items.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    if current.strip():
+        items.append(current.strip())
+    return [i for i in items if i]
+
+
+@rule(
+    "sum.listed_count",
+    title="所列机构数与“下设N个”不符",
+    explanation=(
+        "机构设置一节写“下设N个科室，分别是：甲、乙、丙……”，其后列出的名称个数就应是N。名称写在同一句中的，"
+        "按顶层的顿号计数（括号内的别名不另计）；冒号后另起段落逐条列出（“（一）综合股……”）的，数这些段落。"
+        "列举没有写完（句子未以句号结束、名称过长）的不比较。"
+    ),
+    formula="N = 所列名称个数",
+    tolerance="个数是准确数，不相等即报",
+    example="下设5个科室，分别是：综合科、人力资源服务科、就业服务科、大中专毕业生就业服务科、创业服务科（5个）",
+    expected_label="所列名称",
+)
+def listed_count(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        if b.table is not None or "个" not in b.text:
+            continue
+        for m in _UNITS.finditer(b.text):
+            n = _number(m["n"])
+            if n is None:
+                continue
+            listed = m["list"].strip()
+            quotes = [Quote(m.group(0), b.page_at(m.start()), None)]
+            if listed:
+                items = _top_level_items(listed)
+                if not m["end"] and m.end() < len(b.text.rstrip()):
+                    continue  # the list does not end where the sentence does: not read whole
+                if any(len(re.sub(r"[（(][^）)]*[）)]", "", item)) > 30 for item in items):
+                    continue  # a clause, not a name: the list was not read as names
+            elif m.end() >= len(b.text.rstrip()):
+                # the items follow, one paragraph each: "（一）综合股" "（二）……"
+                items = []
+                for nb in blocks[i + 1 : i + 60]:
+                    if nb.table is not None:
+                        break
+                    im = _ITEM_PARAGRAPH.match(nb.text)
+                    if im is None:
+                        if _HEADING.match(nb.text):
+                            break  # the next section: the list has ended
+                        continue  # an item's description, between the items
+                    if _number(im["k"]) != len(items) + 1:
+                        break
+                    items.append(im["name"])
+                    quotes.append(Quote(im.group(0).strip(), nb.page_at(0), None))
+                if not items:
+                    continue
+            else:
+                continue
+            if len(items) == n:
+                continue
+            shown = "、".join(items)
+            yield make_finding(
+                "sum.listed_count",
+                "error",
+                f"{m['what']}/{n}/{len(items)}",
+                f"文中写{m['verb']}{n}个{m['what']}，其后列出的却是{len(items)}个：{shown}。",
+                f"{n}个",
+                f"{len(items)}个",
+                quotes,
+            )
+
+
+# "二级项目绩效自评个数11个，涉及资金1253.62万元：10个项目自评等级为“优”，1个项目自评等级为“良”，0个……“中”，
+# 0个……“差”" (001); "绩效自评的2024年度项目4个，……（其中，绩效评级为“优”的项目4个；绩效评级为“良”的项目0个；
+# 绩效评级为“合格”的项目0个；绩效评级为“不合格”的项目0个" (财政局)
+_SELF_EVALUATED = re.compile(r"(?:绩效自评个数|绩效自评的[^，,。；;]{0,12}?项目)\s*(?P<n>\d+)\s*个")
+_GRADE = re.compile(
+    r"(?:(?P<a>\d+)\s*个(?:项目)?[^，,。；;\d]{0,10}?[“\"](?P<ga>优|良|中|差|合格|不合格)[”\"]"
+    r"|[“\"](?P<gb>优|良|中|差|合格|不合格)[”\"]的项目\s*(?P<b>\d+)\s*个)"
+)
+
+
+@rule(
+    "sum.grade_count",
+    title="自评项目数与各等级项目数之和不符",
+    explanation=(
+        "绩效管理情况写“绩效自评的项目N个”，随后按自评等级分列“优”“良”“中”“差”（或“合格”“不合格”）的项目个数。"
+        "每个项目只有一个等级，各等级的个数之和应等于N。只在同一段中按四个不同等级列出个数时比较。"
+    ),
+    formula="N = Σ 各等级项目个数",
+    tolerance="个数是准确数，不相等即报",
+    example="二级项目绩效自评个数11个：“优”10个、“良”1个、“中”0个、“差”0个，10 + 1 + 0 + 0 = 11",
+    expected_label="各等级之和",
+)
+def grade_count(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None or "优" not in b.text:
+            continue
+        for m in _SELF_EVALUATED.finditer(b.text):
+            rest = b.text[m.end() : m.end() + 240]
+            grades: dict[str, int] = {}
+            end = m.end()
+            for g in _GRADE.finditer(rest):
+                grade, count = (g["ga"], g["a"]) if g["ga"] else (g["gb"], g["b"])
+                if grade in grades:
+                    break
+                grades[grade] = int(count)
+                end = m.end() + g.end()
+            if len(grades) != 4:
+                continue
+            n, total = int(m["n"]), sum(grades.values())
+            if n == total:
+                continue
+            shown = " + ".join(f"“{k}”{v}个" for k, v in grades.items())
+            yield make_finding(
+                "sum.grade_count",
+                "error",
+                f"自评等级/{n}/{total}",
+                f"文中写绩效自评的项目{n}个，各等级的项目数却是{shown} = {total}个。",
+                f"{n}个",
+                f"{total}个",
+                [Quote(b.text[m.start() : end], b.page_at(m.start()), None)],
+            )

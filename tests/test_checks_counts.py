@@ -1,0 +1,59 @@
+"""sum.listed_count and sum.grade_count on the real documents: every count agrees, and a changed count is
+reported. Found by raising every count in the running text one at a time (the ninth session's direct
+pass): "下设5个科室" and "自评个数11个" were read by no rule."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator.checks.counts import grade_count, listed_count
+
+CHANGJI = "000_41e5c2151686b1a5.txt"
+LANXIAN = "001_7c4dfcc9575acdfa.txt"
+CHANGJI_BUREAU = "002_e0b9e12b257efafd.txt"
+URUMQI = "003_237caace6a9bba17.txt"
+CAIZHENG = "上海市普陀区财政局2024年度部门决算.pdf"
+
+
+def changed(report, old: str, new: str):
+    assert any(old in b.text for b in report.document.blocks), old
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in report.document.blocks]
+    return dataclasses.replace(report, document=dataclasses.replace(report.document, blocks=blocks))
+
+
+def test_no_count_differs_in_the_real_documents(reports) -> None:
+    for name, r in reports.items():
+        assert list(listed_count(r)) == [] and list(grade_count(r)) == [], name
+
+
+def test_units_listed_in_the_sentence(reports) -> None:
+    # 000: "下设5个科室，分别是：综合科、人力资源服务科、就业服务科、大中专毕业生就业服务科、创业服务科"; 002 lists 12
+    # 处室 with aliases in brackets ("办公室（组织人事科）"), 003 19 科室 ("劳动监察科(信访科)"): all agree
+    (f,) = listed_count(changed(reports[CHANGJI], "下设5个科室", "下设6个科室"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "6个", "5个")
+    assert f.evidence[0].quote.startswith("下设6个科室，分别是：综合科、")
+    (f,) = listed_count(changed(reports[CHANGJI_BUREAU], "下设12个处室", "下设11个处室"))
+    assert f.expected == "12个"
+    (f,) = listed_count(changed(reports[URUMQI], "下设19个科室", "下设20个科室"))
+    assert f.expected == "19个"
+
+
+def test_units_listed_one_paragraph_each(reports) -> None:
+    # 001: "设有4个内设机构，分别是：" then "（一）综合股" + its duties, "（二）创业就业股" …, "(四)市场招聘股"
+    (f,) = listed_count(changed(reports[LANXIAN], "设有4个内设机构", "设有5个内设机构"))
+    assert (f.claimed, f.expected) == ("5个", "4个")
+    assert [q.quote for q in f.evidence][1:] == [
+        "（一）综合股",
+        "（二）创业就业股",
+        "(三)人事代理股",
+        "(四)市场招聘股",
+    ]
+
+
+def test_projects_by_grade(reports) -> None:
+    # 001: "二级项目绩效自评个数11个……：10个项目自评等级为“优”，1个……“良”，0个……“中”，0个……“差”"
+    (f,) = grade_count(changed(reports[LANXIAN], "自评个数11个", "自评个数12个"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "12个", "11个")
+    # 财政局: "绩效自评的2024年度项目4个……（其中，绩效评级为“优”的项目4个；……“良”的项目0个；……“合格”……；……“不合格”……"
+    (f,) = grade_count(changed(reports[CAIZHENG], "绩效评级为“良”的项目0个", "绩效评级为“良”的项目1个"))
+    assert (f.claimed, f.expected) == ("4个", "5个")
