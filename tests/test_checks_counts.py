@@ -57,3 +57,12 @@ def test_projects_by_grade(reports) -> None:
     # 财政局: "绩效自评的2024年度项目4个……（其中，绩效评级为“优”的项目4个；……“良”的项目0个；……“合格”……；……“不合格”……"
     (f,) = grade_count(changed(reports[CAIZHENG], "绩效评级为“良”的项目0个", "绩效评级为“良”的项目1个"))
     assert (f.claimed, f.expected) == ("4个", "5个")
+
+
+def test_a_list_closed_by_deng_is_not_exhaustive() -> None:
+    # synthetic (said so): "……财务科等" names some of the units only
+    from conftest import report_of
+
+    assert list(listed_count(report_of("中心下设5个科室，分别是：综合科、财务科等。"))) == []
+    (f,) = listed_count(report_of("中心下设5个科室，分别是：综合科、财务科。"))
+    assert (f.claimed, f.expected) == ("5个", "2个")

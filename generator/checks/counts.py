@@ -90,6 +90,8 @@ def listed_count(report: Report) -> Iterable[Finding]:
             quotes = [Quote(m.group(0), b.page_at(m.start()), None)]
             if listed:
                 items = _top_level_items(listed)
+                if re.search(r"等[\u4e00-\u9fff]{0,4}$", listed):
+                    continue  # "……财务科等": not every unit is named
                 if not m["end"] and m.end() < len(b.text.rstrip()):
                     continue  # the list does not end where the sentence does: not read whole
                 if any(len(re.sub(r"[（(][^）)]*[）)]", "", item)) > 30 for item in items):
