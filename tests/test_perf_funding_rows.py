@@ -159,3 +159,22 @@ def test_a_funding_header_split_over_two_rows_by_ocr(tmp_path: Path, urumqi) -> 
     )
     new = {(f.rule, f.severity) for f in report.findings if f.id not in before and "14.86" in f.message}
     assert new == {("perf.execution_rate", "error"), ("sum.perf_funding", "error")}
+
+
+def test_a_funding_header_whose_rate_and_score_labels_ocr_garbled(tmp_path: Path, urumqi) -> None:
+    """003: "年初预算 全年预算 全年执行 八店 出仁帝 須八" over "数 数 数 分值 5人17半 1号分": the three amounts are named,
+    分值 is on the row below, and the first funding row has its percentage right after 分值
+    ("348.00 300.82 300.82 10 100.00% 10.00分"), so 执行率 and 得分 are the two cells after 分值."""
+    (t,) = [
+        t for t in urumqi.perf_tables if t["funding"] and t["funding"][0].get("initial") == Decimal("348.00")
+    ]
+    total = t["funding"][0]
+    assert total["aligned"] and (total["budget"], total["spent"], total["rate"]) == (
+        Decimal("300.82"), Decimal("300.82"), Decimal("100.00"),
+    )  # fmt: skip
+    before = {f.id for f in urumqi.findings}
+    report = changed(
+        tmp_path, URUMQI, "金总额\t348. 00\t300. 82\t300. 82", "金总额\t348. 00\t300. 82\t310. 82"
+    )
+    new = {(f.rule, f.severity) for f in report.findings if f.id not in before and "310.82" in f.message}
+    assert new == {("perf.execution_rate", "error"), ("sum.perf_funding", "error")}

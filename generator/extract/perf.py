@@ -131,6 +131,20 @@ def _split_header(cells: list[str], above: str) -> dict[str, int]:
     return {"initial": p - 3, "budget": p - 2, "spent": p - 1, **at}
 
 
+def _garbled_tail_header(cells: list[str], below: list[str], data: Sequence[str]) -> dict[str, int]:
+    """A funding header whose OCR kept "年初预算 全年预算 全年执行" (003, the "数" on the next row) but garbled
+    "执行率 得分" ("八店 出仁帝 須八" over "分值 5人17半 1号分"): 分值 is read on the row below, and the two cells
+    after it are taken as 执行率 and 得分 only when the first funding row has a percentage there."""
+    at = {k: i for k in ("initial", "budget", "spent") for i, c in enumerate(cells) if _FUND_COLS[k].match(c)}
+    points = next((i for i, c in enumerate(below) if _FUND_COLS["points"].match(c)), None)
+    if len(at) != 3 or points is None or not at["initial"] < at["budget"] < at["spent"] < points:
+        return {}
+    rate_cell = data[points + 1].strip() if points + 1 < len(data) else ""
+    if not re.fullmatch(r"\d+(?:\.\d+)?\s*%", rate_cell):
+        return {}
+    return {**at, "points": points, "rate": points + 1, "score": points + 2}
+
+
 def _no_balance(
     cells: list[str], keys: list[str], r_start: int, r_end: int
 ) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, int], bool] | None:
@@ -294,6 +308,19 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
             )
             if not cols and "执行率" in joined and r > 0:
                 cols = _split_header(cells, "".join(table.rows[r - 1]))
+            if not cols and "年初预算" in joined and "全年执行" in joined and r + 2 < len(table.rows):
+                cols = _garbled_tail_header(cells, [c.strip() for c in table.rows[r + 1]], table.rows[r + 2])
+                if cols:
+                    fund_header, fund_len, ind_header, declared, goal_below = (
+                        cols,
+                        len(cells),
+                        None,
+                        False,
+                        False,
+                    )
+                    if current is None or current["funding"]:
+                        current = start("绩效自评表")
+                    continue
             if "budget" in cols and "spent" in cols and "rate" in cols:
                 if current is None or current["funding"]:
                     current = start("绩效自评表")
