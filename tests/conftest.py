@@ -32,3 +32,18 @@ def report_of(*paragraphs: str):
         id="t-2024", source={}, agency="测试单位", year=2024, scope="unit", region={}, metrics={},
         functional_classes=[], tables={}, yoy_claims=[], document=doc,
     )  # fmt: skip
+
+
+def report_changed(path: Path, old: str, new: str, count: int = 1):
+    """The report as the pipeline reads ``path`` with ``old`` (found ``count`` times) replaced by ``new``:
+    a real document with one figure changed, read end to end (ingest, extract, checks)."""
+    import tempfile
+
+    from generator.pipeline import load_report
+
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == count, (old, text.count(old))
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / path.name
+        target.write_text(text.replace(old, new), encoding="utf-8")
+        return load_report(target, cache=None)

@@ -91,23 +91,15 @@ def test_text_export_rates_are_checked_against_their_amounts() -> None:
     """002 is a text export whose 自评表 lost their grid; its 23 "年度资金总额 X Y Z 10 P% S" lines are now read
     by perf.execution_rate as well (all agree on the real report: real, not synthetic). A changed rate or
     amount is reported."""
-    import tempfile
-    from pathlib import Path
-
-    from conftest import ROOT
+    from conftest import ROOT, report_changed
 
     from generator.checks.perf import execution_rate
     from generator.pipeline import load_report
 
     path = ROOT / "data" / "reports" / "002_e0b9e12b257efafd.txt"
     assert list(execution_rate(load_report(path, cache=None))) == []
-    text = path.read_text(encoding="utf-8")
     old = "年度资金总额 72.80 72.80 66.50 10 91.35%"
-    assert text.count(old) == 1
-    with tempfile.TemporaryDirectory() as tmp:
-        target = Path(tmp) / path.name
-        target.write_text(text.replace(old, "年度资金总额 72.80 72.80 66.50 10 81.35%"), encoding="utf-8")
-        (f,) = list(execution_rate(load_report(target, cache=None)))
+    (f,) = list(execution_rate(report_changed(path, old, "年度资金总额 72.80 72.80 66.50 10 81.35%")))
     assert (f.severity, f.claimed, f.expected) == ("error", "81.35%", "91.35%")
     assert f.evidence[0].quote == "年度资金总额72.80 72.80 66.50 10 81.35% 10.00"  # as extracted
     assert f.message.startswith("《") and "66.50÷72.80" in f.message

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.checks import rule
+from generator.checks.perf import shown_label
 from generator.checks.sums import _keep, check_same, check_sum, find_entry, table_entries, table_name
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -204,8 +205,8 @@ def perf_funding(report: Report) -> Iterable[Finding]:
                     continue  # a cell the reading lost (OCR, merged cells) is unknown, not zero
                 out.append(
                     check_sum(
-                        "sum.perf_funding", f"{t} {name} {total['label']} {col}", f"{str(total['label']).rstrip(':：')}（{col}）",
-                        whole, [(str(p["label"]).rstrip(":："), v) for p, v in zip(parts, values)],
+                        "sum.perf_funding", f"{t} {name} {total['label']} {col}", f"{shown_label(total)}（{col}）",
+                        whole, [(shown_label(p), v) for p, v in zip(parts, values)],
                         [total["quote"], *[p["quote"] for p in parts]], f"《{name}》",
                     )
                 )  # fmt: skip
@@ -260,7 +261,7 @@ def _split_sums(
 ) -> list[Finding | None]:
     return [
         check_sum(
-            "sum.perf_split", f"{subject} {kind} {col}", f"{str(total['label']).rstrip(':：')}（{col}）", whole,
+            "sum.perf_split", f"{subject} {kind} {col}", f"{shown_label(total)}（{col}）", whole,
             [(label, amount) for label, amount, _q in parts],
             [total["quote"], *[q for _l, _a, q in parts]], f"《{name}》",
         )

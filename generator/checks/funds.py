@@ -32,7 +32,7 @@ from generator.checks.perf import (
     projects_by_block,
 )
 from generator.checks.sums import check_same
-from generator.checks.tables import _GROUP, _bare_control, _control_tables
+from generator.checks.tables import _bare_control, _control_tables, group_rows
 from generator.checks.tolerance import half_unit
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -420,8 +420,7 @@ def basic_data_project(report: Report) -> Iterator[Finding]:
         start = next((k for k, r in enumerate(rows) if _bare_control(r.label) == "市级专项资金"), None)
         if start is None or set(at) != {"预算", "决算"}:
             continue
-        end = next((j for j in range(start + 1, len(rows)) if _GROUP.match(rows[j].label)), len(rows))
-        for row in rows[start + 1 : end]:
+        for row in group_rows(rows, start):
             same = cores.get(_core(_bare_control(row.label)), [])
             if len(same) != 1:
                 continue

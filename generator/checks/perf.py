@@ -17,6 +17,11 @@ from generator.normalize import decimals, parse_amount
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def shown_label(row: dict) -> str:
+    """A funding row's label for a message: "资金总额:" without its colon (the finding's subject keeps it)."""
+    return str(row["label"]).rstrip(":：")
+
+
 def _name(table: dict) -> str:
     return table.get("name") or table.get("title") or "绩效自评表"
 
@@ -60,7 +65,7 @@ def execution_rate(report: Report) -> Iterable[Finding]:
             "perf.execution_rate",
             severity,
             f"{name}/{row['label']}",
-            f"《{name}》{str(row['label']).rstrip(':：')}：全年预算数{budget}万元、全年执行数{spent}万元，"
+            f"《{name}》{shown_label(row)}：全年预算数{budget}万元、全年执行数{spent}万元，"
             f"执行率应为{spent}÷{budget}={pct(expected)}，表中填{pct(stated)}。{note}",
             pct(stated),
             pct(expected),
@@ -68,21 +73,16 @@ def execution_rate(report: Report) -> Iterable[Finding]:
         )
 
 
-_MEASURED = re.compile(r"^(?P<op>[<>≤≥=]=?|[<>]|)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
-_DATED = re.compile(r"[年月日时]")
 # units of things counted one by one: "12人", "3场" are exact, not rounded to the unit
 _COUNTED = re.compile(
-    r"人次?|个|场次?|次|家|台|套|件|户|所|条|项|期|篇|份|名|县市|批|类|部|本|册|张|辆|处|座|间|盒|期"
+    r"人次?|个|场次?|次|家|台|套|件|户|所|条|项|期|篇|份|名|县市|批|类|部|本|册|张|辆|处|座|间|盒"
 )
 
 
-def _measured(cell: str) -> tuple[str, Decimal, str] | None:
-    """("≤", 20, "万元") of "<=20万元"; None for a date, words, or more than one figure."""
-    text = cell.strip().replace("<=", "≤").replace(">=", "≥")
-    m = _MEASURED.match(text)
-    if m is None or _DATED.search(text):
-        return None
-    return m["op"], Decimal(m["n"]), m["unit"]
+def _target_of(cell: str) -> tuple[Decimal, str] | None:
+    """(20, "万元") of "<=20万元": a target that is one figure with its unit (not a date, not words)."""
+    t = _BOUND.match(cell.replace(" ", ""))
+    return (Decimal(t["n"].replace(",", "")), t["unit"]) if t else None
 
 
 @rule(
@@ -104,18 +104,14 @@ def indicator_rate(report: Report) -> Iterable[Finding]:
     for table in report.perf_tables:
         for ind in table["indicators"]:
             stated_m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*%", ind.get("rate") or "")
-            target, actual = _measured(ind.get("target") or ""), _measured(ind.get("actual") or "")
-            if (
-                stated_m is None
-                or target is None
-                or actual is None
-                or target[2] != actual[2]
-                or target[1] <= 0
-            ):
+            found = _bound_and_actual(ind, bare=True)  # the target and the actual in one unit
+            target = _target_of(ind.get("target") or "")
+            if stated_m is None or found is None or target is None or target[0] <= 0:
                 continue
-            op, t, unit = target
-            counted = bool(_COUNTED.fullmatch(unit))
-            rows.append((table, ind, Decimal(stated_m[1]), op in ("≤", "<"), t, actual[1], counted))
+            ceiling, t, a = found
+            rows.append(
+                (table, ind, Decimal(stated_m[1]), ceiling, t, a, bool(_COUNTED.fullmatch(target[1])))
+            )
     # the report's own convention: a met target whose rate is its plain ratio (000: 18 of ≥12 人 is
     # 150%, 17.7 of ≤20 万元 is 88.5%) shows the template neither caps at 100% nor inverts cost rates
     plain = any(
@@ -158,10 +154,14 @@ def _scale(unit: str) -> tuple[str, str]:
     return m.group(1) or "", m.group(2)
 
 
-def _indicator_named(cells: list[str], target: str) -> str:
-    """The 三级指标 of an indicator row: the last filled cell before its target."""
-    at = next((i for i, c in enumerate(cells) if c.strip() == target.strip()), None)
-    return next((c.strip() for c in reversed(cells[:at]) if c.strip()), "") if at else ""
+def _name_before(cells: list[str], at: int | None) -> str:
+    """The 三级指标 of an indicator row whose target is cell ``at``: the last filled cell before it that is
+    not a figure (000 puts the 权重 between the name and the target)."""
+    if not at:
+        return ""
+    return next(
+        (c.strip() for c in reversed(cells[:at]) if c.strip() and not re.fullmatch(r"[\d.]+", c.strip())), ""
+    )
 
 
 @rule(
@@ -179,12 +179,16 @@ def task_target(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None or not report.perf_tables:
         return
-    named: list[tuple[str, str, tuple[str, Decimal, str], Quote]] = []
+    named: list[tuple[str, str, tuple[Decimal, str], Quote]] = []
     for table in report.perf_tables:
         for ind in table["indicators"]:
-            target = _measured(ind.get("target") or "")
-            name = _indicator_named(list(ind.get("cells") or []), ind.get("target") or "")
-            if target is not None and target[1] > 0 and len(name) >= 4:
+            target = _target_of(ind.get("target") or "")
+            cells = list(ind.get("cells") or [])
+            at = next(
+                (i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None
+            )
+            name = _name_before(cells, at)
+            if target is not None and target[0] > 0 and len(name) >= 4:
                 named.append((name, str(ind["target"]), target, ind["quote"]))
     seen: set[tuple[str, str, str]] = set()
     for b in doc.blocks:
@@ -193,10 +197,10 @@ def task_target(report: Report) -> Iterable[Finding]:
         for m in _TASK_SHARE.finditer(b.text):
             what = m["what"]
             hits = [n for n in named if n[0] in m["verb"] + what or what in n[0]]
-            if len({n[2][1] for n in hits}) != 1 or (what, m["n"], m["p"]) in seen:
+            if len({n[2][0] for n in hits}) != 1 or (what, m["n"], m["p"]) in seen:
                 continue
             seen.add((what, m["n"], m["p"]))
-            name, shown, (_op, t, t_unit), ind_quote = hits[0]
+            name, shown, (t, t_unit), ind_quote = hits[0]
             scale, thing = _scale(m["unit"])
             t_scale, t_thing = _scale(t_unit)
             if scale != t_scale or (thing and t_thing and thing != t_thing):
@@ -633,10 +637,7 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     actual = _ACTUAL_CELL.match(cells[t + 1].strip())
     if actual is None:
         return None
-    name = next(
-        (c.strip() for c in reversed(cells[:t]) if c.strip() and not re.fullmatch(r"[\d.]+", c.strip())),
-        "",
-    )
+    name = _name_before(cells, t)
     if len(name) < 4 or name.endswith("指标"):
         return None
     return name, Decimal(actual.group("n")), actual.group("u")

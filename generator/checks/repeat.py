@@ -29,7 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
 
 from generator.checks import make_finding, rule
-from generator.checks.perf import NO_PROJECT, projects_by_block
+from generator.checks.perf import _HAN, NO_PROJECT, projects_by_block
 from generator.checks.tolerance import half_unit
 from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
@@ -693,7 +693,6 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
 
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @rule(
@@ -728,7 +727,7 @@ def copied_passage(report: Report) -> Iterable[Finding]:
     passages: dict[str, dict[tuple[str, ...], list[int]]] = {}
     for i in range(len(sentences) - 1):
         (f1, t1), (f2, t2) = read[i], read[i + 1]
-        if len(f1) + len(f2) < 3 or len(_HAN_CHAR.findall(t1 + t2)) < 30:
+        if len(f1) + len(f2) < 3 or len(_HAN.findall(t1 + t2)) < 30:
             continue
         for j, t in ((i, t1), (i + 1, t2)):
             if j not in masked:

@@ -718,8 +718,6 @@ def _one_apart(said: str, name: str) -> bool:
     expected_label="报表中的名称",
 )
 def economic_name(report: Report) -> Iterable[Finding]:
-    from generator.checks import make_finding
-
     for b, m, es in _listed_items(report):
         said, amount = m.group("name"), parse_amount(m.group("n"))
         if find_entry(es, said) is not None or amount is None:
@@ -745,9 +743,6 @@ def economic_name(report: Report) -> Iterable[Finding]:
 _CONTROL_HEAD = re.compile(
     r"经费控制情况.*?(?P<a>\d{4})年(?P<ka>决算|预算)数\s*(?P<b>\d{4})年(?P<kb>决算|预算)数\s*(?P<c>\d{4})年(?P<kc>决算|预算)数"
 )
-_CONTROL_ROW = re.compile(
-    r"^\s*(?:\d[、.]\s*)?(?P<label>三公经费|公务接待)\s+(?P<a>\d[\d,]*(?:\.\d+)?)\s+(?P<b>\d[\d,]*(?:\.\d+)?)\s+(?P<c>\d[\d,]*(?:\.\d+)?)\s*$"
-)
 _CONTROL_METRICS = {("三公经费", "预算"): "sangong_budget", ("三公经费", "决算"): "sangong_total", ("公务接待", "决算"): "sangong_reception"}  # fmt: skip
 
 
@@ -768,34 +763,24 @@ _CONTROL_METRICS = {("三公经费", "预算"): "sangong_budget", ("三公经费
     expected_label="情况说明所述",
 )
 def basic_data(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None or report.year is None:
+    if report.year is None:
         return
-    head: re.Match[str] | None = None
-    for b in doc.blocks:
-        if b.table is None:
-            head = None
-            continue
-        if (h := _CONTROL_HEAD.search(b.text)) is not None:
-            head = h
-            continue
-        if head is None or (m := _CONTROL_ROW.match(b.text)) is None:
-            continue
-        for col in ("a", "b", "c"):
-            if int(head.group(col)) != report.year:
+    for cols, rows in _control_tables(report):
+        for at, (year, kind) in enumerate(cols):
+            if year != report.year:
                 continue
-            kind = head.group("k" + col)
-            said = report.metrics.get(_CONTROL_METRICS.get((m.group("label"), kind), ""))
-            if said is None or said.kind != "narrative":
-                continue
-            f = check_same(
-                "text_table.basic_data", f"{m.group('label')}/{kind}",
-                f"基础数据表中{report.year}年{m.group('label')}{kind}数", parse_amount(m.group(col)),
-                f"情况说明所述{'“三公”经费' if m.group('label') == '三公经费' else '公务接待费'}{kind}数", said.amount,
-                [Quote(b.text.strip(), b.page, None), said.quote], blank_is_zero=False,
-            )  # fmt: skip
-            if f is not None:
-                yield f
+            for row in rows:
+                key = _control_label(row.label)
+                said = report.metrics.get(_CONTROL_METRICS.get((key, kind), "")) if key else None
+                if said is None or said.kind != "narrative":
+                    continue
+                f = check_same(
+                    "text_table.basic_data", f"{key}/{kind}", f"基础数据表中{report.year}年{key}{kind}数",
+                    row.values[at], f"情况说明所述{'“三公”经费' if key == '三公经费' else '公务接待费'}{kind}数",
+                    said.amount, [row.quote, said.quote], blank_is_zero=False,
+                )  # fmt: skip
+                if f is not None:
+                    yield f
     yield from _basic_data_last_year(report)
 
 
@@ -904,6 +889,12 @@ _BASIC_DATA_GROUPS: dict[str, tuple[str, ...] | None] = {
 }
 
 
+def group_rows(rows: list[_ControlRow], k: int) -> list[_ControlRow]:
+    """The rows a "3、市级专项资金（一个专项一行）" row at ``k`` lists: those after it, to the next "N、" row."""
+    end = next((j for j in range(k + 1, len(rows)) if _GROUP.match(rows[j].label)), len(rows))
+    return rows[k + 1 : end]
+
+
 def _bare_control(label: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]$", "", re.sub(r"^(?:\d[、.]|其中[：:])\s*", "", label)).strip()
 
@@ -929,8 +920,7 @@ def basic_data_sums(report: Report) -> Iterator[Finding]:
                 continue
             wanted = _BASIC_DATA_GROUPS[name]
             if wanted is None:
-                end = next((j for j in range(k + 1, len(rows)) if _GROUP.match(rows[j].label)), len(rows))
-                parts = rows[k + 1 : end]
+                parts = group_rows(rows, k)
             else:
                 found = {n: r for r, n in zip(rows, names) if n in wanted}
                 if len(found) != len(wanted):
@@ -949,9 +939,5 @@ def basic_data_sums(report: Report) -> Iterator[Finding]:
 
 
 def _control_label(label: str) -> str | None:
-    bare_label = re.sub(r"^\s*\d[、.]\s*", "", label)
-    if bare_label.startswith("三公经费"):
-        return "三公经费"
-    if bare_label.startswith("公务接待"):
-        return "公务接待"
-    return None
+    """ "三公经费" or "公务接待" (of "3、公务接待"): the two rows the narrative states; None for the others."""
+    return next((k for k in ("三公经费", "公务接待") if _bare_control(label).startswith(k)), None)

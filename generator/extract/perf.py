@@ -310,17 +310,6 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                 cols = _split_header(cells, "".join(table.rows[r - 1]))
             if not cols and "年初预算" in joined and "全年执行" in joined and r + 2 < len(table.rows):
                 cols = _garbled_tail_header(cells, [c.strip() for c in table.rows[r + 1]], table.rows[r + 2])
-                if cols:
-                    fund_header, fund_len, ind_header, declared, goal_below = (
-                        cols,
-                        len(cells),
-                        None,
-                        False,
-                        False,
-                    )
-                    if current is None or current["funding"]:
-                        current = start("绩效自评表")
-                    continue
             if "budget" in cols and "spent" in cols and "rate" in cols:
                 if current is None or current["funding"]:
                     current = start("绩效自评表")
