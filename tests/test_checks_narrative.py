@@ -586,6 +586,36 @@ def test_a_rate_opening_the_next_paragraph_is_read(reports) -> None:
     ]
 
 
+def test_the_sangong_comparison_after_its_parts_is_read(reports) -> None:
+    import dataclasses
+
+    from generator.checks.budget import word
+    from generator.extract import extract
+
+    # 规划局 p.25: "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，完成预算的13.68%，其中：……公务接待费
+    # 支出决算为0.39万元，完成预算的13.68%。2024年度“三公”经费支出决算数小于预算数的主要原因：……" — the word three
+    # clauses after the amounts, in its own sentence naming the same 三公 (财政局 and the planted copy the same).
+    r = reports[GUIHUA]
+    (c,) = [c for c in r.budget_claims if c["budget"] == Decimal("2.85")]
+    assert c["word"] == "小于" and c["word_quote"].quote == "2024年度“三公”经费支出决算数小于"
+    assert c["word_quote"].quote in r.document.text and not list(word(r))
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace("经费支出决算数小于预算数", "经费支出决算数大于预算数"))
+        for b in r.document.blocks
+    ]
+    (f,) = word(extract(dataclasses.replace(r.document, blocks=blocks)))
+    assert (f.severity, f.claimed, f.expected) == ("error", "大于", "小于")
+    # a later comparison that names something else is not the amounts' ("……。机关运行经费决算数大于预算数……")
+    blocks = [
+        dataclasses.replace(
+            b, text=b.text.replace("2024年度“三公”经费支出决算数小于", "机关运行经费决算数大于")
+        )
+        for b in r.document.blocks
+    ]
+    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    assert [c["word"] for c in changed.budget_claims if c["budget"] == Decimal("2.85")] == [None]
+
+
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     from generator.checks.ratios import case_rate
 

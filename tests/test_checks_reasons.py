@@ -1,4 +1,4 @@
-"""yoy.reason_conflict and yoy.reason_staff: how explanations are read.
+"""yoy.reason_conflict, yoy.reason_staff, yoy.reason_direction: how explanations are read.
 
 The real cases are pinned in test_checks_narrative.py (000, 002); these are the edge cases no real
 report shows in one place, written as one-paragraph documents (synthetic, said so).
@@ -7,11 +7,13 @@ report shows in one place, written as one-paragraph documents (synthetic, said s
 from __future__ import annotations
 
 import pytest
-from conftest import report_of
+from conftest import ROOT, report_changed, report_of
 
 from generator.checks.reasons import (
+    _explained,
     item_key,
     reason_conflict,
+    reason_direction,
     reason_staff,
     reason_statements,
     reason_transfer,
@@ -148,3 +150,59 @@ def test_staff_reasons_against_each_other_where_no_numbers_are_stated() -> None:
 )  # fmt: skip
 def test_transfer_reason_against_the_change(text: str, flagged: bool) -> None:
     assert bool(list(reason_transfer(report_of(text)))) is flagged
+
+
+REPORTS = ROOT / "data" / "reports"
+
+
+@pytest.mark.parametrize(
+    "name,old,new,change,reason",
+    [
+        # 000 其他就业补助支出: "比上年决算增加26.60万元，增长172.95%,主要原因是：本年增加自治区就业补助资金", the fund
+        # the explanation names turned the other way
+        ("000_41e5c2151686b1a5.txt", "本年增加自治区就业补助资金", "本年减少自治区就业补助资金",
+         "比上年决算增加26.60万元，增长172.95%", "本年减少自治区就业补助资金"),
+        # 004's 三公: "与上年相比减少0.26万元，减少18.3%,减少的主要原因是……" with the label's own verb turned
+        ("004_64caca8ce772cd7b.txt", "减少18.3%,减少的主要原因是从严从紧", "减少18.3%,增加的主要原因是从严从紧",
+         "与上年相比减少0.26万元，减少18.3%", "增加的主要原因"),
+        # 001: an explanation that opens with the year ("2024年减少了外出务工人员的稳岗补贴项目")
+        ("001_7c4dfcc9575acdfa.txt", "主要原因是2024年减少了外出务工人员", "主要原因是2024年增加了外出务工人员",
+         "较上年决算减少107.03万元，下降7.19%", "2024年增加了外出务工人员的稳岗补贴项目"),
+        # 003 (OCR'd, spaced digits): "减少 5. 69 万元……主要原因是:本年减少 劳动仲裁项目支出,相应支出减少" with both
+        # clauses turned
+        ("003_237caace6a9bba17.txt", "本年减少 劳动仲裁项目支出,相应支出减少", "本年增加 劳动仲裁项目支出,相应支出增加",
+         "减少5.69万元,下降18.97%", "相应支出增加"),
+    ],
+)  # fmt: skip
+def test_reason_turned_against_its_change(name: str, old: str, new: str, change: str, reason: str) -> None:
+    (f,) = reason_direction(report_changed(REPORTS / name, old, new))
+    assert f.severity == "warning"
+    assert change in f.evidence[0].quote and any(
+        q.quote == reason or reason in q.quote for q in f.evidence[1:]
+    )
+    assert reason in f.message and f.claimed != f.expected
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # one clause still goes the change's way ("本年增加 劳动仲裁项目支出,相应支出减少" for a 减少): not contradictory
+        ("003_237caace6a9bba17.txt", "本年减少 劳动仲裁项目支出", "本年增加 劳动仲裁项目支出"),
+        # "本年业务量减少，公用经费增加" for a rise: 公用经费 still rose
+        ("000_41e5c2151686b1a5.txt", "本年业务量增加，公用经费增加", "本年业务量减少，公用经费增加"),
+    ],
+)
+def test_an_explanation_with_one_clause_along_the_change_is_not_reported(
+    name: str, old: str, new: str
+) -> None:
+    assert list(reason_direction(report_changed(REPORTS / name, old, new))) == []
+
+
+def test_people_moving_the_other_way_are_not_money(reports: dict[str, object]) -> None:
+    # 003 社会保险经办机构 fell 275.15 because "死亡减员人员逐年增加": the explanation is read, but what rose is
+    # people, and fewer of them are paid; none of the nine real reports has a reason against its change.
+    r003 = reports["003_237caace6a9bba17.txt"]
+    read = [block.text[start:end] for _, block, start, end, _ in _explained(r003)]  # type: ignore[arg-type]
+    assert any("死亡减员人员逐年增加" in text for text in read)
+    for report in reports.values():
+        assert list(reason_direction(report)) == []  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from generator.checks import make_finding, per_report, rule
 from generator.extract.narrative import section_of
@@ -29,7 +30,7 @@ _CLAUSE = re.compile(r"[^，,；;。：:]+")
 _UP_VERB = ("增加", "新增", "上涨", "增长")  # the patterns' other verbs say 减少
 # "本年增加X、Y等项目" — the verb first.
 _VERB_FIRST = re.compile(
-    r"^(?:本年度?|今年|本单位|单位|部门|主要是|主要为|由于|因|[较比]上一?年度?)*(?P<verb>增加|新增|减少|压减)了?(?P<items>.+)$"
+    r"^(?:本年度?|今年|\d{4}\s*年度?|本单位|单位|部门|主要是|主要为|由于|因|[较比]上一?年度?)*(?P<verb>增加|新增|减少|压减)了?(?P<items>.+)$"
 )
 # "本年单位物业管理费、差旅费较上年减少" — the items first.
 _VERB_LAST = re.compile(
@@ -138,15 +139,20 @@ def _clauses(block: Block, start: int, end: int) -> Iterator[tuple[str, int]]:
             yield stripped, m.start() + clause.index(stripped)
 
 
+def _said(clause: str) -> tuple[str, int] | None:
+    """What one clause of an explanation says moved, and which way: ("X、Y", 1 up / -1 down / 0 same)."""
+    if m := _SAME.match(clause):
+        return m.group("items"), 0
+    if (m := _VERB_FIRST.match(clause)) or (m := _VERB_LAST.match(clause)):
+        return m.group("items"), 1 if m.group("verb") in _UP_VERB else -1
+    return None
+
+
 def _statements_in(block: Block, section: str | None) -> Iterator[Statement]:
     """What each clause of the block's explanations says goes up, down or stays as it was."""
     for start, end in _reason_spans(block):
         for clause, at in _clauses(block, start, end):
-            found: tuple[str, int] | None = None
-            if m := _SAME.match(clause):
-                found = (m.group("items"), 0)
-            elif (m := _VERB_FIRST.match(clause)) or (m := _VERB_LAST.match(clause)):
-                found = (m.group("items"), 1 if m.group("verb") in _UP_VERB else -1)
+            found = _said(clause)
             if found is None:
                 continue
             items, sign = found
@@ -374,3 +380,91 @@ def reason_transfer(report: Report) -> Iterable[Finding]:
                 Quote(moved.group(0), b.page_at(moved.start())),
             ],
         )
+
+
+# "……比上年决算减少0.26万元，减少18.3%，减少的主要原因是……": the explanation names the direction itself.
+_LABEL_VERB = re.compile(r"(?P<verb>增加|减少|增长|下降|上升)的?(?:主要)?原因")
+# a clause about money: what it says moved is a fund, an expense or a project, not people or workload
+_MONEY = re.compile(r"(?:经费|资金|支出|费用?|补贴|补助|项目|工资|收入|拨款)$")
+_GAP = 20  # the explanation starts right after the change it explains: "，主要原因是：", "。主要原因是："
+
+
+def _change_sign(claim: dict[str, Any]) -> int:
+    """+1 / -1 for a change stated with a non-zero amount or percentage whose two words agree, else 0."""
+    words = [w for w in (claim["direction"], claim["percent_direction"]) if w]
+    signs = {1 if w.startswith("增") else -1 if w.startswith(("减", "下降", "降")) else 0 for w in words}
+    if len(signs) != 1 or 0 in signs or not (claim["change"] or claim["percent"]):
+        return 0
+    return signs.pop()
+
+
+def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int, str | None]]:
+    """Each year-over-year claim with the explanation that follows it: (claim, block, start, end, section)."""
+    doc = report.document
+    if doc is None:
+        return
+    sections = section_of(doc)
+    by_block: dict[int, list[dict[str, Any]]] = {}
+    for claim in report.yoy_claims:
+        by_block.setdefault(claim["block"], []).append(claim)
+    for pos, claims in by_block.items():
+        block = doc.blocks[pos]
+        for start, end in _reason_spans(block):
+            for claim in claims:
+                at = block.text.rfind(claim["quote"].quote, 0, start)
+                gap = block.text[at + len(claim["quote"].quote) : start] if at >= 0 else ""
+                if at >= 0 and len(gap) <= _GAP and "原因" in gap and not re.search(r"\d", gap):
+                    yield claim, block, start, end, sections[pos] or None
+                    break
+
+
+@rule(
+    "yoy.reason_direction",
+    title="原因说明的增减方向与变动本身相反",
+    explanation=(
+        "报告写完“比上年增加（减少）……”，紧接着说明“主要原因是：……”。原因里说到的经费、资金、项目支出，"
+        "若全都朝相反方向变动（支出增加，原因却只说“本年减少某某资金”），或原因开头写“减少的主要原因是”而变动是增加，"
+        "原因与变动自相矛盾：多半是照抄了别处的原因，或把增减写反了。原因里只要有一处与变动同向，"
+        "或说的是人员、业务量等非钱的事项（“死亡减员人员逐年增加”使补贴支出减少），都不报告。"
+    ),
+    formula="方向(变动) = 方向(原因所述的经费、资金、支出)",
+    tolerance="用词判断，无数值容差；原因须紧跟在变动之后（相隔不超过20个字、其间没有数字）",
+    example="“比上年决算增加26.60万元，增长172.95%，主要原因是：本年减少自治区就业补助资金。”",
+    expected_label="变动的方向",
+)
+def reason_direction(report: Report) -> Iterable[Finding]:
+    for claim, block, start, end, section in _explained(report):
+        sign = _change_sign(claim)
+        if sign == 0:
+            continue
+        text = block.text
+        at = text.rfind(claim["quote"].quote, 0, start) + len(claim["quote"].quote)
+        opposite: list[tuple[str, int]] = []
+        if (label := _LABEL_VERB.search(text, at, start)) and _WORD_SIGN[label["verb"]] == -sign:
+            opposite.append((label.group(0), label.start()))
+        agrees = False
+        for clause, where in _clauses(block, start, end):
+            found = _said(clause)
+            if found is None or found[1] == 0:
+                continue
+            if found[1] == sign:
+                agrees = True
+            elif any(_MONEY.search(name) for name in _items(found[0])):
+                opposite.append((clause, where))
+        if agrees or not opposite:
+            continue
+        said = "、".join(f"“{c}”" for c, _ in opposite)
+        moved = _WORD[sign]
+        yield make_finding(
+            "yoy.reason_direction",
+            "warning",
+            claim["subject"],
+            f"文中称{claim['subject']}比上年{moved}（“{claim['quote'].quote}”），紧接着的原因却是{said}，"
+            f"说的是{_WORD[-sign]}：原因与变动的方向相反，两者不能同时成立。",
+            f"原因：{_WORD[-sign]}",
+            f"变动：{moved}",
+            [claim["quote"], *(Quote(c, block.page_at(w), section) for c, w in opposite)],
+        )
+
+
+_WORD_SIGN = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1}

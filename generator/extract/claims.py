@@ -404,6 +404,27 @@ _RATE_NEXT = re.compile(
 )
 
 
+# "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，完成预算的13.68%，其中：……。2024年度“三公”经费
+# 支出决算数小于预算数的主要原因：……" (规划局, 财政局): the comparison a few clauses after the amounts, in a sentence
+# of its own that names the same thing.
+_WORD_LATER = re.compile(
+    r"(?<=[。；;])\s*(?P<subject>[^。；;：:，,]{0,24}?)决算数?"
+    r"(?P<word>(?:与|同)(?:年初|全年)?预算数?(?:基本)?持平|(?:小于|大于|等于|高于|低于|超过)(?=(?:年初|全年)?预算))"
+)
+_SAME_SUBJECT = ("三公",)
+
+
+def _word_later(text: str, lead: str, after: int) -> re.Match[str] | None:
+    """The comparison sentence after ``after`` whose subject is empty or names what ``lead`` names."""
+    m = _WORD_LATER.search(text, after)
+    if m is None:
+        return None
+    subject = re.sub(r"\d{4}\s*年度?", "", m.group("subject"))
+    if subject and not any(k in subject and k in lead for k in _SAME_SUBJECT):
+        return None
+    return m
+
+
 def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
     """ "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%。决算数小于预算数…": the amounts,
     the stated rate and the comparison word (also when the PDF put it at the start of the next
@@ -415,7 +436,8 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
         text = block.text
         if not all(t in text for t in _BUDGET_NEEDS):
             continue
-        for m in _BUDGET.finditer(text):
+        matches = list(_BUDGET.finditer(text))
+        for m in matches:
             word = m.group("word") or None
             word_quote = None
             rkind, rate = m.group("rkind"), m.group("rate")
@@ -431,6 +453,9 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 if w:
                     word = w.group("word")
                     word_quote = Quote(w.group(0), nxt.page_at(at), sections[pos + 1] or None)
+            if word is None and len(matches) == 1 and (w := _word_later(text, text[: m.start()], m.end())):
+                word = w.group("word")
+                word_quote = Quote(w.group(0).strip(), block.page_at(w.start()), sections[pos] or None)
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
