@@ -616,6 +616,46 @@ def test_the_sangong_comparison_after_its_parts_is_read(reports) -> None:
     assert [c["word"] for c in changed.budget_claims if c["budget"] == Decimal("2.85")] == [None]
 
 
+@pytest.mark.parametrize(
+    "old,new,claimed,expected,quote",
+    [
+        # the year a change is measured from is the year before the report's
+        ("与2023年度相比，收入支出总计减少56.95万元", "与2022年度相比，收入支出总计减少56.95万元", "2022", "2023",
+         "与2022年度相比，收入支出总计减少"),
+        # the unit's own year in the running text
+        ("上海市普陀区财政局2024年度无政府性基金预算", "上海市普陀区财政局2023年度无政府性基金预算", "2023", "2024",
+         "上海市普陀区财政局2023年度"),
+        # named twice in one phrase ("纳入上海市普陀区财政局2023年度部门决算编制范围"): one finding
+        ("纳入上海市普陀区财政局2024年度部门决算", "纳入上海市普陀区财政局2023年度部门决算", "2023", "2024",
+         "2023年度部门决算"),
+        # this year's 收入支出总计 2,995.39 (公开01表) labelled 2023 (and by the unit's name: still one finding)
+        ("上海市普陀区财政局2024年度收入支出总计2995.39万元", "上海市普陀区财政局2023年度收入支出总计2995.39万元",
+         "2023", "2024", None),
+        ("2024年度本部门面向中小企业预留", "2023年度本部门面向中小企业预留", None, None, None),
+    ],
+)  # fmt: skip
+def test_years_in_the_running_text(reports, old, new, claimed, expected, quote) -> None:
+    import dataclasses
+
+    from generator.checks.completeness import year
+    from generator.extract import extract
+
+    r = reports[CAIZHENG]
+    assert list(year(r)) == []
+    assert sum(old in b.text for b in r.document.blocks if b.table is None) == 1
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in r.document.blocks]
+    found = list(year(extract(dataclasses.replace(r.document, blocks=blocks))))
+    if claimed is None:
+        # "2023年度本部门面向中小企业预留政府采购项目预算金额246.47万元": a year before the unit's name, and a figure no
+        # table holds: nothing proves it is this year's
+        assert found == []
+        return
+    (f,) = found
+    assert (f.severity, f.claimed, f.expected) == ("error", claimed, expected)
+    assert quote is None or quote in f.evidence[0].quote
+    assert f.evidence[0].quote in new
+
+
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     from generator.checks.ratios import case_rate
 

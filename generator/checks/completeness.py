@@ -13,8 +13,11 @@ from itertools import chain
 
 from generator.checks import make_finding, rule
 from generator.checks.sums import statutory, table_name
+from generator.extract.claims import metric_named
+from generator.extract.narrative import IS, NUM
 from generator.extract.tables import identify
 from generator.model import Block, Finding, Quote, Report, Severity
+from generator.normalize import parse_amount
 
 
 def _quote(report: Report, block: Block, start: int = 0, end: int | None = None) -> Quote:
@@ -420,18 +423,32 @@ def malformed_number(report: Report) -> Iterable[Finding]:
 
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
+# "纳入上海市普陀区财政局2024年度部门决算编制范围的单位包括" — the report itself, named in the running text
+_OWN_ACCOUNTS = re.compile(r"(?<!\d)(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开)")
+# "与2023年度相比，收入支出总计减少56.95万元": the year a change is measured from (not "2023年与2024年均未安排")
+_COMPARED = re.compile(
+    r"(?<![\d年])(?:与|比|较)\s*(\d{4})\s*年度?(?:决算数?)?(?:相比|比较)?[，,]?[^。；;\d]{0,30}?"
+    r"(?:增加|减少|增长|下降|持平)"
+)
+# "2024年度收入总计869.05万元" — a figure of this year's, labelled with a year
+_DATED_FIGURE = re.compile(
+    rf"(?<!\d)(\d{{4}})\s*年度?(?P<label>[^，,。；;：:\d年]{{2,40}}?){IS}\s*{NUM}\s*万元"
+)
 
 
 @rule(
     "completeness.year",
-    title="标题或截至日期的年度与报告年度不符",
+    title="标题、截至日期或正文中的年度与报告年度不符",
     explanation=(
         "部门决算的各部分标题应写本报告年度（如“第三部分 ××2024年度部门决算情况说明”），资产等统计时点应为"
-        "报告年度末（“截至2024年12月31日”）。标题或截至日期写成别的年度，多半是套用上年文本未改。"
-        "正文中“与2023年度相比”之类的比较用语不在检查之列。"
+        "报告年度末（“截至2024年12月31日”），正文说本单位的本年情况（“纳入××2024年度部门决算编制范围”"
+        "“××局2024年度无政府性基金预算财政拨款收入和支出”“本部门2024年度预算绩效管理……”）也是本年度；"
+        "与上年比较的句子（“与2023年度相比，……减少”）比的是上一年度；写明年度的本年数"
+        "（“2024年度收入总计869.05万元”，金额与本报告的收入总计相同）应写本年度。"
+        "写成别的年度，多半是套用上年文本未改。"
     ),
-    formula="标题中的年度 = 报告年度；截至日期 = 报告年度12月31日",
-    tolerance="不涉及金额",
+    formula="标题、本单位的本年情况、金额等于本年数的年度 = 报告年度；截至日期 = 报告年度12月31日；比较年度 = 报告年度 − 1",
+    tolerance="不涉及金额；写明年度的金额须与本报告表中（或别处文字）的本年数完全相同才比较年度",
     example="2024年度报告中写“截至2023年12月31日，……共有车辆0辆”",
 )
 def year(report: Report) -> Iterable[Finding]:
@@ -439,29 +456,70 @@ def year(report: Report) -> Iterable[Finding]:
     if doc is None or report.year is None:
         return
     toc = {id(b) for b in _toc(report)}
+    # "上海市普陀区财政局2024年度无政府性基金预算财政拨款收入和支出", "本部门2024年度预算绩效管理……": the unit's own year
+    names = "|".join(
+        [
+            "本部门",
+            "本单位",
+            "我单位",
+            "我局",
+            "我中心",
+            *([re.escape(report.agency)] if report.agency else []),
+        ]
+    )
+    own = re.compile(rf"(?<![与比较])(?:{names})(?:[(（][^()（）]{{0,12}}[)）])?\s*(\d{{4}})\s*年度?")
     for b in doc.blocks:
-        if b.table is not None:
+        if b.table is not None or id(b) in toc:
             continue
         text = b.text.strip()
         heading = len(text) <= 60 and "，" not in text and "。" not in text and not text.startswith("纳入")
         m = _HEADING_YEAR.match(text) if heading else None
-        if m and int(m.group(1)) != report.year and id(b) not in toc:
+        if m and int(m.group(1)) != report.year:
             start = b.text.find(m.group(0))
             yield _year_finding(report, b, start, start + len(m.group(0)), int(m.group(1)), "标题")
         for c in _CUTOFF.finditer(b.text):
             if int(c.group(1)) != report.year:
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
+        if heading:
+            continue
+        seen: set[int] = set()  # one finding per written year
+        for c in chain(_OWN_ACCOUNTS.finditer(b.text), own.finditer(b.text)):
+            if int(c.group(1)) != report.year and c.start(1) not in seen:
+                seen.add(c.start(1))
+                yield _year_finding(
+                    report, b, c.start(), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
+                )
+        for c in _COMPARED.finditer(b.text):
+            if int(c.group(1)) != report.year - 1:
+                yield _year_finding(
+                    report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
+                )
+        for c in _DATED_FIGURE.finditer(b.text):
+            if int(c.group(1)) != report.year and c.start(1) not in seen and _this_years(report, c):
+                yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "本年数")
 
 
-def _year_finding(report: Report, b: Block, start: int, end: int, stated: int, where: str) -> Finding:
+def _this_years(report: Report, figure: re.Match[str]) -> bool:
+    """ "2023年度收入总计869.05万元" where the report's 收入总计 (in a table or another sentence) is 869.05."""
+    key = metric_named(figure.group("label"))
+    value = report.metrics.get(key) if key else None
+    amount = parse_amount(figure.group("n"))
+    return value is not None and value.amount == amount and value.quote.quote not in figure.group(0)
+
+
+def _year_finding(
+    report: Report, b: Block, start: int, end: int, stated: int, where: str, expected: int | None = None
+) -> Finding:
     snippet = b.text[start:end]
+    expected = report.year if expected is None else expected
+    should = "" if expected == report.year else f"，应为上一年度{expected}年"
     return make_finding(
         "completeness.year",
         "error",
         f"{where} {snippet}",
-        f"本报告为{report.year}年度部门决算，{where}却写“{snippet}”（{stated}年）。",
+        f"本报告为{report.year}年度部门决算，{where}却写“{snippet}”（{stated}年）{should}。",
         str(stated),
-        str(report.year),
+        str(expected),
         [_quote(report, b, start, end)],
     )
 
