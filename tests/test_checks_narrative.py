@@ -656,6 +656,29 @@ def test_years_in_the_running_text(reports, old, new, claimed, expected, quote) 
     assert f.evidence[0].quote in new
 
 
+def test_an_amount_in_yuan_that_the_tables_give_in_wan(reports) -> None:
+    import dataclasses
+
+    from generator.checks.repeat import unit
+    from generator.extract import extract
+
+    # 财政局 p.22 行政运行: "年初预算为1560.05万元，支出决算为1511.89万元" — with the 万 dropped, the sentence is no longer read
+    # as a budget comparison, and 公开05表's row "201 06 01 行政运行 1,511.90 1,511.89 0.01" shows what it was.
+    r = reports[CAIZHENG]
+    assert list(unit(r)) == []
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace("支出决算为1511.89万元", "支出决算为1511.89元"))
+        for b in r.document.blocks
+    ]
+    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    (f,) = unit(changed)
+    assert (f.severity, f.claimed, f.expected) == ("warning", "1511.89元", "1511.89万元")
+    assert f.evidence[0].quote == "支出决算为1511.89元" and f.evidence[1].table.startswith("公开")
+    assert all(q.quote in changed.document.text for q in f.evidence)
+    # small sums in 元 are not compared: 002's "剩余62元", "<=3960元 =3960元" (no 万元 figure has those digits)
+    assert [f for f in unit(reports[R002])] == []
+
+
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     from generator.checks.ratios import case_rate
 

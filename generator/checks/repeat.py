@@ -30,6 +30,7 @@ from itertools import chain
 
 from generator.checks import make_finding, rule
 from generator.checks.perf import _HAN, NO_PROJECT, projects_by_block
+from generator.checks.sums import statutory
 from generator.checks.tolerance import half_unit
 from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
@@ -767,3 +768,72 @@ def copied_passage(report: Report) -> Iterable[Finding]:
             "；".join(values[1:]),
             quotes,
         )
+
+
+# "支出决算为1511.89元" — an amount in 元 written to the cent, or of five digits and more (not "62元", "3960元")
+_YUAN = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2}|\d{5,})\s*元(?![/／])")
+_WAN = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+_NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+")  # a table cell's amount to the cent
+_CLAUSE_START = re.compile(r"[，,。；;：:、\s]")
+
+
+def _significant(n: Decimal) -> int:
+    return len(str(abs(n)).replace(".", "").lstrip("0"))
+
+
+def _in_wan(report: Report) -> dict[Decimal, Quote]:
+    """Every figure the report writes in 万元: running-text amounts and the cells of its statutory tables."""
+    doc = report.document
+    out: dict[Decimal, Quote] = {}
+    for t in statutory(report).values():
+        for row in t.rows:
+            for m in _NUMBER.finditer(row.text):
+                if (v := parse_amount(m.group(0))) is not None:
+                    out.setdefault(v, Quote(row.text, row.page, table=f"{t.key} {t.title}"))
+    for b in doc.blocks if doc else []:
+        if b.table is None and "万元" in b.text:
+            for m in _WAN.finditer(b.text):
+                if (v := parse_amount(m["n"])) is not None:
+                    start = max(0, m.start() - 20)
+                    out.setdefault(v, Quote(b.text[start : m.end()], b.page_at(m.start()), None))
+    return out
+
+
+@rule(
+    "repeat.unit",
+    title="同一金额一处写“元”、一处写“万元”",
+    explanation=(
+        "决算报告的金额以万元为单位。正文某处写“1511.89元”，而报告别处（决算表或正文）同一个数字写作1,511.89万元，"
+        "两处相差一万倍，这处的“元”多半漏了“万”字；这句话里的金额也因此无法与表中的数核对。"
+        "只比较写到分的金额或五位以上的整数（“62元”“3960元”这类小额不比），且数字须与别处的万元数完全相同。"
+    ),
+    formula="文中“X元”的X ≠ 报告别处“X万元”的X",
+    tolerance="数字完全相同才报告（至少四位有效数字）",
+    example="年初预算为1560.05万元，支出决算为1511.89元（表中行政运行支出决算1,511.89万元）",
+    expected_label="别处的写法",
+)
+def unit(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or not any(b.table is None and _YUAN.search(b.text) for b in doc.blocks):
+        return
+    wan = _in_wan(report)
+    for b in doc.blocks:
+        if b.table is not None:
+            continue
+        for m in _YUAN.finditer(b.text):
+            value = parse_amount(m["n"])
+            if value is None or _significant(value) < 4 or value not in wan:
+                continue
+            starts = [c.end() for c in _CLAUSE_START.finditer(b.text, max(0, m.start() - 30), m.start())]
+            start = starts[-1] if starts else max(0, m.start() - 30)
+            shown = b.text[start : m.end()]
+            yield make_finding(
+                "repeat.unit",
+                "warning",
+                f"{value}",
+                f"文中写“{shown}”，而报告别处同一数字写作{m['n']}万元（“{wan[value].quote[:40]}”）："
+                f"两处相差一万倍，这里的“元”多半漏了“万”字。",
+                f"{m['n']}元",
+                f"{m['n']}万元",
+                [Quote(shown, b.page_at(m.start()), None), wan[value]],
+            )
