@@ -679,6 +679,66 @@ def test_an_amount_in_yuan_that_the_tables_give_in_wan(reports) -> None:
     assert [f for f in unit(reports[R002])] == []
 
 
+def test_one_part_listed_twice_in_a_sentence(reports) -> None:
+    import dataclasses
+
+    from conftest import ROOT, report_changed
+
+    from generator.checks.repeat import list_part
+    from generator.extract import extract
+
+    # 财政局 p.21 "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%" with the
+    # second name copied from the first: the narrative's 项目支出 is then never stated, and nothing else notices
+    r = reports[CAIZHENG]
+    assert list(list_part(r)) == []
+    blocks = [
+        dataclasses.replace(
+            b, text=b.text.replace("占79.49%；项目支出603.14万元", "占79.49%；基本支出603.14万元")
+        )
+        for b in r.document.blocks
+    ]
+    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    (f,) = list_part(changed)
+    assert (f.severity, f.claimed) == ("error", "2336.91万元、603.14万元")
+    assert [q.quote for q in f.evidence] == ["其中：基本支出2336.91万元", "基本支出603.14万元"]
+    assert all(q.quote in changed.document.text for q in f.evidence)
+    # 000 (a text report): "其中：财政拨款收入610.31万元，占70.87%；……其他收入250.88万元" with 其他 written as 财政拨款
+    changed = report_changed(
+        ROOT / "data" / "reports" / R000, "；其他收入250.88万元", "；财政拨款收入250.88万元"
+    )
+    (f,) = list_part(changed)
+    assert f.claimed == "610.31万元、250.88万元"
+    # the same part twice with one amount is a repetition, not a contradiction
+    same = report_changed(
+        ROOT / "data" / "reports" / R000, "；其他收入250.88万元", "；财政拨款收入610.31万元"
+    )
+    assert list(list_part(same)) == []
+
+
+def test_the_years_income_stated_twice(reports) -> None:
+    import dataclasses
+
+    from generator.checks.repeat import narrative_twice
+    from generator.extract import extract
+
+    # 财政局 p.21 states 本年收入合计2946.25万元 and then "本年支出合计2940.05万元，其中：……": with the second label turned
+    # into the first, the narrative reads the first statement only; the two statements of one total disagree
+    r = reports[CAIZHENG]
+    assert not [f for f in narrative_twice(r) if f.subject in ("本年收入合计", "本年支出合计")]
+    blocks = [
+        dataclasses.replace(
+            b, text=b.text.replace("本年支出合计2940.05万元，其中", "本年收入合计2940.05万元，其中")
+        )
+        for b in r.document.blocks
+    ]
+    (f,) = [
+        f
+        for f in narrative_twice(extract(dataclasses.replace(r.document, blocks=blocks)))
+        if f.subject == "本年收入合计"
+    ]
+    assert (f.severity, f.claimed) == ("error", "2940.05；2946.25")
+
+
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     from generator.checks.ratios import case_rate
 

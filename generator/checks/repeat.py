@@ -111,6 +111,11 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
         "项目支出",
         False,
     ),
+    # the year's income and spending before carry-overs, each one total of 公开01表
+    **{
+        label: (re.compile(rf"(?<!财政拨款){label}(?:为|共计)?" + _AMOUNT), label, False)
+        for label in ("本年收入合计", "本年支出合计")
+    },
     **{
         label: (re.compile(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?" + _AMOUNT), needs, True)
         for label, pattern, needs in (
@@ -127,7 +132,8 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
     "repeat.narrative",
     title="同一数字在文中两处写法不同",
     explanation=(
-        "同一个年度总数（如项目支出）在情况说明和绩效自评报告里各写了一次，两处数字不同，至多一处是对的。"
+        "同一个年度总数（如项目支出、本年收入合计、本年支出合计）在情况说明和绩效自评报告里各写了一次，两处数字不同，"
+        "至多一处是对的。"
         "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算。“三公”经费的四个分项（因公出国（境）费、"
         "公务用车购置费、公务用车运行维护费、公务接待费）在总体情况和具体情况说明里各写一次本年支出，也比较；"
         "写上年数、预算数的句子不算。"
@@ -837,3 +843,68 @@ def unit(report: Report) -> Iterable[Finding]:
                 f"{m['n']}万元",
                 [Quote(shown, b.page_at(m.start()), None), wan[value]],
             )
+
+
+# The parts a report lists after 其中 (收入/支出 by kind, 人员经费/公用经费, the 三公 parts, 政府采购 by kind):
+# each one names a different figure.
+_PARTS = (
+    "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "财政拨款收入", "上级补助收入", "事业收入",
+    "经营收入", "附属单位上缴收入", "其他收入", "人员经费", "公用经费", "因公出国（境）费", "公务用车购置费",
+    "公务用车运行维护费", "公务用车购置及运行维护费", "公务接待费", "政府采购货物支出", "政府采购工程支出",
+    "政府采购服务支出", "年初结转和结余", "年末结转和结余", "本年收入合计", "本年支出合计", "结余分配",
+)  # fmt: skip
+_LISTED = re.compile(
+    r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?(?P<label>"
+    + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
+    .replace("（", "[（(]")
+    .replace("）", "[）)]")
+    + r")(?:支出)?(?:决算数?)?(?:为|是|共计?|合计)?"
+    + _AMOUNT
+)
+
+
+@rule(
+    "repeat.list_part",
+    title="同一句里同一分项列了两次、金额不同",
+    explanation=(
+        "情况说明常在一句话里逐项列出构成：“其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%”。"
+        "同一句里同一个分项（基本支出、项目支出、人员经费、公用经费、“三公”各项、各类收入、政府采购各类等）出现两次且"
+        "金额不同，至少一处把别的分项写成了它（多半是复制上一项后忘了改名称），这一项因此也无法与决算表核对。"
+    ),
+    formula="同一句中：分项名称相同 ⇒ 金额相同",
+    tolerance="按印出的数字比较，不相等即报",
+    example="其中：基本支出2336.91万元，占79.49%；基本支出603.14万元，占20.51%（后一项应为项目支出）",
+    expected_label="同一分项",
+)
+def list_part(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    sections = section_of(doc)
+    for pos, b in enumerate(doc.blocks):
+        if b.table is not None or "万元" not in b.text:
+            continue
+        at = 0
+        for sentence in b.text.split("。"):
+            listed: dict[str, list[re.Match[str]]] = {}
+            for m in _LISTED.finditer(sentence):
+                label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
+                listed.setdefault(label, []).append(m)
+            for label, found in listed.items():
+                values = {parse_amount(m["n"]) for m in found}
+                if len(values) < 2:
+                    continue
+                shown = "、".join(f"{m['n']}万元" for m in found)
+                yield make_finding(
+                    "repeat.list_part",
+                    "error",
+                    f"{label}/{shown}",
+                    f"同一句话里{label}列了{len(found)}次：{shown}；同一分项只能有一个金额，至少一处应是别的分项。",
+                    shown,
+                    "同一分项一个金额",
+                    [
+                        Quote(m.group(0).strip(), b.page_at(at + m.start()), sections[pos] or None)
+                        for m in found
+                    ],
+                )
+            at += len(sentence) + 1
