@@ -6,6 +6,7 @@ year, and names written two ways (the unit's own, another organisation's, a quot
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -16,7 +17,7 @@ from generator.checks.sums import statutory, table_name
 from generator.extract.claims import metric_named
 from generator.extract.narrative import IS, NUM
 from generator.extract.tables import identify
-from generator.model import Block, Finding, Quote, Report, Severity
+from generator.model import Block, Document, Finding, Quote, Report, Severity
 from generator.normalize import parse_amount
 
 
@@ -445,7 +446,7 @@ _DATED_FIGURE = re.compile(
         "“××局2024年度无政府性基金预算财政拨款收入和支出”“本部门2024年度预算绩效管理……”）也是本年度；"
         "与上年比较的句子（“与2023年度相比，……减少”）比的是上一年度；写明年度的本年数"
         "（“2024年度收入总计869.05万元”，金额与本报告的收入总计相同）应写本年度。"
-        "写成别的年度，多半是套用上年文本未改。"
+        "写成别的年度，多半是套用上年文本未改。说本单位以后年度的工作（“本部门2025年度预算绩效管理将……”）是计划，不比较。"
     ),
     formula="标题、本单位的本年情况、金额等于本年数的年度 = 报告年度；截至日期 = 报告年度12月31日；比较年度 = 报告年度 − 1",
     tolerance="不涉及金额；写明年度的金额须与本报告表中（或别处文字）的本年数完全相同才比较年度",
@@ -467,9 +468,14 @@ def year(report: Report) -> Iterable[Finding]:
             *([re.escape(report.agency)] if report.agency else []),
         ]
     )
-    own = re.compile(rf"(?<![与比较])(?:{names})(?:[(（][^()（）]{{0,12}}[)）])?\s*(\d{{4}})\s*年度?")
-    for b in doc.blocks:
-        if b.table is not None or id(b) in toc:
+    # only the template's statements of the year itself: of what the unit had ("无……", "，实有人数") in any year but
+    # its own, and of its work ("预算绩效管理", "政府采购", "三公") before it ("本部门2025年度预算绩效管理将……" is a plan)
+    own = re.compile(
+        rf"(?<![与比较])(?:{names})(?:[(（][^()（）]{{0,12}}[)）])?\s*(\d{{4}})\s*年度?"
+        r"(?=\s*(?P<had>无|[，,]?\s*实有人数)|\s*(?:预算绩效管理|政府采购|财政拨款[“\"]?三公|[“\"]三公))"
+    )
+    for b in _with_years(doc):
+        if id(b) in toc:
             continue
         text = b.text.strip()
         heading = len(text) <= 60 and "，" not in text and "。" not in text and not text.startswith("纳入")
@@ -484,7 +490,9 @@ def year(report: Report) -> Iterable[Finding]:
             continue
         seen: set[int] = set()  # one finding per written year
         for c in chain(_OWN_ACCOUNTS.finditer(b.text), own.finditer(b.text)):
-            if int(c.group(1)) != report.year and c.start(1) not in seen:
+            stated = int(c.group(1))
+            later_work = c.re is own and c["had"] is None and stated > report.year
+            if stated != report.year and not later_work and c.start(1) not in seen:
                 seen.add(c.start(1))
                 yield _year_finding(
                     report, b, c.start(), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
@@ -497,6 +505,21 @@ def year(report: Report) -> Iterable[Finding]:
         for c in _DATED_FIGURE.finditer(b.text):
             if int(c.group(1)) != report.year and c.start(1) not in seen and _this_years(report, c):
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "本年数")
+
+
+_A_YEAR = re.compile(r"\d{4}\s*年")
+
+
+def _with_years(doc: Document) -> list[Block]:
+    """The running-text blocks that write a year: found in the joined text at once, not block by block (002 has
+    2,000 blocks, a few dozen with a year)."""
+    running = [b for b in doc.blocks if b.table is None]
+    starts, offset = [], 0
+    for b in running:
+        starts.append(offset)
+        offset += len(b.text) + 1
+    hits = {bisect_right(starts, m.start()) - 1 for m in _A_YEAR.finditer("\n".join(b.text for b in running))}
+    return [running[i] for i in sorted(hits)]
 
 
 def _this_years(report: Report, figure: re.Match[str]) -> bool:

@@ -787,17 +787,25 @@ def _significant(n: Decimal) -> int:
     return len(str(abs(n)).replace(".", "").lstrip("0"))
 
 
-def _in_wan(report: Report) -> dict[Decimal, Quote]:
-    """Every figure the report writes in 万元: running-text amounts and the cells of its statutory tables."""
+def _in_wan(report: Report, wanted: set[Decimal]) -> dict[Decimal, Quote]:
+    """Where the report writes these figures in 万元: running-text amounts and the cells of its statutory tables
+    (only the texts that hold one of them as written, "1511.89" or "1,511.89", are read)."""
     doc = report.document
+    forms = {f"{v:f}" for v in wanted} | {f"{v:,f}" for v in wanted}
+
+    def holds(text: str) -> bool:
+        return any(f in text for f in forms)
+
     out: dict[Decimal, Quote] = {}
     for t in statutory(report).values():
         for row in t.rows:
+            if not holds(row.text):
+                continue
             for m in _NUMBER.finditer(row.text):
                 if (v := parse_amount(m.group(0))) is not None:
                     out.setdefault(v, Quote(row.text, row.page, table=f"{t.key} {t.title}"))
     for b in doc.blocks if doc else []:
-        if b.table is None and "万元" in b.text:
+        if b.table is None and "万元" in b.text and holds(b.text):
             for m in _WAN.finditer(b.text):
                 if (v := parse_amount(m["n"])) is not None:
                     start = max(0, m.start() - 20)
@@ -820,29 +828,32 @@ def _in_wan(report: Report) -> dict[Decimal, Quote]:
 )
 def unit(report: Report) -> Iterable[Finding]:
     doc = report.document
-    if doc is None or not any(b.table is None and _YUAN.search(b.text) for b in doc.blocks):
+    if doc is None:
         return
-    wan = _in_wan(report)
-    for b in doc.blocks:
-        if b.table is not None:
+    found = [
+        (b, m, value)
+        for b in doc.blocks
+        if b.table is None and "元" in b.text
+        for m in _YUAN.finditer(b.text)
+        if (value := parse_amount(m["n"])) is not None and _significant(value) >= 4
+    ]
+    wan = _in_wan(report, {value for _, _, value in found}) if found else {}
+    for b, m, value in found:
+        if value not in wan:
             continue
-        for m in _YUAN.finditer(b.text):
-            value = parse_amount(m["n"])
-            if value is None or _significant(value) < 4 or value not in wan:
-                continue
-            starts = [c.end() for c in _CLAUSE_START.finditer(b.text, max(0, m.start() - 30), m.start())]
-            start = starts[-1] if starts else max(0, m.start() - 30)
-            shown = b.text[start : m.end()]
-            yield make_finding(
-                "repeat.unit",
-                "warning",
-                f"{value}",
-                f"文中写“{shown}”，而报告别处同一数字写作{m['n']}万元（“{wan[value].quote[:40]}”）："
-                f"两处相差一万倍，这里的“元”多半漏了“万”字。",
-                f"{m['n']}元",
-                f"{m['n']}万元",
-                [Quote(shown, b.page_at(m.start()), None), wan[value]],
-            )
+        starts = [c.end() for c in _CLAUSE_START.finditer(b.text, max(0, m.start() - 30), m.start())]
+        start = starts[-1] if starts else max(0, m.start() - 30)
+        shown = b.text[start : m.end()]
+        yield make_finding(
+            "repeat.unit",
+            "warning",
+            f"{value}",
+            f"文中写“{shown}”，而报告别处同一数字写作{m['n']}万元（“{wan[value].quote[:40]}”）："
+            f"两处相差一万倍，这里的“元”多半漏了“万”字。",
+            f"{m['n']}元",
+            f"{m['n']}万元",
+            [Quote(shown, b.page_at(m.start()), None), wan[value]],
+        )
 
 
 # The parts a report lists after 其中 (收入/支出 by kind, 人员经费/公用经费, the 三公 parts, 政府采购 by kind):
