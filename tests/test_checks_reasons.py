@@ -190,6 +190,8 @@ def test_reason_turned_against_its_change(name: str, old: str, new: str, change:
         ("003_237caace6a9bba17.txt", "本年减少 劳动仲裁项目支出", "本年增加 劳动仲裁项目支出"),
         # "本年业务量减少，公用经费增加" for a rise: 公用经费 still rose
         ("000_41e5c2151686b1a5.txt", "本年业务量增加，公用经费增加", "本年业务量减少，公用经费增加"),
+        # less money saved or carried over means more spent: "增加……主要原因是：本年减少……结余资金" is no contradiction
+        ("000_41e5c2151686b1a5.txt", "本年增加自治区就业补助资金", "本年减少自治区就业补助结余资金"),
     ],
 )
 def test_an_explanation_with_one_clause_along_the_change_is_not_reported(

@@ -387,6 +387,8 @@ _LABEL_VERB = re.compile(r"(?P<verb>增加|减少|增长|下降|上升)的?(?:�
 # a clause about money: what it says moved is a fund, an expense or a project, not people or workload
 _MONEY = re.compile(r"(?:经费|资金|支出|费用?|补贴|补助|项目|工资|收入|拨款)$")
 _GAP = 20  # the explanation starts right after the change it explains: "，主要原因是：", "。主要原因是："
+# money whose rise means less spent ("增加节约资金", "结转资金增加"): says nothing about the direction
+_INVERSE = re.compile(r"节约|结余|结转|压减|调减|减免|退回|缴回|收回|欠款|缺口|扣减")
 
 
 def _change_sign(claim: dict[str, Any]) -> int:
@@ -425,7 +427,8 @@ def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int
         "报告写完“比上年增加（减少）……”，紧接着说明“主要原因是：……”。原因里说到的经费、资金、项目支出，"
         "若全都朝相反方向变动（支出增加，原因却只说“本年减少某某资金”），或原因开头写“减少的主要原因是”而变动是增加，"
         "原因与变动自相矛盾：多半是照抄了别处的原因，或把增减写反了。原因里只要有一处与变动同向，"
-        "或说的是人员、业务量等非钱的事项（“死亡减员人员逐年增加”使补贴支出减少），都不报告。"
+        "或说的是人员、业务量等非钱的事项（“死亡减员人员逐年增加”使补贴支出减少），或是增加了反而少花钱的"
+        "节约、结余、结转资金，都不报告。"
     ),
     formula="方向(变动) = 方向(原因所述的经费、资金、支出)",
     tolerance="用词判断，无数值容差；原因须紧跟在变动之后（相隔不超过20个字、其间没有数字）",
@@ -445,7 +448,7 @@ def reason_direction(report: Report) -> Iterable[Finding]:
         agrees = False
         for clause, where in _clauses(block, start, end):
             found = _said(clause)
-            if found is None or found[1] == 0:
+            if found is None or found[1] == 0 or _INVERSE.search(found[0]):
                 continue
             if found[1] == sign:
                 agrees = True
