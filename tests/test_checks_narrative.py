@@ -741,6 +741,36 @@ def test_the_years_income_stated_twice(reports) -> None:
         if f.subject == "本年收入合计"
     ]
     assert (f.severity, f.claimed) == ("error", "2940.05；2946.25")
+    # 000 lists 本年收入合计 after 收入总计's 其中 and states 本年收入 again at the head of its sources: with the two
+    # amounts of "本年收入合计861.19万元，使用非财政拨款结余（含专用结余）0.00万元" swapped, every sum still holds
+    from conftest import ROOT, report_changed
+
+    swapped = report_changed(
+        ROOT / "data" / "reports" / R000,
+        "本年收入合计861.19万元，使用非财政拨款结余（含专用结余）0.00万元",
+        "本年收入合计0.00万元，使用非财政拨款结余（含专用结余）861.19万元",
+    )
+    (f,) = [f for f in narrative_twice(swapped) if f.subject == "本年收入合计"]
+    assert f.claimed == "0.00；861.19"
+    # 003's "国有资本经营预算财政拨款收入总计19.28万元，其中：……本年收入19.28万元" is that fund's, not the unit's
+    assert not [f for f in narrative_twice(reports[R003]) if f.subject.startswith("本年")]
+
+
+def test_a_missed_cap_scored_in_full_in_a_text_export() -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.perf import target_missed
+
+    # 002 lost its 自评表 grids in the text export; its rows are read from the text ("<=72.80 万元 =66.5 万元 10 10.00":
+    # 分值 10, 得分 10.00). With target and actual swapped, the cost cap is exceeded and still scored in full.
+    changed = report_changed(
+        ROOT / "data" / "reports" / R002,
+        "<=72.80 万元 =66.5 万元 10 10.00",
+        "<=66.5 万元 =72.80 万元 10 10.00",
+    )
+    (f,) = target_missed(changed)
+    assert (f.severity, f.claimed, f.expected) == ("warning", "=72.80万元（10.00分）", "<=66.5万元")
+    assert "《事业单位新聘人员岗前公共科目培训工作经费》" in f.message
 
 
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:

@@ -402,26 +402,26 @@ _ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
     expected_label="指标值",
 )
 def target_missed(report: Report) -> Iterable[Finding]:
-    for table in report.perf_tables:
-        for ind in table["indicators"]:
-            if ind["score"] is None or ind["score"] != ind["points"]:
-                continue
-            found = _bound_and_actual(ind)
-            if found is None:
-                continue
-            upper, limit, actual = found
-            if (upper and actual <= limit) or (not upper and actual >= limit):
-                continue
-            yield make_finding(
-                "perf.target_missed",
-                "warning",
-                f"{_name(table)}/{ind['name']}",
-                f"《{_name(table)}》“{ind['name']}”的指标值为{ind['target']}，实际完成{ind['actual']}，"
-                f"{'超过上限' if upper else '低于下限'}，却得满分{ind['points']}分。",
-                f"{ind['actual']}（{ind['score']}分）",
-                f"{ind['target']}",
-                [ind["quote"]],
-            )
+    for shown, subject, ind in _scored_indicators(report):
+        if ind["score"] is None or ind["score"] != ind["points"]:
+            continue
+        found = _bound_and_actual(ind)
+        if found is None:
+            continue
+        upper, limit, actual = found
+        if (upper and actual <= limit) or (not upper and actual >= limit):
+            continue
+        which = f"“{ind['name']}”" if ind.get("name") else "一项指标"
+        yield make_finding(
+            "perf.target_missed",
+            "warning",
+            subject if ind.get("name") else f"{subject}/{ind['target']}",
+            f"{shown}{which}的指标值为{ind['target']}，实际完成{ind['actual']}，"
+            f"{'超过上限' if upper else '低于下限'}，却得满分{ind['points']}分。",
+            f"{ind['actual']}（{ind['score']}分）",
+            f"{ind['target']}",
+            [ind["quote"]],
+        )
 
 
 def _shown(table: dict, agency: str = "") -> str:

@@ -113,8 +113,12 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
     ),
     # the year's income and spending before carry-overs, each one total of 公开01表
     **{
-        label: (re.compile(rf"(?<!财政拨款){label}(?:为|共计)?" + _AMOUNT), label, False)
-        for label in ("本年收入合计", "本年支出合计")
+        f"本年{kind}合计": (
+            re.compile(rf"(?<!拨款)(?<!预算)本年{kind}(?:合计)?(?:为|共计)?" + _AMOUNT),
+            f"本年{kind}",
+            True,
+        )  # listed after 收入总计's 其中 too: one total wherever it is written
+        for kind in ("收入", "支出")
     },
     **{
         label: (re.compile(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?" + _AMOUNT), needs, True)
@@ -150,6 +154,9 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
         return
     sections = section_of(doc)
     for label, (pattern, needs, part) in _STATED.items():
+        whole = label.startswith(
+            "本年"
+        )  # the unit's own total, not one fund's (国有资本经营预算财政拨款……本年收入)
         seen: dict[Decimal, Quote] = {}
         for pos, block in enumerate(doc.blocks):
             if block.table is not None or needs not in block.text:
@@ -158,6 +165,8 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
                 if not part and "其中" in block.text[clause_start + 1 : m.start()]:
                     continue  # a part listed after 其中, not the total
+                if whole and "拨款" in block.text[max(block.text.rfind("。", 0, m.start()), 0) : m.start()]:
+                    continue
                 if re.search(
                     r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$",
                     block.text[clause_start + 1 : m.start()],
