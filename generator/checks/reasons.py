@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.checks import make_finding, per_report, rule
+from generator.checks.yoy import _sign
 from generator.extract.narrative import section_of
 from generator.model import Block, Document, Finding, Quote, Report
 
@@ -383,7 +384,7 @@ def reason_transfer(report: Report) -> Iterable[Finding]:
 
 
 # "……比上年决算减少0.26万元，减少18.3%，减少的主要原因是……": the explanation names the direction itself.
-_LABEL_VERB = re.compile(r"(?P<verb>增加|减少|增长|下降|上升)的?(?:主要)?原因")
+_LABEL_VERB = re.compile(r"(?P<verb>增加|减少|增长|下降)的?(?:主要)?原因")
 # a clause about money: what it says moved is a fund, an expense or a project, not people or workload
 _MONEY = re.compile(r"(?:经费|资金|支出|费用?|补贴|补助|项目|工资|收入|拨款)$")
 _GAP = 20  # the explanation starts right after the change it explains: "，主要原因是：", "。主要原因是："
@@ -393,8 +394,7 @@ _INVERSE = re.compile(r"节约|结余|结转|压减|调减|减免|退回|缴回|
 
 def _change_sign(claim: dict[str, Any]) -> int:
     """+1 / -1 for a change stated with a non-zero amount or percentage whose two words agree, else 0."""
-    words = [w for w in (claim["direction"], claim["percent_direction"]) if w]
-    signs = {1 if w.startswith("增") else -1 if w.startswith(("减", "下降", "降")) else 0 for w in words}
+    signs = {_sign(w) for w in (claim["direction"], claim["percent_direction"]) if w}
     if len(signs) != 1 or 0 in signs or not (claim["change"] or claim["percent"]):
         return 0
     return signs.pop()
@@ -443,7 +443,7 @@ def reason_direction(report: Report) -> Iterable[Finding]:
         text = block.text
         at = text.rfind(claim["quote"].quote, 0, start) + len(claim["quote"].quote)
         opposite: list[tuple[str, int]] = []
-        if (label := _LABEL_VERB.search(text, at, start)) and _WORD_SIGN[label["verb"]] == -sign:
+        if (label := _LABEL_VERB.search(text, at, start)) and _sign(label["verb"]) == -sign:
             opposite.append((label.group(0), label.start()))
         agrees = False
         for clause, where in _clauses(block, start, end):
@@ -468,6 +468,3 @@ def reason_direction(report: Report) -> Iterable[Finding]:
             f"变动：{moved}",
             [claim["quote"], *(Quote(c, block.page_at(w), section) for c, w in opposite)],
         )
-
-
-_WORD_SIGN = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1}

@@ -154,9 +154,8 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
         return
     sections = section_of(doc)
     for label, (pattern, needs, part) in _STATED.items():
-        whole = label.startswith(
-            "本年"
-        )  # the unit's own total, not one fund's (国有资本经营预算财政拨款……本年收入)
+        # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
+        whole = label.startswith("本年")
         seen: dict[Decimal, Quote] = {}
         for pos, block in enumerate(doc.blocks):
             if block.table is not None or needs not in block.text:
