@@ -773,6 +773,35 @@ def test_a_missed_cap_scored_in_full_in_a_text_export() -> None:
     assert "《事业单位新聘人员岗前公共科目培训工作经费》" in f.message
 
 
+@pytest.mark.parametrize(
+    "old,new,named",
+    [
+        # the template's sentence about the unit's own year, with another unit's name: copied and not changed
+        ("上海市普陀区财政局2024年度收入支出总计", "上海市普陀区审计局2024年度收入支出总计", "上海市普陀区审计局"),
+        ("纳入上海市普陀区财政局2024年度部门决算编制范围", "纳入上海市普陀区审计局2024年度部门决算编制范围",
+         "上海市普陀区审计局"),
+        # one character off the unit's own name is completeness.agency_name_variant's, not a second report here
+        ("上海市普陀区财政局2024年度收入支出总计", "上海市普陀区财攻局2024年度收入支出总计", None),
+    ],
+)  # fmt: skip
+def test_another_units_name_in_a_template_sentence(reports, old, new, named) -> None:
+    import dataclasses
+
+    from generator.checks.completeness import agency_name
+    from generator.extract import extract
+
+    r = reports[CAIZHENG]
+    assert list(agency_name(r)) == []
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in r.document.blocks]
+    found = list(agency_name(extract(dataclasses.replace(r.document, blocks=blocks))))
+    if named is None:
+        assert found == []
+        return
+    (f,) = found
+    assert (f.severity, f.claimed, f.expected) == ("warning", named, "上海市普陀区财政局")
+    assert f.evidence[0].quote.startswith(named) and f.evidence[0].quote in new
+
+
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     from generator.checks.ratios import case_rate
 

@@ -552,12 +552,13 @@ _HEADING_AGENCY = re.compile(r"^(?:第[一二三四五]部分)?\s*(.{2,40}?)\s*\
 
 @rule(
     "completeness.agency_name",
-    title="标题中的单位名称与报告单位不符",
+    title="标题或正文中的单位名称与报告单位不符",
     explanation=(
         "部门决算各部分标题写明编报单位（如“第二部分 上海市普陀区财政局2024年度部门决算表”）。标题中的单位名称"
-        "与封面、目录所写的本单位名称不同，多半是套用其他单位的文本未改。"
+        "与封面、目录所写的本单位名称不同，多半是套用其他单位的文本未改。情况说明里以本单位为主语的模板句"
+        "（“××局2024年度收入支出总计……”“纳入××局2024年度部门决算编制范围”“××局2024年度无政府性基金……”）也是如此。"
     ),
-    formula="标题中的单位名称 = 报告单位名称",
+    formula="标题、以本单位为主语的模板句中的单位名称 = 报告单位名称",
     tolerance="忽略括注（如“（汇总）”）；含占位符的标题由“模板残留”规则报告",
     example="第二部分表头写“上海市规划和自然资源局2024年度部门决算表”，而本单位是上海市普陀区规划和自然资源局",
     expected_label="本单位名称",
@@ -589,6 +590,40 @@ def agency_name(report: Report) -> Iterable[Finding]:
             report.agency,
             [_quote(report, b, start, start + len(m.group(1)))],
         )
+    for b, m in _template_subjects(doc):
+        named = re.sub(r"[（(][^）)]*[）)]", "", m["name"]).strip()
+        if named == own or re.search(r"XX|××", named) or _one_off(named, own):
+            continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
+        yield make_finding(
+            "completeness.agency_name",
+            "warning",
+            f"{named}",
+            f"情况说明写“{m.group(0)}”，而本报告的单位是“{report.agency}”：这句说的是本单位的本年情况，"
+            "单位名称却是别的单位，多半是套用其他单位的文本未改。",
+            named,
+            report.agency,
+            [_quote(report, b, m.start("name"), m.end())],
+        )
+
+
+# "上海市普陀区财政局2024年度收入支出总计2995.39万元", "纳入××2024年度部门决算编制范围", "××局2024年度无政府性基金……":
+# the template's sentences whose subject is the reporting unit itself
+_TEMPLATE_SUBJECT = re.compile(
+    r"(?:^|(?<=[。；;])|(?<=纳入))\s*(?!纳入)(?P<name>[\u4e00-\u9fff（）()]{4,30}?(?:局|部|委员会|中心|办公室|厅|院|所|站|队|处))"
+    r"(?:[(（][^()（）]{0,12}[)）])?\s*\d{4}\s*年度?"
+    r"(?=收入支出总计|财政拨款收入支出总计|无政府性基金|无国有资本|预算绩效管理|政府采购|部门决算编制范围|[，,]\s*实有人数)"
+)
+
+
+def _one_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _template_subjects(doc: Document) -> Iterator[tuple[Block, re.Match[str]]]:
+    for b in doc.blocks:
+        if b.table is None and "年度" in b.text:
+            for m in _TEMPLATE_SUBJECT.finditer(b.text):
+                yield b, m
 
 
 # "住房公积金（项）。主要用于：事业单位医疗保险支出" — a 项's stated use copied from another 项
