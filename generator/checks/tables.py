@@ -22,6 +22,7 @@ from generator.checks.sums import (
     check_sum,
     find_entry,
     lines,
+    printed,
     sangong,
     table_entries,
     table_name,
@@ -265,6 +266,126 @@ def basic_05_06(report: Report) -> Iterable[Finding]:
         _q(total, staff, public),
     )
     return _keep([f])
+
+
+# the tables that list spending or income by 功能分类 科目, each line with its code and name
+_CODED = ("公开02表", "公开03表", "公开05表", "公开07表", "公开08表")
+
+
+@rule(
+    "table_table.items",
+    title="同一科目在各表中的编码、名称或金额不一致",
+    explanation=(
+        "收入决算表、支出决算表、一般公共预算财政拨款支出决算表（以及政府性基金、国有资本经营预算表）都按功能分类科目"
+        "逐行列出编码和名称。同一个编码在每张表里是同一个科目，名称必须相同；同一款下同一个名称也只能有一个编码。"
+        "一般公共预算财政拨款支出是全部支出的一部分：财政拨款支出决算表里有数的每一行，支出决算表里必须有同一编码的行，"
+        "且本年支出合计（基本支出、项目支出亦然）不小于前者。"
+    ),
+    formula="编码相同 ⇒ 名称相同；同款下名称相同 ⇒ 编码相同；公开05表[编码] ≤ 公开03表[编码]（合计、基本支出、项目支出）",
+    tolerance="名称去掉空格后比较；金额两表各自舍入，超出0.01万元才报告",
+    example="公开02表、公开05表写2010607 信息化建设，公开03表同一编码却写财政委托业务支出",
+    expected_label="其他表中",
+)
+def items(report: Report) -> Iterable[Finding]:
+    tables = {key: [ln for ln in lines(report, key) if ln.code] for key in _CODED}
+    tables = {key: ls for key, ls in tables.items() if ls}
+    if len(tables) < 2:
+        return
+    odd = _odd_lines(tables)
+    for ln, right_name, right_code, others in odd.values():
+        said = f"{ln.code} {ln.name}"
+        facts = []
+        if right_name is not None:
+            facts.append(f"编码{ln.code}在其他表中是“{right_name}”")
+        if right_code is not None:
+            facts.append(f"“{ln.name}”在其他表中的编码是{right_code}")
+        fixes = [f"{ln.code} {right_name}"] if right_name else []
+        fixes += [f"{right_code} {ln.name}"] if right_code else []
+        should = "或".join(fixes)
+        yield make_finding(
+            "table_table.items", "error", f"{_table_of(ln)} {said}",
+            f"{_table_of(ln)}写“{said}”，而{'；'.join(facts)}：同一科目在各表中的编码和名称应相同。",
+            said, should, [ln.quote, *others],
+        )  # fmt: skip
+    if "公开03表" in tables and "公开05表" in tables:
+        skip = {ln.code for ln, *_ in odd.values()} | {c for _, _, c, _ in odd.values() if c}
+        yield from _gpb_within_all(report, tables["公开05表"], tables["公开03表"], skip)
+
+
+def _odd_lines(tables: dict[str, list[Line]]) -> dict[int, tuple[Line, str | None, str | None, list[Quote]]]:
+    """The lines whose name another table gives another code to, or whose code another table names otherwise:
+    id(line) → (line, the name its code has elsewhere, the code its name has elsewhere, those lines' quotes). Where the
+    tables disagree two against one, the one is the odd line; two tables that disagree are both shown, the later
+    one (支出 after 收入, 05 after 03) as the odd one."""
+    by_code: dict[str, dict[str, list[Line]]] = {}
+    by_name: dict[tuple[str, str], dict[str, list[Line]]] = {}
+    for ls in tables.values():
+        for ln in ls:
+            name = re.sub(r"\s+", "", ln.name)
+            by_code.setdefault(ln.code or "", {}).setdefault(name, []).append(ln)
+            if ln.code and len(ln.code) == 7:  # a 项 under its 款; 行政运行 is a 项 of many 款
+                by_name.setdefault((ln.code[:5], name), {}).setdefault(ln.code, []).append(ln)
+    odd: dict[int, tuple[Line, str | None, str | None, list[Quote]]] = {}
+
+    def minority(groups: dict[str, list[Line]]) -> Iterator[tuple[str, list[Line], Line]]:
+        ranked = sorted(groups.items(), key=lambda kv: -len(kv[1]))  # stable: first seen wins a tie
+        right, right_lines = ranked[0]
+        for _, wrong_lines in ranked[1:]:
+            for ln in wrong_lines:
+                yield right, right_lines, ln
+
+    for groups in by_code.values():
+        if len(groups) > 1:
+            for right, right_lines, ln in minority(groups):
+                _, _, code, quotes = odd.get(id(ln), (ln, None, None, []))
+                odd[id(ln)] = (ln, right, code, quotes + [x.quote for x in right_lines[:1]])
+    for groups in by_name.values():
+        if len(groups) > 1:
+            for right, right_lines, ln in minority(groups):
+                _, named, _, quotes = odd.get(id(ln), (ln, None, None, []))
+                odd[id(ln)] = (ln, named, right, quotes + [x.quote for x in right_lines[:1]])
+    return odd
+
+
+def _table_of(ln: Line) -> str:
+    return (ln.quote.table or "").split(" ")[0] or "表"
+
+
+def _gpb_within_all(
+    report: Report, gpb: list[Line], whole: list[Line], skip: set[str | None]
+) -> Iterator[Finding]:
+    """Each 公开05表 line with money is in 公开03表 under the same code, with at least as much in each column."""
+    col5 = list(report.tables["公开05表"]["columns"])
+    col3 = list(report.tables["公开03表"]["columns"])
+    pairs = [(col5[0], col3[0])] if col5 and col3 else []
+    pairs += [(c, c) for c in ("基本支出", "项目支出") if c in col5 and c in col3]
+    in_03 = {ln.code: ln for ln in whole}
+    slack = Decimal("0.01")
+    for ln in gpb:
+        if ln.code in skip:
+            continue  # its code or name is already reported as written otherwise
+        other = in_03.get(ln.code)
+        for c5, c3 in pairs:
+            part = ln.get(c5)
+            if not part:
+                continue
+            total = other.get(c3) if other else None
+            if total is not None and part <= total + slack:
+                continue
+            there = (
+                f"同一科目的{c3}为{printed(total)}万元"
+                if total is not None
+                else f"同一科目的{c3}为空白"
+                if other
+                else "没有这一科目"
+            )
+            yield make_finding(
+                "table_table.items", "error", f"05⊆03 {ln.code} {c3}",
+                f"{table_name('公开05表')}{ln.code} {ln.name}的{c5}为{printed(part)}万元，而{table_name('公开03表')}"
+                f"{there}：一般公共预算财政拨款支出是全部支出的一部分，不能多于全部支出。",
+                printed(part), f"不超过{printed(total) if total is not None else '0'}",
+                [ln.quote, *([other.quote] if other else [])],
+            )  # fmt: skip
 
 
 # --- narrative against tables -----------------------------------------------------------------------
