@@ -712,6 +712,13 @@ def test_one_part_listed_twice_in_a_sentence(reports) -> None:
     )
     (f,) = list_part(changed)
     assert f.claimed == "610.31万元、250.88万元"
+    # 004's economic classes, one of them written two ways: "其中：工资福利支出656.52万元，商品服务支出194.46万元……"
+    # with the first turned into "商品和服务支出"
+    changed = report_changed(
+        ROOT / "data" / "reports" / R004, "其中：工资福利支出656.52万元", "其中：商品和服务支出656.52万元"
+    )
+    (f,) = list_part(changed)
+    assert f.claimed == "656.52万元、194.46万元" and "商品和服务支出" in f.message
     # the same part twice with one amount is a repetition, not a contradiction
     same = report_changed(
         ROOT / "data" / "reports" / R000, "；其他收入250.88万元", "；财政拨款收入610.31万元"

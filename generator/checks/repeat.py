@@ -871,7 +871,10 @@ _PARTS = (
     "经营收入", "附属单位上缴收入", "其他收入", "人员经费", "公用经费", "因公出国（境）费", "公务用车购置费",
     "公务用车运行维护费", "公务用车购置及运行维护费", "公务接待费", "政府采购货物支出", "政府采购工程支出",
     "政府采购服务支出", "年初结转和结余", "年末结转和结余", "本年收入合计", "本年支出合计", "结余分配",
+    "工资福利支出", "商品和服务支出", "商品服务支出", "对个人和家庭的补助", "对个人和家庭补助", "资本性支出",
 )  # fmt: skip
+# the economic classes written two ways (004: "商品服务支出"): one part
+_SAME_PART = {"商品服务支出": "商品和服务支出", "对个人和家庭补助": "对个人和家庭的补助"}
 _LISTED = re.compile(
     r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?(?P<label>"
     + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
@@ -908,6 +911,7 @@ def list_part(report: Report) -> Iterable[Finding]:
             listed: dict[str, list[re.Match[str]]] = {}
             for m in _LISTED.finditer(sentence):
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
+                label = _SAME_PART.get(label, label)
                 listed.setdefault(label, []).append(m)
             for label, found in listed.items():
                 values = {parse_amount(m["n"]) for m in found}
