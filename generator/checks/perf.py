@@ -556,8 +556,9 @@ def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
     target, an actual, a 分值 and a 得分: from report.perf_tables, or read from the text of an export
     that lost the tables' grid (002)."""
     for table in report.perf_tables:
+        shown, name = _shown(table), _name(table)  # once a table: 003's OCR grid holds hundreds of rows
         for ind in table["indicators"]:
-            yield _shown(table), f"{_name(table)}/{ind['name']}", ind
+            yield shown, f"{name}/{ind['name']}", ind
     if not report.perf_tables:
         yield from _text_scored_rows(report)
 
