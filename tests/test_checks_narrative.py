@@ -809,6 +809,31 @@ def test_another_units_name_in_a_template_sentence(reports, old, new, named) -> 
     assert f.evidence[0].quote.startswith(named) and f.evidence[0].quote in new
 
 
+@pytest.mark.parametrize(
+    "name,old,new,claimed,quote",
+    [
+        # 002's text export: an indicator row "<=72.80 万元 =66.5 万元 10 10.00" (分值 10) scored 12.00
+        (R002, "<=72.80 万元 =66.5 万元 10 10.00", "<=72.80 万元 =66.5 万元 10 12.00", "12.00分",
+         "<=72.80万元 =66.5万元10 12.00"),
+        # … and its funding line "年度资金总额 72.80 72.80 66.50 10 91.35% 10.00" scored 11.00
+        (R002, "年度资金总额 72.80 72.80 66.50 10 91.35% 10.00", "年度资金总额 72.80 72.80 66.50 10 91.35% 11.00",
+         "11.00分", "年度资金总额72.80 72.80 66.50 10 91.35% 11.00"),
+        # 000's 整体 table (one cell a line): "上级资金 41.98 41.98 41.98 10 95.54% 9.55" scored 10.55
+        (R000, "\t95.54%\n\t9.55\n", "\t95.54%\n\t10.55\n", "10.55分", "上级资金 41.98 41.98 41.98 10 95.54% 10.55"),
+    ],
+)  # fmt: skip
+def test_a_score_above_its_points(reports, name, old, new, claimed, quote) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.perf import score_over_points
+
+    # none of the 921 scored rows of the five seeds (nor a funding row) scores above its points
+    assert list(score_over_points(reports[name])) == []
+    (f,) = score_over_points(report_changed(ROOT / "data" / "reports" / name, old, new))
+    assert (f.severity, f.claimed) == ("error", claimed)
+    assert f.evidence[0].quote == quote
+
+
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     from generator.checks.ratios import case_rate
 

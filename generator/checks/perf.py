@@ -1220,3 +1220,60 @@ def whole_total(report: Report) -> Iterable[Finding]:
                 )
             if f is not None:
                 yield f
+
+
+@rule(
+    "perf.score_over_points",
+    title="单项得分超过分值",
+    explanation=(
+        "绩效自评表每一项指标（以及“预算执行率”那一行）都有分值和得分，得分是按完成情况从分值里给出的，"
+        "最多等于分值。得分大于分值，要么得分填错，要么分值填错，这一行的总分也因此不可信。"
+        "表格结构在导出时丢失的报告（002），按仍写在一行内的“指标值 实际值 分值 得分”核对。"
+    ),
+    formula="得分 ≤ 分值",
+    tolerance="按印出数比较，无容差",
+    example="“<=72.80万元 =66.5万元 10 12.00”：分值10分，得分12.00分。",
+    expected_label="不超过",
+)
+def score_over_points(report: Report) -> Iterable[Finding]:
+    rows: list[tuple[str, str, Decimal, Decimal, Quote]] = []
+    for shown, subject, ind in _scored_indicators(report):
+        if ind.get("points") is not None and ind.get("score") is not None:
+            what = f"“{ind['name']}”" if ind.get("name") else f"指标“{ind['quote'].quote}”"
+            rows.append((f"{shown}{what}", subject, ind["points"], ind["score"], ind["quote"]))
+    for table in report.perf_tables:
+        for row in table["funding"]:
+            if row["aligned"] and row.get("points") is not None and row.get("score") is not None:
+                label = shown_label(row)
+                rows.append(
+                    (
+                        f"{_shown(table)}{label}",
+                        f"{_name(table)}/{label}",
+                        row["points"],
+                        row["score"],
+                        row["quote"],
+                    )
+                )
+    if not report.perf_tables:
+        for project, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",)):
+            q = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
+            rows.append(
+                (
+                    f"《{project}》年度资金总额",
+                    f"{project}/年度资金总额",
+                    Decimal(m["points"]),
+                    Decimal(m["score"]),
+                    q,
+                )
+            )
+    for what, subject, points, score, quote in rows:
+        if score > points:
+            yield make_finding(
+                "perf.score_over_points",
+                "error",
+                subject,
+                f"{what}分值{points}分，得分却是{score}分：得分不能超过分值。",
+                f"{score}分",
+                f"{points}分",
+                [quote],
+            )
