@@ -834,6 +834,26 @@ def test_a_score_above_its_points(reports, name, old, new, claimed, quote) -> No
     assert f.evidence[0].quote == quote
 
 
+def test_a_target_met_as_written_and_scored_short(reports) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.perf import target_met_scored_short
+
+    # 004 "重点监测企业覆盖率 100% 100% 15 15" scored 14: the actual is the target as written, met whichever way the
+    # target points; no 偏差原因 explains the point off. Before, only targets with ≥/≤ were read: 70 of 90 score
+    # edits of 004's tables went unnoticed (6 now). None of the 208 rows of the seeds whose actual repeats the target
+    # is scored short.
+    assert not [f for f in target_met_scored_short(reports[R004]) if "重点监测" in f.message]
+    changed = report_changed(
+        ROOT / "data" / "reports" / R004,
+        "重点监测企业覆盖率\n\t\u3000100%\n\t\u3000100%\n\t\u300015\n\t\u300015\n",
+        "重点监测企业覆盖率\n\t\u3000100%\n\t\u3000100%\n\t\u300015\n\t\u300014\n",
+    )
+    (f,) = [f for f in target_met_scored_short(changed) if "100%" in f.message and "14" in f.claimed]
+    assert (f.severity, f.claimed, f.expected) == ("info", "100%（14分）", "15分")
+    assert "重点监测企业覆盖率" in f.evidence[0].quote
+
+
 def test_a_case_closing_rate_is_its_counts(reports, findings) -> None:
     from generator.checks.ratios import case_rate
 

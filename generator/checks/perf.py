@@ -461,6 +461,7 @@ def _printed_as(value: Decimal, printed: Decimal) -> bool:
         "这样的上限，实际值在上限以内（已完成），该项却没有得满分。得分正好等于实际值÷指标值×分值时，"
         "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告；"
         "其他扣分（如超额完成却得0分）只作提示：评分可能另有理由，但应在偏差原因中写明；该行的偏差原因一栏已写明理由的，不再提示。"
+        "实际完成值与指标值写得一字不差（“100% 100%”“效果明显 效果明显”）时，不论指标是上限还是下限都已达标，扣分同样只作提示。"
     ),
     formula="实际值在指标上下限以内 ⇒ 得分 = 分值",
     tolerance="按印出数比较；“按比例扣分”指得分与 实际值÷指标值×分值 相差不超过得分末位的半个单位，"
@@ -475,6 +476,17 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
             continue
         found = _bound_and_actual(ind)
         if found is None:
+            if _same_text(ind) and len(_HAN.findall(ind.get("reason") or "")) < 6:
+                yield make_finding(
+                    "perf.target_met_scored_short",
+                    "info",
+                    f"{subject}/{ind['target']}",
+                    f"{shown}指标值“{ind['target']}”，实际完成值写的也是“{ind['actual']}”，已达标，{points}分却只得"
+                    f"{score}分，偏差原因一栏也没有说明扣分理由。",
+                    f"{ind['actual']}（{score}分）",
+                    f"{points}分",
+                    [ind["quote"]],
+                )
             continue
         upper, limit, actual = found
         if limit <= 0 or (upper and actual > limit) or (not upper and actual < limit):
@@ -497,6 +509,12 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
             f"{points}分",
             [ind["quote"]],
         )
+
+
+def _same_text(ind: dict) -> bool:
+    """Target and actual written alike ("100% 100%", "效果明显 效果明显", "2023年12月31日" twice): met on any reading."""
+    target, actual = (re.sub(r"^[=＝]|[\s。]", "", ind.get(k) or "") for k in ("target", "actual"))
+    return bool(target) and target == actual and target not in ("-", "—", "/")
 
 
 # "维修成本<=22.92万元 =11.44万元10 0.00" — an indicator row of a text export whose 自评表 lost its grid
