@@ -43,12 +43,10 @@ def execution_rate(report: Report) -> Iterable[Finding]:
     rows: list[tuple[str, dict[str, Any]]] = [
         (_name(table), row) for table in report.perf_tables for row in table["funding"] if row["aligned"]
     ]
-    if not report.perf_tables:
-        # a text export that lost the tables' grid (002) keeps each 年度资金总额 row on one line
-        for project, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",)):
-            figures = {k: parse_amount(m[k]) for k in ("initial", "budget", "spent", "rate")}
-            quote = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
-            rows.append((project, {"label": "年度资金总额", **figures, "quote": quote}))
+    # a text export that lost the tables' grid (002) keeps each 年度资金总额 row on one line
+    for project, m, quote in _text_funding(report):
+        figures = {k: parse_amount(m[k]) for k in ("initial", "budget", "spent", "rate")}
+        rows.append((project, {"label": "年度资金总额", **figures, "quote": quote}))
     for name, row in rows:
         budget, spent, stated = row.get("budget"), row.get("spent"), row.get("rate")
         if budget is None or spent is None or stated is None or budget <= 0:
@@ -811,6 +809,17 @@ _FUNDING_LINE = re.compile(
 )
 
 
+def _text_funding(report: Report) -> list[tuple[str, re.Match[str], Quote]]:
+    """(project, match, quote) of each 年度资金总额 line of a text export whose 自评表 lost their grid (002);
+    none where report.perf_tables holds the tables."""
+    if report.perf_tables:
+        return []
+    return [
+        (project, m, Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"))
+        for project, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",))
+    ]
+
+
 @per_report("document", "perf_tables")  # perf.execution_score and perf.execution_score_high
 def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Quote]]:
     """(project, points, rate, score, quote) of every 资金执行 row that states all three."""
@@ -823,13 +832,12 @@ def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Q
             continue
         q = row["quote"]
         out[(q.quote, q.page)] = (_name(table), row["points"], row["rate"], row["score"], q)
-    for project, b, m in _text_rows(report, _FUNDING_LINE):
+    for project, m, q in _text_funding(report):
         rate, budget, spent = (parse_amount(m.group(k)) for k in ("rate", "budget", "spent"))
         if rate is None or budget is None or spent is None or budget <= 0:
             continue
         if percent_severity(rate, spent, budget) is not None:
             continue
-        q = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
         out.setdefault(
             (q.quote, q.page), (project, Decimal(m.group("points")), rate, Decimal(m.group("score")), q)
         )
@@ -1272,18 +1280,16 @@ def score_over_points(report: Report) -> Iterable[Finding]:
                         row["quote"],
                     )
                 )
-    if not report.perf_tables:
-        for project, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",)):
-            q = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
-            rows.append(
-                (
-                    f"《{project}》年度资金总额",
-                    f"{project}/年度资金总额",
-                    Decimal(m["points"]),
-                    Decimal(m["score"]),
-                    q,
-                )
+    for project, m, q in _text_funding(report):
+        rows.append(
+            (
+                f"《{project}》年度资金总额",
+                f"{project}/年度资金总额",
+                Decimal(m["points"]),
+                Decimal(m["score"]),
+                q,
             )
+        )
     for what, subject, points, score, quote in rows:
         if score > points:
             yield make_finding(
