@@ -414,6 +414,17 @@ def test_consistent_vehicle_counts_give_nothing(findings) -> None:
         assert not [f for f in findings[name] if f.rule == "repeat.vehicles"], name
 
 
+def _reread(report, old: str, new: str):
+    """``report``'s document with ``old`` replaced by ``new`` in every block, extracted again (a real PDF with one
+    statement changed, read from its Document: PDFs cannot be rewritten as text files)."""
+    import dataclasses
+
+    from generator.extract import extract
+
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in report.document.blocks]
+    return extract(dataclasses.replace(report.document, blocks=blocks))
+
+
 def _mutated(report, old: str, new: str):
     import dataclasses
 
@@ -587,10 +598,8 @@ def test_a_rate_opening_the_next_paragraph_is_read(reports) -> None:
 
 
 def test_the_sangong_comparison_after_its_parts_is_read(reports) -> None:
-    import dataclasses
 
     from generator.checks.budget import word
-    from generator.extract import extract
 
     # 规划局 p.25: "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，完成预算的13.68%，其中：……公务接待费
     # 支出决算为0.39万元，完成预算的13.68%。2024年度“三公”经费支出决算数小于预算数的主要原因：……" — the word three
@@ -599,20 +608,10 @@ def test_the_sangong_comparison_after_its_parts_is_read(reports) -> None:
     (c,) = [c for c in r.budget_claims if c["budget"] == Decimal("2.85")]
     assert c["word"] == "小于" and c["word_quote"].quote == "2024年度“三公”经费支出决算数小于"
     assert c["word_quote"].quote in r.document.text and not list(word(r))
-    blocks = [
-        dataclasses.replace(b, text=b.text.replace("经费支出决算数小于预算数", "经费支出决算数大于预算数"))
-        for b in r.document.blocks
-    ]
-    (f,) = word(extract(dataclasses.replace(r.document, blocks=blocks)))
+    (f,) = word(_reread(r, "经费支出决算数小于预算数", "经费支出决算数大于预算数"))
     assert (f.severity, f.claimed, f.expected) == ("error", "大于", "小于")
     # a later comparison that names something else is not the amounts' ("……。机关运行经费决算数大于预算数……")
-    blocks = [
-        dataclasses.replace(
-            b, text=b.text.replace("2024年度“三公”经费支出决算数小于", "机关运行经费决算数大于")
-        )
-        for b in r.document.blocks
-    ]
-    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    changed = _reread(r, "2024年度“三公”经费支出决算数小于", "机关运行经费决算数大于")
     assert [c["word"] for c in changed.budget_claims if c["budget"] == Decimal("2.85")] == [None]
 
 
@@ -639,16 +638,13 @@ def test_the_sangong_comparison_after_its_parts_is_read(reports) -> None:
     ],
 )  # fmt: skip
 def test_years_in_the_running_text(reports, old, new, claimed, expected, quote) -> None:
-    import dataclasses
 
     from generator.checks.completeness import year
-    from generator.extract import extract
 
     r = reports[CAIZHENG]
     assert list(year(r)) == []
     assert sum(old in b.text for b in r.document.blocks if b.table is None) == 1
-    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in r.document.blocks]
-    found = list(year(extract(dataclasses.replace(r.document, blocks=blocks))))
+    found = list(year(_reread(r, old, new)))
     if claimed is None:
         # "2023年度本部门面向中小企业预留政府采购项目预算金额246.47万元": a year before the unit's name, and a figure no
         # table holds: nothing proves it is this year's; "××局2025年度预算绩效管理……" may be the next year's plan
@@ -661,20 +657,14 @@ def test_years_in_the_running_text(reports, old, new, claimed, expected, quote) 
 
 
 def test_an_amount_in_yuan_that_the_tables_give_in_wan(reports) -> None:
-    import dataclasses
 
     from generator.checks.repeat import unit
-    from generator.extract import extract
 
     # 财政局 p.22 行政运行: "年初预算为1560.05万元，支出决算为1511.89万元" — with the 万 dropped, the sentence is no longer read
     # as a budget comparison, and 公开05表's row "201 06 01 行政运行 1,511.90 1,511.89 0.01" shows what it was.
     r = reports[CAIZHENG]
     assert list(unit(r)) == []
-    blocks = [
-        dataclasses.replace(b, text=b.text.replace("支出决算为1511.89万元", "支出决算为1511.89元"))
-        for b in r.document.blocks
-    ]
-    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    changed = _reread(r, "支出决算为1511.89万元", "支出决算为1511.89元")
     (f,) = unit(changed)
     assert (f.severity, f.claimed, f.expected) == ("warning", "1511.89元", "1511.89万元")
     assert f.evidence[0].quote == "支出决算为1511.89元" and f.evidence[1].table.startswith("公开")
@@ -684,24 +674,16 @@ def test_an_amount_in_yuan_that_the_tables_give_in_wan(reports) -> None:
 
 
 def test_one_part_listed_twice_in_a_sentence(reports) -> None:
-    import dataclasses
 
     from conftest import ROOT, report_changed
 
     from generator.checks.repeat import list_part
-    from generator.extract import extract
 
     # 财政局 p.21 "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%" with the
     # second name copied from the first: the narrative's 项目支出 is then never stated, and nothing else notices
     r = reports[CAIZHENG]
     assert list(list_part(r)) == []
-    blocks = [
-        dataclasses.replace(
-            b, text=b.text.replace("占79.49%；项目支出603.14万元", "占79.49%；基本支出603.14万元")
-        )
-        for b in r.document.blocks
-    ]
-    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    changed = _reread(r, "占79.49%；项目支出603.14万元", "占79.49%；基本支出603.14万元")
     (f,) = list_part(changed)
     assert (f.severity, f.claimed) == ("error", "2336.91万元、603.14万元")
     assert [q.quote for q in f.evidence] == ["其中：基本支出2336.91万元", "基本支出603.14万元"]
@@ -727,24 +709,16 @@ def test_one_part_listed_twice_in_a_sentence(reports) -> None:
 
 
 def test_the_years_income_stated_twice(reports) -> None:
-    import dataclasses
 
     from generator.checks.repeat import narrative_twice
-    from generator.extract import extract
 
     # 财政局 p.21 states 本年收入合计2946.25万元 and then "本年支出合计2940.05万元，其中：……": with the second label turned
     # into the first, the narrative reads the first statement only; the two statements of one total disagree
     r = reports[CAIZHENG]
     assert not [f for f in narrative_twice(r) if f.subject in ("本年收入合计", "本年支出合计")]
-    blocks = [
-        dataclasses.replace(
-            b, text=b.text.replace("本年支出合计2940.05万元，其中", "本年收入合计2940.05万元，其中")
-        )
-        for b in r.document.blocks
-    ]
     (f,) = [
         f
-        for f in narrative_twice(extract(dataclasses.replace(r.document, blocks=blocks)))
+        for f in narrative_twice(_reread(r, "本年支出合计2940.05万元，其中", "本年收入合计2940.05万元，其中"))
         if f.subject == "本年收入合计"
     ]
     assert (f.severity, f.claimed) == ("error", "2940.05；2946.25")
@@ -792,15 +766,12 @@ def test_a_missed_cap_scored_in_full_in_a_text_export() -> None:
     ],
 )  # fmt: skip
 def test_another_units_name_in_a_template_sentence(reports, old, new, named) -> None:
-    import dataclasses
 
     from generator.checks.completeness import agency_name
-    from generator.extract import extract
 
     r = reports[CAIZHENG]
     assert list(agency_name(r)) == []
-    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in r.document.blocks]
-    found = list(agency_name(extract(dataclasses.replace(r.document, blocks=blocks))))
+    found = list(agency_name(_reread(r, old, new)))
     if named is None:
         assert found == []
         return

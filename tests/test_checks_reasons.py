@@ -204,7 +204,7 @@ def test_people_moving_the_other_way_are_not_money(reports: dict[str, object]) -
     # 003 社会保险经办机构 fell 275.15 because "死亡减员人员逐年增加": the explanation is read, but what rose is
     # people, and fewer of them are paid; none of the nine real reports has a reason against its change.
     r003 = reports["003_237caace6a9bba17.txt"]
-    read = [block.text[start:end] for _, block, start, end, _ in _explained(r003)]  # type: ignore[arg-type]
+    read = [block.text[start:end] for _, block, _at, start, end, _ in _explained(r003)]  # type: ignore[arg-type]
     assert any("死亡减员人员逐年增加" in text for text in read)
     for report in reports.values():
         assert list(reason_direction(report)) == []  # type: ignore[arg-type]

@@ -400,8 +400,9 @@ def _change_sign(claim: dict[str, Any]) -> int:
     return signs.pop()
 
 
-def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int, str | None]]:
-    """Each year-over-year claim with the explanation that follows it: (claim, block, start, end, section)."""
+def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int, int, str | None]]:
+    """Each year-over-year claim with the explanation that follows it: (claim, block, where the claim's quote ends,
+    the explanation's start and end, section)."""
     doc = report.document
     if doc is None:
         return
@@ -414,9 +415,12 @@ def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int
         for start, end in _reason_spans(block):
             for claim in claims:
                 at = block.text.rfind(claim["quote"].quote, 0, start)
-                gap = block.text[at + len(claim["quote"].quote) : start] if at >= 0 else ""
-                if at >= 0 and len(gap) <= _GAP and "原因" in gap and not re.search(r"\d", gap):
-                    yield claim, block, start, end, sections[pos] or None
+                if at < 0:
+                    continue
+                at += len(claim["quote"].quote)
+                gap = block.text[at:start]
+                if len(gap) <= _GAP and "原因" in gap and not re.search(r"\d", gap):
+                    yield claim, block, at, start, end, sections[pos] or None
                     break
 
 
@@ -436,14 +440,12 @@ def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int
     expected_label="变动的方向",
 )
 def reason_direction(report: Report) -> Iterable[Finding]:
-    for claim, block, start, end, section in _explained(report):
+    for claim, block, at, start, end, section in _explained(report):
         sign = _change_sign(claim)
         if sign == 0:
             continue
-        text = block.text
-        at = text.rfind(claim["quote"].quote, 0, start) + len(claim["quote"].quote)
         opposite: list[tuple[str, int]] = []
-        if (label := _LABEL_VERB.search(text, at, start)) and _sign(label["verb"]) == -sign:
+        if (label := _LABEL_VERB.search(block.text, at, start)) and _sign(label["verb"]) == -sign:
             opposite.append((label.group(0), label.start()))
         agrees = False
         for clause, where in _clauses(block, start, end):

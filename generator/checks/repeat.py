@@ -164,7 +164,7 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
                 if not part and "其中" in block.text[clause_start + 1 : m.start()]:
                     continue  # a part listed after 其中, not the total
-                if whole and "拨款" in block.text[max(block.text.rfind("。", 0, m.start()), 0) : m.start()]:
+                if whole and "拨款" in block.text[block.text.rfind("。", 0, m.start()) + 1 : m.start()]:
                     continue
                 if re.search(
                     r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$",

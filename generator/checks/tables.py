@@ -28,7 +28,7 @@ from generator.checks.sums import (
     table_name,
     total_line,
 )
-from generator.checks.tolerance import fmt, sum_differs
+from generator.checks.tolerance import fmt, half_unit, sum_differs
 from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -282,7 +282,7 @@ _CODED = ("公开02表", "公开03表", "公开05表", "公开07表", "公开08�
         "且本年支出合计（基本支出、项目支出亦然）不小于前者。"
     ),
     formula="编码相同 ⇒ 名称相同；同款下名称相同 ⇒ 编码相同；公开05表[编码] ≤ 公开03表[编码]（合计、基本支出、项目支出）",
-    tolerance="名称去掉空格后比较；金额两表各自舍入，超出0.01万元才报告",
+    tolerance="名称去掉空格后比较；金额两表各自舍入，超出两数印出精度的一个末位单位（两位小数时0.01万元）才报告",
     example="公开02表、公开05表写2010607 信息化建设，公开03表同一编码却写财政委托业务支出",
     expected_label="其他表中",
 )
@@ -360,7 +360,6 @@ def _gpb_within_all(
     pairs = [(col5[0], col3[0])] if col5 and col3 else []
     pairs += [(c, c) for c in ("基本支出", "项目支出") if c in col5 and c in col3]
     in_03 = {ln.code: ln for ln in whole}
-    slack = Decimal("0.01")
     for ln in gpb:
         if ln.code in skip:
             continue  # its code or name is already reported as written otherwise
@@ -370,8 +369,8 @@ def _gpb_within_all(
             if not part:
                 continue
             total = other.get(c3) if other else None
-            if total is not None and part <= total + slack:
-                continue
+            if total is not None and part <= total + 2 * half_unit(part, total):
+                continue  # each printed to its precision: 05 may show up to one unit more than 03
             there = (
                 f"同一科目的{c3}为{printed(total)}万元"
                 if total is not None
