@@ -926,3 +926,133 @@ def test_a_passage_copied_with_one_figure_changed(reports) -> None:
         len(list(copied_passage(report_of(said.format(2024), said.format(2024).replace("48.73", "58.73")))))
         == 1
     )
+
+
+def test_an_amount_of_a_fund_the_report_says_it_has_none_of(reports) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.tables import fund_absent
+
+    # None of the nine documents states an amount of a fund it says it has none of.
+    for r in reports.values():
+        assert not list(fund_absent(r))
+    # 000 says "本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余": its 一般公共预算 spending written as
+    # 国有资本经营预算 money contradicts it (nothing else would tell: 000 has no tables, the share still holds)
+    changed = report_changed(
+        ROOT / "data" / "reports" / R000,
+        "2024年度一般公共预算财政拨款支出610.31万元",
+        "2024年度国有资本经营预算财政拨款支出610.31万元",
+    )
+    (f,) = fund_absent(changed)
+    assert (f.severity, f.claimed, f.expected) == ("error", "610.31万元", "0")
+    assert [q.quote for q in f.evidence] == [
+        "国有资本经营预算财政拨款支出610.31万元",
+        "无国有资本经营预算财政拨款收入、支出",
+    ]
+    # 001 says nothing, but prints 公开07表 without a figure; "决算支出" in that order is read too
+    changed = report_changed(
+        ROOT / "data" / "reports" / R001,
+        "2024年一般公共预算财政拨款决算支出1,397.29万元",
+        "2024年政府性基金预算财政拨款决算支出1,397.29万元",
+    )
+    (f,) = fund_absent(changed)
+    assert (
+        f.claimed == "1,397.29万元"
+        and "公开07表《政府性基金预算财政拨款收入支出决算表》没有填任何数字" in f.message
+    )
+    # 规划局: a rise on last year means this year's amount is at least the rise; the 决算 after the budget is read
+    r = reports[GUIHUA]
+    (f,) = fund_absent(_reread(r, "与2023年度相比，一般公共预算", "与2023年度相比，政府性基金预算"))
+    assert f.claimed == "1193.20万元" and "比上年增加，本年就不会是0" in f.message
+    (f,) = fund_absent(
+        _reread(r, "一般公共预算财政拨款支出年初预算为", "政府性基金预算财政拨款支出年初预算为")
+    )
+    assert f.claimed == "9746.50万元"
+    # not reported: a fall on last year (财政局 may have had such money in 2023), a budget (004's 收入预算总额's
+    # parts), and the template's instruction "无政府性基金预算财政拨款收入支出的，仍保留该表格式" (社工部) is no
+    # statement of the unit's (its own "本年度没有……收入和支出" is)
+    assert not list(fund_absent(_reread(reports[CAIZHENG], "相比，一般公共预算", "相比，政府性基金预算")))
+    budget = report_changed(
+        ROOT / "data" / "reports" / R004, "其中:一般公共预算经费", "其中:政府性基金预算经费"
+    )
+    assert not list(fund_absent(budget))
+    from generator.checks.tables import _fund_none
+
+    said = {k: how for k, (_, how) in _fund_none(reports[SHEGONG]).items()}
+    assert said[("政府性基金", "支出")] == "报告称没有政府性基金预算财政拨款收入和支出"
+
+
+def test_one_funds_spending_stated_twice(reports) -> None:
+    from generator.checks.repeat import narrative_twice
+
+    # 003 states its 一般公共预算 spending (32,186.91) and, in section 八, its 国有资本经营预算 spending (19.28): with the
+    # second one's fund written 一般公共预算, one fund has two spendings of the year
+    r = reports[R003]
+    assert not list(narrative_twice(r))
+    changed = _reread(r, "国有资本经营预算财政拨款支出19.28万元。", "一般公共预算财政拨款支出19.28万元。")
+    (f,) = narrative_twice(changed)
+    assert (f.severity, f.subject, f.claimed) == ("error", "一般公共预算财政拨款支出", "19.28；32186.91")
+    # and the other way round
+    changed = _reread(
+        r, "2024年度一般公共预算财政拨款支出32,186.91", "2024年度国有资本经营预算财政拨款支出32,186.91"
+    )
+    (f,) = narrative_twice(changed)
+    assert (f.subject, f.claimed) == ("国有资本经营预算财政拨款支出", "19.28；32186.91")
+
+
+def test_a_kuan_written_under_another_class(reports) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.names import kuan_class
+
+    for r in reports.values():
+        assert not list(kuan_class(r))
+    # 财政局's 具体情况 item 5 with its 类 changed: 公开05表 puts 20805 under 208 社会保障和就业支出
+    (f,) = kuan_class(_reread(reports[CAIZHENG], "5、社会保障和就业支出（类）", "5、卫生健康支出（类）"))
+    assert (f.severity, f.claimed, f.expected) == ("warning", "卫生健康支出", "社会保障和就业支出")
+    assert "20805 行政事业单位养老支出属于208 社会保障和就业支出类" in f.message
+    # 000 has no tables: items 4, 5 and 6 put 行政事业单位养老支出 under 社会保障和就业支出; item 4 changed
+    changed = report_changed(
+        ROOT / "data" / "reports" / R000,
+        "4.社会保障和就业支出(类)行政事业单位养老支出(款)",
+        "4.卫生健康支出(类)行政事业单位养老支出(款)",
+    )
+    (f,) = kuan_class(changed)
+    assert (f.claimed, f.expected) == ("卫生健康支出", "社会保障和就业支出")
+    assert "（1处）" in f.message and "（2处）" in f.message
+    # 004 names its 其他社会保障和就业支出 款 once: its name says whose it is, and the report names that class
+    changed = report_changed(
+        ROOT / "data" / "reports" / R004,
+        "6、社会保障和就业支出（类）其他社会保障和就业支出（款）",
+        "6、卫生健康支出（类）其他社会保障和就业支出（款）",
+    )
+    (f,) = kuan_class(changed)
+    assert (f.claimed, f.expected) == ("卫生健康支出", "社会保障和就业支出")
+    assert all(q.quote in changed.document.text for q in f.evidence)
+
+
+@pytest.mark.parametrize(
+    "old,new,subject,claimed",
+    [
+        # 000's 财政拨款 section with its 财政拨款 dropped: a second 收入总计 (the overview says 869.05)
+        ("2024年度财政拨款收入总计610.31万元", "2024年度收入总计610.31万元", "收入总计", "610.31；869.05"),
+        # the unit's 本年收入合计 listed as 财政拨款's (stated as 610.31 in 收入决算 and the 财政拨款 section)
+        ("其中：本年收入合计861.19", "其中：财政拨款本年收入合计861.19", "财政拨款收入", "610.31；861.19"),
+    ],
+)
+def test_a_total_stated_twice_with_another_scope(old: str, new: str, subject: str, claimed: str) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.repeat import narrative_twice
+
+    (f,) = narrative_twice(report_changed(ROOT / "data" / "reports" / R000, old, new))
+    assert (f.severity, f.subject, f.claimed) == ("error", subject, claimed)
+
+
+def test_totals_of_another_scope_are_not_the_units(reports) -> None:
+    from generator.checks.repeat import narrative_twice
+
+    # 001: "2024年度财政拨款收入总计1,397.29万元，支出总计1,397.29万元" — the second 总计 is the 财政拨款's too (the
+    # unit's is 1,399.08); 003: "国有资本经营预算财政拨款收入总计19.28万元" is one fund's
+    for name in (R001, R003):
+        assert not [f for f in narrative_twice(reports[name]) if "总计" in f.subject]

@@ -165,3 +165,110 @@ def class_parent(report: Report) -> Iterable[Finding]:
                 f"{kuan[own].quote}",
                 [Quote(m.group(0), b.page_at(m.start()), None), kuan[own]],
             )
+
+
+# "社会保障和就业支出（类）行政事业单位养老支出（款）": the 类 a 款 is written under
+_LEI_KUAN = re.compile(
+    r"(?P<lei>[\u4e00-\u9fff]{2,20})[（(]类[）)]\s*(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]"
+)
+
+
+def _same_class(a: str, b: str) -> bool:
+    """ "1、社会保障和就业支出" is read as "社会保障和就业支出" and "主要用于社会保障和就业支出" too."""
+    return a.endswith(b) or b.endswith(a)
+
+
+@rule(
+    "repeat.kuan_class",
+    title="同一款写在两个类下",
+    explanation=(
+        "支出功能分类科目是三级的：每个款只属于一个类（如“行政事业单位养老支出”款属于“社会保障和就业支出”类，"
+        "代码20805的前三位208）。情况说明逐项解释支出时写“某某（类）某某（款）某某（项）”；同一份报告里同一个款"
+        "写在两个不同的类下，或写在与报表（公开05表、公开03表、公开02表，按科目代码）不同的类下，其中一处的类名错了。"
+        "名为“其他支出”的款不比较。"
+    ),
+    formula="同一款名 → 同一个类（文中各处与报表的科目代码一致）",
+    tolerance="名称逐字比较（忽略空格与类名前的序号）",
+    example="“8、卫生健康支出（类）行政事业单位养老支出（款）……”，而报表中20805 行政事业单位养老支出属于208 社会保障和就业支出",
+    expected_label="应属的类",
+)
+def kuan_class(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or "款" not in doc.text:
+        return
+    said: dict[str, list[tuple[str, Quote]]] = {}
+    for b in doc.blocks:
+        if b.table is not None or "款" not in b.text:
+            continue
+        for m in _LEI_KUAN.finditer(b.text):
+            if m["kuan"] != "其他支出":
+                said.setdefault(m["kuan"], []).append(
+                    (m["lei"], Quote(m.group(0), b.page_at(m.start()), None))
+                )
+    if not said:
+        return
+    classes_said = [(name, q) for places in said.values() for name, q in places]
+    table: dict[str, tuple[str, Quote, str]] = {}
+    for key in ("公开05表", "公开03表", "公开02表"):
+        ls = lines(report, key)
+        classes = {ln.code: ln for ln in ls if ln.code and len(ln.code) == 3}
+        for ln in ls:
+            if ln.code and len(ln.code) == 5 and ln.code[:3] in classes and ln.name in said:
+                where = (
+                    f"{table_name(key)}中{ln.code} {ln.name}属于{ln.code[:3]} {classes[ln.code[:3]].name}类"
+                )
+                table.setdefault(ln.name, (classes[ln.code[:3]].name, ln.quote, where))
+    for kuan, places in said.items():
+        if kuan in table:
+            lei, quote, where = table[kuan]
+            odd = [(name, q) for name, q in places if not _same_class(name, lei)]
+            if odd:
+                name, q = odd[0]
+                yield make_finding(
+                    "repeat.kuan_class",
+                    "warning",
+                    kuan,
+                    f"情况说明把“{kuan}（款）”写在“{name}（类）”下；而{where}。同一款只属于一个类。",
+                    name,
+                    lei,
+                    [q, quote],
+                )
+            continue
+        # "其他社会保障和就业支出（款）" is the 款 of 社会保障和就业支出 where the report names that class
+        own = kuan.removeprefix("其他")
+        named = next((q for n, q in classes_said if own != kuan and _same_class(n, own)), None)
+        odd = [(name, q) for name, q in places if not _same_class(name, own)]
+        if named is not None and odd:
+            name, q = odd[0]
+            yield make_finding(
+                "repeat.kuan_class",
+                "warning",
+                kuan,
+                f"情况说明把“{kuan}（款）”写在“{name}（类）”下；按科目名称它属于{own}类"
+                f"（报告另写“{named.quote}”），同一款只属于一个类。",
+                name,
+                own,
+                [q, named],
+            )
+            continue
+        groups: list[tuple[str, list[Quote]]] = []
+        for name, q in places:
+            group = next((g for g in groups if _same_class(g[0], name)), None)
+            if group is None:
+                groups.append((name, [q]))
+            else:
+                group[1].append(q)
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: -len(g[1]))  # the class most places give first; the message names each
+        (usual, usual_at), (name, name_at) = groups[0], groups[1]
+        yield make_finding(
+            "repeat.kuan_class",
+            "warning",
+            kuan,
+            f"情况说明把“{kuan}（款）”写在“{name}（类）”下（{len(name_at)}处），又写在“{usual}（类）”下"
+            f"（{len(usual_at)}处）。同一款只属于一个类，其中一处的类名错了。",
+            name,
+            usual,
+            [name_at[0], usual_at[0]],
+        )

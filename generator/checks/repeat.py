@@ -120,6 +120,52 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
         )  # listed after 收入总计's 其中 too: one total wherever it is written
         for kind in ("收入", "支出")
     },
+    # the unit's two totals, stated in the overview ("收入支出总计869.05万元"), at the head of 收入/支出决算情况 and
+    # often once more; not a fund's ("国有资本经营预算财政拨款收入总计"), and 收入总计 = 支出总计 is sum.balance's
+    "收入总计": (
+        re.compile(r"(?<!拨款)(?<!财政)(?<!预算)收入(?:支出)?总计(?:为|共计)?" + _AMOUNT),
+        "总计",
+        True,
+    ),
+    "支出总计": (
+        re.compile(r"(?<!拨款)(?<!财政)(?<!预算)(?<!收入)支出总计(?:为|共计)?" + _AMOUNT),
+        "总计",
+        True,
+    ),
+    # the same two of the 财政拨款 (公开04表's 总计): "财政拨款收入支出总计2961.68万元"
+    "财政拨款收入总计": (
+        re.compile(r"(?<!预算)财政拨款收入(?:支出)?总计(?:为|共计)?" + _AMOUNT),
+        "总计",
+        True,
+    ),
+    "财政拨款支出总计": (
+        re.compile(r"(?<!预算)财政拨款支出总计(?:为|共计)?" + _AMOUNT),
+        "总计",
+        True,
+    ),
+    # the year's 财政拨款 income and spending, all funds ("本年财政拨款收入610.31万元", "其中：财政拨款收入610.31万元，
+    # 占70.87%"), not one fund's ("一般公共预算财政拨款收入") nor a 总计
+    "财政拨款收入": (
+        re.compile(r"(?<!预算)(?<!年初)(?<!上年)财政拨款(?:本年)?收入(?:合计)?(?:为|共计)?" + _AMOUNT),
+        "财政拨款",
+        True,
+    ),
+    "财政拨款支出": (
+        re.compile(r"(?<!预算)(?<!年末)财政拨款(?:本年)?支出(?:合计)?(?:决算)?(?:为|共计)?" + _AMOUNT),
+        "财政拨款",
+        True,
+    ),
+    # one fund's spending of the year ("一般公共预算财政拨款支出2940.05万元" in 总体情况 and again in 具体情况), also
+    # as a part ("财政拨款支出……，其中：一般公共预算财政拨款支出……"); not its 支出总计, which adds the carry-over
+    **{
+        f"{fund}预算财政拨款{kind}": (
+            re.compile(rf"{fund}预算财政拨款(?:决算)?{kind}(?:决算)?(?:为|共计|合计)?" + _AMOUNT),
+            f"{fund}预算财政拨款",
+            True,
+        )
+        for fund in ("一般公共", "政府性基金", "国有资本经营")
+        for kind in ("支出", "基本支出")
+    },
     **{
         label: (re.compile(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?" + _AMOUNT), needs, True)
         for label, pattern, needs in (
@@ -136,8 +182,9 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
     "repeat.narrative",
     title="同一数字在文中两处写法不同",
     explanation=(
-        "同一个年度总数（如项目支出、本年收入合计、本年支出合计）在情况说明和绩效自评报告里各写了一次，两处数字不同，"
-        "至多一处是对的。"
+        "同一个年度总数（如收入总计、支出总计、财政拨款收入支出总计、本年收入合计、本年支出合计、项目支出，"
+        "一般公共预算财政拨款支出及其基本支出）在情况说明和绩效自评报告里各写了一次，两处数字不同，至多一处是对的。"
+        "写某一类资金（如“国有资本经营预算财政拨款收入总计”）或别的年度的句子，不当作单位的总数。"
         "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算。“三公”经费的四个分项（因公出国（境）费、"
         "公务用车购置费、公务用车运行维护费、公务接待费）在总体情况和具体情况说明里各写一次本年支出，也比较；"
         "写上年数、预算数的句子不算。"
@@ -155,7 +202,7 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     sections = section_of(doc)
     for label, (pattern, needs, part) in _STATED.items():
         # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
-        whole = label.startswith("本年")
+        whole = label.startswith("本年") or label in ("收入总计", "支出总计")
         seen: dict[Decimal, Quote] = {}
         for pos, block in enumerate(doc.blocks):
             if block.table is not None or needs not in block.text:
@@ -166,11 +213,11 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                     continue  # a part listed after 其中, not the total
                 if whole and "拨款" in block.text[block.text.rfind("。", 0, m.start()) + 1 : m.start()]:
                     continue
-                if re.search(
-                    r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$",
-                    block.text[clause_start + 1 : m.start()],
-                ):
+                before = block.text[clause_start + 1 : m.start()]
+                if re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$", before):
                     continue
+                if report.year and {int(y) for y in re.findall(r"(\d{4})年", before)} - {report.year}:
+                    continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))
                 if amount is not None:
                     seen.setdefault(

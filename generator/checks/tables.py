@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import chain
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.sums import (
@@ -24,11 +25,13 @@ from generator.checks.sums import (
     lines,
     printed,
     sangong,
+    statutory,
     table_entries,
     table_name,
     total_line,
 )
 from generator.checks.tolerance import fmt, half_unit, sum_differs
+from generator.extract.narrative import section_of
 from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -436,6 +439,121 @@ def metric(report: Report) -> Iterable[Finding]:
     return _keep(out)
 
 
+# The two funds a unit often has none of, and the table that shows them.
+_OTHER_FUNDS = {"政府性基金": "公开07表", "国有资本经营": "公开08表"}
+# The unit saying it has none: "本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余", "××局本年度没有
+# 国有资本经营预算财政拨款收入和支出，故本表无数据", "2023年度本单位无政府性基金收支", "注：××局无政府性基金预算财政
+# 拨款支出". Not the template's instruction "无政府性基金预算财政拨款收入支出的，仍保留该表格式……".
+_FUND_NONE = re.compile(
+    r"(?:无|没有)(?:使用)?(?P<fund>政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:拨款)?"
+    r"(?P<what>收入[、和及与]?\s*支出|收支|收入|支出)(?!的)"
+)
+# One of those funds' amount of the year: "国有资本经营预算财政拨款支出19.28万元", "政府性基金预算财政拨款收入总计
+# 0.00万元", "政府性基金预算经费拨款0.5万元". The amount follows its label: "……支出与上年相比，减少2.26万元" is a change.
+_FUND_AMOUNT = re.compile(
+    r"(?P<fund>政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:经费)?拨款(?:决算)?"
+    r"(?P<kind>(?:本年)?(?:收入支出|收支|收入|支出|基本支出|项目支出)(?:总计|合计)?)?(?:决算数?)?"
+    r"(?:为|是|共计|合计)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+# its spending after its budget: "……财政拨款支出年初预算为10210.34万元，（全年预算为……，）支出决算为9746.50万元"
+_FUND_FINAL = re.compile(
+    r"(?P<fund>政府性基金|国有资本经营)(?:预算)?财政拨款(?P<kind>支出)(?:年初|全年)?预算数?为?\s*\d[\d,]*(?:\.\d+)?\s*万元"
+    r"[^。；;]{0,30}?[，,]\s*(?:支出)?决算数?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+# a rise on last year: this year's amount is at least the rise ("与2023年度相比，……支出增加1193.20万元")
+_FUND_RISE = re.compile(
+    r"(?P<fund>政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款(?P<kind>(?:收入支出|收支|收入|支出|基本支出|项目支出))"
+    r"(?:决算数?)?(?:与上年相比|比上年|较上年)?[，,]?\s*(?:增加|增长)了?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+# a budget, not what came in or went out: "收入预算总额为897.32万元，其中：……拨款896.82万元"
+_BUDGET_CONTEXT = re.compile(r"预算总额|预算数|年初预算|全年预算|预算安排|调整预算")
+
+
+def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
+    """(fund, 收入 or 支出) → where and how the report says the unit had none of it: its own statement, or the
+    fund's statutory table printed without a figure."""
+    none: dict[tuple[str, str], tuple[Quote, str]] = {}
+    doc = report.document
+    for b in doc.blocks if doc else []:
+        if b.table is not None or ("无" not in b.text and "没有" not in b.text):
+            continue
+        for m in _FUND_NONE.finditer(b.text):
+            sides = (
+                ("收入", "支出") if m["what"] == "收支" else [s for s in ("收入", "支出") if s in m["what"]]
+            )
+            for side in sides:
+                quote = Quote(m.group(0), b.page_at(m.start()), None)
+                none.setdefault((m["fund"], side), (quote, f"报告称{m.group(0)}"))
+    tables = statutory(report)
+    for fund, key in _OTHER_FUNDS.items():
+        st = tables.get(key)
+        if st is None or st.has_data() or not st.rows:
+            continue
+        quote = Quote(st.rows[0].text, st.rows[0].page, table=f"{key} {st.title}")
+        sides = ["支出"] + (["收入"] if any("本年收入" in c for c in st.header()) else [])
+        for side in sides:
+            none.setdefault((fund, side), (quote, f"{table_name(key)}没有填任何数字"))
+    return none
+
+
+@rule(
+    "text_table.fund_absent",
+    title="文中写了报告称没有的财政拨款资金",
+    explanation=(
+        "不少单位没有政府性基金预算或国有资本经营预算财政拨款，报告会说明“本单位本年度无政府性基金预算财政拨款收入、"
+        "支出及结转和结余”，对应的公开07表、公开08表也不填数字。同一份报告的文字又写这类资金本年有收入或支出"
+        "（如“政府性基金预算财政拨款支出2940.05万元”），两处必有一处不对，多半是把“一般公共预算”写成了别的资金。"
+        "写的是预算数、上年数或增减额的句子不比较（没有本年收支，也可以有上年数和减少额）。"
+    ),
+    formula="报告称无某类财政拨款收入（支出）⇒ 文中该类财政拨款本年收入（支出）= 0",
+    tolerance="不为0即报为错误",
+    example="“本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余”，又写“2024年度政府性基金预算财政拨款支出"
+    "610.31万元”",
+    expected_label="报告另一处的说法",
+)
+def fund_absent(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or not any(f in doc.text for f in _OTHER_FUNDS):
+        return
+    none = _fund_none(report)
+    if not none:
+        return
+    sections = section_of(doc)
+    for pos, b in enumerate(doc.blocks):
+        if b.table is not None or "拨款" not in b.text:
+            continue
+        hits = chain(
+            ((m, False) for m in _FUND_AMOUNT.finditer(b.text)),
+            ((m, False) for m in _FUND_FINAL.finditer(b.text)),
+            ((m, True) for m in _FUND_RISE.finditer(b.text)),
+        )
+        for m, rise in hits:
+            amount = parse_amount(m["n"])
+            side = "支出" if m["kind"] and "支出" in m["kind"] and "收入" not in m["kind"] else "收入"
+            if (m["fund"], side) not in none or amount is None or amount == 0:
+                continue
+            start = max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1
+            before = b.text[start : m.start()]
+            if _BUDGET_CONTEXT.search(before):
+                continue
+            if not rise:
+                years = {int(y) for y in re.findall(r"(\d{4})年", before)}
+                if re.search(r"上年|上一年|去年", before) or (report.year and years - {report.year}):
+                    continue  # another year's figure
+            said, how = none[m["fund"], side]
+            why = "比上年增加，本年就不会是0" if rise else "两处说法矛盾"
+            yield make_finding(
+                "text_table.fund_absent",
+                "error",
+                f"{m['fund']}/{side}/{amount}",
+                f"{how}，文中又写“{m.group(0)}”：{why}，"
+                "多半是把别的资金（如一般公共预算财政拨款）写成了这一类。",
+                f"{m['n']}万元",
+                "0",
+                [Quote(m.group(0), b.page_at(m.start()), sections[pos] or None), said],
+            )
+
+
 _CLASS_CLAIM = re.compile(r"^(?:\d+\.\s*)?(.+?支出)\s*[（(]类[）)]$")
 
 
@@ -656,7 +774,6 @@ def _economic_items(
 ) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, Quote]] | None:
     """公开06表's items by name: (amount, the row's text), read from the raw rows, which hold two or three
     panels side by side (30101 基本工资 14.12 30201 办公费 3.78 …)."""
-    from generator.checks.sums import statutory
     from generator.extract.tables import row_quote
     from generator.normalize import parse_amount
 
