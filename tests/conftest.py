@@ -47,3 +47,12 @@ def report_changed(path: Path, old: str, new: str, count: int = 1):
         target = Path(tmp) / path.name
         target.write_text(text.replace(old, new), encoding="utf-8")
         return load_report(target, cache=None)
+
+
+def reread(report, old: str, new: str):
+    """``report``'s document with ``old`` replaced by ``new`` in every block, extracted again (a real PDF with one
+    statement changed, read from its Document: PDFs cannot be rewritten as text files)."""
+    import dataclasses
+
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in report.document.blocks]
+    return extract(dataclasses.replace(report.document, blocks=blocks))

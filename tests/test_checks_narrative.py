@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import reread as _reread
 
 from generator.checks import run_checks
 from generator.extract import extract
@@ -412,17 +413,6 @@ def test_consistent_vehicle_counts_give_nothing(findings) -> None:
     # 其他用车2辆"; 002 the same with 3; 003 保有量44 vs 固定资产车辆49 with a stated reason (执法执勤4+特种1+其他44=49).
     for name in (R000, "002_e0b9e12b257efafd.txt", R003, R001, R004, GUIHUA, CAIZHENG, SHEGONG):
         assert not [f for f in findings[name] if f.rule == "repeat.vehicles"], name
-
-
-def _reread(report, old: str, new: str):
-    """``report``'s document with ``old`` replaced by ``new`` in every block, extracted again (a real PDF with one
-    statement changed, read from its Document: PDFs cannot be rewritten as text files)."""
-    import dataclasses
-
-    from generator.extract import extract
-
-    blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in report.document.blocks]
-    return extract(dataclasses.replace(report.document, blocks=blocks))
 
 
 def _mutated(report, old: str, new: str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, ROOT
+from conftest import GOLDEN, ROOT, reread
 
 import generator.checks.completeness
 import generator.checks.sums
@@ -1000,3 +1000,27 @@ def test_gpb_spending_is_within_all_spending(reports) -> None:
     # 05 below 03 is what a unit with other money shows: no finding
     changed = _cell_changed(reports[CAIZHENG], "公开05表", "信息化建设", 4, "100.25")
     assert not [f for f in items(changed) if f.subject.startswith("05⊆03")]
+
+
+def test_a_component_listed_under_the_other_kind(reports) -> None:
+    from conftest import GOLDEN
+
+    from generator.checks.tables import component_kind
+
+    names = {g["file"] for g in GOLDEN}
+    for r in reports.values():
+        assert not list(component_kind(r))
+    caizheng = "上海市普陀区财政局2024年度部门决算.pdf"
+    shegong = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+    assert {caizheng, shegong} <= names
+    # 退休费 (30302, 对个人和家庭的补助) among 财政局's 公用经费; 福利费 (30229, 商品和服务支出) among 社工部's 人员经费
+    (f,) = component_kind(reread(reports[caizheng], "主要包括：办公费、印刷费", "主要包括：办公费、退休费"))
+    assert (f.severity, f.claimed, f.expected) == ("warning", "公用经费", "人员经费")
+    assert "30302 退休费属于对个人和家庭的补助" in f.message
+    changed = reread(reports[shegong], "基本工资、津贴补贴、绩效工资", "基本工资、津贴补贴、福利费")
+    (f,) = component_kind(changed)
+    assert (f.claimed, f.expected) == (
+        "人员经费",
+        "公用经费",
+    ) and "30229 福利费属于商品和服务支出" in f.message
+    assert f.evidence[0].quote in changed.document.text and f.evidence[1].table.startswith("公开06表")

@@ -6,13 +6,15 @@ title, a one-paragraph explanation, the formula and the tolerance it applies.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from generator.model import Finding, Quote, Report, Severity
+from generator.model import Block, Finding, Quote, Report, Severity
 
 CheckFn = Callable[[Report], Iterable[Finding]]
 T = TypeVar("T")
@@ -92,6 +94,28 @@ def rule(
         return fn
 
     return register
+
+
+@per_report("document")
+def _running(report: Report) -> tuple[list[tuple[int, Block]], str, list[int]]:
+    """The report's running-text paragraphs (position, block), joined by newlines, and where each starts."""
+    doc = report.document
+    running = [(pos, b) for pos, b in enumerate(doc.blocks) if b.table is None] if doc else []
+    starts, offset = [], 0
+    for _, b in running:
+        starts.append(offset)
+        offset += len(b.text) + 1
+    return running, "\n".join(b.text for _, b in running), starts
+
+
+def running_with(report: Report, pattern: str | re.Pattern[str]) -> list[tuple[int, Block]]:
+    """The running-text paragraphs (position in the document, block) where ``pattern`` (a literal or a regex)
+    occurs, in document order: found in the joined text at once rather than paragraph by paragraph (002 has
+    2,000 paragraphs, and a word most rules look for is in a few dozen)."""
+    running, joined, starts = _running(report)
+    regex = re.compile(re.escape(pattern)) if isinstance(pattern, str) else pattern
+    hits = {bisect.bisect_right(starts, m.start()) - 1 for m in regex.finditer(joined)}
+    return [running[i] for i in sorted(hits)]
 
 
 def finding_id(rule_id: str, subject: str, *values: object) -> str:

@@ -6,13 +6,12 @@ year, and names written two ways (the unit's own, another organisation's, a quot
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, rule, running_with
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import metric_named
 from generator.extract.narrative import IS, NUM
@@ -474,7 +473,7 @@ def year(report: Report) -> Iterable[Finding]:
         rf"(?<![与比较])(?:{names})(?:[(（][^()（）]{{0,12}}[)）])?\s*(\d{{4}})\s*年度?"
         r"(?=\s*(?P<had>无|[，,]?\s*实有人数)|\s*(?:预算绩效管理|政府采购|财政拨款[“\"]?三公|[“\"]三公))"
     )
-    for b in _with_years(doc):
+    for _, b in running_with(report, _A_YEAR):
         if id(b) in toc:
             continue
         text = b.text.strip()
@@ -508,18 +507,6 @@ def year(report: Report) -> Iterable[Finding]:
 
 
 _A_YEAR = re.compile(r"\d{4}\s*年")
-
-
-def _with_years(doc: Document) -> list[Block]:
-    """The running-text blocks that write a year: found in the joined text at once, not block by block (002 has
-    2,000 blocks, a few dozen with a year)."""
-    running = [b for b in doc.blocks if b.table is None]
-    starts, offset = [], 0
-    for b in running:
-        starts.append(offset)
-        offset += len(b.text) + 1
-    hits = {bisect_right(starts, m.start()) - 1 for m in _A_YEAR.finditer("\n".join(b.text for b in running))}
-    return [running[i] for i in sorted(hits)]
 
 
 def _this_years(report: Report, figure: re.Match[str]) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, rule, running_with
 from generator.checks.sums import lines, table_name
 from generator.model import Finding, Quote, Report
 
@@ -193,13 +193,8 @@ def _same_class(a: str, b: str) -> bool:
     expected_label="应属的类",
 )
 def kuan_class(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None or "款" not in doc.text:
-        return
     said: dict[str, list[tuple[str, Quote]]] = {}
-    for b in doc.blocks:
-        if b.table is not None or "款" not in b.text:
-            continue
+    for _, b in running_with(report, "款"):
         for m in _LEI_KUAN.finditer(b.text):
             if m["kuan"] != "其他支出":
                 said.setdefault(m["kuan"], []).append(

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, rule, running_with
 from generator.checks.perf import _HAN, NO_PROJECT, projects_by_block
 from generator.checks.sums import statutory
 from generator.checks.tolerance import half_unit
@@ -199,14 +199,12 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    sections = section_of(doc)
+    sections: list[str] | None = None
     for label, (pattern, needs, part) in _STATED.items():
         # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
         whole = label.startswith("本年") or label in ("收入总计", "支出总计")
         seen: dict[Decimal, Quote] = {}
-        for pos, block in enumerate(doc.blocks):
-            if block.table is not None or needs not in block.text:
-                continue
+        for pos, block in running_with(report, needs):
             for m in pattern.finditer(block.text):
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
                 if not part and "其中" in block.text[clause_start + 1 : m.start()]:
@@ -219,10 +217,9 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 if report.year and {int(y) for y in re.findall(r"(\d{4})年", before)} - {report.year}:
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))
-                if amount is not None:
-                    seen.setdefault(
-                        amount, Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
-                    )
+                if amount is not None and amount not in seen:
+                    sections = sections or section_of(doc)
+                    seen[amount] = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
         if len(seen) < 2:
             continue
         values = sorted(seen)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
 
-from generator.checks import make_finding, per_report, rule
+from generator.checks import make_finding, per_report, rule, running_with
 from generator.checks.sums import (
     SANGONG_ITEMS,
     Line,
@@ -441,6 +441,7 @@ def metric(report: Report) -> Iterable[Finding]:
 
 # The two funds a unit often has none of, and the table that shows them.
 _OTHER_FUNDS = {"政府性基金": "公开07表", "国有资本经营": "公开08表"}
+_FUND_NAME = re.compile("|".join(_OTHER_FUNDS))
 # The unit saying it has none: "本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余", "××局本年度没有
 # 国有资本经营预算财政拨款收入和支出，故本表无数据", "2023年度本单位无政府性基金收支", "注：××局无政府性基金预算财政
 # 拨款支出". Not the template's instruction "无政府性基金预算财政拨款收入支出的，仍保留该表格式……".
@@ -473,10 +474,7 @@ def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
     """(fund, 收入 or 支出) → where and how the report says the unit had none of it: its own statement, or the
     fund's statutory table printed without a figure."""
     none: dict[tuple[str, str], tuple[Quote, str]] = {}
-    doc = report.document
-    for b in doc.blocks if doc else []:
-        if b.table is not None or ("无" not in b.text and "没有" not in b.text):
-            continue
+    for _, b in running_with(report, _FUND_NAME):
         for m in _FUND_NONE.finditer(b.text):
             sides = (
                 ("收入", "支出") if m["what"] == "收支" else [s for s in ("收入", "支出") if s in m["what"]]
@@ -513,15 +511,12 @@ def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
 )
 def fund_absent(report: Report) -> Iterable[Finding]:
     doc = report.document
-    if doc is None or not any(f in doc.text for f in _OTHER_FUNDS):
+    named = running_with(report, _FUND_NAME)
+    none = _fund_none(report) if named else {}
+    if doc is None or not none:
         return
-    none = _fund_none(report)
-    if not none:
-        return
-    sections = section_of(doc)
-    for pos, b in enumerate(doc.blocks):
-        if b.table is not None or "拨款" not in b.text:
-            continue
+    sections: list[str] | None = None
+    for pos, b in named:
         hits = chain(
             ((m, False) for m in _FUND_AMOUNT.finditer(b.text)),
             ((m, False) for m in _FUND_FINAL.finditer(b.text)),
@@ -541,6 +536,7 @@ def fund_absent(report: Report) -> Iterable[Finding]:
                 if re.search(r"上年|上一年|去年", before) or (report.year and years - {report.year}):
                     continue  # another year's figure
             said, how = none[m["fund"], side]
+            sections = sections or section_of(doc)
             why = "比上年增加，本年就不会是0" if rise else "两处说法矛盾"
             yield make_finding(
                 "text_table.fund_absent",
@@ -867,6 +863,54 @@ def listed_component(report: Report) -> Iterable[Finding]:
                     [Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)]
                     + ([quotes[code]] if code in quotes else []),
                 )
+
+
+@rule(
+    "text_table.component_kind",
+    title="情况说明把公用经费的科目列为人员经费（或反之）",
+    explanation=(
+        "基本支出分人员经费和公用经费：人员经费是工资福利支出（301）和对个人和家庭的补助（303），公用经费是商品和"
+        "服务支出（302）和资本性支出（310）等，一般公共预算财政拨款基本支出决算表（公开06表）按科目代码分列。"
+        "情况说明写“人员经费X万元，主要包括：……；公用经费Y万元，主要包括：……”时，所列科目应属于所说的那一类："
+        "把表中302的“福利费”列在人员经费之下，或把303的“退休费”列在公用经费之下，读者对两类经费的构成就会理解错。"
+        "只核对能在表中按名称找到的科目。"
+    ),
+    formula="人员经费所列科目的代码以301或303开头；公用经费所列科目的代码不以301、303开头（按公开06表）",
+    tolerance="不涉及金额",
+    example="公用经费主要包括：办公费、……、退休费，而公开06表中30302 退休费属于对个人和家庭的补助（人员经费）",
+    expected_label="应属",
+)
+def component_kind(report: Report) -> Iterable[Finding]:
+    found = None
+    for _, b in running_with(report, "主要包括"):
+        for m in _COMPONENTS.finditer(b.text):
+            found = found or _economic_items(report)
+            if found is None:
+                return
+            items, quotes = found
+            for name in (x.strip() for x in re.split(r"[、，,]", m.group("list")) if x.strip()):
+                key = name if name in items else name.removesuffix("支出")
+                if key not in items:
+                    continue
+                code = items[key][1]
+                belongs = "人员经费" if code.startswith(_PERSONNEL) else "公用经费"
+                if belongs == m.group("kind"):
+                    continue
+                at = b.text.find(name, m.start("list"))
+                yield make_finding(
+                    "text_table.component_kind",
+                    "warning",
+                    f"{m.group('kind')} {code} {name}",
+                    f"情况说明把“{name}”列为{m.group('kind')}的构成，而{table_name('公开06表')}中{code} {name}"
+                    f"属于{_KINDS.get(code[:3], code[:3])}，是{belongs}。",
+                    m.group("kind"),
+                    belongs,
+                    [Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)]
+                    + ([quotes[code]] if code in quotes else []),
+                )
+
+
+_KINDS = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
 
 
 # "人员经费137.80万元，主要包括工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；公用经费5.87万元，
