@@ -167,10 +167,10 @@ def class_parent(report: Report) -> Iterable[Finding]:
             )
 
 
-# "社会保障和就业支出（类）行政事业单位养老支出（款）": the 类 a 款 is written under
-_LEI_KUAN = re.compile(
-    r"(?P<lei>[\u4e00-\u9fff]{2,20})[（(]类[）)]\s*(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]"
-)
+# "社会保障和就业支出（类）行政事业单位养老支出（款）": the 类 a 款 is written under. The 款 after "（类）" is found
+# first, the 类's name is the run of characters before it (a pattern opening with that run is tried at every position)
+_KUAN_AFTER = re.compile(r"[（(]类[）)]\s*(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]")
+_LEI_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,20}$")
 
 
 def _same_class(a: str, b: str) -> bool:
@@ -195,11 +195,11 @@ def _same_class(a: str, b: str) -> bool:
 def kuan_class(report: Report) -> Iterable[Finding]:
     said: dict[str, list[tuple[str, Quote]]] = {}
     for _, b in running_with(report, "款"):
-        for m in _LEI_KUAN.finditer(b.text):
-            if m["kuan"] != "其他支出":
-                said.setdefault(m["kuan"], []).append(
-                    (m["lei"], Quote(m.group(0), b.page_at(m.start()), None))
-                )
+        for m in _KUAN_AFTER.finditer(b.text):
+            run = _LEI_BEFORE.search(b.text, max(0, m.start() - 20), m.start())
+            if run is not None and m["kuan"] != "其他支出":
+                quote = Quote(b.text[run.start() : m.end()], b.page_at(run.start()), None)
+                said.setdefault(m["kuan"], []).append((run.group(0), quote))
     if not said:
         return
     classes_said = [(name, q) for places in said.values() for name, q in places]

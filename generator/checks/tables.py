@@ -765,6 +765,7 @@ _COMPONENTS = re.compile(
 _PERSONNEL = ("301", "303")
 
 
+@per_report("document")  # text_table.listed_component and component_kind read the same items
 def _economic_items(
     report: Report,
 ) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, Quote]] | None:
