@@ -1046,3 +1046,23 @@ def test_totals_of_another_scope_are_not_the_units(reports) -> None:
     # unit's is 1,399.08); 003: "国有资本经营预算财政拨款收入总计19.28万元" is one fund's
     for name in (R001, R003):
         assert not [f for f in narrative_twice(reports[name]) if "总计" in f.subject]
+
+
+def test_the_class_list_and_the_items_name_the_same_classes(reports) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.sums import detail_classes
+
+    for r in reports.values():
+        assert not list(detail_classes(r))
+    # 003 lists four classes (3,842.53 + 16.99 + 27,666.64 + 660.75 = 32,186.91, the total) and 31 items adding up to
+    # the total too: with the list's 卫生健康支出 renamed, its two items (312.76 + 347.99) belong to no listed class
+    changed = report_changed(
+        ROOT / "data" / "reports" / R003,
+        "4. 卫生健康支出(类)660.75万元",
+        "4. 国有资本经营预算支出(类)660.75万元",
+    )
+    (f,) = detail_classes(changed)
+    assert (f.severity, f.claimed, f.expected) == ("warning", "卫生健康支出", "国有资本经营预算支出")
+    assert "具体情况把2项共660.75万元" in f.message
+    assert all(q.quote in changed.document.text for q in f.evidence)

@@ -979,6 +979,73 @@ def detail_items_sum(report: Report) -> Iterable[Finding]:
     return _keep(out)
 
 
+@rule(
+    "sum.detail_classes",
+    title="具体情况各项所属的类与结构情况所列各类不一致",
+    explanation=(
+        "没有附报表的情况说明在“结构情况”中列出各类支出的金额，在“具体情况”中按项列出“××（类）××（款）××（项）”。"
+        "两份清单各自加起来都等于一般公共预算财政拨款支出总额时，它们都是完整的：具体情况中有支出的每一个类，"
+        "结构情况里都应列出；结构情况所列有金额的每一个类，具体情况里都应有它的项。一个类只在其中一份清单里出现，"
+        "多半是类名写错了（另一份清单里多出的那个类，金额往往正好相同）。"
+    ),
+    formula="Σ 结构情况各类 = Σ 具体情况各项 = 支出总额 ⇒ 两份清单中有金额的类相同",
+    tolerance="两份清单各自与总额的差在舍入误差之内才比较；金额为0的类不比较",
+    example="结构情况列“国有资本经营预算支出（类）660.75万元”，具体情况中660.75万元的各项都写在“卫生健康支出（类）”下",
+    expected_label="结构情况中的类",
+)
+def detail_classes(report: Report) -> Iterable[Finding]:
+    items, total = complete_detail_items(report), _gpb_total(report)
+    listed = [
+        c
+        for c in report.functional_classes
+        if c.get("source") == "narrative" and isinstance(c.get("amount"), Decimal)
+    ]
+    if not items or total is None or not listed:
+        return
+    if sum_differs([c["amount"] for c in listed], total.amount)[0]:
+        return  # the class list leaves some out
+    by_class: dict[str, list[DetailItem]] = {}
+    for i in items:
+        by_class.setdefault(i.lei, []).append(i)
+    spent = {lei: sum((i.amount for i in mine), ZERO) for lei, mine in by_class.items()}
+    names = {c["name"] for c in listed}
+    unlisted = [lei for lei, amount in spent.items() if amount and lei not in names]
+    itemless = [c for c in listed if c["amount"] and c["name"] not in by_class]
+    for lei in unlisted:
+        # the listed class that stands for it: the one without items of the same amount, if there is exactly one
+        same = [c for c in itemless if c["amount"] == spent[lei]]
+        other = same[0] if len(same) == 1 else None
+        yield make_finding(
+            "sum.detail_classes",
+            "warning",
+            lei,
+            f"具体情况把{len(by_class[lei])}项共{printed(spent[lei])}万元写在“{lei}（类）”下，而结构情况所列各类"
+            f"（合计等于支出总额{printed(total.amount)}万元）中没有这一类"
+            + (
+                f"；结构情况中的“{other['name']}（类）{printed(other['amount'])}万元”在具体情况中没有一项，"
+                "两处必有一处类名写错。"
+                if other
+                else "。"
+            ),
+            lei,
+            other["name"] if other else "结构情况中没有此类",
+            [by_class[lei][0].quote, *([Quote(other["quote"], other["page"])] if other else [])],
+        )
+        if other:
+            itemless.remove(other)
+    for c in itemless:
+        yield make_finding(
+            "sum.detail_classes",
+            "warning",
+            c["name"],
+            f"结构情况列出“{c['name']}（类）{printed(c['amount'])}万元”，而具体情况各项（合计等于支出总额"
+            f"{printed(total.amount)}万元）中没有一项属于这一类。",
+            c["name"],
+            "具体情况中没有此类",
+            [Quote(c["quote"], c["page"])],
+        )
+
+
 # --- 情况说明: 政府采购 and 基本支出 sentences ------------------------------------------------------
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*万元"
