@@ -969,7 +969,11 @@ def test_an_amount_of_a_fund_the_report_says_it_has_none_of(reports) -> None:
     from generator.checks.tables import _fund_none
 
     said = {k: how for k, (_, how) in _fund_none(reports[SHEGONG]).items()}
-    assert said[("政府性基金", "支出")] == "报告称没有政府性基金预算财政拨款收入和支出"
+    assert (
+        said[("政府性基金", "收入")]
+        == said[("政府性基金", "支出")]
+        == "报告称没有政府性基金预算财政拨款收入和支出"
+    )
 
 
 def test_one_funds_spending_stated_twice(reports) -> None:
@@ -1066,3 +1070,6 @@ def test_the_class_list_and_the_items_name_the_same_classes(reports) -> None:
     assert (f.severity, f.claimed, f.expected) == ("warning", "卫生健康支出", "国有资本经营预算支出")
     assert "具体情况把2项共660.75万元" in f.message
     assert all(q.quote in changed.document.text for q in f.evidence)
+    assert f.evidence[0].quote.startswith(
+        "卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项):支出决算数为312.76万元"
+    )

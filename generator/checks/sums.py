@@ -979,6 +979,20 @@ def detail_items_sum(report: Report) -> Iterable[Finding]:
     return _keep(out)
 
 
+def _item_with_class(report: Report, item: DetailItem) -> Quote:
+    """The item's quote from its class name on ("8.卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项):支出决算数为
+    11.36万元……"), where the class is written in the same paragraph; else the item's own quote."""
+    for b in report.document.blocks if report.document else []:
+        at = b.text.find(item.quote.quote)
+        if at < 0:
+            continue
+        start = b.text.rfind(item.lei, 0, at)
+        if start >= 0 and not re.search(r"[(（]项[)）]", b.text[start:at]):  # no other item between
+            return Quote(b.text[start : at + len(item.quote.quote)], b.page_at(start), item.quote.section)
+        break
+    return item.quote
+
+
 @rule(
     "sum.detail_classes",
     title="具体情况各项所属的类与结构情况所列各类不一致",
@@ -1029,7 +1043,10 @@ def detail_classes(report: Report) -> Iterable[Finding]:
             ),
             lei,
             other["name"] if other else "结构情况中没有此类",
-            [by_class[lei][0].quote, *([Quote(other["quote"], other["page"])] if other else [])],
+            [
+                _item_with_class(report, by_class[lei][0]),
+                *([Quote(other["quote"], other["page"])] if other else []),
+            ],
         )
         if other:
             itemless.remove(other)

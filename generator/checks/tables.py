@@ -447,8 +447,8 @@ _FUND_NAME = re.compile("|".join(_OTHER_FUNDS))
 # 拨款支出". Not the template's instruction "无政府性基金预算财政拨款收入支出的，仍保留该表格式……".
 _FUND_NONE = re.compile(
     r"(?:无|没有)(?:使用)?(?P<fund>政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:拨款)?"
-    r"(?P<what>收入[、和及与]?\s*支出|收支|收入|支出)(?!的)"
-)
+    r"(?P<what>(?>收入[、和及与]?\s*支出|收支|收入|支出))(?!的)"
+)  # atomic: "……收入支出的，" must not be read as "……收入" once "的" rules the whole out
 # One of those funds' amount of the year: "国有资本经营预算财政拨款支出19.28万元", "政府性基金预算财政拨款收入总计
 # 0.00万元", "政府性基金预算经费拨款0.5万元". The amount follows its label: "……支出与上年相比，减少2.26万元" is a change.
 _FUND_AMOUNT = re.compile(
