@@ -1032,6 +1032,20 @@ def test_a_kuan_written_under_another_class(reports) -> None:
         ("2024年度财政拨款收入总计610.31万元", "2024年度收入总计610.31万元", "收入总计", "610.31；869.05"),
         # the unit's 本年收入合计 listed as 财政拨款's (stated as 610.31 in 收入决算 and the 财政拨款 section)
         ("其中：本年收入合计861.19", "其中：财政拨款本年收入合计861.19", "财政拨款收入", "610.31；861.19"),
+        # the 收入总计 sentence's 年初 written 年末 (its sentence names 非财政拨款结余, which is still the unit's line)
+        (
+            "0.00万元，年初结转和结余7.86万元",
+            "0.00万元，年末结转和结余7.86万元",
+            "年末结转和结余",
+            "7.86；38.79",
+        ),
+        # section 六's "其中：人员经费478.63万元，包括：……" written 公用经费, beside "公用经费38.09万元" two lines on
+        (
+            "其中：人员经费478.63",
+            "其中：公用经费478.63",
+            "公用经费/六、一般公共预算财政拨款基本支出决算情况说明",
+            "38.09；478.63",
+        ),
     ],
 )
 def test_a_total_stated_twice_with_another_scope(old: str, new: str, subject: str, claimed: str) -> None:
@@ -1047,9 +1061,28 @@ def test_totals_of_another_scope_are_not_the_units(reports) -> None:
     from generator.checks.repeat import narrative_twice
 
     # 001: "2024年度财政拨款收入总计1,397.29万元，支出总计1,397.29万元" — the second 总计 is the 财政拨款's too (the
-    # unit's is 1,399.08); 003: "国有资本经营预算财政拨款收入总计19.28万元" is one fund's
+    # unit's is 1,399.08); 003: "国有资本经营预算财政拨款收入总计19.28万元，其中：年初结转和结余0.00万元" is one fund's
+    # (the unit's 年初结转和结余 is 172.97)
     for name in (R001, R003):
-        assert not [f for f in narrative_twice(reports[name]) if "总计" in f.subject]
+        assert not [f for f in narrative_twice(reports[name]) if "总计" in f.subject or "结转" in f.subject]
+    # 人员经费 and 公用经费 only within one section: 004's section 六 has the 一般公共预算 ones (641.21, 59.87), its 绩效
+    # report the unit's (650.14, 日常公用经费87.94); 003's section 十 the 事业单位's 公用经费 (148.91)
+    for name in (R003, R004):
+        assert not [f for f in narrative_twice(reports[name]) if "经费" in f.subject]
+
+
+def test_the_units_basic_spending_stated_twice() -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.repeat import narrative_twice
+
+    # 004's 绩效 report: "2023年中心基本支出738.08万元，其中：……" and "2023年中心项目支出139.68万元，其中：……" with the
+    # second one's label turned
+    changed = report_changed(
+        ROOT / "data" / "reports" / R004, "2023年中心项目支出139.68万元", "2023年中心基本支出139.68万元"
+    )
+    (f,) = [f for f in narrative_twice(changed) if f.subject == "基本支出"]
+    assert (f.severity, f.claimed) == ("error", "139.68；738.08")
 
 
 def test_the_class_list_and_the_items_name_the_same_classes(reports) -> None:

@@ -132,6 +132,28 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
         "总计",
         True,
     ),
+    # the unit's 基本支出, a total like 项目支出 ("2023年中心基本支出738.08万元，其中：……"); not the 财政拨款's
+    "基本支出": (
+        re.compile(r"(?<![拨款算政])基本支出(?:决算)?(?:为|共计|合计)?" + _AMOUNT),
+        "基本支出",
+        False,
+    ),
+    # 人员经费 and 公用经费 of one section (they are stated for other scopes elsewhere: the 事业单位's 公用经费 in 机关
+    # 运行经费's section, the 绩效 report's budget-year split), compared within their section only: _PER_SECTION
+    **{
+        kind: (re.compile(rf"{kind}(?:支出)?(?:决算)?(?:为|共计|合计)?" + _AMOUNT), kind, True)
+        for kind in ("人员经费", "公用经费")
+    },
+    # the unit's carry-overs (公开01表): "……使用非财政拨款结余0.00万元，年初结转和结余7.86万元", "……年末结转和结余38.79万元";
+    # not the 财政拨款's ("年初财政拨款结转和结余") nor one fund's ("国有资本经营预算财政拨款收入总计……，其中：年初结转和结余")
+    **{
+        f"{when}结转和结余": (
+            re.compile(rf"(?<!拨款){when}结转和结余(?:为|共计)?" + _AMOUNT),
+            "结转和结余",
+            True,
+        )
+        for when in ("年初", "年末")
+    },
     # the same two of the 财政拨款 (公开04表's 总计): "财政拨款收入支出总计2961.68万元"
     "财政拨款收入总计": (
         re.compile(r"(?<!预算)财政拨款收入(?:支出)?总计(?:为|共计)?" + _AMOUNT),
@@ -178,13 +200,20 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
 }
 
 
+_PER_SECTION = ("人员经费", "公用经费")
+# a sentence about 财政拨款 or one fund ("财政拨款收入总计……", "国有资本经营预算财政拨款……"), whose totals are not the
+# unit's; "使用非财政拨款结余" is the unit's own line
+_FUNDED = re.compile(r"(?<!非财政)(?<!非)拨款")
+
+
 @rule(
     "repeat.narrative",
     title="同一数字在文中两处写法不同",
     explanation=(
-        "同一个年度总数（如收入总计、支出总计、财政拨款收入支出总计、本年收入合计、本年支出合计、项目支出，"
+        "同一个年度总数（如收入总计、支出总计、财政拨款收入支出总计、本年收入合计、本年支出合计、年初和年末结转和结余、基本支出、项目支出，"
         "一般公共预算财政拨款支出及其基本支出）在情况说明和绩效自评报告里各写了一次，两处数字不同，至多一处是对的。"
         "写某一类资金（如“国有资本经营预算财政拨款收入总计”）或别的年度的句子，不当作单位的总数。"
+        "人员经费、公用经费只在同一节内比较：别的节里写的往往是另一口径（事业单位的公用经费、绩效报告里全部资金的人员经费）。"
         "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算。“三公”经费的四个分项（因公出国（境）费、"
         "公务用车购置费、公务用车运行维护费、公务接待费）在总体情况和具体情况说明里各写一次本年支出，也比较；"
         "写上年数、预算数的句子不算。"
@@ -202,14 +231,14 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     sections: list[str] | None = None
     for label, (pattern, needs, part) in _STATED.items():
         # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
-        whole = label.startswith("本年") or label in ("收入总计", "支出总计")
-        seen: dict[Decimal, Quote] = {}
+        whole = label.startswith(("本年", "年初", "年末")) or label in ("收入总计", "支出总计")
+        seen: dict[str, dict[Decimal, Quote]] = {}  # by section for _PER_SECTION, else all under ""
         for pos, block in running_with(report, needs):
             for m in pattern.finditer(block.text):
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
                 if not part and "其中" in block.text[clause_start + 1 : m.start()]:
                     continue  # a part listed after 其中, not the total
-                if whole and "拨款" in block.text[block.text.rfind("。", 0, m.start()) + 1 : m.start()]:
+                if whole and _FUNDED.search(block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()):
                     continue
                 before = block.text[clause_start + 1 : m.start()]
                 if re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$", before):
@@ -217,24 +246,29 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 if report.year and {int(y) for y in re.findall(r"(\d{4})年", before)} - {report.year}:
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))
-                if amount is not None and amount not in seen:
-                    sections = sections or section_of(doc)
-                    seen[amount] = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
-        if len(seen) < 2:
-            continue
-        values = sorted(seen)
-        quotes = [seen[v] for v in values]
-        yield make_finding(
-            "repeat.narrative",
-            "error",
-            label,
-            f"文中{label}有{len(values)}个不同的数："
-            + "、".join(f"{v}万元" for v in values)
-            + "，同一个数不应有两种写法。",
-            "；".join(str(v) for v in values),
-            "同一个数",
-            quotes,
-        )
+                if amount is None:
+                    continue
+                sections = sections or section_of(doc)
+                scope = sections[pos] if label in _PER_SECTION else ""
+                seen.setdefault(scope, {}).setdefault(
+                    amount, Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
+                )
+        for scope, stated in seen.items():
+            if len(stated) < 2:
+                continue
+            values = sorted(stated)
+            where = f"“{scope.split(' / ')[-1]}”中" if scope else "文中"
+            yield make_finding(
+                "repeat.narrative",
+                "error",
+                f"{label}/{scope}" if scope else label,
+                f"{where}{label}有{len(values)}个不同的数："
+                + "、".join(f"{v}万元" for v in values)
+                + "，同一个数不应有两种写法。",
+                "；".join(str(v) for v in values),
+                "同一个数",
+                [stated[v] for v in values],
+            )
 
 
 # 三公 section: "公务用车保有量2辆。国有资产占用情况中固定资产车辆2辆，与公务用车保有量差异原因是：…一致无差异";
