@@ -31,7 +31,7 @@ from itertools import chain
 from generator.checks import make_finding, rule, running_with
 from generator.checks.perf import _HAN, NO_PROJECT, projects_by_block
 from generator.checks.sums import statutory
-from generator.checks.tolerance import half_unit
+from generator.checks.tolerance import fmt, half_unit, sum_differs
 from generator.extract.claims import signed_change
 from generator.extract.narrative import section_of
 from generator.extract.perf import funding_statements
@@ -219,7 +219,7 @@ _FUNDED = re.compile(r"(?<!非财政)(?<!非)拨款")
         "写上年数、预算数的句子不算。"
     ),
     formula="同一指标的两处表述相等",
-    tolerance="按印出精度：不相等即报；两处都是两位小数时差0.01也报为错误（两处应抄自同一数字）",
+    tolerance="按印出精度：两处之差不超过各自末位半个单位之和（两位小数时0.01万元）记为提示，超过为错误",
     example="支出决算说明写项目支出139.69万元，整体绩效自评报告写项目支出139.68万元；总体情况写公务接待费支出"
     "决算1.16万元，具体情况写公务接待费支出决算为1.16万元（一致）。",
     expected_label="应为",
@@ -258,13 +258,20 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 continue
             values = sorted(stated)
             where = f"“{scope.split(' / ')[-1]}”中" if scope else "文中"
+            # two statements of one figure 0.01 apart (each its own rounding: 0.16 + 139.52 = 139.68 beside
+            # 877.77 − 738.08 = 139.69) are a note; further apart, at least one is wrong
+            beyond, diff = sum_differs([values[0]], values[-1])
             yield make_finding(
                 "repeat.narrative",
-                "error",
+                "error" if beyond else "info",
                 f"{label}/{scope}" if scope else label,
                 f"{where}{label}有{len(values)}个不同的数："
                 + "、".join(f"{v}万元" for v in values)
-                + "，同一个数不应有两种写法。",
+                + (
+                    "，同一个数不应有两种写法。"
+                    if beyond
+                    else f"，相差{fmt(diff)}万元，在两处各自四舍五入的范围内，只作提示。"
+                ),
                 "；".join(str(v) for v in values),
                 "同一个数",
                 [stated[v] for v in values],
