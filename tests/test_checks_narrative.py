@@ -1107,3 +1107,29 @@ def test_the_class_list_and_the_items_name_the_same_classes(reports) -> None:
     assert f.evidence[0].quote.startswith(
         "卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项):支出决算数为312.76万元"
     )
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # 000's 整体 table: "单位整体支出绩效自评表" with "（2024年度）" in the row below
+        (R000, "（2024年度）", "（2023年度）"),
+        # its first 项目支出绩效自评表, the year on its own row too
+        (R000, "(2024年度)", "(2023年度)"),
+        # 003 (OCR): "部门整体支出绩效自评表 (2024年度)" in one line
+        (R003, "自评表 (2024年度)", "自评表 (2023年度)"),
+    ],
+)
+def test_a_self_evaluation_table_of_another_year(name: str, old: str, new: str, reports) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.completeness import year
+
+    # the nine documents' 自评表 titles (000: 9, 001: 11, 002: 24, 003: 1) all give the report's year
+    assert not [f for r in reports.values() for f in year(r) if "自评表" in f.message]
+    text = (ROOT / "data" / "reports" / name).read_text(encoding="utf-8")
+    changed = report_changed(ROOT / "data" / "reports" / name, old, new, count=text.count(old))
+    # 000's eight 项目支出 titles all changed give one finding (one snippet, one id)
+    (f,) = {f.id: f for f in year(changed) if "绩效自评表的标题" in f.message}.values()
+    assert (f.severity, f.claimed, f.expected) == ("error", "2023", "2024")
+    assert f.evidence[0].quote == new.removeprefix("自评表 ") and f.evidence[0].quote in changed.document.text

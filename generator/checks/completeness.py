@@ -445,9 +445,11 @@ _DATED_FIGURE = re.compile(
         "“××局2024年度无政府性基金预算财政拨款收入和支出”“本部门2024年度预算绩效管理……”）也是本年度；"
         "与上年比较的句子（“与2023年度相比，……减少”）比的是上一年度；写明年度的本年数"
         "（“2024年度收入总计869.05万元”，金额与本报告的收入总计相同）应写本年度。"
+        "绩效自评表的标题（“项目支出绩效自评表（2024年度）”）评的也是本年度。"
         "写成别的年度，多半是套用上年文本未改。说本单位以后年度的工作（“本部门2025年度预算绩效管理将……”）是计划，不比较。"
     ),
-    formula="标题、本单位的本年情况、金额等于本年数的年度 = 报告年度；截至日期 = 报告年度12月31日；比较年度 = 报告年度 − 1",
+    formula="标题（含绩效自评表标题）、本单位的本年情况、金额等于本年数的年度 = 报告年度；截至日期 = 报告年度12月31日；"
+    "比较年度 = 报告年度 − 1",
     tolerance="不涉及金额；写明年度的金额须与本报告表中（或别处文字）的本年数完全相同才比较年度",
     example="2024年度报告中写“截至2023年12月31日，……共有车辆0辆”",
 )
@@ -504,6 +506,23 @@ def year(report: Report) -> Iterable[Finding]:
         for c in _DATED_FIGURE.finditer(b.text):
             if int(c.group(1)) != report.year and c.start(1) not in seen and _this_years(report, c):
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "本年数")
+    # the 自评表's own title: "项目支出绩效自评表（2024年度）", in one cell or with the year on the row below it
+    prev = ""
+    for b in doc.blocks:
+        if "年度" in b.text:
+            m = _PERF_TITLE_YEAR.search(b.text) or (
+                _YEAR_ALONE.search(b.text) if prev.rstrip().endswith("自评表") else None
+            )
+            if m and int(m["y"]) != report.year:
+                yield _year_finding(
+                    report, b, m.start("title"), m.end("title"), int(m["y"]), "绩效自评表的标题"
+                )
+        if b.text.strip():
+            prev = b.text
+
+
+_PERF_TITLE_YEAR = re.compile(r"自评表\s*(?P<title>[（(]\s*(?P<y>\d{4})\s*年度\s*[）)])")
+_YEAR_ALONE = re.compile(r"^\s*(?P<title>[（(]\s*(?P<y>\d{4})\s*年度\s*[）)])\s*$")
 
 
 _A_YEAR = re.compile(r"\d{4}\s*年")
