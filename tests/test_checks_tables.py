@@ -1024,3 +1024,16 @@ def test_a_component_listed_under_the_other_kind(reports) -> None:
         "公用经费",
     ) and "30229 福利费属于商品和服务支出" in f.message
     assert f.evidence[0].quote in changed.document.text and f.evidence[1].table.startswith("公开06表")
+
+
+def test_a_fund_table_with_figures_where_the_text_says_none(reports) -> None:
+    from generator.checks.tables import fund_absent
+
+    caizheng = "上海市普陀区财政局2024年度部门决算.pdf"
+    # 财政局 prints 公开07表 with a bare 合计 row and under it "注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表
+    # 无数据"; with 12.00 in the row's 本年支出 小计 the table has such money and the note is kept from a year without
+    changed = _cell_changed(reports[caizheng], "公开07表", "合计", 6, "12.00")
+    (f,) = [f for f in fund_absent(changed) if "公开07表" in f.message]
+    assert (f.severity, f.claimed, f.expected) == ("error", "12.00万元", "0")
+    assert "报告称无政府性基金预算财政拨款支出" in f.message and f.evidence[0].table.startswith("公开07表")
+    assert not [f for f in fund_absent(reports[caizheng])]

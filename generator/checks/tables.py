@@ -470,9 +470,8 @@ _FUND_RISE = re.compile(
 _BUDGET_CONTEXT = re.compile(r"预算总额|预算数|年初预算|全年预算|预算安排|调整预算")
 
 
-def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
-    """(fund, 收入 or 支出) → where and how the report says the unit had none of it: its own statement, or the
-    fund's statutory table printed without a figure."""
+def _fund_said_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
+    """(fund, 收入 or 支出) → where the report says in words that the unit had none of it."""
     none: dict[tuple[str, str], tuple[Quote, str]] = {}
     for _, b in running_with(report, _FUND_NAME):
         for m in _FUND_NONE.finditer(b.text):
@@ -482,6 +481,13 @@ def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
             for side in sides:
                 quote = Quote(m.group(0), b.page_at(m.start()), None)
                 none.setdefault((m["fund"], side), (quote, f"报告称{m.group(0)}"))
+    return none
+
+
+def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
+    """(fund, 收入 or 支出) → where and how the report says the unit had none of it: its own statement, or the
+    fund's statutory table printed without a figure."""
+    none = _fund_said_none(report)
     tables = statutory(report)
     for fund, key in _OTHER_FUNDS.items():
         st = tables.get(key)
@@ -501,9 +507,10 @@ def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
         "不少单位没有政府性基金预算或国有资本经营预算财政拨款，报告会说明“本单位本年度无政府性基金预算财政拨款收入、"
         "支出及结转和结余”，对应的公开07表、公开08表也不填数字。同一份报告的文字又写这类资金本年有收入或支出"
         "（如“政府性基金预算财政拨款支出2940.05万元”），两处必有一处不对，多半是把“一般公共预算”写成了别的资金。"
+        "报告文字称没有，而公开07表或公开08表的合计行列有数字，也是两处矛盾（多半是沿用了往年没有这类资金时的说明）。"
         "写的是预算数、上年数或增减额的句子不比较（没有本年收支，也可以有上年数和减少额）。"
     ),
-    formula="报告称无某类财政拨款收入（支出）⇒ 文中该类财政拨款本年收入（支出）= 0",
+    formula="报告称无某类财政拨款收入（支出）⇒ 文中该类财政拨款本年收入（支出）= 0，该类资金的报表（公开07表、公开08表）合计行为0",
     tolerance="不为0即报为错误",
     example="“本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余”，又写“2024年度政府性基金预算财政拨款支出"
     "610.31万元”",
@@ -515,6 +522,27 @@ def fund_absent(report: Report) -> Iterable[Finding]:
     none = _fund_none(report) if named else {}
     if doc is None or not none:
         return
+    # the fund's own table with figures, where the words say there were none (a text kept from a year without)
+    in_words = _fund_said_none(report)
+    for fund, key in _OTHER_FUNDS.items():
+        total = next((ln for ln in lines(report, key) if ln.name == "合计"), None)
+        if total is None:
+            continue
+        spent = [(col, v) for col, v in total.values.items() if v]
+        for side in ("支出", "收入"):
+            if (fund, side) in in_words and spent:
+                col, v = spent[0]
+                quote, how = in_words[fund, side]
+                yield make_finding(
+                    "text_table.fund_absent",
+                    "error",
+                    f"{fund}/{side}/{key}",
+                    f"{how}，而{table_name(key)}合计行的{col}为{printed(v)}万元：两处说法矛盾。",
+                    f"{printed(v)}万元",
+                    "0",
+                    [total.quote, quote],
+                )
+                break
     sections: list[str] | None = None
     for pos, b in named:
         hits = chain(
