@@ -940,17 +940,19 @@ def test_an_amount_of_a_fund_the_report_says_it_has_none_of(reports) -> None:
         "国有资本经营预算财政拨款支出610.31万元",
         "无国有资本经营预算财政拨款收入、支出",
     ]
-    # 001 says nothing, but prints 公开07表 without a figure; "决算支出" in that order is read too
+    # 001 says it under the fund's own section ("七、政府性基金预算财政拨款收支决算情况说明" / "本年度无此项收支。");
+    # "决算支出" in that order is read too
     changed = report_changed(
         ROOT / "data" / "reports" / R001,
         "2024年一般公共预算财政拨款决算支出1,397.29万元",
         "2024年政府性基金预算财政拨款决算支出1,397.29万元",
     )
     (f,) = fund_absent(changed)
-    assert (
-        f.claimed == "1,397.29万元"
-        and "公开07表《政府性基金预算财政拨款收入支出决算表》没有填任何数字" in f.message
-    )
+    assert f.claimed == "1,397.29万元"
+    assert "报告在“七、政府性基金预算财政拨款收支决算情况说明”下称“本年度无此项收支”" in f.message
+    # without that sentence, its 公开07表 printed without a figure says the same
+    (f,) = fund_absent(_reread(changed, "本年度无此项收支。", ""))
+    assert "公开07表《政府性基金预算财政拨款收入支出决算表》没有填任何数字" in f.message
     # 规划局: a rise on last year means this year's amount is at least the rise; the 决算 after the budget is read
     r = reports[GUIHUA]
     (f,) = fund_absent(_reread(r, "与2023年度相比，一般公共预算", "与2023年度相比，政府性基金预算"))

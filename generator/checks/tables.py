@@ -481,7 +481,23 @@ def _fund_said_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
             for side in sides:
                 quote = Quote(m.group(0), b.page_at(m.start()), None)
                 none.setdefault((m["fund"], side), (quote, f"报告称{m.group(0)}"))
+    # the fund's own section: "七、政府性基金预算财政拨款收支决算情况说明" and below it "本年度无此项收支。" (001)
+    blocks = report.document.blocks if report.document else []
+    for pos, head in running_with(report, _FUND_NAME):
+        h = _FUND_SECTION.match(head.text.strip())
+        body = next((b for b in blocks[pos + 1 :] if b.table is None and b.text.strip()), None)
+        here = _NONE_HERE.match(body.text.strip()) if h and body else None
+        if h and body and here:
+            for side in ("收入", "支出") if here["what"] == "收支" else (here["what"],):
+                quote = Quote(here.group(0), body.page_at(0), head.text.strip())
+                none.setdefault(
+                    (h["fund"], side), (quote, f"报告在“{head.text.strip()}”下称“{here.group(0)}”")
+                )
     return none
+
+
+_FUND_SECTION = re.compile(r"^[一二三四五六七八九十]+、(?P<fund>政府性基金|国有资本经营)\S{0,30}情况说明$")
+_NONE_HERE = re.compile(r"^(?:本年度|本单位|本部门)?(?:无|没有)此项(?P<what>收支|收入|支出)")
 
 
 def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
