@@ -1135,3 +1135,30 @@ def test_a_self_evaluation_table_of_another_year(name: str, old: str, new: str, 
     (f,) = {f.id: f for f in year(changed) if "绩效自评表的标题" in f.message}.values()
     assert (f.severity, f.claimed, f.expected) == ("error", "2023", "2024")
     assert f.evidence[0].quote == new.removeprefix("自评表 ") and f.evidence[0].quote in changed.document.text
+
+
+def test_a_sangong_item_said_to_be_none_with_spending(reports) -> None:
+    from conftest import ROOT, report_changed
+
+    from generator.checks.tables import sangong_absent
+
+    # every "本单位无……费" of the nine documents is about an item of 0.00 (000, 001, 002, 003 write them)
+    for r in reports.values():
+        assert not list(sangong_absent(r))
+    # 000: the 公务用车购置费 line's reason copied to the item with spending (运行维护费 4.46)
+    changed = report_changed(
+        ROOT / "data" / "reports" / R000,
+        "主要原因是：本单位无公务用车购置费",
+        "主要原因是：本单位无公务用车运行维护费",
+    )
+    (f,) = sangong_absent(changed)
+    assert (f.severity, f.claimed, f.expected) == ("error", "无公务用车运行维护费", "4.46万元")
+    assert all(q.quote in changed.document.text for q in f.evidence)
+    # 003 (OCR'd, half-width colon): "本部门无公务接待费" written of 公务用车运行维护费 (81.97)
+    changed = report_changed(
+        ROOT / "data" / "reports" / R003,
+        "主要原因是:本部门无公务接待费",
+        "主要原因是:本部门无公务用车运行维护费",
+    )
+    (f,) = sangong_absent(changed)
+    assert f.expected == "81.97万元"

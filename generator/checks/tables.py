@@ -695,6 +695,58 @@ _SANGONG_KEYS = {
 }
 
 
+# "主要原因是：本单位无公务用车购置费", "开支内容包括本部门无公务接待费", "本单位无公务用车购置项目支出"
+_SANGONG_NONE = re.compile(
+    r"(?:无|没有)(?:发生)?(?P<part>因公出国[（(]境[）)]费用?|公务用车购置(?:费|项目)?|公务用车运行维护费|公务接待费)"
+)
+_SANGONG_PART = {
+    "因公出国": "因公出国（境）费",
+    "公务用车购置": "公务用车购置费",
+    "公务用车运行": "公务用车运行维护费",
+}
+
+
+@rule(
+    "text_table.sangong_absent",
+    title="称没有的“三公”经费项目却有决算数",
+    explanation=(
+        "“三公”经费说明常在某一项为0时写明原因：“本单位无因公出国（境）费”“本部门无公务接待费”。同一份报告中这一项"
+        "的决算数（财政拨款“三公”经费支出决算表，或情况说明所写的本年支出）却不为0，两处必有一处不对，"
+        "多半是把别的项目的说明或上一年的说明照抄了过来。写上年情况的句子不比较。"
+    ),
+    formula="报告称无某项“三公”经费 ⇒ 该项本年决算数 = 0",
+    tolerance="不为0即报为错误",
+    example="“公务用车购置费……主要原因是：本单位无公务用车购置费”，而公务用车运行维护费一句写“本单位无公务用车运行维护费”，"
+    "公开09表该项决算数为4.46万元",
+    expected_label="报告另一处的数字",
+)
+def sangong_absent(report: Report) -> Iterable[Finding]:
+    sg = None
+    for _, b in running_with(report, _SANGONG_NONE):
+        for m in _SANGONG_NONE.finditer(b.text):
+            start = max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1
+            if re.search(r"上年|上一年|去年|\d{4}年", b.text[start : m.start()]):
+                continue  # last year's
+            item = next((v for k, v in _SANGONG_PART.items() if m["part"].startswith(k)), "公务接待费")
+            key = next(k for k, v in _SANGONG_KEYS.items() if v == item)
+            said = report.metrics.get(key) or report.narrative.get(key)
+            sg = sg or sangong(report)
+            spent, where = (said.amount, said.quote) if said is not None else (None, None)
+            if (spent is None or spent == 0) and sg is not None and sg.final.get(item):
+                spent, where = sg.final[item], sg.quote
+            if not spent or where is None:
+                continue
+            yield make_finding(
+                "text_table.sangong_absent",
+                "error",
+                f"{item}/{m.group(0)}",
+                f"报告称“{m.group(0)}”，而{item}的本年决算数为{printed(spent)}万元（“{where.quote}”）：两处说法矛盾。",
+                m.group(0),
+                f"{printed(spent)}万元",
+                [Quote(m.group(0), b.page_at(m.start()), None), where],
+            )
+
+
 @rule(
     "text_table.sangong",
     title="情况说明中的“三公”经费与“三公”经费支出决算表不一致",
