@@ -724,8 +724,9 @@ def sangong_absent(report: Report) -> Iterable[Finding]:
     sg = None
     for _, b in running_with(report, _SANGONG_NONE):
         for m in _SANGONG_NONE.finditer(b.text):
-            start = max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1
-            if re.search(r"上年|上一年|去年|\d{4}年", b.text[start : m.start()]):
+            before = b.text[max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.start()]
+            years = {int(y) for y in re.findall(r"(\d{4})\s*年", before)}
+            if re.search(r"上年|上一年|去年", before) or (report.year and years - {report.year}):
                 continue  # last year's
             item = next((v for k, v in _SANGONG_PART.items() if m["part"].startswith(k)), "公务接待费")
             key = next(k for k, v in _SANGONG_KEYS.items() if v == item)
