@@ -49,6 +49,11 @@ def report_changed(path: Path, old: str, new: str, count: int = 1):
         return load_report(target, cache=None)
 
 
+def seed_changed(name: str, old: str, new: str, count: int = 1):
+    """``report_changed`` on the report of that file name in data/reports/."""
+    return report_changed(ROOT / "data" / "reports" / name, old, new, count)
+
+
 def reread(report, old: str, new: str):
     """``report``'s document with ``old`` replaced by ``new`` in every block, extracted again (a real PDF with one
     statement changed, read from its Document: PDFs cannot be rewritten as text files)."""

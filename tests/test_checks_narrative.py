@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import reread as _reread
+from conftest import seed_changed
 
 from generator.checks import run_checks
 from generator.extract import extract
@@ -666,8 +667,6 @@ def test_an_amount_in_yuan_that_the_tables_give_in_wan(reports) -> None:
 
 def test_one_part_listed_twice_in_a_sentence(reports) -> None:
 
-    from conftest import ROOT, report_changed
-
     from generator.checks.repeat import list_part
 
     # 财政局 p.21 "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%" with the
@@ -680,22 +679,16 @@ def test_one_part_listed_twice_in_a_sentence(reports) -> None:
     assert [q.quote for q in f.evidence] == ["其中：基本支出2336.91万元", "基本支出603.14万元"]
     assert all(q.quote in changed.document.text for q in f.evidence)
     # 000 (a text report): "其中：财政拨款收入610.31万元，占70.87%；……其他收入250.88万元" with 其他 written as 财政拨款
-    changed = report_changed(
-        ROOT / "data" / "reports" / R000, "；其他收入250.88万元", "；财政拨款收入250.88万元"
-    )
+    changed = seed_changed(R000, "；其他收入250.88万元", "；财政拨款收入250.88万元")
     (f,) = list_part(changed)
     assert f.claimed == "610.31万元、250.88万元"
     # 004's economic classes, one of them written two ways: "其中：工资福利支出656.52万元，商品服务支出194.46万元……"
     # with the first turned into "商品和服务支出"
-    changed = report_changed(
-        ROOT / "data" / "reports" / R004, "其中：工资福利支出656.52万元", "其中：商品和服务支出656.52万元"
-    )
+    changed = seed_changed(R004, "其中：工资福利支出656.52万元", "其中：商品和服务支出656.52万元")
     (f,) = list_part(changed)
     assert f.claimed == "656.52万元、194.46万元" and "商品和服务支出" in f.message
     # the same part twice with one amount is a repetition, not a contradiction
-    same = report_changed(
-        ROOT / "data" / "reports" / R000, "；其他收入250.88万元", "；财政拨款收入610.31万元"
-    )
+    same = seed_changed(R000, "；其他收入250.88万元", "；财政拨款收入610.31万元")
     assert list(list_part(same)) == []
 
 
@@ -715,10 +708,9 @@ def test_the_years_income_stated_twice(reports) -> None:
     assert (f.severity, f.claimed) == ("error", "2940.05；2946.25")
     # 000 lists 本年收入合计 after 收入总计's 其中 and states 本年收入 again at the head of its sources: with the two
     # amounts of "本年收入合计861.19万元，使用非财政拨款结余（含专用结余）0.00万元" swapped, every sum still holds
-    from conftest import ROOT, report_changed
 
-    swapped = report_changed(
-        ROOT / "data" / "reports" / R000,
+    swapped = seed_changed(
+        R000,
         "本年收入合计861.19万元，使用非财政拨款结余（含专用结余）0.00万元",
         "本年收入合计0.00万元，使用非财政拨款结余（含专用结余）861.19万元",
     )
@@ -729,14 +721,13 @@ def test_the_years_income_stated_twice(reports) -> None:
 
 
 def test_a_missed_cap_scored_in_full_in_a_text_export() -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.perf import target_missed
 
     # 002 lost its 自评表 grids in the text export; its rows are read from the text ("<=72.80 万元 =66.5 万元 10 10.00":
     # 分值 10, 得分 10.00). With target and actual swapped, the cost cap is exceeded and still scored in full.
-    changed = report_changed(
-        ROOT / "data" / "reports" / R002,
+    changed = seed_changed(
+        R002,
         "<=72.80 万元 =66.5 万元 10 10.00",
         "<=66.5 万元 =72.80 万元 10 10.00",
     )
@@ -785,19 +776,17 @@ def test_another_units_name_in_a_template_sentence(reports, old, new, named) -> 
     ],
 )  # fmt: skip
 def test_a_score_above_its_points(reports, name, old, new, claimed, quote) -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.perf import score_over_points
 
     # none of the 921 scored rows of the five seeds (nor a funding row) scores above its points
     assert list(score_over_points(reports[name])) == []
-    (f,) = score_over_points(report_changed(ROOT / "data" / "reports" / name, old, new))
+    (f,) = score_over_points(seed_changed(name, old, new))
     assert (f.severity, f.claimed) == ("error", claimed)
     assert f.evidence[0].quote == quote
 
 
 def test_a_target_met_as_written_and_scored_short(reports) -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.perf import target_met_scored_short
 
@@ -806,8 +795,8 @@ def test_a_target_met_as_written_and_scored_short(reports) -> None:
     # edits of 004's tables went unnoticed (6 now). None of the 208 rows of the seeds whose actual repeats the target
     # is scored short.
     assert not [f for f in target_met_scored_short(reports[R004]) if "重点监测" in f.message]
-    changed = report_changed(
-        ROOT / "data" / "reports" / R004,
+    changed = seed_changed(
+        R004,
         "重点监测企业覆盖率\n\t\u3000100%\n\t\u3000100%\n\t\u300015\n\t\u300015\n",
         "重点监测企业覆盖率\n\t\u3000100%\n\t\u3000100%\n\t\u300015\n\t\u300014\n",
     )
@@ -920,7 +909,6 @@ def test_a_passage_copied_with_one_figure_changed(reports) -> None:
 
 
 def test_an_amount_of_a_fund_the_report_says_it_has_none_of(reports) -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.tables import fund_absent
 
@@ -929,8 +917,8 @@ def test_an_amount_of_a_fund_the_report_says_it_has_none_of(reports) -> None:
         assert not list(fund_absent(r))
     # 000 says "本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余": its 一般公共预算 spending written as
     # 国有资本经营预算 money contradicts it (nothing else would tell: 000 has no tables, the share still holds)
-    changed = report_changed(
-        ROOT / "data" / "reports" / R000,
+    changed = seed_changed(
+        R000,
         "2024年度一般公共预算财政拨款支出610.31万元",
         "2024年度国有资本经营预算财政拨款支出610.31万元",
     )
@@ -942,8 +930,8 @@ def test_an_amount_of_a_fund_the_report_says_it_has_none_of(reports) -> None:
     ]
     # 001 says it under the fund's own section ("七、政府性基金预算财政拨款收支决算情况说明" / "本年度无此项收支。");
     # "决算支出" in that order is read too
-    changed = report_changed(
-        ROOT / "data" / "reports" / R001,
+    changed = seed_changed(
+        R001,
         "2024年一般公共预算财政拨款决算支出1,397.29万元",
         "2024年政府性基金预算财政拨款决算支出1,397.29万元",
     )
@@ -965,9 +953,7 @@ def test_an_amount_of_a_fund_the_report_says_it_has_none_of(reports) -> None:
     # parts), and the template's instruction "无政府性基金预算财政拨款收入支出的，仍保留该表格式" (社工部) is no
     # statement of the unit's (its own "本年度没有……收入和支出" is)
     assert not list(fund_absent(_reread(reports[CAIZHENG], "相比，一般公共预算", "相比，政府性基金预算")))
-    budget = report_changed(
-        ROOT / "data" / "reports" / R004, "其中:一般公共预算经费", "其中:政府性基金预算经费"
-    )
+    budget = seed_changed(R004, "其中:一般公共预算经费", "其中:政府性基金预算经费")
     assert not list(fund_absent(budget))
     from generator.checks.tables import _fund_none
 
@@ -998,7 +984,6 @@ def test_one_funds_spending_stated_twice(reports) -> None:
 
 
 def test_a_kuan_written_under_another_class(reports) -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.names import kuan_class
 
@@ -1009,8 +994,8 @@ def test_a_kuan_written_under_another_class(reports) -> None:
     assert (f.severity, f.claimed, f.expected) == ("warning", "卫生健康支出", "社会保障和就业支出")
     assert "20805 行政事业单位养老支出属于208 社会保障和就业支出类" in f.message
     # 000 has no tables: items 4, 5 and 6 put 行政事业单位养老支出 under 社会保障和就业支出; item 4 changed
-    changed = report_changed(
-        ROOT / "data" / "reports" / R000,
+    changed = seed_changed(
+        R000,
         "4.社会保障和就业支出(类)行政事业单位养老支出(款)",
         "4.卫生健康支出(类)行政事业单位养老支出(款)",
     )
@@ -1018,8 +1003,8 @@ def test_a_kuan_written_under_another_class(reports) -> None:
     assert (f.claimed, f.expected) == ("卫生健康支出", "社会保障和就业支出")
     assert "（1处）" in f.message and "（2处）" in f.message
     # 004 names its 其他社会保障和就业支出 款 once: its name says whose it is, and the report names that class
-    changed = report_changed(
-        ROOT / "data" / "reports" / R004,
+    changed = seed_changed(
+        R004,
         "6、社会保障和就业支出（类）其他社会保障和就业支出（款）",
         "6、卫生健康支出（类）其他社会保障和就业支出（款）",
     )
@@ -1052,11 +1037,10 @@ def test_a_kuan_written_under_another_class(reports) -> None:
     ],
 )
 def test_a_total_stated_twice_with_another_scope(old: str, new: str, subject: str, claimed: str) -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.repeat import narrative_twice
 
-    (f,) = narrative_twice(report_changed(ROOT / "data" / "reports" / R000, old, new))
+    (f,) = narrative_twice(seed_changed(R000, old, new))
     assert (f.severity, f.subject, f.claimed) == ("error", subject, claimed)
 
 
@@ -1075,21 +1059,17 @@ def test_totals_of_another_scope_are_not_the_units(reports) -> None:
 
 
 def test_the_units_basic_spending_stated_twice() -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.repeat import narrative_twice
 
     # 004's 绩效 report: "2023年中心基本支出738.08万元，其中：……" and "2023年中心项目支出139.68万元，其中：……" with the
     # second one's label turned
-    changed = report_changed(
-        ROOT / "data" / "reports" / R004, "2023年中心项目支出139.68万元", "2023年中心基本支出139.68万元"
-    )
+    changed = seed_changed(R004, "2023年中心项目支出139.68万元", "2023年中心基本支出139.68万元")
     (f,) = [f for f in narrative_twice(changed) if f.subject == "基本支出"]
     assert (f.severity, f.claimed) == ("error", "139.68；738.08")
 
 
 def test_the_class_list_and_the_items_name_the_same_classes(reports) -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.sums import detail_classes
 
@@ -1097,8 +1077,8 @@ def test_the_class_list_and_the_items_name_the_same_classes(reports) -> None:
         assert not list(detail_classes(r))
     # 003 lists four classes (3,842.53 + 16.99 + 27,666.64 + 660.75 = 32,186.91, the total) and 31 items adding up to
     # the total too: with the list's 卫生健康支出 renamed, its two items (312.76 + 347.99) belong to no listed class
-    changed = report_changed(
-        ROOT / "data" / "reports" / R003,
+    changed = seed_changed(
+        R003,
         "4. 卫生健康支出(类)660.75万元",
         "4. 国有资本经营预算支出(类)660.75万元",
     )
@@ -1123,14 +1103,14 @@ def test_the_class_list_and_the_items_name_the_same_classes(reports) -> None:
     ],
 )
 def test_a_self_evaluation_table_of_another_year(name: str, old: str, new: str, reports) -> None:
-    from conftest import ROOT, report_changed
+    from conftest import ROOT
 
     from generator.checks.completeness import year
 
     # the nine documents' 自评表 titles (000: 9, 001: 11, 002: 24, 003: 1) all give the report's year
     assert not [f for r in reports.values() for f in year(r) if "自评表" in f.message]
     text = (ROOT / "data" / "reports" / name).read_text(encoding="utf-8")
-    changed = report_changed(ROOT / "data" / "reports" / name, old, new, count=text.count(old))
+    changed = seed_changed(name, old, new, count=text.count(old))
     # 000's eight 项目支出 titles all changed give one finding (one snippet, one id)
     (f,) = {f.id: f for f in year(changed) if "绩效自评表的标题" in f.message}.values()
     assert (f.severity, f.claimed, f.expected) == ("error", "2023", "2024")
@@ -1138,7 +1118,6 @@ def test_a_self_evaluation_table_of_another_year(name: str, old: str, new: str, 
 
 
 def test_a_sangong_item_said_to_be_none_with_spending(reports) -> None:
-    from conftest import ROOT, report_changed
 
     from generator.checks.tables import sangong_absent
 
@@ -1146,8 +1125,8 @@ def test_a_sangong_item_said_to_be_none_with_spending(reports) -> None:
     for r in reports.values():
         assert not list(sangong_absent(r))
     # 000: the 公务用车购置费 line's reason copied to the item with spending (运行维护费 4.46)
-    changed = report_changed(
-        ROOT / "data" / "reports" / R000,
+    changed = seed_changed(
+        R000,
         "主要原因是：本单位无公务用车购置费",
         "主要原因是：本单位无公务用车运行维护费",
     )
@@ -1155,8 +1134,8 @@ def test_a_sangong_item_said_to_be_none_with_spending(reports) -> None:
     assert (f.severity, f.claimed, f.expected) == ("error", "无公务用车运行维护费", "4.46万元")
     assert all(q.quote in changed.document.text for q in f.evidence)
     # 003 (OCR'd, half-width colon): "本部门无公务接待费" written of 公务用车运行维护费 (81.97)
-    changed = report_changed(
-        ROOT / "data" / "reports" / R003,
+    changed = seed_changed(
+        R003,
         "主要原因是:本部门无公务接待费",
         "主要原因是:本部门无公务用车运行维护费",
     )

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
 
-from generator.checks import make_finding, rule, running_with
+from generator.checks import make_finding, of_another_year, rule, running_with
 from generator.checks.perf import _HAN, NO_PROJECT, projects_by_block
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, sum_differs
@@ -101,95 +102,76 @@ def perf_funding(report: Report) -> Iterable[Finding]:
 
 
 _AMOUNT = r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
-# Figures the 情况说明 and the 绩效自评报告 state in sentences of their own: label → (pattern, a word each
-# statement holds, whether it is a part). A total listed after 其中 is a part, not the total; the four 三公
-# parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """A figure the 情况说明 and the 绩效自评报告 state in sentences of their own."""
+
+    pattern: re.Pattern[str]
+    needs: str  # a word each statement holds
+    part: bool = (
+        True  # also read where listed after 其中 (False: a total after 其中 is a part, not the total)
+    )
+    whole: bool = False  # the unit's own total: not in a sentence about 财政拨款 or one fund
+    per_section: bool = False  # compared within one section only (other sections state other scopes)
+
+
+def _stated(pattern: str, needs: str, **how: bool) -> _Stated:
+    return _Stated(re.compile(pattern + _AMOUNT), needs, **how)
+
+
+# The four 三公 parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
 # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
-_STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
-    "项目支出": (
-        re.compile(r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?" + _AMOUNT),
-        "项目支出",
-        False,
-    ),
-    # the year's income and spending before carry-overs, each one total of 公开01表
+_STATED: dict[str, _Stated] = {
+    "项目支出": _stated(r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?", "项目支出", part=False),
+    # the unit's 基本支出, a total like 项目支出 ("2023年中心基本支出738.08万元，其中：……"); not the 财政拨款's
+    "基本支出": _stated(r"(?<![拨款算政])基本支出(?:决算)?(?:为|共计|合计)?", "基本支出", part=False),
+    # the year's income and spending before carry-overs, each one total of 公开01表, listed after 收入总计's 其中 too
     **{
-        f"本年{kind}合计": (
-            re.compile(rf"(?<!拨款)(?<!预算)本年{kind}(?:合计)?(?:为|共计)?" + _AMOUNT),
-            f"本年{kind}",
-            True,
-        )  # listed after 收入总计's 其中 too: one total wherever it is written
+        f"本年{kind}合计": _stated(
+            rf"(?<!拨款)(?<!预算)本年{kind}(?:合计)?(?:为|共计)?", f"本年{kind}", whole=True
+        )
         for kind in ("收入", "支出")
     },
     # the unit's two totals, stated in the overview ("收入支出总计869.05万元"), at the head of 收入/支出决算情况 and
     # often once more; not a fund's ("国有资本经营预算财政拨款收入总计"), and 收入总计 = 支出总计 is sum.balance's
-    "收入总计": (
-        re.compile(r"(?<!拨款)(?<!财政)(?<!预算)收入(?:支出)?总计(?:为|共计)?" + _AMOUNT),
-        "总计",
-        True,
-    ),
-    "支出总计": (
-        re.compile(r"(?<!拨款)(?<!财政)(?<!预算)(?<!收入)支出总计(?:为|共计)?" + _AMOUNT),
-        "总计",
-        True,
-    ),
-    # the unit's 基本支出, a total like 项目支出 ("2023年中心基本支出738.08万元，其中：……"); not the 财政拨款's
-    "基本支出": (
-        re.compile(r"(?<![拨款算政])基本支出(?:决算)?(?:为|共计|合计)?" + _AMOUNT),
-        "基本支出",
-        False,
-    ),
-    # 人员经费 and 公用经费 of one section (they are stated for other scopes elsewhere: the 事业单位's 公用经费 in 机关
-    # 运行经费's section, the 绩效 report's budget-year split), compared within their section only: _PER_SECTION
-    **{
-        kind: (re.compile(rf"{kind}(?:支出)?(?:决算)?(?:为|共计|合计)?" + _AMOUNT), kind, True)
-        for kind in ("人员经费", "公用经费")
-    },
+    "收入总计": _stated(r"(?<!拨款)(?<!财政)(?<!预算)收入(?:支出)?总计(?:为|共计)?", "总计", whole=True),
+    "支出总计": _stated(r"(?<!拨款)(?<!财政)(?<!预算)(?<!收入)支出总计(?:为|共计)?", "总计", whole=True),
     # the unit's carry-overs (公开01表): "……使用非财政拨款结余0.00万元，年初结转和结余7.86万元", "……年末结转和结余38.79万元";
     # not the 财政拨款's ("年初财政拨款结转和结余") nor one fund's ("国有资本经营预算财政拨款收入总计……，其中：年初结转和结余")
     **{
-        f"{when}结转和结余": (
-            re.compile(rf"(?<!拨款){when}结转和结余(?:为|共计)?" + _AMOUNT),
-            "结转和结余",
-            True,
-        )
+        f"{when}结转和结余": _stated(rf"(?<!拨款){when}结转和结余(?:为|共计)?", "结转和结余", whole=True)
         for when in ("年初", "年末")
     },
-    # the same two of the 财政拨款 (公开04表's 总计): "财政拨款收入支出总计2961.68万元"
-    "财政拨款收入总计": (
-        re.compile(r"(?<!预算)财政拨款收入(?:支出)?总计(?:为|共计)?" + _AMOUNT),
-        "总计",
-        True,
-    ),
-    "财政拨款支出总计": (
-        re.compile(r"(?<!预算)财政拨款支出总计(?:为|共计)?" + _AMOUNT),
-        "总计",
-        True,
-    ),
+    # 人员经费 and 公用经费 are stated for other scopes in other sections: the 事业单位's 公用经费 in 机关运行经费's
+    # section, the 绩效 report's split of all the unit's money
+    **{
+        kind: _stated(rf"{kind}(?:支出)?(?:决算)?(?:为|共计|合计)?", kind, per_section=True)
+        for kind in ("人员经费", "公用经费")
+    },
+    # the same two totals of the 财政拨款 (公开04表's 总计): "财政拨款收入支出总计2961.68万元"
+    "财政拨款收入总计": _stated(r"(?<!预算)财政拨款收入(?:支出)?总计(?:为|共计)?", "总计"),
+    "财政拨款支出总计": _stated(r"(?<!预算)财政拨款支出总计(?:为|共计)?", "总计"),
     # the year's 财政拨款 income and spending, all funds ("本年财政拨款收入610.31万元", "其中：财政拨款收入610.31万元，
     # 占70.87%"), not one fund's ("一般公共预算财政拨款收入") nor a 总计
-    "财政拨款收入": (
-        re.compile(r"(?<!预算)(?<!年初)(?<!上年)财政拨款(?:本年)?收入(?:合计)?(?:为|共计)?" + _AMOUNT),
-        "财政拨款",
-        True,
+    "财政拨款收入": _stated(
+        r"(?<!预算)(?<!年初)(?<!上年)财政拨款(?:本年)?收入(?:合计)?(?:为|共计)?", "财政拨款"
     ),
-    "财政拨款支出": (
-        re.compile(r"(?<!预算)(?<!年末)财政拨款(?:本年)?支出(?:合计)?(?:决算)?(?:为|共计)?" + _AMOUNT),
-        "财政拨款",
-        True,
+    "财政拨款支出": _stated(
+        r"(?<!预算)(?<!年末)财政拨款(?:本年)?支出(?:合计)?(?:决算)?(?:为|共计)?", "财政拨款"
     ),
     # one fund's spending of the year ("一般公共预算财政拨款支出2940.05万元" in 总体情况 and again in 具体情况), also
     # as a part ("财政拨款支出……，其中：一般公共预算财政拨款支出……"); not its 支出总计, which adds the carry-over
     **{
-        f"{fund}预算财政拨款{kind}": (
-            re.compile(rf"{fund}预算财政拨款(?:决算)?{kind}(?:决算)?(?:为|共计|合计)?" + _AMOUNT),
-            f"{fund}预算财政拨款",
-            True,
+        f"{fund}预算财政拨款{kind}": _stated(
+            rf"{fund}预算财政拨款(?:决算)?{kind}(?:决算)?(?:为|共计|合计)?", f"{fund}预算财政拨款"
         )
         for fund in ("一般公共", "政府性基金", "国有资本经营")
         for kind in ("支出", "基本支出")
     },
     **{
-        label: (re.compile(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?" + _AMOUNT), needs, True)
+        label: _stated(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?", needs)
         for label, pattern, needs in (
             ("因公出国（境）费", r"因公出国[（(]境[）)]费", "出国"),
             ("公务用车购置费", r"公务用车购置费?", "购置"),
@@ -200,7 +182,6 @@ _STATED: dict[str, tuple[re.Pattern[str], str, bool]] = {
 }
 
 
-_PER_SECTION = ("人员经费", "公用经费")
 # a sentence about 财政拨款 or one fund ("财政拨款收入总计……", "国有资本经营预算财政拨款……"), whose totals are not the
 # unit's; "使用非财政拨款结余" is the unit's own line
 _FUNDED = re.compile(r"(?<!非财政)(?<!非)拨款")
@@ -229,27 +210,28 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     sections: list[str] | None = None
-    for label, (pattern, needs, part) in _STATED.items():
-        # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
-        whole = label.startswith(("本年", "年初", "年末")) or label in ("收入总计", "支出总计")
-        seen: dict[str, dict[Decimal, Quote]] = {}  # by section for _PER_SECTION, else all under ""
-        for pos, block in running_with(report, needs):
-            for m in pattern.finditer(block.text):
+    for label, st in _STATED.items():
+        seen: dict[str, dict[Decimal, Quote]] = {}  # by section where st.per_section, else all under ""
+        for pos, block in running_with(report, st.needs):
+            for m in st.pattern.finditer(block.text):
                 clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
-                if not part and "其中" in block.text[clause_start + 1 : m.start()]:
+                if not st.part and "其中" in block.text[clause_start + 1 : m.start()]:
                     continue  # a part listed after 其中, not the total
-                if whole and _FUNDED.search(block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()):
+                # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
+                if st.whole and _FUNDED.search(
+                    block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()
+                ):
                     continue
                 before = block.text[clause_start + 1 : m.start()]
                 if re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$", before):
                     continue
-                if report.year and {int(y) for y in re.findall(r"(\d{4})年", before)} - {report.year}:
+                if of_another_year(report, before, last_year_words=False):
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))
                 if amount is None:
                     continue
                 sections = sections or section_of(doc)
-                scope = sections[pos] if label in _PER_SECTION else ""
+                scope = sections[pos] if st.per_section else ""
                 seen.setdefault(scope, {}).setdefault(
                     amount, Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
                 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
 
-from generator.checks import make_finding, per_report, rule, running_with
+from generator.checks import make_finding, of_another_year, per_report, rule, running_with
 from generator.checks.sums import (
     SANGONG_ITEMS,
     Line,
@@ -500,10 +500,12 @@ _FUND_SECTION = re.compile(r"^[一二三四五六七八九十]+、(?P<fund>政�
 _NONE_HERE = re.compile(r"^(?:本年度|本单位|本部门)?(?:无|没有)此项(?P<what>收支|收入|支出)")
 
 
-def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
-    """(fund, 收入 or 支出) → where and how the report says the unit had none of it: its own statement, or the
-    fund's statutory table printed without a figure."""
-    none = _fund_said_none(report)
+def _fund_none(
+    report: Report, in_words: dict[tuple[str, str], tuple[Quote, str]] | None = None
+) -> dict[tuple[str, str], tuple[Quote, str]]:
+    """(fund, 收入 or 支出) → where and how the report says the unit had none of it: its own statement (``in_words``,
+    when already read), or the fund's statutory table printed without a figure."""
+    none = dict(_fund_said_none(report) if in_words is None else in_words)
     tables = statutory(report)
     for fund, key in _OTHER_FUNDS.items():
         st = tables.get(key)
@@ -535,11 +537,11 @@ def _fund_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
 def fund_absent(report: Report) -> Iterable[Finding]:
     doc = report.document
     named = running_with(report, _FUND_NAME)
-    none = _fund_none(report) if named else {}
+    in_words = _fund_said_none(report) if named else {}
+    none = _fund_none(report, in_words) if named else {}
     if doc is None or not none:
         return
     # the fund's own table with figures, where the words say there were none (a text kept from a year without)
-    in_words = _fund_said_none(report)
     for fund, key in _OTHER_FUNDS.items():
         total = next((ln for ln in lines(report, key) if ln.name == "合计"), None)
         if total is None:
@@ -575,10 +577,8 @@ def fund_absent(report: Report) -> Iterable[Finding]:
             before = b.text[start : m.start()]
             if _BUDGET_CONTEXT.search(before):
                 continue
-            if not rise:
-                years = {int(y) for y in re.findall(r"(\d{4})年", before)}
-                if re.search(r"上年|上一年|去年", before) or (report.year and years - {report.year}):
-                    continue  # another year's figure
+            if not rise and of_another_year(report, before):
+                continue  # another year's figure
             said, how = none[m["fund"], side]
             sections = sections or section_of(doc)
             why = "比上年增加，本年就不会是0" if rise else "两处说法矛盾"
@@ -724,9 +724,9 @@ def sangong_absent(report: Report) -> Iterable[Finding]:
     sg = None
     for _, b in running_with(report, _SANGONG_NONE):
         for m in _SANGONG_NONE.finditer(b.text):
-            before = b.text[max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.start()]
-            years = {int(y) for y in re.findall(r"(\d{4})\s*年", before)}
-            if re.search(r"上年|上一年|去年", before) or (report.year and years - {report.year}):
+            if of_another_year(
+                report, b.text[max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.start()]
+            ):
                 continue  # last year's
             item = next((v for k, v in _SANGONG_PART.items() if m["part"].startswith(k)), "公务接待费")
             key = next(k for k, v in _SANGONG_KEYS.items() if v == item)
@@ -923,43 +923,50 @@ def _economic_items(
     expected_label="报表中的金额",
 )
 def listed_component(report: Report) -> Iterable[Finding]:
-    from generator.checks import make_finding
+    for c in _components(report):
+        if c.amount or (c.kind == "人员经费") != c.code.startswith(_PERSONNEL):
+            continue  # spent, or listed under the other kind: text_table.component_kind's question
+        yield make_finding(
+            "text_table.listed_component",
+            "warning",
+            f"{c.kind} {c.code} {c.name}",
+            f"情况说明称{c.kind}主要包括“{c.name}”，而{table_name('公开06表')}中{c.code} {c.name}"
+            f"{'为空白' if c.amount is None else '为0'}，没有这项支出。",
+            c.name,
+            "0" if c.amount is not None else "空白",
+            c.quotes,
+        )
 
-    doc = report.document
-    if doc is None:
-        return
+
+@dataclass(frozen=True)
+class _Component:
+    """An item of "人员经费……主要包括：基本工资、津贴补贴……；公用经费……主要包括：办公费……" found in 公开06表."""
+
+    kind: str  # 人员经费 or 公用经费, as the text lists it
+    name: str
+    code: str  # its 公开06表 code
+    amount: Decimal | None  # its 公开06表 amount (None: blank)
+    quotes: list[Quote]  # the list up to the item, and the table's row
+
+
+def _components(report: Report) -> Iterator[_Component]:
     found = None
-    for b in doc.blocks:
-        if b.table is not None or "主要包括" not in b.text:
-            continue
+    for _, b in running_with(report, "主要包括"):
         for m in _COMPONENTS.finditer(b.text):
             found = found or _economic_items(report)
             if found is None:
                 return
             items, quotes = found
-            listed = [x.strip() for x in re.split(r"[、，,]", m.group("list")) if x.strip()]
-            for name in listed:
+            for name in (x.strip() for x in re.split(r"[、，,]", m.group("list")) if x.strip()):
                 # "其他对个人和家庭的补助支出" names the item 其他对个人和家庭的补助
                 key = name if name in items else name.removesuffix("支出")
                 if key not in items:
                     continue
                 amount, code = items[key]
-                if amount:
-                    continue
-                personnel = code.startswith(_PERSONNEL)
-                if (m.group("kind") == "人员经费") != personnel:
-                    continue  # listed under the other kind: not this rule's question
                 at = b.text.find(name, m.start("list"))
-                yield make_finding(
-                    "text_table.listed_component",
-                    "warning",
-                    f"{m.group('kind')} {code} {name}",
-                    f"情况说明称{m.group('kind')}主要包括“{name}”，而{table_name('公开06表')}中{code} {name}"
-                    f"{'为空白' if amount is None else '为0'}，没有这项支出。",
-                    name,
-                    "0" if amount is not None else "空白",
-                    [Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)]
-                    + ([quotes[code]] if code in quotes else []),
+                said = Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)
+                yield _Component(
+                    m["kind"], name, code, amount, [said, *([quotes[code]] if code in quotes else [])]
                 )
 
 
@@ -979,33 +986,20 @@ def listed_component(report: Report) -> Iterable[Finding]:
     expected_label="应属",
 )
 def component_kind(report: Report) -> Iterable[Finding]:
-    found = None
-    for _, b in running_with(report, "主要包括"):
-        for m in _COMPONENTS.finditer(b.text):
-            found = found or _economic_items(report)
-            if found is None:
-                return
-            items, quotes = found
-            for name in (x.strip() for x in re.split(r"[、，,]", m.group("list")) if x.strip()):
-                key = name if name in items else name.removesuffix("支出")
-                if key not in items:
-                    continue
-                code = items[key][1]
-                belongs = "人员经费" if code.startswith(_PERSONNEL) else "公用经费"
-                if belongs == m.group("kind"):
-                    continue
-                at = b.text.find(name, m.start("list"))
-                yield make_finding(
-                    "text_table.component_kind",
-                    "warning",
-                    f"{m.group('kind')} {code} {name}",
-                    f"情况说明把“{name}”列为{m.group('kind')}的构成，而{table_name('公开06表')}中{code} {name}"
-                    f"属于{_KINDS.get(code[:3], code[:3])}，是{belongs}。",
-                    m.group("kind"),
-                    belongs,
-                    [Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)]
-                    + ([quotes[code]] if code in quotes else []),
-                )
+    for c in _components(report):
+        belongs = "人员经费" if c.code.startswith(_PERSONNEL) else "公用经费"
+        if belongs == c.kind:
+            continue
+        yield make_finding(
+            "text_table.component_kind",
+            "warning",
+            f"{c.kind} {c.code} {c.name}",
+            f"情况说明把“{c.name}”列为{c.kind}的构成，而{table_name('公开06表')}中{c.code} {c.name}"
+            f"属于{_KINDS.get(c.code[:3], c.code[:3])}，是{belongs}。",
+            c.kind,
+            belongs,
+            c.quotes,
+        )
 
 
 _KINDS = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "310": "资本性支出"}
