@@ -203,6 +203,9 @@ PINNED = [
     # =4所 and cost rows 18.08+10.5+15.94+16.63), yet the 实际完成情况 says 5 schools, 450元 and 380.55: the
     # completion text of 2024年自治区教育项目经费住宿费和教材费 (年度资金总额 380.55), pasted.
     (R003, "perf.goal_copied", "warning", "380.55万元", "61.15万元"),
+    # 003 《全市事业单位网络培训》 prints every indicator row twice (190 points); 报名培训率 (>=95%, 10 points)
+    # comes once as =99.34% (its reason: "报名培训率99.34%") and once as =100%: one indicator, two actuals.
+    (R003, "perf.indicator_twice", "warning", "=100%", "=99.34%"),
     # 000 昌吉州就业服务网软件开发与维护项目: the two cost ceilings <=24万元 and <=12.24万元 add up to the 全年预算数
     # 36.24 (in every other 000/003 table, ceilings = budget go with actuals = 执行数 to the cent), but the actuals
     # =22.8万元 and =11万元 ("实际成交的价格较年初预算减少") add up to 33.80, while 全年执行数 is 36.24 (100%).

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import report_of
+from conftest import report_of, seed_changed
 
-from generator.checks.perf import _printed_as, execution_score, target_met_scored_short
+from generator.checks.perf import _printed_as, execution_score, indicator_twice, target_met_scored_short
 
 
 def table(name: str, row: str) -> tuple[str, str]:
@@ -103,3 +103,25 @@ def test_text_export_rates_are_checked_against_their_amounts() -> None:
     assert (f.severity, f.claimed, f.expected) == ("error", "81.35%", "91.35%")
     assert f.evidence[0].quote == "年度资金总额72.80 72.80 66.50 10 81.35% 10.00"  # as extracted
     assert f.message.startswith("《") and "66.50÷72.80" in f.message
+
+
+def test_a_reprinted_row_with_another_actual_is_one_indicator_with_two_values() -> None:
+    # 003's 《全市事业单位网络培训》 prints each row twice; one copy of 考试试题更新率 changed from =20% to =25%
+    pair = "更新率\t>=20%\t=20%\t10\t10\t\n\t\t\t考试试题 更新率\t>=20%\t=20%"
+    r = seed_changed("003_237caace6a9bba17.txt", pair, pair.removesuffix("=20%") + "=25%")
+    found = {(f.claimed, f.expected) for f in indicator_twice(r)}
+    assert found == {("=100%", "=99.34%"), ("=25%", "=20%")}  # the real case and the changed one
+
+
+def test_neighbours_with_one_target_are_two_indicators_unless_named_alike() -> None:
+    # 000: "基层公共就业服务人员典型事迹 5 >=3人 =3人" then "创业人员典型事迹 5 >=3人 =3人", a table that does not reprint
+    # its rows: two indicators that share a target, so another actual for the second is no conflict …
+    row = "\t创业人员典型事迹\n\t5\n\t>=3人\n\t=3人"
+    assert (
+        list(indicator_twice(seed_changed("000_41e5c2151686b1a5.txt", row, row.replace("\t=3人", "\t=4人"))))
+        == []
+    )
+    # … but a row of the same name with the same target and points and another actual is the indicator again
+    same = row.replace("创业人员", "基层公共就业服务人员").replace("\t=3人", "\t=4人")
+    (f,) = indicator_twice(seed_changed("000_41e5c2151686b1a5.txt", row, same))
+    assert (f.claimed, f.expected) == ("=4人", "=3人") and "基层公共就业服务人员典型事迹" in f.message

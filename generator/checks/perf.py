@@ -291,6 +291,55 @@ def points_total(report: Report) -> Iterable[Finding]:
                 )
 
 
+def _key(ind: dict) -> tuple[Any, ...]:
+    return (ind["target"], ind["actual"], ind["points"], ind["score"])
+
+
+@rule(
+    "perf.indicator_twice",
+    title="同一指标在一张自评表中印了两次，实际完成值不同",
+    explanation=(
+        "有的自评表把每一行指标都印了两次（003 的几张表：两行的指标值、实际完成值、分值、得分一字不差）。"
+        "在这样的表中，相邻两行的指标值和分值相同、实际完成值却是两个不同的数，就是同一指标给出了两个完成值"
+        "（名称在两行中折行不同，如“报名培训率”一行写作“报名培训”，另一行只剩“率”）；两个数至多一个是对的。"
+        "指标名称相同的相邻两行，不论表中其他行是否重印，也一样看待。只比较实际完成值是同一单位的一个数的行。"
+    ),
+    formula="同一指标（相邻两行，指标值、分值相同）的两个实际完成值相等",
+    tolerance="按印出的数比较，不相等即报",
+    example="《全市事业单位网络培训》：“报名培训率 >=95% =99.34%”，下一行同一指标“>=95% =100%”，均得10分。",
+    expected_label="另一行",
+)
+def indicator_twice(report: Report) -> Iterable[Finding]:
+    for table in report.perf_tables:
+        inds = table["indicators"]
+        pairs = list(zip(inds, inds[1:]))
+        # a table that prints its rows twice: at least two other pairs of neighbours alike in every figure
+        reprinted = sum(1 for a, b in pairs if _key(a) == _key(b)) >= 2
+        for a, b in pairs:
+            if a["target"] != b["target"] or a["points"] != b["points"] or not a["target"]:
+                continue
+            if not reprinted and a["name"] != b["name"]:
+                continue
+            x = _ACTUAL.match(a["actual"].replace(" ", ""))
+            y = _ACTUAL.match(b["actual"].replace(" ", ""))
+            if not x or not y or x["unit"] != y["unit"] or not _BOUND.match(a["target"].replace(" ", "")):
+                continue
+            first, second = Decimal(x["n"].replace(",", "")), Decimal(y["n"].replace(",", ""))
+            if first == second:
+                continue
+            other = "" if a["name"] == b["name"] else f"另一行名称作“{b['name']}”，"
+            yield make_finding(
+                "perf.indicator_twice",
+                "warning",
+                f"{_name(table)}/{a['name']}/{a['target']}",
+                f"{_shown(table, report.agency or '')}指标“{a['name']}”（{other}指标值{a['target']}、分值{a['points']}）印了两行，"
+                f"实际完成值一行是{a['actual']}，另一行是{b['actual']}；同一指标只能有一个完成值。",
+                b["actual"],
+                a["actual"],
+                [a["quote"], b["quote"]],
+            )
+
+
 _FUND_POINTS = Decimal(
     10
 )  # 预算执行率 weighs 10 points in the 财政部 自评表 template when no 分值 is printed

@@ -35,6 +35,7 @@ _DRAFTED = re.compile(r"^预算编制数?$")
 _IND_POINTS = re.compile(r"^(?:分值|分值权重|权重)$")
 _IND_SCORE = re.compile(r"^(?:得分|指标得分)$")
 _STATES_VALUE = re.compile(r"^(?:[≥≤<>=]|\d)")
+_TARGET_AND_ACTUAL = re.compile(r"(?P<target>(?:[≥≤<>]=?|=)\s*\d[^\s=]*)\s+(?P<actual>=\s*\d\S*)")
 _IND_ACTUAL = re.compile(r"^(?:实际(?:完成)?(?:指标)?值|业绩值)$")
 _IND_RATE = re.compile(r"^(?:指标)?完成(?:率|比例|比率)(?:[(（]%[)）])?$")
 _IND_TARGET = re.compile(r"^(?:调整后|年度|预期)?指标值$|^目标值$")
@@ -232,9 +233,15 @@ def _indicator(
         ),
         "",
     )
+    target = cells[pi - t_back] if 0 <= pi - t_back < len(cells) else ""
+    actual = cells[pi - a_back] if 0 <= pi - a_back < len(cells) else ""
+    both = _TARGET_AND_ACTUAL.fullmatch(actual)
+    if both and not _STATES_VALUE.match(target):
+        # OCR put the target and the actual into one cell, the name's last line where the target stands
+        # (003: "报名培训 | >=95% =99.34% | 10 | 10")
+        target, actual = both.group("target"), both.group("actual")
     return {"name": name, "points": points, "score": score, "aligned": aligned,
-            "target": cells[pi - t_back] if 0 <= pi - t_back < len(cells) else "",
-            "actual": cells[pi - a_back] if 0 <= pi - a_back < len(cells) else "",
+            "target": target, "actual": actual,
             "reason": cells[pi - r_back] if r_back is not None and 0 <= pi - r_back < len(cells) else "",
             "rate": cells[pi - c_back] if c_back is not None and 0 <= pi - c_back < len(cells) else ""}  # fmt: skip
 
