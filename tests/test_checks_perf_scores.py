@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import report_of, seed_changed
+from conftest import ROOT, report_of, seed_changed
 
-from generator.checks.perf import _printed_as, execution_score, indicator_twice, target_met_scored_short
+from generator.checks.perf import (
+    _printed_as,
+    execution_score,
+    indicator_twice,
+    score_total,
+    target_met_scored_short,
+)
+from generator.pipeline import load_report
 
 
 def table(name: str, row: str) -> tuple[str, str]:
@@ -125,3 +132,22 @@ def test_neighbours_with_one_target_are_two_indicators_unless_named_alike() -> N
     same = row.replace("创业人员", "基层公共就业服务人员").replace("\t=3人", "\t=4人")
     (f,) = indicator_twice(seed_changed("000_41e5c2151686b1a5.txt", row, same))
     assert (f.claimed, f.expected) == ("=4人", "=3人") and "基层公共就业服务人员典型事迹" in f.message
+
+
+R002 = "002_e0b9e12b257efafd.txt"
+
+
+def test_a_text_exported_total_is_the_sum_of_its_rows() -> None:
+    # 002's 23 自评表 lost their grid; each one's "分值 得分" pairs (资金执行 included) add up to its 总分 row:
+    # none is reported as printed (were a row missed, the 分值 would not add up to 100, and nothing is compared)
+    assert list(score_total(load_report(ROOT / "data" / "reports" / R002, cache=None))) == []
+    # 《劳动人事争议调解仲裁工作经费》: 10 + 10 + 10 + 6.40 + 6 + 6 + 10 + 5 + 4.25 + 20 + 10 = 97.65
+    (f,) = score_total(seed_changed(R002, "总分 100 97.65 分", "总分 100 98.65 分"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "98.65", "97.65")
+    assert "劳动人事争议调解仲裁工作经费" in f.message and f.evidence[-1].quote == "总分100 98.65分"
+    # … a row's score changed, the total kept
+    (f,) = score_total(seed_changed(R002, "=52.4% 8 6.40", "=52.4% 8 7.40"))
+    assert (f.claimed, f.expected) == ("97.65", "98.65")
+    # a total above its own 满分
+    (f,) = score_total(seed_changed(R002, "总分 100 97.65 分", "总分 100 197.65 分"))
+    assert (f.claimed, f.expected) == ("197.65", "≤100")

@@ -403,6 +403,58 @@ def score_total(report: Report) -> Iterable[Finding]:
                 str(expected),
                 evidence,
             )
+    yield from _text_score_total(report)
+
+
+# 002's text export: a table's rows end in "分值 得分" ("=4 万元 10 10.00", "=52.4% 8 6.40" run into the next
+# paragraph's "2023年…"), and its 总分 row gives the 分值 and the 得分 ("…10 10.00总分100 97.65分")
+_TEXT_PAIR = re.compile(r"(?<![\d.])(?P<points>\d{1,2})\s+(?P<score>\d{1,3}\.\d{2})(?!\d*%)")
+_TEXT_TOTAL = re.compile(r"总分\s*(?P<points>\d{2,3})\s+(?P<score>\d{1,3}(?:\.\d+)?)\s*分")
+
+
+def _text_score_total(report: Report) -> Iterable[Finding]:
+    """score_total for the 自评表 of a text export that lost their grid (002): every "分值 得分" pair from the
+    table's 项目名称 to its 总分 row, the 资金执行 row's included. Compared only when the 分值 read add up to
+    the 总分's own, so that no row was missed (all 23 of 002's tables)."""
+    if report.perf_tables or report.document is None:
+        return
+    funding = {id(b): m for _, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",))}
+    project, points, scores, quotes = None, Decimal(0), Decimal(0), []
+    for name, b in zip(projects_by_block(report), report.document.blocks, strict=True):
+        if name != project:
+            project, points, scores, quotes = name, Decimal(0), Decimal(0), []
+        text, total = b.text, _TEXT_TOTAL.search(b.text)
+        if (m := funding.get(id(b))) is not None:
+            points, scores = points + Decimal(m["points"]), scores + Decimal(m["score"])
+            quotes.append(Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"))
+            text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+        for pair in _TEXT_PAIR.finditer(text[: total.start() if total else len(text)]):
+            points, scores = points + Decimal(pair["points"]), scores + Decimal(pair["score"])
+        if total is None or project == NO_PROJECT:
+            continue
+        top, stated = Decimal(total["points"]), Decimal(total["score"])
+        said = Quote(total.group(0), b.page_at(total.start()), None, "绩效自评表")
+        if stated > top:
+            yield make_finding(
+                "perf.score_total",
+                "error",
+                f"{project}/总分",
+                f"《{project}》总分一栏满分{top}分，得分却写{stated}分，超过满分。",
+                str(stated),
+                f"≤{top}",
+                [said],
+            )
+        elif points == top and abs(stated - scores) > Decimal("0.01"):
+            yield make_finding(
+                "perf.score_total",
+                "error",
+                f"{project}/总分",
+                f"《{project}》资金执行和各项指标的分值合计{points}分，得分合计{scores}分，表中总分写{stated}分。",
+                str(stated),
+                str(scores),
+                [*quotes[:1], said],
+            )
+        points, scores, quotes = Decimal(0), Decimal(0), []
 
 
 def _score_range(table: dict, fund: dict, inds: list[dict], blank: list[dict]) -> Iterable[Finding]:
