@@ -419,10 +419,11 @@ def _text_score_total(report: Report) -> Iterable[Finding]:
     if report.perf_tables or report.document is None:
         return
     funding = {id(b): m for _, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",))}
-    project, points, scores, quotes = None, Decimal(0), Decimal(0), []
+    project: str | None = None
+    points, scores, quotes = Decimal(0), Decimal(0), list[Quote]()
     for name, b in zip(projects_by_block(report), report.document.blocks, strict=True):
         if name != project:
-            project, points, scores, quotes = name, Decimal(0), Decimal(0), []
+            project, points, scores, quotes = name, Decimal(0), Decimal(0), list[Quote]()
         text, total = b.text, _TEXT_TOTAL.search(b.text)
         if (m := funding.get(id(b))) is not None:
             points, scores = points + Decimal(m["points"]), scores + Decimal(m["score"])
@@ -454,7 +455,7 @@ def _text_score_total(report: Report) -> Iterable[Finding]:
                 str(scores),
                 [*quotes[:1], said],
             )
-        points, scores, quotes = Decimal(0), Decimal(0), []
+        points, scores, quotes = Decimal(0), Decimal(0), list[Quote]()
 
 
 def _score_range(table: dict, fund: dict, inds: list[dict], blank: list[dict]) -> Iterable[Finding]:
