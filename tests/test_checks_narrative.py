@@ -102,6 +102,9 @@ PINNED = [
     (R001, "perf.title_name", "warning", "购置档案经费", "零工市场运营经费"),
     # 004: "完成职业技能培训2.66万人" is 131.12% of the year's task in three places and 149.18% in a fourth.
     (R004, "repeat.task_rate", "warning", "131.12%；149.18%", "同一个完成率"),
+    # 004's own 绩效目标 (its 预算绩效目标情况) sets "完成职业技能培训1.78万人次": 2.66 of it is 149.44% (the 149.18% of the
+    # other statement is inside 2.655–2.665 ÷ 1.775–1.785), so the 131.12% (the 重点类职业培训 line's rate) is the wrong one.
+    (R004, "ratio.task_target", "error", "131.12%", "149.44%"),
     # 规划局: "一般公共预算财政拨款支出增加1193.20万元，增长13.95。" — the percentage lost its % sign.
     (GUIHUA, "yoy.missing_unit", "warning", "增长13.95", "增长13.95%"),
     # 002: 整体自评 "全年预算数为3127.86万元，全年执行数为3008.6万元" (3127.86 is 本年收入合计), but section 十一

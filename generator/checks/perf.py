@@ -164,30 +164,22 @@ def _name_before(cells: list[str], at: int | None) -> str:
 
 @rule(
     "ratio.task_target",
-    title="文中的任务完成率与自评表的指标值不符",
+    title="文中的任务完成率与自评表的指标值或绩效目标不符",
     explanation=(
         "文字写“完成××N人，达到年度任务的P%”，而自评表中同名指标（名称包含在这句话里，至少四个字）的年度指标值"
-        "就是这项年度任务：P%应等于N除以指标值。单位须一致（“万人”与“万”同为万）；同名指标有两个不同的指标值时不比较。"
+        "就是这项年度任务：P%应等于N除以指标值。报告在“绩效目标”标题下自己列出的年度任务（“完成创业培训0.82万人”）"
+        "也一样。单位须一致（“万人”与“万”同为万，培训的“人”与“人次”同为一数）；同名任务有两个不同的数时不比较。"
     ),
     formula="任务完成率 = 完成数 ÷ 自评表年度指标值 × 100%",
     tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
-    example="完成新增农村劳动力转移就业4.03万人，达到年度任务的103.33%；自评表该指标年度指标值3.9万：4.03÷3.9=103.33%",
+    example="完成新增农村劳动力转移就业4.03万人，达到年度任务的103.33%；自评表该指标年度指标值3.9万：4.03÷3.9=103.33%。"
+    "绩效目标写“完成职业技能培训1.78万人次”，文中“完成职业技能培训2.66万人，达到年度任务的131.12%”：2.66÷1.78=149.44%",
 )
 def task_target(report: Report) -> Iterable[Finding]:
     doc = report.document
-    if doc is None or not report.perf_tables:
+    if doc is None:
         return
-    named: list[tuple[str, str, tuple[Decimal, str], Quote]] = []
-    for table in report.perf_tables:
-        for ind in table["indicators"]:
-            target = _target_of(ind.get("target") or "")
-            cells = list(ind.get("cells") or [])
-            at = next(
-                (i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None
-            )
-            name = _name_before(cells, at)
-            if target is not None and target[0] > 0 and len(name) >= 4:
-                named.append((name, str(ind["target"]), target, ind["quote"]))
+    named = _goal_targets(report)
     seen: set[tuple[str, str, str]] = set()
     for b in doc.blocks:
         if "任务" not in b.text:
@@ -198,11 +190,13 @@ def task_target(report: Report) -> Iterable[Finding]:
             if len({n[2][0] for n in hits}) != 1 or (what, m["n"], m["p"]) in seen:
                 continue
             seen.add((what, m["n"], m["p"]))
-            name, shown, (t, t_unit), ind_quote = hits[0]
+            name, shown, (t, t_unit), ind_quote, where = hits[0]
             scale, thing = _scale(m["unit"])
             t_scale, t_thing = _scale(t_unit)
-            if scale != t_scale or (thing and t_thing and thing != t_thing):
-                continue
+            if scale != t_scale or (
+                thing and t_thing and thing.removesuffix("次") != t_thing.removesuffix("次")
+            ):
+                continue  # 培训"2.66万人" of a task of "1.78万人次" is one count
             n, stated = Decimal(m["n"]), Decimal(m["p"])
             severity = percent_severity(stated, n, t)
             if severity is None:
@@ -212,12 +206,49 @@ def task_target(report: Report) -> Iterable[Finding]:
                 "ratio.task_target",
                 severity,
                 f"{name}/{m['n']}",
-                f"文中写“{m.group(0)}”；自评表中“{name}”的年度指标值为{shown}，{n}÷{t}={pct(expected)}，"
+                f"文中写“{m.group(0)}”；{where}“{name}”的年度任务为{shown}，{n}÷{t}={pct(expected)}，"
                 f"不是{pct(stated)}。",
                 pct(stated),
                 pct(expected),
                 [Quote(m.group(0), b.page_at(m.start()), None), ind_quote],
             )
+
+
+# "1.绩效目标" (004's 预算绩效目标情况), then the year's tasks: "……完成职业技能培训1.78万人次，完成创业培训0.82万人，
+# 发放创业担保贷款2亿元，……"
+_GOAL_HEADING = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?:年度)?绩效目标$")
+_GOAL_TASK = re.compile(
+    r"(?P<name>(?:完成|发放|实现|新增)[\u4e00-\u9fff“”]{3,24}?)(?:人数|数量|总数)?\s*(?P<n>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元|亿|万)"
+)
+
+
+def _goal_targets(report: Report) -> list[tuple[str, str, tuple[Decimal, str], Quote, str]]:
+    """(name, the target as printed, (figure, unit), quote, what holds it) of each task the report sets itself: a 自评表
+    indicator's 年度指标值 (a name of four characters or more), or a task of the paragraph under a "绩效目标"
+    heading ("完成创业培训0.82万人")."""
+    named: list[tuple[str, str, tuple[Decimal, str], Quote, str]] = []
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            target = _target_of(ind.get("target") or "")
+            cells = list(ind.get("cells") or [])
+            at = next(
+                (i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None
+            )
+            name = _name_before(cells, at)
+            if target is not None and target[0] > 0 and len(name) >= 4:
+                named.append((name, str(ind["target"]), target, ind["quote"], "自评表中指标"))
+    blocks = report.document.blocks if report.document else []
+    for b, goal in zip(blocks, blocks[1:]):
+        if b.table is not None or goal.table is not None or not _GOAL_HEADING.match(b.text.strip()):
+            continue
+        for m in _GOAL_TASK.finditer(goal.text):
+            if Decimal(m["n"]) > 0:
+                quote = Quote(m.group(0), goal.page_at(m.start()), None)
+                named.append(
+                    (m["name"], f"{m['n']}{m['unit']}", (Decimal(m["n"]), m["unit"]), quote, "绩效目标中")
+                )
+    return named
 
 
 _TARGET_LIKE = re.compile(
