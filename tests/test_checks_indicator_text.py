@@ -126,3 +126,15 @@ def test_the_whole_own_table_is_read_and_not_the_one_before() -> None:
     assert [f.claimed for f in perf_indicator_text(report_of(*own))] == ["90%"]
     before = ["项目支出绩效自评表", text, "项目支出绩效自评表", *filler, *cells]
     assert [f.claimed for f in perf_indicator_text(report_of(*before))] == []
+
+
+def test_an_indicator_named_with_its_verb_is_found_without_it() -> None:
+    """002's 整体 table: "完成职业技能培训人次 >=8.70万人次 … 11.79万人次", and its text "开展各类职业技能培训11.79万人次"
+    (the name's first four characters, "完成职业", are not in the text): the real report agrees; the text's figure
+    changed is reported (the name is read without its opening verb)."""
+    from conftest import seed_changed
+
+    old = "11.79 万人次，促进各类劳动者"
+    (f,) = [f for f in perf_indicator_text(seed_changed("002_e0b9e12b257efafd.txt", old, old.replace("11.79", "12.79")))
+            if "职业技能培训" in f.message]  # fmt: skip
+    assert (f.claimed, f.expected) == ("12.79万人次", "11.79万人次")

@@ -413,6 +413,10 @@ _ACTUAL_AFTER = (
     r"^\D{{0,20}}?(?:\d+(?:\.\d+)?\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit}|[\u4e00-\u9fff](?=\d))"
     r"(?![\u4e00-\u9fff]{{0,1}}[率])"
 )
+# how many short paragraphs after its target an indicator's actual may stand: the 指标值依据 column comes between
+# in 002's 整体 table (">=8.70 万人次" "《关于印发" "2023 年自治" "区就业工作" "要点的通" "知》新就办" "发〔2023〕1" "号"
+# "10 11.79 万人次 10")
+_ACTUAL_WITHIN = 8
 _PERCENT_TARGET = _bound("%")
 _AFTER_CATEGORY = re.compile(r"^.*指标(?=[\u4e00-\u9fff]{4})")
 _LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,20})$")
@@ -466,7 +470,7 @@ def _stream_indicators(
         after, quote_block, rest = b.text[m.end() :], b, m.end()
         actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), after)
         j = pos + 1
-        while actual is None and j < len(blocks) and j <= pos + 3 and len(blocks[j].text) <= 40:
+        while actual is None and j < len(blocks) and j <= pos + _ACTUAL_WITHIN and len(blocks[j].text) <= 40:
             if target.search(blocks[j].text) and not re.match(r"^\D{0,20}?\d", blocks[j].text):
                 break
             quote_block, rest = blocks[j], 0
@@ -518,13 +522,17 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     for pos, name, target, unit, target_text, actual, shown, actual_quote in rows:
         base = unit.removesuffix("次") or unit
         # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
-        units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)})"
+        units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)}次?)"
         # the name's first four characters and at most four more, or its whole stem as the table words it
         # ("赴昌吉务工人员劳动者基本素质培训100人" for 赴昌吉务工人员劳动者基本素质培训人数)
         stem = re.sub(r"(?:人数|数量|次数|个数|人次|数)$", "", name)
         named = re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?"
         if len(stem) >= 8:
             named = f"(?:{named}|{re.escape(stem)})"
+        # … or without the verb it opens with ("开展各类职业技能培训11.79万人次" for 完成职业技能培训人次)
+        core = re.sub(r"^(?:完成|开展|实现|组织|举办)", "", stem)
+        if core != stem and len(core) >= 4:
+            named = f"(?:{named}|{re.escape(core)})"
         if unit == "%" and len(name) >= 7:
             # a rate is named by its end as well: "收审单位满意度达90%" for 受审单位满意度
             named = f"(?:{named}|[\u4e00-\u9fff]{{0,2}}{re.escape(name[-5:])})(?:达到?|为)?"
