@@ -142,6 +142,16 @@ def test_a_task_rate_in_the_text_is_the_task_of_the_report_s_own_goal() -> None:
         "完成职业技能培训2.66万人，达到年度任务的131.12%",
         "完成职业技能培训1.78万人次",
     ]
+    # "带动就业6734人，达到年度任务的177.21%" (6734 ÷ 3800 of "带动就业人数3800人") and "失业保险参保总人数达到32.81万人，
+    # 达到年度任务的100%" (÷ 32.76) agree; changed, they are reported
+    old = "带动就业6734人，达到年度任务的177.21%"
+    (g,) = [g for g in task_target(report_changed(HUAIHUA, old, old.replace("177.21", "187.21"), count=7))
+            if g.claimed == "187.21%"]  # fmt: skip
+    assert g.expected == "177.21%" and "年度任务为3800人" in g.message
+    old = "失业保险参保总人数达到32.81万人，达到年度任务的100%"
+    (g,) = [g for g in task_target(report_changed(HUAIHUA, old, old.replace("100%", "110%"), count=3))
+            if g.claimed == "110%"]  # fmt: skip
+    assert g.expected == "100%" and g.evidence[0].quote.startswith("失业保险")
     # the 创业培训 task written as 0.92万人 in the goal: 1.07 ÷ 0.92 = 116.30%, not 130%
     changed = report_changed(HUAIHUA, "完成创业培训0.82万人", "完成创业培训0.92万人")
     (g,) = [g for g in task_target(changed) if g.claimed == "130%"]

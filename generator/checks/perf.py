@@ -137,9 +137,14 @@ def indicator_rate(report: Report) -> Iterable[Finding]:
         )
 
 
-# "完成新增农村劳动力转移就业4.03万人，达到年度任务的103.33%" / "发放创业担保贷款3.13亿元，达到年度任务的156.28%"
+# "完成新增农村劳动力转移就业4.03万人，达到年度任务的103.33%" / "发放创业担保贷款3.13亿元，达到年度任务的156.28%" /
+# "带动就业6734人，达到年度任务的177.21%" / "失业保险参保总人数达到32.81万人，达到年度任务的100%"
+_TASK_WHAT = (
+    r"(?:(?P<verb>完成|发放|实现|新增|带动)(?P<what>[\u4e00-\u9fff“”]{2,24}?)"
+    r"|(?<![\u4e00-\u9fff])(?:年度?)?(?P<subject>[\u4e00-\u9fff]{4,16})达到)"
+)
 _TASK_SHARE = re.compile(
-    r"(?P<verb>完成|发放|实现|新增)(?P<what>[\u4e00-\u9fff“”]{3,24}?)\s*(?P<n>\d+(?:\.\d+)?)\s*"
+    _TASK_WHAT + r"\s*(?P<n>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元|亿|万)[，,]\s*(?:达到|完成|为)(?:全?年度?)?(?:目标)?任务(?:数)?的\s*"
     r"(?P<p>\d+(?:\.\d+)?)\s*%"
 )
@@ -185,8 +190,9 @@ def task_target(report: Report) -> Iterable[Finding]:
         if "任务" not in b.text:
             continue
         for m in _TASK_SHARE.finditer(b.text):
-            what = m["what"]
-            hits = [n for n in named if n[0] in m["verb"] + what or what in n[0]]
+            what = m["what"] or m["subject"]
+            key = (m["verb"] or "") + what  # "带动就业": a short name is read with its verb only
+            hits = [n for n in named if n[0] in key or key in n[0] or (len(what) >= 4 and what in n[0])]
             if len({n[2][0] for n in hits}) != 1 or (what, m["n"], m["p"]) in seen:
                 continue
             seen.add((what, m["n"], m["p"]))
@@ -202,15 +208,16 @@ def task_target(report: Report) -> Iterable[Finding]:
             if severity is None:
                 continue
             expected = rounded_percent(n, t, stated)
+            begin = m.start("verb") if m["verb"] else m.start("subject")  # not a "年" before the subject
+            said = b.text[begin : m.end()]
             yield make_finding(
                 "ratio.task_target",
                 severity,
                 f"{name}/{m['n']}",
-                f"文中写“{m.group(0)}”；{where}“{name}”的年度任务为{shown}，{n}÷{t}={pct(expected)}，"
-                f"不是{pct(stated)}。",
+                f"文中写“{said}”；{where}“{name}”的年度任务为{shown}，{n}÷{t}={pct(expected)}，不是{pct(stated)}。",
                 pct(stated),
                 pct(expected),
-                [Quote(m.group(0), b.page_at(m.start()), None), ind_quote],
+                [Quote(said, b.page_at(begin), None), ind_quote],
             )
 
 
@@ -218,8 +225,9 @@ def task_target(report: Report) -> Iterable[Finding]:
 # 发放创业担保贷款2亿元，……"
 _GOAL_HEADING = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?:年度)?绩效目标$")
 _GOAL_TASK = re.compile(
-    r"(?P<name>(?:完成|发放|实现|新增)[\u4e00-\u9fff“”]{3,24}?)(?:人数|数量|总数)?\s*(?P<n>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元|亿|万)"
+    r"(?:(?P<name>(?:完成|发放|实现|新增|带动)[\u4e00-\u9fff“”]{2,24}?)(?:人数|数量|总数)?"
+    r"|(?<![\u4e00-\u9fff])(?P<subject>[\u4e00-\u9fff]{4,16})达到)"
+    r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元|亿|万)"
 )
 
 
@@ -245,8 +253,9 @@ def _goal_targets(report: Report) -> list[tuple[str, str, tuple[Decimal, str], Q
         for m in _GOAL_TASK.finditer(goal.text):
             if Decimal(m["n"]) > 0:
                 quote = Quote(m.group(0), goal.page_at(m.start()), None)
+                name = m["name"] or m["subject"]
                 named.append(
-                    (m["name"], f"{m['n']}{m['unit']}", (Decimal(m["n"]), m["unit"]), quote, "绩效目标中")
+                    (name, f"{m['n']}{m['unit']}", (Decimal(m["n"]), m["unit"]), quote, "绩效目标中")
                 )
     return named
 
