@@ -151,3 +151,16 @@ def test_a_text_exported_total_is_the_sum_of_its_rows() -> None:
     # a total above its own 满分
     (f,) = score_total(seed_changed(R002, "总分 100 97.65 分", "总分 100 197.65 分"))
     assert (f.claimed, f.expected) == ("197.65", "≤100")
+
+
+def test_the_whole_unit_table_of_a_text_export_is_scored_too() -> None:
+    # 002's 整体 table prints 分值, 实际完成值 and 得分 together after the 指标值依据 ("城镇新增" "就业" ">=2.20 万人次"
+    # "昌吉州政府" "工作报告" "15 2.24 万人次 15"): all six such rows are met and scored in full
+    from generator.checks.perf import target_missed
+
+    assert list(target_missed(load_report(ROOT / "data" / "reports" / R002, cache=None))) == []
+    (f,) = target_missed(seed_changed(R002, "15 2.24 万人次 15", "15 2.14 万人次 15"))
+    assert (f.claimed, f.expected) == ("2.14万人次（15分）", ">=2.20万人次")
+    assert "整体支出绩效自评表" in f.message and f.evidence[0].quote == "15 2.14万人次15"
+    (f,) = target_missed(seed_changed(R002, "10 60 日 10", "10 65 日 10"))
+    assert (f.claimed, f.expected) == ("65日（10分）", "<=60日")

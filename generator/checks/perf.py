@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.ratios import pct, percent_severity
@@ -672,6 +672,117 @@ _BOUND_SIGNS = (">=", "<=", "≥", "≤")  # what the first paragraph of such a 
 _PROJECT = re.compile(r"项目名称\s*(?P<name>\S.{1,40}?)\s*(?=主管部门|实施单位|$)")
 
 
+# An indicator row of a 自评表 whose grid the export lost (002's text dump): the cells come as short
+# paragraphs, "城镇新增" "就业" "=2.20万人次" "昌吉州政府" "工作报告" "15 2.24万人次15" — the name, the target
+# (an operator, a figure and a unit), then the actual figure with the same unit.
+_COUNT_UNIT = r"万人次|万人|人次|万户|户|人|盒|个|家|项|场|期|册|件|卷|次|所|批"
+
+
+def _bound(units: str) -> re.Pattern[str]:
+    """An indicator's target cell: an operator, a number and one of ``units`` (">=13万人次", "<=60日")."""
+    return re.compile(rf"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})")
+
+
+_TARGET = _bound(_COUNT_UNIT)
+# The actual's unit is the target's, or another single character written in its place with the 分值 right
+# after it (002: ">=100人 =97认5 4.63"; perf.unit_mismatch notes the slip itself).
+# In 002's 整体 table the 分值 stands before the actual and the 得分 after it ("15 2.24万人次15": 分值, 实际完成值,
+# 得分); in its project tables they follow the actual (">=100人 =97认5 4.63", read by _SCORED_ROW).
+_ACTUAL_AFTER = (
+    r"^\D{{0,20}}?(?:(?P<points>\d+(?:\.\d+)?)\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit}|[\u4e00-\u9fff](?=\d))"
+    r"(?![\u4e00-\u9fff]{{0,1}}[率])(?:\s*(?P<score>\d+(?:\.\d+)?)(?![\d.]))?"
+)
+# how many short paragraphs after its target an indicator's actual may stand: the 指标值依据 column comes between
+# in 002's 整体 table (">=8.70 万人次" "《关于印发" "2023 年自治" "区就业工作" "要点的通" "知》新就办" "发〔2023〕1" "号"
+# "10 11.79 万人次 10")
+_ACTUAL_WITHIN = 8
+_PERCENT_TARGET = _bound("%")
+_TIME_BOUND = _bound("工作日|日|天|小时")
+_AFTER_CATEGORY = re.compile(r"^.*指标(?=[\u4e00-\u9fff]{4})")
+_LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,20})$")
+_HEADER_WORDS = re.compile(r"^.*(?:实际完成值|指标值|得分|分值|三级指标)")
+_CATEGORY = re.compile(
+    r"^(?:履职效能|管理效率|(?:产出|效益|满意度|数量|质量|时效|成本|一级|二级|三级)指标|(?:社会|经济|生态)效益|可持续影响)+"
+)
+
+
+class StreamRow(NamedTuple):
+    """An indicator row of a text export laid out as a run of short paragraphs."""
+
+    pos: int  # the block of its target
+    name: str
+    target: Decimal
+    unit: str
+    target_text: str  # ">=2.20万人次"
+    actual: Decimal
+    shown: str  # the actual as printed
+    quote: Quote  # the target and the actual (the actual alone when they stand apart)
+    points: Decimal | None  # 分值 and 得分 where they stand around the actual (002's 整体 table), else None
+    score: Decimal | None
+    scored: Quote | None  # "15 2.24万人次15": the 分值, the actual and the 得分 where they stand so
+
+
+def stream_indicators(blocks: list, target: re.Pattern[str] = _TARGET) -> Iterable[StreamRow]:
+    """Each indicator row of a 自评表 whose grid the export lost, laid out as a run of short paragraphs."""
+    for pos, b in enumerate(blocks):
+        if b.table is not None or len(b.text) > 40:
+            continue
+        m = target.search(b.text)
+        if m is None or m.start() > 20:
+            continue
+        # the name: the paragraphs just before (each short), plus this one's text before the target
+        before = b.text[: m.start()]
+        k = pos - 1
+        while k >= 0 and len(before) < 16 and blocks[k].table is None:
+            prev = blocks[k].text
+            header = len(prev) <= 60 and _HEADER_WORDS.match(prev)  # "…实际完成值分值得分档案整理数"
+            if target.search(prev) or (len(prev) > 24 and not header):
+                # the row before ends with this name's first line, after its 得分: "…=41人10 10.00赴昌吉务工"
+                if tail := re.search(r"\d\.\d{2}([\u4e00-\u9fff]{1,12})$", prev):
+                    before = tail.group(1) + before
+                break
+            before = prev + before
+            if header:
+                break
+            k -= 1
+        before = re.sub(r"[（(][^）)]{0,4}[）)]$", "", before.strip())  # "档案整理数量（盒）"
+        before = _CATEGORY.sub("", _HEADER_WORDS.sub("", before))
+        # the category cells wrapped into short paragraphs before the name ("一级指" / "标" / "产出指标" /
+        # "数量指标"): the name follows the last "指标"
+        before = _AFTER_CATEGORY.sub("", before)
+        name = _LABEL_TAIL.search(before)
+        if name is None:
+            continue
+        # the actual: the first figure with the same unit after the target, within the next paragraphs
+        after, quote_block, rest = b.text[m.end() :], b, m.end()
+        actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), after)
+        j = pos + 1
+        while actual is None and j < len(blocks) and j <= pos + _ACTUAL_WITHIN and len(blocks[j].text) <= 40:
+            if target.search(blocks[j].text) and not re.match(r"^\D{0,20}?\d", blocks[j].text):
+                break
+            quote_block, rest = blocks[j], 0
+            actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), blocks[j].text)
+            j += 1
+        if actual is None:
+            continue
+        value = Decimal(actual.group("n"))
+        # the actual with its target when they share a paragraph (">=90% =100%": a bare "100%" is found
+        # all over the report), else the actual alone
+        first = m.start() if quote_block is b else rest + actual.start("n")
+        text = quote_block.text[first : rest + actual.end("unit")]
+        shown = quote_block.text[rest + actual.start("n") : rest + actual.end("unit")]
+        around = actual.group("points") is not None and actual.group("score") is not None
+        scored = (
+            quote_block.text[rest + actual.start("points") : rest + actual.end("score")] if around else ""
+        )
+        yield StreamRow(
+            pos, name.group(1), Decimal(m.group("n")), m.group("unit"), m.group(0), value, shown,
+            Quote(text, quote_block.page, None),
+            Decimal(actual.group("points")) if around else None, Decimal(actual.group("score")) if around else None,
+            Quote(scored, quote_block.page, None, "绩效自评表") if around else None,
+        )  # fmt: skip
+
+
 NO_PROJECT = "绩效自评表"  # what precedes the first 项目名称: the 整体 table, or no table at all
 
 
@@ -719,6 +830,27 @@ def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
             yield shown, f"{name}/{ind['name']}", ind
     if not report.perf_tables:
         yield from _text_scored_rows(report)
+        yield from _stream_scored_rows(report)
+
+
+@per_report("document", "perf_tables")
+def _stream_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
+    """The rows of 002's 整体 table, whose 分值 and 得分 stand around the actual ("城镇新增" "就业" ">=2.20万人次"
+    "昌吉州政府" "工作报告" "15 2.24万人次15")."""
+    blocks = report.document.blocks if report.document else []
+    projects = projects_by_block(report)
+    out: list[tuple[str, str, dict]] = []
+    for target in (_TARGET, _PERCENT_TARGET, _TIME_BOUND):
+        for row in stream_indicators(blocks, target):
+            if row.points is None or row.scored is None:
+                continue
+            project = projects[row.pos]
+            shown = "整体支出绩效自评表中" if project == NO_PROJECT else f"《{project}》"
+            out.append((shown, f"{project}/{row.name}", {
+                "name": row.name, "target": row.target_text, "actual": row.shown,
+                "points": row.points, "score": row.score, "reason": None, "quote": row.scored,
+            }))  # fmt: skip
+    return out
 
 
 @per_report("document", "perf_tables")  # perf.target_met_scored_short and perf.unit_mismatch

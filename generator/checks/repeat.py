@@ -30,7 +30,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
 
 from generator.checks import make_finding, of_another_year, rule, running_with
-from generator.checks.perf import _HAN, NO_PROJECT, projects_by_block
+from generator.checks.perf import (
+    _HAN,
+    _PERCENT_TARGET,
+    _TIME_BOUND,
+    NO_PROJECT,
+    projects_by_block,
+    stream_indicators,
+)
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, sum_differs
 from generator.extract.claims import signed_change
@@ -395,99 +402,11 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
                 )
 
 
-# An indicator row of a 自评表 whose grid the export lost (002's text dump): the cells come as short
-# paragraphs, "城镇新增" "就业" "=2.20万人次" "昌吉州政府" "工作报告" "15 2.24万人次15" — the name, the target
-# (an operator, a figure and a unit), then the actual figure with the same unit.
-_COUNT_UNIT = r"万人次|万人|人次|万户|户|人|盒|个|家|项|场|期|册|件|卷|次|所|批"
-
-
-def _bound(units: str) -> re.Pattern[str]:
-    """An indicator's target cell: an operator, a number and one of ``units`` (">=13万人次", "<=60日")."""
-    return re.compile(rf"(?P<op>>=|<=|≥|≤|＝|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})")
-
-
-_TARGET = _bound(_COUNT_UNIT)
-# The actual's unit is the target's, or another single character written in its place with the 分值 right
-# after it (002: ">=100人 =97认5 4.63"; perf.unit_mismatch notes the slip itself).
-_ACTUAL_AFTER = (
-    r"^\D{{0,20}}?(?:\d+(?:\.\d+)?\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit}|[\u4e00-\u9fff](?=\d))"
-    r"(?![\u4e00-\u9fff]{{0,1}}[率])"
-)
-# how many short paragraphs after its target an indicator's actual may stand: the 指标值依据 column comes between
-# in 002's 整体 table (">=8.70 万人次" "《关于印发" "2023 年自治" "区就业工作" "要点的通" "知》新就办" "发〔2023〕1" "号"
-# "10 11.79 万人次 10")
-_ACTUAL_WITHIN = 8
-_PERCENT_TARGET = _bound("%")
-_AFTER_CATEGORY = re.compile(r"^.*指标(?=[\u4e00-\u9fff]{4})")
-_LABEL_TAIL = re.compile(r"([\u4e00-\u9fff]{4,20})$")
-_HEADER_WORDS = re.compile(r"^.*(?:实际完成值|指标值|得分|分值|三级指标)")
-_CATEGORY = re.compile(
-    r"^(?:履职效能|管理效率|(?:产出|效益|满意度|数量|质量|时效|成本|一级|二级|三级)指标|(?:社会|经济|生态)效益|可持续影响)+"
-)
 # a sentence that reports the year's result: "完成公共就业服务系统工作人员学习交流41人，赴昌吉……培训100人"
 _DONE = re.compile(
     r"^(?![^。]*(?:不少于|不低于|不超过|目标|计划|预计|力争|确保|任务|要求))[^。]*(?:完成|实际)"
 )
 _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9fff]{0,8}$")
-
-
-def _stream_indicators(
-    blocks: list,
-    target: re.Pattern[str] = _TARGET,
-) -> Iterable[tuple[int, str, Decimal, str, str, Decimal, str, Quote]]:
-    """(block index, name, target, unit, target text, actual, the actual as printed, quote of the
-    target and actual) of each indicator row laid out as a run of short paragraphs."""
-    for pos, b in enumerate(blocks):
-        if b.table is not None or len(b.text) > 40:
-            continue
-        m = target.search(b.text)
-        if m is None or m.start() > 20:
-            continue
-        # the name: the paragraphs just before (each short), plus this one's text before the target
-        before = b.text[: m.start()]
-        k = pos - 1
-        while k >= 0 and len(before) < 16 and blocks[k].table is None:
-            prev = blocks[k].text
-            header = len(prev) <= 60 and _HEADER_WORDS.match(prev)  # "…实际完成值分值得分档案整理数"
-            if target.search(prev) or (len(prev) > 24 and not header):
-                # the row before ends with this name's first line, after its 得分: "…=41人10 10.00赴昌吉务工"
-                if tail := re.search(r"\d\.\d{2}([\u4e00-\u9fff]{1,12})$", prev):
-                    before = tail.group(1) + before
-                break
-            before = prev + before
-            if header:
-                break
-            k -= 1
-        before = re.sub(r"[（(][^）)]{0,4}[）)]$", "", before.strip())  # "档案整理数量（盒）"
-        before = _CATEGORY.sub("", _HEADER_WORDS.sub("", before))
-        # the category cells wrapped into short paragraphs before the name ("一级指" / "标" / "产出指标" /
-        # "数量指标"): the name follows the last "指标"
-        before = _AFTER_CATEGORY.sub("", before)
-        name = _LABEL_TAIL.search(before)
-        if name is None:
-            continue
-        # the actual: the first figure with the same unit after the target, within the next paragraphs
-        after, quote_block, rest = b.text[m.end() :], b, m.end()
-        actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), after)
-        j = pos + 1
-        while actual is None and j < len(blocks) and j <= pos + _ACTUAL_WITHIN and len(blocks[j].text) <= 40:
-            if target.search(blocks[j].text) and not re.match(r"^\D{0,20}?\d", blocks[j].text):
-                break
-            quote_block, rest = blocks[j], 0
-            actual = re.match(_ACTUAL_AFTER.format(unit=re.escape(m.group("unit"))), blocks[j].text)
-            j += 1
-        if actual is None:
-            continue
-        value = Decimal(actual.group("n"))
-        # the actual with its target when they share a paragraph (">=90% =100%": a bare "100%" is found
-        # all over the report), else the actual alone
-        first = m.start() if quote_block is b else rest + actual.start("n")
-        text = quote_block.text[first : rest + actual.end("unit")]
-        shown = quote_block.text[rest + actual.start("n") : rest + actual.end("unit")]
-        yield (
-            pos, name.group(1), Decimal(m.group("n")), m.group("unit"), m.group(0), value, shown,
-            Quote(text, quote_block.page, None),
-        )  # fmt: skip
 
 
 @rule(
@@ -518,8 +437,8 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     # where each 自评表 starts: its title, a short paragraph ("项目支出绩效自评表")
     titles = [n for n, b in enumerate(blocks) if b.table is None and len(b.text) < 40 and "自评表" in b.text]
     seen: set[tuple[str, Decimal]] = set()
-    rows = chain(_stream_indicators(blocks), _stream_indicators(blocks, _PERCENT_TARGET))
-    for pos, name, target, unit, target_text, actual, shown, actual_quote in rows:
+    rows = chain(stream_indicators(blocks), stream_indicators(blocks, _PERCENT_TARGET))
+    for pos, name, target, unit, target_text, actual, shown, actual_quote, *_ in rows:
         base = unit.removesuffix("次") or unit
         # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
         units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)}次?)"
@@ -729,7 +648,6 @@ def figure_precision(report: Report) -> Iterable[Finding]:
 
 # a time limit: how long one procedure may take is the same in every table that states it, whereas a
 # count or an amount belongs to its own project (two projects' "工作办公经费" are two sums)
-_TIME_LIMIT = _bound("工作日|日|天|小时")
 _CATEGORY_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2}指标)+")  # "时限指标案件办理时限"
 
 
@@ -758,8 +676,8 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
 
     rows = [
         (table_of(pos), _CATEGORY_HEAD.sub("", name), target, unit, text, actual, quote)
-        for pos, name, target, unit, text, actual, _shown, quote in _stream_indicators(
-            doc.blocks, _TIME_LIMIT
+        for pos, name, target, unit, text, actual, _shown, quote, *_ in stream_indicators(
+            doc.blocks, _TIME_BOUND
         )
     ]
     for table, name, bound, unit, text, met, quote in rows:
