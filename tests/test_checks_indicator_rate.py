@@ -168,3 +168,16 @@ def test_a_bare_target_in_wan_is_compared_with_the_completion_text() -> None:
     report = report_changed(HUAIHUA, row, row.replace("4.03万", "4.33万"))
     (f,) = [f for f in completion_text(report) if "转移就业" in f.message]
     assert (f.severity, f.claimed, f.expected) == ("error", "4.03万", "4.33万")
+
+
+def test_points_over_a_target_are_the_rate_less_the_indicator_s_target() -> None:
+    """004: "离校未就业高校毕业生就业率98.14%，超过目标任务3.14个百分点" (four times) and its 整体 table's indicator
+    "离校未就业高校毕业生就业率 ≥95% 98.14%": 98.14 − 95 = 3.14. "转移就业率为87.85%，超过目标任务1.31个百分点" has no
+    target in the report and is not read. Changed, the points are reported."""
+    from generator.checks.perf import points_over_target
+
+    assert list(points_over_target(load_report(HUAIHUA, cache=None))) == []
+    old = "就业率98.14%，超过目标任务3.14个百分点"
+    (f,) = points_over_target(report_changed(HUAIHUA, old, old.replace("3.14", "3.41"), count=4))
+    assert (f.severity, f.claimed, f.expected) == ("error", "3.41个百分点", "3.14个百分点")
+    assert f.evidence[1].quote.endswith("离校未就业高校毕业生就业率 ≥95% 98.14% 5 5")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from generator.checks import make_finding, per_report, rule
+from generator.checks import make_finding, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, rounded_percent
 from generator.model import Block, Finding, Quote, Report
@@ -218,6 +218,67 @@ def task_target(report: Report) -> Iterable[Finding]:
                 pct(stated),
                 pct(expected),
                 [Quote(said, b.page_at(begin), None), ind_quote],
+            )
+
+
+# "离校未就业高校毕业生就业率98.14%，超过目标任务3.14个百分点" (004)
+_POINTS_OVER = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<what>[\u4e00-\u9fff]{2,20}率)(?:为|达到?)?\s*(?P<p>\d+(?:\.\d+)?)\s*%\s*[，,]?\s*"
+    r"(?P<dir>超过|高于|超出|低于)(?:年度)?(?:目标任务|目标值|目标|任务)\s*(?P<d>\d+(?:\.\d+)?)\s*个百分点"
+)
+
+
+@rule(
+    "ratio.points_over_target",
+    title="文中“超过目标N个百分点”与自评表的指标值不符",
+    explanation=(
+        "文字写“××率98.14%，超过目标任务3.14个百分点”，自评表中同名指标（名称以这句话里的“××率”结尾，或反过来，"
+        "至少四个字）的指标值就是这个目标（≥95%）：超出的百分点数应等于实际的率减去指标值。"
+        "报告没有写出目标值的（如“转移就业率为87.85%，超过目标任务1.31个百分点”而表中没有这个指标）不比较。"
+    ),
+    formula="超过的百分点 = 实际的率 − 指标值（低于时为 指标值 − 实际的率）",
+    tolerance="率和百分点各按印出精度取半个末位单位相加；指标值是定的数",
+    example="离校未就业高校毕业生就业率98.14%，超过目标任务3.14个百分点；自评表该指标≥95%：98.14−95=3.14",
+    expected_label="应为",
+)
+def points_over_target(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    targets: dict[str, tuple[Decimal, str, Quote]] = {}
+    for _, _, ind in _scored_indicators(report):
+        t = _BOUND.match((ind.get("target") or "").replace(" ", ""))
+        cells = list(ind.get("cells") or [])
+        at = next((i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None)
+        # the cell right before the target (004 heads a row with "效益指标（30分）"); a text row's own name
+        name = _name_before(cells, at) if cells else ind.get("name") or ""
+        if t and t["unit"] == "%" and len(name) >= 4:
+            targets.setdefault(name, (Decimal(t["n"]), ind["target"], ind["quote"]))
+    if not targets:
+        return
+    seen: set[tuple[str, str, str]] = set()
+    for _, b in running_with(report, "个百分点"):
+        for m in _POINTS_OVER.finditer(b.text):
+            what = m["what"]
+            hits = {
+                v for n, v in targets.items() if len(what) >= 4 and (n.endswith(what) or what.endswith(n))
+            }
+            if len({v[0] for v in hits}) != 1 or (what, m["p"], m["d"]) in seen:
+                continue
+            seen.add((what, m["p"], m["d"]))
+            target, shown, quote = next(iter(hits))
+            rate, stated = Decimal(m["p"]), Decimal(m["d"])
+            over = rate - target if m["dir"] != "低于" else target - rate
+            if abs(over - stated) <= half_unit(rate) + half_unit(stated):
+                continue
+            yield make_finding(
+                "ratio.points_over_target",
+                "error",
+                f"{what}/{m['p']}/{m['d']}",
+                f"文中写“{m.group(0)}”；自评表中该指标的指标值为{shown}，{rate}−{target}={over}个百分点，不是{stated}个百分点。",
+                f"{stated}个百分点",
+                f"{over}个百分点",
+                [Quote(m.group(0), b.page_at(m.start()), None), quote],
             )
 
 
