@@ -181,3 +181,16 @@ def test_points_over_a_target_are_the_rate_less_the_indicator_s_target() -> None
     (f,) = points_over_target(report_changed(HUAIHUA, old, old.replace("3.14", "3.41"), count=4))
     assert (f.severity, f.claimed, f.expected) == ("error", "3.41个百分点", "3.14个百分点")
     assert f.evidence[1].quote.endswith("离校未就业高校毕业生就业率 ≥95% 98.14% 5 5")
+
+
+def test_a_task_of_the_goal_is_the_indicator_s_target() -> None:
+    """004's "1.绩效目标" sets "发放创业担保贷款2亿元" and "失业保险参保总人数达到32.76万人"; its 整体 table's
+    indicators "全市累计发放创业担保贷款 2亿" and "失业保险参保总人数 32.76万" agree. Either figure changed in the goal
+    is reported."""
+    from generator.checks.repeat import goal_target
+
+    assert list(goal_target(load_report(HUAIHUA, cache=None))) == []
+    (f,) = goal_target(report_changed(HUAIHUA, "发放创业担保贷款2亿元，带动", "发放创业担保贷款3亿元，带动"))
+    assert (f.severity, f.claimed, f.expected) == ("warning", "3亿元", "2亿")
+    (f,) = goal_target(report_changed(HUAIHUA, "总人数达到32.76万人", "总人数达到42.76万人"))
+    assert (f.claimed, f.expected) == ("42.76万人", "32.76万")

@@ -184,7 +184,7 @@ def task_target(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    named = _goal_targets(report)
+    named = goal_targets(report)
     seen: set[tuple[str, str, str]] = set()
     for b in doc.blocks:
         if "任务" not in b.text:
@@ -292,7 +292,7 @@ _GOAL_TASK = re.compile(
 )
 
 
-def _goal_targets(report: Report) -> list[tuple[str, str, tuple[Decimal, str], Quote, str]]:
+def goal_targets(report: Report) -> list[tuple[str, str, tuple[Decimal, str], Quote, str]]:
     """(name, the target as printed, (figure, unit), quote, what holds it) of each task the report sets itself: a 自评表
     indicator's 年度指标值 (a name of four characters or more), or a task of the paragraph under a "绩效目标"
     heading ("完成创业培训0.82万人")."""

@@ -35,6 +35,8 @@ from generator.checks.perf import (
     _PERCENT_TARGET,
     _TIME_BOUND,
     NO_PROJECT,
+    _scale,
+    goal_targets,
     projects_by_block,
     stream_indicators,
 )
@@ -484,6 +486,40 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
             f"{said}{said_unit}",
             f"{actual}{unit}",
             [quote, actual_quote],
+        )
+
+
+@rule(
+    "repeat.goal_target",
+    title="绩效目标所列年度任务与自评表的指标值不符",
+    explanation=(
+        "报告在“绩效目标”标题下列出本年的任务（“发放创业担保贷款2亿元”“失业保险参保总人数达到32.76万人”），"
+        "自评表中同一任务的指标（名称互相包含）又写出年度指标值。两处说的是同一个目标，数应当相同。"
+    ),
+    formula="绩效目标中的任务数 = 自评表同名指标的年度指标值",
+    tolerance="按印出的数比较（万、亿须一致），不相等即报",
+    example="绩效目标写“发放创业担保贷款2亿元”，自评表“全市累计发放创业担保贷款”指标值2亿：相符",
+    expected_label="自评表",
+)
+def goal_target(report: Report) -> Iterable[Finding]:
+    named = goal_targets(report)
+    goals = [n for n in named if n[4] == "绩效目标中"]
+    indicators = [n for n in named if n[4] != "绩效目标中"]
+    for name, shown, (value, unit), quote, _ in goals:
+        same = [
+            i for i in indicators if (name in i[0] or i[0] in name) and _scale(i[2][1])[0] == _scale(unit)[0]
+        ]
+        if not same or any(i[2][0] == value for i in same):
+            continue
+        other, other_shown, _, other_quote, _ = same[0]
+        yield make_finding(
+            "repeat.goal_target",
+            "warning",
+            f"{name}/{value}",
+            f"绩效目标写“{quote.quote}”，自评表中“{other}”的年度指标值却是{other_shown}。",
+            shown,
+            other_shown,
+            [quote, other_quote],
         )
 
 
