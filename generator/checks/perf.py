@@ -184,11 +184,12 @@ def task_target(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
+    paragraphs = running_with(report, "任务的")
+    if not paragraphs:
+        return
     named = goal_targets(report)
     seen: set[tuple[str, str, str]] = set()
-    for b in doc.blocks:
-        if "任务" not in b.text:
-            continue
+    for _, b in paragraphs:
         for m in _TASK_SHARE.finditer(b.text):
             what = m["what"] or m["subject"]
             key = (m["verb"] or "") + what  # "带动就业": a short name is read with its verb only
@@ -245,6 +246,9 @@ def points_over_target(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
+    said = running_with(report, "个百分点")
+    if not said:
+        return
     targets: dict[str, tuple[Decimal, str, Quote]] = {}
     for _, _, ind in _scored_indicators(report):
         t = _BOUND.match((ind.get("target") or "").replace(" ", ""))
@@ -257,7 +261,7 @@ def points_over_target(report: Report) -> Iterable[Finding]:
     if not targets:
         return
     seen: set[tuple[str, str, str]] = set()
-    for _, b in running_with(report, "个百分点"):
+    for _, b in said:
         for m in _POINTS_OVER.finditer(b.text):
             what = m["what"]
             hits = {
@@ -292,6 +296,7 @@ _GOAL_TASK = re.compile(
 )
 
 
+@per_report("document", "perf_tables")  # ratio.task_target and repeat.goal_target
 def goal_targets(report: Report) -> list[tuple[str, str, tuple[Decimal, str], Quote, str]]:
     """(name, the target as printed, (figure, unit), quote, what holds it) of each task the report sets itself: a 自评表
     indicator's 年度指标值 (a name of four characters or more), or a task of the paragraph under a "绩效目标"
@@ -517,7 +522,7 @@ def _text_score_total(report: Report) -> Iterable[Finding]:
     """score_total for the 自评表 of a text export that lost their grid (002): every "分值 得分" pair from the
     table's 项目名称 to its 总分 row, the 资金执行 row's included. Compared only when the 分值 read add up to
     the 总分's own, so that no row was missed (all 23 of 002's tables)."""
-    if report.perf_tables or report.document is None:
+    if report.perf_tables or report.document is None or not running_with(report, "总分"):
         return
     funding = {id(b): m for _, b, m in _text_rows(report, _FUNDING_LINE, starts=("年度资金总额",))}
     project: str | None = None
@@ -525,7 +530,9 @@ def _text_score_total(report: Report) -> Iterable[Finding]:
     for name, b in zip(projects_by_block(report), report.document.blocks, strict=True):
         if name != project:
             project, points, scores, quotes = name, Decimal(0), Decimal(0), list[Quote]()
-        text, total = b.text, _TEXT_TOTAL.search(b.text)
+        if "." not in b.text and "总分" not in b.text:
+            continue  # no "分值 得分" pair (a 得分 has two decimals) and no 总分 row
+        text, total = b.text, _TEXT_TOTAL.search(b.text) if "总分" in b.text else None
         if (m := funding.get(id(b))) is not None:
             points, scores = points + Decimal(m["points"]), scores + Decimal(m["score"])
             quotes.append(Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"))
@@ -894,15 +901,23 @@ def _scored_indicators(report: Report) -> Iterable[tuple[str, str, dict]]:
         yield from _stream_scored_rows(report)
 
 
+@per_report("document")  # repeat.perf_indicator_text, repeat.perf_bound_tables and _stream_scored_rows
+def stream_rows(report: Report) -> dict[str, list[StreamRow]]:
+    """stream_indicators of the report's blocks for targets that count ("count"), percentages ("percent") and
+    time limits ("time")."""
+    blocks = report.document.blocks if report.document else []
+    kinds = (("count", _TARGET), ("percent", _PERCENT_TARGET), ("time", _TIME_BOUND))
+    return {kind: list(stream_indicators(blocks, pattern)) for kind, pattern in kinds}
+
+
 @per_report("document", "perf_tables")
 def _stream_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
     """The rows of 002's 整体 table, whose 分值 and 得分 stand around the actual ("城镇新增" "就业" ">=2.20万人次"
     "昌吉州政府" "工作报告" "15 2.24万人次15")."""
-    blocks = report.document.blocks if report.document else []
     projects = projects_by_block(report)
     out: list[tuple[str, str, dict]] = []
-    for target in (_TARGET, _PERCENT_TARGET, _TIME_BOUND):
-        for row in stream_indicators(blocks, target):
+    for rows in stream_rows(report).values():
+        for row in rows:
             if row.points is None or row.scored is None:
                 continue
             project = projects[row.pos]

@@ -23,6 +23,7 @@ indicator cells split across columns, so their sentences cannot be attached to a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,13 +33,11 @@ from itertools import chain
 from generator.checks import make_finding, of_another_year, rule, running_with
 from generator.checks.perf import (
     _HAN,
-    _PERCENT_TARGET,
-    _TIME_BOUND,
     NO_PROJECT,
     _scale,
     goal_targets,
     projects_by_block,
-    stream_indicators,
+    stream_rows,
 )
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, sum_differs
@@ -439,7 +438,9 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     # where each 自评表 starts: its title, a short paragraph ("项目支出绩效自评表")
     titles = [n for n, b in enumerate(blocks) if b.table is None and len(b.text) < 40 and "自评表" in b.text]
     seen: set[tuple[str, Decimal]] = set()
-    rows = chain(stream_indicators(blocks), stream_indicators(blocks, _PERCENT_TARGET))
+    # the paragraphs a result can be stated in (most of a text export's paragraphs are short table cells)
+    prose = [n for n, b in enumerate(blocks) if b.table is None and len(b.text) >= 60]
+    rows = chain(stream_rows(report)["count"], stream_rows(report)["percent"])
     for pos, name, target, unit, target_text, actual, shown, actual_quote, *_ in rows:
         base = unit.removesuffix("次") or unit
         # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
@@ -461,9 +462,9 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
         hits: list[tuple[Decimal, Quote, str, bool]] = []
         # the 40 paragraphs before the indicator, and all of its own table (from its title on)
         start = min(max([t for t in titles if t < pos], default=pos), pos - 40)
-        for b in blocks[max(0, start, pos - 100) : pos]:
-            if b.table is not None or len(b.text) < 60:
-                continue
+        first = max(0, start, pos - 100)
+        for n in prose[bisect.bisect_left(prose, first) : bisect.bisect_left(prose, pos)]:
+            b = blocks[n]
             for m in stated.finditer(b.text):
                 if _PLANNED.search(b.text[max(0, m.start() - 12) : m.start()]):
                     continue  # "预计召开职工工伤等级鉴定会9次": the plan, not the result
@@ -712,9 +713,7 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
 
     rows = [
         (table_of(pos), _CATEGORY_HEAD.sub("", name), target, unit, text, actual, quote)
-        for pos, name, target, unit, text, actual, _shown, quote, *_ in stream_indicators(
-            doc.blocks, _TIME_BOUND
-        )
+        for pos, name, target, unit, text, actual, _shown, quote, *_ in stream_rows(report)["time"]
     ]
     for table, name, bound, unit, text, met, quote in rows:
         if not text.startswith(("<=", "≤")) or met > bound or len(name) < 6:
