@@ -138,3 +138,21 @@ def test_an_indicator_named_with_its_verb_is_found_without_it() -> None:
     (f,) = [f for f in perf_indicator_text(seed_changed("002_e0b9e12b257efafd.txt", old, old.replace("11.79", "12.79")))
             if "职业技能培训" in f.message]  # fmt: skip
     assert (f.claimed, f.expected) == ("12.79万人次", "11.79万人次")
+
+
+def test_a_bound_in_the_text_that_the_table_neither_sets_nor_meets() -> None:
+    """A bound the text states for an indicator ("聘请劳动能力鉴定专家110人次以上", 003's goal; "全年案件办理时限均在60日内",
+    002's 整体 text) against the table: all six such pairs of the five seeds agree. Changed so that the table's target
+    differs and its actual breaks the text's bound, each is reported; a bound the actual still meets is not."""
+    from conftest import seed_changed
+
+    from generator.checks.repeat import perf_bound_text
+
+    (f,) = perf_bound_text(
+        seed_changed("003_237caace6a9bba17.txt", "鉴定专家 110 人次以上", "鉴定专家 300 人次以上")
+    )
+    assert (f.severity, f.claimed, f.expected) == ("warning", "300人次以上", ">=110人次，实际=273人次")
+    old = "在 60 日内完成"
+    (f,) = perf_bound_text(seed_changed("002_e0b9e12b257efafd.txt", old, old.replace("60", "50")))
+    assert (f.claimed, f.expected) == ("50日内", "<=60日，实际60日")
+    assert list(perf_bound_text(seed_changed("002_e0b9e12b257efafd.txt", old, old.replace("60", "70")))) == []

@@ -32,8 +32,11 @@ from itertools import chain
 
 from generator.checks import make_finding, of_another_year, rule, running_with
 from generator.checks.perf import (
+    _ACTUAL,
+    _BOUND,
     _HAN,
     NO_PROJECT,
+    _name_before,
     _scale,
     goal_targets,
     projects_by_block,
@@ -732,6 +735,118 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
                 f"不超过{bound}{unit}",
                 [quote, other_quote],
             )
+
+
+# the thing an indicator counts, as running text names it: "人社政策宣传次数" → "人社政策宣传", "完成职业技能培训人次" →
+# "职业技能培训"
+def _indicator_core(name: str) -> str:
+    stem = re.sub(r"(?:人数|数量|次数|个数|人次|场次|数)$", "", re.sub(r"[（(][^）)]*[）)]$", "", name))
+    return re.sub(r"^(?:完成|开展|实现|组织|举办)", "", stem)
+
+
+def _text_bound(core: str, unit: str) -> re.Pattern[str]:
+    """ "人社政策宣传活动2次以上", "案件办理时限均在60日内": the indicator's core (spaces allowed between its characters,
+    as OCR puts them), at most three characters more, a figure in the indicator's unit, and the bound word."""
+    base = unit.removesuffix("次") or unit
+    named = r"\s*".join(map(re.escape, core))
+    return re.compile(
+        named + r"[\u4e00-\u9fff]{0,3}?\s*(?:达到|在|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*"
+        rf"{re.escape(base)}次?\s*(?P<word>以上|以内|以下|内)"
+    )
+
+
+_BOUND_WORD = re.compile(r"\d\s*[^\d\s]{0,3}\s*(?:以上|以内|以下|内)")
+
+
+def _bounded_rows(
+    report: Report,
+) -> Iterable[tuple[str, str, Decimal, Decimal, str, str, Quote, list[Block]]]:
+    """(name, unit, target, actual, target as printed, actual as printed, quote of the row, the paragraphs before it in
+    its table) of each indicator with a ≥/≤ target and an actual in its unit."""
+    doc = report.document
+    if doc is None:
+        return
+    rows = stream_rows(report)
+    for row in (*rows["count"], *rows["percent"], *rows["time"]):
+        if row.target_text.startswith((">=", "≥", "<=", "≤")):
+            before = [
+                b for b in doc.blocks[max(0, row.pos - 60) : row.pos] if b.table is None and len(b.text) >= 30
+            ]
+            quote = row.scored or row.quote
+            yield row.name, row.unit, row.target, row.actual, row.target_text, row.shown, quote, before
+    # a grid table's rows between its funding rows and its first indicator: its goal and completion text (003 holds
+    # dozens of 自评表 in one grid, so the rows before its first indicator are not all its own)
+    rows_at = {(b.table, b.row): b for b in doc.blocks if b.table is not None}
+    for table in report.perf_tables:
+        if not table["indicators"] or not table["funding"]:
+            continue
+        start, first = max(r["row"] for r in table["funding"]), table["indicators"][0]["row"]
+        goal = (rows_at.get((table["table"], r)) for r in range(start + 1, first))
+        before = [b for b in goal if b is not None and _BOUND_WORD.search(b.text)]
+        if not before:
+            continue
+        for ind in table["indicators"]:
+            t = _BOUND.match((ind.get("target") or "").replace(" ", ""))
+            a = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
+            if (
+                not t
+                or not a
+                or t["op"] not in (">=", "<=", "≥", "≤")
+                or not t["unit"]
+                or a["unit"] != t["unit"]
+            ):
+                continue
+            cells = list(ind.get("cells") or [])
+            at = next(
+                (i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None
+            )
+            name = _name_before(cells, at).replace(" ", "")
+            target, actual = Decimal(t["n"].replace(",", "")), Decimal(a["n"].replace(",", ""))
+            yield name, t["unit"], target, actual, ind["target"], ind["actual"], ind["quote"], before
+
+
+@rule(
+    "repeat.perf_bound_text",
+    title="文字所说的指标界限，自评表的指标值和实际值都对不上",
+    explanation=(
+        "自评表前的目标或完成情况文字写“人社政策宣传活动2次以上”“案件办理时限均在60日内”，表中同一指标"
+        "（文字含指标名称去掉“人数、次数”等和开头的“完成、开展”后的部分，至少四个字）却写了另一个指标值，"
+        "而实际完成值又达不到文字所说的界限。文字若是目标，它与指标值不一致；文字若是完成情况，它与实际值不一致："
+        "两种读法都有一处写错。文字的界限与指标值相同、或实际值满足文字所说的界限时不报。"
+    ),
+    formula="文字“N以上”（或“N以内”）≠ 指标值，且 实际值 < N（或 > N）",
+    tolerance="按印出的数比较，单位须相同",
+    example="目标写“组织开展劳动能力评审会议20场以上”，指标“组织开展评审会议场次”>=5场、实际=9场。",
+    expected_label="自评表",
+)
+def perf_bound_text(report: Report) -> Iterable[Finding]:
+    seen: set[tuple[str, Decimal]] = set()
+    bare: dict[int, str] = {}  # each paragraph's text without OCR's spaces, made once
+    for name, unit, target, actual, target_text, shown, quote, before in _bounded_rows(report):
+        core = _indicator_core(name)
+        if len(core) < 4:
+            continue
+        named = [b for b in before if core in bare.setdefault(id(b), b.text.replace(" ", ""))]
+        if not named:
+            continue
+        pattern = _text_bound(core, unit)
+        for b in named:
+            for m in pattern.finditer(b.text):
+                bound, upper = Decimal(m["n"]), m["word"] != "以上"
+                broken = actual > bound if upper else actual < bound
+                if bound == target or not broken or (name, bound) in seen:
+                    continue
+                seen.add((name, bound))
+                yield make_finding(
+                    "repeat.perf_bound_text",
+                    "warning",
+                    f"{name}/{bound}",
+                    f"文字写“{m.group(0)}”，自评表中“{name}”的指标值却是{target_text}，实际完成值{shown}"
+                    f"{'超过' if upper else '达不到'}文字所说的{bound}{unit}。",
+                    f"{bound}{unit}{m['word']}",
+                    f"{target_text}，实际{shown}",
+                    [Quote(m.group(0), b.page_at(m.start()), None), quote],
+                )
 
 
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
