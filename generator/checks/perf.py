@@ -167,6 +167,16 @@ def _name_before(cells: list[str], at: int | None) -> str:
     )
 
 
+def indicator_name(ind: dict) -> str:
+    """An indicator row's 三级指标 as its cells give it: the cell right before its target (004 heads a row with
+    "效益指标（30分）", which extract's name takes); a text export's row has no cells, only its own name."""
+    cells = list(ind.get("cells") or [])
+    if not cells:
+        return str(ind.get("name") or "")
+    at = next((i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None)
+    return _name_before(cells, at)
+
+
 @rule(
     "ratio.task_target",
     title="文中的任务完成率与自评表的指标值或绩效目标不符",
@@ -193,13 +203,14 @@ def task_target(report: Report) -> Iterable[Finding]:
         for m in _TASK_SHARE.finditer(b.text):
             what = m["what"] or m["subject"]
             key = (m["verb"] or "") + what  # "带动就业": a short name is read with its verb only
-            hits = [n for n in named if n[0] in key or key in n[0] or (len(what) >= 4 and what in n[0])]
-            if len({n[2][0] for n in hits}) != 1 or (what, m["n"], m["p"]) in seen:
+            hits = [n for n in named if n.name in key or key in n.name or (len(what) >= 4 and what in n.name)]
+            if len({n.value for n in hits}) != 1 or (what, m["n"], m["p"]) in seen:
                 continue
             seen.add((what, m["n"], m["p"]))
-            name, shown, (t, t_unit), ind_quote, where = hits[0]
+            task = hits[0]
+            t = task.value
             scale, thing = _scale(m["unit"])
-            t_scale, t_thing = _scale(t_unit)
+            t_scale, t_thing = _scale(task.unit)
             if scale != t_scale or (
                 thing and t_thing and thing.removesuffix("次") != t_thing.removesuffix("次")
             ):
@@ -214,11 +225,12 @@ def task_target(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "ratio.task_target",
                 severity,
-                f"{name}/{m['n']}",
-                f"文中写“{said}”；{where}“{name}”的年度任务为{shown}，{n}÷{t}={pct(expected)}，不是{pct(stated)}。",
+                f"{task.name}/{m['n']}",
+                f"文中写“{said}”；{task.where}“{task.name}”的年度任务为{task.shown}，{n}÷{t}={pct(expected)}，"
+                f"不是{pct(stated)}。",
                 pct(stated),
                 pct(expected),
-                [Quote(said, b.page_at(begin), None), ind_quote],
+                [Quote(said, b.page_at(begin), None), task.quote],
             )
 
 
@@ -252,10 +264,7 @@ def points_over_target(report: Report) -> Iterable[Finding]:
     targets: dict[str, tuple[Decimal, str, Quote]] = {}
     for _, _, ind in _scored_indicators(report):
         t = _BOUND.match((ind.get("target") or "").replace(" ", ""))
-        cells = list(ind.get("cells") or [])
-        at = next((i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None)
-        # the cell right before the target (004 heads a row with "效益指标（30分）"); a text row's own name
-        name = _name_before(cells, at) if cells else ind.get("name") or ""
+        name = indicator_name(ind)
         if t and t["unit"] == "%" and len(name) >= 4:
             targets.setdefault(name, (Decimal(t["n"]), ind["target"], ind["quote"]))
     if not targets:
@@ -296,22 +305,32 @@ _GOAL_TASK = re.compile(
 )
 
 
+class Task(NamedTuple):
+    """A task the report sets itself for the year."""
+
+    name: str
+    shown: str  # as printed: ">=3.9万", "1.78万人次"
+    value: Decimal
+    unit: str
+    quote: Quote
+    goal: bool  # stated in the 绩效目标 paragraph (else a 自评表 indicator's 年度指标值)
+
+    @property
+    def where(self) -> str:
+        return "绩效目标中" if self.goal else "自评表中指标"
+
+
 @per_report("document", "perf_tables")  # ratio.task_target and repeat.goal_target
-def goal_targets(report: Report) -> list[tuple[str, str, tuple[Decimal, str], Quote, str]]:
-    """(name, the target as printed, (figure, unit), quote, what holds it) of each task the report sets itself: a 自评表
-    indicator's 年度指标值 (a name of four characters or more), or a task of the paragraph under a "绩效目标"
-    heading ("完成创业培训0.82万人")."""
-    named: list[tuple[str, str, tuple[Decimal, str], Quote, str]] = []
+def goal_targets(report: Report) -> list[Task]:
+    """Each task the report sets itself: a 自评表 indicator's 年度指标值 (a name of four characters or more), or a
+    task of the paragraph under a "绩效目标" heading ("完成创业培训0.82万人")."""
+    named: list[Task] = []
     for table in report.perf_tables:
         for ind in table["indicators"]:
             target = _target_of(ind.get("target") or "")
-            cells = list(ind.get("cells") or [])
-            at = next(
-                (i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None
-            )
-            name = _name_before(cells, at)
+            name = indicator_name(ind)
             if target is not None and target[0] > 0 and len(name) >= 4:
-                named.append((name, str(ind["target"]), target, ind["quote"], "自评表中指标"))
+                named.append(Task(name, str(ind["target"]), target[0], target[1], ind["quote"], False))
     blocks = report.document.blocks if report.document else []
     for b, goal in zip(blocks, blocks[1:]):
         if b.table is not None or goal.table is not None or not _GOAL_HEADING.match(b.text.strip()):
@@ -320,9 +339,7 @@ def goal_targets(report: Report) -> list[tuple[str, str, tuple[Decimal, str], Qu
             if Decimal(m["n"]) > 0:
                 quote = Quote(m.group(0), goal.page_at(m.start()), None)
                 name = m["name"] or m["subject"]
-                named.append(
-                    (name, f"{m['n']}{m['unit']}", (Decimal(m["n"]), m["unit"]), quote, "绩效目标中")
-                )
+                named.append(Task(name, f"{m['n']}{m['unit']}", Decimal(m["n"]), m["unit"], quote, True))
     return named
 
 
@@ -759,9 +776,8 @@ def _bound(units: str) -> re.Pattern[str]:
 
 _TARGET = _bound(_COUNT_UNIT)
 # The actual's unit is the target's, or another single character written in its place with the 分值 right
-# after it (002: ">=100人 =97认5 4.63"; perf.unit_mismatch notes the slip itself).
-# In 002's 整体 table the 分值 stands before the actual and the 得分 after it ("15 2.24万人次15": 分值, 实际完成值,
-# 得分); in its project tables they follow the actual (">=100人 =97认5 4.63", read by _SCORED_ROW).
+# after it (002's project tables: ">=100人 =97认5 4.63"; perf.unit_mismatch notes the slip, _SCORED_ROW reads the
+# 分值 and 得分 there). In 002's 整体 table the 分值 stands before the actual and the 得分 after it ("15 2.24万人次15").
 _ACTUAL_AFTER = (
     r"^\D{{0,20}}?(?:(?P<points>\d+(?:\.\d+)?)\s+)?=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{unit}|[\u4e00-\u9fff](?=\d))"
     r"(?![\u4e00-\u9fff]{{0,1}}[率])(?:\s*(?P<score>\d+(?:\.\d+)?)(?![\d.]))?"

@@ -36,9 +36,9 @@ from generator.checks.perf import (
     _BOUND,
     _HAN,
     NO_PROJECT,
-    _name_before,
     _scale,
     goal_targets,
+    indicator_name,
     projects_by_block,
     stream_rows,
 )
@@ -450,12 +450,12 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
         units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)}次?)"
         # the name's first four characters and at most four more, or its whole stem as the table words it
         # ("赴昌吉务工人员劳动者基本素质培训100人" for 赴昌吉务工人员劳动者基本素质培训人数)
-        stem = re.sub(r"(?:人数|数量|次数|个数|人次|数)$", "", name)
+        stem = _indicator_stem(name)
         named = re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?"
         if len(stem) >= 8:
             named = f"(?:{named}|{re.escape(stem)})"
         # … or without the verb it opens with ("开展各类职业技能培训11.79万人次" for 完成职业技能培训人次)
-        core = re.sub(r"^(?:完成|开展|实现|组织|举办)", "", stem)
+        core = _indicator_core(name)
         if core != stem and len(core) >= 4:
             named = f"(?:{named}|{re.escape(core)})"
         if unit == "%" and len(name) >= 7:
@@ -507,23 +507,24 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
 )
 def goal_target(report: Report) -> Iterable[Finding]:
     named = goal_targets(report)
-    goals = [n for n in named if n[4] == "绩效目标中"]
-    indicators = [n for n in named if n[4] != "绩效目标中"]
-    for name, shown, (value, unit), quote, _ in goals:
+    indicators = [n for n in named if not n.goal]
+    for goal in (n for n in named if n.goal):
+        scale = _scale(goal.unit)[0]
         same = [
-            i for i in indicators if (name in i[0] or i[0] in name) and _scale(i[2][1])[0] == _scale(unit)[0]
+            i
+            for i in indicators
+            if (goal.name in i.name or i.name in goal.name) and _scale(i.unit)[0] == scale
         ]
-        if not same or any(i[2][0] == value for i in same):
+        if not same or any(i.value == goal.value for i in same):
             continue
-        other, other_shown, _, other_quote, _ = same[0]
         yield make_finding(
             "repeat.goal_target",
             "warning",
-            f"{name}/{value}",
-            f"绩效目标写“{quote.quote}”，自评表中“{other}”的年度指标值却是{other_shown}。",
-            shown,
-            other_shown,
-            [quote, other_quote],
+            f"{goal.name}/{goal.value}",
+            f"绩效目标写“{goal.quote.quote}”，自评表中“{same[0].name}”的年度指标值却是{same[0].shown}。",
+            goal.shown,
+            same[0].shown,
+            [goal.quote, same[0].quote],
         )
 
 
@@ -739,9 +740,12 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
 
 # the thing an indicator counts, as running text names it: "人社政策宣传次数" → "人社政策宣传", "完成职业技能培训人次" →
 # "职业技能培训"
+def _indicator_stem(name: str) -> str:
+    return re.sub(r"(?:人数|数量|次数|个数|人次|场次|数)$", "", re.sub(r"[（(][^）)]*[）)]$", "", name))
+
+
 def _indicator_core(name: str) -> str:
-    stem = re.sub(r"(?:人数|数量|次数|个数|人次|场次|数)$", "", re.sub(r"[（(][^）)]*[）)]$", "", name))
-    return re.sub(r"^(?:完成|开展|实现|组织|举办)", "", stem)
+    return re.sub(r"^(?:完成|开展|实现|组织|举办)", "", _indicator_stem(name))
 
 
 def _text_bound(core: str, unit: str) -> re.Pattern[str]:
@@ -796,11 +800,7 @@ def _bounded_rows(
                 or a["unit"] != t["unit"]
             ):
                 continue
-            cells = list(ind.get("cells") or [])
-            at = next(
-                (i for i, c in enumerate(cells) if c.strip() == (ind.get("target") or "").strip()), None
-            )
-            name = _name_before(cells, at).replace(" ", "")
+            name = indicator_name(ind).replace(" ", "")
             target, actual = Decimal(t["n"].replace(",", "")), Decimal(a["n"].replace(",", ""))
             yield name, t["unit"], target, actual, ind["target"], ind["actual"], ind["quote"], before
 
