@@ -66,3 +66,22 @@ def test_a_list_closed_by_deng_is_not_exhaustive() -> None:
     assert list(listed_count(report_of("中心下设5个科室，分别是：综合科、财务科等。"))) == []
     (f,) = listed_count(report_of("中心下设5个科室，分别是：综合科、财务科。"))
     assert (f.claimed, f.expected) == ("5个", "2个")
+
+
+def test_a_product_the_report_works_out_is_recomputed() -> None:
+    """003's 自评表 reasons write their arithmetic: "=241*12=2892 人次" (twice), "=1346*12=1.62 万人次" (16,152) and
+    "707元/人/月*42人*12个月=35.62万元" (356,328 元 = 35.63万, but 707 may be a rounded standard: 706.5 × 504 = 35.61万),
+    all six consistent. A result changed is reported."""
+    from conftest import ROOT, seed_changed
+
+    from generator.checks.products import stated_product
+    from generator.pipeline import load_report
+
+    r003 = "003_237caace6a9bba17.txt"
+    assert list(stated_product(load_report(ROOT / "data" / "reports" / r003, cache=None))) == []
+    (f,) = stated_product(seed_changed(r003, "=1346*12=1.62 万人次", "=1346*12=1.72 万人次"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "1.72万人次", "1.62万人次")
+    (f,) = stated_product(seed_changed(r003, "*42人*12个月=35.62万元", "*42人*12个月=37.62万元"))
+    assert (f.claimed, f.expected) == ("37.62万元", "35.63万元")
+    (f,) = stated_product(seed_changed(r003, "=241*12=2892 人次", "=241*12=2982 人次", count=2))
+    assert (f.claimed, f.expected) == ("2982人次", "2892人次")
