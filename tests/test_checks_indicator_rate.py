@@ -194,3 +194,12 @@ def test_a_task_of_the_goal_is_the_indicator_s_target() -> None:
     assert (f.severity, f.claimed, f.expected) == ("warning", "3亿元", "2亿")
     (f,) = goal_target(report_changed(HUAIHUA, "总人数达到32.76万人", "总人数达到42.76万人"))
     assert (f.claimed, f.expected) == ("42.76万人", "32.76万")
+
+
+def test_a_goal_task_in_other_words_is_still_the_indicator_s() -> None:
+    """004's goal "农村劳动力新增转移就业3.9万人以上" is the 整体 table's 新增农村劳动力转移就业 3.9万 with the words in another
+    order (read as "新增转移就业": its characters in the indicator's order). Agrees; the goal changed is reported."""
+    from generator.checks.repeat import goal_target
+
+    (f,) = goal_target(report_changed(HUAIHUA, "新增转移就业3.9万人以上", "新增转移就业5.1万人以上"))
+    assert (f.claimed, f.expected) == ("5.1万人", "3.9万")

@@ -493,12 +493,22 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
         )
 
 
+def _same_task(a: str, b: str) -> bool:
+    """One name inside the other, or (six characters or more) its characters in the other's order: the goal's
+    "农村劳动力新增转移就业" task read as "新增转移就业" and the indicator 新增农村劳动力转移就业."""
+    if a in b or b in a:
+        return True
+    short, long = sorted((a, b), key=len)
+    rest = iter(long)
+    return len(short) >= 6 and all(c in rest for c in short)
+
+
 @rule(
     "repeat.goal_target",
     title="绩效目标所列年度任务与自评表的指标值不符",
     explanation=(
         "报告在“绩效目标”标题下列出本年的任务（“发放创业担保贷款2亿元”“失业保险参保总人数达到32.76万人”），"
-        "自评表中同一任务的指标（名称互相包含）又写出年度指标值。两处说的是同一个目标，数应当相同。"
+        "自评表中同一任务的指标（名称互相包含，或六个字以上的名称各字按顺序出现在另一名称中，如“新增转移就业”与“新增农村劳动力转移就业”）又写出年度指标值。两处说的是同一个目标，数应当相同。"
     ),
     formula="绩效目标中的任务数 = 自评表同名指标的年度指标值",
     tolerance="按印出的数比较（万、亿须一致），不相等即报",
@@ -510,11 +520,7 @@ def goal_target(report: Report) -> Iterable[Finding]:
     indicators = [n for n in named if not n.goal]
     for goal in (n for n in named if n.goal):
         scale = _scale(goal.unit)[0]
-        same = [
-            i
-            for i in indicators
-            if (goal.name in i.name or i.name in goal.name) and _scale(i.unit)[0] == scale
-        ]
+        same = [i for i in indicators if _same_task(goal.name, i.name) and _scale(i.unit)[0] == scale]
         if not same or any(i.value == goal.value for i in same):
             continue
         yield make_finding(
