@@ -118,7 +118,7 @@ def running_with(report: Report, pattern: str | re.Pattern[str]) -> list[tuple[i
     return [running[i] for i in sorted(hits)]
 
 
-_A_YEAR = re.compile(r"(\d{4})\s*年")
+A_YEAR = re.compile(r"(\d{4})\s*年")  # a year written out: "2023年度", "2024 年"
 _LAST_YEAR = re.compile(r"上年|上一年|去年")
 
 
@@ -127,7 +127,7 @@ def of_another_year(report: Report, before: str, last_year_words: bool = True) -
     ("2023年度一般公共预算财政拨款支出……" in a 2024 report), or, unless ``last_year_words`` is off, 上年/去年."""
     if last_year_words and _LAST_YEAR.search(before):
         return True
-    return bool(report.year and {int(y) for y in _A_YEAR.findall(before)} - {report.year})
+    return bool(report.year and {int(y) for y in A_YEAR.findall(before)} - {report.year})
 
 
 def finding_id(rule_id: str, subject: str, *values: object) -> str:

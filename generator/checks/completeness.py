@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from generator.checks import make_finding, rule, running_with
+from generator.checks import A_YEAR, make_finding, rule, running_with
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import metric_named
 from generator.extract.narrative import IS, NUM
 from generator.extract.tables import identify
-from generator.model import Block, Document, Finding, Quote, Report, Severity
+from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import parse_amount
 
 
@@ -475,7 +475,7 @@ def year(report: Report) -> Iterable[Finding]:
         rf"(?<![与比较])(?:{names})(?:[(（][^()（）]{{0,12}}[)）])?\s*(\d{{4}})\s*年度?"
         r"(?=\s*(?P<had>无|[，,]?\s*实有人数)|\s*(?:预算绩效管理|政府采购|财政拨款[“\"]?三公|[“\"]三公))"
     )
-    for _, b in running_with(report, _A_YEAR):
+    for _, b in running_with(report, A_YEAR):
         if id(b) in toc:
             continue
         text = b.text.strip()
@@ -523,9 +523,6 @@ def year(report: Report) -> Iterable[Finding]:
 
 _PERF_TITLE_YEAR = re.compile(r"自评表\s*(?P<title>[（(]\s*(?P<y>\d{4})\s*年度\s*[）)])")
 _YEAR_ALONE = re.compile(r"^\s*(?P<title>[（(]\s*(?P<y>\d{4})\s*年度\s*[）)])\s*$")
-
-
-_A_YEAR = re.compile(r"\d{4}\s*年")
 
 
 def _this_years(report: Report, figure: re.Match[str]) -> bool:
@@ -596,7 +593,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
             report.agency,
             [_quote(report, b, start, start + len(m.group(1)))],
         )
-    for b, m in _template_subjects(doc):
+    for b, m in _template_subjects(report):
         named = re.sub(r"[（(][^）)]*[）)]", "", m["name"]).strip()
         if named == own or re.search(r"XX|××", named) or _one_off(named, own):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
@@ -625,11 +622,10 @@ def _one_off(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _template_subjects(doc: Document) -> Iterator[tuple[Block, re.Match[str]]]:
-    for b in doc.blocks:
-        if b.table is None and "年度" in b.text:
-            for m in _TEMPLATE_SUBJECT.finditer(b.text):
-                yield b, m
+def _template_subjects(report: Report) -> Iterator[tuple[Block, re.Match[str]]]:
+    for _, b in running_with(report, "年度"):
+        for m in _TEMPLATE_SUBJECT.finditer(b.text):
+            yield b, m
 
 
 # "住房公积金（项）。主要用于：事业单位医疗保险支出" — a 项's stated use copied from another 项

@@ -385,7 +385,7 @@ def points_total(report: Report) -> Iterable[Finding]:
         # In a grid recovered from page text that holds many 自评表 (003), a stray OCR row can carry
         # "10 10"; there an overrun is reported only when it comes with repeated indicator rows, the
         # way those tables overrun (every row printed twice).
-        keys = [(i["target"], i["actual"], i["points"], i["score"]) for i in inds]
+        keys = [_key(i) for i in inds]
         repeated = len(keys) - len(set(keys))
         if total > cap and total - cap > heading_excess and (own_grid or repeated):
             yield make_finding(

@@ -44,7 +44,7 @@ from generator.checks.perf import (
 )
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, sum_differs
-from generator.extract.claims import signed_change
+from generator.extract.claims import sentence_begin, signed_change
 from generator.extract.narrative import section_of
 from generator.extract.perf import funding_statements
 from generator.model import Block, Finding, Quote, Report
@@ -225,15 +225,15 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
         seen: dict[str, dict[Decimal, Quote]] = {}  # by section where st.per_section, else all under ""
         for pos, block in running_with(report, st.needs):
             for m in st.pattern.finditer(block.text):
-                clause_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;")
-                if not st.part and "其中" in block.text[clause_start + 1 : m.start()]:
+                clause_start = sentence_begin(block.text, m.start())
+                if not st.part and "其中" in block.text[clause_start : m.start()]:
                     continue  # a part listed after 其中, not the total
                 # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
                 if st.whole and _FUNDED.search(
                     block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()
                 ):
                     continue
-                before = block.text[clause_start + 1 : m.start()]
+                before = block.text[clause_start : m.start()]
                 if re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$", before):
                     continue
                 if of_another_year(report, before, last_year_words=False):

@@ -31,6 +31,7 @@ from generator.checks.sums import (
     total_line,
 )
 from generator.checks.tolerance import fmt, half_unit, sum_differs
+from generator.extract.claims import sentence_begin
 from generator.extract.narrative import section_of
 from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
@@ -573,8 +574,7 @@ def fund_absent(report: Report) -> Iterable[Finding]:
             side = "支出" if m["kind"] and "支出" in m["kind"] and "收入" not in m["kind"] else "收入"
             if (m["fund"], side) not in none or amount is None or amount == 0:
                 continue
-            start = max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1
-            before = b.text[start : m.start()]
+            before = b.text[sentence_begin(b.text, m.start()) : m.start()]
             if _BUDGET_CONTEXT.search(before):
                 continue
             if not rise and of_another_year(report, before):
@@ -724,9 +724,7 @@ def sangong_absent(report: Report) -> Iterable[Finding]:
     sg = None
     for _, b in running_with(report, _SANGONG_NONE):
         for m in _SANGONG_NONE.finditer(b.text):
-            if of_another_year(
-                report, b.text[max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.start()]
-            ):
+            if of_another_year(report, b.text[sentence_begin(b.text, m.start()) : m.start()]):
                 continue  # last year's
             item = next((v for k, v in _SANGONG_PART.items() if m["part"].startswith(k)), "公务接待费")
             key = next(k for k, v in _SANGONG_KEYS.items() if v == item)
@@ -924,7 +922,7 @@ def _economic_items(
 )
 def listed_component(report: Report) -> Iterable[Finding]:
     for c in _components(report):
-        if c.amount or (c.kind == "人员经费") != c.code.startswith(_PERSONNEL):
+        if c.amount or c.kind != c.belongs:
             continue  # spent, or listed under the other kind: text_table.component_kind's question
         yield make_finding(
             "text_table.listed_component",
@@ -947,6 +945,11 @@ class _Component:
     code: str  # its 公开06表 code
     amount: Decimal | None  # its 公开06表 amount (None: blank)
     quotes: list[Quote]  # the list up to the item, and the table's row
+
+    @property
+    def belongs(self) -> str:
+        """The kind its 公开06表 code makes it: 301 and 303 are 人员经费, the rest 公用经费."""
+        return "人员经费" if self.code.startswith(_PERSONNEL) else "公用经费"
 
 
 def _components(report: Report) -> Iterator[_Component]:
@@ -987,17 +990,16 @@ def _components(report: Report) -> Iterator[_Component]:
 )
 def component_kind(report: Report) -> Iterable[Finding]:
     for c in _components(report):
-        belongs = "人员经费" if c.code.startswith(_PERSONNEL) else "公用经费"
-        if belongs == c.kind:
+        if c.belongs == c.kind:
             continue
         yield make_finding(
             "text_table.component_kind",
             "warning",
             f"{c.kind} {c.code} {c.name}",
             f"情况说明把“{c.name}”列为{c.kind}的构成，而{table_name('公开06表')}中{c.code} {c.name}"
-            f"属于{_KINDS.get(c.code[:3], c.code[:3])}，是{belongs}。",
+            f"属于{_KINDS.get(c.code[:3], c.code[:3])}，是{c.belongs}。",
             c.kind,
-            belongs,
+            c.belongs,
             c.quotes,
         )
 

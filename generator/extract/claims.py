@@ -129,7 +129,8 @@ def metric_named(text: str) -> str | None:
     return None
 
 
-def _sentence_start(text: str, end: int) -> int:
+def sentence_begin(text: str, end: int) -> int:
+    """Where the sentence (or clause after "；") holding ``end`` begins."""
     return max(text.rfind(c, 0, end) for c in _SENTENCE_END) + 1
 
 
@@ -160,7 +161,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 percent, change = change, None
             if change is None and percent is None and "持平" not in m.group("dir"):
                 continue
-            sentence_start = _sentence_start(text, m.start())
+            sentence_start = sentence_begin(text, m.start())
             clause = max(text.rfind(c, sentence_start, m.start()) for c in "：:")
             if clause >= 0 and re.search(r"(?:增加|减少|增长|下降)", text[sentence_start:clause]):
                 sentence_start = clause + 1  # "…减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平"
@@ -246,7 +247,7 @@ def _current_before(
             return None, None, None
         where, before = prev
     body = before.rstrip("。；; ")
-    start = _sentence_start(body, len(body))
+    start = sentence_begin(body, len(body))
     sentence = body[start:]
     want = metric_named(subject)
     # "支出总计减少584.82万元" states a change, not this year's amount
