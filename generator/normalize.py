@@ -35,6 +35,8 @@ _OCR_THOUSANDS = re.compile(r"(?<=\d)[ \t]*,[ \t]+(?=\d{3}(?!\d))")
 _OCR_DECIMAL = re.compile(r"(?<=\d)[ \t]*\.[ \t]+(?=\d)")
 _OCR_DECIMAL_BEFORE = re.compile(r"(?<=\d)[ \t]+\.(?=\d)")
 _FW_COMMA_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+# "占 15.65 %", "<=100 %": a percent sign set off from its figure.
+_SPACE_PERCENT = re.compile(r"(?<=\d)[ \t]+(?=%)")
 
 
 def is_garbled(ch: str) -> bool:
@@ -104,6 +106,8 @@ def normalize_paragraph(text: str) -> str:
             text = _OCR_DECIMAL.sub(".", text)
         if " ." in text:
             text = _OCR_DECIMAL_BEFORE.sub(".", text)
+        if " %" in text:
+            text = _SPACE_PERCENT.sub("", text)
         text = _SPACE_CJK.sub("", text)
         text = _SPACE_CJK_AFTER.sub("", text)
         if "  " in text:

@@ -150,3 +150,34 @@ def test_doc_without_libreoffice_is_a_clear_error(tmp_path: Path, monkeypatch: p
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     with pytest.raises(IngestError, match="LibreOffice"):
         read_document(legacy)
+
+
+def _findings_of_text(tmp_path: Path, name: str, text: str) -> set[tuple[str, str]]:
+    from generator.checks import run_checks
+    from generator.pipeline import load_report
+
+    target = tmp_path / name
+    target.write_text(text, encoding="utf-8")
+    return {(f.id, f.severity) for f in run_checks(load_report(target, cache=None))}
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_a_figure_in_another_usual_form_gives_the_same_findings(tmp_path: Path, prefix: str) -> None:
+    """A format pass (each amount and percentage of the seeds rewritten alone: thousands separator added or
+    dropped, a space before 万元 or %, OCR spacing, full-width digits) changed the findings nine times: "占29.13 %"
+    lost a share and made 000's 本年收入合计 a false error; one copy of 004's passage written "1,337.88万元" was a
+    copied figure "with another value"; and an offset in sum.narrative_total's id moved with any edit before it.
+    Every percent sign set off from its figure, and one copy written with separators, now read as the seed."""
+    import re
+
+    path = next((ROOT / "data" / "reports").glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    seen = _findings_of_text(tmp_path, path.name, text)
+    spaced = re.sub(r"(?<=\d)%", " %", text)
+    assert spaced != text
+    assert _findings_of_text(tmp_path, path.name, spaced) == seen
+    if prefix == "004":
+        # the first of four copies of "…全市累计发放稳岗返还1337.88万元…发放失业保险金1.69万人次、2442.4万元…"
+        at = text.index("稳岗返还1337.88万元")
+        copy = text[:at] + text[at:].replace("1337.88", "1,337.88", 1).replace("2442.4万元", "2,442.40万元", 1)
+        assert _findings_of_text(tmp_path, path.name, copy) == seen

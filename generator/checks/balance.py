@@ -106,7 +106,7 @@ def narrative_total(report: Report) -> Iterable[Finding]:
             out.append(
                 check_sum(
                     "sum.narrative_total",
-                    f"情况说明 {label} {m.start()}",
+                    f"情况说明 {label}",
                     label,
                     _amount(m.group("amount")),
                     parts,
@@ -396,7 +396,7 @@ def staff(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "sum.staff",
                 "error",
-                f"实有人数 {m.start()}",
+                "实有人数",
                 f"单位概况称实有人数{total}人，而{arithmetic} = {computed}人，相差{abs(total - computed)}人。",
                 str(total),
                 str(computed),

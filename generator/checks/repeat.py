@@ -857,6 +857,14 @@ def perf_bound_text(report: Report) -> Iterable[Finding]:
 
 _SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _figure_value(fig: str) -> str:
+    """A figure as its value reads: "1,337.88" and "1337.88" are one figure, "2442.40" and "2442.4" too."""
+    if _THOUSANDS.fullmatch(fig):
+        fig = fig.replace(",", "")
+    return fig.rstrip("0").rstrip(".") if "." in fig else fig
 
 
 @rule(
@@ -869,7 +877,7 @@ _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
         "不同，不在此列；不同的只是年份（同样的话说两个年度）的也不比较。"
     ),
     formula="两处逐字相同的两句话中，除一个数外其余都相同 ⇒ 该数也应相同",
-    tolerance="数按印出的字样比较，不相同即报",
+    tolerance="数按数值比较（千分位逗号、小数末尾的0不算不同），不相同即报",
     example="“1-11月，全市累计发放稳岗返还1337.88万元，惠及用人单位1306家……”在三处写出；其中一处若写作1739.24万元即报。",
     expected_label="另一处写",
 )
@@ -886,7 +894,7 @@ def copied_passage(report: Report) -> Iterable[Finding]:
                 if text:
                     sentences.append((text, b, m.start() + len(raw) - len(raw.lstrip())))
     # each sentence read once: its figures and its text with them masked
-    read = [(tuple(_FIGURE.findall(t)), t) for t, _b, _s in sentences]
+    read = [(tuple(_figure_value(f) for f in _FIGURE.findall(t)), t) for t, _b, _s in sentences]
     masked: dict[int, str] = {}
     passages: dict[str, dict[tuple[str, ...], list[int]]] = {}
     for i in range(len(sentences) - 1):
