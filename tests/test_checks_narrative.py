@@ -905,8 +905,17 @@ def test_a_passage_copied_with_one_figure_changed(reports) -> None:
     assert all(q.quote.startswith("1-11月，全市累计发放稳岗返还") for q in f.evidence)
     # one copy written with a thousands separator, another with a trailing zero: the same figures, not reported
     for written in ("1,337.88", "1337.880"):
-        blocks[first] = dataclasses.replace(blocks[first], text=r.document.blocks[first].text.replace("1337.88", written))
-        assert list(copied_passage(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))) == []
+        blocks[first] = dataclasses.replace(
+            blocks[first], text=r.document.blocks[first].text.replace("1337.88", written)
+        )
+        assert (
+            list(
+                copied_passage(
+                    dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
+                )
+            )
+            == []
+        )
     # a year is not such a figure: the same words said of two years (synthetic, said so)
     from conftest import report_of
 

@@ -179,5 +179,7 @@ def test_a_figure_in_another_usual_form_gives_the_same_findings(tmp_path: Path, 
     if prefix == "004":
         # the first of four copies of "…全市累计发放稳岗返还1337.88万元…发放失业保险金1.69万人次、2442.4万元…"
         at = text.index("稳岗返还1337.88万元")
-        copy = text[:at] + text[at:].replace("1337.88", "1,337.88", 1).replace("2442.4万元", "2,442.40万元", 1)
+        copy = text[:at] + text[at:].replace("1337.88", "1,337.88", 1).replace(
+            "2442.4万元", "2,442.40万元", 1
+        )
         assert _findings_of_text(tmp_path, path.name, copy) == seen

@@ -487,13 +487,13 @@ _SMALL_AWARDED = re.compile(
         "由小微企业中标或成交的金额也不能超过中小企业预留项目中由中小企业中标或成交的金额。"
     ),
     formula="小微企业预留预算 ≤ 中小企业预留预算；小微企业预留项目中标额 ≤ 中小企业预留项目中标额",
-    tolerance="按印出数比较，超过即报（两者抄自同一组合同，不累积舍入误差）",
+    tolerance="按印出数比较，超过即报（两者抄自同一组合同，不累积舍入误差）；精度不同时须舍入区间不重叠",
     example="面向中小企业预留225.10万元，其中面向小微企业预留164.87万元；中标额225.10万元与164.87万元：相符。",
     expected_label="不超过",
 )
 def procurement_small(report: Report) -> Iterable[Finding]:
     from generator.checks import make_finding
-    from generator.checks.tolerance import fmt
+    from generator.checks.tolerance import fmt, provably_greater
 
     if not any("小微企业" in b.text for b in _blocks(report)):
         return
@@ -510,7 +510,7 @@ def procurement_small(report: Report) -> Iterable[Finding]:
             continue
         (sb, sm), (mb, mm) = sme_at, small_at
         sme, small = _amount(sm.group("amount")), _amount(mm.group("amount"))
-        if sme is None or small is None or small <= sme:
+        if sme is None or small is None or not provably_greater(small, sme):
             continue
         yield make_finding(
             "sum.procurement_small",

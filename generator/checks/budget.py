@@ -9,10 +9,10 @@ from typing import Any
 
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
-from generator.checks.tolerance import half_unit, rounded_percent
+from generator.checks.tolerance import half_unit, provably_greater, rounded_percent
 from generator.extract.narrative import NUM
 from generator.model import Finding, Quote, Report, Severity
-from generator.normalize import parse_amount
+from generator.normalize import decimals, parse_amount
 
 _ABOVE = ("大于", "高于", "超过")
 _BELOW = ("小于", "低于")
@@ -84,7 +84,7 @@ def rate(report: Report) -> Iterable[Finding]:
     title="预决算差异率与金额不符",
     explanation="“全年预算数X万元，决算数Y万元，预决算差异率Z%”中，Z应等于(Y−X)÷X，决算小于预算时为负数。",
     formula="预决算差异率 = (决算数 − 预算数) ÷ 预算数 × 100%",
-    tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
+    tolerance="按印出精度做区间运算（差额带着预算数、决算数两者的舍入误差）；只差末位一个单位记为提示",
     example="全年预算数4.95万元，决算数4.73万元，预决算差异率−4.44%。",
 )
 def diff_rate(report: Report) -> Iterable[Finding]:
@@ -103,7 +103,9 @@ def diff_rate(report: Report) -> Iterable[Finding]:
             # |diff| carries two rounding errors; the sign must agree unless diff is within them
             wrong_sign = (stated < 0 < diff - 2 * h) or (stated > 0 > diff + 2 * h)
             if abs(diff) > 2 * h:
-                magnitude = percent_severity(abs(stated), abs(diff), budget)
+                # the difference carries the rounding of both amounts ("决算数4.7万元" beside 4.95: 0.20 to 0.305)
+                both = half_unit(budget) + half_unit(final)
+                magnitude = percent_severity(abs(stated), abs(diff), budget, numerator_half=both)
             else:
                 # budget and final agree within their rounding ("8.80 … 8.80 … 差异率0.00%"): the rate
                 # is at most 2 half-units ÷ budget
@@ -135,7 +137,10 @@ def diff_rate(report: Report) -> Iterable[Finding]:
         "“基本持平”允许差额在预算数的5%以内。"
     ),
     formula="sign(决算数 − 预算数) 与比较词一致",
-    tolerance="两数在印出精度内相等（差额不超过0.01万元）视为相等；“基本持平”容许差额≤预算数×5%",
+    tolerance=(
+        "两数在印出精度内相等（差额不超过0.01万元）视为相等；两数精度不同（“2.2”与“2.22”）时，只有舍入区间不重叠才算分出大小；"
+        "“基本持平”容许差额≤预算数×5%"
+    ),
     example="年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因……（应为小于）",
     expected_label="按数字应为",
 )
@@ -147,10 +152,12 @@ def word(report: Report) -> Iterable[Finding]:
         h = half_unit(budget, final)
         diff = final - budget  # the word compares the printed amounts
         equal = abs(diff) <= 2 * h
+        # two amounts printed equal at one precision are equal; at two ("2.2" and "2.22") the order is open
+        # unless their rounding intervals are apart
         if w.startswith(_ABOVE):
-            ok = diff > 0
+            ok = diff > 0 or (decimals(budget) != decimals(final) and not provably_greater(budget, final))
         elif w.startswith(_BELOW):
-            ok = diff < 0
+            ok = diff < 0 or (decimals(budget) != decimals(final) and not provably_greater(final, budget))
         elif "基本持平" in w:
             ok = equal or (budget > 0 and abs(diff) <= budget * Decimal("0.05"))
         else:  # 等于 / 持平

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from generator.checks import make_finding, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
-from generator.checks.tolerance import half_unit, rounded_percent
+from generator.checks.tolerance import half_unit, provably_greater, rounded_percent
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import decimals, parse_amount
 
@@ -628,7 +628,7 @@ _ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
         "都是单个数字的行。"
     ),
     formula="指标为“≤X”时实际值 > X（或“≥X”时实际值 < X），且得分 = 分值",
-    tolerance="按印出数比较，不设容差；单位不同或不是单个数字的不比较",
+    tolerance="指标值是定数，实际值按印出精度（±半个末位）比较：“<=6.48万元”与“=6.5万元”分不出高低，不报；单位不同或不是单个数字的不比较",
     example="档案柜指标值≤11节，实际完成50节，仍得满分10分。",
     expected_label="指标值",
 )
@@ -640,7 +640,12 @@ def target_missed(report: Report) -> Iterable[Finding]:
         if found is None:
             continue
         upper, limit, actual = found
-        if (upper and actual <= limit) or (not upper and actual >= limit):
+        # the limit is a set figure; an actual printed coarser than it ("<=6.48万元 =6.5万元") may still be inside
+        if not (
+            provably_greater(actual, limit, b_exact=True)
+            if upper
+            else provably_greater(limit, actual, a_exact=True)
+        ):
             continue
         which = f"“{ind['name']}”" if ind.get("name") else "一项指标"
         yield make_finding(

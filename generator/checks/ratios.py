@@ -28,17 +28,21 @@ _WHOLE_NAMES = {
 
 
 def percent_severity(
-    stated: Decimal, numerator: Decimal, denominator: Decimal, counts: bool = False
+    stated: Decimal,
+    numerator: Decimal,
+    denominator: Decimal,
+    counts: bool = False,
+    numerator_half: Decimal | None = None,
 ) -> Severity | None:
     """None when the printed percentage can be the rounded ratio of the printed amounts.
 
     Outside that interval by at most one unit of the percentage's last printed place (99.86% for
     a ratio of 99.868%) is a truncation rather than rounding: ``info``. Anything further is a
     different number: ``error``. ``counts``: whole numbers are exact counts (tolerance.ratio_bounds)."""
-    ok = percent_consistent(stated, numerator, denominator, counts)
+    ok = percent_consistent(stated, numerator, denominator, counts, numerator_half)
     if ok is None or ok:
         return None
-    bounds = ratio_bounds(numerator, denominator, counts)
+    bounds = ratio_bounds(numerator, denominator, counts, numerator_half)
     assert bounds is not None
     h = half_unit(stated)
     lo, hi = bounds

@@ -43,7 +43,7 @@ from generator.checks.perf import (
     stream_rows,
 )
 from generator.checks.sums import statutory
-from generator.checks.tolerance import fmt, half_unit, sum_differs
+from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import sentence_begin, signed_change
 from generator.extract.narrative import section_of
 from generator.extract.perf import funding_statements
@@ -373,7 +373,7 @@ def _signed(claim: dict) -> Decimal | None:
         "（或“收入和支出总计”对“收入总计”“支出总计”）的两处。"
     ),
     formula="同一主语的增减额（含方向）两处相等",
-    tolerance="按印出金额比较，不相等即报为错误",
+    tolerance="按印出金额比较，不相等即报为错误；精度不同时，精度高的数四舍五入后等于另一处即视为相同",
     example="与上年相比，收入总计减少584.82万元……收入和支出总计较上年减少584.82万元。",
     expected_label="另一处所述",
 )
@@ -392,8 +392,8 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
                 bb = _BOTH.match(b["subject"])
                 if bb and a["subject"] in (f"收入{bb.group('what')}", f"支出{bb.group('what')}"):
                     same = True
-                if not same or _signed(a) == _signed(b):
-                    continue
+                if not same or same_figure(_signed(a), _signed(b)):  # type: ignore[arg-type]
+                    continue  # "减少584.82万元" and "减少584.8万元" are one change printed twice
                 words = [f"{c['subject']}{c['direction']}{c['change']}万元" for c in (a, b)]
                 yield make_finding(
                     "repeat.yoy_change",
@@ -426,7 +426,7 @@ _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9
         "多半是在复述目标，只有所在句子报告完成情况（有“完成、实际”，没有“不少于、目标、任务”等）才比较。"
     ),
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
-    tolerance="数量和百分比按印出的数比较；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
+    tolerance="数量和百分比按印出的数比较（精度不同时按较粗的精度：41.7%即41.68%）；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
     example="文字写全州城镇新增就业2.27万人，自评表城镇新增就业实际完成值2.24万人次；文字写“完成……基本素质培训100人”，"
     "自评表该指标>=100人、实际=97人；同一表内文字写“收审单位满意度达90%”，指标受审单位满意度实际=100%",
     expected_label="另一处所述",
@@ -479,7 +479,7 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
             continue
         said, quote, said_unit, done = hits[0]
         # a figure equal to the target restates it, unless its sentence reports what was done ("完成……100人")
-        if said == actual or (said == target and not done) or (name, said) in seen:
+        if same_figure(said, actual) or (said == target and not done) or (name, said) in seen:
             continue
         seen.add((name, said))
         yield make_finding(
@@ -549,7 +549,7 @@ _TASK_RATE = re.compile(
         "是定的）；两处写出不同的百分比，说明其中一处用错了任务数或抄错了数字。"
     ),
     formula="同一“完成××N单位”的各处“任务的P%”相同",
-    tolerance="百分比按印出的数比较，不相同即报",
+    tolerance="百分比按印出的数比较，不相同即报；精度低的一处是另一处四舍五入的，视为相同",
     example="完成职业技能培训2.66万人，一处达到年度任务的131.12%，另一处为149.18%",
     expected_label="应为",
 )
@@ -567,7 +567,9 @@ def task_rate(report: Report) -> Iterable[Finding]:
                 (Decimal(m.group("p")), Quote(m.group(0), b.page_at(m.start()), None))
             )
     for (what, n, unit), hits in seen.items():
+        # a rate printed coarser elsewhere ("131.1%" for 131.12%) is the same rate
         rates = sorted({p for p, _ in hits})
+        rates = [r for r in rates if not any(decimals(o) > decimals(r) and same_figure(o, r) for o in rates)]
         if len(rates) < 2:
             continue
         evidence = [next(q for p, q in hits if p == r) for r in rates]
@@ -877,7 +879,7 @@ def _figure_value(fig: str) -> str:
         "不同，不在此列；不同的只是年份（同样的话说两个年度）的也不比较。"
     ),
     formula="两处逐字相同的两句话中，除一个数外其余都相同 ⇒ 该数也应相同",
-    tolerance="数按数值比较（千分位逗号、小数末尾的0不算不同），不相同即报",
+    tolerance="数按数值比较（千分位逗号、小数末尾的0不算不同；精度低的一处是另一处四舍五入的也视为相同），不相同即报",
     example="“1-11月，全市累计发放稳岗返还1337.88万元，惠及用人单位1306家……”在三处写出；其中一处若写作1739.24万元即报。",
     expected_label="另一处写",
 )
@@ -923,6 +925,9 @@ def copied_passage(report: Report) -> Iterable[Finding]:
         values = [f[k] for f in written]
         if all(re.fullmatch(r"(?:19|20)\d\d", v) for v in values):
             continue  # two years: the same words said of two periods, not one figure written twice
+        read_as = [parse_amount(v) for v in values]
+        if all(a is not None and b is not None and same_figure(a, b) for a in read_as for b in read_as):
+            continue  # "98.14%" and "98.1%": one figure at two precisions
         key = (_FIGURE.sub("#", quotes[0].quote), frozenset(values))
         if key in seen:
             continue

@@ -12,7 +12,7 @@ two statements of the same figure are reported as ``info``.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from generator.normalize import decimals
 
@@ -39,12 +39,38 @@ def sum_differs(parts: list[Decimal], total: Decimal) -> tuple[bool, Decimal]:
     return abs(diff) > sum_tolerance(parts, total), diff
 
 
+def same_figure(a: Decimal, b: Decimal) -> bool:
+    """Two printings of one figure: equal, or at two precisions the finer one rounded to the coarser's places
+    ("98.14%" and "98.1%", "584.82万元" and "584.8万元"). Half-up and half-even rounding both count."""
+    da, db = decimals(a), decimals(b)
+    if da == db:
+        return a == b
+    fine, coarse = (a, b) if da > db else (b, a)
+    q = Decimal(1).scaleb(-decimals(coarse))
+    return coarse in (fine.quantize(q, ROUND_HALF_UP), fine.quantize(q, ROUND_HALF_EVEN))
+
+
+def provably_greater(a: Decimal, b: Decimal, a_exact: bool = False, b_exact: bool = False) -> bool:
+    """Whether the value printed ``a`` is greater than the value printed ``b``. Rounding to one precision keeps
+    the order, so at one precision a > b proves it; at two, only intervals that do not overlap do ("2.2" may
+    stand for 2.15 to 2.25, so it is not proven less than "2.22"). ``a_exact``/``b_exact``: a set figure (a
+    target, a cap), not a rounded amount."""
+    if not a_exact and not b_exact and decimals(a) == decimals(b):
+        return a > b
+    low_a = a if a_exact else a - half_unit(a)
+    high_b = b if b_exact else b + half_unit(b)
+    return low_a > high_b
+
+
 def ratio_bounds(
-    numerator: Decimal, denominator: Decimal, counts: bool = False
+    numerator: Decimal, denominator: Decimal, counts: bool = False, numerator_half: Decimal | None = None
 ) -> tuple[Decimal, Decimal] | None:
     """The range of numerator/denominator × 100 that the rounded amounts allow. ``counts``: whole
-    numbers are counts (12人, 3场), exact as written, not amounts rounded to the unit."""
+    numbers are counts (12人, 3场), exact as written, not amounts rounded to the unit. ``numerator_half``: the
+    numerator's own rounding when it is computed (a difference of two printed amounts carries both)."""
     hn, hd = (Decimal(0) if counts and decimals(v) == 0 else half_unit(v) for v in (numerator, denominator))
+    if numerator_half is not None:
+        hn = numerator_half
     lo_d, hi_d = denominator - hd, denominator + hd
     if lo_d <= 0:
         return None
@@ -53,10 +79,14 @@ def ratio_bounds(
 
 
 def percent_consistent(
-    stated: Decimal, numerator: Decimal, denominator: Decimal, counts: bool = False
+    stated: Decimal,
+    numerator: Decimal,
+    denominator: Decimal,
+    counts: bool = False,
+    numerator_half: Decimal | None = None,
 ) -> bool | None:
     """Whether a printed percentage can be the rounded ratio of the printed amounts."""
-    bounds = ratio_bounds(numerator, denominator, counts)
+    bounds = ratio_bounds(numerator, denominator, counts, numerator_half)
     if bounds is None:
         return None
     h = half_unit(stated)

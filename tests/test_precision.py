@@ -1,0 +1,96 @@
+"""A figure printed at a coarser precision is no discrepancy.
+
+A false-alarm pass (each amount and percentage of the running text of the nine documents printed one place
+coarser, correctly rounded from the printed value, one at a time) raised 47 new errors and warnings before
+these rules took the precision of what they compare into account. Each case below is one edit of that pass
+on a real document; the rule must report nothing it did not report on the document as published. Where a
+rule has findings on the document already, they must stay as they are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from generator.checks import run_checks
+from generator.extract import extract
+
+R000, R001, R002, R004 = (
+    "000_41e5c2151686b1a5.txt", "001_7c4dfcc9575acdfa.txt", "002_e0b9e12b257efafd.txt", "004_64caca8ce772cd7b.txt",
+)  # fmt: skip
+SHEGONG = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+
+CASES = [
+    # 4.7 may stand for 4.65–4.75: (4.7 − 4.95) ÷ 4.95 lies between −6.06% and −4.04%, and −4.44% is inside
+    (R000, "决算数4.73万元", "决算数4.7万元", "budget.diff_rate"),
+    (R000, "决算数0.27万元", "决算数0.3万元", "budget.diff_rate"),
+    # "全年预算为2.2万元，支出决算为2.22万元……决算数小于预算数": 2.2 may be 2.15–2.25, the order is open
+    (SHEGONG, "全年预算为2.23万元", "全年预算为2.2万元", "budget.word"),
+    # 小微 21.1 against 中小 21.07: 21.1 may be 21.05
+    (SHEGONG, "面向小微企业预留政府采购项目预算金额21.07万元", "面向小微企业预留政府采购项目预算金额21.1万元",
+     "sum.procurement_small"),
+    # "收入总计减少584.8万元" beside "收入和支出总计较上年减少584.82万元": one change
+    (R001, "收入总计减少584.82万元", "收入总计减少584.8万元", "repeat.yoy_change"),
+    # one of three copies "达到年度任务的149.2%": 149.18% rounded (131.12% stays the one that differs)
+    (R004, "达到年度任务的149.18%", "达到年度任务的149.2%", "repeat.task_rate"),
+    # one of five copies "就业率98.1%"
+    (R004, "就业率98.14%", "就业率98.1%", "repeat.copied_passage"),
+    # "业务成本控制率41.7%" in the text, =41.68% in the 自评表
+    (R002, "业务成本控制率41.68%", "业务成本控制率41.7%", "repeat.perf_indicator_text"),
+    # a cap of 6.48 and an actual printed =6.5: 6.5 may be 6.45
+    (R002, " =6.48万元", " =6.5万元", "perf.target_missed"),
+]  # fmt: skip
+
+
+def _first_changed(report, old: str, new: str):  # type: ignore[no-untyped-def]
+    """The report with the first occurrence of ``old`` (in the first paragraph holding it) written ``new``."""
+    blocks = list(report.document.blocks)
+    at = next(i for i, b in enumerate(blocks) if old in b.text)
+    blocks[at] = dataclasses.replace(blocks[at], text=blocks[at].text.replace(old, new, 1))
+    return extract(dataclasses.replace(report.document, blocks=blocks))
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "rule_id"), CASES, ids=[f"{c[3]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_a_coarser_printing_is_no_new_finding(reports, file: str, old: str, new: str, rule_id: str) -> None:
+    report = reports[file]
+    before = {f.id for f in run_checks(report) if f.rule == rule_id}
+    after = [f for f in run_checks(_first_changed(report, old, new)) if f.rule == rule_id]
+    assert {f.id for f in after} <= before, [f.message for f in after]
+
+
+def test_a_coarser_printing_that_is_still_wrong_is_reported(reports) -> None:
+    """The rules still see a difference beyond the coarser figure's rounding (the same edits, further off)."""
+    found = {
+        rule_id: [f for f in run_checks(_first_changed(reports[file], old, new)) if f.rule == rule_id]
+        for file, old, new, rule_id in [
+            (R000, "决算数4.73万元", "决算数4.5万元", "budget.diff_rate"),  # (4.5 − 4.95) ÷ 4.95 ≤ −8.08%
+            (SHEGONG, "全年预算为2.23万元", "全年预算为2.1万元", "budget.word"),  # 2.1 ≤ 2.15 < 2.22
+            (R001, "收入总计减少584.82万元", "收入总计减少584.7万元", "repeat.yoy_change"),
+            (R002, " =6.48万元", " =6.6万元", "perf.target_missed"),  # 6.6 ≥ 6.55 > 6.48
+        ]
+    }
+    assert {k: len(v) > 0 for k, v in found.items()} == dict.fromkeys(found, True)
+    assert found["budget.word"][0].severity == "error"
+
+
+def test_same_figure_and_provably_greater() -> None:
+    from decimal import Decimal as D
+
+    from generator.checks.tolerance import provably_greater, same_figure
+
+    assert same_figure(D("98.14"), D("98.1")) and same_figure(D("584.8"), D("584.82"))
+    assert same_figure(D("100"), D("100.00")) and not same_figure(D("98.16"), D("98.1"))
+    assert same_figure(D("0.125"), D("0.12")) and same_figure(D("0.125"), D("0.13"))  # half-even, half-up
+    assert not same_figure(D("1.30"), D("1.31"))
+    # one precision: rounding keeps the order; two: only intervals apart
+    assert provably_greater(D("21.08"), D("21.07")) and not provably_greater(D("21.1"), D("21.07"))
+    assert provably_greater(D("21.2"), D("21.07")) and not provably_greater(D("2.22"), D("2.2"))
+    # a set figure (a cap) is exact: =24.64 breaks <=24.6, =6.5 may not break <=6.48
+    assert provably_greater(D("24.64"), D("24.6"), b_exact=True)
+    assert not provably_greater(D("6.5"), D("6.48"), b_exact=True)
+    assert provably_greater(D("95"), D("94.99"), a_exact=True) and not provably_greater(
+        D("95"), D("95.0"), a_exact=True
+    )
