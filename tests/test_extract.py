@@ -159,12 +159,15 @@ def test_repeated_table_fragments_are_content_and_a_stamped_watermark_is_not(rep
 
 
 def test_a_running_header_on_many_pages_is_dropped() -> None:
-    # a PDF's "单位：万元" printed above the table on every page is a running header: 3+ pages
+    # a line printed at the top of every page is a running header: 3+ pages
     from generator.ingest import Item, assemble
 
-    items = [Item(page=p, text=t) for p in (1, 2, 3) for t in ("单位：万元", f"正文内容{p}，到此为止。")]
+    items = [Item(page=p, text=t) for p in (1, 2, 3) for t in ("部门决算公开", f"正文内容{p}，到此为止。")]
     blocks, _ = assemble(items)
     assert [b.text for b in blocks] == [f"正文内容{p}，到此为止。" for p in (1, 2, 3)]
+    # … but "单位：万元" above each table says what its figures are in: kept for extract to read
+    items = [Item(page=p, text=t) for p in (1, 2, 3) for t in ("单位：元", f"正文内容{p}，到此为止。")]
+    assert [b.text for b in assemble(items)[0]].count("单位：元") == 3
     # the same three lines on one page, not back to back, are kept
     one = [Item(page=1, text=t) for t in ("满意度指标", "甲。", "满意度指标", "乙。", "满意度指标", "丙。")]
     assert [b.text for b in assemble(one)[0]].count("满意度指标") == 3
@@ -201,3 +204,16 @@ def test_a_wrapped_item_name_is_read_whole(reports) -> None:
     assert "一般公共服务支出(类)财政事务(款)信息化建设(项)" in subjects
     assert "社会保障和就业支出(类)人力资源和社会保障管理事务(款)博士后日常经费(项)" in subjects
     assert not [s for s in subjects if s.startswith(("项)", "款)", "事务(款)"))]
+
+
+def test_each_statutory_table_knows_its_unit(reports) -> None:
+    """The three PDFs print "单位：万元" above each of their tables, the text dumps "金额单位：万元"; the line reaches
+    extract (it repeats on every page like a running header and was dropped before) and names the unit."""
+    from generator.extract.tables import find_statutory
+
+    for name in ("上海市普陀区财政局2024年度部门决算.pdf", "001_7c4dfcc9575acdfa.txt"):
+        doc = reports[name].document
+        tables = find_statutory(doc)
+        assert len(tables) >= 7 and {t.unit for t in tables.values()} == {"万元"}
+        first = next(i for i, b in enumerate(doc.blocks) if b.table == tables["公开01表"].index)
+        assert any("单位：万元" in b.text for b in doc.blocks[first - 3 : first])

@@ -183,3 +183,47 @@ def test_a_figure_in_another_usual_form_gives_the_same_findings(tmp_path: Path, 
             "2442.4万元", "2,442.40万元", 1
         )
         assert _findings_of_text(tmp_path, path.name, copy) == seen
+
+
+def test_statutory_tables_printed_in_yuan_are_read_in_wan(tmp_path: Path) -> None:
+    """Many units print their statutory tables in 元 ("金额单位：元") while the narrative speaks in 万元. Read as
+    万元, such a table made every narrative figure "differ" from it 10,000-fold: seed 001 with its nine tables
+    rewritten in 元 (each amount cell × 10,000, the unit lines changed; built here from the real report, said
+    so: no such copy is published) drew 34 new errors. The table's unit line is read now, and every figure of
+    the report is in 万元 as the data contract says, the evidence naming the table's own unit."""
+    import re
+    from decimal import Decimal
+
+    from generator.checks import run_checks
+    from generator.pipeline import load_report
+
+    lines = _lines()
+    stop = next(
+        i for i, line in enumerate(lines) if "项目支出绩效自评表" in line
+    )  # the 自评表 keep their 万元
+    out = []
+    for line in lines[:stop]:
+        if "\t" in line:
+            line = "\t".join(
+                f"{Decimal(c.replace(',', '')) * 10000:.2f}"
+                if re.fullmatch(r"\d[\d,]*\.\d+", c.strip())
+                else c
+                for c in line.split("\t")
+            )
+        out.append(line.replace("单位：万元", "单位：元"))
+    yuan = tmp_path / SEED.name
+    yuan.write_text("\n".join(out + lines[stop:]), encoding="utf-8")
+
+    wan_report, yuan_report = load_report(SEED, cache=None), load_report(yuan, cache=None)
+    for key, value in wan_report.metrics.items():
+        other = yuan_report.metrics[key]
+        assert (other and other.amount) == (value and value.amount), key
+    assert yuan_report.metrics["income_total"].quote.table == "公开01表 收入支出决算总表（单位：元）"
+    assert "13990800.00" in yuan_report.metrics["income_total"].quote.quote
+
+    def kinds(report) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+        # sum.subtotal aside: 15.32 = 2.56 + 12.77 is a 0.01 note at 万元 precision, but written to the fen in 元
+        # the copy claims a precision the original never had, so it is 100元 off
+        return sorted((f.rule, f.severity) for f in run_checks(report) if f.rule != "sum.subtotal")
+
+    assert kinds(yuan_report) == kinds(wan_report)

@@ -189,7 +189,7 @@ def empty_table(report: Report) -> Iterable[Finding]:
         after = [b for b in doc.blocks[pos + 1 : pos + 4] if b.table is None] if pos is not None else []
         if _states_empty(report, key, after):
             continue
-        evidence = [Quote(st.rows[0].text, st.rows[0].page, table=f"{key} {st.title}")] if st.rows else []
+        evidence = [Quote(st.rows[0].text, st.rows[0].page, table=st.label)] if st.rows else []
         if not evidence:
             continue
         yield make_finding(

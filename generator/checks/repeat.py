@@ -972,8 +972,8 @@ def _in_wan(report: Report, wanted: set[Decimal]) -> dict[Decimal, Quote]:
             if not holds(row.text):
                 continue
             for m in _NUMBER.finditer(row.text):
-                if (v := parse_amount(m.group(0))) is not None:
-                    out.setdefault(v, Quote(row.text, row.page, table=f"{t.key} {t.title}"))
+                if (v := t.amount(m.group(0))) is not None:
+                    out.setdefault(v, Quote(row.text, row.page, table=t.label))
     for b in doc.blocks if doc else []:
         if b.table is None and "万元" in b.text and holds(b.text):
             for m in _WAN.finditer(b.text):

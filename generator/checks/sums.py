@@ -73,7 +73,7 @@ def lines(report: Report, key: str) -> list[Line]:
         values: dict[str, Decimal | None] = {}
         for col, v in zip(t["columns"], row["values"]):
             values.setdefault(col, _decimal(v))
-        quote = Quote(row["quote"], row["page"], table=f"{key} {STATUTORY[key]}")
+        quote = Quote(row["quote"], row["page"], table=t.get("label") or f"{key} {STATUTORY[key]}")
         name = row["name"]
         if row["code"] is None and name in ("合计", "总计", "类", ""):
             name = "合计"
@@ -748,13 +748,12 @@ def sangong(report: Report) -> Sangong | None:
             None,
         )
         from generator.extract.tables import row_quote
-        from generator.normalize import parse_amount
 
         if data is None:
             return Sangong({}, {}, row_quote(st, r))
         cells = rows[data]
-        budget = {name: parse_amount(cells[i]) for name, i in zip(SANGONG_ITEMS, b_cols)}
-        final = {name: parse_amount(cells[i]) for name, i in zip(SANGONG_ITEMS, f_cols)}
+        budget = {name: st.amount(cells[i]) for name, i in zip(SANGONG_ITEMS, b_cols)}
+        final = {name: st.amount(cells[i]) for name, i in zip(SANGONG_ITEMS, f_cols)}
         return Sangong(budget, final, row_quote(st, data))
     return None
 

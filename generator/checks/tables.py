@@ -512,7 +512,7 @@ def _fund_none(
         st = tables.get(key)
         if st is None or st.has_data() or not st.rows:
             continue
-        quote = Quote(st.rows[0].text, st.rows[0].page, table=f"{key} {st.title}")
+        quote = Quote(st.rows[0].text, st.rows[0].page, table=st.label)
         sides = ["支出"] + (["收入"] if any("本年收入" in c for c in st.header()) else [])
         for side in sides:
             none.setdefault((fund, side), (quote, f"{table_name(key)}没有填任何数字"))
@@ -898,7 +898,7 @@ def _economic_items(
             amount = (
                 None
                 if nxt >= len(cells) or code_at(cells, nxt)
-                else parse_amount(cells[nxt])
+                else st.amount(cells[nxt])
                 if cells[nxt]
                 else None
             )

@@ -101,6 +101,9 @@ def rounded_percent(numerator: Decimal, denominator: Decimal, like: Decimal) -> 
 
 
 def fmt(value: Decimal) -> str:
-    """An amount as reports print it: two decimals unless the report used more."""
+    """An amount as reports print it: two decimals unless the report used more (zeros a conversion added, as
+    from a table in 元 to 万元, "15.320000", are not more)."""
     places = max(2, decimals(value))
+    if places > 2 and value == value.quantize(Decimal("0.01")):
+        places = 2
     return f"{value:,.{places}f}"

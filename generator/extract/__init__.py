@@ -104,7 +104,6 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
     An empty cell is "not stated in the table" (the narrative may still state it)."""
     from generator.extract.tables import _quote
     from generator.model import Value as V
-    from generator.normalize import parse_amount
 
     rows = t.table.rows
     for r_index, row in enumerate(rows):
@@ -119,11 +118,11 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
                 key = _SANGONG_ORDER[order] if order < len(_SANGONG_ORDER) else None
                 if key is None:
                     continue
-                fv = parse_amount(data[f])
+                fv = t.amount(data[f])
                 if fv is not None:
                     out[key] = V(fv, "table", _quote(t, r_index + 1))
                 if key == "sangong_total":
-                    bv = parse_amount(data[b])
+                    bv = t.amount(data[b])
                     if bv is not None:
                         out["sangong_budget"] = V(bv, "table", _quote(t, r_index + 1))
             return out

@@ -59,12 +59,29 @@ def identify(title_text: str) -> str | None:
     return best[1] if best else None
 
 
+# The unit the table's figures are printed in ("单位：万元", "金额单位：元"), as a factor to 万元, the unit every
+# figure of a Report is in (data contract). A table that names none is in 万元, as the template prints it.
+_UNIT = re.compile(r"单位\s*[：:]\s*(?P<unit>万元|千元|元)")
+_TO_WAN = {"万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+
+
 @dataclass
 class StatutoryTable:
     key: str
     table: Table
     index: int
     rows: list[Block]  # the row blocks in document order (their text is what quotes show)
+    unit: str = "万元"  # what its figures are printed in; amount() gives them in 万元
+
+    def amount(self, cell: str) -> Decimal | None:
+        """A cell's figure in 万元 (a table printed in 元 holds 13990800.00 for 1,399.08万元)."""
+        v = parse_amount(cell)
+        return v if v is None or self.unit == "万元" else v * _TO_WAN[self.unit]
+
+    @property
+    def label(self) -> str:
+        """ "公开01表 收入支出决算总表", with its unit when that is not 万元 (evidence quotes show the cells as printed)."""
+        return f"{self.key} {self.title}" + ("" if self.unit == "万元" else f"（单位：{self.unit}）")
 
     @property
     def page(self) -> int:
@@ -120,7 +137,11 @@ def find_statutory(doc: Document) -> dict[str, StatutoryTable]:
         if key is None or key in found:
             continue
         rows = doc.table_rows(index)
-        found[key] = StatutoryTable(key=key, table=doc.tables[index], index=index, rows=rows)
+        head = " ".join(c for row in doc.tables[index].rows[:2] for c in row if c)
+        unit = _UNIT.search(title + " " + head)
+        found[key] = StatutoryTable(
+            key=key, table=doc.tables[index], index=index, rows=rows, unit=unit["unit"] if unit else "万元"
+        )
     return found
 
 
@@ -138,10 +159,12 @@ def _title_before(blocks: list[Block], pos: int, table: Table) -> str:
 # --- reading values -----------------------------------------------------------------------
 
 
-def _amount_cells(cells: tuple[str, ...], skip_line_numbers: bool) -> list[tuple[int, Decimal]]:
+def _amount_cells(
+    st: StatutoryTable, cells: tuple[str, ...], skip_line_numbers: bool
+) -> list[tuple[int, Decimal]]:
     out = []
     for i, c in enumerate(cells):
-        v = parse_amount(c)
+        v = st.amount(c)
         if v is None:
             continue
         if skip_line_numbers and re.fullmatch(r"\d{1,2}", c):
@@ -167,7 +190,7 @@ def lookup(st: StatutoryTable, label: re.Pattern[str], occurrence: int = 0) -> V
             for c in cells[i + 1 :]:
                 if not c:
                     continue
-                v = parse_amount(c)
+                v = st.amount(c)
                 if v is None:
                     if c in ("——", "—", "-", "/"):
                         continue
@@ -195,9 +218,9 @@ def column(st: StatutoryTable, row_label: re.Pattern[str], col_label: re.Pattern
         if not texts or not row_label.fullmatch(texts[0]):
             continue
         if len(cells) == len(names):
-            v = parse_amount(cells[col]) if col < len(cells) else None
+            v = st.amount(cells[col]) if col < len(cells) else None
         else:  # a text dump whose rows lost their empty cells: count amounts from the left
-            amounts = _amount_cells(cells, False)
+            amounts = _amount_cells(st, cells, False)
             idx = sum(1 for i, n in enumerate(names) if i < col and n and _amount_col(n))
             v = amounts[idx][1] if idx < len(amounts) else None
         if v is None:
@@ -221,7 +244,7 @@ def _quote(st: StatutoryTable, r_index: int) -> Quote:
     block = st.rows[r_index] if r_index < len(st.rows) else None
     text = block.text if block else " ".join(c for c in st.table.rows[r_index] if c)
     page = block.page if block else st.page
-    return Quote(quote=text, page=page, table=f"{st.key} {st.title}")
+    return Quote(quote=text, page=page, table=st.label)
 
 
 # --- structured rows for the JSON and for the checks ----------------------------------------
@@ -250,7 +273,7 @@ def structured(st: StatutoryTable) -> dict[str, object]:
         else:
             picked = list(cells[name_at + 1 :])
         values: list[str | None] = [
-            str(parse_amount(c)) if parse_amount(c) is not None else (c or None) for c in picked
+            str(st.amount(c)) if parse_amount(c) is not None else (c or None) for c in picked
         ]
         code = "".join(code_parts)
         rows.append(
@@ -264,6 +287,8 @@ def structured(st: StatutoryTable) -> dict[str, object]:
         )
     return {
         "title": st.title,
+        "label": st.label,
+        "unit_printed": st.unit,
         "page": st.page,
         "columns": amount_cols,
         "rows": rows,
@@ -313,7 +338,7 @@ def entries(st: StatutoryTable) -> list[Entry]:
         kept = [c.strip() for i, c in enumerate(cells) if i not in skip]
         labelled = any(c and parse_amount(c) is None and c not in _DASH for c in kept)
         if not labelled:  # an unlabelled data row (公开09表): every cell keeps its column
-            out.append(Entry(None, "", tuple(parse_amount(c) for c in kept), r_index, quote))
+            out.append(Entry(None, "", tuple(st.amount(c) for c in kept), r_index, quote))
             continue
         code: list[str] = []
         name = ""
@@ -332,7 +357,7 @@ def entries(st: StatutoryTable) -> list[Entry]:
                 amounts.append(None)
             elif parse_amount(c) is not None:
                 if name or code:
-                    amounts.append(parse_amount(c))
+                    amounts.append(st.amount(c))
             elif c in _CODE_HEADS:
                 continue
             else:

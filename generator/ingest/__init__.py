@@ -100,6 +100,11 @@ _END = re.compile(r"[。！？!?]$")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
 
 
+# "单位：万元" above each statutory table repeats on every page like a running header, but it says what the
+# table's figures are in: extract reads it.
+_UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万元|千元|元)")
+
+
 def _is_heading(text: str) -> bool:
     return bool(_HEADING.match(text)) and len(text) <= 60
 
@@ -108,12 +113,16 @@ def _noise(items: list[Item], normalized: dict[int, str]) -> set[str]:
     """Watermarks and running headers: a short line repeated on three or more pages, or stamped
     several times in a row (a single-"page" dump repeats its cover watermark back to back).
 
-    A short line repeated only within one page and never back to back is content: a text dump
+    A unit declaration ("单位：万元") is never noise. A short line repeated only within one page and never back to back is content: a text dump
     of a whole report is one "page", and its hard-wrapped table cells break the same label the
     same way in every table ("受审单位满" / "意度（%）"); dropping those lost the label's end.
     """
     counts = Counter(t for t in normalized.values() if t)
-    short = {t for t, n in counts.items() if n >= 3 and len(t) <= 14 and not _is_heading(t)}
+    short = {
+        t
+        for t, n in counts.items()
+        if n >= 3 and len(t) <= 14 and not _is_heading(t) and not _UNIT_LINE.search(t)
+    }
     pages: dict[str, set[int]] = {t: set() for t in short}
     stamped: set[str] = set()
     previous = ""
