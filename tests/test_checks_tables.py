@@ -152,6 +152,22 @@ def test_guihua_template_residue_and_name(findings) -> None:
     pick(fs, "completeness.agency_name", "warning", "上海市规划和自然资源局", "上海市普陀区规划和自然资源局")
 
 
+
+def test_template_residue_in_half_width_punctuation(reports) -> None:
+    """A punctuation pass (each document with its "，", "：", "（）" or "；" written half-width throughout) lost three
+    template residues: the patterns spelt the template's punctuation full-width. Typed reports mix both."""
+    from generator.checks import run_checks
+
+    def residues(report) -> list[str]:  # type: ignore[no-untyped-def]
+        return sorted(f.claimed or "" for f in run_checks(report) if f.rule == "completeness.template_residue")
+
+    guihua = reread(reread(reports[GUIHUA], "（", "("), "）", ")")
+    assert residues(guihua) == ["下降(增长)27.78%"]
+    shegong = residues(reports[SHEGONG])
+    assert len(shegong) == 2 and all("仍保留该表格式" in r for r in shegong)
+    assert len(residues(reread(reread(reports[SHEGONG], "，", ","), "：", ":"))) == 2
+
+
 def test_guihua_class_names(findings) -> None:
     f = pick(
         findings[GUIHUA], "text_table.class_name", "warning", "其他国土资源事务支出", "其他自然资源事务支出"
