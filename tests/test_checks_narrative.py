@@ -443,6 +443,20 @@ def test_vehicle_counts_are_checked(reports) -> None:
         for f in rule(_mutated(reports[R003], "车辆49辆,价值", "车辆48辆,价值"))
     }
     assert fs == {("固定资产车辆", "49辆", "48辆"), ("车辆分类合计", "48辆", "49辆")}
+    # the list cut where a paragraph ends ("……机要通信用车0辆、应" / "急保障用车 0 辆、执法执勤用车 4 辆……", as a
+    # hard wrap may leave it) is not a list adding up to 0
+    import dataclasses
+
+    r = reports[R003]
+    at = next(i for i, b in enumerate(r.document.blocks) if "机要通信用车0辆、应" in b.text)
+    text = r.document.blocks[at].text
+    cut = text.index("机要通信用车0辆、应") + len("机要通信用车0辆、应")
+    blocks = list(r.document.blocks)
+    blocks[at : at + 1] = [
+        dataclasses.replace(blocks[at], text=text[:cut]),
+        dataclasses.replace(blocks[at], text=text[cut:]),
+    ]
+    assert list(rule(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))) == []
 
 
 def test_a_sangong_part_stated_twice_is_compared(reports, findings) -> None:

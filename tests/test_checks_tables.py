@@ -152,14 +152,15 @@ def test_guihua_template_residue_and_name(findings) -> None:
     pick(fs, "completeness.agency_name", "warning", "上海市规划和自然资源局", "上海市普陀区规划和自然资源局")
 
 
-
 def test_template_residue_in_half_width_punctuation(reports) -> None:
     """A punctuation pass (each document with its "，", "：", "（）" or "；" written half-width throughout) lost three
     template residues: the patterns spelt the template's punctuation full-width. Typed reports mix both."""
     from generator.checks import run_checks
 
     def residues(report) -> list[str]:  # type: ignore[no-untyped-def]
-        return sorted(f.claimed or "" for f in run_checks(report) if f.rule == "completeness.template_residue")
+        return sorted(
+            f.claimed or "" for f in run_checks(report) if f.rule == "completeness.template_residue"
+        )
 
     guihua = reread(reread(reports[GUIHUA], "（", "("), "）", ")")
     assert residues(guihua) == ["下降(增长)27.78%"]

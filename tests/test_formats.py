@@ -227,3 +227,34 @@ def test_statutory_tables_printed_in_yuan_are_read_in_wan(tmp_path: Path) -> Non
         return sorted((f.rule, f.severity) for f in run_checks(report) if f.rule != "sum.subtotal")
 
     assert kinds(yuan_report) == kinds(wan_report)
+
+
+@pytest.mark.parametrize(("prefix", "width"), [("000", 24), ("001", 28), ("004", 20), ("004", 28)])
+def test_a_report_hard_wrapped_at_another_width_gives_the_same_findings(
+    tmp_path: Path, prefix: str, width: int
+) -> None:
+    """A PDF's text layer breaks every paragraph at the page's width. A wrap pass (the seeds whose paragraphs are
+    one line each, hard-wrapped at 20 to 57 characters) changed the findings: at 24 and 28 characters a numbered
+    heading as long as a line ("（一）“三公”经费财政拨款支出决算总体情况说明") was read as a paragraph's first line, so
+    the 三公 sentence's subject began with the heading (004: three false errors); a table title
+    ("项目支出绩效自评表") joined the wrapped paragraph above it (004: eight false title warnings); and "…下降29.23%。"
+    / "下降100%。" split at the full stop lost 001's second percentage. Each now reads as the unwrapped seed."""
+    from collections import Counter
+
+    from generator.checks import run_checks
+    from generator.pipeline import load_report
+
+    path = next((ROOT / "data" / "reports").glob(f"{prefix}_*.txt"))
+    lines = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if "\t" in line or len(line) <= width:
+            lines.append(line)
+        else:
+            lines.extend(line[i : i + width] for i in range(0, len(line), width))
+    wrapped = tmp_path / path.name
+    wrapped.write_text("\n".join(lines), encoding="utf-8")
+
+    def kinds(p: Path) -> Counter[tuple[str, str]]:
+        return Counter((f.rule, f.severity) for f in run_checks(load_report(p, cache=None)))
+
+    assert kinds(wrapped) == kinds(path)

@@ -335,8 +335,8 @@ def vehicles(report: Report) -> Iterable[Finding]:
     for total, q, rest in asset[:1] if len(asset) == 1 else []:
         clause = re.split(r"[。；;]", rest, maxsplit=1)[0]
         head = clause.find("其中")
-        if head < 0:
-            continue
+        if head < 0 or (clause == rest and not clause.rstrip().endswith("辆")):
+            continue  # the paragraph ends inside the list ("……机要通信用车0辆、应" / "急保障用车0辆……"): cut
         kinds = re.findall(r"([^、，,：:]{2,16}?用车)\s*(\d+)\s*辆", clause[head:])
         if len(kinds) < 2 or sum(int(n) for _, n in kinds) == total:
             continue

@@ -304,7 +304,7 @@ def percent_twice(report: Report) -> Iterable[Finding]:
             f"紧接着又写{claim['second_direction']}{pct(second)}。{note}",
             f"{pct(first)}；{pct(second)}",
             pct(first) if note and _same(first, change, found, sign) else None,
-            [claim["quote"]],
+            [claim["quote"]] + ([claim["second_quote"]] if claim.get("second_quote") else []),
         )
 
 

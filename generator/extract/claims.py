@@ -185,7 +185,17 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 if subject == "总体" and found_subject:
                     subject = found_subject
             second = _SECOND_PCT.match(text[m.end() :])
-            quote_end = m.end() + (second.end() if second else 0)
+            second_quote = None
+            if second is None and text[m.end() :].strip() in ("", "。") and pos + 1 < len(doc.blocks):
+                # "…下降29.23%。" / "下降100%。主要原因是……": a hard wrap ended the line at the full stop
+                after = doc.blocks[pos + 1]
+                opened = _SECOND_PCT.match("。" + after.text) if after.table is None else None
+                if opened:
+                    second = opened
+                    second_quote = Quote(
+                        after.text[: opened.end() - 1], after.page, sections[pos + 1] or None
+                    )
+            quote_end = m.end() + (second.end() if second and second_quote is None else 0)
             page = block.page_at(m.start())
             out.append({
                 "subject": subject,
@@ -199,6 +209,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 "percent_direction": m.group("pdir"),
                 "second_percent": parse_amount(second.group("pct")) if second else None,
                 "second_direction": second.group("pdir") if second else None,
+                "second_quote": second_quote,
                 "reason": text[quote_end : quote_end + 120],
                 "block": pos,
                 "quote": Quote(text[quote_start:quote_end], page, sections[pos] or None),

@@ -105,6 +105,16 @@ _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
 _UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万元|千元|元)")
 
 
+# A numbered line as long as a narrow wrap width is still a heading when it reads as a title: no clause
+# punctuation, no amount, and a title's last word ("（一）“三公”经费财政拨款支出决算总体情况说明" at 24 characters).
+_TITLE_LIKE = re.compile(r"^[^，,。；;：:%]*(?:情况说明|情况|说明|概况|决算表|自评表|目录|分析)$")
+
+
+# A table's title on a line of its own ("项目支出绩效自评表", "一般公共预算财政拨款支出决算表"), as short as a
+# wrapped paragraph's last line: it starts a block of its own.
+_TABLE_TITLE = re.compile(r"^[^，,。；;：:%]{0,40}(?:绩效自评表|决算表|决算明细表)$")
+
+
 def _is_heading(text: str) -> bool:
     return bool(_HEADING.match(text)) and len(text) <= 60
 
@@ -213,8 +223,17 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         if _HEADING.match(text):
             flush()
             para.append((text, item.page))
-            if not _END.search(text) and len(text) <= 40 and len(text) < 0.85 * wrap_width:
+            if (
+                not _END.search(text)
+                and len(text) <= 40
+                and (len(text) < 0.85 * wrap_width or _TITLE_LIKE.search(text))
+            ):
                 flush()
+            continue
+        if _TABLE_TITLE.match(text):
+            flush()  # a table's title line is never the end of the paragraph wrapped above it
+            para.append((text, item.page))
+            flush()
             continue
         para.append((text, item.page))
         if _END.search(text) or len(text) < 0.6 * wrap_width:
