@@ -22,7 +22,7 @@ from generator.model import Block, Document, Finding, Quote, Report
 # "主要原因是：" (also 原因为, 原因：) after a year-over-year statement; the explanation runs to the end
 # of the paragraph or to the next sentence that states figures or a budget comparison.
 _REASON = re.compile(r"原因(?:是|为|主要是|主要为)?\s*[:：]?")
-_YOY_BEFORE = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|\d{4}\s*年)")
+_YOY_BEFORE = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|\d{4}\s*年)|同比")
 # budget-vs-final wording: "年初预算数", "预决算差异", "完成预算的" (not 一般公共预算财政拨款, a fund's name)
 _BUDGET = re.compile(r"年初预算|全年预算|预算数|预决算|预算为|完成预算|预算的|追加")
 _STOP_SENTENCE = re.compile(r"\d\s*(?:万元|%|人)|原因|" + _BUDGET.pattern)
@@ -331,7 +331,7 @@ def reason_staff(report: Report) -> Iterable[Finding]:
 # "宗教事务(项):…比上年决算增加1.20万元…主要原因是:功能科目调整，寺管人员津贴补贴上年在其他统战事务支出科目列支，
 # 本年在此科目列支，导致经费增加。"
 _ITEM_CHANGE = re.compile(
-    r"(?P<item>[^()（）:：,，。\d.、]{2,30})[(（]项[)）]\s*[:：]?.{0,40}?(?:比|较)上年(?:决算)?(?P<verb>增加|减少)"
+    r"(?P<item>[^()（）:：,，。\d.、]{2,30})[(（]项[)）]\s*[:：]?.{0,40}?(?:(?:比|较)(?:上年|去年)|同比)(?:决算)?(?P<verb>增加|减少)"
 )
 _MOVED_IN = re.compile(
     r"上年在(?P<source>[^，,。；]{2,30}?)(?:科目)?列支[，,]\s*本年(?:调整)?在(?:此|本|该)科目列支"

@@ -20,7 +20,7 @@ _DOWN = ("减少", "下降", "降幅", "下降了", "降幅为")
 def _sign(word: str | None) -> int:
     if not word:
         return 0
-    if word.startswith(("增", "增长")):
+    if word.startswith(("增", "上升")):
         return 1
     if word.startswith(("减", "下降", "降")):
         return -1

@@ -76,23 +76,24 @@ def functional_classes(
 
 
 _YOY = re.compile(
-    r"(?P<lead>(?:比|较|与)(?:上年|上一年|上年度|上一年度|\d{4}年度?)(?:度)?(?:决算)?(?:数)?(?:相比)?[，,]?)"
+    r"(?P<lead>(?:(?:比|较|与)(?:上年|上一年|上年度|上一年度|去年|\d{4}年度?)(?:度)?(?:同期)?(?:决算)?(?:数)?(?:相比)?|同比)[，,]?)"
     r"(?P<what>[^，,。；;\d]{0,24}?)"
-    r"(?P<dir>增加|减少|增长|下降|持平|基本持平)"
+    r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平)"
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
-    r"(?:[，,、]?\s*(?P<pdir>增长|下降|增幅为?|降幅为?|减少|增加|下降了|增长了)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%?)?"
+    r"(?:[，,、]?\s*(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少|增加|下降了|增长了|上升了|降低了)"
+    r"(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%?)?"
 )
 # "…比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；公务接待费支出决算减少0.15万元，
 # 下降27.78%" (规划局's 三公 paragraph), "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元，
 # 下降29.48%" (001): a change in the same sentence as one with its 比上年, without one of its own.
 _YOY_PART = re.compile(
     r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
-    rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降)(?P<pct>\d[\d,]*(?:\.\d+)?)\s*%"
+    rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>\d[\d,]*(?:\.\d+)?)\s*%"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
-_YOY_WORDS = ("增加", "减少", "增长", "下降", "持平")
+_YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
-_SECOND_PCT = re.compile(r"^[。，,；;]\s*(?P<pdir>增长|下降)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%")
+_SECOND_PCT = re.compile(r"^[。，,；;]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%")
 _AMOUNT_BEFORE = re.compile(rf"{NUM}万元")
 _LABELLED_AMOUNT = re.compile(
     rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元"
