@@ -20,6 +20,7 @@ R000, R001, R002, R004 = (
     "000_41e5c2151686b1a5.txt", "001_7c4dfcc9575acdfa.txt", "002_e0b9e12b257efafd.txt", "004_64caca8ce772cd7b.txt",
 )  # fmt: skip
 SHEGONG = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+GUIHUA = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
 
 CASES = [
     # 4.7 may stand for 4.65–4.75: (4.7 − 4.95) ÷ 4.95 lies between −6.06% and −4.04%, and −4.44% is inside
@@ -104,13 +105,18 @@ def test_same_figure_and_provably_greater() -> None:
         (R000, "比上年", "比去年"),
         (R002, "增长", "上升"),
         (R001, "下降", "降低"),
+        (R002, "全年预算数", "全年预算"),
+        (SHEGONG, "完成年初预算的", "为年初预算的"),
+        (R002, "其中：", "其中"),
+        (GUIHUA, "其中：", "其中"),
     ],
 )
 def test_a_change_in_other_usual_words_is_read_alike(reports, file: str, old: str, new: str) -> None:
     """A wording pass (each report with one usual phrasing of a change written in another that reports use as
     often: 同比, 比去年, 上升, 降低) lost claims: 004's "同比" left one of its six changes read, 001's "降低29.23%"
     lost its percentage twice, and the 原因 rules (yoy.reason_conflict, reason_transfer, reason_staff,
-    yoy.detail_items) knew only 比/较上年. Each now reads as the report as published."""
+    yoy.detail_items) knew only 比/较上年. A second pass on budget wording: "全年预算为" (no 数), "为年初预算的95.89%",
+    "其中" without its colon (sum.narrative_total, sum.procurement). Each now reads as the report as published."""
     from collections import Counter
 
     from conftest import reread

@@ -27,7 +27,7 @@ _TOTAL = re.compile(
     rf"(?P<label>(?:(?:国有资本经营|政府性基金|一般公共)预算)?(?:财政拨款)?(?P<side>收入|支出)总计)\s*"
     rf"(?P<amount>{_NUM})\s*万元"
 )
-_PARTS_LEAD = re.compile(r"\s*(?:\*\*)?\s*[，,]?\s*其中\s*[：:]")  # "**…万元**,其中:" (markdown export)
+_PARTS_LEAD = re.compile(r"\s*(?:\*\*)?\s*[，,]?\s*其中\s*[：:，,]?")  # "**…万元**,其中:" (markdown export)
 _PART = re.compile(rf"^\s*(?P<label>[^\d，,；;。]+?)\s*(?P<amount>{_NUM})\s*万元\s*$")
 
 # What the template lists after "其中：" for each side; any other label and the sentence is skipped.
