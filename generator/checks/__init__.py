@@ -171,7 +171,42 @@ def run_checks(report: Report) -> list[Finding]:
             continue  # these need several reports: see run_cross_checks
         for f in r.fn(report):
             findings.setdefault(f.id, f)
+    unread = _unreadable(report)
+    if unread:
+        findings = {
+            k: f for k, f in findings.items() if not any(_in_unreadable(q, unread) for q in f.evidence)
+        }
     return sorted(findings.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
+
+
+# OCR reads a digit as a look-alike letter: "2O.16万元", "29.l3%", "l,399.08万元", a cell "3S8.73". Such a figure
+# is unread, and every rule reading its paragraph or row would compare the rest without it (a list missing one
+# part, a share of the wrong total): no finding whose evidence stands in such a paragraph or row is reported.
+
+
+def _unreadable(report: Report) -> list[Block]:
+    """The paragraphs and table rows holding a figure OCR garbled."""
+    from generator.extract.narrative import GARBLED_CELL, GARBLED_FIGURE
+
+    doc = report.document
+    if doc is None:
+        return []
+    out = []
+    for b in doc.blocks:
+        if b.table is None:
+            if GARBLED_FIGURE.search(b.text):
+                out.append(b)
+        elif b.row is not None and any(GARBLED_CELL.match(c) for c in doc.tables[b.table].rows[b.row]):
+            out.append(b)
+    return out
+
+
+def _in_unreadable(q: Quote, blocks: list[Block]) -> bool:
+    return any(
+        q.quote in b.text
+        and (q.page is None or q.page == b.page or any(q.page == p for _, p in b.page_breaks))
+        for b in blocks
+    )
 
 
 def _load_rules() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import half_unit, percent_consistent, ratio_bounds, rounded_percent
+from generator.extract.claims import METRIC_NAMES
 from generator.model import Block, Finding, Quote, Report, Severity
 
 # Shares the narrative lists without naming the whole: the whole is the section's total.
@@ -24,7 +25,11 @@ _WHOLE_NAMES = {
     "sangong_total": "“三公”经费支出",
     "procurement_total": "政府采购支出总额",
     "gpb_basic": "一般公共预算财政拨款基本支出",
+    "expenditure_basic": "基本支出",
 }
+# any other figure a share names ("占收入支出总计的…%"): the first of the names the narrative gives it
+for _name, _key in METRIC_NAMES:
+    _WHOLE_NAMES.setdefault(_key, _name)
 
 
 def percent_severity(
@@ -67,6 +72,8 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
     """The amount a share is a share of, with its name and where the report states it."""
     if claim.get("parent") is not None:
         return claim["parent"], "同句所述合计", claim.get("parent_quote")
+    if claim.get("parent_unread"):
+        return None  # the sentence states its whole, but OCR garbled the figure: not another figure instead
     key = claim.get("denominator_metric")
     label = claim["label"]
     lead = claim.get("lead") or ""

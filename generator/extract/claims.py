@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.extract.narrative import IS, NUM, required_text
+from generator.extract.narrative import FIG, GARBLED_FIGURE, IS, NUM, required_text, sentence_begin
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Block, Document, Quote
 from generator.normalize import parse_amount
@@ -81,24 +81,23 @@ _YOY = re.compile(
     r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平)"
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
     r"(?:[，,、]?\s*(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少|增加|下降了|增长了|上升了|降低了)"
-    r"(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%?)?"
+    rf"(?P<pct>{FIG})\s*%?)?"
 )
 # "…比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；公务接待费支出决算减少0.15万元，
 # 下降27.78%" (规划局's 三公 paragraph), "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元，
 # 下降29.48%" (001): a change in the same sentence as one with its 比上年, without one of its own.
 _YOY_PART = re.compile(
     r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
-    rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>\d[\d,]*(?:\.\d+)?)\s*%"
+    rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
 _YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
-_SECOND_PCT = re.compile(r"^[。，,；;]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>-?\d[\d,]*(?:\.\d+)?)\s*%")
+_SECOND_PCT = re.compile(rf"^[。，,；;]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%")
 _AMOUNT_BEFORE = re.compile(rf"{NUM}万元")
 _LABELLED_AMOUNT = re.compile(
     rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元"
 )
-_SENTENCE_END = "。；;"
 _CHANGE_WORD = re.compile(r"(?:增加|减少|增长|下降|持平|增|减)了?$")
 
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
@@ -128,11 +127,6 @@ def metric_named(text: str) -> str | None:
         if name in text:
             return key
     return None
-
-
-def sentence_begin(text: str, end: int) -> int:
-    """Where the sentence (or clause after "；") holding ``end`` begins."""
-    return max(text.rfind(c, 0, end) for c in _SENTENCE_END) + 1
 
 
 def _previous_text(doc: Document, pos: int, toc: set[int]) -> tuple[int, str] | None:
@@ -323,7 +317,7 @@ def _subject(text: str) -> str:
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?[，,]?\s*占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>-?\d[\d,]*(?:\.\d+)?)%"
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?[，,]?\s*占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )
 _PARENT = re.compile(rf"{NUM}万元[，,]\s*(?:其中|主要用于)")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,16}?\d")  # a paragraph that opens with a share
@@ -360,6 +354,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
             head = text[sentence_start : m.start()]
             parent_quote = None
             parent = None
+            parent_unread = False
             if sentence_start == 0 and "其中" not in head:
                 prev = _previous_text(doc, first, toc)
                 if prev is not None and not prev[1].endswith("。"):
@@ -372,6 +367,9 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                             ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start())
                         )
                         head = ptext[start:] + head
+                    elif GARBLED_FIGURE.search(ptext, start):
+                        # "基本支出7O1.08万元，其中：" / "人员经费641.21万元，占91.46%": the whole is stated, unreadably
+                        parent_unread = True
             if parent is None and ("其中" in head or "主要用于" in head):
                 found = _PARENT.search(text, sentence_start, m.start())
                 if found:
@@ -392,6 +390,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 "denominator_metric": metric_named(den) if den else None,
                 "parent": parent,
                 "parent_quote": parent_quote,
+                "parent_unread": parent_unread,
                 "lead": head[:60],
                 "block": pos,
                 "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None),
@@ -400,10 +399,10 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
 
 
 _BUDGET = re.compile(
-    rf"(?:年初预算(?:数)?为?(?P<initial>-?\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*)?"
-    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元"
-    r"(?:[，,]\s*预决算差异率为?(?P<diff>-?\d[\d,]*(?:\.\d+)?)\s*%)?"
-    r"(?:[，,]\s*(?:完成|为|占)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%)?"
+    rf"(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元[，,]\s*)?"
+    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
+    rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
+    rf"(?:[，,]\s*(?:完成|为|占)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
@@ -413,7 +412,7 @@ _WORD_NEXT = re.compile(
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
 _RATE_NEXT = re.compile(
-    r"^(?:完成|为|占)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%[。，,]?\s*"
+    rf"^(?:完成|为|占)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
 )
 
 

@@ -15,7 +15,18 @@ from typing import Any
 from generator.model import Block, Document, Quote, Value
 from generator.normalize import parse_amount
 
-NUM = r"(?P<n>-?\d[\d,]*(?:\.\d+)?)"
+# A figure as printed: never the tail of a longer token. OCR reads a digit as a look-alike letter ("2O.16万元",
+# "3S8.73万元", "l,399.08万元"); such a figure is garbled and goes unread, rather than read as "16", "8.73" or
+# "399.08".
+FIG = r"(?<![\dA-Za-z.,])-?\d[\d,]*(?:\.\d+)?(?![A-Za-z])"
+NUM = rf"(?P<n>{FIG})"
+# The garbled figure itself, to know a paragraph or a table row holds one.
+_LOOKALIKE = "OoIlSBZ"
+_GARBLED = (
+    rf"(?=[\d{_LOOKALIKE}.,]*\d)(?=[\d{_LOOKALIKE}.,]*[{_LOOKALIKE}])[\d{_LOOKALIKE}][\d{_LOOKALIKE}.,]*"
+)
+GARBLED_FIGURE = re.compile(rf"(?<![A-Za-z\d.,]){_GARBLED}(?=\s*(?:万元|%))")
+GARBLED_CELL = re.compile(rf"^-?{_GARBLED}$")
 W = r"(?:万元)"
 IS = r"(?:为|是|达到?|共计?|合计)?"
 # "…预算为1.40万元，支出决算为1.16万元": the figure after the budget is the final amount.
@@ -65,11 +76,12 @@ class Pattern:
     regex: re.Pattern[str]
     section: str | None = None  # a keyword the section heading must contain
     needs: tuple[str, ...] = ()  # required_text(regex)
+    not_after: str | None = None  # a label that, earlier in the same sentence, makes the match its own
 
 
-def p(regex: str, section: str | None = None) -> Pattern:
+def p(regex: str, section: str | None = None, not_after: str | None = None) -> Pattern:
     compiled = re.compile(regex)
-    return Pattern(compiled, section, required_text(compiled))
+    return Pattern(compiled, section, required_text(compiled), not_after)
 
 
 # Why lookbehinds: "年初财政拨款结转和结余" is not "年初结转和结余", "一般公共预算财政拨款基本支出"
@@ -97,7 +109,8 @@ PATTERNS: dict[str, list[Pattern]] = {
     "income_other": [p(rf"其他收入{IS}{NUM}{W}", "收入决算")],
     "carryover_begin": [p(rf"(?<!财政拨款)年初结转和结余{IS}{NUM}{W}")],
     "expenditure_total": [
-        p(rf"(?<!拨款)(?<!财政)支出总计{IS}{NUM}{W}"),
+        # not the 支出总计 of "财政拨款收入支出总计9746.50万元", nor of "财政拨款收入总计1,397.29万元，支出总计1,397.29万元"
+        p(rf"(?<!拨款)(?<!财政)(?<!拨款收入)支出总计{IS}{NUM}{W}", not_after="财政拨款收入总计"),
         p(rf"(?<!拨款)(?<!财政)收入支出总计{IS}{NUM}{W}"),
         p(rf"(?<!拨款)收[、,，]?\s*支总计{IS}{NUM}{W}"),
     ],
@@ -250,6 +263,11 @@ def find_narrative(doc: Document, sections: list[str], in_toc: set[int]) -> dict
     return found
 
 
+def sentence_begin(text: str, end: int) -> int:
+    """Where the sentence (or clause after "；") holding ``end`` begins."""
+    return max(text.rfind(c, 0, end) for c in "。；;") + 1
+
+
 def _first(running: list[tuple[int, Block]], sections: list[str], pattern: Pattern) -> Value | None:
     """The first match in the running-text blocks (position, block) in document order."""
     needs = pattern.needs[1:]  # the first one: see find_narrative
@@ -260,6 +278,11 @@ def _first(running: list[tuple[int, Block]], sections: list[str], pattern: Patte
             continue
         for m in pattern.regex.finditer(block.text):
             if _last_year_context(block.text, m.start()):
+                continue
+            if (
+                pattern.not_after
+                and pattern.not_after in block.text[sentence_begin(block.text, m.start()) : m.start()]
+            ):
                 continue
             amount = parse_amount(m.group("n"))
             if amount is None:
