@@ -171,34 +171,45 @@ def run_checks(report: Report) -> list[Finding]:
             continue  # these need several reports: see run_cross_checks
         for f in r.fn(report):
             findings.setdefault(f.id, f)
-    unread = _unreadable(report)
+    unread, tables = _unreadable(report)
     if unread:
         findings = {
-            k: f for k, f in findings.items() if not any(_in_unreadable(q, unread) for q in f.evidence)
+            k: f
+            for k, f in findings.items()
+            if not any(_in_unreadable(q, unread) for q in f.evidence)
+            and not any(t in f.message for t in tables)
         }
     return sorted(findings.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
 
 
 # OCR reads a digit as a look-alike letter: "2O.16万元", "29.l3%", "l,399.08万元", a cell "3S8.73". Such a figure
-# is unread, and every rule reading its paragraph or row would compare the rest without it (a list missing one
-# part, a share of the wrong total): no finding whose evidence stands in such a paragraph or row is reported.
+# is unread, and every rule reading its paragraph or table would compare the rest without it (a list missing one
+# part, a share of the wrong total, a subtotal short of one item, a cell taken for blank): no finding whose
+# evidence stands in such a paragraph or table, or whose message names such a statutory table, is reported.
 
 
-def _unreadable(report: Report) -> list[Block]:
-    """The paragraphs and table rows holding a figure OCR garbled."""
-    from generator.extract.narrative import GARBLED_CELL, GARBLED_FIGURE
+def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
+    """The paragraphs holding a figure OCR garbled and every row of a table with such a cell; the statutory
+    tables (公开0N表) among those."""
+    from generator.extract.narrative import GARBLED_CELLS, GARBLED_FIGURE
+    from generator.extract.tables import find_statutory
 
     doc = report.document
     if doc is None:
-        return []
-    out = []
-    for b in doc.blocks:
-        if b.table is None:
-            if GARBLED_FIGURE.search(b.text):
-                out.append(b)
-        elif b.row is not None and any(GARBLED_CELL.match(c) for c in doc.tables[b.table].rows[b.row]):
-            out.append(b)
-    return out
+        return [], []
+    # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
+    tables = {
+        t
+        for t, table in enumerate(doc.tables)
+        if GARBLED_CELLS.search("\x1f".join(c for row in table.rows for c in row))
+    }
+    blocks = [
+        b
+        for b in doc.blocks
+        if (b.table is None and GARBLED_FIGURE.search(b.text)) or (b.table is not None and b.table in tables)
+    ]
+    keys = [key for key, st in find_statutory(doc).items() if st.index in tables] if tables else []
+    return blocks, keys
 
 
 def _in_unreadable(q: Quote, blocks: list[Block]) -> bool:

@@ -26,7 +26,8 @@ _GARBLED = (
     rf"(?=[\d{_LOOKALIKE}.,]*\d)(?=[\d{_LOOKALIKE}.,]*[{_LOOKALIKE}])[\d{_LOOKALIKE}][\d{_LOOKALIKE}.,]*"
 )
 GARBLED_FIGURE = re.compile(rf"(?<![A-Za-z\d.,]){_GARBLED}(?=\s*(?:万元|%))")
-GARBLED_CELL = re.compile(rf"^-?{_GARBLED}$")
+# …in a table's cells joined by "\x1f" (one search a table)
+GARBLED_CELLS = re.compile(rf"(?:^|\x1f)-?{_GARBLED}(?=\x1f|$)")
 W = r"(?:万元)"
 IS = r"(?:为|是|达到?|共计?|合计)?"
 # "…预算为1.40万元，支出决算为1.16万元": the figure after the budget is the final amount.
