@@ -191,22 +191,25 @@ def run_checks(report: Report) -> list[Finding]:
 def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     """The paragraphs holding a figure OCR garbled and every row of a table with such a cell; the statutory
     tables (公开0N表) among those."""
-    from generator.extract.narrative import GARBLED_CELLS, GARBLED_FIGURE
+    from generator.extract.narrative import garbled_figures
     from generator.extract.tables import find_statutory
 
     doc = report.document
     if doc is None:
         return [], []
+    text = doc.text  # the blocks joined by "\n": a table row's text is its cells joined by spaces
+    found = garbled_figures(text)
+    if not found:
+        return [], []
+    starts, at = [], 0
+    for b in doc.blocks:
+        starts.append(at)
+        at += len(b.text) + 1
+    hit = {doc.blocks[bisect.bisect_right(starts, offset) - 1] for offset in found}
     # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
-    tables = {
-        t
-        for t, table in enumerate(doc.tables)
-        if GARBLED_CELLS.search("\x1f".join(c for row in table.rows for c in row))
-    }
+    tables = {b.table for b in hit if b.table is not None}
     blocks = [
-        b
-        for b in doc.blocks
-        if (b.table is None and GARBLED_FIGURE.search(b.text)) or (b.table is not None and b.table in tables)
+        b for b in doc.blocks if (b.table is None and b in hit) or (b.table is not None and b.table in tables)
     ]
     keys = [key for key, st in find_statutory(doc).items() if st.index in tables] if tables else []
     return blocks, keys

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, sum_differs
-from generator.extract.narrative import GARBLED_FIGURE
+from generator.extract.narrative import has_garbled_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
@@ -895,7 +895,7 @@ def detail_items(report: Report) -> list[DetailItem]:
                 break
             section.append(b)
         text = "\n".join(b.text for b in section)
-        if GARBLED_FIGURE.search(text):
+        if has_garbled_figure(text):
             continue  # an item OCR garbled ("支出决算数为O.00万元"): the list cannot be read whole
         out: list[DetailItem] = []
         for m in _ITEM.finditer(text):

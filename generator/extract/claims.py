@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.extract.narrative import FIG, GARBLED_FIGURE, IS, NUM, required_text, sentence_begin
+from generator.extract.narrative import FIG, IS, NUM, has_garbled_figure, required_text, sentence_begin
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Block, Document, Quote
 from generator.normalize import parse_amount
@@ -367,7 +367,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                             ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start())
                         )
                         head = ptext[start:] + head
-                    elif GARBLED_FIGURE.search(ptext, start):
+                    elif has_garbled_figure(ptext[start:]):
                         # "基本支出7O1.08万元，其中：" / "人员经费641.21万元，占91.46%": the whole is stated, unreadably
                         parent_unread = True
             if parent is None and ("其中" in head or "主要用于" in head):

@@ -20,14 +20,42 @@ from generator.normalize import parse_amount
 # "399.08".
 FIG = r"(?<![\dA-Za-z.,])-?\d[\d,]*(?:\.\d+)?(?![A-Za-z])"
 NUM = rf"(?P<n>{FIG})"
-# The garbled figure itself, to know a paragraph or a table row holds one.
+# Where OCR read a digit of a figure as a look-alike letter: "2O.16万元", "29.l3%", a table cell "3S8.73".
 _LOOKALIKE = "OoIlSBZ"
-_GARBLED = (
-    rf"(?=[\d{_LOOKALIKE}.,]*\d)(?=[\d{_LOOKALIKE}.,]*[{_LOOKALIKE}])[\d{_LOOKALIKE}][\d{_LOOKALIKE}.,]*"
-)
-GARBLED_FIGURE = re.compile(rf"(?<![A-Za-z\d.,]){_GARBLED}(?=\s*(?:万元|%))")
-# …in a table's cells joined by "\x1f" (one search a table)
-GARBLED_CELLS = re.compile(rf"(?:^|\x1f)-?{_GARBLED}(?=\x1f|$)")
+# a look-alike letter beside a digit (a search that starts at the letter: fast on text that has none)
+_LOOKALIKE_AT = re.compile(rf"[{_LOOKALIKE}](?:(?<=[\d.,][{_LOOKALIKE}])|(?=[.,]?\d))")
+_TOKEN = frozenset("0123456789.,-" + _LOOKALIKE)
+_UNIT_AFTER = re.compile(r"\s*(?:万元|%)")
+
+
+def garbled_figures(text: str) -> list[int]:
+    """Where each garbled figure starts: a token of digits, look-alike letters and separators holding both a
+    digit and such a letter, not part of a word (no ASCII letter before it), and either followed by 万元 or %
+    (running text) or standing alone between spaces (a table cell of a row's text)."""
+    out: list[int] = []
+    end = -1
+    for m in _LOOKALIKE_AT.finditer(text):
+        if m.start() < end:
+            continue  # the token already seen
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] in _TOKEN:
+            start -= 1
+        while end < len(text) and text[end] in _TOKEN:
+            end += 1
+        token = text[start:end]
+        before = text[start - 1] if start else " "
+        if not any(c.isdigit() for c in token) or (before.isascii() and before.isalpha()):
+            continue
+        alone = before.isspace() and (end == len(text) or text[end].isspace())
+        if alone or _UNIT_AFTER.match(text, end):
+            out.append(start)
+    return out
+
+
+def has_garbled_figure(text: str) -> bool:
+    return bool(garbled_figures(text))
+
+
 W = r"(?:万元)"
 IS = r"(?:为|是|达到?|共计?|合计)?"
 # "…预算为1.40万元，支出决算为1.16万元": the figure after the budget is the final amount.
