@@ -182,15 +182,15 @@ def run_checks(report: Report) -> list[Finding]:
     return sorted(findings.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
 
 
-# OCR reads a digit as a look-alike letter: "2O.16万元", "29.l3%", "l,399.08万元", a cell "3S8.73". Such a figure
-# is unread, and every rule reading its paragraph or table would compare the rest without it (a list missing one
-# part, a share of the wrong total, a subtotal short of one item, a cell taken for blank): no finding whose
-# evidence stands in such a paragraph or table, or whose message names such a statutory table, is reported.
-
-
 def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     """The paragraphs holding a figure OCR garbled and every row of a table with such a cell; the statutory
-    tables (公开0N表) among those."""
+    tables (公开0N表) among those.
+
+    OCR reads a digit as a look-alike letter: "2O.16万元", "29.l3%", "l,399.08万元", a cell "3S8.73". Such a figure
+    is unread, and every rule reading its paragraph or table would compare the rest without it (a list missing
+    one part, a share of the wrong total, a subtotal short of one item, a cell taken for blank): run_checks
+    reports no finding whose evidence stands in such a paragraph or table, or whose message names such a
+    statutory table."""
     from generator.extract.narrative import garbled_figures
     from generator.extract.tables import find_statutory
 

@@ -379,9 +379,11 @@ def _signed(claim: dict) -> Decimal | None:
 )
 def yoy_change_twice(report: Report) -> Iterable[Finding]:
     by_block: dict[int, list[dict]] = {}
+    signed: dict[int, Decimal] = {}
     for c in report.yoy_claims:
-        if _signed(c) is not None and c.get("subject") not in (None, "总体"):
+        if (change := _signed(c)) is not None and c.get("subject") not in (None, "总体"):
             by_block.setdefault(c["block"], []).append(c)
+            signed[id(c)] = change
     for claims in by_block.values():
         for i, a in enumerate(claims):
             both = _BOTH.match(a["subject"])
@@ -392,7 +394,7 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
                 bb = _BOTH.match(b["subject"])
                 if bb and a["subject"] in (f"收入{bb.group('what')}", f"支出{bb.group('what')}"):
                     same = True
-                if not same or same_figure(_signed(a), _signed(b)):  # type: ignore[arg-type]
+                if not same or same_figure(signed[id(a)], signed[id(b)]):
                     continue  # "减少584.82万元" and "减少584.8万元" are one change printed twice
                 words = [f"{c['subject']}{c['direction']}{c['change']}万元" for c in (a, b)]
                 yield make_finding(

@@ -106,7 +106,7 @@ _UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万元|千元|元)")
 
 
 # A numbered line as long as a narrow wrap width is still a heading when it reads as a title: no clause
-# punctuation, no amount, and a title's last word ("（一）“三公”经费财政拨款支出决算总体情况说明" at 24 characters).
+# punctuation or percentage, and a title's last word ("（一）“三公”经费财政拨款支出决算总体情况说明" at 24 characters).
 _TITLE_LIKE = re.compile(r"^[^，,。；;：:%]*(?:情况说明|情况|说明|概况|决算表|自评表|目录|分析)$")
 
 
@@ -123,9 +123,10 @@ def _noise(items: list[Item], normalized: dict[int, str]) -> set[str]:
     """Watermarks and running headers: a short line repeated on three or more pages, or stamped
     several times in a row (a single-"page" dump repeats its cover watermark back to back).
 
-    A unit declaration ("单位：万元") is never noise. A short line repeated only within one page and never back to back is content: a text dump
+    A short line repeated only within one page and never back to back is content: a text dump
     of a whole report is one "page", and its hard-wrapped table cells break the same label the
     same way in every table ("受审单位满" / "意度（%）"); dropping those lost the label's end.
+    A unit declaration ("单位：万元") is never noise.
     """
     counts = Counter(t for t in normalized.values() if t)
     short = {
