@@ -52,7 +52,7 @@ def _toc(report: Report) -> list[Block]:
     return []
 
 
-_TOC_TABLE = re.compile(r"^[一二三四五六七八九十]+、\s*《?(.+?表)》?\s*\d*$")
+_TOC_TABLE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\s*[、.．](?!\d))\s*《?(.+?表)》?\s*\d*$")
 
 
 @rule(

@@ -234,6 +234,9 @@ def section_of(doc: Document) -> list[str]:
     out = []
     label = current
     level1, level2 = _LEVEL1.match, _LEVEL2.match
+    if not any(b.table is None and len(b.text) <= 50 and _CHINESE_NUMBERED.match(b.text) for b in doc.blocks):
+        # a report that numbers its sections "1、收入决算情况说明" (no "一、" heading anywhere)
+        level1 = _LEVEL1_OR_ARABIC.match
     for b in doc.blocks:
         if b.table is None and len(b.text) <= 50:
             if level1(b.text):
@@ -248,6 +251,11 @@ def section_of(doc: Document) -> list[str]:
 
 _LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+_CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+_LEVEL1_OR_ARABIC = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分"
+    r"|\d{1,2}\s*[、.．](?!\d)[^，,。；;：:%\d]{2,40}(?:情况说明|决算情况|情况)$)"
+)
 
 
 def _last_year_context(text: str, start: int) -> bool:
