@@ -174,7 +174,8 @@ def used_quotes(report: Report) -> Iterator[Used]:
             # "0.00万元，…比上年增加0.00万元，增长0.00%": the percentage is 0 ÷ 0 within rounding, so
             # no printed percentage contradicts the amounts: no site
             pcts = {}
-        if isinstance(q, Quote):
+        if isinstance(q, Quote) and not (c.get("unit") not in (None, "万元") and c.get("percent") is None):
+            # (a change in people or vehicles without a percentage, "比去年同期…增加3166人次", is in no identity)
             yield "yoy", q.quote, _decimals([c.get("change"), c.get("current")]), pcts, c.get("block"), None
         cq = c.get("current_quote")
         if isinstance(cq, str):
