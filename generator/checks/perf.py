@@ -376,10 +376,12 @@ def points_total(report: Report) -> Iterable[Finding]:
         s = sum((i["points"] for i in inds), Decimal(0))
         total = s + (fund_points or 0)
         cap = Decimal(100)
-        heading_excess = Decimal(0)
+        # each level's indicators and their points, summed once for both findings below
+        levels = []
         for heading in table["headings"]:
-            hs = sum((i["points"] for i in inds if i.get("level") == heading["level"]), Decimal(0))
-            heading_excess += max(hs - heading["max"], Decimal(0))
+            under = [i for i in inds if i.get("level") == heading["level"]]
+            levels.append((heading, under, sum((i["points"] for i in under), Decimal(0))))
+        heading_excess = sum((max(hs - h["max"], Decimal(0)) for h, _, hs in levels), Decimal(0))
         # one problem, one error: when the levels' overruns make up the whole excess over 100, the
         # level findings below already say it
         # In a grid recovered from page text that holds many 自评表 (003), a stray OCR row can carry
@@ -399,9 +401,7 @@ def points_total(report: Report) -> Iterable[Finding]:
                 "≤100",
                 [i["quote"] for i in inds[:3]] + ([table["total"]["quote"]] if table.get("total") else []),
             )
-        for heading in table["headings"]:
-            under = [i for i in inds if i.get("level") == heading["level"]]
-            hs = sum((i["points"] for i in under), Decimal(0))
+        for heading, under, hs in levels:
             if under and hs > heading["max"]:
                 yield make_finding(
                     "perf.points_total",

@@ -74,7 +74,7 @@ def lines(report: Report, key: str) -> list[Line]:
         values: dict[str, Decimal | None] = {}
         for col, v in zip(t["columns"], row["values"]):
             values.setdefault(col, _decimal(v))
-        quote = Quote(row["quote"], row["page"], table=t.get("label") or f"{key} {STATUTORY[key]}")
+        quote = Quote(row["quote"], row["page"], table=t["label"])
         name = row["name"]
         if row["code"] is None and name in ("合计", "总计", "类", ""):
             name = "合计"

@@ -234,12 +234,13 @@ def section_of(doc: Document) -> list[str]:
     out = []
     label = current
     level1, level2 = _LEVEL1.match, _LEVEL2.match
-    if not any(b.table is None and len(b.text) <= 50 and _CHINESE_NUMBERED.match(b.text) for b in doc.blocks):
-        # a report that numbers its sections "1、收入决算情况说明" (no "一、" heading anywhere)
-        level1 = _LEVEL1_OR_ARABIC.match
+    # a report that numbers its sections "1、收入决算情况说明" (no "一、" heading anywhere)
+    arabic = not any(
+        b.table is None and len(b.text) <= 50 and _CHINESE_NUMBERED.match(b.text) for b in doc.blocks
+    )
     for b in doc.blocks:
         if b.table is None and len(b.text) <= 50:
-            if level1(b.text):
+            if level1(b.text) or (arabic and _ARABIC_SECTION.match(b.text)):
                 current, sub = b.text, ""
                 label = current
             elif level2(b.text):
@@ -252,10 +253,8 @@ def section_of(doc: Document) -> list[str]:
 _LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
-_LEVEL1_OR_ARABIC = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分"
-    r"|\d{1,2}\s*[、.．](?!\d)[^，,。；;：:%\d]{2,40}(?:情况说明|决算情况|情况)$)"
-)
+# "1、收入决算情况说明": a section heading in arabic numbers, which also number list items ("1.社会保障和就业支出(类)…")
+_ARABIC_SECTION = re.compile(r"^\d{1,2}\s*[、.．](?!\d)[^，,。；;：:%\d]{2,40}(?:情况说明|决算情况|情况)$")
 
 
 def _last_year_context(text: str, start: int) -> bool:
