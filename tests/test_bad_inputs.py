@@ -240,6 +240,12 @@ def _random_xlsx(tmp: Path) -> Path:
     return path
 
 
+def _random_xls(tmp: Path) -> Path:
+    path = tmp / "random.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 8)  # an OLE2 signature and garbage
+    return path
+
+
 def _unknown_extension(tmp: Path) -> Path:
     path = tmp / "report.exe"
     shutil.copyfile(SEED_TXT, path)
@@ -264,6 +270,7 @@ MADE = {
     "zero.docx": (_zero_docx, "文件为空"),
     "random.docx": (_random_docx, "不是有效的Word文件"),
     "random.xlsx": (_random_xlsx, "(not a valid zip container)"),
+    "random.xls": (_random_xls, "Excel文件无法打开"),
     "report.exe": (_unknown_extension, "不支持的格式"),
     "really_a_pdf.txt": (_pdf_named_txt, "不是文本文件"),
     "notice.txt": (_utf16_noise, "not a final-accounts report"),

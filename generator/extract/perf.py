@@ -298,8 +298,10 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
             joined = "".join(row)
             cells = [c.strip() for c in row]
 
-            if len(row) == 1 and _TITLE.search(row[0]):
-                current, fund_header, ind_header, goal_below = start(row[0]), None, None, False
+            # a title row: its one cell, or one cell merged across a Word table's width and the rest blank
+            lone = [c for c in cells if c]
+            if len(lone) == 1 and _TITLE.search(lone[0]) and (len(row) == 1 or not cells[-1]):
+                current, fund_header, ind_header, goal_below = start(lone[0]), None, None, False
                 continue
             if cells and cells[0] in ("项目名称", "单位名称", "项目支出名称"):
                 if current is None or current["funding"] or current["indicators"]:

@@ -32,6 +32,9 @@ def check_zip(path: Path, kind: str) -> None:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W_BODY, W_P, W_TBL, W_TR, W_TC, W_T = (_W + t for t in ("body", "p", "tbl", "tr", "tc", "t"))
 W_BR, W_PAGE_BREAK, W_TYPE = _W + "br", _W + "lastRenderedPageBreak", _W + "type"
+W_TRPR, W_TCPR, W_GRID_BEFORE, W_GRID_SPAN, W_VAL = (
+    _W + t for t in ("trPr", "tcPr", "gridBefore", "gridSpan", "val")
+)
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -94,6 +97,28 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(t.text or "" for t in element.iter(W_T))
 
 
+def _span(element, tag: str) -> int:  # type: ignore[no-untyped-def]
+    """The w:val of a grid property (w:gridSpan of a cell, w:gridBefore of a row), 0 when absent."""
+    if element is None:
+        return 0
+    found = element.find(tag)
+    try:
+        return int(found.get(W_VAL)) if found is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _row_cells(tr) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """A row's cells on the table's grid: a cell merged across n columns (w:gridSpan) is its text
+    and n-1 blank cells, as a text export prints it, so every row's columns line up with the header's;
+    a row that starts further right (w:gridBefore) starts with blank cells."""
+    cells = [""] * _span(tr.find(W_TRPR), W_GRID_BEFORE)
+    for tc in tr.iter(W_TC):
+        cells.append("\n".join(_text(p) for p in tc.iter(W_P)))
+        cells.extend([""] * (max(_span(tc.find(W_TCPR), W_GRID_SPAN), 1) - 1))
+    return tuple(cells)
+
+
 @reader("docx")
 def read_docx(path: Path) -> tuple[list[Item], int]:
     check_zip(path, "Word")
@@ -113,8 +138,7 @@ def read_docx(path: Path) -> tuple[list[Item], int]:
         elif child.tag == W_TBL:
             table_no += 1
             for tr in child.iter(W_TR):
-                cells = tuple("\n".join(_text(p) for p in tc.iter(W_P)) for tc in tr.iter(W_TC))
-                items.append(Item(page=page, cells=cells, table=table_no))
+                items.append(Item(page=page, cells=_row_cells(tr), table=table_no))
     return items, page
 
 
