@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -10,23 +12,55 @@ from generator.errors import IngestError
 from generator.ingest import Item, reader
 from generator.ingest.docx import check_zip
 
+_EXCEL_DIGITS = Context(prec=15)
+_PLACEHOLDER = re.compile(r"[#0?][#0?,]*(?:\.[#0?]+)?")
 
-def _cell(value: Any) -> str:
+
+def _cell(value: Any, number_format: str | None = "General") -> str:
+    """A cell as the sheet shows it: a number in its number format ("0.00", "#,##0.00", "0.00%",
+    '0.00"万元"'), else as stored without a float's binary tail (29.553203, not 29.55: a cell holds
+    what the report states, and rounding it here would put another figure in the report's mouth)."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:.2f}" if value != int(value) or abs(value) < 1e15 else str(value)
-    return str(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d" if value.time() == datetime.time() else "%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    if not isinstance(value, int | float | Decimal):
+        return str(value)
+    # a float to Excel's 15 significant digits: a SUM's cached 2940.0500000000002 is 2940.05
+    number = _EXCEL_DIGITS.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        return str(value)
+    sections = (number_format or "General").split(";")
+    section = sections[1] if number < 0 and len(sections) > 1 else sections[0]
+    section = re.sub(r"\[[^\]]*\]|_.|\*.", "", section)  # colours, conditions, padding, fill
+    found = _PLACEHOLDER.search(re.sub(r'"[^"]*"', lambda m: "\0" * len(m.group()), section))
+    if section.strip().lower() in ("general", "@", "") or found is None:
+        text = format(number.normalize(), "f")
+        return text[:-2] if text.endswith(".0") else text
+    spec = found.group()
+    places = len(spec.split(".")[1]) if "." in spec else 0
+    if "%" in section:
+        number *= 100
+    if len(sections) > 1 and number < 0:
+        number = -number  # the negative section prints its own sign or brackets
+    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    digits = f"{rounded:,f}" if "," in spec.split(".")[0] else f"{rounded:f}"
+    before, after = section[: found.start()], section[found.end() :]
+    return re.sub(r'\\(.)|"', lambda m: m.group(1) or "", before + digits + after)
 
 
-def _rows_to_items(sheets: list[list[tuple[Any, ...]]]) -> list[Item]:
+def _rows_to_items(sheets: list[list[tuple[str, ...]]]) -> list[Item]:
     items: list[Item] = []
     table = 0
     for page, rows in enumerate(sheets, start=1):
         table += 1
         in_table = False
         for row in rows:
-            cells = tuple(_cell(v) for v in row)
+            cells = row
             filled = [c for c in cells if c.strip()]
             if not filled:
                 continue
@@ -68,8 +102,15 @@ def read_xlsx(path: Path) -> tuple[list[Item], int]:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
         raise IngestError(str(path), f"Excel文件无法打开 (unreadable .xlsx: {type(exc).__name__})") from None
-    sheets = [list(ws.iter_rows(values_only=True)) for ws in wb.worksheets]
-    wb.close()
+    try:
+        sheets = [
+            [tuple(_cell(c.value, getattr(c, "number_format", None)) for c in row) for row in ws.iter_rows()]
+            for ws in wb.worksheets
+        ]
+    except Exception as exc:
+        raise IngestError(str(path), f"Excel文件无法读取 (unreadable .xlsx: {type(exc).__name__})") from None
+    finally:
+        wb.close()
     return _rows_to_items(sheets), len(sheets)
 
 
@@ -79,9 +120,22 @@ def read_xls(path: Path) -> tuple[list[Item], int]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path), on_demand=True)
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+        formats = {key: f.format_str for key, f in book.format_map.items()}
+
+        def shown(sheet, r: int, c: int) -> str:  # type: ignore[no-untyped-def]
+            cell = sheet.cell(r, c)
+            if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                return ""
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                return _cell(xlrd.xldate_as_datetime(cell.value, book.datemode))
+            if cell.ctype == xlrd.XL_CELL_NUMBER:
+                xf = book.xf_list[cell.xf_index]
+                return _cell(cell.value, formats.get(xf.format_key))
+            return _cell(cell.value)
+
         sheets = [
-            [tuple(v if v != "" else None for v in sheet.row_values(i)) for i in range(sheet.nrows)]
+            [tuple(shown(sheet, r, c) for c in range(sheet.ncols)) for r in range(sheet.nrows)]
             for sheet in book.sheets()
         ]
     except Exception as exc:
