@@ -134,13 +134,13 @@ def _as_number(text: str) -> tuple[float, str] | None:
     return value, ("#,##0" if "," in m.group(1) else "0") + places
 
 
-def write_xlsx_numbers(target: Path) -> None:
+def write_xlsx_numbers(target: Path, blocks: list[str | list[str]] | None = None) -> None:
     """Figures as numeric cells with number formats, as an Excel report holds them."""
     import openpyxl
 
     wb = openpyxl.Workbook()
     ws = wb.active
-    for b in _blocks():
+    for b in _blocks() if blocks is None else blocks:
         ws.append(b if isinstance(b, list) else [b])
         for cell in ws[ws.max_row]:
             number = _as_number(cell.value) if isinstance(cell.value, str) else None
@@ -149,12 +149,12 @@ def write_xlsx_numbers(target: Path) -> None:
     wb.save(str(target))
 
 
-def write_xls_numbers(target: Path) -> None:
+def write_xls_numbers(target: Path, blocks: list[str | list[str]] | None = None) -> None:
     import xlwt
 
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet("决算")
-    for i, b in enumerate(_blocks()):
+    for i, b in enumerate(_blocks() if blocks is None else blocks):
         for j, cell in enumerate(b if isinstance(b, list) else [b]):
             number = _as_number(cell)
             if number is None:

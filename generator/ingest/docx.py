@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from generator.errors import IngestError
 from generator.ingest import Item, reader
@@ -97,26 +98,32 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(t.text or "" for t in element.iter(W_T))
 
 
-def _span(element, tag: str) -> int:  # type: ignore[no-untyped-def]
-    """The w:val of a grid property (w:gridSpan of a cell, w:gridBefore of a row), 0 when absent."""
-    if element is None:
+def _grid(prop) -> int:  # type: ignore[no-untyped-def]
+    """The w:val of a grid property (w:gridSpan of a cell, w:gridBefore of a row); 0 without one."""
+    if prop is None:
         return 0
-    found = element.find(tag)
     try:
-        return int(found.get(W_VAL)) if found is not None else 0
+        return int(prop.get(W_VAL))
     except (TypeError, ValueError):
         return 0
 
 
-def _row_cells(tr) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """A row's cells on the table's grid: a cell merged across n columns (w:gridSpan) is its text
-    and n-1 blank cells, as a text export prints it, so every row's columns line up with the header's;
-    a row that starts further right (w:gridBefore) starts with blank cells."""
-    cells = [""] * _span(tr.find(W_TRPR), W_GRID_BEFORE)
+def _row_cells(tr, spans: dict[Any, int]) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """A row's cells on the table's grid: a cell merged across n columns (w:gridSpan; ``spans`` holds
+    the table's, by cell) is its text and n-1 blank cells, as a text export prints it, so every row's
+    columns line up with the header's; a row that starts further right (w:gridBefore) starts blank."""
+    cells = [""] * spans.get(tr, 0)
     for tc in tr.iter(W_TC):
         cells.append("\n".join(_text(p) for p in tc.iter(W_P)))
-        cells.extend([""] * (max(_span(tc.find(W_TCPR), W_GRID_SPAN), 1) - 1))
+        if tc in spans:
+            cells.extend([""] * (spans[tc] - 1))
     return tuple(cells)
+
+
+def _grid_spans(table) -> dict[Any, int]:  # type: ignore[no-untyped-def]
+    """Each merged cell's w:gridSpan and each row's w:gridBefore, in one pass over the table (a lookup
+    per cell, rather than a search in every cell's properties)."""
+    return {prop.getparent().getparent(): _grid(prop) for prop in table.iter(W_GRID_SPAN, W_GRID_BEFORE)}
 
 
 @reader("docx")
@@ -137,8 +144,9 @@ def read_docx(path: Path) -> tuple[list[Item], int]:
             items.append(Item(page=page, text=_text(child)))
         elif child.tag == W_TBL:
             table_no += 1
+            spans = _grid_spans(child)
             for tr in child.iter(W_TR):
-                items.append(Item(page=page, cells=_row_cells(tr), table=table_no))
+                items.append(Item(page=page, cells=_row_cells(tr, spans), table=table_no))
     return items, page
 
 

@@ -53,6 +53,18 @@ def _cell(value: Any, number_format: str | None = "General") -> str:
     return re.sub(r'\\(.)|"', lambda m: m.group(1) or "", before + digits + after)
 
 
+def _shown(cell: Any) -> str:
+    """An openpyxl cell as the sheet shows it (its number format is looked up for numbers only)."""
+    value = cell.value
+    if value is None:
+        return ""
+    if type(value) is str:
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _cell(value, cell.number_format)
+    return _cell(value)
+
+
 def _rows_to_items(sheets: list[list[tuple[str, ...]]]) -> list[Item]:
     items: list[Item] = []
     table = 0
@@ -103,10 +115,7 @@ def read_xlsx(path: Path) -> tuple[list[Item], int]:
     except Exception as exc:
         raise IngestError(str(path), f"Excel文件无法打开 (unreadable .xlsx: {type(exc).__name__})") from None
     try:
-        sheets = [
-            [tuple(_cell(c.value, getattr(c, "number_format", None)) for c in row) for row in ws.iter_rows()]
-            for ws in wb.worksheets
-        ]
+        sheets = [[tuple(map(_shown, row)) for row in ws.iter_rows()] for ws in wb.worksheets]
     except Exception as exc:
         raise IngestError(str(path), f"Excel文件无法读取 (unreadable .xlsx: {type(exc).__name__})") from None
     finally:
@@ -123,21 +132,18 @@ def read_xls(path: Path) -> tuple[list[Item], int]:
         book = xlrd.open_workbook(str(path), formatting_info=True)
         formats = {key: f.format_str for key, f in book.format_map.items()}
 
-        def shown(sheet, r: int, c: int) -> str:  # type: ignore[no-untyped-def]
-            cell = sheet.cell(r, c)
-            if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                return ""
-            if cell.ctype == xlrd.XL_CELL_DATE:
-                return _cell(xlrd.xldate_as_datetime(cell.value, book.datemode))
-            if cell.ctype == xlrd.XL_CELL_NUMBER:
-                xf = book.xf_list[cell.xf_index]
-                return _cell(cell.value, formats.get(xf.format_key))
-            return _cell(cell.value)
+        def row(sheet, r: int) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+            out = []
+            for c, (kind, value) in enumerate(zip(sheet.row_types(r), sheet.row_values(r), strict=True)):
+                if kind == xlrd.XL_CELL_NUMBER:
+                    out.append(_cell(value, formats.get(book.xf_list[sheet.cell_xf_index(r, c)].format_key)))
+                elif kind == xlrd.XL_CELL_DATE:
+                    out.append(_cell(xlrd.xldate_as_datetime(value, book.datemode)))
+                else:
+                    out.append("" if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else _cell(value))
+            return tuple(out)
 
-        sheets = [
-            [tuple(shown(sheet, r, c) for c in range(sheet.ncols)) for r in range(sheet.nrows)]
-            for sheet in book.sheets()
-        ]
+        sheets = [[row(sheet, r) for r in range(sheet.nrows)] for sheet in book.sheets()]
     except Exception as exc:
         raise IngestError(str(path), f"Excel文件无法打开 (unreadable .xls: {type(exc).__name__})") from None
     return _rows_to_items(sheets), len(sheets)
