@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.errors import IngestError
 from generator.ingest import Item, reader
+from generator.ingest.wordnum import Numbering
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a real report's document.xml is a few MB
 
@@ -43,8 +44,8 @@ _WML_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def _body_fast(path: Path):  # type: ignore[no-untyped-def]
-    """The w:body of the main document part read straight with lxml, or None for anything
-    irregular (then python-docx opens the file, with its own errors).
+    """The w:body of the main document part read straight with lxml, with the document's automatic
+    numbering, or None for anything irregular (then python-docx opens the file, with its own errors).
 
     The same part python-docx takes (the package's officeDocument relationship, of the Word
     content type) parsed with python-docx's parser options, without its object model: its
@@ -77,11 +78,36 @@ def _body_fast(path: Path):  # type: ignore[no-untyped-def]
             if content_type != _WML_MAIN:
                 return None
             root = etree.fromstring(z.read(partname[1:]), parser)
+            if root.tag != _W + "document":
+                return None
+            body = root.find(W_BODY)
+            folder, name = posixpath.split(partname)
+            parts: dict[str, str] = {}
+            rels_name = posixpath.join(folder, "_rels", name + ".rels")[1:]
+            if rels_name in z.namelist():
+                for r in etree.fromstring(z.read(rels_name), parser).iter(_RELS):
+                    kind = (r.get("Type") or "").rsplit("/", 1)[-1]
+                    target = posixpath.normpath(posixpath.join(folder, r.get("Target") or ""))[1:]
+                    if kind in ("numbering", "styles") and r.get("TargetMode") != "External":
+                        parts[kind] = target
+            numbering = None
+            if parts.get("numbering") in z.namelist() and body is not None:
+                lists = etree.fromstring(z.read(parts["numbering"]), parser)
+                # the styles part (often the largest) only when a paragraph has a style a list could come from
+                styled = parts.get("styles") in z.namelist() and body.find(f".//{_W}pStyle") is not None
+                numbering = _numbering(
+                    lists, etree.fromstring(z.read(parts["styles"]), parser) if styled else None
+                )
     except Exception:
         return None
-    if root.tag != _W + "document":
+    return body, numbering
+
+
+def _numbering(numbering, styles) -> Numbering | None:  # type: ignore[no-untyped-def]
+    """The document's automatic numbering, or None when it has no list (most paragraphs then need no look)."""
+    if numbering is None or numbering.find(f"{_W}num") is None:
         return None
-    return root.find(W_BODY)
+    return Numbering(numbering, styles)
 
 
 def _body_docx(path: Path):  # type: ignore[no-untyped-def]
@@ -91,7 +117,11 @@ def _body_docx(path: Path):  # type: ignore[no-untyped-def]
         document = docx.Document(str(path))
     except Exception as exc:
         raise IngestError(str(path), f"Word文件无法打开 (unreadable .docx: {type(exc).__name__})") from None
-    return document.element.body
+    try:
+        numbering = _numbering(document.part.numbering_part.element, document.styles.element)
+    except Exception:  # no numbering part, or one python-docx cannot load: no labels
+        numbering = None
+    return document.element.body, numbering
 
 
 def _text(element) -> str:  # type: ignore[no-untyped-def]
@@ -108,13 +138,18 @@ def _grid(prop) -> int:  # type: ignore[no-untyped-def]
         return 0
 
 
-def _row_cells(tr, spans: dict[Any, int]) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+def _row_cells(tr, spans: dict[Any, int], numbering: Numbering | None, numbered: set[Any]) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     """A row's cells on the table's grid: a cell merged across n columns (w:gridSpan; ``spans`` holds
     the table's, by cell) is its text and n-1 blank cells, as a text export prints it, so every row's
     columns line up with the header's; a row that starts further right (w:gridBefore) starts blank."""
     cells = [""] * spans.get(tr, 0)
     for tc in tr.iter(W_TC):
-        cells.append("\n".join(_text(p) for p in tc.iter(W_P)))
+        if numbering is None:
+            cells.append("\n".join(_text(p) for p in tc.iter(W_P)))
+        else:  # a cell's numbered list ("1、…2、…" drawn by Word)
+            cells.append(
+                "\n".join((numbering.label(p) if p in numbered else "") + _text(p) for p in tc.iter(W_P))
+            )
         if tc in spans:
             cells.extend([""] * (spans[tc] - 1))
     return tuple(cells)
@@ -129,9 +164,10 @@ def _grid_spans(table) -> dict[Any, int]:  # type: ignore[no-untyped-def]
 @reader("docx")
 def read_docx(path: Path) -> tuple[list[Item], int]:
     check_zip(path, "Word")
-    body = _body_fast(path)
-    if body is None:
-        body = _body_docx(path)
+    body, numbering = _body_fast(path) or _body_docx(path)
+    numbered = numbering.numbered_in(body) if numbering is not None else set()
+    if not numbered:
+        numbering = None
     items: list[Item] = []
     page = 1
     table_no = 0
@@ -141,12 +177,15 @@ def read_docx(path: Path) -> tuple[list[Item], int]:
                 if mark.tag == W_PAGE_BREAK or mark.get(W_TYPE) == "page":
                     page += 1
                     break
-            items.append(Item(page=page, text=_text(child)))
+            text = _text(child)
+            items.append(Item(page=page, text=numbering.label(child) + text if child in numbered else text))
         elif child.tag == W_TBL:
             table_no += 1
             spans = _grid_spans(child)
             for tr in child.iter(W_TR):
-                items.append(Item(page=page, cells=_row_cells(tr, spans), table=table_no))
+                items.append(
+                    Item(page=page, cells=_row_cells(tr, spans, numbering, numbered), table=table_no)
+                )
     return items, page
 
 
