@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, sum_differs
+from generator.extract.claims import FUNCTIONAL_CLASSES
 from generator.extract.narrative import has_garbled_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
@@ -95,12 +96,40 @@ def total_line(ls: list[Line]) -> Line | None:
     return next((ln for ln in ls if ln.code is None and ln.name == "合计"), None)
 
 
-_PREFIX = re.compile(r"^[一二三四五六七八九十]+、\s*")
+_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\s*[、.．](?!\d))\s*")
 
 
 def bare(name: str) -> str:
-    """A label without its numbering ("八、社会保障和就业支出" → "社会保障和就业支出")."""
+    """A label without its numbering ("八、社会保障和就业支出", "8.社会保障和就业支出" → "社会保障和就业支出")."""
     return _PREFIX.sub("", name).strip()
+
+
+# The lines of 公开01/04表 that templates number ("一、一般公共服务支出") and some print bare: a line is one of
+# them by its numbering or by its name (the national 类 names; the income sources; the three 财政拨款).
+_CLASS_NAMES = frozenset(FUNCTIONAL_CLASSES.values())
+_NUMBERED_CLASS = re.compile(r"^[一二三四五六七八九十]+、.*支出$")
+_SOURCE_NAMES = frozenset(
+    ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入",
+     "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+)  # fmt: skip
+_NUMBERED_SOURCE = re.compile(r"^[一二三四五六七八]、.*收入$")
+FISCAL_FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+_NUMBERED_FUND = re.compile(r"^[一二三]、.*财政拨款$")
+
+
+def is_class_line(name: str) -> bool:
+    """A 类 line of 公开01/04表's expenditure side."""
+    return bool(_NUMBERED_CLASS.match(name)) or bare(name) in _CLASS_NAMES
+
+
+def is_income_source(name: str) -> bool:
+    """An income source line of 公开01表 (一、一般公共预算财政拨款收入 … 八、其他收入)."""
+    return bool(_NUMBERED_SOURCE.match(name)) or bare(name) in _SOURCE_NAMES
+
+
+def is_fiscal_fund(name: str) -> bool:
+    """One of the three 财政拨款 lines of 公开04表's income side."""
+    return bool(_NUMBERED_FUND.match(name)) or bare(name) in FISCAL_FUNDS
 
 
 def find_entry(es: list[Entry], label: str, occurrence: int = 0) -> Entry | None:
@@ -219,9 +248,6 @@ def _keep(found: Iterable[Finding | None]) -> Iterator[Finding]:
 
 # --- 公开01表 收入支出决算总表 -------------------------------------------------------------------
 
-_INCOME_SOURCE = re.compile(r"^[一二三四五六七八]、.*收入$")
-_CLASS_LINE = re.compile(r"^[一二三四五六七八九十]+、.*支出$")
-
 
 def _amount(e: Entry | None, col: int = 0) -> Decimal | None:
     if e is None:
@@ -322,7 +348,7 @@ def _section(claim: dict[str, object], word: str) -> bool:
 def income_sources(report: Report) -> Iterable[Finding]:
     es = table_entries(report, "公开01表")
     this_year = find_entry(es, "本年收入合计")
-    sources = [e for e in es if _INCOME_SOURCE.match(e.name)]
+    sources = [e for e in es if is_income_source(e.name)]
     out = [
         check_sum(
             "sum.income_sources",
@@ -399,7 +425,7 @@ def _label(claim: dict[str, object]) -> str:
 def expenditure_parts(report: Report) -> Iterable[Finding]:
     es = table_entries(report, "公开01表")
     this_year = find_entry(es, "本年支出合计")
-    classes = [e for e in es if _CLASS_LINE.match(e.name) and e.first() is not None]
+    classes = [e for e in es if is_class_line(e.name) and e.first() is not None]
     out = [
         check_sum(
             "sum.expenditure_parts",
@@ -420,7 +446,6 @@ def expenditure_parts(report: Report) -> Iterable[Finding]:
 
 # --- 公开04表 财政拨款收入支出决算总表 -------------------------------------------------------------
 
-_FISCAL_SOURCE = re.compile(r"^[一二三]、.*财政拨款$")
 _CARRY_SOURCE = re.compile(r"^(?:[一二三]、)?(?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款$")
 _FISCAL_COLUMNS = ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
 
@@ -464,7 +489,7 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
         ),
     ]  # fmt: skip
     if income_year is not None:
-        before = [e for e in es if e.row < income_year.row and _FISCAL_SOURCE.match(e.name)]
+        before = [e for e in es if e.row < income_year.row and is_fiscal_fund(e.name)]
         out.append(
             check_sum(
                 "sum.fiscal_total", "公开04表 本年收入合计", "本年收入合计", _amount(income_year),
@@ -487,7 +512,7 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
                 _q(begin, *[e for e in below if e.first() is not None]), where,
             )
         )  # fmt: skip
-    classes = [e for e in es if _CLASS_LINE.match(e.name) and any(a is not None for a in e.amounts)]
+    classes = [e for e in es if is_class_line(e.name) and any(a is not None for a in e.amounts)]
     if spend_year is not None:
         for col, col_name in enumerate(_FISCAL_COLUMNS):
             used = [e for e in classes if e.at(col) is not None]

@@ -22,6 +22,8 @@ from generator.checks.sums import (
     check_same,
     check_sum,
     find_entry,
+    is_class_line,
+    is_income_source,
     lines,
     printed,
     sangong,
@@ -38,8 +40,6 @@ from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
 _TOL = "同一数字两处列示应完全相同；相差0.01万元（两位小数各自舍入所致）记为提示，超过0.01万元为错误"
-
-_CLASS_LINE = re.compile(r"^[一二三四五六七八九十]+、.*支出$")
 
 
 def _classes(ls: list[Line]) -> dict[str, Line]:
@@ -89,7 +89,7 @@ def income_01_02(report: Report) -> Iterable[Finding]:
             f"{b}合计行本年收入合计", total.get("本年收入合计"), _q(this_year, total),
         )
     ]  # fmt: skip
-    fiscal = [e for e in es if re.match(r"^[一二三]、.*财政拨款收入$", e.name)]
+    fiscal = [e for e in es if is_income_source(e.name) and "财政拨款" in e.name]
     if fiscal:
         amounts = [a for a in (e.first() for e in fiscal) if a is not None]
         summed = sum(amounts, Decimal(0)) if amounts else None
@@ -148,7 +148,7 @@ def _class_pairs(
     out: list[Finding | None] = []
     seen: set[str] = set()
     for e in es:
-        if not _CLASS_LINE.match(e.name):
+        if not is_class_line(e.name):
             continue
         name = bare(e.name)
         seen.add(name)
