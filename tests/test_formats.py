@@ -662,3 +662,62 @@ def test_statutory_lines_numbered_otherwise_are_read_alike(reports, numbering: s
         assert sorted((f.rule, f.severity) for f in run_checks(copy)) == sorted(
             (f.rule, f.severity) for f in run_checks(report)
         ), name
+
+
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_a_code_and_its_name_in_one_cell_are_read_as_two(reports, gap: str) -> None:  # type: ignore[no-untyped-def]
+    """Some layouts print a 科目 code and its name in one cell ("2080505 机关事业单位基本养老保险缴费支出",
+    "30101基本工资"). A code pass (each PDF's statutory tables with the code column merged into the name's; from
+    the Document) made 社工部's 公开05表 classes unread (4 false "blank in 05表" errors a rule, twice) and a
+    公开06表 group sum a false error, and lost 规划局's three listed_component warnings. Such a cell is split."""
+    import dataclasses
+
+    from generator.checks import run_checks
+    from generator.extract.tables import find_statutory
+
+    code = re.compile(r"\d{3}(?:\d{2}){0,2}")
+
+    def merged(row: tuple[str, ...]) -> tuple[str, ...]:
+        if len(row) > 1 and code.fullmatch(row[0]) and row[1]:
+            return (row[0] + gap + row[1], *row[2:])
+        return (row[0], *row[2:]) if len(row) > 1 else row  # other rows lose the same column
+
+    for name in (
+        "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf",
+        "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf",
+    ):
+        report = reports[name]
+        doc = report.document
+        touched = {
+            st.index
+            for key, st in find_statutory(doc).items()
+            if key != "公开06表" and any(code.fullmatch(r[0]) for r in doc.tables[st.index].rows)
+        }
+        six = find_statutory(doc)[
+            "公开06表"
+        ].index  # its panels side by side: "30101" "基本工资" → "30101基本工资"
+        tables = list(doc.tables)
+        for i in touched:
+            tables[i] = dataclasses.replace(tables[i], rows=tuple(map(merged, tables[i].rows)))
+        tables[six] = dataclasses.replace(
+            tables[six],
+            rows=tuple(
+                tuple(
+                    c + gap + row[j + 1] if re.fullmatch(r"3\d{4}", c) and j + 1 < len(row) else c
+                    for j, c in enumerate(row)
+                    if not (j > 0 and re.fullmatch(r"3\d{4}", row[j - 1]))
+                )
+                for row in tables[six].rows
+            ),
+        )
+        touched.add(six)
+        blocks = [
+            dataclasses.replace(b, text=" ".join(c for c in tables[b.table].rows[b.row or 0] if c))
+            if b.table in touched
+            else b
+            for b in doc.blocks
+        ]
+        copy = extract(dataclasses.replace(doc, tables=tables, blocks=blocks))
+        assert sorted((f.rule, f.severity) for f in run_checks(copy)) == sorted(
+            (f.rule, f.severity) for f in run_checks(report)
+        ), name

@@ -866,7 +866,7 @@ def _economic_items(
 ) -> tuple[dict[str, tuple[Decimal | None, str]], dict[str, Quote]] | None:
     """公开06表's items by name: (amount, the row's text), read from the raw rows, which hold two or three
     panels side by side (30101 基本工资 14.12 30201 办公费 3.78 …)."""
-    from generator.extract.tables import row_quote
+    from generator.extract.tables import row_quote, split_code
     from generator.normalize import parse_amount
 
     st = statutory(report).get("公开06表")
@@ -884,7 +884,8 @@ def _economic_items(
         return None
 
     for r, raw in enumerate(st.table.rows):
-        cells = [c.strip() for c in raw]
+        # a code and its name in one cell ("30101 基本工资") read as the two cells other layouts print
+        cells = [part for c in raw for part in (split_code(c.strip()) or (c.strip(),))]
         for i in range(len(cells)):
             found = code_at(cells, i)
             if found is None:

@@ -251,6 +251,14 @@ def _quote(st: StatutoryTable, r_index: int) -> Quote:
 
 _CODE = re.compile(r"\d{3}(\d{2}){0,2}")
 _CODE_HEADS = ("类", "款", "项")  # the 科目编码 sub-headers some layouts print in the 合计 row
+# a 科目 code and its name in one cell ("2080101 行政运行", "30101基本工资"), as some layouts print them
+_CODE_AND_NAME = re.compile(r"(\d{3}(?:\d{2}){0,2})\s*([^\d\s,.%（(\-].*)")
+
+
+def split_code(cell: str) -> tuple[str, str] | None:
+    """(code, name) of a cell holding both, else None."""
+    m = _CODE_AND_NAME.fullmatch(cell)
+    return (m.group(1), m.group(2).strip()) if m else None
 
 
 def structured(st: StatutoryTable) -> dict[str, object]:
@@ -267,7 +275,10 @@ def structured(st: StatutoryTable) -> dict[str, object]:
             if not name and re.fullmatch(r"\d{2,7}", c) and (not code_parts or len(c) == 2):
                 code_parts.append(c)
             elif not name and c and parse_amount(c) is None and c not in _CODE_HEADS:
-                name, name_at = c, i
+                both = split_code(c) if not code_parts else None
+                if both is not None:
+                    code_parts.append(both[0])
+                name, name_at = both[1] if both else c, i
         if len(cells) == len(names):
             picked = [cells[i] for i, n in enumerate(names) if i > name_at and n and _amount_col(n)]
         else:
@@ -364,7 +375,8 @@ def entries(st: StatutoryTable) -> list[Entry]:
                 if name:
                     out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
                     code, amounts = [], []
-                name = c
+                both = split_code(c) if not code else None
+                code, name = ([both[0]], both[1]) if both else (code, c)
         if name or code:
             out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
     return out
