@@ -721,3 +721,34 @@ def test_a_code_and_its_name_in_one_cell_are_read_as_two(reports, gap: str) -> N
         assert sorted((f.rule, f.severity) for f in run_checks(copy)) == sorted(
             (f.rule, f.severity) for f in run_checks(report)
         ), name
+
+
+@pytest.mark.parametrize("over", ["续表", "公开05表（续）", ""])
+def test_a_table_continued_on_the_next_page_is_one_table(tmp_path: Path, over: str) -> None:
+    """A PDF prints a long statutory table over two pages, its header repeated and often a "续表" line over it.
+    A page-break pass (001's 公开05表 broken in the middle with a form feed, that line and the header row; built
+    here, said so) split the table at the line: the rows after it were no table of the report, so 05表 lost its
+    classes (卫生健康支出, 住房保障支出 "blank in 05表", 3 false errors, a sum off) and 001's yoy error went. The
+    line is read as the continuation it announces."""
+    from collections import Counter
+
+    from generator.checks import run_checks
+
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    head = next(i for i, line in enumerate(lines) if line.startswith("项目\t\t本年支出"))
+    assert "公开05表" in "".join(lines[head - 4 : head])
+    cut = next(i for i in range(head, len(lines)) if lines[i].startswith("20807\t"))  # 20807 就业补助
+    assert lines[cut - 1].startswith("2080505")
+    broken = lines[:cut] + ["- 10 -", "\f" + over, lines[head]] + lines[cut:]
+    copy = tmp_path / SEED.name
+    copy.write_text("\n".join(broken), encoding="utf-8")
+
+    def read(path: Path):  # type: ignore[no-untyped-def]
+        return extract(read_document(path))
+
+    seed, paged = read(SEED), read(copy)
+    assert len(paged.tables["公开05表"]["rows"]) == len(seed.tables["公开05表"]["rows"])
+    assert Counter((f.rule, f.severity) for f in run_checks(paged)) == Counter(
+        (f.rule, f.severity) for f in run_checks(seed)
+    )

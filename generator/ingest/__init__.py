@@ -98,6 +98,8 @@ _HEADING = re.compile(
 )
 _END = re.compile(r"[。！？!?]$")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
+# "续表", "（续）", "公开05表（续）" over a table continued on the next page: not a line between two tables
+_CONTINUED = re.compile(r"^(?:续表|续上表|\S{0,40}[（(]续表?[)）])[:：]?$")
 
 
 # "单位：万元" above each statutory table repeats on every page like a running header, but it says what the
@@ -220,6 +222,8 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             continue
         if text in noise or _PAGE_NUMBER.match(text):
             continue
+        if last_kind == "row" and _CONTINUED.match(text):
+            continue  # the table goes on (its rows on this page join the rows before, as without the line)
         last_kind = "line"
         if _HEADING.match(text):
             flush()
