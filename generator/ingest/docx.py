@@ -33,7 +33,7 @@ def check_zip(path: Path, kind: str) -> None:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W_BODY, W_P, W_TBL, W_TR, W_TC, W_T = (_W + t for t in ("body", "p", "tbl", "tr", "tc", "t"))
-W_BR, W_PAGE_BREAK, W_TYPE = _W + "br", _W + "lastRenderedPageBreak", _W + "type"
+W_BR, W_CR, W_PAGE_BREAK, W_TYPE = _W + "br", _W + "cr", _W + "lastRenderedPageBreak", _W + "type"
 W_TRPR, W_TCPR, W_GRID_BEFORE, W_GRID_SPAN, W_VAL = (
     _W + t for t in ("trPr", "tcPr", "gridBefore", "gridSpan", "val")
 )
@@ -124,6 +124,17 @@ def _body_docx(path: Path):  # type: ignore[no-untyped-def]
     return document.element.body, numbering
 
 
+def _lines(paragraph) -> list[str]:  # type: ignore[no-untyped-def]
+    """A paragraph's text cut at its line breaks (w:br of no type or textWrapping, w:cr)."""
+    lines = [""]
+    for node in paragraph.iter(W_T, W_BR, W_CR):
+        if node.tag == W_T:
+            lines[-1] += node.text or ""
+        elif node.tag == W_CR or node.get(W_TYPE) in (None, "textWrapping"):
+            lines.append("")
+    return lines
+
+
 def _text(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(t.text or "" for t in element.iter(W_T))
 
@@ -173,12 +184,18 @@ def read_docx(path: Path) -> tuple[list[Item], int]:
     table_no = 0
     for child in body.iterchildren():
         if child.tag == W_P:
-            for mark in child.iter(W_BR, W_PAGE_BREAK):
+            soft = False  # a line break (Shift+Enter): the lines are read as a text export prints them
+            for mark in child.iter(W_BR, W_PAGE_BREAK, W_CR):
                 if mark.tag == W_PAGE_BREAK or mark.get(W_TYPE) == "page":
                     page += 1
                     break
-            text = _text(child)
-            items.append(Item(page=page, text=numbering.label(child) + text if child in numbered else text))
+                soft = soft or mark.get(W_TYPE) in (None, "textWrapping")
+            label = numbering.label(child) if child in numbered else ""
+            if soft:
+                for n, line in enumerate(_lines(child)):
+                    items.append(Item(page=page, text=label + line if n == 0 else line))
+            else:
+                items.append(Item(page=page, text=label + _text(child)))
         elif child.tag == W_TBL:
             table_no += 1
             spans = _grid_spans(child)
