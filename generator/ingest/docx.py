@@ -124,6 +124,19 @@ def _body_docx(path: Path):  # type: ignore[no-untyped-def]
     return document.element.body, numbering
 
 
+_WRAPPERS = frozenset(_W + t for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
+
+
+def _content(parent):  # type: ignore[no-untyped-def]
+    """The paragraphs and tables of the body in order, also those inside a content control (w:sdt: Word's
+    automatic 目录 is one), custom XML or a tracked insertion."""
+    for child in parent.iterchildren():
+        if child.tag in _WRAPPERS:
+            yield from _content(child)
+        elif child.tag == W_P or child.tag == W_TBL:
+            yield child
+
+
 def _lines(paragraph) -> list[str]:  # type: ignore[no-untyped-def]
     """A paragraph's text cut at its line breaks (w:br of no type or textWrapping, w:cr)."""
     lines = [""]
@@ -182,7 +195,7 @@ def read_docx(path: Path) -> tuple[list[Item], int]:
     items: list[Item] = []
     page = 1
     table_no = 0
-    for child in body.iterchildren():
+    for child in _content(body):
         if child.tag == W_P:
             soft = False  # a line break (Shift+Enter): the lines are read as a text export prints them
             for mark in child.iter(W_BR, W_PAGE_BREAK, W_CR):
