@@ -811,3 +811,46 @@ def test_a_table_of_contents_in_a_content_control_is_read(tmp_path: Path) -> Non
     copy, seed = extract(read_document(word)), extract(read_document(SEED))
     assert "一、收入支出决算总表3" in copy.document.text
     assert {(f.id, f.severity) for f in run_checks(copy)} == {(f.id, f.severity) for f in run_checks(seed)}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_hidden_sheet_is_not_read(tmp_path: Path, fmt: str) -> None:
+    """A workbook may keep a hidden working sheet (here 001's 公开01表 rows with every amount doubled; built here,
+    said so): the public never sees it, so it is no part of the report and must not make its figures differ."""
+    target = tmp_path / f"岚县创业就业服务中心2024年度单位决算.{fmt}"
+    blocks = _blocks()
+    doubled = [
+        [f"{float(c) * 2:.2f}" if re.fullmatch(r"\d+\.\d+", c) else c for c in b]
+        if isinstance(b, list)
+        else b
+        for b in blocks
+    ]
+    if fmt == "xlsx":
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        for sheet, rows in ((wb.active, blocks), (wb.create_sheet("底稿"), doubled)):
+            for b in rows:
+                sheet.append(b if isinstance(b, list) else [b])
+        wb["底稿"].sheet_state = "hidden"
+        wb.save(str(target))
+    else:
+        import xlwt
+
+        book = xlwt.Workbook(encoding="utf-8")
+        for name, rows, hidden in (("决算", blocks, False), ("底稿", doubled, True)):
+            sheet = book.add_sheet(name)
+            sheet.visibility = 1 if hidden else 0
+            for i, b in enumerate(rows):
+                for j, cell in enumerate(b if isinstance(b, list) else [b]):
+                    sheet.write(i, j, cell)
+        book.save(str(target))
+    report = extract(read_document(target))
+    assert "2797.52" in "".join(c for b in doubled for c in b)  # 本年收入合计 1398.76, doubled
+    assert "2797.52" not in report.document.text
+    wrong = {
+        k: report.metrics[k]
+        for k in METRIC_KEYS
+        if (report.metrics[k].amount if report.metrics[k] else None) != expected_value(GOLD["metrics"][k])
+    }
+    assert wrong == {}

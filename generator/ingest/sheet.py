@@ -115,7 +115,9 @@ def read_xlsx(path: Path) -> tuple[list[Item], int]:
     except Exception as exc:
         raise IngestError(str(path), f"Excel文件无法打开 (unreadable .xlsx: {type(exc).__name__})") from None
     try:
-        sheets = [[tuple(map(_shown, row)) for row in ws.iter_rows()] for ws in wb.worksheets]
+        # a hidden sheet (a working copy, last year's figures) is not part of what the unit publishes
+        shown = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+        sheets = [[tuple(map(_shown, row)) for row in ws.iter_rows()] for ws in shown]
     except Exception as exc:
         raise IngestError(str(path), f"Excel文件无法读取 (unreadable .xlsx: {type(exc).__name__})") from None
     finally:
@@ -143,7 +145,9 @@ def read_xls(path: Path) -> tuple[list[Item], int]:
                     out.append("" if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else _cell(value))
             return tuple(out)
 
-        sheets = [[row(sheet, r) for r in range(sheet.nrows)] for sheet in book.sheets()]
+        sheets = [
+            [row(sheet, r) for r in range(sheet.nrows)] for sheet in book.sheets() if sheet.visibility == 0
+        ]
     except Exception as exc:
         raise IngestError(str(path), f"Excel文件无法打开 (unreadable .xls: {type(exc).__name__})") from None
     return _rows_to_items(sheets), len(sheets)
