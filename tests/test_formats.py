@@ -854,3 +854,36 @@ def test_a_hidden_sheet_is_not_read(tmp_path: Path, fmt: str) -> None:
         if (report.metrics[k].amount if report.metrics[k] else None) != expected_value(GOLD["metrics"][k])
     }
     assert wrong == {}
+
+
+def test_text_framed_in_a_one_cell_table_is_running_text(tmp_path: Path) -> None:
+    """Some Word reports set their text inside a one-cell table (a box round a section or the whole 情况说明).
+    001 as .docx with each run of paragraphs so framed (built here, said so) was read as tables of one cell: no
+    running text at all, and the report was refused as "a budget". A one-cell table is read as its paragraphs."""
+    import docx
+    from docx.oxml import parse_xml
+
+    from generator.checks import run_checks
+
+    plain, word = tmp_path / "plain.docx", tmp_path / (SEED.stem + ".docx")
+    write_docx(plain)
+    write_docx(word)
+    document = docx.Document(str(word))
+    body = document.element.body
+    w_p = f"{{{docx.oxml.ns.nsmap['w']}}}p"
+    runs: list[list] = [[]]  # type: ignore[type-arg]
+    for child in body.iterchildren():
+        if child.tag == w_p:
+            runs[-1].append(child)
+        elif runs[-1]:
+            runs.append([])
+    for run in (r for r in runs if r):
+        frame = parse_xml(f"<w:tbl {_W_NS}><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc/></w:tr></w:tbl>")
+        run[0].addprevious(frame)
+        cell = frame.find(f"{{{docx.oxml.ns.nsmap['w']}}}tr")[0]
+        for p in run:
+            cell.append(p)
+    document.save(str(word))
+    copy, seed = extract(read_document(word)), extract(read_document(SEED))
+    assert [b.text for b in copy.document.blocks] == [b.text for b in read_document(plain).blocks]
+    assert {(f.id, f.severity) for f in run_checks(copy)} == {(f.id, f.severity) for f in run_checks(seed)}

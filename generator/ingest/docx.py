@@ -129,12 +129,20 @@ _WRAPPERS = frozenset(_W + t for t in ("sdt", "sdtContent", "customXml", "ins", 
 
 def _content(parent):  # type: ignore[no-untyped-def]
     """The paragraphs and tables of the body in order, also those inside a content control (w:sdt: Word's
-    automatic 目录 is one), custom XML or a tracked insertion."""
+    automatic 目录 is one), custom XML or a tracked insertion, and inside a one-cell table: a frame round text
+    (a box round a section, a cover), whose paragraphs are the report's running text, not a table's row."""
     for child in parent.iterchildren():
         if child.tag in _WRAPPERS:
             yield from _content(child)
-        elif child.tag == W_P or child.tag == W_TBL:
+        elif child.tag == W_P:
             yield child
+        elif child.tag == W_TBL:
+            rows = child.findall(W_TR)
+            cells = rows[0].findall(W_TC) if len(rows) == 1 else []
+            if len(cells) == 1:
+                yield from _content(cells[0])
+            else:
+                yield child
 
 
 def _lines(paragraph) -> list[str]:  # type: ignore[no-untyped-def]
