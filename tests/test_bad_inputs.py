@@ -246,6 +246,18 @@ def _random_xls(tmp: Path) -> Path:
     return path
 
 
+def _ofd(tmp: Path) -> Path:
+    path = tmp / "2024年度部门决算.ofd"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 64)  # an OFD is a zip of XML pages
+    return path
+
+
+def _archive(tmp: Path) -> Path:
+    path = tmp / "决算公开.zip"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    return path
+
+
 def _unknown_extension(tmp: Path) -> Path:
     path = tmp / "report.exe"
     shutil.copyfile(SEED_TXT, path)
@@ -272,6 +284,8 @@ MADE = {
     "random.xlsx": (_random_xlsx, "(not a valid zip container)"),
     "random.xls": (_random_xls, "Excel文件无法打开"),
     "report.exe": (_unknown_extension, "不支持的格式"),
+    "2024年度部门决算.ofd": (_ofd, "OFD版式文件请改用同一报告的PDF版本"),
+    "决算公开.zip": (_archive, "压缩包请先解压"),
     "really_a_pdf.txt": (_pdf_named_txt, "不是文本文件"),
     "notice.txt": (_utf16_noise, "not a final-accounts report"),
 }

@@ -60,6 +60,22 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+# Formats reports are published in that no reader here takes, with what to do instead.
+_IMAGES = "；页面图片请合成一个PDF后放入，扫描页需安装OCR扩展 (put the page images into one PDF; scans need the ocr extra)"
+_ADVICE = {
+    "ofd": "；OFD版式文件请改用同一报告的PDF版本 (use the report's PDF edition)",
+    "wps": "；WPS文字文件请另存为.docx (save as .docx)",
+    "et": "；WPS表格文件请另存为.xlsx (save as .xlsx)",
+    "rtf": "；请另存为.docx (save as .docx)",
+    "zip": "；压缩包请先解压，把其中的报告放入data/reports/ (unpack the archive first)",
+    "rar": "；压缩包请先解压，把其中的报告放入data/reports/ (unpack the archive first)",
+    "7z": "；压缩包请先解压，把其中的报告放入data/reports/ (unpack the archive first)",
+    "jpg": _IMAGES,
+    "jpeg": _IMAGES,
+    "png": _IMAGES,
+}
+
+
 def read_document(path: str | os.PathLike[str]) -> Document:
     """Read any supported file into a Document, or raise IngestError with a one-line reason."""
     from generator.ingest import docx, html, pdf, sheet, text  # noqa: F401  (register readers)
@@ -75,7 +91,8 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     ext = p.suffix.lower().lstrip(".")
     fn = READERS.get(ext)
     if fn is None:
-        raise IngestError(str(path), f"不支持的格式 (unsupported format: .{ext or '?'})")
+        advice = _ADVICE.get(ext, "")
+        raise IngestError(str(path), f"不支持的格式 (unsupported format: .{ext or '?'}){advice}")
     items, pages = fn(p)
     blocks, tables = assemble(items)
     if not any(b.text.strip() for b in blocks):
