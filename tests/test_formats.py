@@ -904,3 +904,26 @@ def test_text_framed_in_a_one_cell_table_is_running_text(tmp_path: Path) -> None
     copy, seed = extract(read_document(word)), extract(read_document(SEED))
     assert [b.text for b in copy.document.blocks] == [b.text for b in read_document(plain).blocks]
     assert {(f.id, f.severity) for f in run_checks(copy)} == {(f.id, f.severity) for f in run_checks(seed)}
+
+
+def test_a_heading_right_under_a_sheet_table_is_running_text() -> None:
+    """Inside a sheet's table a lone first-column cell is a row ("二、政府性基金预算财政拨款" with blank figures,
+    "科目编码"), but a section heading typed right under a table is running text: 001 as a sheet with its 公开09表
+    notes left out, so that "第三部分 情况说明" and "一、收入支出决算总体情况说明" follow the table's last row (built
+    here, said so), had both headings as rows of 公开09表 and its section unfound. A lone line is a row only when
+    the table's rows go on after it."""
+    import tempfile
+
+    blocks = [
+        b
+        for b in _blocks()
+        if not (isinstance(b, str) and b.startswith(("注：本表反映部门本年度“三公”", "说明：本表无数据")))
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        sheet = Path(tmp) / "岚县创业就业服务中心2024年度单位决算.xlsx"
+        write_xlsx_numbers(sheet, blocks)
+        report = extract(read_document(sheet))
+    paragraphs = {b.text for b in report.document.blocks if b.table is None}
+    assert {"第三部分情况说明", "一、收入支出决算总体情况说明"} <= paragraphs
+    income = report.narrative["income_total"]
+    assert income is not None and income.quote.section == "一、收入支出决算总体情况说明"

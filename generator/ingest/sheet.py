@@ -65,23 +65,28 @@ def _shown(cell: Any) -> str:
     return _cell(value)
 
 
+def _lone(cells: tuple[str, ...]) -> str | None:
+    """The text of a row with one filled cell, in the first column, that is not a number; else None."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) == 1 and cells[0].strip() and not _is_number(filled[0]):
+        return filled[0]
+    return None
+
+
 def _rows_to_items(sheets: list[list[tuple[str, ...]]]) -> list[Item]:
     items: list[Item] = []
     table = 0
-    for page, rows in enumerate(sheets, start=1):
+    for page, all_rows in enumerate(sheets, start=1):
         table += 1
         in_table = False
-        for row in rows:
-            cells = row
+        rows = [r for r in all_rows if any(c.strip() for c in r)]
+        for n, cells in enumerate(rows):
             filled = [c for c in cells if c.strip()]
-            if not filled:
-                continue
-            if (
-                len(filled) == 1
-                and not _is_number(filled[0])
-                and (not in_table or _TITLE_OR_NOTE.search(filled[0]))
-            ):
-                items.append(Item(page=page, text=filled[0]))  # a title or note spread over the sheet
+            text = _lone(cells)
+            if text is None and len(filled) == 1 and not in_table and not _is_number(filled[0]):
+                text = filled[0]  # a title typed in another column than the first, above any table
+            if text is not None and (not in_table or _ends_table(text, rows[n + 1 :])):
+                items.append(Item(page=page, text=text))  # a title, note or paragraph spread over the sheet
                 table += 1  # a title between rows starts the next table
                 in_table = False
             else:
@@ -90,6 +95,22 @@ def _rows_to_items(sheets: list[list[tuple[str, ...]]]) -> list[Item]:
                 items.append(Item(page=page, cells=cells, table=table))
                 in_table = True
     return items
+
+
+def _ends_table(text: str, after: list[tuple[str, ...]]) -> bool:
+    """Whether a lone first-column cell met inside a table is running text after it rather than a row: a
+    title, unit line or note; or a line (a section heading "二、收入决算情况说明") that more such lines
+    follow up to running text or the sheet's end, where a row ("二、政府性基金预算财政拨款" with blank
+    figures, "科目编码") is followed by more rows of the table."""
+    if _TITLE_OR_NOTE.search(text):
+        return True
+    for cells in after:
+        following = _lone(cells)
+        if following is None:
+            return False  # the table goes on
+        if _TITLE_OR_NOTE.search(following):
+            return True
+    return True
 
 
 # a lone cell that ends a table: the next table's title ("收入决算表", "公开02表", "项目支出绩效自评表（续）"), its
