@@ -183,29 +183,35 @@ def run_checks(report: Report) -> list[Finding]:
 
 
 def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
-    """The paragraphs holding a figure OCR garbled and every row of a table with such a cell; the statutory
-    tables (公开0N表) among those.
+    """The paragraphs holding a figure OCR garbled or an amount stated roughly ("约251万元"), and every row of a
+    table with a garbled cell; the statutory tables (公开0N表) among those.
 
     OCR reads a digit as a look-alike letter: "2O.16万元", "29.l3%", "l,399.08万元", a cell "3S8.73". Such a figure
     is unread, and every rule reading its paragraph or table would compare the rest without it (a list missing
     one part, a share of the wrong total, a subtotal short of one item, a cell taken for blank): run_checks
     reports no finding whose evidence stands in such a paragraph or table, or whose message names such a
     statutory table."""
-    from generator.extract.narrative import garbled_figures
+    from generator.extract.narrative import garbled_figures, rough_figures
     from generator.extract.tables import find_statutory
 
     doc = report.document
     if doc is None:
         return [], []
     text = doc.text  # the blocks joined by "\n": a table row's text is its cells joined by spaces
-    found = garbled_figures(text)
-    if not found:
+    found, rough = garbled_figures(text), rough_figures(text)
+    if not found and not rough:
         return [], []
     starts, at = [], 0
     for b in doc.blocks:
         starts.append(at)
         at += len(b.text) + 1
     hit = {doc.blocks[bisect.bisect_right(starts, offset) - 1] for offset in found}
+    # a rough amount in running text ("其他收入约251万元"); in a table cell (a 自评表 target) it is that row's own
+    hit |= {
+        b
+        for b in (doc.blocks[bisect.bisect_right(starts, offset) - 1] for offset in rough)
+        if b.table is None
+    }
     # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
     tables = {b.table for b in hit if b.table is not None}
     blocks = [

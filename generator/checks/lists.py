@@ -211,6 +211,7 @@ _LISTED_PART = re.compile(
 # 基本支出 = 人员经费 + 公用经费 (sum.basic_split)
 _OWN_RULE = re.compile(r"总计$|采购|基本支出$")
 _RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
+_ROUGHLY = re.compile(r"(?:约|近|逾|超过|大约|将近)$")
 
 
 def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
@@ -218,7 +219,7 @@ def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
     parts: list[re.Match[str]] = []
     pos = start
     while (m := _LISTED_PART.match(text, pos)) is not None:
-        if m.group("name").strip().startswith("其中"):
+        if m.group("name").strip().startswith(("其中", "主要包括")):
             return (
                 parts or None
             )  # a part's own breakdown starts: the list so far (001: "工资福利支出133.4万元，其中…")
@@ -267,8 +268,8 @@ def listed_parts(report: Report) -> Iterable[Finding]:
             if h is None:
                 continue
             label = h.group("label").strip("“”")
-            if _OWN_RULE.search(label):
-                continue
+            if _OWN_RULE.search(label) or _ROUGHLY.search(label):
+                continue  # another rule's total, or one stated roughly ("基本支出约144万元"): no sum to hold it to
             listed = _listed_parts(text, o.end()) or []
             # a list closed by its own total ("…支持企业国际化发展50.00万元，合计1,170.00万元", a budget) restates it
             parts = [p for p in listed if not _RESTATED.match(p.group("name").strip())]

@@ -17,7 +17,7 @@ from decimal import Decimal
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES
-from generator.extract.narrative import has_garbled_figure
+from generator.extract.narrative import has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
@@ -391,6 +391,7 @@ def _narrative_parts(
             continue
         parts = [(_label(c), c["amount"]) for c in claims if isinstance(c["amount"], Decimal)]
         quotes = [c["quote"] for c in claims if isinstance(c["quote"], Quote)]
+        stated = next((c["parent_quote"] for c in claims if isinstance(c.get("parent_quote"), Quote)), None)
         labels = {name for name, _ in parts}
         for name, key in main.items():
             v = report.narrative.get(key)
@@ -399,8 +400,9 @@ def _narrative_parts(
                 quotes.insert(0, v.quote)
         if not set(main) <= {name for name, _ in parts}:
             continue
+        evidence = [stated, *quotes] if stated is not None else quotes  # the total as stated, then its parts
         out.append(
-            check_sum(rule_id, f"情况说明 {label} {parent}", label, parent, parts, quotes, "情况说明")  # type: ignore[arg-type]
+            check_sum(rule_id, f"情况说明 {label} {parent}", label, parent, parts, evidence, "情况说明")  # type: ignore[arg-type]
         )
     return out
 
@@ -920,7 +922,7 @@ def detail_items(report: Report) -> list[DetailItem]:
                 break
             section.append(b)
         text = "\n".join(b.text for b in section)
-        if has_garbled_figure(text):
+        if has_unread_figure(text):
             continue  # an item OCR garbled ("支出决算数为O.00万元"): the list cannot be read whole
         out: list[DetailItem] = []
         for m in _ITEM.finditer(text):

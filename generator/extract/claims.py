@@ -7,7 +7,15 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.extract.narrative import FIG, IS, NUM, has_garbled_figure, required_text, sentence_begin
+from generator.extract.narrative import (
+    FIG,
+    IS,
+    NUM,
+    has_unread_figure,
+    required_text,
+    rough_figures,
+    sentence_begin,
+)
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Block, Document, Quote
 from generator.normalize import parse_amount
@@ -361,17 +369,24 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                     j, ptext = prev
                     start = ptext.rfind("。") + 1
                     pm = list(_PARENT.finditer(ptext, start))
+                    if pm and rough_figures(ptext[start:]):
+                        pm, parent_unread = [], True
                     if pm:
                         parent = parse_amount(pm[0].group("n"))
                         parent_quote = Quote(
                             ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start())
                         )
                         head = ptext[start:] + head
-                    elif has_garbled_figure(ptext[start:]):
+                    elif has_unread_figure(ptext[start:]):
                         # "基本支出7O1.08万元，其中：" / "人员经费641.21万元，占91.46%": the whole is stated, unreadably
                         parent_unread = True
             if parent is None and ("其中" in head or "主要用于" in head):
                 found = _PARENT.search(text, sentence_start, m.start())
+                if found and rough_figures(text[sentence_start : m.start()]):
+                    found, parent_unread = (
+                        None,
+                        True,
+                    )  # "本年支出近32220万元，其中：": the whole is stated roughly
                 if found:
                     parent = parse_amount(found.group("n"))
                     parent_quote = Quote(
