@@ -21,6 +21,7 @@ R000, R001, R002, R004 = (
 )  # fmt: skip
 R003 = "003_237caace6a9bba17.txt"
 SHEGONG = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+CAIZHENG = "上海市普陀区财政局2024年度部门决算.pdf"
 GUIHUA = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
 
 CASES = [
@@ -137,6 +138,13 @@ def test_a_change_in_other_usual_words_is_read_alike(reports, file: str, old: st
         (R000, "其他收入250.88万元", "其他收入约251万元"),  # sum.income_sources summed the list without it
         (R000, "其他收入250.88万元", "其他收入250余万元"),
         (R001, "财政拨款基本支出143.67万元，其中：", "财政拨款基本支出约144万元，其中："),  # sum.listed_parts
+        (R002, "增加0.21万元，增长0.25%", "增加0.21万元，增长0%左右"),  # yoy.percent held "0%" exact
+        (CAIZHENG, "其他收入6.2万元，占0.21%", "其他收入6.2万元，占约0%"),  # ratio.share held "0%" exact
+        (
+            R004,
+            "达到年度任务的131.12%；完成创业培训",
+            "达到年度任务的131%左右；完成创业培训",
+        ),  # ratio.task_target
         (
             R003,
             "本年支出32,221.61万元,其中:",
@@ -148,8 +156,9 @@ def test_an_amount_stated_roughly_is_not_held_exact(reports, file: str, old: str
     """A rough-amount pass (each amount of 10万元 or more in the running text written "约N", "N余" or "近N", one at a
     time in the nine documents, 558 edits a form) raised 4, 4 and 5 new errors: a list summed without its rough
     part ("其他收入约251万元"), "基本支出约144万元，其中：" taken for a total the parts after it (and the 主要包括 of one
-    part) are summed to, "本年支出近32220万元" for exactly 32,220. A rough amount is unread like a garbled one: no
-    finding whose evidence stands in its paragraph, no share of a rough whole, no list total stated roughly. One
+    part) are summed to, "本年支出近32220万元" for exactly 32,220. Each percentage written "约N%" or "N%左右" (380
+    edits a form): 2 and 13 ("0%左右" read as an exact 0%). A rough figure is unread like a garbled one: no finding
+    whose evidence stands in its paragraph, no share of a rough whole, no list total stated roughly. One amount
     edit a form is left (004's 公用经费 share then falls back to the tables' 基本支出, as with a garbled one)."""
     from collections import Counter
 

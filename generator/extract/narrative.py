@@ -52,17 +52,18 @@ def garbled_figures(text: str) -> list[int]:
     return out
 
 
-# An amount stated roughly: "约251万元", "近1400万元", "超过1300万元", "1399余万元", "1400万元左右". No exact rule can
-# read it (a list summed without it falls short; a share takes another whole), so it is unread like a garbled one.
+# An amount or percentage stated roughly: "约251万元", "近1400万元", "超过1300万元", "1399余万元", "1400万元左右",
+# "约占30%", "占比约0%", "0%左右". No exact rule can read it (a list summed without it falls short; a share takes
+# another whole; "0%左右" read as an exact 0%), so it is unread like a garbled one.
 _APPROX = re.compile(
-    rf"(?:约|近|逾|超过|大约|将近)\s*(?={FIG}\s*(?:余|多)?\s*万元)"
-    rf"|{FIG}(?=\s*(?:余|多)\s*万元|\s*万元\s*(?:左右|上下))"
+    rf"(?:约占?|近|逾|超过|大约|将近)\s*(?={FIG}\s*(?:(?:余|多)?\s*万元|%))"
+    rf"|{FIG}(?=\s*(?:余|多)\s*万元|\s*(?:万元|%)\s*(?:左右|上下))"
 )
 
 
 def rough_figures(text: str) -> list[int]:
-    """Where each amount stated roughly starts ("约251万元": at 约; "1399余万元": at the figure)."""
-    return [m.start() for m in _APPROX.finditer(text)] if "万元" in text else []
+    """Where each amount or percentage stated roughly starts ("约251万元": at 约; "1399余万元": at the figure)."""
+    return [m.start() for m in _APPROX.finditer(text)] if "万元" in text or "%" in text else []
 
 
 def unread_figures(text: str) -> list[int]:
