@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
-from generator.checks.tolerance import half_unit, provably_greater, rounded_percent
+from generator.checks.tolerance import half_unit, percent_half_unit, provably_greater, rounded_percent
 from generator.extract.narrative import NUM
 from generator.model import Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
@@ -109,7 +109,7 @@ def diff_rate(report: Report) -> Iterable[Finding]:
             else:
                 # budget and final agree within their rounding ("8.80 … 8.80 … 差异率0.00%"): the rate
                 # is at most 2 half-units ÷ budget
-                hs = half_unit(stated)
+                hs = percent_half_unit(stated)
                 over = abs(stated) - hs - 2 * h / (budget - h) * 100 if budget > h else Decimal(0)
                 magnitude = None if over <= 0 else ("info" if over <= 2 * hs else "error")
             severity = "error" if wrong_sign else magnitude

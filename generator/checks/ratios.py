@@ -8,7 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from generator.checks import make_finding, rule
-from generator.checks.tolerance import half_unit, percent_consistent, ratio_bounds, rounded_percent
+from generator.checks.tolerance import (
+    half_unit,
+    percent_consistent,
+    percent_half_unit,
+    ratio_bounds,
+    rounded_percent,
+)
 from generator.extract.claims import METRIC_NAMES
 from generator.model import Block, Finding, Quote, Report, Severity
 
@@ -49,7 +55,7 @@ def percent_severity(
         return None
     bounds = ratio_bounds(numerator, denominator, counts, numerator_half)
     assert bounds is not None
-    h = half_unit(stated)
+    h = percent_half_unit(stated)
     lo, hi = bounds
     distance = max(lo - (stated + h), (stated - h) - hi)
     return "info" if distance <= 2 * h else "error"
@@ -60,7 +66,7 @@ def count_percent_severity(part: Decimal, whole: Decimal, stated: Decimal) -> Se
     None within its half unit, info within one unit more (a cut rather than a rounding), else error."""
     if not whole:
         return None
-    off = abs(part / whole * 100 - stated) / half_unit(stated)
+    off = abs(part / whole * 100 - stated) / percent_half_unit(stated)
     return None if off <= 1 else "info" if off <= 3 else "error"
 
 

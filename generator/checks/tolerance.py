@@ -27,6 +27,13 @@ def half_unit(*values: Decimal) -> Decimal:
     return Decimal(5) / (Decimal(10) ** (places + 1))
 
 
+def percent_half_unit(stated: Decimal) -> Decimal:
+    """Half a unit of a printed percentage, "0%" included: a share or growth of a small nonzero amount is printed
+    "0%" by a report that prints its percentages as integers (0.21% rounds to 0%), so unlike "0万元" (none at all)
+    a zero percentage is as rounded as any other."""
+    return Decimal(5) / (Decimal(10) ** (decimals(stated) + 1))
+
+
 def sum_tolerance(parts: list[Decimal], total: Decimal) -> Decimal:
     """How far a total may lie from the sum of its parts by rounding alone: each printed value's own half
     unit ((n+1)×0.005 when all are printed to 0.01; "1.16 = 0 + 1 + 1.16" allows 0.51, not 2.5)."""
@@ -89,7 +96,7 @@ def percent_consistent(
     bounds = ratio_bounds(numerator, denominator, counts, numerator_half)
     if bounds is None:
         return None
-    h = half_unit(stated)
+    h = percent_half_unit(stated)
     lo, hi = bounds
     return not (stated + h < lo or stated - h > hi)
 

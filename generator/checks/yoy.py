@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct
-from generator.checks.tolerance import half_unit, rounded_percent, sum_differs
+from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES
 from generator.model import Finding, Quote, Report, Severity
 
@@ -69,7 +69,7 @@ def _growth_bounds(change: Decimal, current: Decimal, sign: int) -> tuple[Decima
 
 
 def _pct_verdict(stated: Decimal, lo: Decimal, hi: Decimal) -> Severity | None:
-    h = half_unit(stated)
+    h = percent_half_unit(stated)
     distance = max(lo - (stated + h), (stated - h) - hi)
     if distance <= 0:
         return None
