@@ -152,12 +152,21 @@ def word(report: Report) -> Iterable[Finding]:
         h = half_unit(budget, final)
         diff = final - budget  # the word compares the printed amounts
         equal = abs(diff) <= 2 * h
-        # two amounts printed equal at one precision are equal; at two ("2.2" and "2.22") the order is open
-        # unless their rounding intervals are apart
+        # at two precisions ("2.2" and "2.22") the order is open unless their rounding intervals are apart; two
+        # amounts printed equal coarser than the tables' 0.01 ("2.2" and "2.2", "10" and "10") may be 2.23 and 2.22
+        coarse_tie = diff == 0 and decimals(budget) < 2 and budget != 0
         if w.startswith(_ABOVE):
-            ok = diff > 0 or (decimals(budget) != decimals(final) and not provably_greater(budget, final))
+            ok = (
+                diff > 0
+                or coarse_tie
+                or (decimals(budget) != decimals(final) and not provably_greater(budget, final))
+            )
         elif w.startswith(_BELOW):
-            ok = diff < 0 or (decimals(budget) != decimals(final) and not provably_greater(final, budget))
+            ok = (
+                diff < 0
+                or coarse_tie
+                or (decimals(budget) != decimals(final) and not provably_greater(final, budget))
+            )
         elif "基本持平" in w:
             ok = equal or (budget > 0 and abs(diff) <= budget * Decimal("0.05"))
         else:  # 等于 / 持平
