@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import fmt, half_unit
+from generator.extract.narrative import ROUGHLY
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -211,7 +212,7 @@ _LISTED_PART = re.compile(
 # 基本支出 = 人员经费 + 公用经费 (sum.basic_split)
 _OWN_RULE = re.compile(r"总计$|采购|基本支出$")
 _RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
-_ROUGHLY = re.compile(r"(?:约|近|逾|超过|大约|将近)$")
+_ROUGHLY = re.compile(rf"(?:{ROUGHLY})$")
 
 
 def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:

@@ -113,7 +113,7 @@ _SOURCE_NAMES = frozenset(
      "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 )  # fmt: skip
 _NUMBERED_SOURCE = re.compile(r"^[一二三四五六七八]、.*收入$")
-FISCAL_FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+_FISCAL_FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 _NUMBERED_FUND = re.compile(r"^[一二三]、.*财政拨款$")
 
 
@@ -129,7 +129,7 @@ def is_income_source(name: str) -> bool:
 
 def is_fiscal_fund(name: str) -> bool:
     """One of the three 财政拨款 lines of 公开04表's income side."""
-    return bool(_NUMBERED_FUND.match(name)) or bare(name) in FISCAL_FUNDS
+    return bool(_NUMBERED_FUND.match(name)) or bare(name) in _FISCAL_FUNDS
 
 
 def find_entry(es: list[Entry], label: str, occurrence: int = 0) -> Entry | None:

@@ -55,8 +55,9 @@ def garbled_figures(text: str) -> list[int]:
 # An amount or percentage stated roughly: "约251万元", "近1400万元", "超过1300万元", "1399余万元", "1400万元左右",
 # "约占30%", "占比约0%", "0%左右". No exact rule can read it (a list summed without it falls short; a share takes
 # another whole; "0%左右" read as an exact 0%), so it is unread like a garbled one.
+ROUGHLY = "约|近|逾|超过|大约|将近"  # the words before a figure stated roughly
 _APPROX = re.compile(
-    rf"(?:约占?|近|逾|超过|大约|将近)\s*(?={FIG}\s*(?:(?:余|多)?\s*万元|%))"
+    rf"(?:{ROUGHLY}|约占)\s*(?={FIG}\s*(?:(?:余|多)?\s*万元|%))"
     rf"|{FIG}(?=\s*(?:余|多)\s*万元|\s*(?:万元|%)\s*(?:左右|上下))"
 )
 

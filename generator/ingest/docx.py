@@ -205,12 +205,15 @@ def read_docx(path: Path) -> tuple[list[Item], int]:
     table_no = 0
     for child in _content(body):
         if child.tag == W_P:
-            soft = False  # a line break (Shift+Enter): the lines are read as a text export prints them
+            soft = new_page = (
+                False  # a line break (Shift+Enter): the lines are read as a text export prints them
+            )
             for mark in child.iter(W_BR, W_PAGE_BREAK, W_CR):
                 if mark.tag == W_PAGE_BREAK or mark.get(W_TYPE) == "page":
-                    page += 1
-                    break
-                soft = soft or mark.get(W_TYPE) in (None, "textWrapping")
+                    new_page = True
+                else:
+                    soft = soft or mark.get(W_TYPE) in (None, "textWrapping")
+            page += new_page
             label = numbering.label(child) if child in numbered else ""
             if soft:
                 for n, line in enumerate(_lines(child)):

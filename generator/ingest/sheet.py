@@ -39,8 +39,7 @@ def _cell(value: Any, number_format: str | None = "General") -> str:
     section = re.sub(r"\[[^\]]*\]|_.|\*.", "", section)  # colours, conditions, padding, fill
     found = _PLACEHOLDER.search(re.sub(r'"[^"]*"', lambda m: "\0" * len(m.group()), section))
     if section.strip().lower() in ("general", "@", "") or found is None:
-        text = format(number.normalize(), "f")
-        return text[:-2] if text.endswith(".0") else text
+        return format(number.normalize(), "f")
     spec = found.group()
     places = len(spec.split(".")[1]) if "." in spec else 0
     if "%" in section:
