@@ -110,9 +110,19 @@ class StatutoryTable:
                     and cell not in ("项目", "栏次", "行次")
                     and cell not in parts[i]
                     and not cell.isdigit()
+                    and not _TITLE_CELL.search(cell)
                 ):
-                    parts[i].append(cell)
+                    if len(cell) == 1 and parts[i] and cell not in "类款项":
+                        parts[i][-1] += (
+                            cell  # a name wrapped in its cell, read as two rows: "本年收入合" / "计"
+                        )
+                    else:
+                        parts[i].append(cell)
         return ["/".join(p) for p in parts]
+
+
+# the table's title or unit line, read into its first rows (OCR lays them out on the table's columns)
+_TITLE_CELL = re.compile(r"决算(?:明细)?表$|^单位[：:]|^金额单位")
 
 
 def _is_header(row: tuple[str, ...]) -> bool:

@@ -172,6 +172,7 @@ def page_items(
             text = " ".join(b["text"] for b in line)
             items.append(Item(page=number, text=text, top=line[0]["top"], ocr=True))
             continue
+        group = _join_wrapped(group, height)
         columns = _columns(group, height)
         if carry and g_index == 0 and len(carry) >= len(columns):
             columns = carry
@@ -185,6 +186,117 @@ def page_items(
         t_index += 1
         last = columns if g_index == len(groups) - 1 else None
     return items, last
+
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_PART_CODE = re.compile(r"^\d{2}$")
+_FIGURE = re.compile(r"^[-−]?[\d,]*\.\d+%?$|^[-−]?\d+%$")
+# a line that opens a row of its own ("十、节能环保支出" under "九、卫生健康支出 2.71"), not a wrapped cell's rest
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．](?!\d)|合计|总计|小计)"
+)
+
+
+def _centre(line: list[Box]) -> float:
+    return (min(b["top"] for b in line) + max(b["bottom"] for b in line)) / 2
+
+
+def _join_wrapped(lines: list[list[Box]], height: float) -> list[list[Box]]:
+    """A table's rows with their wrapped cells joined. A name too long for its cell wraps onto two or three lines
+    ("机关事业单位" / "基本养老保险" / "缴费支出"), and its row's code and figures stand centred beside them, on
+    one of those lines or on a line of their own; the recogniser reads each as a line. A row is anchored by its
+    code, its figures or a numbered label ("七、文化旅游体育与传媒支"); two such lines overlapping by a quarter
+    line or more are one anchor, unless both hold a code or a numbered label in one column. A short text line
+    with no code or figure, not numbered itself, joins the anchor of its column whose centre is nearest, if
+    within 1.25 lines, its text added to the anchor's label in reading order ("出", "款"); a 款/项 code alone on
+    a line ("03") joins the nearest anchor of any column. Headers and notes, further off, stay lines of their
+    own."""
+
+    def marks(line: list[Box]) -> tuple[bool, bool, list[Box]]:
+        return (
+            any(_CODE.match(b["text"]) for b in line),
+            any(_FIGURE.match(b["text"]) for b in line),
+            [b for b in line if _NUMBERED.match(b["text"])],
+        )
+
+    def across(a: Box, b: Box) -> bool:
+        return min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > 0
+
+    anchors: list[list[Box]] = []
+    order: list[tuple[str, int]] = []  # ("anchor", i) or ("line", index into lines)
+    for n, line in enumerate(lines):
+        code, figure, numbered = marks(line)
+        if not (code or figure or numbered):
+            order.append(("line", n))
+            continue
+        if anchors and order and order[-1][0] == "anchor":
+            prev = anchors[-1]
+            p_code, _, p_numbered = marks(prev)
+            overlap = max(b["bottom"] for b in prev) - min(b["top"] for b in line)
+            two_rows = (code and p_code) or any(across(a, b) for a in numbered for b in p_numbered)
+            if overlap >= 0.25 * height and not two_rows:
+                # one row read as two lines: "201 一般公共服务" over "支出 264.87 62.63 202.24", a figure centred
+                # between "机关事业单位基本养老保险缴费 6.18" and "2080505 支出 6.18", a two-sided row's halves
+                anchors[-1] = prev + line
+                continue
+        anchors.append(list(line))
+        order.append(("anchor", len(anchors) - 1))
+    if not anchors:
+        return lines
+
+    def is_label(b: Box) -> bool:
+        return not _CODE.match(b["text"]) and not _FIGURE.match(b["text"])
+
+    joined: dict[int, list[Box]] = {}
+    out_order: list[tuple[str, int]] = []
+    for what, i in order:
+        line = lines[i] if what == "line" else []
+        box = line[0] if line else None
+        if box is None or len(line) != 1 or len(box["text"]) > 15:
+            out_order.append((what, i))
+            continue
+        centre = _centre(line)
+        column = [
+            a
+            for a in range(len(anchors))
+            # a 款/项 code read a little lower than its row ("302 [03] 咨询费"): the row has no box in its column
+            if _PART_CODE.match(box["text"]) or any(is_label(b) and across(box, b) for b in anchors[a])
+        ]
+        nearest = min(column, key=lambda a: abs(_centre(anchors[a]) - centre), default=None)
+        if nearest is not None and abs(_centre(anchors[nearest]) - centre) <= 1.25 * height:
+            joined.setdefault(nearest, []).append(box)
+            continue
+        out_order.append((what, i))
+    out: list[list[Box]] = []
+    for what, i in out_order:
+        out.append(lines[i] if what == "line" else _one_label_a_column(anchors[i] + joined.get(i, [])))
+    return out
+
+
+def _one_label_a_column(boxes: list[Box]) -> list[Box]:
+    """A joined row's boxes left to right, the text boxes that stand in one column (overlapping across) made
+    one box, their text in reading order (top to bottom)."""
+    keep = [b for b in boxes if _CODE.match(b["text"]) or _FIGURE.match(b["text"])]
+    clusters: list[list[Box]] = []
+    for box in sorted((b for b in boxes if b not in keep), key=lambda b: b["x0"]):
+        if clusters and box["x0"] < max(b["x1"] for b in clusters[-1]):
+            clusters[-1].append(box)
+        else:
+            clusters.append([box])
+    for pieces in clusters:
+        pieces.sort(key=lambda b: b["top"])
+        keep.append(
+            pieces[0]
+            if len(pieces) == 1
+            else {
+                "x0": min(b["x0"] for b in pieces),
+                "x1": max(b["x1"] for b in pieces),
+                "top": min(b["top"] for b in pieces),
+                "bottom": max(b["bottom"] for b in pieces),
+                "text": "".join(b["text"] for b in pieces),
+            }  # fmt: skip
+        )
+    return sorted(keep, key=lambda b: b["x0"])
 
 
 def _merge(spans: list[tuple[float, float]], slack: float) -> Columns:
