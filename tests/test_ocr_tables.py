@@ -34,7 +34,7 @@ def _scan(target: Path) -> None:
 def test_wrapped_cells_of_a_scanned_table_are_one_row(tmp_path: Path) -> None:
     """A name too long for its cell wraps ("机关事业单位" / "基本养老保险" / "缴费支出") and its code and figures
     stand centred beside it; OCR reads each as a line. Before wrapped lines were joined, the full 社工部 report
-    scanned drew 16 errors against the text layer's 2 (each 类 of 05表 "blank", "208 业支出", "2080505 支出" for
+    scanned drew 18 new findings, 15 of them errors (each 类 of 05表 "blank", "208 业支出", "2080505 支出" for
     another name); with them joined, the scan gives the text layer's findings, ids and all (measured on all 24
     pages; this test reads the five pages of those three tables). 财政局's scan: 21 → 2 new findings; 规划局's 36 → 6 (a 06表 code
     read into the amount column, and its 01表's two columns read as one: left)."""
