@@ -649,6 +649,26 @@ def test_a_web_page_with_merged_cells_reads_as_its_pdf(tmp_path: Path, reports) 
     assert {(f.id, f.severity) for f in run_checks(copy)} == {(f.id, f.severity) for f in run_checks(report)}
 
 
+def _with_tables(doc: Document, tables: list, touched: set[int]):  # type: ignore[no-untyped-def,type-arg]
+    """``doc`` with ``tables`` in place of its own, each row of a ``touched`` table re-read into its block, extracted."""
+    import dataclasses
+
+    blocks = [
+        dataclasses.replace(b, text=" ".join(c for c in tables[b.table].rows[b.row or 0] if c))
+        if b.table in touched
+        else b
+        for b in doc.blocks
+    ]
+    return extract(dataclasses.replace(doc, tables=tables, blocks=blocks))
+
+
+def _kinds(report) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The findings as (rule, severity), sorted: what a copy whose quotes differ must share with the original."""
+    from generator.checks import run_checks
+
+    return sorted((f.rule, f.severity) for f in run_checks(report))
+
+
 @pytest.mark.parametrize("numbering", ["none", "arabic"])
 def test_statutory_lines_numbered_otherwise_are_read_alike(reports, numbering: str) -> None:  # type: ignore[no-untyped-def]
     """The template numbers the lines of 公开01/04表 ("一、一般公共服务支出", "八、其他收入", "一、一般公共预算财政
@@ -657,7 +677,6 @@ def test_statutory_lines_numbered_otherwise_are_read_alike(reports, numbering: s
     was "blank in 04表", and 规划局's 公开04表 class sums went unchecked. A line is known by its name now too."""
     import dataclasses
 
-    from generator.checks import run_checks
     from generator.extract.tables import find_statutory
 
     numbered = re.compile(r"^([一二三四五六七八九十]+)、")
@@ -683,17 +702,8 @@ def test_statutory_lines_numbered_otherwise_are_read_alike(reports, numbering: s
             else t
             for i, t in enumerate(doc.tables)
         ]
-        blocks = [
-            dataclasses.replace(b, text=" ".join(c for c in tables[b.table].rows[b.row or 0] if c))
-            if b.table in statutory
-            else b
-            for b in doc.blocks
-        ]
         assert tables != doc.tables
-        copy = extract(dataclasses.replace(doc, tables=tables, blocks=blocks))
-        assert sorted((f.rule, f.severity) for f in run_checks(copy)) == sorted(
-            (f.rule, f.severity) for f in run_checks(report)
-        ), name
+        assert _kinds(_with_tables(doc, tables, statutory)) == _kinds(report), name
 
 
 @pytest.mark.parametrize("gap", [" ", ""])
@@ -704,7 +714,6 @@ def test_a_code_and_its_name_in_one_cell_are_read_as_two(reports, gap: str) -> N
     公开06表 group sum a false error, and lost 规划局's three listed_component warnings. Such a cell is split."""
     import dataclasses
 
-    from generator.checks import run_checks
     from generator.extract.tables import find_statutory
 
     code = re.compile(r"\d{3}(?:\d{2}){0,2}")
@@ -743,16 +752,7 @@ def test_a_code_and_its_name_in_one_cell_are_read_as_two(reports, gap: str) -> N
             ),
         )
         touched.add(six)
-        blocks = [
-            dataclasses.replace(b, text=" ".join(c for c in tables[b.table].rows[b.row or 0] if c))
-            if b.table in touched
-            else b
-            for b in doc.blocks
-        ]
-        copy = extract(dataclasses.replace(doc, tables=tables, blocks=blocks))
-        assert sorted((f.rule, f.severity) for f in run_checks(copy)) == sorted(
-            (f.rule, f.severity) for f in run_checks(report)
-        ), name
+        assert _kinds(_with_tables(doc, tables, touched)) == _kinds(report), name
 
 
 @pytest.mark.parametrize("over", ["续表", "公开05表（续）", ""])

@@ -205,13 +205,13 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     for b in doc.blocks:
         starts.append(at)
         at += len(b.text) + 1
-    hit = {doc.blocks[bisect.bisect_right(starts, offset) - 1] for offset in found}
+
+    def block_at(offset: int) -> Block:
+        return doc.blocks[bisect.bisect_right(starts, offset) - 1]
+
+    hit = {block_at(offset) for offset in found}
     # a rough amount in running text ("其他收入约251万元"); in a table cell (a 自评表 target) it is that row's own
-    hit |= {
-        b
-        for b in (doc.blocks[bisect.bisect_right(starts, offset) - 1] for offset in rough)
-        if b.table is None
-    }
+    hit |= {b for b in map(block_at, rough) if b.table is None}
     # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
     tables = {b.table for b in hit if b.table is not None}
     blocks = [

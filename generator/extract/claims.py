@@ -368,9 +368,8 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 if prev is not None and not prev[1].endswith("。"):
                     j, ptext = prev
                     start = ptext.rfind("。") + 1
-                    pm = list(_PARENT.finditer(ptext, start))
-                    if pm and rough_figures(ptext[start:]):
-                        pm, parent_unread = [], True
+                    # a whole stated roughly ("基本支出约701万元，其中：") is no whole to hold a share to
+                    pm = [] if rough_figures(ptext[start:]) else list(_PARENT.finditer(ptext, start))
                     if pm:
                         parent = parse_amount(pm[0].group("n"))
                         parent_quote = Quote(
@@ -379,6 +378,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                         head = ptext[start:] + head
                     elif has_unread_figure(ptext[start:]):
                         # "基本支出7O1.08万元，其中：" / "人员经费641.21万元，占91.46%": the whole is stated, unreadably
+                        # (garbled, or roughly: "约701万元")
                         parent_unread = True
             if parent is None and ("其中" in head or "主要用于" in head):
                 found = _PARENT.search(text, sentence_start, m.start())

@@ -124,12 +124,12 @@ def _body_docx(path: Path):  # type: ignore[no-untyped-def]
     return document.element.body, numbering
 
 
-_WRAPPERS = frozenset(_W + t for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
+_WRAPPERS = frozenset(_W + t for t in ("sdt", "sdtContent", "customXml"))
 
 
 def _content(parent):  # type: ignore[no-untyped-def]
     """The paragraphs and tables of the body in order, also those inside a content control (w:sdt: Word's
-    automatic 目录 is one), custom XML or a tracked insertion, and inside a one-cell table: a frame round text
+    automatic 目录 is one) or custom XML, and inside a one-cell table: a frame round text
     (a box round a section, a cover), whose paragraphs are the report's running text, not a table's row."""
     for child in parent.iterchildren():
         if child.tag in _WRAPPERS:

@@ -194,12 +194,7 @@ def _cell_text(cell: Any) -> str:
         if tag in _BLOCK:
             parts.append("\n")
 
-    if cell.text:
-        parts.append(cell.text)
-    for child in cell:
-        walk(child)
-        if child.tail:
-            parts.append(child.tail)
+    walk(cell)  # a td/th is neither a block nor a line break: only its content counts
     return re.sub(r"\s*\n\s*", "\n", "".join(parts)).strip()
 
 
