@@ -56,15 +56,41 @@ def garbled_figures(text: str) -> list[int]:
 # "约占30%", "占比约0%", "0%左右". No exact rule can read it (a list summed without it falls short; a share takes
 # another whole; "0%左右" read as an exact 0%), so it is unread like a garbled one.
 ROUGHLY = "约|近|逾|超过|大约|将近"  # the words before a figure stated roughly
-_APPROX = re.compile(
-    rf"(?:{ROUGHLY}|约占)\s*(?={FIG}\s*(?:(?:余|多)?\s*万元|%))"
-    rf"|{FIG}(?=\s*(?:余|多)\s*万元|\s*(?:万元|%)\s*(?:左右|上下))"
-)
+_ROUGH_BEFORE = re.compile(rf"(?:{ROUGHLY}|约占)\s*(?={FIG}\s*(?:(?:余|多)?\s*万元|%))")
+_MORE_THAN = re.compile(r"[余多]\s*万元")  # "1399余万元"
+_ABOUT = re.compile(r"(?:万元|%)\s*$")  # before "左右"/"上下": "1400万元左右"
+_FIG_THEN_END = re.compile(rf"{FIG}\s*$")
+
+
+def _found(text: str, words: tuple[str, ...]) -> list[int]:
+    """Every place one of ``words`` stands in ``text`` (str.find: these words are rare beside the digits a
+    pattern would have to start at)."""
+    out = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            out.append(at)
+            at = text.find(word, at + 1)
+    return out
 
 
 def rough_figures(text: str) -> list[int]:
     """Where each amount or percentage stated roughly starts ("约251万元": at 约; "1399余万元": at the figure)."""
-    return [m.start() for m in _APPROX.finditer(text)] if "万元" in text or "%" in text else []
+    if "万元" not in text and "%" not in text:
+        return []
+    out = {
+        i for i in _found(text, ("约", "近", "逾", "超过", "大约", "将近")) if _ROUGH_BEFORE.match(text, i)
+    }
+    ends = [i for i in _found(text, ("余", "多")) if _MORE_THAN.match(text, i)]
+    for i in _found(text, ("左右", "上下")):
+        unit = _ABOUT.search(text, max(0, i - 6), i)
+        if unit is not None:
+            ends.append(unit.start())
+    for end in ends:
+        figure = _FIG_THEN_END.search(text, max(0, end - 40), end)
+        if figure is not None:
+            out.add(figure.start())
+    return sorted(out)
 
 
 def unread_figures(text: str) -> list[int]:
