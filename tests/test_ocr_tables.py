@@ -16,19 +16,35 @@ from generator.extract.tables import find_statutory, structured
 from generator.ingest import ocr, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SOCIAL = ROOT / "data" / "reports" / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+REPORTS = ROOT / "data" / "reports"
+SOCIAL = REPORTS / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
 PAGES = (5, 6, 7, 8, 11)  # 0-based: 公开02表 (two pages), 公开03表 (two), 公开05表
+PLANNING = REPORTS / "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+FINANCE = REPORTS / "上海市普陀区财政局2024年度部门决算.pdf"
 
 
-def _scan(target: Path) -> None:
+def _scan(target: Path, source: Path = SOCIAL, pages: tuple[int, ...] = PAGES) -> None:
+    """``source``'s pages (0-based) rendered at 144 dpi and written as an image-only PDF, each image on a page
+    of the original's size (a portrait page stays portrait, a landscape one landscape)."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(SOCIAL))
+    doc = pdfium.PdfDocument(str(source))
     try:
-        images = [doc[i].render(scale=2.0).to_pil().convert("RGB") for i in PAGES]
+        images = [doc[i].render(scale=2.0).to_pil().convert("RGB") for i in pages]
     finally:
         doc.close()
     images[0].save(str(target), save_all=True, append_images=images[1:], resolution=144)
+
+
+def _need_ocr() -> None:
+    if not ocr.available():
+        if sys.version_info < (3, 13):
+            pytest.fail("OCR extra missing: pip install -e '.[ocr]' (make test installs it)")
+        pytest.skip("no OCR wheels for this Python")
+
+
+def _rows(tables: dict[str, dict[str, object]], key: str) -> list[tuple[object, object, object]]:
+    return [(r["code"], r["name"], r["values"]) for r in tables[key]["rows"]]  # type: ignore[attr-defined]
 
 
 def test_wrapped_cells_of_a_scanned_table_are_one_row(tmp_path: Path) -> None:
@@ -36,12 +52,9 @@ def test_wrapped_cells_of_a_scanned_table_are_one_row(tmp_path: Path) -> None:
     stand centred beside it; OCR reads each as a line. Before wrapped lines were joined, the full 社工部 report
     scanned drew 18 new findings, 15 of them errors (each 类 of 05表 "blank", "208 业支出", "2080505 支出" for
     another name); with them joined, the scan gives the text layer's findings, ids and all (measured on all 24
-    pages; this test reads the five pages of those three tables). 财政局's scan: 21 → 2 new findings; 规划局's 36 → 6 (a 06表 code
-    read into the amount column, and its 01表's two columns read as one: left)."""
-    if not ocr.available():
-        if sys.version_info < (3, 13):
-            pytest.fail("OCR extra missing: pip install -e '.[ocr]' (make test installs it)")
-        pytest.skip("no OCR wheels for this Python")
+    pages; this test reads the five pages of those three tables). 财政局's scan: 21 → 2 new findings; 规划局's 36 → 6
+    (closed by the two tests below: benchmarks/scan_reads.py)."""
+    _need_ocr()
     scan = tmp_path / SOCIAL.name
     _scan(scan)
     document = read_document(
@@ -58,3 +71,53 @@ def test_wrapped_cells_of_a_scanned_table_are_one_row(tmp_path: Path) -> None:
         (r["code"], r["name"])
         for r in scanned["公开05表"]["rows"]  # type: ignore[index]
     }
+
+
+def test_cells_side_by_side_in_a_scan_are_two_columns_however_close(tmp_path: Path) -> None:
+    """规划局's 公开06表 prints two panels side by side: the first panel's 决算数 ("4816.14", ending at x=312)
+    stands 7 pt from the second panel's code ("302", from x=319). Columns used to be joined when less than half a
+    line apart, so the two were one column ("4,816.14302": four false sum errors); its 公开01表's figures and the
+    支出 side's names (6 pt apart) were one column too (本年收入合计 "blank": two false errors). Two cells side by
+    side on one line are two columns now. Also: a name wrapped onto two lines with its row's code and figures
+    centred between them ("机关事业单位基本养老保" / "险缴费" beside "30108 446.11", the other panel's "电费" on the
+    first line) is one row. The full scanned report: 12 changed findings → 0."""
+    _need_ocr()
+    scan = tmp_path / PLANNING.name
+    _scan(scan, PLANNING, (6, 15))  # 0-based: 公开01表, 公开06表
+    scanned = {k: structured(st) for k, st in find_statutory(read_document(scan)).items()}
+    text = extract(read_document(PLANNING)).tables
+    for key in ("公开01表", "公开06表"):
+        assert _rows(scanned, key) == _rows(text, key), key
+    assert ("30108", "机关事业单位基本养老保险缴费", ["446.11", "18.86"]) in _rows(scanned, "公开06表")
+
+
+def test_a_scanned_landscape_table_after_a_portrait_page_and_its_headers(tmp_path: Path) -> None:
+    """财政局's scan: its 公开01表 runs to the foot of a portrait page and its 公开02表 starts a landscape one.
+    Every page was laid out on the first page's width, and the 01表's columns were carried onto the 02表's page
+    (its title read as a continued row); its 03表 read as empty (a false warning and four lost notes); its
+    02表's header names wrapped in their cells ("上级补助" / "收入", "附属单" / "位上" / "缴收入") were read as
+    headers over headers, and two columns as one (a false error, 其他收入 "blank"); its 09表's "预算数 决算数"
+    under a single figure each read as one column (two lost notes). Each page is laid out on its own width, a
+    table goes on only across pages laid the same way, header names wrapped in their cells are joined, and the
+    header row with most cells sets the columns. The full scanned report: 7 changed findings → 0."""
+    _need_ocr()
+    scan = tmp_path / FINANCE.name
+    _scan(scan, FINANCE, (6, 7, 8, 9, 10, 17))  # 0-based: 01表's second page, 02表 (two), 03表 (two), 09表
+    scanned = {k: structured(st) for k, st in find_statutory(read_document(scan)).items()}
+    text = extract(read_document(FINANCE)).tables
+    for key in ("公开02表", "公开03表", "公开09表"):
+        assert _rows(scanned, key) == _rows(text, key), key
+    assert (
+        scanned["公开02表"]["columns"]
+        == text["公开02表"]["columns"]
+        == [
+            "本年收入合计",
+            "财政拨款收入",
+            "上级补助收入",
+            "事业收入",
+            "经营收入",
+            "附属单位上缴收入",
+            "其他收入",
+        ]
+    )
+    assert not scanned["公开03表"]["empty"]

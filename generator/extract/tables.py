@@ -240,7 +240,7 @@ def column(st: StatutoryTable, row_label: re.Pattern[str], col_label: re.Pattern
 
 
 _LABEL_COL = re.compile(
-    r"(?:(?:支出)?(?:功能|经济)分类/?)?(?:科目(?:编码|代码|名称)/?)*(?:类|款|项|类/款|类/款/项)?"
+    r"(?:(?:支出)?(?:功能|经济)分类/?)?(?:科目(?:编码|代码|名称)/?)*(?:类|款|项|类/?款|款/?项|类/?款/?项)?"
     r"|项目|收入|支出|行次|栏次|序号|单位名称|备注"
 )
 
@@ -260,7 +260,8 @@ def _quote(st: StatutoryTable, r_index: int) -> Quote:
 # --- structured rows for the JSON and for the checks ----------------------------------------
 
 _CODE = re.compile(r"\d{3}(\d{2}){0,2}")
-_CODE_HEADS = ("类", "款", "项")  # the 科目编码 sub-headers some layouts print in the 合计 row
+# the 科目编码 sub-headers some layouts print in the 合计 row (a scan may read two or three as one: "款项")
+_CODE_HEADS = ("类", "款", "项", "类款", "款项", "类款项")
 # a 科目 code and its name in one cell ("2080101 行政运行", "30101基本工资"), as some layouts print them
 _CODE_AND_NAME = re.compile(r"(\d{3}(?:\d{2}){0,2})\s*([^\d\s,.%（(\-].*)")
 

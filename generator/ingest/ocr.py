@@ -24,7 +24,8 @@ RENDER_SCALE = 2.0
 # Below this recogniser confidence a box is more likely noise (stamps, ruling fragments) than text.
 MIN_SCORE = 0.5
 
-_NUMBERS = re.compile(r"^[-−]?[\d,.]+%?(?:\s+[-−]?[\d,.]+%?)+$")
+# two or more whole figures in one box ("307.82 264.87"), not one figure read with spaces ("1. 21", "1, 511. 90")
+_NUMBERS = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?%?(?:\s+[-−]?\d[\d,]*(?:\.\d+)?%?)+$")
 _NUMERIC = re.compile(r"^[-−]?[\d,，.．]+%?$")
 
 
@@ -109,7 +110,9 @@ def page_items(
     height = median(b["bottom"] - b["top"] for b in boxes)
 
     def is_row(line: list[Box]) -> bool:
-        return len(line) >= 2 and any(b["x0"] - a["x1"] > 1.2 * height for a, b in pairwise(line))
+        # cells far apart, or three or more set apart evenly (the "预算数 决算数" under each 三公 item, 7 pt apart)
+        gaps = [b["x0"] - a["x1"] for a, b in pairwise(line)]
+        return any(g > 1.2 * height for g in gaps) or len(gaps) >= 2 and all(g > 0.4 * height for g in gaps)
 
     def gap(a: list[Box], b: list[Box]) -> float:
         return min(w["top"] for w in b) - max(w["bottom"] for w in a)
@@ -162,6 +165,7 @@ def page_items(
         close()
         groups.append(("text", [line]))
     close()
+    groups = _headers_above(groups, height, page_width)
 
     items: list[Item] = []
     t_index = 0
@@ -172,7 +176,7 @@ def page_items(
             text = " ".join(b["text"] for b in line)
             items.append(Item(page=number, text=text, top=line[0]["top"], ocr=True))
             continue
-        group = _join_wrapped(group, height)
+        group = _join_wrapped(_join_header_wraps(group, height), height)
         columns = _columns(group, height)
         if carry and g_index == 0 and len(carry) >= len(columns):
             columns = carry
@@ -195,6 +199,66 @@ _FIGURE = re.compile(r"^[-−]?[\d,]*\.\d+%?$|^[-−]?\d+%$")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．](?!\d)|合计|总计|小计)"
 )
+
+
+def _headers_above(
+    groups: list[tuple[str, list[list[Box]]]], height: float, page_width: float
+) -> list[tuple[str, list[list[Box]]]]:
+    """A header name standing alone on the line above a table's first row and reaching down into it (the first
+    line of "附属单位" / "上缴收入", whose rest the recogniser put on the row beside "财政拨款收入") is the table's:
+    the row of several names starts the table, the name's line overlaps it. A title or unit line above a table
+    ends before it."""
+    out: list[tuple[str, list[list[Box]]]] = []
+    for kind, group in groups:
+        if kind == "table" and out and out[-1][0] == "text":
+            line = out[-1][1][0]
+            width = max(b["x1"] for b in line) - min(b["x0"] for b in line)
+            if max(b["bottom"] for b in line) > min(b["top"] for b in group[0]) and width < 0.5 * page_width:
+                group = [line, *group]
+                out.pop()
+        out.append((kind, group))
+    return out
+
+
+def _join_header_wraps(lines: list[list[Box]], height: float) -> list[list[Box]]:
+    """A table's header names wrapped in their cells joined: a name too long for its cell wraps onto the next line
+    ("上级补助" / "收入", "附属单" / "位上" / "缴收入"), which the recogniser reads as a line of its own, so the name
+    would be read as a header over another. The rest of a wrapped name stands right below it (less than a quarter
+    line between them) and inside its width; a header over other headers (a group over its columns, "本年支出"
+    over "合计 基本支出 项目支出", "公务用车购置及运行维护费" over "公务用车购置费") stands further above them, past
+    its own cell's rule, or is narrower than the name under it. Only the lines above the first row with a code or
+    a figure are headers."""
+    first = next(
+        (
+            n
+            for n, ln in enumerate(lines)
+            if any(_CODE.match(b["text"]) or _FIGURE.match(b["text"]) for b in ln)
+        ),
+        len(lines),
+    )
+    if first < 2:
+        return lines
+    slack = 0.5 * height
+    kept: list[list[Box]] = [[] for _ in range(first)]
+    placed: list[tuple[int, Box]] = []  # (line, box) of each header name kept so far
+    for n, box in sorted(((k, b) for k in range(first) for b in lines[k]), key=lambda nb: nb[1]["top"]):
+        over = [
+            (m, a)
+            for m, a in placed
+            if m != n
+            and -slack <= box["top"] - a["bottom"] <= 0.25 * height
+            and box["x0"] >= a["x0"] - slack
+            and box["x1"] <= a["x1"] + slack
+        ]
+        if over and not _NUMERIC.match(box["text"]):
+            _, above = max(over, key=lambda ma: ma[1]["bottom"])
+            above["text"] += box["text"]
+            above["bottom"] = box["bottom"]
+            continue
+        box = dict(box)
+        kept[n].append(box)
+        placed.append((n, box))
+    return [ln for ln in kept if ln] + lines[first:]
 
 
 def _centre(line: list[Box]) -> float:
@@ -243,6 +307,7 @@ def _join_wrapped(lines: list[list[Box]], height: float) -> list[list[Box]]:
         order.append(("anchor", len(anchors) - 1))
     if not anchors:
         return lines
+    order = _band_joined(order, lines, anchors, height)
 
     def is_label(b: Box) -> bool:
         return not _CODE.match(b["text"]) and not _FIGURE.match(b["text"])
@@ -273,13 +338,49 @@ def _join_wrapped(lines: list[list[Box]], height: float) -> list[list[Box]]:
     return out
 
 
+def _band_joined(
+    order: list[tuple[str, int]], lines: list[list[Box]], anchors: list[list[Box]], height: float
+) -> list[tuple[str, int]]:
+    """A text line standing in an anchor's band (overlapping it by a quarter line or more) is part of its row: a
+    name wrapped onto two lines with the row's code and figures centred between them, neither line sharing
+    enough height with the figures to be read as their line ("机关事业单位基本养老保" / "险缴费" beside "30108
+    446.11", with the other panel's "电费" on the first line). It joins the neighbouring anchor it overlaps most."""
+
+    def overlap(a: list[Box], b: list[Box]) -> float:
+        return min(max(x["bottom"] for x in a), max(x["bottom"] for x in b)) - max(
+            min(x["top"] for x in a), min(x["top"] for x in b)
+        )
+
+    out: list[tuple[str, int]] = []
+    for k, (what, i) in enumerate(order):
+        if what == "line":
+            near = [order[j][1] for j in (k - 1, k + 1) if 0 <= j < len(order) and order[j][0] == "anchor"]
+            best = max(near, key=lambda a: overlap(lines[i], anchors[a]), default=None)
+            if best is not None and overlap(lines[i], anchors[best]) >= 0.25 * height:
+                anchors[best].extend(lines[i])
+                continue
+        out.append((what, i))
+    return out
+
+
 def _one_label_a_column(boxes: list[Box]) -> list[Box]:
-    """A joined row's boxes left to right, the text boxes that stand in one column (overlapping across) made
-    one box, their text in reading order (top to bottom)."""
+    """A joined row's boxes left to right, the text boxes that stand in one column (overlapping across, one
+    above the other) made one box, their text in reading order (top to bottom). Boxes side by side on one line
+    stay apart however they overlap ("类 款 项")."""
+
+    def one_line(a: Box, b: Box) -> bool:
+        return min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5 * min(
+            a["bottom"] - a["top"], b["bottom"] - b["top"]
+        )
+
     keep = [b for b in boxes if _CODE.match(b["text"]) or _FIGURE.match(b["text"])]
     clusters: list[list[Box]] = []
     for box in sorted((b for b in boxes if b not in keep), key=lambda b: b["x0"]):
-        if clusters and box["x0"] < max(b["x1"] for b in clusters[-1]):
+        if (
+            clusters
+            and box["x0"] < max(b["x1"] for b in clusters[-1])
+            and not any(one_line(box, b) for b in clusters[-1])
+        ):
             clusters[-1].append(box)
         else:
             clusters.append([box])
@@ -299,37 +400,75 @@ def _one_label_a_column(boxes: list[Box]) -> list[Box]:
     return sorted(keep, key=lambda b: b["x0"])
 
 
-def _merge(spans: list[tuple[float, float]], slack: float) -> Columns:
+def _apart(lines: list[list[Box]], slack: float) -> Columns:
+    """The columns the lines' boxes stand in. Boxes are taken left to right, each joining the column it overlaps
+    unless that column already holds a box of its line: two boxes side by side on one line are two cells, even
+    read as overlapping ("类 款 项"). Then two neighbouring columns less than ``slack`` apart are one (a column's
+    cells are not all as wide) unless a line has a box in each, however close ("4816.14" and the second panel's
+    "302", 7 pt apart). Pieces of one figure the recogniser read as boxes of their own ("1," "511." "90") are one
+    box first. Columns that overlap are cut where they meet."""
+    spans = sorted((b["x0"], b["x1"], n) for n, line in enumerate(lines) for b in _one_figure(line))
     columns: list[list[float]] = []
-    for x0, x1 in sorted(spans):
-        if columns and x0 < columns[-1][1] + slack:
-            columns[-1][1] = max(columns[-1][1], x1)
+    holds: list[set[int]] = []
+    for x0, x1, n in spans:
+        for c in range(len(columns) - 1, -1, -1):
+            if x0 < columns[c][1] and n not in holds[c]:
+                columns[c][1] = max(columns[c][1], x1)
+                holds[c].add(n)
+                break
         else:
             columns.append([x0, x1])
-    return [(a, b) for a, b in columns]
+            holds.append({n})
+    order = sorted(range(len(columns)), key=lambda c: columns[c][0])
+    joined: list[list[float]] = []
+    held: list[set[int]] = []
+    for c in order:
+        x0, x1 = columns[c]
+        if joined and x0 < joined[-1][1] + slack and not holds[c] & held[-1]:
+            joined[-1][1] = max(joined[-1][1], x1)
+            held[-1] |= holds[c]
+        else:
+            joined.append([x0, x1])
+            held.append(set(holds[c]))
+    for left, right in pairwise(joined):
+        if left[1] > right[0]:
+            left[1] = right[0] = (left[1] + right[0]) / 2
+    return [(a, b) for a, b in joined]
+
+
+_PIECE = re.compile(r"^[-−]?[\d,.，．]*\d[,.，．]$")  # a figure cut after its separator: "1,", "511."
+
+
+def _one_figure(line: list[Box]) -> list[Box]:
+    out: list[Box] = []
+    for box in line:
+        if out and _PIECE.match(out[-1]["text"]) and box["text"][:1].isdigit():
+            out[-1] = {**out[-1], "x1": box["x1"], "text": f"{out[-1]['text']} {box['text']}"}
+        else:
+            out.append(box)
+    return out
 
 
 def _columns(lines: list[list[Box]], height: float) -> Columns:
-    """Column extents: from the rows that hold figures (they have no spanning cells), widened by
-    the other rows' cells that fall in one of them, plus the header cells over columns that hold
-    no figure (an empty column still counts); a header cell over several columns adds nothing."""
-    data = [ln for ln in lines if any(_NUMERIC.match(b["text"]) for b in ln)] or lines
-    columns = [list(c) for c in _merge([(b["x0"], b["x1"]) for ln in data for b in ln], 0.5 * height)]
-    others = [b for ln in lines if not any(ln is d for d in data) for b in ln]
-    for _ in range(2):  # a second pass sees the columns widened by the first
-        rest = []
-        for b in others:
+    """Column extents: from the rows that hold figures (they have no spanning cells), widened by the other rows'
+    cells that fall in one of them, plus the header cells over columns that hold no figure (an empty column still
+    counts). The header rows are taken finest first, the one with most cells: its cells are the leaves, each a
+    column of its own, and a cell of a coarser row over several of them ("因公出国（境）费" over its "预算数" and
+    "决算数") adds nothing."""
+    data = [ln for ln in lines if any(_NUMERIC.match(b["text"]) for b in ln)]
+    columns = [list(c) for c in _apart(data, 0.5 * height)]
+    others = sorted((ln for ln in lines if not any(ln is d for d in data)), key=len, reverse=True)
+    for line in others:
+        before = list(columns)  # two cells of one line are two columns, however close
+        for b in line:
             hit = [
-                c
-                for c in columns
-                if min(b["x1"], c[1] + 0.5 * height) - max(b["x0"], c[0] - 0.5 * height) > 0
+                c for c in before if min(b["x1"], c[1] + 0.5 * height) - max(b["x0"], c[0] - 0.5 * height) > 0
             ]
             if len(hit) == 1:
                 hit[0][0], hit[0][1] = min(hit[0][0], b["x0"]), max(hit[0][1], b["x1"])
             elif not hit:
-                rest.append(b)
-        others = rest
-    return sorted([(a, b) for a, b in columns] + _merge([(b["x0"], b["x1"]) for b in others], 0.0))
+                columns.append([b["x0"], b["x1"]])
+    return sorted((a, b) for a, b in columns)
 
 
 def _column_of(box: Box, columns: list[tuple[float, float]]) -> int:

@@ -104,10 +104,10 @@ def _read_pdfplumber(path: Path) -> tuple[list[Item], int]:
             n = len(pdf.pages)
             _check_pages(path, n)
             pages, need_ocr, has_text = _read_pages(pdf.pages)
-            width = float(pdf.pages[0].width) if n else 595.0
+            widths = [float(page.width) for page in pdf.pages]
     finally:
         pdf.close()
-    return _finish(path, pages, need_ocr, has_text, width), n
+    return _finish(path, pages, need_ocr, has_text, widths), n
 
 
 @contextmanager
@@ -129,10 +129,10 @@ def _check_pages(path: Path, n: int | None) -> None:
 
 
 def _finish(
-    path: Path, pages: list[list[Item]], need_ocr: list[int], has_text: list[int], width: float
+    path: Path, pages: list[list[Item]], need_ocr: list[int], has_text: list[int], widths: list[float]
 ) -> list[Item]:
     if need_ocr:
-        _ocr_pages(path, pages, need_ocr, has_text, width)
+        _ocr_pages(path, pages, need_ocr, has_text, widths)
     return [item for page_items in pages for item in page_items]
 
 
@@ -153,12 +153,11 @@ def _read_pdfium(path: Path) -> tuple[list[Item], int]:
             _check_pages(path, n)
             widths: list[float] = []
             pages, need_ocr, has_text = _read_pages(_pdfium_pages(path, doc, n, plumber, widths))
-            width = widths[0] if n else 595.0
     finally:
         for pdf in plumber:
             pdf.close()
         doc.close()
-    return _finish(path, pages, need_ocr, has_text, width), n
+    return _finish(path, pages, need_ocr, has_text, widths), n
 
 
 def _pdfium_pages(path: Path, doc: Any, n: int, plumber: list[Any], widths: list[float]) -> Iterator[Any]:
@@ -235,9 +234,10 @@ def text_layer(page: Any) -> str:
 
 
 def _ocr_pages(
-    path: Path, pages: list[list[Item]], need_ocr: list[int], has_text: list[int], width: float
+    path: Path, pages: list[list[Item]], need_ocr: list[int], has_text: list[int], widths: list[float]
 ) -> None:
-    """Replace the items of pages without a usable text layer by OCR output, when OCR is installed."""
+    """Replace the items of pages without a usable text layer by OCR output, when OCR is installed. Each page is
+    laid out on its own width (a report's landscape pages, 公开03表 and 06表 often, are wider than its first)."""
     from generator.ingest import MAX_OCR_PAGES, ocr
 
     if not ocr.available():
@@ -256,8 +256,11 @@ def _ocr_pages(
             raise IngestError(
                 str(path), f"OCR识别失败 (OCR failed on page {number}: {type(exc).__name__})"
             ) from None
+        # a table runs on from the page before when that page was recognised too and is laid the same way: one
+        # on a portrait page does not go on across a landscape one (财政局's 01表 into its 02表's title)
+        goes_on = number - 1 in need_ocr and abs(widths[number - 2] - widths[number - 1]) < 1
         pages[number - 1], carry = ocr.page_items(
-            boxes, number, width, carry if number - 1 in need_ocr else None
+            boxes, number, widths[number - 1], carry if goes_on else None
         )
 
 
