@@ -12,7 +12,11 @@ boxes kept in memory), then the copy is read and checked as any report, and comp
 The recognition takes about a second a page (two cores): 105 pages, two minutes or so. Needs the ``ocr`` extra.
 Run it with another checkout first on PYTHONPATH to compare.
 
-Usage: python benchmarks/scan_reads.py [REPEAT]
+With DUST (a share of pixels, e.g. 0.00025), the copies are made at 200 dpi with that share of their pixels turned
+black or grey at random, as tests/test_ocr_tables.py makes its dusty copy (one pixel in 4,000 there), and only the
+comparison is printed.
+
+Usage: python benchmarks/scan_reads.py [REPEAT [DUST]]
 """
 
 from __future__ import annotations
@@ -33,16 +37,22 @@ SOURCES = [
 ]
 
 
-def _scan(source: Path, target: Path) -> list[float]:
+def _scan(source: Path, target: Path, dust: float) -> list[float]:
     import pypdfium2 as pdfium
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_ocr_tables import _scan, _speckled
 
     doc = pdfium.PdfDocument(str(source))
     try:
         widths = [doc[i].get_width() for i in range(len(doc))]
-        images = [doc[i].render(scale=2.0).to_pil().convert("RGB") for i in range(len(doc))]
     finally:
         doc.close()
-    images[0].save(str(target), save_all=True, append_images=images[1:], resolution=144)
+    pages = tuple(range(len(widths)))
+    if dust:
+        _speckled(target, source, pages, dust)
+    else:
+        _scan(target, source, pages)
     return widths
 
 
@@ -50,7 +60,7 @@ def _rows(tables: dict[str, Any], key: str) -> list[Any]:
     return [(r["code"], r["name"], r["values"]) for r in tables.get(key, {}).get("rows", [])]
 
 
-def main(repeat: int) -> None:
+def main(repeat: int, dust: float) -> None:
     from generator.checks import run_checks
     from generator.extract import extract
     from generator.ingest import ocr, read_document
@@ -72,18 +82,22 @@ def main(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for source in (s for s in SOURCES if s.exists()):
             scan = Path(tmp) / source.name
-            widths = _scan(source, scan)
+            widths = _scan(source, scan, dust)
             original = {(f.id, f.severity) for f in run_checks(load_report(source, cache=None))}
             scanned = {(f.id, f.severity) for f in run_checks(load_report(scan, cache=None))}
             text, ocr_tables = extract(read_document(source)).tables, extract(read_document(scan)).tables
             keys = sorted(set(text) | set(ocr_tables))
             rows = sum(_rows(text, k) == _rows(ocr_tables, k) for k in keys)
-            columns = sum(text.get(k, {}).get("columns") == ocr_tables.get(k, {}).get("columns") for k in keys)
+            columns = sum(
+                text.get(k, {}).get("columns") == ocr_tables.get(k, {}).get("columns") for k in keys
+            )
             print(
                 f"{source.name[:16]}: findings lost {len(original - scanned)}, new {len(scanned - original)}; "
                 f"tables with the same rows {rows}/{len(keys)}, the same column names {columns}/{len(keys)}"
             )
             pages += [(cached(scan, i), i + 1, w) for i, w in enumerate(widths)]
+    if dust:
+        return
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -94,4 +108,4 @@ def main(repeat: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15, float(sys.argv[2]) if len(sys.argv) > 2 else 0.0)

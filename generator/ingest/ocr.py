@@ -66,10 +66,50 @@ def recognise(path: Path, page_index: int) -> list[Box]:
             continue
         xs = [float(p[0]) / RENDER_SCALE for p in points]
         ys = [float(p[1]) / RENDER_SCALE for p in points]
-        boxes.extend(
-            _split_numbers({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "text": text})
-        )
+        boxes.append({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys), "text": text})
     return boxes
+
+
+# A box of figures and codes only, and the recogniser's slips in it where a speck of the scan stood beside a
+# figure: a point after it ("10.82.", "2013901."), a speck read beside its decimal point ("29. .42"), a colon for
+# its decimal point ("202:24", "0:00"), two figures joined by a speck ("10.82.10.82"). No figure of these tables
+# ends with a point or has two, and every amount has two decimals, so each reads one way.
+_FIGURES_ONLY = re.compile(r"^[-−\d,.，．:：;；·'’%\s]+$")
+_SLIPS = (
+    (re.compile(r"(?<=\d)\.\s*[.·]\s*(?=\d)"), "."),
+    (re.compile(r"(?<=\d)[:：;；](?=\d{2}(?!\d))"), "."),
+    (re.compile(r"(?<=\.\d{2})[.:：](?=\d[\d,]*\.\d{2})"), " "),
+    (re.compile(r"(?<=[\d%])[.。:：,，·'’]+$"), ""),
+)
+
+
+def _figure_slips(text: str) -> str:
+    if not _FIGURES_ONLY.match(text) or not any(ch.isdigit() for ch in text):
+        return text
+    for pattern, repl in _SLIPS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_PIECE = re.compile(r"^[-−]?[\d,， ]*\d[,.，．]$")  # a figure cut after its separator: "1,", "1, 511."
+
+
+def _figures_read(line: list[Box], height: float) -> list[Box]:
+    """A line's boxes with its figures read whole: pieces of one figure the recogniser boxed apart ("1," "511."
+    "90", less than half a line apart) joined, its slips mended, and two figures of neighbouring columns read
+    as one box split."""
+    joined: list[Box] = []
+    for box in line:
+        if (
+            joined
+            and _PIECE.match(joined[-1]["text"])
+            and box["text"][:1].isdigit()
+            and box["x0"] - joined[-1]["x1"] < 0.5 * height
+        ):
+            joined[-1] = {**joined[-1], "x1": box["x1"], "text": f"{joined[-1]['text']} {box['text']}"}
+        else:
+            joined.append(box)
+    return [part for box in joined for part in _split_numbers({**box, "text": _figure_slips(box["text"])})]
 
 
 def _split_numbers(box: Box) -> list[Box]:
@@ -106,8 +146,8 @@ def page_items(
 
     if not boxes:
         return [], None
-    lines = group_lines(boxes)
     height = median(b["bottom"] - b["top"] for b in boxes)
+    lines = [_figures_read(line, height) for line in group_lines(boxes)]
 
     def is_row(line: list[Box]) -> bool:
         # cells far apart, or three or more set apart evenly (the "预算数 决算数" under each 三公 item, 7 pt apart)
@@ -405,9 +445,8 @@ def _apart(lines: list[list[Box]], slack: float) -> Columns:
     unless that column already holds a box of its line: two boxes side by side on one line are two cells, even
     read as overlapping ("类 款 项"). Then two neighbouring columns less than ``slack`` apart are one (a column's
     cells are not all as wide) unless a line has a box in each, however close ("4816.14" and the second panel's
-    "302", 7 pt apart). Pieces of one figure the recogniser read as boxes of their own ("1," "511." "90") are one
-    box first. Columns that overlap are cut where they meet."""
-    spans = sorted((b["x0"], b["x1"], n) for n, line in enumerate(lines) for b in _one_figure(line))
+    "302", 7 pt apart). Columns that overlap are cut where they meet."""
+    spans = sorted((b["x0"], b["x1"], n) for n, line in enumerate(lines) for b in line)
     columns: list[list[float]] = []
     holds: list[set[int]] = []
     for x0, x1, n in spans:
@@ -434,19 +473,6 @@ def _apart(lines: list[list[Box]], slack: float) -> Columns:
         if left[1] > right[0]:
             left[1] = right[0] = (left[1] + right[0]) / 2
     return [(a, b) for a, b in joined]
-
-
-_PIECE = re.compile(r"^[-−]?[\d,.，．]*\d[,.，．]$")  # a figure cut after its separator: "1,", "511."
-
-
-def _one_figure(line: list[Box]) -> list[Box]:
-    out: list[Box] = []
-    for box in line:
-        if out and _PIECE.match(out[-1]["text"]) and box["text"][:1].isdigit():
-            out[-1] = {**out[-1], "x1": box["x1"], "text": f"{out[-1]['text']} {box['text']}"}
-        else:
-            out.append(box)
-    return out
 
 
 def _columns(lines: list[list[Box]], height: float) -> Columns:
