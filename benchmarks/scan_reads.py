@@ -16,7 +16,9 @@ With DUST (a share of pixels, e.g. 0.00025), the copies are made at 200 dpi with
 black or grey at random, as tests/test_ocr_tables.py makes its dusty copy (one pixel in 4,000 there), and only the
 comparison is printed.
 
-Usage: python benchmarks/scan_reads.py [REPEAT [DUST]]
+With TURN (degrees), the copies are made at 200 dpi turned that much, as a sheet fed askew.
+
+Usage: python benchmarks/scan_reads.py [REPEAT [DUST [TURN]]]
 """
 
 from __future__ import annotations
@@ -37,11 +39,11 @@ SOURCES = [
 ]
 
 
-def _scan(source: Path, target: Path, dust: float) -> list[float]:
+def _scan(source: Path, target: Path, dust: float, turn: float) -> list[float]:
     import pypdfium2 as pdfium
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_ocr_tables import _scan, _speckled
+    from test_ocr_tables import _scan, _scanner_copy
 
     doc = pdfium.PdfDocument(str(source))
     try:
@@ -49,8 +51,8 @@ def _scan(source: Path, target: Path, dust: float) -> list[float]:
     finally:
         doc.close()
     pages = tuple(range(len(widths)))
-    if dust:
-        _speckled(target, source, pages, dust)
+    if dust or turn:
+        _scanner_copy(target, source, pages, dust=dust, turn=turn)
     else:
         _scan(target, source, pages)
     return widths
@@ -60,7 +62,7 @@ def _rows(tables: dict[str, Any], key: str) -> list[Any]:
     return [(r["code"], r["name"], r["values"]) for r in tables.get(key, {}).get("rows", [])]
 
 
-def main(repeat: int, dust: float) -> None:
+def main(repeat: int, dust: float, turn: float) -> None:
     from generator.checks import run_checks
     from generator.extract import extract
     from generator.ingest import ocr, read_document
@@ -82,7 +84,7 @@ def main(repeat: int, dust: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for source in (s for s in SOURCES if s.exists()):
             scan = Path(tmp) / source.name
-            widths = _scan(source, scan, dust)
+            widths = _scan(source, scan, dust, turn)
             original = {(f.id, f.severity) for f in run_checks(load_report(source, cache=None))}
             scanned = {(f.id, f.severity) for f in run_checks(load_report(scan, cache=None))}
             text, ocr_tables = extract(read_document(source)).tables, extract(read_document(scan)).tables
@@ -96,7 +98,7 @@ def main(repeat: int, dust: float) -> None:
                 f"tables with the same rows {rows}/{len(keys)}, the same column names {columns}/{len(keys)}"
             )
             pages += [(cached(scan, i), i + 1, w) for i, w in enumerate(widths)]
-    if dust:
+    if dust or turn:
         return
     runs = []
     for _ in range(repeat):
@@ -108,4 +110,5 @@ def main(repeat: int, dust: float) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15, float(sys.argv[2]) if len(sys.argv) > 2 else 0.0)
+    args = [float(a) for a in sys.argv[2:4]] + [0.0, 0.0]
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15, args[0], args[1])

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from generator.model import Block, Finding, Quote, Report, Severity
+from generator.model import Block, Document, Finding, Quote, Report, Severity
 
 CheckFn = Callable[[Report], Iterable[Finding]]
 T = TypeVar("T")
@@ -199,7 +199,8 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
         return [], []
     text = doc.text  # the blocks joined by "\n": a table row's text is its cells joined by spaces
     found, rough = garbled_figures(text), rough_figures(text)
-    if not found and not rough:
+    split = _split_figure_rows(doc)
+    if not found and not rough and not split:
         return [], []
     starts, at = [], 0
     for b in doc.blocks:
@@ -209,7 +210,7 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     def block_at(offset: int) -> Block:
         return doc.blocks[bisect.bisect_right(starts, offset) - 1]
 
-    hit = {block_at(offset) for offset in found}
+    hit = {block_at(offset) for offset in found} | split
     # a rough amount in running text ("其他收入约251万元"); in a table cell (a 自评表 target) it is that row's own
     hit |= {b for b in map(block_at, rough) if b.table is None}
     # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
@@ -219,6 +220,36 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     ]
     keys = [key for key, st in find_statutory(doc).items() if st.index in tables] if tables else []
     return blocks, keys
+
+
+_FIGURE_CHARS = re.compile(r"^[-−\d,.，．%\s]*\d[-−\d,.，．%\s]*$")
+_BARE_JUNCTION = re.compile(r"\d\s+\d")
+
+
+def _misread_cell(cell: str) -> bool:
+    """A cell of figure characters only that does not read as one figure: two runs of digits with only a space
+    between them (a figure whose point the scan lost, "171" "49"; a stretch the recogniser read twice, "2122.0"
+    "09"; read whole, it would be a hundred times the figure or another), or points where no figure has them
+    ("445.6.69")."""
+    from generator.normalize import parse_amount
+
+    return bool(_FIGURE_CHARS.match(cell)) and (
+        bool(_BARE_JUNCTION.search(cell)) or parse_amount(cell) is None
+    )
+
+
+def _split_figure_rows(doc: Document) -> set[Block]:
+    """The table rows of recognised (OCR) pages with a cell misread (_misread_cell)."""
+    if not doc.ocr_pages:
+        return set()
+    return {
+        b
+        for b in doc.blocks
+        if b.table is not None
+        and b.row is not None
+        and b.page in doc.ocr_pages
+        and any(_misread_cell(c) for c in doc.tables[b.table].rows[b.row])
+    }
 
 
 def _in_unreadable(q: Quote, blocks: list[Block]) -> bool:

@@ -10,7 +10,10 @@ so OCR output goes through the same ``assemble()`` as every other reader.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -91,6 +94,48 @@ def _figure_slips(text: str) -> str:
     return text
 
 
+# a page turned less than this (about 0.9 pt over a 500 pt line) is laid out as it is
+MIN_SKEW_DEGREES = 0.1
+
+
+def _skew(boxes: list[Box], height: float) -> float:
+    """The angle a page is turned by, in degrees (positive: its rows fall to the right). Every pair of boxes at
+    least 100 pt apart across and within half a line up or down gives the angle between their centres; most
+    pairs are two cells of one row, the rest (a cell and a wrapped name beside it, two rows) scatter. The angle
+    is the most common one (in 0.1° steps, each counted with its neighbours), refined by the median of the
+    angles within 0.15° of it; 0 when fewer than ten pairs."""
+    centres = sorted(((b["top"] + b["bottom"]) / 2, (b["x0"] + b["x1"]) / 2) for b in boxes)
+    ys = [c[0] for c in centres]
+    angles = [
+        math.degrees(math.atan((y2 - y) / (x2 - x)))
+        for y, x in centres
+        for y2, x2 in centres[bisect_left(ys, y - 0.5 * height) : bisect_right(ys, y + 0.5 * height)]
+        if x2 - x >= 100
+    ]
+    if len(angles) < 10:
+        return 0.0
+    steps = Counter(round(a * 10) for a in angles)
+    mode = max(steps, key=lambda k: (steps[k - 1] + steps[k] + steps[k + 1], steps[k], -abs(k))) / 10
+    return median(a for a in angles if abs(a - mode) <= 0.15)
+
+
+def _deskewed(boxes: list[Box], height: float) -> list[Box]:
+    """The boxes of a page scanned turned a little, turned back: a row's cells drift up or down across the
+    page (1° is 9 pt over a 500 pt table, more than half a line), so they would be read as several lines. Each
+    box moves up or down by the slope times its distance from the middle of the page's text. A page turned
+    less than MIN_SKEW_DEGREES stays as it is."""
+    angle = _skew(boxes, height)
+    if abs(angle) < MIN_SKEW_DEGREES:
+        return boxes
+    slope = math.tan(math.radians(angle))
+    middle = (min(b["x0"] for b in boxes) + max(b["x1"] for b in boxes)) / 2
+    out = []
+    for b in boxes:
+        dy = ((b["x0"] + b["x1"]) / 2 - middle) * slope
+        out.append({**b, "top": b["top"] - dy, "bottom": b["bottom"] - dy})
+    return out
+
+
 _PIECE = re.compile(r"^[-−]?[\d,， ]*\d[,.，．]$")  # a figure cut after its separator: "1,", "1, 511."
 
 
@@ -147,6 +192,7 @@ def page_items(
     if not boxes:
         return [], None
     height = median(b["bottom"] - b["top"] for b in boxes)
+    boxes = _deskewed(boxes, height)
     lines = [_figures_read(line, height) for line in group_lines(boxes)]
 
     def is_row(line: list[Box]) -> bool:
@@ -335,9 +381,13 @@ def _join_wrapped(lines: list[list[Box]], height: float) -> list[list[Box]]:
             continue
         if anchors and order and order[-1][0] == "anchor":
             prev = anchors[-1]
-            p_code, _, p_numbered = marks(prev)
+            _, _, p_numbered = marks(prev)
             overlap = max(b["bottom"] for b in prev) - min(b["top"] for b in line)
-            two_rows = (code and p_code) or any(across(a, b) for a in numbered for b in p_numbered)
+            # two codes (or numbered labels) one above the other are two rows; side by side, the two panels of
+            # one row (a 06表 row's "30110" and "30208", read as two lines where a wrapped name pulled one up)
+            codes = [b for b in line if _CODE.match(b["text"])]
+            p_codes = [b for b in prev if _CODE.match(b["text"])]
+            two_rows = any(across(a, b) for a in codes + numbered for b in p_codes + p_numbered)
             if overlap >= 0.25 * height and not two_rows:
                 # one row read as two lines: "201 一般公共服务" over "支出 264.87 62.63 202.24", a figure centred
                 # between "机关事业单位基本养老保险缴费 6.18" and "2080505 支出 6.18", a two-sided row's halves
