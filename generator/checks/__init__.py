@@ -230,11 +230,12 @@ def _misread_cell(cell: str) -> bool:
     """A cell of figure characters only that does not read as one figure: two runs of digits with only a space
     between them (a figure whose point the scan lost, "171" "49"; a stretch the recogniser read twice, "2122.0"
     "09"; read whole, it would be a hundred times the figure or another), or points where no figure has them
-    ("445.6.69")."""
+    ("445.6.69"). A percentage ("95.54%") or a number closing a label ("1.") is read as it stands."""
     from generator.normalize import parse_amount
 
     return bool(_FIGURE_CHARS.match(cell)) and (
-        bool(_BARE_JUNCTION.search(cell)) or parse_amount(cell) is None
+        bool(_BARE_JUNCTION.search(cell))
+        or parse_amount(cell.strip().removesuffix("%").removesuffix(".")) is None
     )
 
 
