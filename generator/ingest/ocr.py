@@ -28,7 +28,8 @@ RENDER_SCALE = 2.0
 MIN_SCORE = 0.5
 
 # two or more whole figures in one box ("307.82 264.87"), not one figure read with spaces ("1. 21", "1, 511. 90")
-_NUMBERS = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?%?(?:\s+[-−]?\d[\d,]*(?:\.\d+)?%?)+$")
+_WHOLE = r"[-−]?\d(?:[\d,]*\d)?(?:\.\d+)?%?"
+_NUMBERS = re.compile(rf"^{_WHOLE}(?:\s+{_WHOLE})+$")
 _NUMERIC = re.compile(r"^[-−]?[\d,，.．]+%?$")
 
 
@@ -96,22 +97,28 @@ def _figure_slips(text: str) -> str:
 
 # a page turned less than this (about 0.9 pt over a 500 pt line) is laid out as it is
 MIN_SKEW_DEGREES = 0.1
+# the most a page is looked for turned
+MAX_SKEW_DEGREES = 3.0
+MAX_SKEW = math.tan(math.radians(MAX_SKEW_DEGREES))
 
 
-def _skew(boxes: list[Box], height: float) -> float:
+def _skew(boxes: list[Box], height: float, steep: float) -> float:
     """The angle a page is turned by, in degrees (positive: its rows fall to the right). Every pair of boxes at
-    least 100 pt apart across and within half a line up or down gives the angle between their centres; most
-    pairs are two cells of one row, the rest (a cell and a wrapped name beside it, two rows) scatter. The angle
-    is the most common one (in 0.1° steps, each counted with its neighbours), refined by the median of the
-    angles within 0.15° of it; 0 when fewer than ten pairs."""
+    least 100 pt apart across, one within half a line up or down of the other (plus ``steep`` times their
+    distance across, to find a page turned that much), gives the angle between their centres; most pairs are two
+    cells of one row, the rest (a cell and a wrapped name beside it, two rows) scatter. The angle is the most
+    common one (in 0.1° steps, each counted with its neighbours), refined by the median of the angles within
+    0.15° of it; 0 when fewer than ten pairs."""
     centres = sorted(((b["top"] + b["bottom"]) / 2, (b["x0"] + b["x1"]) / 2) for b in boxes)
     ys = [c[0] for c in centres]
+    reach = 0.5 * height + (max(b["x1"] for b in boxes) - min(b["x0"] for b in boxes)) * steep
     angles = [
         math.degrees(math.atan((y2 - y) / (x2 - x)))
         for y, x in centres
-        for y2, x2 in centres[bisect_left(ys, y - 0.5 * height) : bisect_right(ys, y + 0.5 * height)]
-        if x2 - x >= 100
+        for y2, x2 in centres[bisect_left(ys, y - reach) : bisect_right(ys, y + reach)]
+        if x2 - x >= 100 and abs(y2 - y) <= 0.5 * height + (x2 - x) * steep
     ]
+    angles = [a for a in angles if abs(a) <= MAX_SKEW_DEGREES]
     if len(angles) < 10:
         return 0.0
     steps = Counter(round(a * 10) for a in angles)
@@ -119,39 +126,56 @@ def _skew(boxes: list[Box], height: float) -> float:
     return median(a for a in angles if abs(a - mode) <= 0.15)
 
 
-def _deskewed(boxes: list[Box], height: float) -> list[Box]:
-    """The boxes of a page scanned turned a little, turned back: a row's cells drift up or down across the
-    page (1° is 9 pt over a 500 pt table, more than half a line), so they would be read as several lines. Each
-    box moves up or down by the slope times its distance from the middle of the page's text. A page turned
-    less than MIN_SKEW_DEGREES stays as it is."""
-    angle = _skew(boxes, height)
-    if abs(angle) < MIN_SKEW_DEGREES:
-        return boxes
-    slope = math.tan(math.radians(angle))
-    middle = (min(b["x0"] for b in boxes) + max(b["x1"] for b in boxes)) / 2
+def _turned(boxes: list[Box], angle: float) -> list[Box]:
+    """The boxes with their centres turned back by ``angle`` about the middle of the page's text."""
+    sin, cos = math.sin(math.radians(angle)), math.cos(math.radians(angle))
+    xc = (min(b["x0"] for b in boxes) + max(b["x1"] for b in boxes)) / 2
+    yc = (min(b["top"] for b in boxes) + max(b["bottom"] for b in boxes)) / 2
     out = []
     for b in boxes:
-        dy = ((b["x0"] + b["x1"]) / 2 - middle) * slope
-        out.append({**b, "top": b["top"] - dy, "bottom": b["bottom"] - dy})
+        x, y = (b["x0"] + b["x1"]) / 2 - xc, (b["top"] + b["bottom"]) / 2 - yc
+        dx, dy = x * cos + y * sin - x, y * cos - x * sin - y
+        out.append(
+            {**b, "x0": b["x0"] + dx, "x1": b["x1"] + dx, "top": b["top"] + dy, "bottom": b["bottom"] + dy}
+        )
     return out
 
 
+def _deskewed(boxes: list[Box], height: float) -> list[Box]:
+    """The boxes of a page scanned turned a little, turned back: a row's cells drift up or down across the
+    page (1° is 9 pt over a 500 pt table, more than half a line), so they would be read as several lines, and a
+    column's cells drift across down the page (12 pt over 700 pt). The angle is found in two steps: looking as
+    far as MAX_SKEW_DEGREES, then, with that turned back, close to level (pairs within half a line), which is
+    finer; the two add up. Below half a degree the fine look alone is taken. A page turned less than
+    MIN_SKEW_DEGREES stays as it is."""
+    coarse = _skew(boxes, height, MAX_SKEW)
+    if abs(coarse) < 0.5:  # close to level already: the fine look alone (the far one scatters a little)
+        angle = _skew(boxes, height, 0.0)
+    else:
+        angle = coarse + _skew(_turned(boxes, coarse), height, 0.0)
+    return _turned(boxes, angle) if abs(angle) >= MIN_SKEW_DEGREES else boxes
+
+
+_NUMBERING = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(\d{1,2}\)|（\d{1,2}）")
 _PIECE = re.compile(r"^[-−]?[\d,， ]*\d[,.，．]$")  # a figure cut after its separator: "1,", "1, 511."
 
 
 def _figures_read(line: list[Box], height: float) -> list[Box]:
     """A line's boxes with its figures read whole: pieces of one figure the recogniser boxed apart ("1," "511."
     "90", less than half a line apart) joined, its slips mended, and two figures of neighbouring columns read
-    as one box split."""
+    as one box split; a label's numbering boxed apart from its name ("三、" "国防支出") joined to it."""
     joined: list[Box] = []
     for box in line:
-        if (
-            joined
-            and _PIECE.match(joined[-1]["text"])
-            and box["text"][:1].isdigit()
-            and box["x0"] - joined[-1]["x1"] < 0.5 * height
-        ):
+        close = bool(joined) and box["x0"] - joined[-1]["x1"] < 0.5 * max(height, box["bottom"] - box["top"])
+        if close and _PIECE.match(joined[-1]["text"]) and box["text"][:1].isdigit():
             joined[-1] = {**joined[-1], "x1": box["x1"], "text": f"{joined[-1]['text']} {box['text']}"}
+        elif close and _NUMBERING.fullmatch(joined[-1]["text"]) and not _NUMERIC.match(box["text"]):
+            # a label's numbering boxed apart from its name, the two boxes overlapping or all but touching
+            joined[-1] = {
+                **joined[-1],
+                "x1": max(joined[-1]["x1"], box["x1"]),
+                "text": joined[-1]["text"] + box["text"],
+            }
         else:
             joined.append(box)
     return [part for box in joined for part in _split_numbers({**box, "text": _figure_slips(box["text"])})]
@@ -496,7 +520,19 @@ def _apart(lines: list[list[Box]], slack: float) -> Columns:
     read as overlapping ("类 款 项"). Then two neighbouring columns less than ``slack`` apart are one (a column's
     cells are not all as wide) unless a line has a box in each, however close ("4816.14" and the second panel's
     "302", 7 pt apart). Columns that overlap are cut where they meet."""
-    spans = sorted((b["x0"], b["x1"], n) for n, line in enumerate(lines) for b in line)
+
+    def spanning(box: Box, n: int) -> bool:  # over two cells of another line: "类款项" read as one box
+        return any(
+            m != n and sum(1 for b in line if b["x0"] < box["x1"] and b["x1"] > box["x0"]) >= 2
+            for m, line in enumerate(lines)
+        )
+
+    spans = sorted(
+        (b["x0"], b["x1"], n)
+        for n, line in enumerate(lines)
+        for b in line
+        if _NUMERIC.match(b["text"]) or _CODE.match(b["text"]) or not spanning(b, n)
+    )
     columns: list[list[float]] = []
     holds: list[set[int]] = []
     for x0, x1, n in spans:
@@ -535,13 +571,20 @@ def _columns(lines: list[list[Box]], height: float) -> Columns:
     columns = [list(c) for c in _apart(data, 0.5 * height)]
     others = sorted((ln for ln in lines if not any(ln is d for d in data)), key=len, reverse=True)
     for line in others:
-        before = list(columns)  # two cells of one line are two columns, however close
+        # the columns as they stood before this line (two cells of one line are two columns, however close:
+        # one that a cell of this line already fell in takes no other)
+        before = [(i, c[0], c[1]) for i, c in enumerate(columns)]
+        taken: set[int] = set()
         for b in line:
             hit = [
-                c for c in before if min(b["x1"], c[1] + 0.5 * height) - max(b["x0"], c[0] - 0.5 * height) > 0
+                i
+                for i, x0, x1 in before
+                if i not in taken and min(b["x1"], x1 + 0.5 * height) - max(b["x0"], x0 - 0.5 * height) > 0
             ]
             if len(hit) == 1:
-                hit[0][0], hit[0][1] = min(hit[0][0], b["x0"]), max(hit[0][1], b["x1"])
+                column = columns[hit[0]]
+                column[0], column[1] = min(column[0], b["x0"]), max(column[1], b["x1"])
+                taken.add(hit[0])
             elif not hit:
                 columns.append([b["x0"], b["x1"]])
     return sorted((a, b) for a, b in columns)
