@@ -3,9 +3,12 @@
 Optional: needs the ``ocr`` extra (``pip install -e '.[ocr]'``, i.e. rapidocr-onnxruntime, whose
 models ship inside the wheel, so nothing is downloaded at run time). Pages are rendered with
 pypdfium2, recognised offline, and the recognised boxes are laid out as the PDF reader lays out
-words: boxes grouped into lines by vertical overlap; runs of lines with several separated boxes
-become table rows, whose cells are assigned to columns by x. The result is a list of ``Item``s,
-so OCR output goes through the same ``assemble()`` as every other reader.
+words: a page scanned askew turned back (_deskewed); boxes grouped into lines by vertical overlap,
+a line's figures read whole (pieces joined, a speck's slips mended: _figures_read); runs of lines
+with several separated boxes become table rows, wrapped names joined to their rows, whose cells
+are assigned to columns by x (_columns: two cells side by side on one line are two columns). The
+result is a list of ``Item``s, so OCR output goes through the same ``assemble()`` as every other
+reader. benchmarks/scan_reads.py compares scanned copies of the PDFs with their text layer.
 """
 
 from __future__ import annotations
@@ -521,11 +524,36 @@ def _apart(lines: list[list[Box]], slack: float) -> Columns:
     cells are not all as wide) unless a line has a box in each, however close ("4816.14" and the second panel's
     "302", 7 pt apart). Columns that overlap are cut where they meet."""
 
-    def spanning(box: Box, n: int) -> bool:  # over two cells of another line: "类款项" read as one box
-        return any(
-            m != n and sum(1 for b in line if b["x0"] < box["x1"] and b["x1"] > box["x0"]) >= 2
-            for m, line in enumerate(lines)
-        )
+    # A box over two cells of another line ("类款项" read as one box over three code columns) sets no column: it
+    # reaches past the right end of a cell (a) and the left end of the next (b). With each line's neighbouring
+    # cells taken by a's right end, the smallest left end of b beyond any point (and the smallest on another line
+    # than that one's) tells it at once.
+    pairs = sorted(
+        (a["x1"], b["x0"], m)
+        for m, line in enumerate(lines)
+        for a, b in pairwise(sorted(line, key=lambda box: box["x0"]))
+    )
+    ends = [p[0] for p in pairs]
+    firsts: list[tuple[float, int]] = []  # from each pair on: the smallest b's left end and its line
+    seconds: list[float] = []  # … and the smallest on another line
+    best, other = (math.inf, -1), math.inf
+    for _, b0, m in reversed(pairs):
+        if b0 < best[0]:
+            other = best[0] if best[1] != m else other
+            best = (b0, m)
+        elif m != best[1] and b0 < other:
+            other = b0
+        firsts.append(best)
+        seconds.append(other)
+    firsts.reverse()
+    seconds.reverse()
+
+    def spanning(box: Box, n: int) -> bool:
+        i = bisect_right(ends, box["x0"])
+        if i == len(pairs):
+            return False
+        b0, m = firsts[i]
+        return (b0 if m != n else seconds[i]) < box["x1"]
 
     spans = sorted(
         (b["x0"], b["x1"], n)
