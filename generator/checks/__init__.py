@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from generator.model import Block, Document, Finding, Quote, Report, Severity
+from generator.normalize import parse_amount
 
 CheckFn = Callable[[Report], Iterable[Finding]]
 T = TypeVar("T")
@@ -184,7 +185,8 @@ def run_checks(report: Report) -> list[Finding]:
 
 def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     """The paragraphs holding a figure OCR garbled or an amount stated roughly ("约251万元"), and every row of a
-    table with a garbled cell; the statutory tables (公开0N表) among those.
+    table with a garbled cell or, on a recognised page, a cell of figures that does not read as one
+    (_misread_cell); the statutory tables (公开0N表) among those.
 
     OCR reads a digit as a look-alike letter: "2O.16万元", "29.l3%", "l,399.08万元", a cell "3S8.73". Such a figure
     is unread, and every rule reading its paragraph or table would compare the rest without it (a list missing
@@ -199,8 +201,8 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
         return [], []
     text = doc.text  # the blocks joined by "\n": a table row's text is its cells joined by spaces
     found, rough = garbled_figures(text), rough_figures(text)
-    split = _split_figure_rows(doc)
-    if not found and not rough and not split:
+    misread = _misread_rows(doc)
+    if not found and not rough and not misread:
         return [], []
     starts, at = [], 0
     for b in doc.blocks:
@@ -210,7 +212,7 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     def block_at(offset: int) -> Block:
         return doc.blocks[bisect.bisect_right(starts, offset) - 1]
 
-    hit = {block_at(offset) for offset in found} | split
+    hit = {block_at(offset) for offset in found} | misread
     # a rough amount in running text ("其他收入约251万元"); in a table cell (a 自评表 target) it is that row's own
     hit |= {b for b in map(block_at, rough) if b.table is None}
     # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
@@ -231,15 +233,13 @@ def _misread_cell(cell: str) -> bool:
     between them (a figure whose point the scan lost, "171" "49"; a stretch the recogniser read twice, "2122.0"
     "09"; read whole, it would be a hundred times the figure or another), or points where no figure has them
     ("445.6.69"). A percentage ("95.54%") or a number closing a label ("1.") is read as it stands."""
-    from generator.normalize import parse_amount
-
     return bool(_FIGURE_CHARS.match(cell)) and (
         bool(_BARE_JUNCTION.search(cell))
         or parse_amount(cell.strip().removesuffix("%").removesuffix(".")) is None
     )
 
 
-def _split_figure_rows(doc: Document) -> set[Block]:
+def _misread_rows(doc: Document) -> set[Block]:
     """The table rows of recognised (OCR) pages with a cell misread (_misread_cell)."""
     if not doc.ocr_pages:
         return set()
