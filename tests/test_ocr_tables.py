@@ -182,7 +182,8 @@ def test_specks_of_a_scan_beside_a_figure_are_not_read_into_it(tmp_path: Path) -
     changed 13 findings, 3 lost and 10 new, 8 of them false errors ("公开03表 20139 社会工作事务（基本支出栏）为62.63
     万元，而2013950 事业运行11.31万元…"). A box of figures only has its slips mended (no figure of these tables ends
     with a point or has two, and every amount has two decimals, so each reads one way): 13 → 1 (an info note on a
-    figure of the running text, misread). Heavier dust (one pixel in 400) misreads digits themselves: 31 → 13, left."""
+    figure of the running text, misread). Heavier dust (one pixel in 400) misreads digits themselves: 31 → 13 (→ 0
+    once a table with a cell that does not read as one figure is unread, the next test)."""
     _need_ocr()
     scan = tmp_path / SOCIAL.name
     _scanner_copy(
