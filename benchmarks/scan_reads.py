@@ -39,11 +39,11 @@ SOURCES = [
 ]
 
 
-def _scan(source: Path, target: Path, dust: float, turn: float) -> list[float]:
+def _copy(source: Path, target: Path, dust: float, turn: float) -> list[float]:
     import pypdfium2 as pdfium
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_ocr_tables import _scan, _scanner_copy
+    from test_ocr_tables import _scan
 
     doc = pdfium.PdfDocument(str(source))
     try:
@@ -51,10 +51,7 @@ def _scan(source: Path, target: Path, dust: float, turn: float) -> list[float]:
     finally:
         doc.close()
     pages = tuple(range(len(widths)))
-    if dust or turn:
-        _scanner_copy(target, source, pages, dust=dust, turn=turn)
-    else:
-        _scan(target, source, pages)
+    _scan(target, source, pages, dpi=200 if dust or turn else 144, dust=dust, turn=turn)
     return widths
 
 
@@ -84,7 +81,7 @@ def main(repeat: int, dust: float, turn: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for source in (s for s in SOURCES if s.exists()):
             scan = Path(tmp) / source.name
-            widths = _scan(source, scan, dust, turn)
+            widths = _copy(source, scan, dust, turn)
             original = {(f.id, f.severity) for f in run_checks(load_report(source, cache=None))}
             scanned = {(f.id, f.severity) for f in run_checks(load_report(scan, cache=None))}
             text, ocr_tables = extract(read_document(source)).tables, extract(read_document(scan)).tables

@@ -25,17 +25,38 @@ PLANNING = REPORTS / "上海市普陀区规划和自然资源局 2024 年度部�
 FINANCE = REPORTS / "上海市普陀区财政局2024年度部门决算.pdf"
 
 
-def _scan(target: Path, source: Path = SOCIAL, pages: tuple[int, ...] = PAGES) -> None:
-    """``source``'s pages (0-based) rendered at 144 dpi and written as an image-only PDF, each image on a page
-    of the original's size (a portrait page stays portrait, a landscape one landscape)."""
-    import pypdfium2 as pdfium
+def _scan(
+    target: Path,
+    source: Path = SOCIAL,
+    pages: tuple[int, ...] = PAGES,
+    dpi: int = 144,
+    dust: float = 0.0,
+    turn: float = 0.0,
+) -> None:
+    """``source``'s pages (0-based) rendered at ``dpi`` in grey and written as an image-only PDF, each image on a
+    page of the original's size (a portrait page stays portrait, a landscape one landscape). As a scanner gives
+    them: turned ``turn`` degrees (counterclockwise, as a sheet fed askew), and with its dust, a share ``dust`` of
+    the pixels turned black, grey or light grey at random (seeded: the same copy each run)."""
+    import random
 
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    rng = random.Random(7)
     doc = pdfium.PdfDocument(str(source))
+    images = []
     try:
-        images = [doc[i].render(scale=2.0).to_pil().convert("RGB") for i in pages]
+        for i in pages:
+            image = doc[i].render(scale=dpi / 72).to_pil().convert("L")
+            if turn:
+                image = image.rotate(turn, resample=Image.Resampling.BICUBIC, fillcolor=255)
+            pixels, (width, height) = image.load(), image.size
+            for _ in range(int(width * height * dust)):
+                pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90, 200))
+            images.append(image.convert("RGB"))
     finally:
         doc.close()
-    images[0].save(str(target), save_all=True, append_images=images[1:], resolution=144)
+    images[0].save(str(target), save_all=True, append_images=images[1:], resolution=dpi)
 
 
 def _need_ocr() -> None:
@@ -146,34 +167,6 @@ def test_scanned_code_heads_read_as_overlapping_boxes_and_an_empty_three_kinds_t
     assert [c.split("/")[-1] for c in scanned["公开09表"]["columns"]] == ["预算数", "决算数"] * 6  # type: ignore[attr-defined]
 
 
-def _scanner_copy(
-    target: Path, source: Path, pages: tuple[int, ...], dust: float = 0.0, turn: float = 0.0
-) -> None:
-    """A scanner's copy: ``source``'s pages rendered at 200 dpi in grey, turned ``turn`` degrees (counterclockwise,
-    as a sheet fed askew), and with its dust: a share ``dust`` of the pixels turned black, grey or light grey at
-    random (seeded: the same copy each run)."""
-    import random
-
-    import pypdfium2 as pdfium
-    from PIL import Image
-
-    rng = random.Random(7)
-    doc = pdfium.PdfDocument(str(source))
-    images = []
-    try:
-        for i in pages:
-            image = doc[i].render(scale=200 / 72).to_pil().convert("L")
-            if turn:
-                image = image.rotate(turn, resample=Image.Resampling.BICUBIC, fillcolor=255)
-            pixels, (width, height) = image.load(), image.size
-            for _ in range(int(width * height * dust)):
-                pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90, 200))
-            images.append(image.convert("RGB"))
-    finally:
-        doc.close()
-    images[0].save(str(target), save_all=True, append_images=images[1:], resolution=200)
-
-
 def test_specks_of_a_scan_beside_a_figure_are_not_read_into_it(tmp_path: Path) -> None:
     """Dust on a scan (here one pixel in 4,000) stands beside figures, and the recogniser reads it into them: a point
     after a figure or code ("10.82.", "2013901."), a colon for a decimal point ("0:00"), a speck beside the point
@@ -186,8 +179,8 @@ def test_specks_of_a_scan_beside_a_figure_are_not_read_into_it(tmp_path: Path) -
     once a table with a cell that does not read as one figure is unread, the next test)."""
     _need_ocr()
     scan = tmp_path / SOCIAL.name
-    _scanner_copy(
-        scan, SOCIAL, (7, 8, 11, 12), dust=1 / 4000
+    _scan(
+        scan, SOCIAL, (7, 8, 11, 12), dpi=200, dust=1 / 4000
     )  # 0-based: 公开03表 (two pages), 公开05表, 公开06表
     scanned = {k: structured(st) for k, st in find_statutory(read_document(scan)).items()}
     text = extract(read_document(SOCIAL)).tables
@@ -220,7 +213,7 @@ def test_a_figure_a_scan_split_makes_its_table_unread(tmp_path: Path) -> None:
     The same cell in a text layer is read as it stands (the control)."""
     _need_ocr()
     scan = tmp_path / PLANNING.name
-    _scanner_copy(scan, PLANNING, (13, 14), dust=1 / 4000)  # 0-based: the two pages of 公开05表
+    _scan(scan, PLANNING, (13, 14), dpi=200, dust=1 / 4000)  # 0-based: the two pages of 公开05表
     assert "171 49" in {c for t in read_document(scan).tables for row in t.rows for c in row}
     document = read_document(PLANNING)
     table = find_statutory(document)["公开05表"].index
@@ -252,7 +245,7 @@ def test_a_page_scanned_askew_is_turned_back(tmp_path: Path, turn: float) -> Non
     lines the recogniser itself reads crossed, 3 from its 公开04表)."""
     _need_ocr()
     scan = tmp_path / SOCIAL.name
-    _scanner_copy(scan, SOCIAL, (7, 8, 12), turn=turn)  # 0-based: 公开03表 (two pages), 公开06表
+    _scan(scan, SOCIAL, (7, 8, 12), dpi=200, turn=turn)  # 0-based: 公开03表 (two pages), 公开06表
     scanned = {k: structured(st) for k, st in find_statutory(read_document(scan)).items()}
     text = extract(read_document(SOCIAL)).tables
     for key in ("公开03表", "公开06表"):
@@ -269,7 +262,7 @@ def test_a_page_turned_2_degrees_is_found_turned(tmp_path: Path) -> None:
     looked for as far as 3° first, then refined, it is -2°."""
     _need_ocr()
     scan = tmp_path / FINANCE.name
-    _scanner_copy(scan, FINANCE, (15, 16), turn=2.0)  # 0-based: 公开06表 (two pages)
+    _scan(scan, FINANCE, (15, 16), dpi=200, turn=2.0)  # 0-based: 公开06表 (two pages)
     scanned = {k: structured(st) for k, st in find_statutory(read_document(scan)).items()}
     text = extract(read_document(FINANCE)).tables
     assert _rows(scanned, "公开06表") == _rows(text, "公开06表")
@@ -285,7 +278,7 @@ def test_a_tight_table_scanned_askew_keeps_its_columns(tmp_path: Path) -> None:
     _need_ocr()
     source = ROOT / "tests" / "fixtures" / "24年普陀区财政局（测试问题版本）.pdf"
     scan = tmp_path / source.name
-    _scanner_copy(scan, source, (7, 8), turn=1.0)  # 0-based: 公开02表 (two pages)
+    _scan(scan, source, (7, 8), dpi=200, turn=1.0)  # 0-based: 公开02表 (two pages)
     scanned = {k: structured(st) for k, st in find_statutory(read_document(scan)).items()}
     text = extract(read_document(source)).tables
     assert _rows(scanned, "公开02表") == _rows(text, "公开02表")

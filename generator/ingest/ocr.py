@@ -159,7 +159,9 @@ def _deskewed(boxes: list[Box], height: float) -> list[Box]:
     return _turned(boxes, angle) if abs(angle) >= MIN_SKEW_DEGREES else boxes
 
 
-_NUMBERING = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(\d{1,2}\)|（\d{1,2}）")
+# a label's numbering: "三、", "（一）", "(1)"
+_NUMBER = r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[（(]\d{1,2}[）)]"
+_NUMBERING = re.compile(_NUMBER)
 _PIECE = re.compile(r"^[-−]?[\d,， ]*\d[,.，．]$")  # a figure cut after its separator: "1,", "1, 511."
 
 
@@ -309,9 +311,7 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _PART_CODE = re.compile(r"^\d{2}$")
 _FIGURE = re.compile(r"^[-−]?[\d,]*\.\d+%?$|^[-−]?\d+%$")
 # a line that opens a row of its own ("十、节能环保支出" under "九、卫生健康支出 2.71"), not a wrapped cell's rest
-_NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．](?!\d)|合计|总计|小计)"
-)
+_NUMBERED = re.compile(rf"^(?:{_NUMBER}|\d{{1,2}}[、.．](?!\d)|合计|总计|小计)")
 
 
 def _headers_above(
@@ -374,6 +374,13 @@ def _join_header_wraps(lines: list[list[Box]], height: float) -> list[list[Box]]
     return [ln for ln in kept if ln] + lines[first:]
 
 
+def _shared_height(a: list[Box], b: list[Box]) -> float:
+    """How far two sets of boxes overlap up and down (negative: the gap between them)."""
+    return min(max(x["bottom"] for x in a), max(x["bottom"] for x in b)) - max(
+        min(x["top"] for x in a), min(x["top"] for x in b)
+    )
+
+
 def _centre(line: list[Box]) -> float:
     return (min(b["top"] for b in line) + max(b["bottom"] for b in line)) / 2
 
@@ -389,9 +396,10 @@ def _join_wrapped(lines: list[list[Box]], height: float) -> list[list[Box]]:
     a line ("03") joins the nearest anchor of any column. Headers and notes, further off, stay lines of their
     own."""
 
-    def marks(line: list[Box]) -> tuple[bool, bool, list[Box]]:
+    def marks(line: list[Box]) -> tuple[list[Box], bool, list[Box]]:
+        """The line's codes, whether it has a figure, its numbered labels."""
         return (
-            any(_CODE.match(b["text"]) for b in line),
+            [b for b in line if _CODE.match(b["text"])],
             any(_FIGURE.match(b["text"]) for b in line),
             [b for b in line if _NUMBERED.match(b["text"])],
         )
@@ -402,18 +410,16 @@ def _join_wrapped(lines: list[list[Box]], height: float) -> list[list[Box]]:
     anchors: list[list[Box]] = []
     order: list[tuple[str, int]] = []  # ("anchor", i) or ("line", index into lines)
     for n, line in enumerate(lines):
-        code, figure, numbered = marks(line)
-        if not (code or figure or numbered):
+        codes, figure, numbered = marks(line)
+        if not (codes or figure or numbered):
             order.append(("line", n))
             continue
         if anchors and order and order[-1][0] == "anchor":
             prev = anchors[-1]
-            _, _, p_numbered = marks(prev)
+            p_codes, _, p_numbered = marks(prev)
             overlap = max(b["bottom"] for b in prev) - min(b["top"] for b in line)
             # two codes (or numbered labels) one above the other are two rows; side by side, the two panels of
             # one row (a 06表 row's "30110" and "30208", read as two lines where a wrapped name pulled one up)
-            codes = [b for b in line if _CODE.match(b["text"])]
-            p_codes = [b for b in prev if _CODE.match(b["text"])]
             two_rows = any(across(a, b) for a in codes + numbered for b in p_codes + p_numbered)
             if overlap >= 0.25 * height and not two_rows:
                 # one row read as two lines: "201 一般公共服务" over "支出 264.87 62.63 202.24", a figure centred
@@ -463,17 +469,12 @@ def _band_joined(
     enough height with the figures to be read as their line ("机关事业单位基本养老保" / "险缴费" beside "30108
     446.11", with the other panel's "电费" on the first line). It joins the neighbouring anchor it overlaps most."""
 
-    def overlap(a: list[Box], b: list[Box]) -> float:
-        return min(max(x["bottom"] for x in a), max(x["bottom"] for x in b)) - max(
-            min(x["top"] for x in a), min(x["top"] for x in b)
-        )
-
     out: list[tuple[str, int]] = []
     for k, (what, i) in enumerate(order):
         if what == "line":
             near = [order[j][1] for j in (k - 1, k + 1) if 0 <= j < len(order) and order[j][0] == "anchor"]
-            best = max(near, key=lambda a: overlap(lines[i], anchors[a]), default=None)
-            if best is not None and overlap(lines[i], anchors[best]) >= 0.25 * height:
+            best = max(near, key=lambda a: _shared_height(lines[i], anchors[a]), default=None)
+            if best is not None and _shared_height(lines[i], anchors[best]) >= 0.25 * height:
                 anchors[best].extend(lines[i])
                 continue
         out.append((what, i))
@@ -486,9 +487,7 @@ def _one_label_a_column(boxes: list[Box]) -> list[Box]:
     stay apart however they overlap ("类 款 项")."""
 
     def one_line(a: Box, b: Box) -> bool:
-        return min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5 * min(
-            a["bottom"] - a["top"], b["bottom"] - b["top"]
-        )
+        return _shared_height([a], [b]) > 0.5 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
 
     keep = [b for b in boxes if _CODE.match(b["text"]) or _FIGURE.match(b["text"])]
     clusters: list[list[Box]] = []
