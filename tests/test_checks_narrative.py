@@ -1174,3 +1174,37 @@ def test_a_sangong_item_said_to_be_none_with_spending(reports) -> None:
     )
     (f,) = sangong_absent(changed)
     assert f.expected == "81.97万元"
+
+
+def test_task_rates_of_loans_and_jobs_are_compared(reports, findings) -> None:
+    from generator.checks import CATALOGUE
+
+    rule = CATALOGUE["repeat.task_rate"].fn
+    # 004 states "发放创业担保贷款3.13亿元，达到年度任务的156.28%" and "带动就业6734人，达到年度任务的177.21%" five
+    # times each, always alike: the published report gives only the 职业技能培训 pair (131.12%/149.18%)
+    assert [f.subject for f in findings[R004] if f.rule == "repeat.task_rate"] == ["完成职业技能培训2.66万人"]
+    # one copy written otherwise is a second rate for the same count
+    old = "2023年度发放创业担保贷款3.13亿元，达到年度任务的156.28%，带动就业6734人，达到年度任务的177.21%"
+    new = "2023年度发放创业担保贷款3.13亿元，达到年度任务的153.11%，带动就业6734人，达到年度任务的174.04%"
+    assert any(old in b.text for b in reports[R004].document.blocks)
+    fs = {(f.subject, f.claimed) for f in rule(_mutated(reports[R004], old, new))}
+    assert fs == {
+        ("完成职业技能培训2.66万人", "131.12%；149.18%"),
+        ("发放创业担保贷款3.13亿元", "153.11%；156.28%"),
+        ("带动就业6734人", "174.04%；177.21%"),
+    }
+    # a copy in a table cell (the 整体自评表's 实际完成情况, "1-11月，全市累计发放创业担保贷款3.13亿元……") counts as well
+    import dataclasses
+
+    r = reports[R004]
+    old = "全市累计发放创业担保贷款3.13亿元，达到年度任务的156.28%"
+    (cell,) = [n for n, b in enumerate(r.document.blocks) if old in b.text and b.table is not None]
+    blocks = list(r.document.blocks)
+    blocks[cell] = dataclasses.replace(
+        blocks[cell], text=blocks[cell].text.replace(old, old.replace("156.28", "156.82"))
+    )
+    fs = {
+        (f.subject, f.claimed)
+        for f in rule(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+    }
+    assert ("发放创业担保贷款3.13亿元", "156.28%；156.82%") in fs

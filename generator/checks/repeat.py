@@ -536,9 +536,10 @@ def goal_target(report: Report) -> Iterable[Finding]:
         )
 
 
-# "完成职业技能培训2.66万人，达到年度任务的131.12%" … "完成职业技能培训2.66万人，达到年度任务的149.18%"
+# "完成职业技能培训2.66万人，达到年度任务的131.12%" … "完成职业技能培训2.66万人，达到年度任务的149.18%";
+# "发放创业担保贷款3.13亿元，达到年度任务的156.28%，带动就业6734人，达到年度任务的177.21%" (004, five times)
 _TASK_RATE = re.compile(
-    r"(?P<what>完成[\u4e00-\u9fff“”]{2,20}?)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元)"
+    r"(?P<what>(?:完成|发放|带动)[\u4e00-\u9fff“”]{2,20}?)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万人次|万人|人次|人|户|个|家|亿元|万元)"
     r"[，,]\s*(?:达到|完成|为|占)(?:全?年度?)?(?:目标)?任务(?:数)?的\s*(?P<p>\d+(?:\.\d+)?)\s*%"
 )
 
@@ -547,8 +548,8 @@ _TASK_RATE = re.compile(
     "repeat.task_rate",
     title="同一完成数对应两个不同的任务完成率",
     explanation=(
-        "报告多处写“完成××N人，达到年度任务的P%”。同一项工作、同一个完成数，任务完成率只能有一个（年度任务数"
-        "是定的）；两处写出不同的百分比，说明其中一处用错了任务数或抄错了数字。"
+        "报告多处写“完成××N人，达到年度任务的P%”（或“发放××N亿元”“带动就业N人”）。同一项工作、同一个完成数，"
+        "任务完成率只能有一个（年度任务数是定的）；两处写出不同的百分比，说明其中一处用错了任务数或抄错了数字。"
     ),
     formula="同一“完成××N单位”的各处“任务的P%”相同",
     tolerance="百分比按印出的数比较，不相同即报；精度低的一处是另一处四舍五入的，视为相同",
@@ -561,7 +562,7 @@ def task_rate(report: Report) -> Iterable[Finding]:
         return
     seen: dict[tuple[str, str, str], list[tuple[Decimal, Quote]]] = {}
     for b in doc.blocks:
-        if b.table is not None or "任务" not in b.text:
+        if "任务" not in b.text:
             continue
         for m in _TASK_RATE.finditer(b.text):
             key = (m.group("what"), m.group("n"), m.group("unit"))
