@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import report_of
+from conftest import report_of, seed_changed
 
-from generator.checks.funds import midyear_added, project_funds, reason_nonfiscal
+from generator.checks.funds import (
+    _control_rates,
+    _cost_rows,
+    control_rate,
+    midyear_added,
+    project_funds,
+    reason_nonfiscal,
+)
 
 REASON = (
     "财政拨款收入支出总体与上年相比，增加912.32万元，主要原因是：本年增加援疆经费、就业工作经费等项目。"
@@ -141,3 +148,29 @@ def test_basic_data_projects_are_their_own_self_evaluations(tmp_path) -> None:
     ]:
         (f,) = list(basic_data_project(report_changed(path, old, new)))
         assert (f.severity, f.claimed, f.expected) == ("error", *expected)
+
+
+R002 = "002_e0b9e12b257efafd.txt"
+
+
+def test_control_rates_are_their_tables_cost_over_its_ceiling(reports) -> None:
+    r = reports[R002]
+    # 002 states 14 成本控制率, each in a table with one cost indicator in 万元; all agree with cost ÷ ceiling at their
+    # precision (11.44 ÷ 22.92 = 49.91%, printed 50%; 13.78 ÷ 500 = 2.756%, printed 2.8%). 68.9996 ÷ 69 = 99.9994%
+    # is printed 99.99% (the review's C4), but a ceiling printed "69" may be 69.004: no finding
+    rates = list(_control_rates(r))
+    costs = _cost_rows(r)
+    assert len(rates) == 14 and all(len(costs[project]) == 1 for project, *_ in rates)
+    assert ("人社局劳动保障大厦维修经费", "项目预算成本控制率", Decimal("42.06")) in [x[:3] for x in rates]
+    # the ceiling and the actual wrapped over paragraphs of their own: "<=242.48 万" / "元" / "=101.98 万" / "元"
+    assert [c[:2] for c in costs["人社局劳动保障大厦维修经费"]] == [(Decimal("242.48"), Decimal("101.98"))]
+    assert list(control_rate(r)) == []
+
+
+def test_a_control_rate_that_is_not_its_cost_over_its_ceiling_is_reported() -> None:
+    (f,) = control_rate(seed_changed(R002, "<=100% =42.06%", "<=100% =45.06%"))
+    assert (f.severity, f.claimed, f.expected) == ("warning", "45.06%", "42.06%")
+    assert "101.98÷242.48=42.06%" in f.message and "=101.98万\n元" in f.evidence[1].quote
+    # within one unit of the last place of what the rounded amounts allow is a note: 101.975 ÷ 242.485 = 42.054%
+    (f,) = control_rate(seed_changed(R002, "<=100% =42.06%", "<=100% =42.04%"))
+    assert (f.severity, f.claimed, f.expected) == ("info", "42.04%", "42.06%")

@@ -10,6 +10,7 @@
 - budget.perf_initial: the 整体自评表's fiscal rows against the text's 年初预算数.
 - perf.payment_rate: an indicator measuring the project's own money paid (项目资金支付率) against the
   table's 全年执行数 ÷ 全年预算数.
+- perf.control_rate: a 成本控制率 indicator against the table's one cost indicator (actual ÷ ceiling).
 - repeat.basic_data_project: the 部门整体支出绩效评价基础数据表's 市级专项 rows (this year's 预算, 决算) against
   each project's own 自评表 (年初预算数, 全年执行数).
 """
@@ -24,16 +25,17 @@ from decimal import Decimal
 from generator.checks import make_finding, per_report, rule
 from generator.checks.perf import (
     _FUNDING_LINE,
-    _SCORED_ROW,
     NO_PROJECT,
     _core,
     _name,
     _text_rows,
     projects_by_block,
+    stream_rows,
 )
+from generator.checks.ratios import percent_severity
 from generator.checks.sums import check_same
 from generator.checks.tables import _bare_control, _control_tables, group_rows
-from generator.checks.tolerance import half_unit
+from generator.checks.tolerance import half_unit, rounded_percent
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -206,12 +208,19 @@ def midyear_added(report: Report) -> Iterable[Finding]:
 
 _CEILING = re.compile(r"^(?:<=|≤|小于等于)\s*(?P<n>\d+(?:\.\d+)?)\s*万元$")
 _SPENT = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*万元$")
+# a cost row of a text export whose grid was lost (002), its units wrapped onto paragraphs of their own or not:
+# "<=242.48 万" / "元" / "=101.98 万" / "元" / "10 0.00", "<=110 万元 =81.41 万元 10 10.00"
+_COST_ROW = re.compile(
+    r"(?:<=|≤)\s*(?P<cap>\d+(?:\.\d+)?)\s*万\n?元\s*=\s*(?P<cost>\d+(?:\.\d+)?)\s*万\n?元"
+    r"\s*(?P<points>\d{1,2})\s+(?P<score>\d{1,2}\.\d{2})"
+)
 
 
 def _cost_rows(report: Report) -> dict[str, list[tuple[Decimal, Decimal, Quote]]]:
     """project → (ceiling, actual as printed, quote) of every cost indicator written
     "<=N万元" and "=M万元". A row's cells are scanned for the pair: reports lay the 分值 out before the
-    target (000) or after the actual (003), so the parsed target/actual columns are not relied on."""
+    target (000) or after the actual (003), so the parsed target/actual columns are not relied on.
+    perf.cost_sum and perf.control_rate read them."""
     out: dict[str, list[tuple[Decimal, Decimal, Quote]]] = {}
     for table in report.perf_tables:
         rows = out.setdefault(_name(table), [])
@@ -223,11 +232,9 @@ def _cost_rows(report: Report) -> dict[str, list[tuple[Decimal, Decimal, Quote]]
                     break
     if report.perf_tables:
         return out
-    for project, b, m in _text_rows(report, _SCORED_ROW):
-        t, s = _CEILING.match(m["target"].replace(" ", "")), _SPENT.match(m["actual"].replace(" ", ""))
-        if t and s:
-            quote = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
-            out.setdefault(project, []).append((Decimal(t["n"]), Decimal(s["n"]), quote))
+    for project, b, m in _text_rows(report, _COST_ROW, following=4, starts=("<=", "≤")):
+        quote = Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表")
+        out.setdefault(project, []).append((Decimal(m["cap"]), Decimal(m["cost"]), quote))
     return out
 
 
@@ -436,3 +443,63 @@ def basic_data_project(report: Report) -> Iterator[Finding]:
                 )  # fmt: skip
                 if found is not None:
                     yield found
+
+
+def _control_rates(report: Report) -> Iterator[tuple[str, str, Decimal, Quote]]:
+    """(project, the indicator's name, its actual %, a quote of its target and actual) of each cost-control
+    indicator with a ceiling: "业务运行成本控制率 <=100% =50%"."""
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            name = re.sub(r"[（(]%[）)]$", "", (ind.get("name") or "").strip())
+            actual = re.fullmatch(r"=?\s*(\d+(?:\.\d+)?)\s*%", (ind.get("actual") or "").strip())
+            target = (ind.get("target") or "").strip()
+            if name.endswith("控制率") and actual and target.startswith(("<=", "≤")):
+                yield _name(table), name, Decimal(actual.group(1)), ind["quote"]
+    if report.perf_tables:
+        return
+    projects = projects_by_block(report)
+    for row in stream_rows(report)["percent"]:
+        if row.name.endswith("控制率") and row.target_text.startswith(("<=", "≤")):
+            # the name read back over short paragraphs may open with the reason cell above it ("……故产生偏差"
+            # "项目预算成本控制率"): from its first 项目/业务/成本 on
+            named = re.search(r"(?:项目|业务|成本)[\u4e00-\u9fff]*控制率$", row.name)
+            yield projects[row.pos], named.group(0) if named else row.name, row.actual, row.quote
+
+
+@rule(
+    "perf.control_rate",
+    title="成本控制率与本表成本指标不符",
+    explanation=(
+        "项目自评表的成本指标常写两行：一行是成本的上限和实际花费（“维修成本 <=22.92万元 =11.44万元”），"
+        "一行是成本控制率（“<=100% =50%”）。控制率是实际花费占上限的百分比，两行说的是同一件事，"
+        "控制率应等于本表成本指标的实际值÷上限。只比较表中只有一项以万元计的成本指标的（有几项时不知道控制率按哪项算）。"
+        "控制率另有算法（如按全年预算数）的报告，其他各表的控制率也会对不上；本规则针对的是同一份报告里"
+        "多数表相符、个别表不符的情形，所以只作警告。"
+    ),
+    formula="成本控制率 = 成本指标实际值 ÷ 成本指标上限 × 100%",
+    tolerance="按控制率印出的精度比较，上限和实际值各按印出精度有半个末位单位的出入；超出范围不到控制率末位一个单位的记为提示",
+    example="《州人社局劳动保障大厦维修项目资金》维修成本<=22.92万元、实际11.44万元，业务运行成本控制率=50%："
+    "11.44÷22.92=49.91%，印作50%相符。",
+    expected_label="按本表成本指标",
+)
+def control_rate(report: Report) -> Iterable[Finding]:
+    costs = _cost_rows(report)
+    for project, name, stated, quote in _control_rates(report):
+        rows = costs.get(project, [])
+        if len(rows) != 1 or rows[0][0] <= 0:
+            continue
+        ceiling, cost, cost_quote = rows[0]
+        severity = percent_severity(stated, cost, ceiling)
+        if severity is None:
+            continue
+        expected = rounded_percent(cost, ceiling, stated)
+        yield make_finding(
+            "perf.control_rate",
+            "info" if severity == "info" else "warning",
+            f"{project}/{name}",
+            f"《{project}》的“{name}”实际值为{stated}%；本表的成本指标上限{ceiling}万元、实际{cost}万元，"
+            f"控制率应为{cost}÷{ceiling}={expected}%。",
+            f"{stated}%",
+            f"{expected}%",
+            [quote, cost_quote],
+        )
