@@ -1208,3 +1208,39 @@ def test_task_rates_of_loans_and_jobs_are_compared(reports, findings) -> None:
         for f in rule(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
     }
     assert ("发放创业担保贷款3.13亿元", "156.28%；156.82%") in fs
+
+
+def test_a_clause_copied_three_times_with_one_figure_changed(reports) -> None:
+    """004 writes "截止到目前，脱贫人口就业总规模为31.5万人，转移就业率为87.85%，超过目标任务1.31个百分点" in three paragraphs
+    whose other sentences differ, so no two consecutive sentences are copied whole. One copy written otherwise, against
+    two alike, is reported; two copies alone are not compared clause by clause (a goal and its result are often worded
+    alike), and the published documents have no such clause (test above)."""
+    import dataclasses
+
+    from generator.checks.repeat import copied_passage
+
+    r = reports[R004]
+    clause = "截止到目前，脱贫人口就业总规模为31.5万人，转移就业率为87.85%，超过目标任务1.31个百分点"
+    holding = [n for n, b in enumerate(r.document.blocks) if clause in b.text and b.table is None]
+    assert len(holding) == 3
+
+    def changed(*at: int):  # type: ignore[no-untyped-def]
+        blocks = list(r.document.blocks)
+        for n in at:
+            blocks[n] = dataclasses.replace(
+                blocks[n], text=blocks[n].text.replace("总规模为31.5万人", "总规模为35.1万人")
+            )
+        return dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks))
+
+    # two of the paragraphs also share the sentence around it: a change there is that pair's (the rule's first way,
+    # "写了2处"); the third copy's only match is the clause (every copy counted, "31.5（2处）、35.1（1处）")
+    counted = []
+    for n in holding:
+        (f,) = copied_passage(changed(n))
+        assert f.severity == "error" and {f.claimed, f.expected} == {"31.5", "35.1"}
+        assert all(clause.replace("31.5", v) in q.quote for q, v in zip(f.evidence, (f.claimed, f.expected)))
+        counted.append(f.message.split("处")[0][-1])
+    assert sorted(counted) == ["2", "2", "3"]
+    # two copies changed alike against one: still one copy alone, the other way round
+    (f,) = copied_passage(changed(*holding[:2]))
+    assert "35.1（2处）" in f.message and "31.5（1处）" in f.message

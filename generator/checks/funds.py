@@ -216,11 +216,11 @@ _COST_ROW = re.compile(
 )
 
 
+@per_report("document", "perf_tables")  # perf.cost_sum and perf.control_rate
 def _cost_rows(report: Report) -> dict[str, list[tuple[Decimal, Decimal, Quote]]]:
     """project → (ceiling, actual as printed, quote) of every cost indicator written
     "<=N万元" and "=M万元". A row's cells are scanned for the pair: reports lay the 分值 out before the
-    target (000) or after the actual (003), so the parsed target/actual columns are not relied on.
-    perf.cost_sum and perf.control_rate read them."""
+    target (000) or after the actual (003), so the parsed target/actual columns are not relied on."""
     out: dict[str, list[tuple[Decimal, Decimal, Quote]]] = {}
     for table in report.perf_tables:
         rows = out.setdefault(_name(table), [])
@@ -483,8 +483,9 @@ def _control_rates(report: Report) -> Iterator[tuple[str, str, Decimal, Quote]]:
     expected_label="按本表成本指标",
 )
 def control_rate(report: Report) -> Iterable[Finding]:
-    costs = _cost_rows(report)
-    for project, name, stated, quote in _control_rates(report):
+    rates = list(_control_rates(report))
+    costs = _cost_rows(report) if rates else {}
+    for project, name, stated, quote in rates:
         rows = costs.get(project, [])
         if len(rows) != 1 or rows[0][0] <= 0:
             continue

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
@@ -880,8 +880,10 @@ def _figure_value(fig: str) -> str:
         "（至少三个）也都相同，只有一个数不同时，说的是同一件事的同一个数，两处必有一处写错。只比较正文段落"
         "（表格行不比较）；两句话合计不少于30个汉字。模板套话（逐项说明各科目时句式相同、数不同）总有两个以上的数"
         "不同，不在此列；不同的只是年份（同样的话说两个年度）的也不比较。"
+        "一个分句（到“；”或“。”为止，至少三个数、二十个汉字）在三处以上写出、前后文各不相同时，只有一处的一个数与其余各处"
+        "不同的，同样报告；只写两处的分句不单独比较（目标和完成情况常用同样的句子）。"
     ),
-    formula="两处逐字相同的两句话中，除一个数外其余都相同 ⇒ 该数也应相同",
+    formula="两处逐字相同的两句话（或三处以上逐字相同的分句）中，除一个数外其余都相同 ⇒ 该数也应相同",
     tolerance="数按数值比较（千分位逗号、小数末尾的0不算不同；精度低的一处是另一处四舍五入的也视为相同），不相同即报",
     example="“1-11月，全市累计发放稳岗返还1337.88万元，惠及用人单位1306家……”在三处写出；其中一处若写作1739.24万元即报。",
     expected_label="另一处写",
@@ -898,55 +900,110 @@ def copied_passage(report: Report) -> Iterable[Finding]:
                 text = raw.strip()
                 if text:
                     sentences.append((text, b, m.start() + len(raw) - len(raw.lstrip())))
-    # each sentence read once: its figures and its text with them masked
+    # each sentence read once: its figures, its Chinese characters and (when needed) its text with the figures masked
     read = [(tuple(_figure_value(f) for f in _FIGURE.findall(t)), t) for t, _b, _s in sentences]
+    han = [len(_HAN.findall(t)) for _f, t in read]
     masked: dict[int, str] = {}
+
+    def mask(j: int) -> str:
+        if j not in masked:
+            masked[j] = _FIGURE.sub("#", read[j][1].rstrip(_ENDS))
+        return masked[j]
+
+    # masked text → figures as written → the pairs (their first sentence's index) written so
     passages: dict[str, dict[tuple[str, ...], list[int]]] = {}
     for i in range(len(sentences) - 1):
-        (f1, t1), (f2, t2) = read[i], read[i + 1]
-        if len(f1) + len(f2) < 3 or len(_HAN.findall(t1 + t2)) < 30:
+        (f1, _), (f2, _) = read[i], read[i + 1]
+        if len(f1) + len(f2) < 3 or han[i] + han[i + 1] < 30:
             continue
-        for j, t in ((i, t1), (i + 1, t2)):
-            if j not in masked:
-                masked[j] = _FIGURE.sub("#", t)
-        passages.setdefault(masked[i] + masked[i + 1], {}).setdefault(f1 + f2, []).append(i)
+        passages.setdefault(mask(i) + mask(i + 1), {}).setdefault(f1 + f2, []).append(i)
     seen: set[tuple[str, frozenset[str]]] = set()
     for variants in passages.values():
-        if len(variants) < 2:
+        found = _one_figure_apart(variants)
+        if found is None:
             continue
-        written = list(variants)
-        differ = [k for k in range(len(written[0])) if len({f[k] for f in written}) > 1]
-        if len(differ) != 1:
-            continue
-        k = differ[0]
+        k, written = found
         first_count = len(read[variants[written[0]][0]][0])
         which = 0 if k < first_count else 1  # the sentence of the pair that holds the figure
         quotes = []
         for fig in written:
             text, b, start = sentences[variants[fig][0] + which]
             quotes.append(Quote(text, b.page_at(start), None))
-        values = [f[k] for f in written]
-        if all(re.fullmatch(r"(?:19|20)\d\d", v) for v in values):
-            continue  # two years: the same words said of two periods, not one figure written twice
-        read_as = [parse_amount(v) for v in values]
-        if all(a is not None and b is not None and same_figure(a, b) for a in read_as for b in read_as):
-            continue  # "98.14%" and "98.1%": one figure at two precisions
-        key = (_FIGURE.sub("#", quotes[0].quote), frozenset(values))
-        if key in seen:
+        yield from _copied(variants, written, k, quotes, seen)
+    # a clause written three times or more, in paragraphs that differ around it (004: "截止到目前，脱贫人口就业总规模为
+    # 31.5万人，转移就业率为87.85%，超过目标任务1.31个百分点" in five): one copy alone in writing one figure otherwise.
+    # Two copies are not enough (a goal and its result are often worded alike), nor are clauses of two figures
+    # (template clauses "全年预算为X万元，支出决算为Y万元" of two items may share one figure).
+    clauses: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for i, (figures, _) in enumerate(read):
+        if len(figures) >= 3 and han[i] >= 20:
+            clauses.setdefault(mask(i), {}).setdefault(figures, []).append(i)
+    for copies in clauses.values():
+        found = _one_figure_apart(copies)
+        if found is None:
             continue
-        seen.add(key)
-        counts = {v: sum(len(variants[f]) for f in written if f[k] == v) for v in values}
-        shown = "、".join(f"{v}（{counts[v]}处）" for v in values)
-        yield make_finding(
-            "repeat.copied_passage",
-            "error",
-            f"{key[0][:40]}/{'/'.join(sorted(values))}",
-            f"同一段话在报告中写了{sum(counts.values())}处，其余的数都相同，只有一个数写法不同：{shown}；"
-            "同一件事的同一个数不应有两个值。",
-            values[0],
-            "；".join(values[1:]),
-            quotes,
-        )
+        k, written = found
+        if (
+            len(written) != 2
+            or min(len(copies[f]) for f in written) != 1
+            or len(copies[written[0]]) + len(copies[written[1]]) < 3
+        ):
+            continue  # not one copy alone against two or more others
+        places = [sentences[copies[fig][0]] for fig in written]
+        quotes = [Quote(text.rstrip(_ENDS), b.page_at(at), None) for text, b, at in places]
+        if any(_FIGURE.sub("#", q.quote) in reported for q in quotes for reported, _ in seen):
+            continue  # reported with its sentence pair above
+        yield from _copied(copies, written, k, quotes, seen)
+
+
+_ENDS = "。；;！？"  # what ends a sentence of _SENTENCE (a clause: it stops at "；" too)
+
+
+def _one_figure_apart(
+    variants: Mapping[tuple[str, ...], Sequence[object]],
+) -> tuple[int, list[tuple[str, ...]]] | None:
+    """(the position of the one figure the ways of writing a passage differ in, those ways) when they differ in
+    exactly one figure that is neither a year nor one figure at two precisions; else None."""
+    if len(variants) < 2:
+        return None
+    written = list(variants)
+    differ = [k for k in range(len(written[0])) if len({f[k] for f in written}) > 1]
+    if len(differ) != 1:
+        return None
+    k = differ[0]
+    values = [f[k] for f in written]
+    if all(re.fullmatch(r"(?:19|20)\d\d", v) for v in values):
+        return None  # two years: the same words said of two periods, not one figure written twice
+    read_as = [parse_amount(v) for v in values]
+    if all(a is not None and b is not None and same_figure(a, b) for a in read_as for b in read_as):
+        return None  # "98.14%" and "98.1%": one figure at two precisions
+    return k, written
+
+
+def _copied(
+    variants: Mapping[tuple[str, ...], Sequence[object]],
+    written: list[tuple[str, ...]],
+    k: int,
+    quotes: list[Quote],
+    seen: set[tuple[str, frozenset[str]]],
+) -> Iterable[Finding]:
+    values = [f[k] for f in written]
+    key = (_FIGURE.sub("#", quotes[0].quote), frozenset(values))
+    if key in seen:
+        return
+    seen.add(key)
+    counts = {v: sum(len(variants[f]) for f in written if f[k] == v) for v in values}
+    shown = "、".join(f"{v}（{counts[v]}处）" for v in values)
+    yield make_finding(
+        "repeat.copied_passage",
+        "error",
+        f"{key[0][:40]}/{'/'.join(sorted(values))}",
+        f"同一段话在报告中写了{sum(counts.values())}处，其余的数都相同，只有一个数写法不同：{shown}；"
+        "同一件事的同一个数不应有两个值。",
+        values[0],
+        "；".join(values[1:]),
+        quotes,
+    )
 
 
 # "支出决算为1511.89元" — an amount in 元 written to the cent, or of five digits and more (not "62元", "3960元")
