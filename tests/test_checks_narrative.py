@@ -199,6 +199,11 @@ PINNED = [
     # of 10 = 19.9938 ÷ 20 × 10 = 9.9969 cut to two decimals: saving 62元 cost 0.01 point, while 《档案信息化建设
     # 工作经费》's =68.9996万元 under <=69万元 scores the full 10.00.
     (R002, "perf.target_met_scored_short", "warning", "=19.9938万元（9.99分）", "10分"),
+    # 002 《行政复议案件应诉及工作经费》: 制作人社法规政策宣传费用 "<=1万元 =0.86万元1 1.00", and that row's own 偏差原因
+    # (twenty paragraphs of a narrow cell) ends "科室未制作政策宣传品，无相应的费用支出。": 0.86万元 spent and no
+    # spending. The 0.86 is counted in the project's 全年执行数 (6.5 + 4 + 0.86 + 2.1 + 0.14 = 13.60). Hand-read since
+    # the first commit (tests/expected/metrics), found unreported in the sixteenth session's third reading.
+    (R002, "perf.reason_no_cost", "warning", "=0.86万元", "无支出"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率91.35%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率94.93%）", "不高于9.64分"),
     (R002, "perf.execution_score", "warning", "10.00分（执行率97.58%）", "不高于9.64分"),
@@ -1244,3 +1249,24 @@ def test_a_clause_copied_three_times_with_one_figure_changed(reports) -> None:
     # two copies changed alike against one: still one copy alone, the other way round
     (f,) = copied_passage(changed(*holding[:2]))
     assert "35.1（2处）" in f.message and "31.5（1处）" in f.message
+
+
+def _hand_read() -> list[tuple[str, str, str, str]]:
+    from golden import load
+
+    return [
+        (g["file"], inc["reported_by"]["rule"], inc["reported_by"]["message_has"], inc["what"])
+        for g in load()
+        for inc in g.get("inconsistencies", [])
+    ]
+
+
+@pytest.mark.parametrize(
+    "file,rule,has,what", _hand_read(), ids=lambda v: v[:24] if isinstance(v, str) else v
+)
+def test_every_hand_read_inconsistency_is_reported(reports, file, rule, has, what) -> None:
+    """Each inconsistency read by hand in tests/expected/metrics/*.json names the rule that reports it. One of them
+    (002's "无相应的费用支出" beside 0.86万元 spent) was listed there from the first commit and reported by nothing
+    until the sixteenth session; this keeps the list and the checker together."""
+    fs = [f for f in run_checks(reports[file]) if f.rule == rule]
+    assert any(has in f.message for f in fs), (what, [f.message for f in fs])

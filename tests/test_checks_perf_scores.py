@@ -164,3 +164,27 @@ def test_the_whole_unit_table_of_a_text_export_is_scored_too() -> None:
     assert "整体支出绩效自评表" in f.message and f.evidence[0].quote == "15 2.14万人次15"
     (f,) = target_missed(seed_changed(R002, "10 60 日 10", "10 65 日 10"))
     assert (f.claimed, f.expected) == ("65日（10分）", "<=60日")
+
+
+def test_a_reason_over_many_narrow_paragraphs_is_read_from_the_row_s_own_line() -> None:
+    # 002's 行政复议 table: the 偏差原因 starts on the row's own line ("…1 1.00全年局") and runs over twenty
+    # paragraphs of three characters; the row before it in the same table has the reason of another row's money
+    from generator.checks.perf import _text_scored_rows, reason_no_cost
+
+    note = "全年局/机关加/大了新/媒体手/段灵活/多样的/宣传力/度，工/伤、农/工、仲裁/等科室/已制作/了大量/的政策/口袋书、"
+    note += "/手提袋、/宣传册、/手套等/政策宣/传品，科/室未制/作政策/宣传品，/无相应/的费用/支出。"
+    first, *rest = note.split("/")
+    r = report_of(
+        "项目名称甲项目主管部门测试局",
+        "制作人社法", "规政策宣传", "费用（万元）", f"<=1万元 =0.86万元1 1.00{first}", *rest,
+        "日常办公工", "作经费（万", "元）", "<=0.20万元 =0.14万元1 1.00因宣传", "费用没", "有产生，", "加大了其他", "办公经费的", "支付。",
+    )  # fmt: skip
+    rows = [ind for _, _, ind in _text_scored_rows(r)]
+    assert [row["reason"] for row in rows] == [
+        note.replace("/", ""),
+        "因宣传费用没有产生，加大了其他办公经费的支付。",
+    ]
+    assert rows[0]["reason_quote"].quote == note.replace("/", "\n")
+    (f,) = reason_no_cost(r)  # the second row's note speaks of the 宣传费用, not of its own 0.14万元
+    assert (f.severity, f.claimed, f.expected) == ("warning", "=0.86万元", "无支出")
+    assert "无相应的费用支出" in f.message and f.evidence[1].quote.endswith("无相应\n的费用\n支出。")

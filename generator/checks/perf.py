@@ -747,6 +747,47 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
         )
 
 
+# a 偏差原因 saying the row's own money was not spent: "科室未制作政策宣传品，无相应的费用支出。" (not "因宣传费用没有
+# 产生，加大了其他办公经费的支付", which speaks of another row's money)
+_NO_COST = re.compile(
+    r"无相应的?(?:费用)?支出|无(?:任何)?费用支出|未(?:产生|发生)(?:任何|相应的?)?(?:费用|支出)"
+)
+_COST_ACTUAL = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:万元|元)$")
+
+
+@rule(
+    "perf.reason_no_cost",
+    title="偏差原因说没有支出，实际值却有金额",
+    explanation=(
+        "自评表成本指标一行的实际值写了花费的金额（“=0.86万元”），同一行的偏差原因却说这笔钱没有花（“无相应的费用支出”"
+        "“未产生费用”）。两处说的是同一行、同一笔钱，一处说花了、一处说没花，必有一处不对；这一行的金额又计入了项目的"
+        "执行数，执行数也可能因此多报。只看偏差原因里明说本行没有支出的话，说别的费用没有产生的（“因宣传费用没有产生，"
+        "加大了其他办公经费的支付”）不算。"
+    ),
+    formula="偏差原因称无支出 ⇒ 实际值 = 0",
+    tolerance="不涉及舍入：实际值大于0即报",
+    example="制作人社法规政策宣传费用<=1万元，实际=0.86万元，得1分；偏差原因：“……科室未制作政策宣传品，无相应的费用支出。”",
+    expected_label="按偏差原因",
+)
+def reason_no_cost(report: Report) -> Iterable[Finding]:
+    for shown, subject, ind in _scored_indicators(report):
+        said = _NO_COST.search(ind.get("reason") or "")
+        spent = _COST_ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
+        if said is None or spent is None or Decimal(spent["n"]) == 0:
+            continue
+        what = f"“{ind['name']}”" if ind.get("name") else f"成本指标{ind['target']}"
+        yield make_finding(
+            "perf.reason_no_cost",
+            "warning",
+            f"{subject}/{ind['target']}",
+            f"{shown}{what}一行实际值为{ind['actual'].lstrip('=')}（{ind['score']}分），同一行的偏差原因却说“{said.group(0)}”："
+            "花了钱和没有支出不能同时成立。",
+            ind["actual"],
+            "无支出",
+            [ind["quote"], ind.get("reason_quote") or ind["quote"]],
+        )
+
+
 def _same_text(ind: dict) -> bool:
     """Target and actual written alike ("100% 100%", "效果明显 效果明显", "2023年12月31日" twice): met on any reading."""
     target, actual = (re.sub(r"^[=＝]|[\s。]", "", ind.get(k) or "") for k in ("target", "actual"))
@@ -964,26 +1005,38 @@ def _text_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
     rows = _text_rows(report, _SCORED_ROW, following=_ROW_PARAGRAPHS, starts=_BOUND_SIGNS)
     for project, b, m in rows:
         last = index[id(b)] + m.group(0).count("\n")  # the paragraph the row's 得分 is in
+        head = m.string[m.end() :].split("\n")[0]
+        reason = _text_reason(blocks[last + 1 : last + 1 + _REASON_PARAGRAPHS], head)
         out.append((f"《{project}》", project, {
             "target": m["target"], "actual": m["actual"].replace("\n", ""),
             "points": Decimal(m["points"]), "score": Decimal(m["score"]),
-            "reason": _text_reason(blocks[last + 1 : last + 9]),
+            "reason": "".join(reason) if reason else None,
+            # the reason as the text holds it, one paragraph a line
+            "reason_quote": Quote("\n".join(reason), blocks[last].page, None, "绩效自评表") if reason else None,
             "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
         }))  # fmt: skip
     return out
 
 
-def _text_reason(after: list[Block]) -> str | None:
-    """A text row's 偏差原因: the short paragraphs after its 得分 up to one that ends a sentence
+# how many paragraphs a text row's 偏差原因 may run over: a cell four characters wide holds a sentence of eighty in
+# twenty ("全年局" / "机关加" / "大了新" / … / "无相应" / "的费用" / "支出。", 002's 行政复议 table)
+_REASON_PARAGRAPHS = 30
+
+
+def _text_reason(after: list[Block], head: str = "") -> list[str] | None:
+    """A text row's 偏差原因, its lines: the short paragraphs after its 得分 up to one that ends a sentence
     ("根据实" / "际支付，" / "偏差率" / "较小。"), none of them another row's target; else None (the
-    paragraphs are the next indicator's name)."""
-    parts: list[str] = []
+    paragraphs are the next indicator's name). ``head``: what follows the 得分 in its own paragraph, the
+    reason's first line when the export ran it on ("<=1万元 =0.86万元1 1.00全年局")."""
+    parts: list[str] = [head] if head else []
+    if head.endswith("。"):
+        return parts
     for x in after:
         if x.table is not None or len(x.text) > 40 or re.search(r"(?:>=|<=|≥|≤|=)\s*\d", x.text):
             return None
         parts.append(x.text)
         if x.text.endswith("。"):
-            return "".join(parts)
+            return parts
     return None
 
 
