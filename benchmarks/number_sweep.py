@@ -1,0 +1,78 @@
+"""Which stated numbers the checks read: change each percentage and each amount in 万元 of a text report on its own,
+read the file end to end, check it, and count the changes a new finding names.
+
+A percentage moves by 7 units (3.17 at two decimals, 3.1 at one), an amount by 3 (1.37 at two decimals, 1.3 at one),
+downwards when it is large, so that no change is lost in rounding. A change no rule notices is a statement where a real
+error would go unseen (or one that no identity constrains: a target, a figure stated once). With --list, prints each
+unnoticed change with its context.
+
+Usage: python benchmarks/number_sweep.py [--list] [FILE ...]   (default: the text seeds in data/reports/)
+JOBS=2 by default (one process per CPU of the CI machine).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from decimal import Decimal
+from multiprocessing import Pool
+from pathlib import Path
+
+from generator.checks import run_checks
+from generator.pipeline import load_report
+
+ROOT = Path(__file__).resolve().parent.parent
+PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=\s*[%％])")
+AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)(?=\s*万)")
+
+
+def _messages(path: Path) -> set[str]:
+    return {f.message for f in run_checks(load_report(path, cache=None))}
+
+
+def _changed(token: str, percent: bool) -> str:
+    value = Decimal(token.replace(",", ""))
+    places = max(0, -int(value.as_tuple().exponent))
+    if places == 0:
+        step = Decimal(7 if percent else 3)
+    else:
+        step = Decimal("3.17" if percent else "1.37").quantize(Decimal(1).scaleb(-min(places, 2)))
+    return str(value - step if value > (50 if percent else 5) else value + step)
+
+
+def _noticed(job: tuple[Path, str, int, int, str, frozenset[str]]) -> bool:
+    path, text, start, end, new, before = job
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / path.name
+        target.write_text(text[:start] + new + text[end:], encoding="utf-8")
+        return any(new in m for m in _messages(target) - before)
+
+
+def main(argv: list[str]) -> None:
+    listing = "--list" in argv
+    files = [Path(a) for a in argv if a != "--list"] or sorted((ROOT / "data" / "reports").glob("*.txt"))
+    jobs = int(os.environ.get("JOBS", "2"))
+    with Pool(jobs) as pool:
+        for path in files:
+            text = path.read_text(encoding="utf-8")
+            before = frozenset(_messages(path))
+            line = [path.name]
+            for kind, pattern in (("percentages", PERCENT), ("amounts", AMOUNT)):
+                sites = [(m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(text)]
+                work = [
+                    (path, text, s, e, _changed(tok, kind == "percentages"), before) for s, e, tok in sites
+                ]
+                noticed = pool.map(_noticed, work, chunksize=4)
+                line.append(f"{kind} {sum(noticed)}/{len(sites)}")
+                if listing:
+                    for (s, e, tok), (*_, new, _b), seen in zip(sites, work, noticed, strict=True):
+                        if not seen:
+                            context = text[max(0, s - 40) : e + 15].replace("\n", "⏎")
+                            print(f"  {kind[:3]} {tok} -> {new}: {context}")
+            print("  ".join(line), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
