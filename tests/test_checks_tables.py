@@ -1054,3 +1054,24 @@ def test_a_fund_table_with_figures_where_the_text_says_none(reports) -> None:
     assert (f.severity, f.claimed, f.expected) == ("error", "12.00万元", "0")
     assert "报告称无政府性基金预算财政拨款支出" in f.message and f.evidence[0].table.startswith("公开07表")
     assert not [f for f in fund_absent(reports[caizheng])]
+
+
+def test_parts_closed_by_their_total(reports) -> None:
+    """003 lists each school's money and closes with "共计金额1286.27万元" (and "共计支付金额907.84万元"): both add up.
+    A changed part is an error; what opens the sentence is no part (synthetic, said so)."""
+    from conftest import report_of, reread
+
+    from generator.checks.lists import parts_total
+
+    r = reports["003_237caace6a9bba17.txt"]
+    assert list(parts_total(r)) == []
+    changed = reread(
+        r, "乌鲁木齐市城市科技技工学校97.35万元,共计", "乌鲁木齐市城市科技技工学校97.53万元,共计"
+    )
+    (f,) = parts_total(changed)
+    assert (f.severity, f.claimed, f.expected) == ("error", "1,286.27", "1,286.45")
+    assert f.evidence[0].quote.startswith("新疆金领技工学校221.25万元")
+    said = "年初预算100万元，甲技工学校50万元，乙技工学校50万元，共计100万元。"
+    assert list(parts_total(report_of(said))) == []
+    (f,) = parts_total(report_of(said.replace("乙技工学校50", "乙技工学校55")))
+    assert (f.claimed, f.expected) == ("100.00", "105.00") and "年初预算" not in f.message

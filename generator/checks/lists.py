@@ -311,3 +311,77 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                     )
                 ],
             )
+
+
+# "新疆金领技工学校221.25万元,新疆鑫鹏达技工学校269.72万元,……乌鲁木齐市城市科技技工学校97.35万元,共计金额1286.27万元"
+# (003): the parts first, closed by their total
+_CLOSING_TOTAL = re.compile(
+    r"(?:共计|合计|总计)(?:支付|拨付|发放)?(?:金额)?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+_PART_BEFORE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff“”（）()]{2,30}?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,；;、]\s*$"
+)
+
+
+def _common_suffix(names: list[str]) -> str:
+    out = names[0]
+    for name in names[1:]:
+        while not name.endswith(out):
+            out = out[1:]
+    return out
+
+
+@rule(
+    "sum.parts_total",
+    title="逐项列出的金额之和与其后的“共计”不符",
+    explanation=(
+        "文中先逐项列出同一类的几笔钱（“新疆金领技工学校221.25万元，新疆鑫鹏达技工学校269.72万元，……”），再写"
+        "“共计X万元”收尾。“共计”说的就是前面这几项的和，两者应相等。只读紧挨在“共计”之前、以逗号或分号隔开的"
+        "“名称+金额”，且各项名称有相同的结尾（都是“……技工学校”“……补贴”）：列举之前的“年初预算……万元”这类话"
+        "不是其中一项，不会被算进去。"
+    ),
+    formula="Σ 所列各项 = 共计",
+    tolerance="(n+1)×半个末位单位；超出为错误，范围内的差额为尾数差异（提示）",
+    example="221.25+269.72+147.36+550.59+97.35=1286.27，与“共计金额1286.27万元”相符。",
+    expected_label="各项之和",
+)
+def parts_total(report: Report) -> Iterable[Finding]:
+    from generator.checks.tolerance import sum_differs
+
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if "共计" not in b.text and "合计" not in b.text and "总计" not in b.text:
+            continue
+        for t in _CLOSING_TOTAL.finditer(b.text):
+            parts: list[re.Match[str]] = []
+            end = t.start()
+            while (p := _PART_BEFORE.search(b.text, max(0, end - 60), end)) is not None:
+                if parts and len(_common_suffix([p.group("name"), *(q.group("name") for q in parts)])) < 2:
+                    break  # not one of the list's items: what opens the sentence ("年初预算100万元，……")
+                parts.insert(0, p)
+                end = p.start()
+            names = [p.group("name") for p in parts]
+            total = parse_amount(t.group("n"))
+            if len(parts) < 2 or total is None:
+                continue
+            amounts = [parse_amount(p.group("n")) for p in parts]
+            if any(a is None for a in amounts):
+                continue
+            values = [a for a in amounts if a is not None]
+            beyond, diff = sum_differs(values, total)
+            if diff == 0:
+                continue
+            computed = sum(values, Decimal(0))
+            terms = " + ".join(f"{n}{fmt(v)}万元" for n, v in zip(names, values))
+            verdict = "至少一个数字有误。" if beyond else "差额在各项四舍五入的误差范围内，属尾数差异。"
+            yield make_finding(
+                "sum.parts_total",
+                "error" if beyond else "info",
+                f"{names[0]}/{total}",
+                f"文中逐项列出{terms} = {fmt(computed)}万元，随后写共计{fmt(total)}万元，相差{fmt(abs(diff))}万元；{verdict}",
+                fmt(total),
+                fmt(computed),
+                [Quote(b.text[parts[0].start("name") : t.end()], b.page_at(parts[0].start("name")), None)],
+            )
