@@ -174,3 +174,20 @@ def test_a_control_rate_that_is_not_its_cost_over_its_ceiling_is_reported() -> N
     # within one unit of the last place of what the rounded amounts allow is a note: 101.975 ÷ 242.485 = 42.054%
     (f,) = control_rate(seed_changed(R002, "<=100% =42.06%", "<=100% =42.04%"))
     assert (f.severity, f.claimed, f.expected) == ("info", "42.04%", "42.06%")
+    # a report whose control rates mostly disagree with cost ÷ ceiling works them out otherwise: nothing reported
+    import tempfile
+    from pathlib import Path
+
+    from generator.pipeline import load_report
+
+    path = Path(__file__).resolve().parents[1] / "data" / "reports" / R002
+    text = path.read_text(encoding="utf-8")
+    for rate in ("=100% 10 10.00", "=91.35%", "=93.1%", "=97.58%", "=74%", "=2.8%", "=41.68%", "=50%"):
+        text = text.replace(
+            f"<=100% {rate}", f"<=100% ={rate.split()[0].strip('=%')}1%" + rate[len(rate.split()[0]) :]
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / R002).write_text(text, encoding="utf-8")
+        r = load_report(Path(tmp) / R002, cache=None)
+    assert sum(1 for row in _control_rates(r) if str(row[2]).endswith("1")) >= 8
+    assert list(control_rate(r)) == []

@@ -473,8 +473,8 @@ def _control_rates(report: Report) -> Iterator[tuple[str, str, Decimal, Quote]]:
         "项目自评表的成本指标常写两行：一行是成本的上限和实际花费（“维修成本 <=22.92万元 =11.44万元”），"
         "一行是成本控制率（“<=100% =50%”）。控制率是实际花费占上限的百分比，两行说的是同一件事，"
         "控制率应等于本表成本指标的实际值÷上限。只比较表中只有一项以万元计的成本指标的（有几项时不知道控制率按哪项算）。"
-        "控制率另有算法（如按全年预算数）的报告，其他各表的控制率也会对不上；本规则针对的是同一份报告里"
-        "多数表相符、个别表不符的情形，所以只作警告。"
+        "报告的控制率若另有算法（如按全年预算数），各表都会对不上；所以只在本报告这样核对的控制率至少两处相符、且相符的"
+        "多于不符的时候报告，并只作警告。"
     ),
     formula="成本控制率 = 成本指标实际值 ÷ 成本指标上限 × 100%",
     tolerance="按控制率印出的精度比较，上限和实际值各按印出精度有半个末位单位的出入；超出范围不到控制率末位一个单位的记为提示",
@@ -485,12 +485,19 @@ def _control_rates(report: Report) -> Iterator[tuple[str, str, Decimal, Quote]]:
 def control_rate(report: Report) -> Iterable[Finding]:
     rates = list(_control_rates(report))
     costs = _cost_rows(report) if rates else {}
+    checked = []
     for project, name, stated, quote in rates:
         rows = costs.get(project, [])
-        if len(rows) != 1 or rows[0][0] <= 0:
-            continue
-        ceiling, cost, cost_quote = rows[0]
-        severity = percent_severity(stated, cost, ceiling)
+        if len(rows) == 1 and rows[0][0] > 0:
+            ceiling, cost, cost_quote = rows[0]
+            checked.append((project, name, stated, quote, ceiling, cost, cost_quote))
+    verdicts = [percent_severity(stated, cost, ceiling) for _, _, stated, _, ceiling, cost, _ in checked]
+    agree = verdicts.count(None)
+    if agree < 2 or agree <= len(verdicts) - agree:
+        return  # the report's 控制率 may be worked out otherwise: nothing to hold one table to
+    for (project, name, stated, quote, ceiling, cost, cost_quote), severity in zip(
+        checked, verdicts, strict=True
+    ):
         if severity is None:
             continue
         expected = rounded_percent(cost, ceiling, stated)

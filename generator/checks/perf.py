@@ -1012,7 +1012,9 @@ def _text_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
             "points": Decimal(m["points"]), "score": Decimal(m["score"]),
             "reason": "".join(reason) if reason else None,
             # the reason as the text holds it, one paragraph a line
-            "reason_quote": Quote("\n".join(reason), blocks[last].page, None, "绩效自评表") if reason else None,
+            "reason_quote": (
+                Quote("\n".join(reason), blocks[last if head else last + 1].page, None, "绩效自评表") if reason else None
+            ),
             "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
         }))  # fmt: skip
     return out
