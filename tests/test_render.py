@@ -38,6 +38,10 @@ def test_md_text_neutralises_markdown_and_html() -> None:
     assert md_text("1. item").startswith("1&#46;")
     assert md_text("- item").startswith("&#45;")
     assert md_text("a\nb\n\n# c") == "a b &#35; c"
+    # a narrow cell's wrap inside Chinese is no space (002's 偏差原因 over twenty lines: "无相应" / "的费用" / "支出。")
+    assert md_text("宣传品，\n无相应\n的费用\n支出。") == "宣传品，无相应的费用支出。"
+    assert md_text("=68.9996万\n元") == "=68.9996万元".translate({ord("="): "&#61;"})
+    assert md_text("2024年\nFHJ驻村") == "2024年 FHJ驻村"  # a Latin word keeps its space
 
 
 def test_url_filter_refuses_other_schemes() -> None:

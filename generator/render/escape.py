@@ -28,9 +28,16 @@ _REFS = {ord(c): f"&#{ord(c)};" for c in _ALWAYS}  # str.translate table: one pa
 _LINE_START = re.compile(r"^(\d+)([.)])|^([-+])")
 
 
+# a line break between two Chinese characters (or their punctuation): a narrow cell's wrap, not a word break
+_CJK_WRAP = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
+
+
 def md_text(value: object) -> str:
-    """Report text → a Markdown-inert, HTML-safe string that displays as the same text."""
-    text = " ".join(str(value).split())
+    """Report text → a Markdown-inert, HTML-safe string that displays as the same text. Chinese wrapped over
+    lines ("无相应" / "的费用" / "支出。") reads as one run; any other line break or run of spaces as one space."""
+    text = " ".join(_CJK_WRAP.sub("", str(value)).split())
     out = text.translate(_REFS)
     m = _LINE_START.match(out)
     if m:  # "1. " or "- " at the start would open a list if the template puts it at a line start
