@@ -47,7 +47,8 @@ def _noticed(job: tuple[Path, str, int, int, str, frozenset[str]]) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / path.name
         target.write_text(text[:start] + new + text[end:], encoding="utf-8")
-        return any(new in m for m in _messages(target) - before)
+        forms = {new, f"{Decimal(new):,f}"}  # messages print amounts of 1,000 and more with separators
+        return any(form in m for m in _messages(target) - before for form in forms)
 
 
 def main(argv: list[str]) -> None:
