@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from os.path import commonprefix
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import fmt, half_unit
@@ -215,6 +216,12 @@ _RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
 _ROUGHLY = re.compile(rf"(?:{ROUGHLY})$")
 
 
+def _values(parts: list[re.Match[str]]) -> list[Decimal] | None:
+    """The amounts (group "n") of a list's parts; None when one does not read as an amount."""
+    values = [parse_amount(p.group("n")) for p in parts]
+    return None if any(v is None for v in values) else [v for v in values if v is not None]
+
+
 def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
     """The parts after "其中" at ``start``, up to the clause list's end; None when a clause is not "name N万元"."""
     parts: list[re.Match[str]] = []
@@ -277,10 +284,9 @@ def listed_parts(report: Report) -> Iterable[Finding]:
             total = parse_amount(h.group("n"))
             if not parts or total is None:
                 continue
-            values = [parse_amount(p.group("n")) for p in parts]
-            if any(v is None for v in values):
+            amounts = _values(parts)
+            if amounts is None:
                 continue
-            amounts = [v for v in values if v is not None]
             beyond, diff = sum_differs(amounts, total)
             if diff == 0 or (diff > 0 and (len(parts) < 2 or not beyond)):
                 continue  # equal, or short by less than rounding or with one part only (a part, not the list)
@@ -323,14 +329,6 @@ _PART_BEFORE = re.compile(
 )
 
 
-def _common_suffix(names: list[str]) -> str:
-    out = names[0]
-    for name in names[1:]:
-        while not name.endswith(out):
-            out = out[1:]
-    return out
-
-
 @rule(
     "sum.parts_total",
     title="逐项列出的金额之和与其后的“共计”不符",
@@ -356,20 +354,18 @@ def parts_total(report: Report) -> Iterable[Finding]:
             continue
         for t in _CLOSING_TOTAL.finditer(b.text):
             parts: list[re.Match[str]] = []
-            end = t.start()
+            end, ending = t.start(), ""  # ending: the reversed ending the items' names share
             while (p := _PART_BEFORE.search(b.text, max(0, end - 60), end)) is not None:
-                if parts and len(_common_suffix([p.group("name"), *(q.group("name") for q in parts)])) < 2:
+                shared = commonprefix([ending, p.group("name")[::-1]]) if parts else p.group("name")[::-1]
+                if len(shared) < 2:
                     break  # not one of the list's items: what opens the sentence ("年初预算100万元，……")
                 parts.insert(0, p)
-                end = p.start()
+                end, ending = p.start(), shared
             names = [p.group("name") for p in parts]
             total = parse_amount(t.group("n"))
-            if len(parts) < 2 or total is None:
+            values = _values(parts)
+            if len(parts) < 2 or total is None or values is None:
                 continue
-            amounts = [parse_amount(p.group("n")) for p in parts]
-            if any(a is None for a in amounts):
-                continue
-            values = [a for a in amounts if a is not None]
             beyond, diff = sum_differs(values, total)
             if diff == 0:
                 continue

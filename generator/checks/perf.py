@@ -752,7 +752,6 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
 _NO_COST = re.compile(
     r"无相应的?(?:费用)?支出|无(?:任何)?费用支出|未(?:产生|发生)(?:任何|相应的?)?(?:费用|支出)"
 )
-_COST_ACTUAL = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:万元|元)$")
 
 
 @rule(
@@ -772,8 +771,13 @@ _COST_ACTUAL = re.compile(r"^=?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:万元|元)$")
 def reason_no_cost(report: Report) -> Iterable[Finding]:
     for shown, subject, ind in _scored_indicators(report):
         said = _NO_COST.search(ind.get("reason") or "")
-        spent = _COST_ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
-        if said is None or spent is None or Decimal(spent["n"]) == 0:
+        spent = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
+        if (
+            said is None
+            or spent is None
+            or spent["unit"] not in ("万元", "元")
+            or not Decimal(spent["n"].replace(",", ""))
+        ):
             continue
         what = f"“{ind['name']}”" if ind.get("name") else f"成本指标{ind['target']}"
         yield make_finding(
