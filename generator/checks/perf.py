@@ -34,21 +34,26 @@ def _name(table: dict) -> str:
         "全年执行数除以全年预算数（不是除以年初预算数）。只检查单元格与表头一一对齐的行，"
         "合并单元格造成错位的行不检查，以免读错列；表格结构在导出时丢失的报告（002），"
         "按仍写在一行内的“年度资金总额 年初 全年预算 全年执行 分值 执行率 得分”核对。"
+        "只有第一行写执行率、其余各行连同合计行都是“-”时，执行率是纵向合并的一格，属于整张表，按合计行核对。"
     ),
     formula="执行率 = 全年执行数 ÷ 全年预算数 × 100%",
     tolerance="按印出精度做区间运算（“98.8%”按一位小数、“100”按整数）；只差末位一个单位记为提示",
     example="全年预算数877.77、全年执行数877.77，执行率应为100%，表中填97.82%（按年初预算897.32算）。",
 )
 def execution_rate(report: Report) -> Iterable[Finding]:
-    rows: list[tuple[str, dict[str, Any]]] = [
-        (_name(table), row) for table in report.perf_tables for row in table["funding"] if row["aligned"]
+    rows: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = [
+        (_name(table), row, table["funding"])
+        for table in report.perf_tables
+        for row in table["funding"]
+        if row["aligned"]
     ]
     # a text export that lost the tables' grid (002) keeps each 年度资金总额 row on one line
     for project, m, quote in _text_funding(report):
         figures = {k: parse_amount(m[k]) for k in ("initial", "budget", "spent", "rate")}
-        rows.append((project, {"label": "年度资金总额", **figures, "quote": quote}))
-    for name, row in rows:
-        budget, spent, stated = row.get("budget"), row.get("spent"), row.get("rate")
+        rows.append((project, {"label": "年度资金总额", **figures, "quote": quote}, []))
+    for name, row, funding in rows:
+        of = _rate_of(row, funding)
+        budget, spent, stated = of.get("budget"), of.get("spent"), row.get("rate")
         if budget is None or spent is None or stated is None or budget <= 0:
             continue
         severity = percent_severity(stated, spent, budget)
@@ -56,19 +61,30 @@ def execution_rate(report: Report) -> Iterable[Finding]:
             continue
         expected = rounded_percent(spent, budget, stated)
         note = ""
-        initial = row.get("initial")
+        initial = of.get("initial")
         if initial and initial > 0 and percent_severity(stated, spent, initial) is None:
             note = f"表中的{pct(stated)}是全年执行数除以年初预算数{initial}的结果。"
+        merged = "" if of is row else f"（执行率一栏纵向合并，印在{shown_label(row)}行）"
         yield make_finding(
             "perf.execution_rate",
             severity,
             f"{name}/{row['label']}",
-            f"《{name}》{shown_label(row)}：全年预算数{budget}万元、全年执行数{spent}万元，"
+            f"《{name}》{shown_label(of)}{merged}：全年预算数{budget}万元、全年执行数{spent}万元，"
             f"执行率应为{spent}÷{budget}={pct(expected)}，表中填{pct(stated)}。{note}",
             pct(stated),
             pct(expected),
             [row["quote"]],
         )
+
+
+def _rate_of(row: dict[str, Any], funding: list[dict[str, Any]]) -> dict[str, Any]:
+    """The row whose amounts a row's 执行率 is of: the table's 合计 row when this is the only row that states a rate
+    and 合计 states none. 000's 整体支出 table merges 分值/执行率/得分 down all its rows, so "上级资金 41.98 41.98 41.98
+    10 95.54% 9.55" carries 830.26 ÷ 869.05 of "合计 835.63 869.05 830.26 - - -"."""
+    if any(other.get("rate") is not None for other in funding if other is not row):
+        return row
+    total = next((o for o in funding if o is not row and re.search(r"合计|总额", o["label"])), None)
+    return row if total is None or total.get("budget") is None or total.get("spent") is None else total
 
 
 # units of things counted one by one: "12人", "3场" are exact, not rounded to the unit
