@@ -399,13 +399,9 @@ def points_total(report: Report) -> Iterable[Finding]:
             levels.append((heading, under, sum((i["points"] for i in under), Decimal(0))))
         heading_excess = sum((max(hs - h["max"], Decimal(0)) for h, _, hs in levels), Decimal(0))
         # one problem, one error: when the levels' overruns make up the whole excess over 100, the
-        # level findings below already say it
-        # In a grid recovered from page text that holds many 自评表 (003), a stray OCR row can carry
-        # "10 10"; there an overrun is reported only when it comes with repeated indicator rows, the
-        # way those tables overrun (every row printed twice).
-        keys = [_key(i) for i in inds]
-        repeated = len(keys) - len(set(keys))
-        if total > cap and total - cap > heading_excess and (own_grid or repeated):
+        # level findings below already say it. In a grid recovered from page text that holds many 自评表
+        # (003) a stray OCR row can carry "10 10", and a row read twice counts twice: no overrun there.
+        if total > cap and total - cap > heading_excess and own_grid:
             yield make_finding(
                 "perf.points_total",
                 "error",
@@ -442,10 +438,11 @@ def _alike(a: str, b: str) -> bool:
     "perf.indicator_twice",
     title="同一指标在一张自评表中印了两次，实际完成值不同",
     explanation=(
-        "有的自评表把每一行指标都印了两次（003 的几张表：两行的指标值、实际完成值、分值、得分一字不差）。"
-        "在这样的表中，相邻两行的指标值和分值相同、实际完成值却是两个不同的数，就是同一指标给出了两个完成值"
-        "（名称在两行中折行不同，如“报名培训率”一行写作“报名培训”，另一行只剩“率”）；两个数至多一个是对的。"
-        "指标名称相同的相邻两行，不论表中其他行是否重印，也一样看待。只比较实际完成值是同一单位的一个数的行。"
+        "同一指标在自评表中占了相邻两行（名称相同，或在两行中折行不同，如“报名培训率”一行写作“报名培训”，另一行"
+        "只剩“率”），两行的指标值和分值相同、实际完成值却是两个不同的数：同一指标给出了两个完成值，至多一个是对的。"
+        "只比较实际完成值是同一单位的一个数的行。扫描件识别出的文字若把整张表的每一行都读了两遍（003 的三张表："
+        "逐对相邻两行指标值、分值相同，一遍数字中间有空格、一遍没有，分值只计一次加资金执行10分正好是印出的总分100分），"
+        "各行只计一次；两遍读出的实际完成值不同时只作提示，应以原件为准。"
     ),
     formula="同一指标（相邻两行，指标值、分值相同）的两个实际完成值相等",
     tolerance="按印出的数比较，不相等即报",
@@ -455,6 +452,7 @@ def _alike(a: str, b: str) -> bool:
 def indicator_twice(report: Report) -> Iterable[Finding]:
     for table in report.perf_tables:
         inds = table["indicators"]
+        yield from _readings_differ(report, table)
         pairs = list(zip(inds, inds[1:]))
         # a table that prints its rows twice: at least two other pairs of neighbours alike in every figure and
         # in name ("政治理论课时数" twice; "更新课程课时" over its cut copy "更新课程"), not rows that only share a
@@ -483,6 +481,37 @@ def indicator_twice(report: Report) -> Iterable[Finding]:
                 a["actual"],
                 [a["quote"], b["quote"]],
             )
+
+
+def _readings_differ(report: Report, table: dict) -> Iterable[Finding]:
+    """A table the OCR read twice over (extract's second_reading): the two readings of one row give two actuals."""
+    inds = table["indicators"]
+    fund = next((r["points"] for r in table["funding"] if r.get("points") is not None), _FUND_POINTS)
+    points = sum((i["points"] for i in inds), fund)
+    once = f"分值只计一次，加资金执行{fund}分共{points}分" + ("，正好满分" if points == 100 else "")
+    for a in inds:
+        b = a.get("second_reading")
+        x = _ACTUAL.match(a["actual"].replace(" ", ""))
+        y = _ACTUAL.match(b["actual"].replace(" ", "")) if b else None
+        if (
+            not x
+            or not y
+            or x["unit"] != y["unit"]
+            or Decimal(x["n"].replace(",", "")) == Decimal(y["n"].replace(",", ""))
+        ):
+            continue
+        other = "" if a["name"] == b["name"] else f"另一次读作“{b['name']}”，"
+        yield make_finding(
+            "perf.indicator_twice",
+            "info",
+            f"{_name(table)}/{a['name']}/{a['target']}",
+            f"{_shown(table, report.agency or '')}各指标行在识别出的文字中都出现两次（同一张表读了两遍，{once}）；"
+            f"指标“{a['name']}”（{other}指标值{a['target']}、分值{a['points']}）两次读出的实际完成值不同，"
+            f"一次是{a['actual']}，一次是{b['actual']}，应以原件为准。",
+            b["actual"],
+            a["actual"],
+            [a["quote"], b["quote"]],
+        )
 
 
 _FUND_POINTS = Decimal(

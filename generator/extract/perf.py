@@ -440,7 +440,28 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
                 )
     for entry in out:
         _borrow_grid(entry["funding"], doc.tables[entry["table"]].rows)
+        if _read_twice(entry["indicators"]):
+            firsts, seconds = entry["indicators"][::2], entry["indicators"][1::2]
+            entry["indicators"] = [{**a, "second_reading": b} for a, b in zip(firsts, seconds, strict=True)]
     return [t for t in out if t["funding"] or t["indicators"]]
+
+
+def _read_twice(inds: list[dict[str, Any]]) -> bool:
+    """Every indicator row there twice, one after the other: the same target and 分值 in each pair, and the names
+    alike in most pairs (a copy's name is often cut or garbled: "报名培训" / "率", "培训周期" / "山 ※又1日4小").
+    003's OCR read three 自评表 twice over (seven pairs each, 分值 90 + 10 for 资金 = its printed 总分 100, digits
+    spaced in one reading and not the other: "=62. 5 课时" / "=62.5 课时"); a table printed that way is not."""
+    if len(inds) < 8 or len(inds) % 2:
+        return False
+    pairs = list(zip(inds[::2], inds[1::2], strict=True))
+    named = sum(
+        1
+        for a, b in pairs
+        if a["name"] and b["name"] and (a["name"].startswith(b["name"]) or b["name"].startswith(a["name"]))
+    )
+    return all(
+        a["target"] == b["target"] and a["points"] == b["points"] for a, b in pairs
+    ) and 2 * named >= len(pairs)
 
 
 _AMOUNT = r"(?P<{}>\d[\d,]*(?:\.\d+)?)\s*万元?"
