@@ -108,8 +108,6 @@ PINNED = [
     (R002, "repeat.budget_for_spending", "error", "3127.86；3205.90", "同一个全年预算数"),
     # 002 部门整体自评: text "全州城镇新增就业2.27万人", table 城镇新增就业 实际完成值 2.24万人次.
     (R002, "repeat.perf_indicator_text", "warning", "2.27万人", "2.24万人次"),
-    # 002 档案信息化建设: text "档案整理盒数1887盒", table 档案整理数量 实际完成值 =1500盒 (the target copied).
-    (R002, "repeat.perf_indicator_text", "warning", "1887盒", "1500盒"),
     # 002 社保基金监督检查审计经费: text "完成检查报告2份", table 完成检查报告数量 实际完成值 =1个.
     (R002, "repeat.perf_indicator_text", "warning", "2份", "1个"),
     # 002 社保基金监督检查审计经费: its own 实际完成情况 says "收审单位满意度达90%" (收 for 受), the same

@@ -413,6 +413,9 @@ _DONE = re.compile(
     r"^(?![^。]*(?:不少于|不低于|不超过|目标|计划|预计|力争|确保|任务|要求))[^。]*(?:完成|实际)"
 )
 _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9fff]{0,8}$")
+# a sentence counting more than the year: "项目期间共计完成……档案整理盒数1887盒" (002's 档案 project, 2022—2023), not
+# the 年度 value of a 自评表 indicator
+_SPAN = re.compile(r"项目期间|以来|历年|累计至|\d{4}\s*年\s*[—–\-至]+\s*\d{4}\s*年")
 
 
 @rule(
@@ -424,7 +427,7 @@ _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9
         "“受审单位满意度”）的实际完成值写的是另一个数。两处说的是同一年同一件事的完成情况。"
         "只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表（结构完整的表由perf.completion_text核对），"
         "且文字在该指标之前40段以内或在该指标所在的自评表内（从表题起）、只写出一个数；文字写的是计划数"
-        "（“预计、计划、目标……”）或界限（“90%以上”）时不比较。文字的数等于指标值时，"
+        "（“预计、计划、目标……”）、界限（“90%以上”）或不止一年的累计数（“项目期间共计……”）时不比较。文字的数等于指标值时，"
         "多半是在复述目标，只有所在句子报告完成情况（有“完成、实际”，没有“不少于、目标、任务”等）才比较。"
     ),
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
@@ -473,7 +476,10 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
             for m in stated.finditer(b.text):
                 if _PLANNED.search(b.text[max(0, m.start() - 12) : m.start()]):
                     continue  # "预计召开职工工伤等级鉴定会9次": the plan, not the result
-                done = _DONE.search(re.split(r"[。；;]", b.text[: m.start()])[-1]) is not None
+                sentence = re.split(r"[。；;]", b.text[: m.start()])[-1]
+                if _SPAN.search(sentence):
+                    continue
+                done = _DONE.search(sentence) is not None
                 hits.append(
                     (Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(2), done)
                 )
