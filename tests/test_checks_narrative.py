@@ -272,9 +272,6 @@ PINNED_INFO = [
     # 002: 一般公共服务 信息化建设 rose by "增加四级联动视频会议及日常网络维护工作经费", while 社保 信息化建设's
     # "四级联动的视频会议系统使用及日常网络维护费与上年一致": the same kind of money in two 科目, so only info.
     (R002, "yoy.reason_conflict", "四级联动视频会议增加", "四级联动的视频会议系统使用与上年持平"),
-    # 002 职业技能竞赛 (text export, rows read from the text): 参赛人数 ">=200人 =1727人10 0.00", a target met
-    # eight times over and scored 0 of 10; not a proportional score, so a note.
-    (R002, "perf.target_met_scored_short", "=1727人（0.00分）", "10分"),
     # 002 农村劳动力外出务工工作经费 (a row over four paragraphs): ">=13万人次" / "=14.3238万" / "人次" / "20 18.00",
     # met and 2 points off with no 偏差原因 (the next indicator's name follows): a note.
     (R002, "perf.target_met_scored_short", "=14.3238万人次（18.00分）", "20分"),

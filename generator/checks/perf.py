@@ -815,6 +815,8 @@ _NO_COST = re.compile(
 )
 def reason_no_cost(report: Report) -> Iterable[Finding]:
     for shown, subject, ind in _scored_indicators(report):
+        if ind.get("reason_quote", ind["quote"]) is None:
+            continue  # a text row's reason that no "。" closes (_open_reason): not quoted, so not read for this
         said = _NO_COST.search(ind.get("reason") or "")
         spent = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
         if (
@@ -833,7 +835,7 @@ def reason_no_cost(report: Report) -> Iterable[Finding]:
             "花了钱和没有支出不能同时成立。",
             ind["actual"],
             "无支出",
-            [ind["quote"], ind.get("reason_quote") or ind["quote"]],
+            [ind["quote"], ind.get("reason_quote", ind["quote"])],
         )
 
 
@@ -1055,11 +1057,12 @@ def _text_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
     for project, b, m in rows:
         last = index[id(b)] + m.group(0).count("\n")  # the paragraph the row's 得分 is in
         head = m.string[m.end() :].split("\n")[0]
-        reason = _text_reason(blocks[last + 1 : last + 1 + _REASON_PARAGRAPHS], head)
+        after = blocks[last + 1 : last + 1 + _REASON_PARAGRAPHS]
+        reason = _text_reason(after, head)
         out.append((f"《{project}》", project, {
             "target": m["target"], "actual": m["actual"].replace("\n", ""),
             "points": Decimal(m["points"]), "score": Decimal(m["score"]),
-            "reason": "".join(reason) if reason else None,
+            "reason": "".join(reason) if reason else _open_reason(after, head),
             # the reason as the text holds it, one paragraph a line
             "reason_quote": (
                 Quote("\n".join(reason), blocks[last if head else last + 1].page, None, "绩效自评表") if reason else None
@@ -1072,6 +1075,25 @@ def _text_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
 # how many paragraphs a text row's 偏差原因 may run over: a cell four characters wide holds a sentence of eighty in
 # twenty ("全年局" / "机关加" / "大了新" / … / "无相应" / "的费用" / "支出。", 002's 行政复议 table)
 _REASON_PARAGRAPHS = 30
+
+
+# what a 偏差原因 gives, and an indicator's name does not: a cause
+_CAUSE = re.compile(r"因|故|由于|导致|原因")
+
+
+def _open_reason(after: list[Block], head: str) -> str | None:
+    """A text row's 偏差原因 that no "。" closes before the next row: it opens on the row's own line after the 得分
+    ("<=13万元 =0.95万元4 0.00本年因" / "自治区" / … / "计工作", 002) and gives a cause. Its end cannot be told from the
+    next row's name ("效益指" / "标"), so it counts as the row's reason but is not quoted."""
+    if not _HAN.search(head):
+        return None
+    parts = [head]
+    for x in after:
+        if x.table is not None or len(x.text) > 40 or re.search(r"(?:>=|<=|≥|≤|=)\s*\d", x.text):
+            break
+        parts.append(x.text)
+    text = "".join(parts)
+    return text if _CAUSE.search(text) else None
 
 
 def _text_reason(after: list[Block], head: str = "") -> list[str] | None:
