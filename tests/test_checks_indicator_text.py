@@ -47,10 +47,14 @@ def test_a_count_over_more_than_the_year_is_not_the_years(reports) -> None:
     # 002 档案信息化建设 (2022—2023): "截至2023年年底项目实施已完成：……项目期间共计完成数字化（扫描）528052页，档案整理盒数
     # 1887盒" (82707 + 445345 = 528052 pages: the whole project's), beside the 年度 indicator 档案整理数量 =1500盒. A warning
     # until the seventeenth session's audit of every finding: two scopes, no contradiction.
-    assert not [f for f in perf_indicator_text(reports["002_e0b9e12b257efafd.txt"]) if "1887" in (f.claimed or "")]
+    assert not [
+        f for f in perf_indicator_text(reports["002_e0b9e12b257efafd.txt"]) if "1887" in (f.claimed or "")
+    ]
     assert said("项目期间共计赴昌吉务工人员劳动者基本素质培训120人") == []
     assert said("2022年—2024年赴昌吉务工人员劳动者基本素质培训120人") == []
-    assert said("全年累计赴昌吉务工人员劳动者基本素质培训120人") == [("120人", "97人")]  # the year's own total
+    assert said("全年累计赴昌吉务工人员劳动者基本素质培训120人") == [
+        ("120人", "97人")
+    ]  # the year's own total
 
 
 def test_a_result_other_than_the_target_needs_no_completion_word() -> None:

@@ -277,8 +277,13 @@ def test_002_deductions_explained_in_notes_over_many_paragraphs(reports) -> None
     assert all(rows[a]["reason"] for a in ("=66间", "=13项", "=9.31万元", "=11.44万元"))
     noted = {f.claimed for f in target_met_scored_short(r)}
     assert not noted & {"=66间（3.50分）", "=13项（0.00分）", "=9.31万元（8.27分）", "=11.44万元（0.00分）"}
-    assert rows["=1727人"]["reason"].startswith("因各县市加大组织宣传力度") and rows["=1727人"]["reason_quote"] is None
+    assert (
+        rows["=1727人"]["reason"].startswith("因各县市加大组织宣传力度")
+        and rows["=1727人"]["reason_quote"] is None
+    )
     assert not noted & {"=1727人（0.00分）", "=42.06%（0.00分）", "=0.95万元（0.00分）"}
     # what runs on after a full score is the next row's name ("7 7.00就业资金第" / "三方评价费" / "用"), no cause: no reason
     assert rows["=14.8万元"]["reason"] is None
-    assert "=14.3238万人次（18.00分）" in noted  # ">=13万人次" / "=14.3238万" / "人次" / "20 18.00", then the next name
+    assert (
+        "=14.3238万人次（18.00分）" in noted
+    )  # ">=13万人次" / "=14.3238万" / "人次" / "20 18.00", then the next name

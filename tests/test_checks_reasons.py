@@ -95,10 +95,15 @@ def test_unit_wide_rise_against_an_items_fall_warns_once() -> None:
 
 
 def test_a_fund_moving_between_items_is_only_a_note() -> None:
-    # one item's fall and another's rise: the money may have moved from one 科目 to the other
+    # one item's fall and another's rise: the money may have moved from one 科目 to the other; against the unit-wide
+    # rise, the falling item is a note
     found = list(reason_conflict(report_of(*UNIT_WIDE, ITEMS_HEADING, FELL, ROSE)))
     assert found and {f.severity for f in found} == {"info"}
-    assert {f.severity for f in reason_conflict(report_of(ITEMS_HEADING, FELL, ROSE))} == {"info"}
+    # two 科目 alone, each reason true to its own change (减少1.00 / 减少; 增加3.00 / 增加): both hold, nothing to say
+    assert list(reason_conflict(report_of(ITEMS_HEADING, FELL, ROSE))) == []
+    # a reason against its own 科目's change is still compared
+    rose_against = ROSE.replace("增加3.00万元", "减少3.00万元")
+    assert {f.severity for f in reason_conflict(report_of(ITEMS_HEADING, FELL, rose_against))} == {"info"}
 
 
 def test_same_direction_is_no_conflict() -> None:

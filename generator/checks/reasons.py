@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from generator.checks import make_finding, per_report, rule
@@ -59,6 +60,15 @@ class Statement:
     key: str  # the name without 的 and without a money suffix: what two statements are matched on
     sign: int
     quote: Quote
+    # where the reason explains one 科目's change ("……信息化建设(项):支出决算数为7.14万元，比上年决算增加7.14万元……主要原因
+    # 是:……"): that paragraph's number and the sign of the change it states; None elsewhere
+    item: tuple[int, int] | None = None
+
+
+# a 项's own change, stated before its reason: "(项):支出决算数为20.00万元，比上年决算增加0.00万元"
+_OWN_CHANGE = re.compile(
+    r"[（(]项[）)][^。；]*?比上年(?:决算)?数?(?P<verb>增加|减少)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
 
 
 def item_key(name: str) -> str:
@@ -149,9 +159,14 @@ def _said(clause: str) -> tuple[str, int] | None:
     return None
 
 
-def _statements_in(block: Block, section: str | None) -> Iterator[Statement]:
+def _statements_in(block: Block, section: str | None, pos: int = 0) -> Iterator[Statement]:
     """What each clause of the block's explanations says goes up, down or stays as it was."""
     for start, end in _reason_spans(block):
+        change = _OWN_CHANGE.search(block.text[:start])
+        item = None
+        if change:
+            n = Decimal(change["n"].replace(",", ""))
+            item = (pos, 0 if n == 0 else 1 if change["verb"] == "增加" else -1)
         for clause, at in _clauses(block, start, end):
             found = _said(clause)
             if found is None:
@@ -161,7 +176,7 @@ def _statements_in(block: Block, section: str | None) -> Iterator[Statement]:
             for name in _items(items):
                 key = item_key(name)
                 if _names_something(key):
-                    yield Statement(name, key, sign, quote)
+                    yield Statement(name, key, sign, quote, item)
 
 
 @per_report("document")  # both rules read the same report's statements
@@ -174,7 +189,7 @@ def _read_statements(doc: Document) -> list[Statement]:
     out: list[Statement] = []
     for pos, block in enumerate(doc.blocks):
         if block.table is None and "原因" in block.text:
-            out.extend(_statements_in(block, sections[pos] or None))
+            out.extend(_statements_in(block, sections[pos] or None, pos))
     return out
 
 
@@ -210,6 +225,19 @@ def _unit_wide_against_item(a: Statement, b: Statement, statements: list[Stateme
     )
 
 
+def _each_its_own_item(a: Statement, b: Statement) -> bool:
+    """Two 科目's reasons, each agreeing with the change its own paragraph states: 002's 财政事务 信息化建设 "比上年决算
+    增加7.14万元……本年单位增加四级联动视频会议……经费" and 人社管理事务 信息化建设 "比上年决算增加0.00万元……四级联动的视频会议系统
+    使用……费与上年一致". The same kind of money went up in one 科目 and stayed in the other: both are true."""
+    return (
+        a.item is not None
+        and b.item is not None
+        and a.item[0] != b.item[0]
+        and a.item[1] == a.sign
+        and b.item[1] == b.sign
+    )
+
+
 @rule(
     "yoy.reason_conflict",
     title="两处原因说明对同一事项的增减说法相反",
@@ -219,7 +247,9 @@ def _unit_wide_against_item(a: Statement, b: Statement, statements: list[Stateme
         "只比较点了名的事项（如“就业信息化建设补助资金”），“经费”“相应支出”这类泛称不比较；"
         "一处是总体情况的原因（整个单位的这笔钱增加），另一处是某一项的原因（这一项的这笔钱减少），且没有别的项"
         "说它增加时，两种说法不能同时成立，记为警告；两处都是某一项的原因（钱可能从一个科目调到另一个科目）、"
-        "名称只是前段相同（如“四级联动视频会议”与“四级联动的视频会议系统使用费”）或“差旅费”这类各项都有的费用，只作提示。"
+        "名称只是前段相同或“差旅费”这类各项都有的费用，只作提示。两处都是某一科目（项）的原因、且各自的增减与本段所写"
+        "该科目的变动方向一致时（一项比上年增加7.14万元，原因是“增加四级联动视频会议……经费”；另一项比上年增加0.00万元，"
+        "原因是“四级联动的视频会议系统使用……费与上年一致”），两种说法可以同时成立，不报。"
     ),
     formula="方向(事项, 原因甲) = 方向(事项, 原因乙)",
     tolerance="用词判断，无数值容差；名称去掉“的”和“经费/资金/费”等后缀后比较",
@@ -236,6 +266,8 @@ def reason_conflict(report: Report) -> Iterable[Finding]:
                 continue
             if a.key in STAFF or b.key in STAFF:
                 continue  # staff: yoy.reason_staff, which also reads the staff numbers
+            if _each_its_own_item(a, b):
+                continue
             pair = (a.quote.quote, b.quote.quote)
             if pair in reported:
                 continue
