@@ -40,6 +40,7 @@ from generator.checks.perf import (
     goal_targets,
     indicator_name,
     projects_by_block,
+    shown_label,
     stream_rows,
 )
 from generator.checks.sums import statutory
@@ -53,9 +54,13 @@ from generator.normalize import decimals, parse_amount
 _FIELDS = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数", "rate": "执行率"}
 
 
+_CENT = Decimal("0.01")
+
+
 def _differs(a: Decimal, b: Decimal) -> str | None:
-    """None when equal, "info" within the rounding of the less precise figure, else "error"."""
-    if a == b:
+    """None when equal to the 0.01 the reports print (29.553203 and 29.553: both 29.55), "info" within the rounding
+    of the less precise figure (244 and 244.4), else "error"."""
+    if a.quantize(_CENT) == b.quantize(_CENT):
         return None
     return "info" if abs(a - b) <= half_unit(a, b) else "error"
 
@@ -94,18 +99,33 @@ def perf_funding(report: Report) -> Iterable[Finding]:
             verdict = _differs(said, shown)
             if verdict:
                 unit = "%" if key == "rate" else "万元"
-                diffs.append((verdict, f"{label}{said}{unit}", f"{label}{shown}{unit}"))
+                diffs.append((verdict, f"{label}{said}{unit}", f"{label}{shown}{unit}", key, said))
         if not diffs:
             continue
         severity = "error" if any(d[0] == "error" for d in diffs) else "info"
         name = table.get("name") or "绩效自评表"
         claimed = "，".join(d[1] for d in diffs)
         expected = "，".join(d[2] for d in diffs)
+        notes = []
+        rounded = [d[1] for d in diffs if d[0] == "info"]
+        if rounded:
+            notes.append(f"其中{'、'.join(rounded)}与表中的数只是印出的精度不同，四舍五入后一致")
+        for verdict, _, _, key, said in diffs:
+            # the rate of another row of the table: 001 "中央资金……预算执行率为99.87%" is the 资金总额 row's 336.344 ÷ 336.79
+            other = next(
+                (r for r in table["funding"] if r is not row and r.get(key) is not None and r[key] == said),
+                None,
+            )
+            if verdict == "error" and key == "rate" and other is not None:
+                notes.append(f"文字的{said}%是“{shown_label(other)}”一行的执行率")
+        note = "；".join(notes)
         yield make_finding(
             "repeat.perf_funding",
             severity,  # type: ignore[arg-type]
             f"{name}/{row['label']}",
-            f"《{name}》的文字说明写{claimed}，而自评表“{row['label']}”一行为{expected}。",
+            f"《{name}》的文字说明写{claimed}，而自评表“{row['label']}”一行为{expected}"
+            + (f"（{note}）" if note else "")
+            + "。",
             claimed,
             expected,
             [st["quote"], row["quote"]],
