@@ -186,7 +186,8 @@ def zero_base(report: Report) -> Iterable[Finding]:
     explanation=(
         "有的说明在同一句里写出本年数、上年数和变动额（“导致2024年度卫生健康支出决算数4.91万元，2023年卫生健康支出"
         "决算数为0，出现了较上年增加4.91万元的情况”）。三个数之间应满足：本年数 − 上年数 = 增加额（或上年数 − 本年数 ="
-        " 减少额）；对不上时，至少一个数写错了，常见的是从相邻段落照抄了金额。"
+        " 减少额）；对不上时，至少一个数写错了，常见的是从相邻段落照抄了金额。同段前文另写了本年数、且变动额与它相符时，"
+        "写错的是句中的本年数，提示按前文指出。"
     ),
     formula="本年数 − 上年数 = ±变动额",
     tolerance="按印出精度：三个数各自的舍入误差之和以内视为相符；上年数写作0的，是没有这项收支，不计舍入误差",
@@ -206,6 +207,34 @@ def last_year_stated(report: Report) -> Iterable[Finding]:
         if not sum_differs([before, sign * change], current)[0]:
             continue  # (a last year of "0" is none at all: tolerance.sum_tolerance gives it no rounding)
         word = "增加" if sign > 0 else "减少"
+        # the paragraph's own figure for the year, which the change fits: then this year's figure is the odd one (001:
+        # "住房保障支出……支出决算11.27万元……较上年决算增加11.27万元……导致2024年度住房保障支出决算数4.91万元，2023年……为0")
+        own = next(
+            (
+                c
+                for c in report.yoy_claims
+                if c is not claim
+                and c.get("block") == claim.get("block")
+                and c["current"] is not None
+                and c.get("current_quote") is not None
+                and (c["subject"].startswith(claim["subject"]) or claim["subject"].startswith(c["subject"]))
+                and not sum_differs([before, sign * change], c["current"])[0]
+            ),
+            None,
+        )
+        if own is not None:
+            yield make_finding(
+                "yoy.last_year_stated",
+                "error",
+                claim["subject"],
+                f"文中写{claim['subject']}本年{current}万元，又写“{said}”，同一句称较上年{word}{change}万元；"
+                f"同段前文写{own['subject']}“{own['current_quote'].quote}”，{own['current']} − {before} = {change}："
+                f"对不上的是本年数{current}万元，应为{own['current']}万元。",
+                f"本年{current}万元",
+                f"本年{own['current']}万元",
+                [claim["quote"], own["current_quote"]],
+            )
+            continue
         yield make_finding(
             "yoy.last_year_stated",
             "error",
