@@ -526,6 +526,8 @@ _FUND_POINTS = Decimal(
         "自评表的总分是资金执行得分加上各项绩效指标得分。只在表的分值结构完整时比较（指标分值加资金执行"
         "分值正好100分），此时总分必须等于各项得分之和；总分也不能超过各项分值之和（满分）。"
         "有读不出的指标行时不比较；某项得分栏空着时，这一项按0分到满分都算，总分须落在由此得出的区间内。"
+        "总分一栏的分值正好是各项指标分值之和、得分也只是指标得分之和时，这张表的总分没有计入资金执行得分"
+        "（版式如此，不是算错），记为警告；连指标得分之和也对不上时，仍是错误。"
     ),
     formula="总分 = 资金执行得分 + Σ 指标得分；总分 ≤ 资金执行分值 + Σ 指标分值",
     tolerance="得分按印出数相加，差额超过0.01分即报",
@@ -567,12 +569,22 @@ def score_total(report: Report) -> Iterable[Finding]:
                 evidence,
             )
         elif points == 100 and abs(stated - expected) > Decimal("0.01"):
+            indicators = expected - fund["score"]
+            if _indicators_only(table, inds) and abs(stated - indicators) <= Decimal("0.01"):
+                severity, verdict = "warning", _LEFT_OUT.format(stated=stated, fund=fund["score"], total=expected)
+            elif _indicators_only(table, inds):
+                severity = "error"
+                verdict = (
+                    f"总分一栏的分值{table['total']['points']}分只计了指标，即便如此得分也应为{indicators}分；"
+                    f"计入资金执行得分，总分应为{expected}分，表中写{stated}分。"
+                )
+            else:
+                severity, verdict = "error", f"总分应为{expected}分，表中写{stated}分。"
             yield make_finding(
                 "perf.score_total",
-                "error",
+                severity,
                 f"{_name(table)}/总分",
-                f"《{_name(table)}》资金执行得分{fund['score']}分，各项指标得分合计{expected - fund['score']}分{note}，"
-                f"总分应为{expected}分，表中写{stated}分。",
+                f"《{_name(table)}》资金执行得分{fund['score']}分，各项指标得分合计{indicators}分{note}，{verdict}",
                 str(stated),
                 str(expected),
                 evidence,
@@ -634,6 +646,22 @@ def _text_score_total(report: Report) -> Iterable[Finding]:
         points, scores, quotes = Decimal(0), Decimal(0), list[Quote]()
 
 
+# a 总分 row whose 分值 is the indicators' alone (001: "总分 90 90" under nine indicators of 10): the table's total
+# leaves the 资金执行 score out, as a layout, while the 财政部 自评表 counts it in (and the report's other tables do)
+_LEFT_OUT = (
+    "表中总分一栏的分值和得分都只计了指标，没有计入资金执行得分{fund}分；按自评表的定义（资金执行10分加指标90分，满分100分），"
+    "总分应为{total}分，表中写{stated}分。"
+)
+
+
+def _indicators_only(table: dict, inds: list[dict]) -> bool:
+    """The 总分 row's 分值 is the sum of the indicators' 分值: a total of the indicators alone."""
+    printed = table["total"].get("points")
+    return printed is not None and printed == sum(
+        (i["points"] for i in inds if i["points"] is not None), Decimal(0)
+    )
+
+
 def _score_range(table: dict, fund: dict, inds: list[dict], blank: list[dict]) -> Iterable[Finding]:
     """score_total for a table with blank 得分 cells: the total must lie between the sum of the scores
     printed (blanks as 0) and that sum plus the blanks' 分值 (blanks as full)."""
@@ -646,12 +674,20 @@ def _score_range(table: dict, fund: dict, inds: list[dict], blank: list[dict]) -
     if points != 100 or low - Decimal("0.01") <= stated <= high + Decimal("0.01"):
         return
     names = "、".join(f"“{i['name']}”" for i in blank)
+    left_out = _indicators_only(table, inds) and low - fund["score"] - Decimal(
+        "0.01"
+    ) <= stated <= high - fund["score"] + Decimal("0.01")
     yield make_finding(
         "perf.score_total",
-        "error",
+        "warning" if left_out else "error",
         f"{_name(table)}/总分",
         f"《{_name(table)}》资金执行得分{fund['score']}分，{names}的得分栏空着（按0分到满分{high - low}分计），"
-        f"其余指标得分合计{low - fund['score']}分，总分应在{low}分到{high}分之间，表中写{stated}分。",
+        f"其余指标得分合计{low - fund['score']}分，"
+        + (
+            _LEFT_OUT.format(stated=stated, fund=fund["score"], total=f"{low}分到{high}")
+            if left_out
+            else f"总分应在{low}分到{high}分之间，表中写{stated}分。"
+        ),
         str(stated),
         f"{low}–{high}",
         [fund["quote"], *(i["quote"] for i in blank), table["total"]["quote"]],
