@@ -571,7 +571,10 @@ def score_total(report: Report) -> Iterable[Finding]:
         elif points == 100 and abs(stated - expected) > Decimal("0.01"):
             indicators = expected - fund["score"]
             if _indicators_only(table, inds) and abs(stated - indicators) <= Decimal("0.01"):
-                severity, verdict = "warning", _LEFT_OUT.format(stated=stated, fund=fund["score"], total=expected)
+                severity, verdict = (
+                    "warning",
+                    _LEFT_OUT.format(stated=stated, fund=fund["score"], total=expected),
+                )
             elif _indicators_only(table, inds):
                 severity = "error"
                 verdict = (
