@@ -840,15 +840,27 @@ def _variants(
             diff = [k for k in range(len(a)) if a[k] != other[k]]
             if len(diff) != 1 or not where(diff[0], len(a)):
                 continue
-            # the rarer spelling first; on a tie, the one the text has first (which one is right, the
-            # report does not say: the message names both)
-            odd, usual = sorted((a, other), key=lambda n: (count[n], order[id(first[n][0])]))
+            # the spelling whose changed character the phrase itself uses again last ("……国际陆港城争做国际陆港人": 陆港
+            # twice, not "……国际路港人", though that one is printed more often); else the rarer first, on a tie the one
+            # the text has first (which one is right, the report does not say: the message names both)
+            k = diff[0]
+            odd, usual = sorted(
+                (a, other), key=lambda n: (bool(_echoed(n, k)), count[n], order[id(first[n][0])])
+            )
             (b, start), (ub, ustart) = first[odd], first[usual]
             quotes = [
                 _quote(report, b, start, start + len(odd)),
                 _quote(report, ub, ustart, ustart + len(usual)),
             ]
             yield odd, usual, diff[0], quotes, count
+
+
+def _echoed(text: str, k: int) -> str:
+    """A two-character word holding ``text[k]`` that occurs again in ``text``, away from position ``k`` ("" if none)."""
+    for w in (text[k : k + 2], text[max(0, k - 1) : k + 1]):
+        if len(w) == 2 and any(text.startswith(w, i) and not i <= k < i + 2 for i in range(len(text) - 1)):
+            return w
+    return ""
 
 
 # a phrase the report quotes: a slogan, a campaign, a document's title
@@ -870,12 +882,18 @@ _QUOTED = re.compile(r"“([^”“]{12,40})”")
 )
 def phrase_variant(report: Report) -> Iterable[Finding]:
     for odd, usual, at, quotes, count in _variants(report, _QUOTED, 12, lambda k, n: k < n - 2):
+        word = _echoed(usual, at)
+        which = (
+            f"“{word}”在这句里另有一处，“{odd[at]}”多半是笔误。"
+            if word and not _echoed(odd, at)
+            else "其中一种写法有误。"
+        )
         yield make_finding(
             "completeness.phrase_variant",
             "info",
             odd,
             f"报告写“{odd}”（{count[odd]}处），又写“{usual}”（{count[usual]}处）：同一句只差第{at + 1}个字"
-            f"（“{odd[at]}”与“{usual[at]}”），其中一种写法有误。",
+            f"（“{odd[at]}”与“{usual[at]}”），{which}",
             odd,
             usual,
             quotes,
