@@ -1365,16 +1365,22 @@ def _text_funding(report: Report) -> list[tuple[str, re.Match[str], Quote]]:
 @per_report("document", "perf_tables")  # perf.execution_score and perf.execution_score_high
 def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Quote]]:
     """(project, points, rate, score, quote) of every 资金执行 row that states all three."""
-    out: dict[tuple[str, int | None], tuple[str, Decimal, Decimal, Decimal, Quote]] = {}
-    for table in report.perf_tables:
+    # one entry a table: two tables may print the same row ("年度资金总额 10 10 10 10 100% 10", 004's 失业动态监测 and
+    # 农民工就业); a row read from the text as well as from a table is one
+    out: dict[tuple[object, ...], tuple[str, Decimal, Decimal, Decimal, Quote]] = {}
+    read = set()
+    for n, table in enumerate(report.perf_tables):
         if "整体" in (table.get("title") or ""):
             continue  # a 部门/单位整体 table may follow its own scoring rule (002, 000: rate × points)
         row = next((r for r in table["funding"] if r.get("points") is not None), None)
         if row is None or not row["aligned"] or row.get("rate") is None or row.get("score") is None:
             continue
         q = row["quote"]
-        out[(q.quote, q.page)] = (_name(table), row["points"], row["rate"], row["score"], q)
+        out[(n,)] = (_name(table), row["points"], row["rate"], row["score"], q)
+        read.add((q.quote, q.page))
     for project, m, q in _text_funding(report):
+        if (q.quote, q.page) in read:
+            continue
         rate, budget, spent = (parse_amount(m.group(k)) for k in ("rate", "budget", "spent"))
         if rate is None or budget is None or spent is None or budget <= 0:
             continue
