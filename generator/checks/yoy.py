@@ -267,11 +267,12 @@ def last_year_stated(report: Report) -> Iterable[Finding]:
     title="增减方向用词矛盾",
     explanation=(
         "同一处变动的用词必须一致：“增加…万元”之后应是“增长…%”，“减少”之后应是“下降”；"
-        "写“持平”就不应再有非零的变动额；模板里的“下降（增长）”两个方向都留着，读者无法判断。"
+        "写“持平”就不应再有非零的变动额；模板里的“下降（增长）”两个方向都留着、前面也没有写明增减的金额时，"
+        "读者无法判断（前面写了“减少0.15万元”的，方向是清楚的，留下的模板字样由“模板残留”报告）。"
     ),
     formula="方向(金额用词) = 方向(百分比用词)；持平 ⇔ 变动额 = 0",
     tolerance="用词判断，无数值容差",
-    example="“比2023年度减少0.15万元，下降（增长）27.78%”：模板中的两种方向都未删去。",
+    example="“增长（下降）27.78%”而前文没有写增减金额：模板中的两种方向都未删去，看不出是增是减。",
     expected_label="应为",
 )
 def direction(report: Report) -> Iterable[Finding]:
@@ -305,6 +306,8 @@ def direction(report: Report) -> Iterable[Finding]:
         if block.table is not None:
             continue
         for m in residue.finditer(block.text):
+            if _AMOUNT_WORD.search(block.text[: m.start()]):
+                continue  # "减少0.15万元，下降（增长）27.78%": the amount says which; the residue is template_residue's
             yield make_finding(
                 "yoy.direction",
                 "warning",
@@ -314,6 +317,10 @@ def direction(report: Report) -> Iterable[Finding]:
                 "只写一个方向",
                 [Quote(m.group(0), block.page_at(m.start()), None)],
             )
+
+
+# a change amount with its direction right before a percentage: "比2023年度减少0.15万元，"
+_AMOUNT_WORD = re.compile(r"(?:增加|减少)\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,]?\s*$")
 
 
 @rule(
