@@ -515,7 +515,8 @@ _BARE_CHANGE = re.compile(
     title="增减幅度缺少百分号或单位",
     explanation=(
         "“与上年相比增加X万元，增长Y%”中，增减额要有单位，增减幅度要有百分号。数字后直接是句号或逗号时，"
-        "读者无法知道它是金额还是百分比（如“增长13.95。”）。"
+        "读者无法知道它是金额还是百分比，记为警告；紧接在写明单位的增减额之后（“增加1193.20万元，增长13.95。”）的，"
+        "看得出是漏了百分号，只作提示。"
     ),
     formula="“增长/下降/增加/减少 + 数字”后应有 % 或单位",
     tolerance="不涉及金额",
@@ -531,11 +532,16 @@ def missing_unit(report: Report) -> Iterable[Finding]:
             continue
         for m in _BARE_CHANGE.finditer(b.text):
             said = m.group(0)
+            # "增加1193.20万元，增长13.95。": the amount is given, so a rate word's bare figure is the percentage
+            rate = m.group("word") in ("增长", "下降", "上升", "降低") and _AMOUNT_WORD.search(
+                b.text[: m.start()]
+            )
             yield make_finding(
                 "yoy.missing_unit",
-                "warning",
+                "info" if rate else "warning",
                 f"{b.page} {said}",
-                f"第{b.page_at(m.start())}页写“{said}”，数字{m.group('n')}后面没有百分号或单位，看不出是金额还是幅度。",
+                f"第{b.page_at(m.start())}页写“{said}”，数字{m.group('n')}后面没有百分号或单位，"
+                + ("漏了百分号（前面已写出增减金额，这里是幅度）。" if rate else "看不出是金额还是幅度。"),
                 said,
                 f"{said}%" if m.group("word") in ("增长", "下降", "上升", "降低") else f"{said}万元",
                 [Quote(b.text[max(0, m.start() - 30) : m.end()], b.page_at(m.start()), None)],
