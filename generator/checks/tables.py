@@ -855,8 +855,9 @@ def item_kind(report: Report) -> Iterable[Finding]:
 
 # "其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴、……、个人农业生产补贴；公用经费184.65万元，主要包括：……。"
 _COMPONENTS = re.compile(
-    r"(?P<kind>人员经费|公用经费)\s*[\d,.]+\s*万元[，,]\s*主要包括[：:]\s*(?P<list>[^；;。]{2,400})"
+    r"(?P<kind>人员经费|公用经费)\s*(?P<amount>[\d,.]+)\s*万元[，,]\s*主要包括[：:]\s*(?P<list>[^；;。]{2,400})"
 )
+_KIND_METRIC = {"人员经费": "gpb_basic_personnel", "公用经费": "gpb_basic_public"}
 _PERSONNEL = ("301", "303")
 
 
@@ -915,9 +916,11 @@ def _economic_items(
         "情况说明写“人员经费X万元，主要包括：基本工资、津贴补贴……；公用经费Y万元，主要包括：办公费……”。"
         "所列各项应是一般公共预算财政拨款基本支出决算表（公开06表）中有支出的经济分类科目；"
         "表中该科目为0或空白，说明文字照搬了模板或上年的清单。只核对能在表中按名称找到的科目。"
+        "文中的人员经费（公用经费）总数与表中的不是同一个数时，文字说的钱比表中多出的部分没有分项，"
+        "表中为0不能证明这一项没有支出，只作提示。"
     ),
     formula="情况说明所列每一项：公开06表该科目决算数 > 0",
-    tolerance="不涉及舍入：只看是否为0（空白按0）",
+    tolerance="不涉及舍入：只看是否为0（空白按0）；文中总数与表中总数按印出精度比较",
     example="人员经费主要包括……个人农业生产补贴，而公开06表30310个人农业生产补贴为空白",
     expected_label="报表中的金额",
 )
@@ -925,12 +928,18 @@ def listed_component(report: Report) -> Iterable[Finding]:
     for c in _components(report):
         if c.amount or c.kind != c.belongs:
             continue  # spent, or listed under the other kind: text_table.component_kind's question
+        wider = (
+            f"但文中的{c.kind}{c.totals[0]}万元与表中{c.totals[1]}万元不是一个数，相差的"
+            f"{abs(c.totals[0] - c.totals[1])}万元表中没有分项，这一项也可能在其中。"
+            if c.totals
+            else "没有这项支出。"
+        )
         yield make_finding(
             "text_table.listed_component",
-            "warning",
+            "info" if c.totals else "warning",
             f"{c.kind} {c.code} {c.name}",
             f"情况说明称{c.kind}主要包括“{c.name}”，而{table_name('公开06表')}中{c.code} {c.name}"
-            f"{'为空白' if c.amount is None else '为0'}，没有这项支出。",
+            f"{'为空白' if c.amount is None else '为0'}，{wider}",
             c.name,
             "0" if c.amount is not None else "空白",
             c.quotes,
@@ -946,6 +955,9 @@ class _Component:
     code: str  # its 公开06表 code
     amount: Decimal | None  # its 公开06表 amount (None: blank)
     quotes: list[Quote]  # the list up to the item, and the table's row
+    # the text's total for the kind and 公开06表's, when they differ beyond rounding: the list then describes money the
+    # table does not itemise (规划局: 人员经费 4896.98 in the text, 4884.09 in 公开06表), so a 0 there proves less
+    totals: tuple[Decimal, Decimal] | None = None
 
     @property
     def belongs(self) -> str:
@@ -970,8 +982,20 @@ def _components(report: Report) -> Iterator[_Component]:
                 at = b.text.find(name, m.start("list"))
                 said = Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)
                 yield _Component(
-                    m["kind"], name, code, amount, [said, *([quotes[code]] if code in quotes else [])]
-                )
+                    m["kind"], name, code, amount, [said, *([quotes[code]] if code in quotes else [])],
+                    _other_total(report, m["kind"], m["amount"]),
+                )  # fmt: skip
+
+
+def _other_total(report: Report, kind: str, stated: str) -> tuple[Decimal, Decimal] | None:
+    """(the text's total for ``kind``, 公开06表's) when they are not one figure."""
+    from generator.checks.tolerance import same_figure
+    from generator.normalize import parse_amount
+
+    said, value = parse_amount(stated), report.metrics.get(_KIND_METRIC[kind])
+    if said is None or value is None or value.kind != "table" or same_figure(said, value.amount):
+        return None
+    return said, value.amount
 
 
 @rule(
