@@ -1052,7 +1052,7 @@ def test_a_fund_table_with_figures_where_the_text_says_none(reports) -> None:
     # 财政局 prints 公开07表 with a bare 合计 row and under it "注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表
     # 无数据"; with 12.00 in the row's 本年支出 小计 the table has such money and the note is kept from a year without
     changed = _cell_changed(reports[caizheng], "公开07表", "合计", 6, "12.00")
-    (f,) = [f for f in fund_absent(changed) if "公开07表" in f.message]
+    (f,) = [f for f in fund_absent(changed) if "《政府性基金预算财政拨款收入支出决算表》" in f.message]
     assert (f.severity, f.claimed, f.expected) == ("error", "12.00万元", "0")
     assert "报告称无政府性基金预算财政拨款支出" in f.message and f.evidence[0].table.startswith("公开07表")
     assert not [f for f in fund_absent(reports[caizheng])]
@@ -1083,6 +1083,23 @@ def test_a_listed_component_of_a_wider_total_is_a_note(findings) -> None:
     # 规划局's 人员经费 "4896.98万元，主要包括：……奖金……奖励金、其他对个人和家庭的补助支出": each 0.00 in 公开06表, whose 人员经费
     # is 4884.09. The 12.89 between them (all-funds basic spending under the 一般公共预算 label: text_table.metric's
     # error) is itemised nowhere, so a 0 in the table does not show the item unspent: a note, not a warning.
-    notes = {f.claimed: f for f in findings[GUIHUA] if f.rule == "text_table.listed_component" and f.severity == "info"}
+    notes = {
+        f.claimed: f
+        for f in findings[GUIHUA]
+        if f.rule == "text_table.listed_component" and f.severity == "info"
+    }
     assert set(notes) == {"奖金", "奖励金", "其他对个人和家庭的补助支出"}
-    assert all("文中的人员经费4896.98万元与表中4884.09万元不是一个数，相差的12.89万元" in f.message for f in notes.values())
+    assert all(
+        "文中的人员经费4896.98万元与表中4884.09万元不是一个数，相差的12.89万元" in f.message
+        for f in notes.values()
+    )
+
+
+def test_tables_numbered_differently_by_templates_are_named_by_title(reports, findings) -> None:
+    # 规划局 and 财政局 print the 三公 table seventh ("七、财政拨款“三公”经费支出决算表") and 国有资本经营 ninth: a message
+    # saying "公开09表" sent a reader to the empty ninth table (the seventeenth session's audit). 01–06 keep their number.
+    from generator.checks.budget import sangong_rate
+
+    msgs = [f.message for name in (GUIHUA, CAIZHENG) for f in sangong_rate(reports[name])]
+    assert msgs and all("《财政拨款“三公”经费支出决算表》" in m and "公开09表" not in m for m in msgs)
+    assert any("公开06表《一般公共预算财政拨款基本支出决算表》" in f.message for f in findings[GUIHUA])

@@ -374,7 +374,7 @@ def _blank_is_zero(budget: dict[str, Decimal | None], item: str) -> bool:
     expected_label="应为",
 )
 def sangong_rate(report: Report) -> Iterable[Finding]:
-    from generator.checks.sums import sangong
+    from generator.checks.sums import sangong, table_name
 
     table = None
     for block in report.document.blocks if report.document else []:
@@ -404,7 +404,7 @@ def sangong_rate(report: Report) -> Iterable[Finding]:
                     "budget.sangong_rate",
                     severity,
                     subject,
-                    f"公开09表中{item}预算数{why}，情况说明写决算{final}万元、“完成预算的{pct(stated)}”；"
+                    f"{table_name('公开09表')}中{item}预算数{why}，情况说明写决算{final}万元、“完成预算的{pct(stated)}”；"
                     "预算为0时完成率无法计算"
                     + (
                         "，宜写“预算为0，未发生支出”。"
@@ -424,7 +424,7 @@ def sangong_rate(report: Report) -> Iterable[Finding]:
                 "budget.sangong_rate",
                 off,
                 subject,
-                f"情况说明称{item}决算{final}万元、完成预算的{pct(stated)}；公开09表该项预算数为{budget}万元，"
+                f"情况说明称{item}决算{final}万元、完成预算的{pct(stated)}；{table_name('公开09表')}该项预算数为{budget}万元，"
                 f"{final}÷{budget}={pct(expected)}。",
                 pct(stated),
                 pct(expected),

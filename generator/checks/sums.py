@@ -137,8 +137,14 @@ def find_entry(es: list[Entry], label: str, occurrence: int = 0) -> Entry | None
     return hits[occurrence] if occurrence < len(hits) else None
 
 
+# the three tables the templates order differently (上海's reports print 三公 seventh, 政府性基金 eighth, 国有资本经营
+# ninth): named by title alone, so that a reader does not open the report's ninth table for 公开09表
+_ORDER_VARIES = ("公开07表", "公开08表", "公开09表")
+
+
 def table_name(key: str) -> str:
-    return f"{key}《{STATUTORY[key]}》"
+    """How a message names a statutory table: its number and title, or its title alone where numbers differ."""
+    return f"《{STATUTORY[key]}》" if key in _ORDER_VARIES else f"{key}《{STATUTORY[key]}》"
 
 
 # --- comparing -------------------------------------------------------------------------------
