@@ -470,6 +470,14 @@ def test_template_directions_after_a_stated_amount_are_one_finding(reports, find
     assert (f.severity, f.claimed) == ("warning", "下降（增长）27.78%")
 
 
+def test_a_garbled_project_name_is_not_printed_as_a_name(findings) -> None:
+    # 003's OCR read a 项目名称 as "2024平/支保健": messages said 《2024平/支保健》 as if it were the project's name
+    # (the seventeenth session's audit); a slash or a lone Latin letter marks a name unreadable, "PPP 咨询机构服务费" is not.
+    (f,) = [f for f in findings[R003] if f.rule == "perf.target_missed"]
+    assert f.message.startswith("一张自评表（项目名称识别为“2024平/支保健”，多半有误）中，“一级保健对象享受保健服务人数”")
+    assert not [g for fs in findings.values() for g in fs if "《2024平" in g.message or "《R工程" in g.message]
+
+
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:
     # 000 "公务用车保有量2辆。国有资产占用情况中固定资产车辆2辆，…一致无差异" and "车辆2辆，价值48.73万元，其中：…
     # 其他用车2辆"; 002 the same with 3; 003 保有量44 vs 固定资产车辆49 with a stated reason (执法执勤4+特种1+其他44=49).

@@ -745,12 +745,20 @@ def target_missed(report: Report) -> Iterable[Finding]:
 
 
 def _shown(table: dict, agency: str = "") -> str:
-    """《project》 for a message, or a plain word when OCR left the title unreadable (003: "《`》").
+    """《project》 for a message, or a plain word when OCR left the title unreadable (003: "《`》", "2024平/支保健").
     An OCR'd 项目名称 cell that ran into the 主管部门 row ("…教材费乌鲁木齐市人力资源和社会保障局实施单位…")
     is cut before the agency's name when the caller gives it."""
     name = re.split(r"[「『]|实施单位|主管部门", _name(table))[0]
     name = (name.split(agency)[0] if agency and name.find(agency) > 0 else name).strip()
-    return f"《{name}》" if len(_HAN.findall(name)) >= 4 else "一张自评表中，"
+    if len(_HAN.findall(name)) < 4:
+        return "一张自评表中，"
+    if _GARBLED_NAME.search(name):  # 003: "2024平/支保健", "R工程信息系统" (not "PPP 咨询机构服务费")
+        return f"一张自评表（项目名称识别为“{name}”，多半有误）中，"
+    return f"《{name}》"
+
+
+# what no project name holds: a slash, a Latin letter standing alone beside Chinese
+_GARBLED_NAME = re.compile(r"/|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 
 
 def _bound_and_actual(ind: dict, bare: bool = False) -> tuple[bool, Decimal, Decimal] | None:
