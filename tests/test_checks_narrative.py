@@ -190,10 +190,6 @@ PINNED = [
     (R003, "perf.target_met_scored_short", "warning", "=5.55万元（4.63分）", "5分"),
     (R003, "perf.target_met_scored_short", "warning", "=4人（6.67分）", "10分"),
     (R003, "perf.target_met_scored_short", "warning", "=38人（9.27分）", "10分"),
-    # 002 《“为民办实事”工作经费（区级）》: cost cap <=20万元, spent =19.9938万元 (the 偏差原因: "剩余62元"), scored 9.99
-    # of 10 = 19.9938 ÷ 20 × 10 = 9.9969 cut to two decimals: saving 62元 cost 0.01 point, while 《档案信息化建设
-    # 工作经费》's =68.9996万元 under <=69万元 scores the full 10.00.
-    (R002, "perf.target_met_scored_short", "warning", "=19.9938万元（9.99分）", "10分"),
     # 002 《行政复议案件应诉及工作经费》: 制作人社法规政策宣传费用 "<=1万元 =0.86万元1 1.00", and that row's own 偏差原因
     # (twenty paragraphs of a narrow cell) ends "科室未制作政策宣传品，无相应的费用支出。": 0.86万元 spent and no
     # spending. The 0.86 is counted in the project's 全年执行数 (6.5 + 4 + 0.86 + 2.1 + 0.14 = 13.60). Hand-read since
@@ -253,6 +249,11 @@ PINNED_INFO = [
     # 规划局: "一般公共预算财政拨款支出增加1193.20万元，增长13.95。" — the percentage lost its % sign; the amount before it
     # says what it is (a warning, "看不出是金额还是幅度", until the seventeenth session's audit).
     (GUIHUA, "yoy.missing_unit", "增长13.95", "增长13.95%"),
+    # 002 《“为民办实事”工作经费（区级）》: cost cap <=20万元, spent =19.9938万元 (the 偏差原因: "剩余62元"), scored 9.99
+    # of 10 = 19.9938 ÷ 20 × 10 = 9.9969 cut to two decimals: saving 62元 cost 0.01 point, while 《档案信息化建设
+    # 工作经费》's =68.9996万元 under <=69万元 scores the full 10.00. One point at the score's last digit: a note since
+    # the seventeenth session's audit (a warning before).
+    (R002, "perf.target_met_scored_short", "=19.9938万元（9.99分）", "10分"),
     # 003 《全市事业单位网络培训》 was read twice by the OCR (each row twice, 分值 once 90 + 10 = its 总分 100); the
     # two readings of 报名培训率 (>=95%, 10 points) are =99.34% (its reason: "报名培训率99.34%") and =100%.
     (R003, "perf.indicator_twice", "=100%", "=99.34%"),
@@ -474,8 +475,12 @@ def test_a_garbled_project_name_is_not_printed_as_a_name(findings) -> None:
     # 003's OCR read a 项目名称 as "2024平/支保健": messages said 《2024平/支保健》 as if it were the project's name
     # (the seventeenth session's audit); a slash or a lone Latin letter marks a name unreadable, "PPP 咨询机构服务费" is not.
     (f,) = [f for f in findings[R003] if f.rule == "perf.target_missed"]
-    assert f.message.startswith("一张自评表（项目名称识别为“2024平/支保健”，多半有误）中，“一级保健对象享受保健服务人数”")
-    assert not [g for fs in findings.values() for g in fs if "《2024平" in g.message or "《R工程" in g.message]
+    assert f.message.startswith(
+        "一张自评表（项目名称识别为“2024平/支保健”，多半有误）中，“一级保健对象享受保健服务人数”"
+    )
+    assert not [
+        g for fs in findings.values() for g in fs if "《2024平" in g.message or "《R工程" in g.message
+    ]
 
 
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:
