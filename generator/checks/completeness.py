@@ -248,7 +248,8 @@ _RESIDUE_NEEDS = {
     explanation=(
         "部门决算按统一模板编写。正文中留有占位符（如“XX局”“××”）、二选一的措辞（如“下降（增长）”）、"
         "模板的填写说明（包括绩效自评报告模板写给填报人的“反映自评得分及评价等级”“可以从……等方面归纳存在的问题”），"
-        "或“部门名称：”后为空，说明文档未按实际情况填写完整。"
+        "或“部门名称：”后为空，说明文档未按实际情况填写完整。空表下方“仍保留该表格式，并在本表下方作下述说明：”"
+        "这类写给填报人的话后面跟着应有的说明，只是没删，只作提示。"
     ),
     formula="正文不含占位符、二选一措辞和模板说明",
     tolerance="不涉及金额",
@@ -270,7 +271,9 @@ def template_residue(report: Report) -> Iterable[Finding]:
                     continue
                 yield make_finding(
                     "completeness.template_residue",
-                    "warning",
+                    # a table note's instruction, the statement it asks for right after it (社工部: "……仍保留该表格式，
+                    # 并在本表下方作下述说明：本年度没有……"), is left-in wording; a placeholder or a choice is a gap
+                    "info" if what == "模板填写说明未删除" else "warning",
                     f"{what} {b.page} {snippet}",
                     f"第{b.page_at(m.start())}页“{snippet}”：{what}，应按实际情况填写。",
                     snippet,
