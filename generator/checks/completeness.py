@@ -799,7 +799,7 @@ _ORG = re.compile(r"(?:省|市|区|州|县|自治区|国家|中共)[\u4e00-\u9ff
         "其中一种是笔误：机关的名称只有一个。本单位自己的名称由“正文中单位名称写法不一”核对，这里不再报告。"
     ),
     formula="同一机构的全称在全文中只有一种写法",
-    tolerance="不涉及金额；只差一个字、且不在开头两个字才报告",
+    tolerance="不涉及金额；只差一个字、且不在开头两个字才报告，只作提示（本单位自己的名称写错另由警告报告）",
     example="同一段先写“省人力资源和社会保障厅《关于开展……的通知》”，又写“根据省人力资源和社会保险厅《关于举办……的通知》”",
     expected_label="另一处的写法",
 )
@@ -810,7 +810,7 @@ def org_name_variant(report: Report) -> Iterable[Finding]:
             continue
         yield make_finding(
             "completeness.org_name_variant",
-            "warning",
+            "info",  # a slip in another body's name, like completeness.phrase_variant's; the unit's own is a warning
             odd,
             f"报告写“{odd}”（{count[odd]}处），又写“{usual}”（{count[usual]}处）：同一机构的名称只差第"
             f"{at + 1}个字（“{odd[at]}”与“{usual[at]}”），其中一种写法有误。",
