@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from generator.checks import make_finding, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, provably_greater, rounded_percent
-from generator.model import Block, Finding, Quote, Report
+from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -570,6 +570,7 @@ def score_total(report: Report) -> Iterable[Finding]:
             )
         elif points == 100 and abs(stated - expected) > Decimal("0.01"):
             indicators = expected - fund["score"]
+            severity: Severity
             if _indicators_only(table, inds) and abs(stated - indicators) <= Decimal("0.01"):
                 severity, verdict = (
                     "warning",
