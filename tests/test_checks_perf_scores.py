@@ -95,10 +95,11 @@ def test_a_score_cut_to_two_decimals_is_still_the_ratio() -> None:
         ("info", "=29.9938万元（9.98分）"),
         ("warning", "=19.5938万元（9.79分）"),
     ]
-    assert all(
-        "截去末位" in f.message
-        for f in target_met_scored_short(r)
-        if "9.9969" in f.message or "9.7969" in f.message
+    cut = [f.message for f in target_met_scored_short(r) if "截去末位" in f.message]
+    assert (
+        len(cut) == 2
+        and any("=9.9969，截去末位" in m for m in cut)
+        and any("=9.7969，截去末位" in m for m in cut)
     )
     # a whole-number score is only ever read as rounded: 9.7 printed 9 is no sign of a formula
     assert _printed_as(Decimal("9.7"), Decimal("10")) and not _printed_as(Decimal("9.7"), Decimal("9"))
