@@ -171,8 +171,9 @@ PINNED = [
     (R000, "perf.completion_text", "error", "34个", "26个"),
     (R000, "perf.completion_text", "error", "26个", "43个"),
     (R000, "perf.completion_text", "error", "33个", "34个"),
-    # 社工部: 年初预算 0, so "完成年初预算的95.89%" cannot be; 95.89% = 307.82/321.02 (全年预算).
-    (SHEGONG, "budget.rate", "error", "95.89%", "无法计算（预算为0）"),
+    # 社工部: 年初预算 0, so "完成年初预算的95.89%" cannot be; 95.89% = 307.82/321.02, the 全年预算 the same sentence
+    # states: the figure is right, the word 年初 wrong — a warning since the seventeenth session's audit (an error before).
+    (SHEGONG, "budget.rate", "warning", "95.89%", "无法计算（预算为0）"),
     # 000: "在职人员25人，增加0人", yet 其他行政事业单位医疗支出 fell because "本年在职人员减少".
     (R000, "yoy.reason_staff", "warning", "在职人员减少", "在职人员与上年持平"),
     # 002: the overall reasons say "本年增加……就业信息化建设补助资金、就业工作经费……等项目", while 其他就业补助支出

@@ -32,7 +32,8 @@ def _subject(claim: dict[str, Any]) -> str:
     explanation=(
         "“年初预算为X万元，支出决算为Y万元，完成年初预算的Z%”中，Z应等于Y÷X。"
         "文中说的是“年初预算”时用年初预算数作分母；年初预算为零时完成率无法计算，"
-        "写出的百分比往往是按全年（调整后）预算算的，属于张冠李戴。"
+        "写出的百分比往往是按全年（调整后）预算算的，属于张冠李戴：同一句写出的全年预算正好得出这个百分比时，"
+        "数字是对的、说法错了，记为警告，否则为错误。"
     ),
     formula="完成率 = 决算数 ÷ 预算数 × 100%",
     tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
@@ -51,12 +52,15 @@ def rate(report: Report) -> Iterable[Finding]:
         if budget == 0:
             if final == 0 and stated == 0:
                 continue
-            other = ""
+            other, severity = "", "error"
             if claim["budget"] and claim["budget"] != budget:
                 other = f"而{claim['final']}÷{claim['budget']}={pct(rounded_percent(final, claim['budget'], stated))}，是对{claim['budget_kind']}的完成率"
+                if percent_severity(stated, final, claim["budget"]) is None:
+                    # the figure is right for the other budget the sentence states: the word is what is wrong
+                    severity, other = "warning", other + f"，数字不错，错的是“{kind}”几个字"
             yield make_finding(
                 "budget.rate",
-                "error",
+                severity,  # type: ignore[arg-type]
                 _subject(claim),
                 f"文中称{kind}为0万元、决算{final}万元，却写完成{kind}的{pct(stated)}；预算为0时完成率无法计算{('，' + other) if other else ''}。",
                 pct(stated),
