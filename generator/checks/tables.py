@@ -916,11 +916,12 @@ def _economic_items(
         "情况说明写“人员经费X万元，主要包括：基本工资、津贴补贴……；公用经费Y万元，主要包括：办公费……”。"
         "所列各项应是一般公共预算财政拨款基本支出决算表（公开06表）中有支出的经济分类科目；"
         "表中该科目为0或空白，说明文字照搬了模板或上年的清单。只核对能在表中按名称找到的科目。"
-        "文中的人员经费（公用经费）总数与表中的不是同一个数时，文字说的钱比表中多出的部分没有分项，"
-        "表中为0不能证明这一项没有支出，只作提示。"
+        "表中空白（模板中没有支出的格子不填）时记为警告；印作“0.00”只说明不足0.005万元，"
+        "文中的人员经费（公用经费）总数与表中的不是同一个数时，文字说的钱比表中多出的部分又没有分项，"
+        "这两种情况都不能证明这一项没有支出，只作提示。"
     ),
     formula="情况说明所列每一项：公开06表该科目决算数 > 0",
-    tolerance="不涉及舍入：只看是否为0（空白按0）；文中总数与表中总数按印出精度比较",
+    tolerance="空白为0；“0.00”为不足0.005万元；文中总数与表中总数按印出精度比较",
     example="人员经费主要包括……个人农业生产补贴，而公开06表30310个人农业生产补贴为空白",
     expected_label="报表中的金额",
 )
@@ -928,18 +929,22 @@ def listed_component(report: Report) -> Iterable[Finding]:
     for c in _components(report):
         if c.amount or c.kind != c.belongs:
             continue  # spent, or listed under the other kind: text_table.component_kind's question
-        wider = (
-            f"但文中的{c.kind}{c.totals[0]}万元与表中{c.totals[1]}万元不是一个数，相差的"
-            f"{abs(c.totals[0] - c.totals[1])}万元表中没有分项，这一项也可能在其中。"
-            if c.totals
-            else "没有这项支出。"
-        )
+        if c.totals:
+            wider = (
+                f"但文中的{c.kind}{c.totals[0]}万元与表中{c.totals[1]}万元不是一个数，相差的"
+                f"{abs(c.totals[0] - c.totals[1])}万元表中没有分项，这一项也可能在其中。"
+            )
+        elif c.amount is not None:
+            # "0.00" is under 0.005万元, not nothing: 社工部 lists 邮电费 (0.00) among items down to 0.02
+            wider = "只说明不足0.005万元（50元），未必没有这项支出；若确无支出，文中不应列出。"
+        else:
+            wider = "没有这项支出。"
         yield make_finding(
             "text_table.listed_component",
-            "info" if c.totals else "warning",
+            "info" if c.totals or c.amount is not None else "warning",
             f"{c.kind} {c.code} {c.name}",
             f"情况说明称{c.kind}主要包括“{c.name}”，而{table_name('公开06表')}中{c.code} {c.name}"
-            f"{'为空白' if c.amount is None else '为0'}，{wider}",
+            f"{'为空白' if c.amount is None else '印作0.00' if not c.totals else '为0'}，{wider}",
             c.name,
             "0" if c.amount is not None else "空白",
             c.quotes,
