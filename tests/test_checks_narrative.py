@@ -174,8 +174,6 @@ PINNED = [
     # 社工部: 年初预算 0, so "完成年初预算的95.89%" cannot be; 95.89% = 307.82/321.02, the 全年预算 the same sentence
     # states: the figure is right, the word 年初 wrong — a warning since the seventeenth session's audit (an error before).
     (SHEGONG, "budget.rate", "warning", "95.89%", "无法计算（预算为0）"),
-    # 000: "在职人员25人，增加0人", yet 其他行政事业单位医疗支出 fell because "本年在职人员减少".
-    (R000, "yoy.reason_staff", "warning", "在职人员减少", "在职人员与上年持平"),
     # 002: the overall reasons say "本年增加……就业信息化建设补助资金、就业工作经费……等项目", while 其他就业补助支出
     # fell because "本年单位减少就业信息化建设补助资金、就业工作经费、促进就业工作以奖代补资金".
     (R002, "yoy.reason_conflict", "warning", "就业信息化建设补助资金增加", "就业信息化建设补助资金减少"),
@@ -255,6 +253,10 @@ PINNED_INFO = [
     # 工作经费》's =68.9996万元 under <=69万元 scores the full 10.00. One point at the score's last digit: a note since
     # the seventeenth session's audit (a warning before).
     (R002, "perf.target_met_scored_short", "=19.9938万元（9.99分）", "10分"),
+    # 000: "在职人员25人，增加0人", yet 其他行政事业单位医疗支出 fell because "本年在职人员减少"; the report also says
+    # "本年在职人员调入，退休": fewer during the year is possible with as many at its end — a note since the seventeenth
+    # session's audit (a warning before).
+    (R000, "yoy.reason_staff", "在职人员减少", "在职人员与上年持平"),
     # 003 《全市事业单位网络培训》 was read twice by the OCR (each row twice, 分值 once 90 + 10 = its 总分 100); the
     # two readings of 报名培训率 (>=95%, 10 points) are =99.34% (its reason: "报名培训率99.34%") and =100%.
     (R003, "perf.indicator_twice", "=100%", "=99.34%"),
@@ -493,6 +495,13 @@ def test_a_midyear_addition_against_a_column_that_never_differs(findings) -> Non
         f.severity == "warning"
         and "本报告20张用财政拨款的项目自评表，年初预算数都等于全年预算数" in f.message
     )
+
+
+def test_staff_said_fewer_against_as_many_is_a_warning_unless_some_came_and_went(reports) -> None:
+    # 000 says "本年在职人员调入，退休" (twice): a note. Without that, "增加0人" against "本年在职人员减少" is a warning.
+    r = _reread(reports[R000], "本年在职人员调入，退休，", "本年")
+    (f,) = [f for f in run_checks(r) if f.rule == "yoy.reason_staff"]
+    assert (f.severity, f.claimed) == ("warning", "在职人员减少")
 
 
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:

@@ -317,7 +317,7 @@ def staff_changes(report: Report) -> dict[str, tuple[int, Quote]]:
     explanation=(
         "报告开头写明在职、退休、离休人员各多少人、比上年增加或减少几人；后面解释支出变动时又常以"
         "“本年在职人员减少”“退休人员增加”为原因。原因里的增减方向与人员情况所写的人数变动（或另一处原因）"
-        "相反时，至少一处写错。"
+        "相反时，至少一处写错。人员情况写与上年持平、报告又写本年有人员调入和退休时，年内人数可能有过增减，只作提示。"
     ),
     formula="方向(原因中的人员变动) = 符号(人员情况中的增减人数)",
     tolerance="用词判断；“增加0人”视为与上年持平",
@@ -327,17 +327,26 @@ def staff_changes(report: Report) -> dict[str, tuple[int, Quote]]:
 def reason_staff(report: Report) -> Iterable[Finding]:
     counts = staff_changes(report)
     said = [s for s in reason_statements(report) if s.key in STAFF and s.sign != 0]
+    # staff who came and went within the year ("本年在职人员调入，退休", 000): a year-end count as last year's does not
+    # rule out fewer (or more) during the year
+    moved = report.document is not None and bool(_MOVED_STAFF.search(report.document.text))
     for who, (sign, quote) in counts.items():
         for s in said:
             if s.key != who or s.sign == sign:
                 continue
             stated = "与上年持平" if sign == 0 else _WORD[sign]
+            during = sign == 0 and moved
             yield make_finding(
                 "yoy.reason_staff",
-                "warning",
+                "info" if during else "warning",
                 who,
                 f"人员情况写“{quote.quote}”，即{who}{stated}；原因说明却称"
-                f"“{s.quote.quote}”，{who}{_WORD[s.sign]}，两处说法矛盾。",
+                f"“{s.quote.quote}”，{who}{_WORD[s.sign]}，"
+                + (
+                    "两处说法不一致；报告另写本年有人员调入、退休，年内人数可能有过增减，但年末人数与上年相同。"
+                    if during
+                    else "两处说法矛盾。"
+                ),
                 f"{who}{_WORD[s.sign]}",
                 f"{who}{stated}",
                 [s.quote, quote],
@@ -358,6 +367,9 @@ def reason_staff(report: Report) -> Iterable[Finding]:
                     f"{b.key}{_WORD[b.sign]}",
                     [a.quote, b.quote],
                 )
+
+
+_MOVED_STAFF = re.compile(r"在职人员[^。；]{0,6}(?:调入|调出|新进|招录)[^。；]{0,8}(?:退休|调出|调入|离职)")
 
 
 # "宗教事务(项):…比上年决算增加1.20万元…主要原因是:功能科目调整，寺管人员津贴补贴上年在其他统战事务支出科目列支，
