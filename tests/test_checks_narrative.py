@@ -71,8 +71,11 @@ PINNED = [
     (R000, "budget.execution", "error", "99.55%", "95.54%"),
     # 001: "下降29.23%。下降100%。"
     (R001, "yoy.percent_twice", "error", "29.23%；100%", "29.23%"),
-    # 001: total fell 577.03 but the three classes changed by −107.03+4.91+11.27 = −90.85.
-    (R001, "yoy.parts", "error", "-577.03", "-90.85"),
+    # 001: total fell 577.03 but the three classes changed by −107.03+4.91+11.27 = −90.85. The 486.18 between them can
+    # only be a class spent on in 2023 and not in 2024 (its 稳岗补贴 moved to the 主管单位, the reason says), which a
+    # list of this year's classes leaves out and the text does not name: a warning since the seventeenth session's
+    # audit (an error before); a total that fell less than its parts would still be one.
+    (R001, "yoy.parts", "warning", "-577.03", "-90.85"),
     # 001: 住房保障 "导致2024年度住房保障支出决算数4.91万元，2023年住房保障支出决算数为0，出现了较上年增加11.27万元的情况":
     # 4.91 − 0 = 4.91, not 11.27 (the 4.91 is the 卫生健康 paragraph's, copied; the 住房保障 决算 is 11.27, as the same
     # paragraph opens "支出决算11.27万元", and 11.27 − 0 = 11.27): the odd figure is the 4.91, named since the seventeenth
@@ -502,6 +505,16 @@ def test_staff_said_fewer_against_as_many_is_a_warning_unless_some_came_and_went
     r = _reread(reports[R000], "本年在职人员调入，退休，", "本年")
     (f,) = [f for f in run_checks(r) if f.rule == "yoy.reason_staff"]
     assert (f.severity, f.claimed) == ("warning", "在职人员减少")
+
+
+def test_parts_that_fell_further_than_their_total_are_an_error(reports) -> None:
+    # 001's total changed to fall by 57.03: the classes listed fell by 90.85 on their own, which no class left out of
+    # this year's list (a fall too) can make up
+    r = _reread(
+        reports[R001], "一般公共预算财政拨款支出减少577.03万元", "一般公共预算财政拨款支出减少57.03万元"
+    )
+    (f,) = [f for f in run_checks(r) if f.rule == "yoy.parts"]
+    assert (f.severity, f.claimed, f.expected) == ("error", "-57.03", "-90.85")
 
 
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:
