@@ -211,8 +211,9 @@ PINNED = [
     # 000 单位整体支出绩效自评表: 上级资金 41.98 + 本级资金 568.33 = 610.31 in both 全年预算 and 执行, the report's
     # 一般公共预算财政拨款支出 to the cent, so these rows are the 财政拨款; their 年初预算 41.98 + 527.50 = 569.48, yet
     # the text says "年初预算数575.63万元" (twice). The 6.15 gap is the 尾款项目's 年初 6.15 (财政拨款 in its own
-    # table), which the 整体 table books under 其他资金 (266.15 = 260.00 of the 其他资金 projects + 6.15).
-    (R000, "budget.perf_initial", "warning", "575.63万元", "569.48万元"),
+    # table), which the 整体 table books under 其他资金 (266.15 = 260.00 of the 其他资金 projects + 6.15). Since the
+    # seventeenth session's audit the message says so, and claims the table's 569.48 wrong, not the text's 575.63.
+    (R000, "budget.perf_initial", "warning", "569.48万元", "575.63万元"),
     # 002: the reasons for the 财政拨款 increase and for the 预决算差异 list 援疆经费, whose own 自评表 reads
     # "年度资金总额220.00 399.18 347.25 … 0.00 0.00 0.00 — — —其他资金220.00 399.18 347.25": no 财政拨款 at all.
     (
@@ -515,6 +516,12 @@ def test_parts_that_fell_further_than_their_total_are_an_error(reports) -> None:
     )
     (f,) = [f for f in run_checks(r) if f.rule == "yoy.parts"]
     assert (f.severity, f.claimed, f.expected) == ("error", "-57.03", "-90.85")
+
+
+def test_a_project_booked_in_the_wrong_row_is_named(findings) -> None:
+    (f,) = [f for f in findings[R000] if f.rule == "budget.perf_initial"]
+    assert "相差的6.15万元正是《2024年昌吉州公共就业服务中心尾款项目》（全部是财政拨款）的年初预算数" in f.message
+    assert "“其他资金”一行的年初预算数266.15万元，正是用其他资金的项目合计260.00万元加上这6.15万元" in f.message
 
 
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:
