@@ -524,6 +524,15 @@ def test_a_project_booked_in_the_wrong_row_is_named(findings) -> None:
     assert "“其他资金”一行的年初预算数266.15万元，正是用其他资金的项目合计260.00万元加上这6.15万元" in f.message
 
 
+def test_a_task_rate_names_the_reports_own_fitting_rate_and_whose_rate_it_is(findings) -> None:
+    # 004: "完成职业技能培训2.66万人，达到年度任务的131.12%" against the 1.78万人次 task (149.44%). The report itself says
+    # "1-11月全市完成职业技能培训2.66万人，达到年度任务的149.18%" (inside the rounding of 2.66 ÷ 1.78), and 131.12% is its
+    # "吸纳和稳定就业重点类职业培训12063人": the seventeenth session's audit asked the message to say both.
+    (f,) = [f for f in findings[R004] if f.rule == "ratio.task_target" and f.claimed == "131.12%"]
+    assert "报告另一处写同一完成数“达到年度任务的149.18%”，与此相符" in f.message
+    assert "131.12%是“完成吸纳和稳定就业重点类职业培训12063人”的完成率" in f.message
+
+
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:
     # 000 "公务用车保有量2辆。国有资产占用情况中固定资产车辆2辆，…一致无差异" and "车辆2辆，价值48.73万元，其中：…
     # 其他用车2辆"; 002 the same with 3; 003 保有量44 vs 固定资产车辆49 with a stated reason (执法执勤4+特种1+其他44=49).

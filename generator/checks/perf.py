@@ -215,6 +215,7 @@ def task_target(report: Report) -> Iterable[Finding]:
         return
     named = goal_targets(report)
     seen: set[tuple[str, str, str]] = set()
+    stated_all = [(b, m) for _, b in paragraphs for m in _TASK_SHARE.finditer(b.text)]
     for _, b in paragraphs:
         for m in _TASK_SHARE.finditer(b.text):
             what = m["what"] or m["subject"]
@@ -238,12 +239,30 @@ def task_target(report: Report) -> Iterable[Finding]:
             expected = rounded_percent(n, t, stated)
             begin = m.start("verb") if m["verb"] else m.start("subject")  # not a "年" before the subject
             said = b.text[begin : m.end()]
+            # the report's other statements: the same count with a rate that fits (004: "2.66万人，达到年度任务的149.18%"),
+            # the same rate for another count (the 12063人 of one kind of training at 131.12%)
+            fits = next(
+                (o["p"] for _, o in stated_all if o["n"] == m["n"] and o["p"] != m["p"]
+                 and percent_severity(Decimal(o["p"]), n, t) is None),
+                None,
+            )  # fmt: skip
+            other = next(
+                (
+                    o
+                    for _, o in stated_all
+                    if o["p"] == m["p"] and o["n"] != m["n"] and (o["what"] or o["subject"]) != what
+                ),
+                None,
+            )
+            also = (f"报告另一处写同一完成数“达到年度任务的{fits}%”，与此相符；" if fits else "") + (
+                f"{pct(stated)}是“{other.group(0).split('，')[0]}”的完成率。" if other else ""
+            )
             yield make_finding(
                 "ratio.task_target",
                 severity,
                 f"{task.name}/{m['n']}",
                 f"文中写“{said}”；{task.where}“{task.name}”的年度任务为{task.shown}，{n}÷{t}={pct(expected)}，"
-                f"不是{pct(stated)}。",
+                f"不是{pct(stated)}。{also}",
                 pct(stated),
                 pct(expected),
                 [Quote(said, b.page_at(begin), None), task.quote],
