@@ -183,7 +183,7 @@ def reason_nonfiscal(report: Report) -> Iterable[Finding]:
         "全年预算数应大于年初预算数（整个项目都是年中追加的，年初预算数应为0）。若被列出的项目在自评表中"
         "年初预算数等于全年预算数，表格说这个项目年内没有追加，与文字矛盾。项目按去掉“经费、资金、工作、项目”"
         "等字样和年份后的名称相同来对应；名称只是相近的不比较。报告中用财政拨款的项目自评表年初预算数全都等于全年预算数时，"
-        "表中的年初一栏可能填的是调整后的预算，提示中一并指出：文字与表格仍至少一处有误。"
+        "表中的年初一栏多半填的是调整后的预算（这一栏的问题，而不是这个项目的），只作提示。"
     ),
     formula="原因中“年中追加”的项目 → 其自评表：全年预算数 > 年初预算数",
     tolerance="金额逐位相同即为相等",
@@ -199,18 +199,19 @@ def midyear_added(report: Report) -> Iterable[Finding]:
         initial, budget, _spent = funds.total
         if not named.midyear or initial != budget or budget <= 0:
             continue
-        column = (
-            f"本报告{alike}张用财政拨款的项目自评表，年初预算数都等于全年预算数，表中的年初预算数可能填的是调整后的预算；"
-            "文字与表格至少一处有误。"
-            if alike == len(fiscal) and alike > 1
-            else ""
-        )
+        column = alike == len(fiscal) and alike > 1
         yield make_finding(
             "budget.midyear_added",
-            "warning",
+            "info" if column else "warning",
             funds.name,
             f"预决算差异的原因称年中追加“{named.item}”，而《{funds.name}》自评表中年初预算数{initial}万元、"
-            f"全年预算数{budget}万元，两者相同：按表格，这个项目年内没有追加预算。{column}",
+            f"全年预算数{budget}万元，两者相同"
+            + (
+                f"。本报告{alike}张用财政拨款的项目自评表，年初预算数都等于全年预算数，表中的“年初预算数”一栏多半填的是"
+                "调整后的预算，与文字所说的年中追加对不上。"
+                if column
+                else "：按表格，这个项目年内没有追加预算。"
+            ),
             f"{named.item}（年中追加）",
             f"年初预算数{initial}万元 = 全年预算数{budget}万元",
             [named.quote, funds.quote],
