@@ -441,7 +441,7 @@ def points_total(report: Report) -> Iterable[Finding]:
                     f"《{_name(table)}》“{heading['text']}”之下各指标分值合计{hs}分，超过标明的{heading['max']}分。",
                     str(hs),
                     f"≤{heading['max']}",
-                    [heading["quote"], *(i["quote"] for i in under[:4] if i["quote"] != heading["quote"])],
+                    [heading["quote"], *(i["quote"] for i in under if i["quote"] != heading["quote"])],
                 )
 
 
