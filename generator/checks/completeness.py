@@ -13,7 +13,7 @@ from itertools import chain
 
 from generator.checks import A_YEAR, make_finding, rule, running_with
 from generator.checks.sums import statutory, table_name
-from generator.extract.claims import metric_named
+from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM
 from generator.extract.tables import identify
 from generator.model import Block, Finding, Quote, Report, Severity
@@ -249,7 +249,8 @@ _RESIDUE_NEEDS = {
         "部门决算按统一模板编写。正文中留有占位符（如“XX局”“××”）、二选一的措辞（如“下降（增长）”）、"
         "模板的填写说明（包括绩效自评报告模板写给填报人的“反映自评得分及评价等级”“可以从……等方面归纳存在的问题”），"
         "或“部门名称：”后为空，说明文档未按实际情况填写完整。空表下方“仍保留该表格式，并在本表下方作下述说明：”"
-        "这类写给填报人的话后面跟着应有的说明，只是没删，只作提示。"
+        "这类写给填报人的话后面跟着应有的说明，只是没删；“减少0.15万元，下降（增长）27.78%”前面的金额已说明了方向："
+        "这两种只作提示。"
     ),
     formula="正文不含占位符、二选一措辞和模板说明",
     tolerance="不涉及金额",
@@ -269,11 +270,13 @@ def template_residue(report: Report) -> Iterable[Finding]:
                     r"[\u4e00-\u9fff]", snippet.replace("XX", "").replace("××", "")
                 ):
                     continue
+                # left-in wording, not a gap: a table note's instruction with the statement it asks for right after it
+                # (社工部: "……仍保留该表格式，并在本表下方作下述说明：本年度没有……"), or a choice the sentence has
+                # already made ("减少0.15万元，下降（增长）27.78%", 规划局); a placeholder or an open choice is a gap
+                made = what == "二选一的模板措辞未删除" and CHANGE_BEFORE.search(b.text[: m.start()])
                 yield make_finding(
                     "completeness.template_residue",
-                    # a table note's instruction, the statement it asks for right after it (社工部: "……仍保留该表格式，
-                    # 并在本表下方作下述说明：本年度没有……"), is left-in wording; a placeholder or a choice is a gap
-                    "info" if what == "模板填写说明未删除" else "warning",
+                    "info" if what == "模板填写说明未删除" or made else "warning",
                     f"{what} {b.page} {snippet}",
                     f"第{b.page_at(m.start())}页“{snippet}”：{what}，应按实际情况填写。",
                     snippet,
@@ -698,7 +701,7 @@ def item_purpose(report: Report) -> Iterable[Finding]:
         "以相同的字结尾、恰好一个字不同的写法，同一写法只报一次。"
     ),
     formula="正文中的单位全称 = 报告单位名称",
-    tolerance="不涉及金额；只差一个字才报告",
+    tolerance="不涉及金额；只差一个字才报告，只作提示（写成另一个单位的名称由“报告单位名称与封面不符”报告）",
     example="上海市普陀区规划和自然资源局的报告第七至九部分写“上海市普陀区规划与自然资源局”",
     expected_label="本单位名称",
 )
@@ -721,7 +724,7 @@ def agency_name_variant(report: Report) -> Iterable[Finding]:
     for cand, (b, start, i) in seen.items():
         yield make_finding(
             "completeness.agency_name_variant",
-            "warning",
+            "info",  # a one-character slip, no figure at stake (org_name_variant, phrase_variant alike)
             cand,
             f"第{b.page_at(start)}页写“{cand}”，本单位名称是“{own}”，第{i + 1}个字“{cand[i]}”应为“{own[i]}”。",
             cand,

@@ -10,7 +10,7 @@ from typing import Any
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct
 from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
-from generator.extract.claims import FUNCTIONAL_CLASSES
+from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES
 from generator.model import Finding, Quote, Report, Severity
 
 _UP = ("增加", "增长", "增幅", "增长了", "增幅为")
@@ -306,7 +306,7 @@ def direction(report: Report) -> Iterable[Finding]:
         if block.table is not None:
             continue
         for m in residue.finditer(block.text):
-            if _AMOUNT_WORD.search(block.text[: m.start()]):
+            if CHANGE_BEFORE.search(block.text[: m.start()]):
                 continue  # "减少0.15万元，下降（增长）27.78%": the amount says which; the residue is template_residue's
             yield make_finding(
                 "yoy.direction",
@@ -317,10 +317,6 @@ def direction(report: Report) -> Iterable[Finding]:
                 "只写一个方向",
                 [Quote(m.group(0), block.page_at(m.start()), None)],
             )
-
-
-# a change amount with its direction right before a percentage: "比2023年度减少0.15万元，"
-_AMOUNT_WORD = re.compile(r"(?:增加|减少)\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,]?\s*$")
 
 
 @rule(
@@ -549,7 +545,7 @@ def missing_unit(report: Report) -> Iterable[Finding]:
         for m in _BARE_CHANGE.finditer(b.text):
             said = m.group(0)
             # "增加1193.20万元，增长13.95。": the amount is given, so a rate word's bare figure is the percentage
-            rate = m.group("word") in ("增长", "下降", "上升", "降低") and _AMOUNT_WORD.search(
+            rate = m.group("word") in ("增长", "下降", "上升", "降低") and CHANGE_BEFORE.search(
                 b.text[: m.start()]
             )
             yield make_finding(

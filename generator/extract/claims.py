@@ -583,6 +583,11 @@ def _item_name(text: str) -> str:
     return m.group("name").strip() if m else text.split("。")[0].split("年初预算")[0][:30]
 
 
+# a change amount with its direction, ending the text before a percentage: "比2023年度减少0.15万元，" (what a
+# "下降（增长）27.78%" left from the template, or a bare "增长13.95", is the rate of)
+CHANGE_BEFORE = re.compile(r"(?:增加|减少)\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,]?\s*$")
+
+
 def signed_change(claim: dict[str, Any]) -> Decimal | None:
     """A yoy claim's change with its sign: 减少/下降 negative, 持平 zero, None when not stated."""
     direction = claim.get("direction") or ""
