@@ -292,7 +292,8 @@ def budget_items(report: Report) -> Iterable[Finding]:
                     ("warning" if short else "error") if b_beyond else "info",
                     f"具体情况/{kind}{fmt(b_total)}",
                     f"文中称{kind}数为{fmt(b_total)}万元，其后逐项列出的{len(items)}项决算数之和与支出决算数"
-                    f"{fmt(total)}万元相符，但这些项目的{kind}数之和为{fmt(b_sum)}万元，"
+                    f"{fmt(total)}万元相符{'' if diff == 0 else f'（相差{fmt(abs(diff))}万元，属尾数差异）'}，"
+                    f"但这些项目的{kind}数之和为{fmt(b_sum)}万元，"
                     f"相差{fmt(abs(b_diff))}万元"
                     + (
                         "，在各项四舍五入的误差范围内，属尾数差异。"
