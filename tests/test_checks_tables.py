@@ -275,13 +275,14 @@ def test_planted_errors(test_copy) -> None:
     years = {f.evidence[0].quote: f for f in fs if f.rule == "completeness.year"}
     assert set(years) == {"第三部分上海市普陀区财政局2023年度部门决算", "截至2023年12月31日"}
     assert all(f.severity == "error" and f.claimed == "2023" for f in years.values())
-    # 收入支出总计 0 万元
+    # 收入支出总计 0 万元: one statement of both totals, one finding (two, 收入总计 and 支出总计, until the seventeenth
+    # session's audit)
     zero = [
         f
         for f in fs
         if f.rule == "text_table.metric" and (f.severity, f.claimed, f.expected) == ("error", "0", "2,995.39")
     ]
-    assert sorted(f.subject for f in zero) == ["expenditure_total", "income_total"]
+    assert [f.subject for f in zero] == ["income_total"] and zero[0].evidence[0].quote == "收入支出总计0万元"
     # the 三公 table's data row emptied while the narrative states 年初预算 0.95
     f = pick(fs, "text_table.sangong", "error", "0.95", "0.00")
     assert f.evidence[1].table == "公开09表 财政拨款“三公”经费支出决算表"
@@ -298,7 +299,6 @@ def test_planted_copy_has_no_other_alarms(test_copy) -> None:
             ("completeness.template_residue", "第二部分上海市普陀区XX局2024年度部门决算表"),
             ("completeness.year", "2023"),
             ("completeness.year", "2023"),
-            ("text_table.metric", "0"),
             ("text_table.metric", "0"),
             ("text_table.sangong", "0.95"),
             # not planted: the published original's own (see KNOWN[CAIZHENG])

@@ -426,10 +426,19 @@ _METRIC_LABELS = {
 )
 def metric(report: Report) -> Iterable[Finding]:
     out: list[Finding | None] = []
+    done: list[tuple[Quote, Decimal, Decimal]] = []
     for key, label in _METRIC_LABELS.items():
         said, table = report.narrative.get(key), report.metrics.get(key)
         if said is None or table is None or table.kind != "table":
             continue
+        # one statement of two totals ("收入支出总计0万元": 收入总计 and, inside it, 支出总计) against one table figure:
+        # one finding
+        if any(
+            q.page == said.quote.page and said.quote.quote in q.quote and a == said.amount and t == table.amount
+            for q, a, t in done
+        ):
+            continue
+        done.append((said.quote, said.amount, table.amount))
         where = table.quote.table or "报表"
         out.append(
             check_same(
