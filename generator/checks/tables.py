@@ -434,7 +434,10 @@ def metric(report: Report) -> Iterable[Finding]:
         # one statement of two totals ("收入支出总计0万元": 收入总计 and, inside it, 支出总计) against one table figure:
         # one finding
         if any(
-            q.page == said.quote.page and said.quote.quote in q.quote and a == said.amount and t == table.amount
+            q.page == said.quote.page
+            and said.quote.quote in q.quote
+            and a == said.amount
+            and t == table.amount
             for q, a, t in done
         ):
             continue

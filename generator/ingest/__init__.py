@@ -126,6 +126,9 @@ _UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万元|千元|元)")
 
 # A numbered line as long as a narrow wrap width is still a heading when it reads as a title: no clause
 # punctuation or percentage, and a title's last word ("（一）“三公”经费财政拨款支出决算总体情况说明" at 24 characters).
+# a numbered 科目 cut before its 项: "1、一般公共服务支出（类）财政事务（款）行政运行" / "（项）。主要用于：……" (the
+# 测试问题版本's 具体情况, set in a larger font, wraps there): the paragraph goes on
+_UNFINISHED_ITEM = re.compile(r"[（(]款[)）](?!.*[（(]项[)）])")
 _TITLE_LIKE = re.compile(r"^[^，,。；;：:%]*(?:情况说明|情况|说明|概况|决算表|自评表|目录|分析)$")
 
 
@@ -249,6 +252,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
                 not _END.search(text)
                 and len(text) <= 40
                 and (len(text) < 0.85 * wrap_width or _TITLE_LIKE.search(text))
+                and not _UNFINISHED_ITEM.search(text)
             ):
                 flush()
             continue
