@@ -110,8 +110,10 @@ PINNED = [
     # other statement is inside 2.655–2.665 ÷ 1.775–1.785), so the 131.12% (the 重点类职业培训 line's rate) is the wrong one.
     (R004, "ratio.task_target", "error", "131.12%", "149.44%"),
     # 002: 整体自评 "全年预算数为3127.86万元，全年执行数为3008.6万元" (3127.86 is 本年收入合计), but section 十一
-    # "全年预算总额3,205.90万元，实际执行总额3,008.60万元", as the 整体自评表's 合计 row.
-    (R002, "repeat.budget_for_spending", "error", "3127.86；3205.90", "同一个全年预算数"),
+    # "全年预算总额3,205.90万元，实际执行总额3,008.60万元", as the 整体自评表's 合计 row. 3,205.90 − 3,127.86 = 78.04,
+    # the 年初结转和结余: one 全年预算 with last year's carry-over, one without, under one word — a warning that says so
+    # since the seventeenth session's audit (an error before, which said one of them was wrong).
+    (R002, "repeat.budget_for_spending", "warning", "3127.86；3205.90", "同一个全年预算数"),
     # 002 部门整体自评: text "全州城镇新增就业2.27万人", table 城镇新增就业 实际完成值 2.24万人次.
     (R002, "repeat.perf_indicator_text", "warning", "2.27万人", "2.24万人次"),
     # 002 社保基金监督检查审计经费: text "完成检查报告2份", table 完成检查报告数量 实际完成值 =1个.
@@ -533,6 +535,15 @@ def test_a_task_rate_names_the_reports_own_fitting_rate_and_whose_rate_it_is(fin
     (f,) = [f for f in findings[R004] if f.rule == "ratio.task_target" and f.claimed == "131.12%"]
     assert "报告另一处写同一完成数“达到年度任务的149.18%”，与此相符" in f.message
     assert "131.12%是“完成吸纳和稳定就业重点类职业培训12063人”的完成率" in f.message
+
+
+def test_two_budgets_a_carry_over_apart_are_two_scopes(reports, findings) -> None:
+    (f,) = [f for f in findings[R002] if f.rule == "repeat.budget_for_spending"]
+    assert "两者相差78.04万元，正是年初结转和结余" in f.message
+    # any other gap is an error, as before
+    r = _reread(reports[R002], "全年预算总额3,205.90万元", "全年预算总额3,215.90万元")
+    (g,) = [g for g in run_checks(r) if g.rule == "repeat.budget_for_spending"]
+    assert (g.severity, g.claimed) == ("error", "3127.86；3215.90")
 
 
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:

@@ -627,6 +627,7 @@ _BUDGET_SPENT = re.compile(
     explanation=(
         "绩效自评的文字两处写“全年预算数X万元，全年执行数Y万元”（或“全年预算总额……实际执行总额……”），"
         "执行数相同而预算数不同。同一笔执行数只能对应一个全年预算数，其中一处的预算数（以及据此算出的执行率）有误。"
+        "两个预算数正好相差年初结转和结余时，是同一个词用了含与不含上年结转两种口径，记为警告。"
     ),
     formula="执行数相同的各处表述，全年预算数也相同",
     tolerance="金额按印出精度比较，差额超过两者末位的半个单位即报",
@@ -654,13 +655,26 @@ def budget_for_spending(report: Report) -> Iterable[Finding]:
         if len(budgets) < 2:
             continue
         shown = sorted(budgets)
+        # two budgets a year's carry-over apart (002: 3,205.90 − 3,127.86 = 78.04, its 年初结转和结余): one counts it in
+        carried = report.metrics.get("carryover_begin")
+        scope = (
+            len(shown) == 2
+            and carried is not None
+            and carried.amount > 0
+            and shown[1] - shown[0] == carried.amount
+        )
         yield make_finding(
             "repeat.budget_for_spending",
-            "error",
+            "warning" if scope else "error",
             f"执行数{spent}",
             f"报告两处写执行数{spent}万元，对应的全年预算数却分别是"
             + "、".join(f"{v}万元" for v in shown)
-            + "；同一执行数只能有一个全年预算数。",
+            + (
+                f"；两者相差{carried.amount}万元，正是年初结转和结余：一处的全年预算含上年结转、一处不含，"
+                "同一个词用了两种口径，执行率也随之不同。"
+                if scope and carried is not None
+                else "；同一执行数只能有一个全年预算数。"
+            ),
             "；".join(str(v) for v in shown),
             "同一个全年预算数",
             [budgets[v] for v in shown],
