@@ -582,7 +582,12 @@ def score_total(report: Report) -> Iterable[Finding]:
                 "error",
                 f"{_name(table)}/总分",
                 f"《{_name(table)}》各项分值合计只有{points}分（指标{points - (fund.get('points') or _FUND_POINTS)}分、"
-                f"资金执行{fund.get('points') or _FUND_POINTS}分），总分却写{stated}分；按各项得分相加应为{expected}分{note}。",
+                f"资金执行{fund.get('points') or _FUND_POINTS}分），总分却写{stated}分；按各项得分相加应为{expected}分{note}"
+                + (
+                    "（满分不足100分，表中也可能漏印了指标行，总分与各行至少一处有误）。"
+                    if points < 100
+                    else "。"
+                ),
                 str(stated),
                 str(expected),
                 evidence,
