@@ -207,6 +207,8 @@ def test_huaihua_enumerated_project_budgets(findings) -> None:
     assert len(f.evidence) == 12  # the total and the eleven items
     # the second list (全年使用数 adding up to the stated 139.68) is consistent: nothing about it
     assert [g.claimed for g in findings[HUAIHUA] if g.rule == "sum.enumerated_items"] == ["92.5"]
+    # the 0.50 is ⑪非税拨款's own 年初预算: named (the seventeenth session's audit), not taken for proof
+    assert "相差的0.50万元正是第⑪项的金额（总数可能没有计入这一项）" in f.message
 
 
 def test_caizheng_functions_quote_the_sanding_regulation(findings) -> None:

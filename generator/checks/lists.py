@@ -175,10 +175,17 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
             )
             if complete:
                 other = complete[0]
+                # the gap one item's own figure: the total leaves that item out (004: ⑪非税拨款 0.5 of 93 against 92.5)
+                alone = [i for i, p in enumerate(found) if p.value == abs(diff)]
+                which = (
+                    f"相差的{fmt(abs(diff))}万元正是第{_CIRCLED[alone[0]]}项的金额（总数可能{'没有计入' if diff < 0 else '多计了'}这一项），"
+                    if len(alone) == 1
+                    else ""
+                )
                 severity, tail = (
                     "error",
                     f"与总数相差{fmt(abs(diff))}万元；同一清单各项的{other}之和与总数"
-                    f"{lst.totals[other].value:f}万元正好相等，所列是全部项目，{kind}的总数或某项有误。",
+                    f"{lst.totals[other].value:f}万元正好相等，所列是全部项目，{which}{kind}的总数或某项有误。",
                 )
             elif diff < 0:
                 severity, tail = (
