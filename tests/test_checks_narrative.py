@@ -546,6 +546,13 @@ def test_two_budgets_a_carry_over_apart_are_two_scopes(reports, findings) -> Non
     assert (g.severity, g.claimed) == ("error", "3127.86；3215.90")
 
 
+def test_a_wrong_share_says_what_it_is_the_share_of(findings) -> None:
+    # 004: "公务接待费支出决算1.16万元，占82.86%" of a 三公 total of 1.16: 82.86% is 1.16 ÷ 1.40, the 三公 budget stated in
+    # the sentence the total comes from (the seventeenth session's audit asked the message to say so)
+    (f,) = [f for f in findings[R004] if f.rule == "ratio.share" and f.claimed == "82.86%"]
+    assert f.message.endswith("82.86%正是1.16÷1.40，1.40万元是同一处写的另一个数。")
+
+
 def test_consistent_vehicle_counts_give_nothing(findings) -> None:
     # 000 "公务用车保有量2辆。国有资产占用情况中固定资产车辆2辆，…一致无差异" and "车辆2辆，价值48.73万元，其中：…
     # 其他用车2辆"; 002 the same with 3; 003 保有量44 vs 固定资产车辆49 with a stated reason (执法执勤4+特种1+其他44=49).

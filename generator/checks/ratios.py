@@ -17,6 +17,7 @@ from generator.checks.tolerance import (
 )
 from generator.extract.claims import METRIC_NAMES
 from generator.model import Block, Finding, Quote, Report, Severity
+from generator.normalize import parse_amount
 
 # Shares the narrative lists without naming the whole: the whole is the section's total.
 _INCOME_PARTS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
@@ -106,6 +107,9 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
     return value.amount, _WHOLE_NAMES.get(key, key), value.quote
 
 
+_AMOUNT_IN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元")
+
+
 @rule(
     "ratio.share",
     title="占比与金额不符",
@@ -134,12 +138,25 @@ def share(report: Report) -> Iterable[Finding]:
             continue
         expected = rounded_percent(amount, total, stated)
         evidence = [claim["quote"]] + ([quote] if quote is not None and quote != claim["quote"] else [])
+        # where the wrong figure comes from: the amount over another sum the quotes state (004: 公务接待费 1.16 "占82.86%"
+        # is 1.16 ÷ 1.40, the 三公 budget in the same sentence as the whole)
+        over = [
+            x
+            for q in evidence
+            for x in {parse_amount(m.group(1)) for m in _AMOUNT_IN.finditer(q.quote)}
+            if x and x != total and x != amount and percent_severity(stated, amount, x) is None
+        ]
+        source = (
+            f"{pct(stated)}正是{amount}÷{over[0]}，{over[0]}万元是同一处写的另一个数。"
+            if len(set(over)) == 1
+            else ""
+        )
         yield make_finding(
             "ratio.share",
             severity,
             f"{claim['label']}占比",
             f"文中称{claim['label']}{amount}万元，占{pct(stated)}；按{name}{total}万元计算，"
-            f"{amount}÷{total}={pct(expected)}。",
+            f"{amount}÷{total}={pct(expected)}。{source}",
             pct(stated),
             pct(expected),
             evidence,
