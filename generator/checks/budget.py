@@ -52,15 +52,15 @@ def rate(report: Report) -> Iterable[Finding]:
         if budget == 0:
             if final == 0 and stated == 0:
                 continue
-            other, severity = "", "error"
+            other, wrong_word = "", False
             if claim["budget"] and claim["budget"] != budget:
                 other = f"而{claim['final']}÷{claim['budget']}={pct(rounded_percent(final, claim['budget'], stated))}，是对{claim['budget_kind']}的完成率"
                 if percent_severity(stated, final, claim["budget"]) is None:
                     # the figure is right for the other budget the sentence states: the word is what is wrong
-                    severity, other = "warning", other + f"，数字不错，错的是“{kind}”几个字"
+                    wrong_word, other = True, other + f"，数字不错，错的是“{kind}”几个字"
             yield make_finding(
                 "budget.rate",
-                severity,  # type: ignore[arg-type]
+                "warning" if wrong_word else "error",
                 _subject(claim),
                 f"文中称{kind}为0万元、决算{final}万元，却写完成{kind}的{pct(stated)}；预算为0时完成率无法计算{('，' + other) if other else ''}。",
                 pct(stated),
