@@ -18,8 +18,18 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def shown_label(row: dict) -> str:
-    """A funding row's label for a message: "资金总额:" without its colon (the finding's subject keeps it)."""
-    return str(row["label"]).rstrip(":：")
+    """A funding row's label for a message: "资金总额:" without its colon (the finding's subject keeps it); the
+    资金总额 row whose first cell is the block's merged header ("项目资金预算安排及执行进度(万元) 资金总额: 92.39 …", 001)
+    by its own label."""
+    label = str(row["label"]).rstrip(":：")
+    quote = row.get("quote")
+    if (
+        "总额" not in label
+        and isinstance(quote, Quote)
+        and re.match(rf"{re.escape(label)}\s*资金总额", quote.quote)
+    ):
+        return "资金总额"
+    return label
 
 
 def _name(table: dict) -> str:

@@ -104,8 +104,12 @@ def perf_funding(report: Report) -> Iterable[Finding]:
             continue
         severity = "error" if any(d[0] == "error" for d in diffs) else "info"
         name = table.get("name") or "绩效自评表"
-        claimed = "，".join(d[1] for d in diffs)
-        expected = "，".join(d[2] for d in diffs)
+        said_all = "，".join(d[1] for d in diffs)
+        shown_all = "，".join(d[2] for d in diffs)
+        # what is wrong: the parts beyond rounding (a part only printed coarser is said so in the message)
+        wrong = [d for d in diffs if d[0] == severity]
+        claimed = "，".join(d[1] for d in wrong)
+        expected = "，".join(d[2] for d in wrong)
         notes = []
         rounded = [d[1] for d in diffs if d[0] == "info"]
         if rounded:
@@ -123,7 +127,7 @@ def perf_funding(report: Report) -> Iterable[Finding]:
             "repeat.perf_funding",
             severity,  # type: ignore[arg-type]
             f"{name}/{row['label']}",
-            f"《{name}》的文字说明写{claimed}，而自评表“{row['label']}”一行为{expected}"
+            f"《{name}》的文字说明写{said_all}，而自评表“{shown_label(row)}”一行为{shown_all}"
             + (f"（{note}）" if note else "")
             + "。",
             claimed,
