@@ -556,7 +556,7 @@ _FUND_POINTS = Decimal(
         "分值正好100分），此时总分必须等于各项得分之和；总分也不能超过各项分值之和（满分）。"
         "有读不出的指标行时不比较；某项得分栏空着时，这一项按0分到满分都算，总分须落在由此得出的区间内。"
         "总分一栏的分值正好是各项指标分值之和、得分也只是指标得分之和时，这张表的总分没有计入资金执行得分"
-        "（版式如此，不是算错），记为警告；连指标得分之和也对不上时，仍是错误。"
+        "（版式如此，不是算错），只作提示；连指标得分之和也对不上时，仍是错误。"
     ),
     formula="总分 = 资金执行得分 + Σ 指标得分；总分 ≤ 资金执行分值 + Σ 指标分值",
     tolerance="得分按印出数相加，差额超过0.01分即报",
@@ -607,7 +607,7 @@ def score_total(report: Report) -> Iterable[Finding]:
             severity: Severity
             if _indicators_only(table, inds) and abs(stated - indicators) <= Decimal("0.01"):
                 severity, verdict = (
-                    "warning",
+                    "info",
                     _LEFT_OUT.format(stated=stated, fund=fund["score"], total=expected),
                 )
             elif _indicators_only(table, inds):
@@ -687,8 +687,8 @@ def _text_score_total(report: Report) -> Iterable[Finding]:
 # a 总分 row whose 分值 is the indicators' alone (001: "总分 90 90" under nine indicators of 10): the table's total
 # leaves the 资金执行 score out, as a layout, while the 财政部 自评表 counts it in (and the report's other tables do)
 _LEFT_OUT = (
-    "表中总分一栏的分值和得分都只计了指标，没有计入资金执行得分{fund}分；按自评表的定义（资金执行10分加指标90分，满分100分），"
-    "总分应为{total}分，表中写{stated}分。"
+    "表中总分一栏的分值和得分都只计了指标，没有计入资金执行得分{fund}分；本表自洽，但与计入资金执行得分的自评表（满分100分）"
+    "不可直接比较，计入后总分为{total}分，表中写{stated}分。"
 )
 
 
@@ -717,7 +717,7 @@ def _score_range(table: dict, fund: dict, inds: list[dict], blank: list[dict]) -
     ) <= stated <= high - fund["score"] + Decimal("0.01")
     yield make_finding(
         "perf.score_total",
-        "warning" if left_out else "error",
+        "info" if left_out else "error",
         f"{_name(table)}/总分",
         f"《{_name(table)}》资金执行得分{fund['score']}分，{names}的得分栏空着（按0分到满分{high - low}分计），"
         f"其余指标得分合计{low - fund['score']}分，"
