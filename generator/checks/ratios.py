@@ -107,7 +107,7 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
     return value.amount, _WHOLE_NAMES.get(key, key), value.quote
 
 
-_AMOUNT_IN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元")
+_AMOUNT_IN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
 
 
 @rule(
@@ -141,16 +141,20 @@ def share(report: Report) -> Iterable[Finding]:
         # where the wrong figure comes from: the amount over another sum the quotes state (004: 公务接待费 1.16 "占82.86%"
         # is 1.16 ÷ 1.40, the 三公 budget in the same sentence as the whole)
         over = [
-            x
+            (x, m)
             for q in evidence
-            for x in {parse_amount(m.group(1)) for m in _AMOUNT_IN.finditer(q.quote)}
-            if x and x != total and x != amount and percent_severity(stated, amount, x) is None
+            for m in _AMOUNT_IN.finditer(q.quote)
+            if (x := parse_amount(m.group("n")))
+            and x not in (total, amount)
+            and percent_severity(stated, amount, x) is None
         ]
-        source = (
-            f"{pct(stated)}正是{amount}÷{over[0]}，{over[0]}万元是同一处写的另一个数。"
-            if len(set(over)) == 1
-            else ""
-        )
+        source = ""
+        if len({x for x, _ in over}) == 1:
+            # a right ratio under the wrong word: the share of what, "占", is the 完成率 of a budget (a warning, as
+            # budget.rate's "完成年初预算" of the 全年预算)
+            x, m = over[0]
+            source = f"{pct(stated)}正是{amount}÷{x}，{x}万元是同一处写的“{m.group(0).strip()}”。"
+            severity = "warning"
         yield make_finding(
             "ratio.share",
             severity,
