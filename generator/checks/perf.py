@@ -1499,7 +1499,7 @@ def execution_score_high(report: Report) -> Iterable[Finding]:
         amounts = next((f for t in report.perf_tables for f in t["funding"] if f.get("quote") is quote), None)
         whole = bool(amounts and amounts.get("budget") and amounts.get("budget") == amounts.get("spent"))
         also = (
-            f"即使按全年执行数÷全年预算数算作100%，本报告{len(full)}张执行率100%的表都得{points}分，也不是{score}分。"
+            f"即使按全年执行数÷全年预算数算作100%，本报告{len(full)}张执行率100%、印有得分的表都得{points}分，也不是{score}分。"
             if whole and full and all(r[3] == points for r in full)
             else ""
         )
