@@ -192,7 +192,7 @@ def reason_nonfiscal(report: Report) -> Iterable[Finding]:
 )
 def midyear_added(report: Report) -> Iterable[Finding]:
     # the projects paid from 财政拨款 (not all 其他资金) whose tables print 年初 = 全年: when that is every one of
-    # them, the tables' 年初 column may hold the adjusted budget (002: 21 of 21), and the message says so
+    # them, the tables' 年初 column may hold the adjusted budget (002: 20 of 20), and the note says so
     fiscal = [f for f in project_funds(report) if f.total[1] > 0 and (f.other is None or f.other != f.total)]
     alike = sum(1 for f in fiscal if f.total[0] == f.total[1])
     for named, funds in _matches(report):

@@ -175,7 +175,7 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
             )
             if complete:
                 other = complete[0]
-                # the gap one item's own figure: the total leaves that item out (004: ⑪非税拨款 0.5 of 93 against 92.5)
+                # the gap one item's own figure: the total may leave that item out (004: ⑪非税拨款 0.5; 93 against 92.5)
                 alone = [i for i, p in enumerate(found) if p.value == abs(diff)]
                 which = (
                     f"相差的{fmt(abs(diff))}万元正是第{_CIRCLED[alone[0]]}项的金额（总数可能{'没有计入' if diff < 0 else '多计了'}这一项），"

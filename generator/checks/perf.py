@@ -1160,6 +1160,12 @@ def _text_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
 _REASON_PARAGRAPHS = 30
 
 
+def _not_reason(x: Block) -> bool:
+    """A paragraph no text row's 偏差原因 runs on into: a table row, a paragraph wider than the cell, another row's
+    target."""
+    return x.table is not None or len(x.text) > 40 or re.search(r"(?:>=|<=|≥|≤|=)\s*\d", x.text) is not None
+
+
 # what a 偏差原因 gives, and an indicator's name does not: a cause
 _CAUSE = re.compile(r"因|故|由于|导致|原因")
 
@@ -1172,7 +1178,7 @@ def _open_reason(after: list[Block], head: str) -> str | None:
         return None
     parts = [head]
     for x in after:
-        if x.table is not None or len(x.text) > 40 or re.search(r"(?:>=|<=|≥|≤|=)\s*\d", x.text):
+        if _not_reason(x):
             break
         parts.append(x.text)
     text = "".join(parts)
@@ -1188,7 +1194,7 @@ def _text_reason(after: list[Block], head: str = "") -> list[str] | None:
     if head.endswith("。"):
         return parts
     for x in after:
-        if x.table is not None or len(x.text) > 40 or re.search(r"(?:>=|<=|≥|≤|=)\s*\d", x.text):
+        if _not_reason(x):
             return None
         parts.append(x.text)
         if x.text.endswith("。"):
@@ -1411,29 +1417,26 @@ def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Q
     """(project, points, rate, score, quote) of every 资金执行 row that states all three."""
     # one entry a table: two tables may print the same row ("年度资金总额 10 10 10 10 100% 10", 004's 失业动态监测 and
     # 农民工就业); a row read from the text as well as from a table is one
-    out: dict[tuple[object, ...], tuple[str, Decimal, Decimal, Decimal, Quote]] = {}
-    read = set()
-    for n, table in enumerate(report.perf_tables):
+    out: list[tuple[str, Decimal, Decimal, Decimal, Quote]] = []
+    read: set[tuple[str, int | None]] = set()
+    for table in report.perf_tables:
         if "整体" in (table.get("title") or ""):
             continue  # a 部门/单位整体 table may follow its own scoring rule (002, 000: rate × points)
         row = next((r for r in table["funding"] if r.get("points") is not None), None)
         if row is None or not row["aligned"] or row.get("rate") is None or row.get("score") is None:
             continue
         q = row["quote"]
-        out[(n,)] = (_name(table), row["points"], row["rate"], row["score"], q)
+        out.append((_name(table), row["points"], row["rate"], row["score"], q))
         read.add((q.quote, q.page))
     for project, m, q in _text_funding(report):
-        if (q.quote, q.page) in read:
-            continue
         rate, budget, spent = (parse_amount(m.group(k)) for k in ("rate", "budget", "spent"))
-        if rate is None or budget is None or spent is None or budget <= 0:
+        if (q.quote, q.page) in read or rate is None or budget is None or spent is None or budget <= 0:
             continue
         if percent_severity(rate, spent, budget) is not None:
             continue
-        out.setdefault(
-            (q.quote, q.page), (project, Decimal(m.group("points")), rate, Decimal(m.group("score")), q)
-        )
-    return list(out.values())
+        read.add((q.quote, q.page))
+        out.append((project, Decimal(m.group("points")), rate, Decimal(m.group("score")), q))
+    return out
 
 
 @rule(
