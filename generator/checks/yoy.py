@@ -208,7 +208,7 @@ def zero_base(report: Report) -> Iterable[Finding]:
     tolerance="按印出精度：三个数各自的舍入误差之和以内视为相符；上年数写作0的，是没有这项收支，不计舍入误差",
     example="“导致2024年度住房保障支出决算数4.91万元，2023年住房保障支出决算数为0，出现了较上年增加11.27万元的情况”："
     "4.91 − 0 = 4.91，不是11.27。",
-    expected_label="本年数 − 上年数",
+    expected_label="应为",
 )
 def last_year_stated(report: Report) -> Iterable[Finding]:
     for claim in report.yoy_claims:
