@@ -443,6 +443,8 @@ def metric(report: Report) -> Iterable[Finding]:
             continue
         done.append((said.quote, said.amount, table.amount))
         where = table.quote.table or "报表"
+        if key == "income_total" and "收入支出总计" in said.quote.quote:
+            label = "收入支出总计"  # the statement's own words, which the one finding of both totals quotes
         out.append(
             check_same(
                 "text_table.metric", f"{key}", f"情况说明所述{label}", said.amount, f"{where}中的{label}",
