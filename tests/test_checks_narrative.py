@@ -201,8 +201,9 @@ PINNED = [
     # 一般公共预算财政拨款支出 to the cent, so these rows are the 财政拨款; their 年初预算 41.98 + 527.50 = 569.48, yet
     # the text says "年初预算数575.63万元" (twice). The 6.15 gap is the 尾款项目's 年初 6.15 (财政拨款 in its own
     # table), which the 整体 table books under 其他资金 (266.15 = 260.00 of the 其他资金 projects + 6.15). Since the
-    # seventeenth session's audit the message says so: the text's 575.63 stands.
-    (R000, "budget.perf_initial", "warning", "575.63万元", "569.48万元"),
+    # seventeenth session's audit the message says so, and the figure claimed wrong is the table's 569.48 (labelled
+    # 报告所述 / 另一处所述, which fits either way round).
+    (R000, "budget.perf_initial", "warning", "569.48万元", "575.63万元"),
     # 002: the reasons for the 财政拨款 increase and for the 预决算差异 list 援疆经费, whose own 自评表 reads
     # "年度资金总额220.00 399.18 347.25 … 0.00 0.00 0.00 — — —其他资金220.00 399.18 347.25": no 财政拨款 at all.
     (
@@ -332,7 +333,7 @@ def test_planted_zero_total_is_the_odd_figure_not_the_percentage(test_copy) -> N
     (f,) = [
         f
         for f in run_checks(report)
-        if f.rule == "text_table.metric" and f.claimed == "0" and "收入总计" in f.message
+        if f.rule == "text_table.metric" and f.claimed == "0" and "收入支出总计" in f.message
     ]
     assert (f.severity, f.expected) == ("error", "2,995.39")
 

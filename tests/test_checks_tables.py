@@ -285,7 +285,9 @@ def test_planted_errors(test_copy) -> None:
         if f.rule == "text_table.metric" and (f.severity, f.claimed, f.expected) == ("error", "0", "2,995.39")
     ]
     assert [f.subject for f in zero] == ["income_total"] and zero[0].evidence[0].quote == "收入支出总计0万元"
-    assert zero[0].message.startswith("情况说明所述收入支出总计为0万元")  # the report's words (the third audit)
+    assert zero[0].message.startswith(
+        "情况说明所述收入支出总计为0万元"
+    )  # the report's words (the third audit)
     # the 三公 table's data row emptied while the narrative states 年初预算 0.95
     f = pick(fs, "text_table.sangong", "error", "0.95", "0.00")
     assert f.evidence[1].table == "公开09表 财政拨款“三公”经费支出决算表"

@@ -307,7 +307,7 @@ _NOT_FISCAL = re.compile(r"其他|合计|总|小计|项目资金|^\W*$")
     tolerance="(n+1)个半分（n为相加的行数）",
     example="上级资金41.98+本级资金568.33=610.31万元，正是财政拨款支出；其年初预算41.98+527.50=569.48万元，"
     "文中年初预算数却是575.63万元。",
-    expected_label="整体自评表所示",
+    expected_label="另一处所述",
 )
 def perf_initial(report: Report) -> Iterable[Finding]:
     spent_total, initial_stated = (
@@ -329,9 +329,11 @@ def perf_initial(report: Report) -> Iterable[Finding]:
             continue
         names = "、".join(r["label"] for r in rows)
         gap = initial_stated.amount - initial
-        # (claimed: what the text says; expected: what the table shows, the site labels them so; where the table
-        # misfiled a project, the message says the text stands)
-        misfiled = _misfiled(report, table, gap)
+        # claimed: the figure that is wrong — the text's, unless the table misfiled a project (then the table's sum)
+        misfiled, text_stands = _misfiled(report, table, gap)
+        said, other = f"{initial_stated.amount}万元", f"{initial}万元"
+        if text_stands:
+            said, other = other, said
         yield make_finding(
             "budget.perf_initial",
             "warning",
@@ -339,22 +341,22 @@ def perf_initial(report: Report) -> Iterable[Finding]:
             f"整体自评表中{names}的全年执行数合计{spent_total.amount}万元，正是一般公共预算财政拨款支出；"
             f"这几行的年初预算数合计{'+'.join(str(r['initial']) for r in rows)}={initial}万元，"
             f"而文中年初预算数为{initial_stated.amount}万元，相差{abs(gap)}万元。{misfiled}",
-            f"{initial_stated.amount}万元",
-            f"{initial}万元",
+            said,
+            other,
             [initial_stated.quote] + [r["quote"] for r in rows],
         )
 
 
-def _misfiled(report: Report, table: dict, gap: Decimal) -> str:
+def _misfiled(report: Report, table: dict, gap: Decimal) -> tuple[str, bool]:
     """Where the 整体 table's fiscal rows fall short of the text by one fiscal project's 年初预算, and its 其他资金 row
     holds that project besides the projects paid from 其他资金 (000: 尾款项目 6.15; 266.15 = 260.00 + 6.15): the table
-    put it in the wrong row, and the text's figure stands. What to add to the message."""
+    put it in the wrong row, and the text's figure stands. (What to add to the message, whether the text stands.)"""
     if gap <= 0:
-        return ""
+        return "", False
     funds = project_funds(report)
     fiscal = [f for f in funds if f.total[0] == gap and (f.other is None or f.other[0] == 0)]
     if len(fiscal) != 1:
-        return ""
+        return "", False
     other_row = next(
         (r for r in table["funding"] if _NOT_FISCAL.search(r["label"]) and r.get("initial") is not None), None
     )
@@ -365,7 +367,7 @@ def _misfiled(report: Report, table: dict, gap: Decimal) -> str:
             f"整体自评表“{other_row['label']}”一行的年初预算数{other_row['initial']}万元，正是用其他资金的项目合计{others}万元"
             f"加上这{gap}万元：这笔财政拨款多半被记在了“{other_row['label']}”一行，文中的年初预算数没有错。"
         )
-    return f"相差的{gap}万元正是《{fiscal[0].name}》（全部是财政拨款）的年初预算数；{where}"
+    return f"相差的{gap}万元正是《{fiscal[0].name}》（全部是财政拨款）的年初预算数；{where}", bool(where)
 
 
 # "项目资金支付率 >=95% =100%", "预算执行率（%） =100% =98%": an indicator measuring the project's own money
