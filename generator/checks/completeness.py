@@ -778,12 +778,21 @@ def agency_type_variant(report: Report) -> Iterable[Finding]:
         if text.count(name) > len(places):
             continue  # the report names that organisation elsewhere too: it may be another one
         b, field, start, end = places[0]
+        kind = name[len(own["stem"]) :]
+        # the report speaking of its own leadership by that type ("局主要领导……召开局长办公会", 000): a name the unit
+        # also goes by, not another body's
+        alias = re.search(rf"{kind}(?:主要|分管)?领导|{kind}长办公会|分管{kind}领导", text)
         yield make_finding(
             "completeness.agency_type_variant",
-            "warning",
+            "info" if alias else "warning",
             name,
             f"{len(places)}处自评表的{field}写“{name}”，本单位是“{own.group(0)}”：两者名称主干相同，"
-            f"机构类别一个是“{name[len(own['stem']) :]}”、一个是“{own['type']}”，报告别处没有提到“{name}”，应为本单位名称。",
+            f"机构类别一个是“{kind}”、一个是“{own['type']}”，报告别处没有提到“{name}”，"
+            + (
+                f"但报告称本单位领导为“{alias.group(0)}”，“{kind}”可能是本单位的另一个名称；自评表仍应写法定名称。"
+                if alias
+                else "应为本单位名称。"
+            ),
             name,
             own.group(0),
             [_quote(report, b, start, end)],

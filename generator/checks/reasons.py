@@ -421,7 +421,9 @@ def reason_transfer(report: Report) -> Iterable[Finding]:
             re.split(r"[，,]", moved.group(0))[0] if itself else f"{name}{item['verb']}",
             # what the reason should say: a fall is money moved out to another 科目 (002's 其他统战事务, copied from
             # 宗教事务's "上年在其他统战事务支出科目列支，本年在此科目列支"), a rise money moved in from one
-            ("本年改在其他科目列支" if item["verb"] == "减少" else "来自其他科目") if itself else f"{name}增加",
+            ("本年改在其他科目列支" if item["verb"] == "减少" else "来自其他科目")
+            if itself
+            else f"{name}增加",
             [
                 Quote(b.text[item.start() : item.end()], b.page_at(item.start())),
                 Quote(moved.group(0), b.page_at(moved.start())),
