@@ -452,7 +452,8 @@ _SPAN = re.compile(r"项目期间|以来|历年|累计至|\d{4}\s*年\s*[—–\
         "只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表（结构完整的表由perf.completion_text核对），"
         "且文字在该指标之前40段以内或在该指标所在的自评表内（从表题起）、只写出一个数；文字写的是计划数"
         "（“预计、计划、目标……”）、界限（“90%以上”）或不止一年的累计数（“项目期间共计……”）时不比较。文字的数等于指标值时，"
-        "多半是在复述目标，只有所在句子报告完成情况（有“完成、实际”，没有“不少于、目标、任务”等）才比较。"
+        "多半是在复述目标，只有所在句子报告完成情况（有“完成、实际”，没有“不少于、目标、任务”等）才比较；"
+        "此时实际完成值若已达到指标值，文字只是说少了，只作提示。"
     ),
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
     tolerance="数量和百分比按印出的数比较（精度不同时按较粗的精度：41.7%即41.68%）；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
@@ -514,11 +515,18 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
         if same_figure(said, actual) or (said == target and not done) or (name, said) in seen:
             continue
         seen.add((name, said))
+        # the text gives the target the table says was met and passed ("收审单位满意度达90%", >=90% =100%): true as a
+        # floor, understated, a note; a target said reached that was missed (">=100人 =97人") is a warning
+        met = said == target and (
+            (target_text.lstrip().startswith((">=", "≥")) and actual >= target)
+            or (target_text.lstrip().startswith(("<=", "≤")) and actual <= target)
+        )
         yield make_finding(
             "repeat.perf_indicator_text",
-            "warning",
+            "info" if met else "warning",
             f"{name}/{said}",
-            f"文字写“{quote.quote}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{shown}。",
+            f"文字写“{quote.quote}”，而其后自评表中“{name}”的指标值为{target_text}、实际完成值为{shown}"
+            + ("：文字写的是指标值，实际完成得比它好。" if met else "。"),
             f"{said}{said_unit}",
             f"{actual}{unit}",
             [quote, actual_quote],
