@@ -86,21 +86,18 @@ def test_a_score_cut_to_two_decimals_is_still_the_ratio() -> None:
         "项目名称甲项目主管部门测试局",
         "<=20万元 =19.9938万元10 9.99根据实际情况支付费用，剩余62元。",
         "<=30万元 =29.9938万元10 9.98",  # neither rounded nor cut (9.9979): a deduction of its own
-        "<=20万元 =19.5938万元10 9.79",  # 9.7969 cut: the ratio again, a fifth of a point off
+        "<=41人 =38人10 9.27",  # 38 ÷ 41 × 10 = 9.268: a headcount ceiling scored as a quantity to reach
     )
     found = sorted((f.severity, f.claimed) for f in target_met_scored_short(r))
-    # the 0.01 point at the score's last digit is a note since the seventeenth session (a warning before)
+    # the 0.01 point at the score's last digit, and a cost ceiling scored as spent ÷ ceiling, are notes since the
+    # seventeenth session (warnings before); a count scored so is still a warning
     assert found == [
         ("info", "=19.9938万元（9.99分）"),
         ("info", "=29.9938万元（9.98分）"),
-        ("warning", "=19.5938万元（9.79分）"),
+        ("warning", "=38人（9.27分）"),
     ]
     cut = [f.message for f in target_met_scored_short(r) if "截去末位" in f.message]
-    assert (
-        len(cut) == 2
-        and any("=9.9969，截去末位" in m for m in cut)
-        and any("=9.7969，截去末位" in m for m in cut)
-    )
+    assert len(cut) == 1 and "=9.9969，截去末位，按支出占上限的比例计分" in cut[0]
     # a whole-number score is only ever read as rounded: 9.7 printed 9 is no sign of a formula
     assert _printed_as(Decimal("9.7"), Decimal("10")) and not _printed_as(Decimal("9.7"), Decimal("9"))
     assert not _printed_as(Decimal("9.9969"), Decimal("9.98"))

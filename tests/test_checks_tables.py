@@ -1143,7 +1143,9 @@ def test_a_unit_that_calls_its_leaders_by_the_variant_is_a_note(reports, finding
     (f,) = [f for f in findings["000_41e5c2151686b1a5.txt"] if f.rule == "completeness.agency_type_variant"]
     assert f.severity == "info" and "但报告称本单位领导为“局主要领导”" in f.message
     # without those words, another body's name in the unit's own tables: a warning
-    r = reread(reread(reports["000_41e5c2151686b1a5.txt"], "局主要领导", "中心主要领导"), "局长办公会", "主任办公会")
+    r = reread(
+        reread(reports["000_41e5c2151686b1a5.txt"], "局主要领导", "中心主要领导"), "局长办公会", "主任办公会"
+    )
     r = reread(r, "分管局领导", "分管中心领导")
     (g,) = [g for g in ours(r) if g.rule == "completeness.agency_type_variant"]
     assert g.severity == "warning" and g.message.endswith("应为本单位名称。")

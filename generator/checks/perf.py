@@ -822,7 +822,8 @@ def _printed_as(value: Decimal, printed: Decimal) -> bool:
     explanation=(
         "按绩效自评的评分规则，定量指标完成了指标值的记满分，未完成的按完成比例记分。指标值是“≤6人”“≤19万元”"
         "这样的上限，实际值在上限以内（已完成），该项却没有得满分。得分正好等于实际值÷指标值×分值时，"
-        "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告（只差得分末位的0.01分时只作提示）；"
+        "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告（只差得分末位的0.01分时只作提示；"
+        "成本上限（万元）按支出占上限的比例计分的，可能是单位自己的计分办法，少花钱反被扣分，也只作提示）；"
         "其他扣分（如超额完成却得0分）只作提示：评分可能另有理由，但应在偏差原因中写明；该行的偏差原因一栏已写明理由的，不再提示。"
         "实际完成值与指标值写得一字不差（“100% 100%”“效果明显 效果明显”）时，不论指标是上限还是下限都已达标，扣分同样只作提示。"
     ),
@@ -858,15 +859,24 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
         by_ratio = ratio is not None and _printed_as(ratio, score)
         if not by_ratio and len(_HAN.findall(ind.get("reason") or "")) >= 6:
             continue  # a deduction the row explains in its own 偏差原因 (000: "因该项目采取竞价的方式……")
+        # a cost ceiling scored as spent ÷ ceiling (003's 综合业务费 "<=6万元 =5.55万元" 4.63 of 5): an agency's way of
+        # scoring money, odd (less spent, fewer points) but not a wrong direction — a note; a count or a rate scored so
+        # says the bound was taken for a goal
+        money = bool(re.search(r"元$", str(ind["target"]).strip()))
         if by_ratio and upper and ratio is not None:
             cut = "" if abs(ratio - score) <= half_unit(score) else f"={ratio:.4f}，截去末位"
-            verdict = f"（={actual}÷{limit}×{points}{cut}，按未达标计分）：得分或指标方向有一处错了。"
+            verdict = (
+                f"（={actual}÷{limit}×{points}{cut}，按支出占上限的比例计分）：成本未超上限，照评分规则应得满分，"
+                "少花钱反被扣分；若本单位一贯这样计分，应在说明中写明。"
+                if money
+                else f"（={actual}÷{limit}×{points}{cut}，按未达标计分）：得分或指标方向有一处错了。"
+            )
         else:
             verdict = "；按评分规则应得满分，另有扣分理由的应在偏差原因中写明。"
         yield make_finding(
             "perf.target_met_scored_short",
             # a point docked at the score's last printed digit (002: 19.9938 of <=20 scored 9.99 of 10) is a note
-            "warning" if by_ratio and points - score > Decimal("0.01") else "info",
+            "warning" if by_ratio and not money and points - score > Decimal("0.01") else "info",
             f"{subject}/{ind['target']}",
             f"{shown}指标值{ind['target']}，实际{ind['actual']}，已达标，{points}分却只得{score}分{verdict}",
             f"{ind['actual']}（{score}分）",
