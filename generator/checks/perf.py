@@ -772,7 +772,7 @@ def target_missed(report: Report) -> Iterable[Finding]:
             "warning",
             subject if ind.get("name") else f"{subject}/{ind['target']}",
             f"{shown}{which}的指标值为{ind['target']}，实际完成{ind['actual']}，"
-            f"{'超过上限' if upper else '低于下限'}，却得满分{ind['points']}分。",
+            f"{'超过上限' if upper else '低于下限'}，却得满分{ind['points']}分：得分与指标值（或它的方向）至少一处有误。",
             f"{ind['actual']}（{ind['score']}分）",
             f"{ind['target']}",
             [ind["quote"]],
