@@ -71,11 +71,6 @@ PINNED = [
     (R000, "budget.execution", "error", "99.55%", "95.54%"),
     # 001: "下降29.23%。下降100%。"
     (R001, "yoy.percent_twice", "error", "29.23%；100%", "29.23%"),
-    # 001: total fell 577.03 but the three classes changed by −107.03+4.91+11.27 = −90.85. The 486.18 between them can
-    # only be a class spent on in 2023 and not in 2024 (its 稳岗补贴 moved to the 主管单位, the reason says), which a
-    # list of this year's classes leaves out and the text does not name: a warning since the seventeenth session's
-    # audit (an error before); a total that fell less than its parts would still be one.
-    (R001, "yoy.parts", "warning", "-577.03", "-90.85"),
     # 001: 住房保障 "导致2024年度住房保障支出决算数4.91万元，2023年住房保障支出决算数为0，出现了较上年增加11.27万元的情况":
     # 4.91 − 0 = 4.91, not 11.27 (the 4.91 is the 卫生健康 paragraph's, copied; the 住房保障 决算 is 11.27, as the same
     # paragraph opens "支出决算11.27万元", and 11.27 − 0 = 11.27): the odd figure is the 4.91, named since the seventeenth
@@ -255,6 +250,11 @@ PINNED_INFO = [
     (R002, "repeat.perf_indicator_text", "90%", "100%"),
     (R003, "perf.target_met_scored_short", "=6.87万元（1.81分）", "5分"),
     (R003, "perf.target_met_scored_short", "=5.55万元（4.63分）", "5分"),
+    # 001: total fell 577.03 but the three classes changed by −107.03+4.91+11.27 = −90.85. The 486.18 between them can
+    # only be a class spent on in 2023 and not in 2024 (its 稳岗补贴 moved to the 主管单位, the reason says), which a list
+    # of this year's classes leaves out: an error, then a warning, a note after the seventeenth session's third audit; a
+    # total that fell less than its parts is still an error.
+    (R001, "yoy.parts", "-577.03", "-90.85"),
     # 003 《全市事业单位网络培训》 was read twice by the OCR (each row twice, 分值 once 90 + 10 = its 总分 100); the
     # two readings of 报名培训率 (>=95%, 10 points) are =99.34% (its reason: "报名培训率99.34%") and =100%.
     (R003, "perf.indicator_twice", "=100%", "=99.34%"),

@@ -348,12 +348,10 @@ KNOWN = {
         # "住房公积金（项）。主要用于：事业单位医疗保险支出": the use line of another 项, copied.
         ("completeness.item_purpose", "warning", "事业单位医疗保险支出"),
     ],
-    # 004: the nine listed 项 add up to the 决算 840.77 exactly, so every 项 spent from is listed, but their
-    # 年初预算 add up to 838.98, not the stated 年初预算数 897.32. The 58.34 could only be 项 budgeted and never spent
-    # (决算 0, so not in the 决算 sum), which the text does not mention: a warning since the seventeenth session's
-    # audit (an error before, when the list was taken for whole).
+    # (004: the nine listed 项 add up to the 决算 840.77 exactly, so every 项 spent from is listed, but their 年初预算 add
+    # up to 838.98, not the stated 年初预算数 897.32. The 58.34 could only be 项 budgeted and never spent — 决算 0, so not
+    # in the list: an error, then a warning, a note after the seventeenth session's third audit.)
     HUAIHUA: [
-        ("sum.budget_items", "warning", "897.32"),
         # 绩效自评报告: "项目资金年初预算数共计92.5万元", but ①–⑪ list 年初预算 10+5+17.5+10+20+30+0+0+0+0+0.5 = 93
         # (the 0.5 is ⑪ 非税拨款); their 财政拨款收入 add up to the stated 139.68 exactly, so the list is whole,
         # and 部门整体 "项目支出：93" agrees with the items.
@@ -1149,3 +1147,9 @@ def test_a_unit_that_calls_its_leaders_by_the_variant_is_a_note(reports, finding
     r = reread(r, "分管局领导", "分管中心领导")
     (g,) = [g for g in ours(r) if g.rule == "completeness.agency_type_variant"]
     assert g.severity == "warning" and g.message.endswith("应为本单位名称。")
+
+
+def test_a_budget_list_short_of_its_total_by_unspent_items_is_a_note(findings) -> None:
+    (f,) = [f for f in findings[HUAIHUA] if f.rule == "sum.budget_items" and f.claimed == "897.32"]
+    assert (f.severity, f.expected) == ("info", "838.98")
+    assert "差额只可能是有预算而全年未支出（决算为0）、未列出的项目" in f.message

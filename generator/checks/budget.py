@@ -255,11 +255,11 @@ def execution(report: Report) -> Iterable[Finding]:
         "超过即为错误。各项之和小于总数时，可能是只列了主要项目，所以只作提示。"
         "只核对编号从1起连续、每项都写明决算数的清单。各项决算数之和正好等于总数时，所列包括了全部有支出的项目，"
         "各项的年初预算数之和也应等于年初预算总数（各项写全年预算数、总数也写全年预算数的，比较全年预算数）：超过总数为错误，"
-        "不足总数记为警告（差额可能是有预算而全年未支出、因而未列出的项目，报告应当说明）。"
+        "不足总数只作提示（差额可能是有预算而全年未支出、因而未列出的项目）。"
         "清单以“其中：”开始，可以在总数那一段的末尾，也可以在其后说明原因的一段末尾。"
     ),
     formula="Σ 所列各项支出决算数 ≤ 支出决算总数（全部列出时相等）；全部列出时 Σ 各项年初（全年）预算数 = 年初（全年）预算总数",
-    tolerance="(n+1)×半个末位单位（按印出精度）；决算数之和超出总数为错误、不足为提示；预算数之和超出为错误、不足为警告",
+    tolerance="(n+1)×半个末位单位（按印出精度）；决算数之和超出总数为错误、不足为提示；预算数之和超出为错误、不足为提示",
     example="支出决算数840.77万元 = 449.89 + 57.60 + 49.75 + 68.96 + 34.46 + 119.03 + 13.99 + 27.09 + 20（万元）",
 )
 def budget_items(report: Report) -> Iterable[Finding]:
@@ -289,7 +289,7 @@ def budget_items(report: Report) -> Iterable[Finding]:
                 short = b_sum < b_total
                 yield make_finding(
                     "sum.budget_items",
-                    ("warning" if short else "error") if b_beyond else "info",
+                    "error" if b_beyond and not short else "info",
                     f"具体情况/{kind}{fmt(b_total)}",
                     f"文中称{kind}数为{fmt(b_total)}万元，其后逐项列出的{len(items)}项决算数之和与支出决算数"
                     f"{fmt(total)}万元相符{'' if diff == 0 else f'（相差{fmt(abs(diff))}万元，属尾数差异）'}，"

@@ -429,10 +429,10 @@ _GONE = "；相差的{diff}万元只可能是上年有支出、本年没有支�
     explanation=(
         "一般公共预算财政拨款支出比上年的变动额，应等于文中逐一说明的各功能分类（类级）支出变动额之和"
         "（增加为正、减少为负）。只有当文中对本年每一个类都给出了变动额时才做这项比较。总数减少得比各类之和多时，"
-        "差额可能是上年有、本年没有支出的类（本年不列），报告应当说明，记为警告；反过来则是错误。"
+        "差额可能是上年有、本年没有支出的类（本年不列，模板也不要求列），只作提示；反过来则是错误。"
     ),
     formula="Δ一般公共预算财政拨款支出 = Σ Δ各类支出",
-    tolerance="(n+1) × 0.005万元（n为类的个数）；总数减少得比各类之和多为警告，反之为错误",
+    tolerance="(n+1) × 0.005万元（n为类的个数）；总数减少得比各类之和多为提示，反之为错误",
     example="总数减少577.03万元，而社会保障和就业−107.03、卫生健康+4.91、住房保障+11.27，合计−90.85万元。",
 )
 def parts(report: Report) -> Iterable[Finding]:
@@ -459,7 +459,7 @@ def parts(report: Report) -> Iterable[Finding]:
     gone = total_signed < s  # the total fell further: classes spent on last year only may make up the rest
     yield make_finding(
         "yoy.parts",
-        "warning" if gone else "error",
+        "info" if gone else "error",
         "一般公共预算财政拨款支出",
         f"文中称一般公共预算财政拨款支出比上年{total['direction']}{total['change']}万元，"
         f"但逐类说明的变动为{terms}万元，合计{s}万元"
@@ -477,10 +477,10 @@ def parts(report: Report) -> Iterable[Finding]:
         "没有附报表的情况说明在“具体情况”中逐项写出“支出决算数为X万元，比上年决算增加（减少）Y万元”。"
         "这些项的决算数之和等于一般公共预算财政拨款支出总额时，清单列全了，各项的变动额之和就应等于总额比上年的变动额"
         "（增加为正、减少为负）。对不上时，至少一项的变动额或总数的变动额写错了；总数减少得更多时，差额也可能是"
-        "上年有、本年没有支出因而未列出的项，记为警告。"
+        "上年有、本年没有支出因而未列出的项，只作提示。"
     ),
     formula="Δ一般公共预算财政拨款支出 = Σ Δ各项支出（清单列全时）",
-    tolerance="各数按印出精度的舍入误差之和；超出为错误（总数减少得更多时为警告），范围内的非零差额记为提示",
+    tolerance="各数按印出精度的舍入误差之和；超出为错误（总数减少得更多时为提示），范围内的非零差额记为提示",
     example="总数减少10.04万元，13项的变动额合计−10.05万元：相差0.01，在舍入范围内。",
     expected_label="各项变动之和",
 )
@@ -499,7 +499,7 @@ def detail_items_change(report: Report) -> Iterable[Finding]:
     gone = beyond and said < s
     yield make_finding(
         "yoy.detail_items",
-        ("warning" if gone else "error") if beyond else "info",
+        "error" if beyond and not gone else "info",
         "一般公共预算财政拨款支出/具体情况",
         f"文中称一般公共预算财政拨款支出比上年{claim['direction']}{claim['change']}万元；具体情况逐项列出的{len(items)}项"
         f"决算数之和等于支出总额（本年有支出的项都已列出），其变动额合计{'却' if beyond else ''}为{s}万元，相差{abs(diff)}万元"
