@@ -62,11 +62,12 @@ PINNED = [
     (R004, "ratio.share", "warning", "82.86%", "100.00%"),
     # 004: 年初预算0、决算20, yet "决算数小于年初预算数".
     (R004, "budget.word", "error", "小于", "大于"),
-    # 004 自评表: 全年预算 = 全年执行, yet 执行率 97.82% / 98.8% / 93.23% / 32% (computed on 年初预算).
-    (R004, "perf.execution_rate", "error", "97.82%", "100.00%"),
-    (R004, "perf.execution_rate", "error", "98.8%", "100.0%"),
-    (R004, "perf.execution_rate", "error", "93.23%", "100.00%"),
-    (R004, "perf.execution_rate", "error", "32%", "100%"),
+    # 004 自评表: 全年预算 = 全年执行, yet 执行率 97.82% / 98.8% / 93.23% / 32% (computed on 年初预算, as the report
+    # does throughout): right arithmetic on the wrong budget, warnings since the seventeenth session's third audit.
+    (R004, "perf.execution_rate", "warning", "97.82%", "100.00%"),
+    (R004, "perf.execution_rate", "warning", "98.8%", "100.0%"),
+    (R004, "perf.execution_rate", "warning", "93.23%", "100.00%"),
+    (R004, "perf.execution_rate", "warning", "32%", "100%"),
     # 000: 总预算执行率 99.55% but 830.26/869.05 = 95.54%; the table's 95.54% sits in the 上级资金 row (41.98/41.98).
     (R000, "budget.execution", "error", "99.55%", "95.54%"),
     # 001: "下降29.23%。下降100%。"

@@ -45,6 +45,7 @@ def _name(table: dict) -> str:
         "合并单元格造成错位的行不检查，以免读错列；表格结构在导出时丢失的报告（002），"
         "按仍写在一行内的“年度资金总额 年初 全年预算 全年执行 分值 执行率 得分”核对。"
         "只有第一行写执行率、其余各行连同合计行都是“-”时，执行率是纵向合并的一格，属于整张表，按合计行核对。"
+        "表中的执行率正好是全年执行数除以年初预算数时，算术没错、分母用错了，记为警告。"
     ),
     formula="执行率 = 全年执行数 ÷ 全年预算数 × 100%",
     tolerance="按印出精度做区间运算（“98.8%”按一位小数、“100”按整数）；只差末位一个单位记为提示",
@@ -73,7 +74,11 @@ def execution_rate(report: Report) -> Iterable[Finding]:
         note = ""
         initial = of.get("initial")
         if initial and initial > 0 and percent_severity(stated, spent, initial) is None:
-            note = f"表中的{pct(stated)}是全年执行数除以年初预算数{initial}的结果。"
+            note = f"表中的{pct(stated)}是全年执行数除以年初预算数{initial}的结果，按自评表的定义应除以全年预算数。"
+            if initial != spent:
+                # right arithmetic on the other budget (004 does so in every table and in its text): a warning, as
+                # budget.rate's "完成年初预算" of the 全年预算 (a 100% where 年初 happens to equal 执行 proves nothing)
+                severity = "warning"
         merged = "" if of is row else f"（执行率一栏纵向合并，印在{shown_label(row)}行）"
         yield make_finding(
             "perf.execution_rate",
