@@ -202,7 +202,8 @@ def test_guihua_class_names(findings) -> None:
 
 
 def test_huaihua_enumerated_project_budgets(findings) -> None:
-    f = pick(findings[HUAIHUA], "sum.enumerated_items", "error", "92.5", "93.00")
+    # a warning since the seventeenth session's third audit: 92.5 is the list without ⑪非税拨款's 0.5 (another scope)
+    f = pick(findings[HUAIHUA], "sum.enumerated_items", "warning", "92.5", "93.00")
     assert "10+5+17.5+10+20+30+0+0+0+0+0.5=93.00" in f.message and "139.68" in f.message
     assert len(f.evidence) == 12  # the total and the eleven items
     # the second list (全年使用数 adding up to the stated 139.68) is consistent: nothing about it
@@ -355,7 +356,7 @@ KNOWN = {
         # 绩效自评报告: "项目资金年初预算数共计92.5万元", but ①–⑪ list 年初预算 10+5+17.5+10+20+30+0+0+0+0+0.5 = 93
         # (the 0.5 is ⑪ 非税拨款); their 财政拨款收入 add up to the stated 139.68 exactly, so the list is whole,
         # and 部门整体 "项目支出：93" agrees with the items.
-        ("sum.enumerated_items", "error", "92.5"),
+        ("sum.enumerated_items", "warning", "92.5"),
         # the 部门整体支出绩效自评报告 template's instructions to the person filling it in, left as the text of
         # sections (一)综合评价结论 "反映自评得分及评价等级。" (no score or grade follows), the problems section
         # and 评价指标分析.

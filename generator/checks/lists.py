@@ -141,7 +141,8 @@ def _tolerance(n: int, values: list[Decimal]) -> Decimal:
     explanation=(
         "绩效报告常先写总数（“项目资金年初预算数共计X万元，实际收到财政拨付Y万元”），再用“其中：①…②…”"
         "逐项列出每个项目的年初预算、财政拨款收入或使用数。同一种金额的各项之和应等于总数。"
-        "同一清单里另一种金额的各项之和与其总数正好相等时，说明所列是全部项目，不符即为错误；"
+        "同一清单里另一种金额的各项之和与其总数正好相等时，说明所列是全部项目，不符即为错误（相差的正好是某一项的金额时，"
+        "多半是总数少算或多算了这一项，记为警告）；"
         "否则各项之和超过总数为错误，不足总数只作提示（可能只列了主要项目）。"
     ),
     formula="Σ 各项的某种金额 = 总句中同种金额",
@@ -183,7 +184,9 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
                     else ""
                 )
                 severity, tail = (
-                    "error",
+                    # one item's own figure away: most likely a total of another scope (004's 92.5 leaves out the 非税
+                    # item), a warning; any other gap an error
+                    "warning" if which else "error",
                     f"与总数相差{fmt(abs(diff))}万元；同一清单各项的{other}之和与总数"
                     f"{lst.totals[other].value:f}万元正好相等，所列是全部项目，{which}{kind}的总数或某项有误。",
                 )
