@@ -43,6 +43,7 @@ from generator.checks.perf import (
     shown_label,
     stream_rows,
 )
+from generator.checks.perf import _core as perf_core
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import sentence_begin, signed_change
@@ -114,6 +115,17 @@ def perf_funding(report: Report) -> Iterable[Finding]:
         rounded = [d[1] for d in diffs if d[0] == "info"]
         if rounded:
             notes.append(f"其中{'、'.join(rounded)}与表中的数只是印出的精度不同，四舍五入后一致")
+        # an amount the text gives more than the table by exactly another, like-named fund's figure: two funds under one
+        # name (004: "⑥市级企业用工保障服务专项经费……全年使用数28.27万" = 27.97 + the 基础数据表's "企业用工保障服务经费 5
+        # 0.30"), a warning
+        merged = _merged_fund(report, name, [(d[4], row.get(d[3])) for d in wrong if d[3] != "rate"])
+        if merged is not None:
+            gap, where = merged
+            fund = re.match(r"[\u4e00-\u9fff]+", where.quote)
+            notes.append(
+                f"相差的{gap}万元正是“{fund.group(0) if fund else where.quote}”的金额，文字多半把两笔钱算在了一个名称下"
+            )
+            severity = "warning"
         for verdict, _, _, key, said in diffs:
             # the rate of another row of the table: 001 "中央资金……预算执行率为99.87%" is the 资金总额 row's 336.344 ÷ 336.79
             other = next(
@@ -132,8 +144,29 @@ def perf_funding(report: Report) -> Iterable[Finding]:
             + "。",
             claimed,
             expected,
-            [st["quote"], row["quote"]],
+            [st["quote"], row["quote"], *([merged[1]] if merged is not None else [])],
         )
+
+
+def _merged_fund(
+    report: Report, name: str, pairs: list[tuple[Decimal, Decimal | None]]
+) -> tuple[Decimal, Quote] | None:
+    """(the gap, where the report gives it) when stated amounts exceed the table's by one figure the report gives to
+    another fund whose name holds this one's core (市级/省级 and money words left out)."""
+    doc = report.document
+    core = re.sub(r"^(?:市|省|县|区|州)级", "", perf_core(name))
+    gaps = {said - shown for said, shown in pairs if shown is not None and said > shown}
+    if doc is None or len(core) < 6 or len(gaps) != 1:
+        return None
+    gap = gaps.pop()
+    for b in doc.blocks:
+        other = re.search(rf"[\u4e00-\u9fff]*{re.escape(core)}[\u4e00-\u9fff]*", b.text)
+        if other is None or name in b.text:
+            continue
+        figures = {parse_amount(x) for x in re.findall(r"\d[\d,]*\.\d+", b.text[other.end() :])}
+        if gap in figures:
+            return gap, Quote(b.text[other.start() :].strip(), b.page_at(other.start()), None)
+    return None
 
 
 _AMOUNT = r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
