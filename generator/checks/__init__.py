@@ -137,6 +137,13 @@ def finding_id(rule_id: str, subject: str, *values: object) -> str:
     return "f-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:6]
 
 
+def page_ref(report: Report, page: int | None) -> str:
+    """Where a message says a quote stands: "第N页", or "文中" in a document of one page (a text export's every
+    quote is on "第1页", which tells a reader nothing)."""
+    doc = report.document
+    return f"第{page}页" if doc is not None and doc.pages > 1 and page else "文中"
+
+
 def make_finding(
     rule_id: str,
     severity: Severity,

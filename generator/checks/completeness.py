@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from generator.checks import A_YEAR, make_finding, rule, running_with
+from generator.checks import A_YEAR, make_finding, page_ref, rule, running_with
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM
@@ -278,7 +278,7 @@ def template_residue(report: Report) -> Iterable[Finding]:
                     "completeness.template_residue",
                     "info" if what == "模板填写说明未删除" or made else "warning",
                     f"{what} {b.page} {snippet}",
-                    f"第{b.page_at(m.start())}页“{snippet}”：{what}，应按实际情况填写。",
+                    f"{page_ref(report, b.page_at(m.start()))}“{snippet}”：{what}，应按实际情况填写。",
                     snippet,
                     None,
                     [_quote(report, b, m.start(), m.end()) if m.group(0) else _quote(report, b)],
@@ -320,7 +320,7 @@ def missing_share(report: Report) -> Iterable[Finding]:
             "completeness.missing_share",
             "warning",
             f"{b.page} {said}",
-            f"第{b.page_at(m.start())}页写“{said}”，其后却没有写出占比（“{m.group(0)}”）：这句话缺了比例数字。",
+            f"{page_ref(report, b.page_at(m.start()))}写“{said}”，其后却没有写出占比（“{m.group(0)}”）：这句话缺了比例数字。",
             said,
             None,
             [_quote(report, b, m.start(), m.end())],
@@ -359,7 +359,7 @@ def unclosed_bracket(report: Report) -> Iterable[Finding]:
                 "completeness.unclosed_bracket",
                 "info",
                 f"{b.page} {b.text[max(0, m.start() - 10) : end]}",
-                f"第{b.page_at(m.start())}页“{b.text[max(0, m.start() - 10) : end]}……”：左括号之后，本段和下一段都没有右括号，"
+                f"{page_ref(report, b.page_at(m.start()))}“{b.text[max(0, m.start() - 10) : end]}……”：左括号之后，本段和下一段都没有右括号，"
                 "括注没有写完。",
                 b.text[m.start() : end],
                 None,
@@ -388,7 +388,7 @@ def half_year(report: Report) -> Iterable[Finding]:
             "completeness.half_year",
             "info",
             f"{b.page} {m.group(0)}",
-            f"第{b.page_at(m.start())}页写“{m.group(0)}”：本报告是{report.year or '本'}年度的决算，"
+            f"{page_ref(report, b.page_at(m.start()))}写“{m.group(0)}”：本报告是{report.year or '本'}年度的决算，"
             "这里说的却是半年的情况，多半沿用了半年报告的文字，其中的数字可能只是半年的。",
             m.group(0),
             None,
@@ -423,7 +423,7 @@ def malformed_number(report: Report) -> Iterable[Finding]:
             "completeness.malformed_number",
             "warning",
             f"{b.page} {m.group(0)}",
-            f"第{b.page_at(m.start())}页写“{b.text[start : m.end()]}”：“{m.group(0)}”有{m.group(0).count('.')}个小数点，"
+            f"{page_ref(report, b.page_at(m.start()))}写“{b.text[start : m.end()]}”：“{m.group(0)}”有{m.group(0).count('.')}个小数点，"
             "不是一个数，这个数字写错了。",
             m.group(0),
             None,
@@ -684,7 +684,7 @@ def item_purpose(report: Report) -> Iterable[Finding]:
                 "completeness.item_purpose",
                 "warning",
                 f"{item} {use}",
-                f"第{b.page_at(m.start())}页“{item}（项）”的用途写作“{use}”，说的是{'、'.join(sorted(said))}"
+                f"{page_ref(report, b.page_at(m.start()))}“{item}（项）”的用途写作“{use}”，说的是{'、'.join(sorted(said))}"
                 f"而不是{next(iter(own))}，像是从别的科目复制来的说明。",
                 use,
                 next(iter(own)),
@@ -726,7 +726,7 @@ def agency_name_variant(report: Report) -> Iterable[Finding]:
             "completeness.agency_name_variant",
             "info",  # a one-character slip, no figure at stake (org_name_variant, phrase_variant alike)
             cand,
-            f"第{b.page_at(start)}页写“{cand}”，本单位名称是“{own}”，第{i + 1}个字“{cand[i]}”应为“{own[i]}”。",
+            f"{page_ref(report, b.page_at(start))}写“{cand}”，本单位名称是“{own}”，第{i + 1}个字“{cand[i]}”应为“{own[i]}”。",
             cand,
             own,
             [_quote(report, b, start, start + n)],
@@ -1046,7 +1046,7 @@ def numbering(report: Report) -> Iterable[Finding]:
                 "completeness.numbering",
                 "info",
                 snippet,
-                f"第{b.page_at(m.start())}页列举的序号在“{prev['n']}是”之后写“{snippet}”，"
+                f"{page_ref(report, b.page_at(m.start()))}列举的序号在“{prev['n']}是”之后写“{snippet}”，"
                 f"{'重复了' if now == before else '跳过了'}一个序号，应为“{right}是”。",
                 f"{m['n']}是",
                 f"{right}是",
@@ -1098,7 +1098,7 @@ def pasted_text(report: Report) -> Iterable[Finding]:
                     "completeness.pasted_text",
                     severity,
                     snippet,
-                    f"第{b.page_at(m.start())}页“{snippet}”：{why}。",
+                    f"{page_ref(report, b.page_at(m.start()))}“{snippet}”：{why}。",
                     snippet,
                     None,
                     [_quote(report, b, m.start(), m.end())],

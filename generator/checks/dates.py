@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, page_ref, rule
 from generator.model import Block, Finding, Quote, Report
 
 # "2024年1月1日" / "2023年-6月" / "2023年6月" / "2023年" (a year alone only as a range's end point
@@ -106,7 +106,7 @@ def range_reversed(report: Report) -> Iterable[Finding]:
                 "date.range_reversed",
                 "warning",
                 f"{span.block.page} {snippet}",
-                f"第{span.block.page}页“{snippet}”：终止日期早于起始日期，期间不成立，应为笔误。",
+                f"{page_ref(report, span.block.page)}“{snippet}”：终止日期早于起始日期，期间不成立，应为笔误。",
                 snippet,
                 "终止日期不早于起始日期",
                 [_quote(span, text)],
@@ -159,7 +159,7 @@ def length(report: Report) -> Iterable[Finding]:
             "date.length",
             "warning",
             f"{span.block.page} {period} {said}",
-            f"第{span.block.page}页写“{period}”，相隔{months}个月（{years}），紧接着却写期限{said}（{stated}个月）。",
+            f"{page_ref(report, span.block.page)}写“{period}”，相隔{months}个月（{years}），紧接着却写期限{said}（{stated}个月）。",
             said,
             years,
             [_quote(span, text, m.end())],

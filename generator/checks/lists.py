@@ -174,26 +174,25 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
                 f"文中称“{total.quote.quote}”，其后①至{_CIRCLED[n - 1]}逐项列出的{kind}为"
                 f"{'+'.join(f'{p.value:f}' for p in found)}={fmt(computed)}万元，"
             )
+            # the gap one item's own figure: the total may leave that item out (004: ⑪非税拨款 0.5; 93 against 92.5) —
+            # most likely a total of another scope, a warning naming the item; any other excess an error
+            alone = [i for i, p in enumerate(found) if p.value == abs(diff)]
+            which = (
+                f"相差的{fmt(abs(diff))}万元正是第{_CIRCLED[alone[0]]}项的金额（总数可能{'没有计入' if diff < 0 else '多计了'}这一项），"
+                if len(alone) == 1
+                else ""
+            )
             if complete:
                 other = complete[0]
-                # the gap one item's own figure: the total may leave that item out (004: ⑪非税拨款 0.5; 93 against 92.5)
-                alone = [i for i, p in enumerate(found) if p.value == abs(diff)]
-                which = (
-                    f"相差的{fmt(abs(diff))}万元正是第{_CIRCLED[alone[0]]}项的金额（总数可能{'没有计入' if diff < 0 else '多计了'}这一项），"
-                    if len(alone) == 1
-                    else ""
-                )
                 severity, tail = (
-                    # one item's own figure away: most likely a total of another scope (004's 92.5 leaves out the 非税
-                    # item), a warning; any other gap an error
                     "warning" if which else "error",
                     f"与总数相差{fmt(abs(diff))}万元；同一清单各项的{other}之和与总数"
                     f"{lst.totals[other].value:f}万元正好相等，所列是全部项目，{which}{kind}的总数或某项有误。",
                 )
             elif diff < 0:
                 severity, tail = (
-                    "error",
-                    f"比总数多{fmt(-diff)}万元；所列各项是总数的组成部分，合计不能超过总数。",
+                    "warning" if which else "error",
+                    f"比总数多{fmt(-diff)}万元；所列各项是总数的组成部分，合计不能超过总数{'；' + which.rstrip('，') if which else ''}。",
                 )
             else:
                 severity, tail = "info", f"比总数少{fmt(diff)}万元；可能只列了主要项目。"

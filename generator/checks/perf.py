@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from generator.checks import make_finding, per_report, rule, running_with
+from generator.checks import make_finding, page_ref, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, provably_greater, rounded_percent
 from generator.model import Block, Finding, Quote, Report, Severity
@@ -1397,7 +1397,7 @@ def title_name(report: Report) -> Iterable[Finding]:
             "perf.title_name",
             "warning",
             f"{titled}/{name}",
-            f"第{b.page}页的自评表标题写“{b.text.strip()}”，表内项目名称却是“{name}”，两者不是同一个项目。",
+            f"{page_ref(report, b.page)}的自评表标题写“{b.text.strip()}”，表内项目名称却是“{name}”，两者不是同一个项目。",
             titled,
             name,
             [Quote(b.text.strip(), b.page, None)]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, page_ref, rule
 from generator.checks.ratios import pct
 from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
 from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES
@@ -552,7 +552,7 @@ def missing_unit(report: Report) -> Iterable[Finding]:
                 "yoy.missing_unit",
                 "info" if rate else "warning",
                 f"{b.page} {said}",
-                f"第{b.page_at(m.start())}页写“{said}”，数字{m.group('n')}后面没有百分号或单位，"
+                f"{page_ref(report, b.page_at(m.start()))}写“{said}”，数字{m.group('n')}后面没有百分号或单位，"
                 + ("漏了百分号（前面已写出增减金额，这里是幅度）。" if rate else "看不出是金额还是幅度。"),
                 said,
                 f"{said}%" if m.group("word") in ("增长", "下降", "上升", "降低") else f"{said}万元",
