@@ -160,8 +160,10 @@ def _merged_fund(
         return None
     gap = gaps.pop()
     for b in doc.blocks:
+        if core not in b.text or name in b.text:
+            continue
         other = re.search(rf"[\u4e00-\u9fff]*{re.escape(core)}[\u4e00-\u9fff]*", b.text)
-        if other is None or name in b.text:
+        if other is None:
             continue
         figures = {parse_amount(x) for x in re.findall(r"\d[\d,]*\.\d+", b.text[other.end() :])}
         if gap in figures:
