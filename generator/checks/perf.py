@@ -497,12 +497,7 @@ def indicator_twice(report: Report) -> Iterable[Finding]:
                 continue
             if not reprinted and a["name"] != b["name"]:
                 continue
-            x = _ACTUAL.match(a["actual"].replace(" ", ""))
-            y = _ACTUAL.match(b["actual"].replace(" ", ""))
-            if not x or not y or x["unit"] != y["unit"] or not _BOUND.match(a["target"].replace(" ", "")):
-                continue
-            first, second = Decimal(x["n"].replace(",", "")), Decimal(y["n"].replace(",", ""))
-            if first == second:
+            if not _BOUND.match(a["target"].replace(" ", "")) or not _actuals_differ(a, b):
                 continue
             other = "" if a["name"] == b["name"] else f"另一行名称作“{b['name']}”，"
             yield make_finding(
@@ -517,6 +512,18 @@ def indicator_twice(report: Report) -> Iterable[Finding]:
             )
 
 
+def _actuals_differ(a: dict, b: dict) -> bool:
+    """Two rows' actuals: each one figure, in one unit, and not the same figure."""
+    x = _ACTUAL.match(a["actual"].replace(" ", ""))
+    y = _ACTUAL.match(b["actual"].replace(" ", ""))
+    return bool(
+        x
+        and y
+        and x["unit"] == y["unit"]
+        and Decimal(x["n"].replace(",", "")) != Decimal(y["n"].replace(",", ""))
+    )
+
+
 def _readings_differ(report: Report, table: dict) -> Iterable[Finding]:
     """A table the OCR read twice over (extract's second_reading): the two readings of one row give two actuals."""
     inds = table["indicators"]
@@ -525,14 +532,7 @@ def _readings_differ(report: Report, table: dict) -> Iterable[Finding]:
     once = f"分值只计一次，加资金执行{fund}分共{points}分" + ("，正好满分" if points == 100 else "")
     for a in inds:
         b = a.get("second_reading")
-        x = _ACTUAL.match(a["actual"].replace(" ", ""))
-        y = _ACTUAL.match(b["actual"].replace(" ", "")) if b else None
-        if (
-            not x
-            or not y
-            or x["unit"] != y["unit"]
-            or Decimal(x["n"].replace(",", "")) == Decimal(y["n"].replace(",", ""))
-        ):
+        if b is None or not _actuals_differ(a, b):
             continue
         other = "" if a["name"] == b["name"] else f"另一次读作“{b['name']}”，"
         yield make_finding(
