@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from generator.checks import make_finding, page_ref, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
-from generator.checks.tolerance import half_unit, provably_greater, rounded_percent
+from generator.checks.tolerance import half_unit, provably_greater, rounded_percent, same_figure
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -1267,6 +1267,39 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     return name, Decimal(actual.group("n")), actual.group("u")
 
 
+def _own_rows(report: Report) -> Iterator[tuple[dict, list[Block]]]:
+    """Each 自评表 with the rows of its own that are not indicator rows (实际完成情况, 项目绩效分析, 满意度情况……): from
+    its first read row to the next 自评表 of the same document table (003's OCR puts dozens of 自评表 in one table;
+    another project's text is not this one's)."""
+    doc = report.document
+    if doc is None:
+        return
+    by_table: dict[int, list[Block]] = {}
+    for b in doc.blocks:
+        if b.table is not None:
+            by_table.setdefault(b.table, []).append(b)
+    starts = sorted(
+        (t["table"], min(r["row"] for r in [*t["funding"], *t["indicators"]]))
+        for t in report.perf_tables
+        if t["funding"] or t["indicators"]
+    )
+    for table in report.perf_tables:
+        if not table["funding"] and not table["indicators"]:
+            continue
+        rows = {ind["row"] for ind in table["indicators"]}
+        first = min(r["row"] for r in [*table["funding"], *table["indicators"]])
+        following = [row for t, row in starts if t == table["table"] and row > first]
+        end = min(following, default=None)
+        yield (
+            table,
+            [
+                b
+                for b in by_table.get(table["table"], [])
+                if b.row not in rows and b.row is not None and b.row >= first and (end is None or b.row < end)
+            ],
+        )
+
+
 @rule(
     "perf.completion_text",
     title="自评表实际完成情况与指标实际值不符",
@@ -1282,34 +1315,11 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     expected_label="指标表中的实际值",
 )
 def completion_text(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
-    by_table: dict[int, list[Block]] = {}
-    for b in doc.blocks:
-        if b.table is not None:
-            by_table.setdefault(b.table, []).append(b)
-    # a 自评表's own rows: from its first read row to the next 自评表 of the same document table (003's
-    # OCR puts dozens of 自评表 in one table; another project's text is not this one's)
-    starts = sorted(
-        (t["table"], min(r["row"] for r in [*t["funding"], *t["indicators"]]))
-        for t in report.perf_tables
-        if t["funding"] or t["indicators"]
-    )
-    for table in report.perf_tables:
+    for table, own in _own_rows(report):
         counted = [c for c in (_counted(i) for i in table["indicators"]) if c is not None]
-        rows = {ind["row"] for ind in table["indicators"]}
         names = [c[0] for c in counted]
         if not counted:
             continue
-        first = min(r["row"] for r in [*table["funding"], *table["indicators"]])
-        following = [row for t, row in starts if t == table["table"] and row > first]
-        end = min(following, default=None)
-        own = [
-            b
-            for b in by_table.get(table["table"], [])
-            if b.row not in rows and b.row is not None and b.row >= first and (end is None or b.row < end)
-        ]
         for (name, value, unit), ind in zip(counted, [i for i in table["indicators"] if _counted(i)]):
             if names.count(name) != 1 or any(name in other for other in names if other != name):
                 continue
@@ -1334,6 +1344,83 @@ def completion_text(report: Report) -> Iterable[Finding]:
                 f"{value}{unit}",
                 [quote, ind["quote"]],
             )
+
+
+# a survey's result in a 自评表's own rows: "满意度情况及分析 2024年度通过调查，使用人的满意度为98%", "通过对我县公益性岗位人员的调查
+# ……满意度达到96%" (001); not a goal ("群众满意度达到95%" in 003's 年度总体目标 row) nor a floor ("……在90%以上")
+_SURVEYED = re.compile(r"满意(?:度|程度|率)?[^。；;，,\d%]{0,6}?(?P<n>\d+(?:\.\d+)?)\s*%(?!以上|以下|左右)")
+_PERCENT_ACTUAL = re.compile(r"^(?P<op>>=|≥|<=|≤|=)?\s*(?P<n>\d+(?:\.\d+)?)\s*%$")
+
+
+@rule(
+    "perf.satisfaction_text",
+    title="自评表的满意度调查结果与满意度指标实际值不符",
+    explanation=(
+        "自评表的“满意度情况及分析”（或同一表内写明“通过调查”的说明）写调查所得的满意度，如“使用人的满意度为98%”；"
+        "同一张表的满意度指标在实际完成值一栏也写了满意度。两处说的是同一次调查的结果：实际值写成一个数时两处应相等，"
+        "写成界限（“≥95%”，表示至少95%）时文字的数不能低于它（“≤”则不能高于它）。只比较表中只有一个满意度指标、"
+        "文字只写出一个满意度的表；写的是目标或界限（“达到90%以上”）、或句中没有“调查”又不在满意度情况一栏的不比较。"
+        "文字说的调查对象可能与指标不完全相同（“单位职工”与“受益群体”），所以记为警告。"
+    ),
+    formula="文字的满意度 = 指标实际值（实际值为“≥v”时：文字的满意度 ≥ v）",
+    tolerance="百分比按印出的数比较（精度不同时按较粗的精度）",
+    example="满意度情况及分析写“通过调查，受益群体的满意度为98%”，满意度指标实际值“≥96%”：相符",
+    expected_label="满意度指标的实际值",
+)
+def satisfaction_text(report: Report) -> Iterable[Finding]:
+    for table, own in _own_rows(report):
+        rated = [
+            i
+            for i in table["indicators"]
+            if any("满意" in c for c in i.get("cells") or [i.get("name") or ""])
+        ]
+        actual = _PERCENT_ACTUAL.match(str(rated[0].get("actual") or "").strip()) if len(rated) == 1 else None
+        if actual is None:
+            continue
+        hits: list[tuple[Decimal, Quote]] = []
+        for b in own:
+            for sentence in re.finditer(r"[^。；;]+", b.text):
+                text = sentence.group(0)
+                for m in _SURVEYED.finditer(text):
+                    if "调查" not in text[: m.start()] and not text.lstrip().startswith("满意度情况"):
+                        continue
+                    # quoted from the clause's start: "受益群体的满意度为98%", "使用人的满意度为98%"
+                    begin = max(text.rfind(c, 0, m.start()) for c in "，,：:") + 1
+                    quoted = text[begin : m.end()].strip()
+                    at = sentence.start() + text.index(quoted)
+                    hits.append((Decimal(m.group("n")), Quote(quoted, b.page_at(at), None)))
+        if len({n for n, _ in hits}) != 1:
+            continue  # no survey result, or two different ones: which one the indicator holds is not known
+        said, quote = hits[0]
+        value, op = Decimal(actual.group("n")), actual.group("op") or "="
+        if (
+            same_figure(said, value)
+            or (op in (">=", "≥") and said > value)
+            or (op in ("<=", "≤") and said < value)
+        ):
+            continue
+        ind = rated[0]
+        shown = str(ind["actual"]).strip()
+        # the indicator as its row names it ("受益人员的满意", not the unit column "≥%" before the target)
+        cells = ind.get("cells") or []
+        t = next((i for i, c in enumerate(cells) if _TARGET_CELL.match(c.strip())), len(cells))
+        named = next((c.strip() for c in reversed(cells[:t]) if "满意" in c), None) or indicator_name(ind)
+        why = (
+            f"实际值写的是至少{value}%，文字的{said}%低于它"
+            if op in (">=", "≥")
+            else f"实际值写的是至多{value}%，文字的{said}%高于它"
+            if op in ("<=", "≤")
+            else "两处应是同一次调查的结果"
+        )
+        yield make_finding(
+            "perf.satisfaction_text",
+            "warning",
+            f"{_name(table)}/{named}",
+            f"《{_name(table)}》写“{quote.quote}”，而本表满意度指标“{named}”的实际完成值为{shown}：{why}。",
+            f"{said}%",
+            shown,
+            [quote, ind["quote"]],
+        )
 
 
 _PERF_HEADING = re.compile(r"^(?P<name>.{2,40}?)(?:项目)?(?:支出)?绩效自评表$")

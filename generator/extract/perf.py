@@ -469,7 +469,10 @@ _STATED_FUNDING = {
     "initial": re.compile(r"年初预算(?:数)?(?:为|共计)?\s*" + _AMOUNT.format("initial")),
     "budget": re.compile(r"全年预算(?:数)?(?:为)?\s*" + _AMOUNT.format("budget")),
     "spent": re.compile(r"全年(?:支出|执行|使用)数?(?:为)?\s*" + _AMOUNT.format("spent")),
-    "rate": re.compile(r"(?:预算执行率|资金使用率|执行率)(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%"),
+    # "预算执行100%" (001: 率 left out)
+    "rate": re.compile(
+        r"(?:预算执行率|资金使用率|执行率|预算执行(?=\s*\d))(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
+    ),
 }
 _SOURCE = re.compile(r"(中央|省级|市级|市县区?|本级|上年结转)(?:财政)?资金")
 
@@ -487,7 +490,8 @@ def funding_statements(doc: Document, tables: list[dict[str, Any]]) -> list[dict
         if block.table is not None and block.row is not None:
             owner = next((t for t in reversed(tables) if t["table"] == block.table and t["funding"]
                           and t["funding"][0]["row"] <= block.row), None)  # fmt: skip
-        for m in re.finditer(r"[^。；;]+", block.text):
+        # a sentence, with the rate that opens the next one ("……全年支出数为8.93万元。预算执行率为100%")
+        for m in re.finditer(r"(?:[^。；;]|[。；;](?=\s*(?:总)?(?:预算)?执行率))+", block.text):
             sentence = m.group(0)
             found: dict[str, re.Match[str]] = {}
             for key, pattern in _STATED_FUNDING.items():

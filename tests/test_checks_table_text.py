@@ -1,0 +1,90 @@
+"""What a 自评表's own text cells restate: its 执行率 and its satisfaction survey (001's tab-separated tables).
+
+Found by the number sweep (benchmarks/number_sweep.py --list on 001): "预算执行100%" (率 left out), a rate opening
+the sentence after the amounts ("……全年支出数为8.93万元。预算执行率为100%") and the 满意度情况 cells ("通过调查，受益群体的
+满意度为98%") could be changed to anything and no rule noticed. On the real report all agree, so the tests change
+one figure at a time.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, report_changed
+
+from generator.checks.budget import execution
+from generator.checks.perf import satisfaction_text
+from generator.checks.repeat import perf_funding
+from generator.pipeline import load_report
+
+LANXIAN = ROOT / "data" / "reports" / "001_7c4dfcc9575acdfa.txt"
+
+
+@pytest.fixture(scope="module")
+def lanxian():
+    return load_report(LANXIAN, cache=None)
+
+
+def test_the_real_rates_and_surveys_agree(lanxian) -> None:
+    # 15/15/15 "预算执行100%", 29.553203/29.553203 "预算执行100%", 8.93/8.93 "。预算执行率为100%": all right
+    assert [f.claimed for f in execution(lanxian)] == []
+    assert list(satisfaction_text(lanxian)) == []
+    # the 8.93 sentence is still read (its amounts are ten times the table's 0.893: the one error there)
+    (f,) = [f for f in perf_funding(lanxian) if "单位运转经费" in f.subject and "8.93" in f.claimed]
+    assert "执行率" not in f.claimed  # the rate agrees with the table's
+
+
+def test_a_rate_written_without_its_character_is_read() -> None:
+    """ "全年预算数15万元，全年支出数15万元，预算执行100%": changed to 93%, the table's "资金总额： 15 15 15 15 0 100" and
+    the sentence's own amounts say otherwise. Both rules speak: the table row (an error), and the sentence's own
+    arithmetic, which at 15 printed to the unit (14.5 to 15.5) allows 94% to 107%, so 93% is one unit off (a note)."""
+    old = "全年支出数15万元，预算执行100%"
+    report = report_changed(LANXIAN, old, old.replace("100%", "93%"))
+    (f,) = [f for f in perf_funding(report) if f.claimed == "执行率93%"]
+    assert (f.severity, f.expected) == ("error", "执行率100%")
+    assert f.evidence[0].quote == "年初预算数15万元，全年预算数15万元，全年支出数15万元，预算执行93%"
+    (g,) = execution(report)
+    assert (g.severity, g.claimed, g.expected) == ("info", "93%", "100%")
+
+
+def test_a_rate_opening_the_next_sentence_is_read() -> None:
+    """ "年初预算数为9万元，全年预算数为8.93万元，全年支出数为8.93万元。预算执行率为100%": the rate is the sentence's."""
+    old = "全年支出数为8.93万元。预算执行率为100%"
+    report = report_changed(LANXIAN, old, old.replace("100%", "90%"))
+    (g,) = execution(report)
+    assert (g.severity, g.claimed, g.expected) == ("error", "90%", "100%")
+    assert g.evidence[0].quote == "全年预算数为8.93万元，全年支出数为8.93万元。预算执行率为90%"
+    (f,) = [f for f in perf_funding(report) if "单位运转经费" in f.subject and "8.93" in f.claimed]
+    assert "执行率90%" in f.claimed and "执行率100%" in f.expected
+
+
+@pytest.mark.parametrize(
+    "old, new, claimed, expected, named",
+    [
+        # 见习生……社保补贴: "满意度达到96%" against "受益人员的满意 ≥% ≥95% ≥95%"
+        ("稳定发展,满意度达到96%", "稳定发展,满意度达到89%", "89%", "≥95%", "受益人员的满意"),
+        # 零工市场补助资金: "通过调查……受益群体的满意度为98%" against "受益群体满意度 ≥% ≥96% ≥96%"
+        ("受益群体的满意度为98%", "受益群体的满意度为91%", "91%", "≥96%", "受益群体满意度"),
+        # 数据专网架设经费: "满意度情况及分析 2024年度通过调查，使用人的满意度为98%" against "使用人员满意度 ≥98%"
+        ("使用人的满意度为98%", "使用人的满意度为96%", "96%", "≥98%", "使用人员满意度"),
+    ],
+)
+def test_a_survey_result_below_the_indicator_s_floor(old, new, claimed, expected, named) -> None:
+    (f,) = satisfaction_text(report_changed(LANXIAN, old, new))
+    assert (f.severity, f.claimed, f.expected) == ("warning", claimed, expected)
+    assert f"满意度指标“{named}”" in f.message and "低于它" in f.message
+    assert f.evidence[0].quote.endswith(claimed)
+
+
+def test_a_survey_above_the_floor_or_stated_as_a_floor_is_not_reported() -> None:
+    # "满意度达到96%" against "≥95%": at least 95, so 96 fits (the real report)
+    # the floor raised above the survey's 98%: "受益群体满意度 ≥% ≥96% ≥96%" → "≥99%"
+    row = "受益群体满意度\t≥%\t≥96%\t≥96%"
+    (f,) = satisfaction_text(report_changed(LANXIAN, row, row.replace("≥96%\t≥96%", "≥96%\t≥99%")))
+    assert (f.claimed, f.expected) == ("98%", "≥99%")
+    # a text giving a floor ("满意度达到90%以上") or a goal without a survey is not a result
+    old = "受益群体的满意度为98%"
+    assert list(satisfaction_text(report_changed(LANXIAN, old, "受益群体的满意度为91%以上"))) == []
+    # without "通过调查" (and not in a 满意度情况 cell: 001 prints the label in the row before) the figure may be the aim
+    old = "通过调查，此项目为就业人员提供了安全舒适度的服务场所，受益群体的满意度为98%"
+    new = "此项目为就业人员提供了安全舒适度的服务场所，受益群体的满意度为91%"
+    assert list(satisfaction_text(report_changed(LANXIAN, old, new))) == []
