@@ -4,15 +4,19 @@
   against the units it then names (in the same sentence, or one per following paragraph: "（一）综合股……").
 - sum.grade_count: "二级项目绩效自评个数11个……：10个项目自评等级为“优”，1个项目……“良”，0个……“中”，0个……“差”"
   — the projects self-evaluated, against the projects given each grade.
+- sum.self_evaluated_funds: the same sentence's "涉及资金1253.62万元" against the report's own 自评表, one per project.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from generator.checks import make_finding, rule
+from generator.checks.tolerance import fmt, sum_differs
 from generator.model import Finding, Quote, Report
+from generator.normalize import parse_amount
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
@@ -182,4 +186,67 @@ def grade_count(report: Report) -> Iterable[Finding]:
                 f"{n}个",
                 f"{total}个",
                 [Quote(b.text[m.start() : end], b.page_at(m.start()), None)],
+            )
+
+
+_FUNDS = re.compile(
+    r"[^。；;]{0,12}?涉及(?:预算)?(?:资金|金额)(?:共计|合计|总额)?为?\s*(?P<x>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+_MONEY = {"budget": "全年预算数", "spent": "全年执行数", "initial": "年初预算数"}
+
+
+@rule(
+    "sum.self_evaluated_funds",
+    title="自评项目涉及资金与各自评表的资金之和不符",
+    explanation=(
+        "绩效管理情况写“二级项目绩效自评个数N个，涉及资金X万元”，报告后面附有这N个项目的绩效自评表，"
+        "每张表的资金总额一行列出年初预算数、全年预算数和全年执行数。X是这N个项目的资金合计，"
+        "应等于各表同一栏之和；报告没有说是哪一栏，所以三栏之和都不等于X时才报。只在报告所附项目自评表的张数正好是N、"
+        "每张表都有资金总额一行时比较。"
+    ),
+    formula="X = Σ 各自评表资金总额行的全年执行数（或全年预算数、年初预算数）",
+    tolerance="每个印出的金额各有半个末位单位的舍入（整数为0.5万元），和的容差为各数半个末位单位之和",
+    example="001：自评个数11个，涉及资金1253.62万元；11张自评表全年执行数之和为1,253.627万元：相符",
+    expected_label="各自评表之和",
+)
+def self_evaluated_funds(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    totals = []
+    for table in report.perf_tables:
+        rows = [r for r in table["funding"] if "总" in r["label"] or r["label"].startswith("项目资金")]
+        totals.append(rows[0] if rows else None)
+    if not totals or None in totals:
+        return
+    for b in doc.blocks:
+        if b.table is not None or "涉及" not in b.text:
+            continue
+        for m in _SELF_EVALUATED.finditer(b.text):
+            funds = _FUNDS.match(b.text, m.end())
+            if funds is None or int(m["n"]) != len(totals):
+                continue
+            stated = parse_amount(funds["x"])
+            if stated is None:
+                continue
+            sums: dict[str, tuple[Decimal, bool]] = {}
+            for key in _MONEY:
+                parts = [r.get(key) for r in totals]
+                if all(isinstance(v, Decimal) for v in parts):
+                    differs, _ = sum_differs([v for v in parts if v is not None], stated)
+                    sums[key] = (sum((v for v in parts if v is not None), Decimal(0)), differs)
+            if not sums or not all(differs for _, differs in sums.values()):
+                continue
+            shown = "，".join(f"{_MONEY[k]}之和{fmt(v)}万元" for k, (v, _) in sums.items())
+            nearest = min(sums.values(), key=lambda s: abs(s[0] - stated))[0]
+            yield make_finding(
+                "sum.self_evaluated_funds",
+                "warning",
+                f"自评项目资金/{funds['x']}",
+                f"文中写绩效自评项目{m['n']}个、涉及资金{funds['x']}万元，而报告所附{len(totals)}张项目自评表的资金总额行"
+                f"{shown}，都不等于{funds['x']}万元（与最接近的相差{fmt(abs(stated - nearest))}万元，超出各数舍入的范围）。",
+                f"{funds['x']}万元",
+                f"{fmt(nearest)}万元",
+                [Quote(b.text[m.start() : m.end() + funds.end() - m.end()], b.page_at(m.start()), None)]
+                + [r["quote"] for r in totals[:3]],
             )
