@@ -558,3 +558,90 @@ def missing_unit(report: Report) -> Iterable[Finding]:
                 f"{said}%" if m.group("word") in ("增长", "下降", "上升", "降低") else f"{said}万元",
                 [Quote(b.text[max(0, m.start() - 30) : m.end()], b.page_at(m.start()), None)],
             )
+
+
+# the parts of the 三公 total, as their changes are written beside it: "其中：因公出国（境）费支出与上一年度持平；公务用车
+# 购置及运行维护费支出与上一年度持平；公务接待费支出决算减少0.15万元" (规划局), "因公出国（境）费支出0.00万元，……比上年增加
+# 0.00万元" (000/002/003); the vehicle money as one part or as its two
+_SANGONG_PARTS = (
+    ("出国", "abroad"),
+    ("公务用车购置及运行维护", "vehicle"),
+    ("公务用车购置", "vehicle_purchase"),
+    ("公务用车运行维护", "vehicle_operation"),
+    ("接待", "reception"),
+)
+
+
+def _sangong_part(subject: str) -> str | None:
+    return next((kind for word, kind in _SANGONG_PARTS if word in subject), None)
+
+
+@rule(
+    "yoy.sangong_parts",
+    title="“三公”经费的增减与各项增减之和不符",
+    explanation=(
+        "“三公”经费由因公出国（境）费、公务用车购置及运行维护费（购置费与运行维护费）、公务接待费三项组成，"
+        "没有别的部分，所以“三公”经费比上年的变动额必须等于三项各自变动额之和（增加为正、减少为负，“持平”为0）。"
+        "只在同一段中对总数和每一项都写了比上年的变动时比较。"
+    ),
+    formula="Δ“三公”经费 = Δ因公出国（境）费 + Δ公务用车购置及运行维护费 + Δ公务接待费",
+    tolerance="各数按印出精度的舍入误差之和（(n+1)×0.005万元）",
+    example="“三公”经费减少0.15万元，其中因公出国（境）费持平、公务用车购置及运行维护费持平、公务接待费减少0.15万元：相符",
+    expected_label="各项变动之和",
+)
+def sangong_parts(report: Report) -> Iterable[Finding]:
+    claims = report.yoy_claims
+    for n, total in enumerate(claims):
+        if total.get("metric") != "sangong_total" or "三公" not in total["subject"]:
+            continue
+        parts: dict[str, dict[str, Any]] = {}
+        for c in claims[n + 1 :]:
+            if c["block"] != total["block"] or "三公" in c["subject"]:
+                break
+            kind = _sangong_part(c["subject"])
+            if kind is not None:
+                parts.setdefault(kind, c)
+        vehicle = ["vehicle"] if "vehicle" in parts else ["vehicle_purchase", "vehicle_operation"]
+        kinds = ["abroad", *vehicle, "reception"]
+        if not all(k in parts for k in kinds):
+            continue
+        changes = [_signed_or_flat(parts[k]) for k in kinds]
+        whole = _signed_or_flat(total)
+        if whole is None or any(v is None for v in changes):
+            continue
+        values = [v for v in changes if v is not None]
+        differs, _ = sum_differs(values, whole)
+        if not differs:
+            continue
+        s = sum(values, Decimal(0))
+        terms = "、".join(
+            re.sub(r"支出(?:决算)?$", "", parts[k]["subject"])
+            + ("持平" if "持平" in (parts[k].get("direction") or "") else f"{'+' if v >= 0 else ''}{v}")
+            for k, v in zip(kinds, values, strict=True)
+        )
+        said = (
+            f"{total['direction']}{total['change']}万元"
+            if total["change"] is not None
+            else total["direction"]
+        )
+        yield make_finding(
+            "yoy.sangong_parts",
+            "error",
+            f"三公/{whole}/{s}",
+            f"文中称“三公”经费比上年{said}，而其三项的变动为{terms}万元，合计{s}万元；“三公”经费只由这三项组成，"
+            f"两者应相等。",
+            said,
+            f"{'增加' if s > 0 else '减少' if s < 0 else '持平'}{abs(s) if s else ''}"
+            + ("万元" if s else ""),
+            [total["quote"], *(parts[k]["quote"] for k in kinds)],
+        )
+
+
+def _signed_or_flat(claim: dict[str, Any]) -> Decimal | None:
+    """The signed change of a 万元 claim; "持平" is 0.00."""
+    if "持平" in (claim.get("direction") or ""):
+        return Decimal("0.00")
+    if claim.get("change") is None or claim.get("unit") not in (None, "万元"):
+        return None
+    sign = _sign(claim["direction"])
+    return sign * claim["change"] if sign else None

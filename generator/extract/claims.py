@@ -111,6 +111,8 @@ _CHANGE_WORD = re.compile(r"(?:增加|减少|增长|下降|持平|增|减)了?$"
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
 # about the metric X names, and "占X的…%" divides by it.
 METRIC_NAMES: list[tuple[str, str]] = [
+    # first: "“三公”经费财政拨款支出" (004) is the 三公 total, not 财政拨款支出
+    ("三公", "sangong_total"),
     ("一般公共预算财政拨款基本支出", "gpb_basic"),
     ("一般公共预算财政拨款支出", "gpb_expenditure"),
     ("财政拨款收入支出总计", "fiscal_total"), ("财政拨款收入支出总体", "fiscal_total"),
@@ -122,7 +124,7 @@ METRIC_NAMES: list[tuple[str, str]] = [
     ("本年收入合计", "income_this_year"), ("本年支出合计", "expenditure_this_year"),
     ("本年收入", "income_this_year"), ("本年支出", "expenditure_this_year"),
     ("政府采购支出总额", "procurement_total"), ("政府采购金额", "procurement_total"),
-    ("三公", "sangong_total"), ("机关运行经费", "operating_expenses"),
+    ("机关运行经费", "operating_expenses"),
     ("因公出国（境）费", "sangong_abroad"), ("公务用车购置费", "sangong_vehicle_purchase"),
     ("公务用车运行维护费", "sangong_vehicle_operation"), ("公务接待费", "sangong_reception"),
     ("基本支出", "gpb_basic"),

@@ -1,12 +1,15 @@
-"""What a 自评表's own text cells restate: its 执行率 and its satisfaction survey (001's tab-separated tables).
+"""Statements the number sweep found read by no rule (eighteenth session), each now checked.
 
-Found by the number sweep (benchmarks/number_sweep.py --list on 001): "预算执行100%" (率 left out), a rate opening
-the sentence after the amounts ("……全年支出数为8.93万元。预算执行率为100%") and the 满意度情况 cells ("通过调查，受益群体的
-满意度为98%") could be changed to anything and no rule noticed. On the real report all agree, so the tests change
-one figure at a time.
+benchmarks/number_sweep.py --list (text seeds) and the same sweep over the PDFs' running text change one figure at a
+time: 001's "预算执行100%" (率 left out), a rate opening the sentence after the amounts ("……全年支出数为8.93万元。预算执行率
+为100%"), its 满意度情况 cells ("通过调查，受益群体的满意度为98%"), and the 三公 total's change beside its three parts'
+changes (000, 002, 003, 规划局) could be changed to anything and no rule noticed. On the real reports all agree, so
+the tests change one figure at a time.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 from conftest import ROOT, report_changed
@@ -88,3 +91,56 @@ def test_a_survey_above_the_floor_or_stated_as_a_floor_is_not_reported() -> None
     old = "通过调查，此项目为就业人员提供了安全舒适度的服务场所，受益群体的满意度为98%"
     new = "此项目为就业人员提供了安全舒适度的服务场所，受益群体的满意度为91%"
     assert list(satisfaction_text(report_changed(LANXIAN, old, new))) == []
+
+
+# --- yoy.sangong_parts: the 三公 total's change against its three parts' changes ---
+
+GUIHUA = ROOT / "data" / "reports" / "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+
+
+@pytest.mark.parametrize(
+    "name, old, new, claimed, expected",
+    [
+        # 000: "财政拨款“三公”经费支出4.73万元，比上年减少0.09万元" = 0.00 + 0.00 − 0.09 (公务接待费)
+        ("000_41e5c2151686b1a5.txt", "0.27万元，占5.71%，比上年减少0.09万元", "0.27万元，占5.71%，比上年减少0.19万元",
+         "减少0.09万元", "减少0.19万元"),
+        # 003: "……81.97万元,比上年增加4.19万元" = 0.00 + 4.19 (公务用车购置及运行维护费) + 0.00
+        ("003_237caace6a9bba17.txt", "81.97 万元,占100.00%,比上年增加4.19万元", "81.97 万元,占100.00%,比上年增加4.91万元",
+         "增加4.19万元", "增加4.91万元"),
+    ],
+)  # fmt: skip
+def test_the_sangong_change_is_its_parts_changes(name, old, new, claimed, expected) -> None:
+    from generator.checks.yoy import sangong_parts
+
+    path = ROOT / "data" / "reports" / name
+    assert list(sangong_parts(load_report(path, cache=None))) == []
+    (f,) = sangong_parts(report_changed(path, old, new))
+    assert (f.severity, f.claimed, f.expected) == ("error", claimed, expected)
+    assert len(f.evidence) == 4 and "只由这三项组成" in f.message
+
+
+def test_the_sangong_parts_held_flat() -> None:
+    """规划局: "“三公”经费财政拨款支出决算数比2023年度减少0.15万元，……其中：因公出国（境）费支出与上一年度持平；公务用车购置
+    及运行维护费支出与上一年度持平；公务接待费支出决算减少0.15万元": 持平 counts as 0. The total changed is reported."""
+    import dataclasses
+
+    from generator.checks.yoy import sangong_parts
+    from generator.extract import extract
+    from generator.ingest import read_document
+
+    doc = read_document(GUIHUA)
+    assert list(sangong_parts(extract(doc))) == []
+    old = "比2023年度减少0.15万元"
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, "比2023年度减少1.52万元")) for b in doc.blocks]
+    assert sum(old in b.text for b in doc.blocks) == 1
+    (f,) = sangong_parts(extract(dataclasses.replace(doc, blocks=blocks)))
+    assert (f.claimed, f.expected) == ("减少1.52万元", "减少0.15万元")
+    assert "因公出国（境）费持平、公务用车购置及运行维护费持平、公务接待费-0.15" in f.message
+
+
+def test_the_sangong_total_is_named_before_fiscal_spending() -> None:
+    """004: "“三公”经费财政拨款支出预算为1.40万元……与上年相比减少0.26万元" was taken for 财政拨款支出 (fiscal_expenditure,
+    840.77), because "财政拨款支出" came first in extract's list of names; it is the 三公 total."""
+    report = load_report(ROOT / "data" / "reports" / "004_64caca8ce772cd7b.txt", cache=None)
+    (c,) = [c for c in report.yoy_claims if c["subject"] == "“三公”经费财政拨款支出"]
+    assert (c["metric"], c["change"]) == ("sangong_total", Decimal("0.26"))
