@@ -213,11 +213,13 @@ def self_evaluated_funds(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    totals = []
+    totals: list[dict] = []
     for table in report.perf_tables:
         rows = [r for r in table["funding"] if "总" in r["label"] or r["label"].startswith("项目资金")]
-        totals.append(rows[0] if rows else None)
-    if not totals or None in totals:
+        if not rows:
+            return  # a 自评表 without its 资金总额 row: the sum cannot be made
+        totals.append(rows[0])
+    if not totals:
         return
     for b in doc.blocks:
         if b.table is not None or "涉及" not in b.text:
