@@ -3,7 +3,7 @@
 benchmarks/number_sweep.py --list (text seeds) and the same sweep over the PDFs' running text change one figure at a
 time: 001's "预算执行100%" (率 left out), a rate opening the sentence after the amounts ("……全年支出数为8.93万元。预算执行率
 为100%"), its 满意度情况 cells ("通过调查，受益群体的满意度为98%"), and the 三公 total's change beside its three parts'
-changes (000, 002, 003, 规划局) could be changed to anything and no rule noticed. On the real reports all agree, so
+changes (000, 002, 003, 规划局), and 规划局's "公务用车购置及运行维护费支出0.00万元" could be changed to anything and no rule noticed. On the real reports all agree, so
 the tests change one figure at a time.
 """
 
@@ -144,3 +144,25 @@ def test_the_sangong_total_is_named_before_fiscal_spending() -> None:
     report = load_report(ROOT / "data" / "reports" / "004_64caca8ce772cd7b.txt", cache=None)
     (c,) = [c for c in report.yoy_claims if c["subject"] == "“三公”经费财政拨款支出"]
     assert (c["metric"], c["change"]) == ("sangong_total", Decimal("0.26"))
+
+
+def test_the_vehicle_money_stated_as_one_figure() -> None:
+    """规划局's 三公 具体情况: "2、公务用车购置及运行维护费支出0.00万元。其中：" — the one figure the 公开09表 prints in its own
+    column (0.00). text_table.sangong read the two parts only; the joint figure changed went unseen."""
+    import dataclasses
+
+    from generator.checks.tables import sangong_text
+    from generator.extract import extract
+    from generator.ingest import read_document
+
+    doc = read_document(GUIHUA)
+    assert list(sangong_text(extract(doc))) == []
+    old = "公务用车购置及运行维护费支出0.00万元"
+    assert sum(old in b.text for b in doc.blocks) == 1
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace(old, "公务用车购置及运行维护费支出1.37万元"))
+        for b in doc.blocks
+    ]
+    (f,) = sangong_text(extract(dataclasses.replace(doc, blocks=blocks)))
+    assert (f.severity, f.claimed, f.expected) == ("error", "1.37", "0.00")
+    assert f.evidence[0].quote == "公务用车购置及运行维护费支出1.37万元"

@@ -765,7 +765,8 @@ def sangong_absent(report: Report) -> Iterable[Finding]:
     title="情况说明中的“三公”经费与“三公”经费支出决算表不一致",
     explanation=(
         "情况说明所述“三公”经费的年初预算数和各项决算数，应与财政拨款“三公”经费支出决算表中对应的预算数、决算数一致"
-        "（表中空白按0理解）。"
+        "（表中空白按0理解）；把公务用车购置费和运行维护费写成一个数（“公务用车购置及运行维护费支出0.00万元”）的，"
+        "与表中“公务用车购置及运行维护费”一栏比较。"
     ),
     formula="情况说明所述“三公”经费预算数、决算数 = 公开09表 对应栏",
     tolerance=_TOL,
@@ -795,7 +796,32 @@ def sangong_text(report: Report) -> Iterable[Finding]:
                 f"{t}{item}决算数", sg.final.get(item), [said.quote, sg.quote],
             )
         )  # fmt: skip
+    # the vehicle money as one figure ("2、公务用车购置及运行维护费支出0.00万元。其中：", 规划局), against the table's own column
+    item = "公务用车购置及运行维护费"
+    seen: set[Decimal] = set()
+    for _, b in running_with(report, _VEHICLE_BOTH):
+        for m in _VEHICLE_BOTH.finditer(b.text):
+            amount = parse_amount(m["n"])
+            if (
+                amount is None
+                or amount in seen
+                or of_another_year(report, b.text[sentence_begin(b.text, m.start()) : m.start()])
+            ):
+                continue
+            seen.add(amount)
+            out.append(
+                check_same(
+                    "text_table.sangong", f"决算数 {item} {amount}", f"情况说明所述{item}决算数", amount,
+                    f"{t}{item}决算数", sg.final.get(item), [Quote(m.group(0), b.page_at(m.start()), None), sg.quote],
+                )
+            )  # fmt: skip
     return _keep(out)
+
+
+# "公务用车购置及运行维护费支出0.00万元": this year's (not "……预算为", not a change "……比上年增加")
+_VEHICLE_BOTH = re.compile(
+    r"公务用车购置及运行维护费(?:支出)?(?:决算数?)?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
 
 
 # "（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出"
