@@ -6,12 +6,17 @@ downwards when it is large, so that no change is lost in rounding. A change no r
 error would go unseen (or one that no identity constrains: a target, a figure stated once). With --list, prints each
 unnoticed change with its context.
 
-Usage: python benchmarks/number_sweep.py [--list] [FILE ...]   (default: the text seeds in data/reports/)
+A PDF (or any file the readers take) is read once; the figures of its running text (not its tables) are changed in
+the Document, which is then extracted and checked: the same question for the statements a PDF's narrative makes.
+
+Usage: python benchmarks/number_sweep.py [--list] [FILE ...]   (default: the text seeds in data/reports/; --pdf: the
+PDFs in data/reports/)
 JOBS=2 by default (one process per CPU of the CI machine).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import sys
@@ -21,6 +26,9 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from generator.checks import run_checks
+from generator.extract import extract
+from generator.ingest import read_document
+from generator.model import Document
 from generator.pipeline import load_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,12 +59,59 @@ def _noticed(job: tuple[Path, str, int, int, str, frozenset[str]]) -> bool:
         return any(form in m for m in _messages(target) - before for form in forms)
 
 
+_DOCS: dict[Path, Document] = {}
+
+
+def _document(path: Path) -> Document:
+    if path not in _DOCS:
+        _DOCS[path] = read_document(path)
+    return _DOCS[path]
+
+
+def _noticed_in_document(job: tuple[Path, int, int, int, str, frozenset[str]]) -> bool:
+    path, block, start, end, new, before = job
+    doc = _document(path)
+    blocks = list(doc.blocks)
+    text = blocks[block].text
+    blocks[block] = dataclasses.replace(blocks[block], text=text[:start] + new + text[end:])
+    forms = {new, f"{Decimal(new):,f}"}
+    found = {f.message for f in run_checks(extract(dataclasses.replace(doc, blocks=blocks)))}
+    return any(form in m for m in found - before for form in forms)
+
+
+def sweep_document(pool, path: Path, listing: bool) -> None:
+    doc = _document(path)
+    before = frozenset(f.message for f in run_checks(extract(doc)))
+    line = [path.name]
+    for kind, pattern in (("percentages", PERCENT), ("amounts", AMOUNT)):
+        sites = [
+            (i, m.start(1), m.end(1), m.group(1))
+            for i, b in enumerate(doc.blocks)
+            if b.table is None
+            for m in pattern.finditer(b.text)
+        ]
+        work = [(path, i, s, e, _changed(tok, kind == "percentages"), before) for i, s, e, tok in sites]
+        noticed = pool.map(_noticed_in_document, work, chunksize=4)
+        line.append(f"{kind} {sum(noticed)}/{len(sites)}")
+        if listing:
+            for (i, s, e, tok), (*_, new, _b), seen in zip(sites, work, noticed, strict=True):
+                if not seen:
+                    text = doc.blocks[i].text
+                    print(f"  {kind[:3]} {tok} -> {new}: {text[max(0, s - 40) : e + 15]}")
+    print("  ".join(line), flush=True)
+
+
 def main(argv: list[str]) -> None:
     listing = "--list" in argv
-    files = [Path(a) for a in argv if a != "--list"] or sorted((ROOT / "data" / "reports").glob("*.txt"))
+    reports = ROOT / "data" / "reports"
+    named = [Path(a) for a in argv if not a.startswith("--")]
+    files = named or sorted(reports.glob("*.pdf" if "--pdf" in argv else "*.txt"))
     jobs = int(os.environ.get("JOBS", "2"))
     with Pool(jobs) as pool:
         for path in files:
+            if path.suffix != ".txt":
+                sweep_document(pool, path, listing)
+                continue
             text = path.read_text(encoding="utf-8")
             before = frozenset(_messages(path))
             line = [path.name]
