@@ -3,7 +3,7 @@
 benchmarks/number_sweep.py --list (text seeds) and the same sweep over the PDFs' running text change one figure at a
 time: 001's "预算执行100%" (率 left out), a rate opening the sentence after the amounts ("……全年支出数为8.93万元。预算执行率
 为100%"), its 满意度情况 cells ("通过调查，受益群体的满意度为98%"), and the 三公 total's change beside its three parts'
-changes (000, 002, 003, 规划局), and 规划局's "公务用车购置及运行维护费支出0.00万元" could be changed to anything and no rule noticed. On the real reports all agree, so
+changes (000, 002, 003, 规划局), 002 整体 table's merged 执行率 ("中央安排 0.00 0.00 0.00 10 93.85% 9.4"), and 规划局's "公务用车购置及运行维护费支出0.00万元" could be changed to anything and no rule noticed. On the real reports all agree, so
 the tests change one figure at a time.
 """
 
@@ -166,3 +166,28 @@ def test_the_vehicle_money_stated_as_one_figure() -> None:
     (f,) = sangong_text(extract(dataclasses.replace(doc, blocks=blocks)))
     assert (f.severity, f.claimed, f.expected) == ("error", "1.37", "0.00")
     assert f.evidence[0].quote == "公务用车购置及运行维护费支出1.37万元"
+
+
+CAIZHENG_BUREAU = ROOT / "data" / "reports" / "002_e0b9e12b257efafd.txt"
+
+
+def test_a_merged_rate_in_a_table_that_lost_its_grid() -> None:
+    """002's 整体 table, its grid lost in the text export: "中央安排 0.00 0.00 0.00 10 93.85% 9.4", every other row and 合计
+    "- - -" ("合计 2779.89 3205.90 3008.60 - - -"): one 执行率 merged down the rows, 3008.60 ÷ 3205.90 = 93.85%, right.
+    The seventeenth session read such a rate in 000's grid; in 002's text it was read by nothing."""
+    from generator.checks.perf import execution_rate
+
+    assert not [
+        f
+        for f in execution_rate(load_report(CAIZHENG_BUREAU, cache=None))
+        if f.subject == "整体支出绩效自评表/中央安排"
+    ]
+    old = "中央安排 0.00 0.00 0.00 10 93.85% 9.4"
+    (f,) = [f for f in execution_rate(report_changed(CAIZHENG_BUREAU, old, old.replace("93.85", "90.68")))
+            if f.subject == "整体支出绩效自评表/中央安排"]  # fmt: skip
+    assert (f.severity, f.claimed, f.expected) == ("error", "90.68%", "93.85%")
+    assert "执行率一栏纵向合并，印在中央安排行" in f.message
+    assert [q.quote for q in f.evidence] == [
+        "中央安排0.00 0.00 0.00 10 90.68% 9.4",
+        "合计2779.89 3205.90 3008.60 - - -",
+    ]

@@ -62,6 +62,7 @@ def execution_rate(report: Report) -> Iterable[Finding]:
     for project, m, quote in _text_funding(report):
         figures = {k: parse_amount(m[k]) for k in ("initial", "budget", "spent", "rate")}
         rows.append((project, {"label": "年度资金总额", **figures, "quote": quote}, []))
+    rows.extend(_text_merged_rates(report))
     for name, row, funding in rows:
         of = _rate_of(row, funding)
         budget, spent, stated = of.get("budget"), of.get("spent"), row.get("rate")
@@ -88,7 +89,7 @@ def execution_rate(report: Report) -> Iterable[Finding]:
             f"执行率应为{spent}÷{budget}={pct(expected)}，表中填{pct(stated)}。{note}",
             pct(stated),
             pct(expected),
-            [row["quote"]],
+            [row["quote"], *([of["quote"]] if of is not row and of.get("quote") else [])],
         )
 
 
@@ -1501,6 +1502,51 @@ _FUNDING_LINE = re.compile(
     r"年度资金总额\s*[:：]?\s*(?P<initial>\d[\d,]*(?:\.\d+)?)\s+(?P<budget>\d[\d,]*(?:\.\d+)?)\s+(?P<spent>\d[\d,]*(?:\.\d+)?)\s+"
     r"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d{1,3}\.\d{2})"
 )
+
+
+# A 整体 table of a text export that lost its grid (002): the 执行率 merged down the funding rows is printed on the
+# first ("中央安排0.00 0.00 0.00 10 93.85% 9.4自治区安排0.00 0.00 0.00 - - -地（州、市）"), "-" on every other, 合计 too
+# ("……合计2779.89 3205.90 3008.60 - - -年度总"); the paragraphs run the rows together
+_N = r"\d[\d,]*(?:\.\d+)?"
+_MERGED_RATE = re.compile(
+    rf"(?P<label>[\u4e00-\u9fff（）()、]{{2,12}}?)\s*(?P<initial>{_N})\s+(?P<budget>{_N})\s+(?P<spent>{_N})\s+"
+    rf"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d+(?:\.\d+)?)(?![\d.%])"
+    rf"(?P<rest>[^%]{{0,300}}?)(?P<total>合计\s*(?P<t_initial>{_N})\s+(?P<t_budget>{_N})\s+(?P<t_spent>{_N})\s+-\s+-\s+-)"
+)
+
+
+def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
+    """(table name, the row printing the rate, [that row, the 合计 row]) of each such table of a text export."""
+    doc = report.document
+    if doc is None or report.perf_tables:
+        return []
+    out: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = []
+    blocks = doc.blocks
+    for n, b in enumerate(blocks):
+        if b.table is not None or "%" not in b.text or not re.search(r"-\s+-\s+-", b.text):
+            continue
+        joined = "\n".join(x.text for x in blocks[n : n + 8])
+        m = _MERGED_RATE.search(joined)
+        if m is None or m.start() >= len(b.text) or not _DASHES.search(m["rest"]):
+            continue
+        row = {
+            "label": m["label"],
+            **{k: parse_amount(m[k]) for k in ("initial", "budget", "spent", "rate")},
+            "quote": Quote(
+                joined[m.start("label") : m.end("score")], b.page_at(m.start()), None, "绩效自评表"
+            ),
+        }
+        total = {
+            "label": "合计",
+            **{k: parse_amount(m[f"t_{k}"]) for k in ("initial", "budget", "spent")},
+            "rate": None,
+            "quote": Quote(m["total"], b.page, None, "绩效自评表"),
+        }
+        out.append(("整体支出绩效自评表", row, [row, total]))
+    return out
+
+
+_DASHES = re.compile(r"-\s+-\s+-")
 
 
 def _text_funding(report: Report) -> list[tuple[str, re.Match[str], Quote]]:
