@@ -249,6 +249,6 @@ def self_evaluated_funds(report: Report) -> Iterable[Finding]:
                 f"{shown}，都不等于{funds['x']}万元（与最接近的相差{fmt(abs(stated - nearest))}万元，超出各数舍入的范围）。",
                 f"{funds['x']}万元",
                 f"{fmt(nearest)}万元",
-                [Quote(b.text[m.start() : m.end() + funds.end() - m.end()], b.page_at(m.start()), None)]
+                [Quote(b.text[m.start() : funds.end()], b.page_at(m.start()), None)]
                 + [r["quote"] for r in totals[:3]],
             )

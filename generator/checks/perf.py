@@ -1508,6 +1508,7 @@ _FUNDING_LINE = re.compile(
 # first ("中央安排0.00 0.00 0.00 10 93.85% 9.4自治区安排0.00 0.00 0.00 - - -地（州、市）"), "-" on every other, 合计 too
 # ("……合计2779.89 3205.90 3008.60 - - -年度总"); the paragraphs run the rows together
 _N = r"\d[\d,]*(?:\.\d+)?"
+_DASHES = re.compile(r"-\s+-\s+-")
 _MERGED_RATE = re.compile(
     rf"(?P<label>[\u4e00-\u9fff（）()、]{{2,12}}?)\s*(?P<initial>{_N})\s+(?P<budget>{_N})\s+(?P<spent>{_N})\s+"
     rf"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d+(?:\.\d+)?)(?![\d.%])"
@@ -1523,10 +1524,10 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
     out: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = []
     blocks = doc.blocks
     for n, b in enumerate(blocks):
-        if b.table is not None or "%" not in b.text or not re.search(r"-\s+-\s+-", b.text):
+        if b.table is not None or "%" not in b.text:
             continue
         joined = "\n".join(x.text for x in blocks[n : n + 8])
-        m = _MERGED_RATE.search(joined)
+        m = _MERGED_RATE.search(joined) if _DASHES.search(joined) else None
         if m is None or m.start() >= len(b.text) or not _DASHES.search(m["rest"]):
             continue
         row = {
@@ -1544,9 +1545,6 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
         }
         out.append(("整体支出绩效自评表", row, [row, total]))
     return out
-
-
-_DASHES = re.compile(r"-\s+-\s+-")
 
 
 def _text_funding(report: Report) -> list[tuple[str, re.Match[str], Quote]]:

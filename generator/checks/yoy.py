@@ -10,7 +10,7 @@ from typing import Any
 from generator.checks import make_finding, page_ref, rule
 from generator.checks.ratios import pct
 from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
-from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES
+from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES, signed_change
 from generator.model import Finding, Quote, Report, Severity
 
 _UP = ("增加", "增长", "增幅", "增长了", "增幅为")
@@ -638,10 +638,8 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
 
 
 def _signed_or_flat(claim: dict[str, Any]) -> Decimal | None:
-    """The signed change of a 万元 claim; "持平" is 0.00."""
-    if "持平" in (claim.get("direction") or ""):
-        return Decimal("0.00")
-    if claim.get("change") is None or claim.get("unit") not in (None, "万元"):
+    """The signed change of a 万元 claim; "持平" is 0.00 (printed, as the parts are, to the cent)."""
+    if claim.get("unit") not in (None, "万元"):
         return None
-    sign = _sign(claim["direction"])
-    return sign * claim["change"] if sign else None
+    change = signed_change(claim)
+    return Decimal("0.00") if change == 0 and claim.get("change") is None else change
