@@ -1268,17 +1268,19 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     return name, Decimal(actual.group("n")), actual.group("u")
 
 
-def _own_rows(report: Report) -> Iterator[tuple[dict, list[Block]]]:
+@per_report("document", "perf_tables")  # perf.completion_text and perf.satisfaction_text
+def _own_rows(report: Report) -> list[tuple[dict, list[Block]]]:
     """Each 自评表 with the rows of its own that are not indicator rows (实际完成情况, 项目绩效分析, 满意度情况……): from
     its first read row to the next 自评表 of the same document table (003's OCR puts dozens of 自评表 in one table;
     another project's text is not this one's)."""
     doc = report.document
     if doc is None:
-        return
+        return []
     by_table: dict[int, list[Block]] = {}
     for b in doc.blocks:
         if b.table is not None:
             by_table.setdefault(b.table, []).append(b)
+    out: list[tuple[dict, list[Block]]] = []
     starts = sorted(
         (t["table"], min(r["row"] for r in [*t["funding"], *t["indicators"]]))
         for t in report.perf_tables
@@ -1291,14 +1293,15 @@ def _own_rows(report: Report) -> Iterator[tuple[dict, list[Block]]]:
         first = min(r["row"] for r in [*table["funding"], *table["indicators"]])
         following = [row for t, row in starts if t == table["table"] and row > first]
         end = min(following, default=None)
-        yield (
+        out.append((
             table,
             [
                 b
                 for b in by_table.get(table["table"], [])
                 if b.row not in rows and b.row is not None and b.row >= first and (end is None or b.row < end)
             ],
-        )
+        ))  # fmt: skip
+    return out
 
 
 @rule(
@@ -1380,6 +1383,8 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
             continue
         hits: list[tuple[Decimal, Quote]] = []
         for b in own:
+            if "满意" not in b.text:
+                continue
             for sentence in re.finditer(r"[^。；;]+", b.text):
                 text = sentence.group(0)
                 for m in _SURVEYED.finditer(text):
