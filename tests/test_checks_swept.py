@@ -191,3 +191,22 @@ def test_a_merged_rate_in_a_table_that_lost_its_grid() -> None:
         "中央安排0.00 0.00 0.00 10 90.68% 9.4",
         "合计2779.89 3205.90 3008.60 - - -",
     ]
+
+
+def test_a_budget_s_rate_alone_in_the_table_s_own_cell() -> None:
+    """001's 微电影 and 数据专网 tables: "……四是资金使用完成率100%" in the 项目绩效分析 cell, the table's "资金总额： 15 15 15 15
+    0 100": a lone rate is read there (a lone figure elsewhere still is not), and only a budget's ("预算……", "资金……"):
+    "支出标准执行率100%" in 见习生…'s cell is an indicator's."""
+    from generator.extract.perf import funding_statements
+
+    report = load_report(LANXIAN, cache=None)
+    lone = [s for s in funding_statements(report.document, report.perf_tables) if s.get("budget") is None]
+    assert [s["quote"].quote for s in lone] == ["资金使用完成率100%", "资金使用完成率100%"]
+    old = "四是资金使用完成率100%"
+    (f,) = [
+        f
+        for f in perf_funding(report_changed(LANXIAN, old, "四是资金使用完成率93%"))
+        if f.claimed == "执行率93%"
+    ]
+    assert (f.severity, f.expected) == ("error", "执行率100%")
+    assert f.evidence[0].quote == "资金使用完成率93%"

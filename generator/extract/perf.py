@@ -471,7 +471,7 @@ _STATED_FUNDING = {
     "spent": re.compile(r"全年(?:支出|执行|使用)数?(?:为)?\s*" + _AMOUNT.format("spent")),
     # "预算执行100%" (001: 率 left out)
     "rate": re.compile(
-        r"(?:预算执行率|资金使用率|执行率|预算执行(?=\s*\d))(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
+        r"(?:预算执行率|资金使用(?:完成)?率|执行率|预算执行(?=\s*\d))(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
     ),
 }
 _SOURCE = re.compile(r"(中央|省级|市级|市县区?|本级|上年结转)(?:财政)?资金")
@@ -482,7 +482,8 @@ def funding_statements(doc: Document, tables: list[dict[str, Any]]) -> list[dict
 
     A sentence belongs to a 自评表 when it sits in that table's own rows (the 项目绩效分析 cell) or
     starts with the table's project name (“⑥市级企业用工保障服务专项经费年初预算30万，…”). It needs
-    at least two of 年初预算/全年预算/全年执行/执行率, so that a lone figure is not taken for the row."""
+    at least two of 年初预算/全年预算/全年执行/执行率, so that a lone figure is not taken for the row, or, in the
+    table's own cells, the rate alone."""
     out: list[dict[str, Any]] = []
     named = [(t["name"], t) for t in tables if t.get("name") and len(t["name"]) >= 4]
     for block in doc.blocks:
@@ -498,7 +499,10 @@ def funding_statements(doc: Document, tables: list[dict[str, Any]]) -> list[dict
                 hit = pattern.search(sentence)
                 if hit is not None:
                     found[key] = hit
-            if len(found) < 2:
+            # at least two figures, so that a lone one is not taken for the row; in the table's own cells a budget's
+            # rate alone ("四是资金使用完成率100%", 001) is the project's, not an indicator's ("支出标准执行率100%")
+            lone_rate = list(found) == ["rate"] and found["rate"].group(0).startswith(("预算", "资金"))
+            if len(found) < 2 and not (owner is not None and lone_rate):
                 continue
             table = owner
             if table is None:
