@@ -192,7 +192,7 @@ def grade_count(report: Report) -> Iterable[Finding]:
 _FUNDS = re.compile(
     r"[^。；;]{0,12}?涉及(?:预算)?(?:资金|金额)(?:共计|合计|总额)?为?\s*(?P<x>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
-_MONEY = {"budget": "全年预算数", "spent": "全年执行数", "initial": "年初预算数"}
+_MONEY = {"budget": "全年预算数", "spent": "全年执行数"}
 
 
 @rule(
@@ -200,55 +200,55 @@ _MONEY = {"budget": "全年预算数", "spent": "全年执行数", "initial": "�
     title="自评项目涉及资金与各自评表的资金之和不符",
     explanation=(
         "绩效管理情况写“二级项目绩效自评个数N个，涉及资金X万元”，报告后面附有这N个项目的绩效自评表，"
-        "每张表的资金总额一行列出年初预算数、全年预算数和全年执行数。X是这N个项目的资金合计，"
-        "应等于各表同一栏之和；报告没有说是哪一栏，所以三栏之和都不等于X时才报。只在报告所附项目自评表的张数正好是N、"
-        "每张表都有资金总额一行时比较。"
+        "每张表的资金总额一行列出全年预算数和全年执行数。X是这N个项目的资金合计，应等于各表同一栏之和；"
+        "报告没有说是哪一栏，所以两栏之和都不等于X时才报（写明了栏目的“全年预算数……全年执行数……”见"
+        "perf.projects_total）。只在报告所附项目自评表的张数正好是N、每张表都读到资金总额一行时比较。"
     ),
-    formula="X = Σ 各自评表资金总额行的全年执行数（或全年预算数、年初预算数）",
+    formula="X = Σ 各自评表资金总额行的全年执行数（或全年预算数）",
     tolerance="每个印出的金额各有半个末位单位的舍入（整数为0.5万元），和的容差为各数半个末位单位之和",
     example="001：自评个数11个，涉及资金1253.62万元；11张自评表全年执行数之和为1,253.627万元：相符",
     expected_label="各自评表之和",
 )
 def self_evaluated_funds(report: Report) -> Iterable[Finding]:
+    from generator.checks.perf import _project_totals  # the tables perf.projects_total adds up, read alike
+
     doc = report.document
     if doc is None:
         return
-    totals: list[dict] = []
-    for table in report.perf_tables:
-        rows = [r for r in table["funding"] if "总" in r["label"] or r["label"].startswith("项目资金")]
-        if not rows:
-            return  # a 自评表 without its 资金总额 row: the sum cannot be made
-        totals.append(rows[0])
-    if not totals:
-        return
+    projects = _project_totals(report)
+    columns = {"budget": [p[1] for p in projects], "spent": [p[2] for p in projects]}
     for b in doc.blocks:
         if b.table is not None or "涉及" not in b.text:
             continue
         for m in _SELF_EVALUATED.finditer(b.text):
             funds = _FUNDS.match(b.text, m.end())
-            if funds is None or int(m["n"]) != len(totals):
+            if funds is None or int(m["n"]) != len(projects):
                 continue
             stated = parse_amount(funds["x"])
             if stated is None:
                 continue
-            sums: dict[str, tuple[Decimal, bool]] = {}
-            for key in _MONEY:
-                parts = [r.get(key) for r in totals]
-                if all(isinstance(v, Decimal) for v in parts):
-                    differs, _ = sum_differs([v for v in parts if v is not None], stated)
-                    sums[key] = (sum((v for v in parts if v is not None), Decimal(0)), differs)
-            if not sums or not all(differs for _, differs in sums.values()):
-                continue
-            shown = "，".join(f"{_MONEY[k]}之和{fmt(v)}万元" for k, (v, _) in sums.items())
-            nearest = min(sums.values(), key=lambda s: abs(s[0] - stated))[0]
-            yield make_finding(
-                "sum.self_evaluated_funds",
-                "warning",
-                f"自评项目资金/{funds['x']}",
-                f"文中写绩效自评项目{m['n']}个、涉及资金{funds['x']}万元，而报告所附{len(totals)}张项目自评表的资金总额行"
-                f"{shown}，都不等于{funds['x']}万元（与最接近的相差{fmt(abs(stated - nearest))}万元，超出各数舍入的范围）。",
-                f"{funds['x']}万元",
-                f"{fmt(nearest)}万元",
-                [Quote(b.text[m.start() : funds.end()], b.page_at(m.start()), None)]
-                + [r["quote"] for r in totals[:3]],
-            )
+            sums: dict[str, Decimal] = {}
+            for key, values in columns.items():
+                parts = [v for v in values if v is not None]
+                if len(parts) != len(values):
+                    continue  # a table whose total row was not read: unknown, not zero
+                if not sum_differs(parts, stated)[0]:
+                    break  # the stated funds are one of the columns' sum
+                sums[key] = sum(parts, Decimal(0))
+            else:
+                if not sums:
+                    continue
+                shown = "，".join(f"{_MONEY[k]}之和{fmt(v)}万元" for k, v in sums.items())
+                nearest = min(sums.values(), key=lambda v: abs(v - stated))
+                yield make_finding(
+                    "sum.self_evaluated_funds",
+                    "warning",
+                    f"自评项目资金/{funds['x']}",
+                    f"文中写绩效自评项目{m['n']}个、涉及资金{funds['x']}万元，而报告所附{len(projects)}张项目自评表的资金"
+                    f"总额行{shown}，都不等于{funds['x']}万元（与最接近的相差{fmt(abs(stated - nearest))}万元，"
+                    "超出各数舍入的范围）。",
+                    f"{funds['x']}万元",
+                    f"{fmt(nearest)}万元",
+                    [Quote(b.text[m.start() : funds.end()], b.page_at(m.start()), None)]
+                    + [p[3] for p in projects[:3] if p[3] is not None],
+                )
