@@ -210,3 +210,23 @@ def test_a_budget_s_rate_alone_in_the_table_s_own_cell() -> None:
     ]
     assert (f.severity, f.expected) == ("error", "执行率100%")
     assert f.evidence[0].quote == "资金使用完成率93%"
+
+
+def test_a_survey_stated_under_the_indicator_s_own_name_is_reported_once(tmp_path) -> None:
+    """ "2024年度通过调查，使用人员满意度98%" names the indicator ("使用人员满意度 ≥% ≥98% =99%") exactly, with its figure:
+    perf.completion_text's statement. Both rules would read it; only completion_text reports it."""
+    from generator.checks.perf import completion_text
+
+    text = LANXIAN.read_text(encoding="utf-8")
+    for old, new in (
+        ("使用人的满意度为98%", "使用人员满意度98%"),
+        # the unit column left blank (as most 自评表 print the row), so that the indicator is read by its name
+        ("使用人员满意度\t≥%\t≥98%\t≥98%\t", "使用人员满意度\t\t≥98%\t=99%\t"),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (tmp_path / LANXIAN.name).write_text(text, encoding="utf-8")
+    report = load_report(tmp_path / LANXIAN.name, cache=None)
+    (f,) = [f for f in completion_text(report) if "满意度" in f.message]
+    assert (f.claimed, f.expected) == ("98%", "99%")
+    assert list(satisfaction_text(report)) == []

@@ -1364,7 +1364,8 @@ _PERCENT_ACTUAL = re.compile(r"^(?P<op>>=|≥|<=|≤|=)?\s*(?P<n>\d+(?:\.\d+)?)\
         "同一张表的满意度指标在实际完成值一栏也写了满意度。两处说的是同一次调查的结果：实际值写成一个数时两处应相等，"
         "写成界限（“≥95%”，表示至少95%）时文字的数不能低于它（“≤”则不能高于它）。只比较表中只有一个满意度指标、"
         "文字只写出一个满意度的表；写的是目标或界限（“达到90%以上”）、或句中没有“调查”又不在满意度情况一栏的不比较。"
-        "文字说的调查对象可能与指标不完全相同（“单位职工”与“受益群体”），所以记为警告。"
+        "文字说的调查对象可能与指标不完全相同（“单位职工”与“受益群体”），所以记为警告；文字用指标的原名紧接着写出数字的，"
+        "由perf.completion_text核对，这里不再重复。"
     ),
     formula="文字的满意度 = 指标实际值（实际值为“≥v”时：文字的满意度 ≥ v）",
     tolerance="百分比按印出的数比较（精度不同时按较粗的精度）",
@@ -1398,6 +1399,9 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
         if len({n for n, _ in hits}) != 1:
             continue  # no survey result, or two different ones: which one the indicator holds is not known
         said, quote = hits[0]
+        counted = _counted(rated[0])
+        if counted is not None and re.search(re.escape(counted[0]) + r"\s*\d", quote.quote):
+            continue  # the indicator's own name and figure: perf.completion_text's
         value, op = Decimal(actual.group("n")), actual.group("op") or "="
         if (
             same_figure(said, value)
