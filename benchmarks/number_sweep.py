@@ -1,4 +1,5 @@
-"""Which stated numbers the checks read: change each percentage and each amount in 万元 of a text report on its own,
+"""Which stated numbers the checks read: change each percentage, each amount in 万元 and each count (人, 个, 辆 …) of a
+text report on its own,
 read the file end to end, check it, and count the changes a new finding names.
 
 A percentage moves by 7 units (3.17 at two decimals, 3.1 at one), an amount by 3 (1.37 at two decimals, 1.3 at one),
@@ -34,6 +35,9 @@ from generator.pipeline import load_report
 ROOT = Path(__file__).resolve().parent.parent
 PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=\s*[%％])")
 AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)(?=\s*万)")
+# a whole count of people or things ("在职人员25人", "车辆2辆", "下设5个科室", "举办招聘会12场"): not a 万 amount, a year or a date
+COUNT = re.compile(r"(?<![\d.,年月-])(\d+)(?=\s*(?:人次|人|个|辆|次|件|家|户|项|场|名|所|篇|份|批|套|台|条)(?![\u4e00-\u9fff]?月))")
+KINDS = (("percentages", PERCENT), ("amounts", AMOUNT), ("counts", COUNT))
 
 
 def _messages(path: Path) -> set[str]:
@@ -83,7 +87,7 @@ def sweep_document(pool, path: Path, listing: bool) -> None:
     doc = _document(path)
     before = frozenset(f.message for f in run_checks(extract(doc)))
     line = [path.name]
-    for kind, pattern in (("percentages", PERCENT), ("amounts", AMOUNT)):
+    for kind, pattern in KINDS:
         sites = [
             (i, m.start(1), m.end(1), m.group(1))
             for i, b in enumerate(doc.blocks)
@@ -115,7 +119,7 @@ def main(argv: list[str]) -> None:
             text = path.read_text(encoding="utf-8")
             before = frozenset(_messages(path))
             line = [path.name]
-            for kind, pattern in (("percentages", PERCENT), ("amounts", AMOUNT)):
+            for kind, pattern in KINDS:
                 sites = [(m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(text)]
                 work = [
                     (path, text, s, e, _changed(tok, kind == "percentages"), before) for s, e, tok in sites

@@ -230,3 +230,17 @@ def test_a_survey_stated_under_the_indicator_s_own_name_is_reported_once(tmp_pat
     (f,) = [f for f in completion_text(report) if "满意度" in f.message]
     assert (f.claimed, f.expected) == ("98%", "99%")
     assert list(satisfaction_text(report)) == []
+
+
+def test_a_result_beside_its_goal_is_compared() -> None:
+    """002's 驻村 table: "预期目标 … 全年开展为民办实事2件" and "实际完成情况 … 全年开展为民办实事3件", indicator
+    "为民办实事件数 >=2件 =3件". Two figures for one name used to mean "not unambiguous"; the one equal to the target,
+    in a sentence that does not report a result, is the goal. Found by sweeping the counts (人, 个, 件 …)."""
+    from generator.checks.repeat import perf_indicator_text
+
+    real = load_report(CAIZHENG_BUREAU, cache=None)
+    assert not [f for f in perf_indicator_text(real) if "为民办实事" in f.subject]
+    changed = report_changed(CAIZHENG_BUREAU, "全年开展为民办实事 3 件", "全年开展为民办实事 6 件")
+    (f,) = [f for f in perf_indicator_text(changed) if "为民办实事" in f.subject]
+    assert (f.severity, f.claimed, f.expected) == ("warning", "6件", "3件")
+    assert f.evidence[0].quote == "为民办实事6件"

@@ -490,7 +490,8 @@ _SPAN = re.compile(r"项目期间|以来|历年|累计至|\d{4}\s*年\s*[—–\
         "且文字在该指标之前40段以内或在该指标所在的自评表内（从表题起）、只写出一个数；文字写的是计划数"
         "（“预计、计划、目标……”）、界限（“90%以上”）或不止一年的累计数（“项目期间共计……”）时不比较。文字的数等于指标值时，"
         "多半是在复述目标，只有所在句子报告完成情况（有“完成、实际”，没有“不少于、目标、任务”等）才比较；"
-        "此时实际完成值若已达到指标值，文字只是说少了，只作提示。"
+        "此时实际完成值若已达到指标值，文字只是说少了，只作提示。一处复述指标值（“预期目标”一栏）、另一处写出别的数"
+        "（“实际完成情况”一栏）时，比较后者。"
     ),
     formula="文字中“指标名 + N + 单位” = 自评表该指标的实际完成值",
     tolerance="数量和百分比按印出的数比较（精度不同时按较粗的精度：41.7%即41.68%）；“万人”与“万人次”视为同一单位，报告的件数“个”与“份”视为同一单位",
@@ -545,6 +546,11 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
                 hits.append(
                     (Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(2), done)
                 )
+        # a goal restating the target ("全年开展为民办实事2件" in the 预期目标 cell) beside the result ("……3件" in 实际完成情况)
+        # is not a second result
+        results = [h for h in hits if h[0] != target or h[3]]
+        if len({h[0] for h in hits}) == 2 and len({h[0] for h in results}) == 1:
+            hits = results
         if len({h[0] for h in hits}) != 1:
             continue
         said, quote, said_unit, done = hits[0]
