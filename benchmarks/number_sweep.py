@@ -36,7 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=\s*[%％])")
 AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)(?=\s*万)")
 # a whole count of people or things ("在职人员25人", "车辆2辆", "下设5个科室", "举办招聘会12场"): not a 万 amount, a year or a date
-COUNT = re.compile(r"(?<![\d.,年月-])(\d+)(?=\s*(?:人次|人|个|辆|次|件|家|户|项|场|名|所|篇|份|批|套|台|条)(?![\u4e00-\u9fff]?月))")
+COUNT = re.compile(
+    r"(?<![\d.,年月-])(\d+)(?=\s*(?:人次|人|个|辆|次|件|家|户|项|场|名|所|篇|份|批|套|台|条)(?![\u4e00-\u9fff]?月))"
+)
 KINDS = (("percentages", PERCENT), ("amounts", AMOUNT), ("counts", COUNT))
 
 
