@@ -109,3 +109,24 @@ def test_the_funds_of_the_self_evaluated_projects(reports) -> None:
         )
         == []
     )
+
+
+def test_problems_rectified_are_problems_found() -> None:
+    """财政局 (and the 测试问题版本 copied from it): "绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个". A
+    rectified problem is a found one: more rectified than found is reported. (Found by sweeping the PDFs' counts.)"""
+    import dataclasses
+
+    from conftest import ROOT
+
+    from generator.checks.counts import problems_rectified
+    from generator.extract import extract
+    from generator.ingest import read_document
+
+    doc = read_document(ROOT / "data" / "reports" / CAIZHENG)
+    assert list(problems_rectified(extract(doc))) == []
+    old = "已经完成整改的0个"
+    assert sum(old in b.text for b in doc.blocks) == 1
+    blocks = [dataclasses.replace(b, text=b.text.replace(old, "已经完成整改的3个")) for b in doc.blocks]
+    (f,) = problems_rectified(extract(dataclasses.replace(doc, blocks=blocks)))
+    assert (f.severity, f.claimed, f.expected) == ("error", "3个", "至多0个")
+    assert f.evidence[0].quote == "发现问题0个，已经完成整改的3个，正在整改的0个"

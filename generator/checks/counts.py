@@ -5,6 +5,7 @@
 - sum.grade_count: "二级项目绩效自评个数11个……：10个项目自评等级为“优”，1个项目……“良”，0个……“中”，0个……“差”"
   — the projects self-evaluated, against the projects given each grade.
 - sum.self_evaluated_funds: the same sentence's "涉及资金1253.62万元" against the report's own 自评表, one per project.
+- sum.problems_rectified: "发现问题N个，已经完成整改的A个，正在整改的B个" — A + B cannot exceed N.
 """
 
 from __future__ import annotations
@@ -252,3 +253,44 @@ def self_evaluated_funds(report: Report) -> Iterable[Finding]:
                     [Quote(b.text[m.start() : funds.end()], b.page_at(m.start()), None)]
                     + [p[3] for p in projects[:3] if p[3] is not None],
                 )
+
+
+# 上海's template: "绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个"
+_RECTIFIED = re.compile(
+    r"发现问题\s*(?P<n>\d+)\s*个[，,]\s*已经?完成整改的?\s*(?P<done>\d+)\s*个[，,]\s*正在整改的?\s*(?P<doing>\d+)\s*个"
+)
+
+
+@rule(
+    "sum.problems_rectified",
+    title="已整改和正在整改的问题多于发现的问题",
+    explanation=(
+        "预算绩效管理情况写“绩效自评中共发现问题N个，已经完成整改的A个，正在整改的B个”。整改的只能是发现的问题，"
+        "一个问题不会既已完成整改又正在整改，所以A + B不能超过N（少于N时，差额是尚未着手整改的问题，不报）。"
+    ),
+    formula="已完成整改 + 正在整改 ≤ 发现问题",
+    tolerance="个数是准确数，超过即报",
+    example="绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个：0 + 0 ≤ 0",
+    expected_label="发现的问题",
+)
+def problems_rectified(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None or "整改" not in b.text:
+            continue
+        for m in _RECTIFIED.finditer(b.text):
+            n, done, doing = int(m["n"]), int(m["done"]), int(m["doing"])
+            if done + doing <= n:
+                continue
+            yield make_finding(
+                "sum.problems_rectified",
+                "error",
+                f"整改/{n}/{done}/{doing}",
+                f"文中写发现问题{n}个，已经完成整改的{done}个、正在整改的{doing}个，合计{done + doing}个，"
+                f"比发现的问题还多。",
+                f"{done + doing}个",
+                f"至多{n}个",
+                [Quote(m.group(0), b.page_at(m.start()), None)],
+            )
