@@ -130,3 +130,33 @@ def test_problems_rectified_are_problems_found() -> None:
     (f,) = problems_rectified(extract(dataclasses.replace(doc, blocks=blocks)))
     assert (f.severity, f.claimed, f.expected) == ("error", "3个", "至多0个")
     assert f.evidence[0].quote == "发现问题0个，已经完成整改的3个，正在整改的0个"
+
+
+GUIHUA = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+
+
+def test_foreign_guests_are_within_all_guests() -> None:
+    """规划局: "列明公务接待2批次、26人次，其中：接待外宾0批次、0人次" and "国内公务接待支出0.39万（含外宾接待支出0.00万元）":
+    the parts within their wholes. More foreign guests (or their money) than all guests is reported."""
+    import dataclasses
+
+    from conftest import ROOT
+
+    from generator.checks.counts import foreign_guests
+    from generator.extract import extract
+    from generator.ingest import read_document
+
+    doc = read_document(ROOT / "data" / "reports" / GUIHUA)
+    assert list(foreign_guests(extract(doc))) == []
+
+    def changed(old: str, new: str):
+        assert sum(old in b.text for b in doc.blocks) == 1
+        blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in doc.blocks]
+        return list(foreign_guests(extract(dataclasses.replace(doc, blocks=blocks))))
+
+    (f,) = changed("接待外宾0批次、0人次", "接待外宾0批次、30人次")
+    assert (f.claimed, f.expected) == ("30人次", "至多26人次")
+    (g,) = changed("含外宾接待支出0.00万元", "含外宾接待支出0.52万元")
+    assert (g.severity, g.claimed, g.expected) == ("error", "0.52万元", "至多0.39万元")
+    assert g.evidence[0].quote == "公务接待支出0.39万（含外宾接待支出0.52万元"
+    assert changed("含外宾接待支出0.00万元", "含外宾接待支出0.39万元") == []

@@ -6,6 +6,7 @@
   — the projects self-evaluated, against the projects given each grade.
 - sum.self_evaluated_funds: the same sentence's "涉及资金1253.62万元" against the report's own 自评表, one per project.
 - sum.problems_rectified: "发现问题N个，已经完成整改的A个，正在整改的B个" — A + B cannot exceed N.
+- sum.foreign_guests: "公务接待2批次、26人次，其中：接待外宾0批次、0人次" and "……（含外宾接待支出0.00万元）" — a part within its whole.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from generator.checks import make_finding, rule
-from generator.checks.tolerance import fmt, sum_differs
+from generator.checks.tolerance import fmt, provably_greater, sum_differs
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -292,5 +293,62 @@ def problems_rectified(report: Report) -> Iterable[Finding]:
                 f"比发现的问题还多。",
                 f"{done + doing}个",
                 f"至多{n}个",
+                [Quote(m.group(0), b.page_at(m.start()), None)],
+            )
+
+
+# "列明公务接待2批次、26人次，其中：接待外宾0批次、0人次"; "国内公务接待支出0.39万（含外宾接待支出0.00万元）" (规划局)
+_FOREIGN_GUESTS = re.compile(
+    r"公务接待\s*(?P<n>\d+)\s*批次?[、，,]\s*(?P<p>\d+)\s*人次[，,]?\s*其中[：:]?\s*接待外宾\s*(?P<fn>\d+)\s*批次?[、，,]\s*"
+    r"(?P<fp>\d+)\s*人次"
+)
+_FOREIGN_MONEY = re.compile(
+    r"公务接待(?:费|支出)+\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[（(]\s*(?:其中)?含外宾接待(?:费|支出)*\s*"
+    r"(?P<f>\d[\d,]*(?:\.\d+)?)\s*万元?"
+)
+
+
+@rule(
+    "sum.foreign_guests",
+    title="接待外宾的批次、人次或金额多于公务接待的总数",
+    explanation=(
+        "“三公”经费说明写“公务接待N批次、P人次，其中：接待外宾n批次、p人次”，或“国内公务接待支出A万元（含外宾接待支出"
+        "a万元）”。外宾接待包含在公务接待之中，n、p、a都不能超过N、P、A。"
+    ),
+    formula="外宾批次 ≤ 总批次；外宾人次 ≤ 总人次；外宾接待支出 ≤ 公务接待支出",
+    tolerance="批次、人次是准确数；金额按印出精度比较，超出半个末位单位以上才报",
+    example="列明公务接待2批次、26人次，其中：接待外宾0批次、0人次；国内公务接待支出0.39万（含外宾接待支出0.00万元）",
+    expected_label="公务接待总数",
+)
+def foreign_guests(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None or "外宾" not in b.text:
+            continue
+        for m in _FOREIGN_GUESTS.finditer(b.text):
+            for part, whole, unit in (("fn", "n", "批次"), ("fp", "p", "人次")):
+                if int(m[part]) > int(m[whole]):
+                    yield make_finding(
+                        "sum.foreign_guests",
+                        "error",
+                        f"外宾{unit}/{m[part]}/{m[whole]}",
+                        f"文中写公务接待{m[whole]}{unit}，其中接待外宾{m[part]}{unit}：其中之数多于总数。",
+                        f"{m[part]}{unit}",
+                        f"至多{m[whole]}{unit}",
+                        [Quote(m.group(0), b.page_at(m.start()), None)],
+                    )
+        for m in _FOREIGN_MONEY.finditer(b.text):
+            whole, part = parse_amount(m["a"]), parse_amount(m["f"])
+            if whole is None or part is None or not provably_greater(part, whole):
+                continue
+            yield make_finding(
+                "sum.foreign_guests",
+                "error",
+                f"外宾接待支出/{m['f']}/{m['a']}",
+                f"文中写公务接待支出{m['a']}万元，其中含外宾接待支出{m['f']}万元：其中之数多于总数。",
+                f"{m['f']}万元",
+                f"至多{m['a']}万元",
                 [Quote(m.group(0), b.page_at(m.start()), None)],
             )
