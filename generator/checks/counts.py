@@ -328,15 +328,15 @@ def foreign_guests(report: Report) -> Iterable[Finding]:
         if b.table is not None or "外宾" not in b.text:
             continue
         for m in _FOREIGN_GUESTS.finditer(b.text):
-            for part, whole, unit in (("fn", "n", "批次"), ("fp", "p", "人次")):
-                if int(m[part]) > int(m[whole]):
+            for of_guests, of_all, unit in (("fn", "n", "批次"), ("fp", "p", "人次")):
+                if int(m[of_guests]) > int(m[of_all]):
                     yield make_finding(
                         "sum.foreign_guests",
                         "error",
-                        f"外宾{unit}/{m[part]}/{m[whole]}",
-                        f"文中写公务接待{m[whole]}{unit}，其中接待外宾{m[part]}{unit}：其中之数多于总数。",
-                        f"{m[part]}{unit}",
-                        f"至多{m[whole]}{unit}",
+                        f"外宾{unit}/{m[of_guests]}/{m[of_all]}",
+                        f"文中写公务接待{m[of_all]}{unit}，其中接待外宾{m[of_guests]}{unit}：其中之数多于总数。",
+                        f"{m[of_guests]}{unit}",
+                        f"至多{m[of_all]}{unit}",
                         [Quote(m.group(0), b.page_at(m.start()), None)],
                     )
         for m in _FOREIGN_MONEY.finditer(b.text):
