@@ -217,14 +217,17 @@ def self_evaluated_funds(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    projects = _project_totals(report)
-    columns = {"budget": [p[1] for p in projects], "spent": [p[2] for p in projects]}
+    projects: list | None = None  # read once a statement is found
     for b in doc.blocks:
         if b.table is not None or "涉及" not in b.text:
             continue
         for m in _SELF_EVALUATED.finditer(b.text):
             funds = _FUNDS.match(b.text, m.end())
-            if funds is None or int(m["n"]) != len(projects):
+            if funds is None:
+                continue
+            projects = _project_totals(report) if projects is None else projects
+            columns = {"budget": [p[1] for p in projects], "spent": [p[2] for p in projects]}
+            if int(m["n"]) != len(projects):
                 continue
             stated = parse_amount(funds["x"])
             if stated is None:

@@ -477,6 +477,18 @@ _STATED_FUNDING = {
 _SOURCE = re.compile(r"(中央|省级|市级|市县区?|本级|上年结转)(?:财政)?资金")
 
 
+_SENTENCE = re.compile(r"[^。；;]+")
+_RATE_OPENS = re.compile(r"[。；;]\s*(?:总)?(?:预算)?执行率")
+
+
+def _sentences(text: str) -> list[re.Match[str]]:
+    """The sentences of a paragraph, each with the rate that opens the next one ("……全年支出数为8.93万元。预算执行率为
+    100%"): such a pair is one match over both."""
+    if "执行率" not in text or not _RATE_OPENS.search(text):
+        return list(_SENTENCE.finditer(text))
+    return list(re.finditer(r"(?:[^。；;]|[。；;](?=\s*(?:总)?(?:预算)?执行率))+", text))
+
+
 def funding_statements(doc: Document, tables: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Sentences that restate a 自评表's funding row: "年初预算数为9万元，全年预算数为8.93万元，…".
 
@@ -491,8 +503,7 @@ def funding_statements(doc: Document, tables: list[dict[str, Any]]) -> list[dict
         if block.table is not None and block.row is not None:
             owner = next((t for t in reversed(tables) if t["table"] == block.table and t["funding"]
                           and t["funding"][0]["row"] <= block.row), None)  # fmt: skip
-        # a sentence, with the rate that opens the next one ("……全年支出数为8.93万元。预算执行率为100%")
-        for m in re.finditer(r"(?:[^。；;]|[。；;](?=\s*(?:总)?(?:预算)?执行率))+", block.text):
+        for m in _sentences(block.text):
             sentence = m.group(0)
             found: dict[str, re.Match[str]] = {}
             for key, pattern in _STATED_FUNDING.items():
