@@ -244,3 +244,18 @@ def test_a_result_beside_its_goal_is_compared() -> None:
     (f,) = [f for f in perf_indicator_text(changed) if "为民办实事" in f.subject]
     assert (f.severity, f.claimed, f.expected) == ("warning", "6件", "3件")
     assert f.evidence[0].quote == "为民办实事6件"
+
+
+def test_a_result_named_by_five_characters_of_its_indicator() -> None:
+    """002: "2023年，我局召开工伤等级鉴定11次" and the indicator "职工工伤等级鉴定会次数 >=9次 =11次": the text names it by
+    "工伤等级鉴定", neither its first four characters nor its whole stem. Five characters of the name in a row (and at most
+    three more) now do; on the nine documents every statement so matched names the same measure and agrees
+    (开展各类职业技能培训11.79万人次, 会议系统故障排查率100% for 系统故障排除率, 档案建设项目验收合格率 …)."""
+    from generator.checks.repeat import perf_indicator_text
+
+    real = load_report(CAIZHENG_BUREAU, cache=None)
+    assert not [f for f in perf_indicator_text(real) if "工伤等级" in f.subject]
+    changed = report_changed(CAIZHENG_BUREAU, "我局召开工伤等级鉴定 11 次", "我局召开工伤等级鉴定 8 次")
+    (f,) = [f for f in perf_indicator_text(changed) if "工伤等级" in f.subject]
+    assert (f.severity, f.claimed, f.expected) == ("warning", "8次", "11次")
+    assert f.evidence[0].quote == "工伤等级鉴定8次"

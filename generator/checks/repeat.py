@@ -24,6 +24,7 @@ indicator cells split across columns, so their sentences cannot be attached to a
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -479,12 +480,44 @@ _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9
 _SPAN = re.compile(r"项目期间|以来|历年|累计至|\d{4}\s*年\s*[—–\-至]+\s*\d{4}\s*年")
 
 
+@functools.lru_cache(maxsize=8192)
+def _stated_patterns(name: str, unit: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """How a text states an indicator's result: (the pattern, the pattern also matching five characters of the name in a
+    row, those five-character runs). Built once per name and unit: a text export has hundreds of indicator rows, more
+    patterns than re's own cache holds."""
+    base = unit.removesuffix("次") or unit
+    # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
+    units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)}次?)"
+    # the name's first four characters and at most four more, or its whole stem as the table words it
+    # ("赴昌吉务工人员劳动者基本素质培训100人" for 赴昌吉务工人员劳动者基本素质培训人数)
+    stem = _indicator_stem(name)
+    named = re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?"
+    if len(stem) >= 8:
+        named = f"(?:{named}|{re.escape(stem)})"
+    # … or without the verb it opens with ("开展各类职业技能培训11.79万人次" for 完成职业技能培训人次)
+    core = _indicator_core(name)
+    if core != stem and len(core) >= 4:
+        named = f"(?:{named}|{re.escape(core)})"
+    # … or by five characters of it in a row and at most three more ("我局召开工伤等级鉴定11次" for 职工工伤等级鉴定会次数):
+    # a second pattern, run only on paragraphs holding one of those five-character runs
+    windows = sorted({core[i : i + 5] for i in range(len(core) - 4)}) if len(core) >= 6 else []
+    by_window = f"(?:{'|'.join(map(re.escape, windows))})[\u4e00-\u9fff]{{0,3}}?"
+    if unit == "%" and len(name) >= 7:
+        # a rate is named by its end as well: "收审单位满意度达90%" for 受审单位满意度
+        named = f"(?:{named}|[\u4e00-\u9fff]{{0,2}}{re.escape(name[-5:])})(?:达到?|为)?"
+    tail = r"\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%]|以上|以下|左右)"
+    plain = re.compile(named + tail)
+    widened = re.compile(f"(?:{named}|{by_window})" + tail) if windows else plain
+    return plain, widened, tuple(windows)
+
+
 @rule(
     "repeat.perf_indicator_text",
     title="文字所述完成数与自评表指标实际值不符",
     explanation=(
         "绩效自评的文字（总体完成情况、项目绩效目标完成情况）写“城镇新增就业2.27万人”，紧随其后的自评表中"
-        "同一指标（名称前四个字相同、单位相同；百分比指标也可以是名称的后五个字相同，如“收审单位满意度达90%”与"
+        "同一指标（名称前四个字相同、单位相同；或名称去掉“完成、开展”和“人数、次数”等字样后有连续五个字相同，如"
+        "“我局召开工伤等级鉴定11次”与“职工工伤等级鉴定会次数”；百分比指标也可以是名称的后五个字相同，如“收审单位满意度达90%”与"
         "“受审单位满意度”）的实际完成值写的是另一个数。两处说的是同一年同一件事的完成情况。"
         "只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表（结构完整的表由perf.completion_text核对），"
         "且文字在该指标之前40段以内或在该指标所在的自评表内（从表题起）、只写出一个数；文字写的是计划数"
@@ -513,29 +546,14 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     prose = [n for n, b in enumerate(blocks) if b.table is None and len(b.text) >= 60]
     rows = chain(stream_rows(report)["count"], stream_rows(report)["percent"])
     for pos, name, target, unit, target_text, actual, shown, actual_quote, *_ in rows:
-        base = unit.removesuffix("次") or unit
-        # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
-        units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)}次?)"
-        # the name's first four characters and at most four more, or its whole stem as the table words it
-        # ("赴昌吉务工人员劳动者基本素质培训100人" for 赴昌吉务工人员劳动者基本素质培训人数)
-        stem = _indicator_stem(name)
-        named = re.escape(name[:4]) + r"[\u4e00-\u9fff]{0,4}?"
-        if len(stem) >= 8:
-            named = f"(?:{named}|{re.escape(stem)})"
-        # … or without the verb it opens with ("开展各类职业技能培训11.79万人次" for 完成职业技能培训人次)
-        core = _indicator_core(name)
-        if core != stem and len(core) >= 4:
-            named = f"(?:{named}|{re.escape(core)})"
-        if unit == "%" and len(name) >= 7:
-            # a rate is named by its end as well: "收审单位满意度达90%" for 受审单位满意度
-            named = f"(?:{named}|[\u4e00-\u9fff]{{0,2}}{re.escape(name[-5:])})(?:达到?|为)?"
-        stated = re.compile(named + r"\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%]|以上|以下|左右)")
+        plain, widened, windows = _stated_patterns(name, unit)
         hits: list[tuple[Decimal, Quote, str, bool]] = []
         # the 40 paragraphs before the indicator, and all of its own table (from its title on)
         start = min(max([t for t in titles if t < pos], default=pos), pos - 40)
         first = max(0, start, pos - 100)
         for n in prose[bisect.bisect_left(prose, first) : bisect.bisect_left(prose, pos)]:
             b = blocks[n]
+            stated = widened if windows and any(w in b.text for w in windows) else plain
             for m in stated.finditer(b.text):
                 if _PLANNED.search(b.text[max(0, m.start() - 12) : m.start()]):
                     continue  # "预计召开职工工伤等级鉴定会9次": the plan, not the result
