@@ -259,3 +259,20 @@ def test_a_result_named_by_five_characters_of_its_indicator() -> None:
     (f,) = [f for f in perf_indicator_text(changed) if "工伤等级" in f.subject]
     assert (f.severity, f.claimed, f.expected) == ("warning", "8次", "11次")
     assert f.evidence[0].quote == "工伤等级鉴定8次"
+
+
+HUAIHUA = ROOT / "data" / "reports" / "004_64caca8ce772cd7b.txt"
+
+
+def test_a_task_rate_in_a_table_cell() -> None:
+    """004 writes "带动就业6734人，达到年度任务的177.21%" seven times, twice in 自评表 cells (the 整体 table's 实际完成情况);
+    ratio.task_target read the running text only, so a cell's copy changed went unseen (6731 ÷ 3800 = 177.13%)."""
+    from generator.checks.perf import task_target
+
+    old = "带动就业6734人，达到年度任务的177.21%；　全市1-11月"
+    (f,) = [
+        f
+        for f in task_target(report_changed(HUAIHUA, old, old.replace("6734", "6731")))
+        if "6731" in f.message
+    ]
+    assert (f.severity, f.claimed, f.expected) == ("error", "177.21%", "177.13%")

@@ -213,7 +213,7 @@ def indicator_name(ind: dict) -> str:
     "ratio.task_target",
     title="文中的任务完成率与自评表的指标值或绩效目标不符",
     explanation=(
-        "文字写“完成××N人，达到年度任务的P%”，而自评表中同名指标（名称包含在这句话里，至少四个字）的年度指标值"
+        "文字（或自评表“实际完成情况”一栏）写“完成××N人，达到年度任务的P%”，而自评表中同名指标（名称包含在这句话里，至少四个字）的年度指标值"
         "就是这项年度任务：P%应等于N除以指标值。报告在“绩效目标”标题下自己列出的年度任务（“完成创业培训0.82万人”）"
         "也一样。单位须一致（“万人”与“万”同为万，培训的“人”与“人次”同为一数）；同名任务有两个不同的数时不比较。"
     ),
@@ -226,7 +226,10 @@ def task_target(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    paragraphs = running_with(report, "任务的")
+    # the running text, and the 自评表 cells that say the same ("实际完成情况" of 004's 整体 table)
+    paragraphs = running_with(report, "任务的") + [
+        (n, b) for n, b in enumerate(doc.blocks) if b.table is not None and "任务的" in b.text
+    ]
     if not paragraphs:
         return
     named = goal_targets(report)
