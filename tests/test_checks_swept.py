@@ -276,3 +276,21 @@ def test_a_task_rate_in_a_table_cell() -> None:
         if "6731" in f.message
     ]
     assert (f.severity, f.claimed, f.expected) == ("error", "177.21%", "177.13%")
+
+
+def test_a_run_two_indicators_share_names_neither() -> None:
+    """004 has "开展离校未就业高校毕业生实名制登记服务工作 ≥95% 95.84%" and "离校未就业高校毕业生就业率 ≥95% 98.14%": a text
+    "离校未就业高校毕业生就业率98.14%" must not be read as the first's. Runs of five characters that two names share
+    name neither; the runs left are each name's own."""
+    from generator.checks.repeat import naming_runs
+
+    runs = naming_runs(
+        ["开展离校未就业高校毕业生实名制登记服务工作", "离校未就业高校毕业生就业率", "职工工伤等级鉴定会次数"]
+    )
+    assert runs["离校未就业高校毕业生就业率"] == (
+        "业生就业率",
+        "毕业生就业",
+    )  # what the other name does not hold
+    assert "离校未就业" not in runs["开展离校未就业高校毕业生实名制登记服务工作"]
+    assert "实名制登记" in runs["开展离校未就业高校毕业生实名制登记服务工作"]
+    assert "工伤等级鉴" in runs["职工工伤等级鉴定会次数"]

@@ -26,10 +26,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import chain
 
 from generator.checks import make_finding, of_another_year, rule, running_with
 from generator.checks.perf import (
@@ -480,11 +480,25 @@ _PLANNED = re.compile(r"(?:预计|计划|目标|力争|预期|任务)[\u4e00-\u9
 _SPAN = re.compile(r"项目期间|以来|历年|累计至|\d{4}\s*年\s*[—–\-至]+\s*\d{4}\s*年")
 
 
+def naming_runs(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """For each indicator name, the runs of five characters of it (without its verb and its "人数/次数" ending) that no
+    other of ``names`` holds: a text naming an indicator by such a run names that one ("离校未就业高校毕业生……" opens
+    two of 004's names, so it names neither)."""
+    runs = {}
+    for name in names:
+        core = _indicator_core(name)
+        runs[name] = {core[i : i + 5] for i in range(len(core) - 4)} if len(core) >= 6 else set()
+    shared = Counter(w for found in runs.values() for w in found)
+    return {name: tuple(sorted(w for w in found if shared[w] == 1)) for name, found in runs.items()}
+
+
 @functools.lru_cache(maxsize=8192)
-def _stated_patterns(name: str, unit: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    """How a text states an indicator's result: (the pattern, the pattern also matching five characters of the name in a
-    row, those five-character runs). Built once per name and unit: a text export has hundreds of indicator rows, more
-    patterns than re's own cache holds."""
+def _stated_patterns(
+    name: str, unit: str, windows: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """How a text states an indicator's result: (the pattern, the pattern also matching one of ``windows``, five
+    characters of the name in a row that no other indicator's name holds, and the windows). Built once per name and
+    unit: a text export has hundreds of indicator rows, more patterns than re's own cache holds."""
     base = unit.removesuffix("次") or unit
     # a report counted as "1个" in the table and "2份" in the text is one unit: 个/份 of documents
     units = "(个|份)" if base in ("个", "份") and "报告" in name else f"({re.escape(base)}次?)"
@@ -500,7 +514,6 @@ def _stated_patterns(name: str, unit: str) -> tuple[re.Pattern[str], re.Pattern[
         named = f"(?:{named}|{re.escape(core)})"
     # … or by five characters of it in a row and at most three more ("我局召开工伤等级鉴定11次" for 职工工伤等级鉴定会次数):
     # a second pattern, run only on paragraphs holding one of those five-character runs
-    windows = sorted({core[i : i + 5] for i in range(len(core) - 4)}) if len(core) >= 6 else []
     by_window = f"(?:{'|'.join(map(re.escape, windows))})[\u4e00-\u9fff]{{0,3}}?"
     if unit == "%" and len(name) >= 7:
         # a rate is named by its end as well: "收审单位满意度达90%" for 受审单位满意度
@@ -508,7 +521,7 @@ def _stated_patterns(name: str, unit: str) -> tuple[re.Pattern[str], re.Pattern[
     tail = r"\s*(\d+(?:\.\d+)?)\s*" + units + r"(?![\d%]|以上|以下|左右)"
     plain = re.compile(named + tail)
     widened = re.compile(f"(?:{named}|{by_window})" + tail) if windows else plain
-    return plain, widened, tuple(windows)
+    return plain, widened, windows
 
 
 @rule(
@@ -544,9 +557,10 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
     seen: set[tuple[str, Decimal]] = set()
     # the paragraphs a result can be stated in (most of a text export's paragraphs are short table cells)
     prose = [n for n, b in enumerate(blocks) if b.table is None and len(b.text) >= 60]
-    rows = chain(stream_rows(report)["count"], stream_rows(report)["percent"])
+    rows = [*stream_rows(report)["count"], *stream_rows(report)["percent"]]
+    runs = naming_runs({row[1] for row in rows})
     for pos, name, target, unit, target_text, actual, shown, actual_quote, *_ in rows:
-        plain, widened, windows = _stated_patterns(name, unit)
+        plain, widened, windows = _stated_patterns(name, unit, runs[name])
         hits: list[tuple[Decimal, Quote, str, bool]] = []
         # the 40 paragraphs before the indicator, and all of its own table (from its title on)
         start = min(max([t for t in titles if t < pos], default=pos), pos - 40)
