@@ -287,10 +287,8 @@ def test_a_run_two_indicators_share_names_neither() -> None:
     runs = naming_runs(
         ["开展离校未就业高校毕业生实名制登记服务工作", "离校未就业高校毕业生就业率", "职工工伤等级鉴定会次数"]
     )
-    assert runs["离校未就业高校毕业生就业率"] == (
-        "业生就业率",
-        "毕业生就业",
-    )  # what the other name does not hold
+    # what the other name does not hold
+    assert runs["离校未就业高校毕业生就业率"] == ("业生就业率", "校毕业生就", "毕业生就业")
     assert "离校未就业" not in runs["开展离校未就业高校毕业生实名制登记服务工作"]
     assert "实名制登记" in runs["开展离校未就业高校毕业生实名制登记服务工作"]
     assert "工伤等级鉴" in runs["职工工伤等级鉴定会次数"]
