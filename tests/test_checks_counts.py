@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from conftest import reread
+
 from generator.checks.counts import grade_count, listed_count
 
 CHANGJI = "000_41e5c2151686b1a5.txt"
@@ -111,23 +113,16 @@ def test_the_funds_of_the_self_evaluated_projects(reports) -> None:
     )
 
 
-def test_problems_rectified_are_problems_found() -> None:
+def test_problems_rectified_are_problems_found(reports) -> None:
     """财政局 (and the 测试问题版本 copied from it): "绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个". A
     rectified problem is a found one: more rectified than found is reported. (Found by sweeping the PDFs' counts.)"""
-    import dataclasses
-
-    from conftest import ROOT
-
     from generator.checks.counts import problems_rectified
-    from generator.extract import extract
-    from generator.ingest import read_document
 
-    doc = read_document(ROOT / "data" / "reports" / CAIZHENG)
-    assert list(problems_rectified(extract(doc))) == []
+    report = reports[CAIZHENG]
+    assert list(problems_rectified(report)) == []
     old = "已经完成整改的0个"
-    assert sum(old in b.text for b in doc.blocks) == 1
-    blocks = [dataclasses.replace(b, text=b.text.replace(old, "已经完成整改的3个")) for b in doc.blocks]
-    (f,) = problems_rectified(extract(dataclasses.replace(doc, blocks=blocks)))
+    assert sum(old in b.text for b in report.document.blocks) == 1
+    (f,) = problems_rectified(reread(report, old, "已经完成整改的3个"))
     assert (f.severity, f.claimed, f.expected) == ("error", "3个", "至多0个")
     assert f.evidence[0].quote == "发现问题0个，已经完成整改的3个，正在整改的0个"
 
@@ -135,24 +130,17 @@ def test_problems_rectified_are_problems_found() -> None:
 GUIHUA = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
 
 
-def test_foreign_guests_are_within_all_guests() -> None:
+def test_foreign_guests_are_within_all_guests(reports) -> None:
     """规划局: "列明公务接待2批次、26人次，其中：接待外宾0批次、0人次" and "国内公务接待支出0.39万（含外宾接待支出0.00万元）":
     the parts within their wholes. More foreign guests (or their money) than all guests is reported."""
-    import dataclasses
-
-    from conftest import ROOT
-
     from generator.checks.counts import foreign_guests
-    from generator.extract import extract
-    from generator.ingest import read_document
 
-    doc = read_document(ROOT / "data" / "reports" / GUIHUA)
-    assert list(foreign_guests(extract(doc))) == []
+    report = reports[GUIHUA]
+    assert list(foreign_guests(report)) == []
 
     def changed(old: str, new: str):
-        assert sum(old in b.text for b in doc.blocks) == 1
-        blocks = [dataclasses.replace(b, text=b.text.replace(old, new)) for b in doc.blocks]
-        return list(foreign_guests(extract(dataclasses.replace(doc, blocks=blocks))))
+        assert sum(old in b.text for b in report.document.blocks) == 1
+        return list(foreign_guests(reread(report, old, new)))
 
     (f,) = changed("接待外宾0批次、0人次", "接待外宾0批次、30人次")
     assert (f.claimed, f.expected) == ("30人次", "至多26人次")

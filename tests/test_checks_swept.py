@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import ROOT, report_changed
+from conftest import ROOT, report_changed, reread
 
 from generator.checks.budget import execution
 from generator.checks.perf import satisfaction_text
@@ -119,21 +119,16 @@ def test_the_sangong_change_is_its_parts_changes(name, old, new, claimed, expect
     assert len(f.evidence) == 4 and "只由这三项组成" in f.message
 
 
-def test_the_sangong_parts_held_flat() -> None:
+def test_the_sangong_parts_held_flat(reports) -> None:
     """规划局: "“三公”经费财政拨款支出决算数比2023年度减少0.15万元，……其中：因公出国（境）费支出与上一年度持平；公务用车购置
     及运行维护费支出与上一年度持平；公务接待费支出决算减少0.15万元": 持平 counts as 0. The total changed is reported."""
-    import dataclasses
-
     from generator.checks.yoy import sangong_parts
-    from generator.extract import extract
-    from generator.ingest import read_document
 
-    doc = read_document(GUIHUA)
-    assert list(sangong_parts(extract(doc))) == []
+    report = reports[GUIHUA.name]
+    assert list(sangong_parts(report)) == []
     old = "比2023年度减少0.15万元"
-    blocks = [dataclasses.replace(b, text=b.text.replace(old, "比2023年度减少1.52万元")) for b in doc.blocks]
-    assert sum(old in b.text for b in doc.blocks) == 1
-    (f,) = sangong_parts(extract(dataclasses.replace(doc, blocks=blocks)))
+    assert sum(old in b.text for b in report.document.blocks) == 1
+    (f,) = sangong_parts(reread(report, old, "比2023年度减少1.52万元"))
     assert (f.claimed, f.expected) == ("减少1.52万元", "减少0.15万元")
     assert "因公出国（境）费持平、公务用车购置及运行维护费持平、公务接待费-0.15" in f.message
 
@@ -146,24 +141,16 @@ def test_the_sangong_total_is_named_before_fiscal_spending() -> None:
     assert (c["metric"], c["change"]) == ("sangong_total", Decimal("0.26"))
 
 
-def test_the_vehicle_money_stated_as_one_figure() -> None:
+def test_the_vehicle_money_stated_as_one_figure(reports) -> None:
     """规划局's 三公 具体情况: "2、公务用车购置及运行维护费支出0.00万元。其中：" — the one figure the 公开09表 prints in its own
     column (0.00). text_table.sangong read the two parts only; the joint figure changed went unseen."""
-    import dataclasses
-
     from generator.checks.tables import sangong_text
-    from generator.extract import extract
-    from generator.ingest import read_document
 
-    doc = read_document(GUIHUA)
-    assert list(sangong_text(extract(doc))) == []
+    report = reports[GUIHUA.name]
+    assert list(sangong_text(report)) == []
     old = "公务用车购置及运行维护费支出0.00万元"
-    assert sum(old in b.text for b in doc.blocks) == 1
-    blocks = [
-        dataclasses.replace(b, text=b.text.replace(old, "公务用车购置及运行维护费支出1.37万元"))
-        for b in doc.blocks
-    ]
-    (f,) = sangong_text(extract(dataclasses.replace(doc, blocks=blocks)))
+    assert sum(old in b.text for b in report.document.blocks) == 1
+    (f,) = sangong_text(reread(report, old, "公务用车购置及运行维护费支出1.37万元"))
     assert (f.severity, f.claimed, f.expected) == ("error", "1.37", "0.00")
     assert f.evidence[0].quote == "公务用车购置及运行维护费支出1.37万元"
 

@@ -226,14 +226,11 @@ def self_evaluated_funds(report: Report) -> Iterable[Finding]:
             if funds is None:
                 continue
             projects = _project_totals(report) if projects is None else projects
-            columns = {"budget": [p[1] for p in projects], "spent": [p[2] for p in projects]}
-            if int(m["n"]) != len(projects):
-                continue
             stated = parse_amount(funds["x"])
-            if stated is None:
+            if int(m["n"]) != len(projects) or stated is None:
                 continue
             sums: dict[str, Decimal] = {}
-            for key, values in columns.items():
+            for key, values in (("budget", [p[1] for p in projects]), ("spent", [p[2] for p in projects])):
                 parts = [v for v in values if v is not None]
                 if len(parts) != len(values):
                     continue  # a table whose total row was not read: unknown, not zero

@@ -745,6 +745,9 @@ _BOUND = re.compile(
     r"^(?P<op>[≤≥=]|<=|>=|小于等于|大于等于|不超过|不低于|不少于)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$"
 )
 _ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
+# _BOUND's words for a ceiling and a floor
+_AT_MOST = ("≤", "<=", "小于等于", "不超过")
+_AT_LEAST = ("≥", ">=", "大于等于", "不低于", "不少于")
 
 
 @rule(
@@ -812,7 +815,7 @@ def _bound_and_actual(ind: dict, bare: bool = False) -> tuple[bool, Decimal, Dec
     a = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
     if not t or not a or t.group("unit") != a.group("unit") or (not bare and t.group("op") in (None, "=")):
         return None
-    upper = t.group("op") in ("≤", "<=", "小于等于", "不超过")
+    upper = t.group("op") in _AT_MOST
     return upper, Decimal(t.group("n").replace(",", "")), Decimal(a.group("n").replace(",", ""))
 
 
@@ -1356,7 +1359,6 @@ def completion_text(report: Report) -> Iterable[Finding]:
 # a survey's result in a 自评表's own rows: "满意度情况及分析 2024年度通过调查，使用人的满意度为98%", "通过对我县公益性岗位人员的调查
 # ……满意度达到96%" (001); not a goal ("群众满意度达到95%" in 003's 年度总体目标 row) nor a floor ("……在90%以上")
 _SURVEYED = re.compile(r"满意(?:度|程度|率)?[^。；;，,\d%]{0,6}?(?P<n>\d+(?:\.\d+)?)\s*%(?!以上|以下|左右)")
-_PERCENT_ACTUAL = re.compile(r"^(?P<op>>=|≥|<=|≤|=)?\s*(?P<n>\d+(?:\.\d+)?)\s*%$")
 
 
 @rule(
@@ -1382,8 +1384,8 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
             for i in table["indicators"]
             if any("满意" in c for c in i.get("cells") or [i.get("name") or ""])
         ]
-        actual = _PERCENT_ACTUAL.match(str(rated[0].get("actual") or "").strip()) if len(rated) == 1 else None
-        if actual is None:
+        actual = _BOUND.match(str(rated[0].get("actual") or "").replace(" ", "")) if len(rated) == 1 else None
+        if actual is None or actual["unit"] != "%":
             continue
         hits: list[tuple[Decimal, Quote]] = []
         for b in own:
@@ -1405,11 +1407,11 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
         counted = _counted(rated[0])
         if counted is not None and re.search(re.escape(counted[0]) + r"\s*\d", quote.quote):
             continue  # the indicator's own name and figure: perf.completion_text's
-        value, op = Decimal(actual.group("n")), actual.group("op") or "="
+        value, op = Decimal(actual["n"].replace(",", "")), actual["op"]
         if (
             same_figure(said, value)
-            or (op in (">=", "≥") and said > value)
-            or (op in ("<=", "≤") and said < value)
+            or (op in _AT_LEAST and said > value)
+            or (op in _AT_MOST and said < value)
         ):
             continue
         ind = rated[0]
@@ -1420,9 +1422,9 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
         named = next((c.strip() for c in reversed(cells[:t]) if "满意" in c), None) or indicator_name(ind)
         why = (
             f"实际值写的是至少{value}%，文字的{said}%低于它"
-            if op in (">=", "≥")
+            if op in _AT_LEAST
             else f"实际值写的是至多{value}%，文字的{said}%高于它"
-            if op in ("<=", "≤")
+            if op in _AT_MOST
             else "两处应是同一次调查的结果"
         )
         yield make_finding(

@@ -760,6 +760,12 @@ def sangong_absent(report: Report) -> Iterable[Finding]:
             )
 
 
+# "公务用车购置及运行维护费支出0.00万元": this year's (not "……预算为", not a change "……比上年增加")
+_VEHICLE_BOTH = re.compile(
+    r"公务用车购置及运行维护费(?:支出)?(?:决算数?)?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+
+
 @rule(
     "text_table.sangong",
     title="情况说明中的“三公”经费与“三公”经费支出决算表不一致",
@@ -816,12 +822,6 @@ def sangong_text(report: Report) -> Iterable[Finding]:
                 )
             )  # fmt: skip
     return _keep(out)
-
-
-# "公务用车购置及运行维护费支出0.00万元": this year's (not "……预算为", not a change "……比上年增加")
-_VEHICLE_BOTH = re.compile(
-    r"公务用车购置及运行维护费(?:支出)?(?:决算数?)?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
-)
 
 
 # "（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出"
