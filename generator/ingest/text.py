@@ -16,6 +16,9 @@ _NUMBERISH = re.compile(r"^[\s\u3000]*-?[\d,.]+%?[\s\u3000]*$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>(?![=＝])\s*)")  # not ">=2.20万人次" (a target)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below U+0020 but tab, LF, CR, FF
+# a Word export's bookmark ("[bookmark: _Toc10140]1.资金管理"), taken out before the lines are split: a dump wrapped
+# at a fixed width can cut one across two lines, which the per-line clean-up would no longer recognise
+_BOOKMARK = re.compile(r"\[bookmark: [^\]\t]{0,80}\]")
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -38,6 +41,8 @@ def decode(raw: bytes, path: Path) -> str:
 @reader("txt", "md", "markdown")
 def read_text(path: Path) -> tuple[list[Item], int]:
     text = decode(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n")
+    if "[bookmark: " in text:
+        text = _BOOKMARK.sub("", text)
     items: list[Item] = []
     page = 1
     table = 0
