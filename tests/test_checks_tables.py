@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, ROOT, reread
+from conftest import GOLDEN, ROOT, report_of, reread
 
 import generator.checks.completeness
 import generator.checks.sums
@@ -238,6 +238,18 @@ def test_shegong_template_instructions(findings) -> None:
     ws = [f for f in findings[SHEGONG] if f.rule == "completeness.template_residue"]
     assert sorted(f.evidence[0].page for f in ws) == [15, 16]
     assert all(f.severity == "info" and "仍保留该表格式" in f.claimed for f in ws)
+
+
+def test_huaihua_attachment_instruction_is_a_note(findings) -> None:
+    # real: 004's 自评报告 twice ends on the template's line to whoever fills it in, "报告应包括以下附件：" ("the report
+    # should include these attachments"), with the attachments it names after it (the 基础数据表, the 自评表): left-in
+    # wording, a note (one finding for the one sentence)
+    (f,) = [
+        f
+        for f in findings[HUAIHUA]
+        if f.rule == "completeness.template_residue" and "附件" in (f.claimed or "")
+    ]
+    assert (f.severity, f.claimed) == ("info", "报告应包括以下附件：")
 
 
 def test_lanxian_tables_missing(findings) -> None:
@@ -485,7 +497,33 @@ def test_enumeration_numbering_slip_is_a_note(findings) -> None:
     # prints the paragraph twice; one note). Lists that restart at 一是 (000/002/003) are not slips.
     f = pick(findings[HUAIHUA], "completeness.numbering", "info", "四是", "五是")
     assert "四是组织开展创业大赛" in f.message
-    assert [g for fs in findings.values() for g in fs if g.rule == "completeness.numbering"] == [f]
+    # numbered paragraphs skip one twice: "（四）绩效目标设定情况" lists "1、…", "2、…", "3、职业技能培训是……",
+    # "5、加大创业担保贷款力度……" (no 4), and the 项目支出 report's "1.资金管理" is followed by "3. 项目实施" (no 2.)
+    g = pick(findings[HUAIHUA], "completeness.numbering", "info", "5、", "4、")
+    assert [q.quote for q in g.evidence] == ["3、职业技能培训是提升劳动者就业", "5、加大创业担保贷款力度"]
+    h = pick(findings[HUAIHUA], "completeness.numbering", "info", "3.", "2.")
+    assert [q.quote for q in h.evidence] == ["1.资金管理", "3. 项目实施"]
+    assert [g for fs in findings.values() for g in fs if g.rule == "completeness.numbering"] == [f, g, h]
+
+
+def test_numbered_paragraphs_in_order_or_restarted_are_not_slips() -> None:
+    # synthetic: a list in order, a list restarting under a new heading, one separated from the last by another
+    # level's heading, numbers too far apart to be one list, and a number said twice (a list opening inside the item
+    # above it) say nothing; neither does a section heading "4、" after the last item "2、" of section 3's list, when a
+    # report numbers both levels so (the heading is short, the items are running text)
+    rule = CATALOGUE["completeness.numbering"].fn
+    item = "，" + "正文" * 30 + "。"
+    assert not list(
+        rule(report_of("1、甲。", "2、乙。", "3、丙。", "（二）标题", "1、丁。", "2、戊。", "1、己。"))
+    )
+    assert not list(rule(report_of("1、甲。", "2、乙。", "二、标题", "4、丁。")))
+    assert not list(rule(report_of("1、甲。", "正文。", "正文。", "正文。", "3、乙。")))
+    assert not list(rule(report_of("1、甲。", "3.乙。")))  # another separator: another list
+    assert not list(rule(report_of("1、全力抓好用工", "1、完善机制" + item, "2、开展行动" + item)))
+    assert not list(rule(report_of("3、标题", "1、甲" + item, "2、乙" + item, "4、标题")))
+    (f,) = rule(report_of("1、甲" + item, "2、乙" + item, "4、丁" + item))
+    assert (f.claimed, f.expected) == ("4、", "3、")
+    assert "跳过了一个序号" in f.message
 
 
 def test_a_slogan_written_two_ways_is_a_note(findings) -> None:

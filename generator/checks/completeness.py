@@ -213,7 +213,10 @@ _RESIDUE = [
         "二选一的模板措辞未删除",
     ),
     (
-        re.compile(r"无[^，,。]{0,20}的[，,]仍保留该表格式[，,]并在本表下方作下述说明[：:]"),
+        # … and the 绩效自评报告 template's closing line "报告应包括以下附件：" before the attachments it names (004)
+        re.compile(
+            r"无[^，,。]{0,20}的[，,]仍保留该表格式[，,]并在本表下方作下述说明[：:]|报告应包括以下附件[：:]"
+        ),
         "模板填写说明未删除",
     ),
     (re.compile(r"^(?:部门|单位)名称[：:]\s*(?=$|金额单位|单位[：:])"), "部门名称未填写"),
@@ -231,7 +234,7 @@ _RESIDUE = [
 _RESIDUE_NEEDS = {
     "占位符": ("XX", "ＸＸ", "××", "xx"),
     "二选一的模板措辞未删除": ("）", ")"),
-    "模板填写说明未删除": ("仍保留该表格式",),
+    "模板填写说明未删除": ("仍保留该表格式", "应包括以下附件"),
     "部门名称未填写": ("名称",),
     "自评报告模板的填写说明未删除": (
         "反映自评得分",
@@ -248,8 +251,8 @@ _RESIDUE_NEEDS = {
     explanation=(
         "部门决算按统一模板编写。正文中留有占位符（如“XX局”“××”）、二选一的措辞（如“下降（增长）”）、"
         "模板的填写说明（包括绩效自评报告模板写给填报人的“反映自评得分及评价等级”“可以从……等方面归纳存在的问题”），"
-        "或“部门名称：”后为空，说明文档未按实际情况填写完整。空表下方“仍保留该表格式，并在本表下方作下述说明：”"
-        "这类写给填报人的话后面跟着应有的说明，只是没删；“减少0.15万元，下降（增长）27.78%”前面的金额已说明了方向："
+        "或“部门名称：”后为空，说明文档未按实际情况填写完整。空表下方“仍保留该表格式，并在本表下方作下述说明：”、"
+        "自评报告末尾“报告应包括以下附件：”这类写给填报人的话后面跟着应有的说明或附件，只是没删；“减少0.15万元，下降（增长）27.78%”前面的金额已说明了方向："
         "这两种只作提示。"
     ),
     formula="正文不含占位符、二选一措辞和模板说明",
@@ -1012,19 +1015,63 @@ def homophone_variant(report: Report) -> Iterable[Finding]:
 
 _ORDINALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_ORDINALS}])是")
+# a paragraph opening with its number: "3、职业技能培训是……", "3. 项目实施", not "1.5万元……" or a date
+_NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2})\s*(?P<sep>[、.．])\s*(?=[\u4e00-\u9fff“])")
+# a paragraph that opens another level of the outline ("（二）", "二、", "第三部分", "(1)", "附件"): a list of numbered
+# paragraphs does not go on past it
+_OUTLINE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]|附件|附表)"
+)
+
+
+_HEADING_LEN = (
+    50  # a numbered paragraph this long or shorter is a heading ("1.资金管理"), a longer one an item
+)
+
+
+def _numbered_slips(report: Report) -> Iterator[tuple[Block, re.Match[str], Block, re.Match[str]]]:
+    """(previous paragraph, its number, paragraph, its number) where a list of numbered paragraphs skips one: the two
+    at most three paragraphs apart, with the same separator, both headings or both running text (a report numbering its
+    sections "1、" as well ends a section's items "1、…2、…" on the next section's "4、"), and no heading of another
+    level between them (004: "3、职业技能培训……" then "5、加大创业担保贷款力度……"; "1.资金管理" then "3. 项目实施").
+    A number said twice is not read here: "1、全力抓好企业用工保障服务" then "1、完善招工机制……" opens a list inside
+    the first."""
+    doc = report.document
+    if doc is None:
+        return
+    last: tuple[int, Block, re.Match[str]] | None = None
+    for n, b in enumerate(doc.blocks):
+        if b.table is not None:
+            continue
+        m = _NUMBERED.match(b.text)
+        if m is None:
+            if _OUTLINE.match(b.text):
+                last = None
+            continue
+        if (
+            last is not None
+            and n - last[0] <= 3
+            and last[2]["sep"] == m["sep"]
+            and (len(last[1].text) > _HEADING_LEN) == (len(b.text) > _HEADING_LEN)
+            and int(m["n"]) == int(last[2]["n"]) + 2
+        ):
+            yield last[1], last[2], b, m
+        last = (n, b, m)
 
 
 @rule(
     "completeness.numbering",
-    title="“一是、二是……”的序号重复或跳号",
+    title="列举的序号重复或跳号",
     explanation=(
         "一段文字用“一是、二是、三是……”列举时，序号应逐个加一。同一段里某个序号紧接着又出现一次"
         "（“四是……四是……”），或跳过了一个（“三是……五是……”），是编辑时增删条目留下的笔误，"
-        "读者无法确定列举的是几项。序号回到“一是”视为另起的一组列举，不报告。"
+        "读者无法确定列举的是几项。序号回到“一是”视为另起的一组列举，不报告。逐段编号的列举（“1、……”“2、……”）同样："
+        "相邻两个编号段落（相隔不超过三段、分隔符相同、同为标题或同为正文、中间没有别的层级的标题）的编号跳过一个时报告；"
+        "编号段落的序号重复不报告（“1、全力抓好……”之后的“1、完善……”是其下的一组列举）。"
     ),
-    formula="同一段中相邻的两个序号：后一个 = 前一个 + 1（或重新从“一是”开始）",
+    formula="同一段中相邻的两个序号：后一个 = 前一个 + 1（或重新从“一是”开始）；相邻编号段落：后一个 ≠ 前一个 + 2",
     tolerance="不涉及金额",
-    example="“……四是加大创业担保贷款力度。……四是组织开展创业大赛。”",
+    example="“……四是加大创业担保贷款力度。……四是组织开展创业大赛。”；“3、职业技能培训是……”之后是“5、加大创业担保贷款力度……”",
     expected_label="应为",
 )
 def numbering(report: Report) -> Iterable[Finding]:
@@ -1055,6 +1102,29 @@ def numbering(report: Report) -> Iterable[Finding]:
                     _quote(report, b, m.start(), m.start() + len(snippet)),
                 ],
             )
+    for pb, pm, b, m2 in _numbered_slips(report):
+        said, head = _head(b.text, m2), _head(pb.text, pm)
+        if said in seen:
+            continue
+        seen.add(said)
+        right = f"{int(pm['n']) + 1}{m2['sep']}"
+        yield make_finding(
+            "completeness.numbering",
+            "info",
+            said,
+            f"{page_ref(report, b.page_at(m2.start()))}逐段编号的列举在“{head}”之后是“{said}”，跳过了一个序号，应为“{right}”。",
+            f"{m2['n']}{m2['sep']}",
+            right,
+            [
+                _quote(report, pb, pm.start("n"), pm.start("n") + len(head)),
+                _quote(report, b, m2.start("n"), m2.start("n") + len(said)),
+            ],
+        )
+
+
+def _head(text: str, m: re.Match[str]) -> str:
+    """A numbered paragraph's number and its first words, as printed ("5、加大创业担保贷款力度")."""
+    return re.split(r"[，,。；;：:]", text[m.start("n") : m.start("n") + 16])[0]
 
 
 # Text whose voice is not the agency's: a regulation enacting itself, a contractor speaking of itself.
