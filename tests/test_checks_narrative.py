@@ -1420,3 +1420,19 @@ def test_every_hand_read_inconsistency_is_reported(reports, file, rule, has, wha
     until the sixteenth session; this keeps the list and the checker together."""
     fs = [f for f in run_checks(reports[file]) if f.rule == rule]
     assert any(has in f.message for f in fs), (what, [f.message for f in fs])
+
+
+def test_a_text_exports_overall_table_budget_a_cent_apart_is_a_note(findings) -> None:
+    # 002's 整体 table lost its grid: "地（州、市）\n安排\n2049.89 2638.26 2638.26 - - -" is its one fiscal row with money
+    # (中央、自治区、县 0.00), its 全年执行 the 一般公共预算财政拨款支出 2,638.26; the text twice writes "年初预算数2,049.90万元".
+    # One budget printed twice a cent apart: a note (the 合计 2779.89 = 2049.89 + 730.00 keeps the table's).
+    (f,) = [f for f in findings[R002] if f.rule == "budget.perf_initial"]
+    assert (f.severity, f.claimed, f.expected) == ("info", "2049.90万元", "2049.89万元")
+    assert [q.quote for q in f.evidence] == [
+        "年初预算数2,049.90万元，决算数",
+        "2049.89 2638.26 2638.26 - - -",
+    ]
+    # the row misread by 9万 is beyond any rounding: a warning
+    r = seed_changed(R002, "2049.89 2638.26", "2040.89 2638.26")
+    (g,) = [g for g in run_checks(r) if g.rule == "budget.perf_initial"]
+    assert (g.severity, g.claimed, g.expected) == ("warning", "2049.90万元", "2040.89万元")

@@ -28,6 +28,7 @@ from generator.checks.perf import (
     NO_PROJECT,
     _core,
     _name,
+    _text_merged_rates,
     _text_rows,
     projects_by_block,
     stream_rows,
@@ -301,10 +302,11 @@ _NOT_FISCAL = re.compile(r"其他|合计|总|小计|项目资金|^\W*$")
         "单位（部门）整体支出绩效自评表按资金来源（上级资金、本级资金、其他资金）列出年初预算数、全年预算数和"
         "全年执行数。除“其他资金”外各行的全年执行数之和，正好等于文中一般公共预算财政拨款支出（逐分相同）时，"
         "这些行就是财政拨款；它们的年初预算数之和就应等于文中所写的一般公共预算财政拨款年初预算数。"
-        "两者不等，说明整体自评表某一行的年初预算数记错了来源或金额，或文中的年初预算数有误。"
+        "两者不等，说明整体自评表某一行的年初预算数记错了来源或金额，或文中的年初预算数有误。表格结构在导出时丢失的报告（002），"
+        "按仍写在一行内的“来源 年初 全年 执行 - - -”各行核对。"
     ),
     formula="Σ非“其他资金”行的全年执行数 = 一般公共预算财政拨款支出 时，Σ其年初预算数 = 文中年初预算数",
-    tolerance="(n+1)个半分（n为相加的行数）",
+    tolerance="(n+1)个半分（n为相加的行数）；范围内的非零差额记为提示",
     example="上级资金41.98+本级资金568.33=610.31万元，正是财政拨款支出；其年初预算41.98+527.50=569.48万元，"
     "文中年初预算数却是575.63万元。",
     expected_label="另一处所述",
@@ -316,19 +318,39 @@ def perf_initial(report: Report) -> Iterable[Finding]:
     )
     if spent_total is None or initial_stated is None:
         return
-    for table in report.perf_tables:
-        if "整体" not in (table.get("title") or ""):
-            continue
-        rows = [r for r in table["funding"] if r["aligned"] and not _NOT_FISCAL.search(r["label"])]
+    tables = [
+        (table, [r for r in table["funding"] if r["aligned"]])
+        for table in report.perf_tables
+        if "整体" in (table.get("title") or "")
+    ]
+    # a text export's 整体 table, its grid lost (002: "地（州、市）\n安排\n2049.89 2638.26 2638.26 - - -")
+    tables += [({"title": name}, funding) for name, _, funding in _text_merged_rates(report)]
+    for table, funding in tables:
+        rows = [r for r in funding if not _NOT_FISCAL.search(r["label"])]
         if not rows or any(r.get("initial") is None or r.get("spent") is None for r in rows):
             continue
         if sum(r["spent"] for r in rows) != spent_total.amount:
             continue
         initial = sum(r["initial"] for r in rows)
-        if abs(initial - initial_stated.amount) <= (len(rows) + 1) * Decimal("0.005"):
-            continue
-        names = "、".join(r["label"] for r in rows)
         gap = initial_stated.amount - initial
+        names = "、".join(r["label"] for r in rows)
+        if not gap:
+            continue
+        if abs(gap) <= (len(rows) + 1) * Decimal("0.005"):
+            # inside the rounding envelope: the same budget printed twice, a cent apart (002: 2,049.90 in the text,
+            # "地（州、市）安排 2049.89" the one fiscal row of its 整体 table)
+            yield make_finding(
+                "budget.perf_initial",
+                "info",
+                _name(table),
+                f"整体自评表中{names}的全年执行数合计{spent_total.amount}万元，正是一般公共预算财政拨款支出；"
+                f"这几行的年初预算数合计{initial}万元，文中年初预算数为{initial_stated.amount}万元，"
+                f"相差{abs(gap)}万元，属尾数差异。",
+                f"{initial_stated.amount}万元",
+                f"{initial}万元",
+                [initial_stated.quote] + [r["quote"] for r in rows if r["initial"]],
+            )
+            continue
         # claimed: the figure that is wrong — the text's, unless the table misfiled a project (then the table's sum)
         misfiled, text_stands = _misfiled(report, table, gap)
         said, other = f"{initial_stated.amount}万元", f"{initial}万元"

@@ -1530,8 +1530,15 @@ _MERGED_RATE = re.compile(
 )
 
 
+_DASHED_ROW = re.compile(
+    rf"(?P<label>[\u4e00-\u9fff（）()、][\u4e00-\u9fff（）()、\n]{{1,16}}?)\s*(?P<initial>{_N})\s+(?P<budget>{_N})\s+"
+    rf"(?P<spent>{_N})\s+-\s+-\s+-"
+)
+
+
 def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
-    """(table name, the row printing the rate, [that row, the 合计 row]) of each such table of a text export."""
+    """(table name, the row printing the rate, [that row, the rows between, the 合计 row]) of each such table of a text
+    export."""
     doc = report.document
     if doc is None or report.perf_tables:
         return []
@@ -1557,7 +1564,17 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
             "rate": None,
             "quote": Quote(m["total"], b.page, None, "绩效自评表"),
         }
-        out.append(("整体支出绩效自评表", row, [row, total]))
+        # the rows between, each source's three amounts and its dashes ("地（州、市）\n安排\n2049.89 2638.26 2638.26 - - -")
+        between = [
+            {
+                "label": re.sub(r"\s+", "", r["label"]),
+                **{k: parse_amount(r[k]) for k in ("initial", "budget", "spent")},
+                "rate": None,
+                "quote": Quote(r.group(0).split("\n")[-1], b.page, None, "绩效自评表"),
+            }
+            for r in _DASHED_ROW.finditer(m["rest"])
+        ]
+        out.append(("整体支出绩效自评表", row, [row, *between, total]))
     return out
 
 
