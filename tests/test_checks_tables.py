@@ -584,6 +584,37 @@ def test_a_half_year_period_in_an_annual_report_is_a_note(findings) -> None:
     assert f.evidence[0].quote == "半年以来，共负责维护、调试和举办会议100余次"
 
 
+def test_a_figure_for_eleven_months_given_as_the_years_is_a_note(findings) -> None:
+    # 004 (the 2023 决算) writes its results as of November ("1-11月，全市累计发放创业担保贷款3.13亿元……带动就业6734人",
+    # "1-11月全市完成职业技能培训2.66万人", "1-11月，……援助零就业家庭43户") and gives the same figures as the year's
+    # ("2023年度发放创业担保贷款3.13亿元……带动就业6734人", "本年度完成职业技能培训2.66万人", "全年累计消除零就业家庭43户"):
+    # both hold only if December added nothing. A note a pair of sentences; no other report does this.
+    fs = [f for fs in findings.values() for f in fs if f.rule == "completeness.partial_year"]
+    assert all(f in findings[HUAIHUA] and f.severity == "info" for f in fs)
+    assert sorted(f.claimed for f in fs) == ["2.66万人", "3.13亿元、6734人", "43户"]
+    (loans,) = [f for f in fs if f.claimed == "3.13亿元、6734人"]
+    assert [q.quote for q in loans.evidence] == [
+        "1-11月，全市累计发放创业担保贷款3.13亿元，达到年度任务的156.28%，带动就业6734人",
+        "2023年度发放创业担保贷款3.13亿元，达到年度任务的156.28%，带动就业6734人",
+    ]
+
+
+def test_a_months_figure_needs_the_same_object_and_a_whole_year_sentence() -> None:
+    # synthetic: another object with the same figure, a year's task, a whole-year figure that differs, and a figure
+    # for 1-12月 say nothing
+    from generator.checks.completeness import partial_year
+
+    def claimed(*paragraphs: str) -> list[str | None]:
+        return [f.claimed for f in partial_year(report_of(*paragraphs))]
+
+    months = "1-11月，全市累计发放创业担保贷款3.13亿元。"
+    assert claimed(months, "2023年度发放创业担保贷款3.13亿元。") == ["3.13亿元"]
+    assert claimed(months, "2023年度发放失业保险待遇3.13亿元。") == []
+    assert claimed(months, "发放创业担保贷款3.13亿元，达到年度任务的156%。") == []
+    assert claimed(months, "2023年度发放创业担保贷款3.40亿元。") == []
+    assert claimed("1-12月，全市累计发放创业担保贷款3.13亿元。", "2023年度发放创业担保贷款3.13亿元。") == []
+
+
 def test_small_enterprises_are_part_of_the_sme_shares(reports) -> None:
     """规划局: 面向中小企业预留 225.10, 面向小微企业预留 164.87 (the budgets' own wording: "其中，预留给小型和
     微型企业的…"); awarded 225.10 and 164.87. 财政局 246.47 / 0, 社工部 21.07 / 21.07: all within."""

@@ -5,13 +5,14 @@ year, and names written two ways (the unit's own, another organisation's, a quot
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from generator.checks import A_YEAR, make_finding, page_ref, rule, running_with
+from generator.checks import A_YEAR, _running, make_finding, page_ref, rule, running_with
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM
@@ -396,6 +397,88 @@ def half_year(report: Report) -> Iterable[Finding]:
             m.group(0),
             None,
             [_quote(report, b, m.start(), m.end())],
+        )
+
+
+# "1-11月，全市累计发放创业担保贷款3.13亿元": a figure for the months before the year ended (1 to N月, N < 12), its
+# object's last four characters before it; and a sentence that gives a figure as the year's ("2023年度发放……",
+# "本年度完成……", "全年累计……"), not "达到年度任务的……"
+_PART_YEAR = re.compile(r"1(?<![\d.]1)\s*[-—–~至]\s*(?P<n>\d{1,2})\s*月")  # a literal first: found fast
+_COUNTED_FIGURE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{4})(?P<fig>\d+(?:\.\d+)?\s*(?:亿元|万元|万人次|万人|人次|人|万个|个|户|家|场|件))"
+)
+_WHOLE_YEAR = re.compile(r"本年度|全年(?!任务)|\d{4}\s*年度|本年(?!任务)")
+
+
+_STOP = re.compile(r"[。；;]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (up to and with its 。；) that holds text[start:end]."""
+    begin = max(text.rfind(c, 0, start) for c in "。；;") + 1
+    stop = _STOP.search(text, end)
+    return begin, stop.end() if stop else len(text)
+
+
+@rule(
+    "completeness.partial_year",
+    title="全年数与1—11月的数相同",
+    explanation=(
+        "部门决算和绩效自评说的是整个年度。文中一处写“1-11月，全市累计发放创业担保贷款3.13亿元”，另一处把同一件事的"
+        "同一个数当作全年的完成数（“2023年度发放创业担保贷款3.13亿元”“本年度完成……”“全年累计……”）。两处都对，"
+        "只有12月一点没有增加；多半是年底前写的总结沿用到了决算里，全年数未按全年更新。同一件事按数前四个字"
+        "（“担保贷款”）和数连同单位相同来认。"
+    ),
+    formula="“1—N月（N < 12）……X” 与 “全年（本年度）……X” 为同一个数 → 全年数可能只是前N个月的",
+    tolerance="不涉及金额比较：数和单位按印出的字相同",
+    example="“1-11月，全市累计发放创业担保贷款3.13亿元”；“2023年度发放创业担保贷款3.13亿元，达到年度任务的156.28%”",
+)
+def partial_year(report: Report) -> Iterable[Finding]:
+    running, joined, starts = _running(report)
+    # (object, figure) → where it is given for the months before the year ended
+    partial: dict[tuple[str, str], tuple[Block, int, int, str]] = {}
+    for pm in _PART_YEAR.finditer(joined):
+        if not 1 <= int(pm["n"]) < 12:
+            continue
+        b = running[bisect.bisect_right(starts, pm.start()) - 1][1]
+        at = starts[bisect.bisect_right(starts, pm.start()) - 1]
+        begin, end = _sentence_around(b.text, pm.start() - at, pm.end() - at)
+        for m in _COUNTED_FIGURE.finditer(b.text, pm.end() - at, end):
+            partial.setdefault((m["name"], m["fig"]), (b, pm.start() - at, m.end(), f"1-{pm['n']}月"))
+    # one finding a pair of sentences: "……3.13亿元，……带动就业6734人" given for 1-11月 and again for 2023年度
+    pairs: dict[tuple[int, int, int, int], list[re.Match[str]]] = {}
+    whole_at: dict[tuple[int, int, int, int], tuple[Block, int, Block, int, str]] = {}
+    for (name, fig), (pb, ps, _, months) in partial.items():
+        said = name + fig
+        at = joined.find(said)
+        while at >= 0:
+            n = bisect.bisect_right(starts, at) - 1
+            b, offset = running[n][1], at - starts[n]
+            begin, end = _sentence_around(b.text, offset, offset + len(said))
+            whole = _WHOLE_YEAR.search(b.text, begin, offset)
+            if whole and not _PART_YEAR.search(b.text, begin, end):
+                hit = _COUNTED_FIGURE.match(b.text, offset)
+                if hit is not None:
+                    pair = (id(pb), ps, id(b), whole.start())
+                    pairs.setdefault(pair, []).append(hit)
+                    whole_at[pair] = (pb, ps, b, whole.start(), months)
+                    break
+            at = joined.find(said, at + 1)
+    for pair, ms in pairs.items():
+        pb, ps, b, ws, months = whole_at[pair]
+        ms.sort(key=lambda m: m.start())
+        pe = max(partial[(m["name"], m["fig"])][2] for m in ms)
+        said = "、".join(m["fig"] for m in ms)
+        yield make_finding(
+            "completeness.partial_year",
+            "info",
+            "/".join(f"{m['name']}{m['fig']}" for m in ms),
+            f"{page_ref(report, pb.page_at(ps))}写“{pb.text[ps:pe]}”，是{months}的数；"
+            f"{page_ref(report, b.page_at(ws))}又写“{b.text[ws : ms[-1].end()]}”，把同样的数（{said}）当作全年的。"
+            "两处都对只有12月没有增加，全年数多半未按全年更新。",
+            said,
+            None,
+            [_quote(report, pb, ps, pe), _quote(report, b, ws, ms[-1].end())],
         )
 
 
@@ -1024,9 +1107,9 @@ _OUTLINE = re.compile(
 )
 
 
-_HEADING_LEN = (
-    50  # a numbered paragraph this long or shorter is a heading ("1.资金管理"), a longer one an item
-)
+# a numbered paragraph this long or shorter is a heading ("1.资金管理"), a longer one an item
+_HEADING_LEN = 50
+_DIGIT_OR_SPACE = frozenset("0123456789 \t\u3000")  # what a numbered paragraph can open with
 
 
 def _numbered_slips(report: Report) -> Iterator[tuple[Block, re.Match[str], Block, re.Match[str]]]:
@@ -1039,24 +1122,21 @@ def _numbered_slips(report: Report) -> Iterator[tuple[Block, re.Match[str], Bloc
     doc = report.document
     if doc is None:
         return
-    last: tuple[int, Block, re.Match[str]] | None = None
-    for n, b in enumerate(doc.blocks):
-        if b.table is not None:
-            continue
-        m = _NUMBERED.match(b.text)
-        if m is None:
-            if _OUTLINE.match(b.text):
-                last = None
-            continue
+    blocks = doc.blocks
+    numbered = [
+        (n, b, m)
+        for n, b in enumerate(blocks)
+        if b.text[:1] in _DIGIT_OR_SPACE and b.table is None and (m := _NUMBERED.match(b.text))
+    ]
+    for (pn, pb, pm), (n, b, m) in zip(numbered, numbered[1:], strict=False):
         if (
-            last is not None
-            and n - last[0] <= 3
-            and last[2]["sep"] == m["sep"]
-            and (len(last[1].text) > _HEADING_LEN) == (len(b.text) > _HEADING_LEN)
-            and int(m["n"]) == int(last[2]["n"]) + 2
+            n - pn <= 3
+            and int(m["n"]) == int(pm["n"]) + 2
+            and pm["sep"] == m["sep"]
+            and (len(pb.text) > _HEADING_LEN) == (len(b.text) > _HEADING_LEN)
+            and not any(x.table is None and _OUTLINE.match(x.text) for x in blocks[pn + 1 : n])
         ):
-            yield last[1], last[2], b, m
-        last = (n, b, m)
+            yield pb, pm, b, m
 
 
 @rule(

@@ -1536,6 +1536,7 @@ _DASHED_ROW = re.compile(
 )
 
 
+@per_report("document", "perf_tables")  # perf.execution_rate and budget.perf_initial
 def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
     """(table name, the row printing the rate, [that row, the rows between, the 合计 row]) of each such table of a text
     export."""
