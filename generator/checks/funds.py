@@ -101,7 +101,9 @@ def project_funds(report: Report) -> list[Funds]:
 
 
 # "主要原因是：年中追加人员绩效考核奖金、三支一扶工作经费……等项目" / "本年增加……等项目"
-_LIST = re.compile(r"(?P<verb>年中追加|本年追加|本年增加|本年新增)了?(?P<items>[^。；;：:]{2,200}?)等项目")
+_LIST = re.compile(
+    r"(?P<verb>年中追加|本年追加|本年增加|本年新增)了?(?P<items>[^。；;：:]{2,200}?)等(?:项目|经费)"
+)
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,8 @@ def reason_nonfiscal(report: Report) -> Iterable[Finding]:
         "全年预算数应大于年初预算数（整个项目都是年中追加的，年初预算数应为0）。若被列出的项目在自评表中"
         "年初预算数等于全年预算数，表格说这个项目年内没有追加，与文字矛盾。项目按去掉“经费、资金、工作、项目”"
         "等字样和年份后的名称相同来对应；名称只是相近的不比较。报告中用财政拨款的项目自评表年初预算数全都等于全年预算数时，"
-        "表中的年初一栏多半填的是调整后的预算（这一栏的问题，而不是这个项目的），只作提示。"
+        "表中的年初一栏多半填的是调整后的预算（这一栏的问题，而不是这个项目的），只作提示；这些表的财政拨款年初预算数"
+        "加起来超过文中的年初预算数时，这一栏也含年内下达的资金，同样只作提示。"
     ),
     formula="原因中“年中追加”的项目 → 其自评表：全年预算数 > 年初预算数",
     tolerance="金额逐位相同即为相等",
@@ -196,23 +199,34 @@ def midyear_added(report: Report) -> Iterable[Finding]:
     # them, the tables' 年初 column may hold the adjusted budget (002: 20 of 20), and the note says so
     fiscal = [f for f in project_funds(report) if f.total[1] > 0 and (f.other is None or f.other != f.total)]
     alike = sum(1 for f in fiscal if f.total[0] == f.total[1])
+    # … or when their 财政拨款 年初 add up to more than the whole 年初预算数 the text gives (003: 58 tables, 31,324.51
+    # of 财政拨款 年初 against 25,091.42): the column holds money given during the year as well
+    stated = report.metrics.get("gpb_budget_initial")
+    fiscal_initial = sum((f.total[0] - (f.other[0] if f.other else 0) for f in fiscal), Decimal(0))
+    over = stated is not None and fiscal_initial > stated.amount
     for named, funds in _matches(report):
         initial, budget, _spent = funds.total
         if not named.midyear or initial != budget or budget <= 0:
             continue
-        column = alike == len(fiscal) and alike > 1
-        yield make_finding(
-            "budget.midyear_added",
-            "info" if column else "warning",
-            funds.name,
-            f"预决算差异的原因称年中追加“{named.item}”，而《{funds.name}》自评表中年初预算数{initial}万元、"
-            f"全年预算数{budget}万元，两者相同"
-            + (
+        every = alike == len(fiscal) and alike > 1
+        if every:
+            why = (
                 f"。本报告{alike}张用财政拨款的项目自评表，年初预算数都等于全年预算数，表中的“年初预算数”一栏多半填的是"
                 "调整后的预算，与文字所说的年中追加对不上。"
-                if column
-                else "：按表格，这个项目年内没有追加预算。"
-            ),
+            )
+        elif over and stated is not None:
+            why = (
+                f"。读出的{len(fiscal)}张用财政拨款的项目自评表，财政拨款的年初预算数合计{fiscal_initial}万元，超过文中的"
+                f"年初预算数{stated.amount}万元：表中的“年初预算数”一栏也含年内下达的资金，这个项目是否年中追加，表格说明不了。"
+            )
+        else:
+            why = "：按表格，这个项目年内没有追加预算。"
+        yield make_finding(
+            "budget.midyear_added",
+            "info" if every or over else "warning",
+            funds.name,
+            f"预决算差异的原因称年中追加“{named.item}”，而《{funds.name}》自评表中年初预算数{initial}万元、"
+            f"全年预算数{budget}万元，两者相同" + why,
             f"{named.item}（年中追加）",
             f"年初预算数{initial}万元 = 全年预算数{budget}万元",
             [named.quote, funds.quote],

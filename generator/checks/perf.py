@@ -508,7 +508,7 @@ def indicator_twice(report: Report) -> Iterable[Finding]:
                 "perf.indicator_twice",
                 "warning",
                 f"{_name(table)}/{a['name']}/{a['target']}",
-                f"{_shown(table, report.agency or '')}指标“{a['name']}”（{other}指标值{a['target']}、分值{a['points']}）印了两行，"
+                f"{_shown(table)}指标“{a['name']}”（{other}指标值{a['target']}、分值{a['points']}）印了两行，"
                 f"实际完成值一行是{a['actual']}，另一行是{b['actual']}；同一指标只能有一个完成值。",
                 b["actual"],
                 a["actual"],
@@ -543,7 +543,7 @@ def _readings_differ(report: Report, table: dict) -> Iterable[Finding]:
             "perf.indicator_twice",
             "info",
             f"{_name(table)}/{a['name']}/{a['target']}",
-            f"{_shown(table, report.agency or '')}各指标行在识别出的文字中都出现两次（同一张表读了两遍，{once}）；"
+            f"{_shown(table)}各指标行在识别出的文字中都出现两次（同一张表读了两遍，{once}）；"
             f"指标“{a['name']}”（{other}指标值{a['target']}、分值{a['points']}）两次读出的实际完成值不同，"
             f"一次是{a['actual']}，一次是{b['actual']}，应以原件为准。",
             b["actual"],
@@ -791,13 +791,11 @@ def target_missed(report: Report) -> Iterable[Finding]:
         )
 
 
-def _shown(table: dict, agency: str = "") -> str:
+def _shown(table: dict) -> str:
     """《project》 for a message, or a plain word when OCR left the title unreadable (003: "《`》", "2024平/支保健").
-    An OCR'd 项目名称 cell that ran into the 主管部门 row ("…教材费乌鲁木齐市人力资源和社会保障局实施单位…")
-    is cut before the agency's name when the caller gives it."""
-    name = re.split(r"[「『]|实施单位|主管部门", _name(table))[0]
-    name = (name.split(agency)[0] if agency and name.find(agency) > 0 else name).strip()
-    if len(_HAN.findall(name)) < 4:
+    (An OCR'd 项目名称 cell that ran into the 主管部门 row is cut where the department's name begins by extract.)"""
+    name = _name(table).strip()
+    if len(_HAN.findall(name)) < 4 or name == "绩效自评表":  # no 项目名称 and no title read: not a name
         return "一张自评表中，"
     if _GARBLED_NAME.search(name):  # 003: "2024平/支保健", "R工程信息系统" (not "PPP 咨询机构服务费")
         return f"一张自评表（项目名称识别为“{name}”，多半有误）中，"
@@ -1442,7 +1440,13 @@ _PERF_HEADING = re.compile(r"^(?P<name>.{2,40}?)(?:项目)?(?:支出)?绩效自�
 _NAME_NOISE = re.compile(r"[（(][^）)]*[）)]|\d{4}年度?|项目|经费|资金|工作|补助|支出|专项")
 
 
+_INNER_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def _core(name: str) -> str:
+    # a document number holds brackets of its own: "就业创业综合服务平台设备(乌财社(2024)134号)", innermost first
+    while _INNER_BRACKETS.search(name):
+        name = _INNER_BRACKETS.sub("", name)
     return _NAME_NOISE.sub("", name).strip()
 
 
@@ -1705,7 +1709,7 @@ _UNITS = {
     "日", "天", "元", "本", "册", "台", "处", "起", "节", "块", "度", "周", "张", "部", "亩", "米", "吨", "分", "%", "万元",
     "万人", "万人次", "人次", "场次", "户次", "平方米", "小时", "分钟", "个月", "工作日", "公里", "万份",
 }  # fmt: skip
-_UNIT_OF = re.compile(r"^(?:>=|<=|≥|≤|=)\s*\d+(?:\.\d+)?\s*(?P<unit>[\u4e00-\u9fff%]{1,3})$")
+_UNIT_OF = re.compile(r"^(?:>=|<=|≥|≤|=)?\s*\d+(?:\.\d+)?\s*(?P<unit>[\u4e00-\u9fff%]{1,3})$")
 
 
 @rule(
@@ -1802,7 +1806,7 @@ def name_unit(report: Report) -> Iterable[Finding]:
                 "perf.name_unit",
                 "info",
                 f"{_name(table)}/{name}",
-                f"{_shown(table, report.agency)}指标“{name}”计量的是{meant}，指标值{ind['target']}、实际值"
+                f"{_shown(table)}指标“{name}”计量的是{meant}，指标值{ind['target']}、实际值"
                 f"{ind['actual']}却以“{m['unit']}”（{said}单位）计{also}。",
                 m["unit"],
                 f"{meant}单位（{_DIMENSIONS[meant][0]}等）",
@@ -1858,8 +1862,8 @@ def goal_copied(report: Report) -> Iterable[Finding]:
                 "perf.goal_copied",
                 "warning",
                 f"{_name(table)}/{value}",
-                f"{_shown(table, report.agency)}总体目标栏写“{snippet}”，本表全年预算数却是{first['budget']}万元；"
-                f"{value}万元是{_shown(other, report.agency)}的年度资金总额，这段文字像是从那张表照抄的。",
+                f"{_shown(table)}总体目标栏写“{snippet}”，本表全年预算数却是{first['budget']}万元；"
+                f"{value}万元是{_shown(other)}的年度资金总额，这段文字像是从那张表照抄的。",
                 f"{value}万元",
                 f"{first['budget']}万元",
                 [Quote(snippet, goal.page, None, "绩效自评表"), first["quote"], other["funding"][0]["quote"]],

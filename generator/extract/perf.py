@@ -275,7 +275,7 @@ def _new_table(title: str, page: int | None, t_index: int) -> dict[str, Any]:
             "funding_gap": False, "goal": None}  # fmt: skip
 
 
-def perf_tables(doc: Document) -> list[dict[str, Any]]:
+def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for t_index, table in enumerate(doc.tables):
 
@@ -443,7 +443,28 @@ def perf_tables(doc: Document) -> list[dict[str, Any]]:
         if _read_twice(entry["indicators"]):
             firsts, seconds = entry["indicators"][::2], entry["indicators"][1::2]
             entry["indicators"] = [{**a, "second_reading": b} for a, b in zip(firsts, seconds, strict=True)]
-    return [t for t in out if t["funding"] or t["indicators"]]
+    kept = [t for t in out if t["funding"] or t["indicators"]]
+    if agency:
+        for t in kept:
+            if t["name"] and "实施单位" in t["name"]:
+                t["name"] = _own_name(t["name"], agency)
+    return kept
+
+
+def _own_name(name: str, agency: str) -> str:
+    """A 项目名称 cell the OCR ran on into the next row's cells (003: "就业创业综合服务平台设备(乌财社(2024)134号)
+    乌鲁木齐市人力资源和社会保障局 实施单位 乌鲁木齐市人力资源和社会保障局", the 主管部门 label lost): the name before the
+    主管部门, which is the department itself. The department's name is cut off where it ends the cell before 实施单位 — the
+    longest end of the agency's name, at least four characters — with one stray character standing for the agency's
+    character before that end ("3鲁木齐市…", "「人力资源…"); a name that does not end so is left as it was."""
+    head = name[: name.index("实施单位")].rstrip()
+    k = next((k for k in range(len(agency) - 3) if head.endswith(agency[k:])), None)
+    if k is None:
+        return name
+    head = head[: len(head) - (len(agency) - k)].rstrip()
+    if k > 0 and head and head[-1] != agency[k - 1] and head[-1] not in ")）】」":
+        head = head[:-1].rstrip()
+    return head or name
 
 
 def _read_twice(inds: list[dict[str, Any]]) -> bool:
