@@ -98,7 +98,7 @@ def rule(
 
 
 @per_report("document")
-def _running(report: Report) -> tuple[list[tuple[int, Block]], str, list[int]]:
+def running_text(report: Report) -> tuple[list[tuple[int, Block]], str, list[int]]:
     """The report's running-text paragraphs (position, block), joined by newlines, and where each starts."""
     doc = report.document
     running = [(pos, b) for pos, b in enumerate(doc.blocks) if b.table is None] if doc else []
@@ -113,7 +113,7 @@ def running_with(report: Report, pattern: str | re.Pattern[str]) -> list[tuple[i
     """The running-text paragraphs (position in the document, block) where ``pattern`` (a literal or a regex)
     occurs, in document order: found in the joined text at once rather than paragraph by paragraph (002 has
     2,000 paragraphs, and a word most rules look for is in a few dozen)."""
-    running, joined, starts = _running(report)
+    running, joined, starts = running_text(report)
     regex = re.compile(re.escape(pattern)) if isinstance(pattern, str) else pattern
     hits = {bisect.bisect_right(starts, m.start()) - 1 for m in regex.finditer(joined)}
     return [running[i] for i in sorted(hits)]

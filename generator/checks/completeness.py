@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain
 
-from generator.checks import A_YEAR, _running, make_finding, page_ref, rule, running_with
+from generator.checks import A_YEAR, make_finding, page_ref, rule, running_text, running_with
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM
@@ -434,15 +434,15 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     example="“1-11月，全市累计发放创业担保贷款3.13亿元”；“2023年度发放创业担保贷款3.13亿元，达到年度任务的156.28%”",
 )
 def partial_year(report: Report) -> Iterable[Finding]:
-    running, joined, starts = _running(report)
+    running, joined, starts = running_text(report)
     # (object, figure) → where it is given for the months before the year ended
     partial: dict[tuple[str, str], tuple[Block, int, int, str]] = {}
     for pm in _PART_YEAR.finditer(joined):
         if not 1 <= int(pm["n"]) < 12:
             continue
-        b = running[bisect.bisect_right(starts, pm.start()) - 1][1]
-        at = starts[bisect.bisect_right(starts, pm.start()) - 1]
-        begin, end = _sentence_around(b.text, pm.start() - at, pm.end() - at)
+        n = bisect.bisect_right(starts, pm.start()) - 1
+        b, at = running[n][1], starts[n]
+        _, end = _sentence_around(b.text, pm.start() - at, pm.end() - at)
         for m in _COUNTED_FIGURE.finditer(b.text, pm.end() - at, end):
             partial.setdefault((m["name"], m["fig"]), (b, pm.start() - at, m.end(), f"1-{pm['n']}月"))
     # one finding a pair of sentences: "……3.13亿元，……带动就业6734人" given for 1-11月 and again for 2023年度
