@@ -927,3 +927,26 @@ def test_a_heading_right_under_a_sheet_table_is_running_text() -> None:
     assert {"第三部分情况说明", "一、收入支出决算总体情况说明"} <= paragraphs
     income = report.narrative["income_total"]
     assert income is not None and income.quote.section == "一、收入支出决算总体情况说明"
+
+
+def test_a_one_cell_per_line_row_cut_by_a_blank_line_is_one_row(tmp_path: Path) -> None:
+    """004's 农民工就业 table holds "春节前后返乡农民工返岗就业人数", then an empty line (an empty paragraph in its Word
+    cell), then "95%" "100%" "15" "15": two rows of 4 and 5 cells in a table of 9-cell rows, and the indicator had no
+    figures. Such a cut row is one row again when the row above is as wide as the two parts together, the first ends
+    on words and the second opens with a figure; a short row followed by words, or by a row that does not fill the width,
+    stays as it is (synthetic dumps, said so)."""
+    report = read_document(ROOT / "data" / "reports" / "004_64caca8ce772cd7b.txt")
+    rows = [r for t in report.tables for r in t.rows if any("返岗就业人数" in c for c in r)]
+    assert rows == [("", "", "质量指标", "春节前后返乡农民工返岗就业人数", "95%", "100%", "15", "15", "")]
+
+    def read(*rows: tuple[str, ...]) -> list[tuple[str, ...]]:
+        path = tmp_path / "t.txt"
+        path.write_text(
+            "说明\n" + "\n\n".join("\n".join("\t" + c for c in r) for r in rows) + "\n", encoding="utf-8"
+        )
+        return [r for t in read_document(path).tables for r in t.rows]
+
+    full = ("指标", "指标值", "实际值", "分值")
+    assert read(full, ("人数",), ("95%", "100%", "15")) == [full, ("人数", "95%", "100%", "15")]
+    assert read(full, ("人数",), ("说明", "100%", "15")) == [full, ("人数",), ("说明", "100%", "15")]
+    assert read(full, ("人数",), ("95%", "100%")) == [full, ("人数",), ("95%", "100%")]

@@ -13,6 +13,8 @@ from generator.errors import IngestError
 from generator.ingest import Item, reader
 
 _NUMBERISH = re.compile(r"^[\s\u3000]*-?[\d,.]+%?[\s\u3000]*$")
+# a cell that is one figure with at most its unit: "95%", "3.9万", ">=2件" (not "1.规范化与标准化：……")
+_FIGURE_CELL = re.compile(r"^[\s\u3000]*(?:[<>=≥≤]=?)?\s*\d[\d,.]*\s*(?:%|[\u4e00-\u9fff]{1,3})?[\s\u3000]*$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>(?![=＝])\s*)")  # not ">=2.20万人次" (a target)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below U+0020 but tab, LF, CR, FF
@@ -73,7 +75,11 @@ def read_text(path: Path) -> tuple[list[Item], int]:
             if not in_table:
                 table += 1
                 in_table = True
-            items.append(Item(page=page, cells=tuple(cells), table=table))
+            last = items[-1] if items and items[-1].table == table else None
+            if last is not None and last.cells is not None and _row_cut(items, table, last.cells, cells):
+                items[-1] = Item(page=last.page, cells=last.cells + tuple(cells), table=table)
+            else:
+                items.append(Item(page=page, cells=tuple(cells), table=table))
             continue
         stripped = line.strip()
         if stripped.startswith("|") and stripped.count("|") >= 2:
@@ -98,6 +104,24 @@ def read_text(path: Path) -> tuple[list[Item], int]:
         items.append(Item(page=page, text=_MD_PREFIX.sub("", line).replace("**", "")))
         i += 1
     return items, page
+
+
+def _row_cut(items: list[Item], table: int, head: tuple[str, ...], tail: list[str]) -> bool:
+    """Whether a one-cell-per-line row was cut in two by a blank line inside it (004's "春节前后返乡农民工返岗就业人数",
+    an empty paragraph after it in its Word cell, then "95%" "100%" "15" "15"): the row before it in the table is
+    exactly as wide as the two together, the first part ends on words and the second opens with a figure."""
+    width = next(
+        (len(i.cells) for i in reversed(items[:-1]) if i.table == table and i.cells is not None), None
+    )
+    return (
+        width is not None
+        and len(head) < width
+        and len(head) + len(tail) == width
+        and bool(head[-1].strip())
+        and not _NUMBERISH.match(head[-1])
+        and bool(tail)
+        and bool(_FIGURE_CELL.match(tail[0]))
+    )
 
 
 def _looks_tabular(line: str) -> bool:
