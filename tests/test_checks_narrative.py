@@ -280,6 +280,9 @@ PINNED_INFO = [
     # 003's 整体 table (its actual values printed without "="): 发布岗位需求信息 ">=20000 条" done "24484 个" — entries
     # against positions (the nineteenth session's reading; the rule had read only actuals written "=…").
     (R003, "perf.unit_mismatch", "24484个", "单位为条"),
+    # 004 农民工就业工作经费: "春节前后返乡农民工返岗就业人数 95% 100%" (the row was cut in two by a blank line in the dump
+    # until the nineteenth session): a count named, a rate given.
+    (R004, "perf.name_unit", "100%", "人数（人、个、次等）"),
     # 002: 行政运行 fell as "本年单位物业管理费、差旅费较上年减少", 机关运行经费 rose as "本年度办公费、差旅费等较上年增加".
     (R002, "yoy.reason_conflict", "差旅费减少", "差旅费增加"),
     # 002: the 整体 self-evaluation says "全州农村劳动力外出务工14.31万人次", the project's says "截至12月底全年实现

@@ -1767,6 +1767,11 @@ _MEASURE = re.compile(
 )
 
 
+# a count in an indicator's name, and a target or actual that is a percentage and nothing else
+_COUNT_NAME = re.compile(r"(?:人数|人次|户数|个数|次数|件数|场次|家数)$")
+_PERCENT_ONLY = re.compile(r"^(?:>=|<=|≥|≤|=)?\s*\d+(?:\.\d+)?\s*%$")
+
+
 def _dimension(unit: str) -> str | None:
     return next((d for d, units in _DIMENSIONS.items() if unit in units), None)
 
@@ -1776,10 +1781,10 @@ def _dimension(unit: str) -> str | None:
     title="指标名称所指的量与计量单位不符",
     explanation=(
         "指标名称写明了计量的是什么量（“……面积”“……长度”“……体积”），指标值和实际值却用了另一种量的单位"
-        "（面积用“立方米”计）。名称和单位必有一处写错，读者无法确认完成的是多少。同一数字在总体目标栏"
+        "（面积用“立方米”计）；或名称是个数（“……人数”“……次数”），指标值和实际值却都是百分比。名称和单位必有一处写错，读者无法确认完成的是多少。同一数字在总体目标栏"
         "以名称所指的单位写出时，一并列出。单位写错不改变数字本身，只作提示。"
     ),
-    formula="名称为“……面积”⇒ 单位为平方米、亩、公顷等；“……长度”⇒ 米、公里；“……体积”⇒ 立方米",
+    formula="名称为“……面积”⇒ 单位为平方米、亩、公顷等；“……长度”⇒ 米、公里；“……体积”⇒ 立方米；“……人数”等 ⇒ 不是百分比",
     tolerance="逐字比较单位；名称不以这些词结尾，或单位不属于这三种量的不比较",
     example="砖砌体拆除面积：指标值=75.6立方米，实际值=75.6立方米，总体目标栏写“75.6平方米”。",
     expected_label="按名称应为",
@@ -1790,6 +1795,20 @@ def name_unit(report: Report) -> Iterable[Finding]:
             name = re.sub(r"[（(][^）)]*[）)]$", "", (ind.get("name") or "").strip())
             word = next((w for w in _DIMENSION_WORDS if name.endswith(w)), None)
             m = _MEASURE.search((ind.get("actual") or "").replace(" ", ""))
+            head = _COUNT_NAME.search(name)
+            if head and all(_PERCENT_ONLY.match((ind.get(k) or "").strip()) for k in ("target", "actual")):
+                # a count named, a rate given: "春节前后返乡农民工返岗就业人数 95% 100%" (004)
+                yield make_finding(
+                    "perf.name_unit",
+                    "info",
+                    f"{_name(table)}/{name}",
+                    f"{_shown(table)}指标“{name}”计量的是{head.group(0)}，指标值{ind['target']}、实际值"
+                    f"{ind['actual']}却是百分比：名称与数必有一处写错（多半应为“……率”）。",
+                    ind["actual"],
+                    f"{head.group(0)}（人、个、次等）",
+                    [ind["quote"]],
+                )
+                continue
             if word is None or m is None:
                 continue
             said, meant = _dimension(m["unit"]), _DIMENSION_WORDS[word]
