@@ -347,7 +347,12 @@ def perf_initial(report: Report) -> Iterable[Finding]:
             continue
         initial = sum(r["initial"] for r in rows)
         gap = initial_stated.amount - initial
-        names = "、".join(r["label"] for r in rows)
+        # the rows with money in them (002's 中央、自治区、县 rows print 0.00 throughout)
+        money = [r["label"] for r in rows if r["initial"] or r["spent"] or r.get("budget")] or [
+            r["label"] for r in rows
+        ]
+        names = "、".join(money)
+        one = len(money) == 1
         if not gap:
             continue
         if abs(gap) <= (len(rows) + 1) * Decimal("0.005"):
@@ -357,8 +362,8 @@ def perf_initial(report: Report) -> Iterable[Finding]:
                 "budget.perf_initial",
                 "info",
                 _name(table),
-                f"整体自评表中{names}的全年执行数合计{spent_total.amount}万元，正是一般公共预算财政拨款支出；"
-                f"这几行的年初预算数合计{initial}万元，文中年初预算数为{initial_stated.amount}万元，"
+                f"整体自评表中{names}的全年执行数{'' if one else '合计'}{spent_total.amount}万元，正是一般公共预算财政拨款支出；"
+                f"{'这一行' if one else '这几行'}的年初预算数{'' if one else '合计'}{initial}万元，文中年初预算数为{initial_stated.amount}万元，"
                 f"相差{abs(gap)}万元，属尾数差异。",
                 f"{initial_stated.amount}万元",
                 f"{initial}万元",
