@@ -282,7 +282,12 @@ def template_residue(report: Report) -> Iterable[Finding]:
                     "completeness.template_residue",
                     "info" if what == "模板填写说明未删除" or made else "warning",
                     f"{what} {b.page} {snippet}",
-                    f"{page_ref(report, b.page_at(m.start()))}“{snippet}”：{what}，应按实际情况填写。",
+                    f"{page_ref(report, b.page_at(m.start()))}“{snippet}”：{what}，"
+                    + (
+                        "这句写给填报人的话应删去（它要求的说明或附件应在其后写出）。"
+                        if what == "模板填写说明未删除"
+                        else "应按实际情况填写。"
+                    ),
                     snippet,
                     None,
                     [_quote(report, b, m.start(), m.end()) if m.group(0) else _quote(report, b)],
