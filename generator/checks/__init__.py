@@ -7,6 +7,7 @@ title, a one-paragraph explanation, the formula and the tolerance it applies.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import hashlib
 import re
@@ -187,7 +188,70 @@ def run_checks(report: Report) -> list[Finding]:
             if not any(_in_unreadable(q, unread) for q in f.evidence)
             and not any(t in f.message for t in tables)
         }
-    return sorted(findings.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
+    placed = [_placed(report, f) for f in findings.values()]
+    return sorted(placed, key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
+
+
+@per_report("document")
+def _sections(report: Report) -> list[str]:
+    from generator.extract.narrative import section_of
+
+    return section_of(report.document) if report.document else []
+
+
+def _placed(report: Report, finding: Finding) -> Finding:
+    """The finding with each quote that a rule gave with neither section nor table given its section: the heading it
+    stands under ("五、一般公共预算财政拨款支出决算情况说明 / （一）……"), found where the quote stands on its page; on a
+    page of a statutory table (a PDF's "无政府性基金预算财政拨款收入支出的，……" note under 公开07表), that table; for a
+    second-level heading itself, the section above it; none for a first-level heading or a 目录 line. A reader of a long report needs the section as well as the page (a text export has
+    one page)."""
+    doc = report.document
+    if doc is None or all(q.section or q.table for q in finding.evidence):
+        return finding
+    quotes = []
+    for q in finding.evidence:
+        pos = None if q.section or q.table or not q.quote else _position(report, q)
+        section = _section_at(report, pos) if pos is not None else None
+        quotes.append(dataclasses.replace(q, section=section) if section else q)
+    return dataclasses.replace(finding, evidence=tuple(quotes))
+
+
+def _position(report: Report, q: Quote) -> int | None:
+    """The position in the document of the block a quote stands in, on its page: running text first, then a table's
+    cells (a 自评表's 实际完成情况 quoted without the table's name)."""
+    running, joined, starts = running_text(report)
+    at = joined.find(q.quote)
+    while at >= 0:
+        n = bisect.bisect_right(starts, at) - 1
+        pos, block = running[n]
+        if q.page is None or block.page_at(at - starts[n]) == q.page:
+            return pos
+        at = joined.find(q.quote, at + 1)
+    blocks = report.document.blocks if report.document else []
+    return next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if b.table is not None and (q.page is None or b.page == q.page) and q.quote in b.text
+        ),
+        None,
+    )
+
+
+def _section_at(report: Report, pos: int) -> str | None:
+    from generator.checks.sums import table_name
+
+    doc = report.document
+    assert doc is not None
+    block = doc.blocks[pos]
+    if doc.pages > 1:
+        on_page = [k for k, t in report.tables.items() if t.get("page") == block.page]
+        if len(on_page) == 1:
+            return table_name(on_page[0])
+    label = _sections(report)[pos]
+    if label.endswith(f" / {block.text}"):  # a second-level heading itself: the section above it
+        return label.removesuffix(f" / {block.text}")
+    return None if not label or label == block.text else label  # a heading, or a 目录 line read as one
 
 
 def _unreadable(report: Report) -> tuple[list[Block], list[str]]:

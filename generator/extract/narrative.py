@@ -285,7 +285,8 @@ def section_of(doc: Document) -> list[str]:
         b.table is None and len(b.text) <= 50 and _CHINESE_NUMBERED.match(b.text) for b in doc.blocks
     )
     for b in doc.blocks:
-        if b.table is None and len(b.text) <= 50:
+        # a numbered sentence is a list item, not a heading ("一、全力抓好企业用工保障服务。", 004)
+        if b.table is None and len(b.text) <= 50 and not b.text.endswith("。"):
             if level1(b.text) or (arabic and _ARABIC_SECTION.match(b.text)):
                 current, sub = b.text, ""
                 label = current
