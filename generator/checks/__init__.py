@@ -203,8 +203,8 @@ def _placed(report: Report, finding: Finding) -> Finding:
     """The finding with each quote that a rule gave with neither section nor table given its section: the heading it
     stands under ("五、一般公共预算财政拨款支出决算情况说明 / （一）……"), found where the quote stands on its page; on a
     page of a statutory table (a PDF's "无政府性基金预算财政拨款收入支出的，……" note under 公开07表), that table; for a
-    second-level heading itself, the section above it; none for a first-level heading or a 目录 line. A reader of a long report needs the section as well as the page (a text export has
-    one page)."""
+    second-level heading itself, the section above it; none for a first-level heading or a 目录 line. A reader of a
+    long report needs the section as well as the page (a text export has one page)."""
     doc = report.document
     if doc is None or all(q.section or q.table for q in finding.evidence):
         return finding
