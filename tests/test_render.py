@@ -189,6 +189,14 @@ def test_every_page_and_data_file_exists(rendered_twice: tuple[Path, Path]) -> N
 
     rows = json.loads((c / "data" / "findings.json").read_text(encoding="utf-8"))
     assert rows
+    # the findings download names where its first quote stands, as the report page does (a text export has one page)
+    header = (c / "data" / "findings.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    fields = [
+        f["name"]
+        for f in next(r for r in pkg["resources"] if r["path"] == "findings.csv")["schema"]["fields"]
+    ]
+    assert header == fields and fields[-3:] == ["page", "quote", "section"]
+    assert sum(1 for row in rows if row["section"]) >= 0.95 * len(rows)
     for rule_id, slug in rule_slugs({row["rule"] for row in rows}).items():
         assert re.fullmatch(r"[a-z0-9-]+", slug), slug
         assert (c / "findings" / slug / "index.md").is_file(), rule_id

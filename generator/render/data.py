@@ -59,6 +59,7 @@ FINDING_FIELDS = REPORT_FIELDS[:3] + [
     ),
     _f("page", "integer", "页码", "第一条原文证据所在页"),
     _f("quote", "string", "原文", "第一条原文证据（报告提取文本中的原样片段）"),
+    _f("section", "string", "所在部分", "第一条原文证据所在的章节（如“五、…… / （一）……”）或法定报表"),
 ]
 
 CLASS_FIELDS = REPORT_FIELDS[:3] + [
@@ -131,6 +132,7 @@ def finding_rows(reports: list[Report], rid: ReportId | None = None) -> list[dic
                     "expected": f.expected,
                     "page": first.page if first else None,
                     "quote": first.quote if first else None,
+                    "section": (first.section or first.table) if first else None,
                 }
             )
     return rows
