@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, rule, running_with
 from generator.checks.tolerance import fmt, provably_greater, sum_differs
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -214,13 +214,8 @@ _MONEY = {"budget": "全年预算数", "spent": "全年执行数"}
 def self_evaluated_funds(report: Report) -> Iterable[Finding]:
     from generator.checks.perf import _project_totals  # the tables perf.projects_total adds up, read alike
 
-    doc = report.document
-    if doc is None:
-        return
     projects: list | None = None  # read once a statement is found
-    for b in doc.blocks:
-        if b.table is not None or "涉及" not in b.text:
-            continue
+    for _, b in running_with(report, "涉及"):
         for m in _SELF_EVALUATED.finditer(b.text):
             funds = _FUNDS.match(b.text, m.end())
             if funds is None:
@@ -275,12 +270,7 @@ _RECTIFIED = re.compile(
     expected_label="发现的问题",
 )
 def problems_rectified(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
-    for b in doc.blocks:
-        if b.table is not None or "整改" not in b.text:
-            continue
+    for _, b in running_with(report, "整改"):
         for m in _RECTIFIED.finditer(b.text):
             n, done, doing = int(m["n"]), int(m["done"]), int(m["doing"])
             if done + doing <= n:
@@ -322,12 +312,7 @@ _FOREIGN_MONEY = re.compile(
     expected_label="公务接待总数",
 )
 def foreign_guests(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None:
-        return
-    for b in doc.blocks:
-        if b.table is not None or "外宾" not in b.text:
-            continue
+    for _, b in running_with(report, "外宾"):
         for m in _FOREIGN_GUESTS.finditer(b.text):
             for of_guests, of_all, unit in (("fn", "n", "批次"), ("fp", "p", "人次")):
                 if int(m[of_guests]) > int(m[of_all]):

@@ -1437,7 +1437,7 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
 
 
 _PERF_HEADING = re.compile(r"^(?P<name>.{2,40}?)(?:项目)?(?:支出)?绩效自评表$")
-_NAME_NOISE = re.compile(r"[（(][^）)]*[）)]|\d{4}年度?|项目|经费|资金|工作|补助|支出|专项")
+_NAME_NOISE = re.compile(r"\d{4}年度?|项目|经费|资金|工作|补助|支出|专项")  # after the brackets (_core)
 
 
 _INNER_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
@@ -1767,9 +1767,8 @@ _MEASURE = re.compile(
 )
 
 
-# a count in an indicator's name, and a target or actual that is a percentage and nothing else
+# a count in an indicator's name (its target and actual a percentage and nothing else: _UNIT_OF's unit "%")
 _COUNT_NAME = re.compile(r"(?:人数|人次|户数|个数|次数|件数|场次|家数)$")
-_PERCENT_ONLY = re.compile(r"^(?:>=|<=|≥|≤|=)?\s*\d+(?:\.\d+)?\s*%$")
 
 
 def _dimension(unit: str) -> str | None:
@@ -1796,7 +1795,8 @@ def name_unit(report: Report) -> Iterable[Finding]:
             word = next((w for w in _DIMENSION_WORDS if name.endswith(w)), None)
             m = _MEASURE.search((ind.get("actual") or "").replace(" ", ""))
             head = _COUNT_NAME.search(name)
-            if head and all(_PERCENT_ONLY.match((ind.get(k) or "").strip()) for k in ("target", "actual")):
+            units = [_UNIT_OF.match((ind.get(k) or "").strip()) for k in ("target", "actual")]
+            if head and all(u is not None and u["unit"] == "%" for u in units):
                 # a count named, a rate given: "春节前后返乡农民工返岗就业人数 95% 100%" (004)
                 yield make_finding(
                     "perf.name_unit",
