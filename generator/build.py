@@ -95,13 +95,8 @@ def run_mkdocs_build(root: Path, site_dir: Path, content: Path | None = None, ur
     shutil.rmtree(old, ignore_errors=True)
 
 
-@contextlib.contextmanager
-def _source_date(root: Path) -> Iterator[None]:
-    """The sitemap's build date from SOURCE_DATE_EPOCH (MkDocs honours it); unset, the time of the
-    last commit, so the same checkout builds the same site (reproducible builds)."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        yield
-        return
+def _commit_epoch(root: Path) -> str:
+    """The time of the last commit (Unix seconds), "" outside a git checkout."""
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],
@@ -113,7 +108,32 @@ def _source_date(root: Path) -> Iterator[None]:
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         out = ""
-    if not out.isdigit():
+    return out if out.isdigit() else ""
+
+
+def build_date(root: Path) -> str:
+    """This build's date (YYYY-MM-DD, UTC): SOURCE_DATE_EPOCH, else the last commit's, else today;
+    the same checkout gives the same date, as it gives the same sitemap."""
+    import datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or _commit_epoch(root)
+    when = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch.isdigit()
+        else datetime.datetime.now(datetime.UTC)
+    )
+    return when.date().isoformat()
+
+
+@contextlib.contextmanager
+def _source_date(root: Path) -> Iterator[None]:
+    """The sitemap's build date from SOURCE_DATE_EPOCH (MkDocs honours it); unset, the time of the
+    last commit, so the same checkout builds the same site (reproducible builds)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    out = _commit_epoch(root)
+    if not out:
         yield
         return
     os.environ["SOURCE_DATE_EPOCH"] = out
@@ -167,10 +187,16 @@ FINGERPRINT = ".build-fingerprint"
 
 
 def input_fingerprint(
-    root: Path, reports_dir: Path, paths: list[Path], content_dir: Path | None, url: str | None
+    root: Path,
+    reports_dir: Path,
+    paths: list[Path],
+    content_dir: Path | None,
+    url: str | None,
+    previous_dir: Path | None = None,
 ) -> str:
     """Everything a build reads: the reports and their metadata (by content), the generator's own
-    code, templates and assets, the hand-written pages, mkdocs.yml, the agency registry, the URL.
+    code, templates and assets, the hand-written pages, mkdocs.yml, the agency registry, the URL,
+    the previous build's findings (``--previous``) and the build date they are retired on.
     A warm rebuild with the same fingerprint as the site on disk has nothing to do."""
     import hashlib
 
@@ -196,6 +222,12 @@ def input_fingerprint(
         meta = p.with_name(p.name.rsplit(".", 1)[0] + ".meta.yaml")
         if meta.exists():
             add(meta, "meta/" + meta.relative_to(reports_dir).as_posix())
+    if previous_dir is not None:
+        from generator.history import FINDINGS_FILE, RETIRED_FILE
+
+        h.update(f"\0previous\0{build_date(root)}".encode())
+        for name in (FINDINGS_FILE, RETIRED_FILE):
+            add(previous_dir / name, "previous/" + name)
     return h.hexdigest()
 
 
@@ -216,9 +248,14 @@ def build(
     url: str | None = None,
     shard_spec: str | None = None,
     force: bool = False,
+    previous_dir: Path | None = None,
 ) -> int:
     """The whole build. ``content_dir`` (default: content/ beside mkdocs.yml) and ``url`` (instead
     of mkdocs.yml's site_url, e.g. a local test server's address) are for tests.
+
+    ``previous_dir``: the data folder of the site as last published (its ``findings.json`` and
+    ``retired.json``): every finding id it holds that this build no longer gives keeps an anchor
+    on its report's page (generator.history). Unreadable, it is a warning, not a failure.
 
     ``shard_spec`` "K/N": extract only the K-th of N slices of the reports into the cache and stop
     (no pages): CI jobs fill the cache in parallel, and one job merges the caches and builds."""
@@ -237,7 +274,7 @@ def build(
         except ValueError as exc:
             print(f"错误 --shard: {exc}", file=sys.stderr)
             return 2
-    fingerprint = input_fingerprint(root, reports_dir, paths, content_dir, url)
+    fingerprint = input_fingerprint(root, reports_dir, paths, content_dir, url, previous_dir)
     site_abs = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
     if run_mkdocs and not shard_spec and not force and _built_from(site_abs) == fingerprint:
         print(
@@ -258,13 +295,28 @@ def build(
         return 0
     started = time.monotonic()
     add_cross_findings(reports)
+    previous = None
+    if previous_dir is not None:
+        from generator.history import load_previous
+
+        previous, warnings = load_previous(previous_dir)
+        for w in warnings:
+            print(f"注意 {w}", file=sys.stderr)
     try:
         content = content_dir or root / "content"
-        written = render_content(reports, problems, content, url or site_url(root))
+        written = render_content(
+            reports, problems, content, url or site_url(root), previous, build_date(root)
+        )
     except Exception as exc:  # noqa: BLE001 - a rendering bug: the site cannot be built; the old site stays
         traceback.print_exc()
         print(f"错误 生成页面失败 (rendering failed: {type(exc).__name__}: {exc})", file=sys.stderr)
         return 1
+    if previous is not None:
+        print(
+            f"读取此前发布的问题编号 {len(previous.findings)} 个、已撤下的编号 {len(previous.retired)} 个"
+            f" (previous build: {previous.source})",
+            file=sys.stderr,
+        )
     print(
         f"已生成 {len(written)} 个文件：{len(reports)} 份报告，{len(problems)} 个读取问题"
         f" (render {time.monotonic() - started:.1f}s, total {time.monotonic() - start:.1f}s)",

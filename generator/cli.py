@@ -77,6 +77,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         run_mkdocs=not args.no_mkdocs,
         shard_spec=getattr(args, "shard", None),
         force=getattr(args, "force", False),
+        previous_dir=Path(args.previous) if getattr(args, "previous", None) else None,
     )
 
 
@@ -125,6 +126,11 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--jobs", type=int, default=None)
         p.add_argument("--no-mkdocs", action="store_true", help="write Markdown and data only")
         p.add_argument("--force", action="store_true", help="rebuild even when no input changed")
+        p.add_argument(
+            "--previous",
+            metavar="DIR",
+            help="the published site's data folder (findings.json, retired.json): its finding ids keep an anchor",
+        )
         if name == "build":
             p.add_argument(
                 "--shard", metavar="K/N", help="extract only the K-th of N slices into the cache (CI matrix)"

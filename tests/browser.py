@@ -28,12 +28,17 @@ CHROMIUM_ARGS = [
 
 
 def build_site(
-    tmp: Path, reports: Path, cache: Path | None = ROOT / ".cache" / "extract", url: str | None = None
+    tmp: Path,
+    reports: Path,
+    cache: Path | None = ROOT / ".cache" / "extract",
+    url: str | None = None,
+    previous: Path | None = None,
 ) -> Path:
     """generator build into tmp/content and tmp/site; returns the site folder.
 
     ``url`` replaces site_url: mkdocs-material's instant navigation only intercepts links whose
-    address, port and path included, matches the sitemap, so a test server's address goes here."""
+    address, port and path included, matches the sitemap, so a test server's address goes here.
+    ``previous``: the data folder of an earlier publication (``generator build --previous``)."""
     from generator.build import build
     from generator.render import SECTIONS
 
@@ -47,7 +52,10 @@ def build_site(
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        status = build(reports, site, cache=cache, jobs=None, run_mkdocs=True, content_dir=content, url=url)
+        status = build(
+            reports, site, cache=cache, jobs=None, run_mkdocs=True, content_dir=content, url=url,
+            previous_dir=previous,
+        )  # fmt: skip
     finally:
         os.chdir(cwd)
     assert status == 0, "generator build failed"

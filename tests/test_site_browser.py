@@ -23,15 +23,17 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "reports/2024/shang-hai-shi-pu-tuo-qu-cai-zheng-ju/"
+PUBLISHED = ROOT / "tests" / "fixtures" / "published-9d4646a"
 AGENCY = "上海市普陀区财政局"
 
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The server starts first, so that the site is built for its address (site_url)."""
+    """The server starts first, so that the site is built for its address (site_url). Built as the
+    successor of 9d4646a's publication (tests/test_history.py): 003's f-b657b4 anchors on f-f2b9b7."""
     tmp = tmp_path_factory.mktemp("site")
     with serve(tmp / "site") as url:
-        yield build_site(tmp, ROOT / "data" / "reports", url=url), url
+        yield build_site(tmp, ROOT / "data" / "reports", url=url, previous=PUBLISHED), url
 
 
 @pytest.fixture(scope="session")
@@ -146,6 +148,23 @@ def test_finding_anchor_scrolls_to_finding(page: object, base: str, site: Path) 
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < 900, box
     screenshot(page, "finding-anchor", full_page=False)
+
+
+def test_a_link_to_a_replaced_id_lands_on_the_note_that_replaced_it(page: object, base: str) -> None:
+    """A news article that linked to 003's f-b657b4 before the nineteenth session's name cut lands on
+    f-f2b9b7, highlighted as a followed link is, with the old id named under it."""
+    page.goto(base + "reports/2024/wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju/#f-b657b4")  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    heading = page.locator("h3[id='f-f2b9b7']")  # type: ignore[attr-defined]
+    box = heading.bounding_box()
+    assert box is not None and 40 <= box["y"] < 300, box  # under the header, at the top of the view
+    assert page.evaluate("document.querySelector(':target').id") == "f-b657b4"  # type: ignore[attr-defined]
+    background = page.evaluate("getComputedStyle(document.getElementById('f-f2b9b7')).backgroundColor")  # type: ignore[attr-defined]
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+    assert "原编号f-b657b4" in page.locator("dl.finding-numbers").filter(
+        has_text="f-f2b9b7"
+    ).inner_text().replace("\n", "")  # type: ignore[attr-defined]
+    screenshot(page, "finding-replaced-anchor", full_page=False)
 
 
 def test_findings_summary_leads_to_rule_page_and_finding(page: object, base: str) -> None:

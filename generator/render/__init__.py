@@ -12,6 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.history import Previous
 from generator.model import Report
 from generator.pipeline import Problem
 from generator.render.site import SECTIONS, write_site
@@ -29,11 +30,20 @@ def hand_written(content: Path) -> dict[str, Markup]:
     return out
 
 
-def render_content(reports: list[Report], problems: list[Problem], content: Path, site_url: str) -> list[str]:
+def render_content(
+    reports: list[Report],
+    problems: list[Problem],
+    content: Path,
+    site_url: str,
+    previous: Previous | None = None,
+    date: str = "",
+) -> list[str]:
     content.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=content.parent))
     try:
-        written = write_site(reports, problems, staging, ASSETS, site_url, hand_written(content))
+        written = write_site(
+            reports, problems, staging, ASSETS, site_url, hand_written(content), previous, date
+        )
         for name in SECTIONS:
             target = content / name
             if target.is_dir():

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.extract import METRIC_KEYS, METRIC_LABELS, METRIC_UNITS
+from generator.history import KEPT
 from generator.model import Report
 from generator.serialize import number
 
@@ -80,10 +81,25 @@ REPORT_METRIC_FIELDS = [
     _f("quote", "string", "原文"),
 ]
 
+# a finding the site published before and no longer gives (generator.history): its anchor stays
+RETIRED_FIELDS = [f for f in FINDING_FIELDS if f["name"] in KEPT] + [
+    _f("retired_on", "string", "撤下日期", "首次不再得出这个问题的构建日期（YYYY-MM-DD）"),
+    _f(
+        "successor",
+        "string",
+        "取代它的问题编号",
+        "同一报告、同一规则中取代它的问题；为空表示问题已撤下（报告原文已更新，或规则修订后不再成立）",
+    ),
+]
+
 SCHEMAS: dict[str, tuple[str, list[Field]]] = {
     "metrics": ("每份报告一行，31 项标准指标（未披露为空）", METRIC_FIELDS),
     "findings": ("每个问题一行", FINDING_FIELDS),
     "functional_classes": ("每份报告每个支出功能分类（类）一行", CLASS_FIELDS),
+    "retired": (
+        "本站此前发布、现已撤下或由新编号取代的问题，每个旧编号一行（旧链接仍指向报告页面上的说明）",
+        RETIRED_FIELDS,
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.extract import METRIC_LABELS, METRIC_UNITS
+from generator.history import Previous, retire
 from generator.model import Finding, Report
 from generator.pipeline import Problem
 from generator.render import charts as ch
@@ -101,7 +102,13 @@ class SiteContext:
     """Everything the pages need, computed once from all reports."""
 
     def __init__(
-        self, reports: list[Report], problems: list[Problem], site_url: str, texts: Mapping[str, str]
+        self,
+        reports: list[Report],
+        problems: list[Problem],
+        site_url: str,
+        texts: Mapping[str, str],
+        previous: Previous | None = None,
+        date: str = "",
     ):
         self.site_url = site_url
         self.texts = texts
@@ -123,6 +130,11 @@ class SiteContext:
             rs.sort(key=lambda r: (r.year or 0, self.rid(r)))
         self.by_id = {r.id: r for r in self.reports}
         self._originals: dict[int, str] = {}
+        # ids the site published before and this build does not give (generator.history): their anchors stay
+        self.retired = retire(previous, dt.finding_rows(self.reports, self.rid), date) if previous else []
+        self.retired_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in self.retired:
+            self.retired_of[row["report_id"]].append(row)
 
     @staticmethod
     def _safe_id(r: Report) -> str:
@@ -297,10 +309,20 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
         [f["name"] for f in dt.REPORT_METRIC_FIELDS], dt.report_metric_rows(r)
     )
     findings = [_finding_view(ctx, r, f, url) for f in r.findings]
+    # an old id replaced by a live finding anchors on that finding; any other is listed under 已撤下
+    live = {f.id for f in r.findings}
+    aliases: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    retired = []
+    for row in ctx.retired_of.get(ctx.rid(r), []):
+        if row["successor"] in live:
+            aliases[row["successor"]].append(row)
+        else:
+            retired.append(row | {"severity_label": SEVERITY_LABEL.get(row.get("severity") or "", "")})
     for fv in findings:
         rule = rules.get(fv["rule"])
         fv["formula"] = rule.formula if rule else ""
         fv["rule_href"] = rel(url, "methodology/") + "#" + anchor(fv["rule"])
+        fv["aliases"] = aliases.get(fv["id"], [])
     sev: Counter[str] = Counter(f.severity for f in r.findings)
     ie = r.metrics.get("income_total"), r.metrics.get("expenditure_total")
     description = (
@@ -321,6 +343,7 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
         "charts": by_id,
         "tables": tables,
         "findings": findings,
+        "retired": retired,
         "counts": {s: sev.get(s, 0) for s in SEVERITY_ORDER},
         "original": {
             "href": original,
@@ -587,6 +610,7 @@ def data_page(ctx: SiteContext) -> Page:
         "metrics": dt.metric_rows(ctx.reports, ctx.rid),
         "findings": dt.finding_rows(ctx.reports, ctx.rid),
         "functional_classes": dt.class_rows(ctx.reports, ctx.rid),
+        "retired": ctx.retired,
     }
     for name, rows in tables.items():
         fields = [f["name"] for f in dt.SCHEMAS[name][1]]
@@ -660,9 +684,13 @@ def write_site(
     assets: Path,
     site_url: str,
     texts: Mapping[str, str],
+    previous: Previous | None = None,
+    date: str = "",
 ) -> list[str]:
-    """Write every generated page and file into ``out`` (a fresh folder). Returns the written paths."""
-    ctx = SiteContext(reports, problems, site_url, texts)
+    """Write every generated page and file into ``out`` (a fresh folder). Returns the written paths.
+    ``previous``: what the site published before (its findings' ids keep an anchor); ``date``: this
+    build's date (YYYY-MM-DD), recorded for each id it retires."""
+    ctx = SiteContext(reports, problems, site_url, texts, previous, date)
     rules, families = _rule_info()
     pages = [home_page(ctx), methodology_page(ctx, rules, families), data_page(ctx)]
     pages += index_pages(ctx, rules, families)

@@ -1,0 +1,345 @@
+"""Finding ids the site published before keep an anchor (generator.history, `generator build --previous`).
+
+A news article links to …/reports/<id>/#f-xxxxxx. Two real ways an id stops being given:
+- a rule is mended and reads the subject differently: between 9d4646a and 4d285e3 extract cut 003's
+  OCR run-on project names, and perf.target_met_scored_short's note on 《建国前老工人遗属遗孀生活困难补助经费》
+  went from f-b657b4 to f-f2b9b7 (tests/fixtures/published-9d4646a/findings.json is that commit's
+  publication, byte for byte);
+- the report is replaced: an agency publishes a corrected version. The 测试问题版本 PDF (the published
+  财政局 report with planted errors) read first and the published original after it is that case.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, build_date, input_fingerprint, project_root
+from generator.history import Previous, load_previous, retire
+from generator.pipeline import load_report
+from generator.render import SECTIONS
+from generator.render.data import RETIRED_FIELDS, SCHEMAS, finding_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = ROOT / "tests" / "fixtures" / "published-9d4646a"
+TEST_COPY = ROOT / "tests" / "fixtures" / "24年普陀区财政局（测试问题版本）.pdf"
+ORIGINAL = ROOT / "data" / "reports" / "上海市普陀区财政局2024年度部门决算.pdf"
+R003 = "2024/wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju"
+CAIZHENG = "2024/shang-hai-shi-pu-tuo-qu-cai-zheng-ju"
+
+
+def _content(tmp: Path) -> Path:
+    content = tmp / "content"
+    shutil.copytree(
+        ROOT / "content",
+        content,
+        ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "content" and n in SECTIONS],
+    )
+    return content
+
+
+def _build(tmp: Path, previous: Path | None, reports: Path = ROOT / "data" / "reports") -> tuple[int, Path]:
+    content = _content(tmp)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        status = build(
+            reports, tmp / "site", cache=ROOT / ".cache" / "extract", run_mkdocs=False,
+            content_dir=content, previous_dir=previous,
+        )  # fmt: skip
+    finally:
+        os.chdir(cwd)
+    return status, content
+
+
+@pytest.fixture(scope="module")
+def after_9d4646a(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    status, content = _build(tmp_path_factory.mktemp("history"), PUBLISHED)
+    assert status == 0
+    return content
+
+
+def test_the_one_id_changed_since_9d4646a_is_retired_with_its_successor(after_9d4646a: Path) -> None:
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    live = json.loads((after_9d4646a / "data" / "findings.json").read_text(encoding="utf-8"))
+    gone = {(r["report_id"], r["finding_id"]) for r in published} - {
+        (r["report_id"], r["finding_id"]) for r in live
+    }
+    assert gone == {(R003, "f-b657b4")}  # every other of the 187 published notes is still given under its id
+    retired = json.loads((after_9d4646a / "data" / "retired.json").read_text(encoding="utf-8"))
+    assert [(r["report_id"], r["finding_id"], r["successor"]) for r in retired] == [
+        (R003, "f-b657b4", "f-f2b9b7")
+    ]
+    row = retired[0]
+    assert row["rule"] == "perf.target_met_scored_short" and row["severity"] == "warning"
+    assert row["claimed"] == "=4人（6.67分）" and row["expected"] == "10分"
+    assert row["retired_on"] == build_date(project_root())
+    assert set(row) == {f["name"] for f in RETIRED_FIELDS}
+
+
+def test_the_old_anchor_stands_on_the_successor_and_names_it(after_9d4646a: Path) -> None:
+    page = (after_9d4646a / "reports" / R003 / "index.md").read_text(encoding="utf-8")
+    alias = '<div class="finding-alias" id="f-b657b4"></div>'
+    assert page.count(alias) == 1
+    # right above the successor's heading: a link to #f-b657b4 lands on the note that replaced it
+    after = page[page.index(alias) :]
+    heading_line = next(line for line in after.splitlines() if line.startswith("### "))
+    assert heading_line.endswith("{#f-f2b9b7}")
+    assert "<dt>原编号</dt><dd><code>f-b657b4</code>（" in page
+    assert 'id="retired"' not in page and "已撤下的问题" not in page  # nothing withdrawn: no stub section
+
+
+def test_the_retired_table_is_a_download_declared_in_the_datapackage(after_9d4646a: Path) -> None:
+    data = after_9d4646a / "data"
+    header = (data / "retired.csv").read_text(encoding="utf-8").splitlines()
+    assert header[0] == ",".join(f["name"] for f in RETIRED_FIELDS) and len(header) == 2
+    assert header[1].startswith(f"{R003},") and ",f-b657b4," in header[1] and header[1].endswith(",f-f2b9b7")
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["path"] for r in package["resources"]} >= {"retired.csv", "retired.json"}
+    assert "retired" in SCHEMAS
+    assert "retired.csv" in (data / "index.md").read_text(encoding="utf-8")
+
+
+def test_notes_alike_in_values_are_told_apart_by_the_text_they_quote(tmp_path: Path) -> None:
+    """b4b9393 published 003's 收入总计 and 支出总计 notes with the same values (32,312.49 vs 32,312.50),
+    and its two 财政拨款 notes likewise (32,288.11 vs 32,288.10); all four have new ids now. Each old id
+    must point at the note on its own sentence, not at its twin in values."""
+    status, content = _build(tmp_path, ROOT / "tests" / "fixtures" / "published-b4b9393-003")
+    assert status == 0
+    retired = json.loads((content / "data" / "retired.json").read_text(encoding="utf-8"))
+    assert {r["finding_id"]: (r["rule"], r["successor"]) for r in retired} == {
+        "f-56621c": ("sum.narrative_total", "f-d2a9f9"),  # 收入总计32,312.49万元,其中:本年收入合计…
+        "f-ef9f63": ("sum.narrative_total", "f-8f9a80"),  # 支出总计32,312.49万元,其中:本年支出合计…
+        "f-66f959": ("sum.narrative_total", "f-4640e1"),  # 财政拨款收入总计32,288.11万元…
+        "f-75e0de": ("sum.narrative_total", "f-c81d38"),  # 财政拨款支出总计32,288.11万元…
+        "f-b657b4": ("perf.target_met_scored_short", "f-f2b9b7"),
+        # withdrawn: the 180-point 指标 totals were the reader's, not the report's (since fixed)
+        "f-35eb1b": ("perf.points_total", None),
+        "f-520dc0": ("perf.points_total", None),
+        "f-91ba1e": ("perf.points_total", None),
+    }
+    live = {
+        r["finding_id"]: r
+        for r in json.loads((content / "data" / "findings.json").read_text(encoding="utf-8"))
+    }
+    for r in retired:
+        if r["successor"]:
+            assert live[r["successor"]]["quote"] == r["quote"]
+            assert (live[r["successor"]]["claimed"], live[r["successor"]]["expected"]) == (
+                r["claimed"],
+                r["expected"],
+            )
+    page = (content / "reports" / R003 / "index.md").read_text(encoding="utf-8")
+    assert page.count('class="retired-finding"') == 3 and page.count('class="finding-alias"') == 5
+
+
+def test_a_retired_id_is_carried_forward_by_the_next_build(after_9d4646a: Path, tmp_path: Path) -> None:
+    """The next build reads this one's data folder: f-b657b4 is no longer in findings.json, only in
+    retired.json, and must stay retired, with its first date, through any number of builds."""
+    first = json.loads((after_9d4646a / "data" / "retired.json").read_text(encoding="utf-8"))
+    previous = tmp_path / "published"
+    previous.mkdir()
+    for name in ("findings.json", "retired.json"):
+        shutil.copy(after_9d4646a / "data" / name, previous / name)
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1893456000"  # 2030-01-01: a later build
+    try:
+        status, content = _build(tmp_path / "next", previous)
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+    assert status == 0
+    again = json.loads((content / "data" / "retired.json").read_text(encoding="utf-8"))
+    assert again == first  # same row, same retired_on, not re-dated 2030-01-01
+    page = (content / "reports" / R003 / "index.md").read_text(encoding="utf-8")
+    assert page.count('<div class="finding-alias" id="f-b657b4"></div>') == 1
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    return finding_rows([load_report(path, cache=None)])
+
+
+@pytest.fixture(scope="module")
+def replaced() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The 财政局 report as first published with errors (the test copy), then corrected (the original)."""
+    before, after = _rows(TEST_COPY), _rows(ORIGINAL)
+    assert {r["report_id"] for r in before} == {r["report_id"] for r in after} == {CAIZHENG}
+    return before, after
+
+
+def test_a_corrected_report_retires_the_notes_on_what_it_corrected(replaced) -> None:  # type: ignore[no-untyped-def]
+    before, after = replaced
+    retired = retire(Previous(findings=before), after, "2026-12-05")
+    gone = {r["finding_id"] for r in before} - {r["finding_id"] for r in after}
+    assert {r["finding_id"] for r in retired} == gone and len(gone) == 9
+    # the planted errors the corrected report no longer has: years, budget words, XX局, the missing 03表 …
+    assert sorted(r["rule"] for r in retired) == [
+        "budget.word", "budget.word", "budget.word", "completeness.missing_table",
+        "completeness.template_residue", "completeness.year", "completeness.year",
+        "text_table.metric", "text_table.sangong",
+    ]  # fmt: skip
+    # none has a successor: the original's new text_table.metric note (财政拨款收入支出总计 0.3万元 vs
+    # 2,961.68) is another figure than the test copy's (收入支出总计 0万元 vs 2,995.39), though the two
+    # messages read alike; no other of the original's notes states a retired note's values
+    assert all(r["successor"] is None for r in retired)
+    assert all(r["retired_on"] == "2026-12-05" for r in retired)
+
+
+def test_a_withdrawn_note_keeps_its_anchor_and_says_so(replaced, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from generator.render import ASSETS
+    from generator.render.site import write_site
+
+    before, _ = replaced
+    write_site(
+        [load_report(ORIGINAL, cache=None)], [], tmp_path, ASSETS, "https://example.org/",
+        {}, Previous(findings=before), "2026-12-05",
+    )  # fmt: skip
+    page = (tmp_path / "reports" / CAIZHENG / "index.md").read_text(encoding="utf-8")
+    assert "### 已撤下的问题 {#retired}" in page
+    gone = sorted({str(r["finding_id"]) for r in before} - {str(r["finding_id"]) for r in _rows(ORIGINAL)})
+    for fid in gone:
+        assert page.count(f'<div class="retired-finding" id="{fid}">') == 1, fid
+    assert "原为错误 · 标题、截至日期或正文中的年度与报告年度不符 · 2026-12-05 撤下" in page
+    # the old message, escaped as report text is everywhere (it quotes the report)
+    assert "原说明：本报告为2024年度部门决算，截至日期却写“截至2023年12月31日”（2023年）。" in page
+    # the retired section comes after the live notes and before the statutory tables
+    assert page.index("{#findings}") < page.index("{#retired}") < page.index("{#tables")
+
+
+def test_an_id_given_again_is_live_again(replaced) -> None:  # type: ignore[no-untyped-def]
+    """Retired by the corrected report, then the erroneous version is back (an agency re-uploads it):
+    its notes are live under their old ids and leave the retired list."""
+    before, after = replaced
+    retired = retire(Previous(findings=before), after, "2026-12-05")
+    back = retire(Previous(findings=after, retired=retired), before, "2026-12-06")
+    assert {r["finding_id"] for r in back} == {r["finding_id"] for r in after} - {
+        r["finding_id"] for r in before
+    }
+    assert all(r["retired_on"] == "2026-12-06" for r in back)
+
+
+def test_a_chain_of_replacements_points_at_the_live_note() -> None:
+    """f-b657b4 was replaced by f-f2b9b7; were f-f2b9b7 replaced in its turn, f-b657b4 points at the
+    newest (synthetic third id: no real build has replaced f-f2b9b7)."""
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    old = next(r for r in published if r["finding_id"] == "f-b657b4")
+    step1 = retire(Previous(findings=[old]), [old | {"finding_id": "f-f2b9b7"}], "2026-12-05")
+    assert [(r["finding_id"], r["successor"]) for r in step1] == [("f-b657b4", "f-f2b9b7")]
+    step2 = retire(
+        Previous(findings=[old | {"finding_id": "f-f2b9b7"}], retired=step1),
+        [old | {"finding_id": "f-0a0b0c"}],
+        "2026-12-06",
+    )
+    assert [(r["finding_id"], r["successor"], r["retired_on"]) for r in step2] == [
+        ("f-b657b4", "f-0a0b0c", "2026-12-05"),
+        ("f-f2b9b7", "f-0a0b0c", "2026-12-06"),
+    ]
+    # and a successor withdrawn without a successor: the old id points at its stub, which still stands
+    step3 = retire(
+        Previous(findings=[], retired=step1 + [step1[0] | {"finding_id": "f-f2b9b7", "successor": None}]),
+        [],
+        "x",
+    )
+    assert [(r["finding_id"], r["successor"]) for r in step3] == [
+        ("f-b657b4", "f-f2b9b7"),
+        ("f-f2b9b7", None),
+    ]
+
+
+def test_notes_without_values_never_get_a_successor() -> None:
+    """A note stating neither claimed nor expected (completeness.no_tables: three reports of 9d4646a's
+    publication) is not identified by its values: equal emptiness names no successor; its quote does."""
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    empty = [r for r in published if not r.get("claimed") and not r.get("expected")]
+    assert {r["rule"] for r in empty} == {"completeness.no_tables"} and len(empty) == 3
+    r = empty[0]
+    # another note of the rule, on another sentence: no values, no quote in common
+    out = retire(Previous(findings=[r]), [r | {"finding_id": "f-abcdef", "quote": "另一处"}], "2026-12-05")
+    assert [(o["finding_id"], o["successor"]) for o in out] == [(r["finding_id"], None)]
+    # the same note under a new id, quoting the same words: its successor
+    out = retire(Previous(findings=[r]), [r | {"finding_id": "f-abcdef"}], "2026-12-05")
+    assert [(o["finding_id"], o["successor"]) for o in out] == [(r["finding_id"], "f-abcdef")]
+
+
+def test_an_untrusted_previous_file_cannot_reach_the_page(tmp_path: Path) -> None:
+    """The previous files come from the live site (fetched in CI): a row whose id is not one of ours is
+    dropped with a warning, and text is escaped like report text."""
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    row = next(r for r in published if r["report_id"] == CAIZHENG)
+    rows = [
+        row
+        | {
+            "finding_id": "f-1a2b3c",
+            "claimed": "<b>0</b>",
+            "quote": "<img src=x onerror=alert(4)>",
+            "message": "<script>alert(1)</script>[x](javascript:alert(2))",
+        },
+        row | {"finding_id": 'f-1a2b3c" onmouseover="alert(3)'},
+        row | {"finding_id": "f-4d5e6f", "report_id": "../../etc"},
+        "not a row",
+    ]
+    (tmp_path / "findings.json").write_text(json.dumps(rows), encoding="utf-8")
+    (tmp_path / "retired.json").write_text("{not json", encoding="utf-8")
+    previous, warnings = load_previous(tmp_path)
+    assert [r["finding_id"] for r in previous.findings] == ["f-1a2b3c"] and previous.retired == []
+    assert len(warnings) == 2
+    assert "3 行缺少合法的编号" in warnings[0] and "retired.json: 无法读取" in warnings[1]
+    from generator.render import ASSETS
+    from generator.render.site import write_site
+
+    out = tmp_path / "out"
+    write_site(
+        [load_report(ORIGINAL, cache=None)],
+        [],
+        out,
+        ASSETS,
+        "https://example.org/",
+        {},
+        previous,
+        "2026-12-05",
+    )
+    page = (out / "reports" / CAIZHENG / "index.md").read_text(encoding="utf-8")
+    assert '<div class="retired-finding" id="f-1a2b3c">' in page
+    assert "<script>" not in page and "onmouseover" not in page and "<img" not in page
+    assert "原说明：&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;" in page
+    assert "](javascript:" not in page
+
+
+def test_build_goes_on_when_the_previous_folder_is_missing_or_broken(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    status, content = _build(tmp_path / "a", tmp_path / "nowhere")
+    assert status == 0 and (content / "data" / "retired.json").read_text(encoding="utf-8") == "[]\n"
+    err = capsys.readouterr().err
+    assert "注意 " in err and "nowhere: 目录不存在" in err and "Traceback" not in err
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "findings.json").write_bytes(b"\xff\xfe not utf-8")
+    status, _ = _build(tmp_path / "b", broken)
+    assert status == 0
+    err = capsys.readouterr().err
+    assert "findings.json: 无法读取" in err and "Traceback" not in err
+
+
+def test_the_previous_files_are_part_of_the_build_fingerprint(tmp_path: Path) -> None:
+    """A warm rebuild is skipped when nothing it reads changed: the previous files are read."""
+    reports = ROOT / "data" / "reports"
+    paths = sorted(p for p in reports.iterdir() if p.is_file())
+    a = tmp_path / "a"
+    a.mkdir()
+    shutil.copy(PUBLISHED / "findings.json", a / "findings.json")
+    fp = input_fingerprint(ROOT, reports, paths, None, None, a)
+    assert fp != input_fingerprint(ROOT, reports, paths, None, None, None)
+    (a / "retired.json").write_text("[]\n", encoding="utf-8")
+    assert fp != input_fingerprint(ROOT, reports, paths, None, None, a)
+
+
+def test_cli_takes_the_previous_folder() -> None:
+    from generator.cli import parser
+
+    args = parser().parse_args(["build", "--previous", str(PUBLISHED), "--no-mkdocs"])
+    assert args.previous == str(PUBLISHED)
