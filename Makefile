@@ -25,8 +25,10 @@ $(TEST_DEPS): pyproject.toml $(SITE_DEPS)
 
 venv: $(SITE_DEPS)
 
+# PREVIOUS=DIR: the published site's data folder (findings.json, retired.json); the finding ids it
+# holds that this build no longer gives keep an anchor on their report's page (CI fetches it).
 site: $(SITE_DEPS)
-	$(BIN)/generator build
+	$(BIN)/generator build $(if $(PREVIOUS),--previous "$(PREVIOUS)")
 
 serve: $(SITE_DEPS)
 	$(BIN)/generator serve

@@ -108,11 +108,82 @@ def test_site_build_job():
     assert restore, "the cache needs restore-keys so a new report still restores the older entries"
     assert all(key.startswith(prefix) and prefix != key for prefix in restore)
 
-    (make,) = [s for s in steps if str(s.get("run", "")).strip() == "make site"]
+    (make,) = [s for s in steps if str(s.get("run", "")).strip().startswith("make site")]
     (upload,) = steps_using(build, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
     # restore the cache before building, upload after building
     assert steps.index(cache) < steps.index(make) < steps.index(upload)
+
+
+def test_site_build_keeps_the_published_finding_ids():
+    """The build job fetches the live site's findings.json (and retired.json) and hands the folder to
+    `make site PREVIOUS=…`, so ids the new build no longer gives keep an anchor (generator.history)."""
+    steps = load("site.yml")["jobs"]["build"]["steps"]
+    (fetch,) = [s for s in steps if "data/findings.json" in str(s.get("run", ""))]
+    (make,) = [s for s in steps if str(s.get("run", "")).strip().startswith("make site")]
+    assert steps.index(fetch) < steps.index(make)
+    assert make["run"].strip() == 'make site PREVIOUS="$PREVIOUS"'
+    assert make["env"]["PREVIOUS"] == "${{ steps." + fetch["id"] + ".outputs.dir }}"
+
+
+def run_fetch_step(tmp_path: Path, served: Path | None):
+    """site.yml's fetch step in a folder whose mkdocs.yml points at a local server over ``served``."""
+    import functools
+    import http.server
+    import threading
+
+    script = next(
+        s for s in load("site.yml")["jobs"]["build"]["steps"] if "data/findings.json" in str(s.get("run", ""))
+    )["run"]
+    work = tmp_path / "work"
+    work.mkdir()
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    output = tmp_path / "output"
+    output.write_text("", encoding="utf-8")
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(served or tmp_path / "empty")
+    )
+    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        (work / "mkdocs.yml").write_text(
+            f"site_name: t\nsite_url: http://127.0.0.1:{port}/lens/\n", encoding="utf-8"
+        )
+        env = {**os.environ, "RUNNER_TEMP": str(runner), "GITHUB_OUTPUT": str(output)}
+        proc = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            cwd=work, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    return proc, output.read_text(encoding="utf-8"), runner / "published"
+
+
+def test_fetch_step_hands_over_the_published_files(tmp_path):
+    if shutil.which("curl") is None or shutil.which("bash") is None:
+        pytest.skip("needs curl and bash")
+    live = tmp_path / "live"
+    (live / "lens" / "data").mkdir(parents=True)
+    published = ROOT / "tests" / "fixtures" / "published-9d4646a" / "findings.json"
+    shutil.copy(published, live / "lens" / "data" / "findings.json")
+    proc, output, folder = run_fetch_step(tmp_path, live)
+    assert proc.returncode == 0, proc.stderr
+    assert output == f"dir={folder}\n"
+    assert (folder / "findings.json").read_bytes() == published.read_bytes()
+    assert not (folder / "retired.json").exists()  # not published yet (a site from before retired.json)
+
+
+def test_fetch_step_on_a_first_deploy_hands_over_nothing(tmp_path):
+    if shutil.which("curl") is None or shutil.which("bash") is None:
+        pytest.skip("needs curl and bash")
+    proc, output, _ = run_fetch_step(tmp_path, None)
+    assert proc.returncode == 0, proc.stderr
+    assert output == ""  # PREVIOUS is empty: make site runs `generator build` without --previous
+    assert "::notice::no findings.json published" in proc.stdout
 
 
 def test_site_extraction_is_sharded_and_merged():
@@ -133,7 +204,7 @@ def test_site_extraction_is_sharded_and_merged():
     assert download["with"]["path"] == ".cache/extract" and download["with"]["merge-multiple"] is True
     assert download["with"]["pattern"] == upload["with"]["name"].replace("${{ matrix.shard }}", "*")
     steps = build["steps"]
-    (make,) = [s for s in steps if str(s.get("run", "")).strip() == "make site"]
+    (make,) = [s for s in steps if str(s.get("run", "")).strip().startswith("make site")]
     assert steps.index(steps_using(build, "actions/cache")[0]) < steps.index(download) < steps.index(make)
 
 
