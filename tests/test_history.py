@@ -343,3 +343,9 @@ def test_cli_takes_the_previous_folder() -> None:
 
     args = parser().parse_args(["build", "--previous", str(PUBLISHED), "--no-mkdocs"])
     assert args.previous == str(PUBLISHED)
+
+
+def test_the_findings_page_counts_the_retired_ids(after_9d4646a: Path) -> None:
+    page = (after_9d4646a / "findings" / "index.md").read_text(encoding="utf-8")
+    assert "本站此前发布的问题中，有 1 个已由新编号取代或已撤下" in page
+    assert "(../data/index.md#retired)" in page

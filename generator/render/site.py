@@ -566,6 +566,7 @@ def findings_pages(
             "title": "问题", "description": "全部报告中发现的勾稽问题：按类别、规则和级别统计，附最严重的问题；每条规则一页。",
             "families": fam_rows, "rules": rule_rows, "top": top_views, "top_size": top,
             "counts": counts, "total": sum(counts.values()),
+            "retired": len(ctx.retired),
         }),
     )  # fmt: skip
     return pages
