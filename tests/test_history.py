@@ -349,3 +349,28 @@ def test_the_findings_page_counts_the_retired_ids(after_9d4646a: Path) -> None:
     page = (after_9d4646a / "findings" / "index.md").read_text(encoding="utf-8")
     assert "本站此前发布的问题中，有 1 个已由新编号取代或已撤下" in page
     assert "(../data/index.md#retired)" in page
+
+
+def test_a_removed_report_keeps_a_page_with_its_anchors(tmp_path: Path) -> None:
+    """001's file taken out of data/reports/: its address gets a page saying so, holding an anchor for
+    every note 9d4646a published on it (all of them withdrawn: no report, no successor)."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for p in (ROOT / "data" / "reports").iterdir():
+        if p.is_file() and not p.name.startswith("001_"):
+            shutil.copy(p, reports / p.name)
+    status, content = _build(tmp_path / "b", PUBLISHED, reports)
+    assert status == 0
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    lanxian = "2024/lan-xian-chuang-ye-jiu-ye-fu-wu-zhong-xin"
+    ids = sorted(r["finding_id"] for r in published if r["report_id"] == lanxian)
+    assert len(ids) == 29
+    retired = json.loads((content / "data" / "retired.json").read_text(encoding="utf-8"))
+    assert sorted(r["finding_id"] for r in retired if r["report_id"] == lanxian) == ids
+    assert all(r["successor"] is None for r in retired if r["report_id"] == lanxian)
+    page = (content / "reports" / lanxian / "index.md").read_text(encoding="utf-8")
+    assert page.startswith('---\ntitle: "岚县创业就业服务中心 2024年度决算（已移除）"')
+    assert "这份报告已不在本站" in page
+    assert [i for i in ids if f'<div class="retired-finding" id="{i}">' in page] == ids
+    # not listed among the reports
+    assert lanxian not in (content / "reports" / "index.md").read_text(encoding="utf-8")

@@ -361,6 +361,29 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
     return page
 
 
+def gone_pages(ctx: SiteContext) -> list[Page]:
+    """A page at the address of each report the site published before and no longer has (its file
+    removed from data/reports/), holding the anchors of the notes published on it."""
+    live = {ctx.rid(r) for r in ctx.reports}
+    gone: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in ctx.retired:
+        if row["report_id"] not in live:
+            gone[row["report_id"]].append(
+                row | {"severity_label": SEVERITY_LABEL.get(row.get("severity") or "", "")}
+            )
+    pages = []
+    for rid, rows in sorted(gone.items()):
+        agency, year = rows[0].get("agency") or rid.split("/", 1)[1], rows[0].get("year") or ""
+        pages.append(
+            Page(f"reports/{rid}/index.md", "report_gone.md.j2", {
+                "title": f"{agency} {year}年度决算（已移除）",
+                "description": f"{agency} {year}年度决算已不在本站；此前发布的{len(rows)}个问题的编号保留在本页。",
+                "agency": agency, "year": year, "retired": rows,
+            })
+        )  # fmt: skip
+    return pages
+
+
 def agency_page(ctx: SiteContext, slug: str, reports: list[Report]) -> Page:
     url = f"agencies/{slug}/"
     page = Page(f"{url}index.md", "agency.md.j2", {})
@@ -701,6 +724,7 @@ def write_site(
     pages += compare_pages(ctx, comparison)
     pages += [report_page(ctx, r, rules, comparison) for r in ctx.reports]
     pages += [agency_page(ctx, slug, rs) for slug, rs in sorted(ctx.by_agency.items())]
+    pages += gone_pages(ctx)
     env = environment()
     written = []
     for p in pages:
