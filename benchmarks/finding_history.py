@@ -47,7 +47,9 @@ def findings_at(commit: str) -> list[dict[str, object]] | None:
         )  # fmt: skip
         data = tree / "content" / "data" / "findings.json"
         if proc.returncode != 0 or not data.exists():
-            print(f"{commit}: build failed ({proc.returncode}): {proc.stderr.strip()[-200:]}", file=sys.stderr)
+            print(
+                f"{commit}: build failed ({proc.returncode}): {proc.stderr.strip()[-200:]}", file=sys.stderr
+            )
             return None
         shutil.copy(data, out)
     finally:

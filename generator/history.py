@@ -36,6 +36,7 @@ RETIRED_FILE = "retired.json"
 # anything else in a previous file is not one of ours and is never written into a page as an anchor
 FINDING_ID = re.compile(r"f-[0-9a-f]{6,16}")
 REPORT_ID = re.compile(r"\d{4}/[a-z0-9][a-z0-9-]*|unknown/[a-z0-9][a-z0-9-]*")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # the columns a retired row keeps: what the note said, and what became of it
 KEPT = (
@@ -60,10 +61,6 @@ class Previous:
     findings: list[Row] = field(default_factory=list)
     retired: list[Row] = field(default_factory=list)
     source: str = ""
-
-    @property
-    def empty(self) -> bool:
-        return not self.findings and not self.retired
 
 
 def _rows(value: Any, what: str, path: Path, warnings: list[str]) -> list[Row]:
@@ -152,7 +149,7 @@ def retire(previous: Previous, current: Iterable[Mapping[str, Any]], date: str) 
         key = (r["report_id"], r["finding_id"])
         if key not in live and key not in out:
             out[key] = {k: r.get(k) for k in KEPT} | {
-                "retired_on": r.get("retired_on") if isinstance(r.get("retired_on"), str) else date,
+                "retired_on": r["retired_on"] if DATE.fullmatch(str(r.get("retired_on"))) else date,
                 "successor": r.get("successor") if isinstance(r.get("successor"), str) else None,
             }
     for r in sorted(previous.findings, key=lambda r: (r["report_id"], r["finding_id"])):

@@ -374,3 +374,17 @@ def test_a_removed_report_keeps_a_page_with_its_anchors(tmp_path: Path) -> None:
     assert [i for i in ids if f'<div class="retired-finding" id="{i}">' in page] == ids
     # not listed among the reports
     assert lanxian not in (content / "reports" / "index.md").read_text(encoding="utf-8")
+
+
+def test_a_carried_row_keeps_only_what_has_the_shape_of_ours(tmp_path: Path) -> None:
+    """retired.json comes from the live site too: a date that is not a date, or a successor that is not
+    an id, is not carried (the build's date, no successor)."""
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    old = next(r for r in published if r["finding_id"] == "f-b657b4")
+    rows = [old | {"retired_on": "<b>1999</b>", "successor": "javascript:alert(1)"}]
+    (tmp_path / "findings.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "retired.json").write_text(json.dumps(rows), encoding="utf-8")
+    previous, warnings = load_previous(tmp_path)
+    assert warnings == []
+    (row,) = retire(previous, [], "2026-12-05")
+    assert (row["finding_id"], row["retired_on"], row["successor"]) == ("f-b657b4", "2026-12-05", None)
