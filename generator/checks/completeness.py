@@ -1180,9 +1180,10 @@ def _outside_gb2312() -> re.Pattern[str]:
 
 
 def _recognised(doc: Document) -> bool:
-    """Read by a recogniser, ours (pages read with OCR) or before the report reached us (a text export holding
-    Chinese characters outside GB 2312, the forms recognisers give: 財, 単, 減): its slips are the recogniser's."""
-    return bool(doc.ocr_pages) or len(_outside_gb2312().findall(doc.text)) >= 3
+    """A text export a recogniser read before it reached us: Chinese characters outside GB 2312, the forms
+    recognisers give (財, 単, 減: 52 in 003). Its slips are the recogniser's. (Pages our own OCR read are known by
+    page: Document.ocr_pages.)"""
+    return len(_outside_gb2312().findall(doc.text)) >= 3
 
 
 def _joins_a_word(text: str, at: int, words: dict[int, _Words]) -> bool:
@@ -1233,18 +1234,23 @@ def shape_variant(report: Report) -> Iterable[Finding]:
             if at >= 0 and (pair := text[at : at + 2]) in slips:
                 where.setdefault(pair, set()).add(at)
     starts: list[int] = []
+
+    def ocr_read(at: int) -> bool:  # on a page our OCR read: a slip there is the recogniser's
+        n = bisect.bisect_right(starts, at) - 1
+        return doc.blocks[n].page_at(at - starts[n]) in doc.ocr_pages
+
     for pair, found in sorted(where.items()):
         if len(found) > 2:
             continue
         usual = [(w, k) for w, k in slips[pair] if (c := text.count(w)) >= 3 and c >= 3 * len(found)]
         if len(usual) != 1:
             continue
-        spots = sorted(at for at in found if not _joins_a_word(text, at, words))
+        if not starts:  # each block's offset in the joined text
+            starts = [0, *accumulate(len(blk.text) + 1 for blk in doc.blocks[:-1])]
+        spots = sorted(at for at in found if not _joins_a_word(text, at, words) and not ocr_read(at))
         if not spots:
             continue
         w, k = usual[0]
-        if not starts:  # each block's offset in the joined text
-            starts = [0, *accumulate(len(blk.text) + 1 for blk in doc.blocks[:-1])]
         # the word where the report writes it nearest the slip: "……土地征收……" in the same list of duties
         near = min((m.start() for m in re.finditer(w, text)), key=lambda x: (abs(x - spots[0]), x))
         quotes = []
