@@ -1110,10 +1110,10 @@ _SHAPE_GROUPS = (
     "记纪", "坚竖", "状壮", "往住", "间问", "史吏", "币市", "申中", "要耍", "季李", "凡几", "综宗", "佳住",
     "原源", "洁结",
 )  # fmt: skip
-_ALIKE: dict[str, frozenset[str]] = {}
-for _group in _SHAPE_GROUPS:
-    for _c in _group:
-        _ALIKE[_c] = _ALIKE.get(_c, frozenset()) | (frozenset(_group) - {_c})
+# each character → the characters alike to it (住 is alike to 往 and to 佳)
+_ALIKE = {
+    c: frozenset("".join(g for g in _SHAPE_GROUPS if c in g)) - {c} for c in set("".join(_SHAPE_GROUPS))
+}
 _ALIKE_CHAR = re.compile("[" + "".join(sorted(_ALIKE)) + "]")
 
 
