@@ -255,7 +255,9 @@ def build(
 
     ``previous_dir``: the data folder of the site as last published (its ``findings.json`` and
     ``retired.json``): every finding id it holds that this build no longer gives keeps an anchor
-    on its report's page (generator.history). Unreadable, it is a warning, not a failure.
+    on its report's page (generator.history). Missing, it is a warning (nothing published yet); present
+    but unreadable, an error (exit 2) before any report is read: building on without it would forget the
+    ids it carried, and the published site stays as it is.
 
     ``shard_spec`` "K/N": extract only the K-th of N slices of the reports into the cache and stop
     (no pages): CI jobs fill the cache in parallel, and one job merges the caches and builds."""
@@ -282,6 +284,17 @@ def build(
             file=sys.stderr,
         )
         return 0
+    previous = None
+    if previous_dir is not None and not shard_spec:
+        from generator.history import PreviousError, load_previous
+
+        try:
+            previous, warnings = load_previous(previous_dir)
+        except PreviousError as exc:
+            print(f"错误 {exc}", file=sys.stderr)
+            return 2
+        for w in warnings:
+            print(f"注意 {w}", file=sys.stderr)
     stats = LoadStats()
     reports, problems = load_all(paths, cache, jobs, stats=stats) if paths else ([], [])
     reports = resolve_duplicates(reports, problems)
@@ -295,13 +308,6 @@ def build(
         return 0
     started = time.monotonic()
     add_cross_findings(reports)
-    previous = None
-    if previous_dir is not None:
-        from generator.history import load_previous
-
-        previous, warnings = load_previous(previous_dir)
-        for w in warnings:
-            print(f"注意 {w}", file=sys.stderr)
     try:
         content = content_dir or root / "content"
         written = render_content(

@@ -8,14 +8,17 @@ article's link must not then land at the top of the page with nothing to say.
 
 ``retire`` compares the findings the site published before (the previous build's
 ``data/findings.json``) with this build's: every published id this build does not give becomes a
-*retired* row, with the finding that took its place when exactly one new finding of the same rule
-in the same report quotes the same text or states the same values (``successor``), or none (the
-note was withdrawn, or what replaced it cannot be told for certain). Retired rows of earlier builds (the previous
-``data/retired.json``) are carried forward, so an old anchor keeps working through any number of
-builds; one that a build gives again is live again and leaves the list.
+*retired* row, with the finding that took its place when that can be told for certain
+(``successor``: one old note to one new note of the same rule in the same report, quoting the same
+text or stating the same values), or none, and why it went (``reason``: the report's file was
+replaced, the report is no longer on the site, or neither — the rules changed). Retired rows of
+earlier builds (the previous ``data/retired.json``) are carried forward, so an old anchor keeps
+working through any number of builds; one that a build gives again is live again and leaves the list.
 
-Pure functions over plain rows (``render.data.finding_rows``); reading the previous files is
-``load_previous``, whose problems are warnings, never a failed build.
+Pure functions over plain rows (``render.data.finding_rows``). ``load_previous`` reads the previous
+files, which come from the live site: every value is checked for the shape this project writes, and
+a row that is not one of ours is dropped with a warning; a file that cannot be read at all is an
+error (``PreviousError``), since building on without it would forget every id it carried.
 """
 
 from __future__ import annotations
@@ -32,13 +35,19 @@ Row = dict[str, Any]
 FINDINGS_FILE = "findings.json"
 RETIRED_FILE = "retired.json"
 
-# the shape of an id this project writes (make_finding: "f-" and six hex digits; longer allowed):
-# anything else in a previous file is not one of ours and is never written into a page as an anchor
+# the shapes of what this project writes; anything else in a previous file is not one of ours and never
+# reaches a page (ids become anchors, report ids folders: render.site._ID, at most 100 characters)
 FINDING_ID = re.compile(r"f-[0-9a-f]{6,16}")
-REPORT_ID = re.compile(r"\d{4}/[a-z0-9][a-z0-9-]*|unknown/[a-z0-9][a-z0-9-]*")
+REPORT_ID = re.compile(r"(?:\d{4}|unknown)/[a-z0-9][a-z0-9-]{0,99}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
-# the columns a retired row keeps: what the note said, and what became of it
+# why a note went: its report's file was replaced by another edition; the report is no longer on the
+# site; the same file was read again and the rules say otherwise now ("" when the previous publication
+# did not record its files, as before the twentieth session)
+REASONS = ("report_updated", "report_removed", "rules_revised")
+
+# the columns a retired row keeps: what the note said, where, and what became of it
 KEPT = (
     "report_id",
     "agency",
@@ -51,7 +60,12 @@ KEPT = (
     "claimed",
     "expected",
     "quote",
+    "source_sha256",
 )
+
+
+class PreviousError(Exception):
+    """A previous file present but unreadable: one line, naming the file and the reason."""
 
 
 @dataclass
@@ -63,30 +77,38 @@ class Previous:
     source: str = ""
 
 
-def _rows(value: Any, what: str, path: Path, warnings: list[str]) -> list[Row]:
-    if not isinstance(value, list):
-        warnings.append(f"{path}: 不是{what}列表，忽略 (not a JSON list of {what} rows; ignored)")
-        return []
-    rows = [
-        r
-        for r in value
-        if isinstance(r, dict)
-        and isinstance(r.get("finding_id"), str)
-        and FINDING_ID.fullmatch(r["finding_id"])
-        and isinstance(r.get("report_id"), str)
-        and REPORT_ID.fullmatch(r["report_id"])
-    ]
-    if len(rows) < len(value):
-        warnings.append(
-            f"{path}: {len(value) - len(rows)} 行缺少合法的编号，已忽略 "
-            f"({len(value) - len(rows)} rows without a valid finding_id/report_id ignored)"
-        )
-    return rows
+def _clean(row: Mapping[str, Any]) -> Row | None:
+    """A previous row reduced to the values of the shapes this project writes, or None when its ids are not ours."""
+    fid, rid = row.get("finding_id"), row.get("report_id")
+    if not (
+        isinstance(fid, str)
+        and FINDING_ID.fullmatch(fid)
+        and isinstance(rid, str)
+        and REPORT_ID.fullmatch(rid)
+    ):
+        return None
+    out: Row = {k: (v if isinstance(v := row.get(k), str) else None) for k in KEPT}
+    year = row.get("year")
+    out["year"] = (
+        year if isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 2200 else None
+    )
+    if out["source_sha256"] is not None and not SHA256.fullmatch(out["source_sha256"]):
+        out["source_sha256"] = None
+    retired_on, successor, reason = row.get("retired_on"), row.get("successor"), row.get("reason")
+    out["retired_on"] = retired_on if isinstance(retired_on, str) and DATE.fullmatch(retired_on) else None
+    out["successor"] = successor if isinstance(successor, str) and FINDING_ID.fullmatch(successor) else None
+    out["reason"] = reason if reason in REASONS else ""
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def load_previous(folder: Path) -> tuple[Previous, list[str]]:
-    """The previous build's data files from ``folder`` (``findings.json``, optional ``retired.json``).
-    A missing or unreadable file is a warning: the build goes on as if nothing had been published."""
+    """The previous build's data files from ``folder`` (``findings.json``, optional ``retired.json``), and
+    warnings: a missing folder or findings.json (nothing published yet), rows dropped as not ours. A file
+    present but unreadable (not UTF-8 JSON, not a list) raises PreviousError."""
     warnings: list[str] = []
     previous = Previous(source=str(folder))
     if not folder.is_dir():
@@ -98,46 +120,68 @@ def load_previous(folder: Path) -> tuple[Previous, list[str]]:
                 warnings.append(f"{path}: 文件不存在，不保留旧编号 (no previous findings.json)")
             continue
         try:
-            value = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            warnings.append(f"{path}: 无法读取，忽略 ({type(exc).__name__}: {exc})")
-            continue
-        setattr(previous, what, _rows(value, what, path, warnings))
+            value = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            raise PreviousError(f"{path}: 无法读取此前发布的问题 ({type(exc).__name__}: {exc})") from exc
+        if not isinstance(value, list):
+            raise PreviousError(f"{path}: 不是问题列表 (not a JSON list of {what} rows)")
+        rows = [c for r in value if isinstance(r, dict) and (c := _clean(r)) is not None]
+        if len(rows) < len(value):
+            n = len(value) - len(rows)
+            warnings.append(
+                f"{path}: {n} 行缺少合法的编号，已忽略 ({n} rows without a valid finding_id/report_id ignored)"
+            )
+        setattr(previous, what, rows)
     return previous, warnings
 
 
-def _successor(old: Row, candidates: list[Row]) -> str | None:
-    """The new finding of the same rule in the same report that took ``old``'s place, if one can be told
-    for certain: the only one quoting the same text of the report first (the same sentence or table row:
-    a revised note on the same subject; among several, the only one also stating the same values), else
-    the only one stating the same claimed and expected values (the same note, its subject read anew).
-    None otherwise. Messages are not compared: one rule's messages share a template, so two different
-    notes read alike (the test copy's "收入支出总计为0万元" and the published report's "财政拨款收入支出总计
-    为0.3万元" are 80% alike), and a wrong pointer is worse than none. Values that say nothing (both
-    empty, as completeness.no_tables') identify nothing."""
-    values = (old.get("claimed"), old.get("expected"))
-    quote = old.get("quote")
-    if quote:
-        same_quote = [c for c in candidates if c.get("quote") == quote]
-        if len(same_quote) > 1:
-            same_quote = [c for c in same_quote if (c.get("claimed"), c.get("expected")) == values]
-        if len(same_quote) == 1:
-            return str(same_quote[0]["finding_id"])
-        if same_quote:
-            return None
-    if not any(values):
-        return None
-    same = [c for c in candidates if (c.get("claimed"), c.get("expected")) == values]
-    return str(same[0]["finding_id"]) if len(same) == 1 else None
+def _values(r: Mapping[str, Any]) -> tuple[Any, Any]:
+    return r.get("claimed"), r.get("expected")
 
 
-def retire(previous: Previous, current: Iterable[Mapping[str, Any]], date: str) -> list[Row]:
+def _pair(olds: list[Row], news: list[Row]) -> dict[str, str]:
+    """Old id → new id within one report and rule, one to one, where it can be told for certain. In turn:
+    the same quote and the same values; the same quote (a revised note on the same sentence or row); the
+    same values, not empty (the same note, its subject read anew). At each step an old note and a new note
+    are paired only when each is the other's only match among those not yet paired, and an old note whose
+    quote some unpaired new note still shares is not paired on values alone. Messages are not compared:
+    one rule's messages share a template, so two different notes read alike (the test copy's
+    "收入支出总计为0万元" and the published report's "财政拨款收入支出总计为0.3万元" are 80% alike), and a
+    wrong pointer is worse than none."""
+    tests = (
+        lambda o, n: bool(o.get("quote")) and o.get("quote") == n.get("quote") and _values(o) == _values(n),
+        lambda o, n: bool(o.get("quote")) and o.get("quote") == n.get("quote"),
+        lambda o, n: any(_values(o)) and _values(o) == _values(n),
+    )
+    paired: dict[str, str] = {}
+    for step, same in enumerate(tests):
+        left = [o for o in olds if o["finding_id"] not in paired]
+        free = [n for n in news if n["finding_id"] not in paired.values()]
+        for o in left:
+            if step == 2 and o.get("quote") and any(o.get("quote") == n.get("quote") for n in free):
+                continue  # its sentence still has notes, none of them clearly its own
+            found = [n for n in free if same(o, n)]
+            if len(found) == 1 and sum(1 for x in left if same(x, found[0])) == 1:
+                paired[o["finding_id"]] = found[0]["finding_id"]
+        # the pairs of one step are made from the same pools, each one to one: no new note is taken twice
+    return paired
+
+
+def retire(
+    previous: Previous,
+    current: Iterable[Mapping[str, Any]],
+    date: str,
+    reports: Mapping[str, str] | None = None,
+) -> list[Row]:
     """The retired rows after this build: each previously published (or already retired) id that
-    ``current`` does not hold for the same report, with ``retired_on`` (the build that first missed
-    it, ``date`` for new ones) and ``successor`` (the id that replaced it, or None). An id is an anchor
-    on its report's page, unique there, not across the site (completeness.no_tables gives one id to
-    each report it fits): rows are keyed by report and id. Sorted by report and id."""
+    ``current`` does not hold for the same report, with ``retired_on`` (the build that first missed it,
+    ``date`` for new ones), ``successor`` (the id that replaced it on the same page, or None) and
+    ``reason``. ``reports``: every report of this build (report id → its file's sha256), those without a
+    finding too. An id is an anchor on its report's page, unique there, not across the site
+    (completeness.no_tables gives one id to each report it fits): rows are keyed by report and id.
+    Sorted by report and id."""
     live = {(str(r["report_id"]), str(r["finding_id"])): dict(r) for r in current}
+    on_site = dict(reports) if reports is not None else {rid: "" for rid, _ in live}
     published = {(r["report_id"], r["finding_id"]) for r in previous.findings}
     # new this build: a successor is only ever a finding the previous site did not have
     fresh: dict[tuple[str, str], list[Row]] = {}
@@ -149,23 +193,43 @@ def retire(previous: Previous, current: Iterable[Mapping[str, Any]], date: str) 
         key = (r["report_id"], r["finding_id"])
         if key not in live and key not in out:
             out[key] = {k: r.get(k) for k in KEPT} | {
-                "retired_on": r["retired_on"] if DATE.fullmatch(str(r.get("retired_on"))) else date,
-                "successor": r.get("successor") if isinstance(r.get("successor"), str) else None,
+                "retired_on": r.get("retired_on") or date,
+                "successor": r.get("successor"),
+                "reason": r.get("reason") or "",
             }
+    gone: dict[tuple[str, str], list[Row]] = {}
     for r in sorted(previous.findings, key=lambda r: (r["report_id"], r["finding_id"])):
         key = (r["report_id"], r["finding_id"])
-        if key in live or key in out:
-            continue
-        successor = _successor(r, fresh.get((key[0], str(r.get("rule"))), []))
-        out[key] = {k: r.get(k) for k in KEPT} | {"retired_on": date, "successor": successor}
-    # a successor retired in its turn: point at what replaced it, so a chain ends at a live note
+        if key not in live and key not in out:
+            gone.setdefault((key[0], str(r.get("rule"))), []).append(r)
+    for (rid, rule), olds in gone.items():
+        successors = _pair(olds, fresh.get((rid, rule), []))
+        now = on_site.get(rid)
+        for r in olds:
+            if now is None:
+                reason = "report_removed"
+            elif r.get("source_sha256") and now:
+                reason = "report_updated" if r["source_sha256"] != now else "rules_revised"
+            else:
+                reason = ""
+            out[(rid, r["finding_id"])] = {k: r.get(k) for k in KEPT} | {
+                "retired_on": date,
+                "successor": successors.get(r["finding_id"]),
+                "reason": reason,
+            }
+    # a successor retired in its turn: point at what replaced it, so a chain ends at a live note or at the
+    # stub of one withdrawn; a pointer to nothing on the page, or round in a circle, is dropped
+    pointed = {key: row["successor"] for key, row in out.items()}  # as found: the result not hanging on order
     for (rid, fid), row in out.items():
         seen = {fid}
-        nxt = row["successor"]
-        while nxt is not None and (rid, nxt) not in live and (rid, nxt) in out and nxt not in seen:
-            seen.add(nxt)
-            if out[(rid, nxt)]["successor"] is None:
+        nxt = pointed[(rid, fid)]
+        while nxt is not None and (rid, nxt) not in live:
+            if (rid, nxt) not in out or nxt in seen:
+                nxt = None
                 break
-            nxt = out[(rid, nxt)]["successor"]
-        row["successor"] = nxt if nxt is None or FINDING_ID.fullmatch(nxt) else None
+            seen.add(nxt)
+            if pointed[(rid, nxt)] is None:
+                break
+            nxt = pointed[(rid, nxt)]
+        row["successor"] = nxt
     return [out[k] for k in sorted(out)]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build, build_date, input_fingerprint, project_root
-from generator.history import Previous, load_previous, retire
+from generator.history import Previous, PreviousError, load_previous, retire
 from generator.pipeline import load_report
 from generator.render import SECTIONS
 from generator.render.data import RETIRED_FIELDS, SCHEMAS, finding_rows
@@ -89,7 +89,7 @@ def test_the_old_anchor_stands_on_the_successor_and_names_it(after_9d4646a: Path
     after = page[page.index(alias) :]
     heading_line = next(line for line in after.splitlines() if line.startswith("### "))
     assert heading_line.endswith("{#f-f2b9b7}")
-    assert "<dt>原编号</dt><dd><code>f-b657b4</code>（" in page
+    assert "<dt>原编号</dt><dd><code>f-b657b4</code>（" in page and "撤下，由本条取代）" in page
     assert 'id="retired"' not in page and "已撤下的问题" not in page  # nothing withdrawn: no stub section
 
 
@@ -97,7 +97,8 @@ def test_the_retired_table_is_a_download_declared_in_the_datapackage(after_9d464
     data = after_9d4646a / "data"
     header = (data / "retired.csv").read_text(encoding="utf-8").splitlines()
     assert header[0] == ",".join(f["name"] for f in RETIRED_FIELDS) and len(header) == 2
-    assert header[1].startswith(f"{R003},") and ",f-b657b4," in header[1] and header[1].endswith(",f-f2b9b7")
+    # 9d4646a's publication recorded no report files: why the note went cannot be told (reason empty)
+    assert header[1].startswith(f"{R003},") and ",f-b657b4," in header[1] and header[1].endswith(",f-f2b9b7,")
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["path"] for r in package["resources"]} >= {"retired.csv", "retired.json"}
     assert "retired" in SCHEMAS
@@ -268,28 +269,23 @@ def test_notes_without_values_never_get_a_successor() -> None:
 
 
 def test_an_untrusted_previous_file_cannot_reach_the_page(tmp_path: Path) -> None:
-    """The previous files come from the live site (fetched in CI): a row whose id is not one of ours is
-    dropped with a warning, and text is escaped like report text."""
+    """The previous files come from the live site (fetched in CI): a row whose ids are not of our shape is
+    dropped with a warning, a value of another type is taken as absent, and text is escaped like report text."""
     published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
     row = next(r for r in published if r["report_id"] == CAIZHENG)
     rows = [
-        row
-        | {
-            "finding_id": "f-1a2b3c",
-            "claimed": "<b>0</b>",
-            "quote": "<img src=x onerror=alert(4)>",
-            "message": "<script>alert(1)</script>[x](javascript:alert(2))",
-        },
+        row | {"finding_id": "f-1a2b3c", "claimed": "<b>0</b>", "quote": "<img src=x onerror=alert(4)>",
+               "message": "<script>alert(1)</script>[x](javascript:alert(2))", "severity": ["error"]},
         row | {"finding_id": 'f-1a2b3c" onmouseover="alert(3)'},
         row | {"finding_id": "f-4d5e6f", "report_id": "../../etc"},
+        row | {"finding_id": "f-4d5e6f", "report_id": "2024/" + "x" * 300},  # no file name that long
         "not a row",
-    ]
+    ]  # fmt: skip
     (tmp_path / "findings.json").write_text(json.dumps(rows), encoding="utf-8")
-    (tmp_path / "retired.json").write_text("{not json", encoding="utf-8")
     previous, warnings = load_previous(tmp_path)
     assert [r["finding_id"] for r in previous.findings] == ["f-1a2b3c"] and previous.retired == []
-    assert len(warnings) == 2
-    assert "3 行缺少合法的编号" in warnings[0] and "retired.json: 无法读取" in warnings[1]
+    assert previous.findings[0]["severity"] is None
+    assert len(warnings) == 1 and "4 行缺少合法的编号" in warnings[0]
     from generator.render import ASSETS
     from generator.render.site import write_site
 
@@ -311,18 +307,27 @@ def test_an_untrusted_previous_file_cannot_reach_the_page(tmp_path: Path) -> Non
     assert "](javascript:" not in page
 
 
-def test_build_goes_on_when_the_previous_folder_is_missing_or_broken(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_previous_file_that_cannot_be_read_stops_the_build(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Building on without it would forget every id it carried (retired.json holds them only there), and the
+    published site stays as it is: an error, one line, before any report is read."""
+    for name, body in (("findings.json", b"\xff\xfe not utf-8"), ("retired.json", b"{not json"), ("retired.json", b"[NaN]"),
+                       ("findings.json", b'{"a": 1}')):  # fmt: skip
+        folder = tmp_path / f"{name}-{len(body)}"
+        folder.mkdir()
+        (folder / "findings.json").write_text("[]", encoding="utf-8")
+        (folder / name).write_bytes(body)
+        with pytest.raises(PreviousError, match=name):
+            load_previous(folder)
+        status, _ = _build(tmp_path / f"b-{name}-{len(body)}", folder)
+        err = capsys.readouterr().err
+        assert status == 2 and "错误 " in err and name in err and "Traceback" not in err, err
+
+
+def test_build_goes_on_when_the_previous_folder_is_missing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     status, content = _build(tmp_path / "a", tmp_path / "nowhere")
     assert status == 0 and (content / "data" / "retired.json").read_text(encoding="utf-8") == "[]\n"
     err = capsys.readouterr().err
     assert "注意 " in err and "nowhere: 目录不存在" in err and "Traceback" not in err
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "findings.json").write_bytes(b"\xff\xfe not utf-8")
-    status, _ = _build(tmp_path / "b", broken)
-    assert status == 0
-    err = capsys.readouterr().err
-    assert "findings.json: 无法读取" in err and "Traceback" not in err
 
 
 def test_the_previous_files_are_part_of_the_build_fingerprint(tmp_path: Path) -> None:
@@ -369,8 +374,8 @@ def test_a_removed_report_keeps_a_page_with_its_anchors(tmp_path: Path) -> None:
     assert sorted(r["finding_id"] for r in retired if r["report_id"] == lanxian) == ids
     assert all(r["successor"] is None for r in retired if r["report_id"] == lanxian)
     page = (content / "reports" / lanxian / "index.md").read_text(encoding="utf-8")
-    assert page.startswith('---\ntitle: "岚县创业就业服务中心 2024年度决算（已移除）"')
-    assert "这份报告已不在本站" in page
+    assert page.startswith('---\ntitle: "岚县创业就业服务中心 2024年度决算（已不在本站）"')
+    assert "本站已不再发布这份报告" in page and page.count("这份报告已不在本站。") == len(ids)
     assert [i for i in ids if f'<div class="retired-finding" id="{i}">' in page] == ids
     # not listed among the reports
     assert lanxian not in (content / "reports" / "index.md").read_text(encoding="utf-8")
@@ -388,3 +393,118 @@ def test_a_carried_row_keeps_only_what_has_the_shape_of_ours(tmp_path: Path) -> 
     assert warnings == []
     (row,) = retire(previous, [], "2026-12-05")
     assert (row["finding_id"], row["retired_on"], row["successor"]) == ("f-b657b4", "2026-12-05", None)
+
+
+LANXIAN = "2024/lan-xian-chuang-ye-jiu-ye-fu-wu-zhong-xin"
+
+
+def test_two_notes_on_one_row_are_paired_one_to_one() -> None:
+    """001's 20801 row (129.68 本年支出, 112.17 基本支出) carries two sum.subtotal notes quoting the same row. Were
+    both renamed and only the 129.68 one given again, the 112.17 one must not point at it: it states other
+    values (the pair found by the twentieth session's review of this feature)."""
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    a, b = (next(r for r in published if r["finding_id"] == i) for i in ("f-5aaba4", "f-b25e48"))
+    assert a["quote"] == b["quote"] and (a["claimed"], b["claimed"]) == ("129.68", "112.17")
+    out = retire(Previous(findings=[a, b]), [a | {"finding_id": "f-0c0c0c"}], "2026-12-05")
+    assert [(r["finding_id"], r["successor"]) for r in out] == [("f-5aaba4", "f-0c0c0c"), ("f-b25e48", None)]
+    # both given again under new ids: each to its own, by quote and values
+    out = retire(
+        Previous(findings=[a, b]), [a | {"finding_id": "f-0c0c0c"}, b | {"finding_id": "f-0d0d0d"}], "x"
+    )
+    assert [(r["finding_id"], r["successor"]) for r in out] == [
+        ("f-5aaba4", "f-0c0c0c"),
+        ("f-b25e48", "f-0d0d0d"),
+    ]
+    # a note whose row now has two notes, neither stating its values, is not paired on values found elsewhere
+    other = a | {"finding_id": "f-0e0e0e", "quote": "另一行", "claimed": "112.17", "expected": "112.16"}
+    twins = [a | {"finding_id": "f-0c0c0c"}, a | {"finding_id": "f-0c0c0d", "expected": "129.66"}]
+    out = retire(Previous(findings=[b]), [*twins, other], "x")
+    assert [(r["finding_id"], r["successor"]) for r in out] == [("f-b25e48", None)]
+
+
+def test_why_a_note_went_is_told_by_the_report_file(replaced) -> None:  # type: ignore[no-untyped-def]
+    before, after = replaced
+    # the 财政局 test copy then the published original: another file for the same report
+    assert {r["reason"] for r in retire(Previous(findings=before), after, "x", {CAIZHENG: "0" * 64})} == {
+        "report_updated"
+    }
+    # the same file, read again by other rules: one of the original's notes renamed
+    sha = str(after[0]["source_sha256"])
+    renamed = [after[0] | {"finding_id": "f-0f0f0f", "quote": "别处", "claimed": "另一个数"}]
+    (row,) = retire(Previous(findings=after[:1]), renamed, "x", {CAIZHENG: sha})
+    assert (row["reason"], row["successor"]) == ("rules_revised", None)
+    # the report gone from the site
+    (row,) = retire(Previous(findings=after[:1]), [], "x", {})
+    assert row["reason"] == "report_removed"
+    # a publication that recorded no files (9d4646a's): cannot be told
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    assert all("source_sha256" not in r for r in published)
+    old = next(r for r in published if r["finding_id"] == "f-b657b4")
+    (row,) = retire(Previous(findings=[old]), [], "x", {R003: sha})
+    assert row["reason"] == ""
+
+
+def test_a_chain_that_goes_round_or_nowhere_points_nowhere() -> None:
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    old = next(r for r in published if r["finding_id"] == "f-b657b4")
+    a, b = old | {"successor": "f-bbbbbb"}, old | {"finding_id": "f-bbbbbb", "successor": "f-b657b4"}
+    dangling = old | {"finding_id": "f-cccccc", "successor": "f-dddddd"}  # f-dddddd: on no page
+    out = retire(Previous(retired=[a, b, dangling]), [], "x")
+    assert [(r["finding_id"], r["successor"]) for r in out] == [
+        ("f-b657b4", None),
+        ("f-bbbbbb", None),
+        ("f-cccccc", None),
+    ]
+
+
+def test_a_report_whose_address_changed_says_where_it_is_now(tmp_path: Path) -> None:
+    """003 published under another id (as if its agency had been read as "乌鲁木齐市人社局" first): the old address
+    says where the report is now, and each note still given there links to the same note at the new address."""
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    old_id = "2024/wu-lu-mu-qi-shi-ren-she-ju"
+    rows = [r | {"report_id": old_id} for r in published if r["report_id"] == R003]
+    folder = tmp_path / "published"
+    folder.mkdir()
+    (folder / "findings.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    status, content = _build(tmp_path / "b", folder)
+    assert status == 0
+    page = (content / "reports" / old_id / "index.md").read_text(encoding="utf-8")
+    assert page.startswith('---\ntitle: "乌鲁木齐市人力资源和社会保障局 2024年度决算（已改网址）"')
+    assert (
+        '<a href="../wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju/">乌鲁木齐市人力资源和社会保障局 2024年度决算</a>'
+        in page
+    )
+    live = {
+        r["finding_id"] for r in json.loads((content / "data" / "findings.json").read_text(encoding="utf-8"))
+    }
+    kept = [r["finding_id"] for r in rows if r["finding_id"] in live]
+    assert len(kept) == len(rows) - 1  # all but f-b657b4, renamed since
+    for fid in kept:
+        assert f'后续见 <a href="../wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju/#{fid}">' in page
+
+
+def test_every_front_matter_parses_even_with_control_characters(tmp_path: Path) -> None:
+    """A character YAML cannot hold (a C1 control, "\\x90") in an agency's name made the front matter fail to parse,
+    and MkDocs then rendered it as Markdown, a javascript: link included (found by the review of this feature).
+    yaml_str drops such characters; every generated page's front matter must parse."""
+    import yaml
+
+    published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
+    row = next(r for r in published if r["report_id"] == R003) | {
+        "report_id": "2024/zz-gone",
+        "agency": "某局\x90 [点击查看原文](javascript:alert(document.domain))",
+    }
+    folder = tmp_path / "published"
+    folder.mkdir()
+    (folder / "findings.json").write_text(json.dumps([row]), encoding="utf-8")
+    status, content = _build(tmp_path / "b", folder)
+    assert status == 0
+    for md in content.rglob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            meta = yaml.safe_load(text.split("---\n", 2)[1])
+            assert isinstance(meta, dict) and "title" in meta, md
+    meta = yaml.safe_load(
+        (content / "reports" / "2024" / "zz-gone" / "index.md").read_text().split("---\n", 2)[1]
+    )
+    assert "\x90" not in meta["title"] and meta["title"].startswith("某局 [点击查看原文]")

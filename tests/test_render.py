@@ -195,8 +195,11 @@ def test_every_page_and_data_file_exists(rendered_twice: tuple[Path, Path]) -> N
         f["name"]
         for f in next(r for r in pkg["resources"] if r["path"] == "findings.csv")["schema"]["fields"]
     ]
-    assert header == fields and fields[-3:] == ["page", "quote", "section"]
+    assert header == fields and fields[-4:] == ["page", "quote", "section", "source_sha256"]
     assert sum(1 for row in rows if row["section"]) >= 0.95 * len(rows)
+    # and the file each finding was read from (a replaced report's retired notes are told apart by it)
+    shas = {r["report_id"]: r["source_sha256"] for r in rows}
+    assert len(set(shas.values())) == len(shas) and all(len(v) == 64 for v in shas.values())
     for rule_id, slug in rule_slugs({row["rule"] for row in rows}).items():
         assert re.fullmatch(r"[a-z0-9-]+", slug), slug
         assert (c / "findings" / slug / "index.md").is_file(), rule_id

@@ -117,73 +117,124 @@ def test_site_build_job():
 
 def test_site_build_keeps_the_published_finding_ids():
     """The build job fetches the live site's findings.json (and retired.json) and hands the folder to
-    `make site PREVIOUS=…`, so ids the new build no longer gives keep an anchor (generator.history)."""
-    steps = load("site.yml")["jobs"]["build"]["steps"]
-    (fetch,) = [s for s in steps if "data/findings.json" in str(s.get("run", ""))]
+    `make site PREVIOUS=…`, so ids the new build no longer gives keep an anchor (generator.history); run by
+    hand, keep_ids off builds without them."""
+    doc = load("site.yml")
+    steps = doc["jobs"]["build"]["steps"]
+    (fetch,) = [s for s in steps if "data/$1" in str(s.get("run", ""))]
+    (install,) = [s for s in steps if str(s.get("run", "")).strip() == "make venv"]
     (make,) = [s for s in steps if str(s.get("run", "")).strip().startswith("make site")]
-    assert steps.index(fetch) < steps.index(make)
+    assert (
+        steps.index(install) < steps.index(fetch) < steps.index(make)
+    )  # the fetch reads site_url with the generator
     assert make["run"].strip() == 'make site PREVIOUS="$PREVIOUS"'
     assert make["env"]["PREVIOUS"] == "${{ steps." + fetch["id"] + ".outputs.dir }}"
+    assert triggers(doc)["workflow_dispatch"]["inputs"]["keep_ids"] == {
+        "description": triggers(doc)["workflow_dispatch"]["inputs"]["keep_ids"]["description"],
+        "type": "boolean",
+        "default": True,
+    }
+    # GitHub compares null and false alike as numbers (0): a push or a workflow_call must still fetch
+    assert fetch["if"] == "${{ format('{0}', inputs.keep_ids) != 'false' }}"
 
 
-def run_fetch_step(tmp_path: Path, served: Path | None):
-    """site.yml's fetch step in a folder whose mkdocs.yml points at a local server over ``served``."""
-    import functools
-    import http.server
-    import threading
+class _Live:
+    """A local stand-in for the published site: files under ``root``, and paths answering with a given status."""
 
+    def __init__(self, root: Path, status: dict[str, int] | None = None):
+        import functools
+        import http.server
+        import threading
+
+        failing = status or {}
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                name = self.path.split("?", 1)[0].rsplit("/", 1)[-1]
+                if name in failing:
+                    self.send_error(failing[name])
+                    return
+                super().do_GET()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(root))
+        )
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/lens/"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def run_fetch_step(tmp_path: Path, files: dict[str, Path], status: dict[str, int] | None = None):
+    """site.yml's fetch step in a folder whose mkdocs.yml points at a local site holding ``files`` (name → file
+    to serve as data/name) and answering ``status`` (name → HTTP status) for others."""
     script = next(
-        s for s in load("site.yml")["jobs"]["build"]["steps"] if "data/findings.json" in str(s.get("run", ""))
+        s for s in load("site.yml")["jobs"]["build"]["steps"] if "data/$1" in str(s.get("run", ""))
     )["run"]
+    (tmp_path / "live" / "lens" / "data").mkdir(parents=True)
+    for name, source in files.items():
+        shutil.copy(source, tmp_path / "live" / "lens" / "data" / name)
     work = tmp_path / "work"
     work.mkdir()
+    (work / ".venv").symlink_to(
+        ROOT / ".venv"
+    )  # the step reads site_url with the generator (make venv before it)
     runner = tmp_path / "runner"
     runner.mkdir()
     output = tmp_path / "output"
     output.write_text("", encoding="utf-8")
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(served or tmp_path / "empty")
-    )
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    live = _Live(tmp_path / "live", status)
     try:
-        port = server.server_address[1]
-        (work / "mkdocs.yml").write_text(
-            f"site_name: t\nsite_url: http://127.0.0.1:{port}/lens/\n", encoding="utf-8"
-        )
-        env = {**os.environ, "RUNNER_TEMP": str(runner), "GITHUB_OUTPUT": str(output)}
+        (work / "mkdocs.yml").write_text(f"site_name: t\nsite_url: {live.url}\n", encoding="utf-8")
+        env = {**os.environ, "RUNNER_TEMP": str(runner), "GITHUB_OUTPUT": str(output), "GITHUB_RUN_ID": "7"}
         proc = subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-            cwd=work, env=env, capture_output=True, text=True, timeout=120,
+            cwd=work, env=env, capture_output=True, text=True, timeout=300,
         )  # fmt: skip
     finally:
-        server.shutdown()
-        server.server_close()
+        live.close()
     return proc, output.read_text(encoding="utf-8"), runner / "published"
 
 
-def test_fetch_step_hands_over_the_published_files(tmp_path):
+PUBLISHED_FINDINGS = ROOT / "tests" / "fixtures" / "published-9d4646a" / "findings.json"
+
+
+def _need_curl() -> None:
     if shutil.which("curl") is None or shutil.which("bash") is None:
         pytest.skip("needs curl and bash")
-    live = tmp_path / "live"
-    (live / "lens" / "data").mkdir(parents=True)
-    published = ROOT / "tests" / "fixtures" / "published-9d4646a" / "findings.json"
-    shutil.copy(published, live / "lens" / "data" / "findings.json")
-    proc, output, folder = run_fetch_step(tmp_path, live)
+
+
+def test_fetch_step_hands_over_the_published_files(tmp_path):
+    _need_curl()
+    proc, output, folder = run_fetch_step(tmp_path, {"findings.json": PUBLISHED_FINDINGS})
     assert proc.returncode == 0, proc.stderr
     assert output == f"dir={folder}\n"
-    assert (folder / "findings.json").read_bytes() == published.read_bytes()
-    assert not (folder / "retired.json").exists()  # not published yet (a site from before retired.json)
+    assert (folder / "findings.json").read_bytes() == PUBLISHED_FINDINGS.read_bytes()
+    assert not (folder / "retired.json").exists()  # not published (a site from before retired.json): 404
 
 
 def test_fetch_step_on_a_first_deploy_hands_over_nothing(tmp_path):
-    if shutil.which("curl") is None or shutil.which("bash") is None:
-        pytest.skip("needs curl and bash")
-    proc, output, _ = run_fetch_step(tmp_path, None)
+    _need_curl()
+    proc, output, _ = run_fetch_step(tmp_path, {})
     assert proc.returncode == 0, proc.stderr
     assert output == ""  # PREVIOUS is empty: make site runs `generator build` without --previous
     assert "::notice::no findings.json published" in proc.stdout
+
+
+@pytest.mark.parametrize("failing", ["findings.json", "retired.json"])
+def test_fetch_step_stops_the_job_when_the_site_does_not_answer(tmp_path, failing):
+    """A 503 (or a timeout) is not "nothing published": building on would deploy a site that forgot every id
+    the live retired.json carries. The job stops; the published site stays (found by the review)."""
+    _need_curl()
+    proc, output, _ = run_fetch_step(tmp_path, {"findings.json": PUBLISHED_FINDINGS}, {failing: 503})
+    assert proc.returncode == 1
+    assert output == ""
+    assert "::error::fetching " in proc.stdout and f"data/{failing} gave HTTP 503" in proc.stdout
 
 
 def test_site_extraction_is_sharded_and_merged():

@@ -61,6 +61,12 @@ FINDING_FIELDS = REPORT_FIELDS[:3] + [
     _f("page", "integer", "页码", "第一条原文证据所在页"),
     _f("quote", "string", "原文", "第一条原文证据（报告提取文本中的原样片段）"),
     _f("section", "string", "所在部分", "第一条原文证据所在的章节（如“五、…… / （一）……”）或法定报表"),
+    _f(
+        "source_sha256",
+        "string",
+        "报告文件 SHA-256",
+        "得出这个问题的报告文件；换了文件的报告，旧问题据此区分",
+    ),
 ]
 
 CLASS_FIELDS = REPORT_FIELDS[:3] + [
@@ -88,7 +94,14 @@ RETIRED_FIELDS = [f for f in FINDING_FIELDS if f["name"] in KEPT] + [
         "successor",
         "string",
         "取代它的问题编号",
-        "同一报告、同一规则中取代它的问题；为空表示问题已撤下（报告原文已更新，或规则修订后不再成立）",
+        "同一报告页面上取代它的问题（也可能是另一个已撤下的编号，其后续见该行）；为空表示没有可以确定的后续问题",
+    ),
+    _f(
+        "reason",
+        "string",
+        "撤下原因",
+        "report_updated = 报告换了新版本文件，rules_revised = 报告文件未变、本站修订了核对规则，"
+        "report_removed = 报告已不在本站；为空表示此前发布时未记录报告文件、无法区分",
     ),
 ]
 
@@ -149,6 +162,7 @@ def finding_rows(reports: list[Report], rid: ReportId | None = None) -> list[dic
                     "page": first.page if first else None,
                     "quote": first.quote if first else None,
                     "section": (first.section or first.table) if first else None,
+                    "source_sha256": r.source.get("sha256") or None,
                 }
             )
     return rows

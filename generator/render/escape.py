@@ -54,9 +54,16 @@ def attr_json(value: Any) -> Markup:
     return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;"))
 
 
+# what YAML cannot hold even quoted (C0 and C1 controls but tab, newline and NEL; surrogates; U+FFFE, U+FFFF): a front
+# matter holding one does not parse, and MkDocs then renders it as the page's Markdown, links and all
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def yaml_str(value: object) -> Markup:
-    """A front-matter scalar: HTML-escaped (MkDocs themes print page.meta unescaped), JSON-quoted."""
-    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False))
+    """A front-matter scalar: HTML-escaped (MkDocs themes print page.meta unescaped), JSON-quoted, without the
+    characters YAML cannot hold."""
+    text = " ".join(_NOT_YAML.sub("", str(value)).split())
+    return Markup(json.dumps(html.escape(text, quote=True), ensure_ascii=False))
 
 
 _SAFE_URL = re.compile(r"(?:https?://)?[A-Za-z0-9._~/#%?=&+:@-]*")

@@ -131,7 +131,10 @@ class SiteContext:
         self.by_id = {r.id: r for r in self.reports}
         self._originals: dict[int, str] = {}
         # ids the site published before and this build does not give (generator.history): their anchors stay
-        self.retired = retire(previous, dt.finding_rows(self.reports, self.rid), date) if previous else []
+        on_site = {self.rid(r): r.source.get("sha256") or "" for r in self.reports}
+        self.retired = (
+            retire(previous, dt.finding_rows(self.reports, self.rid), date, on_site) if previous else []
+        )
         self.retired_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in self.retired:
             self.retired_of[row["report_id"]].append(row)
@@ -310,14 +313,19 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
     )
     findings = [_finding_view(ctx, r, f, url) for f in r.findings]
     # an old id replaced by a live finding anchors on that finding; any other is listed under 已撤下
-    live = {f.id for f in r.findings}
+    live = {f.id: f for f in r.findings}
     aliases: dict[str, list[dict[str, Any]]] = defaultdict(list)
     retired = []
     for row in ctx.retired_of.get(ctx.rid(r), []):
         if row["successor"] in live:
-            aliases[row["successor"]].append(row)
+            now = live[row["successor"]]
+            was = (row.get("claimed"), row.get("expected"))
+            # a revised note stating other values: what the old one said, so the reader is not lost
+            aliases[row["successor"]].append(
+                row | {"was": "、".join(v for v in was if v) if was != (now.claimed, now.expected) else ""}
+            )
         else:
-            retired.append(row | {"severity_label": SEVERITY_LABEL.get(row.get("severity") or "", "")})
+            retired.append(_retired_view(row, "#"))
     for fv in findings:
         rule = rules.get(fv["rule"])
         fv["formula"] = rule.formula if rule else ""
@@ -361,24 +369,55 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
     return page
 
 
+# why a note went (generator.history.REASONS), as the page tells it
+RETIRED_WHY = {
+    "report_updated": "报告换了新版本的文件，新版本中不再有这个问题。",
+    "rules_revised": "报告文件没有变；本站修订了核对规则或读取方法后，此前的判断不再成立。",
+    "report_removed": "这份报告已不在本站。",
+    "": "报告原文已更新，或本站修订了核对规则（此前发布时没有记录报告文件，无法区分）。",
+}
+
+
+def _retired_view(row: dict[str, Any], successor_page: str) -> dict[str, Any]:
+    return row | {
+        "severity_label": SEVERITY_LABEL.get(row.get("severity") or "", ""),
+        "why": RETIRED_WHY.get(row.get("reason") or "", RETIRED_WHY[""]),
+        "successor_href": f"{successor_page}{anchor(row['successor'])}" if row.get("successor") else "",
+    }
+
+
 def gone_pages(ctx: SiteContext) -> list[Page]:
-    """A page at the address of each report the site published before and no longer has (its file
-    removed from data/reports/), holding the anchors of the notes published on it."""
+    """A page at the address of each report the site published before and no longer has, holding the anchors
+    of the notes published on it. When one report of this build has the same agency and year (its address
+    changed: the agency's name read anew, a metadata override), the page says where it is now, and each note
+    still given there (the same id) links to it."""
     live = {ctx.rid(r) for r in ctx.reports}
     gone: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in ctx.retired:
         if row["report_id"] not in live:
-            gone[row["report_id"]].append(
-                row | {"severity_label": SEVERITY_LABEL.get(row.get("severity") or "", "")}
-            )
+            gone[row["report_id"]].append(row)
     pages = []
     for rid, rows in sorted(gone.items()):
         agency, year = rows[0].get("agency") or rid.split("/", 1)[1], rows[0].get("year") or ""
+        url = f"reports/{rid}/"
+        same = [r for r in ctx.reports if r.agency == agency and r.year == year]
+        moved = None
+        views = []
+        if len(same) == 1:
+            there = ctx.report_url(same[0])
+            moved = {"href": rel(url, there), "title": f"{same[0].agency} {same[0].year}年度决算"}
+            ids = {f.id for f in same[0].findings}
+            for row in rows:
+                if row["finding_id"] in ids:  # still given at the new address: the same note
+                    row = row | {"successor": row["finding_id"]}
+                views.append(_retired_view(row, rel(url, there) + "#" if row.get("successor") else "#"))
+        else:
+            views = [_retired_view(row, "#") for row in rows]
         pages.append(
-            Page(f"reports/{rid}/index.md", "report_gone.md.j2", {
-                "title": f"{agency} {year}年度决算（已移除）",
-                "description": f"{agency} {year}年度决算已不在本站；此前发布的{len(rows)}个问题的编号保留在本页。",
-                "agency": agency, "year": year, "retired": rows,
+            Page(f"{url}index.md", "report_gone.md.j2", {
+                "title": f"{agency} {year}年度决算（{'已改网址' if moved else '已不在本站'}）",
+                "description": f"{agency} {year}年度决算{'已改网址' if moved else '已不在本站'}；此前发布的{len(rows)}个问题的编号保留在本页。",
+                "agency": agency, "year": year, "retired": views, "moved": moved,
             })
         )  # fmt: skip
     return pages
