@@ -1242,9 +1242,13 @@ def test_a_word_with_a_shape_alike_slip_is_a_note(findings) -> None:
     # the 土地 nearest the slip, in the same list of duties
     assert [q.quote for q in soil.evidence] == ["负责征收集体士地房屋补偿工作", "负责土地征收征用管理"]
     assert [q.page for q in soil.evidence] == [5, 5]
-    assert "“士地”不成词" in soil.message and "出现13次的“土地”" in soil.message
-    assert "应为“负责征收集体土地房屋补偿工作”" in soil.message
-    assert [q.quote for q in changji.evidence] == ["充分发挥昌古产业优势", "工厂负责人到昌吉发展较好企业"]
+    # 土地 13 times in the text, 11 of them as a word (not "国土|地…")
+    assert "“士地”不是词" in soil.message and "报告中11处使用的“土地”" in soil.message
+    assert "疑为笔误，是否应为“负责征收集体土地房屋补偿工作”？" in soil.message
+    assert [q.quote for q in changji.evidence] == [
+        "充分发挥昌古产业优势",
+        "卫星工厂负责人到昌吉发展较好企业学习经营管理",
+    ]
 
 
 def test_a_shape_alike_slip_planted_in_a_seed_is_found() -> None:
@@ -1258,20 +1262,29 @@ def test_a_shape_alike_slip_planted_in_a_seed_is_found() -> None:
 
 
 def test_shape_alike_pairs_that_are_not_slips() -> None:
-    """Synthetic: a pair across two words ("本年|未安排", "部门|入驻", "由于|部门") is no slip, however rare; a word
-    the report uses fewer than three times says nothing of a pair beside it; text a recogniser read (characters
-    outside GB 2312, as in 003's OCR: 財, 単, 減) is not read."""
+    """Synthetic, in the register of a 决算 report (the false notes the review of this rule made, each silent now):
+    a pair across two words ("本年|未安排", "部门|入驻", "2024年|未发生"), inside a longer word ("据为己有"), or cut by a
+    line break ("铺设木地" / "板"); a dictionary word however rare ("差距太大" beside 大大); a word counted only where
+    it stands as one ("人社部门" beside 深入社区: 入社 is no word there); a word the report uses fewer than three times;
+    text a recogniser read (characters outside GB 2312, as in 003's OCR: 財, 単, 減)."""
     from conftest import report_of
 
     rule = CATALOGUE["completeness.shape_variant"].fn
-    assert not list(rule(report_of("本年未安排信息化建设项目", *["年末结转和结余"] * 3)))
-    assert not list(rule(report_of("配合其他部门入驻劳动保障大厦", *["劳动保障部门人员"] * 3)))
-    assert not list(rule(report_of("负责征收集体士地房屋补偿工作", "负责土地征收", "土地出让")))
+    quiet = [
+        ("本年未安排信息化建设项目", *["年末结转和结余"] * 3),
+        ("配合其他部门入驻劳动保障大厦", *["劳动保障部门人员"] * 3),
+        ("2024年未发生因公出国（境）费用", *["年末结转和结余"] * 3),
+        ("本单位无据为己有、公款私用情况", *["已有项目"] * 3),
+        ("铺设木地", "板84平方米", *["吸纳本地劳动力就业"] * 6),
+        ("个别项目绩效指标值与实际完成值差距太大", *["大大提高"] * 3),
+        ("会同区人社部门开展评价", *["组织党员深入社区开展服务"] * 3),
+        ("负责征收集体士地房屋补偿工作", "负责土地征收", "土地出让"),
+        ("負責財政単位減免", "负责征收集体士地房屋补偿工作", *["负责土地征收"] * 3),
+    ]
+    for paragraphs in quiet:
+        assert not list(rule(report_of(*paragraphs))), paragraphs
     (f,) = rule(report_of("负责征收集体士地房屋补偿工作", *["负责土地征收"] * 3))
     assert f.claimed == "士地"
-    assert not list(
-        rule(report_of("負責財政単位減免", "负责征收集体士地房屋补偿工作", *["负责土地征收"] * 3))
-    )
 
 
 def test_ocr_text_is_not_read_for_shape_alike_slips(reports) -> None:

@@ -1140,33 +1140,55 @@ class _Words:
         return i < len(self) and self[i] == word
 
 
+# slips common enough that jieba's dictionary took them in from its source texts (自已 263 times against 自己's
+# 90,933): known 错别字, slips all the same. Any other dictionary word is a word, however rare ("太大", "本币", "以使":
+# right where they stand)
+_ATTESTED_SLIPS = frozenset(
+    (
+        "自已",
+        "收人",
+        "输人",
+        "时侯",
+        "气侯",
+        "问侯",
+        "诸候",
+        "选拨",
+        "提拨",
+        "千部",
+        "若于",
+        "历害",
+        "粉未",
+        "记要",
+        "辩认",
+    )
+)
+# words official texts write that jieba's dictionary lacks: never slips ("人社部门", "一人一档")
+_MISSING_WORDS = ("人社", "一人")
+
+
 @cache
 def _lexicon() -> tuple[dict[int, _Words], dict[str, tuple[tuple[str, int], ...]]]:
-    """jieba's dictionary (a word list of modern Chinese with frequencies; only the list is read, nothing is
-    segmented): its words of two to four characters, and every slip one shape-alike character away from a
-    two-character word that it is no word beside — not in the dictionary, or used less than a hundredth as often (a
-    common slip the dictionary learned from the texts it was made from: "自已" 263 times against 自己's 90,933, "收人"
-    3 against 收入's 10,403) — with (the word, the position of the changed character). 17,000 slips; 0.4 s once a
-    process."""
+    """jieba's dictionary (a word list of modern Chinese; only the list is read, nothing is segmented): its words of
+    two to four characters, and every pair one shape-alike character away from a two-character word that is no word
+    itself (not in the dictionary, or a known 错别字 it took in: _ATTESTED_SLIPS), with (the word, the position of
+    the changed character). 16,700 pairs; 0.4 s once a process."""
     from pathlib import Path
 
     import jieba
 
-    by_size: dict[int, list[str]] = {2: [], 3: [], 4: []}
-    freq: dict[str, int] = {}
+    by_size: dict[int, list[str]] = {2: list(_MISSING_WORDS), 3: [], 4: []}
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
         for line in f:
-            w, count, *_ = line.split(" ")
+            w = line.split(" ", 1)[0]
             if 2 <= len(w) <= 4:
                 by_size[len(w)].append(w)
-                if len(w) == 2:
-                    freq[w] = int(count)
+    two = set(by_size[2])
     slips: dict[str, list[tuple[str, int]]] = {}
-    for w, n in freq.items():
+    for w in two - _ATTESTED_SLIPS:
         for k in (0, 1):
             for c in _ALIKE.get(w[k], ()):
                 slip = w[:k] + c + w[k + 1 :]
-                if freq.get(slip, 0) * 100 < n:
+                if slip not in two or slip in _ATTESTED_SLIPS:
                     slips.setdefault(slip, []).append((w, k))
     words = {size: _Words(found, size) for size, found in by_size.items()}
     return words, {slip: tuple(sorted(found)) for slip, found in slips.items()}
@@ -1186,15 +1208,33 @@ def _recognised(doc: Document) -> bool:
     return len(_outside_gb2312().findall(doc.text)) >= 3
 
 
-def _joins_a_word(text: str, at: int, words: dict[int, _Words]) -> bool:
-    """Whether the pair text[at:at+2] straddles two words: its first character ends a word of the text before it
-    ("本年|未安排", "部门|入驻") or its second opens one after it ("由于|部门", "为|公共")."""
-    return any(at - k >= 0 and text[at - k : at + 1] in words[k + 1] for k in (1, 2, 3)) or any(
-        at + 2 + k <= len(text) and text[at + 1 : at + 2 + k] in words[k + 1] for k in (1, 2, 3)
+def _joins_a_word(text: str, at: int, words: dict[int, _Words], inside: bool = True) -> bool:
+    """Whether the pair text[at:at+2] belongs to words other than itself: its first character ends a word of the
+    text before it ("本年|未安排", "部门|入驻"), its second opens one after it ("由于|部门", "为|公共"), a figure's
+    年/月/日/号 ends before it ("2024年|未发生"), or (``inside``) a word of three or four characters holds it whole
+    ("据为己有", "精明强干"). Line breaks are taken out of the text around it: a word a PDF or an export wrapped
+    ("铺设木地|板") is whole."""
+    left = text[max(0, at - 8) : at].replace("\n", "")[-3:]
+    right = text[at + 2 : at + 10].replace("\n", "")[:3]
+    s, i = left + text[at : at + 2] + right, len(left)
+    if i and s[i - 1].isdigit() and s[i] in "年月日号":
+        return True
+    if inside and any(
+        s[a:b] in words[b - a] for a in range(i + 1) for b in range(i + 2, len(s) + 1) if 3 <= b - a <= 4
+    ):
+        return True
+    return any(i - k >= 0 and s[i - k : i + 1] in words[k + 1] for k in (1, 2, 3)) or any(
+        i + 2 + k <= len(s) and s[i + 1 : i + 2 + k] in words[k + 1] for k in (1, 2, 3)
     )
 
 
-def _around(text: str, at: int, end: int, span: int = 6) -> tuple[int, int]:
+def _as_word(text: str, word: str, words: dict[int, _Words]) -> int:
+    """How often ``word`` (two characters) stands in ``text`` as a word: not straddling two (入社 in "深入社区" is not
+    one)."""
+    return sum(1 for m in re.finditer(word, text) if not _joins_a_word(text, m.start(), words, inside=False))
+
+
+def _around(text: str, at: int, end: int, span: int = 12) -> tuple[int, int]:
     """text[at:end] widened by up to ``span`` Chinese characters on each side (not past a figure or a stop)."""
     start = at
     while start > 0 and at - start < span and _cjk(text[start - 1]):
@@ -1209,16 +1249,16 @@ def _around(text: str, at: int, end: int, span: int = 6) -> tuple[int, int]:
     "completeness.shape_variant",
     title="形近字笔误",
     explanation=(
-        "报告里两个相邻的字不成词（词表中没有，或用得不到形近那个词的百分之一，如“自已”之于“自己”），"
-        "把其中一个字换成字形相近的字（土/士、古/吉、干/于、人/入……）"
-        "就成了报告自己在别处多次使用的词（至少三次，且是这两个字出现次数的三倍以上），如“征收集体士地房屋”"
-        "与全文13处“土地”。这是打字或誊抄时的形近字笔误。两个字分属前后两个词的（“本年|未安排”“部门|入驻”）"
-        "不比较；经文字识别（OCR）读出的报告不比较，那里的形近错字多半是识别造成的。词表为 jieba 分词词典"
-        "（约35万词）。"
+        "报告里两个相邻的字不是词（jieba 分词词典约35万词中没有，或是词典收进的常见错别字，如“自已”“收人”），"
+        "把其中一个字换成字形相近的字（土/士、古/吉、干/于、人/入……）就成了报告自己多次使用的词"
+        "（作为词至少三次，且是这两个字出现次数的三倍以上），如“征收集体士地房屋”与全文13处“土地”："
+        "疑为打字或誊抄时的形近字笔误。两个字分属前后两个词的（“本年|未安排”“部门|入驻”“2024年|未发生”，"
+        "换行处也按连着读）、在三四个字的词里的（“据为己有”）不比较；词典中有的词即使少见也不比较（“太大”“本币”）；"
+        "经文字识别（OCR）读出的页面和文本不比较，那里的形近错字多半是识别造成的。"
     ),
-    formula="不成词的两字 → 换一个形近字 = 报告中常用的词",
+    formula="不是词的两字 → 换一个形近字 = 报告中常用的词",
     tolerance="不涉及金额；只作提示",
-    example="“负责征收集体士地房屋补偿工作”：“士地”不成词，“土地”在报告中出现13次",
+    example="“负责征收集体士地房屋补偿工作”：“士地”不是词，“土地”在报告中作为词出现13次",
     expected_label="应为",
 )
 def shape_variant(report: Report) -> Iterable[Finding]:
@@ -1242,7 +1282,9 @@ def shape_variant(report: Report) -> Iterable[Finding]:
     for pair, found in sorted(where.items()):
         if len(found) > 2:
             continue
-        usual = [(w, k) for w, k in slips[pair] if (c := text.count(w)) >= 3 and c >= 3 * len(found)]
+        usual = [
+            (w, k, c) for w, k in slips[pair] if (c := _as_word(text, w, words)) >= 3 and c >= 3 * len(found)
+        ]
         if len(usual) != 1:
             continue
         if not starts:  # each block's offset in the joined text
@@ -1250,7 +1292,7 @@ def shape_variant(report: Report) -> Iterable[Finding]:
         spots = sorted(at for at in found if not _joins_a_word(text, at, words) and not ocr_read(at))
         if not spots:
             continue
-        w, k = usual[0]
+        w, k, uses = usual[0]
         # the word where the report writes it nearest the slip: "……土地征收……" in the same list of duties
         near = min((m.start() for m in re.finditer(w, text)), key=lambda x: (abs(x - spots[0]), x))
         quotes = []
@@ -1263,8 +1305,8 @@ def shape_variant(report: Report) -> Iterable[Finding]:
             "completeness.shape_variant",
             "info",
             pair,
-            f"报告写“{said}”，其中“{pair}”不成词；把“{pair[k]}”换成字形相近的“{w[k]}”，就是报告中出现"
-            f"{text.count(w)}次的“{w}”：多半是笔误，应为“{said.replace(pair, w, 1)}”。",
+            f"报告写“{said}”，“{pair}”不是词（词典中没有，或是常见的错别字）；把“{pair[k]}”换成字形相近的"
+            f"“{w[k]}”，就是报告中{uses}处使用的“{w}”：疑为笔误，是否应为“{said.replace(pair, w, 1)}”？",
             pair,
             w,
             [_quote(report, blk, start, end) for blk, start, end in quotes],
