@@ -7,8 +7,8 @@ many published ids the newer build no longer gives, how many of them get a succe
 retired id, the new notes of the same rule in the same report (to judge the successor by hand).
 Also times ``retire`` on the publication scaled up (the rows repeated under other report ids).
 
-Usage: python benchmarks/finding_history.py [--every N] [--count K]   (default: every 25th commit of
-main's first-parent history, the newest 22)
+Usage: python benchmarks/finding_history.py [--every N] [--count K] [--head COMMIT]   (default: every 25th
+commit of the first-parent history of HEAD, the newest 22; --head fixes the sample, as HEAD moves on)
 """
 
 from __future__ import annotations
@@ -61,9 +61,10 @@ def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--every", type=int, default=25)
     ap.add_argument("--count", type=int, default=22)
+    ap.add_argument("--head", default="HEAD")
     args = ap.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
-    commits = git("log", "--format=%h", "--first-parent", "HEAD").split()[:: args.every][: args.count]
+    commits = git("log", "--format=%h", "--first-parent", args.head).split()[:: args.every][: args.count]
     built = [(c, f) for c in reversed(commits) if (f := findings_at(c)) is not None]
     total = with_successor = 0
     for (a, old), (b, new) in zip(built, built[1:], strict=False):
