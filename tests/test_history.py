@@ -481,6 +481,12 @@ def test_a_report_whose_address_changed_says_where_it_is_now(tmp_path: Path) -> 
     assert len(kept) == len(rows) - 1  # all but f-b657b4, renamed since
     for fid in kept:
         assert f'后续见 <a href="../wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju/#{fid}">' in page
+    assert page.count("这份报告换了网址，这个问题在新网址上仍然成立。") == len(kept)
+    assert page.count("起移到新网址") == len(kept) and "这份报告已不在本站" not in page
+    # f-b657b4, renamed since (f-f2b9b7 at the new address: not paired across addresses)
+    assert (
+        page.count("这份报告换了网址；新网址上的报告中没有同一编号的问题（已撤下，或已由新编号取代）。") == 1
+    )
 
 
 def test_every_front_matter_parses_even_with_control_characters(tmp_path: Path) -> None:

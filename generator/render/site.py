@@ -382,6 +382,7 @@ def _retired_view(row: dict[str, Any], successor_page: str) -> dict[str, Any]:
     return row | {
         "severity_label": SEVERITY_LABEL.get(row.get("severity") or "", ""),
         "why": RETIRED_WHY.get(row.get("reason") or "", RETIRED_WHY[""]),
+        "verb": "撤下",
         "successor_href": f"{successor_page}{anchor(row['successor'])}" if row.get("successor") else "",
     }
 
@@ -408,9 +409,20 @@ def gone_pages(ctx: SiteContext) -> list[Page]:
             moved = {"href": rel(url, there), "title": f"{same[0].agency} {same[0].year}年度决算"}
             ids = {f.id for f in same[0].findings}
             for row in rows:
-                if row["finding_id"] in ids:  # still given at the new address: the same note
-                    row = row | {"successor": row["finding_id"]}
-                views.append(_retired_view(row, rel(url, there) + "#" if row.get("successor") else "#"))
+                if row["finding_id"] in ids:  # still given at the new address: the same note, moved
+                    view = _retired_view(row | {"successor": row["finding_id"]}, rel(url, there) + "#")
+                    views.append(
+                        view
+                        | {"verb": "起移到新网址", "why": "这份报告换了网址，这个问题在新网址上仍然成立。"}
+                    )
+                else:
+                    view = _retired_view(row, rel(url, there) + "#" if row.get("successor") else "#")
+                    views.append(
+                        view
+                        | {
+                            "why": "这份报告换了网址；新网址上的报告中没有同一编号的问题（已撤下，或已由新编号取代）。"
+                        }
+                    )
         else:
             views = [_retired_view(row, "#") for row in rows]
         pages.append(
