@@ -41,11 +41,13 @@ FINDING_ID = re.compile(r"f-[0-9a-f]{6,16}")
 REPORT_ID = re.compile(r"(?:\d{4}|unknown)/[a-z0-9][a-z0-9-]{0,99}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may hold one; no page can (UTF-8)
 
 # why a note went: its report's file was replaced by another edition; the report is no longer on the
-# site; the same file was read again and the rules say otherwise now ("" when the previous publication
-# did not record its files, as before the twentieth session)
-REASONS = ("report_updated", "report_removed", "rules_revised")
+# site; the report is at another address, the note with it (the same id); the same file was read again and
+# the rules say otherwise now ("" when the previous publication did not record its files, as before the
+# twentieth session)
+REASONS = ("report_updated", "report_removed", "report_moved", "rules_revised")
 
 # the columns a retired row keeps: what the note said, where, and what became of it
 KEPT = (
@@ -87,7 +89,9 @@ def _clean(row: Mapping[str, Any]) -> Row | None:
         and REPORT_ID.fullmatch(rid)
     ):
         return None
-    out: Row = {k: (v if isinstance(v := row.get(k), str) else None) for k in KEPT}
+    out: Row = {
+        k: (v if isinstance(v := row.get(k), str) and not _SURROGATE.search(v) else None) for k in KEPT
+    }
     year = row.get("year")
     out["year"] = (
         year if isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 2200 else None
@@ -98,6 +102,8 @@ def _clean(row: Mapping[str, Any]) -> Row | None:
     out["retired_on"] = retired_on if isinstance(retired_on, str) and DATE.fullmatch(retired_on) else None
     out["successor"] = successor if isinstance(successor, str) and FINDING_ID.fullmatch(successor) else None
     out["reason"] = reason if reason in REASONS else ""
+    moved_to = row.get("moved_to")
+    out["moved_to"] = moved_to if isinstance(moved_to, str) and REPORT_ID.fullmatch(moved_to) else None
     return out
 
 
@@ -126,6 +132,8 @@ def load_previous(folder: Path) -> tuple[Previous, list[str]]:
         if not isinstance(value, list):
             raise PreviousError(f"{path}: 不是问题列表 (not a JSON list of {what} rows)")
         rows = [c for r in value if isinstance(r, dict) and (c := _clean(r)) is not None]
+        if value and not rows:  # none of ours: another shape of ids than this code writes, or not our file
+            raise PreviousError(f"{path}: {len(value)} 行中没有一行是本站的问题编号 (no row of ours)")
         if len(rows) < len(value):
             n = len(value) - len(rows)
             warnings.append(
@@ -143,8 +151,8 @@ def _pair(olds: list[Row], news: list[Row]) -> dict[str, str]:
     """Old id → new id within one report and rule, one to one, where it can be told for certain. In turn:
     the same quote and the same values; the same quote (a revised note on the same sentence or row); the
     same values, not empty (the same note, its subject read anew). At each step an old note and a new note
-    are paired only when each is the other's only match among those not yet paired, and an old note whose
-    quote some unpaired new note still shares is not paired on values alone. Messages are not compared:
+    are paired only when each is the other's only match among those not yet paired; on values alone, not
+    when either one's sentence still has an unpaired note of the other side. Messages are not compared:
     one rule's messages share a template, so two different notes read alike (the test copy's
     "收入支出总计为0万元" and the published report's "财政拨款收入支出总计为0.3万元" are 80% alike), and a
     wrong pointer is worse than none."""
@@ -161,28 +169,79 @@ def _pair(olds: list[Row], news: list[Row]) -> dict[str, str]:
             if step == 2 and o.get("quote") and any(o.get("quote") == n.get("quote") for n in free):
                 continue  # its sentence still has notes, none of them clearly its own
             found = [n for n in free if same(o, n)]
+            if step == 2:  # nor a new note whose sentence an unpaired old note still stands on
+                found = [
+                    n for n in found if not any(x is not o and x.get("quote") == n.get("quote") for x in left)
+                ]
             if len(found) == 1 and sum(1 for x in left if same(x, found[0])) == 1:
                 paired[o["finding_id"]] = found[0]["finding_id"]
         # the pairs of one step are made from the same pools, each one to one: no new note is taken twice
     return paired
 
 
+@dataclass(frozen=True)
+class OnSite:
+    """A report of this build, as retire needs it: its file and who and when it is of."""
+
+    sha256: str
+    agency: str | None
+    year: int | None
+
+
+def _reason(r: Row, now: OnSite | None) -> str:
+    """Why a note of a report on the site went: another file (report_updated), the same file read anew
+    (rules_revised), or "" when either file is unknown."""
+    if now is None:
+        return "report_removed"
+    if r.get("source_sha256") and now.sha256:
+        return "report_updated" if r["source_sha256"] != now.sha256 else "rules_revised"
+    return ""
+
+
+def _moves(
+    gone_reports: dict[str, list[Row]], on_site: Mapping[str, OnSite], before: set[str]
+) -> dict[str, str]:
+    """Old report id → the id the same report has now: the report whose file is one the old rows were read from
+    (certain), else the one report of the same agency and year that is new this build (an id the site never
+    published: a report already there under its own id is another document, e.g. the 部门决算 beside a removed
+    单位决算)."""
+    by_sha: dict[str, list[str]] = {}
+    for rid, site in on_site.items():
+        if site.sha256:
+            by_sha.setdefault(site.sha256, []).append(rid)
+    moves = {}
+    for old, rows in gone_reports.items():
+        shas = {r["source_sha256"] for r in rows if r.get("source_sha256")}
+        found = {rid for sha in shas for rid in by_sha.get(sha, [])}
+        if not found:
+            agency, year = rows[0].get("agency"), rows[0].get("year")
+            found = {
+                rid
+                for rid, site in on_site.items()
+                if rid not in before and agency and site.agency == agency and site.year == year
+            }
+        if len(found) == 1:
+            moves[old] = found.pop()
+    return moves
+
+
 def retire(
     previous: Previous,
     current: Iterable[Mapping[str, Any]],
     date: str,
-    reports: Mapping[str, str] | None = None,
+    reports: Mapping[str, OnSite] | None = None,
 ) -> list[Row]:
     """The retired rows after this build: each previously published (or already retired) id that
     ``current`` does not hold for the same report, with ``retired_on`` (the build that first missed it,
-    ``date`` for new ones), ``successor`` (the id that replaced it on the same page, or None) and
-    ``reason``. ``reports``: every report of this build (report id → its file's sha256), those without a
-    finding too. An id is an anchor on its report's page, unique there, not across the site
-    (completeness.no_tables gives one id to each report it fits): rows are keyed by report and id.
+    ``date`` for new ones), ``successor`` (the id that replaced it, or None), ``moved_to`` (the report's id
+    now, when its address changed: the successor's page) and ``reason``. ``reports``: every report of this
+    build, those without a finding too. An id is an anchor on its report's page, unique there, not across
+    the site (completeness.no_tables gives one id to each report it fits): rows are keyed by report and id.
     Sorted by report and id."""
     live = {(str(r["report_id"]), str(r["finding_id"])): dict(r) for r in current}
-    on_site = dict(reports) if reports is not None else {rid: "" for rid, _ in live}
+    on_site = dict(reports) if reports is not None else {rid: OnSite("", None, None) for rid, _ in live}
     published = {(r["report_id"], r["finding_id"]) for r in previous.findings}
+    before = {r["report_id"] for r in (*previous.findings, *previous.retired)}
     # new this build: a successor is only ever a finding the previous site did not have
     fresh: dict[tuple[str, str], list[Row]] = {}
     for key, r in live.items():
@@ -192,44 +251,63 @@ def retire(
     for r in previous.retired:
         key = (r["report_id"], r["finding_id"])
         if key not in live and key not in out:
-            out[key] = {k: r.get(k) for k in KEPT} | {
+            row = {k: r.get(k) for k in KEPT} | {
                 "retired_on": r.get("retired_on") or date,
                 "successor": r.get("successor"),
+                "moved_to": r.get("moved_to"),
                 "reason": r.get("reason") or "",
             }
-    gone: dict[tuple[str, str], list[Row]] = {}
+            if row["reason"] in ("report_removed", "report_moved") and key[0] in on_site:
+                # the report is back at this address: why its note went is told again from its file
+                row |= {"reason": _reason(r, on_site[key[0]]), "moved_to": None, "successor": None}
+            out[key] = row
+    gone: dict[str, list[Row]] = {}
     for r in sorted(previous.findings, key=lambda r: (r["report_id"], r["finding_id"])):
         key = (r["report_id"], r["finding_id"])
         if key not in live and key not in out:
-            gone.setdefault((key[0], str(r.get("rule"))), []).append(r)
-    for (rid, rule), olds in gone.items():
-        successors = _pair(olds, fresh.get((rid, rule), []))
-        now = on_site.get(rid)
-        for r in olds:
-            if now is None:
-                reason = "report_removed"
-            elif r.get("source_sha256") and now:
-                reason = "report_updated" if r["source_sha256"] != now else "rules_revised"
+            gone.setdefault(key[0], []).append(r)
+    moves = _moves({rid: rows for rid, rows in gone.items() if rid not in on_site}, on_site, before)
+    for rid, rows in gone.items():
+        page = moves.get(rid, rid)  # where the report is now
+        by_rule: dict[str, list[Row]] = {}
+        for r in rows:
+            if (page, r["finding_id"]) in live:  # moved, and the note with it
+                out[(rid, r["finding_id"])] = {k: r.get(k) for k in KEPT} | {
+                    "retired_on": date, "successor": r["finding_id"], "moved_to": page, "reason": "report_moved",
+                }  # fmt: skip
             else:
-                reason = ""
-            out[(rid, r["finding_id"])] = {k: r.get(k) for k in KEPT} | {
-                "retired_on": date,
-                "successor": successors.get(r["finding_id"]),
-                "reason": reason,
-            }
+                by_rule.setdefault(str(r.get("rule")), []).append(r)
+        for rule, olds in by_rule.items():
+            # at a new address, not the notes that moved there with their ids (their old rows are report_moved)
+            pool = [
+                n
+                for n in fresh.get((page, rule), [])
+                if page == rid or (rid, n["finding_id"]) not in published
+            ]
+            successors = _pair(olds, pool)
+            for r in olds:
+                out[(rid, r["finding_id"])] = {k: r.get(k) for k in KEPT} | {
+                    "retired_on": date,
+                    "successor": successors.get(r["finding_id"]),
+                    "moved_to": page if page != rid else None,
+                    "reason": _reason(r, on_site.get(page)),
+                }
     # a successor retired in its turn: point at what replaced it, so a chain ends at a live note or at the
-    # stub of one withdrawn; a pointer to nothing on the page, or round in a circle, is dropped
-    pointed = {key: row["successor"] for key, row in out.items()}  # as found: the result not hanging on order
+    # stub of one withdrawn; a pointer to nothing on its page, or round in a circle, is dropped
+    pointed = {key: (row.get("moved_to") or key[0], row["successor"]) for key, row in out.items()}
     for (rid, fid), row in out.items():
-        seen = {fid}
-        nxt = pointed[(rid, fid)]
-        while nxt is not None and (rid, nxt) not in live:
-            if (rid, nxt) not in out or nxt in seen:
+        seen = {(rid, fid)}
+        page, nxt = pointed[(rid, fid)]
+        while nxt is not None and (page, nxt) not in live:
+            if (page, nxt) not in out or (page, nxt) in seen:
                 nxt = None
                 break
-            seen.add(nxt)
-            if pointed[(rid, nxt)] is None:
+            seen.add((page, nxt))
+            page, after = pointed[(page, nxt)]
+            if after is None:
                 break
-            nxt = pointed[(rid, nxt)]
+            nxt = after
         row["successor"] = nxt
+        if nxt is not None and page != rid:
+            row["moved_to"] = page
     return [out[k] for k in sorted(out)]

@@ -98,7 +98,9 @@ def test_the_retired_table_is_a_download_declared_in_the_datapackage(after_9d464
     header = (data / "retired.csv").read_text(encoding="utf-8").splitlines()
     assert header[0] == ",".join(f["name"] for f in RETIRED_FIELDS) and len(header) == 2
     # 9d4646a's publication recorded no report files: why the note went cannot be told (reason empty)
-    assert header[1].startswith(f"{R003},") and ",f-b657b4," in header[1] and header[1].endswith(",f-f2b9b7,")
+    assert (
+        header[1].startswith(f"{R003},") and ",f-b657b4," in header[1] and header[1].endswith(",f-f2b9b7,,")
+    )
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["path"] for r in package["resources"]} >= {"retired.csv", "retired.json"}
     assert "retired" in SCHEMAS
@@ -423,15 +425,22 @@ def test_two_notes_on_one_row_are_paired_one_to_one() -> None:
 
 
 def test_why_a_note_went_is_told_by_the_report_file(replaced) -> None:  # type: ignore[no-untyped-def]
+    from generator.history import OnSite
+
     before, after = replaced
     # the 财政局 test copy then the published original: another file for the same report
-    assert {r["reason"] for r in retire(Previous(findings=before), after, "x", {CAIZHENG: "0" * 64})} == {
-        "report_updated"
-    }
+    assert {
+        r["reason"]
+        for r in retire(
+            Previous(findings=before), after, "x", {CAIZHENG: OnSite("0" * 64, "上海市普陀区财政局", 2024)}
+        )
+    } == {"report_updated"}
     # the same file, read again by other rules: one of the original's notes renamed
     sha = str(after[0]["source_sha256"])
     renamed = [after[0] | {"finding_id": "f-0f0f0f", "quote": "别处", "claimed": "另一个数"}]
-    (row,) = retire(Previous(findings=after[:1]), renamed, "x", {CAIZHENG: sha})
+    (row,) = retire(
+        Previous(findings=after[:1]), renamed, "x", {CAIZHENG: OnSite(sha, "上海市普陀区财政局", 2024)}
+    )
     assert (row["reason"], row["successor"]) == ("rules_revised", None)
     # the report gone from the site
     (row,) = retire(Previous(findings=after[:1]), [], "x", {})
@@ -440,7 +449,7 @@ def test_why_a_note_went_is_told_by_the_report_file(replaced) -> None:  # type: 
     published = json.loads((PUBLISHED / "findings.json").read_text(encoding="utf-8"))
     assert all("source_sha256" not in r for r in published)
     old = next(r for r in published if r["finding_id"] == "f-b657b4")
-    (row,) = retire(Previous(findings=[old]), [], "x", {R003: sha})
+    (row,) = retire(Previous(findings=[old]), [], "x", {R003: OnSite(sha, None, None)})
     assert row["reason"] == ""
 
 
@@ -481,12 +490,34 @@ def test_a_report_whose_address_changed_says_where_it_is_now(tmp_path: Path) -> 
     assert len(kept) == len(rows) - 1  # all but f-b657b4, renamed since
     for fid in kept:
         assert f'后续见 <a href="../wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju/#{fid}">' in page
-    assert page.count("这份报告换了网址，这个问题在新网址上仍然成立。") == len(kept)
+    assert page.count("这份报告换了网址，这个问题在新网址上仍然成立（编号不变）。") == len(kept)
     assert page.count("起移到新网址") == len(kept) and "这份报告已不在本站" not in page
-    # f-b657b4, renamed since (f-f2b9b7 at the new address: not paired across addresses)
-    assert (
-        page.count("这份报告换了网址；新网址上的报告中没有同一编号的问题（已撤下，或已由新编号取代）。") == 1
-    )
+    # f-b657b4, renamed since: its successor f-f2b9b7 stands at the new address
+    assert '后续见 <a href="../wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju/#f-f2b9b7">' in page
+    retired = {
+        r["finding_id"]: r
+        for r in json.loads((content / "data" / "retired.json").read_text(encoding="utf-8"))
+    }
+    assert {r["reason"] for i, r in retired.items() if i != "f-b657b4"} == {"report_moved"}
+    assert retired["f-b657b4"]["successor"] == "f-f2b9b7" and retired["f-b657b4"]["moved_to"] == R003
+    # none of them counts as replaced or withdrawn but the renamed one
+    assert "有 1 个已由新编号取代或已撤下" in (content / "findings" / "index.md").read_text(encoding="utf-8")
+
+
+def test_a_removed_unit_report_is_not_said_to_have_moved_to_its_department(replaced) -> None:  # type: ignore[no-untyped-def]
+    """A 单位决算 beside its 部门决算 has the id "<id>-unit"; removed, it must not be announced as moved to the
+    部门决算, another document that had its own address before (found by the second review of this feature)."""
+    from generator.history import OnSite
+
+    before, after = replaced
+    unit = [r | {"report_id": CAIZHENG + "-unit"} for r in before]  # the test copy's rows, another file
+    sites = {CAIZHENG: OnSite(str(after[0]["source_sha256"]), "上海市普陀区财政局", 2024)}
+    rows = retire(Previous(findings=[*unit, *after]), after, "x", sites)
+    assert {r["reason"] for r in rows} == {"report_removed"} and not any(r["moved_to"] for r in rows)
+    # the same file under a new id is a move, whatever its name: 财政局's rows published as "-unit", its file live
+    moved = [r | {"report_id": CAIZHENG + "-unit"} for r in after]
+    rows = retire(Previous(findings=moved), after, "x", sites)
+    assert {(r["reason"], r["moved_to"]) for r in rows} == {("report_moved", CAIZHENG)}
 
 
 def test_every_front_matter_parses_even_with_control_characters(tmp_path: Path) -> None:

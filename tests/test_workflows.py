@@ -121,7 +121,7 @@ def test_site_build_keeps_the_published_finding_ids():
     hand, keep_ids off builds without them."""
     doc = load("site.yml")
     steps = doc["jobs"]["build"]["steps"]
-    (fetch,) = [s for s in steps if "data/$1" in str(s.get("run", ""))]
+    (fetch,) = [s for s in steps if "data/findings.json" in str(s.get("run", ""))]
     (install,) = [s for s in steps if str(s.get("run", "")).strip() == "make venv"]
     (make,) = [s for s in steps if str(s.get("run", "")).strip().startswith("make site")]
     assert (
@@ -170,13 +170,17 @@ class _Live:
         self.server.server_close()
 
 
-def run_fetch_step(tmp_path: Path, files: dict[str, Path], status: dict[str, int] | None = None):
+def run_fetch_step(
+    tmp_path: Path, files: dict[str, Path], status: dict[str, int] | None = None, root_answers: bool = False
+):
     """site.yml's fetch step in a folder whose mkdocs.yml points at a local site holding ``files`` (name → file
     to serve as data/name) and answering ``status`` (name → HTTP status) for others."""
     script = next(
-        s for s in load("site.yml")["jobs"]["build"]["steps"] if "data/$1" in str(s.get("run", ""))
+        s for s in load("site.yml")["jobs"]["build"]["steps"] if "data/findings.json" in str(s.get("run", ""))
     )["run"]
-    (tmp_path / "live" / "lens" / "data").mkdir(parents=True)
+    (tmp_path / "live").mkdir()
+    if files or root_answers:  # a site that is there: /lens/ answers (a folder listing)
+        (tmp_path / "live" / "lens" / "data").mkdir(parents=True)
     for name, source in files.items():
         shutil.copy(source, tmp_path / "live" / "lens" / "data" / name)
     work = tmp_path / "work"
@@ -223,7 +227,15 @@ def test_fetch_step_on_a_first_deploy_hands_over_nothing(tmp_path):
     proc, output, _ = run_fetch_step(tmp_path, {})
     assert proc.returncode == 0, proc.stderr
     assert output == ""  # PREVIOUS is empty: make site runs `generator build` without --previous
-    assert "::notice::no findings.json published" in proc.stdout
+    assert "::notice::nothing published" in proc.stdout
+
+
+def test_fetch_step_stops_when_the_site_answers_without_findings(tmp_path):
+    """A deploy that shipped without data/ must not make the next build start from nothing."""
+    _need_curl()
+    proc, output, _ = run_fetch_step(tmp_path, {}, root_answers=True)
+    assert proc.returncode == 1 and output == ""
+    assert "answers but has no data/findings.json" in proc.stdout
 
 
 @pytest.mark.parametrize("failing", ["findings.json", "retired.json"])

@@ -96,12 +96,14 @@ RETIRED_FIELDS = [f for f in FINDING_FIELDS if f["name"] in KEPT] + [
         "取代它的问题编号",
         "同一报告页面上取代它的问题（也可能是另一个已撤下的编号，其后续见该行）；为空表示没有可以确定的后续问题",
     ),
+    _f("moved_to", "string", "报告的新编号", "报告换了网址时，它现在的报告编号（取代它的问题在那个页面上）"),
     _f(
         "reason",
         "string",
         "撤下原因",
         "report_updated = 报告换了新版本文件，rules_revised = 报告文件未变、本站修订了核对规则，"
-        "report_removed = 报告已不在本站；为空表示此前发布时未记录报告文件、无法区分",
+        "report_removed = 报告已不在本站，report_moved = 报告换了网址、问题仍然成立（编号不变）；"
+        "为空表示此前发布时未记录报告文件、无法区分",
     ),
 ]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.extract import METRIC_LABELS, METRIC_UNITS
-from generator.history import Previous, retire
+from generator.history import OnSite, Previous, retire
 from generator.model import Finding, Report
 from generator.pipeline import Problem
 from generator.render import charts as ch
@@ -129,9 +129,10 @@ class SiteContext:
         for rs in self.by_agency.values():
             rs.sort(key=lambda r: (r.year or 0, self.rid(r)))
         self.by_id = {r.id: r for r in self.reports}
+        self.by_rid = {self.rid(r): r for r in self.reports}
         self._originals: dict[int, str] = {}
         # ids the site published before and this build does not give (generator.history): their anchors stay
-        on_site = {self.rid(r): r.source.get("sha256") or "" for r in self.reports}
+        on_site = {self.rid(r): OnSite(r.source.get("sha256") or "", r.agency, r.year) for r in self.reports}
         self.retired = (
             retire(previous, dt.finding_rows(self.reports, self.rid), date, on_site) if previous else []
         )
@@ -317,13 +318,16 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
     aliases: dict[str, list[dict[str, Any]]] = defaultdict(list)
     retired = []
     for row in ctx.retired_of.get(ctx.rid(r), []):
-        if row["successor"] in live:
+        if row["successor"] in live and not row.get("moved_to"):
             now = live[row["successor"]]
-            was = (row.get("claimed"), row.get("expected"))
             # a revised note stating other values: what the old one said, so the reader is not lost
-            aliases[row["successor"]].append(
-                row | {"was": "、".join(v for v in was if v) if was != (now.claimed, now.expected) else ""}
-            )
+            was = [
+                f"{label}{v}"
+                for label, v in (("报告所述", row.get("claimed")), ("推算", row.get("expected")))
+                if v
+            ]
+            changed = (row.get("claimed"), row.get("expected")) != (now.claimed, now.expected)
+            aliases[row["successor"]].append(row | {"was": "、".join(was) if changed else ""})
         else:
             retired.append(_retired_view(row, "#"))
     for fv in findings:
@@ -371,6 +375,7 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
 
 # why a note went (generator.history.REASONS), as the page tells it
 RETIRED_WHY = {
+    "report_moved": "这份报告换了网址，这个问题在新网址上仍然成立（编号不变）。",
     "report_updated": "报告换了新版本的文件，新版本中不再有这个问题。",
     "rules_revised": "报告文件没有变；本站修订了核对规则或读取方法后，此前的判断不再成立。",
     "report_removed": "这份报告已不在本站。",
@@ -382,16 +387,16 @@ def _retired_view(row: dict[str, Any], successor_page: str) -> dict[str, Any]:
     return row | {
         "severity_label": SEVERITY_LABEL.get(row.get("severity") or "", ""),
         "why": RETIRED_WHY.get(row.get("reason") or "", RETIRED_WHY[""]),
-        "verb": "撤下",
+        "verb": "起移到新网址" if row.get("reason") == "report_moved" else "撤下",
         "successor_href": f"{successor_page}{anchor(row['successor'])}" if row.get("successor") else "",
     }
 
 
 def gone_pages(ctx: SiteContext) -> list[Page]:
     """A page at the address of each report the site published before and no longer has, holding the anchors
-    of the notes published on it. When one report of this build has the same agency and year (its address
-    changed: the agency's name read anew, a metadata override), the page says where it is now, and each note
-    still given there (the same id) links to it."""
+    of the notes published on it. When the report is at another address now (generator.history: its file, or
+    its agency and year under an id new this build), the page says where, and each note links to its successor
+    there."""
     live = {ctx.rid(r) for r in ctx.reports}
     gone: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in ctx.retired:
@@ -401,30 +406,10 @@ def gone_pages(ctx: SiteContext) -> list[Page]:
     for rid, rows in sorted(gone.items()):
         agency, year = rows[0].get("agency") or rid.split("/", 1)[1], rows[0].get("year") or ""
         url = f"reports/{rid}/"
-        same = [r for r in ctx.reports if r.agency == agency and r.year == year]
-        moved = None
-        views = []
-        if len(same) == 1:
-            there = ctx.report_url(same[0])
-            moved = {"href": rel(url, there), "title": f"{same[0].agency} {same[0].year}年度决算"}
-            ids = {f.id for f in same[0].findings}
-            for row in rows:
-                if row["finding_id"] in ids:  # still given at the new address: the same note, moved
-                    view = _retired_view(row | {"successor": row["finding_id"]}, rel(url, there) + "#")
-                    views.append(
-                        view
-                        | {"verb": "起移到新网址", "why": "这份报告换了网址，这个问题在新网址上仍然成立。"}
-                    )
-                else:
-                    view = _retired_view(row, rel(url, there) + "#" if row.get("successor") else "#")
-                    views.append(
-                        view
-                        | {
-                            "why": "这份报告换了网址；新网址上的报告中没有同一编号的问题（已撤下，或已由新编号取代）。"
-                        }
-                    )
-        else:
-            views = [_retired_view(row, "#") for row in rows]
+        now = next((ctx.by_rid[m] for row in rows if (m := row.get("moved_to")) in ctx.by_rid), None)
+        there = rel(url, ctx.report_url(now)) if now else ""
+        views = [_retired_view(row, f"{there}#" if row.get("moved_to") and now else "#") for row in rows]
+        moved = {"href": there, "title": f"{now.agency} {now.year}年度决算"} if now else None
         pages.append(
             Page(f"{url}index.md", "report_gone.md.j2", {
                 "title": f"{agency} {year}年度决算（{'已改网址' if moved else '已不在本站'}）",
@@ -640,7 +625,7 @@ def findings_pages(
             "title": "问题", "description": "全部报告中发现的勾稽问题：按类别、规则和级别统计，附最严重的问题；每条规则一页。",
             "families": fam_rows, "rules": rule_rows, "top": top_views, "top_size": top,
             "counts": counts, "total": sum(counts.values()),
-            "retired": len(ctx.retired),
+            "retired": sum(1 for row in ctx.retired if row.get("reason") != "report_moved"),
         }),
     )  # fmt: skip
     return pages
