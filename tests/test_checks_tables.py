@@ -1309,3 +1309,28 @@ def test_a_shape_alike_slip_on_a_page_our_ocr_read_is_the_recognisers(reports) -
             f for f in run(dataclasses.replace(r, document=doc)) if f.rule == "completeness.shape_variant"
         ]
         assert bool(found) is kept, pages
+
+
+def test_a_fixed_phrase_with_one_character_mistyped_is_a_note(findings) -> None:
+    # 001's 自评表 name a 可持续影响 indicator "狠抓就业创业政" twice and "贵抓就业创业政" once: 贵 and 狠 are neither
+    # alike in sound nor in shape (the homophone and shape rules say nothing), but 贵抓 is no word and 狠抓 is (001 A5)
+    (f,) = [f for fs in findings.values() for f in fs if f.rule == "completeness.phrase_slip"]
+    assert f in findings["001_7c4dfcc9575acdfa.txt"] and f.severity == "info"
+    assert (f.claimed, f.expected) == ("贵抓就业创业政", "狠抓就业创业政")
+    assert [q.quote for q in f.evidence] == ["贵抓就业创业政", "狠抓就业创业政"]
+    assert "“贵抓”不是词，“狠抓”是" in f.message and "（2处）" in f.message
+
+
+def test_phrase_variants_that_are_not_slips() -> None:
+    """Synthetic: two phrases each right in its place (年初/年末 结转和结余: both words); a homophone (勾通/沟通, the
+    homophone rule's) or a look-alike (士地/土地, the shape rule's) is not this rule's; a phrase written once beside
+    another written once says nothing of which is fixed."""
+    from conftest import report_of
+
+    rule = CATALOGUE["completeness.phrase_slip"].fn
+    assert not list(rule(report_of(*["年初结转和结余"] * 2, "年末结转和结余")))
+    assert not list(rule(report_of(*["沟通不及时导致偏差"] * 2, "勾通不及时导致偏差")))
+    assert not list(rule(report_of(*["征收集体土地房屋"] * 2, "征收集体士地房屋")))
+    assert not list(rule(report_of("狠抓就业创业政", "贵抓就业创业政")))
+    (f,) = rule(report_of(*["狠抓就业创业政"] * 2, "贵抓就业创业政"))
+    assert f.claimed == "贵抓就业创业政"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import accumulate, chain
 
-from generator.checks import A_YEAR, make_finding, page_ref, rule, running_text, running_with
+from generator.checks import A_YEAR, make_finding, page_ref, per_report, rule, running_text, running_with
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM
@@ -1007,7 +1007,17 @@ def phrase_variant(report: Report) -> Iterable[Finding]:
 
 
 # a clause: a run of eight or more Chinese characters between punctuation, digits or spaces
-_CLAUSE = re.compile(r"[\u4e00-\u9fff]{8,}")
+# a fixed phrase: a run of six or more Chinese characters, a table cell or a clause between stops (eight or more: a
+# clause, as homophone_variant reads them)
+_PHRASE = re.compile(r"[\u4e00-\u9fff]{6,}")
+
+
+@per_report("document")
+def _phrases(report: Report) -> Counter[str]:
+    """Every phrase of the report and how often it is written (blocks are joined by newlines: no phrase spans two)."""
+    return Counter(_PHRASE.findall(report.document.text)) if report.document else Counter()
+
+
 # pairs that are each right in their own place (以完成/已完成, 的/地/得, 其他/其它, 制定/制订, 必须/必需)
 _FUNCTION_CHARS = ("以已", "在再", "的地得", "他它她", "作做", "定订", "即既", "须需")
 
@@ -1047,7 +1057,7 @@ def homophone_variant(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    count = Counter(_CLAUSE.findall(doc.text))  # blocks are joined by newlines: no clause spans two
+    count = Counter({clause: n for clause, n in _phrases(report).items() if len(clause) >= 8})
     # pairs of one length that agree but for one position, one of them written at least twice (the pair
     # must occur three times): a one-character difference leaves either half whole
     halves: dict[tuple[int, int, str], list[str]] = {}
@@ -1208,6 +1218,11 @@ def _recognised(doc: Document) -> bool:
     return len(_outside_gb2312().findall(doc.text)) >= 3
 
 
+@per_report("document")
+def _recognised_report(report: Report) -> bool:
+    return report.document is not None and _recognised(report.document)
+
+
 def _joins_a_word(text: str, at: int, words: dict[int, _Words], inside: bool = True) -> bool:
     """Whether the pair text[at:at+2] belongs to words other than itself: its first character ends a word of the
     text before it ("本年|未安排", "部门|入驻"), its second opens one after it ("由于|部门", "为|公共"), a figure's
@@ -1263,7 +1278,7 @@ def _around(text: str, at: int, end: int, span: int = 12) -> tuple[int, int]:
 )
 def shape_variant(report: Report) -> Iterable[Finding]:
     doc = report.document
-    if doc is None or _recognised(doc):
+    if doc is None or _recognised_report(report):
         return
     words, slips = _lexicon()
     text = doc.text  # the blocks joined by newlines: no pair spans two
@@ -1310,6 +1325,71 @@ def shape_variant(report: Report) -> Iterable[Finding]:
             pair,
             w,
             [_quote(report, blk, start, end) for blk, start, end in quotes],
+        )
+
+
+@rule(
+    "completeness.phrase_slip",
+    title="固定说法中有一个字打错",
+    explanation=(
+        "报告里同一句话（六个字以上，如自评表中的指标名称“狠抓就业创业政”）至少出现两次，另有一处只差一个字，"
+        "而差的这个字与前后的字都组不成词（jieba 分词词典中没有，如“贵抓”），原来的写法却成词（“狠抓”）："
+        "这一处打错了字。两个字同音（completeness.homophone_variant）或形近（completeness.shape_variant）的由那两条规则报告；"
+        "两种写法都成词的（“年初结转和结余”与“年末结转和结余”）是两句不同的话，不比较；经文字识别（OCR）读出的文本不比较。"
+    ),
+    formula="同一句话在全文中只有一种写法",
+    tolerance="不涉及金额；只差一个字、错的一处组不成词才报告，只作提示",
+    example="自评表中“狠抓就业创业政”两处，另一张表写“贵抓就业创业政”：“贵抓”不是词",
+    expected_label="另一处的写法",
+)
+def phrase_slip(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or _recognised_report(report):
+        return
+    words = _lexicon()[0][2]
+    count = _phrases(report)
+    # the phrases written twice or more, by each half: a phrase one character off holds the other half whole
+    halves: dict[tuple[int, int, str], list[str]] = {}
+    for phrase, n in count.items():
+        if n >= 2:
+            h = len(phrase) // 2
+            halves.setdefault((len(phrase), 0, phrase[:h]), []).append(phrase)
+            halves.setdefault((len(phrase), 1, phrase[h:]), []).append(phrase)
+    lengths = {size for size, _, _ in halves}
+    for odd, n in sorted(count.items()):
+        if n != 1 or len(odd) not in lengths:
+            continue
+        h = len(odd) // 2
+        near = {
+            u
+            for u in chain(halves.get((len(odd), 0, odd[:h]), ()), halves.get((len(odd), 1, odd[h:]), ()))
+            if sum(p != q for p, q in zip(u, odd)) == 1
+        }
+        if len(near) != 1:
+            continue
+        usual = near.pop()
+        k = next(i for i in range(len(odd)) if odd[i] != usual[i])
+        x, y = odd[k], usual[k]
+        if _readings(x) & _readings(y) or y in _ALIKE.get(x, ()):
+            continue  # a homophone or a look-alike: the rules of those report it
+        around = [(j, j + 2) for j in (k - 1, k) if j >= 0 and j + 2 <= len(odd)]
+        if any(odd[a:b] in words for a, b in around) or not any(usual[a:b] in words for a, b in around):
+            continue
+        start, end = next((a, b) for a, b in around if usual[a:b] in words)
+        b = next(blk for blk in doc.blocks if odd in blk.text)
+        ub = next(blk for blk in doc.blocks if usual in blk.text)
+        yield make_finding(
+            "completeness.phrase_slip",
+            "info",
+            odd,
+            f"报告写“{odd}”（1处），又写“{usual}”（{count[usual]}处）：同一句话只差第{k + 1}个字，"
+            f"“{odd[start:end]}”不是词，“{usual[start:end]}”是：疑为打错了字，是否应为“{usual}”？",
+            odd,
+            usual,
+            [
+                _quote(report, b, b.text.index(odd), b.text.index(odd) + len(odd)),
+                _quote(report, ub, ub.text.index(usual), ub.text.index(usual) + len(usual)),
+            ],
         )
 
 
