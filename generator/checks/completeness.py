@@ -1371,13 +1371,11 @@ def phrase_slip(report: Report) -> Iterable[Finding]:
         k = next(i for i in range(len(odd)) if odd[i] != usual[i])
         x, y = odd[k], usual[k]
         if _readings(x) & _readings(y) or y in _ALIKE.get(x, ()):
-            continue  # a homophone or a look-alike: the rules of those report it
+            continue  # a homophone or a look-alike: homophone_variant's and shape_variant's kind, with their own guards
         around = [(j, j + 2) for j in (k - 1, k) if j >= 0 and j + 2 <= len(odd)]
         if any(odd[a:b] in words for a, b in around) or not any(usual[a:b] in words for a, b in around):
             continue
         start, end = next((a, b) for a, b in around if usual[a:b] in words)
-        b = next(blk for blk in doc.blocks if odd in blk.text)
-        ub = next(blk for blk in doc.blocks if usual in blk.text)
         yield make_finding(
             "completeness.phrase_slip",
             "info",
@@ -1386,11 +1384,18 @@ def phrase_slip(report: Report) -> Iterable[Finding]:
             f"“{odd[start:end]}”不是词，“{usual[start:end]}”是：疑为打错了字，是否应为“{usual}”？",
             odd,
             usual,
-            [
-                _quote(report, b, b.text.index(odd), b.text.index(odd) + len(odd)),
-                _quote(report, ub, ub.text.index(usual), ub.text.index(usual) + len(usual)),
-            ],
+            [_phrase_quote(report, odd), _phrase_quote(report, usual)],
         )
+
+
+def _phrase_quote(report: Report, phrase: str) -> Quote:
+    """Where the report first writes ``phrase`` as a phrase of its own (not inside a longer one: "狠抓就业创业政" is also
+    the start of "狠抓就业创业政策落实")."""
+    alone = re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(phrase)}(?![\u4e00-\u9fff])")
+    for blk in report.document.blocks if report.document else []:
+        if phrase in blk.text and (m := alone.search(blk.text)):
+            return _quote(report, blk, m.start(), m.end())
+    raise ValueError(phrase)  # _phrases found it in this document
 
 
 _ORDINALS = "一二三四五六七八九十"
