@@ -1332,5 +1332,24 @@ def test_phrase_variants_that_are_not_slips() -> None:
     assert not list(rule(report_of(*["沟通不及时导致偏差"] * 2, "勾通不及时导致偏差")))
     assert not list(rule(report_of(*["征收集体土地房屋"] * 2, "征收集体士地房屋")))
     assert not list(rule(report_of("狠抓就业创业政", "贵抓就业创业政")))
+    # characters that take each other's place, each right where it stands (the false notes of this rule's review: 000
+    # writes 本单位 ×8 and 我单位 ×5; jieba holds 本部, 本区, 二楼, 六中 but not 我部, 我区, 三楼, 七中)
+    for usual, odd in (
+        ("主要原因是本部门无公务用车", "主要原因是我部门无公务用车"),
+        ("推进本区生活性服务业发展", "推进我区生活性服务业发展"),
+        ("区属国有企业改革", "镇属国有企业改革"),
+        ("二楼会议室改造", "三楼会议室改造"),
+        ("长寿一村综合整治", "长寿二村综合整治"),
+    ):
+        assert not list(rule(report_of(*[usual] * 2, odd))), odd
     (f,) = rule(report_of(*["狠抓就业创业政"] * 2, "贵抓就业创业政"))
-    assert f.claimed == "贵抓就业创业政"
+    assert f.claimed == "贵抓就业创业政" and "同一说法只差第1个字" in f.message
+
+
+def test_a_phrase_slip_on_a_page_our_ocr_read_is_the_recognisers(reports) -> None:
+    import dataclasses
+
+    r = reports["001_7c4dfcc9575acdfa.txt"]
+    rule = CATALOGUE["completeness.phrase_slip"].fn
+    assert list(rule(r))
+    assert not list(rule(dataclasses.replace(r, document=dataclasses.replace(r.document, ocr_pages=(1,)))))

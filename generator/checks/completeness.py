@@ -1007,6 +1007,14 @@ def phrase_variant(report: Report) -> Iterable[Finding]:
 
 
 # a clause: a run of eight or more Chinese characters between punctuation, digits or spaces
+# characters that take each other's place in one slot, each right where it stands: pronouns and determiners (本区/我区,
+# 本单位/我单位), numerals (二楼/三楼, 一村/二村), levels of government (区属/镇属, 区级/街级), directions
+_SAME_SLOT = (
+    "本我该此其全各每贵",
+    "一二三四五六七八九十零〇两百千万",
+    "国省市州县区乡镇村街",
+    "东南西北上下左右前后中内外",
+)
 # a fixed phrase: a run of six or more Chinese characters, a table cell or a clause between stops (eight or more: a
 # clause, as homophone_variant reads them)
 _PHRASE = re.compile(r"[\u4e00-\u9fff]{6,}")
@@ -1333,9 +1341,10 @@ def shape_variant(report: Report) -> Iterable[Finding]:
     title="固定说法中有一个字打错",
     explanation=(
         "报告里同一句话（六个字以上，如自评表中的指标名称“狠抓就业创业政”）至少出现两次，另有一处只差一个字，"
-        "而差的这个字与前后的字都组不成词（jieba 分词词典中没有，如“贵抓”），原来的写法却成词（“狠抓”）："
-        "这一处打错了字。两个字同音（completeness.homophone_variant）或形近（completeness.shape_variant）的由那两条规则报告；"
-        "两种写法都成词的（“年初结转和结余”与“年末结转和结余”）是两句不同的话，不比较；经文字识别（OCR）读出的文本不比较。"
+        "而差的这个字与前后的字都组不成词（jieba 分词词典中没有，如“贵抓”），原来的写法却只在一边成词（“狠抓”）："
+        "疑为打错了字。两个字同音（completeness.homophone_variant）或形近（completeness.shape_variant）的由那两条规则报告；"
+        "两种写法都成词的（“年初结转和结余”与“年末结转和结余”）是两句不同的话；可以互换的字（本/我、二/三、区/镇、上/下："
+        "“本区”与“我区”、“二楼”与“三楼”）各在其位，不比较；经文字识别（OCR）读出的页面和文本不比较。"
     ),
     formula="同一句话在全文中只有一种写法",
     tolerance="不涉及金额；只差一个字、错的一处组不成词才报告，只作提示",
@@ -1372,19 +1381,27 @@ def phrase_slip(report: Report) -> Iterable[Finding]:
         x, y = odd[k], usual[k]
         if _readings(x) & _readings(y) or y in _ALIKE.get(x, ()):
             continue  # a homophone or a look-alike: homophone_variant's and shape_variant's kind, with their own guards
+        if any(x in slot and y in slot for slot in _SAME_SLOT):
+            continue  # 本区/我区, 二楼/三楼, 区属/镇属: each right in its place, whatever the dictionary holds
         around = [(j, j + 2) for j in (k - 1, k) if j >= 0 and j + 2 <= len(odd)]
-        if any(odd[a:b] in words for a, b in around) or not any(usual[a:b] in words for a, b in around):
+        if any(odd[a:b] in words for a, b in around):
             continue
-        start, end = next((a, b) for a, b in around if usual[a:b] in words)
+        fits = [(a, b) for a, b in around if usual[a:b] in words]
+        if len(fits) != 1:
+            continue  # no word, or a word on each side ("制定本区": 定本 or 本区?): which one it is cannot be told
+        start, end = fits[0]
+        where = _phrase_quote(report, odd)
+        if where.page in doc.ocr_pages:
+            continue  # on a page our OCR read: the recogniser's slip
         yield make_finding(
             "completeness.phrase_slip",
             "info",
             odd,
-            f"报告写“{odd}”（1处），又写“{usual}”（{count[usual]}处）：同一句话只差第{k + 1}个字，"
+            f"报告写“{odd}”（1处），又写“{usual}”（{count[usual]}处）：同一说法只差第{k + 1}个字，"
             f"“{odd[start:end]}”不是词，“{usual[start:end]}”是：疑为打错了字，是否应为“{usual}”？",
             odd,
             usual,
-            [_phrase_quote(report, odd), _phrase_quote(report, usual)],
+            [where, _phrase_quote(report, usual)],
         )
 
 
