@@ -110,6 +110,21 @@ def running_text(report: Report) -> tuple[list[tuple[int, Block]], str, list[int
     return running, "\n".join(b.text for _, b in running), starts
 
 
+def block_starts(doc: Document) -> list[int]:
+    """Where each block starts in ``doc.text`` (the blocks joined by newlines)."""
+    starts, at = [], 0
+    for b in doc.blocks:
+        starts.append(at)
+        at += len(b.text) + 1
+    return starts
+
+
+def block_at(doc: Document, starts: list[int], offset: int) -> tuple[Block, int]:
+    """The block holding ``doc.text[offset]`` and the offset in its text (``starts``: block_starts(doc))."""
+    n = bisect.bisect_right(starts, offset) - 1
+    return doc.blocks[n], offset - starts[n]
+
+
 def running_with(report: Report, pattern: str | re.Pattern[str]) -> list[tuple[int, Block]]:
     """The running-text paragraphs (position in the document, block) where ``pattern`` (a literal or a regex)
     occurs, in document order: found in the joined text at once rather than paragraph by paragraph (002 has
@@ -275,17 +290,10 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
     misread = _misread_rows(doc)
     if not found and not rough and not misread:
         return [], []
-    starts, at = [], 0
-    for b in doc.blocks:
-        starts.append(at)
-        at += len(b.text) + 1
-
-    def block_at(offset: int) -> Block:
-        return doc.blocks[bisect.bisect_right(starts, offset) - 1]
-
-    hit = {block_at(offset) for offset in found} | misread
+    starts = block_starts(doc)
+    hit = {block_at(doc, starts, offset)[0] for offset in found} | misread
     # a rough amount in running text ("其他收入约251万元"); in a table cell (a 自评表 target) it is that row's own
-    hit |= {b for b in map(block_at, rough) if b.table is None}
+    hit |= {b for b in (block_at(doc, starts, offset)[0] for offset in rough) if b.table is None}
     # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
     tables = {b.table for b in hit if b.table is not None}
     blocks = [

@@ -10,9 +10,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from itertools import accumulate, chain
+from itertools import chain
 
-from generator.checks import A_YEAR, make_finding, page_ref, per_report, rule, running_text, running_with
+from generator.checks import (
+    A_YEAR,
+    block_at,
+    block_starts,
+    make_finding,
+    page_ref,
+    per_report,
+    rule,
+    running_text,
+    running_with,
+)
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM
@@ -1026,6 +1036,33 @@ def _phrases(report: Report) -> Counter[str]:
     return Counter(_PHRASE.findall(report.document.text)) if report.document else Counter()
 
 
+@per_report("document")
+def _one_apart(report: Report) -> dict[str, set[str]]:
+    """Each phrase → the phrases of its length written twice or more that differ from it in one character only
+    (homophone_variant, phrase_slip). A one-character difference leaves either half whole: the phrases written twice
+    are looked up by their halves."""
+    count = _phrases(report)
+    halves: dict[tuple[int, int, str], list[str]] = {}
+    for phrase, n in count.items():
+        if n >= 2:
+            h = len(phrase) // 2
+            halves.setdefault((len(phrase), 0, phrase[:h]), []).append(phrase)
+            halves.setdefault((len(phrase), 1, phrase[h:]), []).append(phrase)
+    out: dict[str, set[str]] = {}
+    for phrase in count if halves else ():
+        h = len(phrase) // 2
+        near = {
+            known
+            for known in chain(
+                halves.get((len(phrase), 0, phrase[:h]), ()), halves.get((len(phrase), 1, phrase[h:]), ())
+            )
+            if known != phrase and sum(p != q for p, q in zip(known, phrase)) == 1
+        }
+        if near:
+            out[phrase] = near
+    return out
+
+
 # pairs that are each right in their own place (以完成/已完成, 的/地/得, 其他/其它, 制定/制订, 必须/必需)
 _FUNCTION_CHARS = ("以已", "在再", "的地得", "他它她", "作做", "定订", "即既", "须需")
 
@@ -1065,23 +1102,15 @@ def homophone_variant(report: Report) -> Iterable[Finding]:
     doc = report.document
     if doc is None:
         return
-    count = Counter({clause: n for clause, n in _phrases(report).items() if len(clause) >= 8})
-    # pairs of one length that agree but for one position, one of them written at least twice (the pair
-    # must occur three times): a one-character difference leaves either half whole
-    halves: dict[tuple[int, int, str], list[str]] = {}
-    for clause, n in count.items():
-        if n >= 2:
-            h = len(clause) // 2
-            halves.setdefault((len(clause), 0, clause[:h]), []).append(clause)
-            halves.setdefault((len(clause), 1, clause[h:]), []).append(clause)
-    pairs: set[tuple[str, str]] = set()
-    for clause in count:
-        h = len(clause) // 2
-        for known in chain(
-            halves.get((len(clause), 0, clause[:h]), ()), halves.get((len(clause), 1, clause[h:]), ())
-        ):
-            if known != clause and sum(p != q for p, q in zip(known, clause)) == 1:
-                pairs.add((min(known, clause), max(known, clause)))
+    count = _phrases(report)
+    # pairs of clauses (eight characters or more) that agree but for one position, one of them written at least
+    # twice (the pair must occur three times)
+    pairs = {
+        (min(known, clause), max(known, clause))
+        for clause, near in _one_apart(report).items()
+        if len(clause) >= 8
+        for known in near
+    }
     by_position: dict[tuple[int, str], list[tuple[str, str]]] = {}
     for a, other in pairs:
         at = next(k for k in range(len(a)) if a[k] != other[k])
@@ -1299,8 +1328,8 @@ def shape_variant(report: Report) -> Iterable[Finding]:
     starts: list[int] = []
 
     def ocr_read(at: int) -> bool:  # on a page our OCR read: a slip there is the recogniser's
-        n = bisect.bisect_right(starts, at) - 1
-        return doc.blocks[n].page_at(at - starts[n]) in doc.ocr_pages
+        b, offset = block_at(doc, starts, at)
+        return b.page_at(offset) in doc.ocr_pages
 
     for pair, found in sorted(where.items()):
         if len(found) > 2:
@@ -1310,8 +1339,8 @@ def shape_variant(report: Report) -> Iterable[Finding]:
         ]
         if len(usual) != 1:
             continue
-        if not starts:  # each block's offset in the joined text
-            starts = [0, *accumulate(len(blk.text) + 1 for blk in doc.blocks[:-1])]
+        if not starts:
+            starts = block_starts(doc)
         spots = sorted(at for at in found if not _joins_a_word(text, at, words) and not ocr_read(at))
         if not spots:
             continue
@@ -1320,8 +1349,7 @@ def shape_variant(report: Report) -> Iterable[Finding]:
         near = min((m.start() for m in re.finditer(w, text)), key=lambda x: (abs(x - spots[0]), x))
         quotes = []
         for at, size in ((spots[0], 2), (near, len(w))):
-            n = bisect.bisect_right(starts, at) - 1
-            blk, offset = doc.blocks[n], at - starts[n]
+            blk, offset = block_at(doc, starts, at)
             quotes.append((blk, *_around(blk.text, offset, offset + size)))
         said = quotes[0][0].text[quotes[0][1] : quotes[0][2]]
         yield make_finding(
@@ -1357,26 +1385,10 @@ def phrase_slip(report: Report) -> Iterable[Finding]:
         return
     words = _lexicon()[0][2]
     count = _phrases(report)
-    # the phrases written twice or more, by each half: a phrase one character off holds the other half whole
-    halves: dict[tuple[int, int, str], list[str]] = {}
-    for phrase, n in count.items():
-        if n >= 2:
-            h = len(phrase) // 2
-            halves.setdefault((len(phrase), 0, phrase[:h]), []).append(phrase)
-            halves.setdefault((len(phrase), 1, phrase[h:]), []).append(phrase)
-    lengths = {size for size, _, _ in halves}
-    for odd, n in sorted(count.items()):
-        if n != 1 or len(odd) not in lengths:
+    for odd, near in sorted(_one_apart(report).items()):
+        if count[odd] != 1 or len(near) != 1:
             continue
-        h = len(odd) // 2
-        near = {
-            u
-            for u in chain(halves.get((len(odd), 0, odd[:h]), ()), halves.get((len(odd), 1, odd[h:]), ()))
-            if sum(p != q for p, q in zip(u, odd)) == 1
-        }
-        if len(near) != 1:
-            continue
-        usual = near.pop()
+        (usual,) = near
         k = next(i for i in range(len(odd)) if odd[i] != usual[i])
         x, y = odd[k], usual[k]
         if _readings(x) & _readings(y) or y in _ALIKE.get(x, ()):
