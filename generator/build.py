@@ -193,6 +193,7 @@ def input_fingerprint(
     content_dir: Path | None,
     url: str | None,
     previous_dir: Path | None = None,
+    date: str | None = None,
 ) -> str:
     """Everything a build reads: the reports and their metadata (by content), the generator's own
     code, templates and assets, the hand-written pages, mkdocs.yml, the agency registry, the URL,
@@ -225,7 +226,7 @@ def input_fingerprint(
     if previous_dir is not None:
         from generator.history import FINDINGS_FILE, RETIRED_FILE
 
-        h.update(f"\0previous\0{build_date(root)}".encode())
+        h.update(f"\0previous\0{date or build_date(root)}".encode())
         for name in (FINDINGS_FILE, RETIRED_FILE):
             add(previous_dir / name, "previous/" + name)
     return h.hexdigest()
@@ -276,7 +277,8 @@ def build(
         except ValueError as exc:
             print(f"错误 --shard: {exc}", file=sys.stderr)
             return 2
-    fingerprint = input_fingerprint(root, reports_dir, paths, content_dir, url, previous_dir)
+    date = build_date(root) if previous_dir is not None else ""  # the day retired ids are dated
+    fingerprint = input_fingerprint(root, reports_dir, paths, content_dir, url, previous_dir, date)
     site_abs = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
     if run_mkdocs and not shard_spec and not force and _built_from(site_abs) == fingerprint:
         print(
@@ -310,9 +312,7 @@ def build(
     add_cross_findings(reports)
     try:
         content = content_dir or root / "content"
-        written = render_content(
-            reports, problems, content, url or site_url(root), previous, build_date(root)
-        )
+        written = render_content(reports, problems, content, url or site_url(root), previous, date)
     except Exception as exc:  # noqa: BLE001 - a rendering bug: the site cannot be built; the old site stays
         traceback.print_exc()
         print(f"错误 生成页面失败 (rendering failed: {type(exc).__name__}: {exc})", file=sys.stderr)

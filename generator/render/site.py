@@ -133,9 +133,8 @@ class SiteContext:
         self._originals: dict[int, str] = {}
         # ids the site published before and this build does not give (generator.history): their anchors stay
         on_site = {self.rid(r): OnSite(r.source.get("sha256") or "", r.agency, r.year) for r in self.reports}
-        self.retired = (
-            retire(previous, dt.finding_rows(self.reports, self.rid), date, on_site) if previous else []
-        )
+        self.finding_rows = dt.finding_rows(self.reports, self.rid)  # the download, and what retire compares
+        self.retired = retire(previous, self.finding_rows, date, on_site) if previous else []
         self.retired_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in self.retired:
             self.retired_of[row["report_id"]].append(row)
@@ -397,10 +396,9 @@ def gone_pages(ctx: SiteContext) -> list[Page]:
     of the notes published on it. When the report is at another address now (generator.history: its file, or
     its agency and year under an id new this build), the page says where, and each note links to its successor
     there."""
-    live = {ctx.rid(r) for r in ctx.reports}
     gone: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in ctx.retired:
-        if row["report_id"] not in live:
+        if row["report_id"] not in ctx.by_rid:
             gone[row["report_id"]].append(row)
     pages = []
     for rid, rows in sorted(gone.items()):
@@ -668,7 +666,7 @@ def data_page(ctx: SiteContext) -> Page:
     page = Page("data/index.md", "data.md.j2", {})
     tables = {
         "metrics": dt.metric_rows(ctx.reports, ctx.rid),
-        "findings": dt.finding_rows(ctx.reports, ctx.rid),
+        "findings": ctx.finding_rows,
         "functional_classes": dt.class_rows(ctx.reports, ctx.rid),
         "retired": ctx.retired,
     }
