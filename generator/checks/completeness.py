@@ -1427,6 +1427,110 @@ def _phrase_quote(report: Report, phrase: str) -> Quote:
     raise ValueError(phrase)  # _phrases found it in this document
 
 
+def _in_a_word(flat: str, i: int, words: dict[int, _Words]) -> bool:
+    """Whether ``flat[i]`` is part of a dictionary word of two to four characters with the characters around it."""
+    return any(
+        flat[a : a + size] in words[size]
+        for size in (2, 3, 4)
+        for a in range(max(0, i - size + 1), i + 1)
+        if a + size <= len(flat)
+    )
+
+
+@rule(
+    "completeness.dropped_char",
+    title="漏字",
+    explanation=(
+        "某个字在报告中只出现在一个词里（如“仲”字18处都在“仲裁”里），只有一处单独出现，与前后的字都组不成词"
+        "（jieba 分词词典中没有），而补上那个词的另一个字，就是报告至少三处写过的说法（“调解仲裁”）：疑为漏了一个字，"
+        "如“调解仲管理科”。缩写不算漏字：补上的字与后面的词同尾的是并列的简称（“津补贴”即津贴、补贴）；"
+        "前后不是汉字的（“3万 5”）不比较；经文字识别（OCR）读出的页面和文本不比较。"
+    ),
+    formula="单独出现一次的字 + 补上的字 = 报告中至少三处的说法",
+    tolerance="不涉及金额；只作提示",
+    example="“劳动关系和工资福利科、调解仲管理科”：“仲”字另外18处都在“仲裁”里，“调解仲裁”出现6处",
+    expected_label="应为",
+)
+def dropped_char(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None or _recognised_report(report):
+        return
+    words = _lexicon()[0]
+    # the text without line breaks: a word a PDF wrapped or a table cell split over two lines ("职业技能竞|赛个数") is
+    # whole
+    text = doc.text  # joined anew at each reading
+    flat = text.replace("\n", "")
+    chars = Counter(flat)
+    pairs = Counter(map(str.__add__, flat, flat[1:]))
+    # a pair of characters the report writes at least three times, one of them once more alone
+    alone = [
+        (w, uses, k)
+        for w, uses in pairs.items()
+        if uses >= 3 and w[0] != w[1]
+        for k in (0, 1)
+        if chars[w[k]] == uses + 1 and _cjk(w[0]) and _cjk(w[1])
+    ]
+    if not alone:
+        return
+    starts = block_starts(doc)
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    moved = [b - n for n, b in enumerate(breaks)]  # where each line break was in flat
+
+    def at(i: int) -> int:  # where flat[i] stands in text
+        return i + bisect.bisect_right(moved, i)
+
+    opens = {start - bisect.bisect_left(breaks, start) for start in starts}  # where a block starts in flat
+    for w, uses, k in sorted(alone):
+        if w not in words[2]:
+            continue
+        x, c = w[k], w[1 - k]  # the character that stands alone once; the one dropped beside it
+        (i,) = (
+            m.start() for m in re.finditer(x, flat) if flat[max(0, m.start() - k) : m.start() - k + 2] != w
+        )
+        # the phrase it stands in, with the dropped character back: two characters before it and the word
+        # ("调解仲" + "裁"), or the word and two characters after it
+        phrase = flat[max(0, i - 2) : i + 1] + c if k == 0 else c + flat[i : i + 3]
+        if len(phrase) != 4 or not all(map(_cjk, phrase)) or flat.count(phrase) < 3:
+            continue
+        if _in_a_word(flat, i, words) or (i + 1 if k == 0 else i) in opens:
+            continue  # in a word; or at its block's end on the gap's side: a cell cut short ("狠抓就业创业政") is
+            # not told from a character left out
+        # a character dropped leaves its neighbour on that side in a word of its own ("调解仲|管理科"); a
+        # neighbour in no word is rather a character put in its place (phrase_slip's "贵抓" for 狠抓)
+        j = i + 1 if k == 0 else i - 1
+        if not any(
+            flat[a : a + size] in words[size]
+            for size in (2, 3, 4)
+            for a in range(j - size + 1, j + 1)
+            if (a > i if k == 0 else a + size <= i) and a >= 0
+        ):
+            continue
+        # a shortened pair of words sharing their last or first character: "津补贴" is 津贴 and 补贴
+        if k == 0 and flat[i + 1 : i + 3] in words[2] and flat[i + 2] == c:
+            continue
+        if k == 1 and flat[i - 2 : i] in words[2] and flat[i - 2] == c:
+            continue
+        blk, offset = block_at(doc, starts, at(i))
+        if blk.page_at(offset) in doc.ocr_pages:
+            continue  # on a page our OCR read: the recogniser's slip
+        start, end = _around(blk.text, offset, offset + 1)
+        said = blk.text[start:end]
+        fixed = said[: offset - start] + (x + c if k == 0 else c + x) + said[offset - start + 1 :]
+        near = min((m.start() for m in re.finditer(phrase, flat)), key=lambda p: (abs(p - i), p))
+        nblk, noffset = block_at(doc, starts, at(near))
+        nstart, nend = _around(nblk.text, noffset, noffset + 4)
+        yield make_finding(
+            "completeness.dropped_char",
+            "info",
+            said,
+            f"报告写“{said}”，“{x}”字在报告中另外{uses}处都在“{w}”一词里，只有这里单独出现，与前后的字都组不成词；"
+            f"补上“{c}”，就是报告中{flat.count(phrase)}处写过的“{phrase}”：疑为漏了一个字，是否应为“{fixed}”？",
+            said,
+            fixed,
+            [_quote(report, blk, start, end), _quote(report, nblk, nstart, nend)],
+        )
+
+
 _ORDINALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_ORDINALS}])是")
 # a paragraph opening with its number: "3、职业技能培训是……", "3. 项目实施", not "1.5万元……" or a date
