@@ -1242,6 +1242,22 @@ def _lexicon() -> tuple[dict[int, _Words], dict[str, tuple[tuple[str, int], ...]
 
 
 @cache
+def _alone() -> dict[str, int]:
+    """How often jieba's dictionary counted each character as a word on its own (its source texts' count: 住 29,609,
+    贷 783, 仲 274, 绩 140; 11,580 characters)."""
+    from pathlib import Path
+
+    import jieba
+
+    counts = {}
+    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line[1] == " ":
+                counts[line[0]] = int(line.split(" ", 2)[1])
+    return counts
+
+
+@cache
 def _outside_gb2312() -> re.Pattern[str]:
     """A Chinese character outside GB 2312 (the simplified set a typed report uses)."""
     chars = "".join(chr(c) for c in range(0x4E00, 0xA000) if not _simplified(chr(c)))
@@ -1286,13 +1302,18 @@ def _as_word(text: str, word: str, words: dict[int, _Words]) -> int:
     return sum(1 for m in re.finditer(word, text) if not _joins_a_word(text, m.start(), words, inside=False))
 
 
-def _around(text: str, at: int, end: int, span: int = 12) -> tuple[int, int]:
-    """text[at:end] widened by up to ``span`` Chinese characters on each side (not past a figure or a stop)."""
+def _around(text: str, at: int, end: int, span: int = 12, lines: bool = False) -> tuple[int, int]:
+    """text[at:end] widened by up to ``span`` Chinese characters on each side (not past a figure or a stop; nor past a
+    line break, unless ``lines``)."""
+
+    def cjk(c: str) -> bool:
+        return _cjk(c) or (lines and c == "\n")
+
     start = at
-    while start > 0 and at - start < span and _cjk(text[start - 1]):
+    while start > 0 and at - start < span and cjk(text[start - 1]):
         start -= 1
     stop = end
-    while stop < len(text) and stop - end < span and _cjk(text[stop]):
+    while stop < len(text) and stop - end < span and cjk(text[stop]):
         stop += 1
     return start, stop
 
@@ -1427,6 +1448,15 @@ def _phrase_quote(report: Report, phrase: str) -> Quote:
     raise ValueError(phrase)  # _phrases found it in this document
 
 
+# a character jieba's source texts used alone fewer times than this is bound to its words (仲 274, of 仲裁; 绩 140, 培
+# 260, 综 256); one used alone more often is a word a report shortens words to (贷 783 for 贷款, 残 1,391, 险 1,733, 岗
+# 5,473, 住 29,609), and no slip when it stands alone
+_BOUND = 500
+# punctuation that closes a clause after a word, or opens one before it: a character dropped there leaves it whole
+_CLOSING = frozenset("，。；、：,;:)）》”")
+_OPENING = frozenset("，。；、：,;:(（《“")
+
+
 def _in_a_word(flat: str, i: int, words: dict[int, _Words]) -> bool:
     """Whether ``flat[i]`` is part of a dictionary word of two to four characters with the characters around it."""
     return any(
@@ -1441,10 +1471,13 @@ def _in_a_word(flat: str, i: int, words: dict[int, _Words]) -> bool:
     "completeness.dropped_char",
     title="漏字",
     explanation=(
-        "某个字在报告中只出现在一个词里（如“仲”字18处都在“仲裁”里），只有一处单独出现，与前后的字都组不成词"
-        "（jieba 分词词典中没有），而补上那个词的另一个字，就是报告至少三处写过的说法（“调解仲裁”）：疑为漏了一个字，"
-        "如“调解仲管理科”。缩写不算漏字：补上的字与后面的词同尾的是并列的简称（“津补贴”即津贴、补贴）；"
-        "前后不是汉字的（“3万 5”）不比较；经文字识别（OCR）读出的页面和文本不比较。"
+        "某个不单用的字（jieba 分词词典统计的单用次数不足500，如“仲”274次）在报告中只出现在一个词里（“仲”字18处都在"
+        "“仲裁”里），只有一处单独出现，与前后的字都组不成词，而补上那个词的另一个字，就是报告至少三处写过的说法"
+        "（“调解仲裁”）：疑为漏了一个字，如“调解仲管理科”。能单用的字不比较，报告常把词缩成它们（“创业担保贷贴息”的贷、"
+        "“见习岗”的岗、“残保金”的残、“工伤险”的险）；并列的简称不算漏字（“津补贴”即津贴、补贴）；缺字一侧的字"
+        "不成词的，是换了字而不是漏了字（“贵抓”，由 completeness.phrase_slip 报告）；段落或单元格末尾的不比较"
+        "（单元格被截断）；表格各栏挤在一行、那个字就在附近另起一栏的不比较；说法中有数字或符号的不比较；"
+        "经文字识别（OCR）读出的页面和文本不比较。"
     ),
     formula="单独出现一次的字 + 补上的字 = 报告中至少三处的说法",
     tolerance="不涉及金额；只作提示",
@@ -1461,14 +1494,23 @@ def dropped_char(report: Report) -> Iterable[Finding]:
     text = doc.text  # joined anew at each reading
     flat = text.replace("\n", "")
     chars = Counter(flat)
-    pairs = Counter(map(str.__add__, flat, flat[1:]))
-    # a pair of characters the report writes at least three times, one of them once more alone
+    # characters bound to their words (a character used as a word of its own is one a report shortens words to:
+    # 担保贷, 见习岗, 工伤险)
+    single = _alone()
+    bound = "".join(x for x, n in chars.items() if n >= 4 and _cjk(x) and single.get(x, 0) < _BOUND)
+    if not bound:
+        return
+    # each bound character with the one after it (k = 0) and before it (k = 1)
+    beside: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for m in re.finditer(f"[{bound}]", flat):
+        beside[0][flat[m.start() : m.start() + 2]] += 1
+        beside[1][flat[max(0, m.start() - 1) : m.start() + 1]] += 1
+    # a word of a bound character the report writes at least three times, the character once more alone
     alone = [
         (w, uses, k)
-        for w, uses in pairs.items()
-        if uses >= 3 and w[0] != w[1]
         for k in (0, 1)
-        if chars[w[k]] == uses + 1 and _cjk(w[0]) and _cjk(w[1])
+        for w, uses in beside[k].items()
+        if uses >= 3 and len(w) == 2 and w[0] != w[1] and chars[w[k]] == uses + 1 and _cjk(w[1 - k])
     ]
     if not alone:
         return
@@ -1481,9 +1523,9 @@ def dropped_char(report: Report) -> Iterable[Finding]:
 
     opens = {start - bisect.bisect_left(breaks, start) for start in starts}  # where a block starts in flat
     for w, uses, k in sorted(alone):
+        x, c = w[k], w[1 - k]  # the character that stands alone once; the one dropped beside it
         if w not in words[2]:
             continue
-        x, c = w[k], w[1 - k]  # the character that stands alone once; the one dropped beside it
         (i,) = (
             m.start() for m in re.finditer(x, flat) if flat[max(0, m.start() - k) : m.start() - k + 2] != w
         )
@@ -1492,13 +1534,21 @@ def dropped_char(report: Report) -> Iterable[Finding]:
         phrase = flat[max(0, i - 2) : i + 1] + c if k == 0 else c + flat[i : i + 3]
         if len(phrase) != 4 or not all(map(_cjk, phrase)) or flat.count(phrase) < 3:
             continue
+        # a table whose cells run together on one line moves a character rather than drop it: 裁 opening the next
+        # cell ("调解仲项目资金" | "裁院（万元）") stands alone near it
+        if any(
+            flat[max(0, p - (1 - k)) : p - (1 - k) + 2] != w
+            for p in range(max(0, i - 10), i + 11)
+            if flat[p : p + 1] == c
+        ):
+            continue
         if _in_a_word(flat, i, words) or (i + 1 if k == 0 else i) in opens:
             continue  # in a word; or at its block's end on the gap's side: a cell cut short ("狠抓就业创业政") is
             # not told from a character left out
         # a character dropped leaves its neighbour on that side in a word of its own ("调解仲|管理科"); a
         # neighbour in no word is rather a character put in its place (phrase_slip's "贵抓" for 狠抓)
         j = i + 1 if k == 0 else i - 1
-        if not any(
+        if flat[j : j + 1] not in (_CLOSING if k == 0 else _OPENING) and not any(
             flat[a : a + size] in words[size]
             for size in (2, 3, 4)
             for a in range(j - size + 1, j + 1)
@@ -1513,12 +1563,24 @@ def dropped_char(report: Report) -> Iterable[Finding]:
         blk, offset = block_at(doc, starts, at(i))
         if blk.page_at(offset) in doc.ocr_pages:
             continue  # on a page our OCR read: the recogniser's slip
-        start, end = _around(blk.text, offset, offset + 1)
+        # where the report writes the phrase in one paragraph or cell (a table's cell may run on into the next block,
+        # "劳动人事争议调解" | "仲裁工作经费": counted, not quoted), nearest the slip
+        whole = [
+            p for p in (m.start() for m in re.finditer(phrase, flat)) if opens.isdisjoint(range(p + 1, p + 4))
+        ]
+        if not whole:
+            continue
+        near = min(whole, key=lambda p: (abs(p - i), p))
+        start, end = _around(blk.text, offset, offset + 1, lines=True)
         said = blk.text[start:end]
-        fixed = said[: offset - start] + (x + c if k == 0 else c + x) + said[offset - start + 1 :]
-        near = min((m.start() for m in re.finditer(phrase, flat)), key=lambda p: (abs(p - i), p))
+        fixed = (said[: offset - start] + (x + c if k == 0 else c + x) + said[offset - start + 1 :]).replace(
+            "\n", ""
+        )
         nblk, noffset = block_at(doc, starts, at(near))
-        nstart, nend = _around(nblk.text, noffset, noffset + 4)
+        nstart, nend = _around(
+            nblk.text, noffset, noffset + 4 + nblk.text.count("\n", noffset, noffset + 8), lines=True
+        )
+        said = said.replace("\n", "")
         yield make_finding(
             "completeness.dropped_char",
             "info",
