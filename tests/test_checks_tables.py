@@ -1235,9 +1235,10 @@ def test_a_word_with_a_shape_alike_slip_is_a_note(findings) -> None:
     )
     assert [(f.claimed, f.expected, f.severity) for f in fs] == [
         ("士地", "土地", "info"),
+        ("操作问", "操作间", "info"),
         ("昌古", "昌吉", "info"),
     ]
-    soil, changji = fs
+    soil, room, changji = fs
     assert soil in findings[GUIHUA] and changji in findings["002_e0b9e12b257efafd.txt"]
     # the 土地 nearest the slip, in the same list of duties
     assert [q.quote for q in soil.evidence] == ["负责征收集体士地房屋补偿工作", "负责土地征收征用管理"]
@@ -1249,6 +1250,11 @@ def test_a_word_with_a_shape_alike_slip_is_a_note(findings) -> None:
         "充分发挥昌古产业优势",
         "卫星工厂负责人到昌吉发展较好企业学习经营管理",
     ]
+    # a word the report writes nowhere else: 002 "完成了对中心机房和会议操作问的改造" — 问 is in no word with the
+    # characters around it, and its look-alike 间 makes 操作间, a dictionary word (002 A16's "Possible OCR or IME slips")
+    assert room in findings["002_e0b9e12b257efafd.txt"]
+    assert [q.quote for q in room.evidence] == ["成了对中心机房和会议操作问的改造"]
+    assert "“问”与前后的字都组不成词" in room.message and "词典中的“操作间”" in room.message
 
 
 def test_a_shape_alike_slip_planted_in_a_seed_is_found() -> None:
@@ -1265,8 +1271,7 @@ def test_shape_alike_pairs_that_are_not_slips() -> None:
     """Synthetic, in the register of a 决算 report (the false notes the review of this rule made, each silent now):
     a pair across two words ("本年|未安排", "部门|入驻", "2024年|未发生"), inside a longer word ("据为己有"), or cut by a
     line break ("铺设木地" / "板"); a dictionary word however rare ("差距太大" beside 大大); a word counted only where
-    it stands as one ("人社部门" beside 深入社区: 入社 is no word there); a word the report uses fewer than three times;
-    text a recogniser read (characters outside GB 2312, as in 003's OCR: 財, 単, 減)."""
+    it stands as one ("人社部门" beside 深入社区: 入社 is no word there); text a recogniser read (characters outside GB 2312, as in 003's OCR: 財, 単, 減)."""
     from conftest import report_of
 
     rule = CATALOGUE["completeness.shape_variant"].fn
@@ -1278,13 +1283,35 @@ def test_shape_alike_pairs_that_are_not_slips() -> None:
         ("铺设木地", "板84平方米", *["吸纳本地劳动力就业"] * 6),
         ("个别项目绩效指标值与实际完成值差距太大", *["大大提高"] * 3),
         ("会同区人社部门开展评价", *["组织党员深入社区开展服务"] * 3),
-        ("负责征收集体士地房屋补偿工作", "负责土地征收", "土地出让"),
         ("負責財政単位減免", "负责征收集体士地房屋补偿工作", *["负责土地征收"] * 3),
     ]
     for paragraphs in quiet:
         assert not list(rule(report_of(*paragraphs))), paragraphs
     (f,) = rule(report_of("负责征收集体士地房屋补偿工作", *["负责土地征收"] * 3))
     assert f.claimed == "士地"
+    # 土地 used fewer than three times says nothing by the report's own count; 集体土地, a word of the dictionary, does
+    (f,) = rule(report_of("负责征收集体士地房屋补偿工作", "负责土地征收", "土地出让"))
+    assert (f.claimed, f.expected) == ("集体士地", "集体土地")
+
+
+def test_a_look_alike_making_a_longer_dictionary_word() -> None:
+    """Synthetic: the look-alike that makes a word of three or four characters with the characters around it, where
+    the character as written is in no word ("会议操作问的改造"; "上海币普陀区", 上海市; a line break inside is read
+    through); silent where the character as written is in a word ("问的" beside 询问的: "会议室询问的情况"), or where two
+    look-alikes each make a word (which one was meant cannot be told)."""
+    from conftest import report_of
+
+    rule = CATALOGUE["completeness.shape_variant"].fn
+    for text, claimed, expected in (
+        ("完成了对中心机房和会议操作问的改造。", "操作问", "操作间"),
+        ("中共上海币普陀区委社会工作部", "上海币", "上海市"),
+        ("中共上海币\n普陀区委社会工作部", "上海币", "上海市"),
+    ):
+        (f,) = rule(report_of(text))
+        assert (f.claimed, f.expected) == (claimed, expected), text
+    assert not list(rule(report_of("会议操作询问的情况")))
+    # "分辫率": 分辨率 and 分辩率 are both dictionary words
+    assert not list(rule(report_of("显示屏分辫率不足")))
 
 
 def test_ocr_text_is_not_read_for_shape_alike_slips(reports) -> None:
@@ -1443,3 +1470,45 @@ def test_a_dropped_character_on_a_page_our_ocr_read_is_the_recognisers(reports) 
     rule = CATALOGUE["completeness.dropped_char"].fn
     assert list(rule(r))
     assert not list(rule(dataclasses.replace(r, document=dataclasses.replace(r.document, ocr_pages=(1,)))))
+
+
+def test_characters_out_of_order_are_a_note(findings) -> None:
+    # 000 twice (the same paragraph in two 自评表): "促进充分就业，护就维业局势稳定". 护, 就, 维, 业 are each in no word with
+    # the characters around them; 维 put two places on gives 维护就业 (维护 11 times in the report, 就业 142): the
+    # common phrase 维护就业局势稳定 typed out of order. Found by reading the runs of characters in no word.
+    (f,) = [f for fs in findings.values() for f in fs if f.rule == "completeness.moved_char"]
+    assert f in findings["000_41e5c2151686b1a5.txt"] and f.severity == "info"
+    assert (f.claimed, f.expected) == ("护就维业", "维护就业")
+    assert [q.quote for q in f.evidence] == ["护就维业局势稳定"]
+    assert "（2处）" in f.message and "是否应为“维护就业局势稳定”？" in f.message
+
+
+def test_characters_out_of_order_planted_in_a_seed_are_found() -> None:
+    from conftest import seed_changed
+
+    # 000's eighth 功能分类 item "8.卫生健康支出(类)…" typed "8.卫健生康支出": 生 moved one place on (卫生 and 健康 are
+    # both in the report at least three times); 000's own 护就维业 is still found
+    r = seed_changed("000_41e5c2151686b1a5.txt", "8.卫生健康支出", "8.卫健生康支出")
+    fs = sorted((f for f in r.findings if f.rule == "completeness.moved_char"), key=lambda f: f.claimed)
+    assert [(f.claimed, f.expected, f.evidence[0].quote) for f in fs] == [
+        ("卫健生康", "卫生健康", "卫健生康支出"),
+        ("护就维业", "维护就业", "护就维业局势稳定"),
+    ]
+    # a pair swapped inside a run that leaves a character in a word ("算预绩效": 绩效 is a word) is not read
+    r = seed_changed("002_e0b9e12b257efafd.txt", "对项目预算绩效进行科学", "对项目算预绩效进行科学")
+    assert not [f for f in r.findings if f.rule == "completeness.moved_char"]
+
+
+def test_runs_of_characters_that_are_not_out_of_order() -> None:
+    """Synthetic: a run of characters in no word that a move turns into words the report seldom writes (slogans such as
+    “三高四新”, which moved could make 三四 and 高新: neither in the report three times); the words made written
+    fewer than three times; text a recogniser read."""
+    from conftest import report_of
+
+    rule = CATALOGUE["completeness.moved_char"].fn
+    usual = [*["维护社会稳定"] * 3, *["促进就业"] * 3]
+    (f,) = rule(report_of("促进充分就业，护就维业局势稳定。", *usual))
+    assert (f.claimed, f.expected) == ("护就维业", "维护就业")
+    assert not list(rule(report_of("促进充分就业，护就维业局势稳定。", "维护社会稳定", "促进就业")))
+    assert not list(rule(report_of("完成“三高四新”战略重点任务。", *usual)))
+    assert not list(rule(report_of("促进充分就业，护就维业局势稳定。", *usual, "財政単位減免")))
