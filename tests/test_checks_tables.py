@@ -1235,10 +1235,9 @@ def test_a_word_with_a_shape_alike_slip_is_a_note(findings) -> None:
     )
     assert [(f.claimed, f.expected, f.severity) for f in fs] == [
         ("士地", "土地", "info"),
-        ("操作问", "操作间", "info"),
         ("昌古", "昌吉", "info"),
     ]
-    soil, room, changji = fs
+    soil, changji = fs
     assert soil in findings[GUIHUA] and changji in findings["002_e0b9e12b257efafd.txt"]
     # the 土地 nearest the slip, in the same list of duties
     assert [q.quote for q in soil.evidence] == ["负责征收集体士地房屋补偿工作", "负责土地征收征用管理"]
@@ -1250,21 +1249,6 @@ def test_a_word_with_a_shape_alike_slip_is_a_note(findings) -> None:
         "充分发挥昌古产业优势",
         "卫星工厂负责人到昌吉发展较好企业学习经营管理",
     ]
-    # a word the report writes nowhere else: 002 "完成了对中心机房和会议操作问的改造" — 问 is in no word with the
-    # characters around it, and its look-alike 间 makes 操作间, a dictionary word (002 A16's "Possible OCR or IME slips")
-    assert room in findings["002_e0b9e12b257efafd.txt"]
-    assert [q.quote for q in room.evidence] == ["成了对中心机房和会议操作问的改造"]
-    assert "“问”与前后的字都组不成词" in room.message and "词典中的“操作间”" in room.message
-
-
-def test_a_shape_alike_slip_planted_in_a_seed_is_found() -> None:
-    # 000's one "本年收入合计" typed "本年收人合计": 收人 is in jieba's dictionary, 3 times in its source texts against
-    # 收入's 10,403 — a slip the dictionary learned, not a word beside 收入 (47 times in 000).
-    from conftest import seed_changed
-
-    r = seed_changed("000_41e5c2151686b1a5.txt", "本年收入合计", "本年收人合计")
-    (f,) = [f for f in r.findings if f.rule == "completeness.shape_variant"]
-    assert (f.claimed, f.expected) == ("收人", "收入") and f.evidence[0].quote == "本年收人合计"
 
 
 def test_shape_alike_pairs_that_are_not_slips() -> None:
@@ -1295,23 +1279,32 @@ def test_shape_alike_pairs_that_are_not_slips() -> None:
 
 
 def test_a_look_alike_making_a_longer_dictionary_word() -> None:
-    """Synthetic: the look-alike that makes a word of three or four characters with the characters around it, where
-    the character as written is in no word ("会议操作问的改造"; "上海币普陀区", 上海市; a line break inside is read
-    through); silent where the character as written is in a word ("问的" beside 询问的: "会议室询问的情况"), or where two
-    look-alikes each make a word (which one was meant cannot be told)."""
+    """Synthetic: a character in no word with the characters around it whose look-alike makes a dictionary word of three
+    or four characters with them, the look-alike inside it ("就业服务申心": 服务中心; a line break inside is read
+    through). Silent (the false notes of this branch's review): the look-alike at the edge of a word made of a word
+    and one character more, which reads as that word and a one-character word as written ("第三季度未完成" for 季度末,
+    "工作大" for 工作犬, "电话问访"; so 002's real "会议操作问的改造", 操作间, cannot be told from them either);
+    numerals ("招录二十人": 二十八) and people's names ("王风清": 王凤清; "由自然资源局": 田自然) left out by jieba's
+    tags; two look-alikes each making a word ("分辫率": 分辨率, 分辩率); a character in a word as written."""
     from conftest import report_of
 
     rule = CATALOGUE["completeness.shape_variant"].fn
-    for text, claimed, expected in (
-        ("完成了对中心机房和会议操作问的改造。", "操作问", "操作间"),
-        ("中共上海币普陀区委社会工作部", "上海币", "上海市"),
-        ("中共上海币\n普陀区委社会工作部", "上海币", "上海市"),
-    ):
+    for text in ("昌吉州公共就业服务申心", "昌吉州公共就业服务\n申心"):
         (f,) = rule(report_of(text))
-        assert (f.claimed, f.expected) == (claimed, expected), text
-    assert not list(rule(report_of("会议操作询问的情况")))
-    # "分辫率": 分辨率 and 分辩率 are both dictionary words
-    assert not list(rule(report_of("显示屏分辫率不足")))
+        assert (f.claimed, f.expected) == ("服务申心", "服务中心"), text
+    for text in (
+        "部分项目第三季度未完成支付。",
+        "基层任务重、工作大、人员少。",
+        "开展面对面和电话问访。",
+        "完成了对中心机房和会议操作问的改造。",
+        "全年共招录二十人。",
+        "我中心于多个街道设立服务点。",
+        "联系人：王风清",
+        "该项目由自然资源局负责实施。",
+        "显示屏分辫率不足",
+        "会议操作询问的情况",
+    ):
+        assert not list(rule(report_of(text))), text
 
 
 def test_ocr_text_is_not_read_for_shape_alike_slips(reports) -> None:
@@ -1511,4 +1504,35 @@ def test_runs_of_characters_that_are_not_out_of_order() -> None:
     assert (f.claimed, f.expected) == ("护就维业", "维护就业")
     assert not list(rule(report_of("促进充分就业，护就维业局势稳定。", "维护社会稳定", "促进就业")))
     assert not list(rule(report_of("完成“三高四新”战略重点任务。", *usual)))
+    # words counted only where they stand as words (the review's false notes: 银政 inside 银政企, 三四 inside 第三四季度,
+    # 个数 of 项目个数 beside "12个月数得出")
+    assert not list(rule(report_of("组织召开政银企对接会。", *["深化银政企合作。"] * 3)))
+    assert not list(rule(report_of("完成“三高四新”战略。", *["高新区"] * 3, *["第三四季度"] * 3)))
+    assert not list(rule(report_of("受益人数*12个月数得出。", *["项目个数"] * 3, *["历时数月"] * 3)))
+    # a run at the end of the text: the whole run, not its first three characters
+    (f,) = rule(report_of(*usual, "促进充分就业，护就维业"))
+    assert (f.claimed, f.expected) == ("护就维业", "维护就业")
     assert not list(rule(report_of("促进充分就业，护就维业局势稳定。", *usual, "財政単位減免")))
+
+
+def test_a_list_item_written_twice_is_a_note(findings) -> None:
+    # 001's 公益性岗位补贴 text: "对符合条件的公益性补助人员进行资格审核、审核、确定补助对象" — the same sentence elsewhere in
+    # the report reads "进行资格审核,确定补助对象" and "进行资格审核、确定补助对象" (found by a fifth reading)
+    (f,) = [f for fs in findings.values() for f in fs if f.rule == "completeness.repeated_item"]
+    assert f in findings["001_7c4dfcc9575acdfa.txt"] and f.severity == "info"
+    assert (f.claimed, f.expected) == ("审核、审核", "审核")
+    assert [q.quote for q in f.evidence] == ["对符合条件的公益性补助人员进行资格审核、审核、确定补助对象"]
+    assert "是否应为“对符合条件的公益性补助人员进行资格审核、确定补助对象”？" in f.message
+
+
+def test_list_items_that_are_not_repeated() -> None:
+    """Synthetic: two items alike but not the same ("一类、二类"), one character repeated ("水、水"), the same word in
+    two clauses ("审核，审核结果"), text a recogniser read."""
+    from conftest import report_of
+
+    rule = CATALOGUE["completeness.repeated_item"].fn
+    (f,) = rule(report_of("进行资格审核、审核、确定补助对象。"))
+    assert f.claimed == "审核、审核"
+    for text in ("分为一类、二类、三类。", "保障水、水、电正常供应。", "完成资格审核，审核结果公示。"):
+        assert not list(rule(report_of(text))), text
+    assert not list(rule(report_of("进行资格审核、审核、确定补助对象。", "財政単位減免")))
