@@ -1334,6 +1334,24 @@ def _joins_a_word(text: str, at: int, words: dict[int, _Words], inside: bool = T
     )
 
 
+class _Unwrapped:
+    """A text without its line breaks (a word a PDF wrapped, a table cell split over two lines, is whole), and where
+    each of its characters stands in the text."""
+
+    def __init__(self, text: str):
+        self.flat = text.replace("\n", "")
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.moved = [b - n for n, b in enumerate(self.breaks)]  # where each line break was in flat
+
+    def at(self, i: int) -> int:
+        """Where flat[i] stands in the text."""
+        return i + bisect.bisect_right(self.moved, i)
+
+    def flat_at(self, offset: int) -> int:
+        """Where the text's character at ``offset`` (no line break) stands in flat."""
+        return offset - bisect.bisect_left(self.breaks, offset)
+
+
 def _stands_alone(text: str, at: int, words: dict[int, _Words]) -> bool:
     """Whether text[at] is in no word of two to four characters with the characters around it (line breaks taken out:
     a wrapped word is whole)."""
@@ -1436,14 +1454,14 @@ def shape_variant(report: Report) -> Iterable[Finding]:
             [_quote(report, blk, start, end) for blk, start, end in quotes],
         )
     # a word the report does not use elsewhere: a character in no word with the characters around it whose look-alike
-    # makes a dictionary word of three or four characters with them ("会议操作问的改造": 操作间)
+    # makes a dictionary word of three or four characters with them ("就业服务申心": 服务中心)
     long_slips = _long_slips()
-    flat = text.replace("\n", "")  # a word wrapped is whole
-    moved = [b - n for n, b in enumerate(m.start() for m in re.finditer("\n", text))]
+    unwrapped = _Unwrapped(text)
+    flat = unwrapped.flat
     seen: dict[tuple[str, str], list[int]] = {}
     for m in _ALIKE_CHAR.finditer(flat):
         i, x = m.start(), m.group()
-        at = i + bisect.bisect_right(moved, i)  # where it stands in text
+        at = unwrapped.at(i)
         if at in reported:
             continue
         fixes = {
@@ -1587,10 +1605,9 @@ def dropped_char(report: Report) -> Iterable[Finding]:
     if doc is None or _recognised_report(report):
         return
     words = _lexicon()[0]
-    # the text without line breaks: a word a PDF wrapped or a table cell split over two lines ("职业技能竞|赛个数") is
-    # whole
-    text = doc.text  # joined anew at each reading
-    flat = text.replace("\n", "")
+    # a table cell split over two lines ("职业技能竞|赛个数") is whole
+    unwrapped = _Unwrapped(doc.text)
+    flat = unwrapped.flat
     chars = Counter(flat)
     # characters bound to their words (a character used as a word of its own is one a report shortens words to:
     # 担保贷, 见习岗, 工伤险)
@@ -1613,13 +1630,7 @@ def dropped_char(report: Report) -> Iterable[Finding]:
     if not alone:
         return
     starts = block_starts(doc)
-    breaks = [m.start() for m in re.finditer("\n", text)]
-    moved = [b - n for n, b in enumerate(breaks)]  # where each line break was in flat
-
-    def at(i: int) -> int:  # where flat[i] stands in text
-        return i + bisect.bisect_right(moved, i)
-
-    opens = {start - bisect.bisect_left(breaks, start) for start in starts}  # where a block starts in flat
+    opens = {unwrapped.flat_at(start) for start in starts}  # where a block starts in flat
     for w, uses, k in sorted(alone):
         x, c = w[k], w[1 - k]  # the character that stands alone once; the one dropped beside it
         if w not in words[2]:
@@ -1658,7 +1669,7 @@ def dropped_char(report: Report) -> Iterable[Finding]:
             continue
         if k == 1 and flat[i - 2 : i] in words[2] and flat[i - 2] == c:
             continue
-        blk, offset = block_at(doc, starts, at(i))
+        blk, offset = block_at(doc, starts, unwrapped.at(i))
         if blk.page_at(offset) in doc.ocr_pages:
             continue  # on a page our OCR read: the recogniser's slip
         # where the report writes the phrase in one paragraph or cell (a table's cell may run on into the next block,
@@ -1674,7 +1685,7 @@ def dropped_char(report: Report) -> Iterable[Finding]:
         fixed = (said[: offset - start] + (x + c if k == 0 else c + x) + said[offset - start + 1 :]).replace(
             "\n", ""
         )
-        nblk, noffset = block_at(doc, starts, at(near))
+        nblk, noffset = block_at(doc, starts, unwrapped.at(near))
         nstart, nend = _around(
             nblk.text, noffset, noffset + 4 + nblk.text.count("\n", noffset, noffset + 8), lines=True
         )
