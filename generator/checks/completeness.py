@@ -1754,9 +1754,9 @@ def moved_char(report: Report) -> Iterable[Finding]:
                     moved = list(run)
                     moved.insert(b, moved.pop(a))
                     fixed = "".join(moved)
-                    s = text[start - 1 : start] + fixed + text[start + len(run) : start + len(run) + 1]
-                    o = 1 if start >= 1 else 0
-                    if all(usual(s[t - 1 : t + 1]) or usual(s[t : t + 2]) for t in range(o, o + len(run))):
+                    # with a neighbour on each side (the text is padded): each character in a usual word
+                    s = text[start - 1] + fixed + text[start + len(run)]
+                    if all(usual(s[t - 1 : t + 1]) or usual(s[t : t + 2]) for t in range(1, 1 + len(run))):
                         fixes.add(fixed)
             # one way to put it right, and no word of three or four characters holding any of them as written
             if len(fixes) == 1 and all(_stands_alone(text, t, words) for t in range(start, start + len(run))):
