@@ -588,10 +588,17 @@ def test_a_figure_for_eleven_months_given_as_the_years_is_a_note(findings) -> No
     # 004 (the 2023 决算) writes its results as of November ("1-11月，全市累计发放创业担保贷款3.13亿元……带动就业6734人",
     # "1-11月全市完成职业技能培训2.66万人", "1-11月，……援助零就业家庭43户") and gives the same figures as the year's
     # ("2023年度发放创业担保贷款3.13亿元……带动就业6734人", "本年度完成职业技能培训2.66万人", "全年累计消除零就业家庭43户"):
-    # both hold only if December added nothing. A note a pair of sentences; no other report does this.
+    # both hold only if December added nothing. A note a pair of sentences; no other report does this. The same
+    # sentence goes on "；完成创业培训1.07万人" after "本年度完成职业技能培训2.66万人……", 1.07万 being "1-11月，全市完成创业
+    # 培训1.07万人" too: the year the sentence names holds for its clauses after a "；" (found by the sixth reading)
     fs = [f for fs in findings.values() for f in fs if f.rule == "completeness.partial_year"]
     assert all(f in findings[HUAIHUA] and f.severity == "info" for f in fs)
-    assert sorted(f.claimed for f in fs) == ["2.66万人", "3.13亿元、6734人", "43户"]
+    assert sorted(f.claimed for f in fs) == ["1.07万人", "2.66万人", "3.13亿元、6734人", "43户"]
+    (trained,) = [f for f in fs if f.claimed == "1.07万人"]
+    assert [q.quote for q in trained.evidence] == [
+        "1-11月，全市完成创业培训1.07万人",
+        "本年度完成职业技能培训2.66万人，达到年度任务的131.12%；完成创业培训1.07万人",
+    ]
     (loans,) = [f for f in fs if f.claimed == "3.13亿元、6734人"]
     assert [q.quote for q in loans.evidence] == [
         "1-11月，全市累计发放创业担保贷款3.13亿元，达到年度任务的156.28%，带动就业6734人",
@@ -613,6 +620,9 @@ def test_a_months_figure_needs_the_same_object_and_a_whole_year_sentence() -> No
     assert claimed(months, "发放创业担保贷款3.13亿元，达到年度任务的156%。") == []
     assert claimed(months, "2023年度发放创业担保贷款3.40亿元。") == []
     assert claimed("1-12月，全市累计发放创业担保贷款3.13亿元。", "2023年度发放创业担保贷款3.13亿元。") == []
+    # the year named before a "；" holds after it, unless months are named in between; the nearest of two years named
+    assert claimed(months, "2023年度发放贴息资金1.2亿元；全市累计发放创业担保贷款3.13亿元。") == ["3.13亿元"]
+    assert claimed(months, "2023年度发放贴息资金1.2亿元；1-11月累计发放创业担保贷款3.13亿元。") == []
 
 
 def test_small_enterprises_are_part_of_the_sme_shares(reports) -> None:
@@ -1517,7 +1527,7 @@ def test_runs_of_characters_that_are_not_out_of_order() -> None:
 
 def test_a_list_item_written_twice_is_a_note(findings) -> None:
     # 001's 公益性岗位补贴 text: "对符合条件的公益性补助人员进行资格审核、审核、确定补助对象" — the same sentence elsewhere in
-    # the report reads "进行资格审核,确定补助对象" and "进行资格审核、确定补助对象" (found by a fifth reading)
+    # the report reads "进行资格审核,确定补助对象" and "进行资格审核、确定补助对象" (found by a sixth reading)
     (f,) = [f for fs in findings.values() for f in fs if f.rule == "completeness.repeated_item"]
     assert f in findings["001_7c4dfcc9575acdfa.txt"] and f.severity == "info"
     assert (f.claimed, f.expected) == ("审核、审核", "审核")

@@ -469,8 +469,11 @@ def partial_year(report: Report) -> Iterable[Finding]:
         while at >= 0:
             n = bisect.bisect_right(starts, at) - 1
             b, offset = running[n][1], at - starts[n]
-            begin, end = _sentence_around(b.text, offset, offset + len(said))
-            whole = _WHOLE_YEAR.search(b.text, begin, offset)
+            _, end = _sentence_around(b.text, offset, offset + len(said))
+            # the year the sentence is about, said before it or before an earlier clause of it ("本年度完成职业技能
+            # 培训2.66万人……；完成创业培训1.07万人"), and no months said in between
+            begin = b.text.rfind("。", 0, offset) + 1
+            whole = next(reversed(list(_WHOLE_YEAR.finditer(b.text, begin, offset))), None)  # the nearest
             if whole and not _PART_YEAR.search(b.text, begin, end):
                 hit = _COUNTED_FIGURE.match(b.text, offset)
                 if hit is not None:
