@@ -593,7 +593,16 @@ def test_a_figure_for_eleven_months_given_as_the_years_is_a_note(findings) -> No
     # 培训1.07万人" too: the year the sentence names holds for its clauses after a "；" (found by the sixth reading)
     fs = [f for fs in findings.values() for f in fs if f.rule == "completeness.partial_year"]
     assert all(f in findings[HUAIHUA] and f.severity == "info" for f in fs)
-    assert sorted(f.claimed for f in fs) == ["1.07万人", "2.66万人", "3.13亿元、6734人", "43户"]
+    assert sorted(f.claimed for f in fs) == [
+        "1.07万人",
+        "2.66万人",
+        "3.13亿元、6734人",
+        "43户",
+        "560余场、9.7万个、4.5万人",
+    ]
+    # a 自评表's cell says the same as this year's: "据统计今年全市累计举办各类招聘会560余场……" (the text: "今年1-11月，……")
+    (fairs,) = [f for f in fs if f.claimed.startswith("560余场")]
+    assert fairs.evidence[1].quote.startswith("今年全市累计举办各类招聘会560余场")
     (trained,) = [f for f in fs if f.claimed == "1.07万人"]
     assert [q.quote for q in trained.evidence] == [
         "1-11月，全市完成创业培训1.07万人",
@@ -623,6 +632,10 @@ def test_a_months_figure_needs_the_same_object_and_a_whole_year_sentence() -> No
     # the year named before a "；" holds after it, unless months are named in between; the nearest of two years named
     assert claimed(months, "2023年度发放贴息资金1.2亿元；全市累计发放创业担保贷款3.13亿元。") == ["3.13亿元"]
     assert claimed(months, "2023年度发放贴息资金1.2亿元；1-11月累计发放创业担保贷款3.13亿元。") == []
+    # "今年" for the year; "今年6月", "今年以来" are times within it
+    assert claimed(months, "今年全市累计发放创业担保贷款3.13亿元。") == ["3.13亿元"]
+    assert claimed(months, "今年6月全市累计发放创业担保贷款3.13亿元。") == []
+    assert claimed(months, "今年以来全市累计发放创业担保贷款3.13亿元。") == []
 
 
 def test_small_enterprises_are_part_of_the_sme_shares(reports) -> None:

@@ -420,9 +420,12 @@ def half_year(report: Report) -> Iterable[Finding]:
 # "本年度完成……", "全年累计……"), not "达到年度任务的……"
 _PART_YEAR = re.compile(r"1(?<![\d.]1)\s*[-—–~至]\s*(?P<n>\d{1,2})\s*月")  # a literal first: found fast
 _COUNTED_FIGURE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{4})(?P<fig>\d+(?:\.\d+)?\s*(?:亿元|万元|万人次|万人|人次|人|万个|个|户|家|场|件))"
+    r"(?P<name>[\u4e00-\u9fff]{4})(?P<fig>\d+(?:\.\d+)?\s*余?\s*(?:亿元|万元|万人次|万人|人次|人|万个|个|户|家|场|件))"
 )
-_WHOLE_YEAR = re.compile(r"本年度|全年(?!任务)|\d{4}\s*年度|本年(?!任务)")
+# "今年" for the year, not a time in it ("今年6月", "今年1-11月", "今年以来" are the months so far)
+_WHOLE_YEAR = re.compile(
+    r"本年度|全年(?!任务)|\d{4}\s*年度|本年(?!任务)|今年(?![\d一二三四五六七八九十]+月|上半年|下半年|以来|春节)"
+)
 
 
 _STOP = re.compile(r"[。；;]")
@@ -440,7 +443,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     title="全年数与1—11月的数相同",
     explanation=(
         "部门决算和绩效自评说的是整个年度。文中一处写“1-11月，全市累计发放创业担保贷款3.13亿元”，另一处把同一件事的"
-        "同一个数当作全年的完成数（“2023年度发放创业担保贷款3.13亿元”“本年度完成……”“全年累计……”）。两处都对，"
+        "同一个数当作全年的完成数（“2023年度发放创业担保贷款3.13亿元”“本年度完成……”“全年累计……”“今年全市累计……”，"
+        "也看自评表的单元格；“今年6月”“今年以来”说的是年内某时，不算）。两处都对，"
         "只有12月一点没有增加；多半是年底前写的总结沿用到了决算里，全年数未按全年更新。同一件事按数前四个字"
         "（“担保贷款”）和数连同单位相同来认。"
     ),
@@ -463,12 +467,16 @@ def partial_year(report: Report) -> Iterable[Finding]:
     # one finding a pair of sentences: "……3.13亿元，……带动就业6734人" given for 1-11月 and again for 2023年度
     pairs: dict[tuple[int, int, int, int], list[re.Match[str]]] = {}
     whole_at: dict[tuple[int, int, int, int], tuple[Block, int, Block, int, str]] = {}
+    doc = report.document
+    if doc is None or not partial:
+        return
+    # the year's figure may stand in a table's cell too (004's 自评表: "据统计今年全市累计举办各类招聘会560余场")
+    everywhere, cells = doc.text, block_starts(doc)
     for (name, fig), (pb, ps, _, months) in partial.items():
         said = name + fig
-        at = joined.find(said)
+        at = everywhere.find(said)
         while at >= 0:
-            n = bisect.bisect_right(starts, at) - 1
-            b, offset = running[n][1], at - starts[n]
+            b, offset = block_at(doc, cells, at)
             _, end = _sentence_around(b.text, offset, offset + len(said))
             # the year the sentence is about, said before it or before an earlier clause of it ("本年度完成职业技能
             # 培训2.66万人……；完成创业培训1.07万人"), and no months said in between
@@ -481,7 +489,7 @@ def partial_year(report: Report) -> Iterable[Finding]:
                     pairs.setdefault(pair, []).append(hit)
                     whole_at[pair] = (pb, ps, b, whole.start(), months)
                     break
-            at = joined.find(said, at + 1)
+            at = everywhere.find(said, at + 1)
     for pair, ms in pairs.items():
         pb, ps, b, ws, months = whole_at[pair]
         ms.sort(key=lambda m: m.start())
