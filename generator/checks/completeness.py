@@ -453,6 +453,9 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     example="“1-11月，全市累计发放创业担保贷款3.13亿元”；“2023年度发放创业担保贷款3.13亿元，达到年度任务的156.28%”",
 )
 def partial_year(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
     running, joined, starts = running_text(report)
     # (object, figure) → where it is given for the months before the year ended
     partial: dict[tuple[str, str], tuple[Block, int, int, str]] = {}
@@ -464,12 +467,11 @@ def partial_year(report: Report) -> Iterable[Finding]:
         _, end = _sentence_around(b.text, pm.start() - at, pm.end() - at)
         for m in _COUNTED_FIGURE.finditer(b.text, pm.end() - at, end):
             partial.setdefault((m["name"], m["fig"]), (b, pm.start() - at, m.end(), f"1-{pm['n']}月"))
+    if not partial:
+        return
     # one finding a pair of sentences: "……3.13亿元，……带动就业6734人" given for 1-11月 and again for 2023年度
     pairs: dict[tuple[int, int, int, int], list[re.Match[str]]] = {}
     whole_at: dict[tuple[int, int, int, int], tuple[Block, int, Block, int, str]] = {}
-    doc = report.document
-    if doc is None or not partial:
-        return
     # the year's figure may stand in a table's cell too (004's 自评表: "据统计今年全市累计举办各类招聘会560余场")
     everywhere, cells = doc.text, block_starts(doc)
     for (name, fig), (pb, ps, _, months) in partial.items():
