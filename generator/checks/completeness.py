@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import chain, islice
+from typing import NamedTuple
 
 from generator.checks import (
     A_YEAR,
@@ -1226,22 +1227,44 @@ _ATTESTED_SLIPS = frozenset(
 _MISSING_WORDS = ("人社", "一人")
 
 
+class _Lexicon(NamedTuple):
+    words: dict[int, _Words]  # by length, two to four characters
+    slips: dict[str, tuple[tuple[str, int], ...]]  # a pair that is no word → (the word, the changed position)
+    long_slips: frozenset[str]  # a string one look-alike away from a word of three or four characters
+    alone: dict[str, int]  # how often a character was counted as a word on its own
+
+
 @cache
-def _lexicon() -> tuple[dict[int, _Words], dict[str, tuple[tuple[str, int], ...]]]:
-    """jieba's dictionary (a word list of modern Chinese; only the list is read, nothing is segmented): its words of
-    two to four characters, and every pair one shape-alike character away from a two-character word that is no word
-    itself (not in the dictionary, or a known 错别字 it took in: _ATTESTED_SLIPS), with (the word, the position of
-    the changed character). 16,700 pairs; 0.4 s once a process."""
+def _lexicon() -> _Lexicon:
+    """jieba's dictionary (a word list of modern Chinese; only the list is read, nothing is segmented), read once a
+    process (0.6 s):
+    - its words of two to four characters;
+    - every pair one shape-alike character away from a two-character word that is no word itself (not in the
+      dictionary, or a known 错别字 it took in: _ATTESTED_SLIPS), with (the word, the position of the changed
+      character): 16,700 pairs;
+    - every string one shape-alike character away from a word of three or four characters that is no word itself
+      ("服务申心" from 服务中心), where the look-alike is inside the word or the rest of the word is no word of its own:
+      a look-alike at the edge of a word made of a word and one more character reads as that word and a word of one
+      character as written ("季度|未安排" is no slip for 季度末, "工作|大" none for 工作犬; so "操作|问的改造" for 操作间
+      cannot be told either). Numerals (三十八: "三十人") and people's names (王凤清: "王风清", 田自然: "由自然资源局")
+      are left out by jieba's tags: 38,700 strings;
+    - how often its source texts used each character alone (住 29,609, 贷 783, 仲 274, 绩 140; 11,580 characters)."""
     from pathlib import Path
 
     import jieba
 
     by_size: dict[int, list[str]] = {2: list(_MISSING_WORDS), 3: [], 4: []}
+    plain: list[str] = []  # words of three or four characters that are neither numerals nor names
+    alone: dict[str, int] = {}
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
         for line in f:
-            w = line.split(" ", 1)[0]
-            if 2 <= len(w) <= 4:
+            w, count, tag = line.split()
+            if len(w) == 1:
+                alone[w] = int(count)
+            elif len(w) <= 4:
                 by_size[len(w)].append(w)
+                if len(w) >= 3 and tag != "m" and not tag.startswith("nr"):
+                    plain.append(w)
     two = set(by_size[2])
     slips: dict[str, list[tuple[str, int]]] = {}
     for w in two - _ATTESTED_SLIPS:
@@ -1251,61 +1274,25 @@ def _lexicon() -> tuple[dict[int, _Words], dict[str, tuple[tuple[str, int], ...]
                 if slip not in two or slip in _ATTESTED_SLIPS:
                     slips.setdefault(slip, []).append((w, k))
     words = {size: _Words(found, size) for size, found in by_size.items()}
-    return words, {slip: tuple(sorted(found)) for slip, found in slips.items()}
-
-
-@cache
-def _long_slips() -> frozenset[str]:
-    """Every string one shape-alike character away from a dictionary word of three or four characters that is no word
-    itself ("服务申心" from 服务中心), where the look-alike is inside the word or the rest of the word is no word of its
-    own: a look-alike at the edge of a word made of a word and one more character reads as that word and a word of one
-    character as written ("季度|未安排" is no slip for 季度末, "工作|大" none for 工作犬; so "操作|问的改造" for 操作间
-    cannot be told either). Numerals (三十八: "三十人") and people's names (王凤清: "王风清", 田自然: "由自然资源局")
-    are left out by jieba's tags. About 45,000 strings, 0.3 s once a process."""
-    from pathlib import Path
-
-    import jieba
-
-    words = _lexicon()[0]
-    found = set()
-    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            w, _, tag = line.split()
-            if not 3 <= len(w) <= 4 or tag == "m" or tag.startswith("nr"):
+    long_slips: set[str] = set()
+    for w in plain:
+        for m in _ALIKE_CHAR.finditer(w):
+            k, shorter = m.start(), words[len(w) - 1]
+            if (k == 0 and w[1:] in shorter) or (k == len(w) - 1 and w[:-1] in shorter):
                 continue
-            for m in _ALIKE_CHAR.finditer(w):
-                k = m.start()
-                if (k == 0 and w[1:] in words[len(w) - 1]) or (
-                    k == len(w) - 1 and w[:-1] in words[len(w) - 1]
-                ):
-                    continue
-                for c in _ALIKE[m.group()]:
-                    if (slip := w[:k] + c + w[k + 1 :]) not in words[len(w)]:
-                        found.add(slip)
-    return frozenset(found)
+            long_slips.update(
+                slip for c in _ALIKE[m.group()] if (slip := w[:k] + c + w[k + 1 :]) not in words[len(w)]
+            )
+    return _Lexicon(
+        words, {slip: tuple(sorted(found)) for slip, found in slips.items()}, frozenset(long_slips), alone
+    )
 
 
 @cache
 def _two() -> frozenset[str]:
     """The dictionary's words of two characters as a set (114,000; 8 MB): a pair looked up at every place of a text."""
-    blob = _lexicon()[0][2].blob
+    blob = _lexicon().words[2].blob
     return frozenset(blob[i : i + 2] for i in range(0, len(blob), 2))
-
-
-@cache
-def _alone() -> dict[str, int]:
-    """How often jieba's dictionary counted each character as a word on its own (its source texts' count: 住 29,609,
-    贷 783, 仲 274, 绩 140; 11,580 characters)."""
-    from pathlib import Path
-
-    import jieba
-
-    counts = {}
-    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            if line[1] == " ":
-                counts[line[0]] = int(line.split(" ", 2)[1])
-    return counts
 
 
 @cache
@@ -1323,8 +1310,19 @@ def _recognised(doc: Document) -> bool:
 
 
 @per_report("document")
-def _recognised_report(report: Report) -> bool:
-    return report.document is not None and _recognised(report.document)
+def _typed(report: Report) -> Document | None:
+    """The report's document when its text was typed, not read by a recogniser (the typo readings' input: a
+    recogniser's slips are its own)."""
+    doc = report.document
+    return doc if doc is not None and not _recognised(doc) else None
+
+
+def _context(text: str, at: int, size: int) -> tuple[str, int]:
+    """text[at:at+size] with up to three characters on each side, line breaks taken out (a word a PDF or an export
+    wrapped, "铺设木地|板", is whole), and where it starts in that."""
+    left = text[max(0, at - 8) : at].replace("\n", "")[-3:]
+    right = text[at + size : at + size + 8].replace("\n", "")[:3]
+    return left + text[at : at + size] + right, len(left)
 
 
 def _joins_a_word(text: str, at: int, words: dict[int, _Words], inside: bool = True) -> bool:
@@ -1333,9 +1331,7 @@ def _joins_a_word(text: str, at: int, words: dict[int, _Words], inside: bool = T
     年/月/日/号 ends before it ("2024年|未发生"), or (``inside``) a word of three or four characters holds it whole
     ("据为己有", "精明强干"). Line breaks are taken out of the text around it: a word a PDF or an export wrapped
     ("铺设木地|板") is whole."""
-    left = text[max(0, at - 8) : at].replace("\n", "")[-3:]
-    right = text[at + 2 : at + 10].replace("\n", "")[:3]
-    s, i = left + text[at : at + 2] + right, len(left)
+    s, i = _context(text, at, 2)
     if i and s[i - 1].isdigit() and s[i] in "年月日号":
         return True
     if inside and any(
@@ -1365,12 +1361,17 @@ class _Unwrapped:
         return offset - bisect.bisect_left(self.breaks, offset)
 
 
+@per_report("document")
+def _unwrapped(report: Report) -> _Unwrapped:
+    """The report's text without its line breaks (shape_variant, dropped_char)."""
+    return _Unwrapped(report.document.text if report.document else "")
+
+
 def _stands_alone(text: str, at: int, words: dict[int, _Words]) -> bool:
     """Whether text[at] is in no word of two to four characters with the characters around it (line breaks taken out:
     a wrapped word is whole)."""
-    left = text[max(0, at - 8) : at].replace("\n", "")[-3:]
-    right = text[at + 1 : at + 9].replace("\n", "")[:3]
-    return not _in_a_word(left + text[at] + right, len(left), words)
+    s, i = _context(text, at, 1)
+    return not _in_a_word(s, i, words)
 
 
 def _as_word(text: str, word: str, words: dict[int, _Words]) -> int:
@@ -1416,10 +1417,10 @@ def _around(text: str, at: int, end: int, span: int = 12, lines: bool = False) -
     expected_label="应为",
 )
 def shape_variant(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None or _recognised_report(report):
+    doc = _typed(report)
+    if doc is None:
         return
-    words, slips = _lexicon()
+    words, slips = _lexicon().words, _lexicon().slips
     text = doc.text  # the blocks joined by newlines: no pair spans two
     # where each slip stands, found from the shape-alike characters (2,000 in 004's 37,000)
     where: dict[str, set[int]] = {}
@@ -1468,8 +1469,8 @@ def shape_variant(report: Report) -> Iterable[Finding]:
         )
     # a word the report does not use elsewhere: a character in no word with the characters around it whose look-alike
     # makes a dictionary word of three or four characters with them ("就业服务申心": 服务中心)
-    long_slips = _long_slips()
-    unwrapped = _Unwrapped(text)
+    long_slips = _lexicon().long_slips
+    unwrapped = _unwrapped(report)
     flat = unwrapped.flat
     seen: dict[tuple[str, str], list[int]] = {}
     for m in _ALIKE_CHAR.finditer(flat):
@@ -1530,10 +1531,10 @@ def shape_variant(report: Report) -> Iterable[Finding]:
     expected_label="另一处的写法",
 )
 def phrase_slip(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None or _recognised_report(report):
+    doc = _typed(report)
+    if doc is None:
         return
-    words = _lexicon()[0][2]
+    words = _lexicon().words[2]
     count = _phrases(report)
     for odd, near in sorted(_one_apart(report).items()):
         if count[odd] != 1 or len(near) != 1:
@@ -1614,17 +1615,17 @@ def _in_a_word(flat: str, i: int, words: dict[int, _Words]) -> bool:
     expected_label="应为",
 )
 def dropped_char(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None or _recognised_report(report):
+    doc = _typed(report)
+    if doc is None:
         return
-    words = _lexicon()[0]
+    words = _lexicon().words
     # a table cell split over two lines ("职业技能竞|赛个数") is whole
-    unwrapped = _Unwrapped(doc.text)
+    unwrapped = _unwrapped(report)
     flat = unwrapped.flat
     chars = Counter(flat)
     # characters bound to their words (a character used as a word of its own is one a report shortens words to:
     # 担保贷, 见习岗, 工伤险)
-    single = _alone()
+    single = _lexicon().alone
     bound = "".join(x for x, n in chars.items() if n >= 4 and _cjk(x) and single.get(x, 0) < _BOUND)
     if not bound:
         return
@@ -1731,10 +1732,10 @@ def dropped_char(report: Report) -> Iterable[Finding]:
     expected_label="应为",
 )
 def moved_char(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None or _recognised_report(report):
+    doc = _typed(report)
+    if doc is None:
         return
-    words, two = _lexicon()[0], _two()
+    words, two = _lexicon().words, _two()
     text = "\n" + doc.text + "\n"  # a run at either end has a pair that is no word beside it too
     # a pair that is a word, at each place of the text; three places running where none is a word (two characters
     # standing alone on each side) are where a run of characters in no word can be
@@ -1812,8 +1813,8 @@ _CLAUSE_STOPS = "，,。；;：:"
     expected_label="应为",
 )
 def repeated_item(report: Report) -> Iterable[Finding]:
-    doc = report.document
-    if doc is None or _recognised_report(report):
+    doc = _typed(report)
+    if doc is None:
         return
     seen = set()
     for b in doc.blocks:
