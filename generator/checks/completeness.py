@@ -1227,11 +1227,19 @@ _ATTESTED_SLIPS = frozenset(
 _MISSING_WORDS = ("人社", "一人")
 
 
+# a word of one character written twice that jieba's source texts used this often is a word in use (大大 3,455, 常常
+# 5,147); one used less is a rarity the dictionary took in (接接 3, 估估 2)
+_REDUPLICATED = 100
+
+
 class _Lexicon(NamedTuple):
     words: dict[int, _Words]  # by length, two to four characters
     slips: dict[str, tuple[tuple[str, int], ...]]  # a pair that is no word → (the word, the changed position)
     long_slips: frozenset[str]  # a string one look-alike away from a word of three or four characters
     alone: dict[str, int]  # how often a character was counted as a word on its own
+    doubled: frozenset[
+        str
+    ]  # words of one character written twice that are words in use (大大, 常常; not 接接)
 
 
 @cache
@@ -1248,7 +1256,9 @@ def _lexicon() -> _Lexicon:
       character as written ("季度|未安排" is no slip for 季度末, "工作|大" none for 工作犬; so "操作|问的改造" for 操作间
       cannot be told either). Numerals (三十八: "三十人") and people's names (王凤清: "王风清", 田自然: "由自然资源局")
       are left out by jieba's tags: 38,700 strings;
-    - how often its source texts used each character alone (住 29,609, 贷 783, 仲 274, 绩 140; 11,580 characters)."""
+    - how often its source texts used each character alone (住 29,609, 贷 783, 仲 274, 绩 140; 11,580 characters);
+    - its words of one character written twice that its source texts used at least _REDUPLICATED times (大大 3,455,
+      常常 5,147; not 接接, 3: a rarity it took in)."""
     from pathlib import Path
 
     import jieba
@@ -1256,6 +1266,7 @@ def _lexicon() -> _Lexicon:
     by_size: dict[int, list[str]] = {2: list(_MISSING_WORDS), 3: [], 4: []}
     plain: list[str] = []  # words of three or four characters that are neither numerals nor names
     alone: dict[str, int] = {}
+    doubled: set[str] = set()
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
         for line in f:
             w, count, tag = line.split()
@@ -1263,6 +1274,8 @@ def _lexicon() -> _Lexicon:
                 alone[w] = int(count)
             elif len(w) <= 4:
                 by_size[len(w)].append(w)
+                if len(w) == 2 and w[0] == w[1] and int(count) >= _REDUPLICATED:
+                    doubled.add(w)
                 if len(w) >= 3 and tag != "m" and not tag.startswith("nr"):
                     plain.append(w)
     two = set(by_size[2])
@@ -1284,7 +1297,11 @@ def _lexicon() -> _Lexicon:
                 slip for c in _ALIKE[m.group()] if (slip := w[:k] + c + w[k + 1 :]) not in words[len(w)]
             )
     return _Lexicon(
-        words, {slip: tuple(sorted(found)) for slip, found in slips.items()}, frozenset(long_slips), alone
+        words,
+        {slip: tuple(sorted(found)) for slip, found in slips.items()},
+        frozenset(long_slips),
+        alone,
+        frozenset(doubled),
     )
 
 
@@ -1841,6 +1858,117 @@ def repeated_item(report: Report) -> Iterable[Finding]:
                 item,
                 [_quote(report, b, start, end)],
             )
+
+
+# a Chinese character written twice running
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
+
+
+def _word_ending(flat: str, i: int, words: dict[int, _Words]) -> str | None:
+    """A word of two to four characters that ends with flat[i] (or the date flat[i] closes: "2024年")."""
+    if i and flat[i - 1].isdigit() and flat[i] in "年月日号":
+        m = re.search(r"\d+$", flat[max(0, i - 4) : i])
+        return (m.group() if m else "") + flat[i]
+    return next(
+        (
+            flat[i - s + 1 : i + 1]
+            for s in (2, 3, 4)
+            if i - s + 1 >= 0 and flat[i - s + 1 : i + 1] in words[s]
+        ),
+        None,
+    )
+
+
+def _word_opening(flat: str, i: int, words: dict[int, _Words]) -> str | None:
+    """A word of two to four characters that opens with flat[i]."""
+    return next((flat[i : i + s] for s in (2, 3, 4) if flat[i : i + s] in words[s]), None)
+
+
+@rule(
+    "completeness.doubled_char",
+    title="一个字多写了一遍",
+    explanation=(
+        "同一个字接连写了两遍，其中一个与另一侧的字组成词（“依法公开接接受监督”的后一个“接”与“受”成“接受”），"
+        "另一个与它这一侧的字组不成词（“开接”不是词），而报告别处也从没有这样把它与这一侧的字连用："
+        "疑为多写了一个字，应为“依法公开接受监督”。本身是常用叠字词的不比较（“大大地提高”，jieba 分词词典统计的"
+        "使用次数在100次以上）；两个字都成词或都不成词的不比较（“人社局局长”“专业业务”：各属一个词）；"
+        "报告别处也这样连用的不比较（“人社局”“服务链”单独出现过，“人社服务链链长”是两个词）；"
+        "两个字分属两个段落或单元格的不比较；经文字识别（OCR）读出的页面和文本不比较。"
+    ),
+    formula="“甲甲” → “甲”：一个与另一侧成词，另一个与这一侧不成词、报告别处也不这样连用",
+    tolerance="不涉及金额；只作提示",
+    example="“依法公开接接受监督”；“2024年年此项目由我单位的主管单位支付”（报告别处写“2024年此项目”）",
+    expected_label="应为",
+)
+def doubled_char(report: Report) -> Iterable[Finding]:
+    doc = _typed(report)
+    if doc is None:
+        return
+    lexicon = _lexicon()
+    words = lexicon.words
+    unwrapped = _unwrapped(report)
+    flat = unwrapped.flat
+    starts: list[int] = []
+    seen = set()
+    for m in _DOUBLED.finditer(flat):
+        i, x = m.start(), m.group(1)
+        if flat[i - 1 : i] == x or flat[i + 2 : i + 3] == x or m.group() in lexicon.doubled:
+            continue  # three running; a word written doubled (大大地)
+        before, after = _word_ending(flat, i, words), _word_opening(flat, i + 1, words)
+        if (before is None) == (after is None):
+            continue  # each in a word of its own side (人社局|局长, 专业|业务), or neither: no telling which is extra
+        # the extra one, and its neighbour on the other side
+        extra, other = (i, i - 1) if after else (i + 1, i + 2)
+        if other < 0 or not _cjk(flat[other : other + 1]):
+            continue
+        pair = flat[min(extra, other) : max(extra, other) + 1]
+        # the report writing that pair elsewhere, its character in no word on the other side, uses it as a unit: "人社局"
+        # and "服务链" stand alone, so "人社服务链链长" is 服务链 and 链长
+        if any(
+            p != min(extra, other)
+            and (_word_opening(flat, p + 1, words) is None if after else _word_ending(flat, p, words) is None)
+            for p in (q.start() for q in re.finditer(pair, flat))
+        ):
+            continue
+        if not starts:
+            starts = block_starts(doc)
+        blk, offset = block_at(doc, starts, unwrapped.at(i))
+        if unwrapped.at(i + 1) != unwrapped.at(i) + 1 and blk.text[offset + 1 :].lstrip("\n")[:1] != x:
+            continue  # the second opens the next paragraph or cell
+        if blk.page_at(offset) in doc.ocr_pages:
+            continue  # on a page our OCR read: the recogniser's slip
+        end_at = blk.text.index(x, offset + 1) + 1
+        start, end = _around(blk.text, offset, end_at, lines=True)
+        while start > 0 and blk.text[start - 1].isdigit():
+            start -= 1  # the date's year with it: "2024年年此项目"
+        said = blk.text[start:end].replace("\n", "")
+        if said in seen:
+            continue
+        seen.add(said)
+        fixed = said.replace(m.group(), x, 1)
+        side, other_side = ("前", "后") if after else ("后", "前")
+        quotes = [_quote(report, blk, start, end)]
+        # the report writing the phrase right, elsewhere: two characters on each side of the one character
+        right = flat[max(0, i - 2) : i + 1] + flat[i + 2 : i + 4]
+        elsewhere = [p for p in (q.start() for q in re.finditer(re.escape(right), flat)) if abs(p - i) > 4]
+        also = ""
+        if elsewhere:
+            rblk, roffset = block_at(doc, starts, unwrapped.at(elsewhere[0] + i - max(0, i - 2)))
+            rstart, rend = _around(rblk.text, roffset, roffset + 1, lines=True)
+            while rstart > 0 and rblk.text[rstart - 1].isdigit():
+                rstart -= 1
+            quotes.append(_quote(report, rblk, rstart, rend))
+            also = f"报告别处写“{quotes[-1].quote.replace(chr(10), '')}”；"
+        yield make_finding(
+            "completeness.doubled_char",
+            "info",
+            said,
+            f"报告写“{said}”，“{x}”字接连写了两遍：{other_side}一个与{other_side}面的字成“{after or before}”，"
+            f"{side}一个与{side}面的字组不成词；{also}疑为多写了一个字，是否应为“{fixed}”？",
+            said,
+            fixed,
+            quotes,
+        )
 
 
 _ORDINALS = "一二三四五六七八九十"
