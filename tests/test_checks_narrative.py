@@ -1526,3 +1526,30 @@ def test_an_ocr_run_on_project_name_is_cut_before_the_department(reports) -> Non
     assert (
         _own_name("人才服务中心实施单位某中心", agency) == "人才服务中心实施单位某中心"
     )  # no department: left
+
+
+def test_a_rate_given_in_days_amounts_or_dates(findings) -> None:
+    # found by the seventh reading: 002's 劳动人事争议调解仲裁 table names two indicators "……及时率" and fills them with
+    # days ("<=60日 =60日", "<=45日 =40日"; the same report's 业务处理及时性（小时） is named right); 004's project tables
+    # name their cost rows "（项目）成本控制率" and fill them with amounts ("≤10万 10万", seven tables) and their time rows
+    # "完成及时率" with dates (ten tables): one note a name, the tables counted
+    notes = {
+        f.subject: f
+        for fs in findings.values()
+        for f in fs
+        if f.rule == "perf.name_unit" and f.expected == "百分比"
+    }
+    assert sorted(notes) == [
+        "劳动人事争议案件办案时限及时率/天数",
+        "复杂案件办理时限及时率/天数",
+        "完成及时率/日期",
+        "成本控制率/金额",
+        "项目成本控制率/金额",
+    ]
+    assert all(f.severity == "info" for f in notes.values())
+    late = notes["劳动人事争议案件办案时限及时率/天数"]
+    assert late in findings["002_e0b9e12b257efafd.txt"] and late.claimed == "<=45日 / 40日"
+    assert [q.quote for q in late.evidence] == ["<=45日 =40日"]
+    dates = notes["完成及时率/日期"]
+    assert dates in findings["004_64caca8ce772cd7b.txt"] and "等10张表的指标“完成及时率”" in dates.message
+    assert "等4张表" in notes["项目成本控制率/金额"].message and "等3张表" in notes["成本控制率/金额"].message

@@ -287,3 +287,22 @@ def test_002_deductions_explained_in_notes_over_many_paragraphs(reports) -> None
     assert (
         "=14.3238万人次（18.00分）" in noted
     )  # ">=13万人次" / "=14.3238万" / "人次" / "20 18.00", then the next name
+
+
+def test_rates_given_as_rates_or_words_are_left_alone() -> None:
+    r = report_of("x")
+    r.perf_tables = [
+        table(
+            "项目",
+            indicator("资金拨付及时率", ">=95%", "=100%", "5", "5"),
+            indicator("办公用品到位及时率", "及时", "达成预期指标", "5", "5"),
+            indicator("成本控制率", "≤0.5", "0.16", "10", "10"),
+            indicator("提高资产使用效率", "≤10万", "10万", "10", "10"),
+            indicator("巡查频率", "=12天", "=12天", "10", "10"),
+        )
+    ]
+    assert list(name_unit(r)) == []
+    r.perf_tables = [table("项目", indicator("办结及时率", "<=5个工作日", "=3个工作日", "5", "5"))]
+    (f,) = name_unit(r)
+    assert f.subject == "办结及时率/天数" and f.claimed == "<=5个工作日 / =3个工作日"
+    assert "指标“办结及时率”的名称是一个比率，指标值<=5个工作日、实际值=3个工作日却是天数" in f.message

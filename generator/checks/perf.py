@@ -1769,6 +1769,20 @@ _MEASURE = re.compile(
 
 # a count in an indicator's name (its target and actual a percentage and nothing else: _UNIT_OF's unit "%")
 _COUNT_NAME = re.compile(r"(?:人数|人次|户数|个数|次数|件数|场次|家数)$")
+# a rate named ("……及时率", "……控制率"), not 效率/频率, whose values are not shares but amounts, durations or dates
+_RATE_NAME = re.compile(r"(?<![效频概税汇利])率$")
+_NOT_A_RATE = (
+    ("金额", re.compile(r"^(?:>=|<=|≥|≤|=|小于等于|不超过)?\s*\d+(?:\.\d+)?\s*(?:万元|万|元)$")),
+    ("天数", re.compile(r"^(?:>=|<=|≥|≤|=)?\s*\d+(?:\.\d+)?\s*(?:个?工作日|日|天|小时)$")),
+    ("日期", re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:之?前完成|前|之前|底前)?$")),
+)
+
+
+def _not_a_rate(value: str) -> str | None:
+    """What a value of a rate indicator is when it is no share: "金额" (≤10万), "天数" (<=60日), "日期" (2023年12月31日);
+    None for a percentage, a bare number (0.16 may be a share) or words ("及时")."""
+    v = value.replace(" ", "").replace("\n", "")
+    return next((kind for kind, pattern in _NOT_A_RATE if pattern.match(v)), None)
 
 
 def _dimension(unit: str) -> str | None:
@@ -1780,15 +1794,21 @@ def _dimension(unit: str) -> str | None:
     title="指标名称所指的量与计量单位不符",
     explanation=(
         "指标名称写明了计量的是什么量（“……面积”“……长度”“……体积”），指标值和实际值却用了另一种量的单位"
-        "（面积用“立方米”计）；或名称是个数（“……人数”“……次数”），指标值和实际值却都是百分比。名称和单位必有一处写错，读者无法确认完成的是多少。同一数字在总体目标栏"
-        "以名称所指的单位写出时，一并列出。单位写错不改变数字本身，只作提示。"
+        "（面积用“立方米”计）；或名称是个数（“……人数”“……次数”），指标值和实际值却都是百分比；或名称是比率"
+        "（“……及时率”“……控制率”，不含效率、频率），指标值和实际值却是金额（“≤10万”）、天数（“<=45日”）或日期"
+        "（“2023年12月31日”）。名称和单位必有一处写错，读者无法确认完成的是多少。同一数字在总体目标栏"
+        "以名称所指的单位写出时，一并列出。比率写成金额等，同一名称在一份报告里只报一次，列出出现的表数（多半是同一模板）。"
+        "不带单位的数（“≤0.5”）和文字（“及时”）不比较。单位写错不改变数字本身，只作提示。"
     ),
-    formula="名称为“……面积”⇒ 单位为平方米、亩、公顷等；“……长度”⇒ 米、公里；“……体积”⇒ 立方米；“……人数”等 ⇒ 不是百分比",
-    tolerance="逐字比较单位；名称不以这些词结尾，或单位不属于这三种量的不比较",
-    example="砖砌体拆除面积：指标值=75.6立方米，实际值=75.6立方米，总体目标栏写“75.6平方米”。",
+    formula="名称为“……面积”⇒ 单位为平方米、亩、公顷等；“……长度”⇒ 米、公里；“……体积”⇒ 立方米；“……人数”等 ⇒ 不是百分比；"
+    "“……率” ⇒ 不是金额、天数或日期",
+    tolerance="逐字比较单位；名称不以这些词结尾，或单位不属于这些量的不比较",
+    example="砖砌体拆除面积：指标值=75.6立方米，实际值=75.6立方米，总体目标栏写“75.6平方米”；"
+    "劳动人事争议案件办案时限及时率：指标值<=45日，实际值40日。",
     expected_label="按名称应为",
 )
 def name_unit(report: Report) -> Iterable[Finding]:
+    yield from _rate_units(report)
     for table in report.perf_tables:
         for ind in table["indicators"]:
             name = re.sub(r"[（(][^）)]*[）)]$", "", (ind.get("name") or "").strip())
@@ -1831,6 +1851,50 @@ def name_unit(report: Report) -> Iterable[Finding]:
                 f"{meant}单位（{_DIMENSIONS[meant][0]}等）",
                 quotes,
             )
+
+
+def _rate_units(report: Report) -> Iterator[Finding]:
+    """A rate named, amounts, durations or dates given: one note a name, naming the tables it stands in (004's ten
+    "项目成本控制率 ≤10万 10万" rows are one template's slip)."""
+    rows: dict[tuple[str, str], list[tuple[str, str, str, Quote]]] = {}
+    for table in report.perf_tables:
+        for ind in table["indicators"]:
+            name = re.sub(r"[（(][^）)]*[）)]$", "", (ind.get("name") or "").strip())
+            kinds = {_not_a_rate(ind.get(k) or "") for k in ("target", "actual")}
+            if _RATE_NAME.search(name) and len(kinds - {None}) == 1 and not _has_share(ind):
+                (kind,) = kinds - {None}
+                rows.setdefault((name, kind), []).append(
+                    (_shown(table), ind["target"], ind["actual"], ind["quote"])
+                )
+    if report.document is not None:
+        projects = projects_by_block(report)
+        for row in stream_rows(report)["time"]:
+            if _RATE_NAME.search(row.name) and (kind := _not_a_rate(row.target_text)) is not None:
+                project = projects[row.pos]
+                shown = "整体支出绩效自评表中" if project == NO_PROJECT else f"《{project}》"
+                rows.setdefault((row.name, kind), []).append((shown, row.target_text, row.shown, row.quote))
+    for (name, kind), found in sorted(rows.items()):
+        shown, target, actual, quote = found[0]
+        tables = len({f[0] for f in found})
+        said = (
+            f"{shown}等{tables}张表的指标“{name}”，名称是一个比率，指标值和实际值却是{kind}（{shown}指标值{target}、"
+            f"实际值{actual}）"
+            if tables > 1
+            else f"{shown}指标“{name}”的名称是一个比率，指标值{target}、实际值{actual}却是{kind}"
+        )
+        yield make_finding(
+            "perf.name_unit",
+            "info",
+            f"{name}/{kind}",
+            f"{said}：名称与数必有一处写错，读者无法按比率核对完成情况。",
+            f"{target} / {actual}",
+            "百分比",
+            [f[3] for f in found[:3]],
+        )
+
+
+def _has_share(ind: dict) -> bool:
+    return "%" in (ind.get("target") or "") + (ind.get("actual") or "")
 
 
 _TWO_DECIMALS = re.compile(r"(?<![\d.])\d{1,6}\.\d{2}(?![\d%])")
