@@ -1860,9 +1860,9 @@ def _rate_units(report: Report) -> Iterator[Finding]:
     for table in report.perf_tables:
         for ind in table["indicators"]:
             name = re.sub(r"[（(][^）)]*[）)]$", "", (ind.get("name") or "").strip())
-            kinds = {_not_a_rate(ind.get(k) or "") for k in ("target", "actual")}
-            if _RATE_NAME.search(name) and len(kinds - {None}) == 1 and not _has_share(ind):
-                (kind,) = kinds - {None}
+            kinds = {k for v in ("target", "actual") if (k := _not_a_rate(ind.get(v) or "")) is not None}
+            if _RATE_NAME.search(name) and len(kinds) == 1 and not _has_share(ind):
+                (kind,) = kinds
                 rows.setdefault((name, kind), []).append(
                     (_shown(table), ind["target"], ind["actual"], ind["quote"])
                 )
