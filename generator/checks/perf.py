@@ -1869,10 +1869,10 @@ def _rate_units(report: Report) -> Iterator[Finding]:
     if report.document is not None:
         projects = projects_by_block(report)
         for row in stream_rows(report)["time"]:
-            if _RATE_NAME.search(row.name) and (kind := _not_a_rate(row.target_text)) is not None:
+            if _RATE_NAME.search(row.name) and (said := _not_a_rate(row.target_text)) is not None:
                 project = projects[row.pos]
                 shown = "整体支出绩效自评表中" if project == NO_PROJECT else f"《{project}》"
-                rows.setdefault((row.name, kind), []).append((shown, row.target_text, row.shown, row.quote))
+                rows.setdefault((row.name, said), []).append((shown, row.target_text, row.shown, row.quote))
     for (name, kind), found in sorted(rows.items()):
         shown, target, actual, quote = found[0]
         tables = len({f[0] for f in found})
