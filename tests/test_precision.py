@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 
@@ -328,3 +329,32 @@ def test_a_report_printing_its_amounts_to_one_decimal_raises_nothing_new(reports
     assert changed.document.text != report.document.text
 
     assert not _new_alarms(report, changed)
+
+
+def test_a_total_at_the_cent_over_parts_printed_finer(reports) -> None:
+    # 001 《公益性岗位人员的社保补贴》: "资金总额: 92.39 92.39 336.79 336.344 0.445 99.87 9.99" — 全年执行数 336.344 and
+    # 结余 0.445 add to 336.789, which at the 全年预算数's two places is 336.79: no difference (a fresh audit of every
+    # finding called the note this row gave, "应为336.789，相差0.001万元", a false one). 336.344 itself, the cut of
+    # the text's 336.344628, is still noted by sum.perf_funding.
+    from generator.checks.sums import check_sum
+
+    fs = run_checks(reports[R001])
+    assert not [f for f in fs if f.rule == "perf.balance"]
+    assert [f for f in fs if f.rule == "sum.perf_funding" and "336.344" in f.message]
+    D = Decimal
+    assert (
+        check_sum(
+            "perf.balance", "x", "全年预算数", D("336.79"), [("执行", D("336.344")), ("结余", D("0.445"))], []
+        )
+        is None
+    )
+    # still read: finer parts that round to another cent (beyond their own half units: 0.011 against 0.006), and parts
+    # at the cent themselves
+    f = check_sum(
+        "perf.balance", "x", "全年预算数", D("336.80"), [("执行", D("336.344")), ("结余", D("0.445"))], []
+    )
+    assert f is not None and f.expected == "336.789"
+    f = check_sum(
+        "perf.balance", "x", "全年预算数", D("336.79"), [("执行", D("336.34")), ("结余", D("0.44"))], []
+    )
+    assert f is not None and f.expected == "336.78"

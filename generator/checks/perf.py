@@ -1231,8 +1231,9 @@ def _text_reason(after: list[Block], head: str = "") -> list[str] | None:
         "相符作为列对齐的依据，所以只有前一种表会报出此项。"
     ),
     formula="全年预算数 = 全年执行数 + 资金结（转）余",
-    tolerance="(n+1)×半个末位单位（按印出精度）；超出为错误，范围内的非零差额记为提示",
-    example="全年预算数336.79、全年执行数336.344、结余0.445：差0.001，在三位小数的舍入范围内。",
+    tolerance="(n+1)×半个末位单位（按印出精度）；超出为错误，范围内的非零差额记为提示；预算数印到两位小数、"
+    "执行数和结余印得更细时，两者之和四舍五入到两位小数再比较",
+    example="全年预算数336.79、全年执行数336.344、结余0.445：336.789四舍五入到两位小数即336.79，相符，不报告。",
 )
 def balance(report: Report) -> Iterable[Finding]:
     from generator.checks.sums import check_sum

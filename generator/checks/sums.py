@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, sum_differs
@@ -22,6 +22,7 @@ from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, 
 from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
 
+CENT = Decimal("0.01")
 ZERO = Decimal(0)
 BLANK = Decimal("0.00")  # a blank cell: zero, at the table's two-decimal precision
 
@@ -179,6 +180,10 @@ def check_sum(
     if diff == 0:
         return None
     computed = sum(amounts, ZERO)
+    if decimals(total) == 2 and max(map(decimals, amounts)) > 2 and computed.quantize(CENT, ROUND_HALF_UP) == total:
+        # parts printed finer than the column's two places (001: 336.344 + 0.445 = 336.789 under 336.79): the total is
+        # their sum rounded to the cent, no difference at the precision it is printed with
+        return None
     arithmetic = " + ".join(f"{label}{fmt(v)}万元" for label, v in stated)
     prefix = f"{where}中" if where else ""
     message = (

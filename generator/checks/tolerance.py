@@ -7,7 +7,9 @@ the sum of each value's own half unit. A zero written without decimals ("支出�
 not a rounded amount, and adds nothing. A stated percentage is
 compared with the whole interval of ratios its rounded amounts allow, at the precision the
 percentage is printed with. Differences inside the envelope are not errors; non-zero ones between
-two statements of the same figure are reported as ``info``.
+two statements of the same figure are reported as ``info``. A total printed to two decimals (the
+万元 columns' cent) whose parts are printed finer is compared at the cent: 336.344 + 0.445 = 336.789
+under "336.79" is no difference at all.
 """
 
 from __future__ import annotations
