@@ -180,7 +180,11 @@ def check_sum(
     if diff == 0:
         return None
     computed = sum(amounts, ZERO)
-    if decimals(total) == 2 and max(map(decimals, amounts)) > 2 and computed.quantize(CENT, ROUND_HALF_UP) == total:
+    if (
+        decimals(total) == 2
+        and max(map(decimals, amounts)) > 2
+        and computed.quantize(CENT, ROUND_HALF_UP) == total
+    ):
         # parts printed finer than the column's two places (001: 336.344 + 0.445 = 336.789 under 336.79): the total is
         # their sum rounded to the cent, no difference at the precision it is printed with
         return None
