@@ -65,6 +65,10 @@ class Quote:
     page: int | None
     section: str | None = None
     table: str | None = None
+    # which of Document.blocks the quote was read from, when the rule knows: the words may stand in several places
+    # (a reason copied into three sections), and the section shown is this block's. Not part of the quote's identity
+    # and not published.
+    block: Block | None = field(default=None, compare=False, repr=False)
 
     def as_json(self) -> dict[str, Any]:
         return {"quote": self.quote, "page": self.page, "section": self.section, "table": self.table}

@@ -88,8 +88,9 @@ PINNED = [
     # 001《就业招聘会工作经费》: "设备租赁费成本支出 ≤1万元 1.4万元 5 5" — over its ceiling, full marks.
     (R001, "perf.target_missed", "warning", "1.4万元（5分）", "≤1万元"),
     # 001《就业招聘会工作经费》: every indicator has full marks (90) and 资金执行 10 (5.66 of 5.66, 100%),
-    # yet 总分 "90 88"; 88 matches neither 90 (the indicators alone, as its 分值 90 counts them) nor 100.
-    (R001, "perf.score_total", "error", "88", "100"),
+    # yet 总分 "90 88"; 88 matches neither 90 (the indicators alone, as its 分值 90 counts them) nor 100. Expected is
+    # the table's own count, 90 (a fresh audit: "100 vs 88" made the gap six times what the table itself shows).
+    (R001, "perf.score_total", "error", "88", "90"),
     # 001: the 自评表 headed "购置档案经费项目支出绩效自评表" is the 零工市场运营经费 project's table.
     (R001, "perf.title_name", "warning", "购置档案经费", "零工市场运营经费"),
     # 004: "完成职业技能培训2.66万人" is 131.12% of the year's task in three places and 149.18% in a fourth.
@@ -1553,3 +1554,30 @@ def test_a_rate_given_in_days_amounts_or_dates(findings) -> None:
     dates = notes["完成及时率/日期"]
     assert dates in findings["004_64caca8ce772cd7b.txt"] and "等10张表的指标“完成及时率”" in dates.message
     assert "等4张表" in notes["项目成本控制率/金额"].message and "等3张表" in notes["成本控制率/金额"].message
+
+
+def test_shares_over_100_name_the_share_that_is_not_its_amounts(findings) -> None:
+    # 财政局 p.21: 2106.66 (71.73%) + 326.72 (11.11%) + 60.99 (2.07%) + 445.69 (15.16%) = 2940.06 against the sentence's
+    # 2940.05 (a cent of rounding), the shares 100.07%. A fresh audit of every finding: the note said the amounts were
+    # "等于" the total, and left the reader to find that 71.73% alone is off (2106.66 ÷ 2940.05 = 71.65%; with it the
+    # four make 99.99%)
+    (f,) = [f for f in findings[CAIZHENG] if f.rule == "ratio.sum_100"]
+    assert f.message.startswith("各项金额之和2940.06万元与同句所述合计2940.05万元只有尾数差异")
+    assert f.message.endswith("不等于100%：其中“71.73%”按其金额应为71.65%（2106.66÷2940.05）。")
+
+
+def test_a_cost_scored_by_proportion_beside_one_given_full_marks(findings) -> None:
+    # 002 《“为民办实事”工作经费（区级）》: <=20万元, =19.9938万元, 9.99 of 10 (19.9938 ÷ 20 × 10 cut). A fresh audit: the
+    # note guessed "若本单位一贯这样计分", while the same report gives full marks to cost rows under their ceilings
+    # (岗前公共科目培训 <=72.80万元 =66.5万元 10.00, and more): the note now names one, its row quoted
+    (f,) = [
+        f
+        for f in findings[R002]
+        if f.rule == "perf.target_met_scored_short" and f.claimed == "=19.9938万元（9.99分）"
+    ]
+    assert "若本单位一贯" not in f.message
+    assert (
+        "而《事业单位新聘人员岗前公共科目培训工作经费》指标值<=72.80万元、实际=66.5万元，同样未超上限，得了满分10.00分"
+        in f.message
+    )
+    assert len(f.evidence) == 2 and "66.5" in f.evidence[1].quote

@@ -70,12 +70,14 @@ def test_the_ids_gone_since_9d4646a_are_retired(after_9d4646a: Path) -> None:
     gone = {(r["report_id"], r["finding_id"]) for r in published} - {
         (r["report_id"], r["finding_id"]) for r in live
     }
-    # every other of the 187 published notes is still given under its id. f-b657b4 has a new id; f-48a3aa (001's
-    # "336.79 应为336.789") was withdrawn in the twenty-second session: 336.344 + 0.445 at the cent is 336.79
-    assert gone == {(R003, "f-b657b4"), (R001, "f-48a3aa")}
+    # every other of the 187 published notes is still given under its id. f-b657b4 has a new id; in the twenty-second
+    # session f-48a3aa (001's "336.79 应为336.789") was withdrawn (336.344 + 0.445 at the cent is 336.79) and f-ce798b
+    # (001's 总分 88 "应为100") became f-8801b2 (88 against the table's own 90)
+    assert gone == {(R003, "f-b657b4"), (R001, "f-48a3aa"), (R001, "f-ce798b")}
     retired = json.loads((after_9d4646a / "data" / "retired.json").read_text(encoding="utf-8"))
     assert sorted((r["report_id"], r["finding_id"], r["successor"]) for r in retired) == [
         (R001, "f-48a3aa", None),
+        (R001, "f-ce798b", "f-8801b2"),
         (R003, "f-b657b4", "f-f2b9b7"),
     ]
     withdrawn = next(r for r in retired if r["finding_id"] == "f-48a3aa")
@@ -104,7 +106,7 @@ def test_the_old_anchor_stands_on_the_successor_and_names_it(after_9d4646a: Path
 def test_the_retired_table_is_a_download_declared_in_the_datapackage(after_9d4646a: Path) -> None:
     data = after_9d4646a / "data"
     header = (data / "retired.csv").read_text(encoding="utf-8").splitlines()
-    assert header[0] == ",".join(f["name"] for f in RETIRED_FIELDS) and len(header) == 3
+    assert header[0] == ",".join(f["name"] for f in RETIRED_FIELDS) and len(header) == 4
     # 9d4646a's publication recorded no report files: why the note went cannot be told (reason empty)
     (row,) = [line for line in header[1:] if line.startswith(f"{R003},")]
     assert ",f-b657b4," in row and row.endswith(",f-f2b9b7,,")
@@ -361,7 +363,7 @@ def test_cli_takes_the_previous_folder() -> None:
 
 def test_the_findings_page_counts_the_retired_ids(after_9d4646a: Path) -> None:
     page = (after_9d4646a / "findings" / "index.md").read_text(encoding="utf-8")
-    assert "本站此前发布的问题中，有 2 个已由新编号取代或已撤下" in page
+    assert "本站此前发布的问题中，有 3 个已由新编号取代或已撤下" in page
     assert "(../data/index.md#retired)" in page
 
 

@@ -214,6 +214,18 @@ def _sections(report: Report) -> list[str]:
     return section_of(report.document) if report.document else []
 
 
+@per_report("document")
+def _block_numbers(report: Report) -> dict[int, int]:
+    return {id(b): n for n, b in enumerate(report.document.blocks)} if report.document else {}
+
+
+def quote_in(block: Block, start: int = 0, end: int | None = None, table: str | None = None) -> Quote:
+    """block.text[start:end] as a quote that knows its block: its section is that block's, however often the report
+    writes the same words (004 copies its 整体 self-evaluation into two sections)."""
+    text = block.text[start:end] if end is not None else block.text[start:]
+    return Quote(text, block.page_at(start), None, table, block=block)
+
+
 def _placed(report: Report, finding: Finding) -> Finding:
     """The finding with each quote that a rule gave with neither section nor table given its section: the heading it
     stands under ("五、一般公共预算财政拨款支出决算情况说明 / （一）……"), found where the quote stands on its page; on a
@@ -225,7 +237,12 @@ def _placed(report: Report, finding: Finding) -> Finding:
         return finding
     quotes = []
     for q in finding.evidence:
-        pos = None if q.section or q.table or not q.quote else _position(report, q)
+        if q.section or q.table or not q.quote:
+            pos = None
+        else:
+            pos = _block_numbers(report).get(id(q.block)) if q.block is not None else None
+            if pos is None:
+                pos = _position(report, q)
         section = _section_at(report, pos) if pos is not None else None
         quotes.append(dataclasses.replace(q, section=section) if section else q)
     return dataclasses.replace(finding, evidence=tuple(quotes))
@@ -263,10 +280,54 @@ def _section_at(report: Report, pos: int) -> str | None:
         on_page = [k for k, t in report.tables.items() if t.get("page") == block.page]
         if len(on_page) == 1:
             return table_name(on_page[0])
+    if (title := _appendix_titles(report)[pos]) is not None:
+        return title
     label = _sections(report)[pos]
     if label.endswith(f" / {block.text}"):  # a second-level heading itself: the section above it
         return label.removesuffix(f" / {block.text}")
     return None if not label or label == block.text else label  # a heading, or a 目录 line read as one
+
+
+# the title of a self-evaluation or data table set as a paragraph of its own ("项目支出绩效自评表"), and the 附件 number
+# a report may put on the line before it ("附件2-1")
+_TABLE_TITLE = re.compile(r"(?:自评表|基础数据表)$")
+_APPENDIX = re.compile(r"^附件\s*\d[\d\-－—.]*$")
+
+
+# the project a table names: "项目名称 …" (000, 002), "项目支出名称 …" (004)
+_TABLE_PROJECT = re.compile(r"项目(?:支出)?名称\s*(?P<name>[^\s　].{1,40}?)\s*(?=主管部门|实施单位|$)")
+
+
+@per_report("document")
+def _appendix_titles(report: Report) -> list[str | None]:
+    """For each block, the table it stands in when a text export lost the tables' grid and set a table's title as a
+    paragraph ("附件2-1" / "项目支出绩效自评表", then its cells as paragraphs): the title, with the 附件 number before
+    it and the project the table names (004 has eleven such tables after its last section heading, whose cells are no
+    part of that section); None where no such title was set since the last section heading."""
+    doc = report.document
+    assert doc is not None
+    sections = _sections(report)
+    out: list[str | None] = []
+    title: str | None = None
+    project = ""
+    for n, b in enumerate(doc.blocks):
+        text = b.text.strip()
+        if n and sections[n] != sections[n - 1]:
+            title = None  # a section heading ends the table
+        if (
+            b.table is None
+            and len(text) <= 40
+            and _TABLE_TITLE.search(text)
+            and not sections[n].endswith(text)
+        ):
+            before = doc.blocks[n - 1].text.strip() if n else ""
+            title, project = (f"{before} {text}" if _APPENDIX.match(before) else text), ""
+        elif title is not None and not project and (m := _TABLE_PROJECT.match(text)):
+            project = m.group("name").strip()
+        out.append(
+            None if title is None else f"{title}《{project}》" if project and project not in title else title
+        )
+    return out
 
 
 def _unreadable(report: Report) -> tuple[list[Block], list[str]]:

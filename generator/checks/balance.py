@@ -60,7 +60,7 @@ def _blocks(report: Report) -> list[Block]:
 
 
 def _quote(b: Block, start: int, end: int, section: str | None = None) -> Quote:
-    return Quote(b.text[start:end], b.page_at(start), section)
+    return Quote(b.text[start:end], b.page_at(start), section, block=b)
 
 
 def _kind(label: str) -> str:

@@ -244,7 +244,7 @@ def execution(report: Report) -> Iterable[Finding]:
                 message,
                 pct(stated),
                 expected,
-                [Quote(m.group(0), block.page_at(m.start()), None)],
+                [Quote(m.group(0), block.page_at(m.start()), None, block=block)],
             )
 
 
@@ -398,7 +398,7 @@ def sangong_rate(report: Report) -> Iterable[Finding]:
             final, stated = parse_amount(m.group("f")), Decimal(m.group("rate"))
             if budget is None or final is None:
                 continue
-            evidence = [Quote(m.group(0), block.page_at(m.start()), None), table.quote]
+            evidence = [Quote(m.group(0), block.page_at(m.start()), None, block=block), table.quote]
             subject = f"{item} 决算{final} 完成{stated}%"
             if budget == 0:
                 severity: Severity = "info" if final == 0 and stated == 0 else "error"

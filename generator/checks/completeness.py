@@ -20,6 +20,7 @@ from generator.checks import (
     make_finding,
     page_ref,
     per_report,
+    quote_in,
     rule,
     running_text,
     running_with,
@@ -33,8 +34,7 @@ from generator.normalize import parse_amount
 
 
 def _quote(report: Report, block: Block, start: int = 0, end: int | None = None) -> Quote:
-    text = block.text[start:end] if end is not None else block.text[start:]
-    return Quote(text, block.page_at(start), table=None)
+    return quote_in(block, start, end)
 
 
 def _hits(
@@ -1465,7 +1465,9 @@ def shape_variant(report: Report) -> Iterable[Finding]:
         spots = sorted(at for at in found if not _joins_a_word(text, at, words) and not ocr_read(at))
         if not spots:
             continue
-        w, k, uses = usual[0]
+        # (the count said is every place the word is written, what a reader searching the report finds; the count read
+        # above, where it stands as a word, only guards against words straddling two)
+        w, k, _ = usual[0]
         # the word where the report writes it nearest the slip: "……土地征收……" in the same list of duties
         near = min((m.start() for m in re.finditer(w, text)), key=lambda x: (abs(x - spots[0]), x))
         quotes = []
@@ -1479,7 +1481,7 @@ def shape_variant(report: Report) -> Iterable[Finding]:
             "info",
             pair,
             f"报告写“{said}”，“{pair}”不是词（词典中没有，或是常见的错别字）；把“{pair[k]}”换成字形相近的"
-            f"“{w[k]}”，就是报告中{uses}处使用的“{w}”：疑为笔误，是否应为“{said.replace(pair, w, 1)}”？",
+            f"“{w[k]}”，就是报告中{text.count(w)}处使用的“{w}”：疑为笔误，是否应为“{said.replace(pair, w, 1)}”？",
             pair,
             w,
             [_quote(report, blk, start, end) for blk, start, end in quotes],

@@ -93,7 +93,7 @@ def listed_count(report: Report) -> Iterable[Finding]:
             if n is None:
                 continue
             listed = m["list"].strip()
-            quotes = [Quote(m.group(0), b.page_at(m.start()), None)]
+            quotes = [Quote(m.group(0), b.page_at(m.start()), None, block=b)]
             if listed:
                 items = _top_level_items(listed)
                 if re.search(r"等[\u4e00-\u9fff]{0,4}$", listed):
@@ -187,7 +187,7 @@ def grade_count(report: Report) -> Iterable[Finding]:
                 f"文中写绩效自评的项目{n}个，各等级的项目数却是{shown} = {total}个。",
                 f"{n}个",
                 f"{total}个",
-                [Quote(b.text[m.start() : end], b.page_at(m.start()), None)],
+                [Quote(b.text[m.start() : end], b.page_at(m.start()), None, block=b)],
             )
 
 
@@ -246,7 +246,7 @@ def self_evaluated_funds(report: Report) -> Iterable[Finding]:
                     "超出各数舍入的范围）。",
                     f"{funds['x']}万元",
                     f"{fmt(nearest)}万元",
-                    [Quote(b.text[m.start() : funds.end()], b.page_at(m.start()), None)]
+                    [Quote(b.text[m.start() : funds.end()], b.page_at(m.start()), None, block=b)]
                     + [p[3] for p in projects[:3] if p[3] is not None],
                 )
 
@@ -283,7 +283,7 @@ def problems_rectified(report: Report) -> Iterable[Finding]:
                 f"比发现的问题还多。",
                 f"{done + doing}个",
                 f"至多{n}个",
-                [Quote(m.group(0), b.page_at(m.start()), None)],
+                [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
             )
 
 
@@ -323,7 +323,7 @@ def foreign_guests(report: Report) -> Iterable[Finding]:
                         f"文中写公务接待{m[of_all]}{unit}，其中接待外宾{m[of_guests]}{unit}：其中之数多于总数。",
                         f"{m[of_guests]}{unit}",
                         f"至多{m[of_all]}{unit}",
-                        [Quote(m.group(0), b.page_at(m.start()), None)],
+                        [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
                     )
         for m in _FOREIGN_MONEY.finditer(b.text):
             whole, part = parse_amount(m["a"]), parse_amount(m["f"])
@@ -336,5 +336,5 @@ def foreign_guests(report: Report) -> Iterable[Finding]:
                 f"文中写公务接待支出{m['a']}万元，其中含外宾接待支出{m['f']}万元：其中之数多于总数。",
                 f"{m['f']}万元",
                 f"至多{m['a']}万元",
-                [Quote(m.group(0), b.page_at(m.start()), None)],
+                [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
             )

@@ -251,13 +251,13 @@ def listed_units(report: Report) -> tuple[Quote | None, list[ListedUnit]]:
         m = _LIST_HEAD.search(block.text)
         if not m:
             continue
-        head = Quote(block.text[max(0, m.start() - 40) : m.end()].lstrip("，。"), block.page)
+        head = Quote(block.text[max(0, m.start() - 40) : m.end()].lstrip("，。"), block.page, block=block)
         units: list[ListedUnit] = []
         inline = block.text[m.end() :].strip(" 。")
         if inline:  # “…单位构成包括：就业服务中心单位本级。”
             for name in re.split(r"[、；;，,]", inline):
                 if name.strip():
-                    units.append(ListedUnit(name.strip(), (), "", Quote(inline, block.page)))
+                    units.append(ListedUnit(name.strip(), (), "", Quote(inline, block.page, block=block)))
             return head, units
         for b in blocks[pos + 1 : pos + 80]:
             if re.match(r"^序号\s*单位名称", b.text):
@@ -275,7 +275,7 @@ def listed_units(report: Report) -> tuple[Quote | None, list[ListedUnit]]:
                     aliases = (inner,)
                 else:
                     note = (inner + " " + note).strip()
-            units.append(ListedUnit(name, aliases, note, Quote(b.text, b.page)))
+            units.append(ListedUnit(name, aliases, note, Quote(b.text, b.page, block=b)))
         return head, units
     return None, []
 
@@ -296,7 +296,7 @@ def _identity_quote(report: Report) -> Quote:
     doc = report.document
     for b in (doc.blocks if doc else [])[:20]:
         if report.agency in b.text:
-            return Quote(b.text[:120], b.page)
+            return Quote(b.text[:120], b.page, block=b)
     return Quote(report.agency, None)
 
 

@@ -159,7 +159,7 @@ def length(report: Report) -> Iterable[Finding]:
             "date.length",
             "warning",
             f"{span.block.page} {period} {said}",
-            f"{page_ref(report, span.block.page)}写“{period}”，相隔{months}个月（{years}），紧接着却写期限{said}（{stated}个月）。",
+            f"{page_ref(report, span.block.page)}写“{period}”，相隔{months}个月（{years}），紧接着却写期限{said}（{stated}个月）：起止日期与期限必有一处有误。",
             said,
             years,
             [_quote(span, text, m.end())],

@@ -130,7 +130,7 @@ def _named(report: Report) -> Iterator[Named]:
                 if item := re.sub(r"^(?:以及|及|和)", "", item.strip()):
                     start = m.start("items") + m["items"].index(item)
                     yield Named(item, m["verb"] in ("年中追加", "本年追加"),
-                                Quote(item if len(item) >= 4 else m.group(0), b.page_at(start), None))  # fmt: skip
+                                Quote(item if len(item) >= 4 else m.group(0), b.page_at(start), None, block=b))  # fmt: skip
 
 
 def _matches(report: Report) -> Iterator[tuple[Named, Funds]]:

@@ -49,7 +49,11 @@ def _amounts(block: Block, start: int = 0, end: int | None = None) -> list[Amoun
         value = parse_amount(m.group("n"))
         if kind is not None and value is not None:
             q_start = max(clause, start)
-            out.append(Amount(kind, value, Quote(text[q_start : m.end()].strip(), block.page_at(q_start))))
+            out.append(
+                Amount(
+                    kind, value, Quote(text[q_start : m.end()].strip(), block.page_at(q_start), block=block)
+                )
+            )
     return out
 
 
@@ -323,6 +327,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                         text[h.start("label") : parts[-1].start("sep")].rstrip(),
                         b.page_at(h.start("label")),
                         None,
+                        block=b,
                     )
                 ],
             )
@@ -388,5 +393,12 @@ def parts_total(report: Report) -> Iterable[Finding]:
                 f"文中逐项列出{terms} = {fmt(computed)}万元，随后写共计{fmt(total)}万元，相差{fmt(abs(diff))}万元；{verdict}",
                 fmt(total),
                 fmt(computed),
-                [Quote(b.text[parts[0].start("name") : t.end()], b.page_at(parts[0].start("name")), None)],
+                [
+                    Quote(
+                        b.text[parts[0].start("name") : t.end()],
+                        b.page_at(parts[0].start("name")),
+                        None,
+                        block=b,
+                    )
+                ],
             )

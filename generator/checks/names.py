@@ -38,7 +38,7 @@ def heading_quotes(report: Report, amount: Quote) -> list[Quote]:
         end = ends[-1].end()
         starts = [m.start() for m in _NUMBERED.finditer(b.text, 0, end)]
         start = starts[-1] if starts else 0
-        out = [Quote(b.text[start:end], b.page_at(start), amount.section)]
+        out = [Quote(b.text[start:end], b.page_at(start), amount.section, block=b)]
         prev = blocks[pos - 1] if pos > 0 else None
         if (
             not starts
@@ -149,7 +149,7 @@ def class_parent(report: Report) -> Iterable[Finding]:
     kuan: dict[str, Quote] = {}
     for b in blocks:
         for m in _KUAN.finditer(b.text):
-            kuan.setdefault(_bare(m["kuan"]), Quote(m.group(0), b.page_at(m.start()), None))
+            kuan.setdefault(_bare(m["kuan"]), Quote(m.group(0), b.page_at(m.start()), None, block=b))
     for b in blocks:
         for m in _KUAN_XIANG.finditer(b.text):
             parent, own = _bare(m["kuan"]), _bare(m["rest"])
@@ -163,7 +163,7 @@ def class_parent(report: Report) -> Iterable[Finding]:
                 f"报告别处也把“{kuan[own].quote}”作为款写出。",
                 f"{m['kuan']}（款）",
                 f"{kuan[own].quote}",
-                [Quote(m.group(0), b.page_at(m.start()), None), kuan[own]],
+                [Quote(m.group(0), b.page_at(m.start()), None, block=b), kuan[own]],
             )
 
 
@@ -198,7 +198,7 @@ def kuan_class(report: Report) -> Iterable[Finding]:
         for m in _KUAN_AFTER.finditer(b.text):
             run = _LEI_BEFORE.search(b.text, max(0, m.start() - 20), m.start())
             if run is not None and m["kuan"] != "其他支出":
-                quote = Quote(b.text[run.start() : m.end()], b.page_at(run.start()), None)
+                quote = Quote(b.text[run.start() : m.end()], b.page_at(run.start()), None, block=b)
                 said.setdefault(m["kuan"], []).append((run.group(0), quote))
     if not said:
         return

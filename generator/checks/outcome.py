@@ -56,7 +56,7 @@ def _row_quotes(report: Report, table: dict, ind: dict) -> list[Quote]:
         b = next((b for b in after if b.text.strip() == value), None)
         if b is not None:
             after.remove(b)
-            out.append(Quote(value, b.page, None, out[0].table))
+            out.append(Quote(value, b.page, None, out[0].table, block=b))
     return out
 
 
@@ -99,7 +99,7 @@ def all_targets_met(report: Report) -> Iterable[Finding]:
         short = [(t, ind) for t in tables for ind in t["indicators"] if _short(ind)]
         if not short:
             continue
-        claim = Quote(m.group(0), b.page_at(m.start()), None)
+        claim = Quote(m.group(0), b.page_at(m.start()), None, block=b)
         listed = "；".join(
             f"“{ind['name'][:24]}{'…' if len(ind['name']) > 24 else ''}”指标值{ind['target']}、实际完成"
             f"{ind['actual']}，{ind['points']}分得{ind['score']}分"
@@ -176,7 +176,7 @@ def in_progress(report: Report) -> Iterable[Finding]:
                 f"而自评表的“{ind['name']}”一行写实际完成于{ind['actual'].strip().lstrip('=')}，得满分。",
                 f"{until[0]}年{until[1]}月{until[2]}日仍在进行",
                 f"{done[0]}年{done[1]}月{done[2]}日完成",
-                [Quote(text, b.page_at(said.start()), None), ind["quote"]],
+                [Quote(text, b.page_at(said.start()), None, block=b), ind["quote"]],
             )
 
 
@@ -248,7 +248,7 @@ def deadline_missed(report: Report) -> Iterable[Finding]:
             for b in own_blocks:
                 if name in b.text:
                     dates += [
-                        (m, Quote(m.group(0), b.page_at(m.start()), None))
+                        (m, Quote(m.group(0), b.page_at(m.start()), None, block=b))
                         for m in stated.finditer(b.text)
                         if not _PLAN.search(b.text[max(0, m.start() - 6) : m.start()])
                     ]

@@ -284,7 +284,7 @@ def task_target(report: Report) -> Iterable[Finding]:
                 f"不是{pct(stated)}。{also}",
                 pct(stated),
                 pct(expected),
-                [Quote(said, b.page_at(begin), None), task.quote],
+                [Quote(said, b.page_at(begin), None, block=b), task.quote],
             )
 
 
@@ -345,7 +345,7 @@ def points_over_target(report: Report) -> Iterable[Finding]:
                 f"文中写“{m.group(0)}”；自评表中该指标的指标值为{shown}，{rate}−{target}={over}个百分点，不是{stated}个百分点。",
                 f"{stated}个百分点",
                 f"{over}个百分点",
-                [Quote(m.group(0), b.page_at(m.start()), None), quote],
+                [Quote(m.group(0), b.page_at(m.start()), None, block=b), quote],
             )
 
 
@@ -614,16 +614,18 @@ def score_total(report: Report) -> Iterable[Finding]:
         elif points == 100 and abs(stated - expected) > Decimal("0.01"):
             indicators = expected - fund["score"]
             severity: Severity
+            should = expected
             if _indicators_only(table, inds) and abs(stated - indicators) <= Decimal("0.01"):
                 severity, verdict = (
                     "info",
                     _LEFT_OUT.format(stated=stated, fund=fund["score"], total=expected),
                 )
             elif _indicators_only(table, inds):
-                severity = "error"
+                # the table's own 总分 counts the indicators only: against that it is short, whatever the layout
+                severity, should = "error", indicators
                 verdict = (
-                    f"总分一栏的分值{table['total']['points']}分只计了指标，即便如此得分也应为{indicators}分；"
-                    f"计入资金执行得分，总分应为{expected}分，表中写{stated}分。"
+                    f"总分一栏的分值{table['total']['points']}分只计了指标，按此得分应为{indicators}分，表中写{stated}分"
+                    f"（计入资金执行得分则应为{expected}分）。"
                 )
             else:
                 severity, verdict = "error", f"总分应为{expected}分，表中写{stated}分。"
@@ -633,7 +635,7 @@ def score_total(report: Report) -> Iterable[Finding]:
                 f"{_name(table)}/总分",
                 f"《{_name(table)}》资金执行得分{fund['score']}分，各项指标得分合计{indicators}分{note}，{verdict}",
                 str(stated),
-                str(expected),
+                str(should),
                 evidence,
             )
     yield from _text_score_total(report)
@@ -833,7 +835,8 @@ def _printed_as(value: Decimal, printed: Decimal) -> bool:
         "按绩效自评的评分规则，定量指标完成了指标值的记满分，未完成的按完成比例记分。指标值是“≤6人”“≤19万元”"
         "这样的上限，实际值在上限以内（已完成），该项却没有得满分。得分正好等于实际值÷指标值×分值时，"
         "说明打分时把上限当成了要达到的数（指标的方向写反了，或打分算反了），两者必有一错，记为警告（只差得分末位的0.01分时只作提示；"
-        "成本上限（万元）按支出占上限的比例计分的，可能是单位自己的计分办法，少花钱反被扣分，也只作提示）；"
+        "成本上限（万元）按支出占上限的比例计分的，可能是单位自己的计分办法，少花钱反被扣分，也只作提示；"
+        "报告中另有成本上限未超、得了满分的行时一并列出，那说明单位并非一律这样计分）；"
         "其他扣分（如超额完成却得0分）只作提示：评分可能另有理由，但应在偏差原因中写明；该行的偏差原因一栏已写明理由的，不再提示。"
         "实际完成值与指标值写得一字不差（“100% 100%”“效果明显 效果明显”）时，不论指标是上限还是下限都已达标，扣分同样只作提示。"
     ),
@@ -873,11 +876,34 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
         # scoring money, odd (less spent, fewer points) but not a wrong direction — a note; a count or a rate scored so
         # says the bound was taken for a goal
         money = bool(re.search(r"元$", str(ind["target"]).strip()))
+        full: tuple[str, dict] | None = None
         if by_ratio and upper and ratio is not None:
             cut = "" if abs(ratio - score) <= half_unit(score) else f"={ratio:.4f}，截去末位"
+            # the report's own way with other cost ceilings: a row under its ceiling given full marks says this one's
+            # proportion is no rule of the unit's (002: 档案信息化 68.9996 under <=69 scores 10.00)
+            full = next(
+                (
+                    (other_shown, other)
+                    for other_shown, _, other in _scored_indicators(report)
+                    if other is not ind
+                    and re.search(r"元$", str(other["target"]).strip())
+                    and other.get("score") is not None
+                    and other.get("score") == other.get("points")
+                    and (b := _bound_and_actual(other)) is not None
+                    and b[0]
+                    and 0 < b[2] < b[1]
+                ),
+                None,
+            )
+            usual = (
+                f"；而{full[0]}指标值{full[1]['target']}、实际{full[1]['actual']}，同样未超上限，得了满分{full[1]['score']}分："
+                "本单位并非一律按比例计分。"
+                if full
+                else "；若本单位一贯这样计分，应在说明中写明。"
+            )
             verdict = (
                 f"（={actual}÷{limit}×{points}{cut}，按支出占上限的比例计分）：成本未超上限，照评分规则应得满分，"
-                "少花钱反被扣分；若本单位一贯这样计分，应在说明中写明。"
+                f"少花钱反被扣分{usual}"
                 if money
                 else f"（={actual}÷{limit}×{points}{cut}，按未达标计分）：得分或指标方向有一处错了。"
             )
@@ -891,7 +917,7 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
             f"{shown}指标值{ind['target']}，实际{ind['actual']}，已达标，{points}分却只得{score}分{verdict}",
             f"{ind['actual']}（{score}分）",
             f"{points}分",
-            [ind["quote"]],
+            [ind["quote"], *([full[1]["quote"]] if by_ratio and money and full else [])],
         )
 
 
@@ -1067,7 +1093,7 @@ def stream_indicators(blocks: list, target: re.Pattern[str] = _TARGET) -> Iterab
         )
         yield StreamRow(
             pos, name.group(1), Decimal(m.group("n")), m.group("unit"), m.group(0), value, shown,
-            Quote(text, quote_block.page, None),
+            Quote(text, quote_block.page, None, block=quote_block),
             Decimal(actual.group("points")) if around else None, Decimal(actual.group("score")) if around else None,
             Quote(scored, quote_block.page, None, "绩效自评表") if around else None,
         )  # fmt: skip
@@ -1338,7 +1364,9 @@ def completion_text(report: Report) -> Iterable[Finding]:
                 if name not in block.text:
                     continue
                 for m in stated.finditer(block.text):
-                    hits.append((Decimal(m.group(1)), Quote(m.group(0), block.page_at(m.start()), None)))
+                    hits.append(
+                        (Decimal(m.group(1)), Quote(m.group(0), block.page_at(m.start()), None, block=block))
+                    )
             if len({v for v, _ in hits}) != 1:
                 continue  # not stated, or stated with two different numbers: not unambiguous
             said, quote = hits[0]
@@ -1399,7 +1427,7 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
                     begin = max(text.rfind(c, 0, m.start()) for c in "，,：:") + 1
                     quoted = text[begin : m.end()].strip()
                     at = sentence.start() + text.index(quoted)
-                    hits.append((Decimal(m.group("n")), Quote(quoted, b.page_at(at), None)))
+                    hits.append((Decimal(m.group("n")), Quote(quoted, b.page_at(at), None, block=b)))
         if len({n for n, _ in hits}) != 1:
             continue  # no survey result, or two different ones: which one the indicator holds is not known
         said, quote = hits[0]
@@ -1507,7 +1535,7 @@ def title_name(report: Report) -> Iterable[Finding]:
             f"{page_ref(report, b.page)}的自评表标题写“{b.text.strip()}”，表内项目名称却是“{name}”，两者不是同一个项目。",
             titled,
             name,
-            [Quote(b.text.strip(), b.page, None)]
+            [Quote(b.text.strip(), b.page, None, block=b)]
             + ([Quote(name_row.text, name_row.page, None, "绩效自评表")] if name_row else []),
         )
 
@@ -2022,7 +2050,7 @@ def projects_total(report: Report) -> Iterable[Finding]:
         f = check_sum(
             "perf.projects_total", f"评价项目/{label}", f"{n}个评价项目的{label}",
             parse_amount(m.group(key)), [(f"《{p[0]}》", v) for p, v in zip(projects, values)],
-            [Quote(m.group(0), b.page_at(m.start()), None)] + [p[3] for p in projects if p[3] is not None],
+            [Quote(m.group(0), b.page_at(m.start()), None, block=b)] + [p[3] for p in projects if p[3] is not None],
             "整体绩效自评报告",
         )  # fmt: skip
         if f is not None:
@@ -2086,7 +2114,7 @@ def whole_total(report: Report) -> Iterable[Finding]:
         return
     carried = report.metrics.get("carryover_begin") or report.narrative.get("carryover_begin")
     for b, m, labels in stated:
-        quote = Quote(m.group(0), b.page_at(m.start()), None)
+        quote = Quote(m.group(0), b.page_at(m.start()), None, block=b)
         for key, label, column in zip(("budget", "spent"), labels, columns, strict=True):
             value, other = parse_amount(m.group(key)), ref[key]
             f = check_same(

@@ -71,5 +71,5 @@ def stated_product(report: Report) -> Iterable[Finding]:
                 + f"，不是{m['result']}{m['unit'] or ''}。",
                 f"{m['result']}{m['unit'] or ''}",
                 f"{shown}{m['unit'] or ''}",
-                [Quote(m.group(0), b.page_at(m.start()), None)],
+                [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
             )

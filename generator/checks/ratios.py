@@ -174,11 +174,12 @@ def share(report: Report) -> Iterable[Finding]:
     explanation=(
         "同一段里列出的各项金额加起来正好是合计时（例如按功能分类列出的全部类级支出），它们的占比"
         "加起来应是100%。每个百分比最多有半个末位单位的舍入误差，所以n项之和最多偏离100%"
-        "n个半单位。"
+        "n个半单位。与自身金额不符的占比（每个另有一条 ratio.share 问题）一并指出：偏离多半由它而来。"
     ),
     formula="Σ 各项占比 = 100%（当 Σ 各项金额 = 合计）",
     tolerance="n项百分比之和与100%之差不超过 n × 0.005 个百分点（两位小数时）",
-    example="71.73%+11.11%+2.07%+15.16%=100.07%，而四项金额之和正是一般公共预算财政拨款支出2940.05万元。",
+    example="71.73%+11.11%+2.07%+15.16%=100.07%，而四项金额之和2940.06万元与一般公共预算财政拨款支出2940.05万元只有尾数差异；"
+    "多出的部分来自71.73%：2106.66÷2940.05应为71.65%。",
     expected_label="应为",
 )
 def sum_100(report: Report) -> Iterable[Finding]:
@@ -209,11 +210,25 @@ def sum_100(report: Report) -> Iterable[Finding]:
         if abs(s - 100) <= tol:
             continue
         terms = "+".join(pct(p) for p in pcts)
+        parts = sum(amounts, Decimal(0))
+        added = (
+            f"各项金额之和等于{name}{total}万元"
+            if parts == total
+            else f"各项金额之和{parts}万元与{name}{total}万元只有尾数差异"
+        )
+        # the shares that are not their own amounts' (each also a ratio.share note): where the excess comes from
+        off = [
+            f"“{pct(c['percent'])}”按其金额应为{pct(rounded_percent(c['amount'], total, c['percent']))}"
+            f"（{c['amount']}÷{total}）"
+            for c in claims
+            if percent_consistent(c["percent"], c["amount"], total) is False
+        ]
         yield make_finding(
             "ratio.sum_100",
             "error",
             f"{name}各项占比之和",
-            f"各项金额之和等于{name}{total}万元，但所列占比{terms}={pct(s)}，不等于100%。",
+            f"{added}，但所列占比{terms}={pct(s)}，不等于100%"
+            + (f"：其中{'、'.join(off)}。" if off else "。"),
             pct(s),
             "100%",
             [c["quote"] for c in claims],
@@ -304,7 +319,7 @@ def _mediation_rate(b: Block, m: re.Match[str]) -> Iterable[Finding]:
         "ratio.case_rate", severities[0] or "error", f"调解率/{m['m']}/{k_m['k']}",
         f"文中称办结{closed}件、其中调解结案{mediated}件，调解率{pct(stated)}；{mediated}÷{closed}={pct(expected)}"
         f"（按受理{received}件算为{pct(rounded_percent(mediated, received, stated))}）。",
-        pct(stated), pct(expected), [Quote(b.text[m.start() : end], b.page_at(m.start()), None)],
+        pct(stated), pct(expected), [Quote(b.text[m.start() : end], b.page_at(m.start()), None, block=b)],
     )  # fmt: skip
 
 
@@ -339,5 +354,5 @@ def case_rate(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "ratio.case_rate", severity, f"{m['what']}/{m['n']}/{m['m']}",
                 f"文中称受理{received}件、办结{closed}件，{m['what']}{pct(stated)}；{closed}÷{received}={pct(expected)}。",
-                pct(stated), pct(expected), [Quote(m.group(0), b.page_at(m.start()), None)],
+                pct(stated), pct(expected), [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
             )  # fmt: skip

@@ -172,7 +172,7 @@ def _statements_in(block: Block, section: str | None, pos: int = 0) -> Iterator[
             if found is None:
                 continue
             items, sign = found
-            quote = Quote(clause, block.page_at(at), section)
+            quote = Quote(clause, block.page_at(at), section, block=block)
             for name in _items(items):
                 key = item_key(name)
                 if _names_something(key):
@@ -307,7 +307,7 @@ def staff_changes(report: Report) -> dict[str, tuple[int, Quote]]:
         for m in _STAFF_CHANGE.finditer(block.text):
             d = int(m.group("d"))
             sign = 0 if d == 0 else (1 if m.group("verb") == "增加" else -1)
-            out.setdefault(m.group("who"), (sign, Quote(m.group(0), block.page_at(m.start()))))
+            out.setdefault(m.group("who"), (sign, Quote(m.group(0), block.page_at(m.start()), block=block)))
     return out
 
 
@@ -425,8 +425,8 @@ def reason_transfer(report: Report) -> Iterable[Finding]:
             if itself
             else f"{name}增加",
             [
-                Quote(b.text[item.start() : item.end()], b.page_at(item.start())),
-                Quote(moved.group(0), b.page_at(moved.start())),
+                Quote(b.text[item.start() : item.end()], b.page_at(item.start()), block=b),
+                Quote(moved.group(0), b.page_at(moved.start()), block=b),
             ],
         )
 
@@ -516,5 +516,5 @@ def reason_direction(report: Report) -> Iterable[Finding]:
             f"说的是{_WORD[-sign]}：原因与变动的方向相反，两者不能同时成立。",
             f"原因：{_WORD[-sign]}",
             f"变动：{moved}",
-            [claim["quote"], *(Quote(c, block.page_at(w), section) for c, w in opposite)],
+            [claim["quote"], *(Quote(c, block.page_at(w), section, block=block) for c, w in opposite)],
         )

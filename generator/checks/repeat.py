@@ -170,7 +170,7 @@ def _merged_fund(
             continue
         figures = {parse_amount(x) for x in re.findall(r"\d[\d,]*\.\d+", b.text[other.end() :])}
         if gap in figures:
-            return gap, Quote(b.text[other.start() :].strip(), b.page_at(other.start()), None)
+            return gap, Quote(b.text[other.start() :].strip(), b.page_at(other.start()), None, block=b)
     return None
 
 
@@ -306,7 +306,7 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 sections = sections or section_of(doc)
                 scope = sections[pos] if st.per_section else ""
                 seen.setdefault(scope, {}).setdefault(
-                    amount, Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
+                    amount, Quote(m.group(0), block.page_at(m.start()), sections[pos] or None, block=block)
                 )
         for scope, stated in seen.items():
             if len(stated) < 2:
@@ -367,7 +367,7 @@ def vehicles(report: Report) -> Iterable[Finding]:
             continue
         for pattern, into in ((_FLEET, fleet), (_FIXED, fixed), (_ASSET, asset)):
             for m in pattern.finditer(block.text):
-                q = Quote(m.group(0), block.page_at(m.start()), None)
+                q = Quote(m.group(0), block.page_at(m.start()), None, block=block)
                 into.append((int(m.group("n")), q, block.text[m.end() :]))
     if len(fixed) == 1 and len(asset) == 1 and fixed[0][0] != asset[0][0]:
         (a, qa, _), (b, qb, _) = fixed[0], asset[0]
@@ -576,7 +576,12 @@ def perf_indicator_text(report: Report) -> Iterable[Finding]:
                     continue
                 done = _DONE.search(sentence) is not None
                 hits.append(
-                    (Decimal(m.group(1)), Quote(m.group(0), b.page_at(m.start()), None), m.group(2), done)
+                    (
+                        Decimal(m.group(1)),
+                        Quote(m.group(0), b.page_at(m.start()), None, block=b),
+                        m.group(2),
+                        done,
+                    )
                 )
         # a goal restating the target ("全年开展为民办实事2件" in the 预期目标 cell) beside the result ("……3件" in 实际完成情况)
         # is not a second result
@@ -680,7 +685,7 @@ def task_rate(report: Report) -> Iterable[Finding]:
         for m in _TASK_RATE.finditer(b.text):
             key = (m.group("what"), m.group("n"), m.group("unit"))
             seen.setdefault(key, []).append(
-                (Decimal(m.group("p")), Quote(m.group(0), b.page_at(m.start()), None))
+                (Decimal(m.group("p")), Quote(m.group(0), b.page_at(m.start()), None, block=b))
             )
     for (what, n, unit), hits in seen.items():
         # a rate printed coarser elsewhere ("131.1%" for 131.12%) is the same rate
@@ -733,7 +738,9 @@ def budget_for_spending(report: Report) -> Iterable[Finding]:
             budget, spent = parse_amount(m.group("b")), parse_amount(m.group("s"))
             if budget is None or spent is None or spent == 0:
                 continue
-            by_spent.setdefault(spent, []).append((budget, Quote(m.group(0), b.page_at(m.start()), None)))
+            by_spent.setdefault(spent, []).append(
+                (budget, Quote(m.group(0), b.page_at(m.start()), None, block=b))
+            )
     for spent, hits in sorted(by_spent.items()):
         budgets: dict[Decimal, Quote] = {}
         for budget, quote in hits:
@@ -801,7 +808,7 @@ def figure_precision(report: Report) -> Iterable[Finding]:
             if m is None:
                 continue
             seen = stated.setdefault((m["what"], c["unit"]), {})
-            quote = Quote(b.text[m.start() : c.end()], b.page_at(m.start()), None)
+            quote = Quote(b.text[m.start() : c.end()], b.page_at(m.start()), None, block=b)
             seen.setdefault(Decimal(c["n"]), (quote, m["lead"] + m["what"]))
     for (what, unit), seen in stated.items():
         values = sorted(seen, key=decimals)
@@ -983,7 +990,7 @@ def perf_bound_text(report: Report) -> Iterable[Finding]:
                     f"{'超过' if upper else '达不到'}文字所说的{bound}{unit}。",
                     f"{bound}{unit}{m['word']}",
                     f"{target_text}，实际{shown}",
-                    [Quote(m.group(0), b.page_at(m.start()), None), quote],
+                    [Quote(m.group(0), b.page_at(m.start()), None, block=b), quote],
                 )
 
 
@@ -1055,7 +1062,7 @@ def copied_passage(report: Report) -> Iterable[Finding]:
         quotes = []
         for fig in written:
             text, b, start = sentences[variants[fig][0] + which]
-            quotes.append(Quote(text, b.page_at(start), None))
+            quotes.append(Quote(text, b.page_at(start), None, block=b))
         yield from _copied(variants, written, k, quotes, seen)
     # a clause written three times or more, in paragraphs that differ around it (004: "截止到目前，脱贫人口就业总规模为
     # 31.5万人，转移就业率为87.85%，超过目标任务1.31个百分点" in five): one copy alone in writing one figure otherwise.
@@ -1077,7 +1084,7 @@ def copied_passage(report: Report) -> Iterable[Finding]:
         ):
             continue  # not one copy alone against two or more others
         places = [sentences[copies[fig][0]] for fig in written]
-        quotes = [Quote(text.rstrip(_ENDS), b.page_at(at), None) for text, b, at in places]
+        quotes = [Quote(text.rstrip(_ENDS), b.page_at(at), None, block=b) for text, b, at in places]
         if any(_FIGURE.sub("#", q.quote) in reported for q in quotes for reported, _ in seen):
             continue  # reported with its sentence pair above
         yield from _copied(copies, written, k, quotes, seen)
@@ -1166,7 +1173,7 @@ def _in_wan(report: Report, wanted: set[Decimal]) -> dict[Decimal, Quote]:
             for m in _WAN.finditer(b.text):
                 if (v := parse_amount(m["n"])) is not None:
                     start = max(0, m.start() - 20)
-                    out.setdefault(v, Quote(b.text[start : m.end()], b.page_at(m.start()), None))
+                    out.setdefault(v, Quote(b.text[start : m.end()], b.page_at(m.start()), None, block=b))
     return out
 
 
@@ -1209,7 +1216,7 @@ def unit(report: Report) -> Iterable[Finding]:
             f"两处相差一万倍，这里的“元”多半漏了“万”字。",
             f"{m['n']}元",
             f"{m['n']}万元",
-            [Quote(shown, b.page_at(m.start()), None), wan[value]],
+            [Quote(shown, b.page_at(m.start()), None, block=b), wan[value]],
         )
 
 
@@ -1275,7 +1282,7 @@ def list_part(report: Report) -> Iterable[Finding]:
                     shown,
                     "同一分项一个金额",
                     [
-                        Quote(m.group(0).strip(), b.page_at(at + m.start()), sections[pos] or None)
+                        Quote(m.group(0).strip(), b.page_at(at + m.start()), sections[pos] or None, block=b)
                         for m in found
                     ],
                 )

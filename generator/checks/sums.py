@@ -883,7 +883,7 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
             amount = parse_amount(m.group("n"))
             if amount is not None:
                 name = m.group("name").replace("运行费", "运行维护费")  # 002 writes 公务用车运行费
-                found.setdefault(name, (amount, Quote(m.group(0), b.page_at(m.start()), None)))
+                found.setdefault(name, (amount, Quote(m.group(0), b.page_at(m.start()), None, block=b)))
     if any(n not in found for n in _SANGONG_NAMES):
         return []
     total, *parts = (found[n] for n in _SANGONG_NAMES)
@@ -955,7 +955,7 @@ def detail_items(report: Report) -> list[DetailItem]:
             if block is None:
                 break  # a line break inside the amount: no quote to give
             name = m.group("xiang").replace("\n", "")
-            out.append(DetailItem(m.group("lei"), name, amount, change, Quote(tail, block.page)))
+            out.append(DetailItem(m.group("lei"), name, amount, change, Quote(tail, block.page, block=block)))
         if out:
             return out
     return []
@@ -1032,7 +1032,9 @@ def _item_with_class(report: Report, item: DetailItem) -> Quote:
             continue
         start = b.text.rfind(item.lei, 0, at)
         if start >= 0 and not re.search(r"[(（]项[)）]", b.text[start:at]):  # no other item between
-            return Quote(b.text[start : at + len(item.quote.quote)], b.page_at(start), item.quote.section)
+            return Quote(
+                b.text[start : at + len(item.quote.quote)], b.page_at(start), item.quote.section, block=b
+            )
         break
     return item.quote
 
@@ -1150,7 +1152,7 @@ def _sentence_sum(
                 continue
             total, parts = values[0], values[1:]
             parts = [_as_printed(p, [total, *parts]) for p in parts]  # type: ignore[list-item,arg-type]
-            quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None)
+            quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None, block=block)
             yield check_sum(
                 rule_id, f"情况说明 {label} {total}", label, total,  # type: ignore[arg-type]
                 list(zip(part_labels, parts)), [quote], "情况说明",

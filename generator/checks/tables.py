@@ -494,7 +494,7 @@ def _fund_said_none(report: Report) -> dict[tuple[str, str], tuple[Quote, str]]:
                 ("收入", "支出") if m["what"] == "收支" else [s for s in ("收入", "支出") if s in m["what"]]
             )
             for side in sides:
-                quote = Quote(m.group(0), b.page_at(m.start()), None)
+                quote = Quote(m.group(0), b.page_at(m.start()), None, block=b)
                 none.setdefault((m["fund"], side), (quote, f"报告称{m.group(0)}"))
     # the fund's own section: "七、政府性基金预算财政拨款收支决算情况说明" and below it "本年度无此项收支。" (001)
     blocks = report.document.blocks if report.document else []
@@ -604,7 +604,7 @@ def fund_absent(report: Report) -> Iterable[Finding]:
                 "多半是把别的资金（如一般公共预算财政拨款）写成了这一类。",
                 f"{m['n']}万元",
                 "0",
-                [Quote(m.group(0), b.page_at(m.start()), sections[pos] or None), said],
+                [Quote(m.group(0), b.page_at(m.start()), sections[pos] or None, block=b), said],
             )
 
 
@@ -756,7 +756,7 @@ def sangong_absent(report: Report) -> Iterable[Finding]:
                 f"报告称“{m.group(0)}”，而{item}的本年决算数为{printed(spent)}万元（“{where.quote}”）：两处说法矛盾。",
                 m.group(0),
                 f"{printed(spent)}万元",
-                [Quote(m.group(0), b.page_at(m.start()), None), where],
+                [Quote(m.group(0), b.page_at(m.start()), None, block=b), where],
             )
 
 
@@ -818,7 +818,7 @@ def sangong_text(report: Report) -> Iterable[Finding]:
             out.append(
                 check_same(
                     "text_table.sangong", f"决算数 {item} {amount}", f"情况说明所述{item}决算数", amount,
-                    f"{t}{item}决算数", sg.final.get(item), [Quote(m.group(0), b.page_at(m.start()), None), sg.quote],
+                    f"{t}{item}决算数", sg.final.get(item), [Quote(m.group(0), b.page_at(m.start()), None, block=b), sg.quote],
                 )
             )  # fmt: skip
     return _keep(out)
@@ -887,7 +887,7 @@ def item_kind(report: Report) -> Iterable[Finding]:
                 said,
                 other,
                 [
-                    Quote(m.group(0), b.page_at(m.start()), None),
+                    Quote(m.group(0), b.page_at(m.start()), None, block=b),
                     Quote(row["quote"], row.get("page"), None, table_name("公开05表")),
                 ],
             )
@@ -1025,7 +1025,7 @@ def _components(report: Report) -> Iterator[_Component]:
                     continue
                 amount, code = items[key]
                 at = b.text.find(name, m.start("list"))
-                said = Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None)
+                said = Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None, block=b)
                 yield _Component(
                     m["kind"], name, code, amount, [said, *([quotes[code]] if code in quotes else [])],
                     _other_total(report, m["kind"], m["amount"]),
@@ -1103,7 +1103,7 @@ def _listed_items(report: Report) -> Iterator[tuple[Block, re.Match[str], list[E
 
 
 def _listed_quote(b: Block, m: re.Match[str]) -> Quote:
-    return Quote(m.group(0).lstrip("，,；;：:、 "), b.page_at(m.start("name")), None)
+    return Quote(m.group(0).lstrip("，,；;：:、 "), b.page_at(m.start("name")), None, block=b)
 
 
 @rule(
@@ -1270,7 +1270,9 @@ def _read_control_tables(report: Report) -> Iterator[tuple[list[tuple[int, str]]
                 break  # the part ends at a row that is not a label with figures (a dash, words)
             b = quotes.get(r)
             rows.append(
-                _ControlRow(label, values, Quote(b.text.strip(), b.page, None) if b else Quote(label, None))
+                _ControlRow(
+                    label, values, Quote(b.text.strip(), b.page, None, block=b) if b else Quote(label, None)
+                )
             )
         if cols and rows:
             yield list(cols.values()), rows

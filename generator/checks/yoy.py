@@ -315,7 +315,7 @@ def direction(report: Report) -> Iterable[Finding]:
                 f"“{m.group(0)}”同时保留了模板中的两个方向，读者无法判断是增还是减。",
                 m.group(0),
                 "只写一个方向",
-                [Quote(m.group(0), block.page_at(m.start()), None)],
+                [Quote(m.group(0), block.page_at(m.start()), None, block=block)],
             )
 
 
@@ -396,7 +396,7 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
             continue
         if text is not reason:
             nxt = doc.blocks[pos + 1]  # type: ignore[operator]
-            quotes.append(Quote(m.group(0), nxt.page_at(m.start()), claim["quote"].section))
+            quotes.append(Quote(m.group(0), nxt.page_at(m.start()), claim["quote"].section, block=nxt))
         else:
             quotes[0] = claim["quote"]
         yield make_finding(
@@ -556,7 +556,7 @@ def missing_unit(report: Report) -> Iterable[Finding]:
                 + ("漏了百分号（前面已写出增减金额，这里是幅度）。" if rate else "看不出是金额还是幅度。"),
                 said,
                 f"{said}%" if m.group("word") in ("增长", "下降", "上升", "降低") else f"{said}万元",
-                [Quote(b.text[max(0, m.start() - 30) : m.end()], b.page_at(m.start()), None)],
+                [Quote(b.text[max(0, m.start() - 30) : m.end()], b.page_at(m.start()), None, block=b)],
             )
 
 
