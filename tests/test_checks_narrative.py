@@ -1581,3 +1581,56 @@ def test_a_cost_scored_by_proportion_beside_one_given_full_marks(findings) -> No
         in f.message
     )
     assert len(f.evidence) == 2 and "66.5" in f.evidence[1].quote
+
+
+def test_a_quote_written_in_several_places_is_shown_where_it_was_read(reports) -> None:
+    findings = {name: run_checks(reports[name]) for name in (R002, R004)}
+    # 002 writes "援疆经费" in five places; the rule read it in the 财政拨款 reasons (section 四), while a quote placed by
+    # its first occurrence showed section 一 (all funds, where listing it is right): a fresh audit's point. A quote now
+    # carries its block, and the section shown is that block's.
+    (f,) = [f for f in findings[R002] if f.rule == "budget.reason_nonfiscal"]
+    assert (
+        f.evidence[0].quote == "援疆经费" and f.evidence[0].section == "四、财政拨款收入支出决算总体情况说明"
+    )
+    (g,) = [f for f in findings[R002] if f.rule == "budget.midyear_added"]
+    assert g.evidence[0].section == "四、财政拨款收入支出决算总体情况说明"
+    # 004's self-evaluation tables, set as paragraphs after the report's last heading, are labelled by their own title
+    # and project (the 自评表's "今年……560余场" was shown under "五、…（二）存在的问题")
+    (h,) = [f for f in findings[R004] if f.rule == "completeness.partial_year" and "560余场" in f.message]
+    assert h.evidence[1].section == "项目支出绩效自评表《市级企业用工保障服务专项经费》"
+    # 002's: under 十一、预算绩效的情况说明 the tables keep their titles too
+    (k,) = [f for f in findings[R002] if f.rule == "completeness.pasted_text"]
+    assert k.evidence[0].section == "项目支出绩效自评表《档案信息化建设工作经费》"
+    # the block is the rule's knowledge, not part of the published quote
+    assert set(f.evidence[0].as_json()) == {"quote", "page", "section", "table"}
+
+
+def test_a_table_title_set_as_a_paragraph_labels_the_blocks_after_it() -> None:
+    """Synthetic: a 自评表 whose grid a text export lost, its title a paragraph of its own after a 附件 number, its cells
+    paragraphs; the next section heading ends it, and a heading that is itself a table's name is no table title."""
+    from conftest import report_of
+
+    from generator.checks import _appendix_titles
+
+    r = report_of(
+        "十一、预算绩效的情况说明",
+        "本年开展绩效自评。",
+        "附件2-1",
+        "项目支出绩效自评表",
+        "项目名称 甲项目 主管部门 测试局",
+        "完成培训100人",
+        "十二、其他需要说明的情况",
+        "（一）部门整体支出绩效自评表",
+        "无。",
+    )
+    assert _appendix_titles(r) == [
+        None,
+        None,
+        None,
+        "附件2-1 项目支出绩效自评表",
+        "附件2-1 项目支出绩效自评表《甲项目》",
+        "附件2-1 项目支出绩效自评表《甲项目》",
+        None,
+        None,
+        None,
+    ]
