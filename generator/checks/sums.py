@@ -190,15 +190,18 @@ def check_sum(
         return None
     arithmetic = " + ".join(f"{label}{fmt(v)}万元" for label, v in stated)
     prefix = f"{where}中" if where else ""
-    message = (
-        f"{prefix}{total_label}为{fmt(total)}万元，而{arithmetic} = {fmt(computed)}万元；"
-        f"{total_label}应为{fmt(computed)}万元，{'文中写' if where == '情况说明' else '报表列示'}{fmt(total)}万元，"
-        f"相差{fmt(abs(diff))}万元"
-    )
+    said = "文中写" if where == "情况说明" else "报表列示"
     if beyond:
-        message += "，超出舍入误差范围。"
+        message = (
+            f"{prefix}{total_label}为{fmt(total)}万元，而{arithmetic} = {fmt(computed)}万元；"
+            f"{total_label}应为{fmt(computed)}万元，{said}{fmt(total)}万元，相差{fmt(abs(diff))}万元，超出舍入误差范围。"
+        )
     else:
-        message += f"，在{len(amounts)}个分项各自四舍五入可能造成的误差范围内，属尾数差异。"
+        # inside the envelope neither figure is wrong: no "应为" (a fresh audit's point)
+        message = (
+            f"{prefix}{total_label}为{fmt(total)}万元，而{arithmetic} = {fmt(computed)}万元，相差{fmt(abs(diff))}万元，"
+            f"在{len(amounts)}个分项各自四舍五入可能造成的误差范围内，属尾数差异，两个数都不算错。"
+        )
     return make_finding(
         rule_id,
         "error" if beyond else "info",
