@@ -219,13 +219,6 @@ def _block_numbers(report: Report) -> dict[int, int]:
     return {id(b): n for n, b in enumerate(report.document.blocks)} if report.document else {}
 
 
-def quote_in(block: Block, start: int = 0, end: int | None = None, table: str | None = None) -> Quote:
-    """block.text[start:end] as a quote that knows its block: its section is that block's, however often the report
-    writes the same words (004 copies its 整体 self-evaluation into two sections)."""
-    text = block.text[start:end] if end is not None else block.text[start:]
-    return Quote(text, block.page_at(start), None, table, block=block)
-
-
 def _placed(report: Report, finding: Finding) -> Finding:
     """The finding with each quote that a rule gave with neither section nor table given its section: the heading it
     stands under ("五、一般公共预算财政拨款支出决算情况说明 / （一）……"), found where the quote stands on its page; on a

@@ -20,7 +20,6 @@ from generator.checks import (
     make_finding,
     page_ref,
     per_report,
-    quote_in,
     rule,
     running_text,
     running_with,
@@ -34,7 +33,8 @@ from generator.normalize import parse_amount
 
 
 def _quote(report: Report, block: Block, start: int = 0, end: int | None = None) -> Quote:
-    return quote_in(block, start, end)
+    text = block.text[start:end] if end is not None else block.text[start:]
+    return Quote(text, block.page_at(start), None, block=block)
 
 
 def _hits(
