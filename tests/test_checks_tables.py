@@ -1390,11 +1390,19 @@ def test_phrase_variants_that_are_not_slips() -> None:
     assert f.claimed == "贵抓就业创业政" and "同一说法只差第1个字" in f.message
 
 
-def test_a_phrase_slip_on_a_page_our_ocr_read_is_the_recognisers(reports) -> None:
+@pytest.mark.parametrize(
+    "rule_id,file",
+    [
+        ("completeness.phrase_slip", "001_7c4dfcc9575acdfa.txt"),
+        ("completeness.dropped_char", "002_e0b9e12b257efafd.txt"),
+        ("completeness.doubled_char", "004_64caca8ce772cd7b.txt"),
+    ],
+)
+def test_a_typo_on_a_page_our_ocr_read_is_the_recognisers(reports, rule_id, file) -> None:
     import dataclasses
 
-    r = reports["001_7c4dfcc9575acdfa.txt"]
-    rule = CATALOGUE["completeness.phrase_slip"].fn
+    r = reports[file]
+    rule = CATALOGUE[rule_id].fn
     assert list(rule(r))
     assert not list(rule(dataclasses.replace(r, document=dataclasses.replace(r.document, ocr_pages=(1,)))))
 
@@ -1478,15 +1486,6 @@ def test_characters_alone_that_are_not_dropped() -> None:
         (f,) = rule(report_of(odd, *found[1:]))
         assert (f.claimed, f.expected, f.evidence[0].quote) == (claimed, expected, quote)
         assert "\n" not in f.message
-
-
-def test_a_dropped_character_on_a_page_our_ocr_read_is_the_recognisers(reports) -> None:
-    import dataclasses
-
-    r = reports["002_e0b9e12b257efafd.txt"]
-    rule = CATALOGUE["completeness.dropped_char"].fn
-    assert list(rule(r))
-    assert not list(rule(dataclasses.replace(r, document=dataclasses.replace(r.document, ocr_pages=(1,)))))
 
 
 def test_characters_out_of_order_are_a_note(findings) -> None:

@@ -1886,6 +1886,14 @@ def _word_opening(flat: str, i: int, words: dict[int, _Words]) -> str | None:
     return next((flat[i : i + s] for s in (2, 3, 4) if flat[i : i + s] in words[s]), None)
 
 
+def _with_year(text: str, at: int, end: int) -> tuple[int, int]:
+    """_around across line breaks, with the figure before it when it opens on a date's 年 ("2024年年此项目")."""
+    start, stop = _around(text, at, end, lines=True)
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    return start, stop
+
+
 @rule(
     "completeness.doubled_char",
     title="一个字多写了一遍",
@@ -1939,10 +1947,7 @@ def doubled_char(report: Report) -> Iterable[Finding]:
             continue  # the second opens the next paragraph or cell
         if blk.page_at(offset) in doc.ocr_pages:
             continue  # on a page our OCR read: the recogniser's slip
-        end_at = blk.text.index(x, offset + 1) + 1
-        start, end = _around(blk.text, offset, end_at, lines=True)
-        while start > 0 and blk.text[start - 1].isdigit():
-            start -= 1  # the date's year with it: "2024年年此项目"
+        start, end = _with_year(blk.text, offset, blk.text.index(x, offset + 1) + 1)
         said = blk.text[start:end].replace("\n", "")
         if said in seen:
             continue
@@ -1956,9 +1961,7 @@ def doubled_char(report: Report) -> Iterable[Finding]:
         also = ""
         if elsewhere:
             rblk, roffset = block_at(doc, starts, unwrapped.at(elsewhere[0] + i - max(0, i - 2)))
-            rstart, rend = _around(rblk.text, roffset, roffset + 1, lines=True)
-            while rstart > 0 and rblk.text[rstart - 1].isdigit():
-                rstart -= 1
+            rstart, rend = _with_year(rblk.text, roffset, roffset + 1)
             quotes.append(_quote(report, rblk, rstart, rend))
             also = f"报告别处写“{quotes[-1].quote.replace(chr(10), '')}”；"
         yield make_finding(

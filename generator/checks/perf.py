@@ -828,6 +828,23 @@ def _printed_as(value: Decimal, printed: Decimal) -> bool:
     return decimals(printed) >= 2 and printed <= value < printed + 2 * half_unit(printed)
 
 
+@per_report("document", "perf_tables")
+def _full_marks_under_ceiling(report: Report) -> tuple[str, dict] | None:
+    """The report's first cost row (a ceiling in 元) spent under its ceiling and given full marks, with how a message
+    names its table: the sign that a unit does not score money as spent ÷ ceiling."""
+    for shown, _, ind in _scored_indicators(report):
+        if (
+            re.search(r"元$", str(ind["target"]).strip())
+            and ind.get("score") is not None
+            and ind.get("score") == ind.get("points")
+            and (found := _bound_and_actual(ind)) is not None
+            and found[0]
+            and 0 < found[2] < found[1]
+        ):
+            return shown, ind
+    return None
+
+
 @rule(
     "perf.target_met_scored_short",
     title="实际值已达指标却被扣分",
@@ -876,25 +893,12 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
         # scoring money, odd (less spent, fewer points) but not a wrong direction — a note; a count or a rate scored so
         # says the bound was taken for a goal
         money = bool(re.search(r"元$", str(ind["target"]).strip()))
-        full: tuple[str, dict] | None = None
+        full = None
         if by_ratio and upper and ratio is not None:
             cut = "" if abs(ratio - score) <= half_unit(score) else f"={ratio:.4f}，截去末位"
             # the report's own way with other cost ceilings: a row under its ceiling given full marks says this one's
-            # proportion is no rule of the unit's (002: 档案信息化 68.9996 under <=69 scores 10.00)
-            full = next(
-                (
-                    (other_shown, other)
-                    for other_shown, _, other in _scored_indicators(report)
-                    if other is not ind
-                    and re.search(r"元$", str(other["target"]).strip())
-                    and other.get("score") is not None
-                    and other.get("score") == other.get("points")
-                    and (b := _bound_and_actual(other)) is not None
-                    and b[0]
-                    and 0 < b[2] < b[1]
-                ),
-                None,
-            )
+            # proportion is no rule of the unit's (002: 岗前公共科目培训 66.5 under <=72.80 scores 10.00)
+            full = _full_marks_under_ceiling(report) if money else None
             usual = (
                 f"；而{full[0]}指标值{full[1]['target']}、实际{full[1]['actual']}，同样未超上限，得了满分{full[1]['score']}分："
                 "本单位并非一律按比例计分。"
@@ -917,7 +921,7 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
             f"{shown}指标值{ind['target']}，实际{ind['actual']}，已达标，{points}分却只得{score}分{verdict}",
             f"{ind['actual']}（{score}分）",
             f"{points}分",
-            [ind["quote"], *([full[1]["quote"]] if by_ratio and money and full else [])],
+            [ind["quote"], *([full[1]["quote"]] if full else [])],
         )
 
 
@@ -1903,7 +1907,7 @@ def _rate_units(report: Report) -> Iterator[Finding]:
                 shown = "整体支出绩效自评表中" if project == NO_PROJECT else f"《{project}》"
                 rows.setdefault((row.name, said), []).append((shown, row.target_text, row.shown, row.quote))
     for (name, kind), found in sorted(rows.items()):
-        shown, target, actual, quote = found[0]
+        shown, target, actual, _ = found[0]
         tables = len({f[0] for f in found})
         said = (
             f"{shown}等{tables}张表的指标“{name}”，名称是一个比率，指标值和实际值却是{kind}（{shown}指标值{target}、"

@@ -12,17 +12,16 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from generator.checks import make_finding, per_report, rule
-from generator.checks.tolerance import fmt, sum_differs
+from generator.checks.tolerance import fmt, same_figure, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES
 from generator.extract.narrative import has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
 
-CENT = Decimal("0.01")
 ZERO = Decimal(0)
 BLANK = Decimal("0.00")  # a blank cell: zero, at the table's two-decimal precision
 
@@ -180,11 +179,7 @@ def check_sum(
     if diff == 0:
         return None
     computed = sum(amounts, ZERO)
-    if (
-        decimals(total) == 2
-        and max(map(decimals, amounts)) > 2
-        and computed.quantize(CENT, ROUND_HALF_UP) == total
-    ):
+    if decimals(total) == 2 and max(map(decimals, amounts)) > 2 and same_figure(computed, total):
         # parts printed finer than the column's two places (001: 336.344 + 0.445 = 336.789 under 336.79): the total is
         # their sum rounded to the cent, no difference at the precision it is printed with
         return None
