@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, ROOT, report_of, reread
+from conftest import GOLDEN, ROOT, report_of, reread, seed_changed
 
 import generator.checks.completeness
 import generator.checks.sums
@@ -1107,6 +1107,78 @@ def test_one_code_one_name_in_every_table(reports, col, new, claimed, expected) 
     (f,) = items(_cell_changed(reports[CAIZHENG], "公开03表", "信息化建设", col, new))
     assert (f.severity, f.claimed, f.expected) == ("error", claimed, expected)
     assert f.evidence[0].table.startswith("公开03表") and len(f.evidence) >= 2
+
+
+@pytest.mark.parametrize(
+    "changes,claimed,expected,against",
+    [
+        # 规划局: 公开06表 "30217 公务接待费 0.39", 公开09表 公务接待费 决算数 0.39 (last cell of the data row)
+        ([("公开06表", "公务接待费", 5, "0.93")], "0.93", "不超过0.39", "公务接待费决算数为0.39万元"),
+        ([("公开09表", "2.85", 11, "0.30")], "0.39", "不超过0.30", "公务接待费决算数为0.30万元"),
+        ([("公开09表", "2.85", 11, "")], "0.39", "不超过0", "公务接待费决算数为空白（即0）"),
+        # 30231 公务用车运行维护费 above the table's 0.00
+        ([("公开06表", "个人农业生产补贴", 5, "1.20")], "1.20", "不超过0.00", "公务用车运行维护费决算数为0.00万元"),
+        # a 公开09表 filling only the 公务用车 subtotal (cells 4/5; 购置费 6/7 and 运行费 8/9 blank): both car items
+        # against it
+        (
+            [("公开06表", "个人农业生产补贴", 5, "1.20"), ("公开09表", "2.85", 5, "1.00"), ("公开09表", "2.85", 7, ""),
+             ("公开09表", "2.85", 9, "")],
+            "1.20", "不超过1.00", "公务用车购置及运行维护费决算数为1.00万元",
+        ),
+    ],
+)  # fmt: skip
+def test_basic_sangong_items_are_within_the_sangong_table(
+    reports, changes, claimed, expected, against
+) -> None:
+    """公开06表 lists the 三公 spending that 一般公共预算 basic spending bore (30212, 30217, 30231, 31013); 公开09表's
+    决算数 also holds project spending, so it is never less. The eight reports agree (规划局 0.39 and 0.39; 社工部 0.00;
+    财政局 and 001 blank in both); each edit here makes the two tables contradict each other."""
+    from generator.checks.tables import sangong_basic
+
+    for name, r in reports.items():
+        assert list(sangong_basic(r)) == [], name
+    r = reports[GUIHUA]
+    for key, needle, col, new in changes:
+        r = _cell_changed(r, key, needle, col, new)
+    (f,) = sangong_basic(r)
+    assert (f.severity, f.claimed, f.expected) == ("error", claimed, expected)
+    assert against in f.message
+    assert [q.table.split(" ")[0] for q in f.evidence] == ["公开06表", "公开09表"]
+    assert claimed in f.evidence[0].quote
+
+
+@pytest.mark.parametrize(
+    "name,old,new,claimed,expected,against",
+    [
+        # 000 has no tables: its 公用经费 is the 情况说明's ("公用经费38.09万元", section 六)
+        ("000_41e5c2151686b1a5.txt", "机关运行经费支出38.09万元", "机关运行经费支出39.09万元", "39.09", "不超过38.09",
+         "情况说明所述一般公共预算财政拨款基本支出中的公用经费为38.09万元"),
+        # 社工部: 公开06表 "公用经费合计 10.23"
+        (SHEGONG, "机关运行经费支出10.23万元", "机关运行经费支出10.32万元", "10.32", "不超过10.23",
+         "公用经费合计为10.23万元"),
+        # one cent over is what two roundings of one figure can give: no finding
+        (SHEGONG, "机关运行经费支出10.23万元", "机关运行经费支出10.24万元", None, None, None),
+    ],
+)  # fmt: skip
+def test_operating_expenses_are_within_public_expenses(
+    reports, name, old, new, claimed, expected, against
+) -> None:
+    """机关运行经费 is the 公用经费 of 行政单位 (and 参公 units) paid from fiscal basic spending: every report's 名词解释
+    says so. It is part of 公用经费, so never more. The eight reports agree (000, 002, 004, 财政局, 社工部 equal; 003
+    972.03 of 1,120.94 and 规划局 142.80 of 480.66: their 事业单位' 公用经费 is not 机关运行经费; 001 has none)."""
+    from generator.checks.sums import operating_expenses
+
+    for n, r in reports.items():
+        assert list(operating_expenses(r)) == [], n
+    r = seed_changed(name, old, new) if name.endswith(".txt") else reread(reports[name], old, new)
+    found = list(operating_expenses(r))
+    if claimed is None:
+        assert found == []
+        return
+    (f,) = found
+    assert (f.severity, f.claimed, f.expected) == ("error", claimed, expected)
+    assert against in f.message and "名词解释" in f.message
+    assert f.evidence[0].quote == new and f.evidence[-1].quote.startswith("机关运行经费：")
 
 
 def test_gpb_spending_is_within_all_spending(reports) -> None:

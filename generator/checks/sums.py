@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks import make_finding, per_report, rule
-from generator.checks.tolerance import fmt, same_figure, sum_differs
+from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES
 from generator.extract.narrative import has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
@@ -846,6 +846,57 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
             )
         )  # fmt: skip
     return _keep(out)
+
+
+# the 名词解释's definition: "机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的
+# 日常公用经费支出。" (the sentence may be cut by a hard wrap: quoted to the block's end)
+_OPERATING_DEFINITION = re.compile(r"机关运行经费[：:][^。]*")
+
+
+@rule(
+    "sum.operating_expenses",
+    title="机关运行经费多于基本支出中的公用经费",
+    explanation=(
+        "机关运行经费是行政单位和参照公务员法管理的事业单位用财政拨款基本支出安排的公用经费（报告的名词解释就这样定义），"
+        "是一般公共预算财政拨款基本支出中公用经费的一部分：部门所属事业单位的公用经费算在公用经费里，不算机关运行经费，"
+        "所以机关运行经费可以少于公用经费，不能多于它。公用经费取公开06表的公用经费合计，没有这张表时取情况说明所述的数。"
+    ),
+    formula="机关运行经费 ≤ 公开06表 公用经费合计（没有公开06表时：情况说明所述一般公共预算财政拨款基本支出中的公用经费）",
+    tolerance="两数各自舍入：机关运行经费多出两数印出精度的一个末位单位（两位小数时0.01万元）以上才报告",
+    example="机关运行经费支出142.80万元，公开06表公用经费合计480.66万元（部门中还有事业单位：符合）",
+)
+def operating_expenses(report: Report) -> Iterable[Finding]:
+    op = report.narrative.get("operating_expenses")
+    if op is None:
+        return
+    e = find_entry(table_entries(report, "公开06表"), "公用经费合计")
+    table_public = e.first() if e is not None else None
+    if e is not None and table_public is not None:
+        public, quote, label = table_public, e.quote, f"{table_name('公开06表')}中公用经费合计"
+    elif (v := report.narrative.get("gpb_basic_public")) is not None:
+        public, quote, label = v.amount, v.quote, "情况说明所述一般公共预算财政拨款基本支出中的公用经费"
+    else:
+        return
+    if op.amount <= public + 2 * half_unit(op.amount, public):
+        return
+    definition = next(
+        (
+            Quote(m.group(0), b.page_at(m.start()), None, block=b)
+            for b in (report.document.blocks if report.document else [])
+            if b.table is None
+            for m in _OPERATING_DEFINITION.finditer(b.text)
+            if len(m.group(0)) > 12
+        ),
+        None,
+    )
+    defined = "（本报告的名词解释也这样定义）" if definition else ""
+    yield make_finding(
+        "sum.operating_expenses", "error", "机关运行经费 ≤ 公用经费",
+        f"情况说明称机关运行经费支出{fmt(op.amount)}万元，而{label}为{fmt(public)}万元，机关运行经费多出"
+        f"{fmt(op.amount - public)}万元。机关运行经费是行政单位（含参照公务员法管理的事业单位）基本支出中的公用经费{defined}，"
+        f"只是公用经费的一部分，不能多于公用经费。",
+        fmt(op.amount), f"不超过{fmt(public)}", [op.quote, quote, *([definition] if definition else [])],
+    )  # fmt: skip
 
 
 _SANGONG_BUDGET = re.compile(

@@ -272,6 +272,74 @@ def basic_05_06(report: Report) -> Iterable[Finding]:
     return _keep([f])
 
 
+# 公开06表's economic items that are “三公” spending (政府支出经济分类: 30212, 30217, 30231; 公务用车购置 under 310, and
+# under 309 where a report lists the 基本建设 class), each with the 公开09表 column it is part of
+_SANGONG_ECONOMIC = (
+    (("30212",), "因公出国（境）费"),
+    (("30217",), "公务接待费"),
+    (("30231",), "公务用车运行维护费"),
+    (("31013", "30913"), "公务用车购置费"),
+)
+_CAR = "公务用车购置及运行维护费"
+
+
+@rule(
+    "table_table.sangong_basic",
+    title="基本支出中的“三公”科目多于“三公”经费决算数",
+    explanation=(
+        "一般公共预算财政拨款基本支出决算表按经济分类列出因公出国（境）费用（30212）、公务接待费（30217）、公务用车运行"
+        "维护费（30231）和公务用车购置（31013，或基本建设类的30913）：这是“三公”经费中由一般公共预算财政拨款基本支出负担的"
+        "部分。财政拨款“三公”经费支出决算表的决算数还包括项目支出和政府性基金安排的部分，只会更多，不能更少。决算数空白"
+        "即为0。“三公”表只列公务用车购置及运行维护费一栏时，两个公务用车科目之和与这一栏比较。"
+    ),
+    formula="公开06表 30212 ≤ 公开09表 因公出国（境）费决算数；30217 ≤ 公务接待费决算数；30231 ≤ 公务用车运行维护费决算数；"
+    "31013 + 30913 ≤ 公务用车购置费决算数",
+    tolerance="两表各自舍入：基本支出科目比“三公”经费决算数多出两数印出精度的一个末位单位（两位小数时0.01万元）以上才报告",
+    example="公开06表 30217 公务接待费0.39万元，公开09表 公务接待费决算数0.39万元（一致）",
+    expected_label="“三公”表",
+)
+def sangong_basic(report: Report) -> Iterable[Finding]:
+    s = sangong(report)
+    if s is None or not s.final:
+        return  # no 公开09表, or its data row not found: nothing to hold the basic items against
+    by_code = {e.code: e for e in table_entries(report, "公开06表") if e.code}
+    pairs = [([by_code[c] for c in codes if c in by_code], item) for codes, item in _SANGONG_ECONOMIC]
+    car_parts = ("公务用车运行维护费", "公务用车购置费")
+    if all(s.final.get(i) is None for i in car_parts) and s.final.get(_CAR) is not None:
+        # the table fills only the 公务用车 subtotal: both car items against it
+        pairs = [p for p in pairs if p[1] not in car_parts]
+        pairs.append(
+            (
+                [
+                    e
+                    for codes, i in _SANGONG_ECONOMIC
+                    if i in car_parts
+                    for c in codes
+                    if (e := by_code.get(c))
+                ],
+                _CAR,
+            )
+        )
+    t06, t09 = table_name("公开06表"), table_name("公开09表")
+    for entries, item in pairs:
+        held = [(e, a) for e in entries if (a := e.first())]
+        if not held:
+            continue
+        part = sum((a for _, a in held), Decimal(0))
+        total = s.final.get(item)
+        if part <= (total or Decimal(0)) + 2 * half_unit(part, *([total] if total is not None else [])):
+            continue
+        named = " + ".join(f"{e.code} {e.name}{printed(a)}万元" for e, a in held)
+        there = f"{item}决算数为{printed(total)}万元" if total is not None else f"{item}决算数为空白（即0）"
+        yield make_finding(
+            "table_table.sangong_basic", "error", f"06⊆09 {item}",
+            f"{t06}中{named}，而{t09}{there}：基本支出中的这一科目是“三公”经费{item}的一部分（“三公”经费还包括项目支出），"
+            f"“三公”经费决算数不能少于它。",
+            printed(part), f"不超过{printed(total) if total is not None else '0'}",
+            [*(e.quote for e, _ in held), s.quote],
+        )  # fmt: skip
+
+
 # the tables that list spending or income by 功能分类 科目, each line with its code and name
 _CODED = ("公开02表", "公开03表", "公开05表", "公开07表", "公开08表")
 
