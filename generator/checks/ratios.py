@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from generator.checks import make_finding, rule
+from generator.checks import make_finding, page_ref, rule
 from generator.checks.tolerance import (
     half_unit,
     percent_consistent,
@@ -355,4 +355,44 @@ def case_rate(report: Report) -> Iterable[Finding]:
                 "ratio.case_rate", severity, f"{m['what']}/{m['n']}/{m['m']}",
                 f"文中称受理{received}件、办结{closed}件，{m['what']}{pct(stated)}；{closed}÷{received}={pct(expected)}。",
                 pct(stated), pct(expected), [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
+            )  # fmt: skip
+
+
+# "占本年支出合计的99.86。", "完成年初预算的95.45，", "执行率为98.2；": a share or rate whose figure stops at a stop
+# with no % sign (the change's own percentage is yoy.missing_unit's)
+_BARE_SHARE = re.compile(
+    r"(?:占[^，。；：%\d\s]{0,24}?(?:的|比重为|比例为|比重|比例)"
+    r"|完成(?:年初|全年|调整后?)?预算(?:数)?的"
+    r"|(?:预算)?(?:执行率|完成率|到位率|支付率|使用率|差异率)(?:为|达到|达|是)?)"
+    r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)(?=[。，；;）)]|$)"
+)
+
+
+@rule(
+    "ratio.missing_percent",
+    title="占比或完成率缺少百分号",
+    explanation=(
+        "“占……的Y%”“完成年初预算的Y%”“执行率为Y%”中，数字后应有百分号。数字后直接是句号、逗号或分号时，"
+        "是漏了百分号；这样的占比或比率也无从按百分数核对，所以单独列出。"
+    ),
+    formula="“占……的 / 完成……预算的 / ……率为 + 数字”后应有 %",
+    tolerance="不涉及金额",
+    example="一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86。",
+    expected_label="应为",
+)
+def missing_percent(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.table is not None or not any(w in b.text for w in ("占", "预算的", "率")):
+            continue
+        for m in _BARE_SHARE.finditer(b.text):
+            said = m.group(0)
+            yield make_finding(
+                "ratio.missing_percent", "info", f"{b.page} {said}",
+                f"{page_ref(report, b.page_at(m.start()))}写“{said}”，数字{m.group('n')}后面没有百分号：这是占比或比率，"
+                "漏了百分号。",
+                said, f"{said}%",
+                [Quote(b.text[max(0, m.start() - 30) : m.end()], b.page_at(m.start()), None, block=b)],
             )  # fmt: skip
