@@ -308,6 +308,22 @@ def test_planted_errors(test_copy) -> None:
     assert not [f for f in fs if f.rule == "text_table.metric" and f.expected == "2,961.68"]
 
 
+def test_two_stops_running(reports, test_copy) -> None:
+    """"。。": 001's "均已达成。。预算执行情况" and the 测试问题版本's 名词解释 (planted_errors.json: a cosmetic difference
+    from the original, which ends that sentence with one stop). Nothing else in the eight reports; the template's
+    "4 。。。" rows (an ellipsis written with stops) and 003's OCR'd pages are not read."""
+    from generator.checks.completeness import doubled_stop
+
+    found = {name: [f.claimed for f in doubled_stop(r)] for name, r in reports.items()}
+    assert found == {name: (["。。"] if name == LANXIAN else []) for name in reports}
+    (f,) = doubled_stop(reports[LANXIAN])
+    assert f.severity == "info" and "均已达成。。预算执行情况" in f.evidence[0].quote and f.expected == "。"
+    (g,) = [f for f in test_copy[1] if f.rule == "completeness.doubled_stop"]
+    assert g.evidence[0].page == 25 and g.evidence[0].quote.endswith("国有资本经营预算财政拨款。。")
+    assert list(doubled_stop(report_of("主要工作如下：1、……；2、……", "4 。。。", "一是加强管理，，二是"))) != []
+    assert [f.claimed for f in doubled_stop(report_of("4 。。。", "等等。。。"))] == []
+
+
 def test_planted_copy_has_no_other_alarms(test_copy) -> None:
     _, fs = test_copy
     loud = sorted((f.rule, f.claimed) for f in fs if f.severity != "info")

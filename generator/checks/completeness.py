@@ -1862,6 +1862,43 @@ def repeated_item(report: Report) -> Iterable[Finding]:
             )
 
 
+# two full-width stops running: "均已达成。。" (001), "……国有资本经营预算财政拨款。。" (the 测试问题版本); three or more
+# are an ellipsis written with stops (the template's "4 。。。" rows), not a slip
+_DOUBLED_STOP = re.compile(r"(?<![，。；、：])[，。；、：]{2}(?![，。；、：])")
+
+
+@rule(
+    "completeness.doubled_stop",
+    title="标点重复",
+    explanation=(
+        "两个标点接连写在一起（“。。”“，，”“，。”）：多半是编辑时留下的，读者分不清那里是否漏了字。只看全角的逗号、"
+        "句号、分号、顿号和冒号；三个以上相连（“。。。”）是用句号代替的省略号，不算；经文字识别（OCR）读出的页面不看"
+        "（识别常把污点读成标点）。只作提示。"
+    ),
+    formula="全角标点“，。；、：”中任意两个相连",
+    tolerance="不涉及金额；只作提示",
+    example="“所设定的项目绩效目标均已达成。。预算执行情况：……”",
+    expected_label="应为",
+)
+def doubled_stop(report: Report) -> Iterable[Finding]:
+    doc = _typed(report)
+    if doc is None:
+        return
+    for b in doc.blocks:
+        for m in _DOUBLED_STOP.finditer(b.text):
+            if b.page_at(m.start()) in doc.ocr_pages:
+                continue  # on a page our OCR read: the recogniser's
+            start, end = max(0, m.start() - 20), min(len(b.text), m.end() + 10)
+            said = b.text[start:end]
+            yield make_finding(
+                "completeness.doubled_stop", "info", f"{b.page_at(m.start())} {said}",
+                f"{page_ref(report, b.page_at(m.start()))}写“{said}”：两个标点“{m.group()}”接连写在一起，"
+                "疑为编辑时多留了一个标点（或其间漏了文字）。",
+                m.group(), m.group()[0] if m.group()[0] == m.group()[1] else "一个标点",
+                [_quote(report, b, start, end)],
+            )  # fmt: skip
+
+
 # a Chinese character written twice running
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 
