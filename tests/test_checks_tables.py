@@ -324,6 +324,20 @@ def test_two_stops_running(reports, test_copy) -> None:
     assert [f.claimed for f in doubled_stop(report_of("4 。。。", "等等。。。"))] == []
 
 
+def test_a_closing_quotation_mark_written_as_an_opening_one(reports) -> None:
+    """004's 名词解释: "纳入财政预算管理的“三公“经费，是指……" (two opening marks around 三公, no closing one after). The
+    only such pair in the twenty-one documents; quotations that run over a hard wrap (002's "发展“十四" / "五”规划")
+    and a mark that opens a quotation of its own (“甲“乙”: closed after) are no note."""
+    from generator.checks.completeness import quote_mark
+
+    found = {name: [f.claimed for f in quote_mark(r)] for name, r in reports.items()}
+    assert found == {name: (["“三公“"] if name == HUAIHUA else []) for name in reports}
+    (f,) = quote_mark(reports[HUAIHUA])
+    assert (f.severity, f.expected) == ("info", "“三公”") and "纳入财政预算管理的“三公“经费" in f.evidence[0].quote
+    assert list(quote_mark(report_of("开展“人社服务“进园区”活动"))) == []
+    assert list(quote_mark(report_of("发展“十四", "五”规划"))) == []
+
+
 def test_planted_copy_has_no_other_alarms(test_copy) -> None:
     _, fs = test_copy
     loud = sorted((f.rule, f.claimed) for f in fs if f.severity != "info")

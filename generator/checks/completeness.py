@@ -1899,6 +1899,45 @@ def doubled_stop(report: Report) -> Iterable[Finding]:
             )  # fmt: skip
 
 
+# a closing quotation mark written as an opening one: "纳入财政预算管理的“三公“经费" (004's 名词解释); the words between
+# short and without a stop, and no closing mark after the second one before the next opening or the paragraph's end
+_QUOTE_TWICE_OPENED = re.compile(r"“([^“”，。；：、\n]{1,12})“")
+
+
+@rule(
+    "completeness.quote_mark",
+    title="引号方向写反",
+    explanation=(
+        "一对引号写成了两个前引号（“三公“经费）：后一个应为后引号。只看两个前引号之间不过十二个字、不含标点，"
+        "且后一个前引号之后到下一个前引号或段末都没有后引号的，这时两个前引号只能是一对。只作提示。"
+    ),
+    formula="“甲“ 之后到下一个“或段末没有” ⇒ 应为“甲”",
+    tolerance="不涉及金额；只作提示",
+    example="纳入财政预算管理的“三公“经费",
+    expected_label="应为",
+)
+def quote_mark(report: Report) -> Iterable[Finding]:
+    doc = _typed(report)
+    if doc is None:
+        return
+    for b in doc.blocks:
+        if b.text.count("“") < 2:
+            continue
+        for m in _QUOTE_TWICE_OPENED.finditer(b.text):
+            after = re.search(r"[“”]", b.text[m.end() :])
+            if (after and after.group() == "”") or b.page_at(m.start()) in doc.ocr_pages:
+                continue  # a closing mark follows: the second mark opens a quotation of its own
+            start, end = max(0, m.start() - 12), min(len(b.text), m.end() + 6)
+            said = b.text[start:end]
+            yield make_finding(
+                "completeness.quote_mark", "info", f"{b.page_at(m.start())} {said}",
+                f"{page_ref(report, b.page_at(m.start()))}写“{said}”：“{m.group(1)}”两边写的都是前引号（“），后一个应为"
+                "后引号（”）。",
+                m.group(), f"“{m.group(1)}”",
+                [_quote(report, b, start, end)],
+            )  # fmt: skip
+
+
 # a Chinese character written twice running
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 
