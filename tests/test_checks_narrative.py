@@ -337,16 +337,32 @@ def test_no_unpinned_errors_or_warnings(findings) -> None:
     ],
 )
 def test_a_share_or_rate_without_its_percent_sign(reports, old, new) -> None:
-    """"占76.23" (another checker's real miss): with the % gone the share is no claim any rule reads, so its own check
+    """ "占76.23" (another checker's real miss): with the % gone the share is no claim any rule reads, so its own check
     (ratio.share 99.86 vs 99.87, budget.rate 95.45 vs 95.46) falls silent too; ratio.missing_percent says what is
     missing. None of the twenty-one documents (nine reports, twelve budgets) writes one."""
     from generator.checks.ratios import missing_percent
 
     for name, r in reports.items():
         assert list(missing_percent(r)) == [], name
+    assert (
+        list(missing_percent(_reread(reports[GUIHUA], old, old.split("的")[0] + "的0"))) == []
+    )  # a zero needs none
     (f,) = missing_percent(_reread(reports[GUIHUA], old, new))
     assert (f.severity, f.claimed, f.expected) == ("info", new, old)
     assert f.evidence[0].quote.endswith(new) and f.evidence[0].page == 21
+
+
+def test_a_budget_rate_written_as_the_finals_share_of_the_budget() -> None:
+    """ "决算数为全年预算数的Y%" is "完成全年预算的Y%" in other words (a reviewer's edit of 000's 三公 sentence went
+    unchecked): read and checked alike."""
+    old = "财政拨款“三公”经费支出全年预算数4.95万元，决算数4.73万元，预决算差异率-4.44%"
+    for said, found in (("95.56%", []), ("93.56%", [("error", "93.56%", "95.56%")])):
+        r = seed_changed(
+            R000, old, f"财政拨款“三公”经费支出全年预算数4.95万元，决算数4.73万元，决算数为全年预算数的{said}"
+        )
+        assert [
+            (f.severity, f.claimed, f.expected) for f in run_checks(r) if f.rule == "budget.rate"
+        ] == found
 
 
 def test_planted_budget_words_are_found(test_copy) -> None:

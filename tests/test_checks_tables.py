@@ -309,7 +309,7 @@ def test_planted_errors(test_copy) -> None:
 
 
 def test_two_stops_running(reports, test_copy) -> None:
-    """"。。": 001's "均已达成。。预算执行情况" and the 测试问题版本's 名词解释 (planted_errors.json: a cosmetic difference
+    """ "。。": 001's "均已达成。。预算执行情况" and the 测试问题版本's 名词解释 (planted_errors.json: a cosmetic difference
     from the original, which ends that sentence with one stop). Nothing else in the eight reports; the template's
     "4 。。。" rows (an ellipsis written with stops) and 003's OCR'd pages are not read."""
     from generator.checks.completeness import doubled_stop
@@ -320,7 +320,9 @@ def test_two_stops_running(reports, test_copy) -> None:
     assert f.severity == "info" and "均已达成。。预算执行情况" in f.evidence[0].quote and f.expected == "。"
     (g,) = [f for f in test_copy[1] if f.rule == "completeness.doubled_stop"]
     assert g.evidence[0].page == 25 and g.evidence[0].quote.endswith("国有资本经营预算财政拨款。。")
-    assert list(doubled_stop(report_of("主要工作如下：1、……；2、……", "4 。。。", "一是加强管理，，二是"))) != []
+    assert (
+        list(doubled_stop(report_of("主要工作如下：1、……；2、……", "4 。。。", "一是加强管理，，二是"))) != []
+    )
     assert [f.claimed for f in doubled_stop(report_of("4 。。。", "等等。。。"))] == []
 
 
@@ -333,7 +335,9 @@ def test_a_closing_quotation_mark_written_as_an_opening_one(reports) -> None:
     found = {name: [f.claimed for f in quote_mark(r)] for name, r in reports.items()}
     assert found == {name: (["“三公“"] if name == HUAIHUA else []) for name in reports}
     (f,) = quote_mark(reports[HUAIHUA])
-    assert (f.severity, f.expected) == ("info", "“三公”") and "纳入财政预算管理的“三公“经费" in f.evidence[0].quote
+    assert (f.severity, f.expected) == ("info", "“三公”") and "纳入财政预算管理的“三公“经费" in f.evidence[
+        0
+    ].quote
     assert list(quote_mark(report_of("开展“人社服务“进园区”活动"))) == []
     assert list(quote_mark(report_of("发展“十四", "五”规划"))) == []
 

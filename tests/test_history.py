@@ -189,10 +189,11 @@ def test_a_corrected_report_retires_the_notes_on_what_it_corrected(replaced) -> 
     before, after = replaced
     retired = retire(Previous(findings=before), after, "2026-12-05")
     gone = {r["finding_id"] for r in before} - {r["finding_id"] for r in after}
-    assert {r["finding_id"] for r in retired} == gone and len(gone) == 9
-    # the planted errors the corrected report no longer has: years, budget words, XX局, the missing 03表 …
+    assert {r["finding_id"] for r in retired} == gone and len(gone) == 10
+    # the planted errors the corrected report no longer has: years, budget words, XX局, the missing 03表, the doubled
+    # full stop of the 名词解释 …
     assert sorted(r["rule"] for r in retired) == [
-        "budget.word", "budget.word", "budget.word", "completeness.missing_table",
+        "budget.word", "budget.word", "budget.word", "completeness.doubled_stop", "completeness.missing_table",
         "completeness.template_residue", "completeness.year", "completeness.year",
         "text_table.metric", "text_table.sangong",
     ]  # fmt: skip

@@ -311,11 +311,13 @@ def template_residue(report: Report) -> Iterable[Finding]:
 # left out, the sentence running on into the next one. Words that state a share without a number
 # (比重较大, 一半, 大部分, 首位) and a figure anywhere in the clause mean the share is there.
 _SHARE_OF_TOTAL = re.compile(
-    r"(?:[^，,。；;：:]{1,30}[，,])?(?P<said>占[\u4e00-\u9fff]{0,12}?(?:支出|收入|预算|总额|资金|经费|合计|总计|总数)的)"
+    r"(?:[^，,。；;：:]{1,30}[，,])?(?P<said>(?<![挤侵抢霸强独])占(?![用有据地领压])[\u4e00-\u9fff]{0,12}?"
+    r"(?:支出|收入|预算|总额|资金|经费|合计|总计|总数)的)"
     r"(?P<rest>[^，,。；;：:]{0,30})"
 )
 _SHARE_STATED = re.compile(
-    r"[\d０-９%％]|比重|比例|份额|一半|[二三四五六七八九十]分之|百分之|成[以左]|大部分|多数|主要|首位|大头|绝大"
+    r"[\d０-９%％]|比重|比例|份额|一半|[二三四五六七八九十]分之|百分之|成[以左]|[一二三四五六七八九两]成|半数|过半|大半|"
+    r"多半|近半|大部分|多数|主要|首位|大头|绝大"
 )
 
 
@@ -324,8 +326,8 @@ _SHARE_STATED = re.compile(
     title="占比句缺少比例数字",
     explanation=(
         "说明中写“占……支出（收入、预算）的”，接着应写出占比（“的99.87%”）。若“的”之后直到本分句结束都没有数字，"
-        "也没有“比重、一半、大部分”这类表示份额的词，句子缺了占比，读者无法知道占多少，多半是数字在编辑时被删去、"
-        "后半句与下一句粘连。"
+        "也没有“比重、一半、四成、大部分”这类表示份额的词，句子缺了占比，读者无法知道占多少，多半是数字在编辑时被删去、"
+        "后半句与下一句粘连。“占用”“挤占”的“占”不是占比。"
     ),
     formula="“占……的”之后的分句内有百分比或份额词",
     tolerance="不涉及金额",
@@ -351,11 +353,11 @@ def missing_share(report: Report) -> Iterable[Finding]:
     "completeness.unclosed_bracket",
     title="括号未闭合",
     explanation=(
-        "说明文字中的左括号“（”应有对应的右括号“）”。若一段文字中左括号之后，本段余下部分和下一段都没有右括号"
-        "（或先出现了另一个左括号），括号里的说明没有写完或被删去了一半，读者不知道括注到哪里结束。"
+        "说明文字中的左括号“（”应有对应的右括号“）”。若一段文字中左括号之后，本段余下部分和下一段都没有与它成对的右括号"
+        "（括号里的括号先各自成对），括号里的说明没有写完或被删去了一半，读者不知道括注到哪里结束。"
         "只看四十字以上的段落：表格单元格拆成的短段不在此列。"
     ),
-    formula="段落中每个“（”之后、下一个“（”之前，本段或下一段有“）”",
+    formula="段落中每个“（”在本段或下一段有与它成对的“）”（内层括号先成对）",
     tolerance="不涉及金额",
     example="平均得分99.33分（其中，绩效评级为“优”的项目39个；……绩效自评中共发现问题0个。（此后再无右括号）",
 )
@@ -369,8 +371,12 @@ def unclosed_bracket(report: Report) -> Iterable[Finding]:
             continue
         following = blocks[n + 1].text if n + 1 < len(blocks) and blocks[n + 1].table is None else ""
         for m in re.finditer(r"[（(]", b.text):
-            after = re.search(r"[（()）]", b.text[m.end() :] + following)
-            if after is not None and after.group(0) in "）)":
+            depth = 1  # brackets inside brackets (“（主要包括行政运行（项）等）”, “（怀人社发（2023）11号）”) pair first
+            for c in re.finditer(r"[（()）]", b.text[m.end() :] + following):
+                depth += 1 if c.group() in "（(" else -1
+                if depth == 0:
+                    break
+            if depth == 0:
                 continue
             # to the end of the bracket's first clause ("（其中，绩效评级为“优”的项目39个；"), or 30 characters
             stop = re.search(r"[；;。]", b.text[m.end() : m.end() + 40])
@@ -387,6 +393,11 @@ def unclosed_bracket(report: Report) -> Iterable[Finding]:
             )
 
 
+# the sentence naming the month the thing began: "2023年7月设立……", "于2024年6月投入运行", "平台自2023年7月上线"
+_STARTED_MIDYEAR = re.compile(
+    r"(?:\d{4}年)?(?:[5-9]|1[0-2])月(?:份)?(?:起|以来|开始|设立|成立|上线|投入|运行|启用|组建|开通|建成)|"
+    r"(?:\d{4}年)?(?:[5-9]|1[0-2])月[^，。；]{0,8}(?:设立|成立|上线|投入运行|启用|组建|开通|建成)"
+)
 # "半年以来，共负责维护、调试和举办会议100余次" — the period of a half-year report, at the start of a clause
 _HALF_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:]))(?:近|今年上)?半年(?:以)?来[，,]?[^，,。；;]{0,40}")
 
@@ -396,7 +407,8 @@ _HALF_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:]))(?:近|今年上)?半年(?
     title="年度报告中写“半年以来”",
     explanation=(
         "部门决算和绩效自评说的是整个年度。某处以“半年以来”起句，交代的却是半年的工作量，多半是从半年报告或年中总结"
-        "沿用的文字未按全年改写：这里的数字可能只是半年的，与全年的指标值不能直接对照。“上半年……下半年……”的对比不在此列。"
+        "沿用的文字未按全年改写：这里的数字可能只是半年的，与全年的指标值不能直接对照。“上半年……下半年……”的对比不在此列；"
+        "同一句写明事情是年中某月（5月以后）才开始的（“2023年7月设立……，半年来……”），半年就是它的全年，也不在此列。"
     ),
     formula="以“半年以来”起句的完成情况 → 年度报告中的半年口径",
     tolerance="不涉及金额",
@@ -404,6 +416,9 @@ _HALF_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:]))(?:近|今年上)?半年(?
 )
 def half_year(report: Report) -> Iterable[Finding]:
     for b, m in _hits(report, _HALF_YEAR, "半年"):
+        sentence = b.text[max(b.text.rfind(c, 0, m.start()) for c in "。；;\n") + 1 : m.start()]
+        if _STARTED_MIDYEAR.search(sentence):
+            continue  # "2023年7月设立……，半年来累计接待……": a thing the year's second half began, its half year is its year
         yield make_finding(
             "completeness.half_year",
             "info",
@@ -923,7 +938,8 @@ _ORG = re.compile(r"(?:省|市|区|州|县|自治区|国家|中共)[\u4e00-\u9ff
     explanation=(
         "报告引用上级或其他机关的文件时写出机关全称。同一份报告里一个机关全称（八个字以上，以厅、局、部或委员会结尾）"
         "出现两种写法，字数相同、只差中间一个字（如“省人力资源和社会保障厅”与“省人力资源和社会保险厅”），"
-        "其中一种是笔误：机关的名称只有一个。本单位自己的名称由“正文中单位名称写法不一”核对，这里不再报告。"
+        "其中一种是笔误：机关的名称只有一个。只差一个表示行政层级的字（州/市、省/市、区/县）的是两个机关（中共昌吉州委组织部与"
+        "中共昌吉市委组织部），不报告。本单位自己的名称由“正文中单位名称写法不一”核对，这里不再报告。"
     ),
     formula="同一机构的全称在全文中只有一种写法",
     tolerance="不涉及金额；只差一个字、且不在开头两个字才报告，只作提示（本单位自己的名称写错另由警告报告）",
@@ -935,6 +951,8 @@ def org_name_variant(report: Report) -> Iterable[Finding]:
     for odd, usual, at, quotes, count in _variants(report, _ORG, 8, lambda k, n: k >= 2):
         if own and (odd in own or usual in own):
             continue
+        if any(odd[at] in slot and usual[at] in slot for slot in _SAME_SLOT):
+            continue  # 昌吉州委 / 昌吉市委, 州税务局 / 市税务局: two bodies of one place's two levels
         yield make_finding(
             "completeness.org_name_variant",
             "info",  # a slip in another body's name, like completeness.phrase_variant's; the unit's own is a warning
@@ -1240,6 +1258,9 @@ class _Lexicon(NamedTuple):
     doubled: frozenset[
         str
     ]  # words of one character written twice that are words in use (大大, 常常; not 接接)
+    names: frozenset[
+        str
+    ]  # words of two to four characters tagged as names: people, places, bodies (李娜, 娜娜, 昌吉州)
 
 
 @cache
@@ -1267,6 +1288,7 @@ def _lexicon() -> _Lexicon:
     plain: list[str] = []  # words of three or four characters that are neither numerals nor names
     alone: dict[str, int] = {}
     doubled: set[str] = set()
+    names: set[str] = set()
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
         for line in f:
             w, count, tag = line.split()
@@ -1276,6 +1298,8 @@ def _lexicon() -> _Lexicon:
                 by_size[len(w)].append(w)
                 if len(w) == 2 and w[0] == w[1] and int(count) >= _REDUPLICATED:
                     doubled.add(w)
+                if tag.startswith(("nr", "ns", "nt")):
+                    names.add(w)
                 if len(w) >= 3 and tag != "m" and not tag.startswith("nr"):
                     plain.append(w)
     two = set(by_size[2])
@@ -1302,6 +1326,7 @@ def _lexicon() -> _Lexicon:
         frozenset(long_slips),
         alone,
         frozenset(doubled),
+        frozenset(names),
     )
 
 
@@ -1815,7 +1840,8 @@ def moved_char(report: Report) -> Iterable[Finding]:
 
 
 # an item of a list written twice running: "进行资格审核、审核、确定补助对象" (the second may repeat the end of the first)
-_REPEATED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,8})、\1(?=[、，,。；;])")
+# (not the figure of speech "落实、落实、再落实", "强调、强调、再强调": the third again with 再)
+_REPEATED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,8})、\1(?=[、，,。；;])(?!、再\1)")
 _CLAUSE_STOPS = "，,。；;：:"
 
 
@@ -1882,8 +1908,8 @@ _DOUBLED_STOP = re.compile(r"(?<![，。；、：])[，。；、：]{2}(?![，�
 )
 def doubled_stop(report: Report) -> Iterable[Finding]:
     doc = _typed(report)
-    if doc is None:
-        return
+    if doc is None or not _DOUBLED_STOP.search(doc.text):
+        return  # one pass over the whole text: most reports have none
     for b in doc.blocks:
         for m in _DOUBLED_STOP.finditer(b.text):
             if b.page_at(m.start()) in doc.ocr_pages:
@@ -1938,6 +1964,9 @@ def quote_mark(report: Report) -> Iterable[Finding]:
             )  # fmt: skip
 
 
+# the characters names of bodies and places end in, that a word of the same character may follow: 人社局局长, 劳动保障所所长,
+# 仲裁院院长, 吉木萨尔县县委, 昌吉州州直单位, 昌吉市市场监督管理局, 人才链链长
+_UNIT_ENDINGS = frozenset("局所院厅处科部站队校组室办委社司馆会县市区州省盟旗镇乡村街链")
 # a Chinese character written twice running
 _DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 
@@ -1998,11 +2027,19 @@ def doubled_char(report: Report) -> Iterable[Finding]:
     seen = set()
     for m in _DOUBLED.finditer(flat):
         i, x = m.start(), m.group(1)
-        if flat[i - 1 : i] == x or flat[i + 2 : i + 3] == x or m.group() in lexicon.doubled:
-            continue  # three running; a word written doubled (大大地)
+        if flat[i - 1 : i] == x or flat[i + 2 : i + 3] == x or m.group() in lexicon.doubled | lexicon.names:
+            continue  # three running; a word written doubled (大大地), or a name (娜娜)
+        if flat[i - 2 : i - 1] == flat[i - 1 : i] or flat[i + 2 : i + 3] == flat[i + 3 : i + 4]:
+            continue  # two pairs running: a word of the form AABB (扎扎实实, 方方面面)
+        if x in _UNIT_ENDINGS:
+            continue  # a body's or place's name ending where a word of the same character begins (人社局|局长, 吉木萨尔县|县委)
+        if "公司" in flat[i + 2 : i + 10]:
+            continue  # a firm's name (吉商|商贸有限公司)
         before, after = _word_ending(flat, i, words), _word_opening(flat, i + 1, words)
         if (before is None) == (after is None):
             continue  # each in a word of its own side (人社局|局长, 专业|业务), or neither: no telling which is extra
+        if (before or after) in lexicon.names:
+            continue  # the copy in a word is part of a name (李娜|娜)
         # the extra one, and its neighbour on the other side
         extra, other = (i, i - 1) if after else (i + 1, i + 2)
         if other < 0 or not _cjk(flat[other : other + 1]):
@@ -2054,8 +2091,11 @@ def doubled_char(report: Report) -> Iterable[Finding]:
 
 _ORDINALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))(?P<n>[{_ORDINALS}])是")
-# a paragraph opening with its number: "3、职业技能培训是……", "3. 项目实施", not "1.5万元……" or a date
-_NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2})\s*(?P<sep>[、.．])\s*(?=[\u4e00-\u9fff“])")
+# a paragraph opening with its number: "3、职业技能培训是……", "3. 项目实施", "2、1-11月，……" (after 、 a figure may
+# follow), not "1.5万元……" or a date
+_NUMBERED = re.compile(
+    r"^\s*(?P<n>\d{1,2})\s*(?:(?P<sep>[.．])\s*(?=[\u4e00-\u9fff“])|(?P<mark>、)\s*(?=[\u4e00-\u9fff“\d]))"
+)
 # a paragraph that opens another level of the outline ("（二）", "二、", "第三部分", "(1)", "附件"): a list of numbered
 # paragraphs does not go on past it
 _OUTLINE = re.compile(
@@ -2088,7 +2128,7 @@ def _numbered_slips(report: Report) -> Iterator[tuple[Block, re.Match[str], Bloc
         if (
             n - pn <= 3
             and int(m["n"]) == int(pm["n"]) + 2
-            and pm["sep"] == m["sep"]
+            and (pm["sep"] or pm["mark"]) == (m["sep"] or m["mark"])
             and (len(pb.text) > _HEADING_LEN) == (len(b.text) > _HEADING_LEN)
             and not any(x.table is None and _OUTLINE.match(x.text) for x in blocks[pn + 1 : n])
         ):
@@ -2143,13 +2183,13 @@ def numbering(report: Report) -> Iterable[Finding]:
         if said in seen:
             continue
         seen.add(said)
-        right = f"{int(pm['n']) + 1}{m2['sep']}"
+        right = f"{int(pm['n']) + 1}{m2['sep'] or m2['mark']}"
         yield make_finding(
             "completeness.numbering",
             "info",
             said,
             f"{page_ref(report, b.page_at(m2.start()))}逐段编号的列举在“{head}”之后是“{said}”，跳过了一个序号，应为“{right}”。",
-            f"{m2['n']}{m2['sep']}",
+            f"{m2['n']}{m2['sep'] or m2['mark']}",
             right,
             [
                 _quote(report, pb, pm.start("n"), pm.start("n") + len(head)),

@@ -130,7 +130,8 @@ def _months(span: Span) -> int | None:
     title="所述期限与起止日期不符",
     explanation=(
         "同一句先写起止时间，随即写明期限（“租赁时间2023年6月-2026年6月，租赁期限5年”），两者应当一致："
-        "起止相隔的月数就是期限。只核对紧跟在起止时间之后、同一句内的“期限/为期/共N年（个月）”。"
+        "起止相隔的月数就是期限。只核对紧跟在起止时间之后、同一句内的“期限/为期/共N年（个月）”；“为期N个月的培训”"
+        "（期间里每一期的长度）和另一件事的期限（安装时间之后的“质保期限3年”）不比较。"
     ),
     formula="期限（月）= (终止年 − 起始年) × 12 + (终止月 − 起始月)",
     tolerance="相差不超过1个月（起止日是否计入）不算不符",
@@ -143,8 +144,15 @@ def length(report: Report) -> Iterable[Finding]:
         if months is None or months <= 0:
             continue
         m = _LENGTH.match(text, span.end)
-        if m is None:
-            continue
+        if m is None or text[m.end() : m.end() + 1] == "的":
+            continue  # "为期1个月的岗前培训": the length of something the period holds, not of the period
+        k = text.find("期限", m.start(), m.start("n"))
+        if (
+            k >= 2
+            and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[k - 2 : k])
+            and text[k - 2 : k] not in text[max(0, span.start - 16) : span.start]
+        ):
+            continue  # "安装时间……，质保期限3年", "……免租期限3个月": another term's length ("租赁时间……，租赁期限5年" is read)
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else _cn_number(raw)
         if n is None:

@@ -28,6 +28,10 @@ _ALL_MET = re.compile(
 )
 # "并非所有绩效目标都已完成", "确保绩效目标完成率达到100%": a denial or a plan, not a claim
 _NOT_A_CLAIM = re.compile(r"未|非|没有|不|确保|力争|计划|预计|争取|要求")
+# a claim about some of the targets: "除……外", "其余", "产出类", "大部分"
+_SCOPED = re.compile(
+    r"除[^。；;]{0,30}外|其余|其他|(?:产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续)(?:类|指标|方面)|部分|多数"
+)
 
 
 def _short(ind: dict) -> bool:
@@ -95,6 +99,8 @@ def all_targets_met(report: Report) -> Iterable[Finding]:
         m = _ALL_MET.search(b.text)
         if m is None or _NOT_A_CLAIM.search(b.text[max(0, m.start() - 8) : m.start()]):
             continue
+        if _SCOPED.search(b.text[max(b.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.start()]):
+            continue  # "除生态效益指标外，其余绩效目标均已完成", "产出类绩效目标全部完成": a claim about some targets
         tables = _tables_for(report, project)
         short = [(t, ind) for t in tables for ind in t["indicators"] if _short(ind)]
         if not short:
@@ -123,8 +129,10 @@ def all_targets_met(report: Report) -> Iterable[Finding]:
 # "截止12月31日，正在进行……" — the text's own date, and the work still under way on it
 _ONGOING = re.compile(
     r"截[止至]\s*(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[，,]?\s*"
-    r"(?:仍|尚|还)?(?:正在|在)(?:进行|实施|开展|推进|建设)"
+    r"(?:仍|尚|还)?(?P<at>正在|在)(?:进行|实施|开展|推进|建设)"
 )
+# "在开展……过程中", "在推进……中": 在 the preposition, not 正在
+_WHILE = re.compile(r"[^，,。；;]{0,30}(?:中|时|期间)")
 _YM = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月"
 _YMD = _YM + r"(?:\s*(?P<d>\d{1,2})\s*日)?"
 # the actual of a 时效 indicator that is one full date: "2024年8月16日" (000: "工作完成时限 =2024年11月1日前 2024年8月16日")
@@ -152,6 +160,12 @@ def in_progress(report: Report) -> Iterable[Finding]:
     for project, b in zip(projects_by_block(report), report.document.blocks, strict=True):
         said = _ONGOING.search(b.text) if "截" in b.text else None
         if said is None or project == NO_PROJECT:
+            continue
+        if (
+            said["at"] == "在"
+            and not re.search(r"[仍尚还]$", b.text[: said.start("at")])
+            and _WHILE.match(b.text, said.end())
+        ):
             continue
         for ind in (i for t in _tables_for(report, project) for i in t["indicators"]):
             on = _DONE_ON.match((ind.get("actual") or "").strip())
@@ -235,6 +249,9 @@ def deadline_missed(report: Report) -> Iterable[Finding]:
                 deadline is None
                 or not (deadline["y"] or deadline["d"] or deadline["end"] or deadline["before"])
                 or "至" in target
+                or re.search(
+                    r"月[^-—–~～]*[-—–~～][^-—–~～]*\d\s*月", target
+                )  # a period: "2024年7月-2024年9月"
                 or ind.get("score") is None
                 or ind["score"] != ind.get("points")
                 or len(_HAN.findall(name)) < 4

@@ -122,7 +122,8 @@ def _target_of(cell: str) -> tuple[Decimal, str] | None:
         "有的绩效自评表在实际完成值之后列“完成率”（000：目标值、业绩值、完成率、指标得分）：完成率是实际完成值"
         "除以指标值。只核对指标值和实际完成值都是同一单位的一个数的行（日期、文字指标不核对）。成本指标"
         "（“≤”）若按指标值除以实际完成值计、或完成指标时记为100%，都视为表格自己的口径，不报；但同一报告"
-        "已有完成的指标按实际完成值 ÷ 指标值列示（如18人对≥12人记150%）时，报告的口径已定，不再放宽。"
+        "已有完成的指标按实际完成值 ÷ 指标值列示（如18人对≥12人记150%）时，报告的口径已定，不再放宽；只是上限完成时记100%"
+        "要看同一单位的上限怎样列示（成本上限按比例列示，不等于时限也这样列）。"
         "人数、场次等计数是准确数，不按四舍五入放宽。"
     ),
     formula="完成率 = 实际完成值 ÷ 指标值 × 100%",
@@ -140,22 +141,35 @@ def indicator_rate(report: Report) -> Iterable[Finding]:
                 continue
             ceiling, t, a = found
             rows.append(
-                (table, ind, Decimal(stated_m[1]), ceiling, t, a, bool(_COUNTED.fullmatch(target[1])))
+                (
+                    table,
+                    ind,
+                    Decimal(stated_m[1]),
+                    ceiling,
+                    t,
+                    a,
+                    bool(_COUNTED.fullmatch(target[1])),
+                    target[1],
+                )
             )
     # the report's own convention: a met target whose rate is its plain ratio (000: 18 of ≥12 人 is
-    # 150%, 17.7 of ≤20 万元 is 88.5%) shows the template neither caps at 100% nor inverts cost rates
-    plain = any(
-        a != t and (a <= t if ceiling else a >= t) and percent_severity(stated, a, t, counted) is None
-        for _table, _ind, stated, ceiling, t, a, counted in rows
-    )
-    for table, ind, stated, ceiling, t, a, counted in rows:
+    # 150%, 17.7 of ≤20 万元 is 88.5%) shows the template neither caps at 100% nor inverts cost rates — for that
+    # kind of bound: a ceiling in 万元 rated so says nothing of a time limit in 日 met and rated 100%
+    plain = {
+        (ceiling, unit)
+        for _table, _ind, stated, ceiling, t, a, counted, unit in rows
+        if a != t and (a <= t if ceiling else a >= t) and percent_severity(stated, a, t, counted) is None
+    }
+    for table, ind, stated, ceiling, t, a, counted, unit in rows:
         severity = percent_severity(stated, a, t, counted)
         if severity is None:
             continue
         if not plain and ceiling and a > 0 and percent_severity(stated, t, a, counted) is None:
             continue  # a cost indicator rated 指标值 ÷ 实际完成值
-        if not plain and stated == 100 and (a <= t if ceiling else a >= t):
-            continue  # a met target rated 100%
+        # a met target rated 100%: a floor held to any floor's plain ratio, a ceiling only to one in its own unit
+        capped = (ceiling, unit) in plain if ceiling else any(not c for c, _ in plain)
+        if not capped and stated == 100 and (a <= t if ceiling else a >= t):
+            continue
         expected = rounded_percent(a, t, stated)
         yield make_finding(
             "perf.indicator_rate",
@@ -845,6 +859,13 @@ def _full_marks_under_ceiling(report: Report) -> tuple[str, dict] | None:
     return None
 
 
+def _explained(ind: dict[str, Any]) -> bool:
+    """The row's 偏差原因 gives a reason: two Chinese characters or more that are not a placeholder ("到货较晚", "样本偏少";
+    not "无", "/")."""
+    han = "".join(_HAN.findall(ind.get("reason") or ""))
+    return len(han) >= 2 and han not in ("没有", "不适用")
+
+
 @rule(
     "perf.target_met_scored_short",
     title="实际值已达指标却被扣分",
@@ -870,7 +891,7 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
             continue
         found = _bound_and_actual(ind)
         if found is None:
-            if _same_text(ind) and len(_HAN.findall(ind.get("reason") or "")) < 6:
+            if _same_text(ind) and not _explained(ind):
                 yield make_finding(
                     "perf.target_met_scored_short",
                     "info",
@@ -887,7 +908,7 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
             continue
         ratio = actual / limit * points if upper else limit / actual * points if actual else None
         by_ratio = ratio is not None and _printed_as(ratio, score)
-        if not by_ratio and len(_HAN.findall(ind.get("reason") or "")) >= 6:
+        if not by_ratio and _explained(ind):
             continue  # a deduction the row explains in its own 偏差原因 (000: "因该项目采取竞价的方式……")
         # a cost ceiling scored as spent ÷ ceiling (003's 综合业务费 "<=6万元 =5.55万元" 4.63 of 5): an agency's way of
         # scoring money, odd (less spent, fewer points) but not a wrong direction — a note; a count or a rate scored so

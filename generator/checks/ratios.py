@@ -389,6 +389,8 @@ def missing_percent(report: Report) -> Iterable[Finding]:
             continue
         for m in _BARE_SHARE.finditer(b.text):
             said = m.group(0)
+            if parse_amount(m.group("n")) == 0:
+                continue  # "预决算差异率为0": a zero needs no sign
             yield make_finding(
                 "ratio.missing_percent", "info", f"{b.page} {said}",
                 f"{page_ref(report, b.page_at(m.start()))}写“{said}”，数字{m.group('n')}后面没有百分号：这是占比或比率，"

@@ -47,7 +47,7 @@ from generator.checks.perf import (
 from generator.checks.perf import _core as perf_core
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
-from generator.extract.claims import sentence_begin, signed_change
+from generator.extract.claims import FUNCTIONAL_CLASSES, sentence_begin, signed_change
 from generator.extract.narrative import section_of
 from generator.extract.perf import funding_statements
 from generator.model import Block, Finding, Quote, Report
@@ -196,6 +196,12 @@ def _stated(pattern: str, needs: str, **how: bool) -> _Stated:
 
 # The four 三公 parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
 # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
+# a sentence about one functional class ("社会保障和就业支出年初预算……", "……（类）……"): its figures are the class's
+_CLASS_NAMED = re.compile(
+    "|".join(
+        [r"[（(][类款项][）)]", *(n for n in FUNCTIONAL_CLASSES.values() if n not in ("其他支出", "预备费"))]
+    )
+)
 _STATED: dict[str, _Stated] = {
     "项目支出": _stated(r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?", "项目支出", part=False),
     # the unit's 基本支出, a total like 项目支出 ("2023年中心基本支出738.08万元，其中：……"); not the 财政拨款's
@@ -298,6 +304,8 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 before = block.text[clause_start : m.start()]
                 if re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$", before):
                     continue
+                if _CLASS_NAMED.search(block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()):
+                    continue  # "社会保障和就业支出……，用于单位的基本支出127.49万元": that class's part
                 if of_another_year(report, before, last_year_words=False):
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))

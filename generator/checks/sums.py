@@ -386,6 +386,13 @@ def income_sources(report: Report) -> Iterable[Finding]:
     return _keep(out)
 
 
+# a part of the year's income or spending stated in 元, not 万元
+_PART_IN_YUAN = {
+    kind: re.compile(rf"[\u4e00-\u9fff]{{2,8}}{kind}[^，,。；;\d]{{0,6}}\d[\d,.]*\s*元[，,]?\s*占")
+    for kind in ("收入", "支出")
+}
+
+
 def _narrative_parts(
     report: Report, rule_id: str, section: str, label: str, kind: str, main: dict[str, str]
 ) -> list[Finding | None]:
@@ -399,6 +406,11 @@ def _narrative_parts(
         if isinstance(parent, Decimal) and _section(c, section) and str(c.get("label", "")).endswith(kind):
             by_parent.setdefault(parent, []).append(c)
     out: list[Finding | None] = []
+    doc = report.document
+    if doc is not None and any(_PART_IN_YUAN[kind].search(b.text) for b in doc.blocks if b.table is None):
+        return (
+            out  # "其他收入2,508,800元，占29.13%": a part in 元 that the share claims (in 万元) do not hold
+        )
     for parent, claims in by_parent.items():
         if len(claims) < 2:
             continue

@@ -391,6 +391,8 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
             nxt = doc.blocks[pos + 1]
             if nxt.table is None:
                 text = nxt.text
+        cut = re.search(r"[。；;]", text[1:])
+        text = text[: cut.start() + 1] if cut else text  # the reason's own sentence, not the next item's
         m = re.search(r"[^。；;]{0,40}?(?:减少|增加|下降|增长)[^。；;]{0,12}", text)
         if not m:
             continue

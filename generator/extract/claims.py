@@ -89,7 +89,7 @@ _YOY = re.compile(
     r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平)"
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
     r"(?:[，,、]?\s*(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少|增加|下降了|增长了|上升了|降低了)"
-    rf"(?P<pct>{FIG})\s*%?)?"
+    rf"(?P<pct>{FIG})(?![\d.]*\s*倍)\s*%?)?"
 )
 # "…比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；公务接待费支出决算减少0.15万元，
 # 下降27.78%" (规划局's 三公 paragraph), "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元，
@@ -107,6 +107,9 @@ _LABELLED_AMOUNT = re.compile(
     rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元"
 )
 _CHANGE_WORD = re.compile(r"(?:增加|减少|增长|下降|持平|增|减)了?$")
+_OPPOSITE = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "降低", "降低": "上升"}
+# a clause that opens with last year: "上年决算数为", "上年收入支出总计"
+_LAST_YEAR_CLAUSE = re.compile(r"(?:^|[，,；;：:（(])\s*(?:上年|上一年|去年)(?:度)?[^，,。；;：:\d]{0,12}$")
 
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
 # about the metric X names, and "占X的…%" divides by it.
@@ -164,6 +167,16 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             percent = parse_amount(m.group("pct")) if m.group("pct") else None
             if unit == "%":
                 percent, change = change, None
+            direction, percent_direction = m.group("dir"), m.group("pdir")
+            # "增加-10.04万元，增长-1.62%": a change signed against its word is the other way
+            if change is not None and change < 0:
+                change, direction = -change, _OPPOSITE.get(direction, direction)
+            if percent is not None and percent < 0:
+                percent = -percent
+                if percent_direction:
+                    percent_direction = _OPPOSITE.get(percent_direction, percent_direction)
+                else:
+                    direction = _OPPOSITE.get(direction, direction)
             if change is None and percent is None and "持平" not in m.group("dir"):
                 continue
             sentence_start = sentence_begin(text, m.start())
@@ -171,7 +184,14 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             if clause >= 0 and re.search(r"(?:增加|减少|增长|下降)", text[sentence_start:clause]):
                 sentence_start = clause + 1  # "…减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平"
             head = text[sentence_start : m.start()]
-            amounts = list(_AMOUNT_BEFORE.finditer(head))
+            amounts = [
+                a
+                for a in _AMOUNT_BEFORE.finditer(head)
+                # "公务接待费减少0.09万元，公务用车运行维护费与上年持平": a change, not this year's amount; "……358.73万元，
+                # 上年决算数为376.91万元，比上年决算减少18.18万元": last year's
+                if not _CHANGE_WORD.search(head[: a.start()])
+                and not _LAST_YEAR_CLAUSE.search(head[: a.start()])
+            ]
             current = parse_amount(amounts[-1].group("n")) if amounts else None
             quote_start = sentence_start + (amounts[-1].start() if amounts else 0)
             subject_text = head[: amounts[-1].start()] if amounts else head
@@ -209,9 +229,9 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 "current_quote": current_quote,
                 "change": change,
                 "unit": unit if unit != "%" else None,
-                "direction": m.group("dir"),
+                "direction": direction,
                 "percent": percent,
-                "percent_direction": m.group("pdir"),
+                "percent_direction": percent_direction,
                 "second_percent": parse_amount(second.group("pct")) if second else None,
                 "second_direction": second.group("pdir") if second else None,
                 "second_quote": second_quote,
@@ -419,7 +439,7 @@ _BUDGET = re.compile(
     rf"(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元[，,]\s*)?"
     rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
-    rf"(?:[，,]\s*(?:完成|为|占)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
+    rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
@@ -429,7 +449,7 @@ _WORD_NEXT = re.compile(
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
 _RATE_NEXT = re.compile(
-    rf"^(?:完成|为|占)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
+    rf"^(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
 )
 
 
