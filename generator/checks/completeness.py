@@ -2008,7 +2008,9 @@ def _with_year(text: str, at: int, end: int) -> tuple[int, int]:
         "疑为多写了一个字，应为“依法公开接受监督”。本身是常用叠字词的不比较（“大大地提高”，jieba 分词词典统计的"
         "使用次数在100次以上）；两个字都成词或都不成词的不比较（“人社局局长”“专业业务”：各属一个词）；"
         "报告别处也这样连用的不比较（“人社局”“服务链”单独出现过，“人社服务链链长”是两个词）；"
-        "两个字分属两个段落或单元格的不比较；经文字识别（OCR）读出的页面和文本不比较。"
+        "两个字分属两个段落或单元格的不比较；经文字识别（OCR）读出的页面和文本不比较。也不比较：AABB 式的词"
+        "（“扎扎实实”“方方面面”）；机构、地方名称的末字接着同字开头的词（“劳动保障所所长”“吉木萨尔县县委”“昌吉州州直单位”）；"
+        "词典标为人名、地名、机构名的词（“李娜娜”）；公司名称（“吉商商贸有限公司”）。"
     ),
     formula="“甲甲” → “甲”：一个与另一侧成词，另一个与这一侧不成词、报告别处也不这样连用",
     tolerance="不涉及金额；只作提示",
@@ -2027,7 +2029,12 @@ def doubled_char(report: Report) -> Iterable[Finding]:
     seen = set()
     for m in _DOUBLED.finditer(flat):
         i, x = m.start(), m.group(1)
-        if flat[i - 1 : i] == x or flat[i + 2 : i + 3] == x or m.group() in lexicon.doubled | lexicon.names:
+        if (
+            flat[i - 1 : i] == x
+            or flat[i + 2 : i + 3] == x
+            or m.group() in lexicon.doubled
+            or m.group() in lexicon.names
+        ):
             continue  # three running; a word written doubled (大大地), or a name (娜娜)
         if flat[i - 2 : i - 1] == flat[i - 1 : i] or flat[i + 2 : i + 3] == flat[i + 3 : i + 4]:
             continue  # two pairs running: a word of the form AABB (扎扎实实, 方方面面)
