@@ -119,6 +119,9 @@ CASES = [
     # repeat.narrative — a class's own 基本支出 is not the unit's
     (R001, "完成年初预算的63.50%，用于单位的基本支出和就业补助支出", "完成年初预算的63.50%，用于单位的基本支出127.49万元和就业补助支出1,236.11万元",
      "repeat.narrative"),
+    # … nor one project's of a list numbered ①…⑪ (a third reviewer's edit)
+    (R004, "④农民工就业工作经费年初预算10万，财政拨款收入10万；", "④农民工就业工作经费年初预算10万元，财政拨款收入10万元；",
+     "repeat.narrative"),
     # sum.income_sources — a part in 元
     (R000, "其他收入250.88万元，占29.13%。", "其他收入2,508,800元，占29.13%。", "sum.income_sources"),
 ]  # fmt: skip

@@ -306,6 +306,9 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                     continue
                 if _CLASS_NAMED.search(block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()):
                     continue  # "社会保障和就业支出……，用于单位的基本支出127.49万元": that class's part
+                item_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1
+                if re.search(r"[①-⑳]", block.text[item_start : m.start()]):
+                    continue  # "④农民工就业工作经费年初预算10万元，财政拨款收入10万元；": one listed project's
                 if of_another_year(report, before, last_year_words=False):
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))
