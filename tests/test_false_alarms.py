@@ -122,6 +122,10 @@ CASES = [
     # … nor one project's of a list numbered ①…⑪ (a third reviewer's edit)
     (R004, "④农民工就业工作经费年初预算10万，财政拨款收入10万；", "④农民工就业工作经费年初预算10万元，财政拨款收入10万元；",
      "repeat.narrative"),
+    # budget.midyear_added counts the 自评表 funded by 财政拨款: a score printed "10" for "10.00" is still read (it said 19
+    # tables for 20)
+    (R002, "年度资金总额 20.00 20.00 19.99 10 99.95% 10.00", "年度资金总额 20.00 20.00 19.99 10 99.95% 10",
+     "budget.midyear_added"),
     # sum.income_sources — a part in 元
     (R000, "其他收入250.88万元，占29.13%。", "其他收入2,508,800元，占29.13%。", "sum.income_sources"),
 ]  # fmt: skip

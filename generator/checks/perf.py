@@ -1572,7 +1572,9 @@ def title_name(report: Report) -> Iterable[Finding]:
 # spent ÷ budget of its own amounts (the columns are where they seem).
 _FUNDING_LINE = re.compile(
     r"年度资金总额\s*[:：]?\s*(?P<initial>\d[\d,]*(?:\.\d+)?)\s+(?P<budget>\d[\d,]*(?:\.\d+)?)\s+(?P<spent>\d[\d,]*(?:\.\d+)?)\s+"
-    r"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d{1,3}\.\d{2})"
+    # the score: two decimals, which the next row's cells may follow with no space ("10.0072.80 72.80 …"), or a whole
+    # number on the same line ("99.95% 10")
+    r"(?P<points>\d+)\s+(?P<rate>\d+(?:\.\d+)?)\s*%\s+(?P<score>\d{1,3}\.\d{2}|(?<=[ \t])\d{1,3}(?![\d.%]))"
 )
 
 
