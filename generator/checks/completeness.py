@@ -1359,6 +1359,18 @@ def _typed(report: Report) -> Document | None:
     return doc if doc is not None and not _recognised(doc) else None
 
 
+def _typed_hits(
+    report: Report, pattern: re.Pattern[str], needs: str | re.Pattern[str]
+) -> Iterator[tuple[Block, re.Match[str]]]:
+    """_hits in a typed report, outside the pages our OCR read (a recogniser's slips are its own)."""
+    doc = _typed(report)
+    if doc is None:
+        return
+    for b, m in _hits(report, pattern, needs):
+        if b.page_at(m.start()) not in doc.ocr_pages:
+            yield b, m
+
+
 def _context(text: str, at: int, size: int) -> tuple[str, int]:
     """text[at:at+size] with up to three characters on each side, line breaks taken out (a word a PDF or an export
     wrapped, "铺设木地|板", is whole), and where it starts in that."""
@@ -1858,34 +1870,26 @@ _CLAUSE_STOPS = "，,。；;：:"
     expected_label="应为",
 )
 def repeated_item(report: Report) -> Iterable[Finding]:
-    doc = _typed(report)
-    if doc is None:
-        return
     seen = set()
-    for b in doc.blocks:
-        if "、" not in b.text:
+    for b, m in _typed_hits(report, _REPEATED_ITEM, "、"):
+        start = max(b.text.rfind(c, 0, m.start()) for c in _CLAUSE_STOPS) + 1
+        ends = [e for c in _CLAUSE_STOPS if (e := b.text.find(c, m.end())) >= 0]
+        end = min(ends) if ends else len(b.text)
+        start, end = max(start, m.start() - 30), min(end, m.end() + 30)
+        said, item = b.text[start:end], m.group(1)
+        if (said, item) in seen:
             continue
-        for m in _REPEATED_ITEM.finditer(b.text):
-            if b.page_at(m.start()) in doc.ocr_pages:
-                continue  # on a page our OCR read: the recogniser's
-            start = max(b.text.rfind(c, 0, m.start()) for c in _CLAUSE_STOPS) + 1
-            ends = [e for c in _CLAUSE_STOPS if (e := b.text.find(c, m.end())) >= 0]
-            end = min(ends) if ends else len(b.text)
-            start, end = max(start, m.start() - 30), min(end, m.end() + 30)
-            said, item = b.text[start:end], m.group(1)
-            if (said, item) in seen:
-                continue
-            seen.add((said, item))
-            yield make_finding(
-                "completeness.repeated_item",
-                "info",
-                said,
-                f"报告写“{said}”：列举的各项中“{item}”接连写了两遍，疑为重复，是否应为"
-                f"“{said.replace(m.group(), item, 1)}”？",
-                m.group(),
-                item,
-                [_quote(report, b, start, end)],
-            )
+        seen.add((said, item))
+        yield make_finding(
+            "completeness.repeated_item",
+            "info",
+            said,
+            f"报告写“{said}”：列举的各项中“{item}”接连写了两遍，疑为重复，是否应为"
+            f"“{said.replace(m.group(), item, 1)}”？",
+            m.group(),
+            item,
+            [_quote(report, b, start, end)],
+        )
 
 
 # two full-width stops running: "均已达成。。" (001), "……国有资本经营预算财政拨款。。" (the 测试问题版本); three or more
@@ -1907,22 +1911,16 @@ _DOUBLED_STOP = re.compile(r"(?<![，。；、：])[，。；、：]{2}(?![，�
     expected_label="应为",
 )
 def doubled_stop(report: Report) -> Iterable[Finding]:
-    doc = _typed(report)
-    if doc is None or not _DOUBLED_STOP.search(doc.text):
-        return  # one pass over the whole text: most reports have none
-    for b in doc.blocks:
-        for m in _DOUBLED_STOP.finditer(b.text):
-            if b.page_at(m.start()) in doc.ocr_pages:
-                continue  # on a page our OCR read: the recogniser's
-            start, end = max(0, m.start() - 20), min(len(b.text), m.end() + 10)
-            said = b.text[start:end]
-            yield make_finding(
-                "completeness.doubled_stop", "info", f"{b.page_at(m.start())} {said}",
-                f"{page_ref(report, b.page_at(m.start()))}写“{said}”：两个标点“{m.group()}”接连写在一起，"
-                "疑为编辑时多留了一个标点（或其间漏了文字）。",
-                m.group(), m.group()[0] if m.group()[0] == m.group()[1] else "一个标点",
-                [_quote(report, b, start, end)],
-            )  # fmt: skip
+    for b, m in _typed_hits(report, _DOUBLED_STOP, _DOUBLED_STOP):
+        start, end = max(0, m.start() - 20), min(len(b.text), m.end() + 10)
+        said = b.text[start:end]
+        yield make_finding(
+            "completeness.doubled_stop", "info", f"{b.page_at(m.start())} {said}",
+            f"{page_ref(report, b.page_at(m.start()))}写“{said}”：两个标点“{m.group()}”接连写在一起，"
+            "疑为编辑时多留了一个标点（或其间漏了文字）。",
+            m.group(), m.group()[0] if m.group()[0] == m.group()[1] else "一个标点",
+            [_quote(report, b, start, end)],
+        )  # fmt: skip
 
 
 # a closing quotation mark written as an opening one: "纳入财政预算管理的“三公“经费" (004's 名词解释); the words between
@@ -1943,25 +1941,19 @@ _QUOTE_TWICE_OPENED = re.compile(r"“([^“”，。；：、\n]{1,12})“")
     expected_label="应为",
 )
 def quote_mark(report: Report) -> Iterable[Finding]:
-    doc = _typed(report)
-    if doc is None:
-        return
-    for b in doc.blocks:
-        if b.text.count("“") < 2:
-            continue
-        for m in _QUOTE_TWICE_OPENED.finditer(b.text):
-            after = re.search(r"[“”]", b.text[m.end() :])
-            if (after and after.group() == "”") or b.page_at(m.start()) in doc.ocr_pages:
-                continue  # a closing mark follows: the second mark opens a quotation of its own
-            start, end = max(0, m.start() - 12), min(len(b.text), m.end() + 6)
-            said = b.text[start:end]
-            yield make_finding(
-                "completeness.quote_mark", "info", f"{b.page_at(m.start())} {said}",
-                f"{page_ref(report, b.page_at(m.start()))}写“{said}”：“{m.group(1)}”两边写的都是前引号（“），后一个应为"
-                "后引号（”）。",
-                m.group(), f"“{m.group(1)}”",
-                [_quote(report, b, start, end)],
-            )  # fmt: skip
+    for b, m in _typed_hits(report, _QUOTE_TWICE_OPENED, "“"):
+        after = re.search(r"[“”]", b.text[m.end() :])
+        if after and after.group() == "”":
+            continue  # a closing mark follows: the second mark opens a quotation of its own
+        start, end = max(0, m.start() - 12), min(len(b.text), m.end() + 6)
+        said = b.text[start:end]
+        yield make_finding(
+            "completeness.quote_mark", "info", f"{b.page_at(m.start())} {said}",
+            f"{page_ref(report, b.page_at(m.start()))}写“{said}”：“{m.group(1)}”两边写的都是前引号（“），后一个应为"
+            "后引号（”）。",
+            m.group(), f"“{m.group(1)}”",
+            [_quote(report, b, start, end)],
+        )  # fmt: skip
 
 
 # the characters names of bodies and places end in, that a word of the same character may follow: 人社局局长, 劳动保障所所长,

@@ -194,14 +194,19 @@ def _stated(pattern: str, needs: str, **how: bool) -> _Stated:
     return _Stated(re.compile(pattern + _AMOUNT), needs, **how)
 
 
-# The four 三公 parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
-# ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
-# a sentence about one functional class ("社会保障和就业支出年初预算……", "……（类）……"): its figures are the class's
-_CLASS_NAMED = re.compile(
+# a sentence about one functional class ("社会保障和就业支出年初预算……", "……（类）……"): its figures are the class's; or
+# one item of a list numbered ①…⑳ ("④农民工就业工作经费年初预算10万元，财政拨款收入10万元；"): that item's
+_CLASS_OR_ITEM = re.compile(
     "|".join(
-        [r"[（(][类款项][）)]", *(n for n in FUNCTIONAL_CLASSES.values() if n not in ("其他支出", "预备费"))]
+        [
+            r"[（(][类款项][）)]",
+            "[①-⑳]",
+            *(n for n in FUNCTIONAL_CLASSES.values() if n not in ("其他支出", "预备费")),
+        ]
     )
 )
+# The four 三公 parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
+# ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
 _STATED: dict[str, _Stated] = {
     "项目支出": _stated(r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?", "项目支出", part=False),
     # the unit's 基本支出, a total like 项目支出 ("2023年中心基本支出738.08万元，其中：……"); not the 财政拨款's
@@ -304,11 +309,10 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 before = block.text[clause_start : m.start()]
                 if re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$", before):
                     continue
-                if _CLASS_NAMED.search(block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()):
-                    continue  # "社会保障和就业支出……，用于单位的基本支出127.49万元": that class's part
-                item_start = max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1
-                if re.search(r"[①-⑳]", block.text[item_start : m.start()]):
-                    continue  # "④农民工就业工作经费年初预算10万元，财政拨款收入10万元；": one listed project's
+                if _CLASS_OR_ITEM.search(
+                    block.text, max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1, m.start()
+                ):
+                    continue  # "社会保障和就业支出……，用于单位的基本支出127.49万元": a class's part; "④…": an item's
                 if of_another_year(report, before, last_year_words=False):
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))

@@ -408,9 +408,8 @@ def _narrative_parts(
     out: list[Finding | None] = []
     doc = report.document
     if doc is not None and any(_PART_IN_YUAN[kind].search(b.text) for b in doc.blocks if b.table is None):
-        return (
-            out  # "其他收入2,508,800元，占29.13%": a part in 元 that the share claims (in 万元) do not hold
-        )
+        # "其他收入2,508,800元，占29.13%": a part in 元 that the share claims (in 万元) do not hold
+        return out
     for parent, claims in by_parent.items():
         if len(claims) < 2:
             continue
@@ -882,9 +881,8 @@ def operating_expenses(report: Report) -> Iterable[Finding]:
     if op is None:
         return
     e = find_entry(table_entries(report, "公开06表"), "公用经费合计")
-    table_public = e.first() if e is not None else None
-    if e is not None and table_public is not None:
-        public, quote, label = table_public, e.quote, f"{table_name('公开06表')}中公用经费合计"
+    if e is not None and (in_table := e.first()) is not None:
+        public, quote, label = in_table, e.quote, f"{table_name('公开06表')}中公用经费合计"
     elif (v := report.narrative.get("gpb_basic_public")) is not None:
         public, quote, label = v.amount, v.quote, "情况说明所述一般公共预算财政拨款基本支出中的公用经费"
     else:

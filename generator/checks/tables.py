@@ -303,26 +303,15 @@ def sangong_basic(report: Report) -> Iterable[Finding]:
     if s is None or not s.final:
         return  # no 公开09表, or its data row not found: nothing to hold the basic items against
     by_code = {e.code: e for e in table_entries(report, "公开06表") if e.code}
-    pairs = [([by_code[c] for c in codes if c in by_code], item) for codes, item in _SANGONG_ECONOMIC]
+    specs = list(_SANGONG_ECONOMIC)
     car_parts = ("公务用车运行维护费", "公务用车购置费")
     if all(s.final.get(i) is None for i in car_parts) and s.final.get(_CAR) is not None:
         # the table fills only the 公务用车 subtotal: both car items against it
-        pairs = [p for p in pairs if p[1] not in car_parts]
-        pairs.append(
-            (
-                [
-                    e
-                    for codes, i in _SANGONG_ECONOMIC
-                    if i in car_parts
-                    for c in codes
-                    if (e := by_code.get(c))
-                ],
-                _CAR,
-            )
-        )
+        specs = [(codes, i) for codes, i in specs if i not in car_parts]
+        specs.append((tuple(c for codes, i in _SANGONG_ECONOMIC if i in car_parts for c in codes), _CAR))
     t06, t09 = table_name("公开06表"), table_name("公开09表")
-    for entries, item in pairs:
-        held = [(e, a) for e in entries if (a := e.first())]
+    for codes, item in specs:
+        held = [(e, a) for c in codes if (e := by_code.get(c)) and (a := e.first())]
         if not held:
             continue
         part = sum((a for _, a in held), Decimal(0))
