@@ -1182,6 +1182,60 @@ def test_basic_sangong_items_are_within_the_sangong_table(
 
 
 @pytest.mark.parametrize(
+    "changes,subject,claimed,expected",
+    [
+        # 公开04表 says 100.00 of 政府性基金 came in; 公开07表 is printed without a figure
+        ([("公开04表", "二、政府性基金预算财政拨款", 1, "100.00")], "04↔07 本年收入", "100.00", "0.00"),
+        # … or spent in its column (the 本年支出合计 row: 收入合计 1, 合计 3, 一般公共预算 4, 政府性基金 5, 国有资本经营 6)
+        ([("公开04表", "本年支出合计", 5, "6.00")], "04↔07 本年支出合计", "6.00", "0.00"),
+        # 公开08表's 合计 row has 国有资本经营 spending 公开04表 does not show
+        ([("公开08表", "合计", 6, "3.00")], "04↔08 本年支出合计", "0.00", "3.00"),
+        # both tables hold 政府性基金 figures, one differs
+        (
+            [("公开04表", "本年支出合计", 5, "5.00"), ("公开07表", "合计", 5, "5.00"), ("公开07表", "合计", 6, "6.00")],
+            "04↔07 本年支出合计", "5.00", "6.00",
+        ),
+    ],
+)  # fmt: skip
+def test_the_funds_columns_of_04_are_tables_07_and_08(reports, changes, subject, claimed, expected) -> None:
+    """公开04表 prints a column for each fund; 公开07表 (政府性基金) and 公开08表 (国有资本经营) are those columns in
+    detail. None of the documents has either fund, and all agree (blank in both); each edit here makes them disagree.
+    财政局 prints 公开07/08表 with an empty 合计 row: (年初, 本年收入, 本年支出 小计, 基本, 项目, 年末) from column 4."""
+    from generator.checks.tables import funds_04_07_08
+
+    for name, r in reports.items():
+        assert list(funds_04_07_08(r)) == [], name
+    r = reports[CAIZHENG]
+    for key, needle, col, new in changes:
+        r = _cell_changed(r, key, needle, col, new)
+    (f,) = [f for f in funds_04_07_08(r) if f.subject == subject]
+    assert (f.severity, f.claimed, f.expected) == ("error", claimed, expected)
+    assert [q.table.split(" ")[0] for q in f.evidence] == ["公开04表", f"公开{subject[3:5]}表"][
+        : len(f.evidence)
+    ]
+
+
+def test_the_funds_columns_agreeing_with_07_are_silent(reports) -> None:
+    """The same 政府性基金 figures in 公开04表's column and in 公开07表's 合计 row: nothing to say (and 0.01 apart, a
+    rounding note only)."""
+    from generator.checks.tables import funds_04_07_08
+
+    r = reports[CAIZHENG]
+    for key, needle, col, new in [
+        ("公开04表", "二、政府性基金预算财政拨款", 1, "5.00"),
+        ("公开04表", "本年支出合计", 5, "5.00"),
+        ("公开07表", "合计", 5, "5.00"),
+        ("公开07表", "合计", 6, "5.00"),
+        ("公开07表", "合计", 8, "5.00"),
+    ]:
+        r = _cell_changed(r, key, needle, col, new)
+    assert list(funds_04_07_08(r)) == []
+    r = _cell_changed(r, "公开07表", "合计", 6, "5.01")
+    (f,) = funds_04_07_08(r)
+    assert (f.severity, f.claimed, f.expected) == ("info", "5.00", "5.01")
+
+
+@pytest.mark.parametrize(
     "name,old,new,claimed,expected,against",
     [
         # 000 has no tables: its 公用经费 is the 情况说明's ("公用经费38.09万元", section 六)

@@ -211,6 +211,77 @@ def gpb_04_05(report: Report) -> Iterable[Finding]:
 
 
 @rule(
+    "table_table.funds",
+    title="财政拨款收入支出决算总表与政府性基金、国有资本经营预算财政拨款表不一致",
+    explanation=(
+        "财政拨款收入支出决算总表（公开04表）分栏列出政府性基金预算、国有资本经营预算财政拨款的本年收入和各类支出，"
+        "政府性基金预算财政拨款收入支出决算表（公开07表）、国有资本经营预算财政拨款支出决算表（公开08表）的合计行和"
+        "各“类”行是同一组数字，应完全一致；一边空白（即0）另一边有数，也是不一致。年初、年末结转和结余各地格式不一，"
+        "不比较。"
+    ),
+    formula=(
+        "公开04表 政府性基金预算财政拨款（本年收入）= 公开07表 合计行本年收入；公开04表 本年支出合计、各类支出"
+        "（政府性基金预算财政拨款栏）= 公开07表 合计行、各类行本年支出；国有资本经营预算与公开08表同"
+    ),
+    tolerance=_TOL,
+    example="公开04表 政府性基金预算财政拨款本年收入100.00万元，而公开07表合计行本年收入为空白（即0）",
+)
+def funds_04_07_08(report: Report) -> Iterable[Finding]:
+    es = table_entries(report, "公开04表")
+    year_in, year_out = find_entry(es, "本年收入合计"), find_entry(es, "本年支出合计")
+    if year_out is None or len(year_out.amounts) < 4:
+        return []  # no 04 with a column per fund: nothing to hold the other tables against
+    a = table_name("公开04表")
+    out: list[Finding | None] = []
+    for kind, key, at in (("政府性基金", "公开07表", 2), ("国有资本经营", "公开08表", 3)):
+        t = report.tables.get(key)
+        if not t:
+            continue
+        ls = lines(report, key)
+        total = total_line(ls)
+        if total is None and ls:
+            continue  # figures without a 合计 line: the classes may be read, the totals not
+        b = table_name(key)
+        shown = _q(total) if total is not None else _blank_total(report, key)
+        spent = next((c for c in t["columns"] if c.startswith("本年支出")), None)
+        income = next(
+            (
+                e
+                for e in es
+                if bare(e.name) == f"{kind}预算财政拨款" and (year_in is None or e.row < year_in.row)
+            ),
+            None,
+        )
+        if income is not None and "本年收入" in t["columns"]:
+            out.append(
+                check_same(
+                    "table_table.funds", f"04↔{key[2:4]} 本年收入", f"{a}{kind}预算财政拨款（本年收入）",
+                    income.first(), f"{b}合计行本年收入", total.get("本年收入") if total else None,
+                    [*_q(income), *shown],
+                )
+            )  # fmt: skip
+        if spent is None:
+            continue
+        out.append(
+            check_same(
+                "table_table.funds", f"04↔{key[2:4]} 本年支出合计", f"{a}本年支出合计（{kind}预算财政拨款栏）",
+                year_out.at(at), f"{b}合计行本年支出", total.get(spent) if total else None, [*_q(year_out), *shown],
+            )
+        )  # fmt: skip
+        out.extend(_class_pairs("table_table.funds", f"04↔{key[2:4]}", es, at, a, _classes(ls), spent, b))
+    return _keep(out)
+
+
+def _blank_total(report: Report, key: str) -> list[Quote]:
+    """The row of a statutory table printed without a figure that a message quotes: its 合计 row, or its first."""
+    st = statutory(report).get(key)
+    if st is None or not st.rows:
+        return []
+    row = next((r for r in st.rows if r.text.strip().startswith("合计")), st.rows[0])
+    return [Quote(row.text, row.page, table=st.label)]
+
+
+@rule(
     "table_table.fiscal_income",
     title="两张总表的财政拨款收入不一致",
     explanation="收入支出决算总表与财政拨款收入支出决算总表列示的一般公共预算、政府性基金预算、国有资本经营预算财政拨款本年收入是同一组数字，应完全一致。",
