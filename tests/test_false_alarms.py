@@ -128,6 +128,8 @@ CASES = [
      "budget.midyear_added"),
     # sum.income_sources — a part in 元
     (R000, "其他收入250.88万元，占29.13%。", "其他收入2,508,800元，占29.13%。", "sum.income_sources"),
+    # text_table.economic_name — "津补贴", the usual short form of 津贴补贴 (a reviewer's note left last session)
+    (R001, "津贴补贴9.63万元", "津补贴9.63万元", "text_table.economic_name"),
 ]  # fmt: skip
 
 
