@@ -6,6 +6,7 @@ the test at the end fails on any other one, so a new false alarm cannot slip in.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -917,6 +918,40 @@ def test_detail_items_add_up_to_their_classes(reports) -> None:
         ("info", "具体情况 合计", "2,633.35"),
         ("info", "具体情况 社会保障和就业支出", "2,386.96"),
     }
+    # the short list's note says by how much and why it is only a note, without "应为" (the list may lack an item)
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace(old, old.replace("12.00", "7.09")))
+        for b in r002.document.blocks
+    ]
+    short = [
+        f
+        for f in detail_items_sum(extract(dataclasses.replace(r002.document, blocks=blocks), meta))
+        if "7.09" in f.message
+    ]
+    for f in short:
+        assert "应为" not in f.message and "，；" not in f.message, f.message
+        assert f.message.endswith(
+            "；所列各项之和少于支出总额，清单可能没有列全，若已列全则其中至少一项有误。"
+        )
+    # the total (2,638.26 against 2,633.35) and 社会保障和就业 (2,391.86 against 2,386.96) fall short by 4.91 and 4.90
+    assert sorted(f.message.split("相差")[1].split("万元")[0] for f in short) == ["4.90", "4.91"]
+
+
+def test_a_detail_item_written_in_yuan_is_read(reports) -> None:
+    """A 项 of the 具体情况 written in 元 ("支出决算数为350,800元，比上年决算减少218,200元") is 35.08万元, 21.82万元 less:
+    000's list is read whole as before (13 items) and adds up as before."""
+    from generator.checks.sums import detail_items
+
+    r = seed_changed(
+        "000_41e5c2151686b1a5.txt",
+        "支出决算数为35.08万元，比上年决算减少21.82万元",
+        "支出决算数为350,800元，比上年决算减少218,200元",
+    )
+    before = {i.name: (i.amount, i.change) for i in detail_items(reports["000_41e5c2151686b1a5.txt"])}
+    after = {i.name: (i.amount, i.change) for i in detail_items(r)}
+    assert len(after) == 13 and after == before
+    (item,) = [i for i in detail_items(r) if i.amount == Decimal("35.08")]
+    assert item.quote.quote.endswith("支出决算数为350,800元，比上年决算减少218,200元")
 
 
 def test_detail_item_changes_add_up_to_the_total_change(reports) -> None:

@@ -128,6 +128,10 @@ CASES = [
      "budget.midyear_added"),
     # sum.income_sources — a part in 元
     (R000, "其他收入250.88万元，占29.13%。", "其他收入2,508,800元，占29.13%。", "sum.income_sources"),
+    # sum.detail_items — one 项 of the 具体情况 written in 元: the list is still read whole (its note said the list
+    # might be short of items; yoy.detail_items lost the list)
+    (R000, "支出决算数为35.08万元，比上年决算减少21.82万元，下降38.35%", "支出决算数为350,800元，比上年决算减少218,200元，下降38.35%",
+     "sum.detail_items"),
     # text_table.economic_name — "津补贴", the usual short form of 津贴补贴 (a reviewer's note left last session)
     (R001, "津贴补贴9.63万元", "津补贴9.63万元", "text_table.economic_name"),
 ]  # fmt: skip

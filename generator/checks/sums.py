@@ -962,10 +962,16 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
 _ITEM = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,2})\s*[.、．]\s*(?P<lei>[\u4e00-\u9fff]{2,20})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{2,30}?)\s*"
     r"[(（]款[)）]\s*(?P<xiang>[^()（）。\d]{2,40}?)\s*[(（]项[)）]\s*[:：]?\s*(?:支出)?决算数?(?:为)?\s*"
-    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元"
-    r"(?:\s*[，,]\s*(?:(?:比|较)(?:上年|去年)|同比)(?:决算)?(?:数)?\s*(?P<dir>增加|减少)\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*万元)?"
-)
+    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<au>万?)元"
+    r"(?:\s*[，,]\s*(?:(?:比|较)(?:上年|去年)|同比)(?:决算)?(?:数)?\s*(?P<dir>增加|减少)\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元)?"
+)  # an item may be written in 元 ("支出决算数为350,800元"): read in 万元
 _DETAIL_HEAD = re.compile(r"一般公共预算财政拨款支出决算具体情况")
+
+
+def _in_wan(n: str, wan: str) -> Decimal | None:
+    """An amount printed in 万元 (``wan`` = "万") or in 元, in 万元."""
+    amount = parse_amount(n)
+    return amount if amount is None or wan else amount / 10000
 
 
 @dataclass(frozen=True)
@@ -1000,15 +1006,15 @@ def detail_items(report: Report) -> list[DetailItem]:
             continue  # an item OCR garbled ("支出决算数为O.00万元"): the list cannot be read whole
         out: list[DetailItem] = []
         for m in _ITEM.finditer(text):
-            amount = parse_amount(m.group("a"))
+            amount = _in_wan(m.group("a"), m.group("au"))
             if int(m.group("n")) != len(out) + 1 or amount is None:
                 break
-            change = parse_amount(m.group("c")) if m.group("c") else None
+            change = _in_wan(m.group("c"), m.group("cu")) if m.group("c") else None
             if change is not None and m.group("dir") == "减少":
                 change = -change
             # the quote from the 项 name on, or from its last line when the name wrapped ("(项):支出决算数为7.14万元")
             # (or to the amount only, when a line break falls before the change)
-            ends = [m.end(), text.index("万元", m.end("a")) + 2]
+            ends = [m.end(), m.end("au") + 1]
             tails = [text[m.start("xiang") : end].split("\n")[-1] for end in ends]
             tail, block = next(((t, b) for t in tails for b in section if t in b.text), ("", None))
             if block is None:
@@ -1075,8 +1081,10 @@ def detail_items_sum(report: Report) -> Iterable[Finding]:
             f = dataclasses.replace(
                 f,
                 severity="info",
-                message=f.message.removesuffix("超出舍入误差范围。")
-                + "；所列各项之和也少于支出总额，清单可能没有列全，若已列全则其中至少一项有误。",
+                # no "应为": the list may be short of items rather than the total wrong
+                message=f.message.split("；", 1)[0]
+                + f"，相差{fmt(amount - sum((i.amount for i in mine), ZERO))}万元；"
+                + "所列各项之和少于支出总额，清单可能没有列全，若已列全则其中至少一项有误。",
             )
         out.append(f)
     return _keep(out)
