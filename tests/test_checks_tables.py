@@ -671,6 +671,12 @@ def test_a_months_figure_needs_the_same_object_and_a_whole_year_sentence() -> No
     assert claimed(months, "今年全市累计发放创业担保贷款3.13亿元。") == ["3.13亿元"]
     assert claimed(months, "今年6月全市累计发放创业担保贷款3.13亿元。") == []
     assert claimed(months, "今年以来全市累计发放创业担保贷款3.13亿元。") == []
+    # a campaign named in quotes both times is the figure's scope: its months are the year's campaign (a reviewer's
+    # note); without the campaign named for the year the note stands, and says which months added nothing
+    campaign = "今年1-2月，“就业援助月”期间走访困难人员1200人。"
+    assert claimed(campaign, "本年度“就业援助月”走访困难人员1200人。") == []
+    (f,) = partial_year(report_of(campaign, "本年度走访困难人员1200人。"))
+    assert f.claimed == "1200人" and "两处都对只有3-12月没有增加" in f.message
 
 
 def test_small_enterprises_are_part_of_the_sme_shares(reports) -> None:

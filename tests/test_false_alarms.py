@@ -132,6 +132,11 @@ CASES = [
     # might be short of items; yoy.detail_items lost the list)
     (R000, "支出决算数为35.08万元，比上年决算减少21.82万元，下降38.35%", "支出决算数为350,800元，比上年决算减少218,200元，下降38.35%",
      "sum.detail_items"),
+    # completeness.partial_year — a campaign's figure for its months ("就业援助月" runs in 1-2月) said again for the
+    # year of the same campaign (the first reviewer's weak case, left last session)
+    (R004, "意向4.5万人。我们春季招聘会",
+     "意向4.5万人。今年1-2月，“就业援助月”期间走访困难人员1200人。本年度“就业援助月”走访困难人员1200人。我们春季招聘会",
+     "completeness.partial_year"),
     # text_table.economic_name — "津补贴", the usual short form of 津贴补贴 (a reviewer's note left last session)
     (R001, "津贴补贴9.63万元", "津补贴9.63万元", "text_table.economic_name"),
 ]  # fmt: skip

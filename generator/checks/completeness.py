@@ -461,8 +461,9 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         "部门决算和绩效自评说的是整个年度。文中一处写“1-11月，全市累计发放创业担保贷款3.13亿元”，另一处把同一件事的"
         "同一个数当作全年的完成数（“2023年度发放创业担保贷款3.13亿元”“本年度完成……”“全年累计……”“今年全市累计……”，"
         "也看自评表的单元格；“今年6月”“今年以来”说的是年内某时，不算）。两处都对，"
-        "只有12月一点没有增加；多半是年底前写的总结沿用到了决算里，全年数未按全年更新。同一件事按数前四个字"
-        "（“担保贷款”）和数连同单位相同来认。"
+        "只有12月（1—N月时为其后各月）一点没有增加；多半是年底前写的总结沿用到了决算里，全年数未按全年更新。同一件事按数前四个字"
+        "（“担保贷款”）和数连同单位相同来认。两处说的都是引号中同一项活动（“1-2月，“就业援助月”期间……”与"
+        "“本年度“就业援助月”……”）时，那几个月就是这项活动的全年，不报告。"
     ),
     formula="“1—N月（N < 12）……X” 与 “全年（本年度）……X” 为同一个数 → 全年数可能只是前N个月的",
     tolerance="不涉及金额比较：数和单位按印出的字相同",
@@ -490,7 +491,7 @@ def partial_year(report: Report) -> Iterable[Finding]:
     whole_at: dict[tuple[int, int, int, int], tuple[Block, int, Block, int, str]] = {}
     # the year's figure may stand in a table's cell too (004's 自评表: "据统计今年全市累计举办各类招聘会560余场")
     everywhere, cells = doc.text, block_starts(doc)
-    for (name, fig), (pb, ps, _, months) in partial.items():
+    for (name, fig), (pb, ps, pe, months) in partial.items():
         said = name + fig
         at = everywhere.find(said)
         while at >= 0:
@@ -500,7 +501,11 @@ def partial_year(report: Report) -> Iterable[Finding]:
             # 培训2.66万人……；完成创业培训1.07万人"), and no months said in between
             begin = b.text.rfind("。", 0, offset) + 1
             whole = next(reversed(list(_WHOLE_YEAR.finditer(b.text, begin, offset))), None)  # the nearest
-            if whole and not _PART_YEAR.search(b.text, begin, end):
+            if (
+                whole
+                and not _PART_YEAR.search(b.text, begin, end)
+                and not _same_campaign(b.text[whole.start() : offset], pb.text[ps:pe])
+            ):
                 hit = _COUNTED_FIGURE.match(b.text, offset)
                 if hit is not None:
                     pair = (id(pb), ps, id(b), whole.start())
@@ -519,11 +524,27 @@ def partial_year(report: Report) -> Iterable[Finding]:
             "/".join(f"{m['name']}{m['fig']}" for m in ms),
             f"{page_ref(report, pb.page_at(ps))}写“{pb.text[ps:pe]}”，是{months}的数；"
             f"{page_ref(report, b.page_at(ws))}又写“{b.text[ws : ms[-1].end()]}”，把同样的数（{said}）当作全年的。"
-            "两处都对只有12月没有增加，全年数多半未按全年更新。",
+            f"两处都对只有{_rest_of_year(months)}没有增加，全年数多半未按全年更新。",
             said,
             None,
             [_quote(report, pb, ps, pe), _quote(report, b, ws, ms[-1].end())],
         )
+
+
+# a campaign named in quotes ("“就业援助月”期间", "“春风行动”中"): a figure said for it is the campaign's, whose months
+# are the year's campaign ("今年1-2月，“就业援助月”期间走访困难人员1200人" and "本年度“就业援助月”走访困难人员1200人")
+_CAMPAIGN = re.compile(r"“(?P<name>[^“”]{2,12})”")
+
+
+def _rest_of_year(months: str) -> str:
+    """The months after "1-N月": "12月", "3-12月"."""
+    n = int(months[2:-1])
+    return "12月" if n == 11 else f"{n + 1}-12月"
+
+
+def _same_campaign(whole: str, part: str) -> bool:
+    """The year's figure and the months' are both said of one campaign named in quotes."""
+    return any(m["name"] in part for m in _CAMPAIGN.finditer(whole))
 
 
 # "全年执行数2.43.9.5万元" — an amount with more than one decimal point (the 自评表 has 243.955); a dotted
