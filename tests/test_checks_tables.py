@@ -343,6 +343,28 @@ def test_a_closing_quotation_mark_written_as_an_opening_one(reports) -> None:
     assert list(quote_mark(report_of("发展“十四", "五”规划"))) == []
 
 
+def test_last_year_written_without_its_year(reports) -> None:
+    """规划局 gives the reason of three changes as "项目支出增加，较上一度增加1133.95万元" (pages 20, 21) and writes
+    "与上一年度持平", "较上一年度减少" elsewhere: 一度 is "once", no period; 上一年度 lost its 年. One note for the three
+    places; the only such slip in the eight reports (and, by a run of the rule outside the tests, in the twelve budget
+    PDFs and the template). "上年度", "上一年度", and 一度 meaning once are no note."""
+    from generator.checks.completeness import period_word
+
+    found = {name: [f.claimed for f in period_word(r)] for name, r in reports.items()}
+    assert found == {name: (["上一度"] if name == GUIHUA else []) for name in reports}
+    (f,) = period_word(reports[GUIHUA])
+    assert (f.severity, f.expected) == ("info", "上一年度")
+    assert [q.quote for q in f.evidence] == ["较上一度增加1133.95万元"] * 3
+    assert sorted(q.page for q in f.evidence) == [20, 20, 21] and "报告3处写" in f.message
+    assert [g.claimed for g in period_word(report_of("比上度减少2.00万元。"))] == ["上度"]
+    for right in (
+        "与上年度相比，减少2.00万元。",
+        "较上一年度增加3.00万元。",
+        "收入一度下降，较上年增加1.00万元。",
+    ):
+        assert list(period_word(report_of(right))) == [], right
+
+
 def test_planted_copy_has_no_other_alarms(test_copy) -> None:
     _, fs = test_copy
     loud = sorted((f.rule, f.claimed) for f in fs if f.severity != "info")

@@ -1977,6 +1977,49 @@ def quote_mark(report: Report) -> Iterable[Finding]:
         )  # fmt: skip
 
 
+# a change on last year said against "上一度" (规划局 "项目支出增加，较上一度增加1133.95万元", three times): 一度 is "once",
+# no period; the report's own "与上一年度持平" has the 年
+_CLAUSE_REST = re.compile(r"[^，。；,;\n]{0,16}")
+_PERIOD_SHORT = re.compile(r"(?:较|比|与|同)(?P<w>上一度|上度)(?=[增减相持下上基降])")
+
+
+def _clause_end(text: str, at: int) -> int:
+    rest = _CLAUSE_REST.match(text, at)
+    return rest.end() if rest else at
+
+
+@rule(
+    "completeness.period_word",
+    title="“上一年度”漏写“年”",
+    explanation=(
+        "与上年比较时写“较上一度增加”“比上度减少”：“一度”是“曾经”的意思，不是时期，“上一度”“上度”都不成话，"
+        "应为“上一年度”（或“上年度”）。只看比较词（较、比、与、同）之后、紧接增减或“相比”“持平”的写法。同一写法"
+        "多处出现的合成一条，列出各处。只作提示。"
+    ),
+    formula="“较/比/与/同 + 上一度/上度 + 增减、相比、持平” ⇒ 应为“上一年度”",
+    tolerance="不涉及金额；只作提示",
+    example="“主要原因：项目支出增加，较上一度增加1133.95万元”",
+    expected_label="应为",
+)
+def period_word(report: Report) -> Iterable[Finding]:
+    hits: dict[str, list[tuple[Block, re.Match[str]]]] = {}
+    for b, m in _typed_hits(report, _PERIOD_SHORT, "度"):
+        hits.setdefault(m["w"], []).append((b, m))
+    for word, found in hits.items():
+        # each up to the clause's end ("较上一度增加1133.95万元")
+        ends = [_clause_end(b.text, m.end()) for b, m in found]
+        quotes = [_quote(report, b, m.start(), end) for (b, m), end in zip(found, ends)]
+        b, m = found[0]
+        said = b.text[m.start() : ends[0]]
+        where = f"{len(found)}处" if len(found) > 1 else page_ref(report, b.page_at(m.start()))
+        yield make_finding(
+            "completeness.period_word", "info", word,
+            f"报告{where}写“{said}”：“{word}”不是时期（“一度”是“曾经”），与上年比较应为“上一年度”，漏写了“年”字。",
+            word, "上一年度",
+            quotes,
+        )  # fmt: skip
+
+
 # the characters names of bodies and places end in, that a word of the same character may follow: 人社局局长, 劳动保障所所长,
 # 仲裁院院长, 吉木萨尔县县委, 昌吉州州直单位, 昌吉市市场监督管理局, 人才链链长
 _UNIT_ENDINGS = frozenset("局所院厅处科部站队校组室办委社司馆会县市区州省盟旗镇乡村街链")
