@@ -343,6 +343,29 @@ def test_a_closing_quotation_mark_written_as_an_opening_one(reports) -> None:
     assert list(quote_mark(report_of("发展“十四", "五”规划"))) == []
 
 
+def test_a_statutory_table_without_its_header_rows_is_not_read(reports) -> None:
+    """公开05表 printed without its two header rows (a reviewer's edit of 规划局 and 社工部): which column is 合计, 基本支出
+    or 项目支出 the table does not say, so none of its amounts is read. It raised IndexError in three rules, and the
+    pipeline listed the whole report as an internal error with no findings."""
+    import dataclasses
+
+    from generator.checks import run_checks
+    from generator.checks.sums import lines
+    from generator.extract.tables import find_statutory
+
+    for name in (GUIHUA, SHEGONG):
+        doc = reports[name].document
+        t = find_statutory(doc)["公开05表"].index
+        tables = list(doc.tables)
+        tables[t] = dataclasses.replace(tables[t], rows=tables[t].rows[2:])
+        r = extract(dataclasses.replace(doc, tables=tables))
+        assert lines(r, "公开05表") == []
+        fs = run_checks(r)
+        assert fs and not [
+            f for f in fs if any((q.table or "").startswith("公开05表") for q in f.evidence)
+        ], name
+
+
 def test_last_year_written_without_its_year(reports) -> None:
     """规划局 gives the reason of three changes as "项目支出增加，较上一度增加1133.95万元" (pages 20, 21) and writes
     "与上一年度持平", "较上一年度减少" elsewhere: 一度 is "once", no period; 上一年度 lost its 年. One note for the three

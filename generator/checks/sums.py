@@ -68,8 +68,8 @@ class Line:
 
 def lines(report: Report, key: str) -> list[Line]:
     t = report.tables.get(key)
-    if not t:
-        return []
+    if not t or not t["columns"]:
+        return []  # no header read (a table printed without its header rows): no amount has a column
     out = []
     for row in t["rows"]:
         values: dict[str, Decimal | None] = {}
