@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLDEN, ROOT, report_of, reread, seed_changed
+from conftest import cell_changed as _cell_changed
 
 import generator.checks.completeness
 import generator.checks.sums
@@ -1182,30 +1183,6 @@ def test_a_total_pair_shares_its_table_name(reports) -> None:
     (f,) = balance(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
     assert (f.severity, f.claimed, f.expected) == ("error", "1,497.29", "1,397.29")
     assert "财政拨款支出总计" in f.message
-
-
-def _cell_changed(report, key: str, needle: str, col: int, new: str):
-    """``report`` re-extracted with one cell of one statutory table's row (the first holding ``needle``) changed,
-    in the table and in the row's text alike (as ingest gives them)."""
-    import dataclasses
-
-    from generator.extract.tables import find_statutory
-
-    doc = report.document
-    st = find_statutory(doc)[key]
-    t = st.index
-    rows = list(doc.tables[t].rows)
-    i = next(i for i, row in enumerate(rows) if needle in "".join(row))
-    cells = list(rows[i])
-    cells[col] = new
-    rows[i] = tuple(cells)
-    tables = list(doc.tables)
-    tables[t] = dataclasses.replace(tables[t], rows=tuple(rows))
-    blocks = [
-        dataclasses.replace(b, text=" ".join(c for c in cells if c)) if (b.table, b.row) == (t, i) else b
-        for b in doc.blocks
-    ]
-    return extract(dataclasses.replace(doc, tables=tables, blocks=blocks))
 
 
 @pytest.mark.parametrize(

@@ -1262,8 +1262,8 @@ _ATTESTED_SLIPS = frozenset(
         "辩认",
     )
 )
-# words official texts write that jieba's dictionary lacks: never slips ("人社部门", "一人一档")
-_MISSING_WORDS = ("人社", "一人")
+# words official texts write that jieba's dictionary lacks: never slips ("人社部门", "一人一档", a table's "本年收入小计")
+_MISSING_WORDS = ("人社", "一人", "小计")
 
 
 # a word of one character written twice that jieba's source texts used this often is a word in use (大大 3,455, 常常

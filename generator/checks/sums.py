@@ -63,7 +63,25 @@ class Line:
     quote: Quote
 
     def get(self, column: str) -> Decimal | None:
-        return self.values.get(column)
+        held = self.column(column)
+        return self.values.get(held) if held else None
+
+    def column(self, name: str) -> str | None:
+        """The table's column that is ``name``: printed so, or under another name templates use for it (公开03表's
+        本年支出合计 headed "合计", 公开02表's 财政拨款收入 headed "财政拨款"); None when the table has no such column."""
+        if name in self.values:
+            return name
+        if name == "财政拨款收入" and any("政府性基金" in c or "国有资本" in c for c in self.values):
+            return None  # the 财政拨款 split by fund: no one column holds it
+        return next((c for c in _COLUMN_NAMES.get(name, ()) if c in self.values), None)
+
+
+# other names a column of 公开02/03/05表 goes by
+_COLUMN_NAMES = {
+    "本年收入合计": ("合计", "收入合计", "本年收入", "本年收入/合计", "本年收入/小计"),
+    "本年支出合计": ("合计", "支出合计", "本年支出", "本年支出/合计", "本年支出/小计"),
+    "财政拨款收入": ("财政拨款", "一般公共预算财政拨款收入", "一般公共预算财政拨款"),
+}
 
 
 def lines(report: Report, key: str) -> list[Line]:
@@ -76,7 +94,7 @@ def lines(report: Report, key: str) -> list[Line]:
         for col, v in zip(t["columns"], row["values"]):
             values.setdefault(col, _decimal(v))
         quote = Quote(row["quote"], row["page"], table=t["label"])
-        name = row["name"]
+        name = row["name"].rstrip("：:")
         if row["code"] is None and name in ("合计", "总计", "类", ""):
             name = "合计"
         out.append(Line(row["code"], name, values, quote))
@@ -96,12 +114,26 @@ def total_line(ls: list[Line]) -> Line | None:
     return next((ln for ln in ls if ln.code is None and ln.name == "合计"), None)
 
 
-_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\s*[、.．](?!\d))\s*")
+_PREFIX = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、.．](?!\d))\s*"
+)
 
 
 def bare(name: str) -> str:
-    """A label without its numbering ("八、社会保障和就业支出", "8.社会保障和就业支出" → "社会保障和就业支出")."""
-    return _PREFIX.sub("", name).strip()
+    """A label without its numbering or a colon after it ("八、社会保障和就业支出", "（八）社会保障和就业支出",
+    "8.社会保障和就业支出" → "社会保障和就业支出"; "本年收入合计：" → "本年收入合计")."""
+    return _PREFIX.sub("", name).strip().rstrip("：:").strip()
+
+
+def _usual(label: str) -> str:
+    """The template's name of a line printed under another ("本年收入小计", "收入合计" → 本年收入合计; "年初结转结余",
+    "上年结转结余" → 年初结转和结余; 公开06表's "人员经费", "人员经费小计" → 人员经费合计)."""
+    label = label.replace("结转结余", "结转和结余").replace("上年结转和结余", "年初结转和结余")
+    if label in ("收入合计", "支出合计", "收入小计", "支出小计"):
+        label = "本年" + label
+    if label in ("人员经费", "公用经费"):
+        label += "合计"
+    return re.sub(r"小计$", "合计", label)
 
 
 # The lines of 公开01/04表 that templates number ("一、一般公共服务支出") and some print bare: a line is one of
@@ -133,7 +165,9 @@ def is_fiscal_fund(name: str) -> bool:
 
 
 def find_entry(es: list[Entry], label: str, occurrence: int = 0) -> Entry | None:
-    hits = [e for e in es if bare(e.name) == label]
+    """The line of that label (the ``occurrence``-th), or, when no line is printed so, the line of another name
+    templates give it."""
+    hits = [e for e in es if bare(e.name) == label] or [e for e in es if _usual(bare(e.name)) == label]
     return hits[occurrence] if occurrence < len(hits) else None
 
 
@@ -780,8 +814,8 @@ def sangong(report: Report) -> Sangong | None:
         return None
     rows = st.table.rows
     for r, row in enumerate(rows):
-        budgets = [i for i, c in enumerate(row) if c.strip() == "预算数"]
-        finals = [i for i, c in enumerate(row) if c.strip() == "决算数"]
+        budgets = [i for i, c in enumerate(row) if c.strip() in ("预算数", "预算")]
+        finals = [i for i, c in enumerate(row) if c.strip() in ("决算数", "决算")]
         if not budgets or not finals:
             continue
         if len(budgets) >= 6 and len(finals) >= 6:

@@ -88,9 +88,11 @@ def income_01_02(report: Report) -> Iterable[Finding]:
             "table_table.income", "01↔02 本年收入合计", f"{a}本年收入合计", _first(this_year),
             f"{b}合计行本年收入合计", total.get("本年收入合计"), _q(this_year, total),
         )
+        if total.column("本年收入合计") and this_year
+        else None
     ]  # fmt: skip
     fiscal = [e for e in es if is_income_source(e.name) and "财政拨款" in e.name]
-    if fiscal:
+    if fiscal and total.column("财政拨款收入"):
         amounts = [a for a in (e.first() for e in fiscal) if a is not None]
         summed = sum(amounts, Decimal(0)) if amounts else None
         out.append(
@@ -101,7 +103,7 @@ def income_01_02(report: Report) -> Iterable[Finding]:
         )  # fmt: skip
     for label, col in _INCOME_COLUMNS:
         e = find_entry(es, label)
-        if e is None:
+        if e is None or not total.column(col):
             continue
         out.append(
             check_same(
@@ -130,13 +132,17 @@ def expenditure_01_03(report: Report) -> Iterable[Finding]:
     if not es or total is None:
         return []
     a, b = table_name("公开01表"), table_name("公开03表")
-    col = "本年支出合计"
+    col = total.column("本年支出合计")
     this_year = find_entry(es, "本年支出合计")
+    if col is None:
+        return []  # no column of that name or another it goes by
     out = [
         check_same(
             "table_table.expenditure", "01↔03 本年支出合计", f"{a}本年支出合计", _first(this_year),
             f"{b}合计行本年支出合计", total.get(col), _q(this_year, total),
         )
+        if this_year
+        else None  # a line of another name: not read as this figure
     ]  # fmt: skip
     out.extend(_class_pairs("table_table.expenditure", "01↔03", es, 0, a, _classes(ls), col, b))
     return _keep(out)
@@ -1256,7 +1262,7 @@ def economic_amount(report: Report) -> Iterable[Finding]:
         f = check_same(
             "text_table.economic_amount", f"{name}",
             f"情况说明所列{name}", parse_amount(m.group("n")),
-            f"{table_name('公开06表')}中的{name}", row.amounts[0],
+            f"{table_name('公开06表')}中的{name}", row.first(),
             [_listed_quote(b, m), row.quote],
         )  # fmt: skip
         if f is not None:

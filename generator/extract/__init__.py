@@ -46,8 +46,39 @@ METRIC_UNITS.update({"vehicles": "辆", "building_area_m2": "平方米"})
 
 
 def R(label: str) -> re.Pattern[str]:
-    """A table label, allowing the numbering prefix ("一、", "八、") and spaces."""
-    return re.compile(rf"(?:[一二三四五六七八九十]+、)?\s*{label}\s*")
+    """A table label, allowing the numbering prefix ("一、", "八、", "（八）", "八.", "8、"), spaces and a colon after it."""
+    return re.compile(rf"(?:[（(]?[一二三四五六七八九十]+[、.．)）]|\d{{1,2}}\s*[、.．])?\s*{label}\s*[：:]?")
+
+
+# other names templates give a line or a column (tried when the usual one is not printed): "收入合计", "本年收入小计",
+# "年初结转结余", "上年结转结余", 公开06表's "人员经费"; 公开02/03表's first column headed "合计"
+_OR = {
+    "本年收入合计": "本年收入小计|收入合计",
+    "本年支出合计": "本年支出小计|支出合计",
+    "年初结转和结余": "(?:年初|上年)结转和?结余",
+    "年末结转和结余": "年末结转和?结余",
+    "人员经费合计": "人员经费(?:小计)?",
+    "公用经费合计": "公用经费(?:小计)?",
+}
+_OR_COLUMN = {
+    "本年收入合计": "^(?:合计|收入合计|本年收入(?:/合计|/小计)?)$",
+    "本年支出合计": "^(?:合计|支出合计|本年支出(?:/合计|/小计)?)$",
+}
+
+
+def _lookup(t: StatutoryTable, label: str, occurrence: int = 0) -> Value | None:
+    """lookup by the usual label, else by another name templates give it."""
+    found = lookup(t, R(label), occurrence)
+    return found if found is not None or label not in _OR else lookup(t, R(_OR[label]), occurrence)
+
+
+def _column(t: StatutoryTable, label: str) -> Value | None:
+    found = column(t, _TOTAL_ROW, re.compile(label))
+    return (
+        found
+        if found is not None or label not in _OR_COLUMN
+        else column(t, _TOTAL_ROW, re.compile(_OR_COLUMN[label]))
+    )
 
 
 _TOTAL_ROW = R("(?:合计|总计)")
@@ -63,29 +94,29 @@ def table_metrics(st: dict[str, StatutoryTable]) -> dict[str, Value]:
     if t := st.get("公开01表"):
         put("income_total", lookup(t, R("总计"), 0))
         put("expenditure_total", lookup(t, R("总计"), 1))
-        put("income_this_year", lookup(t, R("本年收入合计")))
-        put("expenditure_this_year", lookup(t, R("本年支出合计")))
+        put("income_this_year", _lookup(t, "本年收入合计"))
+        put("expenditure_this_year", _lookup(t, "本年支出合计"))
         put("income_other", lookup(t, R("其他收入")))
-        put("carryover_begin", lookup(t, R("年初结转和结余")))
-        put("carryover_end", lookup(t, R("年末结转和结余")))
+        put("carryover_begin", _lookup(t, "年初结转和结余"))
+        put("carryover_end", _lookup(t, "年末结转和结余"))
     if t := st.get("公开02表"):
-        put("income_this_year", column(t, _TOTAL_ROW, re.compile("本年收入合计")))
+        put("income_this_year", _column(t, "本年收入合计"))
         put("income_fiscal", column(t, _TOTAL_ROW, re.compile("财政拨款收入")))
         put("income_other", column(t, _TOTAL_ROW, re.compile("其他收入")))
     if t := st.get("公开03表"):
-        put("expenditure_this_year", column(t, _TOTAL_ROW, re.compile("本年支出合计")))
+        put("expenditure_this_year", _column(t, "本年支出合计"))
         put("expenditure_basic", column(t, _TOTAL_ROW, re.compile("基本支出")))
         put("expenditure_project", column(t, _TOTAL_ROW, re.compile("项目支出")))
     if t := st.get("公开04表"):
         put("fiscal_total", lookup(t, R("总计"), 0))
-        put("income_fiscal", lookup(t, R("本年收入合计")))
-        put("fiscal_expenditure", lookup(t, R("本年支出合计")))
+        put("income_fiscal", _lookup(t, "本年收入合计"))
+        put("fiscal_expenditure", _lookup(t, "本年支出合计"))
     if t := st.get("公开05表"):
         put("gpb_expenditure", column(t, _TOTAL_ROW, re.compile("合计|小计|决算数")))
         put("gpb_basic", column(t, _TOTAL_ROW, re.compile("基本支出")))
     if t := st.get("公开06表"):
-        put("gpb_basic_personnel", lookup(t, R("人员经费合计")))
-        put("gpb_basic_public", lookup(t, R("公用经费合计")))
+        put("gpb_basic_personnel", _lookup(t, "人员经费合计"))
+        put("gpb_basic_public", _lookup(t, "公用经费合计"))
     if t := st.get("公开09表"):
         for key, value in sangong_table(t).items():
             put(key, value)
@@ -107,12 +138,12 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
 
     rows = t.table.rows
     for r_index, row in enumerate(rows):
-        if sum(1 for c in row if c == "预算数") >= 2 and r_index + 1 < len(rows):
+        if sum(1 for c in row if c in ("预算数", "预算")) >= 2 and r_index + 1 < len(rows):
             data = rows[r_index + 1]
             if len(data) != len(row):
                 return {}
-            budget_cols = [i for i, c in enumerate(row) if c == "预算数"]
-            final_cols = [i for i, c in enumerate(row) if c == "决算数"]
+            budget_cols = [i for i, c in enumerate(row) if c in ("预算数", "预算")]
+            final_cols = [i for i, c in enumerate(row) if c in ("决算数", "决算")]
             out: dict[str, Value] = {}
             for order, (b, f) in enumerate(zip(budget_cols, final_cols)):
                 key = _SANGONG_ORDER[order] if order < len(_SANGONG_ORDER) else None

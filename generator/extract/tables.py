@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from generator.model import Block, Document, Quote, Table, Value
 from generator.normalize import parse_amount
@@ -272,24 +273,61 @@ def split_code(cell: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2).strip()) if m else None
 
 
+# a code printed with spaces between its parts ("208 05 01")
+_SPACED_CODE = re.compile(r"^(\d{3})\s+(\d{2})(?:\s+(\d{2}))?$")
+# a 科目 name with its level after it ("社会保障和就业支出（类）", "行政运行（项）")
+_LEVEL = re.compile(r"\s*[（(][类款项][)）]$")
+
+
+def _continues(cells: tuple[str, ...], name_at: int) -> bool:
+    """A row holding nothing but text in the name column: no code, no amount, no header word ("科目名称", "项目")."""
+    return (
+        0 <= name_at < len(cells)
+        and bool(cells[name_at])
+        and all(not c for i, c in enumerate(cells) if i != name_at)
+        and parse_amount(cells[name_at]) is None
+        and not _LABEL_COL.fullmatch(cells[name_at])
+        and cells[name_at] not in ("合计", "总计")
+    )
+
+
 def structured(st: StatutoryTable) -> dict[str, object]:
     """Rows as {code, name, values} with the header's column names (the report JSON's tables)."""
     names = st.header()
     amount_cols = [n for n in names if n and _amount_col(n)]
-    rows = []
+    rows: list[dict[str, Any]] = []
+    lei_at: int | None = None  # the column of the 类 codes, where codes print in 类/款/项 columns
+    above = ""  # the last code read: a 款 or 项 printed without the 类 (and 款) above it belongs to it
+    name_above = -1  # the column of the last row's name
     for r_index, cells in enumerate(st.table.rows):
         if _is_header(cells):
+            if rows and rows[-1]["code"] and _continues(cells, name_above):
+                # the rest of the row above's name, wrapped onto a row of its own: "机关事业单位基本养老保" / "险缴费支出"
+                rows[-1]["name"] += cells[name_above]
             continue
         code_parts: list[str] = []
+        code_at: int | None = None
         name, name_at = "", -1
-        for i, c in enumerate(cells):
+        for i, raw in enumerate(cells):
+            c = _SPACED_CODE.sub(r"\1\2\3", raw)  # "208 05 01"
             if not name and re.fullmatch(r"\d{2,7}", c) and (not code_parts or len(c) == 2):
                 code_parts.append(c)
+                code_at = i if code_at is None else code_at
             elif not name and c and parse_amount(c) is None and c not in _CODE_HEADS:
                 both = split_code(c) if not code_parts else None
                 if both is not None:
                     code_parts.append(both[0])
                 name, name_at = both[1] if both else c, i
+        name = _LEVEL.sub("", name)  # "行政运行（项）"
+        code = "".join(code_parts)
+        if len(code) == 3 and lei_at is None:
+            lei_at = code_at
+        if code and len(code) % 2 == 0 and lei_at is not None and code_at is not None and code_at > lei_at:
+            # 类/款/项 columns printed once for the rows below them (merged cells): "05" under "208" is 20805
+            code = above[: 1 + 2 * (code_at - lei_at)] + code
+        if not _CODE.fullmatch(code):
+            code = ""
+        above, name_above = code or above, name_at
         if len(cells) == len(names):
             picked = [cells[i] for i, n in enumerate(names) if i > name_at and n and _amount_col(n)]
         else:
@@ -297,10 +335,21 @@ def structured(st: StatutoryTable) -> dict[str, object]:
         values: list[str | None] = [
             str(st.amount(c)) if parse_amount(c) is not None else (c or None) for c in picked
         ]
-        code = "".join(code_parts)
+        if (
+            not code
+            and not name
+            and rows
+            and rows[-1]["code"]
+            and not any(rows[-1]["values"])
+            and r_index < len(st.table.rows) - 1
+        ):
+            # the amounts of the row above, printed on a line of their own under its name (not the table's last row,
+            # which may be a 合计 printed without its label)
+            rows[-1]["values"] = values
+            continue
         rows.append(
             {
-                "code": code if _CODE.fullmatch(code) else None,
+                "code": code or None,
                 "name": name,
                 "values": values,
                 "page": st.rows[r_index].page if r_index < len(st.rows) else st.page,
