@@ -6,7 +6,7 @@ that rule that the unedited one does not."""
 from __future__ import annotations
 
 import pytest
-from conftest import seed_changed
+from conftest import reread, seed_changed
 
 from generator.checks import run_checks
 
@@ -151,3 +151,40 @@ def before(reports):
 def test_correct_wording_is_no_slip(before, name, old, new, rule) -> None:
     after = {(f.rule, f.message) for f in run_checks(seed_changed(name, old, new)) if f.rule == rule}
     assert after <= before[name], sorted(after - before[name])
+
+
+GUIHUA = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+CAIZHENG = "上海市普陀区财政局2024年度部门决算.pdf"
+SHEGONG = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+
+# The same on the three published PDFs (a fifth reviewer's 505 rewordings of their 情况说明, twenty-fourth session;
+# docs/reviews/adversarial_shanghai.md): each edit is correct, and gave a note of that rule before its fix.
+PDF_CASES = [
+    # completeness.agency_name — the unit's own name without the city or the party, or its usual short form
+    (CAIZHENG, "上海市普陀区财政局2024年度收入支出总计2995.39万元", "普陀区财政局2024年度收入支出总计2995.39万元",
+     "completeness.agency_name"),
+    (GUIHUA, "上海市普陀区规划和自然资源局2024年度收入支出总计", "区规划资源局2024年度收入支出总计", "completeness.agency_name"),
+    (GUIHUA, "上海市普陀区规划和自然资源局2024年度收入支出总计", "普陀区规划和自然资源局2024年度收入支出总计",
+     "completeness.agency_name"),
+    (SHEGONG, "中共上海市普陀区委社会工作部2024年度收入支出总计307.82万元",
+     "区委社会工作部（以下简称“区委社会部”）2024年度收入支出总计307.82万元", "completeness.agency_name"),
+    (SHEGONG, "中共上海市普陀区委社会工作部2024年度收入支出总计307.82万元", "普陀区委社会部2024年度收入支出总计307.82万元",
+     "completeness.agency_name"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name,old,new,rule", PDF_CASES)
+def test_correct_wording_in_a_pdf_is_no_slip(reports, before, name, old, new, rule) -> None:
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
+    assert after <= before[name], sorted(after - before[name])
+
+
+def test_another_units_name_is_still_a_note(reports) -> None:
+    """A sibling body (普陀区委组织部 in 社工部's report) is another unit, not a short form of this one."""
+    r = reread(
+        reports[SHEGONG],
+        "中共上海市普陀区委社会工作部2024年度收入支出总计307.82万元",
+        "普陀区委组织部2024年度收入支出总计307.82万元",
+    )
+    (f,) = [f for f in run_checks(r) if f.rule == "completeness.agency_name"]
+    assert (f.severity, f.claimed) == ("warning", "普陀区委组织部")

@@ -721,6 +721,8 @@ _HEADING_AGENCY = re.compile(r"^(?:第[一二三四五]部分)?\s*(.{2,40}?)\s*\
         "部门决算各部分标题写明编报单位（如“第二部分 上海市普陀区财政局2024年度部门决算表”）。标题中的单位名称"
         "与封面、目录所写的本单位名称不同，多半是套用其他单位的文本未改。情况说明里以本单位为主语的模板句"
         "（“××局2024年度收入支出总计……”“纳入××局2024年度部门决算编制范围”“××局2024年度无政府性基金……”）也是如此。"
+        "本单位名称略去市名或“中共”（“普陀区财政局”）、写作通行简称（“区规划资源局”“区委社会部”：字都出自全称、"
+        "次序不变、末字相同）的不算；写了上级地名而略去本级地名的（“上海市规划和自然资源局”）是上级单位，照报。"
     ),
     formula="标题、以本单位为主语的模板句中的单位名称 = 报告单位名称",
     tolerance="忽略括注（如“（汇总）”）；含占位符的标题由“模板残留”规则报告",
@@ -740,7 +742,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
         if not m:
             continue
         named = re.sub(r"[（(][^）)]*[）)]", "", m.group(1)).strip()
-        if not named or named == own or named.startswith("纳入") or re.search(r"XX|××", named):
+        if not named or _own_name(named, own) or named.startswith("纳入") or re.search(r"XX|××", named):
             continue
         if not re.search(r"[局部委办厅院会中心所站队处室]$", named):
             continue
@@ -756,7 +758,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
         )
     for b, m in _template_subjects(report):
         named = re.sub(r"[（(][^）)]*[）)]", "", m["name"]).strip()
-        if named == own or re.search(r"XX|××", named) or _one_off(named, own):
+        if _own_name(named, own) or re.search(r"XX|××", named) or _one_off(named, own):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
         yield make_finding(
             "completeness.agency_name",
@@ -777,6 +779,32 @@ _TEMPLATE_SUBJECT = re.compile(
     r"(?:[(（][^()（）]{0,12}[)）])?\s*\d{4}\s*年度?"
     r"(?=收入支出总计|财政拨款收入支出总计|无政府性基金|无国有资本|预算绩效管理|政府采购|部门决算编制范围|[，,]\s*实有人数)"
 )
+
+
+# the places a unit's name opens with: "上海市", "普陀区" (of 上海市普陀区财政局), "昌吉州"
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
+
+
+def _places(name: str) -> list[str]:
+    """The places at the head of a unit's name, highest first ("中共上海市普陀区委社会工作部" → 上海市, 普陀区)."""
+    out, at = [], 2 if name.startswith("中共") else 0
+    while m := _PLACE.match(name, at):
+        out.append(m.group())
+        at = m.end()
+    return out
+
+
+def _own_name(named: str, own: str) -> bool:
+    """``named`` is the reporting unit's own name or its short form: without the city or the party ("普陀区财政局",
+    "区委社会工作部"), or shortened ("区规划资源局", "区委社会部": its characters in order, the same last one); not a
+    body of a higher level ("上海市规划和自然资源局" for 上海市普陀区规划和自然资源局: the city named, the district not)."""
+    if named == own:
+        return True
+    places = _places(own)
+    if len(places) > 1 and any(p in named for p in places[:-1]) and places[-1] not in named:
+        return False
+    rest = iter(own)
+    return named[-1] == own[-1] and all(c in rest for c in named)
 
 
 def _one_off(a: str, b: str) -> bool:
