@@ -170,6 +170,17 @@ PDF_CASES = [
      "区委社会工作部（以下简称“区委社会部”）2024年度收入支出总计307.82万元", "completeness.agency_name"),
     (SHEGONG, "中共上海市普陀区委社会工作部2024年度收入支出总计307.82万元", "普陀区委社会部2024年度收入支出总计307.82万元",
      "completeness.agency_name"),
+    # yoy.direction — a fall written as a negative 增幅
+    (CAIZHENG, "收入支出总计减少56.95万元，下降1.87%", "收入支出总计减少56.95万元，增幅为-1.87%", "yoy.direction"),
+    (CAIZHENG, "收入支出总计减少56.95万元，下降1.87%", "收入支出总计增加-56.95万元，增幅-1.87%", "yoy.direction"),
+    (GUIHUA, "比2023年度减少13.52万元，下降8.65%", "比2023年度减少13.52万元，增幅为-8.65%", "yoy.direction"),
+    # yoy.reason_direction — a concessive reason whose second half goes the change's way ("减少较多", "压减")
+    (GUIHUA, "主要原因是严格落实中央八项规定，控制机关运行成本相关规定，勤俭节约，合理支出。较上一年度减少了培训费支出等。",
+     "主要原因是严格落实中央八项规定精神，虽然物业管理费等支出有所增加，但培训费等支出减少较多。", "yoy.reason_direction"),
+    (GUIHUA, "主要原因是严格落实中央八项规定，控制机关运行成本相关规定，勤俭节约，合理支出。较上一年度减少了培训费支出等。",
+     "主要原因是物业管理费支出增加，但压减培训费等支出。", "yoy.reason_direction"),
+    (CAIZHENG, "主要原因是优化办公环境、提升照明效率，更换了老旧照明设施，导致相关支出略有增加。",
+     "主要原因是虽然差旅费等支出有所减少，但更换老旧照明设施的支出增加较多。", "yoy.reason_direction"),
 ]  # fmt: skip
 
 
