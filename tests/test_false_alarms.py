@@ -181,6 +181,12 @@ PDF_CASES = [
      "主要原因是物业管理费支出增加，但压减培训费等支出。", "yoy.reason_direction"),
     (CAIZHENG, "主要原因是优化办公环境、提升照明效率，更换了老旧照明设施，导致相关支出略有增加。",
      "主要原因是虽然差旅费等支出有所减少，但更换老旧照明设施的支出增加较多。", "yoy.reason_direction"),
+    # sum.income_sources — the one fiscal source named in full is not added again as 财政拨款收入
+    (CAIZHENG, "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元",
+     "本年收入合计2946.25万元，其中：一般公共预算财政拨款收入2940.05万元", "sum.income_sources"),
+    # ratio.sum_100 — a bracket between an amount and its share: the share is still read with its amount
+    (CAIZHENG, "财政拨款收入2940.05万元，占99.79%；", "财政拨款收入2940.05万元（均为一般公共预算财政拨款），占99.79%；",
+     "ratio.sum_100"),
 ]  # fmt: skip
 
 

@@ -450,13 +450,14 @@ def _narrative_parts(
         parts = [(_label(c), c["amount"]) for c in claims if isinstance(c["amount"], Decimal)]
         quotes = [c["quote"] for c in claims if isinstance(c["quote"], Quote)]
         stated = next((c["parent_quote"] for c in claims if isinstance(c.get("parent_quote"), Quote)), None)
+        # a main part may be named in full: "一般公共预算财政拨款收入" is the 财政拨款收入 when it is the only one
         labels = {name for name, _ in parts}
         for name, key in main.items():
             v = report.narrative.get(key)
-            if name not in labels and v is not None and _in_section(v.quote, section):
+            if not any(x.endswith(name) for x in labels) and v is not None and _in_section(v.quote, section):
                 parts.insert(0, (name, v.amount))
                 quotes.insert(0, v.quote)
-        if not set(main) <= {name for name, _ in parts}:
+        if not all(any(x.endswith(name) for x, _ in parts) for name in main):
             continue
         evidence = [stated, *quotes] if stated is not None else quotes  # the total as stated, then its parts
         out.append(
