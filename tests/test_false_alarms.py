@@ -187,6 +187,13 @@ PDF_CASES = [
     # ratio.sum_100 — a bracket between an amount and its share: the share is still read with its amount
     (CAIZHENG, "财政拨款收入2940.05万元，占99.79%；", "财政拨款收入2940.05万元（均为一般公共预算财政拨款），占99.79%；",
      "ratio.sum_100"),
+    # text_table.item_amount — an item of the 具体情况 headed by its 项's name and code: not the item before it
+    (GUIHUA, "8、城乡社区支出（类）城乡社区管理事务（款）行政运行（项）。", "8、行政运行（2120101）。", "text_table.item_amount"),
+    (GUIHUA, "8、城乡社区支出（类）城乡社区管理事务（款）行政运行（项）。", "8、2120101行政运行。", "text_table.item_amount"),
+    (CAIZHENG, "3、一般公共服务支出（类）财政事务（款）信息化建设（项）。", "3、信息化建设（2010607）。", "text_table.item_amount"),
+    (SHEGONG, "2、一般公共服务支出（类）社会工作事务（款）事业运行（项）。", "2、事业运行（2013950）。", "text_table.item_amount"),
+    # … nor does "2120101行政运行" break the numbered list sum.budget_items reads (it said 7 of 13 items)
+    (GUIHUA, "8、城乡社区支出（类）城乡社区管理事务（款）行政运行（项）。", "8、2120101行政运行。", "sum.budget_items"),
 ]  # fmt: skip
 
 
@@ -205,3 +212,19 @@ def test_another_units_name_is_still_a_note(reports) -> None:
     )
     (f,) = [f for f in run_checks(r) if f.rule == "completeness.agency_name"]
     assert (f.severity, f.claimed) == ("warning", "普陀区委组织部")
+
+
+def test_an_item_headed_by_its_code_is_still_checked(reports) -> None:
+    """The item headed "8、行政运行（2120101）。" is read as 2120101: its 决算 written 10.00 short is an error naming it."""
+    r = reread(
+        reports[GUIHUA],
+        "8、城乡社区支出（类）城乡社区管理事务（款）行政运行（项）。",
+        "8、行政运行（2120101）。",
+    )
+    r = reread(r, "支出决算为1092.80万元", "支出决算为1082.80万元")
+    (f,) = [f for f in run_checks(r) if f.rule == "text_table.item_amount"]
+    assert (f.severity, f.claimed, f.expected) == (
+        "error",
+        "1,082.80",
+        "1,092.80",
+    ) and "2120101 行政运行" in f.message

@@ -782,6 +782,9 @@ def class_amount(report: Report) -> Iterable[Finding]:
 
 
 _ITEM_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]项[）)]")
+# where a numbered item of the 具体情况 opens ("8、", "（8）", "8."), and a 项's code in it
+_ITEM_OPENS = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])")
+_ITEM_CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 _SEGMENT_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]款[）)]")
 
 
@@ -814,11 +817,16 @@ def item_amount(report: Report) -> Iterable[Finding]:
         if at < 0:
             continue
         head = text[max(0, at - 160) : at]
-        names = _ITEM_NAME.findall(head)
-        if not names:
+        if opened := list(_ITEM_OPENS.finditer(head)):
+            head = head[opened[-1].start() :]  # this numbered item's own words, not the one before it
+        code = _ITEM_CODE.search(head)
+        if code and code.group(1) in by_code:  # "8、行政运行（2120101）。", "8、2120101行政运行。"
+            name, hits = by_code[code.group(1)].name, [by_code[code.group(1)]]
+        elif names := _ITEM_NAME.findall(head):
+            name = names[-1]
+            hits = [ln for ln in items if ln.name == name]
+        else:
             continue
-        name = names[-1]
-        hits = [ln for ln in items if ln.name == name]
         if len(hits) > 1:
             segments = _SEGMENT_NAME.findall(head)
             hits = [h for h in hits if segments and by_code.get((h.code or "")[:5], h).name == segments[-1]]

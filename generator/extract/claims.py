@@ -530,7 +530,14 @@ def as_decimal(x: object) -> Decimal | None:
     return x if isinstance(x, Decimal) else None
 
 
-_ITEM_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})\s*[、.．]\s*(?!\d)")
+# "8、", "8." (not "8.5"), "（8）": "8、2120101行政运行。" opens an item with its code
+_ITEM_HEAD = re.compile(r"^\s*(?:(?P<n>\d{1,2})\s*(?:、|[.．](?!\d))|[（(](?P<m>\d{1,2})[）)])\s*")
+
+
+def _item_number(head: re.Match[str]) -> int:
+    return int(head.group("n") or head.group("m"))
+
+
 _LIST_OPENS = re.compile(r"其中\s*[:：]?\s*$")
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
@@ -559,22 +566,28 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
             and all(b.table is None for b in after)
             and _LIST_OPENS.search(after[0].text) is not None
             and (first := _ITEM_HEAD.match(after[1].text)) is not None
-            and first.group("n") == "1"
+            and _item_number(first) == 1
         )
         if not opens:
             continue
         items: list[dict[str, Any]] = []
         j, loose = pos + 1, 0
+        style: str | None = (
+            None  # "n" (8、) or "m" (（8）): the list's own; the other is a list inside an item
+        )
         while j < len(blocks) and blocks[j].table is None and loose <= 2:
             text = blocks[j].text
             head = _ITEM_HEAD.match(text)
+            if head is not None and style is not None and head.group(style) is None:
+                head = None
             if head is None:
                 if _SECTION_HEAD.match(text):
                     break
                 j, loose = j + 1, loose + 1  # a continuation ("决算数与预算数基本持平。")
                 continue
-            if int(head.group("n")) != len(items) + 1:
+            if _item_number(head) != len(items) + 1:
                 break
+            style = style or ("n" if head.group("n") else "m")
             m, where = _BUDGET.search(text), j
             nxt = blocks[j + 1] if j + 1 < len(blocks) else None
             if m is None and nxt is not None and nxt.table is None and not _ITEM_HEAD.match(nxt.text):
