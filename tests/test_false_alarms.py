@@ -194,6 +194,17 @@ PDF_CASES = [
     (SHEGONG, "2、一般公共服务支出（类）社会工作事务（款）事业运行（项）。", "2、事业运行（2013950）。", "text_table.item_amount"),
     # … nor does "2120101行政运行" break the numbered list sum.budget_items reads (it said 7 of 13 items)
     (GUIHUA, "8、城乡社区支出（类）城乡社区管理事务（款）行政运行（项）。", "8、2120101行政运行。", "sum.budget_items"),
+    # the 三公 budget broken down after "年初预算为…": its parts are the budget's, not the spending
+    *(
+        (GUIHUA, "“三公”经费财政拨款支出年初预算为2.85万元", "“三公”经费财政拨款支出年初预算为2.85万元，其中公务接待费2.85万元",
+         rule)
+        for rule in ("repeat.list_part", "repeat.narrative", "text_table.sangong")
+    ),
+    *(
+        (CAIZHENG, "“三公”经费财政拨款支出年初预算为0.95万元", "“三公”经费财政拨款支出年初预算为0.95万元（其中：公务接待费0.95万元）",
+         rule)
+        for rule in ("repeat.list_part", "repeat.narrative", "text_table.sangong")
+    ),
 ]  # fmt: skip
 
 

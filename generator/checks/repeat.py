@@ -48,7 +48,7 @@ from generator.checks.perf import _core as perf_core
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES, sentence_begin, signed_change
-from generator.extract.narrative import section_of
+from generator.extract.narrative import in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import decimals, parse_amount
@@ -316,8 +316,8 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 if of_another_year(report, before, last_year_words=False):
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
                 amount = parse_amount(m.group("n"))
-                if amount is None:
-                    continue
+                if amount is None or in_budget_breakdown(block.text, m.start()):
+                    continue  # unread, or a budget's part ("预算为2.85万元，其中公务接待费2.85万元")
                 sections = sections or section_of(doc)
                 scope = sections[pos] if st.per_section else ""
                 seen.setdefault(scope, {}).setdefault(
@@ -1281,6 +1281,8 @@ def list_part(report: Report) -> Iterable[Finding]:
         for sentence in b.text.split("。"):
             listed: dict[str, list[re.Match[str]]] = {}
             for m in _LISTED.finditer(sentence):
+                if in_budget_breakdown(sentence, m.start("label")):
+                    continue  # a budget's part, beside the spending's in the same sentence
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
                 label = _SAME_PART.get(label, label)
                 listed.setdefault(label, []).append(m)

@@ -351,6 +351,19 @@ def sentence_begin(text: str, end: int) -> int:
     return max(text.rfind(c, 0, end) for c in "。；;") + 1
 
 
+# a budget broken down into its parts: "“三公”经费财政拨款支出年初预算为2.85万元，其中公务接待费2.85万元",
+# "……年初预算为0.95万元（其中：公务接待费0.95万元）"
+_BUDGET_OPENS = re.compile(r"预算(?:数)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,]?\s*[（(]?\s*其中")
+
+
+def in_budget_breakdown(text: str, at: int) -> bool:
+    """The figure at ``at`` is a part of a budget listed after it ("预算为X万元，其中A a万元"), not spent money: no
+    决算 is named between the budget and it, in the same sentence."""
+    begin = text.rfind("。", 0, at) + 1
+    opens = list(_BUDGET_OPENS.finditer(text, begin, at))
+    return bool(opens) and "决算" not in text[opens[-1].end() : at]
+
+
 def _first(running: list[tuple[int, Block]], sections: list[str], pattern: Pattern) -> Value | None:
     """The first match in the running-text blocks (position, block) in document order."""
     needs = pattern.needs[1:]  # the first one: see find_narrative
@@ -365,7 +378,7 @@ def _first(running: list[tuple[int, Block]], sections: list[str], pattern: Patte
             if (
                 pattern.not_after
                 and pattern.not_after in block.text[sentence_begin(block.text, m.start()) : m.start()]
-            ):
+            ) or in_budget_breakdown(block.text, m.start()):
                 continue
             amount = parse_amount(m.group("n"))
             if amount is None:
