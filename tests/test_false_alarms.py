@@ -239,3 +239,13 @@ def test_an_item_headed_by_its_code_is_still_checked(reports) -> None:
         "1,082.80",
         "1,092.80",
     ) and "2120101 行政运行" in f.message
+
+
+def test_a_rough_figure_hides_its_sentence_only(reports, before) -> None:
+    """ "收入支出总计约9859万元" (a fifth reviewer's edit of 规划局): no rule can read that figure, so no note quoting its
+    sentence is given; the paragraph's next sentences are read as they stand ("较上一度增加1133.95万元" is still a note,
+    it was dropped with the whole paragraph)."""
+    r = reread(reports[GUIHUA], "2024年度收入支出总计9859.38万元", "2024年度收入支出总计约9859万元")
+    after = {(f.rule, f.message) for f in run_checks(r)}
+    assert after == before[GUIHUA] - {x for x in before[GUIHUA] if "9859.38" in x[1] or "9,859.38" in x[1]}
+    assert any(rule == "completeness.period_word" for rule, _ in after)

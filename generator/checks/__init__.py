@@ -195,12 +195,12 @@ def run_checks(report: Report) -> list[Finding]:
             continue  # these need several reports: see run_cross_checks
         for f in r.fn(report):
             findings.setdefault(f.id, f)
-    unread, tables = _unreadable(report)
-    if unread:
+    unread, tables, rough = _unreadable(report)
+    if unread or rough:
         findings = {
             k: f
             for k, f in findings.items()
-            if not any(_in_unreadable(q, unread) for q in f.evidence)
+            if not any(_in_unreadable(q, unread) or _in_rough(q, rough) for q in f.evidence)
             and not any(t in f.message for t in tables)
         }
     placed = [_placed(report, f) for f in findings.values()]
@@ -323,10 +323,11 @@ def _appendix_titles(report: Report) -> list[str | None]:
     return out
 
 
-def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
-    """The paragraphs holding a figure OCR garbled or an amount stated roughly ("约251万元"), and every row of a
-    table with a garbled cell or, on a recognised page, a cell of figures that does not read as one
-    (_misread_cell); the statutory tables (公开0N表) among those.
+def _unreadable(report: Report) -> tuple[list[Block], list[str], list[tuple[Block, int, int]]]:
+    """The paragraphs holding a figure OCR garbled, and every row of a table with a garbled cell or, on a
+    recognised page, a cell of figures that does not read as one (_misread_cell); the statutory tables (公开0N表)
+    among those; and the sentences (block, start, end) of running text holding an amount stated roughly ("约251万元":
+    the rules compare within a sentence, so the paragraph's other sentences are read as they stand).
 
     OCR reads a digit as a look-alike letter: "2O.16万元", "29.l3%", "l,399.08万元", a cell "3S8.73". Such a figure
     is unread, and every rule reading its paragraph or table would compare the rest without it (a list missing
@@ -338,23 +339,40 @@ def _unreadable(report: Report) -> tuple[list[Block], list[str]]:
 
     doc = report.document
     if doc is None:
-        return [], []
+        return [], [], []
     text = doc.text  # the blocks joined by "\n": a table row's text is its cells joined by spaces
     found, rough = garbled_figures(text), rough_figures(text)
     misread = _misread_rows(doc)
     if not found and not rough and not misread:
-        return [], []
+        return [], [], []
     starts = block_starts(doc)
     hit = {block_at(doc, starts, offset)[0] for offset in found} | misread
     # a rough amount in running text ("其他收入约251万元"); in a table cell (a 自评表 target) it is that row's own
-    hit |= {b for b in (block_at(doc, starts, offset)[0] for offset in rough) if b.table is None}
+    spans = []
+    for offset in rough:
+        b, at = block_at(doc, starts, offset)
+        if b.table is None:
+            begin = b.text.rfind("。", 0, at) + 1  # the sentence, its "；"-separated list included
+            end = b.text.find("。", at)
+            spans.append((b, begin, len(b.text) if end < 0 else end + 1))
     # a table with one garbled cell: its sums and totals are all short of it, so every row is suspect
     tables = {b.table for b in hit if b.table is not None}
     blocks = [
         b for b in doc.blocks if (b.table is None and b in hit) or (b.table is not None and b.table in tables)
     ]
     keys = [key for key, st in find_statutory(doc).items() if st.index in tables] if tables else []
-    return blocks, keys
+    return blocks, keys, spans
+
+
+def _in_rough(q: Quote, spans: list[tuple[Block, int, int]]) -> bool:
+    """The quote stands in a sentence holding a figure stated roughly."""
+    for b, begin, end in spans:
+        at = b.text.find(q.quote) if q.quote else -1
+        while at >= 0:
+            if at < end and at + len(q.quote) > begin:
+                return True
+            at = b.text.find(q.quote, at + 1)
+    return False
 
 
 _FIGURE_CHARS = re.compile(r"^[-−\d,.，．%\s]*\d[-−\d,.，．%\s]*$")
