@@ -45,13 +45,16 @@ _LAST_STATED = re.compile(
     r"(?P<year>20\d\d)\s*年度?[\u4e00-\u9fff]{0,24}?(?:为|是)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:万元)?(?=[，,；;])"
 )
 
+# … or as what it is compared with: "比2023年度的8796.53万元增加1062.85万元"
+_LAST_COMPARED = re.compile(r"(?:比|较|与)(?P<year>20\d\d)\s*年度?的\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+
 
 def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | None:
     """Last year's amount as the claim's sentence states it ("2023年……决算数为0"), with its text."""
     quote = claim.get("quote")
     if not isinstance(quote, Quote) or report.year is None:
         return None
-    m = _LAST_STATED.search(quote.quote)
+    m = _LAST_STATED.search(quote.quote) or _LAST_COMPARED.search(quote.quote)
     if m is None or int(m.group("year")) != report.year - 1:
         return None
     return Decimal(m.group("n").replace(",", "")), m.group(0)
