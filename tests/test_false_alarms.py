@@ -268,3 +268,23 @@ def test_reworded_changes_are_read(reports, before, new, rule) -> None:
     r = reread(reports[GUIHUA], "与2023年度相比，收入支出总计增加1062.85万元，增长12.08%", new)
     new_notes = {(f.rule, f.severity) for f in run_checks(r) if (f.rule, f.message) not in before[GUIHUA]}
     assert new_notes == ({(rule, "error")} if rule else set())
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # a share, a bracket or "包括" without 主要 between 人员经费/公用经费 and its list: the list is still read
+        (CAIZHENG, "其中：人员经费2152.26万元，主要包括：", "其中：人员经费2152.26万元，占92.10%，主要包括：",
+         "text_table.listed_component"),
+        (GUIHUA, "5377.64万元。其中：人员经费4896.98万元，主要包括：", "5377.64万元，其中人员经费4896.98万元，主要包括",
+         "text_table.listed_component"),
+        (GUIHUA, "公用经费480.66万元，主要包括：", "公用经费480.66万元，包括：", "text_table.listed_component"),
+        (GUIHUA, "公用经费480.66万元，主要包括：", "公用经费480.66万元（含机关运行经费142.80万元），主要包括：",
+         "text_table.listed_component"),
+    ],
+)  # fmt: skip
+def test_harmless_rewording_loses_no_note(reports, before, name, old, new, rule) -> None:
+    """The fifth reviewer's edits that silenced a real note of the unedited report (its section 3)."""
+    kept = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
+    was = {x for x in before[name] if x[0] == rule}
+    assert was and kept == was

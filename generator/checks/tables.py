@@ -1037,7 +1037,8 @@ def item_kind(report: Report) -> Iterable[Finding]:
 
 # "其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴、……、个人农业生产补贴；公用经费184.65万元，主要包括：……。"
 _COMPONENTS = re.compile(
-    r"(?P<kind>人员经费|公用经费)\s*(?P<amount>[\d,.]+)\s*万元[，,]\s*主要包括[：:]\s*(?P<list>[^；;。]{2,400})"
+    r"(?P<kind>人员经费|公用经费)\s*(?P<amount>[\d,.]+)\s*万元(?:[（(][^（）()]{1,30}[）)])?"
+    r"(?:[，,]\s*占[^，,。；;]{0,12}?\d[\d.]*%)?[，,]\s*(?:主要)?包括[：:]?\s*(?P<list>[^；;。]{2,400})"
 )
 _KIND_METRIC = {"人员经费": "gpb_basic_personnel", "公用经费": "gpb_basic_public"}
 _PERSONNEL = ("301", "303")
@@ -1154,7 +1155,7 @@ class _Component:
 
 def _components(report: Report) -> Iterator[_Component]:
     found = None
-    for _, b in running_with(report, "主要包括"):
+    for _, b in running_with(report, "包括"):
         for m in _COMPONENTS.finditer(b.text):
             found = found or _economic_items(report)
             if found is None:
