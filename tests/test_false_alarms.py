@@ -281,6 +281,9 @@ def test_reworded_changes_are_read(reports, before, new, rule) -> None:
         (GUIHUA, "公用经费480.66万元，主要包括：", "公用经费480.66万元，包括：", "text_table.listed_component"),
         (GUIHUA, "公用经费480.66万元，主要包括：", "公用经费480.66万元（含机关运行经费142.80万元），主要包括：",
          "text_table.listed_component"),
+        # "年初未安排预算" is a 年初 budget of 0: "完成年初预算的95.89%" is still a warning
+        (SHEGONG, "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元",
+         "一般公共预算财政拨款支出年初未安排预算，全年预算为321.02万元", "budget.rate"),
     ],
 )  # fmt: skip
 def test_harmless_rewording_loses_no_note(reports, before, name, old, new, rule) -> None:

@@ -442,7 +442,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
 
 
 _BUDGET = re.compile(
-    rf"(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元[，,]\s*)?"
+    rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
     rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
@@ -517,7 +517,11 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
             out.append({
                 "budget_kind": bkind,
                 "budget": parse_amount(m.group("n")),
-                "initial": parse_amount(m.group("initial")) if m.group("initial") else None,
+                "initial": parse_amount(m.group("initial"))
+                if m.group("initial")
+                else Decimal(0)
+                if m.group("unset")
+                else None,
                 "final": parse_amount(m.group("f")),
                 "rate_kind": rkind,
                 "rate": parse_amount(rate) if rate else None,
