@@ -291,3 +291,11 @@ def test_harmless_rewording_loses_no_note(reports, before, name, old, new, rule)
     kept = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
     was = {x for x in before[name] if x[0] == rule}
     assert was and kept == was
+
+
+@pytest.mark.parametrize("share,rule", [("55.10", None), ("56.10", "ratio.share")])
+def test_a_share_written_as_its_proportion_is_read(reports, before, share, rule) -> None:
+    """ "基本支出5377.64万元，所占比重为55.10%" (of 9759.38: 55.10%) is read like "占55.10%" (the fifth reviewer's M04c)."""
+    r = reread(reports[GUIHUA], "基本支出5377.64万元，占55.10%", f"基本支出5377.64万元，所占比重为{share}%")
+    new_notes = {(f.rule, f.severity) for f in run_checks(r) if (f.rule, f.message) not in before[GUIHUA]}
+    assert new_notes == ({(rule, "error")} if rule else set())
