@@ -299,3 +299,20 @@ def test_a_share_written_as_its_proportion_is_read(reports, before, share, rule)
     r = reread(reports[GUIHUA], "基本支出5377.64万元，占55.10%", f"基本支出5377.64万元，所占比重为{share}%")
     new_notes = {(f.rule, f.severity) for f in run_checks(r) if (f.rule, f.message) not in before[GUIHUA]}
     assert new_notes == ({(rule, "error")} if rule else set())
+
+
+_PROCURED = "政府采购金额（以合同签订为准）为2319.21万元，其中：货物采购金额122.43万元、工程采购金额1387.72万元、服务采购金额809.07万元"
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "政府采购金额（以合同签订为准）为2319.21万元，其中：货物采购金额122.43万元；工程采购金额1387.72万元；服务采购金额819.07万元",
+        "政府采购合同金额为2319.21万元，其中：货物采购金额122.43万元、工程采购金额1387.72万元、服务采购金额819.07万元",
+    ],
+)
+def test_a_procurement_sentence_otherwise_worded_is_read(reports, new) -> None:
+    """规划局's 政府采购 sentence with "；" between its parts or its total called 合同金额 (the fifth reviewer's M08b,
+    M08d): 服务采购 written 10.00 over makes the parts exceed the total, an error as in the original wording."""
+    (f,) = [f for f in run_checks(reread(reports[GUIHUA], _PROCURED, new)) if f.rule == "sum.procurement"]
+    assert (f.severity, f.claimed, f.expected) == ("error", "2,319.21", "2,329.22")

@@ -262,7 +262,7 @@ PATTERNS: dict[str, list[Pattern]] = {
     "operating_expenses": [p(rf"机关运行经费(?:支出)?(?:决算)?{IS}{NUM}{W}")],
     "procurement_total": [
         p(rf"政府采购支出总额{IS}{NUM}{W}"),
-        p(rf"政府采购(?:金额|支出)(?:[(（]以合同签订为准[)）])?{IS}{NUM}{W}"),
+        p(rf"政府采购(?:合同)?(?:金额|支出)(?:[(（]以合同签订为准[)）])?{IS}{NUM}{W}"),
     ],
     "vehicles": [
         p(rf"(?:共有|有|占用)?车辆{IS}{NUM}辆"),
