@@ -316,3 +316,16 @@ def test_a_procurement_sentence_otherwise_worded_is_read(reports, new) -> None:
     M08d): 服务采购 written 10.00 over makes the parts exceed the total, an error as in the original wording."""
     (f,) = [f for f in run_checks(reread(reports[GUIHUA], _PROCURED, new)) if f.rule == "sum.procurement"]
     assert (f.severity, f.claimed, f.expected) == ("error", "2,319.21", "2,329.22")
+
+
+def test_a_figure_named_with_its_year_is_named_without_the_cut(reports, before) -> None:
+    """ "2024年一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%" (a fifth reviewer's G128): the note on the
+    share names 一般公共预算财政拨款支出, as without the year (it said "年一般公共预算……")."""
+    r = reread(
+        reports[GUIHUA],
+        "一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%。",
+        "2024年一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%。",
+    )
+    assert {(f.rule, f.message) for f in run_checks(r) if f.rule == "ratio.share"} == {
+        x for x in before[GUIHUA] if x[0] == "ratio.share"
+    }

@@ -344,9 +344,8 @@ def _subject(text: str) -> str:
     text = re.sub(r"^(?:导致|其中|主要是|出现了)", "", text)
     text = re.sub(r"^\d{4}年度?", "", text)
     text = re.sub(r"^(?:[\d.、（）()\s]+|[一二三四五六七八九十]+、)+", "", text.strip(" ，,:："))
-    text = re.sub(
-        r"^(?:\d{4}年度?|本年度?|全年|年度(?=\S))", "", text
-    )  # "年度": what a cut after "2024" leaves
+    # "年度", "年": what a cut after "2024" leaves ("年一般公共预算财政拨款支出"); not 年初, 年末
+    text = re.sub(r"^(?:\d{4}年度?|本年度?|全年|年度?(?=[^初末内底中均终度\s]))", "", text)
     text = re.sub(r"^(?:其中[:：]?)", "", text)
     text = re.sub(r"(?:决算数|决算)?(?:为|是|共计|合计)?$", "", text)
     return text.strip(" ，,:：") or "总体"
@@ -422,6 +421,10 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                     )
             label = re.sub(r"^[\s\d.、，,]+", "", m.group("label")).strip(" ：:，,")
             label = re.sub(r"^其中[:：]?\s*", "", label)
+            if re.match(r"\d{4}\s*年度?", m.group("label").lstrip(" ：:，,")):
+                label = re.sub(
+                    r"^年度?", "", label
+                )  # "2024年一般公共预算……": the year's figure, named without it
             den = (m.group("den") or "").strip() or None
             if den in ("比",):
                 den = None
