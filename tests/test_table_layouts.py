@@ -165,6 +165,57 @@ def _wrapped_amounts(report, key: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _sangong_national(report, numbered: bool = False) -> list[tuple[str, ...]]:
+    """公开09表 as the national template prints it: 预算数 over the six items' budgets, 决算数 over their finals, the
+    item names in two rows below, then (``numbered``) a 栏次 row 1 … 12, then the data."""
+    rows = _rows(report, "公开09表")
+    data = rows[-1]
+    budget, final = data[0::2], data[1::2]
+    names1 = ("合计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费")
+    names2 = ("", "", "小计", "公务用车购置费", "公务用车运行维护费", "")
+    out = [rows[0], ("预算数", *[""] * 5, "决算数", *[""] * 5), names1 * 2, names2 * 2]
+    if numbered:
+        out.append(tuple(str(i) for i in range(1, 13)))
+    return [*out, (*budget, *final)]
+
+
+def _sangong_numbered(report) -> list[tuple[str, ...]]:
+    """公开09表 as printed, with a 栏次 row (1 … 12) between its header and its data."""
+    rows = _rows(report, "公开09表")
+    return [*map(tuple, rows[:-1]), tuple(str(i) for i in range(1, 13)), tuple(rows[-1])]
+
+
+def _fiscal_split(report) -> list[tuple[str, ...]]:
+    """公开02表's 财政拨款收入 split by fund under a 小计 column (小计 = 一般公共预算, the others blank)."""
+    out = []
+    for i, row in enumerate(_rows(report, "公开02表")):
+        if i == 0:
+            row[3:4] = ["财政拨款收入", "", "", ""]
+        elif i == 1:
+            row[3:4] = ["小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+        else:
+            row[3:4] = [row[3], row[3], "", ""]
+        out.append(tuple(row))
+    return out
+
+
+def _total_last(report, key: str, at: int = 2) -> list[tuple[str, ...]]:
+    """公开03/05表 with the total column (column ``at``) printed last."""
+    return [(*row[:at], *row[at + 1 :], row[at]) for row in _rows(report, key)]
+
+
+def _codes_spaced_06(report) -> list[tuple[str, ...]]:
+    """财政局's 公开06表 with each 款 code in one cell, "301 01" (its 类 and 款 columns made one)."""
+    out = []
+    for row in _rows(report, "公开06表"):
+        cells: list[str] = []
+        for i in (0, 4):
+            lei, kuan, *rest = row[i : i + 4]
+            cells += [f"{lei} {kuan}" if lei and kuan else lei or kuan, *rest]
+        out.append(tuple(cells))
+    return out
+
+
 LAYOUTS = [
     (GUIHUA, "公开03表", lambda r: _code_columns(r, "公开03表", sparse=True)),
     (GUIHUA, "公开05表", lambda r: _code_columns(r, "公开05表", sparse=True)),
@@ -183,6 +234,18 @@ LAYOUTS = [
     (GUIHUA, "公开03表", lambda r: _wrapped_name(r, "公开03表", 1)),
     (CAIZHENG, "公开05表", lambda r: _wrapped_name(r, "公开05表", 3)),
     (GUIHUA, "公开05表", lambda r: _wrapped_amounts(r, "公开05表")),
+    # a second reviewer's whole-table layouts (docs/reviews/adversarial_tables2.md)
+    (GUIHUA, "公开09表", _sangong_national),
+    (CAIZHENG, "公开09表", _sangong_national),
+    (GUIHUA, "公开09表", lambda r: _sangong_national(r, numbered=True)),
+    (GUIHUA, "公开09表", _sangong_numbered),
+    (GUIHUA, "公开02表", _fiscal_split),
+    (SHEGONG, "公开02表", _fiscal_split),
+    (GUIHUA, "公开03表", lambda r: _total_last(r, "公开03表")),
+    (CAIZHENG, "公开05表", lambda r: _total_last(r, "公开05表", at=4)),
+    # 公开04表's expenditure columns with 合计 last: not compared by position
+    (GUIHUA, "公开04表", lambda r: [(*row[:3], *row[4:], row[3]) for row in _rows(r, "公开04表")]),
+    (CAIZHENG, "公开06表", _codes_spaced_06),
 ]
 
 
@@ -208,3 +271,20 @@ def test_the_layouts_keep_the_codes_and_names(reports) -> None:
             (ln.code, ln.name, ln.values) for ln in lines(table_rewritten(r, "公开05表", layout), "公开05表")
         ]
         assert got == printed
+
+
+def test_the_national_sangong_layout_is_read(reports) -> None:
+    """公开09表 printed as the national template does (预算数 / 决算数 over the item names, a 栏次 row) reads the same
+    figures, and a final changed in it is named (规划局's 合计 决算 0.39 → 0.49: the narrative says 0.39)."""
+    from generator.checks.sums import sangong
+
+    r = reports[GUIHUA]
+    for layout in (_sangong_national(r), _sangong_national(r, numbered=True), _sangong_numbered(r)):
+        got = sangong(table_rewritten(r, "公开09表", layout))
+        assert got is not None and (got.budget, got.final) == (sangong(r).budget, sangong(r).final)
+    rows = _sangong_national(r)
+    rows[-1] = tuple("0.49" if i == 6 else c for i, c in enumerate(rows[-1]))
+    found = {
+        (f.rule, f.severity) for f in run_checks(table_rewritten(r, "公开09表", rows)) if "0.49" in f.message
+    }
+    assert ("text_table.sangong", "error") in found

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from generator.checks import make_finding, rule, running_with
-from generator.checks.sums import lines, table_name
+from generator.checks.sums import lines, table_name, total_column
 from generator.model import Finding, Quote, Report
 
 # "5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）", read across the
@@ -69,7 +69,7 @@ def class_name(report: Report) -> Iterable[Finding]:
     ls = lines(report, "公开05表")
     if not ls or report.document is None:
         return
-    col = report.tables["公开05表"]["columns"][0]
+    col = total_column(report.tables["公开05表"]["columns"])
     by_code = {ln.code: ln for ln in ls if ln.code}
     classes = {ln.name: ln for ln in ls if ln.code and len(ln.code) == 3}
     text = report.document.text

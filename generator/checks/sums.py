@@ -110,6 +110,15 @@ def _decimal(v: object) -> Decimal | None:
         return None
 
 
+# the column of a columnar table that is its total: "合计", "本年收入合计", "本年支出/小计" (not "财政拨款收入/小计")
+_TOTAL_COLUMN = re.compile(r"(?:本年(?:收入|支出)/?)?(?:合计|小计)")
+
+
+def total_column(columns: list[str]) -> str:
+    """The total column of a 公开02/03/05表 (wherever printed: some print it last), else the first."""
+    return next((c for c in columns if _TOTAL_COLUMN.fullmatch(c)), columns[0])
+
+
 def total_line(ls: list[Line]) -> Line | None:
     return next((ln for ln in ls if ln.code is None and ln.name == "合计"), None)
 
@@ -691,7 +700,10 @@ def row_total(report: Report) -> Iterable[Finding]:
         columns = list(report.tables.get(key, {}).get("columns", []))
         if len(columns) < 3:
             continue
-        total_col, parts = columns[0], columns[1:]
+        # a 小计 over sub-columns ("财政拨款收入/小计" over 一般公共预算…, 政府性基金…; 05's "基本支出/小计" over 人员经费,
+        # 公用经费) is their sum, not one more part
+        total_col = total_column(columns)
+        parts = [c for c in columns if c != total_col and c.split("/")[-1] not in ("小计", "合计")]
         for ln in lines(report, key):
             label = f"{ln.code} {ln.name}" if ln.code else f"{ln.name}行"
             out.append(
@@ -826,15 +838,9 @@ def sangong(report: Report) -> Sangong | None:
             f_cols = list(range(finals[0], finals[0] + 6))
         else:
             return None
-        data = next(
-            (
-                k
-                for k in range(r + 1, len(rows))
-                if len(rows[k]) == len(row) and not re.fullmatch(r"[\d\s]*", "".join(rows[k]))
-            ),
-            None,
-        )
-        from generator.extract.tables import row_quote
+        from generator.extract.tables import data_row_after, row_quote
+
+        data = data_row_after(rows, r)
 
         if data is None:
             return Sangong({}, {}, row_quote(st, r))

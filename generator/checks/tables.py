@@ -30,6 +30,7 @@ from generator.checks.sums import (
     statutory,
     table_entries,
     table_name,
+    total_column,
     total_line,
 )
 from generator.checks.tolerance import fmt, half_unit, sum_differs
@@ -169,7 +170,9 @@ def _class_pairs(
             )
         )  # fmt: skip
     for name, line in classes.items():
-        if name not in seen and line.get(col_b):
+        if seen and name not in seen and line.get(col_b):
+            # (a summary table with no class line read at all — its expenditure side printed as a table of its own,
+            # untitled — says nothing of any class)
             # a class with an amount in the detailed table but no line at all in the summary table
             out.append(
                 check_same(
@@ -183,6 +186,21 @@ def _class_pairs(
                 )
             )
     return out
+
+
+def _fund_columns_as_printed(report: Report) -> bool:
+    """公开04表's expenditure columns in the template's order (合计, 一般公共预算, 政府性基金, 国有资本经营), which
+    its lines' amounts are read by; a table printing them in another order (合计 last) is not compared by position."""
+    st = statutory(report).get("公开04表")
+    if st is None:
+        return True
+    names = st.header()
+    at = [
+        next((i for i, n in enumerate(names) if n.split("/")[-1].startswith(kind)), None)
+        for kind in ("合计", "一般公共预算", "政府性基金", "国有资本经营")
+    ]
+    found = [i for i in at if i is not None]
+    return found == sorted(found) and (at[0] is None or at[0] == min(found))
 
 
 @rule(
@@ -200,17 +218,19 @@ def gpb_04_05(report: Report) -> Iterable[Finding]:
     es = table_entries(report, "公开04表")
     ls = lines(report, "公开05表")
     total = total_line(ls)
-    if not es or total is None:
+    if not es or total is None or not _fund_columns_as_printed(report):
         return []
     columns = list(report.tables["公开05表"]["columns"])
-    col = columns[0]
+    col = total_column(columns)
     a, b = table_name("公开04表"), table_name("公开05表")
     this_year = find_entry(es, "本年支出合计")
     out = [
         check_same(
             "table_table.gpb", "04↔05 本年支出合计", f"{a}本年支出合计（一般公共预算财政拨款栏）",
-            this_year.at(1) if this_year else None, f"{b}合计行", total.get(col), _q(this_year, total),
+            this_year.at(1), f"{b}合计行", total.get(col), _q(this_year, total),
         )
+        if this_year is not None
+        else None  # no such line read (the expenditure side printed as a table of its own)
     ]  # fmt: skip
     out.extend(_class_pairs("table_table.gpb", "04↔05", es, 1, a, _classes(ls), col, b))
     return _keep(out)
@@ -235,7 +255,7 @@ def gpb_04_05(report: Report) -> Iterable[Finding]:
 def funds_04_07_08(report: Report) -> Iterable[Finding]:
     es = table_entries(report, "公开04表")
     year_in, year_out = find_entry(es, "本年收入合计"), find_entry(es, "本年支出合计")
-    if year_out is None or len(year_out.amounts) < 4:
+    if year_out is None or len(year_out.amounts) < 4 or not _fund_columns_as_printed(report):
         return []  # no 04 with a column per fund: nothing to hold the other tables against
     a = table_name("公开04表")
     out: list[Finding | None] = []
@@ -495,7 +515,7 @@ def _gpb_within_all(
     """Each 公开05表 line with money is in 公开03表 under the same code, with at least as much in each column."""
     col5 = list(report.tables["公开05表"]["columns"])
     col3 = list(report.tables["公开03表"]["columns"])
-    pairs = [(col5[0], col3[0])] if col5 and col3 else []
+    pairs = [(total_column(col5), total_column(col3))] if col5 and col3 else []
     pairs += [(c, c) for c in ("基本支出", "项目支出") if c in col5 and c in col3]
     in_03 = {ln.code: ln for ln in whole}
     for ln in gpb:
@@ -760,7 +780,7 @@ def class_amount(report: Report) -> Iterable[Finding]:
     ls = lines(report, "公开05表")
     if not ls:
         return []
-    col = report.tables["公开05表"]["columns"][0]
+    col = total_column(report.tables["公开05表"]["columns"])
     classes = _classes(ls)
     out: list[Finding | None] = []
     for c in report.share_claims:
@@ -803,7 +823,7 @@ def item_amount(report: Report) -> Iterable[Finding]:
     ls = lines(report, "公开05表")
     if not ls or report.document is None:
         return []
-    col = report.tables["公开05表"]["columns"][0]
+    col = total_column(report.tables["公开05表"]["columns"])
     text = report.document.text
     items = [ln for ln in ls if ln.code and len(ln.code) == 7]
     by_code = {ln.code: ln for ln in ls if ln.code}
@@ -1061,8 +1081,8 @@ def _economic_items(
 
     def code_at(cells: list[str], i: int) -> tuple[str, int] | None:
         """The economic code starting at cell i and the cells it takes: "30310", or "303" "10"."""
-        if i < len(cells) and re.fullmatch(r"3\d{4}", cells[i]):
-            return cells[i], 1
+        if i < len(cells) and re.fullmatch(r"3\d{2}\s*\d{2}", cells[i]):  # "30101", "301 01"
+            return cells[i].replace(" ", ""), 1
         if i + 1 < len(cells) and re.fullmatch(r"3\d{2}", cells[i]) and re.fullmatch(r"\d{2}", cells[i + 1]):
             return cells[i] + cells[i + 1], 2
         return None

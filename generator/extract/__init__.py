@@ -133,15 +133,16 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
     """公开09表: six (预算数, 决算数) pairs in statutory order: 合计, 出国, 车小计, 车购置, 车运行, 接待.
 
     An empty cell is "not stated in the table" (the narrative may still state it)."""
-    from generator.extract.tables import _quote
+    from generator.extract.tables import _quote, data_row_after
     from generator.model import Value as V
 
     rows = t.table.rows
     for r_index, row in enumerate(rows):
         if sum(1 for c in row if c in ("预算数", "预算")) >= 2 and r_index + 1 < len(rows):
-            data = rows[r_index + 1]
-            if len(data) != len(row):
+            at = data_row_after(rows, r_index)
+            if at is None:
                 return {}
+            data = rows[at]
             budget_cols = [i for i, c in enumerate(row) if c in ("预算数", "预算")]
             final_cols = [i for i, c in enumerate(row) if c in ("决算数", "决算")]
             out: dict[str, Value] = {}
@@ -151,11 +152,11 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
                     continue
                 fv = t.amount(data[f])
                 if fv is not None:
-                    out[key] = V(fv, "table", _quote(t, r_index + 1))
+                    out[key] = V(fv, "table", _quote(t, at))
                 if key == "sangong_total":
                     bv = t.amount(data[b])
                     if bv is not None:
-                        out["sangong_budget"] = V(bv, "table", _quote(t, r_index + 1))
+                        out["sangong_budget"] = V(bv, "table", _quote(t, at))
             return out
     return {}
 

@@ -217,7 +217,7 @@ def column(st: StatutoryTable, row_label: re.Pattern[str], col_label: re.Pattern
     """The amount in the row whose first text cell matches ``row_label``, in the column whose
     header matches ``col_label`` (columnar tables like 02/03/05)."""
     names = st.header()
-    cols = [i for i, n in enumerate(names) if n and col_label.search(n)]
+    cols = [i for i, n in enumerate(names) if n and col_label.search(n) and not _sub_column(n, col_label)]
     if not cols:
         return None
     col = cols[0]
@@ -238,6 +238,13 @@ def column(st: StatutoryTable, row_label: re.Pattern[str], col_label: re.Pattern
             return None
         return Value(v, "table", _quote(st, r_index))
     return None
+
+
+def _sub_column(name: str, label: re.Pattern[str]) -> bool:
+    """A column under the one sought, not it: "基本支出/人员经费" when 基本支出 is split into 人员经费 and 公用经费
+    without a 小计 column (a 小计 or 合计 under it is the column itself)."""
+    head, _, last = name.rpartition("/")
+    return bool(head) and last not in ("小计", "合计") and not label.search(last)
 
 
 _LABEL_COL = re.compile(
@@ -289,6 +296,25 @@ def _continues(cells: tuple[str, ...], name_at: int) -> bool:
         and not _LABEL_COL.fullmatch(cells[name_at])
         and cells[name_at] not in ("合计", "总计")
     )
+
+
+def _numbering(cells: tuple[str, ...]) -> bool:
+    """A 栏次 row: its figures are 1, 2, … n (after a label such as "栏次")."""
+    figures = [c.strip() for c in cells if c.strip() and c.strip() not in ("栏次", "行次")]
+    return bool(figures) and figures == [str(i) for i in range(1, len(figures) + 1)]
+
+
+def data_row_after(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r: int) -> int | None:
+    """The first row below header row ``r`` (as wide) that holds an amount, past rows of names (the national 公开09表
+    prints 合计 / 因公出国（境）费 / … under 预算数 and 决算数) and a 栏次 row (1 … 12)."""
+    width = len(rows[r])
+    for k in range(r + 1, len(rows)):
+        cells = rows[k]
+        if len(cells) != width or _numbering(cells):
+            continue
+        if any(parse_amount(c) is not None for c in cells):
+            return k
+    return None
 
 
 def structured(st: StatutoryTable) -> dict[str, object]:
