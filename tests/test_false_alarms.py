@@ -205,6 +205,19 @@ PDF_CASES = [
          rule)
         for rule in ("repeat.list_part", "repeat.narrative", "text_table.sangong")
     ),
+    # a second wording reviewer (adversarial_shanghai2.md): completeness.year — this year's budget compared with, the
+    # 2023 部门决算 named as the basis, last year's 0 beside this year's 0
+    (GUIHUA, "支出决算为9746.50万元，完成年初预算的95.45%。",
+     "支出决算为9746.50万元，比2024年度年初预算减少463.84万元，完成年初预算的95.45%。", "completeness.year"),
+    (GUIHUA, "与2023年度相比，收入支出总计增加1062.85万元", "与2023年度部门决算相比，收入支出总计增加1062.85万元",
+     "completeness.year"),
+    (CAIZHENG, "2024年度“三公”经费财政拨款支出决算数与2023年度持平。",
+     "2024年度“三公”经费财政拨款支出决算数与2023年度持平，2023年度“三公”经费财政拨款支出为0.00万元。", "completeness.year"),
+    # yoy.flat_with_reason — a reason denying a change ("未增加……团组"); 基本持平 after the change it rounds
+    (GUIHUA, "因公出国（境）费支出与上一年度持平；",
+     "因公出国（境）费支出与上一年度持平，主要原因是严格落实中央八项规定，未增加因公出国（境）团组；", "yoy.flat_with_reason"),
+    (CAIZHENG, "比2023年度增加2.55万元，增长1.40%。主要原因是优化办公环境",
+     "比2023年度增加2.55万元，增长1.40%，与上年基本持平。主要原因是优化办公环境", "yoy.flat_with_reason"),
 ]  # fmt: skip
 
 
@@ -329,3 +342,40 @@ def test_a_figure_named_with_its_year_is_named_without_the_cut(reports, before) 
     assert {(f.rule, f.message) for f in run_checks(r) if f.rule == "ratio.share"} == {
         x for x in before[GUIHUA] if x[0] == "ratio.share"
     }
+
+
+def test_the_empty_fund_tables_said_otherwise(reports, before) -> None:
+    """规划局's four statements on its empty 政府性基金 / 国有资本经营 tables written "本年度未发生……" (a second wording
+    reviewer's E01): the tables are said to be empty, no completeness.empty_table note."""
+    r = reports[GUIHUA]
+    for old, new in [
+        ("说明：上海市普陀区规划和自然资源局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。",
+         "说明：上海市普陀区规划和自然资源局本年度未发生政府性基金预算财政拨款收入和支出。"),
+        ("上海市普陀区规划与自然资源局2024年度无政府性基金预算财政拨款收入和支出。",
+         "上海市普陀区规划与自然资源局2024年度未发生政府性基金预算财政拨款收入和支出。"),
+        ("说明：上海市普陀区规划和自然资源局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。",
+         "说明：上海市普陀区规划和自然资源局本年度国有资本经营预算财政拨款收支为零。"),
+        ("上海市普陀区规划与自然资源局2024年度无国有资本经营预算财政拨款收入和支出。",
+         "上海市普陀区规划与自然资源局2024年度国有资本经营预算财政拨款收入0万元、支出0万元。"),
+    ]:  # fmt: skip
+        r = reread(r, old, new)
+    after = {(f.rule, f.message) for f in run_checks(r) if f.rule == "completeness.empty_table"}
+    assert after <= before[GUIHUA], sorted(after - before[GUIHUA])
+
+
+def test_a_cover_with_the_year_in_chinese_numerals(reports) -> None:
+    """A cover reading "二〇二四年度部门决算" (a second wording reviewer's H02): the year is 2024 and the unit's name
+    does not take in the year."""
+    import dataclasses
+
+    from generator.extract import extract
+
+    doc = reports[GUIHUA].document
+    blocks = [
+        dataclasses.replace(b, text="二〇二四年度部门决算")
+        if b.page == 1 and b.text == "2024年度部门决算"
+        else b
+        for b in doc.blocks
+    ]
+    r = extract(dataclasses.replace(doc, blocks=blocks))
+    assert (r.agency, r.year) == ("上海市普陀区规划和自然资源局", 2024)

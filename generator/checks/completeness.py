@@ -160,7 +160,11 @@ def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
     subject = _EMPTY_SUBJECT.get(key)
     if subject is None or report.document is None:
         return False
-    said = rf"(?:无|没有)[^。；]{{0,12}}{subject}|{subject}[^。；]{{0,30}}(?:空表|无数据)"
+    # "无/没有/未发生/不涉及/未使用……政府性基金", "……政府性基金……空表/无数据/收支为零/收入、支出均为0/收入0万元"
+    said = (
+        rf"(?:无|没有|未发生|不涉及|未使用)[^。；]{{0,12}}{subject}"
+        rf"|{subject}[^。；]{{0,30}}(?:空表|无数据|(?<![\d.])(?:零|0(?:\.0+)?)(?:万元)?(?![\d.]))"
+    )
     if any(
         re.search(said, b.text) and "仍保留该表格式" not in b.text
         for b in report.document.blocks
@@ -585,12 +589,12 @@ def malformed_number(report: Report) -> Iterable[Finding]:
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # "纳入上海市普陀区财政局2024年度部门决算编制范围的单位包括" — the report itself, named in the running text
-_OWN_ACCOUNTS = re.compile(r"(?<!\d)(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开)")
+_OWN_ACCOUNTS = re.compile(r"(?<![与比较\d])(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开|相比|比较)")
 # "与2023年度相比，收入支出总计减少56.95万元": the year a change is measured from (not "2023年与2024年均未安排")
 _COMPARED = re.compile(
-    r"(?<![\d年])(?:与|比|较)\s*(\d{4})\s*年度?(?:决算数?)?(?:相比|比较)?[，,]?[^。；;\d]{0,30}?"
-    r"(?:增加|减少|增长|下降|持平)"
-)
+    r"(?<![\d年])(?:与|比|较)\s*(\d{4})\s*年度?(?!度|全年|年初|调整|(?:部门)?预算)(?:部门)?(?:决算数?)?(?:相比|比较)?[，,]?"
+    r"[^。；;\d]{0,30}?(?:增加|减少|增长|下降|持平)"
+)  # not a comparison with this year's budget ("比2024年度年初预算减少463.84万元")
 # "2024年度收入总计869.05万元" — a figure of this year's, labelled with a year
 _DATED_FIGURE = re.compile(
     rf"(?<!\d)(\d{{4}})\s*年度?(?P<label>[^，,。；;：:\d年]{{2,40}}?){IS}\s*{NUM}\s*万元"
@@ -691,7 +695,8 @@ def _this_years(report: Report, figure: re.Match[str]) -> bool:
     key = metric_named(figure.group("label"))
     value = report.metrics.get(key) if key else None
     amount = parse_amount(figure.group("n"))
-    return value is not None and value.amount == amount and value.quote.quote not in figure.group(0)
+    # (a 0 may well be last year's too: "2023年度“三公”经费财政拨款支出为0.00万元" beside this year's 0, 持平)
+    return value is not None and value.amount == amount != 0 and value.quote.quote not in figure.group(0)
 
 
 def _year_finding(
@@ -711,7 +716,9 @@ def _year_finding(
     )
 
 
-_HEADING_AGENCY = re.compile(r"^(?:第[一二三四五]部分)?\s*(.{2,40}?)\s*\d{4}\s*年度?\s*部门决算")
+_HEADING_AGENCY = re.compile(
+    r"^(?:第[一二三四五]部分)?\s*(.{2,40}?)\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*部门决算"
+)
 
 
 @rule(
@@ -800,11 +807,13 @@ def _own_name(named: str, own: str) -> bool:
     body of a higher level ("上海市规划和自然资源局" for 上海市普陀区规划和自然资源局: the city named, the district not)."""
     if named == own:
         return True
-    places = _places(own)
-    if len(places) > 1 and any(p in named for p in places[:-1]) and places[-1] not in named:
+    # either may be the short one: a cover may print "普陀区财政局" and the headings the full name
+    short, full = sorted((named, own), key=len)
+    places = _places(full)
+    if len(places) > 1 and any(p in short for p in places[:-1]) and places[-1] not in short:
         return False
-    rest = iter(own)
-    return named[-1] == own[-1] and all(c in rest for c in named)
+    rest = iter(full)
+    return short[-1] == full[-1] and all(c in rest for c in short)
 
 
 def _one_off(a: str, b: str) -> bool:

@@ -387,6 +387,8 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
         reason = claim.get("reason") or ""
         if not re.match(r"^[。，,]?\s*(?:主要)?原因[是为]?[:：]?", reason):
             continue
+        if _change_stated_before(doc, claim):
+            continue  # "增加2.55万元，增长1.40%，与上年基本持平。主要原因是……": the change is stated, the reason is its
         quotes = [claim["quote"]]
         text = reason
         pos = claim.get("block")
@@ -396,7 +398,7 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
                 text = nxt.text
         cut = re.search(r"[。；;]", text[1:])
         text = text[: cut.start() + 1] if cut else text  # the reason's own sentence, not the next item's
-        m = re.search(r"[^。；;]{0,40}?(?:减少|增加|下降|增长)[^。；;]{0,12}", text)
+        m = _MOVED.search(text)
         if not m:
             continue
         if text is not reason:
@@ -413,6 +415,23 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
             "有增减变动",
             quotes,
         )
+
+
+# a change said in a reason; not one denied ("未增加因公出国（境）团组", "没有增加", "也无增加")
+_MOVED = re.compile(r"[^。；;]{0,40}?(?<![未无不])(?<!没有)(?:减少|增加|下降|增长)[^。；;]{0,12}")
+
+
+def _change_stated_before(doc: Any, claim: dict[str, Any]) -> bool:
+    """The sentence states the change (an amount or a rate) before it says 持平 ("下降1.87%，与上年基本持平")."""
+    pos = claim.get("block")
+    if pos is None:
+        return False
+    text = doc.blocks[pos].text
+    at = text.find(claim["quote"].quote)
+    if at < 0:
+        return False
+    begin = text.rfind("。", 0, at) + 1
+    return bool(re.search(r"(?:增加|减少|增长|下降)了?\s*-?\d", text[begin : at + len(claim["quote"].quote)]))
 
 
 def _gpb_change(report: Report) -> dict[str, Any] | None:

@@ -13,11 +13,16 @@ _PLACEHOLDER = re.compile(r"[XＸ]\s?[XＸ]|××|某某|\*\*局")
 _TITLE = re.compile(r"(?P<year>20\d{2})\s*年度?\s*(?P<kind>部门|单位)?\s*(?P<doc>决算|预算)")
 
 
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+
+
 def title_text(doc: Document, n: int = 6) -> str:
+    """The title's blocks as one text, a year written in Chinese numerals ("二〇二四年度") in digits."""
     texts = [
         b.text for b in doc.blocks[:n] if b.table is None and not re.match(r"^附件\s*\d*[:：]?$", b.text)
     ]
-    return "".join(texts)
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), "".join(texts))
 
 
 def check_kind(doc: Document) -> None:
