@@ -288,3 +288,14 @@ def test_the_national_sangong_layout_is_read(reports) -> None:
         (f.rule, f.severity) for f in run_checks(table_rewritten(r, "公开09表", rows)) if "0.49" in f.message
     }
     assert ("text_table.sangong", "error") in found
+
+
+def test_a_sangong_table_of_five_pairs_gives_no_figure_by_place(reports) -> None:
+    """公开09表 printed with five (预算数, 决算数) pairs (the 公务用车 subtotal left out): the pairs are not the statutory
+    six, so none is taken by its place — 公务接待费's 0.39 was published as 公务用车运行维护费 (a second table reviewer)."""
+    r = reports[GUIHUA]
+    rows = [(*row[:4], *row[6:]) for row in _rows(r, "公开09表")]
+    edited = table_rewritten(r, "公开09表", rows)
+    for key in ("sangong_vehicle_operation", "sangong_reception", "sangong_vehicle_purchase"):
+        got = edited.metrics.get(key)
+        assert got is None or got.amount == r.metrics[key].amount, key

@@ -145,6 +145,8 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
             data = rows[at]
             budget_cols = [i for i, c in enumerate(row) if c in ("预算数", "预算")]
             final_cols = [i for i, c in enumerate(row) if c in ("决算数", "决算")]
+            if len(budget_cols) != 6 or len(final_cols) != 6:
+                return {}  # not the six pairs in statutory order (one left out, or 4): no pair is known by its place
             out: dict[str, Value] = {}
             for order, (b, f) in enumerate(zip(budget_cols, final_cols)):
                 key = _SANGONG_ORDER[order] if order < len(_SANGONG_ORDER) else None
