@@ -299,3 +299,41 @@ def test_a_sangong_table_of_five_pairs_gives_no_figure_by_place(reports) -> None
     for key in ("sangong_vehicle_operation", "sangong_reception", "sangong_vehicle_purchase"):
         got = edited.metrics.get(key)
         assert got is None or got.amount == r.metrics[key].amount, key
+
+
+def _sangong_vertical(report) -> list[tuple[str, ...]]:
+    """公开09表 one row per item: 项目 | 预算数 | 决算数."""
+    data = _rows(report, "公开09表")[-1]
+    names = (
+        "合计",
+        "因公出国（境）费",
+        "公务用车购置及运行维护费",
+        "其中：公务用车购置费",
+        "公务用车运行维护费",
+        "公务接待费",
+    )
+    return [
+        ("项目", "预算数", "决算数"),
+        *((name, data[2 * i], data[2 * i + 1]) for i, name in enumerate(names)),
+    ]
+
+
+def test_a_sangong_table_one_row_per_item_is_read(reports, before) -> None:
+    """公开09表 printed one row per item (a second table reviewer's G04): the same six pairs and metrics as printed, no
+    note more or less; 公务接待费's 决算 changed 0.39 → 0.59 in it is named (the narrative says 0.39)."""
+    from generator.checks.sums import sangong
+
+    r = reports[GUIHUA]
+    rows = _sangong_vertical(r)
+    edited = table_rewritten(r, "公开09表", rows)
+    got = sangong(edited)
+    assert got is not None and (got.budget, got.final) == (sangong(r).budget, sangong(r).final)
+    assert {k: v.amount for k, v in edited.metrics.items() if k.startswith("sangong")} == {
+        k: v.amount for k, v in r.metrics.items() if k.startswith("sangong")
+    }
+    _same(before, GUIHUA, edited)
+    rows[-1] = ("公务接待费", rows[-1][1], "0.59")
+    found = {
+        (f.rule, f.severity) for f in run_checks(table_rewritten(r, "公开09表", rows)) if "0.59" in f.message
+    }
+    assert ("text_table.sangong", "error") in found

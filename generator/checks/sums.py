@@ -836,6 +836,8 @@ def sangong(report: Report) -> Sangong | None:
         elif len(budgets) == 1 and len(finals) == 1 and finals[0] - budgets[0] == 6:
             b_cols = list(range(budgets[0], budgets[0] + 6))
             f_cols = list(range(finals[0], finals[0] + 6))
+        elif len(budgets) == 1 and len(finals) == 1:
+            return _sangong_by_rows(st, r, budgets[0], finals[0])
         else:
             return None
         from generator.extract.tables import data_row_after, row_quote
@@ -849,6 +851,19 @@ def sangong(report: Report) -> Sangong | None:
         final = {name: st.amount(cells[i]) for name, i in zip(SANGONG_ITEMS, f_cols)}
         return Sangong(budget, final, row_quote(st, data))
     return None
+
+
+def _sangong_by_rows(st: StatutoryTable, r: int, b: int, f: int) -> Sangong | None:
+    """公开09表 printed one row per item (项目 | 预算数 | 决算数), as some templates do; quoted at its 合计 row."""
+    from generator.extract.tables import row_quote, sangong_rows
+
+    at = sangong_rows(st.table.rows, r)
+    if at is None:
+        return None
+    cells = [st.table.rows[k] for k in at]
+    budget = {name: st.amount(row[b]) if b < len(row) else None for name, row in zip(SANGONG_ITEMS, cells)}
+    final = {name: st.amount(row[f]) if f < len(row) else None for name, row in zip(SANGONG_ITEMS, cells)}
+    return Sangong(budget, final, row_quote(st, at[0]))
 
 
 @rule(

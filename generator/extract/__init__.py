@@ -138,6 +138,10 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
 
     rows = t.table.rows
     for r_index, row in enumerate(rows):
+        b_at = [i for i, c in enumerate(row) if c in ("预算数", "预算")]
+        f_at = [i for i, c in enumerate(row) if c in ("决算数", "决算")]
+        if len(b_at) == 1 and len(f_at) == 1 and f_at[0] - b_at[0] != 6:
+            return _sangong_by_rows(t, r_index, b_at[0], f_at[0])
         if sum(1 for c in row if c in ("预算数", "预算")) >= 2 and r_index + 1 < len(rows):
             at = data_row_after(rows, r_index)
             if at is None:
@@ -161,6 +165,24 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
                         out["sangong_budget"] = V(bv, "table", _quote(t, at))
             return out
     return {}
+
+
+def _sangong_by_rows(t: StatutoryTable, r: int, b: int, f: int) -> dict[str, Value]:
+    """公开09表 printed one row per item (项目 | 预算数 | 决算数)."""
+    from generator.extract.tables import _quote, sangong_rows
+    from generator.model import Value as V
+
+    at = sangong_rows(t.table.rows, r)
+    out: dict[str, Value] = {}
+    for key, k in zip(_SANGONG_ORDER, at or []):
+        row = t.table.rows[k]
+        fv = t.amount(row[f]) if f < len(row) else None
+        if key is not None and fv is not None:
+            out[key] = V(fv, "table", _quote(t, k))
+        bv = t.amount(row[b]) if key == "sangong_total" and b < len(row) else None
+        if bv is not None:
+            out["sangong_budget"] = V(bv, "table", _quote(t, k))
+    return out
 
 
 _STAFF_HEADERS = {

@@ -317,6 +317,23 @@ def data_row_after(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r:
     return None
 
 
+def sangong_rows(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r: int) -> list[int] | None:
+    """公开09表 printed one row per item below header row ``r`` (项目 | 预算数 | 决算数): the rows of the six items in
+    statutory order (合计, 因公出国（境）费, 公务用车购置及运行维护费, 公务用车购置费, 公务用车运行维护费, 公务接待费), or None
+    when not all six are there."""
+    found: dict[int, int] = {}
+    for k in range(r + 1, len(rows)):
+        label = next((c for c in rows[k] if c.strip() and parse_amount(c) is None), "")
+        item = next((i for i, words in enumerate(_SANGONG_LABELS) if all(w in label for w in words)), None)
+        if item is not None and not (item == 4 and "购置" in label):
+            found.setdefault(item, k)
+    return [found[i] for i in range(6)] if len(found) == 6 else None
+
+
+# what each of the six 三公 rows' label holds, in statutory order (the 公务用车 subtotal before its two parts)
+_SANGONG_LABELS = (("合计",), ("出国",), ("购置", "运行"), ("购置费",), ("运行",), ("接待",))
+
+
 def structured(st: StatutoryTable) -> dict[str, object]:
     """Rows as {code, name, values} with the header's column names (the report JSON's tables)."""
     names = st.header()
