@@ -137,6 +137,18 @@ CASES = [
     (R004, "意向4.5万人。我们春季招聘会",
      "意向4.5万人。今年1-2月，“就业援助月”期间走访困难人员1200人。本年度“就业援助月”走访困难人员1200人。我们春季招聘会",
      "completeness.partial_year"),
+    # yoy.flat_with_reason — more ways to deny a change (a regression probe at the session's end); yoy.sangong_parts
+    # (error) and flat_with_reason on "下降1.87%，与上年基本持平" after the stated change
+    *(
+        (R000, "比上年增加0.00万元，增长0.00%，主要原因是：我单位公务用车运行维护费与上年一致无变化",
+         "与上年持平，主要原因是：" + reason, "yoy.flat_with_reason")
+        for reason in ("公务用车保有量未曾增加，运行维护费与上年一致", "公务用车保有量和使用频次都没增加",
+                       "公务用车数量不变，运行费用未出现增长", "公务用车运行维护费未较上年增加")
+    ),
+    *(
+        (R000, "比上年减少0.09万元，下降1.87%，主要原因是", "比上年减少0.09万元，下降1.87%，与上年基本持平，主要原因是", rule)
+        for rule in ("yoy.sangong_parts", "yoy.flat_with_reason")
+    ),
     # text_table.economic_name — "津补贴", the usual short form of 津贴补贴 (a reviewer's note left last session)
     (R001, "津贴补贴9.63万元", "津补贴9.63万元", "text_table.economic_name"),
 ]  # fmt: skip
@@ -379,3 +391,11 @@ def test_a_cover_with_the_year_in_chinese_numerals(reports) -> None:
     ]
     r = extract(dataclasses.replace(doc, blocks=blocks))
     assert (r.agency, r.year) == ("上海市普陀区规划和自然资源局", 2024)
+
+
+def test_a_flat_claim_with_a_change_in_its_reason_is_still_a_note(reports) -> None:
+    """002's "比上年增加0.16万元，增长0.11%" rewritten "与上年持平，主要原因是……" while its reason still says 增加: a warning."""
+    fs = run_checks(
+        reread(reports[R002], "比上年增加0.16万元，增长0.11%，主要原因是", "与上年持平，主要原因是")
+    )
+    assert [f.severity for f in fs if f.rule == "yoy.flat_with_reason"] == ["warning"]

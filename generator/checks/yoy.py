@@ -398,7 +398,7 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
                 text = nxt.text
         cut = re.search(r"[。；;]", text[1:])
         text = text[: cut.start() + 1] if cut else text  # the reason's own sentence, not the next item's
-        m = _MOVED.search(text)
+        m = next((x for x in _MOVED.finditer(text) if not _DENIED.search(x.group("before"))), None)
         if not m:
             continue
         if text is not reason:
@@ -418,7 +418,12 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
 
 
 # a change said in a reason; not one denied ("未增加因公出国（境）团组", "没有增加", "也无增加")
-_MOVED = re.compile(r"[^。；;]{0,40}?(?<![未无不])(?<!没有)(?:减少|增加|下降|增长)[^。；;]{0,12}")
+_MOVED = re.compile(
+    r"(?P<lead>[^。；;，,]{0,40}?)(?P<before>[^。；;，,]{0,6}?)(?:减少|增加|下降|增长)[^。；;]{0,12}"
+)
+# … not one denied a few characters before it ("未增加", "未曾增加", "没有增加", "也无增加", "不再增加", "未出现增长",
+# "未较上年增加")
+_DENIED = re.compile(r"[未没无不]")
 
 
 def _change_stated_before(doc: Any, claim: dict[str, Any]) -> bool:
@@ -618,6 +623,12 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
     for n, total in enumerate(claims):
         if total.get("metric") != "sangong_total" or "三公" not in total["subject"]:
             continue
+        if (
+            "持平" in total["direction"]
+            and report.document is not None
+            and _change_stated_before(report.document, total)
+        ):
+            continue  # "减少0.09万元，下降1.87%，与上年基本持平": the change is stated, 持平 rounds it
         parts: dict[str, dict[str, Any]] = {}
         for c in claims[n + 1 :]:
             if c["block"] != total["block"] or "三公" in c["subject"]:
