@@ -160,10 +160,12 @@ def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
     subject = _EMPTY_SUBJECT.get(key)
     if subject is None or report.document is None:
         return False
-    # "无/没有/未发生/不涉及/未使用……政府性基金", "……政府性基金……空表/无数据/收支为零/收入、支出均为0/收入0万元"
+    # "无/没有/未发生/不涉及/未使用/未安排/不存在……政府性基金", "……政府性基金……空表/无数据/收支为零/收入、支出均为0/
+    # 收入0万元/均未发生/无收支/情况：无"
     said = (
-        rf"(?:无|没有|未发生|不涉及|未使用)[^。；]{{0,12}}{subject}"
-        rf"|{subject}[^。；]{{0,30}}(?:空表|无数据|(?<![\d.])(?:零|0(?:\.0+)?)(?:万元)?(?![\d.]))"
+        rf"(?:无|没有|未发生|不涉及|未使用|未安排|不存在|未产生)[^。；]{{0,12}}{subject}"
+        rf"|{subject}[^。；]{{0,30}}(?:空表|无数据|(?<![\d.])(?:零|0(?:\.0+)?)(?:万元)?(?![\d.])"
+        rf"|未(?:发生|产生)(?![变增减])|不存在|无(?:收支|收入|支出)|情况[:：]\s*无(?=[。；]|$))"
     )
     if any(
         re.search(said, b.text) and "仍保留该表格式" not in b.text
@@ -175,6 +177,9 @@ def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
     text = report.document.text
     for m in re.finditer(rf"(?m)^[一二三四五六七八九十]+、[^\n]*{subject}[^\n]*$", text):
         body = text[m.end() : m.end() + 200]
+        body = re.split(r"\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", body)[
+            0
+        ]  # its own section
         if re.search(
             r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出)|支出决算(?:为)?0(?:\.00)?万元", body
         ):
@@ -765,7 +770,12 @@ def agency_name(report: Report) -> Iterable[Finding]:
         )
     for b, m in _template_subjects(report):
         named = re.sub(r"[（(][^）)]*[）)]", "", m["name"]).strip()
-        if _own_name(named, own) or re.search(r"XX|××", named) or _one_off(named, own):
+        if (
+            _own_name(named, own)
+            or re.search(r"XX|××", named)
+            or _one_off(named, own)
+            or _connective_slip(named, own) is not None
+        ):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
         yield make_finding(
             "completeness.agency_name",
@@ -818,6 +828,23 @@ def _own_name(named: str, own: str) -> bool:
 
 def _one_off(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+_CONNECTIVES = "和与及"
+
+
+def _connective_slip(named: str, own: str) -> tuple[int, str] | None:
+    """Where a short form of the unit's own name has 与 for 和 (or 和/与/及 swapped: "昌吉州人力资源与社会保障局" for
+    昌吉回族自治州人力资源和社会保障局), with the right character. Only these: one other character may well name
+    another body ("社会保险局", "昌吉市……局")."""
+    if named == own or _own_name(named, own):
+        return None
+    for i, c in enumerate(named):
+        if c in _CONNECTIVES:
+            for right in _CONNECTIVES.replace(c, ""):
+                if right in own and _own_name(named[:i] + right + named[i + 1 :], own):
+                    return i, right
+    return None
 
 
 def _template_subjects(report: Report) -> Iterator[tuple[Block, re.Match[str]]]:
@@ -886,7 +913,8 @@ def item_purpose(report: Report) -> Iterable[Finding]:
     explanation=(
         "报告正文多处写本单位全称。某处全称与封面的单位名称字数相同、只差一个字（如把“规划和自然资源局”"
         "写成“规划与自然资源局”），是笔误：单位的法定名称只有一个。只比较以单位名称开头几个字起始、"
-        "以相同的字结尾、恰好一个字不同的写法，同一写法只报一次。"
+        "以相同的字结尾、恰好一个字不同的写法，同一写法只报一次。以本单位为主语的模板句里，本单位简称把“和”写成“与”"
+        "（或“和”“与”“及”互换）的，也按笔误提示（换成其他字的可能是另一个单位，由“单位名称与报告单位不符”报告）。"
     ),
     formula="正文中的单位全称 = 报告单位名称",
     tolerance="不涉及金额；只差一个字才报告，只作提示（写成另一个单位的名称由“报告单位名称与封面不符”报告）",
@@ -918,6 +946,24 @@ def agency_name_variant(report: Report) -> Iterable[Finding]:
             cand,
             own,
             [_quote(report, b, start, start + n)],
+        )
+    # the unit's short form with the same slip, as the subject of a template sentence ("昌吉州人力资源与社会保障局2023年度")
+    for b, m in _template_subjects(report):
+        named = re.sub(r"[（(][^）)]*[）)]", "", m["name"]).strip()
+        slip = _connective_slip(named, own)
+        if slip is None or named in seen:
+            continue
+        i, right = slip
+        seen[named] = (b, m.start("name"), i)
+        yield make_finding(
+            "completeness.agency_name_variant",
+            "info",
+            named,
+            f"{page_ref(report, b.page_at(m.start('name')))}写“{named}”（本单位名称“{own}”的简称），"
+            f"第{i + 1}个字“{named[i]}”应为“{right}”。",
+            named,
+            own,
+            [_quote(report, b, m.start("name"), m.start("name") + len(m["name"]))],
         )
 
 

@@ -76,8 +76,13 @@ def pct(value: Decimal) -> str:
 
 
 def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote | None] | None:
-    """The amount a share is a share of, with its name and where the report states it."""
+    """The amount a share is a share of, with its name and where the report states it: the whole the share
+    names ("占基本支出的4.09%") when the report states it, else the sentence's own whole ("…万元，其中：")."""
+    named = _named_whole(report, claim.get("denominator_metric"))
     if claim.get("parent") is not None:
+        if named is not None and named[0] != claim["parent"]:
+            # "工资福利支出133.4万元，其中……；公用经费5.87万元，占基本支出的4.09%": the whole named, not the sentence's
+            return named
         return claim["parent"], "同句所述合计", claim.get("parent_quote")
     if claim.get("parent_unread"):
         return None  # the sentence states its whole, but OCR garbled the figure: not another figure instead
@@ -97,6 +102,10 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
             key = "income_this_year"
         elif label in _SPENDING_PARTS:
             key = "expenditure_this_year"
+    return _named_whole(report, key)
+
+
+def _named_whole(report: Report, key: str | None) -> tuple[Decimal, str, Quote | None] | None:
     if key is None:
         return None
     if key == "gpb_basic" and report.metrics.get("gpb_basic") is None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
-from generator.extract.claims import FUNCTIONAL_CLASSES
+from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_NUMBER, ITEM_OPENS, item_number
 from generator.extract.narrative import has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
@@ -1016,11 +1016,12 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
 # 具体情况 of a text report: "3.社会保障和就业支出(类)人力资源和社会保障管理" / "事务(款)行政运行(项):支出决算数为1,005.01万元，
 # 比上年决算减少49.32万元……" — one numbered paragraph per 项, its name wrapped over two blocks
 _ITEM = re.compile(
-    r"(?<![\d.,])(?P<n>\d{1,2})\s*[.、．]\s*(?P<lei>[\u4e00-\u9fff]{2,20})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{2,30}?)\s*"
+    rf"(?<![\d.,]){ITEM_NUMBER}\s*(?P<lei>[\u4e00-\u9fff]{{2,20}})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{{2,30}}?)\s*"
     r"[(（]款[)）]\s*(?P<xiang>[^()（）。\d]{2,40}?)\s*[(（]项[)）]\s*[:：]?\s*(?:支出)?决算数?(?:为)?\s*"
     r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<au>万?)元"
-    r"(?:\s*[，,]\s*(?:(?:比|较)(?:上年|去年)|同比)(?:决算)?(?:数)?\s*(?P<dir>增加|减少)\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元)?"
-)  # an item may be written in 元 ("支出决算数为350,800元"): read in 万元
+    r"(?:\s*[，,]\s*(?:(?:比|较)(?:上年|去年|\d{4}\s*年度?)|同比)(?:决算)?(?:数)?(?:的\s*\d[\d,]*(?:\.\d+)?\s*万?元)?"
+    r"\s*(?P<dir>增加|减少)了?\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元)?"
+)  # an item may be written in 元 ("支出决算数为350,800元"): read in 万元; its change "比2023年度的376.91万元减少了18.18万元"
 _DETAIL_HEAD = re.compile(r"一般公共预算财政拨款支出决算具体情况")
 
 
@@ -1061,10 +1062,12 @@ def detail_items(report: Report) -> list[DetailItem]:
         if has_unread_figure(text):
             continue  # an item OCR garbled ("支出决算数为O.00万元"): the list cannot be read whole
         out: list[DetailItem] = []
+        end = 0
         for m in _ITEM.finditer(text):
             amount = _in_wan(m.group("a"), m.group("au"))
-            if int(m.group("n")) != len(out) + 1 or amount is None:
+            if item_number(m) != len(out) + 1 or amount is None:
                 break
+            end = m.end()
             change = _in_wan(m.group("c"), m.group("cu")) if m.group("c") else None
             if change is not None and m.group("dir") == "减少":
                 change = -change
@@ -1077,6 +1080,9 @@ def detail_items(report: Report) -> list[DetailItem]:
                 break  # a line break inside the amount: no quote to give
             name = m.group("xiang").replace("\n", "")
             out.append(DetailItem(m.group("lei"), name, amount, change, Quote(tail, block.page, block=block)))
+        following = (h for h in ITEM_OPENS.finditer(text, end) if item_number(h) == len(out) + 1)
+        if out and next(following, None) is not None:
+            continue  # the next item is there, written otherwise ("8、行政单位医疗（2101101）："): the list is not whole
         if out:
             return out
     return []

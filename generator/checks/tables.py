@@ -34,7 +34,7 @@ from generator.checks.sums import (
     total_line,
 )
 from generator.checks.tolerance import fmt, half_unit, sum_differs
-from generator.extract.claims import sentence_begin
+from generator.extract.claims import ITEM_OPENS, sentence_begin
 from generator.extract.narrative import section_of
 from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
@@ -803,7 +803,6 @@ def class_amount(report: Report) -> Iterable[Finding]:
 
 _ITEM_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]项[）)]")
 # where a numbered item of the 具体情况 opens ("8、", "（8）", "8."), and a 项's code in it
-_ITEM_OPENS = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])")
 _ITEM_CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 _SEGMENT_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]款[）)]")
 
@@ -837,7 +836,7 @@ def item_amount(report: Report) -> Iterable[Finding]:
         if at < 0:
             continue
         head = text[max(0, at - 160) : at]
-        if opened := list(_ITEM_OPENS.finditer(head)):
+        if opened := list(ITEM_OPENS.finditer(head)):
             head = head[opened[-1].start() :]  # this numbered item's own words, not the one before it
         code = _ITEM_CODE.search(head)
         if code and code.group(1) in by_code:  # "8、行政运行（2120101）。", "8、2120101行政运行。"

@@ -309,6 +309,8 @@ def _current_before(
         final = next((d for d in candidates if "决算" in d.group(0)), None)
         if budget and final is not None:
             found_subject, c = _subject(budget.group("what")), final
+    if any(c.start() <= i < c.end() for i in rough_figures(sentence)):
+        return None, None, None  # "决算支出约1,400万元": no amount to reckon this year's change from
     block = doc.blocks[where]
     amount = parse_amount(c.group("n"))
     quote = Quote(c.group(0), block.page_at(start + c.start()), None)
@@ -352,7 +354,7 @@ def _subject(text: str) -> str:
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*所?占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*[（(]?\s*所?占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )
 _PARENT = re.compile(rf"{NUM}万元[，,]\s*(?:其中|主要用于)")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,16}?\d")  # a paragraph that opens with a share
@@ -540,11 +542,14 @@ def as_decimal(x: object) -> Decimal | None:
     return x if isinstance(x, Decimal) else None
 
 
-# "8、", "8." (not "8.5"), "（8）": "8、2120101行政运行。" opens an item with its code
-_ITEM_HEAD = re.compile(r"^\s*(?:(?P<n>\d{1,2})\s*(?:、|[.．](?!\d))|[（(](?P<m>\d{1,2})[）)])\s*")
+# A numbered item's number: "8、", "8." (not "8.5"), "（8）" ("8、2120101行政运行。" opens an item with its code); group
+# n or m holds it (the list's style: an item of the other style is a list inside an item)
+ITEM_NUMBER = r"(?:(?P<n>\d{1,2})\s*(?:、|[.．](?!\d))|[（(](?P<m>\d{1,2})[）)])"
+_ITEM_HEAD = re.compile(rf"^\s*{ITEM_NUMBER}\s*")
+ITEM_OPENS = re.compile(rf"(?:^|(?<=[。；;\n]))\s*{ITEM_NUMBER}")  # where one opens in a text
 
 
-def _item_number(head: re.Match[str]) -> int:
+def item_number(head: re.Match[str]) -> int:
     return int(head.group("n") or head.group("m"))
 
 
@@ -576,7 +581,7 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
             and all(b.table is None for b in after)
             and _LIST_OPENS.search(after[0].text) is not None
             and (first := _ITEM_HEAD.match(after[1].text)) is not None
-            and _item_number(first) == 1
+            and item_number(first) == 1
         )
         if not opens:
             continue
@@ -595,7 +600,7 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
                     break
                 j, loose = j + 1, loose + 1  # a continuation ("决算数与预算数基本持平。")
                 continue
-            if _item_number(head) != len(items) + 1:
+            if item_number(head) != len(items) + 1:
                 break
             style = style or ("n" if head.group("n") else "m")
             m, where = _BUDGET.search(text), j
