@@ -280,8 +280,13 @@ def test_the_national_sangong_layout_is_read(reports) -> None:
 
     r = reports[GUIHUA]
     for layout in (_sangong_national(r), _sangong_national(r, numbered=True), _sangong_numbered(r)):
-        got = sangong(table_rewritten(r, "公开09表", layout))
+        edited = table_rewritten(r, "公开09表", layout)
+        got = sangong(edited)
         assert got is not None and (got.budget, got.final) == (sangong(r).budget, sangong(r).final)
+        # … and the same 三公 figures, read from the table, for the report's metrics (one reader of the header for both)
+        assert {k: (v.amount, v.kind) for k, v in edited.metrics.items() if k.startswith("sangong")} == {
+            k: (v.amount, "table") for k, v in r.metrics.items() if k.startswith("sangong")
+        }
     rows = _sangong_national(r)
     rows[-1] = tuple("0.49" if i == 6 else c for i, c in enumerate(rows[-1]))
     found = {

@@ -820,50 +820,26 @@ class Sangong:
 
 
 def sangong(report: Report) -> Sangong | None:
-    """The 公开09表 data row as (预算数, 决算数) per item, whichever of the two layouts is used:
-    pairs side by side (合计 预算 决算, 出国 预算 决算, …) or all 预算数 then all 决算数."""
+    """The 公开09表's six items as (预算数, 决算数), whichever layout prints them (extract.tables.sangong_cells); quoted at
+    the row of amounts (the 合计's, one row per item), or at the header when no row has amounts."""
+    from generator.extract.tables import row_quote, sangong_cells
+
     st = statutory(report).get("公开09表")
-    if st is None:
+    layout = sangong_cells(st.table.rows) if st is not None else None
+    if st is None or layout is None:
         return None
+    if not layout.cells:
+        return Sangong({}, {}, row_quote(st, layout.header))
     rows = st.table.rows
-    for r, row in enumerate(rows):
-        budgets = [i for i, c in enumerate(row) if c.strip() in ("预算数", "预算")]
-        finals = [i for i, c in enumerate(row) if c.strip() in ("决算数", "决算")]
-        if not budgets or not finals:
-            continue
-        if len(budgets) >= 6 and len(finals) >= 6:
-            b_cols, f_cols = budgets[:6], finals[:6]
-        elif len(budgets) == 1 and len(finals) == 1 and finals[0] - budgets[0] == 6:
-            b_cols = list(range(budgets[0], budgets[0] + 6))
-            f_cols = list(range(finals[0], finals[0] + 6))
-        elif len(budgets) == 1 and len(finals) == 1:
-            return _sangong_by_rows(st, r, budgets[0], finals[0])
-        else:
-            return None
-        from generator.extract.tables import data_row_after, row_quote
-
-        data = data_row_after(rows, r)
-
-        if data is None:
-            return Sangong({}, {}, row_quote(st, r))
-        cells = rows[data]
-        budget = {name: st.amount(cells[i]) for name, i in zip(SANGONG_ITEMS, b_cols)}
-        final = {name: st.amount(cells[i]) for name, i in zip(SANGONG_ITEMS, f_cols)}
-        return Sangong(budget, final, row_quote(st, data))
-    return None
-
-
-def _sangong_by_rows(st: StatutoryTable, r: int, b: int, f: int) -> Sangong | None:
-    """公开09表 printed one row per item (项目 | 预算数 | 决算数), as some templates do; quoted at its 合计 row."""
-    from generator.extract.tables import row_quote, sangong_rows
-
-    at = sangong_rows(st.table.rows, r)
-    if at is None:
-        return None
-    cells = [st.table.rows[k] for k in at]
-    budget = {name: st.amount(row[b]) if b < len(row) else None for name, row in zip(SANGONG_ITEMS, cells)}
-    final = {name: st.amount(row[f]) if f < len(row) else None for name, row in zip(SANGONG_ITEMS, cells)}
-    return Sangong(budget, final, row_quote(st, at[0]))
+    budget = {
+        n: st.amount(rows[k][b]) if b < len(rows[k]) else None
+        for n, (k, b, _) in zip(SANGONG_ITEMS, layout.cells)
+    }
+    final = {
+        n: st.amount(rows[k][f]) if f < len(rows[k]) else None
+        for n, (k, _, f) in zip(SANGONG_ITEMS, layout.cells)
+    }
+    return Sangong(budget, final, row_quote(st, layout.cells[0][0]))
 
 
 @rule(

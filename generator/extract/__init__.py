@@ -130,52 +130,18 @@ _SANGONG_ORDER = [
 
 
 def sangong_table(t: StatutoryTable) -> dict[str, Value]:
-    """公开09表: six (预算数, 决算数) pairs in statutory order: 合计, 出国, 车小计, 车购置, 车运行, 接待.
+    """公开09表's six items in statutory order (合计, 出国, 车小计, 车购置, 车运行, 接待): their 决算数, and the 合计's
+    预算数, whichever layout prints them (extract.tables.sangong_cells).
 
     An empty cell is "not stated in the table" (the narrative may still state it)."""
-    from generator.extract.tables import _quote, data_row_after
+    from generator.extract.tables import _quote, sangong_cells
     from generator.model import Value as V
 
     rows = t.table.rows
-    for r_index, row in enumerate(rows):
-        b_at = [i for i, c in enumerate(row) if c in ("预算数", "预算")]
-        f_at = [i for i, c in enumerate(row) if c in ("决算数", "决算")]
-        if len(b_at) == 1 and len(f_at) == 1 and f_at[0] - b_at[0] != 6:
-            return _sangong_by_rows(t, r_index, b_at[0], f_at[0])
-        if sum(1 for c in row if c in ("预算数", "预算")) >= 2 and r_index + 1 < len(rows):
-            at = data_row_after(rows, r_index)
-            if at is None:
-                return {}
-            data = rows[at]
-            budget_cols = [i for i, c in enumerate(row) if c in ("预算数", "预算")]
-            final_cols = [i for i, c in enumerate(row) if c in ("决算数", "决算")]
-            if len(budget_cols) != 6 or len(final_cols) != 6:
-                return {}  # not the six pairs in statutory order (one left out, or 4): no pair is known by its place
-            out: dict[str, Value] = {}
-            for order, (b, f) in enumerate(zip(budget_cols, final_cols)):
-                key = _SANGONG_ORDER[order] if order < len(_SANGONG_ORDER) else None
-                if key is None:
-                    continue
-                fv = t.amount(data[f])
-                if fv is not None:
-                    out[key] = V(fv, "table", _quote(t, at))
-                if key == "sangong_total":
-                    bv = t.amount(data[b])
-                    if bv is not None:
-                        out["sangong_budget"] = V(bv, "table", _quote(t, at))
-            return out
-    return {}
-
-
-def _sangong_by_rows(t: StatutoryTable, r: int, b: int, f: int) -> dict[str, Value]:
-    """公开09表 printed one row per item (项目 | 预算数 | 决算数)."""
-    from generator.extract.tables import _quote, sangong_rows
-    from generator.model import Value as V
-
-    at = sangong_rows(t.table.rows, r)
+    layout = sangong_cells(rows)
     out: dict[str, Value] = {}
-    for key, k in zip(_SANGONG_ORDER, at or []):
-        row = t.table.rows[k]
+    for key, (k, b, f) in zip(_SANGONG_ORDER, layout.cells if layout else ()):
+        row = rows[k]
         fv = t.amount(row[f]) if f < len(row) else None
         if key is not None and fv is not None:
             out[key] = V(fv, "table", _quote(t, k))

@@ -334,6 +334,39 @@ def sangong_rows(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r: i
 _SANGONG_LABELS = (("合计",), ("出国",), ("购置", "运行"), ("购置费",), ("运行",), ("接待",))
 
 
+@dataclass(frozen=True)
+class SangongCells:
+    """Where 公开09表 prints its six items' 预算数 and 决算数, in statutory order (合计, 因公出国（境）费, 公务用车购置及运行
+    维护费, 公务用车购置费, 公务用车运行维护费, 公务接待费): (row, budget column, final column) each. No cells: the header
+    is there, no row of amounts under it (an empty table)."""
+
+    header: int
+    cells: tuple[tuple[int, int, int], ...]
+
+
+def sangong_cells(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> SangongCells | None:
+    """The 公开09表's layout, from its header row: six (预算数, 决算数) pairs side by side; one 预算数 over six columns and
+    one 决算数 over the next six; or one row per item (项目 | 预算数 | 决算数). None when it is none of these (five or four
+    pairs: no item is known by its place)."""
+    for r, row in enumerate(rows):
+        budgets = [i for i, c in enumerate(row) if c.strip() in ("预算数", "预算")]
+        finals = [i for i, c in enumerate(row) if c.strip() in ("决算数", "决算")]
+        if not budgets or not finals:
+            continue
+        if len(budgets) == 1 and len(finals) == 1 and finals[0] - budgets[0] != 6:
+            at = sangong_rows(rows, r)
+            return None if at is None else SangongCells(r, tuple((k, budgets[0], finals[0]) for k in at))
+        if len(budgets) == 6 and len(finals) == 6:
+            pairs = list(zip(budgets, finals, strict=True))
+        elif len(budgets) == 1 and len(finals) == 1:
+            pairs = [(budgets[0] + i, finals[0] + i) for i in range(6)]
+        else:
+            return None
+        data = data_row_after(rows, r)
+        return SangongCells(r, () if data is None else tuple((data, b, f) for b, f in pairs))
+    return None
+
+
 def structured(st: StatutoryTable) -> dict[str, object]:
     """Rows as {code, name, values} with the header's column names (the report JSON's tables)."""
     names = st.header()
