@@ -367,13 +367,56 @@ def sangong_cells(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> 
     return None
 
 
+def _code_and_name(cells: tuple[str, ...]) -> tuple[str, int | None, str, int]:
+    """A row's 科目 code (its parts joined: "208" "05" "01", or "208 05 01" in one cell) with the column it starts in,
+    and its name with the name's column (-1: none)."""
+    code_parts: list[str] = []
+    code_at: int | None = None
+    name, name_at = "", -1
+    for i, raw in enumerate(cells):
+        c = _SPACED_CODE.sub(r"\1\2\3", raw)  # "208 05 01"
+        if not name and re.fullmatch(r"\d{2,7}", c) and (not code_parts or len(c) == 2):
+            code_parts.append(c)
+            code_at = i if code_at is None else code_at
+        elif not name and c and parse_amount(c) is None and c not in _CODE_HEADS:
+            both = split_code(c) if not code_parts else None
+            if both is not None:
+                code_parts.append(both[0])
+            name, name_at = both[1] if both else c, i
+    return "".join(code_parts), code_at, _LEVEL.sub("", name), name_at  # "行政运行（项）"
+
+
+@dataclass
+class _SparseCodes:
+    """Codes in 类/款/项 columns of their own, each printed once for the rows below it (merged cells): "05" under "208" is
+    20805, "01" under it 2080501."""
+
+    lei_at: int | None = None  # the column of the 类 codes
+    above: str = ""  # the last code read
+
+    def full(self, code: str, code_at: int | None) -> str:
+        if len(code) == 3 and self.lei_at is None:
+            self.lei_at = code_at
+        if (
+            code
+            and len(code) % 2 == 0
+            and self.lei_at is not None
+            and code_at is not None
+            and code_at > self.lei_at
+        ):
+            code = self.above[: 1 + 2 * (code_at - self.lei_at)] + code
+        if not _CODE.fullmatch(code):
+            code = ""
+        self.above = code or self.above
+        return code
+
+
 def structured(st: StatutoryTable) -> dict[str, object]:
     """Rows as {code, name, values} with the header's column names (the report JSON's tables)."""
     names = st.header()
     amount_cols = [n for n in names if n and _amount_col(n)]
     rows: list[dict[str, Any]] = []
-    lei_at: int | None = None  # the column of the 类 codes, where codes print in 类/款/项 columns
-    above = ""  # the last code read: a 款 or 项 printed without the 类 (and 款) above it belongs to it
+    codes = _SparseCodes()
     name_above = -1  # the column of the last row's name
     for r_index, cells in enumerate(st.table.rows):
         if _is_header(cells):
@@ -381,29 +424,9 @@ def structured(st: StatutoryTable) -> dict[str, object]:
                 # the rest of the row above's name, wrapped onto a row of its own: "机关事业单位基本养老保" / "险缴费支出"
                 rows[-1]["name"] += cells[name_above]
             continue
-        code_parts: list[str] = []
-        code_at: int | None = None
-        name, name_at = "", -1
-        for i, raw in enumerate(cells):
-            c = _SPACED_CODE.sub(r"\1\2\3", raw)  # "208 05 01"
-            if not name and re.fullmatch(r"\d{2,7}", c) and (not code_parts or len(c) == 2):
-                code_parts.append(c)
-                code_at = i if code_at is None else code_at
-            elif not name and c and parse_amount(c) is None and c not in _CODE_HEADS:
-                both = split_code(c) if not code_parts else None
-                if both is not None:
-                    code_parts.append(both[0])
-                name, name_at = both[1] if both else c, i
-        name = _LEVEL.sub("", name)  # "行政运行（项）"
-        code = "".join(code_parts)
-        if len(code) == 3 and lei_at is None:
-            lei_at = code_at
-        if code and len(code) % 2 == 0 and lei_at is not None and code_at is not None and code_at > lei_at:
-            # 类/款/项 columns printed once for the rows below them (merged cells): "05" under "208" is 20805
-            code = above[: 1 + 2 * (code_at - lei_at)] + code
-        if not _CODE.fullmatch(code):
-            code = ""
-        above, name_above = code or above, name_at
+        code, code_at, name, name_at = _code_and_name(cells)
+        code = codes.full(code, code_at)
+        name_above = name_at
         if len(cells) == len(names):
             picked = [cells[i] for i, n in enumerate(names) if i > name_at and n and _amount_col(n)]
         else:
