@@ -532,3 +532,37 @@ def test_a_rough_figure_is_no_amount_to_reckon_from(reports, before) -> None:
     assert "约1,400万元" in r.document.text
     kept = {(f.rule, f.message) for f in run_checks(r) if f.rule == "yoy.percent_twice"}
     assert kept and kept == {x for x in before[R001] if x[0] == "yoy.percent_twice"}
+
+
+_BASIC_PROJECT = "其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%"
+_CLASSES = (
+    "主要用于以下方面：社会保障和就业支出（类）754.75万元，占7.74%；卫生健康支出（类）236.63万元，占2.43%；城乡社区支出（类）"
+    "3832.36万元，占39.32%；自然资源海洋气象等支出（类）4461.67万元，占45.78%；住房保障支出（类）461.08万元，占4.73%。"
+)
+_CLASSES_LISTED = (
+    "其中：社会保障和就业支出、卫生健康支出、城乡社区支出、自然资源海洋气象等支出、住房保障支出分别为754.75万元、236.63万元、"
+    "3832.36万元、4461.67万元、461.08万元，分别占{}%、{}%、{}%、{}%、{}%。"
+)
+
+
+@pytest.mark.parametrize(
+    "old,new,shares,wrong",
+    [
+        (_BASIC_PROJECT, "其中：基本支出和项目支出分别为5377.64万元和4381.74万元，分别占{}%和{}%", ("55.10", "44.90"),
+         {"56.10%": "55.10%", "43.90%": "44.90%"}),
+        (_CLASSES, _CLASSES_LISTED, ("7.74", "2.43", "39.32", "45.78", "4.73"), {"46.78%": "45.78%"}),
+    ],
+)  # fmt: skip
+def test_shares_listed_with_fenbie_are_read(reports, before, old, new, shares, wrong) -> None:
+    """规划局's shares written as one list, "A和B分别为a万元和b万元，分别占x%和y%" (the fifth reviewer's G41, G48): the same
+    notes as the shares written one by one (the 结构 list's 236.63 against 公开05表's 236.64 is kept); a wrong share in
+    the list is an error (M04b)."""
+    right = reread(reports[GUIHUA], old, new.format(*shares))
+    assert {(f.rule, f.message) for f in run_checks(right)} == before[GUIHUA]
+    bad = [next((k[:-1] for k, v in wrong.items() if v == f"{s}%"), s) for s in shares]
+    errors = {
+        (f.claimed, f.expected)
+        for f in run_checks(reread(reports[GUIHUA], old, new.format(*bad)))
+        if f.rule == "ratio.share" and f.severity == "error"
+    }
+    assert errors == set(wrong.items())

@@ -34,7 +34,7 @@ from generator.checks.sums import (
     total_line,
 )
 from generator.checks.tolerance import fmt, half_unit, sum_differs
-from generator.extract.claims import ITEM_OPENS, sentence_begin
+from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_OPENS, sentence_begin
 from generator.extract.narrative import section_of
 from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
@@ -782,13 +782,20 @@ def class_amount(report: Report) -> Iterable[Finding]:
         return []
     col = total_column(report.tables["公开05表"]["columns"])
     classes = _classes(ls)
+    gpb = report.metrics.get("gpb_expenditure")
     out: list[Finding | None] = []
     for c in report.share_claims:
-        m = _CLASS_CLAIM.match(str(c.get("label", "")).strip())
+        label = str(c.get("label", "")).strip()
+        m = _CLASS_CLAIM.match(label)
         quote = c.get("quote")
-        if not m or not isinstance(quote, Quote) or not isinstance(c.get("amount"), Decimal):
+        if not isinstance(quote, Quote) or not isinstance(c.get("amount"), Decimal):
             continue
-        name = m.group(1).strip()
+        if m:
+            name = m.group(1).strip()
+        elif label in FUNCTIONAL_CLASSES.values() and gpb is not None and c.get("parent") == gpb.amount:
+            name = label  # "一般公共预算财政拨款支出9746.50万元，其中：社会保障和就业支出、……分别为754.75万元、……"
+        else:
+            continue
         line = classes.get(name)
         if line is None:
             continue

@@ -367,10 +367,95 @@ def _page_in(doc: Document, first: int, cut: int, pos: int, at: int) -> int:
     return doc.blocks[first].page_at(at) if at < cut else doc.blocks[pos].page_at(at - cut)
 
 
+def _sentence_whole(
+    doc: Document, text: str, first: int, cut: int, pos: int, at: int, toc: set[int]
+) -> tuple[Decimal | None, Quote | None, bool, str]:
+    """The whole a share at offset ``at`` is a share of, when its sentence states one ("本年支出X万元，其中：…", or the
+    paragraph before ending "…X万元，其中："): (the whole, its quote, whether it is stated unreadably, the sentence's words
+    before the share). ``text`` is block ``pos``'s, joined from ``cut`` on to block ``first``'s when a share opens
+    its own paragraph."""
+    sentence_start = text.rfind("。", 0, at) + 1
+    head = text[sentence_start:at]
+    parent_quote = None
+    parent = None
+    parent_unread = False
+    if sentence_start == 0 and "其中" not in head:
+        prev = _previous_text(doc, first, toc)
+        if prev is not None and not prev[1].endswith("。"):
+            j, ptext = prev
+            start = ptext.rfind("。") + 1
+            # a whole stated roughly ("基本支出约701万元，其中：") is no whole to hold a share to
+            pm = [] if rough_figures(ptext[start:]) else list(_PARENT.finditer(ptext, start))
+            if pm:
+                parent = parse_amount(pm[0].group("n"))
+                parent_quote = Quote(ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start()))
+                head = ptext[start:] + head
+            elif has_unread_figure(ptext[start:]):
+                # "基本支出7O1.08万元，其中：" / "人员经费641.21万元，占91.46%": the whole is stated, unreadably
+                # (garbled, or roughly: "约701万元")
+                parent_unread = True
+    if parent is None and ("其中" in head or "主要用于" in head):
+        found = _PARENT.search(text, sentence_start, at)
+        if found and rough_figures(text[sentence_start:at]):
+            found, parent_unread = None, True  # "本年支出近32220万元，其中：": the whole is stated roughly
+        if found:
+            parent = parse_amount(found.group("n"))
+            parent_quote = Quote(
+                text[found.start() : found.end()], _page_in(doc, first, cut, pos, found.start())
+            )
+    return parent, parent_quote, parent_unread, head
+
+
+# "其中：基本支出和项目支出分别为5377.64万元和4381.74万元，分别占55.10%和44.90%": the shares listed in the same order
+_AND = r"\s*[、和及与,，]\s*"
+_SHARE_LIST = re.compile(
+    r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)分别(?:为|是)"
+    rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)[，,]\s*分别占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?"
+    rf"(?:比[重例]?为?)?(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
+)
+
+
+def _list_labels(labels: str, n: int) -> list[str] | None:
+    """ "A、B和C" as n names: split at 、, then the last at its last 和/及/与 ("社会保障和就业支出" keeps its 和 when the 、
+    already give n)."""
+    names = re.sub(r"^(?:其中[:：]?)", "", labels).split("、")
+    while len(names) < n and (m := re.search(r"^(.+)[和及与](.+)$", names[-1])):
+        names[-1:] = [m.group(1), m.group(2)]
+    return names if len(names) == n and all(len(x) >= 2 for x in names) else None
+
+
+def _share_lists(
+    doc: Document, sections: list[str], toc: set[int], pos: int, text: str, first: int, cut: int
+) -> list[dict[str, Any]]:
+    out = []
+    for m in _SHARE_LIST.finditer(text):
+        if m.end() <= cut:
+            continue
+        amounts = [parse_amount(x) for x in re.findall(FIG, m.group("amounts"))]
+        pcts = [parse_amount(x) for x in re.findall(FIG, m.group("pcts"))]
+        labels = _list_labels(m.group("labels"), len(amounts))
+        if labels is None or len(pcts) != len(amounts):
+            continue  # the names, amounts and shares do not pair up one to one
+        parent, parent_quote, parent_unread, head = _sentence_whole(
+            doc, text, first, cut, pos, m.start(), toc
+        )
+        den = (m.group("den") or "").strip() or None
+        quote = Quote(m.group(0), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None)
+        for label, amount, pct in zip(labels, amounts, pcts, strict=True):
+            out.append({
+                "label": label, "amount": amount, "percent": pct, "denominator_label": den,
+                "denominator_metric": metric_named(den) if den else None, "parent": parent,
+                "parent_quote": parent_quote, "parent_unread": parent_unread, "lead": head[:60], "block": pos,
+                "quote": quote,
+            })  # fmt: skip
+    return out
+
+
 def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
     """ "X万元，占Y%" with the label and the whole it is a share of: the sentence's own whole
     ("本年支出X万元，其中：…"), else the named one ("占本年支出合计的…%"), resolved to a metric
-    key for the checks. A paragraph the PDF split across blocks is read as one sentence."""
+    key for the checks. A paragraph the PDF split across blocks is read as one sentence. A list
+    "A和B分别为a万元和b万元，分别占x%和y%" gives one claim a pair."""
     out = []
     for pos, block in enumerate(doc.blocks):
         if block.table is not None or pos in toc:
@@ -387,40 +472,9 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
         for m in _SHARE.finditer(text):
             if m.end() <= cut:
                 continue  # a share of the paragraph before, read with it
-            sentence_start = max(text.rfind(c, 0, m.start()) for c in "。") + 1
-            head = text[sentence_start : m.start()]
-            parent_quote = None
-            parent = None
-            parent_unread = False
-            if sentence_start == 0 and "其中" not in head:
-                prev = _previous_text(doc, first, toc)
-                if prev is not None and not prev[1].endswith("。"):
-                    j, ptext = prev
-                    start = ptext.rfind("。") + 1
-                    # a whole stated roughly ("基本支出约701万元，其中：") is no whole to hold a share to
-                    pm = [] if rough_figures(ptext[start:]) else list(_PARENT.finditer(ptext, start))
-                    if pm:
-                        parent = parse_amount(pm[0].group("n"))
-                        parent_quote = Quote(
-                            ptext[pm[0].start() : pm[0].end()], doc.blocks[j].page_at(pm[0].start())
-                        )
-                        head = ptext[start:] + head
-                    elif has_unread_figure(ptext[start:]):
-                        # "基本支出7O1.08万元，其中：" / "人员经费641.21万元，占91.46%": the whole is stated, unreadably
-                        # (garbled, or roughly: "约701万元")
-                        parent_unread = True
-            if parent is None and ("其中" in head or "主要用于" in head):
-                found = _PARENT.search(text, sentence_start, m.start())
-                if found and rough_figures(text[sentence_start : m.start()]):
-                    found, parent_unread = (
-                        None,
-                        True,
-                    )  # "本年支出近32220万元，其中：": the whole is stated roughly
-                if found:
-                    parent = parse_amount(found.group("n"))
-                    parent_quote = Quote(
-                        text[found.start() : found.end()], _page_in(doc, first, cut, pos, found.start())
-                    )
+            parent, parent_quote, parent_unread, head = _sentence_whole(
+                doc, text, first, cut, pos, m.start(), toc
+            )
             label = re.sub(r"^[\s\d.、，,]+", "", m.group("label")).strip(" ：:，,")
             label = re.sub(r"^其中[:：]?\s*", "", label)
             if re.match(r"\d{4}\s*年度?", m.group("label").lstrip(" ：:，,")):
@@ -443,6 +497,8 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 "block": pos,
                 "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None),
             })  # fmt: skip
+        if "分别" in text:
+            out.extend(_share_lists(doc, sections, toc, pos, text, first, cut))
     return out
 
 
