@@ -283,8 +283,11 @@ def test_a_rough_figure_hides_its_sentence_only(reports, before) -> None:
         ("与2023年度相比，收入支出总计增加了1062.85万元，增长了13.08%", "yoy.percent"),
         ("比2023年度的8796.53万元增加1062.85万元，增长13.08%", "yoy.percent"),
         ("比2023年度的8696.53万元增加1062.85万元，增长12.08%", "yoy.last_year_stated"),
+        # the rate written before its amount (the fifth reviewer's M01d, read since the twenty-fifth session)
+        ("与2023年度相比，收入支出总计增长13.08%，增加1062.85万元", "yoy.percent"),
         # … and the same wording with the right figures: nothing
         ("与2023年度相比，收入支出总计增加了1062.85万元，增长了12.08%", None),
+        ("与2023年度相比，收入支出总计增长12.08%，增加1062.85万元", None),
         ("比2023年度的8796.53万元增加1062.85万元，增长12.08%", None),
     ],
 )

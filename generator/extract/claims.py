@@ -169,9 +169,14 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             change = parse_amount(m.group("n")) if m.group("n") else None
             unit = m.group("unit")
             percent = parse_amount(m.group("pct")) if m.group("pct") else None
+            direction, percent_direction = m.group("dir"), m.group("pdir")
+            end = m.end()
             if unit == "%":
                 percent, change = change, None
-            direction, percent_direction = m.group("dir"), m.group("pdir")
+                if m.group("pct") and percent_direction in ("增加", "减少") and text.startswith("万元", end):
+                    # "增长13.08%，增加1062.85万元": the rate written before its amount
+                    change, unit, end = parse_amount(m.group("pct")), "万元", end + 2
+                    direction, percent_direction = percent_direction, direction
             # "增加-10.04万元，增长-1.62%": a change signed against its word is the other way
             if change is not None and change < 0:
                 change, direction = -change, _OPPOSITE.get(direction, direction)
@@ -213,9 +218,9 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 )
                 if subject == "总体" and found_subject:
                     subject = found_subject
-            second = _SECOND_PCT.match(text[m.end() :])
+            second = _SECOND_PCT.match(text[end:])
             second_quote = None
-            if second is None and text[m.end() :].strip() in ("", "。") and pos + 1 < len(doc.blocks):
+            if second is None and text[end:].strip() in ("", "。") and pos + 1 < len(doc.blocks):
                 # "…下降29.23%。" / "下降100%。主要原因是……": a hard wrap ended the line at the full stop
                 after = doc.blocks[pos + 1]
                 opened = _SECOND_PCT.match("。" + after.text) if after.table is None else None
@@ -224,7 +229,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                     second_quote = Quote(
                         after.text[: opened.end() - 1], after.page, sections[pos + 1] or None
                     )
-            quote_end = m.end() + (second.end() if second and second_quote is None else 0)
+            quote_end = end + (second.end() if second and second_quote is None else 0)
             page = block.page_at(m.start())
             out.append({
                 "subject": subject,
