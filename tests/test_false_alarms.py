@@ -569,3 +569,30 @@ def test_shares_listed_with_fenbie_are_read(reports, before, old, new, shares, w
         if f.rule == "ratio.share" and f.severity == "error"
     }
     assert errors == set(wrong.items())
+
+
+_SHEGONG_FINAL = "支出决算为307.82万元，完成年初预算的95.89%。"
+
+
+@pytest.mark.parametrize(
+    "gap,rule",
+    [
+        # 321.02 − 307.82 = 13.20: right, and 社工部's "完成年初预算的95.89%" (a 年初 budget of 0) is still the warning
+        ("比2024年全年预算减少13.20万元", None),
+        ("比全年预算节约13.20万元", None),
+        ("比年初预算增加307.82万元", None),
+        # wrong: the amount, the direction, the amount against the 年初 budget
+        ("比全年预算减少13.30万元", "budget.gap"),
+        ("比全年预算增加13.20万元", "budget.gap"),
+        ("比年初预算增加300.82万元", "budget.gap"),
+    ],
+)
+def test_a_gap_to_the_budget_between_final_and_rate(reports, before, gap, rule) -> None:
+    """社工部's "支出决算为307.82万元，完成年初预算的95.89%" with the gap to its budget between the two (a second wording
+    reviewer's Y48): the rate is still read, and the gap is checked against the budget it names."""
+    r = reread(reports[SHEGONG], _SHEGONG_FINAL, f"支出决算为307.82万元，{gap}，完成年初预算的95.89%。")
+    notes = {(f.rule, f.severity, f.message) for f in run_checks(r)}
+    rate = {x for x in before[SHEGONG] if x[0] == "budget.rate"}
+    assert rate and rate <= {(x[0], x[2]) for x in notes}
+    new = {(x[0], x[1]) for x in notes if (x[0], x[2]) not in before[SHEGONG]}
+    assert new == ({(rule, "error")} if rule else set())

@@ -132,6 +132,54 @@ def diff_rate(report: Report) -> Iterable[Finding]:
         )
 
 
+_LESS = ("减少", "节约", "少")
+
+
+@rule(
+    "budget.gap",
+    title="决算比预算增减的金额与预决算数不符",
+    explanation=(
+        "说明中有时在预算数、决算数之后写“比全年预算减少X万元”。X应是两数之差，增减的方向也应与两数的大小一致。"
+        "比较的是文中点名的那个预算（年初预算或全年预算）。"
+    ),
+    formula="|决算数 − 预算数| = 所述增减额；决算数 < 预算数 ⇔ 写“减少/节约”",
+    tolerance="三个数各有半个末位单位的舍入误差，相差不超过三者之和不报",
+    example="全年预算为321.02万元，支出决算为307.82万元，比全年预算减少13.20万元（321.02 − 307.82 = 13.20）",
+    expected_label="按数字应为",
+)
+def gap(report: Report) -> Iterable[Finding]:
+    for claim in report.budget_claims:
+        stated, final, kind = claim.get("gap"), claim["final"], claim.get("gap_kind")
+        if stated is None or final is None:
+            continue
+        if kind == claim["budget_kind"] or claim["budget_kind"] == "预算":
+            budget = claim["budget"]
+        elif kind == "年初预算" and claim.get("initial") is not None:
+            budget = claim["initial"]
+        else:
+            continue  # the gap names a budget the sentence does not state
+        if budget is None:
+            continue
+        diff = final - budget
+        less = claim["gap_direction"] in _LESS
+        tol = half_unit(budget, final) * 2 + half_unit(stated)
+        wrong_way = (less and diff > tol) or (not less and diff < -tol)
+        if not wrong_way and abs(abs(diff) - stated) <= tol:
+            continue
+        word = "减少" if diff < 0 else "增加" if diff > 0 else "持平"
+        expected = f"{word}{abs(diff)}万元" if diff else "持平"
+        yield make_finding(
+            "budget.gap",
+            "error",
+            f"{kind}{budget}/决算{final}/{claim['gap_text']}",
+            f"文中称{kind}{budget}万元、决算{final}万元，“{claim['gap_text']}”；"
+            f"{final}−{budget}={diff}万元，应为比{kind}{expected}。",
+            claim["gap_text"],
+            expected,
+            _evidence(claim),
+        )
+
+
 @rule(
     "budget.word",
     title="“大于/小于/持平”与预决算数不符",

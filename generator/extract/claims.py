@@ -510,6 +510,9 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
 _BUDGET = re.compile(
     rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
     rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
+    # "，比2024年全年预算减少13.20万元": the gap to a budget
+    rf"(?:[，,]\s*(?P<gap_text>(?:比|较)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?P<gdir>减少|增加|节约|超支|少|多)了?"
+    rf"(?P<gap>{FIG})\s*万元))?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
@@ -592,6 +595,11 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "rate_kind": rkind,
                 "rate": parse_amount(rate) if rate else None,
                 "diff_rate": parse_amount(m.group("diff")) if m.group("diff") else None,
+                "gap": parse_amount(m.group("gap")) if m.group("gap") else None,
+                "gap_direction": m.group("gdir"),
+                "gap_kind": None if not m.group("gap") else "年初预算" if "年初" in m.group("gkind") else "全年预算"
+                if "全年" in m.group("gkind") else bkind,
+                "gap_text": m.group("gap_text"),
                 "word": word,
                 "word_quote": word_quote,
                 "quote": Quote(quote_text, block.page_at(m.start()), sections[pos] or None),

@@ -57,6 +57,7 @@ def garbled_figures(text: str) -> list[int]:
 # another whole; "0%左右" read as an exact 0%), so it is unread like a garbled one.
 ROUGHLY = "约|近|逾|超过|大约|将近"  # the words before a figure stated roughly
 _ROUGH_BEFORE = re.compile(rf"(?:{ROUGHLY}|约占)\s*(?={FIG}\s*(?:(?:余|多)?\s*万元|%))")
+_NOT_ABOUT = "节制预签违履合公条契缩简"  # 约 in a word: "比全年预算节约13.20万元" is exact
 _MORE_THAN = re.compile(r"[余多]\s*万元")  # "1399余万元"
 _ABOUT = re.compile(r"(?:万元|%)\s*$")  # before "左右"/"上下": "1400万元左右"
 _FIG_THEN_END = re.compile(rf"{FIG}\s*$")
@@ -79,7 +80,9 @@ def rough_figures(text: str) -> list[int]:
     if "万元" not in text and "%" not in text:
         return []
     out = {
-        i for i in _found(text, ("约", "近", "逾", "超过", "大约", "将近")) if _ROUGH_BEFORE.match(text, i)
+        i
+        for i in _found(text, ("约", "近", "逾", "超过", "大约", "将近"))
+        if _ROUGH_BEFORE.match(text, i) and not (text[i] == "约" and i and text[i - 1] in _NOT_ABOUT)
     }
     ends = [i for i in _found(text, ("余", "多")) if _MORE_THAN.match(text, i)]
     for i in _found(text, ("左右", "上下")):
