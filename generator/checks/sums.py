@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -1217,16 +1217,30 @@ def detail_classes(report: Report) -> Iterable[Finding]:
 # --- 情况说明: 政府采购 and 基本支出 sentences ------------------------------------------------------
 
 _N = r"(\d[\d,]*(?:\.\d+)?)\s*万元"
+_KIND = r"(?:政府采购)?(货物|工程|服务)(?:采购)?(?:支出|金额)(?:为)?\s*"
 _PROCUREMENT = re.compile(
     r"政府采购(?:合同)?(?:支出总额|金额|支出)(?:[(（]以合同签订为准[)）])?(?:为|共计|合计)?\s*"
     + _N
-    + r"\s*[，,]\s*其中[:：，,]?\s*(?:政府采购)?货物(?:采购)?(?:支出|金额)(?:为)?\s*"
+    + r"\s*[，,]\s*其中[:：，,]?\s*"
+    + _KIND
     + _N
-    + r"\s*[、，,；;]\s*(?:政府采购)?工程(?:采购)?(?:支出|金额)(?:为)?\s*"
+    + r"\s*[、，,；;]\s*"
+    + _KIND
     + _N
-    + r"\s*[、，,；;]\s*(?:政府采购)?服务(?:采购)?(?:支出|金额)(?:为)?\s*"
+    + r"\s*[、，,；;]\s*"
+    + _KIND
     + _N
-)
+)  # the three parts in any order ("其中：服务采购……、货物采购……、工程采购……")
+_PROCURED = ("货物", "工程", "服务")
+
+
+def _procured(m: re.Match[str]) -> list[str | None] | None:
+    """The total and the 货物, 工程, 服务 amounts, whatever order the sentence lists them in."""
+    total, *pairs = m.groups()
+    kinds, amounts = pairs[0::2], pairs[1::2]
+    if sorted(kinds) != sorted(_PROCURED):
+        return None
+    return [total, *(amounts[kinds.index(k)] for k in _PROCURED)]
 
 
 def _as_printed(v: Decimal, like: Sequence[Decimal]) -> Decimal:
@@ -1239,7 +1253,12 @@ def _as_printed(v: Decimal, like: Sequence[Decimal]) -> Decimal:
 
 
 def _sentence_sum(
-    report: Report, pattern: re.Pattern[str], rule_id: str, label: str, part_labels: Sequence[str]
+    report: Report,
+    pattern: re.Pattern[str],
+    rule_id: str,
+    label: str,
+    part_labels: Sequence[str],
+    read: Callable[[re.Match[str]], Sequence[str | None] | None] = lambda m: m.groups(),
 ) -> Iterator[Finding | None]:
     from generator.extract.narrative import section_of
     from generator.normalize import parse_amount
@@ -1252,11 +1271,13 @@ def _sentence_sum(
         if block.table is not None:
             continue
         for m in pattern.finditer(block.text):
-            values = [parse_amount(g) for g in m.groups()]
-            if any(v is None for v in values):
+            figures = read(m)
+            read_out = [parse_amount(g) for g in figures or [None]]
+            values = [v for v in read_out if v is not None]
+            if len(values) != len(read_out):
                 continue
             total, parts = values[0], values[1:]
-            parts = [_as_printed(p, [total, *parts]) for p in parts]  # type: ignore[list-item,arg-type]
+            parts = [_as_printed(p, [total, *parts]) for p in parts]
             quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None, block=block)
             yield check_sum(
                 rule_id, f"情况说明 {label} {total}", label, total,  # type: ignore[arg-type]
@@ -1278,7 +1299,12 @@ def _sentence_sum(
 def procurement(report: Report) -> Iterable[Finding]:
     return _keep(
         _sentence_sum(
-            report, _PROCUREMENT, "sum.procurement", "政府采购总额", ["货物采购", "工程采购", "服务采购"]
+            report,
+            _PROCUREMENT,
+            "sum.procurement",
+            "政府采购总额",
+            ["货物采购", "工程采购", "服务采购"],
+            _procured,
         )
     )
 
