@@ -297,13 +297,51 @@ def test_the_national_sangong_layout_is_read(reports) -> None:
 
 def test_a_sangong_table_of_five_pairs_gives_no_figure_by_place(reports) -> None:
     """公开09表 printed with five (预算数, 决算数) pairs (the 公务用车 subtotal left out): the pairs are not the statutory
-    six, so none is taken by its place — 公务接待费's 0.39 was published as 公务用车运行维护费 (a second table reviewer)."""
+    six, so none is taken by its place — 公务接待费's 0.39 was published as 公务用车运行维护费 (a second table reviewer).
+    Since the twenty-fifth session each pair is known by the name printed over it: the same figures as printed."""
     r = reports[GUIHUA]
     rows = [(*row[:4], *row[6:]) for row in _rows(r, "公开09表")]
     edited = table_rewritten(r, "公开09表", rows)
-    for key in ("sangong_vehicle_operation", "sangong_reception", "sangong_vehicle_purchase"):
-        got = edited.metrics.get(key)
-        assert got is None or got.amount == r.metrics[key].amount, key
+    for key in (
+        "sangong_vehicle_operation",
+        "sangong_reception",
+        "sangong_vehicle_purchase",
+        "sangong_total",
+    ):
+        assert (edited.metrics[key].amount, edited.metrics[key].kind) == (r.metrics[key].amount, "table"), key
+    # the names over the pairs unreadable: no figure at all from the table
+    rows[1] = tuple("" if c and c != "合计" else c for c in rows[1])
+    rows[2] = tuple("" for _ in rows[2])
+    edited = table_rewritten(r, "公开09表", rows)
+    assert all(v.kind == "narrative" for k, v in edited.metrics.items() if k.startswith("sangong"))
+
+
+def _sangong_pairs(report, keep: list[int]) -> list[tuple[str, ...]]:
+    """规划局's 公开09表 with only the pairs ``keep`` (0 合计, 1 出国, 2 车小计, 3 车购置, 4 车运行, 5 接待)."""
+    cols = [c for i in keep for c in (2 * i, 2 * i + 1)]
+    return [tuple(row[c] for c in cols) for row in _rows(report, "公开09表")]
+
+
+@pytest.mark.parametrize(
+    "keep,total",
+    [
+        ([0, 1, 2, 5], "2.85"),  # four pairs: no breakdown of the 公务用车 subtotal
+        ([0, 1, 3, 4, 5], "2.85"),  # five: the subtotal left out, its parts stand in it
+        ([0, 1, 2, 5], "2.95"),  # … a total that is not the sum of the pairs printed: an error
+        ([0, 1, 3, 4, 5], "2.95"),
+    ],
+)
+def test_a_sangong_table_of_fewer_pairs_is_checked(reports, before, keep, total) -> None:
+    """公开09表 with four or five (预算数, 决算数) pairs: summed as printed, no note when they add up (2.85 = 0 + 0 + 2.85),
+    sum.sangong's error when the 合计's budget is written 2.95."""
+    r = reports[GUIHUA]
+    rows = _sangong_pairs(r, keep)
+    rows[-1] = (total, *rows[-1][1:])
+    found = {
+        (rule, severity)
+        for severity, rule, _ in _notes(table_rewritten(r, "公开09表", rows)) - before[GUIHUA]
+    }
+    assert ("sum.sangong", "error") in found if total == "2.95" else not found, found
 
 
 def _sangong_vertical(report) -> list[tuple[str, ...]]:

@@ -831,15 +831,11 @@ def sangong(report: Report) -> Sangong | None:
     if not layout.cells:
         return Sangong({}, {}, row_quote(st, layout.header))
     rows = st.table.rows
-    budget = {
-        n: st.amount(rows[k][b]) if b < len(rows[k]) else None
-        for n, (k, b, _) in zip(SANGONG_ITEMS, layout.cells)
-    }
-    final = {
-        n: st.amount(rows[k][f]) if f < len(rows[k]) else None
-        for n, (k, _, f) in zip(SANGONG_ITEMS, layout.cells)
-    }
-    return Sangong(budget, final, row_quote(st, layout.cells[0][0]))
+    # an item the layout has no column for is left out (not a blank cell, which is 0)
+    cells = {n: c for n, c in zip(SANGONG_ITEMS, layout.cells) if c is not None}
+    budget = {n: st.amount(rows[k][b]) if b < len(rows[k]) else None for n, (k, b, _) in cells.items()}
+    final = {n: st.amount(rows[k][f]) if f < len(rows[k]) else None for n, (k, _, f) in cells.items()}
+    return Sangong(budget, final, row_quote(st, next(iter(cells.values()))[0]))
 
 
 @rule(
@@ -860,10 +856,14 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
     if sg is not None and (sg.budget or sg.final):
         for kind, values in (("预算数", sg.budget), ("决算数", sg.final)):
             n = SANGONG_ITEMS
+            # a layout without the 公务用车 subtotal: its two parts stand in it
+            vehicle = [n[2]] if n[2] in values else [n[3], n[4]]
+            if not all(x in values for x in (n[1], *vehicle, n[5])):
+                continue  # an item the layout does not print: the total cannot be checked
             out.append(
                 check_sum(
                     "sum.sangong", f"公开09表 合计 {kind}", f"“三公”经费合计{kind}", values.get(n[0]),
-                    [(n[1], values.get(n[1])), (n[2], values.get(n[2])), (n[5], values.get(n[5]))], [sg.quote], where,
+                    [(x, values.get(x)) for x in (n[1], *vehicle, n[5])], [sg.quote], where,
                 )
             )  # fmt: skip
             out.append(

@@ -140,7 +140,10 @@ def sangong_table(t: StatutoryTable) -> dict[str, Value]:
     rows = t.table.rows
     layout = sangong_cells(rows)
     out: dict[str, Value] = {}
-    for key, (k, b, f) in zip(_SANGONG_ORDER, layout.cells if layout else ()):
+    for key, cell in zip(_SANGONG_ORDER, layout.cells if layout else ()):
+        if cell is None:
+            continue  # no column for it in this layout
+        k, b, f = cell
         row = rows[k]
         fv = t.amount(row[f]) if f < len(row) else None
         if key is not None and fv is not None:

@@ -324,8 +324,8 @@ def sangong_rows(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r: i
     found: dict[int, int] = {}
     for k in range(r + 1, len(rows)):
         label = next((c for c in rows[k] if c.strip() and parse_amount(c) is None), "")
-        item = next((i for i, words in enumerate(_SANGONG_LABELS) if all(w in label for w in words)), None)
-        if item is not None and not (item == 4 and "购置" in label):
+        item = _sangong_item(label)
+        if item is not None:
             found.setdefault(item, k)
     return [found[i] for i in range(6)] if len(found) == 6 else None
 
@@ -337,17 +337,35 @@ _SANGONG_LABELS = (("合计",), ("出国",), ("购置", "运行"), ("购置费",
 @dataclass(frozen=True)
 class SangongCells:
     """Where 公开09表 prints its six items' 预算数 and 决算数, in statutory order (合计, 因公出国（境）费, 公务用车购置及运行
-    维护费, 公务用车购置费, 公务用车运行维护费, 公务接待费): (row, budget column, final column) each. No cells: the header
-    is there, no row of amounts under it (an empty table)."""
+    维护费, 公务用车购置费, 公务用车运行维护费, 公务接待费): (row, budget column, final column) each, None for an item the
+    layout has no column for. No cells: the header is there, no row of amounts under it (an empty table)."""
 
     header: int
-    cells: tuple[tuple[int, int, int], ...]
+    cells: tuple[tuple[int, int, int] | None, ...]
+
+
+def _sangong_item(label: str) -> int | None:
+    """Which of the six items a label names (its place in _SANGONG_LABELS)."""
+    item = next((i for i, words in enumerate(_SANGONG_LABELS) if all(w in label for w in words)), None)
+    return None if item == 4 and "购置" in label else item
+
+
+def _pair_item(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r: int, col: int) -> int | None:
+    """The item a (预算数, 决算数) pair at column ``col`` of header row ``r`` is printed under: the nearest name above it
+    ("小计" under 公务用车购置及运行维护费 is that subtotal)."""
+    for k in range(r - 1, -1, -1):
+        cell = rows[k][col].strip() if col < len(rows[k]) else ""
+        if cell == "小计":
+            return 2
+        if cell:
+            return _sangong_item(cell)
+    return None
 
 
 def sangong_cells(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> SangongCells | None:
-    """The 公开09表's layout, from its header row: six (预算数, 决算数) pairs side by side; one 预算数 over six columns and
-    one 决算数 over the next six; or one row per item (项目 | 预算数 | 决算数). None when it is none of these (five or four
-    pairs: no item is known by its place)."""
+    """The 公开09表's layout, from its header row: six (预算数, 决算数) pairs side by side (fewer pairs — the 公务用车
+    subtotal or its parts left out — known by the names printed over them); one 预算数 over six columns and one 决算数
+    over the next six; or one row per item (项目 | 预算数 | 决算数). None when it is none of these."""
     for r, row in enumerate(rows):
         budgets = [i for i, c in enumerate(row) if c.strip() in ("预算数", "预算")]
         finals = [i for i, c in enumerate(row) if c.strip() in ("决算数", "决算")]
@@ -356,14 +374,23 @@ def sangong_cells(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> 
         if len(budgets) == 1 and len(finals) == 1 and finals[0] - budgets[0] != 6:
             at = sangong_rows(rows, r)
             return None if at is None else SangongCells(r, tuple((k, budgets[0], finals[0]) for k in at))
+        pairs: list[tuple[int, int] | None]
         if len(budgets) == 6 and len(finals) == 6:
             pairs = list(zip(budgets, finals, strict=True))
         elif len(budgets) == 1 and len(finals) == 1:
             pairs = [(budgets[0] + i, finals[0] + i) for i in range(6)]
+        elif 2 <= len(budgets) == len(finals) < 6:
+            items = [_pair_item(rows, r, b) for b in budgets]
+            if None in items or len(set(items)) != len(items) or 0 not in items:
+                return None  # a pair under no item's name: none is known by its place either
+            pairs = [None] * 6
+            for item, b, f in zip(items, budgets, finals, strict=True):
+                pairs[item] = (b, f)  # type: ignore[index]
         else:
             return None
         data = data_row_after(rows, r)
-        return SangongCells(r, () if data is None else tuple((data, b, f) for b, f in pairs))
+        cells = tuple(None if p is None else (data, p[0], p[1]) for p in pairs) if data is not None else ()
+        return SangongCells(r, cells)
     return None
 
 
