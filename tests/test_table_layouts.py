@@ -216,7 +216,19 @@ def _codes_spaced_06(report) -> list[tuple[str, ...]]:
     return out
 
 
+def _level_column(report, key: str) -> list[tuple[str, ...]]:
+    """A "级次" column after the code, its cells 类/款/项 (an export of the 决算 software; a second table reviewer's C06)."""
+    out = []
+    for i, (c0, *rest) in enumerate(_rows(report, key)):
+        level = {3: "类", 5: "款", 7: "项"}.get(len(c0), "") if c0.isdigit() else ("级次" if i == 1 else "")
+        out.append((c0, level, *rest))
+    return out
+
+
 LAYOUTS = [
+    (GUIHUA, "公开05表", lambda r: _level_column(r, "公开05表")),
+    (GUIHUA, "公开03表", lambda r: _level_column(r, "公开03表")),
+    (CAIZHENG, "公开05表", lambda r: _level_column(r, "公开05表")),
     (GUIHUA, "公开03表", lambda r: _code_columns(r, "公开03表", sparse=True)),
     (GUIHUA, "公开05表", lambda r: _code_columns(r, "公开05表", sparse=True)),
     (SHEGONG, "公开03表", lambda r: _code_columns(r, "公开03表", sparse=True)),
