@@ -225,7 +225,21 @@ def _level_column(report, key: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _carry_split_both_sides(report) -> list[tuple[str, ...]]:
+    """公开04表 with 年末财政拨款结转和结余's three funds listed under it on the expenditure side too, beside the income
+    side's (a second table reviewer's B08)."""
+    out = [tuple(row) for row in _rows(report, "公开04表")]
+    end = next(i for i, row in enumerate(out) if row[2] == "年末财政拨款结转和结余")
+    for k, fund in enumerate(
+        ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"), start=1
+    ):
+        amounts = out[end][3:] if k == 1 else ("",) * len(out[end][3:])
+        out[end + k] = (*out[end + k][:2], fund, *amounts)
+    return out
+
+
 LAYOUTS = [
+    (CAIZHENG, "公开04表", _carry_split_both_sides),
     (GUIHUA, "公开05表", lambda r: _level_column(r, "公开05表")),
     (GUIHUA, "公开03表", lambda r: _level_column(r, "公开03表")),
     (CAIZHENG, "公开05表", lambda r: _level_column(r, "公开05表")),

@@ -570,11 +570,13 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
     if begin is not None:
         # the three funds' carry-over, listed on the income side under 年初财政拨款结转和结余
         stop = total_in.row if total_in is not None else None
-        below = [
-            e
-            for e in es
-            if e.row > begin.row and (stop is None or e.row < stop) and _CARRY_SOURCE.match(e.name)
-        ]
+        below: list[Entry] = []
+        for fund in es:
+            if fund.row > begin.row and (stop is None or fund.row < stop) and _CARRY_SOURCE.match(fund.name):
+                if not any(x.row == fund.row for x in below):
+                    below.append(
+                        fund
+                    )  # the left one of a row: the expenditure side may list its 年末 funds alike
         out.append(
             check_sum(
                 "sum.fiscal_total", "公开04表 年初财政拨款结转和结余", "年初财政拨款结转和结余", _amount(begin),
