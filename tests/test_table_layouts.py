@@ -238,7 +238,40 @@ def _carry_split_both_sides(report) -> list[tuple[str, ...]]:
     return out
 
 
+def _economic_items(report) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """公开06表's 款 lines as printed (code, name, amount): 人员经费's (301, 303) and 公用经费's (the rest)."""
+    from generator.checks.sums import table_entries
+
+    items = [
+        (e.code, e.name, str(e.first()))
+        for e in table_entries(report, "公开06表")
+        if e.code and len(e.code) == 5 and e.first() is not None
+    ]
+    staff = [i for i in items if i[0][:3] in ("301", "303")]
+    return staff, [i for i in items if i not in staff]
+
+
+def _economic_one_panel(report, blocks: bool) -> list[tuple[str, ...]]:
+    """公开06表 as one panel (a second table reviewer's F18, F19): columns 合计 | 人员经费 | 公用经费 under a 合计 row
+    carrying each; or (``blocks``) a 人员经费 block and a 公用经费 block, each closed by a 小计 row."""
+    staff, public = _economic_items(report)
+    p, q = (str(report.metrics[k].amount) for k in ("gpb_basic_personnel", "gpb_basic_public"))
+    basic = str(report.metrics["gpb_basic_personnel"].amount + report.metrics["gpb_basic_public"].amount)
+    if blocks:
+        return [
+            ("科目编码", "科目名称", "决算数"), ("人员经费", "", ""), *staff, ("小计", "", p),
+            ("公用经费", "", ""), *public, ("小计", "", q), ("合计", "", basic),
+        ]  # fmt: skip
+    return [
+        ("科目编码", "科目名称", "合计", "人员经费", "公用经费"), ("合计", "", basic, p, q),
+        *((c, n, a, a, "") for c, n, a in staff), *((c, n, a, "", a) for c, n, a in public),
+    ]  # fmt: skip
+
+
 LAYOUTS = [
+    (GUIHUA, "公开06表", lambda r: _economic_one_panel(r, blocks=False)),
+    (GUIHUA, "公开06表", lambda r: _economic_one_panel(r, blocks=True)),
+    (SHEGONG, "公开06表", lambda r: _economic_one_panel(r, blocks=True)),
     (CAIZHENG, "公开04表", _carry_split_both_sides),
     (GUIHUA, "公开05表", lambda r: _level_column(r, "公开05表")),
     (GUIHUA, "公开03表", lambda r: _level_column(r, "公开03表")),

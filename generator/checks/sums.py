@@ -572,11 +572,10 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
         stop = total_in.row if total_in is not None else None
         below: list[Entry] = []
         for fund in es:
-            if fund.row > begin.row and (stop is None or fund.row < stop) and _CARRY_SOURCE.match(fund.name):
-                if not any(x.row == fund.row for x in below):
-                    below.append(
-                        fund
-                    )  # the left one of a row: the expenditure side may list its 年末 funds alike
+            # the left one of a row: the expenditure side may list its 年末 funds alike
+            within = fund.row > begin.row and (stop is None or fund.row < stop)
+            if within and _CARRY_SOURCE.match(fund.name) and not any(x.row == fund.row for x in below):
+                below.append(fund)
         out.append(
             check_sum(
                 "sum.fiscal_total", "公开04表 年初财政拨款结转和结余", "年初财政拨款结转和结余", _amount(begin),

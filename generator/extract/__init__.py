@@ -84,6 +84,21 @@ def _column(t: StatutoryTable, label: str) -> Value | None:
 _TOTAL_ROW = R("(?:合计|总计)")
 
 
+def _block_subtotal(t: StatutoryTable, heading: str) -> Value | None:
+    """The "小计" row that closes the block a row of ``heading`` alone opens ("人员经费" / 30101 … / "小计 4884.09")."""
+    from generator.extract.tables import _quote
+
+    opened = False
+    for r_index, cells in enumerate(t.table.rows):
+        texts = [c.strip() for c in cells if c.strip()]
+        if texts == [heading]:
+            opened = True
+        elif opened and texts and texts[0] == "小计":
+            amounts = [v for c in texts[1:] if (v := t.amount(c)) is not None]
+            return Value(amounts[0], "table", _quote(t, r_index)) if amounts else None
+    return None
+
+
 def table_metrics(st: dict[str, StatutoryTable]) -> dict[str, Value]:
     out: dict[str, Value | None] = {}
 
@@ -115,8 +130,11 @@ def table_metrics(st: dict[str, StatutoryTable]) -> dict[str, Value]:
         put("gpb_expenditure", column(t, _TOTAL_ROW, re.compile("合计|小计|决算数")))
         put("gpb_basic", column(t, _TOTAL_ROW, re.compile("基本支出")))
     if t := st.get("公开06表"):
-        put("gpb_basic_personnel", _lookup(t, "人员经费合计"))
-        put("gpb_basic_public", _lookup(t, "公用经费合计"))
+        for key, kind in (("gpb_basic_personnel", "人员经费"), ("gpb_basic_public", "公用经费")):
+            put(key, _lookup(t, f"{kind}合计"))
+            # one panel with 合计 | 人员经费 | 公用经费 columns, the 合计 row carrying each; or each block closed by 小计
+            put(key, column(t, _TOTAL_ROW, re.compile(f"^{kind}$")))
+            put(key, _block_subtotal(t, kind))
     if t := st.get("公开09表"):
         for key, value in sangong_table(t).items():
             put(key, value)
