@@ -651,9 +651,9 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
         s = sum(values, Decimal(0))
         terms = "、".join(
             re.sub(r"支出(?:决算)?$", "", parts[k]["subject"])
-            + ("持平" if "持平" in (parts[k].get("direction") or "") else f"{'+' if v >= 0 else ''}{v}")
+            + ("持平" if "持平" in (parts[k].get("direction") or "") else f"{'+' if v >= 0 else ''}{v}万元")
             for k, v in zip(kinds, values, strict=True)
-        )
+        )  # each with its unit: a last item 持平 is no "持平万元"
         said = (
             f"{total['direction']}{total['change']}万元"
             if total["change"] is not None
@@ -663,7 +663,7 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
             "yoy.sangong_parts",
             "error",
             f"三公/{whole}/{s}",
-            f"文中称“三公”经费比上年{said}，而其三项的变动为{terms}万元，合计{s}万元；“三公”经费只由这三项组成，"
+            f"文中称“三公”经费比上年{said}，而其三项的变动为{terms}，合计{s}万元；“三公”经费只由这三项组成，"
             f"两者应相等。",
             said,
             f"{'增加' if s > 0 else '减少' if s < 0 else '持平'}{abs(s) if s else ''}"

@@ -87,7 +87,7 @@ _YOY = re.compile(
     r"(?P<lead>(?:(?:比|较|与)(?:上年|上一年|上年度|上一年度|去年|\d{4}年度?)(?:度)?(?:同期)?(?:决算)?(?:数)?"
     rf"(?:的\s*(?P<last>{FIG})\s*万元)?(?:相比)?|同比)[，,]?)"  # "比2023年度的8796.53万元增加……"
     r"(?P<what>[^，,。；;\d]{0,24}?)"
-    r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平)了?"
+    r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平|(?<=相比)(?:无|没有)(?:增减)?变化)了?"
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
     r"(?:[，,、]?\s*(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少|增加|下降了|增长了|上升了|降低了)"
     rf"(?P<pct>{FIG})(?![\d.]*\s*倍)\s*%?)?"
@@ -100,7 +100,7 @@ _YOY_PART = re.compile(
     rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
-_YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平")
+_YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平", "变化")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
 _SECOND_PCT = re.compile(rf"^[。，,；;]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%")
 _AMOUNT_BEFORE = re.compile(rf"{NUM}万元")
@@ -170,6 +170,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             unit = m.group("unit")
             percent = parse_amount(m.group("pct")) if m.group("pct") else None
             direction, percent_direction = m.group("dir"), m.group("pdir")
+            if direction.endswith("变化"):
+                direction = "持平"  # "与2023年度相比无增减变化"
             end = m.end()
             if unit == "%":
                 percent, change = change, None
@@ -186,7 +188,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                     percent_direction = _OPPOSITE.get(percent_direction, percent_direction)
                 else:
                     direction = _OPPOSITE.get(direction, direction)
-            if change is None and percent is None and "持平" not in m.group("dir"):
+            if change is None and percent is None and "持平" not in direction:
                 continue
             sentence_start = sentence_begin(text, m.start())
             clause = max(text.rfind(c, sentence_start, m.start()) for c in "：:")
