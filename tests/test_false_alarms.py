@@ -598,3 +598,90 @@ def test_a_gap_to_the_budget_between_final_and_rate(reports, before, gap, rule) 
     assert rate and rate <= {(x[0], x[2]) for x in notes}
     new = {(x[0], x[1]) for x in notes if (x[0], x[2]) not in before[SHEGONG]}
     assert new == ({(rule, "error")} if rule else set())
+
+
+# A regression probe of the twenty-fifth session's readers (docs/reviews/adversarial_regress25.md): its false notes,
+# lost notes and misses, each failing before its fix.
+_GUIHUA_07_NOTE = (
+    "说明：上海市普陀区规划和自然资源局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。"
+)
+_GUIHUA_07_SAID = "上海市普陀区规划与自然资源局2024年度无政府性基金预算财政拨款收入和支出。"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["政府性基金预算财政拨款：本年度不涉及。", "本年度不涉及此项收支。", "本年度无此类收支。", "本年度无相关收支。",
+     "本年度未发生此项收支。", "本部门政府性基金预算财政拨款本年度无发生额。"],
+)  # fmt: skip
+def test_the_empty_07_said_in_its_own_section(reports, before, said) -> None:
+    """规划局's empty 公开07表 without its table note, its 情况说明 sentence written otherwise (E12, E40–E44, E46): said
+    to be empty in its own section — no longer found only because the window reached the 08 section's statement."""
+    r = reread(reread(reports[GUIHUA], _GUIHUA_07_NOTE, ""), _GUIHUA_07_SAID, said)
+    new = {(f.rule, f.message) for f in run_checks(r) if f.rule == "completeness.empty_table"} - before[
+        GUIHUA
+    ]
+    assert not new, sorted(new)
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # a share of a whole the report states twice (text 5377.64, 公开06表 5364.75): right against the text's (L24, N10)
+        (GUIHUA, "一般公共预算财政拨款基本支出5377.64万元。其中：人员经费4896.98万元，主要包括",
+         "一般公共预算财政拨款基本支出5377.64万元，其中：人员经费和公用经费分别为4896.98万元和480.66万元，分别占基本支出的"
+         "91.06%和8.94%。人员经费主要包括", "ratio.share"),
+        (GUIHUA, "人员经费4896.98万元，主要包括", "人员经费4896.98万元，占基本支出的91.06%，主要包括", "ratio.share"),
+        # a share of 人员经费 (N26: 133.4 ÷ 137.80) and of the 三公 budget (N27: 0.27 ÷ 4.95), not of 基本支出 or spending
+        (R001, "主要包括工资福利支出133.4万元，其中", "主要包括工资福利支出133.4万元，占人员经费的96.81%，其中", "ratio.share"),
+        (R000, "公务接待费支出0.27万元，占5.71%", "公务接待费支出0.27万元，占“三公”经费预算的5.45%", "ratio.share"),
+        # a bracket holding other words before the share (K25, K26)
+        (R000, "其他收入250.88万元，占29.13%", "其他收入250.88万元（主要为利息收入，占29.13%）", "sum.income_sources"),
+        (R002, "其他收入489.60万元，占15.65%", "其他收入489.60万元（主要为非同级财政拨款，占15.65%）", "sum.income_sources"),
+    ],
+)  # fmt: skip
+def test_the_second_probes_false_alarms(reports, before, name, old, new, rule) -> None:
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
+    assert after <= before[name], sorted(after - before[name])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # 人员经费 stated in a list (L20): its text-vs-table error is kept
+        (GUIHUA, "一般公共预算财政拨款基本支出5377.64万元。其中：人员经费4896.98万元，主要包括",
+         "一般公共预算财政拨款基本支出5377.64万元，其中：人员经费和公用经费分别为4896.98万元和480.66万元，分别占91.06%和"
+         "8.94%。人员经费主要包括", "text_table.metric"),
+        # a share between 人员经费's amount and its list (N03): the list's amounts are still read
+        (R001, "人员经费137.80万元，主要包括", "人员经费137.80万元，占基本支出的95.91%，主要包括", "text_table.economic_name"),
+        *((SHEGONG, _SHEGONG_FINAL, f"支出决算为307.82万元，{gap}，完成年初预算的95.89%。", "budget.rate")
+          for gap in ("比全年预算少支出13.20万元", "比全年预算减少支出13.20万元", "较全年预算节约资金13.20万元",
+                      "比全年预算结余13.20万元", "与全年预算相比减少13.20万元", "比全年预算减少13.20万元（主要为人员经费结余）",
+                      "决算数比全年预算减少13.20万元")),
+    ],
+)  # fmt: skip
+def test_the_second_probes_lost_notes(reports, before, name, old, new, rule) -> None:
+    kept = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
+    was = {x for x in before[name] if x[0] == rule}
+    assert was and kept == was
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule,claimed",
+    [
+        # names split at the 及 inside 公务用车购置及运行维护费 (L17)
+        (R000, "其中：因公出国（境）费支出0.00万元，占0.00%，比上年增加0.00万元，增长0.00%，主要原因是：2023年与2024年均未安排"
+         "因公出国（境）费支出。公务用车购置及运行维护费支出4.46万元，占94.29%，",
+         "其中：公务接待费和公务用车购置及运行维护费分别为0.27万元和4.46万元，分别占5.71%和95.29%。公务用车购置及运行维护费支出"
+         "4.46万元，", "ratio.share", "95.29%"),
+        # the rate first, then the amount with 了 (R10)
+        (R000, "比上年增加1.55万元，增长4.24%", "比上年增长4.24%，增加了2.55万元", "yoy.percent", "4.24%"),
+        # a bracket holding other words, then a wrong share (K21)
+        (R000, "其他收入250.88万元，占29.13%", "其他收入250.88万元（主要为利息收入，占30.13%）", "ratio.share", "30.13%"),
+    ],
+)  # fmt: skip
+def test_the_second_probes_misses(reports, before, name, old, new, rule, claimed) -> None:
+    found = [
+        f for f in run_checks(reread(reports[name], old, new))
+        if f.rule == rule and (f.rule, f.message) not in before[name]
+    ]  # fmt: skip
+    assert [(f.severity, f.claimed) for f in found] == [("error", claimed)]

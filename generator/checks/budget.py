@@ -132,7 +132,7 @@ def diff_rate(report: Report) -> Iterable[Finding]:
         )
 
 
-_LESS = ("减少", "节约", "少")
+_LESS = ("减少", "节约", "少", "结余")
 
 
 @rule(

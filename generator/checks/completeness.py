@@ -181,7 +181,9 @@ def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
             0
         ]  # its own section
         if re.search(
-            r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出)|支出决算(?:为)?0(?:\.00)?万元", body
+            r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出|收支)|支出决算(?:为)?0(?:\.00)?万元"
+            r"|不涉及|未(?:发生|产生|安排)(?![变增减])|不存在|无发生额|为零|均为0(?![\d.])",
+            body,
         ):
             return True
     return False

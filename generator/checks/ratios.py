@@ -105,6 +105,19 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
     return _named_whole(report, key)
 
 
+def _other_wholes(report: Report, claim: dict[str, Any]) -> list[Decimal]:
+    """Every statement of the whole a share names, and the sentence's own whole: a share that is right against one of
+    them is no slip of its own (where they differ, text_table.* reports the two statements)."""
+    out = [claim["parent"]] if isinstance(claim.get("parent"), Decimal) else []
+    key = claim.get("denominator_metric")
+    if key == "gpb_basic" and report.metrics.get("gpb_basic") is None:
+        key = "expenditure_basic"
+    for source in (report.metrics, report.narrative):
+        if key and (value := source.get(key)) is not None:
+            out.append(value.amount)
+    return out
+
+
 def _named_whole(report: Report, key: str | None) -> tuple[Decimal, str, Quote | None] | None:
     if key is None:
         return None
@@ -144,8 +157,10 @@ def share(report: Report) -> Iterable[Finding]:
             continue
         total, name, quote = whole
         severity = percent_severity(stated, amount, total)
-        if severity is None:
-            continue
+        if severity is None or any(
+            percent_severity(stated, amount, w) is None for w in _other_wholes(report, claim)
+        ):
+            continue  # right against the whole another place states (the text's 5377.64 where 公开06表 has 5364.75)
         expected = rounded_percent(amount, total, stated)
         evidence = [claim["quote"]] + ([quote] if quote is not None and quote != claim["quote"] else [])
         # where the wrong figure comes from: the amount over another sum the quotes state (004: 公务接待费 1.16 "占82.86%"

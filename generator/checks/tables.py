@@ -1248,7 +1248,10 @@ _KINDS = {"301": "工资福利支出", "302": "商品和服务支出", "303": "�
 
 # "人员经费137.80万元，主要包括工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；公用经费5.87万元，
 # 主要包括办公费2.53万元，电费0.4万元，……" (001): each listed amount is a row of 公开06表.
-_LISTED_AMOUNTS = re.compile(r"(?:人员经费|公用经费)\s*[\d,.]+\s*万元[，,]\s*主要包括[^。]*")
+_LISTED_AMOUNTS = re.compile(
+    r"(?:人员经费|公用经费)\s*[\d,.]+\s*万元(?:[（(][^（）()]{1,30}[）)])?(?:[，,]\s*占[^，,。；;]{0,12}?\d[\d.]*%)?"
+    r"[，,]\s*(?:主要)?包括[^。]*"
+)  # the same openings as _COMPONENTS: a bracket or a share after the amount, "包括" without 主要
 _LISTED_ITEM = re.compile(
     r"(?:^|[，,；;：:、])\s*(?:主要包括|其中)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,20}?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
 )

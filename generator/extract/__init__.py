@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 from typing import Any
 
 from generator.extract import claims, identity, narrative, perf
 from generator.extract.tables import StatutoryTable, column, find_statutory, lookup, structured
-from generator.model import Document, Report, Value
+from generator.model import Document, Quote, Report, Value
 
 METRIC_KEYS = [
     "staff_total", "staff_active", "staff_retired", "staff_authorized",
@@ -215,6 +216,9 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
     statutory = find_statutory(doc)
     from_tables = table_metrics(statutory)
     from_text = narrative.find_narrative(doc, sections, toc)
+    shares = claims.share_claims(doc, sections, toc)
+    for key, value in _listed(shares).items():
+        from_text.setdefault(key, value)
     for key, value in staff_from_tables(doc).items():
         from_text.setdefault(key, value)
     metrics: dict[str, Value | None] = {}
@@ -241,7 +245,7 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
         yoy_claims=claims.yoy_claims(doc, sections, toc),
         statements=statements,
         narrative=from_text,
-        share_claims=claims.share_claims(doc, sections, toc),
+        share_claims=shares,
         budget_claims=claims.budget_claims(doc, sections, toc),
         perf_tables=perf.perf_tables(doc, agency),
         sections=[{"title": s} for s in dict.fromkeys(s for s in sections if s)],
@@ -249,6 +253,29 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
         document=doc,
     )
     return report
+
+
+# figures a list states in one sentence ("其中：人员经费和公用经费分别为4896.98万元和480.66万元，分别占……"), by name and the
+# section the narrative's own patterns read them in
+_LISTED = {
+    "人员经费": ("gpb_basic_personnel", "基本支出"),
+    "公用经费": ("gpb_basic_public", "基本支出"),
+    "基本支出": ("expenditure_basic", "支出决算"),
+    "项目支出": ("expenditure_project", "支出决算"),
+}
+
+
+def _listed(shares: list[dict[str, object]]) -> dict[str, Value]:
+    out: dict[str, Value] = {}
+    for c in shares:
+        quote, amount = c.get("quote"), c.get("amount")
+        if not c.get("listed") or not isinstance(quote, Quote) or not isinstance(amount, Decimal):
+            continue
+        key, section = _LISTED.get(str(c["label"]), (None, ""))
+        # not "一般公共预算财政拨款基本支出和项目支出分别为……" (财政拨款's, not the year's 基本支出)
+        if key and section in (quote.section or "") and "财政拨款" not in quote.quote:
+            out.setdefault(key, Value(amount, "narrative", quote))
+    return out
 
 
 def _mark_ocr(value: Value | None, ocr_pages: tuple[int, ...]) -> Value | None:

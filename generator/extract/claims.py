@@ -89,7 +89,7 @@ _YOY = re.compile(
     r"(?P<what>[^，,。；;\d]{0,24}?)"
     r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平|(?<=相比)(?:无|没有)(?:增减)?变化)了?"
     rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
-    r"(?:[，,、]?\s*(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少|增加|下降了|增长了|上升了|降低了)"
+    r"(?:[，,、]?\s*(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少了?|增加了?|下降了|增长了|上升了|降低了)"
     rf"(?P<pct>{FIG})(?![\d.]*\s*倍)\s*%?)?"
 )
 # "…比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；公务接待费支出决算减少0.15万元，
@@ -138,6 +138,17 @@ METRIC_NAMES: list[tuple[str, str]] = [
 ]  # fmt: skip
 
 
+def whole_named(text: str) -> str | None:
+    """The figure a share names as its whole ("占基本支出的…%", "占人员经费的…%", "占“三公”经费预算的…%"): a budget is
+    not the spending of the same name."""
+    if "预算" in text:
+        return "sangong_budget" if "三公" in text else None
+    for name, key in (("人员经费", "gpb_basic_personnel"), ("公用经费", "gpb_basic_public")):
+        if name in text:
+            return key
+    return metric_named(text)
+
+
 def metric_named(text: str) -> str | None:
     text = text.replace("决算", "")
     for name, key in METRIC_NAMES:
@@ -175,10 +186,10 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             end = m.end()
             if unit == "%":
                 percent, change = change, None
-                if m.group("pct") and percent_direction in ("增加", "减少") and text.startswith("万元", end):
+                if m.group("pct") and percent_direction[:2] in ("增加", "减少") and text.startswith("万元", end):
                     # "增长13.08%，增加1062.85万元": the rate written before its amount
                     change, unit, end = parse_amount(m.group("pct")), "万元", end + 2
-                    direction, percent_direction = percent_direction, direction
+                    direction, percent_direction = percent_direction[:2], direction
             # "增加-10.04万元，增长-1.62%": a change signed against its word is the other way
             if change is not None and change < 0:
                 change, direction = -change, _OPPOSITE.get(direction, direction)
@@ -361,7 +372,7 @@ def _subject(text: str) -> str:
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*[（(]?\s*所?占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )
 _PARENT = re.compile(rf"{NUM}万元[，,]\s*(?:其中|主要用于)")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,16}?\d")  # a paragraph that opens with a share
@@ -426,9 +437,18 @@ def _list_labels(labels: str, n: int) -> list[str] | None:
     """ "A、B和C" as n names: split at 、, then the last at its last 和/及/与 ("社会保障和就业支出" keeps its 和 when the 、
     already give n)."""
     names = re.sub(r"^(?:其中[:：]?)", "", labels).split("、")
-    while len(names) < n and (m := re.search(r"^(.+)[和及与](.+)$", names[-1])):
-        names[-1:] = [m.group(1), m.group(2)]
+    while len(names) < n:
+        last = names[-1]
+        cuts = [i for i, c in enumerate(last) if c in "和及与" and 2 <= i <= len(last) - 3]
+        if not cuts:
+            break
+        # at a connective after a whole name ("公务接待费和公务用车购置及运行维护费": after 费, not inside 购置及运行)
+        at = next((i for i in cuts if last[:i].endswith(_NAME_ENDS)), cuts[-1])
+        names[-1:] = [last[:at], last[at + 1 :]]
     return names if len(names) == n and all(len(x) >= 2 for x in names) else None
+
+
+_NAME_ENDS = ("费", "支出", "收入", "资金", "金额")
 
 
 def _share_lists(
@@ -451,9 +471,9 @@ def _share_lists(
         for label, amount, pct in zip(labels, amounts, pcts, strict=True):
             out.append({
                 "label": label, "amount": amount, "percent": pct, "denominator_label": den,
-                "denominator_metric": metric_named(den) if den else None, "parent": parent,
+                "denominator_metric": whole_named(den) if den else None, "parent": parent,
                 "parent_quote": parent_quote, "parent_unread": parent_unread, "lead": head[:60], "block": pos,
-                "quote": quote,
+                "quote": quote, "listed": True,
             })  # fmt: skip
     return out
 
@@ -496,7 +516,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 "amount": parse_amount(m.group("n")),
                 "percent": parse_amount(m.group("pct")),
                 "denominator_label": den,
-                "denominator_metric": metric_named(den) if den else None,
+                "denominator_metric": whole_named(den) if den else None,
                 "parent": parent,
                 "parent_quote": parent_quote,
                 "parent_unread": parent_unread,
@@ -513,8 +533,8 @@ _BUDGET = re.compile(
     rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
     rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
     # "，比2024年全年预算减少13.20万元": the gap to a budget
-    rf"(?:[，,]\s*(?P<gap_text>(?:比|较)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?P<gdir>减少|增加|节约|超支|少|多)了?"
-    rf"(?P<gap>{FIG})\s*万元))?"
+    rf"(?:[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较|与)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
+    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
