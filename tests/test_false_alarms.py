@@ -675,6 +675,11 @@ def test_the_second_probes_lost_notes(reports, before, name, old, new, rule) -> 
          "4.46万元，", "ratio.share", "95.29%"),
         # the rate first, then the amount with 了 (R10)
         (R000, "比上年增加1.55万元，增长4.24%", "比上年增长4.24%，增加了2.55万元", "yoy.percent", "4.24%"),
+        # a whole named is that whole, though the sentence (or the paragraph) states another (N07, N19: caught before
+        # this session, lost for a while to "right against any statement of a whole")
+        (R004, "社会保障和就业支出793.68万元，占94.40%", "社会保障和就业支出793.68万元，占本年支出合计的94.40%", "ratio.share",
+         "94.40%"),
+        (GUIHUA, "项目支出4381.74万元，占44.90%", "项目支出4381.74万元，占支出总计的44.90%", "ratio.share", "44.90%"),
         # a bracket holding other words, then a wrong share (K21)
         (R000, "其他收入250.88万元，占29.13%", "其他收入250.88万元（主要为利息收入，占30.13%）", "ratio.share", "30.13%"),
     ],

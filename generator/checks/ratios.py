@@ -106,10 +106,13 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
 
 
 def _other_wholes(report: Report, claim: dict[str, Any]) -> list[Decimal]:
-    """Every statement of the whole a share names, and the sentence's own whole: a share that is right against one of
-    them is no slip of its own (where they differ, text_table.* reports the two statements)."""
-    out = [claim["parent"]] if isinstance(claim.get("parent"), Decimal) else []
+    """Every statement of the whole a share names (else the sentence's own whole): a share that is right against one
+    of them is no slip of its own (where they differ, text_table.* reports the two statements). A whole named is
+    that whole: "占支出总计的44.90%" of 本年支出合计 is wrong, though the sentence states 本年支出合计."""
     key = claim.get("denominator_metric")
+    if not key:
+        return [claim["parent"]] if isinstance(claim.get("parent"), Decimal) else []
+    out: list[Decimal] = []
     if key == "gpb_basic" and report.metrics.get("gpb_basic") is None:
         key = "expenditure_basic"
     for source in (report.metrics, report.narrative):
