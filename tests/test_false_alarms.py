@@ -690,3 +690,23 @@ def test_the_second_probes_misses(reports, before, name, old, new, rule, claimed
         if f.rule == rule and (f.rule, f.message) not in before[name]
     ]  # fmt: skip
     assert [(f.severity, f.claimed) for f in found] == [("error", claimed)]
+
+
+@pytest.mark.parametrize(
+    "name,old,new,claimed,whole",
+    [
+        (R000, "公务接待费支出0.27万元，占5.71%", "公务接待费支出0.27万元，占“三公”经费预算的6.45%", "6.45%", "按“三公”经费预算4.95万元"),
+        (R001, "主要包括工资福利支出133.4万元，其中", "主要包括工资福利支出133.4万元，占人员经费的97.81%，其中", "97.81%",
+         "文中称工资福利支出133.4万元，占97.81%；按人员经费137.80万元"),
+        (GUIHUA, "住房保障支出（类）461.08万元，占4.73%", "住房保障支出（类）461.08万元，占一般公共预算财政拨款支出的4.83%",
+         "4.83%", "9746.50万元"),
+    ],
+)  # fmt: skip
+def test_a_wrong_share_of_a_named_whole(reports, before, name, old, new, claimed, whole) -> None:
+    """Shares of the wholes named since this session (the 三公 budget, 人员经费) and of 一般公共预算财政拨款支出 (whose name
+    holds 预算 but is no budget): a wrong one is an error, reckoned on the whole named."""
+    (f,) = [
+        f for f in run_checks(reread(reports[name], old, new))
+        if f.rule == "ratio.share" and (f.rule, f.message) not in before[name]
+    ]  # fmt: skip
+    assert (f.severity, f.claimed) == ("error", claimed) and whole in f.message, f.message

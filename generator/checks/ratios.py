@@ -33,6 +33,9 @@ _WHOLE_NAMES = {
     "procurement_total": "政府采购支出总额",
     "gpb_basic": "一般公共预算财政拨款基本支出",
     "expenditure_basic": "基本支出",
+    "sangong_budget": "“三公”经费预算",
+    "gpb_basic_personnel": "人员经费",
+    "gpb_basic_public": "公用经费",
 }
 # any other figure a share names ("占收入支出总计的…%"): the first of the names the narrative gives it
 for _name, _key in METRIC_NAMES:

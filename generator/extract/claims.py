@@ -141,7 +141,7 @@ METRIC_NAMES: list[tuple[str, str]] = [
 def whole_named(text: str) -> str | None:
     """The figure a share names as its whole ("占基本支出的…%", "占人员经费的…%", "占“三公”经费预算的…%"): a budget is
     not the spending of the same name."""
-    if "预算" in text:
+    if "预算" in text.replace("一般公共预算", "").replace("预算财政拨款", ""):  # not 一般公共预算财政拨款支出's
         return "sangong_budget" if "三公" in text else None
     for name, key in (("人员经费", "gpb_basic_personnel"), ("公用经费", "gpb_basic_public")):
         if name in text:
@@ -503,7 +503,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 doc, text, first, cut, pos, m.start(), toc
             )
             label = re.sub(r"^[\s\d.、，,]+", "", m.group("label")).strip(" ：:，,")
-            label = re.sub(r"^其中[:：]?\s*", "", label)
+            label = re.sub(r"^(?:其中|主要包括|包括)[:：]?\s*", "", label)
             if re.match(r"\d{4}\s*年度?", m.group("label").lstrip(" ：:，,")):
                 label = re.sub(
                     r"^年度?", "", label
