@@ -499,6 +499,9 @@ def test_a_short_name_with_a_slip_is_an_info(reports) -> None:
 @pytest.mark.parametrize(
     "old,new",
     [
+        # an item headed by its 项 and code (D05, D15): its 类 is the code's (210 卫生健康支出, 229 其他支出)
+        ("8.卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项):", "8、行政单位医疗（2101101）："),
+        ("13.其他支出(类)其他支出(款)其他支出(项):", "13、2299999其他支出："),
         # an item's change with 了 (B07) or against last year's amount (B06)
         ("比上年决算增加4.22万元，增长42.58%", "比上年决算增加了4.22万元，增长了42.58%"),
         ("支出决算数为358.73万元，比上年决算减少18.18万元，下降4.82%",

@@ -992,13 +992,35 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
 
 # 具体情况 of a text report: "3.社会保障和就业支出(类)人力资源和社会保障管理" / "事务(款)行政运行(项):支出决算数为1,005.01万元，
 # 比上年决算减少49.32万元……" — one numbered paragraph per 项, its name wrapped over two blocks
-_ITEM = re.compile(
-    rf"(?<![\d.,]){ITEM_NUMBER}\s*(?P<lei>[\u4e00-\u9fff]{{2,20}})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{{2,30}}?)\s*"
-    r"[(（]款[)）]\s*(?P<xiang>[^()（）。\d]{2,40}?)\s*[(（]项[)）]\s*[:：]?\s*(?:支出)?决算数?(?:为)?\s*"
-    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<au>万?)元"
+# an item's amount, in 万元 or in 元 ("支出决算数为350,800元": read in 万元), and its change ("比上年决算减少18.18万元",
+# "比2023年度的376.91万元减少了18.18万元")
+_ITEM_TAIL = (
+    r"\s*[:：。]?\s*(?:支出)?决算数?(?:为)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<au>万?)元"
     r"(?:\s*[，,]\s*(?:(?:比|较)(?:上年|去年|\d{4}\s*年度?)|同比)(?:决算)?(?:数)?(?:的\s*\d[\d,]*(?:\.\d+)?\s*万?元)?"
     r"\s*(?P<dir>增加|减少)了?\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元)?"
-)  # an item may be written in 元 ("支出决算数为350,800元"): read in 万元; its change "比2023年度的376.91万元减少了18.18万元"
+)
+_ITEM = re.compile(
+    rf"(?<![\d.,]){ITEM_NUMBER}\s*(?P<lei>[\u4e00-\u9fff]{{2,20}})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{{2,30}}?)\s*"
+    r"[(（]款[)）]\s*(?P<xiang>[^()（）。\d]{2,40}?)\s*[(（]项[)）]" + _ITEM_TAIL
+)
+# an item headed by its 项 and its code ("8、行政单位医疗（2101101）：支出决算数为11.36万元", "8、2101101行政单位医疗："):
+# its 类 is the code's first three digits
+_CODED_ITEM = re.compile(
+    rf"(?<![\d.,]){ITEM_NUMBER}\s*(?:(?P<code>\d{{7}})\s*(?P<xiang>[\u4e00-\u9fff]{{2,40}}?)"
+    r"|(?P<xiang2>[\u4e00-\u9fff]{2,40}?)\s*[（(](?P<code2>\d{7})[）)])" + _ITEM_TAIL
+)
+
+
+def _item_head(m: re.Match[str]) -> tuple[str | None, str, int]:
+    """(类, 项 name, where the name starts) of an item read by _ITEM or _CODED_ITEM."""
+    if "lei" in m.re.groupindex:
+        return m.group("lei"), m.group("xiang"), m.start("xiang")
+    code, at = (
+        (m.group("code"), m.start("xiang")) if m.group("code") else (m.group("code2"), m.start("xiang2"))
+    )
+    return FUNCTIONAL_CLASSES.get(code[:3]), m.group("xiang") or m.group("xiang2"), at
+
+
 _DETAIL_HEAD = re.compile(r"一般公共预算财政拨款支出决算具体情况")
 
 
@@ -1040,9 +1062,13 @@ def detail_items(report: Report) -> list[DetailItem]:
             continue  # an item OCR garbled ("支出决算数为O.00万元"): the list cannot be read whole
         out: list[DetailItem] = []
         end = 0
-        for m in _ITEM.finditer(text):
+        found = sorted([*_ITEM.finditer(text), *_CODED_ITEM.finditer(text)], key=lambda m: m.start())
+        for m in found:
+            if m.start() < end:
+                continue  # read by the other pattern
             amount = _in_wan(m.group("a"), m.group("au"))
-            if item_number(m) != len(out) + 1 or amount is None:
+            lei, xiang, name_at = _item_head(m)
+            if item_number(m) != len(out) + 1 or amount is None or lei is None:
                 break
             end = m.end()
             change = _in_wan(m.group("c"), m.group("cu")) if m.group("c") else None
@@ -1051,12 +1077,13 @@ def detail_items(report: Report) -> list[DetailItem]:
             # the quote from the 项 name on, or from its last line when the name wrapped ("(项):支出决算数为7.14万元")
             # (or to the amount only, when a line break falls before the change)
             ends = [m.end(), m.end("au") + 1]
-            tails = [text[m.start("xiang") : end].split("\n")[-1] for end in ends]
+            tails = [text[name_at:end].split("\n")[-1] for end in ends]
             tail, block = next(((t, b) for t in tails for b in section if t in b.text), ("", None))
             if block is None:
                 break  # a line break inside the amount: no quote to give
-            name = m.group("xiang").replace("\n", "")
-            out.append(DetailItem(m.group("lei"), name, amount, change, Quote(tail, block.page, block=block)))
+            out.append(
+                DetailItem(lei, xiang.replace("\n", ""), amount, change, Quote(tail, block.page, block=block))
+            )
         following = (h for h in ITEM_OPENS.finditer(text, end) if item_number(h) == len(out) + 1)
         if out and next(following, None) is not None:
             continue  # the next item is there, written otherwise ("8、行政单位医疗（2101101）："): the list is not whole

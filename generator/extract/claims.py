@@ -141,7 +141,9 @@ METRIC_NAMES: list[tuple[str, str]] = [
 def whole_named(text: str) -> str | None:
     """The figure a share names as its whole ("占基本支出的…%", "占人员经费的…%", "占“三公”经费预算的…%"): a budget is
     not the spending of the same name."""
-    if "预算" in text.replace("一般公共预算", "").replace("预算财政拨款", ""):  # not 一般公共预算财政拨款支出's
+    if "预算" in text.replace("一般公共预算", "").replace(
+        "预算财政拨款", ""
+    ):  # not 一般公共预算财政拨款支出's
         return "sangong_budget" if "三公" in text else None
     for name, key in (("人员经费", "gpb_basic_personnel"), ("公用经费", "gpb_basic_public")):
         if name in text:
@@ -186,7 +188,11 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             end = m.end()
             if unit == "%":
                 percent, change = change, None
-                if m.group("pct") and percent_direction[:2] in ("增加", "减少") and text.startswith("万元", end):
+                if (
+                    m.group("pct")
+                    and percent_direction[:2] in ("增加", "减少")
+                    and text.startswith("万元", end)
+                ):
                     # "增长13.08%，增加1062.85万元": the rate written before its amount
                     change, unit, end = parse_amount(m.group("pct")), "万元", end + 2
                     direction, percent_direction = percent_direction[:2], direction
