@@ -713,3 +713,87 @@ def test_a_wrong_share_of_a_named_whole(reports, before, name, old, new, claimed
         if f.rule == "ratio.share" and (f.rule, f.message) not in before[name]
     ]  # fmt: skip
     assert (f.severity, f.claimed) == ("error", claimed) and whole in f.message, f.message
+
+
+# A second probe of the session's readers, with table layouts (docs/reviews/adversarial_regress25b.md): its crash, false
+# notes, lost notes and misses, each failing before its fix.
+def test_a_procurement_kind_named_twice_is_no_crash(reports, before) -> None:
+    """规划局's 政府采购 sentence naming 服务采购 twice and 工程采购 not at all (P10): it raised AttributeError, and the
+    whole report was lost; now the sentence is not summed (its kinds are not the three)."""
+    r = reread(
+        reports[GUIHUA],
+        "货物采购金额122.43万元、工程采购金额1387.72万元、服务采购金额809.07万元",
+        "货物采购金额122.43万元、服务采购金额809.07万元、服务采购金额1387.72万元",
+    )
+    assert not [f for f in run_checks(r) if f.rule == "sum.procurement"]
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # 基本支出/项目支出 listed in the 一般公共预算 section are that money's (5364.75 ÷ 9746.50 = 55.04%; L11)
+        (GUIHUA, "住房保障支出（类）461.08万元，占4.73%。", "住房保障支出（类）461.08万元，占4.73%。其中基本支出和项目支出分别为"
+         "5364.75万元和4381.74万元，分别占55.04%和44.96%。", "ratio.share"),
+        # … and not the year's 基本支出 (text_table.metric against 公开03表)
+        (GUIHUA, "住房保障支出（类）461.08万元，占4.73%。", "住房保障支出（类）461.08万元，占4.73%。其中基本支出和项目支出分别为"
+         "5364.75万元和4381.74万元，分别占55.04%和44.96%。", "text_table.metric"),
+        # a whole named by both its parts (W20, W25): 基本支出
+        (CAIZHENG, "其中：人员经费2152.26万元，主要包括：", "其中：人员经费2152.26万元，占人员经费和公用经费合计的92.10%，主要包括：",
+         "ratio.share"),
+        (SHEGONG, "其中：人员经费95.36万元，主要包括：", "其中：人员经费95.36万元，占基本支出（人员经费与公用经费）的90.32%，主要包括：",
+         "ratio.share"),
+        # a gap to the budget with its rate (B13); an item's rate before its amount (Y05)
+        (GUIHUA, "支出决算为9746.50万元，完成年初预算的95.45%", "支出决算为9746.50万元，比年初预算减少463.84万元，下降4.54%，完成年初"
+         "预算的95.45%", "budget.gap"),
+        (R000, "比上年决算增加2.38万元，增长6.98%", "比上年决算增长6.98%，增加了2.38万元", "yoy.detail_items"),
+    ],
+)  # fmt: skip
+def test_the_third_probes_false_alarms(reports, before, name, old, new, rule) -> None:
+    assert old in reports[name].document.text
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
+    assert after <= before[name], sorted(after - before[name])
+
+
+@pytest.mark.parametrize(
+    "said", ["本部门2024年度无此类资金。", "无。", "本部门2024年度政府性基金预算财政拨款收入支出决算表为空。"]
+)
+def test_the_empty_07_said_shortly(reports, before, said) -> None:
+    """E14, E24, E25: "无此类资金", a bare "无。", "……决算表为空" in the 07 section."""
+    r = reread(reread(reports[GUIHUA], _GUIHUA_07_NOTE, ""), _GUIHUA_07_SAID, said)
+    assert (
+        not {(f.rule, f.message) for f in run_checks(r) if f.rule == "completeness.empty_table"}
+        - before[GUIHUA]
+    )
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # 人员经费's list after its amount was given in a 分别为 list, or after a share naming a long whole (L06, W22);
+        # a bracket holding a list before 主要包括 (L17)
+        (CAIZHENG, "其中：人员经费2152.26万元，主要包括：", "其中：人员经费和公用经费分别为2152.26万元和184.65万元，分别占92.10%和"
+         "7.90%。人员经费主要包括：", "text_table.listed_component"),
+        (CAIZHENG, "其中：人员经费2152.26万元，主要包括：", "其中：人员经费2152.26万元，占一般公共预算财政拨款基本支出的92.10%，主要"
+         "包括：", "text_table.listed_component"),
+        (GUIHUA, "公用经费480.66万元，主要包括：", "公用经费480.66万元（其中：日常公用经费和专项公用经费分别为400.00万元和80.66"
+         "万元，分别占83.22%和16.78%），主要包括：", "text_table.listed_component"),
+        # an item's change with the rate first keeps the items' changes summed (Y05)
+        (R000, "比上年决算增加2.38万元，增长6.98%", "比上年决算增长6.98%，增加了2.38万元", "yoy.detail_items"),
+    ],
+)  # fmt: skip
+def test_the_third_probes_lost_notes(reports, before, name, old, new, rule) -> None:
+    kept = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
+    was = {x for x in before[name] if x[0] == rule}
+    assert was and kept == was
+
+
+def test_a_sangong_part_with_its_rate_first(reports, before) -> None:
+    """规划局's 三公 part "公务接待费支出决算下降27.78%，减少了0.51万元" (Y14: 0.15 stated for the whole): the parts no longer
+    add to the whole's change, an error."""
+    r = reread(
+        reports[GUIHUA],
+        "公务接待费支出决算减少0.15万元，下降27.78%",
+        "公务接待费支出决算下降27.78%，减少了0.51万元",
+    )
+    new = {(f.rule, f.severity) for f in run_checks(r) if (f.rule, f.message) not in before[GUIHUA]}
+    assert ("yoy.sangong_parts", "error") in new

@@ -251,19 +251,28 @@ def _economic_items(report) -> tuple[list[tuple[str, str, str]], list[tuple[str,
     return staff, [i for i in items if i not in staff]
 
 
-def _economic_one_panel(report, blocks: bool) -> list[tuple[str, ...]]:
-    """公开06表 as one panel (a second table reviewer's F18, F19): columns 合计 | 人员经费 | 公用经费 under a 合计 row
-    carrying each; or (``blocks``) a 人员经费 block and a 公用经费 block, each closed by a 小计 row."""
+def _economic_one_panel(
+    report,
+    blocks: bool,
+    total: str = "合计",
+    kinds: tuple[str, str] = ("人员经费", "公用经费"),
+    closes: str = "小计",
+) -> list[tuple[str, ...]]:
+    """公开06表 as one panel (a second table reviewer's F18, F19; a third's S04–S12): columns 合计 | 人员经费 | 公用经费
+    under a ``total`` row carrying each; or (``blocks``) a 人员经费 block and a 公用经费 block headed ``kinds``, each
+    closed by a ``closes`` row ("{kind}" in it stands for the block's name; no final 合计 row when it is "合计")."""
     staff, public = _economic_items(report)
     p, q = (str(report.metrics[k].amount) for k in ("gpb_basic_personnel", "gpb_basic_public"))
     basic = str(report.metrics["gpb_basic_personnel"].amount + report.metrics["gpb_basic_public"].amount)
     if blocks:
+        plain = [re.sub(r"^[一二]、", "", k).removesuffix("支出") for k in kinds]
+        last = [] if closes == "合计" else [(total, "", basic)]
         return [
-            ("科目编码", "科目名称", "决算数"), ("人员经费", "", ""), *staff, ("小计", "", p),
-            ("公用经费", "", ""), *public, ("小计", "", q), ("合计", "", basic),
+            ("科目编码", "科目名称", "决算数"), (kinds[0], "", ""), *staff, (closes.format(kind=plain[0]), "", p),
+            (kinds[1], "", ""), *public, (closes.format(kind=plain[1]), "", q), *last,
         ]  # fmt: skip
     return [
-        ("科目编码", "科目名称", "合计", "人员经费", "公用经费"), ("合计", "", basic, p, q),
+        ("科目编码", "科目名称", "合计", *kinds), (total, "", basic, p, q),
         *((c, n, a, a, "") for c, n, a in staff), *((c, n, a, "", a) for c, n, a in public),
     ]  # fmt: skip
 
@@ -272,6 +281,21 @@ LAYOUTS = [
     (GUIHUA, "公开06表", lambda r: _economic_one_panel(r, blocks=False)),
     (GUIHUA, "公开06表", lambda r: _economic_one_panel(r, blocks=True)),
     (SHEGONG, "公开06表", lambda r: _economic_one_panel(r, blocks=True)),
+    (
+        GUIHUA,
+        "公开06表",
+        lambda r: _economic_one_panel(r, False, "基本支出合计", ("人员经费支出", "公用经费支出")),
+    ),
+    (
+        GUIHUA,
+        "公开06表",
+        lambda r: _economic_one_panel(r, True, kinds=("一、人员经费", "二、公用经费"), closes="{kind}小计"),
+    ),
+    (
+        GUIHUA,
+        "公开06表",
+        lambda r: _economic_one_panel(r, True, kinds=("人员经费支出", "公用经费支出"), closes="合计"),
+    ),
     (CAIZHENG, "公开04表", _carry_split_both_sides),
     (GUIHUA, "公开05表", lambda r: _level_column(r, "公开05表")),
     (GUIHUA, "公开03表", lambda r: _level_column(r, "公开03表")),

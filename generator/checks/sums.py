@@ -570,12 +570,7 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
     if begin is not None:
         # the three funds' carry-over, listed on the income side under 年初财政拨款结转和结余
         stop = total_in.row if total_in is not None else None
-        below: list[Entry] = []
-        for fund in es:
-            # the left one of a row: the expenditure side may list its 年末 funds alike
-            within = fund.row > begin.row and (stop is None or fund.row < stop)
-            if within and _CARRY_SOURCE.match(fund.name) and not any(x.row == fund.row for x in below):
-                below.append(fund)
+        below = _funds_under(es, begin, stop)
         out.append(
             check_sum(
                 "sum.fiscal_total", "公开04表 年初财政拨款结转和结余", "年初财政拨款结转和结余", _amount(begin),
@@ -583,6 +578,18 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
                 _q(begin, *[e for e in below if e.first() is not None]), where,
             )
         )  # fmt: skip
+    if end is not None and end.col > 0:
+        # the expenditure side listing 年末财政拨款结转和结余's funds under it, as the income side does 年初's
+        stop = total_out.row if total_out is not None else None
+        under = _funds_under(es, end, stop)
+        if under:
+            out.append(
+                check_sum(
+                    "sum.fiscal_total", "公开04表 年末财政拨款结转和结余", "年末财政拨款结转和结余", _amount(end),
+                    [(bare(e.name), e.first()) for e in under],
+                    _q(end, *[e for e in under if e.first() is not None]), where,
+                )
+            )  # fmt: skip
     classes = [e for e in es if is_class_line(e.name) and any(a is not None for a in e.amounts)]
     if spend_year is not None:
         for col, col_name in enumerate(_FISCAL_COLUMNS):
@@ -603,6 +610,20 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
             )
         )  # fmt: skip
     return _keep(out)
+
+
+def _funds_under(es: list[Entry], head: Entry, stop: int | None) -> list[Entry]:
+    """The three funds' lines under a carry-over line (年初 on the income side, 年末 on the expenditure side), on its own
+    side: in its column where columns are known, else the left one of a row."""
+    out: list[Entry] = []
+    for fund in es:
+        within = fund.row > head.row and (stop is None or fund.row < stop)
+        if not within or not _CARRY_SOURCE.match(fund.name):
+            continue
+        if (head.col >= 0 and fund.col >= 0 and fund.col != head.col) or any(x.row == fund.row for x in out):
+            continue
+        out.append(fund)
+    return out
 
 
 # --- columnar tables: 类/款/项 subtotals, the 合计 row, the 合计 column ------------------------
@@ -997,7 +1018,8 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
 _ITEM_TAIL = (
     r"\s*[:：。]?\s*(?:支出)?决算数?(?:为)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<au>万?)元"
     r"(?:\s*[，,]\s*(?:(?:比|较)(?:上年|去年|\d{4}\s*年度?)|同比)(?:决算)?(?:数)?(?:的\s*\d[\d,]*(?:\.\d+)?\s*万?元)?"
-    r"\s*(?P<dir>增加|减少)了?\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元)?"
+    r"\s*(?:(?:增长|下降|上升|降低)了?\d[\d.]*\s*%[，,]\s*)?"  # the rate first: "增长6.98%，增加了2.38万元"
+    r"(?P<dir>增加|减少)了?\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元)?"
 )
 _ITEM = re.compile(
     rf"(?<![\d.,]){ITEM_NUMBER}\s*(?P<lei>[\u4e00-\u9fff]{{2,20}})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{{2,30}}?)\s*"
@@ -1300,7 +1322,9 @@ def _sentence_sum(
             continue
         for m in pattern.finditer(block.text):
             figures = read(m)
-            read_out = [parse_amount(g) for g in figures or [None]]
+            if figures is None:
+                continue  # not the parts this sum is made of ("服务采购……、服务采购……": one kind named twice)
+            read_out = [parse_amount(g) if g is not None else None for g in figures]
             values = [v for v in read_out if v is not None]
             if len(values) != len(read_out):
                 continue

@@ -1063,9 +1063,9 @@ def item_kind(report: Report) -> Iterable[Finding]:
 
 # "其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴、……、个人农业生产补贴；公用经费184.65万元，主要包括：……。"
 _COMPONENTS = re.compile(
-    r"(?P<kind>人员经费|公用经费)\s*(?P<amount>[\d,.]+)\s*万元(?:[（(][^（）()]{1,30}[）)])?"
-    r"(?:[，,]\s*占[^，,。；;]{0,12}?\d[\d.]*%)?[，,]\s*(?:主要)?包括[：:]?\s*(?P<list>[^；;。]{2,400})"
-)
+    r"(?P<kind>人员经费|公用经费)\s*(?:(?P<amount>[\d,.]+)\s*万元)?(?:[（(][^（）()]{1,80}[）)])?"
+    r"(?:[，,]\s*占[^，,。；;]{0,24}?\d[\d.]*%)?[，,]?\s*(?:主要)?包括[：:]?\s*(?P<list>[^；;。]{2,400})"
+)  # the amount may stand in a list before ("人员经费和公用经费分别为……。人员经费主要包括：")
 _KIND_METRIC = {"人员经费": "gpb_basic_personnel", "公用经费": "gpb_basic_public"}
 _PERSONNEL = ("301", "303")
 
@@ -1183,6 +1183,13 @@ def _components(report: Report) -> Iterator[_Component]:
     found = None
     for _, b in running_with(report, "包括"):
         for m in _COMPONENTS.finditer(b.text):
+            stated = m["amount"]
+            if stated is None:
+                # no amount: only where the paragraph states it otherwise (not a 名词解释's "公用经费包括……")
+                said_before = report.narrative.get(_KIND_METRIC[m["kind"]])
+                if said_before is None or said_before.quote.quote not in b.text[: m.start()]:
+                    continue
+                stated = str(said_before.amount)
             found = found or _economic_items(report)
             if found is None:
                 return
@@ -1197,7 +1204,7 @@ def _components(report: Report) -> Iterator[_Component]:
                 said = Quote(b.text[m.start() : at + len(name)], b.page_at(m.start()), None, block=b)
                 yield _Component(
                     m["kind"], name, code, amount, [said, *([quotes[code]] if code in quotes else [])],
-                    _other_total(report, m["kind"], m["amount"]),
+                    _other_total(report, m["kind"], stated),
                 )  # fmt: skip
 
 

@@ -86,15 +86,18 @@ _TOTAL_ROW = R("(?:合计|总计)")
 
 
 def _block_subtotal(t: StatutoryTable, heading: str) -> Value | None:
-    """The "小计" row that closes the block a row of ``heading`` alone opens ("人员经费" / 30101 … / "小计 4884.09")."""
+    """The "小计" (or "合计") row that closes the block a row of ``heading`` alone opens ("人员经费" / 30101 … / "小计
+    4884.09")."""
     from generator.extract.tables import _quote
 
+    opens = re.compile(rf"(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*{heading}(?:支出)?")  # "二、公用经费支出"
+    closes = re.compile(rf"(?:{heading}(?:支出)?)?(?:小计|合计)")  # "小计", "合计", "人员经费小计"
     opened = False
     for r_index, cells in enumerate(t.table.rows):
         texts = [c.strip() for c in cells if c.strip()]
-        if texts == [heading]:
+        if len(texts) == 1 and opens.fullmatch(texts[0]):
             opened = True
-        elif opened and texts and texts[0] == "小计":
+        elif opened and texts and closes.fullmatch(texts[0]):
             amounts = [v for c in texts[1:] if (v := t.amount(c)) is not None]
             return Value(amounts[0], "table", _quote(t, r_index)) if amounts else None
     return None
@@ -134,7 +137,7 @@ def table_metrics(st: dict[str, StatutoryTable]) -> dict[str, Value]:
         for key, kind in (("gpb_basic_personnel", "人员经费"), ("gpb_basic_public", "公用经费")):
             put(key, _lookup(t, f"{kind}合计"))
             # one panel with 合计 | 人员经费 | 公用经费 columns, the 合计 row carrying each; or each block closed by 小计
-            put(key, column(t, _TOTAL_ROW, re.compile(f"^{kind}$")))
+            put(key, column(t, R("(?:基本支出)?(?:合计|总计)"), re.compile(f"^{kind}(?:支出)?$")))
             put(key, _block_subtotal(t, kind))
     if t := st.get("公开09表"):
         for key, value in sangong_table(t).items():
@@ -272,8 +275,13 @@ def _listed(shares: list[dict[str, object]]) -> dict[str, Value]:
         if not c.get("listed") or not isinstance(quote, Quote) or not isinstance(amount, Decimal):
             continue
         key, section = _LISTED.get(str(c["label"]), (None, ""))
-        # not "一般公共预算财政拨款基本支出和项目支出分别为……" (财政拨款's, not the year's 基本支出)
-        if key and section in (quote.section or "") and "财政拨款" not in quote.quote:
+        # 基本支出/项目支出 not of 财政拨款 ("一般公共预算财政拨款基本支出和项目支出分别为……", or in its section): that
+        # money's, not the year's
+        where = quote.section or ""
+        fiscal = (
+            "财政拨款" in quote.quote + (where if key.startswith("expenditure") else "") if key else False
+        )
+        if key and section in where and not fiscal:
             out.setdefault(key, Value(amount, "narrative", quote))
     return out
 

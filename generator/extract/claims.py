@@ -99,6 +99,11 @@ _YOY_PART = re.compile(
     r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
     rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
 )
+# … with the rate first: "公务接待费支出决算下降27.78%，减少了0.15万元"
+_YOY_PART_RATE = re.compile(
+    r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<pdir>增长|下降|上升|降低)了?(?P<pct>"
+    rf"{FIG})\s*%[，,]\s*(?P<dir>增加|减少)了?{NUM}(?P<unit>万元)"
+)
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
 _YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平", "变化")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
@@ -145,6 +150,8 @@ def whole_named(text: str) -> str | None:
         "预算财政拨款", ""
     ):  # not 一般公共预算财政拨款支出's
         return "sangong_budget" if "三公" in text else None
+    if "基本支出" in text or ("人员经费" in text and "公用经费" in text):
+        return "gpb_basic"  # "占人员经费和公用经费合计的…%", "占基本支出（人员经费与公用经费）的…%"
     for name, key in (("人员经费", "gpb_basic_personnel"), ("公用经费", "gpb_basic_public")):
         if name in text:
             return key
@@ -277,7 +284,7 @@ def _yoy_parts(
     """The changes a sentence lists after one stated with its 比上年 ("与上年相比，A减少X万元，下降P%，B减少…"),
     or after its "其中：": this year's amount is the metric the part names (支出总计, 公务接待费…)."""
     text, out = block.text, []
-    for m in _YOY_PART.finditer(text):
+    for m in sorted([*_YOY_PART.finditer(text), *_YOY_PART_RATE.finditer(text)], key=lambda m: m.start()):
         start = text.rfind("。", 0, m.start()) + 1  # the whole sentence: its parts are split by "；"
         if any(a <= m.start() < b or a < m.end() <= b for a, b in leads):
             continue  # the change with its own 比上年 (or a part of it)
@@ -540,7 +547,8 @@ _BUDGET = re.compile(
     rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
     # "，比2024年全年预算减少13.20万元": the gap to a budget
     rf"(?:[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较|与)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
-    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?)?"
+    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?"
+    rf"(?:[，,]\s*(?:下降|增长|降低|上升)了?{FIG}\s*%)?)?"  # "比年初预算减少463.84万元，下降4.54%"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"

@@ -508,6 +508,7 @@ class Entry:
     amounts: tuple[Decimal | None, ...]
     row: int
     quote: Quote
+    col: int = -1  # the column its label (or code) is printed in: which side of a two-sided table
 
     def first(self) -> Decimal | None:
         return next((a for a in self.amounts if a is not None), None)
@@ -540,11 +541,12 @@ def entries(st: StatutoryTable) -> list[Entry]:
         code: list[str] = []
         name = ""
         amounts: list[Decimal | None] = []
-        for c in kept:
+        at = -1
+        for i, c in enumerate(kept):
             if with_codes and _CODE_CELL.fullmatch(c) and (name or not code):
                 if name or code:
-                    out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
-                code, name, amounts = [c], "", []
+                    out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote, at))
+                code, name, amounts, at = [c], "", [], i
             elif with_codes and re.fullmatch(r"\d{2}", c) and code and not name:
                 code.append(c)
             elif not c:
@@ -559,12 +561,14 @@ def entries(st: StatutoryTable) -> list[Entry]:
                 continue
             else:
                 if name:
-                    out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
+                    out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote, at))
                     code, amounts = [], []
+                if not code:
+                    at = i
                 both = split_code(c) if not code else None
                 code, name = ([both[0]], both[1]) if both else (code, c)
         if name or code:
-            out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote))
+            out.append(Entry("".join(code) or None, name, tuple(amounts), r_index, quote, at))
     return out
 
 
