@@ -90,7 +90,9 @@ def _block_subtotal(t: StatutoryTable, heading: str) -> Value | None:
     4884.09")."""
     from generator.extract.tables import _quote
 
-    opens = re.compile(rf"(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*{heading}(?:支出)?")  # "二、公用经费支出"
+    opens = re.compile(
+        rf"(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*{heading}(?:支出)?"
+    )  # "二、公用经费支出"
     closes = re.compile(rf"(?:{heading}(?:支出)?)?(?:小计|合计)")  # "小计", "合计", "人员经费小计"
     opened = False
     for r_index, cells in enumerate(t.table.rows):
