@@ -154,6 +154,9 @@ _EMPTY_SUBJECT = {
 }
 
 
+_NEXT_HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
 def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
     if any(re.search(r"本表无数据|为空表|无数据|空表", b.text) for b in after):
         return True
@@ -177,9 +180,7 @@ def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
     text = report.document.text
     for m in re.finditer(rf"(?m)^[一二三四五六七八九十]+、[^\n]*{subject}[^\n]*$", text):
         body = text[m.end() : m.end() + 200]
-        body = re.split(r"\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", body)[
-            0
-        ]  # its own section
+        body = _NEXT_HEADING.split(body)[0]  # its own section
         if re.search(
             r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出|收支)|支出决算(?:为)?0(?:\.00)?万元"
             r"|不涉及|未(?:发生|产生|安排)(?![变增减])|不存在|无发生额|为零|均为0(?![\d.])"

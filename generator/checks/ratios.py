@@ -106,7 +106,8 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
         elif label in _SPENDING_PARTS:
             # in the 财政拨款 sections, 基本支出 and 项目支出 are that money's ("一般公共预算财政拨款支出……其中基本支出和项目
             # 支出分别为……"), not the year's
-            section = claim["quote"].section or "" if isinstance(claim.get("quote"), Quote) else ""
+            quote = claim.get("quote")
+            section = (quote.section or "") if isinstance(quote, Quote) else ""
             key = (
                 "gpb_expenditure"
                 if "一般公共预算" in section
@@ -124,20 +125,23 @@ def _other_wholes(report: Report, claim: dict[str, Any]) -> list[Decimal]:
     key = claim.get("denominator_metric")
     if not key:
         return [claim["parent"]] if isinstance(claim.get("parent"), Decimal) else []
-    out: list[Decimal] = []
-    if key == "gpb_basic" and report.metrics.get("gpb_basic") is None:
-        key = "expenditure_basic"
-    for source in (report.metrics, report.narrative):
-        if key and (value := source.get(key)) is not None:
-            out.append(value.amount)
-    return out
+    key = _stated_as(report, key)
+    return [
+        value.amount
+        for source in (report.metrics, report.narrative)
+        if (value := source.get(key)) is not None
+    ]
+
+
+def _stated_as(report: Report, key: str) -> str:
+    """The metric a whole is stated as: 基本支出 is the year's where no 财政拨款基本支出 is stated."""
+    return "expenditure_basic" if key == "gpb_basic" and report.metrics.get("gpb_basic") is None else key
 
 
 def _named_whole(report: Report, key: str | None) -> tuple[Decimal, str, Quote | None] | None:
     if key is None:
         return None
-    if key == "gpb_basic" and report.metrics.get("gpb_basic") is None:
-        key = "expenditure_basic"
+    key = _stated_as(report, key)
     value = report.metrics.get(key) or report.narrative.get(key)
     if value is None:
         return None

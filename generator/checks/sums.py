@@ -1099,7 +1099,7 @@ def detail_items(report: Report) -> list[DetailItem]:
             # the quote from the 项 name on, or from its last line when the name wrapped ("(项):支出决算数为7.14万元")
             # (or to the amount only, when a line break falls before the change)
             ends = [m.end(), m.end("au") + 1]
-            tails = [text[name_at:end].split("\n")[-1] for end in ends]
+            tails = [text[name_at:stop].split("\n")[-1] for stop in ends]
             tail, block = next(((t, b) for t in tails for b in section if t in b.text), ("", None))
             if block is None:
                 break  # a line break inside the amount: no quote to give

@@ -446,9 +446,12 @@ _SHARE_LIST = re.compile(
 )
 
 
+_NAME_ENDS = ("费", "支出", "收入", "资金", "金额")  # how a name of a figure ends
+
+
 def _list_labels(labels: str, n: int) -> list[str] | None:
-    """ "A、B和C" as n names: split at 、, then the last at its last 和/及/与 ("社会保障和就业支出" keeps its 和 when the 、
-    already give n)."""
+    """ "A、B和C" as n names: split at 、, then the last at a 和/及/与 after a whole name ("公务接待费和公务用车购置及运行
+    维护费" after 费; "社会保障和就业支出" keeps its 和 when the 、 already give n), else at its last one."""
     names = re.sub(r"^(?:其中[:：]?)", "", labels).split("、")
     while len(names) < n:
         last = names[-1]
@@ -459,9 +462,6 @@ def _list_labels(labels: str, n: int) -> list[str] | None:
         at = next((i for i in cuts if last[:i].endswith(_NAME_ENDS)), cuts[-1])
         names[-1:] = [last[:at], last[at + 1 :]]
     return names if len(names) == n and all(len(x) >= 2 for x in names) else None
-
-
-_NAME_ENDS = ("费", "支出", "收入", "资金", "金额")
 
 
 def _share_lists(
@@ -585,6 +585,11 @@ def _word_later(text: str, lead: str, after: int) -> re.Match[str] | None:
     return m
 
 
+def _gap_kind(named: str, kind: str) -> str:
+    """The budget a gap names ("比2024年全年预算减少…": 全年预算), else the sentence's."""
+    return "年初预算" if "年初" in named else "全年预算" if "全年" in named else kind
+
+
 def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
     """ "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%。决算数小于预算数…": the amounts,
     the stated rate and the comparison word (also when the PDF put it at the start of the next
@@ -633,8 +638,7 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "diff_rate": parse_amount(m.group("diff")) if m.group("diff") else None,
                 "gap": parse_amount(m.group("gap")) if m.group("gap") else None,
                 "gap_direction": m.group("gdir"),
-                "gap_kind": None if not m.group("gap") else "年初预算" if "年初" in m.group("gkind") else "全年预算"
-                if "全年" in m.group("gkind") else bkind,
+                "gap_kind": _gap_kind(m.group("gkind"), bkind) if m.group("gap") else None,
                 "gap_text": m.group("gap_text"),
                 "word": word,
                 "word_quote": word_quote,
