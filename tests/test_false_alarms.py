@@ -797,3 +797,15 @@ def test_a_sangong_part_with_its_rate_first(reports, before) -> None:
     )
     new = {(f.rule, f.severity) for f in run_checks(r) if (f.rule, f.message) not in before[GUIHUA]}
     assert ("yoy.sangong_parts", "error") in new
+
+
+def test_a_procurement_kind_named_twice_with_two_amounts(reports) -> None:
+    """The same sentence (P10) names 服务采购金额 twice with two amounts: repeat.list_part's error, as for "政府采购货物支出"
+    twice (P11)."""
+    r = reread(
+        reports[GUIHUA],
+        "货物采购金额122.43万元、工程采购金额1387.72万元、服务采购金额809.07万元",
+        "货物采购金额122.43万元、服务采购金额809.07万元、服务采购金额1387.72万元",
+    )
+    (f,) = [f for f in run_checks(r) if f.rule == "repeat.list_part"]
+    assert f.severity == "error" and "服务采购金额列了2次：809.07万元、1387.72万元" in f.message

@@ -1243,9 +1243,16 @@ _PARTS = (
     "公务用车运行维护费", "公务用车购置及运行维护费", "公务接待费", "政府采购货物支出", "政府采购工程支出",
     "政府采购服务支出", "年初结转和结余", "年末结转和结余", "本年收入合计", "本年支出合计", "结余分配",
     "工资福利支出", "商品和服务支出", "商品服务支出", "对个人和家庭的补助", "对个人和家庭补助", "资本性支出",
+    "货物采购金额", "工程采购金额", "服务采购金额",
 )  # fmt: skip
 # the economic classes written two ways (004: "商品服务支出"): one part
-_SAME_PART = {"商品服务支出": "商品和服务支出", "对个人和家庭补助": "对个人和家庭的补助"}
+_SAME_PART = {
+    "商品服务支出": "商品和服务支出",
+    "对个人和家庭补助": "对个人和家庭的补助",
+    **{
+        f"{kind}采购金额": f"政府采购{kind}支出" for kind in ("货物", "工程", "服务")
+    },  # 规划局's "货物采购金额"
+}
 _LISTED = re.compile(
     r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?(?P<label>"
     + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
@@ -1291,11 +1298,12 @@ def list_part(report: Report) -> Iterable[Finding]:
                 if len(values) < 2:
                     continue
                 shown = "、".join(f"{m['n']}万元" for m in found)
+                printed = found[0]["label"]  # as the report names it ("服务采购金额")
                 yield make_finding(
                     "repeat.list_part",
                     "error",
                     f"{label}/{shown}",
-                    f"同一句话里{label}列了{len(found)}次：{shown}；同一分项只能有一个金额，至少一处应是别的分项。",
+                    f"同一句话里{printed}列了{len(found)}次：{shown}；同一分项只能有一个金额，至少一处应是别的分项。",
                     shown,
                     "同一分项一个金额",
                     [
