@@ -809,3 +809,84 @@ def test_a_procurement_kind_named_twice_with_two_amounts(reports) -> None:
     )
     (f,) = [f for f in run_checks(r) if f.rule == "repeat.list_part"]
     assert f.severity == "error" and "服务采购金额列了2次：809.07万元、1387.72万元" in f.message
+
+
+# A third probe (docs/reviews/adversarial_regress25c.md): false notes and misses of the second probe's fixes.
+R003 = "003_237caace6a9bba17.txt"
+_GUIHUA_FISCAL = "上海市普陀区规划和自然资源局2024年度财政拨款收入支出总计9746.50万元。"
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # a whole named by both 基本支出 and 项目支出 is their sum, the year's spending (W01, W03, X03)
+        (GUIHUA, "项目支出4381.74万元，占44.90%", "项目支出4381.74万元，占基本支出与项目支出合计的44.90%", "ratio.share"),
+        (SHEGONG, "项目支出202.24万元，占65.70%", "项目支出202.24万元，占基本支出和项目支出合计的65.70%", "ratio.share"),
+        (CAIZHENG, "项目支出603.14万元，占20.51%", "项目支出603.14万元，占本年支出（基本支出和项目支出）的20.51%",
+         "ratio.share"),
+        # a share of the 国有资本经营 money is not of all 财政拨款 (W06: 19.28 ÷ 19.28)
+        (R003, "国有资本经营预算财政拨款支出19.28万元。", "国有资本经营预算财政拨款支出19.28万元,其中:国有企业改革成本支出19.28万元,"
+         "占国有资本经营预算财政拨款支出的100.00%。", "ratio.share"),
+        # section 四 speaking of the year's spending: "本年支出合计9759.38万元中，", "全年支出中，" (S11, X02)
+        (GUIHUA, _GUIHUA_FISCAL, _GUIHUA_FISCAL + "本年支出合计9759.38万元中，基本支出5377.64万元，占55.10%。", "ratio.share"),
+        (GUIHUA, _GUIHUA_FISCAL, _GUIHUA_FISCAL + "全年支出中，基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。",
+         "ratio.share"),
+        # a note or a rule sentence naming what 人员经费/公用经费 include is no list of this unit's (N07, X05)
+        (CAIZHENG, "其他交通费用、其他商品和服务支出、办公设备购置。", "其他交通费用、其他商品和服务支出、办公设备购置。（注：人员经费包括"
+         "奖金、奖励金、医疗费补助等，公用经费包括印刷费、咨询费等。）", "text_table.listed_component"),
+        (CAIZHENG, "其他交通费用、其他商品和服务支出、办公设备购置。", "其他交通费用、其他商品和服务支出、办公设备购置。按规定，公用经费"
+         "包括差旅费、会议费、培训费等。", "text_table.listed_component"),
+    ],
+)  # fmt: skip
+def test_the_third_probe_false_alarms(reports, before, name, old, new, rule) -> None:
+    assert old in reports[name].document.text
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.rule == rule}
+    assert after <= before[name], sorted(after - before[name])
+
+
+@pytest.mark.parametrize(
+    "said,warned",
+    [
+        ("无", False),
+        ("无.", False),
+        ("本年度无。", False),  # E04, E05, E11: said empty, briefly
+        (
+            "详见附表。经自查，本部门政府性基金预算财政拨款使用中无此类问题。",
+            True,
+        ),  # E08: no such problem, not no money
+        (
+            "本部门政府性基金预算财政拨款收入支出决算表按规定格式填报，数据不为空的栏目详见附表。",
+            True,
+        ),  # E09: 不为空
+    ],
+)
+def test_the_empty_07_said_or_not(reports, before, said, warned) -> None:
+    r = reread(reread(reports[GUIHUA], _GUIHUA_07_NOTE, ""), _GUIHUA_07_SAID, said)
+    new = {(f.rule, f.message) for f in run_checks(r) if f.rule == "completeness.empty_table"} - before[
+        GUIHUA
+    ]
+    assert bool(new) == warned, sorted(new)
+
+
+def test_a_heading_numbered_with_a_dot_ends_the_section(reports, before) -> None:
+    """规划局 with 07 unexplained and the 08 heading written "九．" (E17): 08's "无此类资金。" explains 08, not 07."""
+    r = reread(
+        reread(reports[GUIHUA], _GUIHUA_07_NOTE, ""),
+        _GUIHUA_07_SAID,
+        "本部门2024年度政府性基金预算财政拨款收支情况详见附表。",
+    )
+    r = reread(
+        r,
+        "说明：上海市普陀区规划和自然资源局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。",
+        "",
+    )
+    r = reread(
+        r,
+        "九、国有资本经营预算财政拨款收入支出决算情况说明",
+        "九．国有资本经营预算财政拨款收入支出决算情况说明",
+    )
+    r = reread(
+        r, "上海市普陀区规划与自然资源局2024年度无国有资本经营预算财政拨款收入和支出。", "本部门无此类资金。"
+    )
+    new = [f.message for f in run_checks(r) if f.rule == "completeness.empty_table"]
+    assert len(new) == 1 and "政府性基金" in new[0], new

@@ -277,7 +277,25 @@ def _economic_one_panel(
     ]  # fmt: skip
 
 
+def _fiscal_numbered(report, titles: bool) -> list[tuple[str, ...]]:
+    """公开04表 with a 行次 column after each 项目 column (a third table reviewer's H02), and (``titles``) the table's
+    title and unit printed as its first two rows, so that 行次 heads its fourth row (H05: the line numbers were read as
+    amounts, 22 errors)."""
+    out = []
+    for n, r in enumerate(_rows(report, "公开04表")):
+        if n == 0:
+            out.append((r[0], "", "", r[2], "", "", "", "", ""))
+        elif n == 1:
+            out.append(("项目", "行次", "决算数", "项目", "行次", *r[3:]))
+        else:
+            out.append((r[0], str(n - 1) if r[0] else "", r[1], r[2], str(n + 40) if r[2] else "", *r[3:]))
+    head = [("财政拨款收入支出决算总表", *[""] * 8), ("部门：上海市普陀区财政局", *[""] * 7, "单位：万元")]
+    return [*head, *out] if titles else out
+
+
 LAYOUTS = [
+    (CAIZHENG, "公开04表", lambda r: _fiscal_numbered(r, titles=False)),
+    (CAIZHENG, "公开04表", lambda r: _fiscal_numbered(r, titles=True)),
     (GUIHUA, "公开06表", lambda r: _economic_one_panel(r, blocks=False)),
     (GUIHUA, "公开06表", lambda r: _economic_one_panel(r, blocks=True)),
     (SHEGONG, "公开06表", lambda r: _economic_one_panel(r, blocks=True)),
@@ -463,3 +481,28 @@ def test_a_sangong_table_one_row_per_item_is_read(reports, before) -> None:
         (f.rule, f.severity) for f in run_checks(table_rewritten(r, "公开09表", rows)) if "0.59" in f.message
     }
     assert ("text_table.sangong", "error") in found
+
+
+@pytest.mark.parametrize("name", [GUIHUA, CAIZHENG])
+def test_economic_blocks_left_open_give_no_totals(reports, before, name) -> None:
+    """公开06表 in one panel, blocks headed 人员经费 / 公用经费 with no 小计 rows and one final 合计 (a third table
+    reviewer's B01): the final 合计 is the table's, not 公用经费's nor 人员经费's — no false text_table.metric errors (the
+    table then states neither total: the note comparing the text's 人员经费 with it goes too)."""
+    staff, public = _economic_items(reports[name])
+    basic = str(
+        reports[name].metrics["gpb_basic_personnel"].amount + reports[name].metrics["gpb_basic_public"].amount
+    )
+    rows = [
+        ("科目编码", "科目名称", "决算数"),
+        ("人员经费", "", ""),
+        *staff,
+        ("公用经费", "", ""),
+        *public,
+        ("合计", "", basic),
+    ]
+    edited = table_rewritten(reports[name], "公开06表", rows)
+    assert not _notes(edited) - before[name]
+    assert (
+        "gpb_basic_personnel" not in edited.metrics
+        or edited.metrics["gpb_basic_personnel"].kind == "narrative"
+    )

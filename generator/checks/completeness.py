@@ -154,7 +154,7 @@ _EMPTY_SUBJECT = {
 }
 
 
-_NEXT_HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_NEXT_HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
 
 
 def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
@@ -178,13 +178,14 @@ def _states_empty(report: Report, key: str, after: list[Block]) -> bool:
         return True
     # the 情况说明 section on this table: "七、政府性基金……情况说明 本年度无此项收支。" / "支出决算0万元"
     text = report.document.text
-    for m in re.finditer(rf"(?m)^[一二三四五六七八九十]+、[^\n]*{subject}[^\n]*$", text):
+    for m in re.finditer(rf"(?m)^[一二三四五六七八九十]+[、.．][^\n]*{subject}[^\n]*$", text):
         body = text[m.end() : m.end() + 200]
         body = _NEXT_HEADING.split(body)[0]  # its own section
         if re.search(
             r"无此项|没有|空表|无数据|无[^。；]{0,20}(?:收入|支出|收支)|支出决算(?:为)?0(?:\.00)?万元"
             r"|不涉及|未(?:发生|产生|安排)(?![变增减])|不存在|无发生额|为零|均为0(?![\d.])"
-            r"|无此类|^\s*无\s*[。；]|为空",  # "本部门2024年度无此类资金。", "无。", "……决算表为空。"
+            r"|无此类(?:资金|收支|收入|支出|款项|[。；;]|$)|(?:^|\n|本年度?|年度)\s*无\s*(?:[。；;.]|\n|$)|(?<!不)为空(?![白的])",
+            # "本部门2024年度无此类资金。", "无。", "本年度无。", "……决算表为空。" (not "无此类问题", "为空白")
             body,
         ):
             return True

@@ -104,17 +104,11 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
         elif label in _INCOME_PARTS:
             key = "income_this_year"
         elif label in _SPENDING_PARTS:
-            # in the 财政拨款 sections, 基本支出 and 项目支出 are that money's ("一般公共预算财政拨款支出……其中基本支出和项目
-            # 支出分别为……"), not the year's
+            # in the 一般公共预算财政拨款支出 sections, 基本支出 and 项目支出 are that money's ("……其中基本支出和项目支出分别
+            # 为……"), not the year's (section 四's "财政拨款收入支出" may well speak of the year's: "全年支出中，基本支出……")
             quote = claim.get("quote")
             section = (quote.section or "") if isinstance(quote, Quote) else ""
-            key = (
-                "gpb_expenditure"
-                if "一般公共预算" in section
-                else "fiscal_expenditure"
-                if "财政拨款" in section
-                else "expenditure_this_year"
-            )
+            key = "gpb_expenditure" if "一般公共预算财政拨款支出" in section else "expenditure_this_year"
     return _named_whole(report, key)
 
 

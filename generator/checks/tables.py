@@ -1185,9 +1185,16 @@ def _components(report: Report) -> Iterator[_Component]:
         for m in _COMPONENTS.finditer(b.text):
             stated = m["amount"]
             if stated is None:
-                # no amount: only where the paragraph states it otherwise (not a 名词解释's "公用经费包括……")
+                # no amount: only a sentence of its own, "人员经费主要包括", where the paragraph states the amount before
+                # (not a 名词解释's or a note's "公用经费包括……", "按规定，公用经费包括……")
                 said_before = report.narrative.get(_KIND_METRIC[m["kind"]])
-                if said_before is None or said_before.quote.quote not in b.text[: m.start()]:
+                opens_sentence = re.search(r"(?:^|[。；;]|其中[:：]?)\s*$", b.text[: m.start()]) is not None
+                if (
+                    said_before is None
+                    or said_before.quote.quote not in b.text[: m.start()]
+                    or not opens_sentence
+                    or not b.text.startswith("主要", m.end("kind"))
+                ):
                     continue
                 stated = str(said_before.amount)
             found = found or _economic_items(report)

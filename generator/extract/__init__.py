@@ -85,24 +85,33 @@ def _column(t: StatutoryTable, label: str) -> Value | None:
 _TOTAL_ROW = R("(?:合计|总计)")
 
 
+_KINDS = ("人员经费", "公用经费")
+
+
 def _block_subtotal(t: StatutoryTable, heading: str) -> Value | None:
-    """The "小计" (or "合计") row that closes the block a row of ``heading`` alone opens ("人员经费" / 30101 … / "小计
-    4884.09")."""
+    """The row that closes the block a row of ``heading`` alone opens ("人员经费" / 30101 … / "小计 4884.09"): a 小计 or
+    "人员经费小计", or a bare 合计 where each block is closed by one (not the table's 合计 after blocks left open)."""
     from generator.extract.tables import _quote
 
-    opens = re.compile(
-        rf"(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*{heading}(?:支出)?"
-    )  # "二、公用经费支出"
-    closes = re.compile(rf"(?:{heading}(?:支出)?)?(?:小计|合计)")  # "小计", "合计", "人员经费小计"
-    opened = False
+    opens = {k: re.compile(rf"(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*{k}(?:支出)?") for k in _KINDS}
+    closes = {k: re.compile(rf"(?:{k}(?:支出)?)?(?:小计|合计)") for k in _KINDS}
+    opened: list[str] = []
+    closed: dict[str, tuple[str, Value | None]] = {}
+    current: str | None = None
     for r_index, cells in enumerate(t.table.rows):
         texts = [c.strip() for c in cells if c.strip()]
-        if len(texts) == 1 and opens.fullmatch(texts[0]):
-            opened = True
-        elif opened and texts and closes.fullmatch(texts[0]):
+        kind = next((k for k in _KINDS if len(texts) == 1 and opens[k].fullmatch(texts[0])), None)
+        if kind is not None:
+            current = kind
+            opened.append(kind)
+        elif current is not None and texts and closes[current].fullmatch(texts[0]):
             amounts = [v for c in texts[1:] if (v := t.amount(c)) is not None]
-            return Value(amounts[0], "table", _quote(t, r_index)) if amounts else None
-    return None
+            closed[current] = (texts[0], Value(amounts[0], "table", _quote(t, r_index)) if amounts else None)
+            current = None
+    if heading not in closed:
+        return None
+    label, value = closed[heading]
+    return None if label == "合计" and any(k not in closed for k in opened) else value
 
 
 def table_metrics(st: dict[str, StatutoryTable]) -> dict[str, Value]:

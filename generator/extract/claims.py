@@ -146,10 +146,14 @@ METRIC_NAMES: list[tuple[str, str]] = [
 def whole_named(text: str) -> str | None:
     """The figure a share names as its whole ("占基本支出的…%", "占人员经费的…%", "占“三公”经费预算的…%"): a budget is
     not the spending of the same name."""
-    if "预算" in text.replace("一般公共预算", "").replace(
-        "预算财政拨款", ""
-    ):  # not 一般公共预算财政拨款支出's
+    if "政府性基金" in text or "国有资本经营" in text:
+        return None  # those funds' figures are not among the metrics
+    plain = text.replace("一般公共预算", "").replace("预算财政拨款", "")  # 一般公共预算财政拨款支出 is no budget
+    if "预算" in plain:
         return "sangong_budget" if "三公" in text else None
+    if "基本支出" in text and "项目支出" in text:
+        # "占基本支出与项目支出合计的", "占本年支出（基本支出和项目支出）的": the two together, named or not
+        return metric_named(re.sub(r"基本支出|项目支出", "", text))
     if "基本支出" in text or ("人员经费" in text and "公用经费" in text):
         return "gpb_basic"  # "占人员经费和公用经费合计的…%", "占基本支出（人员经费与公用经费）的…%"
     for name, key in (("人员经费", "gpb_basic_personnel"), ("公用经费", "gpb_basic_public")):
@@ -387,7 +391,7 @@ def _subject(text: str) -> str:
 _SHARE = re.compile(
     rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )
-_PARENT = re.compile(rf"{NUM}万元[，,]\s*(?:其中|主要用于)")
+_PARENT = re.compile(rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])")  # "…万元，其中：", "本年支出合计…万元中，"
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,16}?\d")  # a paragraph that opens with a share
 _AMOUNT_END = re.compile(r"\d\s*万元\s*[，,]\s*$")  # …and one that ends with its amount
 _SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow

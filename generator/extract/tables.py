@@ -189,7 +189,7 @@ def lookup(st: StatutoryTable, label: re.Pattern[str], occurrence: int = 0) -> V
 
     The amount must come before the next label cell; an empty stretch means "not stated".
     """
-    line_numbers = any("行次" in c for row in st.table.rows[:3] for c in row)
+    line_numbers = any("行次" in c for row in st.table.rows[:5] for c in row)
     seen = 0
     for r_index, cells in enumerate(st.table.rows):
         for i, cell in enumerate(cells):
@@ -527,7 +527,7 @@ def entries(st: StatutoryTable) -> list[Entry]:
     Only 公开06表 prints 经济分类 codes in its stretches; elsewhere an integer is an amount."""
     rows = st.table.rows
     with_codes = st.key == "公开06表"
-    skip = {i for row in rows[:3] for i, c in enumerate(row) if c.strip() == "行次"}
+    skip = {i for row in rows[:5] for i, c in enumerate(row) if c.strip() == "行次"}
     out: list[Entry] = []
     for r_index, cells in enumerate(rows):
         if _is_header(cells):
