@@ -831,6 +831,9 @@ _GUIHUA_FISCAL = "上海市普陀区规划和自然资源局2024年度财政拨�
         (GUIHUA, _GUIHUA_FISCAL, _GUIHUA_FISCAL + "本年支出合计9759.38万元中，基本支出5377.64万元，占55.10%。", "ratio.share"),
         (GUIHUA, _GUIHUA_FISCAL, _GUIHUA_FISCAL + "全年支出中，基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。",
          "ratio.share"),
+        # … and 财政拨款's 基本支出 there, its whole named only as "财政拨款支出中" (S09: 5364.75 ÷ 9746.50 = 55.04%)
+        (GUIHUA, _GUIHUA_FISCAL, _GUIHUA_FISCAL + "财政拨款支出中，基本支出5364.75万元，占55.04%；项目支出4381.74万元，占44.96%。",
+         "ratio.share"),
         # a note or a rule sentence naming what 人员经费/公用经费 include is no list of this unit's (N07, X05)
         (CAIZHENG, "其他交通费用、其他商品和服务支出、办公设备购置。", "其他交通费用、其他商品和服务支出、办公设备购置。（注：人员经费包括"
          "奖金、奖励金、医疗费补助等，公用经费包括印刷费、咨询费等。）", "text_table.listed_component"),
@@ -850,6 +853,7 @@ def test_the_third_probe_false_alarms(reports, before, name, old, new, rule) -> 
         ("无", False),
         ("无.", False),
         ("本年度无。", False),  # E04, E05, E11: said empty, briefly
+        ("本部门2024年度政府性基金预算财政拨款收入支出决算表为空白表。", False),  # E07
         (
             "详见附表。经自查，本部门政府性基金预算财政拨款使用中无此类问题。",
             True,
