@@ -121,10 +121,16 @@ def _other_wholes(report: Report, claim: dict[str, Any]) -> list[Decimal]:
         if isinstance(claim.get("parent"), Decimal):
             return [claim["parent"]]
         quote = claim.get("quote")
-        if claim.get("label") in _SPENDING_PARTS and isinstance(quote, Quote) and "财政拨款" in (quote.section or ""):
+        if (
+            claim.get("label") in _SPENDING_PARTS
+            and isinstance(quote, Quote)
+            and "财政拨款" in (quote.section or "")
+        ):
             # 基本支出/项目支出 with no whole named, in a 财政拨款 section: the year's or that money's
             keys = ("expenditure_this_year", "fiscal_expenditure", "gpb_expenditure")
-            return [v.amount for k in keys if (v := report.metrics.get(k) or report.narrative.get(k)) is not None]
+            return [
+                v.amount for k in keys if (v := report.metrics.get(k) or report.narrative.get(k)) is not None
+            ]
         return []
     key = _stated_as(report, key)
     return [

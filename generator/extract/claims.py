@@ -148,7 +148,9 @@ def whole_named(text: str) -> str | None:
     not the spending of the same name."""
     if "政府性基金" in text or "国有资本经营" in text:
         return None  # those funds' figures are not among the metrics
-    plain = text.replace("一般公共预算", "").replace("预算财政拨款", "")  # 一般公共预算财政拨款支出 is no budget
+    plain = text.replace("一般公共预算", "").replace(
+        "预算财政拨款", ""
+    )  # 一般公共预算财政拨款支出 is no budget
     if "预算" in plain:
         return "sangong_budget" if "三公" in text else None
     if "基本支出" in text and "项目支出" in text:
@@ -391,7 +393,9 @@ def _subject(text: str) -> str:
 _SHARE = re.compile(
     rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )
-_PARENT = re.compile(rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])")  # "…万元，其中：", "本年支出合计…万元中，"
+_PARENT = re.compile(
+    rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
+)  # "…万元，其中：", "本年支出合计…万元中，"
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,16}?\d")  # a paragraph that opens with a share
 _AMOUNT_END = re.compile(r"\d\s*万元\s*[，,]\s*$")  # …and one that ends with its amount
 _SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow
