@@ -506,3 +506,14 @@ def test_economic_blocks_left_open_give_no_totals(reports, before, name) -> None
         "gpb_basic_personnel" not in edited.metrics
         or edited.metrics["gpb_basic_personnel"].kind == "narrative"
     )
+
+
+def test_the_year_end_funds_are_summed_where_listed(reports, before) -> None:
+    """公开04表 listing 年末财政拨款结转和结余's funds under it on the expenditure side (B08): a fund written 12.63 under
+    a 年末 of 21.63 is sum.fiscal_total's error (a third table reviewer's AP3)."""
+    rows = _carry_split_both_sides(reports[CAIZHENG])
+    at = next(i for i, row in enumerate(rows) if row[2] == "年末财政拨款结转和结余") + 1
+    rows[at] = (*rows[at][:3], "12.63", "12.63", *rows[at][5:])
+    new = _notes(table_rewritten(reports[CAIZHENG], "公开04表", rows)) - before[CAIZHENG]
+    year_end = [(sev, rule) for sev, rule, msg in new if "中年末财政拨款结转和结余为21.63万元" in msg]
+    assert year_end == [("error", "sum.fiscal_total")], new

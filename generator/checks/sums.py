@@ -567,29 +567,21 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
                 _q(income_year, *[e for e in before if e.first() is not None]), where,
             )
         )  # fmt: skip
-    if begin is not None:
-        # the three funds' carry-over, listed on the income side under 年初财政拨款结转和结余
-        stop = total_in.row if total_in is not None else None
-        below = _funds_under(es, begin, stop)
+    # each carry-over line against the three funds listed under it: 年初's on the income side; 年末's where the
+    # expenditure side lists them too (side by side only: a stacked table's 年末 shares the income side's columns)
+    for head, total, label in (
+        (begin, total_in, "年初财政拨款结转和结余"),
+        (end, total_out, "年末财政拨款结转和结余"),
+    ):
+        if head is None or (head is end and head.col <= 0):
+            continue
+        funds = _funds_under(es, head, total.row if total is not None else None)
         out.append(
             check_sum(
-                "sum.fiscal_total", "公开04表 年初财政拨款结转和结余", "年初财政拨款结转和结余", _amount(begin),
-                [(bare(e.name), e.first()) for e in below],
-                _q(begin, *[e for e in below if e.first() is not None]), where,
+                "sum.fiscal_total", f"公开04表 {label}", label, _amount(head), [(bare(e.name), e.first()) for e in funds],
+                _q(head, *[e for e in funds if e.first() is not None]), where,
             )
         )  # fmt: skip
-    if end is not None and end.col > 0:
-        # the expenditure side listing 年末财政拨款结转和结余's funds under it, as the income side does 年初's
-        stop = total_out.row if total_out is not None else None
-        under = _funds_under(es, end, stop)
-        if under:
-            out.append(
-                check_sum(
-                    "sum.fiscal_total", "公开04表 年末财政拨款结转和结余", "年末财政拨款结转和结余", _amount(end),
-                    [(bare(e.name), e.first()) for e in under],
-                    _q(end, *[e for e in under if e.first() is not None]), where,
-                )
-            )  # fmt: skip
     classes = [e for e in es if is_class_line(e.name) and any(a is not None for a in e.amounts)]
     if spend_year is not None:
         for col, col_name in enumerate(_FISCAL_COLUMNS):
