@@ -5,6 +5,8 @@ that rule that the unedited one does not."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from conftest import reread, seed_changed
 
@@ -894,3 +896,339 @@ def test_a_heading_numbered_with_a_dot_ends_the_section(reports, before) -> None
     )
     new = [f.message for f in run_checks(r) if f.rule == "completeness.empty_table"]
     assert len(new) == 1 and "政府性基金" in new[0], new
+
+
+# Leftovers of the third probe (S18, S20, S21, W14, S23): parts listed between a figure and its "与上年相比，减少…".
+_R003_GPB = "2024年度一般公共预算财政拨款支出32,186.91万元,占本年支出合计的99.89%。"
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        (_R003_GPB, _R003_GPB + "其中:基本支出13,717.45万元,占42.62%;项目支出18,469.46万元,占57.38%。"),
+        (_R003_GPB, _R003_GPB + "其中:基本支出13,717.45万元,项目支出18,469.46万元,分别占42.62%和57.38%。"),
+        (_R003_GPB, _R003_GPB + "其中:基本支出和项目支出分别为13,717.45万元和18,469.46万元,分别占42.62%和57.38%。"),
+        (_R003_GPB, _R003_GPB + "其中:人员经费12,596.51万元,占一般公共预算财政拨款支出的39.14%。"),
+        # the parts of 本年财政拨款支出, itself listed after 财政拨款支出总计's 其中: their whole is the nearer
+        ("本年财政拨款支出32,206.19万元。",
+         "本年财政拨款支出32,206.19万元,其中:基本支出13,717.45万元,占42.59%;项目支出18,488.74万元,占57.41%。"),
+    ],
+)  # fmt: skip
+def test_parts_listed_before_a_change_naming_nothing(reports, before, old, new) -> None:
+    """The change is the paragraph's figure's (32,186.91 − 3,381.06), not the last part's; 财政拨款's 项目支出 is not the
+    year's 项目支出 (18,504.03) stated twice; and 财政拨款支出总计's sum still holds its two template parts."""
+    assert old in reports[R003].document.text
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[R003], old, new))}
+    assert after == before[R003], (sorted(after - before[R003]), sorted(before[R003] - after))
+
+
+def test_a_wrong_change_after_listed_parts_names_the_figure(reports) -> None:
+    r = reread(
+        reports[R003],
+        _R003_GPB + "与上年相比,减少3,381.06万元,下降9.51%",
+        _R003_GPB
+        + "其中:基本支出13,717.45万元,占42.62%;项目支出18,469.46万元,占57.38%。与上年相比,减少3,381.06万元,下降9.61%",
+    )
+    (f,) = [f for f in run_checks(r) if f.rule == "yoy.percent"]
+    assert f.severity == "error" and "按本年32186.91万元推算" in f.message, f.message
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # N14: 人员经费 stated only in a list without shares — still 4,896.98 against 公开06表's 4,884.09
+        (GUIHUA, "其中：人员经费4896.98万元，主要包括：",
+         "其中：人员经费和公用经费分别为4896.98万元和480.66万元。人员经费主要包括："),
+        # N01: …and the 人员经费 items listed after it still read against 公开06表 (个人农业生产补贴 blank)
+        (CAIZHENG, "其中：人员经费2152.26万元，主要包括：",
+         "其中：人员经费和公用经费分别为2152.26万元和184.65万元。人员经费主要包括："),
+    ],
+)  # fmt: skip
+def test_a_list_of_amounts_without_shares_keeps_the_notes(reports, before, name, old, new) -> None:
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new))}
+    kept = {(r, m) for r, m in before[name] if r.startswith("text_table.")}
+    assert kept and kept <= after, sorted(kept - after)
+
+
+def test_a_list_of_last_years_amounts_is_not_this_years(reports) -> None:
+    r = reread(
+        reports[GUIHUA],
+        "其中：人员经费4896.98万元，主要包括：",
+        "其中：2023年人员经费和公用经费分别为4884.09万元和480.66万元。人员经费主要包括：",
+    )
+    assert r.narrative.get("gpb_basic_personnel") is None
+    r = reread(
+        reports[GUIHUA],
+        "其中：人员经费4896.98万元，主要包括：",
+        "其中：2024年度人员经费和公用经费分别为4884.09万元和480.66万元。人员经费主要包括：",
+    )
+    assert r.narrative["gpb_basic_personnel"].amount == Decimal("4884.09")
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule,said",
+    [
+        (CAIZHENG, "其中：人员经费2152.26万元，主要包括：",
+         "其中：人员经费和公用经费分别为2152.26万元和194.65万元。人员经费主要包括：",
+         "repeat.narrative", "公用经费有2个不同的数：184.65万元、194.65万元"),
+        # L03: with shares; the list's 408.66 against 480.66 stated two lines on
+        (GUIHUA, "其中：人员经费4896.98万元，主要包括：",
+         "其中：人员经费和公用经费分别为4896.98万元和408.66万元，分别占91.06%和8.94%。人员经费主要包括：",
+         "repeat.narrative", "公用经费有2个不同的数：408.66万元、480.66万元"),
+        # N11: the list's 人员经费 2125.26 against 公开06表's 2152.26
+        (CAIZHENG, "其中：人员经费2152.26万元，主要包括：",
+         "其中：人员经费和公用经费分别为2125.26万元和184.65万元。人员经费主要包括：",
+         "text_table.metric", "情况说明所述人员经费为2,125.26万元"),
+        # O02: 003, its whole named "一般公共预算…" before the list (no budget)
+        (R003, "13,717.45万元, 其中:人员经费12,596.51万元,包括:",
+         "13,717.45万元, 其中:人员经费和公用经费分别为12,596.51万元和1,102.94万元,分别占91.83%和8.04%。人员经费包括:",
+         "repeat.narrative", "公用经费有2个不同的数：1102.94万元、1120.94万元"),
+    ],
+)  # fmt: skip
+def test_a_list_of_amounts_states_each_figure(reports, name, old, new, rule, said) -> None:
+    """A figure listed with another ("A和B分别为a万元和b万元") is stated: a wrong one is found."""
+    found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule and said in f.message]
+    assert found and found[0].severity == "error", [
+        f.message for f in run_checks(reread(reports[name], old, new)) if f.rule == rule
+    ]
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule,said",
+    [
+        # G14: the short name with 与 for 和, after the year in the 机关运行经费 sentence — a slip, an info
+        (R002, "2023 年度昌吉回族自治州人力资源和社会保障局（行政", "2023 年度昌吉州人力资源与社会保障局（行政",
+         "completeness.agency_name_variant", "第8个字“与”应为“和”"),
+        # another unit's name left there: template residue, a warning
+        (R000, "2024年度昌吉回族自治州公共就业服务中心（行政单位", "2024年度昌吉回族自治州人才交流服务中心（行政单位",
+         "completeness.agency_name", "昌吉回族自治州人才交流服务中心"),
+        # the short name written right: nothing
+        (R002, "2023 年度昌吉回族自治州人力资源和社会保障局（行政", "2023 年度昌吉州人力资源和社会保障局（行政", None, None),
+    ],
+)  # fmt: skip
+def test_the_unit_named_after_the_year(reports, before, name, old, new, rule, said) -> None:
+    r = seed_changed(name, old, new)
+    found = {(f.rule, f.message) for f in run_checks(r)} - before[name]
+    if rule is None:
+        assert not found, sorted(found)
+    else:
+        assert [m for r_, m in found if r_ == rule and said in m], sorted(found)
+
+
+@pytest.mark.parametrize(
+    "pct,wrong",
+    [("5.45", False), ("5.71", True)],  # W22, W23: 0.27 ÷ 4.95 = 5.45%
+)
+def test_a_share_of_a_long_named_whole(reports, before, pct, wrong) -> None:
+    """ "占一般公共预算财政拨款“三公”经费预算的…%" (19 characters between 占 and the share) names the 三公 budget."""
+    r = seed_changed(
+        R000,
+        "公务接待费支出0.27万元，占5.71%",
+        f"公务接待费支出0.27万元，占一般公共预算财政拨款“三公”经费预算的{pct}%",
+    )
+    new = [f for f in run_checks(r) if f.rule == "ratio.share" and (f.rule, f.message) not in before[R000]]
+    assert bool(new) == wrong, [f.message for f in new]
+    assert not wrong or ("按“三公”经费预算4.95万元计算" in new[0].message and new[0].severity == "error")
+
+
+# A fourth probe of the budget and 绩效 rules (docs/reviews/adversarial_budget_perf.md): its false notes and lost note.
+_SHEGONG_BUDGET = "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"
+
+
+@pytest.mark.parametrize(
+    "said,wrong",
+    [
+        (
+            "决算数大于年初预算数的主要原因：单位2024年新成立，年初未安排预算，年中追加。",
+            False,
+        ),  # U01: 307.82 > 0
+        ("决算数小于年初预算数的主要原因：单位2024年新成立，年初未安排预算，年中追加。", True),
+        ("决算数小于全年预算数的主要原因：部分项目结余。", False),  # 307.82 < 321.02
+        ("决算数大于全年预算数的主要原因：部分项目结余。", True),
+    ],
+)
+def test_the_comparison_word_names_its_budget(reports, before, said, wrong) -> None:
+    """ "年初预算为0万元，全年预算为321.02万元": a word naming the 年初 budget is held to 0, not to 321.02."""
+    r = reread(reports[SHEGONG], _SHEGONG_BUDGET, _SHEGONG_BUDGET + said)
+    new = [f for f in run_checks(r) if f.rule == "budget.word" and (f.rule, f.message) not in before[SHEGONG]]
+    assert bool(new) == wrong, [f.message for f in new]
+    assert not wrong or ("年初预算为0万元" if "年初" in said else "全年预算为321.02万元") in new[0].message
+
+
+def test_the_plan_in_a_perf_table_is_not_the_outcome(before) -> None:
+    """U08: "计划慰问南疆三地州工作站人员12人" under 预期目标 (the indicator's target is ≥12人, its actual 18人)."""
+    r = seed_changed(
+        R000,
+        "\t实现地州本级及所属县市公共就业服务机构和乡镇",
+        "\t计划慰问南疆三地州工作站人员12人，实现地州本级及所属县市公共就业服务机构和乡镇",
+    )
+    new = {(f.rule, f.message) for f in run_checks(r) if f.rule == "perf.completion_text"} - before[R000]
+    assert not new, sorted(new)
+    # …while the same words under 实际完成情况 state the outcome
+    r = seed_changed(R000, "慰问南疆三地州工作站人员。", "慰问南疆三地州工作站人员12人。")
+    (f,) = [
+        f
+        for f in run_checks(r)
+        if f.rule == "perf.completion_text" and (f.rule, f.message) not in before[R000]
+    ]
+    assert "实际值为18人" in f.message
+
+
+def test_the_initial_budget_before_spending_named_so(before) -> None:
+    """B52: "年初预算数575.63万元，支出决算数为610.31万元" still gives 000's budget.perf_initial warning."""
+    r = seed_changed(
+        R000,
+        "年初预算数575.63万元，决算数610.31万元",
+        "年初预算数575.63万元，支出决算数为610.31万元",
+        count=2,
+    )
+    kept = {(r_, m) for r_, m in before[R000] if r_ == "budget.perf_initial"}
+    assert kept and kept <= {(f.rule, f.message) for f in run_checks(r)}
+
+
+# A fourth probe of the wording rules (docs/reviews/adversarial_wording.md): its false notes.
+_GUIHUA_PERF = "上海市普陀区规划和自然资源局2024年度预算绩效管理工作开展情况如下："
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # a figure with a word before its name is another figure: a unit's, a part, a kind (gh80, gh82, gh163, gh144, gh157)
+        (GUIHUA, _GUIHUA_PERF, "其中，局属上海市普陀区自然资源确权登记事务中心本年支出合计1200.00万元，其中项目支出800.00万元。"
+         + _GUIHUA_PERF),
+        (GUIHUA, _GUIHUA_PERF, "本年对12个项目开展绩效自评，涉及项目支出1200.00万元。" + _GUIHUA_PERF),
+        (GUIHUA, "本年收入合计9746.50万元，其中：财政拨款收入9746.50万元，占100.00%。", "本年收入合计9746.50万元，其中：财政拨款收入"
+         "9746.50万元，占100.00%；财政拨款收入中，年中追加财政拨款收入500.00万元。"),
+        (GUIHUA, "公用经费480.66万元，主要包括：", "公用经费480.66万元（其中行政单位公用经费142.80万元），主要包括："),
+        (GUIHUA, "其中：人员经费4896.98万元，主要包括：", "其中：人员经费4896.98万元（其中在职人员经费4500.00万元，离退休人员经费"
+         "396.98万元），主要包括："),
+        # a unit the report covers (its 编制范围 table lists it), as a sentence's subject (gh87)
+        (GUIHUA, _GUIHUA_PERF, "上海市普陀区自然资源确权登记事务中心2024年度收入支出总计1200.00万元。" + _GUIHUA_PERF),
+        # a class named without its 支出 (gh96)
+        (GUIHUA, "6、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗", "6、卫生健康（类）行政事业单位医疗（款）行政单位医疗"),
+        # this year's budget written "2024年初预算" (gh158, cz42); a plan for a later year (gh159, cz41); last year's
+        # accounts named as published (gh160); last year's work referred to (gh161, z13)
+        (GUIHUA, "支出决算为9746.50万元，完成年初预算的95.45%。", "支出决算为9746.50万元，完成年初预算的95.45%，比2024年初预算减少"
+         "463.84万元。"),
+        (CAIZHENG, "机关运行经费支出184.65万元，比2023年度增加2.55万元，增长1.40%。", "机关运行经费支出184.65万元，比2023年度增加"
+         "2.55万元，增长1.40%，比2024年初预算减少5.00万元。"),
+        (GUIHUA, _GUIHUA_PERF, "下一步，预计截至2025年底完成全部结转项目。" + _GUIHUA_PERF),
+        (CAIZHENG, "上海市普陀区财政局2024年度预算绩效管理工作开展情况如下：", "上海市普陀区财政局2024年度预算绩效管理工作开展情况"
+         "如下：力争截至2025年底实现区级项目绩效目标全覆盖。"),
+        (GUIHUA, "（三）国有资产占有使用情况说明", "（三）国有资产占有使用情况说明（本部门已按要求在门户网站公开2023年度部门决算。）"),
+        (GUIHUA, _GUIHUA_PERF, "针对本部门2023年度预算绩效管理中发现的问题，本年已整改完毕。" + _GUIHUA_PERF),
+        (R000, "根据预算绩效管理要求，本单位2024年度预算绩效管理形成", "针对本单位2023年度预算绩效管理中发现的问题已整改到位。根据预算"
+         "绩效管理要求，本单位2024年度预算绩效管理形成"),
+        # a share said in words before its figure (gh123)
+        (GUIHUA, "一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%。", "一般公共预算财政拨款支出9746.50万元，占本年支出"
+         "合计的近十成，为99.86%。"),
+    ],
+)  # fmt: skip
+def test_the_wording_probes_false_alarms(reports, before, name, old, new) -> None:
+    assert old in reports[name].document.text
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.severity != "info"}
+    assert after <= before[name], sorted(after - before[name])
+
+
+@pytest.mark.parametrize(
+    "old,new,rule",
+    [
+        # last year's template left in place, at the sentence's start: still the wrong year
+        (_GUIHUA_PERF, "上海市普陀区规划和自然资源局2023年度预算绩效管理工作开展情况如下：", "completeness.year"),
+        # a cut-off date of a later year that plans nothing
+        (_GUIHUA_PERF, "截至2025年12月31日，本部门共有车辆0辆。" + _GUIHUA_PERF, "completeness.year"),
+        # the unit's own total stated twice
+        (_GUIHUA_PERF, "上海市普陀区规划和自然资源局2024年度本年支出合计9795.38万元。" + _GUIHUA_PERF, "repeat.narrative"),
+        # gh131: last year's, with the year before the subject
+        ("上海市普陀区规划与自然资源局2024年度无政府性基金", "2023年度本部门无政府性基金", "completeness.year"),
+    ],
+)  # fmt: skip
+def test_the_wording_rules_still_catch(reports, before, old, new, rule) -> None:
+    new_ = [
+        f
+        for f in run_checks(reread(reports[GUIHUA], old, new))
+        if f.rule == rule and (f.rule, f.message) not in before[GUIHUA]
+    ]
+    assert new_ and new_[0].severity == "error", rule
+
+
+_GUIHUA_SANGONG_BUDGET = "年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%"
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # the rate after 达到 (B24: 446.11 ÷ 452.40 = 98.61%, not 96.81%)
+        (GUIHUA, _GUIHUA_SANGONG_BUDGET, "年初预算为452.40万元，支出决算为446.11万元，达到年初预算的96.81%", "budget.rate"),
+        # an execution rate after 达到 (B69: 3008.6 ÷ 3127.86 = 96.19%)
+        (R002, "全年预算数为3127.86万元，全年执行数为3008.6万元，总预算执行率为96.19%",
+         "全年预算数为3127.86万元，全年执行数为3008.6万元，预算执行率达到98.19%", "budget.execution"),
+        # the 绩效 totals with 为 (P31, U26: against the 自评表s' sums)
+        (R000, "预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元",
+         "预算绩效评价项目8个，全年预算数为236.97万元，全年执行数为247.81万元", "perf.projects_total"),
+        (R000, "全年预算总额869.05万元，实际执行总额830.26万元", "全年预算总额为869.05万元，实际执行总额为803.26万元",
+         "perf.whole_total"),
+        # the gap's percentage (B26: 463.84 ÷ 10210.34 = 4.54%; U05: 34.68 ÷ 575.63 = 6.02%)
+        (GUIHUA, "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%",
+         "年初预算为10210.34万元，支出决算为9746.50万元，比年初预算减少463.84万元，下降5.54%，完成年初预算的95.45%", "budget.gap"),
+        (R000, "年初预算数575.63万元，决算数610.31万元，预决算差异率6.02%",
+         "年初预算数575.63万元，决算数610.31万元，比年初预算增加34.68万元，增长7.02%", "budget.gap"),
+        # a change from last year between the amounts and the rate (Y12: 9746.50 ÷ 10210.34 = 95.46%, not 96.45%)
+        (GUIHUA, "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%",
+         "年初预算为10210.34万元，支出决算为9746.50万元，比2023年度增加1193.20万元，增长13.95%，完成年初预算的96.45%", "budget.rate"),
+    ],
+)  # fmt: skip
+def test_the_budget_probes_misses(reports, before, name, old, new, rule) -> None:
+    assert old in reports[name].document.text
+    new_ = [
+        f
+        for f in run_checks(reread(reports[name], old, new))
+        if f.rule == rule and (f.rule, f.message) not in before[name]
+    ]
+    assert new_ and new_[0].severity == "error", [
+        f.message for f in run_checks(reread(reports[name], old, new)) if f.rule == rule
+    ]
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        (GUIHUA, _GUIHUA_SANGONG_BUDGET, "年初预算为452.40万元，支出决算为446.11万元，达到年初预算的98.61%"),
+        (GUIHUA, "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%",
+         "年初预算为10210.34万元，支出决算为9746.50万元，比年初预算减少463.84万元，下降4.54%，完成年初预算的95.45%"),
+        (R000, "年初预算数575.63万元，决算数610.31万元，预决算差异率6.02%",
+         "年初预算数575.63万元，决算数610.31万元，比年初预算增加34.68万元，增长6.02%"),
+        (R000, "预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元",
+         "预算绩效评价项目8个，全年预算数为263.97万元，全年执行数为247.81万元"),
+        (GUIHUA, "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%",
+         "年初预算为10210.34万元，支出决算为9746.50万元，比2023年度增加1193.20万元，增长13.95%，完成年初预算的95.45%"),
+    ],
+)  # fmt: skip
+def test_the_budget_wordings_right(reports, before, name, old, new) -> None:
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.severity != "info"}
+    assert after <= before[name], sorted(after - before[name])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,count,said",
+    [
+        # P16: an actual written "未完成" with full marks (4 of 4)
+        (R000, "档案室客房安全设备\n\t4\n\t>=1套\n\t=1套", "档案室客房安全设备\n\t4\n\t>=1套\n\t未完成", 1, "实际完成情况写“未完成”"),
+        # P69: "未及时" against the target 及时, 10 of 10
+        (R001, "档案存放设备到位及时性\t及时\t及时", "档案存放设备到位及时性\t及时\t未及时", 1, "实际完成情况写“未及时”"),
+        # U12: a floor written after its figure ("95%以上"), an actual under it, full marks
+        (R000, "各项工作完成率\n\t10\n\t>=95%\n\t=100%\n\t105.26%\n\t9.47", "各项工作完成率\n\t10\n\t95%以上\n\t=85%\n\t89.47%\n\t10",
+         3, "指标值为95%以上，实际完成=85%，低于下限"),
+    ],
+)  # fmt: skip
+def test_a_missed_target_scored_full(before, name, old, new, count, said) -> None:
+    found = [f for f in run_checks(seed_changed(name, old, new, count)) if f.rule == "perf.target_missed"]
+    new_ = [f for f in found if (f.rule, f.message) not in before[name] and said in f.message]
+    assert new_ and new_[0].severity == "warning", [f.message for f in found]
+
+
+def test_a_floor_written_after_its_figure_reached(before) -> None:
+    """ "95%以上" reached (=100%, 9.47 of 10): no note."""
+    r = seed_changed(R000, "\t>=95%\n\t=100%\n\t105.26%\n\t9.47", "\t95%以上\n\t=100%\n\t105.26%\n\t9.47", 4)
+    new = {(f.rule, f.message) for f in run_checks(r) if f.severity != "info"} - before[R000]
+    assert not new, sorted(new)

@@ -87,6 +87,10 @@ def narrative_total(report: Report) -> Iterable[Finding]:
             if not lead:
                 continue
             end = _sentence_end(b.text, lead.end())
+            # "…本年财政拨款支出32,206.19万元，其中：基本支出…": the parts of a part end the list
+            nested = b.text.find("其中", lead.end(), end)
+            if nested >= 0:
+                end = len(b.text[:nested].rstrip(" ，,:："))
             side = m.group("side")
             parts: list[tuple[str, Decimal | None]] = []
             ok = True

@@ -140,10 +140,10 @@ _LESS = ("减少", "节约", "少", "结余")
     title="决算比预算增减的金额与预决算数不符",
     explanation=(
         "说明中有时在预算数、决算数之后写“比全年预算减少X万元”。X应是两数之差，增减的方向也应与两数的大小一致。"
-        "比较的是文中点名的那个预算（年初预算或全年预算）。"
+        "比较的是文中点名的那个预算（年初预算或全年预算）。其后写出增减百分比的（“，下降4.54%”），它应是增减额占预算数的比例。"
     ),
-    formula="|决算数 − 预算数| = 所述增减额；决算数 < 预算数 ⇔ 写“减少/节约”",
-    tolerance="三个数各有半个末位单位的舍入误差，相差不超过三者之和不报",
+    formula="|决算数 − 预算数| = 所述增减额；决算数 < 预算数 ⇔ 写“减少/节约”；所述百分比 = |决算数 − 预算数| ÷ 预算数",
+    tolerance="三个数各有半个末位单位的舍入误差，相差不超过三者之和不报；百分比按印出的精度比较，两个金额的舍入误差计入",
     example="全年预算为321.02万元，支出决算为307.82万元，比全年预算减少13.20万元（321.02 − 307.82 = 13.20）",
     expected_label="按数字应为",
 )
@@ -165,6 +165,7 @@ def gap(report: Report) -> Iterable[Finding]:
         tol = half_unit(budget, final) * 2 + half_unit(stated)
         wrong_way = (less and diff > tol) or (not less and diff < -tol)
         if not wrong_way and abs(abs(diff) - stated) <= tol:
+            yield from _gap_percent(claim, str(kind), budget, final)
             continue
         word = "减少" if diff < 0 else "增加" if diff > 0 else "持平"
         expected = f"{word}{abs(diff)}万元" if diff else "持平"
@@ -180,13 +181,40 @@ def gap(report: Report) -> Iterable[Finding]:
         )
 
 
+def _gap_percent(claim: dict, kind: str, budget: Decimal, final: Decimal) -> Iterable[Finding]:
+    """ "比年初预算减少463.84万元，下降4.54%": the percentage of a gap that is right, against the two amounts."""
+    stated = claim.get("gap_percent")
+    if stated is None or budget <= 0:
+        return
+    diff = final - budget
+    both = half_unit(budget) + half_unit(final)
+    down = claim.get("gap_percent_direction") in ("下降", "降低")
+    wrong_way = (down and diff > 2 * both) or (not down and diff < -2 * both)
+    severity = "error" if wrong_way else percent_severity(stated, abs(diff), budget, numerator_half=both)
+    if severity is None:
+        return
+    expected = pct(rounded_percent(abs(diff), budget, stated))
+    said = f"{claim['gap_percent_direction']}{pct(stated)}"
+    yield make_finding(
+        "budget.gap",
+        severity,  # type: ignore[arg-type]
+        f"{kind}{budget}/决算{final}/{said}",
+        f"文中称{kind}{budget}万元、决算{final}万元，“{claim['gap_text']}，{said}”；"
+        f"|{final}−{budget}|÷{budget}={expected}" + ("，方向也相反。" if wrong_way else "。"),
+        said,
+        f"{'下降' if diff < 0 else '增长'}{expected}",
+        _evidence(claim),
+    )
+
+
 @rule(
     "budget.word",
     title="“大于/小于/持平”与预决算数不符",
     explanation=(
         "说明中常写“决算数小于预算数的主要原因……”。这个比较词必须与紧挨着的两个金额一致："
         "决算大于预算写“大于/高于/超过”，小于写“小于/低于”，相等写“等于/持平”；"
-        "“基本持平”允许差额在预算数的5%以内。"
+        "“基本持平”允许差额在预算数的5%以内。比较词写明“年初预算”或“全年预算”的，与句中那一个预算数比较"
+        "（“年初预算为0万元，全年预算为321.02万元……决算数大于年初预算数”比的是0）。"
     ),
     formula="sign(决算数 − 预算数) 与比较词一致",
     tolerance=(
@@ -199,6 +227,12 @@ def gap(report: Report) -> Iterable[Finding]:
 def word(report: Report) -> Iterable[Finding]:
     for claim in report.budget_claims:
         w, budget, final = claim.get("word"), claim["budget"], claim["final"]
+        kind = claim["budget_kind"]
+        if claim.get("word_kind") == "年初预算" and kind != "年初预算":
+            # "决算数大于年初预算数" after "年初预算为0万元，全年预算为321.02万元": the word's budget is the 年初 one
+            budget, kind = claim.get("initial"), "年初预算"
+        elif claim.get("word_kind") == "全年预算" and kind == "年初预算":
+            continue  # the sentence states no 全年 amount
         if not w or budget is None or final is None:
             continue
         h = half_unit(budget, final)
@@ -232,7 +266,7 @@ def word(report: Report) -> Iterable[Finding]:
             "error",
             _subject(claim),
             f"文中称决算数{word_shown if word_shown.startswith(('大', '小', '等', '高', '低', '超')) else w}预算数，"
-            f"但{claim['budget_kind']}为{budget}万元、决算为{final}万元，决算数{actual}预算数。",
+            f"但{kind}为{budget}万元、决算为{final}万元，决算数{actual}预算数。",
             w,
             actual,
             _evidence(claim),
@@ -246,7 +280,7 @@ def word(report: Report) -> Iterable[Finding]:
 _EXECUTION = re.compile(
     rf"(?P<kind>全年|年初)预算(?:数|总额)?为?\s*{NUM}\s*万元?[，,]\s*(?:全年)?(?:执行|支出|使用)数?为?\s*"
     r"(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元?[，,。；;]\s*"
-    r"(?:总)?(?:预算)?(?:执行率|资金使用率|(?<=预算)执行(?=\s*\d))为?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
+    r"(?:总)?(?:预算)?(?:执行率|资金使用率|(?<=预算)执行(?=\s*\d))(?:为|达到|达)?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
 )
 
 

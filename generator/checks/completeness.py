@@ -25,7 +25,7 @@ from generator.checks import (
     running_with,
 )
 from generator.checks.sums import statutory, table_name
-from generator.extract.claims import CHANGE_BEFORE, metric_named
+from generator.extract.claims import CHANGE_BEFORE, metric_named, sentence_begin
 from generator.extract.narrative import IS, NUM
 from generator.extract.tables import identify
 from generator.model import Block, Document, Finding, Quote, Report, Severity
@@ -330,7 +330,7 @@ _SHARE_OF_TOTAL = re.compile(
     r"(?P<rest>[^，,。；;：:]{0,30})"
 )
 _SHARE_STATED = re.compile(
-    r"[\d０-９%％]|比重|比例|份额|一半|[二三四五六七八九十]分之|百分之|成[以左]|[一二三四五六七八九两]成|半数|过半|大半|"
+    r"[\d０-９%％]|比重|比例|份额|一半|[二三四五六七八九十]分之|百分之|成[以左]|[一二三四五六七八九十两]成|半数|过半|大半|"
     r"多半|近半|大部分|多数|主要|首位|大头|绝大"
 )
 
@@ -597,12 +597,16 @@ def malformed_number(report: Report) -> Iterable[Finding]:
 
 
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
+_PLANNED = re.compile(r"预计|力争|计划|争取|拟|确保|预期|目标|将|下一步")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # "纳入上海市普陀区财政局2024年度部门决算编制范围的单位包括" — the report itself, named in the running text
-_OWN_ACCOUNTS = re.compile(r"(?<![与比较\d])(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开|相比|比较)")
+# (not last year's, named as published: "已按要求公开2023年度部门决算")
+_OWN_ACCOUNTS = re.compile(
+    r"(?<![与比较\d])(?<!公开)(?<!公布)(?<!发布)(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开|相比|比较)"
+)
 # "与2023年度相比，收入支出总计减少56.95万元": the year a change is measured from (not "2023年与2024年均未安排")
 _COMPARED = re.compile(
-    r"(?<![\d年])(?:与|比|较)\s*(\d{4})\s*年度?(?!度|全年|年初|调整|(?:部门)?预算)(?:部门)?(?:决算数?)?(?:相比|比较)?[，,]?"
+    r"(?<![\d年])(?:与|比|较)\s*(\d{4})\s*年度?(?!度|初|全年|年初|调整|(?:部门)?预算)(?:部门)?(?:决算数?)?(?:相比|比较)?[，,]?"
     r"[^。；;\d]{0,30}?(?:增加|减少|增长|下降|持平)"
 )  # not a comparison with this year's budget ("比2024年度年初预算减少463.84万元")
 # "2024年度收入总计869.05万元" — a figure of this year's, labelled with a year
@@ -621,7 +625,9 @@ _DATED_FIGURE = re.compile(
         "与上年比较的句子（“与2023年度相比，……减少”）比的是上一年度；写明年度的本年数"
         "（“2024年度收入总计869.05万元”，金额与本报告的收入总计相同）应写本年度。"
         "绩效自评表的标题（“项目支出绩效自评表（2024年度）”）评的也是本年度。"
-        "写成别的年度，多半是套用上年文本未改。说本单位以后年度的工作（“本部门2025年度预算绩效管理将……”）是计划，不比较。"
+        "写成别的年度，多半是套用上年文本未改。说本单位以后年度的工作（“本部门2025年度预算绩效管理将……”“预计截至2025年底"
+        "完成……”）是计划，不比较；提到上年的决算或工作（“已按要求公开2023年度部门决算”“针对本部门2023年度预算绩效管理中"
+        "发现的问题”）也不比较。"
     ),
     formula="标题（含绩效自评表标题）、本单位的本年情况、金额等于本年数的年度 = 报告年度；截至日期 = 报告年度12月31日；"
     "比较年度 = 报告年度 − 1",
@@ -647,9 +653,11 @@ def year(report: Report) -> Iterable[Finding]:
     # only the template's statements of the year itself: of what the unit had ("无……", "，实有人数") in any year but
     # its own, and of its work ("预算绩效管理", "政府采购", "三公") before it ("本部门2025年度预算绩效管理将……" is a plan)
     own = re.compile(
-        rf"(?<![与比较])(?:{names})(?:[(（][^()（）]{{0,12}}[)）])?\s*(\d{{4}})\s*年度?"
+        rf"(?<![与比较对])(?<!根据)(?<!按照)(?<!关于)(?:{names})(?:[(（][^()（）]{{0,12}}[)）])?\s*(\d{{4}})\s*年度?"
         r"(?=\s*(?P<had>无|[，,]?\s*实有人数)|\s*(?:预算绩效管理|政府采购|财政拨款[“\"]?三公|[“\"]三公))"
     )
+    # …with the year first: "2024年度本部门无政府性基金预算财政拨款收入和支出"
+    own_first = re.compile(rf"(?<![与比较\d])(\d{{4}})\s*年度?\s*(?:{names})(?=\s*(?P<had>无))")
     for _, b in running_with(report, A_YEAR):
         if id(b) in toc:
             continue
@@ -660,12 +668,16 @@ def year(report: Report) -> Iterable[Finding]:
             start = b.text.find(m.group(0))
             yield _year_finding(report, b, start, start + len(m.group(0)), int(m.group(1)), "标题")
         for c in _CUTOFF.finditer(b.text):
+            if int(c.group(1)) > report.year and _PLANNED.search(
+                b.text, sentence_begin(b.text, c.start()), c.start()
+            ):
+                continue  # "预计截至2025年底完成全部结转项目": a plan
             if int(c.group(1)) != report.year:
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
         if heading:
             continue
         seen: set[int] = set()  # one finding per written year
-        for c in chain(_OWN_ACCOUNTS.finditer(b.text), own.finditer(b.text)):
+        for c in chain(_OWN_ACCOUNTS.finditer(b.text), own.finditer(b.text), own_first.finditer(b.text)):
             stated = int(c.group(1))
             later_work = c.re is own and c["had"] is None and stated > report.year
             if stated != report.year and not later_work and c.start(1) not in seen:
@@ -739,7 +751,7 @@ _HEADING_AGENCY = re.compile(
         "与封面、目录所写的本单位名称不同，多半是套用其他单位的文本未改。情况说明里以本单位为主语的模板句"
         "（“××局2024年度收入支出总计……”“纳入××局2024年度部门决算编制范围”“××局2024年度无政府性基金……”）也是如此。"
         "本单位名称略去市名或“中共”（“普陀区财政局”）、写作通行简称（“区规划资源局”“区委社会部”：字都出自全称、"
-        "次序不变、末字相同）的不算；写了上级地名而略去本级地名的（“上海市规划和自然资源局”）是上级单位，照报。"
+        "次序不变、末字相同）的不算；写了上级地名而略去本级地名的（“上海市规划和自然资源局”）是上级单位，照报。报告编制范围表中列出的所属单位（汇总报告会以它为主语）不算。"
     ),
     formula="标题、以本单位为主语的模板句中的单位名称 = 报告单位名称",
     tolerance="忽略括注（如“（汇总）”）；含占位符的标题由“模板残留”规则报告",
@@ -773,8 +785,8 @@ def agency_name(report: Report) -> Iterable[Finding]:
             report.agency,
             [_quote(report, b, start, start + len(m.group(1)))],
         )
-    for b, m in _template_subjects(report):
-        named = re.sub(r"[（(][^）)]*[）)]", "", m["name"]).strip()
+    for b, m, g in _template_subjects(report):
+        named = re.sub(r"[（(][^）)]*[）)]", "", m[g]).strip()
         if (
             _own_name(named, own)
             or re.search(r"XX|××", named)
@@ -782,6 +794,8 @@ def agency_name(report: Report) -> Iterable[Finding]:
             or _connective_slip(named, own) is not None
         ):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
+        if any(b2.table is not None and named in b2.text for b2 in doc.blocks):
+            continue  # one of the units the report covers (its 编制范围 table lists it): a 汇总 report speaks of it
         yield make_finding(
             "completeness.agency_name",
             "warning",
@@ -790,7 +804,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
             "单位名称却是别的单位，多半是套用其他单位的文本未改。",
             named,
             report.agency,
-            [_quote(report, b, m.start("name"), m.end())],
+            [_quote(report, b, m.start(g), m.end())],
         )
 
 
@@ -800,6 +814,9 @@ _TEMPLATE_SUBJECT = re.compile(
     r"(?:^|(?<=[。；;])|(?<=纳入))\s*(?!纳入)(?P<name>[\u4e00-\u9fff（）()]{4,30}?(?:局|部|委员会|中心|办公室|厅|院|所|站|队|处))"
     r"(?:[(（][^()（）]{0,12}[)）])?\s*\d{4}\s*年度?"
     r"(?=收入支出总计|财政拨款收入支出总计|无政府性基金|无国有资本|预算绩效管理|政府采购|部门决算编制范围|[，,]\s*实有人数)"
+    # …and with the year first: "2023年度昌吉回族自治州人力资源和社会保障局（行政单位和参照公务员法管理事业单位）机关运行经费支出"
+    r"|(?:^|(?<=[。；;]))\s*\d{4}\s*年度?(?P<after>[\u4e00-\u9fff]{4,30}?(?:局|部|委员会|中心|办公室|厅|院|所|站|队|处))"
+    r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?=机关运行经费)"
 )
 
 
@@ -852,10 +869,11 @@ def _connective_slip(named: str, own: str) -> tuple[int, str] | None:
     return None
 
 
-def _template_subjects(report: Report) -> Iterator[tuple[Block, re.Match[str]]]:
+def _template_subjects(report: Report) -> Iterator[tuple[Block, re.Match[str], str]]:
+    """The template sentences about the unit itself: (block, match, the name's group: "name" or "after")."""
     for _, b in running_with(report, "年度"):
         for m in _TEMPLATE_SUBJECT.finditer(b.text):
-            yield b, m
+            yield b, m, "name" if m["name"] else "after"
 
 
 # "住房公积金（项）。主要用于：事业单位医疗保险支出" — a 项's stated use copied from another 项
@@ -953,22 +971,22 @@ def agency_name_variant(report: Report) -> Iterable[Finding]:
             [_quote(report, b, start, start + n)],
         )
     # the unit's short form with the same slip, as the subject of a template sentence ("昌吉州人力资源与社会保障局2023年度")
-    for b, m in _template_subjects(report):
-        named = re.sub(r"[（(][^）)]*[）)]", "", m["name"]).strip()
+    for b, m, g in _template_subjects(report):
+        named = re.sub(r"[（(][^）)]*[）)]", "", m[g]).strip()
         slip = _connective_slip(named, own)
         if slip is None or named in seen:
             continue
         i, right = slip
-        seen[named] = (b, m.start("name"), i)
+        seen[named] = (b, m.start(g), i)
         yield make_finding(
             "completeness.agency_name_variant",
             "info",
             named,
-            f"{page_ref(report, b.page_at(m.start('name')))}写“{named}”（本单位名称“{own}”的简称），"
+            f"{page_ref(report, b.page_at(m.start(g)))}写“{named}”（本单位名称“{own}”的简称），"
             f"第{i + 1}个字“{named[i]}”应为“{right}”。",
             named,
             own,
-            [_quote(report, b, m.start("name"), m.start("name") + len(m["name"]))],
+            [_quote(report, b, m.start(g), m.start(g) + len(m[g]))],
         )
 
 

@@ -174,7 +174,9 @@ _LEI_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,20}$")
 
 
 def _same_class(a: str, b: str) -> bool:
-    """ "1、社会保障和就业支出" is read as "社会保障和就业支出" and "主要用于社会保障和就业支出" too."""
+    """ "1、社会保障和就业支出" is read as "社会保障和就业支出" and "主要用于社会保障和就业支出" too; "卫生健康（类）" is the
+    class 卫生健康支出 named without its 支出."""
+    a, b = a.removesuffix("支出") or a, b.removesuffix("支出") or b
     return a.endswith(b) or b.endswith(a)
 
 
@@ -188,7 +190,7 @@ def _same_class(a: str, b: str) -> bool:
         "名为“其他支出”的款不比较。"
     ),
     formula="同一款名 → 同一个类（文中各处与报表的科目代码一致）",
-    tolerance="名称逐字比较（忽略空格与类名前的序号）",
+    tolerance="名称逐字比较（忽略空格、类名前的序号和类名末尾的“支出”）",
     example="“8、卫生健康支出（类）行政事业单位养老支出（款）……”，而报表中20805 行政事业单位养老支出属于208 社会保障和就业支出",
     expected_label="应属的类",
 )

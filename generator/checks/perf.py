@@ -763,6 +763,8 @@ _BOUND = re.compile(
 _ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
 # _BOUND's words for a ceiling and a floor
 _AT_MOST = ("≤", "<=", "小于等于", "不超过")
+# an actual that says the target was missed: "未完成", "未达到预期指标", "未及时"
+_MISSED_WORDS = re.compile(r"^(?:未完成|未达到|未达标|未实现|未及时|未按期|未按时|没有完成|没有达到)")
 _AT_LEAST = ("≥", ">=", "大于等于", "不低于", "不少于")
 
 
@@ -772,9 +774,9 @@ _AT_LEAST = ("≥", ">=", "大于等于", "不低于", "不少于")
     explanation=(
         "指标值写成“≤11节”“≥95%”这样的上下限，实际完成值越过了这条线，该项却给了满分。"
         "要么实际值填错了，要么打分没有按实际完成情况扣分。只比较指标值和实际值单位相同、"
-        "都是单个数字的行。"
+        "都是单个数字的行（“95%以上”即“≥95%”）；实际完成值一栏直接写“未完成”“未达到预期指标”“未及时”的，同样不应得满分。"
     ),
-    formula="指标为“≤X”时实际值 > X（或“≥X”时实际值 < X），且得分 = 分值",
+    formula="指标为“≤X”时实际值 > X（或“≥X”时实际值 < X），或实际值写“未完成/未达到/未及时”，且得分 = 分值",
     tolerance="指标值是定数，实际值按印出精度（±半个末位）比较：“<=6.48万元”与“=6.5万元”分不出高低，不报；单位不同或不是单个数字的不比较",
     example="档案柜指标值≤11节，实际完成50节，仍得满分10分。",
     expected_label="指标值",
@@ -782,6 +784,19 @@ _AT_LEAST = ("≥", ">=", "大于等于", "不低于", "不少于")
 def target_missed(report: Report) -> Iterable[Finding]:
     for shown, subject, ind in _scored_indicators(report):
         if ind["score"] is None or ind["score"] != ind["points"]:
+            continue
+        which = f"“{ind['name']}”" if ind.get("name") else "一项指标"
+        if _MISSED_WORDS.match(str(ind.get("actual") or "").strip()):
+            yield make_finding(
+                "perf.target_missed",
+                "warning",
+                subject if ind.get("name") else f"{subject}/{ind['target']}",
+                f"{shown}{which}的指标值为{ind['target']}，实际完成情况写“{ind['actual']}”，却得满分{ind['points']}分："
+                "实际完成情况与得分至少一处有误。",
+                f"{ind['actual']}（{ind['score']}分）",
+                f"{ind['target']}",
+                [ind["quote"]],
+            )
             continue
         found = _bound_and_actual(ind)
         if found is None:
@@ -794,7 +809,6 @@ def target_missed(report: Report) -> Iterable[Finding]:
             else provably_greater(limit, actual, a_exact=True)
         ):
             continue
-        which = f"“{ind['name']}”" if ind.get("name") else "一项指标"
         yield make_finding(
             "perf.target_missed",
             "warning",
@@ -825,7 +839,11 @@ _GARBLED_NAME = re.compile(r"/|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 def _bound_and_actual(ind: dict, bare: bool = False) -> tuple[bool, Decimal, Decimal] | None:
     """(upper bound?, limit, actual) of a "≤X"/"≥X" indicator whose actual is one number in the same unit.
     With ``bare``, a target with no sign or with "=" ("100%", "=100%") counts too, as a figure to reach."""
-    t = _BOUND.match((ind.get("target") or "").replace(" ", ""))
+    target = (ind.get("target") or "").replace(" ", "")
+    # "95%以上" / "3个及以下": the bound written after the figure
+    target = re.sub(r"^(\d[\d,]*(?:\.\d+)?[^\d\s]*?)及?以上$", r"≥\1", target)
+    target = re.sub(r"^(\d[\d,]*(?:\.\d+)?[^\d\s]*?)及?以下$", r"≤\1", target)
+    t = _BOUND.match(target)
     a = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
     if not t or not a or t.group("unit") != a.group("unit") or (not bare and t.group("op") in (None, "=")):
         return None
@@ -1360,6 +1378,23 @@ def _own_rows(report: Report) -> list[tuple[dict, list[Block]]]:
     return out
 
 
+def _planned_spans(report: Report, block: Block) -> list[tuple[int, int]]:
+    """Where in a 自评表 row's text the plan stands: the cell under "预期目标" (the row under "年度总体目标 | 预期目标 |
+    实际完成情况") states what was planned, not what was done."""
+    doc = report.document
+    if doc is None or block.table is None or block.row is None:
+        return []
+    rows = doc.tables[block.table].rows
+    cells = rows[block.row]
+    for header in reversed(rows[max(0, block.row - 3) : block.row]):
+        names = [(c or "").strip() for c in header]
+        if "预期目标" in names and len(names) == len(cells):
+            plan = cells[names.index("预期目标")] or ""
+            at = block.text.find(plan) if plan else -1
+            return [(at, at + len(plan))] if at >= 0 else []
+    return []
+
+
 @rule(
     "perf.completion_text",
     title="自评表实际完成情况与指标实际值不符",
@@ -1388,7 +1423,10 @@ def completion_text(report: Report) -> Iterable[Finding]:
             for block in own:
                 if name not in block.text:
                     continue
+                planned = _planned_spans(report, block)
                 for m in stated.finditer(block.text):
+                    if any(a <= m.start() < b for a, b in planned):
+                        continue  # "计划慰问……12人" under 预期目标: the plan
                     hits.append(
                         (Decimal(m.group(1)), Quote(m.group(0), block.page_at(m.start()), None, block=block))
                     )
@@ -2011,8 +2049,8 @@ def goal_copied(report: Report) -> Iterable[Finding]:
 
 # "预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元" (000, 002, 003's 整体 self-evaluation report)
 _PROJECTS_TOTAL = re.compile(
-    r"绩效评价项目\s*(?P<n>\d+)\s*个\s*[，,]\s*全年预算数\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
-    r"全年执行数\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"绩效评价项目\s*(?P<n>\d+)\s*个\s*[，,]\s*全年预算数\s*(?:为|是)?\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
+    r"全年执行数\s*(?:为|是)?\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
 
 
@@ -2086,8 +2124,8 @@ def projects_total(report: Report) -> Iterable[Finding]:
 
 # "整体支出绩效自评表1个，全年预算总额869.05万元，实际执行总额830.26万元" (000, 002, 003)
 _WHOLE_TOTAL = re.compile(
-    r"整体支出绩效自评表\s*1\s*个\s*[，,]\s*全年预算总额\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
-    r"实际执行总额\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"整体支出绩效自评表\s*1\s*个\s*[，,]\s*全年预算总额\s*(?:为|是)?\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
+    r"实际执行总额\s*(?:为|是)?\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
 # "2023年我单位全年预算数为3127.86万元，全年执行数为3008.6万元，总预算执行率为96.19%" (000, 002): the 整体
 # self-evaluation's own summary of the same two figures

@@ -47,7 +47,7 @@ from generator.checks.perf import (
 from generator.checks.perf import _core as perf_core
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
-from generator.extract.claims import FUNCTIONAL_CLASSES, sentence_begin, signed_change
+from generator.extract.claims import FUNCTIONAL_CLASSES, listed_amounts, sentence_begin, signed_change
 from generator.extract.narrative import in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
 from generator.model import Block, Finding, Quote, Report
@@ -208,9 +208,13 @@ _CLASS_OR_ITEM = re.compile(
 # The four 三公 parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
 # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
 _STATED: dict[str, _Stated] = {
-    "项目支出": _stated(r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?", "项目支出", part=False),
+    "项目支出": _stated(
+        r"(?<![拨款非税])项目支出(?:决算)?(?:为|共计|合计)?", "项目支出", part=False, whole=True
+    ),
     # the unit's 基本支出, a total like 项目支出 ("2023年中心基本支出738.08万元，其中：……"); not the 财政拨款's
-    "基本支出": _stated(r"(?<![拨款算政])基本支出(?:决算)?(?:为|共计|合计)?", "基本支出", part=False),
+    "基本支出": _stated(
+        r"(?<![拨款算政])基本支出(?:决算)?(?:为|共计|合计)?", "基本支出", part=False, whole=True
+    ),
     # the year's income and spending before carry-overs, each one total of 公开01表, listed after 收入总计's 其中 too
     **{
         f"本年{kind}合计": _stated(
@@ -266,6 +270,31 @@ _STATED: dict[str, _Stated] = {
 }
 
 
+# what may stand before a figure's name in its clause when the figure is the unit's own: the year, the unit named
+# as itself, an item's number
+_SELF = re.compile(
+    r"\d{4}\s*年度?|本年度?|全年|本部门|本单位|我单位|单位|本局|我局|本中心|中心|本级|汇总|部门|\d+\s*[、.．]|[\s（）()]"
+)
+
+
+def _qualified(before: str, agency: str | None) -> bool:
+    """Words before a figure's name, in its clause, that make it another figure: a part or a kind ("涉及项目支出",
+    "追加财政拨款收入", "在职人员经费", "（事业单位）公用经费"), or another body's ("局属……事务中心本年支出合计")."""
+    tail = re.split(r"[，,：:（(]", before)[-1]
+    if agency:
+        tail = tail.replace(re.sub(r"[（(][^）)]*[）)]", "", agency), "")
+    return bool(re.search(r"[\u4e00-\u9fff]", _SELF.sub("", tail)))
+
+
+def _sentence_with_whole(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` begins, or the one before it when it opens with 其中 ("一般公共预算财政拨款支出
+    32,186.91万元，占….。其中：基本支出…；项目支出…": the parts of the sentence before)."""
+    begin = text.rfind("。", 0, at) + 1
+    if begin and re.match(r"\s*其中", text[begin:at]):
+        return text.rfind("。", 0, begin - 1) + 1
+    return begin
+
+
 # a sentence about 财政拨款 or one fund ("财政拨款收入总计……", "国有资本经营预算财政拨款……"), whose totals are not the
 # unit's; "使用非财政拨款结余" is the unit's own line
 _FUNDED = re.compile(r"(?<!非财政)(?<!非)拨款")
@@ -279,7 +308,8 @@ _FUNDED = re.compile(r"(?<!非财政)(?<!非)拨款")
         "一般公共预算财政拨款支出及其基本支出）在情况说明和绩效自评报告里各写了一次，两处数字不同，至多一处是对的。"
         "写某一类资金（如“国有资本经营预算财政拨款收入总计”）或别的年度的句子，不当作单位的总数。"
         "人员经费、公用经费只在同一节内比较：别的节里写的往往是另一口径（事业单位的公用经费、绩效报告里全部资金的人员经费）。"
-        "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算。“三公”经费的四个分项（因公出国（境）费、"
+        "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算，名称前有别的限定的也不算（“涉及项目支出”“追加财政拨款收入”"
+        "“在职人员经费”、下属单位的“本年支出合计”）。“A和B分别为a万元和b万元”列出的各是一次表述。“三公”经费的四个分项（因公出国（境）费、"
         "公务用车购置费、公务用车运行维护费、公务接待费）在总体情况和具体情况说明里各写一次本年支出，也比较；"
         "写上年数、预算数的句子不算。"
     ),
@@ -294,16 +324,26 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     sections: list[str] | None = None
+    listed = listed_amounts(doc, section_of(doc), set(), report.year) if "分别" in doc.text else []
     for label, st in _STATED.items():
         seen: dict[str, dict[Decimal, Quote]] = {}  # by section where st.per_section, else all under ""
+        # "人员经费和公用经费分别为4896.98万元和480.66万元": each a statement of its own
+        for c in listed:
+            if c["label"] != label or (not st.part and "其中" in c["lead"]):
+                continue
+            if not (st.whole and _FUNDED.search(c["lead"] + c["quote"].quote)):
+                scope = (c["quote"].section or "") if st.per_section else ""
+                seen.setdefault(scope, {}).setdefault(c["amount"], c["quote"])
         for pos, block in running_with(report, st.needs):
             for m in st.pattern.finditer(block.text):
                 clause_start = sentence_begin(block.text, m.start())
+                if _qualified(block.text[clause_start : m.start()], report.agency):
+                    continue  # "涉及项目支出", "在职人员经费", "……事务中心本年支出合计": a part, or another body's
                 if not st.part and "其中" in block.text[clause_start : m.start()]:
                     continue  # a part listed after 其中, not the total
                 # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
                 if st.whole and _FUNDED.search(
-                    block.text, block.text.rfind("。", 0, m.start()) + 1, m.start()
+                    block.text, _sentence_with_whole(block.text, m.start()), m.start()
                 ):
                     continue
                 before = block.text[clause_start : m.start()]

@@ -231,7 +231,7 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
     from_tables = table_metrics(statutory)
     from_text = narrative.find_narrative(doc, sections, toc)
     shares = claims.share_claims(doc, sections, toc)
-    for key, value in _listed(shares).items():
+    for key, value in _listed(claims.listed_amounts(doc, sections, toc, year)).items():
         from_text.setdefault(key, value)
     for key, value in staff_from_tables(doc).items():
         from_text.setdefault(key, value)
@@ -279,18 +279,19 @@ _LISTED = {
 }
 
 
-def _listed(shares: list[dict[str, object]]) -> dict[str, Value]:
+def _listed(listed: list[dict[str, object]]) -> dict[str, Value]:
     out: dict[str, Value] = {}
-    for c in shares:
+    for c in listed:
         quote, amount = c.get("quote"), c.get("amount")
-        if not c.get("listed") or not isinstance(quote, Quote) or not isinstance(amount, Decimal):
+        if not isinstance(quote, Quote) or not isinstance(amount, Decimal):
             continue
         key, section = _LISTED.get(str(c["label"]), (None, ""))
         # 基本支出/项目支出 not of 财政拨款 ("一般公共预算财政拨款基本支出和项目支出分别为……", or in its section): that
         # money's, not the year's
         where = quote.section or ""
-        fiscal = (
-            "财政拨款" in quote.quote + (where if key.startswith("expenditure") else "") if key else False
+        # (人员经费 and 公用经费 are the 财政拨款's anyway: their section is 一般公共预算财政拨款基本支出's)
+        fiscal = bool(
+            key and key.startswith("expenditure") and "财政拨款" in str(c["lead"]) + quote.quote + where
         )
         if key and section in where and not fiscal:
             out.setdefault(key, Value(amount, "narrative", quote))

@@ -324,6 +324,12 @@ def _current_before(
             return None, None, None
         where, before = prev
     body = before.rstrip("。；; ")
+    if subject == "总体":
+        # "X 32,186.91万元，占…。其中：基本支出…；项目支出…。与上年相比，减少…": a change naming nothing is about the
+        # paragraph's figure, not the last of the parts listed after it
+        opens = body.rfind("。") + 1
+        if opens and re.match(r"\s*其中", body[opens:]):
+            body = body[:opens].rstrip("。；; ")
     start = sentence_begin(body, len(body))
     sentence = body[start:]
     want = metric_named(subject)
@@ -391,12 +397,12 @@ def _subject(text: str) -> str:
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )
 _PARENT = re.compile(
     rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
 )  # "…万元，其中：", "本年支出合计…万元中，"
-_SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,16}?\d")  # a paragraph that opens with a share
+_SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,24}?\d")  # a paragraph that opens with a share
 _AMOUNT_END = re.compile(r"\d\s*万元\s*[，,]\s*$")  # …and one that ends with its amount
 _SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow
 
@@ -434,7 +440,8 @@ def _sentence_whole(
                 # (garbled, or roughly: "约701万元")
                 parent_unread = True
     if parent is None and ("其中" in head or "主要用于" in head):
-        found = _PARENT.search(text, sentence_start, at)
+        # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
+        found = next(reversed(list(_PARENT.finditer(text, sentence_start, at))), None)
         if found and rough_figures(text[sentence_start:at]):
             found, parent_unread = None, True  # "本年支出近32220万元，其中：": the whole is stated roughly
         if found:
@@ -447,9 +454,13 @@ def _sentence_whole(
 
 # "其中：基本支出和项目支出分别为5377.64万元和4381.74万元，分别占55.10%和44.90%": the shares listed in the same order
 _AND = r"\s*[、和及与,，]\s*"
-_SHARE_LIST = re.compile(
+# …and the list alone ("其中：人员经费和公用经费分别为4896.98万元和480.66万元。")
+_AMOUNT_LIST = (
     r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)分别(?:为|是)"
-    rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)[，,]\s*分别占(?P<den>[^\d，,。；;%]{{0,16}}?)(?:的)?"
+    rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)"
+)
+_SHARE_LIST = re.compile(
+    _AMOUNT_LIST + r"[，,]\s*分别占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?"
     rf"(?:比[重例]?为?)?(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
 )
 
@@ -496,6 +507,45 @@ def _share_lists(
                 "parent_quote": parent_quote, "parent_unread": parent_unread, "lead": head[:60], "block": pos,
                 "quote": quote, "listed": True,
             })  # fmt: skip
+    return out
+
+
+# a list of last year's, a budget's or a change's figures ("上年人员经费和公用经费分别为…", "…年初预算分别为…")
+_NOT_THIS_YEARS = re.compile(r"上一?年|预算|同比|[比较]\d{4}|增加|减少|增长|下降|\d{4}年")
+
+
+def listed_amounts(
+    doc: Document, sections: list[str], toc: set[int], year: int | None
+) -> list[dict[str, Any]]:
+    """The figures a list states: "A和B分别为a万元和b万元" (with or without "，分别占x%和y%"), one a name, with the words
+    of its sentence before the list. Not a list whose sentence names another year, a budget or a change."""
+    out: list[dict[str, Any]] = []
+    for pos, block in enumerate(doc.blocks):
+        if block.table is not None or pos in toc or "分别" not in block.text:
+            continue
+        text = block.text
+        for m in re.finditer(_AMOUNT_LIST, text):
+            amounts = [parse_amount(x) for x in re.findall(FIG, m.group("amounts"))]
+            # "2024年度人员经费和…": the year's figures, named without the year
+            named = (
+                re.sub(r"^年度?", "", m.group("labels"))
+                if text[m.start() - 1 : m.start()].isdigit()
+                else m.group("labels")
+            )
+            labels = _list_labels(named, len(amounts))
+            lead = text[sentence_begin(text, m.start()) : m.start()]
+            said = lead + m.group("labels")
+            if (
+                labels is None
+                or any(y.group(0) != f"{year}年" for y in re.finditer(r"\d{4}年", said))
+                or _NOT_THIS_YEARS.search(
+                    re.sub(rf"{year}年度?|(?:一般公共|政府性基金|国有资本经营)预算", "", said)
+                )
+            ):
+                continue
+            quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None, block=block)
+            out.extend({"label": label, "amount": amount, "lead": lead, "quote": quote}
+                       for label, amount in zip(labels, amounts, strict=True))  # fmt: skip
     return out
 
 
@@ -556,9 +606,12 @@ _BUDGET = re.compile(
     # "，比2024年全年预算减少13.20万元": the gap to a budget
     rf"(?:[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较|与)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
     rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?"
-    rf"(?:[，,]\s*(?:下降|增长|降低|上升)了?{FIG}\s*%)?)?"  # "比年初预算减少463.84万元，下降4.54%"
+    rf"(?:[，,]\s*(?P<gpdir>下降|增长|降低|上升)了?(?P<gpct>{FIG})\s*%)?)?"  # "比年初预算减少463.84万元，下降4.54%"
+    # "，比2023年度增加1193.20万元，增长13.95%": a change from last year between the amounts and the rate (yoy_claims')
+    rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:万元|%)"
+    rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:万元|%))?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
-    rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
+    rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
@@ -568,7 +621,7 @@ _WORD_NEXT = re.compile(
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
 _RATE_NEXT = re.compile(
-    rf"^(?:决算数?)?(?:完成|为|占|是)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
+    rf"^(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
 )
 
 
@@ -613,6 +666,8 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
         for m in matches:
             word = m.group("word") or None
             word_quote = None
+            # the word and what follows it: the budget it names ("决算数大于年初预算数", "与全年预算持平"), if any
+            tail = text[m.start("word") : m.end("word") + 6] if word else ""
             rkind, rate = m.group("rkind"), m.group("rate")
             quote_text = m.group(0).rstrip("，,。")
             if word is None and m.end() >= len(text.rstrip("。，, ")) and pos + 1 < len(doc.blocks):
@@ -626,12 +681,17 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 if w:
                     word = w.group("word")
                     word_quote = Quote(w.group(0), nxt.page_at(at), sections[pos + 1] or None)
+                    tail = nxt.text[at + w.start("word") : at + w.end("word") + 6]
             if word is None and len(matches) == 1 and (w := _word_later(text, text[: m.start()], m.end())):
                 word = w.group("word")
                 word_quote = Quote(w.group(0).strip(), block.page_at(w.start()), sections[pos] or None)
+                tail = text[w.start("word") : w.end("word") + 6]
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
+            named = re.match(
+                r"(?:与|同)?(年初|全年)预算|(?:小于|大于|等于|高于|低于|超过)(年初|全年)预算", tail
+            )
             out.append({
                 "budget_kind": bkind,
                 "budget": parse_amount(m.group("n")),
@@ -648,7 +708,10 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "gap_direction": m.group("gdir"),
                 "gap_kind": _gap_kind(m.group("gkind"), bkind) if m.group("gap") else None,
                 "gap_text": m.group("gap_text"),
+                "gap_percent": parse_amount(m.group("gpct")) if m.group("gpct") else None,
+                "gap_percent_direction": m.group("gpdir"),
                 "word": word,
+                "word_kind": f"{named.group(1) or named.group(2)}预算" if named else None,
                 "word_quote": word_quote,
                 "quote": Quote(quote_text, block.page_at(m.start()), sections[pos] or None),
             })  # fmt: skip
