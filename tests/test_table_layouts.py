@@ -517,3 +517,20 @@ def test_the_year_end_funds_are_summed_where_listed(reports, before) -> None:
     new = _notes(table_rewritten(reports[CAIZHENG], "公开04表", rows)) - before[CAIZHENG]
     year_end = [(sev, rule) for sev, rule, msg in new if "中年末财政拨款结转和结余为21.63万元" in msg]
     assert year_end == [("error", "sum.fiscal_total")], new
+
+
+@pytest.mark.parametrize(
+    "blocks,closes",
+    [(False, "小计"), (True, "小计"), (True, "合计")],
+)
+def test_a_changed_personnel_total_in_one_panel_is_found(reports, before, blocks, closes) -> None:
+    """公开06表 in one panel with its 人员经费 total printed 4896.98 (the items make 4884.10, and 4896.98 + 480.66 is not
+    公开05表's 5364.75): sum.economic and table_table.basic find it in columns and in blocks (table probes SP3, BP2)."""
+    rows = _economic_one_panel(reports[GUIHUA], blocks, closes=closes)
+    rows = [tuple("4896.98" if c == "4884.09" else c for c in row) for row in rows]
+    found = {
+        f.rule
+        for f in run_checks(table_rewritten(reports[GUIHUA], "公开06表", rows))
+        if f.severity == "error"
+    }
+    assert {"sum.economic", "table_table.basic"} <= found, found

@@ -748,7 +748,8 @@ _PERSONNEL = ("301", "303")
     explanation=(
         "一般公共预算财政拨款基本支出决算表按经济分类列示：每个“类”（如301工资福利支出）等于其下各“款”之和；"
         "人员经费合计等于工资福利支出（301）与对个人和家庭的补助（303）之和；公用经费合计等于其余各类"
-        "（302商品和服务支出、310资本性支出等）之和。"
+        "（302商品和服务支出、310资本性支出等）之和。表中不列“类”行的，人员经费合计、公用经费合计与各“款”之和比较；"
+        "人员经费、公用经费分列两栏或分块（以“小计”“合计”收尾）的表，合计取自该栏或该块。"
     ),
     formula="301 = Σ 301xx；302 = Σ 302xx；…；人员经费合计 = 301 + 303；公用经费合计 = 302 + 307 + 309 + 310 + …",
     tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
@@ -772,21 +773,37 @@ def economic(report: Report) -> Iterable[Finding]:
                 [g.quote, *[k.quote for k in kids if k.first() is not None]], where,
             )
         )  # fmt: skip
-    personnel = find_entry(es, "人员经费合计")
-    public = find_entry(es, "公用经费合计")
-    staff = [g for g in groups if g.code in _PERSONNEL]
-    other = [g for g in groups if g.code not in _PERSONNEL]
-    for total, members, label in ((personnel, staff, "人员经费合计"), (public, other, "公用经费合计")):
-        if total is None or not members:
+    totals = economic_totals(report, es)
+    # the 类 (301, 303 / 302, 310…), or where a layout prints none, the items under them
+    parts = groups or [e for e in es if e.code and len(e.code) == 5]
+    staff = [g for g in parts if (g.code or "")[:3] in _PERSONNEL]
+    other = [g for g in parts if (g.code or "")[:3] not in _PERSONNEL]
+    for label, members in (("人员经费合计", staff), ("公用经费合计", other)):
+        if label not in totals or not members:
             continue
+        amount, quote = totals[label]
         out.append(
             check_sum(
-                "sum.economic", f"公开06表 {label}", label, total.first(),
+                "sum.economic", f"公开06表 {label}", label, amount,
                 [(f"{g.code} {g.name}", g.first()) for g in members],
-                [total.quote, *[g.quote for g in members if g.first() is not None]], where,
+                [quote, *[g.quote for g in members if g.first() is not None]], where,
             )
         )  # fmt: skip
     return _keep(out)
+
+
+def economic_totals(report: Report, es: list[Entry]) -> dict[str, tuple[Decimal | None, Quote]]:
+    """公开06表's 人员经费合计 and 公用经费合计: the lines so named, else the figures extract read for the metrics from
+    another layout (blocks closed by "合计"/"小计", or 人员经费 and 公用经费 columns)."""
+    out: dict[str, tuple[Decimal | None, Quote]] = {}
+    for label, key in (("人员经费合计", "gpb_basic_personnel"), ("公用经费合计", "gpb_basic_public")):
+        line = find_entry(es, label)
+        value = report.metrics.get(key)
+        if line is not None:
+            out[label] = (line.first(), line.quote)
+        elif value is not None and value.kind == "table" and (value.quote.table or "").startswith("公开06表"):
+            out[label] = (value.amount, value.quote)
+    return out
 
 
 @rule(

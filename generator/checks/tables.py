@@ -351,20 +351,20 @@ def fiscal_01_04(report: Report) -> Iterable[Finding]:
     example="公开05表 基本支出105.58万元，而公开06表 人员经费合计95.36万元 + 公用经费合计10.23万元 = 105.59万元",
 )
 def basic_05_06(report: Report) -> Iterable[Finding]:
-    from generator.checks.sums import check_sum
+    from generator.checks.sums import check_sum, economic_totals
 
     total = total_line(lines(report, "公开05表"))
-    es = table_entries(report, "公开06表")
-    staff, public = find_entry(es, "人员经费合计"), find_entry(es, "公用经费合计")
-    if total is None or staff is None or public is None:
+    totals = economic_totals(report, table_entries(report, "公开06表"))
+    if total is None or len(totals) < 2:
         return []
+    (staff, staff_quote), (public, public_quote) = totals["人员经费合计"], totals["公用经费合计"]
     f = check_sum(
         "table_table.basic",
         "05↔06 基本支出",
         f"{table_name('公开05表')}合计行基本支出",
         total.get("基本支出"),
-        [(f"{table_name('公开06表')}人员经费合计", staff.first()), ("公用经费合计", public.first())],
-        _q(total, staff, public),
+        [(f"{table_name('公开06表')}人员经费合计", staff), ("公用经费合计", public)],
+        [total.quote, staff_quote, public_quote],
     )
     return _keep([f])
 
