@@ -534,3 +534,32 @@ def test_a_changed_personnel_total_in_one_panel_is_found(reports, before, blocks
         if f.severity == "error"
     }
     assert {"sum.economic", "table_table.basic"} <= found, found
+
+
+def _fiscal_stacked(report, fund: str) -> list[tuple[str, ...]]:
+    """公开04表 stacked: the income side's rows, then the expenditure side's below them in the same columns, with the
+    three funds listed under 年末财政拨款结转和结余 (its 一般公共预算 one written ``fund``)."""
+    rs = _rows(report, "公开04表")
+    funds = ("一、一般公共预算财政拨款", "二、政府性基金预算财政拨款", "三、国有资本经营预算财政拨款")
+    out = [("项目", "决算数", "", "", ""), ("收入", "", "", "", "")]
+    out += [(r[0], r[1], "", "", "") for r in rs[2:] if r[0]]
+    out += [
+        ("支出", "", "", "", ""),
+        ("项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
+    ]
+    for r in rs[2:]:
+        if r[2]:
+            out.append(tuple(r[2:]))
+        if r[2] == "年末财政拨款结转和结余":
+            out += [(funds[0], fund, fund, "", ""), (funds[1], "", "", "", ""), (funds[2], "", "", "", "")]
+    return out
+
+
+@pytest.mark.parametrize("fund,wrong", [("21.63", False), ("12.63", True)])
+def test_the_year_end_funds_of_a_stacked_table(reports, before, fund, wrong) -> None:
+    """A stacked 公开04表 listing 年末's funds under it (a third table reviewer's K02, K03): 12.63 under a 年末 of 21.63
+    is sum.fiscal_total's error; the right fund is no note."""
+    edited = table_rewritten(reports[CAIZHENG], "公开04表", _fiscal_stacked(reports[CAIZHENG], fund))
+    new = _notes(edited) - before[CAIZHENG]
+    assert bool(new) == wrong, sorted(new)
+    assert not wrong or {r for _, r, _ in new} == {"sum.fiscal_total"}

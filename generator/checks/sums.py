@@ -568,12 +568,14 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
             )
         )  # fmt: skip
     # each carry-over line against the three funds listed under it: 年初's on the income side; 年末's where the
-    # expenditure side lists them too (side by side only: a stacked table's 年末 shares the income side's columns)
+    # expenditure side lists them too — side by side (年末 in a column of its own), or stacked (the expenditure side
+    # below the income side's 总计, in the same columns); not where the columns are unknown
+    stacked = end is not None and end.col == 0 and total_in is not None and end.row > total_in.row
     for head, total, label in (
         (begin, total_in, "年初财政拨款结转和结余"),
         (end, total_out, "年末财政拨款结转和结余"),
     ):
-        if head is None or (head is end and head.col <= 0):
+        if head is None or (head is end and head.col <= 0 and not stacked):
             continue
         funds = _funds_under(es, head, total.row if total is not None else None)
         out.append(
