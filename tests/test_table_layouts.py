@@ -563,3 +563,28 @@ def test_the_year_end_funds_of_a_stacked_table(reports, before, fund, wrong) -> 
     new = _notes(edited) - before[CAIZHENG]
     assert bool(new) == wrong, sorted(new)
     assert not wrong or {r for _, r, _ in new} == {"sum.fiscal_total"}
+
+
+@pytest.mark.parametrize("total,wrong", [("0.39", False), ("0.49", True)])
+def test_a_sangong_table_of_five_rows_is_checked(reports, before, total, wrong) -> None:
+    """公开09表 one row per item with no 公务用车购置及运行维护费 row (its two parts stand in it; a third table reviewer's
+    TP6): read, and a 合计 决算 of 0.49 (the rows make 0.39) is sum.sangong's error."""
+    r = reports[GUIHUA]
+    rows = [row for row in _sangong_vertical(r) if row[0] != "公务用车购置及运行维护费"]
+    rows[1] = ("合计", rows[1][1], total)
+    found = {(rule, sev) for sev, rule, _ in _notes(table_rewritten(r, "公开09表", rows)) - before[GUIHUA]}
+    assert ("sum.sangong", "error") in found if wrong else not found, found
+
+
+@pytest.mark.parametrize("total,wrong", [("0.39", False), ("0.49", True)])
+def test_sangong_names_over_the_final_columns(reports, before, total, wrong) -> None:
+    """公开09表 with five pairs whose names a merged cell printed over each pair's 决算数 column (TP7): read by those
+    names; a 合计 决算 of 0.49 is sum.sangong's error."""
+    r = reports[GUIHUA]
+    rows = _sangong_pairs(r, [0, 1, 3, 4, 5])
+    data = rows[-1]
+    names = ("合计", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+    head = tuple(c for name in names for c in ("", name))
+    rows = [("财政拨款“三公”经费", *[""] * 9), head, ("预算数", "决算数") * 5, (data[0], total, *data[2:])]
+    found = {(rule, sev) for sev, rule, _ in _notes(table_rewritten(r, "公开09表", rows)) - before[GUIHUA]}
+    assert ("sum.sangong", "error") in found if wrong else not found, found

@@ -317,17 +317,20 @@ def data_row_after(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r:
     return None
 
 
-def sangong_rows(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r: int) -> list[int] | None:
+def sangong_rows(
+    rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], r: int
+) -> list[int | None] | None:
     """公开09表 printed one row per item below header row ``r`` (项目 | 预算数 | 决算数): the rows of the six items in
-    statutory order (合计, 因公出国（境）费, 公务用车购置及运行维护费, 公务用车购置费, 公务用车运行维护费, 公务接待费), or None
-    when not all six are there."""
+    statutory order (合计, 因公出国（境）费, 公务用车购置及运行维护费, 公务用车购置费, 公务用车运行维护费, 公务接待费), None
+    for an item with no row of its own (the 公务用车 subtotal or its parts left out); None when 合计 or another two are
+    not there."""
     found: dict[int, int] = {}
     for k in range(r + 1, len(rows)):
         label = next((c for c in rows[k] if c.strip() and parse_amount(c) is None), "")
         item = _sangong_item(label)
         if item is not None:
             found.setdefault(item, k)
-    return [found[i] for i in range(6)] if len(found) == 6 else None
+    return [found.get(i) for i in range(6)] if 0 in found and len(found) >= 3 else None
 
 
 # what each of the six 三公 rows' label holds, in statutory order (the 公务用车 subtotal before its two parts)
@@ -373,14 +376,22 @@ def sangong_cells(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> 
             continue
         if len(budgets) == 1 and len(finals) == 1 and finals[0] - budgets[0] != 6:
             at = sangong_rows(rows, r)
-            return None if at is None else SangongCells(r, tuple((k, budgets[0], finals[0]) for k in at))
+            return (
+                None
+                if at is None
+                else SangongCells(r, tuple(None if k is None else (k, budgets[0], finals[0]) for k in at))
+            )
         pairs: list[tuple[int, int] | None]
         if len(budgets) == 6 and len(finals) == 6:
             pairs = list(zip(budgets, finals, strict=True))
         elif len(budgets) == 1 and len(finals) == 1:
             pairs = [(budgets[0] + i, finals[0] + i) for i in range(6)]
         elif 2 <= len(budgets) == len(finals) < 6:
-            items = [_pair_item(rows, r, b) for b in budgets]
+            # each pair's name over its 预算数 column, or (a merged cell's text landing in its right-hand cell) over its 决算数
+            items = [
+                _pair_item(rows, r, b) if _pair_item(rows, r, b) is not None else _pair_item(rows, r, f)
+                for b, f in zip(budgets, finals, strict=True)
+            ]
             if None in items or len(set(items)) != len(items) or 0 not in items:
                 return None  # a pair under no item's name: none is known by its place either
             pairs = [None] * 6
