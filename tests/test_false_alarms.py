@@ -1176,6 +1176,8 @@ _GUIHUA_SANGONG_BUDGET = "年初预算为452.40万元，支出决算为446.11万
         # a change from last year between the amounts and the rate (Y12: 9746.50 ÷ 10210.34 = 95.46%, not 96.45%)
         (GUIHUA, "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%",
          "年初预算为10210.34万元，支出决算为9746.50万元，比2023年度增加1193.20万元，增长13.95%，完成年初预算的96.45%", "budget.rate"),
+        # the 决算 before the budget (B25: 446.11 ÷ 452.40 = 98.61%)
+        (GUIHUA, _GUIHUA_SANGONG_BUDGET, "支出决算为446.11万元，年初预算为452.40万元，完成年初预算的96.81%", "budget.rate"),
     ],
 )  # fmt: skip
 def test_the_budget_probes_misses(reports, before, name, old, new, rule) -> None:
@@ -1232,3 +1234,17 @@ def test_a_floor_written_after_its_figure_reached(before) -> None:
     r = seed_changed(R000, "\t>=95%\n\t=100%\n\t105.26%\n\t9.47", "\t95%以上\n\t=100%\n\t105.26%\n\t9.47", 4)
     new = {(f.rule, f.message) for f in run_checks(r) if f.severity != "info"} - before[R000]
     assert not new, sorted(new)
+
+
+@pytest.mark.parametrize("rate,kept", [("99.55", True), ("95.54", False)])
+def test_an_execution_rate_before_its_amounts(reports, before, rate, kept) -> None:
+    """B59: 000's wrong 执行率 (830.26 ÷ 869.05 = 95.54%, not 99.55%) written before its amounts is still its error; the
+    right rate so written is none."""
+    r = reread(
+        reports[R000],
+        "全年预算数为869.05万元，全年执行数为830.26万元，总预算执行率为99.55%",
+        f"预算执行率为{rate}%，全年预算数为869.05万元，全年执行数为830.26万元",
+    )
+    was = {x for x in before[R000] if x[0] == "budget.execution"}
+    now = {(f.rule, f.message) for f in run_checks(r) if f.rule == "budget.execution"}
+    assert was and (now == was if kept else not now), now

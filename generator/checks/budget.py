@@ -33,7 +33,8 @@ def _subject(claim: dict[str, Any]) -> str:
         "“年初预算为X万元，支出决算为Y万元，完成年初预算的Z%”中，Z应等于Y÷X。"
         "文中说的是“年初预算”时用年初预算数作分母；年初预算为零时完成率无法计算，"
         "写出的百分比往往是按全年（调整后）预算算的，属于张冠李戴：同一句写出的全年预算正好得出这个百分比时，"
-        "数字是对的、说法错了，记为警告，否则为错误。"
+        "数字是对的、说法错了，记为警告，否则为错误。先写决算数、后写预算数（“支出决算为Y万元，年初预算为X万元”），"
+        "或两数与完成率之间插入与上年的比较，同样核对。"
     ),
     formula="完成率 = 决算数 ÷ 预算数 × 100%",
     tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
@@ -277,11 +278,14 @@ def word(report: Report) -> Iterable[Finding]:
 # "⑤高校毕业生招聘工作经费年初预算20万，全年使用数19.76万，资金使用率98.80%" (万 for 万元); 001's 项目绩效分析 cells
 # "全年预算数29.553203万元，全年支出数29.553203万元，预算执行100%" (率 left out) and "……全年支出数为8.93万元。预算执行率为
 # 100%" (the rate opening the next sentence)
-_EXECUTION = re.compile(
+_EXECUTION_AMOUNTS = (
     rf"(?P<kind>全年|年初)预算(?:数|总额)?为?\s*{NUM}\s*万元?[，,]\s*(?:全年)?(?:执行|支出|使用)数?为?\s*"
-    r"(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元?[，,。；;]\s*"
-    r"(?:总)?(?:预算)?(?:执行率|资金使用率|(?<=预算)执行(?=\s*\d))(?:为|达到|达)?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
+    r"(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元?"
 )
+_EXECUTION_RATE = r"(?:总)?(?:预算)?(?:执行率|资金使用率|(?<=预算)执行(?=\s*\d))(?:为|达到|达)?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
+_EXECUTION = re.compile(_EXECUTION_AMOUNTS + r"[，,。；;]\s*" + _EXECUTION_RATE)
+# …the rate first: "预算执行率为99.55%，全年预算数为869.05万元，全年执行数为830.26万元"
+_EXECUTION_FIRST = re.compile(_EXECUTION_RATE + r"[，,]\s*" + _EXECUTION_AMOUNTS)
 
 
 @rule(
@@ -289,7 +293,7 @@ _EXECUTION = re.compile(
     title="预算执行率与金额不符",
     explanation=(
         "绩效自评的文字常写“全年预算数为X万元，全年执行数为Y万元，总预算执行率为Z%”，或逐项写“年初预算X万，"
-        "全年使用数Y万，资金使用率Z%”。执行率是执行（使用）数除以同一句所写的预算数，Z必须等于Y÷X。"
+        "全年使用数Y万，资金使用率Z%”（执行率也可以写在前面）。执行率是执行（使用）数除以同一句所写的预算数，Z必须等于Y÷X。"
         "预算数为0而写出执行率时，这个执行率无法由本句的数算出，作为提示列出。"
     ),
     formula="执行率 = 执行（使用）数 ÷ 同一句所写的预算数（全年或年初） × 100%",
@@ -300,7 +304,13 @@ def execution(report: Report) -> Iterable[Finding]:
     if report.document is None:
         return
     for block in report.document.blocks:
-        for m in _EXECUTION.finditer(block.text):
+        stated_after = list(_EXECUTION.finditer(block.text))
+        # (a rate closing one sentence and opening the next is read once, with the amounts before it)
+        for m in stated_after + [
+            m
+            for m in _EXECUTION_FIRST.finditer(block.text)
+            if not any(o.start() <= m.start() < o.end() for o in stated_after)
+        ]:
             budget, final, stated = (parse_amount(m.group(g)) for g in ("n", "f", "rate"))
             if budget is None or final is None or stated is None or budget == final == 0:
                 continue

@@ -600,9 +600,8 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
     return out
 
 
-_BUDGET = re.compile(
-    rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
-    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
+# what follows the two amounts: the gap, the rate, the comparison word
+_BUDGET_TAIL = (
     # "，比2024年全年预算减少13.20万元": the gap to a budget
     rf"(?:[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较|与)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
     rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?"
@@ -613,6 +612,16 @@ _BUDGET = re.compile(
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
+)
+_BUDGET = re.compile(
+    rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
+    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
+    + _BUDGET_TAIL
+)
+# …and the 决算 first: "支出决算为446.11万元，年初预算为452.40万元，完成年初预算的98.61%" (no 年初 beside a 全年 budget)
+_FINAL_FIRST = re.compile(
+    rf"(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元[，,]\s*(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元"
+    r"(?P<initial>(?!))?(?P<unset>(?!))?" + _BUDGET_TAIL
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
@@ -663,6 +672,12 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
         if not all(t in text for t in _BUDGET_NEEDS):
             continue
         matches = list(_BUDGET.finditer(text))
+        matches += [
+            m
+            for m in _FINAL_FIRST.finditer(text)
+            if not any(m.start() < o.end() and o.start() < m.end() for o in matches)
+        ]
+        matches.sort(key=lambda m: m.start())
         for m in matches:
             word = m.group("word") or None
             word_quote = None
