@@ -1248,3 +1248,20 @@ def test_an_execution_rate_before_its_amounts(reports, before, rate, kept) -> No
     was = {x for x in before[R000] if x[0] == "budget.execution"}
     now = {(f.rule, f.message) for f in run_checks(r) if f.rule == "budget.execution"}
     assert was and (now == was if kept else not now), now
+
+
+@pytest.mark.parametrize(
+    "name,old,new,said",
+    [
+        # P33: 9.12 of 8 points in its own 得分 column
+        (R000, "档案室改造各项费用成本\n\t8\n\t<=20万元\n\t=16.12万元\n\t80.6%\n\t4.12",
+         "档案室改造各项费用成本\n\t8\n\t<=20万元\n\t=16.12万元\n\t80.6%\n\t9.12", "分值8分，得分却是9.12分"),
+        # P68: 6 of 5 (001, a tab-separated row)
+        (R001, "宣传单份数\t≤25000份\t25000份\t5\t5", "宣传单份数\t≤25000份\t25000份\t5\t6", "分值5分，得分却是6分"),
+    ],
+)  # fmt: skip
+def test_a_score_over_its_points_in_its_own_column(before, name, old, new, said) -> None:
+    """A row whose cells stand in the header's columns is an indicator row though its score exceeds its points: that is
+    perf.score_over_points's error, not a sign of shifted cells (the row was dropped and the table left unparsed)."""
+    found = [f for f in run_checks(seed_changed(name, old, new)) if f.rule == "perf.score_over_points"]
+    assert [f for f in found if said in f.message and f.severity == "error"], [f.message for f in found]

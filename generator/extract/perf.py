@@ -222,8 +222,8 @@ def _indicator(
     # a percentage or a large figure under 分值 is an actual value shifted by merged cells
     if points is None or "%" in cells[pi] + score_cell or points > 50:
         return None
-    if score is not None and score > points:
-        return None  # not 分值/得分: a score never exceeds its points
+    if score is not None and score > points and not aligned:
+        return None  # not 分值/得分: a score never exceeds its points (in its own columns it may: perf.score_over_points)
     # not the 一级指标 column, nor the row label "年度绩效指标完成情况" that 000 puts in front of the first row
     name = next(
         (
