@@ -1265,3 +1265,79 @@ def test_a_score_over_its_points_in_its_own_column(before, name, old, new, said)
     perf.score_over_points's error, not a sign of shifted cells (the row was dropped and the table left unparsed)."""
     found = [f for f in run_checks(seed_changed(name, old, new)) if f.rule == "perf.score_over_points"]
     assert [f for f in found if said in f.message and f.severity == "error"], [f.message for f in found]
+
+
+# A regression probe of this session's readers (docs/reviews/adversarial_regress26.md): its false notes and misses.
+_GUIHUA_SPENT = (
+    "本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。"
+)
+_R004_PROJECT = "2023年中心项目支出139.68万元"
+_R000_ACTIVITY = "活动完成率（%）\n\t10\n\t=100%\n\t=100%\n\t100%\n\t10"
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # a list qualified by words before its first name: the 本级's figures, not the unit's (A19, A20)
+        (GUIHUA, _GUIHUA_SPENT, _GUIHUA_SPENT + "局机关本级基本支出和项目支出分别为2103.52万元和1520.36万元。"),
+        (GUIHUA, "；公用经费480.66万元，主要包括：", "；局本级人员经费和公用经费分别为1984.21万元和210.35万元；公用经费480.66万元，主要包括："),
+        # last year's and this year's, in one sentence (F15)
+        (CAIZHENG, "上海市普陀区财政局2024年度无政府性基金预算财政拨款收入和支出。",
+         "2023年度本部门无政府性基金预算财政拨款收入和支出，2024年度亦无。"),
+        # a class written without its 支出 in the 具体情况 (H07)
+        (R000, "卫生健康支出(类)行政事业单位医疗(款)", "卫生健康(类)行政事业单位医疗(款)"),
+        # harmless words before the unit's own total (B02, B04, B11: their 0.01 info is kept)
+        (R004, _R004_PROJECT, "2023年我中心项目支出139.68万元"),
+        (R004, _R004_PROJECT, "2023年中心全年实际项目支出139.68万元"),
+        (R004, _R004_PROJECT, "2023年本中心项目支出139.68万元"),
+    ],
+)  # fmt: skip
+def test_the_regression_probes_false_alarms(reports, before, name, old, new) -> None:
+    assert old in reports[name].document.text
+    found = run_checks(reread(reports[name], old, new))
+    raised = {(f.rule, f.message) for f in found if f.severity != "info"} - before[name]
+    assert not raised, sorted(raised)
+    # 004's 项目支出 stated 139.69 and 139.68: the 0.01 info stays
+    assert {x for x in before[name] if x[0] == "repeat.narrative"} <= {(f.rule, f.message) for f in found}
+
+
+@pytest.mark.parametrize("actual", ["未及时处理0件", "未完成整改事项0项", "未按期完成0个"])
+def test_a_count_of_missed_cases_meeting_its_target(before, actual) -> None:
+    """E11, E12, E24: an actual counting the cases missed ("未及时处理0件", target =0) is no target missed."""
+    r = seed_changed(R000, _R000_ACTIVITY, f"活动完成率（%）\n\t10\n\t=0\n\t{actual}\n\t100%\n\t10")
+    new = {(f.rule, f.message) for f in run_checks(r) if f.rule == "perf.target_missed"} - before[R000]
+    assert not new, sorted(new)
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # the unit's own total with harmless words before it, written wrong (B01, B03, B07, B10, B13, B15)
+        *((R004, _R004_PROJECT, f"2023年{w}项目支出193.68万元", "repeat.narrative")
+          for w in ("我中心", "中心全年实际", "中心共发生", "市就业服务中心", "度中心决算", "中心累计")),
+        # 财政拨款's figures in a list, the first one wrong against its statement elsewhere (A09)
+        (GUIHUA, _GUIHUA_SPENT, _GUIHUA_SPENT + "其中，一般公共预算财政拨款基本支出和项目支出分别为5737.64万元和4368.86万元。",
+         "repeat.narrative"),
+        # a wrong year after "现将" / "为确保……，" / "现公开" (F04, F23, F09)
+        (GUIHUA, "截至2024年12月31日，上海市普陀区规划和自然资源局部门（单位）共有车辆0辆",
+         "现将截至2025年12月31日国有资产占有使用情况说明如下：上海市普陀区规划和自然资源局部门（单位）共有车辆0辆", "completeness.year"),
+        (GUIHUA, "截至2024年12月31日，上海市普陀区规划和自然资源局部门（单位）共有车辆0辆",
+         "为确保数据准确，截至2025年12月31日，上海市普陀区规划和自然资源局部门（单位）共有车辆0辆", "completeness.year"),
+        (GUIHUA, "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。",
+         "根据相关要求，现公开2023年度部门决算情况说明如下。上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。",
+         "completeness.year"),
+        # another body named as the subject, though a 自评表 cell names it (G02, G05)
+        (R000, "2024年度昌吉回族自治州公共就业服务中心（行政单位", "2024年度昌吉回族自治州公共就业服务局（行政单位",
+         "completeness.agency_name"),
+        (R004, "2023年度本单位无政府性基金收支。", "怀化市人力资源和社会保障局2023年度无政府性基金收支。", "completeness.agency_name"),
+        # a wrong 年末 after a part's note in brackets (C14: 830.26 + 0 + 83.79 ≠ 869.05)
+        (R000, "2024年度支出总计869.05万元，其中：本年支出合计830.26万元，结余分配0.00万元，年末结转和结余38.79万元。",
+         "2024年度支出总计869.05万元，其中：本年支出合计830.26万元（其中：基本支出516.72万元，项目支出313.54万元），结余分配"
+         "0.00万元，年末结转和结余83.79万元。", "sum.narrative_total"),
+    ],
+)  # fmt: skip
+def test_the_regression_probes_misses(reports, before, name, old, new, rule) -> None:
+    assert old in reports[name].document.text
+    found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule]
+    new_ = [f for f in found if (f.rule, f.message) not in before[name] and f.severity != "info"]
+    assert new_, [f.message for f in found]

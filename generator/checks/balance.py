@@ -27,6 +27,7 @@ _TOTAL = re.compile(
     rf"(?P<label>(?:(?:国有资本经营|政府性基金|一般公共)预算)?(?:财政拨款)?(?P<side>收入|支出)总计)\s*"
     rf"(?P<amount>{_NUM})\s*万元"
 )
+_BRACKETED = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")  # a note with figures, not "（含专用结余）"
 _PARTS_LEAD = re.compile(r"\s*(?:\*\*)?\s*[，,]?\s*其中\s*[：:，,]?")  # "**…万元**,其中:" (markdown export)
 _PART = re.compile(rf"^\s*(?P<label>[^\d，,；;。]+?)\s*(?P<amount>{_NUM})\s*万元\s*$")
 
@@ -87,14 +88,15 @@ def narrative_total(report: Report) -> Iterable[Finding]:
             if not lead:
                 continue
             end = _sentence_end(b.text, lead.end())
-            # "…本年财政拨款支出32,206.19万元，其中：基本支出…": the parts of a part end the list
-            nested = b.text.find("其中", lead.end(), end)
-            if nested >= 0:
-                end = len(b.text[:nested].rstrip(" ，,:："))
+            # a part's note in brackets ("年末结转和结余81.91万元（其中：……）") is no part; "…本年财政拨款支出32,206.19万元，
+            # 其中：基本支出…": the parts of a part end the list
+            listed = _BRACKETED.sub("", b.text[lead.end() : end])
+            if (nested := listed.find("其中")) >= 0:
+                listed = listed[:nested].rstrip(" ，,:：")
             side = m.group("side")
             parts: list[tuple[str, Decimal | None]] = []
             ok = True
-            for piece in re.split(r"[，；;]|,(?!\d{3}(?!\d))", b.text[lead.end() : end]):
+            for piece in re.split(r"[，；;]|,(?!\d{3}(?!\d))", listed):
                 pm = _PART.match(piece)
                 label = re.sub(r"\s+", "", pm.group("label")) if pm else ""
                 if not pm or not any(p[side].match(label) for p in (_THIS_YEAR, _CARRY, _OTHER)):

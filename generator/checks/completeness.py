@@ -597,13 +597,13 @@ def malformed_number(report: Report) -> Iterable[Finding]:
 
 
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
-_PLANNED = re.compile(r"预计|力争|计划|争取|拟|确保|预期|目标|将|下一步")
+# a plan's words right before a cut-off date ("预计截至2025年底"); not "现将截至……情况说明如下", "为确保……，截至"
+_PLANNED = re.compile(r"(?:预计|力争|计划|争取|拟|预期)[于在到]?\s*$")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # "纳入上海市普陀区财政局2024年度部门决算编制范围的单位包括" — the report itself, named in the running text
-# (not last year's, named as published: "已按要求公开2023年度部门决算")
-_OWN_ACCOUNTS = re.compile(
-    r"(?<![与比较\d])(?<!公开)(?<!公布)(?<!发布)(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开|相比|比较)"
-)
+_OWN_ACCOUNTS = re.compile(r"(?<![与比较\d])(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开|相比|比较)")
+# what names last year's accounts as published, before them in the sentence: "已按要求在门户网站公开2023年度部门决算"
+_PUBLISHED = re.compile(r"已[^。；;，,]{0,16}(?:公开|公布|发布)\s*$")
 # "与2023年度相比，收入支出总计减少56.95万元": the year a change is measured from (not "2023年与2024年均未安排")
 _COMPARED = re.compile(
     r"(?<![\d年])(?:与|比|较)\s*(\d{4})\s*年度?(?!度|初|全年|年初|调整|(?:部门)?预算)(?:部门)?(?:决算数?)?(?:相比|比较)?[，,]?"
@@ -668,9 +668,7 @@ def year(report: Report) -> Iterable[Finding]:
             start = b.text.find(m.group(0))
             yield _year_finding(report, b, start, start + len(m.group(0)), int(m.group(1)), "标题")
         for c in _CUTOFF.finditer(b.text):
-            if int(c.group(1)) > report.year and _PLANNED.search(
-                b.text, sentence_begin(b.text, c.start()), c.start()
-            ):
+            if int(c.group(1)) > report.year and _PLANNED.search(b.text[max(0, c.start() - 6) : c.start()]):
                 continue  # "预计截至2025年底完成全部结转项目": a plan
             if int(c.group(1)) != report.year:
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
@@ -679,6 +677,12 @@ def year(report: Report) -> Iterable[Finding]:
         seen: set[int] = set()  # one finding per written year
         for c in chain(_OWN_ACCOUNTS.finditer(b.text), own.finditer(b.text), own_first.finditer(b.text)):
             stated = int(c.group(1))
+            if c.re is _OWN_ACCOUNTS and _PUBLISHED.search(
+                b.text, sentence_begin(b.text, c.start()), c.start()
+            ):
+                continue
+            if c.re is own_first and f"{report.year}年" in b.text[c.end() :].split("。")[0]:
+                continue  # "2023年度本部门无……，2024年度亦无": last year's, beside this year's
             later_work = c.re is own and c["had"] is None and stated > report.year
             if stated != report.year and not later_work and c.start(1) not in seen:
                 seen.add(c.start(1))
@@ -794,8 +798,8 @@ def agency_name(report: Report) -> Iterable[Finding]:
             or _connective_slip(named, own) is not None
         ):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
-        if any(b2.table is not None and named in b2.text for b2 in doc.blocks):
-            continue  # one of the units the report covers (its 编制范围 table lists it): a 汇总 report speaks of it
+        if named in _covered_units(doc):
+            continue  # one of the units the report covers (its 编制范围 lists it): a 汇总 report speaks of it
         yield make_finding(
             "completeness.agency_name",
             "warning",
@@ -806,6 +810,20 @@ def agency_name(report: Report) -> Iterable[Finding]:
             report.agency,
             [_quote(report, b, m.start(g), m.end())],
         )
+
+
+def _covered_units(doc: Document) -> str:
+    """What names the units a 部门 report covers: the sentence "纳入……编制范围的单位包括：……" and the table right after
+    it (not the 自评表's 主管部门 or 实施单位 cells: a parent body or a project's partner is no unit of the report)."""
+    out: list[str] = []
+    for i, b in enumerate(doc.blocks):
+        if b.table is not None or "编制范围" not in b.text:
+            continue
+        out.append(b.text)
+        after = next((x for x in doc.blocks[i + 1 : i + 4] if x.table is not None), None)
+        if after is not None:
+            out.extend(x.text for x in doc.blocks if x.table == after.table)
+    return "\n".join(out)
 
 
 # "上海市普陀区财政局2024年度收入支出总计2995.39万元", "纳入××2024年度部门决算编制范围", "××局2024年度无政府性基金……":

@@ -47,7 +47,13 @@ from generator.checks.perf import (
 from generator.checks.perf import _core as perf_core
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
-from generator.extract.claims import FUNCTIONAL_CLASSES, listed_amounts, sentence_begin, signed_change
+from generator.extract.claims import (
+    FUNCTIONAL_CLASSES,
+    listed_amounts,
+    qualified,
+    sentence_begin,
+    signed_change,
+)
 from generator.extract.narrative import in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
 from generator.model import Block, Finding, Quote, Report
@@ -270,22 +276,6 @@ _STATED: dict[str, _Stated] = {
 }
 
 
-# what may stand before a figure's name in its clause when the figure is the unit's own: the year, the unit named
-# as itself, an item's number
-_SELF = re.compile(
-    r"\d{4}\s*年度?|本年度?|全年|本部门|本单位|我单位|单位|本局|我局|本中心|中心|本级|汇总|部门|\d+\s*[、.．]|[\s（）()]"
-)
-
-
-def _qualified(before: str, agency: str | None) -> bool:
-    """Words before a figure's name, in its clause, that make it another figure: a part or a kind ("涉及项目支出",
-    "追加财政拨款收入", "在职人员经费", "（事业单位）公用经费"), or another body's ("局属……事务中心本年支出合计")."""
-    tail = re.split(r"[，,：:（(]", before)[-1]
-    if agency:
-        tail = tail.replace(re.sub(r"[（(][^）)]*[）)]", "", agency), "")
-    return bool(re.search(r"[\u4e00-\u9fff]", _SELF.sub("", tail)))
-
-
 def _sentence_with_whole(text: str, at: int) -> int:
     """Where the sentence holding ``at`` begins, or the one before it when it opens with 其中 ("一般公共预算财政拨款支出
     32,186.91万元，占….。其中：基本支出…；项目支出…": the parts of the sentence before)."""
@@ -324,12 +314,14 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     sections: list[str] | None = None
-    listed = listed_amounts(doc, section_of(doc), set(), report.year) if "分别" in doc.text else []
+    listed = (
+        listed_amounts(doc, section_of(doc), set(), report.year, report.agency) if "分别" in doc.text else []
+    )
     for label, st in _STATED.items():
         seen: dict[str, dict[Decimal, Quote]] = {}  # by section where st.per_section, else all under ""
         # "人员经费和公用经费分别为4896.98万元和480.66万元": each a statement of its own
         for c in listed:
-            if c["label"] != label or (not st.part and "其中" in c["lead"]):
+            if c["label"] != label or c["qualified"] or (not st.part and "其中" in c["lead"]):
                 continue
             if not (st.whole and _FUNDED.search(c["lead"] + c["quote"].quote)):
                 scope = (c["quote"].section or "") if st.per_section else ""
@@ -337,7 +329,7 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
         for pos, block in running_with(report, st.needs):
             for m in st.pattern.finditer(block.text):
                 clause_start = sentence_begin(block.text, m.start())
-                if _qualified(block.text[clause_start : m.start()], report.agency):
+                if qualified(block.text[clause_start : m.start()], report.agency):
                     continue  # "涉及项目支出", "在职人员经费", "……事务中心本年支出合计": a part, or another body's
                 if not st.part and "其中" in block.text[clause_start : m.start()]:
                     continue  # a part listed after 其中, not the total

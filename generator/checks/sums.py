@@ -1234,9 +1234,11 @@ def detail_classes(report: Report) -> Iterable[Finding]:
     for i in items:
         by_class.setdefault(i.lei, []).append(i)
     spent = {lei: sum((i.amount for i in mine), ZERO) for lei, mine in by_class.items()}
-    names = {c["name"] for c in listed}
-    unlisted = [lei for lei, amount in spent.items() if amount and lei not in names]
-    itemless = [c for c in listed if c["amount"] and c["name"] not in by_class]
+    # "卫生健康（类）" names the class 卫生健康支出 as well
+    names = {c["name"].removesuffix("支出") for c in listed}
+    unlisted = [lei for lei, amount in spent.items() if amount and lei.removesuffix("支出") not in names]
+    classed = {lei.removesuffix("支出") for lei in by_class}
+    itemless = [c for c in listed if c["amount"] and c["name"].removesuffix("支出") not in classed]
     for lei in unlisted:
         # the listed class that stands for it: the one without items of the same amount, if there is exactly one
         same = [c for c in itemless if c["amount"] == spent[lei]]

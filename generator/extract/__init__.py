@@ -231,7 +231,7 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
     from_tables = table_metrics(statutory)
     from_text = narrative.find_narrative(doc, sections, toc)
     shares = claims.share_claims(doc, sections, toc)
-    for key, value in _listed(claims.listed_amounts(doc, sections, toc, year)).items():
+    for key, value in _listed(claims.listed_amounts(doc, sections, toc, year, agency)).items():
         from_text.setdefault(key, value)
     for key, value in staff_from_tables(doc).items():
         from_text.setdefault(key, value)
@@ -283,7 +283,7 @@ def _listed(listed: list[dict[str, object]]) -> dict[str, Value]:
     out: dict[str, Value] = {}
     for c in listed:
         quote, amount = c.get("quote"), c.get("amount")
-        if not isinstance(quote, Quote) or not isinstance(amount, Decimal):
+        if not isinstance(quote, Quote) or not isinstance(amount, Decimal) or c["qualified"]:
             continue
         key, section = _LISTED.get(str(c["label"]), (None, ""))
         # 基本支出/项目支出 not of 财政拨款 ("一般公共预算财政拨款基本支出和项目支出分别为……", or in its section): that

@@ -510,15 +510,51 @@ def _share_lists(
     return out
 
 
+# what may stand before a figure's name in its clause when the figure is the unit's own: the year, the unit named as
+# itself, an item's number, words that only say it was spent ("实际", "累计", "共发生")
+_SELF = re.compile(
+    r"\d{4}\s*年度?|本年度?|全年|本部门|本单位|我单位|单位|本局|我局|本中心|我中心|中心|本级|汇总|部门|实际|累计|共计|合计|总计|"
+    r"共发生|发生|共|决算数?|我|\d+\s*[、.．]|[\s（）()]"
+)
+_BODY_ENDS = "局部委办厅院心所站队处"
+
+
+def qualified(before: str, agency: str | None) -> bool:
+    """Words before a figure's name, in its clause, that make it another figure: a part or a kind ("涉及项目支出",
+    "追加财政拨款收入", "在职人员经费", "（事业单位）公用经费"), or another body's ("局属……事务中心本年支出合计"); not the
+    unit's own name, in full or short ("市就业服务中心": its characters in order, the same last one)."""
+    tail = re.split(r"[，,：:（(]", before)[-1]
+    own = re.sub(r"[（(][^）)]*[）)]", "", agency or "")
+    if not re.search(r"[\u4e00-\u9fff]", _SELF.sub("", tail)):
+        return False
+    if own:
+        tail = tail.replace(own, "").rstrip()
+        if tail.endswith(own[-1]) and own[-1] in _BODY_ENDS:
+            # the longest end of the words that is the unit's name shortened
+            cut = next((k for k in range(len(tail) - 1) if _in_order(tail[k:], own)), None)
+            tail = tail if cut is None else tail[:cut]
+    return bool(re.search(r"[\u4e00-\u9fff]", _SELF.sub("", tail)))
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+# the names a list of figures gives ("局机关本级基本支出和项目支出分别为……": 局机关本级 qualifies both)
+_LIST_NAMES = ("人员经费", "公用经费", "基本支出", "项目支出")
+
+
 # a list of last year's, a budget's or a change's figures ("上年人员经费和公用经费分别为…", "…年初预算分别为…")
 _NOT_THIS_YEARS = re.compile(r"上一?年|预算|同比|[比较]\d{4}|增加|减少|增长|下降|\d{4}年")
 
 
 def listed_amounts(
-    doc: Document, sections: list[str], toc: set[int], year: int | None
+    doc: Document, sections: list[str], toc: set[int], year: int | None, agency: str | None = None
 ) -> list[dict[str, Any]]:
     """The figures a list states: "A和B分别为a万元和b万元" (with or without "，分别占x%和y%"), one a name, with the words
-    of its sentence before the list. Not a list whose sentence names another year, a budget or a change."""
+    of its sentence before the list and whether words before the first name qualify them all ("局机关本级基本支出和项目支出
+    分别为……": the 本级's, not the unit's). Not a list whose sentence names another year, a budget or a change."""
     out: list[dict[str, Any]] = []
     for pos, block in enumerate(doc.blocks):
         if block.table is not None or pos in toc or "分别" not in block.text:
@@ -544,8 +580,10 @@ def listed_amounts(
             ):
                 continue
             quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None, block=block)
-            out.extend({"label": label, "amount": amount, "lead": lead, "quote": quote}
-                       for label, amount in zip(labels, amounts, strict=True))  # fmt: skip
+            first = next((labels[0][: -len(n)] for n in _LIST_NAMES if labels[0].endswith(n)), "")
+            said_so = [qualified(lead, agency)] + [qualified(lead + first, agency)] * (len(labels) - 1)
+            out.extend({"label": label, "amount": amount, "lead": lead, "quote": quote, "qualified": q}
+                       for label, amount, q in zip(labels, amounts, said_so, strict=True))  # fmt: skip
     return out
 
 
