@@ -659,7 +659,7 @@ _BUDGET = re.compile(
 # …and the 决算 first: "支出决算为446.11万元，年初预算为452.40万元，完成年初预算的98.61%" (no 年初 beside a 全年 budget)
 _FINAL_FIRST = re.compile(
     rf"(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元[，,]\s*(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元"
-    r"(?P<initial>(?!))?(?P<unset>(?!))?" + _BUDGET_TAIL
+    + _BUDGET_TAIL
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
@@ -742,17 +742,20 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
-            named = re.match(
-                r"(?:与|同)?(年初|全年)预算|(?:小于|大于|等于|高于|低于|超过)(年初|全年)预算", tail
+            named = re.match(r"(?:与|同|小于|大于|等于|高于|低于|超过)?(年初|全年)预算", tail)
+            # the 年初 budget beside another ("年初预算为0万元，全年预算为…"; "年初未安排预算": 0); a 决算-first sentence has none
+            groups = m.groupdict()
+            initial = (
+                parse_amount(groups["initial"])
+                if groups.get("initial")
+                else Decimal(0)
+                if groups.get("unset")
+                else None
             )
             out.append({
                 "budget_kind": bkind,
                 "budget": parse_amount(m.group("n")),
-                "initial": parse_amount(m.group("initial"))
-                if m.group("initial")
-                else Decimal(0)
-                if m.group("unset")
-                else None,
+                "initial": initial,
                 "final": parse_amount(m.group("f")),
                 "rate_kind": rkind,
                 "rate": parse_amount(rate) if rate else None,
@@ -764,7 +767,7 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "gap_percent": parse_amount(m.group("gpct")) if m.group("gpct") else None,
                 "gap_percent_direction": m.group("gpdir"),
                 "word": word,
-                "word_kind": f"{named.group(1) or named.group(2)}预算" if named else None,
+                "word_kind": f"{named.group(1)}预算" if named else None,
                 "word_quote": word_quote,
                 "quote": Quote(quote_text, block.page_at(m.start()), sections[pos] or None),
             })  # fmt: skip
