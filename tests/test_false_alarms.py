@@ -1341,3 +1341,19 @@ def test_the_regression_probes_misses(reports, before, name, old, new, rule) -> 
     found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule]
     new_ = [f for f in found if (f.rule, f.message) not in before[name] and f.severity != "info"]
     assert new_, [f.message for f in found]
+
+
+def test_a_list_of_components_after_the_amounts_listed(reports, before) -> None:
+    """T03: "人员经费和公用经费分别为2152.26万元和184.65万元，人员经费主要包括：……" — the list right after the amounts' list (after a
+    comma) is still read: 财政局's warning on 个人农业生产补贴 (blank in 公开06表) stays."""
+    r = reread(
+        reread(
+            reports[CAIZHENG],
+            "一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2152.26万元，主要包括：",
+            "一般公共预算财政拨款基本支出2336.91万元。其中：人员经费和公用经费分别为2152.26万元和184.65万元，人员经费主要包括：",
+        ),
+        "；公用经费184.65万元，主要包括：",
+        "；公用经费主要包括：",
+    )
+    kept = {x for x in before[CAIZHENG] if x[0] == "text_table.listed_component"}
+    assert kept and kept <= {(f.rule, f.message) for f in run_checks(r)}

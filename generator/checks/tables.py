@@ -1188,7 +1188,13 @@ def _components(report: Report) -> Iterator[_Component]:
                 # no amount: only a sentence of its own, "人员经费主要包括", where the paragraph states the amount before
                 # (not a 名词解释's or a note's "公用经费包括……", "按规定，公用经费包括……")
                 said_before = report.narrative.get(_KIND_METRIC[m["kind"]])
-                opens_sentence = re.search(r"(?:^|[。；;]|其中[:：]?)\s*$", b.text[: m.start()]) is not None
+                before = b.text[: m.start()]
+                # (or right after the statement of its amount: "人员经费和公用经费分别为2152.26万元和184.65万元，人员经费主要包括")
+                opens_sentence = (
+                    re.search(r"(?:^|[。；;]|其中[:：]?)\s*$", before) is not None
+                    or said_before is not None
+                    and before.rstrip(" ，,").endswith(said_before.quote.quote)
+                )
                 if (
                     said_before is None
                     or said_before.quote.quote not in b.text[: m.start()]
