@@ -1290,6 +1290,8 @@ _R000_ACTIVITY = "活动完成率（%）\n\t10\n\t=100%\n\t=100%\n\t100%\n\t10"
         (R004, _R004_PROJECT, "2023年我中心项目支出139.68万元"),
         (R004, _R004_PROJECT, "2023年中心全年实际项目支出139.68万元"),
         (R004, _R004_PROJECT, "2023年本中心项目支出139.68万元"),
+        # a list in a sentence whose whole is compared with last year's (A45)
+        (GUIHUA, _GUIHUA_SPENT, "本年支出合计9759.38万元，比上年增加962.85万元，其中：基本支出和项目支出分别为5377.64万元和4381.74万元。"),
     ],
 )  # fmt: skip
 def test_the_regression_probes_false_alarms(reports, before, name, old, new) -> None:
@@ -1334,6 +1336,9 @@ def test_a_count_of_missed_cases_meeting_its_target(before, actual) -> None:
         (R000, "2024年度支出总计869.05万元，其中：本年支出合计830.26万元，结余分配0.00万元，年末结转和结余38.79万元。",
          "2024年度支出总计869.05万元，其中：本年支出合计830.26万元（其中：基本支出516.72万元，项目支出313.54万元），结余分配"
          "0.00万元，年末结转和结余83.79万元。", "sum.narrative_total"),
+        # …and a wrong figure in it (A46: 项目支出 4831.74 against 公开03表's 4381.74)
+        (GUIHUA, _GUIHUA_SPENT, "本年支出合计9759.38万元，比上年增加962.85万元，其中：基本支出和项目支出分别为5377.64万元和4831.74万元。",
+         "text_table.metric"),
     ],
 )  # fmt: skip
 def test_the_regression_probes_misses(reports, before, name, old, new, rule) -> None:
@@ -1357,3 +1362,49 @@ def test_a_list_of_components_after_the_amounts_listed(reports, before) -> None:
     )
     kept = {x for x in before[CAIZHENG] if x[0] == "text_table.listed_component"}
     assert kept and kept <= {(f.rule, f.message) for f in run_checks(r)}
+
+
+# A last short probe of the session's fixes (docs/reviews/adversarial_regress26b.md).
+_GUIHUA_FUND_NONE = "上海市普陀区规划与自然资源局2024年度无政府性基金预算财政拨款收入和支出。"
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        # 本级 and other bodies' or years' figures are not the unit's totals (P00t, P02t, H08t, L03t, E10t, P05t, E00t)
+        *((_GUIHUA_SPENT, _GUIHUA_SPENT + said) for said in (
+            "部门本级项目支出2000.00万元。", "本级项目支出2000.00万元。", "上海市普陀区规划和自然资源局（本级）项目支出3000.00万元。",
+            "上海市规划和自然资源局项目支出2000.00万元。", "2022-2024年累计项目支出12000.00万元。")),
+        ("上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。",
+         "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。部门本级收入支出总计6000.00万元。"),
+        ("一般公共预算财政拨款基本支出5377.64万元。", "一般公共预算财政拨款基本支出5377.64万元。部门本级人员经费和公用经费分别为3900.00万元和400.00万元。"),
+        # a plan's word anywhere in the cut-off's sentence (Y02t, Y03t); last year's accounts published (Y08t, Y13t, Y16t)
+        *((_GUIHUA_FUND_NONE, _GUIHUA_FUND_NONE + said) for said in (
+            "预计全部结转项目截至2025年底完成验收。", "截至2025年底，上述结转项目预计可全部完成。",
+            "本部门2023年度部门决算已于2024年9月在区政府门户网站公开。", "本部门已编制完成并公开本部门2023年度部门决算。",
+            "本部门在公开2023年度部门决算的基础上，进一步细化了说明。")),
+    ],
+)  # fmt: skip
+def test_the_last_probes_false_alarms(reports, before, old, new) -> None:
+    assert old in reports[GUIHUA].document.text
+    raised = {
+        (f.rule, f.message) for f in run_checks(reread(reports[GUIHUA], old, new)) if f.severity != "info"
+    }
+    assert not raised - before[GUIHUA], sorted(raised - before[GUIHUA])
+
+
+@pytest.mark.parametrize(
+    "old,new,rule",
+    [
+        # the unit's own total after 当年 / 全局 / its short name and 全年 / "（含下属单位）" (Q07p, Q06p, Q09p, E03p)
+        *((_GUIHUA_SPENT, _GUIHUA_SPENT + f"{w}项目支出4318.74万元。", "repeat.narrative")
+          for w in ("当年", "全局", "区规划资源局全年", "本部门（含下属单位）")),
+        # last year's year left in the template, though this year's is named later in the sentence (Y11p)
+        (_GUIHUA_FUND_NONE, "2023年度本部门无政府性基金预算财政拨款收入和支出，故2024年度部门决算公开07表为空表。", "completeness.year"),
+    ],
+)  # fmt: skip
+def test_the_last_probes_misses(reports, before, old, new, rule) -> None:
+    found = [f for f in run_checks(reread(reports[GUIHUA], old, new)) if f.rule == rule]
+    assert [f for f in found if (f.rule, f.message) not in before[GUIHUA] and f.severity == "error"], [
+        f.message for f in found
+    ]

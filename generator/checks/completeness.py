@@ -25,7 +25,7 @@ from generator.checks import (
     running_with,
 )
 from generator.checks.sums import statutory, table_name
-from generator.extract.claims import CHANGE_BEFORE, metric_named, sentence_begin
+from generator.extract.claims import CHANGE_BEFORE, metric_named, own_name
 from generator.extract.narrative import IS, NUM
 from generator.extract.tables import identify
 from generator.model import Block, Document, Finding, Quote, Report, Severity
@@ -597,13 +597,17 @@ def malformed_number(report: Report) -> Iterable[Finding]:
 
 
 _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
-# a plan's words right before a cut-off date ("预计截至2025年底"); not "现将截至……情况说明如下", "为确保……，截至"
-_PLANNED = re.compile(r"(?:预计|力争|计划|争取|拟|预期)[于在到]?\s*$")
+# a plan's words in a cut-off date's sentence ("预计截至2025年底", "截至2025年底，……预计可全部完成"); not 将 or 确保
+# ("现将截至……情况说明如下", "为确保……，截至")
+_PLANNED = re.compile(r"预计|力争|计划|争取|拟于|拟在|预期|下一步")
 _CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # "纳入上海市普陀区财政局2024年度部门决算编制范围的单位包括" — the report itself, named in the running text
 _OWN_ACCOUNTS = re.compile(r"(?<![与比较\d])(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开|相比|比较)")
-# what names last year's accounts as published, before them in the sentence: "已按要求在门户网站公开2023年度部门决算"
-_PUBLISHED = re.compile(r"已[^。；;，,]{0,16}(?:公开|公布|发布)\s*$")
+# what names last year's accounts as published in their sentence: "已按要求在门户网站公开2023年度部门决算", "……部门决算已于
+# 2024年9月在区政府门户网站公开", "在公开2023年度部门决算的基础上" (not this report's "现公开2023年度部门决算情况说明如下")
+_PUBLISHED = re.compile(
+    r"已[^。；;]{0,30}(?:公开|公布|发布)|(?<![现特将予])(?:公开|公布|发布)(?=\s*(?:本部门|本单位)?\s*\d{4}\s*年)"
+)
 # "与2023年度相比，收入支出总计减少56.95万元": the year a change is measured from (not "2023年与2024年均未安排")
 _COMPARED = re.compile(
     r"(?<![\d年])(?:与|比|较)\s*(\d{4})\s*年度?(?!度|初|全年|年初|调整|(?:部门)?预算)(?:部门)?(?:决算数?)?(?:相比|比较)?[，,]?"
@@ -668,7 +672,7 @@ def year(report: Report) -> Iterable[Finding]:
             start = b.text.find(m.group(0))
             yield _year_finding(report, b, start, start + len(m.group(0)), int(m.group(1)), "标题")
         for c in _CUTOFF.finditer(b.text):
-            if int(c.group(1)) > report.year and _PLANNED.search(b.text[max(0, c.start() - 6) : c.start()]):
+            if int(c.group(1)) > report.year and _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计截至2025年底完成全部结转项目": a plan
             if int(c.group(1)) != report.year:
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
@@ -677,11 +681,11 @@ def year(report: Report) -> Iterable[Finding]:
         seen: set[int] = set()  # one finding per written year
         for c in chain(_OWN_ACCOUNTS.finditer(b.text), own.finditer(b.text), own_first.finditer(b.text)):
             stated = int(c.group(1))
-            if c.re is _OWN_ACCOUNTS and _PUBLISHED.search(
-                b.text, sentence_begin(b.text, c.start()), c.start()
-            ):
+            if c.re is _OWN_ACCOUNTS and _PUBLISHED.search(_sentence_of(b.text, c.start())):
                 continue
-            if c.re is own_first and f"{report.year}年" in b.text[c.end() :].split("。")[0]:
+            if c.re is own_first and re.search(
+                rf"{report.year}年度?(?:亦|也|同样|仍|均)无", _sentence_of(b.text, c.start())
+            ):
                 continue  # "2023年度本部门无……，2024年度亦无": last year's, beside this year's
             later_work = c.re is own and c["had"] is None and stated > report.year
             if stated != report.year and not later_work and c.start(1) not in seen:
@@ -710,6 +714,12 @@ def year(report: Report) -> Iterable[Finding]:
                 )
         if b.text.strip():
             prev = b.text
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence holding offset ``at`` (from the 。 before it to the 。 after it)."""
+    end = text.find("。", at)
+    return text[text.rfind("。", 0, at) + 1 : len(text) if end < 0 else end]
 
 
 _PERF_TITLE_YEAR = re.compile(r"自评表\s*(?P<title>[（(]\s*(?P<y>\d{4})\s*年度\s*[）)])")
@@ -775,7 +785,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
         if not m:
             continue
         named = re.sub(r"[（(][^）)]*[）)]", "", m.group(1)).strip()
-        if not named or _own_name(named, own) or named.startswith("纳入") or re.search(r"XX|××", named):
+        if not named or own_name(named, own) or named.startswith("纳入") or re.search(r"XX|××", named):
             continue
         if not re.search(r"[局部委办厅院会中心所站队处室]$", named):
             continue
@@ -792,7 +802,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
     for b, m, g in _template_subjects(report):
         named = re.sub(r"[（(][^）)]*[）)]", "", m[g]).strip()
         if (
-            _own_name(named, own)
+            own_name(named, own)
             or re.search(r"XX|××", named)
             or _one_off(named, own)
             or _connective_slip(named, own) is not None
@@ -839,33 +849,6 @@ _TEMPLATE_SUBJECT = re.compile(
 
 
 # the places a unit's name opens with: "上海市", "普陀区" (of 上海市普陀区财政局), "昌吉州"
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
-
-
-def _places(name: str) -> list[str]:
-    """The places at the head of a unit's name, highest first ("中共上海市普陀区委社会工作部" → 上海市, 普陀区)."""
-    out, at = [], 2 if name.startswith("中共") else 0
-    while m := _PLACE.match(name, at):
-        out.append(m.group())
-        at = m.end()
-    return out
-
-
-def _own_name(named: str, own: str) -> bool:
-    """``named`` is the reporting unit's own name or its short form: without the city or the party ("普陀区财政局",
-    "区委社会工作部"), or shortened ("区规划资源局", "区委社会部": its characters in order, the same last one); not a
-    body of a higher level ("上海市规划和自然资源局" for 上海市普陀区规划和自然资源局: the city named, the district not)."""
-    if named == own:
-        return True
-    # either may be the short one: a cover may print "普陀区财政局" and the headings the full name
-    short, full = sorted((named, own), key=len)
-    places = _places(full)
-    if len(places) > 1 and any(p in short for p in places[:-1]) and places[-1] not in short:
-        return False
-    rest = iter(full)
-    return short[-1] == full[-1] and all(c in rest for c in short)
-
-
 def _one_off(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
@@ -877,12 +860,12 @@ def _connective_slip(named: str, own: str) -> tuple[int, str] | None:
     """Where a short form of the unit's own name has 与 for 和 (or 和/与/及 swapped: "昌吉州人力资源与社会保障局" for
     昌吉回族自治州人力资源和社会保障局), with the right character. Only these: one other character may well name
     another body ("社会保险局", "昌吉市……局")."""
-    if named == own or _own_name(named, own):
+    if named == own or own_name(named, own):
         return None
     for i, c in enumerate(named):
         if c in _CONNECTIVES:
             for right in _CONNECTIVES.replace(c, ""):
-                if right in own and _own_name(named[:i] + right + named[i + 1 :], own):
+                if right in own and own_name(named[:i] + right + named[i + 1 :], own):
                     return i, right
     return None
 
