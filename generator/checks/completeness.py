@@ -829,7 +829,9 @@ def _covered_units(doc: Document) -> str:
     for i, b in enumerate(doc.blocks):
         if b.table is not None or "编制范围" not in b.text:
             continue
-        out.append(b.text)
+        out.append(
+            b.text[b.text.find("编制范围") :]
+        )  # the units listed after it, not the department named before
         after = next((x for x in doc.blocks[i + 1 : i + 4] if x.table is not None), None)
         if after is not None:
             out.extend(x.text for x in doc.blocks if x.table == after.table)
