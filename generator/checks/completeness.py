@@ -799,6 +799,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
             report.agency,
             [_quote(report, b, start, start + len(m.group(1)))],
         )
+    covered: str | None = None  # the 编制范围's units, read once when a subject is not the unit's own
     for b, m, g in _template_subjects(report):
         named = re.sub(r"[（(][^）)]*[）)]", "", m[g]).strip()
         if (
@@ -808,7 +809,8 @@ def agency_name(report: Report) -> Iterable[Finding]:
             or _connective_slip(named, own) is not None
         ):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
-        if named in _covered_units(doc):
+        covered = _covered_units(doc) if covered is None else covered
+        if named in covered:
             continue  # one of the units the report covers (its 编制范围 lists it): a 汇总 report speaks of it
         yield make_finding(
             "completeness.agency_name",

@@ -389,7 +389,7 @@ def sangong_cells(rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> 
         elif 2 <= len(budgets) == len(finals) < 6:
             # each pair's name over its 预算数 column, or (a merged cell's text landing in its right-hand cell) over its 决算数
             items = [
-                _pair_item(rows, r, b) if _pair_item(rows, r, b) is not None else _pair_item(rows, r, f)
+                _pair_item(rows, r, f) if (item := _pair_item(rows, r, b)) is None else item
                 for b, f in zip(budgets, finals, strict=True)
             ]
             if None in items or len(set(items)) != len(items) or 0 not in items:
