@@ -1408,3 +1408,92 @@ def test_the_last_probes_misses(reports, before, old, new, rule) -> None:
     assert [f for f in found if (f.rule, f.message) not in before[GUIHUA] and f.severity == "error"], [
         f.message for f in found
     ]
+
+
+# Twenty-seventh session: the narrative's own totals (extract.narrative.OWN_KEYS) read as repeat.narrative reads them.
+_CAIZHENG_TOTAL = "上海市普陀区财政局2024年度收入支出总计2995.39万元。"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # another body's 基本支出 before the unit's (F02t, F05t, F06t, F07t): the 本级, a covered unit, a 财政所, the
+        # city's bureau; the first 基本支出 of the 支出决算 sections was read as the unit's and set against 公开03表
+        "财政局本级基本支出2000.00万元。", "国库收付中心基本支出300.00万元。", "财政所基本支出200.00万元。",
+        "上海市财政局下达基本支出100.00万元。", "涉及项目支出100.00万元。",
+    ],
+)  # fmt: skip
+def test_another_bodys_total_is_not_the_units(reports, before, said) -> None:
+    r = reread(reports[CAIZHENG], _CAIZHENG_TOTAL, _CAIZHENG_TOTAL + said)
+    raised = {(f.rule, f.message) for f in run_checks(r) if f.severity != "info"}
+    assert not raised - before[CAIZHENG], sorted(raised - before[CAIZHENG])
+    assert (r.metrics["expenditure_basic"].amount, r.metrics["expenditure_project"].amount) == (
+        Decimal("2336.91"),
+        Decimal("603.14"),
+    )
+
+
+@pytest.mark.parametrize("subject", ["本局", "上海市普陀区财政局", "普陀区财政局2024年度", "2024年度"])
+def test_the_units_own_total_is_still_checked(reports, subject) -> None:
+    """Named as itself, in full, short or by its year alone, a wrong 基本支出 is still the unit's: an error naming it."""
+    r = reread(reports[CAIZHENG], _CAIZHENG_TOTAL, _CAIZHENG_TOTAL + f"{subject}基本支出2000.00万元。")
+    (f,) = [f for f in run_checks(r) if f.rule == "text_table.metric" and "基本支出" in f.message]
+    assert (f.severity, f.claimed) == ("error", "2,000.00")
+
+
+@pytest.mark.parametrize(
+    "said,rule",
+    [
+        # the offices and their subordinate units together are the whole unit (H04p, E04p): a wrong total is an error
+        ("局机关和下属单位合计收入支出总计9895.38万元。", "repeat.narrative"),
+        ("局机关及所属事业单位全年项目支出4318.74万元。", "repeat.narrative"),
+    ],
+)
+def test_the_offices_and_their_units_are_the_whole(reports, before, said, rule) -> None:
+    r = reread(reports[GUIHUA], _GUIHUA_SPENT, _GUIHUA_SPENT + said)
+    found = [f for f in run_checks(r) if f.rule == rule and (f.rule, f.message) not in before[GUIHUA]]
+    assert [f for f in found if f.severity == "error" and said[-10:-3] in f.message], [
+        f.message for f in found
+    ]
+
+
+_CAIZHENG_BUDGET = (
+    "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%"
+)
+_R002_EXECUTION = "全年预算数为3127.86万元，全年执行数为3008.6万元，总预算执行率为96.19%"
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # the budget inside the gap, after the 决算 (B19p: 2940.05 − 2993.92 = −53.87, not −35.87; and the rate)
+        (CAIZHENG, _CAIZHENG_BUDGET, "一般公共预算财政拨款支出决算为2940.05万元，比年初预算2993.92万元减少35.87万元，完成年初预算的98.20%",
+         "budget.gap"),
+        (CAIZHENG, _CAIZHENG_BUDGET, "一般公共预算财政拨款支出决算为2940.05万元，比年初预算2993.92万元减少53.87万元，完成年初预算的98.02%",
+         "budget.rate"),
+        (CAIZHENG, _CAIZHENG_BUDGET,
+         "一般公共预算财政拨款支出决算为2940.05万元，比年初预算数2993.92万元减少53.87万元，下降1.08%，完成年初预算的98.20%", "budget.gap"),
+        # the execution rate before its amounts in brackets (B12p: 3008.6 ÷ 3127.86 = 96.19%)
+        (R002, _R002_EXECUTION, "预算执行率91.69%（全年预算数3127.86万元，全年执行数3008.6万元）", "budget.execution"),
+    ],
+)  # fmt: skip
+def test_budget_sentences_in_other_orders(reports, before, name, old, new, rule) -> None:
+    assert old in reports[name].document.text
+    found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule]
+    assert [f for f in found if (f.rule, f.message) not in before[name] and f.severity == "error"], [
+        f.message for f in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        (CAIZHENG, _CAIZHENG_BUDGET, "一般公共预算财政拨款支出决算为2940.05万元，比年初预算2993.92万元减少53.87万元，完成年初预算的98.20%"),
+        (CAIZHENG, _CAIZHENG_BUDGET,
+         "一般公共预算财政拨款支出决算为2940.05万元，比年初预算数2993.92万元减少53.87万元，下降1.80%，完成年初预算的98.20%"),
+        (R002, _R002_EXECUTION, "预算执行率96.19%（全年预算数3127.86万元，全年执行数3008.6万元）"),
+    ],
+)  # fmt: skip
+def test_budget_sentences_in_other_orders_right(reports, before, name, old, new) -> None:
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.severity != "info"}
+    assert after <= before[name], sorted(after - before[name])

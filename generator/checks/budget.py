@@ -284,8 +284,9 @@ _EXECUTION_AMOUNTS = (
 )
 _EXECUTION_RATE = r"(?:总)?(?:预算)?(?:执行率|资金使用率|(?<=预算)执行(?=\s*\d))(?:为|达到|达)?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
 _EXECUTION = re.compile(_EXECUTION_AMOUNTS + r"[，,。；;]\s*" + _EXECUTION_RATE)
-# …the rate first: "预算执行率为99.55%，全年预算数为869.05万元，全年执行数为830.26万元"
-_EXECUTION_FIRST = re.compile(_EXECUTION_RATE + r"[，,]\s*" + _EXECUTION_AMOUNTS)
+# …the rate first: "预算执行率为99.55%，全年预算数为869.05万元，全年执行数为830.26万元", also with the amounts in brackets
+# ("预算执行率91.69%（全年预算数3127.86万元，全年执行数3008.6万元）")
+_EXECUTION_FIRST = re.compile(_EXECUTION_RATE + r"\s*[，,（(]\s*" + _EXECUTION_AMOUNTS)
 
 
 @rule(

@@ -25,8 +25,9 @@ from generator.checks import (
     running_with,
 )
 from generator.checks.sums import statutory, table_name
-from generator.extract.claims import CHANGE_BEFORE, metric_named, own_name
+from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM
+from generator.extract.subjects import own_name
 from generator.extract.tables import identify
 from generator.model import Block, Document, Finding, Quote, Report, Severity
 from generator.normalize import parse_amount

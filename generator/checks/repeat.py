@@ -50,12 +50,12 @@ from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import (
     FUNCTIONAL_CLASSES,
     listed_amounts,
-    qualified,
     sentence_begin,
     signed_change,
 )
 from generator.extract.narrative import in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
+from generator.extract.subjects import qualified
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import decimals, parse_amount
 

@@ -16,6 +16,7 @@ from generator.extract.narrative import (
     rough_figures,
     sentence_begin,
 )
+from generator.extract.subjects import qualified
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Block, Document, Quote
 from generator.normalize import parse_amount
@@ -32,6 +33,12 @@ FUNCTIONAL_CLASSES = {
     "233": "债务发行费用支出", "234": "抗疫特别国债安排的支出",
 }  # fmt: skip
 _CODE_BY_NAME = {v: k for k, v in FUNCTIONAL_CLASSES.items()}
+
+
+def class_stem(name: str) -> str:
+    """A functional class's (or 款's, 项's) name without its closing 支出: reports name the class 卫生健康支出 also as
+    "卫生健康（类）", the 款 行政事业单位养老支出 as "行政事业单位养老（款）"."""
+    return name.removesuffix("支出") or name
 
 
 def functional_classes(
@@ -510,67 +517,6 @@ def _share_lists(
     return out
 
 
-# what may stand before a figure's name in its clause when the figure is the unit's own: the year, the unit named as
-# itself, an item's number, words that only say it was spent ("实际", "累计", "共发生"); not 本级 (a 部门's own offices)
-_SELF = re.compile(
-    r"\d{4}\s*年度?|本年度?|全年|当年|本部门|全部门|本单位|我单位|单位|本局|我局|全局系统|全局|本中心|我中心|中心|汇总|部门|实际|"
-    r"累计|共计|合计|总计|共发生|发生|共|决算数?|我|\d+\s*[、.．]|[\s（）()]"
-)
-_SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
-_NOTE = re.compile(r"[（(](?:含|包括|汇总)[^（）()]*[）)]")  # "本部门（含下属单位）"
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
-
-
-def _places(name: str) -> list[str]:
-    """The places at the head of a unit's name, highest first ("中共上海市普陀区委社会工作部" → 上海市, 普陀区)."""
-    out, at = [], 2 if name.startswith("中共") else 0
-    while m := _PLACE.match(name, at):
-        out.append(m.group())
-        at = m.end()
-    return out
-
-
-def own_name(named: str, own: str) -> bool:
-    """``named`` is the reporting unit's own name or its short form: without the city or the party ("普陀区财政局",
-    "区委社会工作部"), or shortened ("区规划资源局", "区委社会部": its characters in order, the same last one); not a
-    body of a higher level ("上海市规划和自然资源局" for 上海市普陀区规划和自然资源局: the city named, the district not)."""
-    if named == own:
-        return True
-    # either may be the short one: a cover may print "普陀区财政局" and the headings the full name
-    short, full = sorted((named, own), key=len)
-    places = _places(full)
-    if len(places) > 1 and any(p in short for p in places[:-1]) and places[-1] not in short:
-        return False
-    rest = iter(full)
-    return short[-1] == full[-1] and all(c in rest for c in short)
-
-
-def _without_own_name(tail: str, own: str) -> str:
-    """``tail`` without the unit's name (or a short form of it) at its end, also before words of _SELF ("区规划资源局全年")."""
-    while tail:
-        cut = next((k for k in range(len(tail) - 1) if own_name(tail[k:], own)), None)
-        if cut is not None:
-            return tail[:cut]
-        end = _SELF_AT_END.search(tail)
-        if end is None or end.start() == len(tail):
-            return tail
-        tail = tail[: end.start()]
-    return tail
-
-
-def qualified(before: str, agency: str | None) -> bool:
-    """Words before a figure's name, in its clause, that make it another figure: a part or a kind ("涉及项目支出",
-    "追加财政拨款收入", "在职人员经费", "（事业单位）公用经费", "本级项目支出"), another body's ("局属……事务中心本年支出合计",
-    the city's bureau), or other years' ("2022-2024年累计"); not the unit's own name, in full or short ("市就业服务中心")."""
-    tail = re.split(r"[，,：:（(]", _NOTE.sub("", before))[-1]
-    own = re.sub(r"[（(][^）)]*[）)]", "", agency or "")
-    if not re.search(r"[\u4e00-\u9fff\-—~～至]", _SELF.sub("", tail)):
-        return False
-    if own:
-        tail = _without_own_name(tail.replace(own, "").rstrip(), own)
-    return bool(re.search(r"[\u4e00-\u9fff\-—~～至]", _SELF.sub("", tail)))
-
-
 # the names a list of figures gives ("局机关本级基本支出和项目支出分别为……": 局机关本级 qualifies both)
 _LIST_NAMES = ("人员经费", "公用经费", "基本支出", "项目支出")
 
@@ -673,18 +619,25 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
     return out
 
 
-# what follows the two amounts: the gap, the rate, the comparison word
-_BUDGET_TAIL = (
-    # "，比2024年全年预算减少13.20万元": the gap to a budget
-    rf"(?:[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较|与)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
-    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?"
-    rf"(?:[，,]\s*(?P<gpdir>下降|增长|降低|上升)了?(?P<gpct>{FIG})\s*%)?)?"  # "比年初预算减少463.84万元，下降4.54%"
+# "，下降4.54%" after a gap ("比年初预算减少463.84万元，下降4.54%")
+_GAP_PERCENT = rf"(?:[，,]\s*(?P<gpdir>下降|增长|降低|上升)了?(?P<gpct>{FIG})\s*%)?"
+# what follows the gap: a change from last year, the rate, the comparison word
+_AFTER_GAP = (
     # "，比2023年度增加1193.20万元，增长13.95%": a change from last year between the amounts and the rate (yoy_claims')
     rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:万元|%)"
     rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:万元|%))?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
+)
+# what follows the two amounts: the gap, the rate, the comparison word
+_BUDGET_TAIL = (
+    # "，比2024年全年预算减少13.20万元": the gap to a budget
+    rf"(?:[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较|与)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
+    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?"
+    + _GAP_PERCENT
+    + ")?"
+    + _AFTER_GAP
 )
 _BUDGET = re.compile(
     rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
@@ -695,6 +648,13 @@ _BUDGET = re.compile(
 _FINAL_FIRST = re.compile(
     rf"(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元[，,]\s*(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元"
     + _BUDGET_TAIL
+)
+# …and the budget inside the gap: "支出决算为2940.05万元，比年初预算2993.92万元减少53.87万元，完成年初预算的98.20%"
+_FINAL_THEN_GAP = re.compile(
+    rf"(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元[，,]\s*(?P<gap_text>(?:比|较)(?P<bkind>年初预算|全年预算|调整预算|预算)"
+    rf"(?:数)?为?{NUM}\s*万元[，,]?\s*(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)"
+    + _GAP_PERCENT
+    + _AFTER_GAP
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
@@ -745,11 +705,12 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
         if not all(t in text for t in _BUDGET_NEEDS):
             continue
         matches = list(_BUDGET.finditer(text))
-        matches += [
-            m
-            for m in _FINAL_FIRST.finditer(text)
-            if not any(m.start() < o.end() and o.start() < m.end() for o in matches)
-        ]
+        for later in (_FINAL_FIRST, _FINAL_THEN_GAP):
+            matches += [
+                m
+                for m in later.finditer(text)
+                if not any(m.start() < o.end() and o.start() < m.end() for o in matches)
+            ]
         matches.sort(key=lambda m: m.start())
         for m in matches:
             word = m.group("word") or None
@@ -797,7 +758,7 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "diff_rate": parse_amount(m.group("diff")) if m.group("diff") else None,
                 "gap": parse_amount(m.group("gap")) if m.group("gap") else None,
                 "gap_direction": m.group("gdir"),
-                "gap_kind": _gap_kind(m.group("gkind"), bkind) if m.group("gap") else None,
+                "gap_kind": _gap_kind(groups.get("gkind") or "", bkind) if m.group("gap") else None,
                 "gap_text": m.group("gap_text"),
                 "gap_percent": parse_amount(m.group("gpct")) if m.group("gpct") else None,
                 "gap_percent_direction": m.group("gpdir"),

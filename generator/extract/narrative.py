@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.extract.subjects import qualified
 from generator.model import Block, Document, Quote, Value
 from generator.normalize import parse_amount
 
@@ -274,6 +275,13 @@ PATTERNS: dict[str, list[Pattern]] = {
     "building_area_m2": [p(rf"房屋(?:建筑)?(?:面积)?{IS}{NUM}平方米")],
 }
 
+# the unit's own totals, which another body's or a part's words before them make another figure ("财政局本级基本支出",
+# "国库收付中心基本支出", "涉及项目支出": extract.subjects.qualified); not the figures a report states as parts after
+# "其中" or of a named fund, nor 支出总计 (in "收入支出总计" 收入 stands before it)
+OWN_KEYS = {
+    "income_total", "income_this_year", "income_other", "carryover_begin",
+    "expenditure_this_year", "expenditure_basic", "expenditure_project", "carryover_end",
+}  # fmt: skip
 COUNT_KEYS = {"staff_total", "staff_active", "staff_retired", "staff_authorized", "vehicles"}
 
 
@@ -313,7 +321,9 @@ def _last_year_context(text: str, start: int) -> bool:
     return bool(re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)(?:决算)?(?:数)?(?:为)?$", before))
 
 
-def find_narrative(doc: Document, sections: list[str], in_toc: set[int]) -> dict[str, Value]:
+def find_narrative(
+    doc: Document, sections: list[str], in_toc: set[int], agency: str | None = None
+) -> dict[str, Value]:
     found: dict[str, Value] = {}
     running = [(pos, b) for pos, b in enumerate(doc.blocks) if b.table is None and pos not in in_toc]
     # All running text in one string ("\0" between blocks: no pattern literal holds one), so that
@@ -342,7 +352,7 @@ def find_narrative(doc: Document, sections: list[str], in_toc: set[int]) -> dict
                 if needed not in having:
                     having[needed] = blocks_with(needed)
                 candidates = having[needed]
-            value = _first(candidates, sections, pattern)
+            value = _first(candidates, sections, pattern, agency, key in OWN_KEYS)
             if value is not None:
                 found[key] = value
                 break
@@ -367,8 +377,11 @@ def in_budget_breakdown(text: str, at: int) -> bool:
     return bool(opens) and "决算" not in text[opens[-1].end() : at]
 
 
-def _first(running: list[tuple[int, Block]], sections: list[str], pattern: Pattern) -> Value | None:
-    """The first match in the running-text blocks (position, block) in document order."""
+def _first(
+    running: list[tuple[int, Block]], sections: list[str], pattern: Pattern, agency: str | None, own: bool
+) -> Value | None:
+    """The first match in the running-text blocks (position, block) in document order; where ``own``, the first the
+    unit states as its own (not "财政局本级基本支出", "国库收付中心基本支出": see OWN_KEYS)."""
     needs = pattern.needs[1:]  # the first one: see find_narrative
     for pos, block in running:
         if pattern.section and pattern.section not in sections[pos]:
@@ -382,6 +395,8 @@ def _first(running: list[tuple[int, Block]], sections: list[str], pattern: Patte
                 pattern.not_after
                 and pattern.not_after in block.text[sentence_begin(block.text, m.start()) : m.start()]
             ) or in_budget_breakdown(block.text, m.start()):
+                continue
+            if own and qualified(block.text[sentence_begin(block.text, m.start()) : m.start()], agency):
                 continue
             amount = parse_amount(m.group("n"))
             if amount is None:

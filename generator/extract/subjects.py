@@ -1,0 +1,68 @@
+"""Whose figure it is: the unit's own name and its short forms, and the words before a figure's name that make it
+another body's, a part's or another year's (used by the narrative's metrics, the claims and the repeat checks)."""
+
+from __future__ import annotations
+
+import re
+
+# what may stand before a figure's name in its clause when the figure is the unit's own: the year, the unit named as
+# itself, an item's number, words that only say it was spent ("实际", "累计", "共发生"), the offices and their
+# subordinate units together ("局机关和下属单位合计", "局机关及所属事业单位"); not 本级 (a 部门's own offices)
+_SELF = re.compile(
+    r"(?:局|本局|部门|本部门)?机关(?:和|及|与|、)(?:其)?(?:下属|所属)(?:各)?(?:事业)?单位|"
+    r"\d{4}\s*年度?|本年度?|全年|当年|本部门|全部门|本单位|我单位|单位|本局|我局|全局系统|全局|本中心|我中心|中心|汇总|部门|实际|"
+    r"累计|共计|合计|总计|共发生|发生|共|决算数?|我|\d+\s*[、.．]|[\s（）()]"
+)
+_SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
+_NOTE = re.compile(r"[（(](?:含|包括|汇总)[^（）()]*[）)]")  # "本部门（含下属单位）"
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
+
+
+def _places(name: str) -> list[str]:
+    """The places at the head of a unit's name, highest first ("中共上海市普陀区委社会工作部" → 上海市, 普陀区)."""
+    out, at = [], 2 if name.startswith("中共") else 0
+    while m := _PLACE.match(name, at):
+        out.append(m.group())
+        at = m.end()
+    return out
+
+
+def own_name(named: str, own: str) -> bool:
+    """``named`` is the reporting unit's own name or its short form: without the city or the party ("普陀区财政局",
+    "区委社会工作部"), or shortened ("区规划资源局", "区委社会部": its characters in order, the same last one); not a
+    body of a higher level ("上海市规划和自然资源局" for 上海市普陀区规划和自然资源局: the city named, the district not)."""
+    if named == own:
+        return True
+    # either may be the short one: a cover may print "普陀区财政局" and the headings the full name
+    short, full = sorted((named, own), key=len)
+    places = _places(full)
+    if len(places) > 1 and any(p in short for p in places[:-1]) and places[-1] not in short:
+        return False
+    rest = iter(full)
+    return short[-1] == full[-1] and all(c in rest for c in short)
+
+
+def _without_own_name(tail: str, own: str) -> str:
+    """``tail`` without the unit's name (or a short form of it) at its end, also before words of _SELF ("区规划资源局全年")."""
+    while tail:
+        cut = next((k for k in range(len(tail) - 1) if own_name(tail[k:], own)), None)
+        if cut is not None:
+            return tail[:cut]
+        end = _SELF_AT_END.search(tail)
+        if end is None or end.start() == len(tail):
+            return tail
+        tail = tail[: end.start()]
+    return tail
+
+
+def qualified(before: str, agency: str | None) -> bool:
+    """Words before a figure's name, in its clause, that make it another figure: a part or a kind ("涉及项目支出",
+    "追加财政拨款收入", "在职人员经费", "（事业单位）公用经费", "本级项目支出"), another body's ("局属……事务中心本年支出合计",
+    the city's bureau), or other years' ("2022-2024年累计"); not the unit's own name, in full or short ("市就业服务中心")."""
+    tail = re.split(r"[，,：:（(]", _NOTE.sub("", before))[-1]
+    own = re.sub(r"[（(][^）)]*[）)]", "", agency or "")
+    if not re.search(r"[\u4e00-\u9fff\-—~～至]", _SELF.sub("", tail)):
+        return False
+    if own:
+        tail = _without_own_name(tail.replace(own, "").rstrip(), own)
+    return bool(re.search(r"[\u4e00-\u9fff\-—~～至]", _SELF.sub("", tail)))
