@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule, running_with
 from generator.checks.sums import lines, table_name, total_column
+from generator.extract.claims import class_stem
 from generator.model import Finding, Quote, Report
 
 # "5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）", read across the
@@ -125,10 +126,6 @@ _KUAN_XIANG = re.compile(
 _KUAN = re.compile(r"(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]")
 
 
-def _bare(name: str) -> str:
-    return name.removesuffix("支出")
-
-
 @rule(
     "repeat.class_parent",
     title="“其他××”项写在了别的款下",
@@ -149,10 +146,10 @@ def class_parent(report: Report) -> Iterable[Finding]:
     kuan: dict[str, Quote] = {}
     for b in blocks:
         for m in _KUAN.finditer(b.text):
-            kuan.setdefault(_bare(m["kuan"]), Quote(m.group(0), b.page_at(m.start()), None, block=b))
+            kuan.setdefault(class_stem(m["kuan"]), Quote(m.group(0), b.page_at(m.start()), None, block=b))
     for b in blocks:
         for m in _KUAN_XIANG.finditer(b.text):
-            parent, own = _bare(m["kuan"]), _bare(m["rest"])
+            parent, own = class_stem(m["kuan"]), class_stem(m["rest"])
             if own == parent or own not in kuan or parent.endswith(own) or own.endswith(parent):
                 continue
             yield make_finding(
@@ -176,7 +173,7 @@ _LEI_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,20}$")
 def _same_class(a: str, b: str) -> bool:
     """ "1、社会保障和就业支出" is read as "社会保障和就业支出" and "主要用于社会保障和就业支出" too; "卫生健康（类）" is the
     class 卫生健康支出 named without its 支出."""
-    a, b = a.removesuffix("支出") or a, b.removesuffix("支出") or b
+    a, b = class_stem(a), class_stem(b)
     return a.endswith(b) or b.endswith(a)
 
 

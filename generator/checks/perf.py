@@ -837,13 +837,16 @@ def _shown(table: dict) -> str:
 _GARBLED_NAME = re.compile(r"/|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 
 
+_BOUND_AFTER = re.compile(r"^(?P<figure>\d[\d,]*(?:\.\d+)?[^\d\s]*?)及?(?P<word>以上|以下)$")
+
+
 def _bound_and_actual(ind: dict, bare: bool = False) -> tuple[bool, Decimal, Decimal] | None:
     """(upper bound?, limit, actual) of a "≤X"/"≥X" indicator whose actual is one number in the same unit.
     With ``bare``, a target with no sign or with "=" ("100%", "=100%") counts too, as a figure to reach."""
     target = (ind.get("target") or "").replace(" ", "")
     # "95%以上" / "3个及以下": the bound written after the figure
-    target = re.sub(r"^(\d[\d,]*(?:\.\d+)?[^\d\s]*?)及?以上$", r"≥\1", target)
-    target = re.sub(r"^(\d[\d,]*(?:\.\d+)?[^\d\s]*?)及?以下$", r"≤\1", target)
+    if m := _BOUND_AFTER.match(target):
+        target = ("≥" if m["word"] == "以上" else "≤") + m["figure"]
     t = _BOUND.match(target)
     a = _ACTUAL.match((ind.get("actual") or "").replace(" ", ""))
     if not t or not a or t.group("unit") != a.group("unit") or (not bare and t.group("op") in (None, "=")):
@@ -1343,6 +1346,12 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     return name, Decimal(actual.group("n")), actual.group("u")
 
 
+def _without_unit(name: str, unit: str) -> str:
+    """An indicator's name without its unit in brackets at its end ("举办招聘会（场次）" counted in 场次)."""
+    m = re.search(r"[（(]\s*(?P<u>[^（）()]+?)\s*[）)]$", name)
+    return name[: m.start()] if m and m["u"] == unit else name
+
+
 @per_report("document", "perf_tables")  # perf.completion_text and perf.satisfaction_text
 def _own_rows(report: Report) -> list[tuple[dict, list[Block]]]:
     """Each 自评表 with the rows of its own that are not indicator rows (实际完成情况, 项目绩效分析, 满意度情况……): from
@@ -1413,11 +1422,17 @@ def _planned_spans(report: Report, block: Block) -> list[tuple[int, int]]:
 def completion_text(report: Report) -> Iterable[Finding]:
     for table, own in _own_rows(report):
         counted = [c for c in (_counted(i) for i in table["indicators"]) if c is not None]
-        names = [c[0] for c in counted]
         if not counted:
             continue
-        for (name, value, unit), ind in zip(counted, [i for i in table["indicators"] if _counted(i)]):
-            if names.count(name) != 1 or any(name in other for other in names if other != name):
+        # "举办招聘会（场次）" =2场次 is written "举办招聘会2场次": the name without its unit in brackets
+        names = [_without_unit(name, unit) for name, _, unit in counted]
+        for (full, value, unit), ind in zip(counted, [i for i in table["indicators"] if _counted(i)]):
+            name = _without_unit(full, unit)
+            if (
+                len(name) < 4
+                or names.count(name) != 1
+                or any(name in other for other in names if other != name)
+            ):
                 continue
             stated = re.compile(re.escape(name) + r"\s*(\d+(?:\.\d+)?)\s*" + re.escape(unit) + r"(?![\d%])")
             hits = []
@@ -1439,8 +1454,8 @@ def completion_text(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "perf.completion_text",
                 "error",
-                f"{_name(table)}/{name}",
-                f"《{_name(table)}》的实际完成情况写{name}{said}{unit}，而绩效指标“{name}”的实际值为{value}{unit}。",
+                f"{_name(table)}/{full}",
+                f"《{_name(table)}》的实际完成情况写{name}{said}{unit}，而绩效指标“{full}”的实际值为{value}{unit}。",
                 f"{said}{unit}",
                 f"{value}{unit}",
                 [quote, ind["quote"]],

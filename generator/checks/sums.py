@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
-from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_NUMBER, ITEM_OPENS, item_number
+from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_NUMBER, ITEM_OPENS, class_stem, item_number
 from generator.extract.narrative import has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
@@ -1235,10 +1235,10 @@ def detail_classes(report: Report) -> Iterable[Finding]:
         by_class.setdefault(i.lei, []).append(i)
     spent = {lei: sum((i.amount for i in mine), ZERO) for lei, mine in by_class.items()}
     # "卫生健康（类）" names the class 卫生健康支出 as well
-    names = {c["name"].removesuffix("支出") for c in listed}
-    unlisted = [lei for lei, amount in spent.items() if amount and lei.removesuffix("支出") not in names]
-    classed = {lei.removesuffix("支出") for lei in by_class}
-    itemless = [c for c in listed if c["amount"] and c["name"].removesuffix("支出") not in classed]
+    names = {class_stem(c["name"]) for c in listed}
+    unlisted = [lei for lei, amount in spent.items() if amount and class_stem(lei) not in names]
+    classed = {class_stem(lei) for lei in by_class}
+    itemless = [c for c in listed if c["amount"] and class_stem(c["name"]) not in classed]
     for lei in unlisted:
         # the listed class that stands for it: the one without items of the same amount, if there is exactly one
         same = [c for c in itemless if c["amount"] == spent[lei]]
