@@ -1497,3 +1497,45 @@ def test_budget_sentences_in_other_orders(reports, before, name, old, new, rule)
 def test_budget_sentences_in_other_orders_right(reports, before, name, old, new) -> None:
     after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.severity != "info"}
     assert after <= before[name], sorted(after - before[name])
+
+
+_GUIHUA_SPENDING = (
+    "本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。"
+)
+_R000_CARS = "公务用车购置及运行维护费4.46万元，其中：公务用车购置费0.00万元，公务用车运行维护费4.46万元。"
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # a change from last year between the total and its parts: "比上年增加962.85万元" is not the total of 其中's
+        # parts (sum.listed_parts said 5377.64 + 4381.74 exceeded "比上年增加962.85万元")
+        (GUIHUA, _GUIHUA_SPENDING, "本年支出合计9759.38万元，比上年增加962.85万元，其中：基本支出5377.64万元，项目支出4381.74万元。"),
+        (GUIHUA, _GUIHUA_SPENDING, "本年支出合计9759.38万元，与上年相比，增加962.85万元，其中：基本支出5377.64万元，项目支出4381.74万元。"),
+        # the parts as one list after 其中 ("A和B分别为a万元和b万元")
+        (GUIHUA, _GUIHUA_SPENDING, "本年支出合计9759.38万元，比上年增加962.85万元，其中：基本支出和项目支出分别为5377.64万元和4381.74万元。"),
+        (R000, _R000_CARS, "公务用车购置及运行维护费4.46万元，其中：公务用车购置费和公务用车运行维护费分别为0.00万元和4.46万元。"),
+    ],
+)  # fmt: skip
+def test_parts_after_a_change_or_as_one_list_right(reports, before, name, old, new) -> None:
+    assert old in reports[name].document.text
+    after = {(f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.severity != "info"}
+    assert after <= before[name], sorted(after - before[name])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,total,parts",
+    [
+        # A44: the car parts as one list, 0.00 + 4.64 over the 4.46 they make up
+        (R000, _R000_CARS, "公务用车购置及运行维护费4.46万元，其中：公务用车购置费和公务用车运行维护费分别为0.00万元和4.64万元。",
+         "4.46", "4.64"),
+        # the total before a change: 5377.64 + 4831.74 over the 9759.38 they make up
+        (GUIHUA, _GUIHUA_SPENDING, "本年支出合计9759.38万元，比上年增加962.85万元，其中：基本支出5377.64万元，项目支出4831.74万元。",
+         "9,759.38", "10,209.38"),
+    ],
+)  # fmt: skip
+def test_parts_after_a_change_or_as_one_list_wrong(reports, before, name, old, new, total, parts) -> None:
+    found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == "sum.listed_parts"]
+    assert [
+        (f.severity, f.claimed, f.expected) for f in found if (f.rule, f.message) not in before[name]
+    ] == [("error", total, parts)]

@@ -12,7 +12,8 @@ from os.path import commonprefix
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import fmt, half_unit
-from generator.extract.narrative import ROUGHLY
+from generator.extract.claims import AMOUNT_LIST, list_labels
+from generator.extract.narrative import FIG, ROUGHLY
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -224,29 +225,50 @@ _LISTED_PART = re.compile(
 )
 # totals other rules already hold to their parts: 收入/支出总计 (sum.narrative_total), 政府采购 (sum.procurement),
 # 基本支出 = 人员经费 + 公用经费 (sum.basic_split)
+_CHANGE_HEAD = re.compile(r"^(?:比|较|与)|(?:增加|减少|增长|下降|节约|超支)了?$")
 _OWN_RULE = re.compile(r"总计$|采购|基本支出$")
 _RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
 _ROUGHLY = re.compile(rf"(?:{ROUGHLY})$")
 
 
-def _values(parts: list[re.Match[str]]) -> list[Decimal] | None:
+def _values(parts: list[re.Match[str]] | list[_Part]) -> list[Decimal] | None:
     """The amounts (group "n") of a list's parts; None when one does not read as an amount."""
     values = [parse_amount(p.group("n")) for p in parts]
     return None if any(v is None for v in values) else [v for v in values if v is not None]
 
 
-def _listed_parts(text: str, start: int) -> list[re.Match[str]] | None:
+@dataclass(frozen=True)
+class _Part:
+    """One part of a list after "其中": its name, its amount as printed, where its clause ends."""
+
+    name: str
+    n: str
+    end: int
+
+    def group(self, key: str) -> str:
+        return self.name if key == "name" else self.n
+
+
+# "其中：公务用车购置费和公务用车运行维护费分别为0.00万元和4.46万元。": the parts as one list
+_LISTED_AT_ONCE = re.compile(r"\s*" + AMOUNT_LIST + r"\s*(?=[，,；;。]|$)")
+
+
+def _listed_parts(text: str, start: int) -> list[_Part] | None:
     """The parts after "其中" at ``start``, up to the clause list's end; None when a clause is not "name N万元"."""
-    parts: list[re.Match[str]] = []
+    if (m := _LISTED_AT_ONCE.match(text, start)) is not None:
+        amounts = re.findall(FIG, m.group("amounts"))
+        names = list_labels(m.group("labels"), len(amounts))
+        return [_Part(x, n, m.end()) for x, n in zip(names, amounts, strict=True)] if names else None
+    parts: list[_Part] = []
     pos = start
-    while (m := _LISTED_PART.match(text, pos)) is not None:
-        if m.group("name").strip().startswith(("其中", "主要包括")):
+    while (p := _LISTED_PART.match(text, pos)) is not None:
+        if p.group("name").strip().startswith(("其中", "主要包括")):
             return (
                 parts or None
             )  # a part's own breakdown starts: the list so far (001: "工资福利支出133.4万元，其中…")
-        parts.append(m)
-        pos = m.end()
-        if m.group("sep") in ("；", ";", "。", ""):
+        parts.append(_Part(p.group("name"), p.group("n"), p.start("sep")))
+        pos = p.end()
+        if p.group("sep") in ("；", ";", "。", ""):
             return parts
     return None  # the list runs into a clause without an amount: not a plain list of parts
 
@@ -286,6 +308,9 @@ def listed_parts(report: Report) -> Iterable[Finding]:
         for o in _LISTED_OPENS.finditer(text, 0, len(b.text)):
             window = max(0, o.start() - 60)
             h = _LISTED_HEAD.search(text, window, o.start())
+            if h is not None and _CHANGE_HEAD.search(h.group("label")):
+                # "本年支出合计9759.38万元，比上年增加962.85万元，其中：……": the total before the change
+                h = _LISTED_HEAD.search(text, max(0, h.start() - 60), h.start())
             if h is None:
                 continue
             label = h.group("label").strip("“”")
@@ -293,7 +318,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                 continue  # another rule's total, or one stated roughly ("基本支出约144万元"): no sum to hold it to
             listed = _listed_parts(text, o.end()) or []
             # a list closed by its own total ("…支持企业国际化发展50.00万元，合计1,170.00万元", a budget) restates it
-            parts = [p for p in listed if not _RESTATED.match(p.group("name").strip())]
+            parts = [p for p in listed if not _RESTATED.match(p.name.strip())]
             total = parse_amount(h.group("n"))
             if not parts or total is None:
                 continue
@@ -306,7 +331,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
             computed = sum(amounts, Decimal(0))
             over = diff < 0
             severity: Severity = "error" if over and beyond else "info"
-            terms = " + ".join(f"{p.group('name').strip()}{fmt(v)}万元" for p, v in zip(parts, amounts))
+            terms = " + ".join(f"{p.name.strip()}{fmt(v)}万元" for p, v in zip(parts, amounts))
             verdict = (
                 "各部分之和超过了总数，至少一个数字有误。"
                 if severity == "error"
@@ -324,7 +349,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                 fmt(computed),
                 [
                     Quote(
-                        text[h.start("label") : parts[-1].start("sep")].rstrip(),
+                        text[h.start("label") : parts[-1].end].rstrip(),
                         b.page_at(h.start("label")),
                         None,
                         block=b,

@@ -462,12 +462,12 @@ def _sentence_whole(
 # "其中：基本支出和项目支出分别为5377.64万元和4381.74万元，分别占55.10%和44.90%": the shares listed in the same order
 _AND = r"\s*[、和及与,，]\s*"
 # …and the list alone ("其中：人员经费和公用经费分别为4896.98万元和480.66万元。")
-_AMOUNT_LIST = (
+AMOUNT_LIST = (
     r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)分别(?:为|是)"
     rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)"
 )
 _SHARE_LIST = re.compile(
-    _AMOUNT_LIST + r"[，,]\s*分别占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?"
+    AMOUNT_LIST + r"[，,]\s*分别占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?"
     rf"(?:比[重例]?为?)?(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
 )
 
@@ -475,7 +475,7 @@ _SHARE_LIST = re.compile(
 _NAME_ENDS = ("费", "支出", "收入", "资金", "金额")  # how a name of a figure ends
 
 
-def _list_labels(labels: str, n: int) -> list[str] | None:
+def list_labels(labels: str, n: int) -> list[str] | None:
     """ "A、B和C" as n names: split at 、, then the last at a 和/及/与 after a whole name ("公务接待费和公务用车购置及运行
     维护费" after 费; "社会保障和就业支出" keeps its 和 when the 、 already give n), else at its last one."""
     names = re.sub(r"^(?:其中[:：]?)", "", labels).split("、")
@@ -499,7 +499,7 @@ def _share_lists(
             continue
         amounts = [parse_amount(x) for x in re.findall(FIG, m.group("amounts"))]
         pcts = [parse_amount(x) for x in re.findall(FIG, m.group("pcts"))]
-        labels = _list_labels(m.group("labels"), len(amounts))
+        labels = list_labels(m.group("labels"), len(amounts))
         if labels is None or len(pcts) != len(amounts):
             continue  # the names, amounts and shares do not pair up one to one
         parent, parent_quote, parent_unread, head = _sentence_whole(
@@ -539,7 +539,7 @@ def listed_amounts(
         if block.table is not None or pos in toc or "分别" not in block.text:
             continue
         text = block.text
-        for m in re.finditer(_AMOUNT_LIST, text):
+        for m in re.finditer(AMOUNT_LIST, text):
             amounts = [parse_amount(x) for x in re.findall(FIG, m.group("amounts"))]
             # "2024年度人员经费和…": the year's figures, named without the year
             named = (
@@ -547,7 +547,7 @@ def listed_amounts(
                 if text[m.start() - 1 : m.start()].isdigit()
                 else m.group("labels")
             )
-            labels = _list_labels(named, len(amounts))
+            labels = list_labels(named, len(amounts))
             lead = text[sentence_begin(text, m.start()) : m.start()]
             # (a clause comparing the sentence's whole with last year's is no sign the list is last year's: "本年支出合计
             # 9759.38万元，比上年增加962.85万元，其中：基本支出和项目支出分别为……")
