@@ -1539,3 +1539,17 @@ def test_parts_after_a_change_or_as_one_list_wrong(reports, before, name, old, n
     assert [
         (f.severity, f.claimed, f.expected) for f in found if (f.rule, f.message) not in before[name]
     ] == [("error", total, parts)]
+
+
+_R002_PERF = "根据预算绩效管理要求，我单位2023年度预算绩效管理"
+
+
+def test_another_units_name_after_the_template_opening(reports, before) -> None:
+    """w53: "根据预算绩效管理要求，" opens the template's 绩效 sentence; another unit's name after it (Urumqi's bureau in
+    昌吉州's report) is copied text, as at a sentence's start; the unit's short name there is not."""
+    r = reread(reports[R002], _R002_PERF, _R002_PERF.replace("我单位", "乌鲁木齐市人力资源和社会保障局"))
+    (f,) = [f for f in run_checks(r) if f.rule == "completeness.agency_name"]
+    assert (f.severity, f.claimed) == ("warning", "乌鲁木齐市人力资源和社会保障局")
+    r = reread(reports[R002], _R002_PERF, _R002_PERF.replace("我单位", "昌吉州人力资源和社会保障局"))
+    raised = {(f.rule, f.message) for f in run_checks(r) if f.severity != "info"}
+    assert raised <= before[R002], sorted(raised - before[R002])

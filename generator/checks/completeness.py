@@ -843,8 +843,9 @@ def _covered_units(doc: Document) -> str:
 
 # "上海市普陀区财政局2024年度收入支出总计2995.39万元", "纳入××2024年度部门决算编制范围", "××局2024年度无政府性基金……":
 # the template's sentences whose subject is the reporting unit itself
+# the unit named with the year in the template's sentences, at a sentence's start or after "根据预算绩效管理要求，"
 _TEMPLATE_SUBJECT = re.compile(
-    r"(?:^|(?<=[。；;])|(?<=纳入))\s*(?!纳入)(?P<name>[\u4e00-\u9fff（）()]{4,30}?(?:局|部|委员会|中心|办公室|厅|院|所|站|队|处))"
+    r"(?:^|(?<=[。；;])|(?<=纳入)|(?<=要求[，,]))\s*(?!纳入)(?P<name>[\u4e00-\u9fff（）()]{4,30}?(?:局|部|委员会|中心|办公室|厅|院|所|站|队|处))"
     r"(?:[(（][^()（）]{0,12}[)）])?\s*\d{4}\s*年度?"
     r"(?=收入支出总计|财政拨款收入支出总计|无政府性基金|无国有资本|预算绩效管理|政府采购|部门决算编制范围|[，,]\s*实有人数)"
     # …and with the year first: "2023年度昌吉回族自治州人力资源和社会保障局（行政单位和参照公务员法管理事业单位）机关运行经费支出"
