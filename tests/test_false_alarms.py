@@ -1553,3 +1553,24 @@ def test_another_units_name_after_the_template_opening(reports, before) -> None:
     r = reread(reports[R002], _R002_PERF, _R002_PERF.replace("我单位", "昌吉州人力资源和社会保障局"))
     raised = {(f.rule, f.message) for f in run_checks(r) if f.severity != "info"}
     assert raised <= before[R002], sorted(raised - before[R002])
+
+
+@pytest.mark.parametrize(
+    "said,found",
+    [
+        ("支出决算为1511.89万元，年初预算为1560.05万元", None),
+        ("支出决算为1511.89万元，比年初预算1560.05万元减少48.16万元", None),
+        # the item's 决算 100.00 too high: the 11 items add up to 3040.06, over the 2940.05 they are part of
+        ("支出决算为1611.89万元，年初预算为1560.05万元", ("error", "2,940.05", "3,040.06")),
+        ("支出决算为1611.89万元，比年初预算1560.05万元增加51.84万元", ("error", "2,940.05", "3,040.06")),
+    ],
+)
+def test_a_budget_items_final_written_first(reports, said, found) -> None:
+    """财政局's 具体情况 lists 11 items "年初预算为…，支出决算为…" that add up to the total's 2940.05; an item written with
+    its 决算 first broke the list off (sum.budget_items read no list), so a wrong item went unseen."""
+    from generator.checks.budget import budget_items
+
+    r = reread(reports[CAIZHENG], "年初预算为1560.05万元，支出决算为1511.89万元", said)
+    assert [(f.severity, f.claimed, f.expected) for f in budget_items(r) if f.severity != "info"] == (
+        [found] if found else []
+    )

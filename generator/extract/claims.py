@@ -789,6 +789,12 @@ _LIST_OPENS = re.compile(r"其中\s*[:：]?\s*$")
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
 
+def _budget_sentence(text: str) -> re.Match[str] | None:
+    """The first budget-and-决算 sentence in ``text``, in any of its orders (groups n, f and bkind)."""
+    found = [m for m in (p.search(text) for p in (_BUDGET, _FINAL_FIRST, _FINAL_THEN_GAP)) if m is not None]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
     """A total's "年初预算数为X万元，支出决算数为Y万元，完成年初预算的Z%，其中：" followed by numbered items
     "1、…（项）" each with its own "年初预算为…，支出决算为…" (004's 具体情况).
@@ -802,7 +808,7 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
             continue
         if not all(t in block.text for t in _BUDGET_NEEDS):
             continue
-        total = next(iter(_BUDGET.finditer(block.text)), None)
+        total = _budget_sentence(block.text)
         if total is None:
             continue
         # "…，其中：" opens the list, at the end of the total's paragraph or of the reason after it (社工部: "…完成年初
@@ -835,10 +841,10 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
             if item_number(head) != len(items) + 1:
                 break
             style = style or ("n" if head.group("n") else "m")
-            m, where = _BUDGET.search(text), j
+            m, where = _budget_sentence(text), j
             nxt = blocks[j + 1] if j + 1 < len(blocks) else None
             if m is None and nxt is not None and nxt.table is None and not _ITEM_HEAD.match(nxt.text):
-                where, m = j + 1, _BUDGET.search(nxt.text)  # the item's name wrapped onto the next block
+                where, m = j + 1, _budget_sentence(nxt.text)  # the item's name wrapped onto the next block
             if m is None:
                 items = []
                 break
