@@ -55,7 +55,7 @@ from generator.extract.claims import (
 )
 from generator.extract.narrative import in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
-from generator.extract.subjects import qualified
+from generator.extract.subjects import PARTS_OPEN, qualified
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import decimals, parse_amount
 
@@ -321,7 +321,7 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
         seen: dict[str, dict[Decimal, Quote]] = {}  # by section where st.per_section, else all under ""
         # "人员经费和公用经费分别为4896.98万元和480.66万元": each a statement of its own
         for c in listed:
-            if c["label"] != label or c["qualified"] or (not st.part and "其中" in c["lead"]):
+            if c["label"] != label or c["qualified"] or (not st.part and re.search(PARTS_OPEN, c["lead"])):
                 continue
             if not (st.whole and _FUNDED.search(c["lead"] + c["quote"].quote)):
                 scope = (c["quote"].section or "") if st.per_section else ""
@@ -329,9 +329,10 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
         for pos, block in running_with(report, st.needs):
             for m in st.pattern.finditer(block.text):
                 clause_start = sentence_begin(block.text, m.start())
-                if qualified(block.text[clause_start : m.start()], report.agency):
+                template = label in ("收入总计", "支出总计")  # "××局2024年度收入支出总计……"
+                if qualified(block.text[clause_start : m.start()], report.agency, report.year, template):
                     continue  # "涉及项目支出", "在职人员经费", "……事务中心本年支出合计": a part, or another body's
-                if not st.part and "其中" in block.text[clause_start : m.start()]:
+                if not st.part and re.search(PARTS_OPEN, block.text[clause_start : m.start()]):
                     continue  # a part listed after 其中, not the total
                 # the unit's own total, not one fund's ("国有资本经营预算财政拨款收入总计……，其中：……本年收入19.28万元")
                 if st.whole and _FUNDED.search(
@@ -430,7 +431,9 @@ def vehicles(report: Report) -> Iterable[Finding]:
     if len(fleet) == 1 and len(fixed) == 1 and fleet[0][0] != fixed[0][0]:
         (a, qa, _), (b, qb, after) = fleet[0], fixed[0]
         reason = re.match(r"[，,]?\s*与公务用车保有量差异原因是[:：]?(?P<r>[^。；;]{0,40})", after)
-        same = _SAME.search(reason.group("r")) if reason else None
+        # the reason's first clause says they are the same ("本单位固定资产车辆与公务用车保有量一致无差异"); not a later one
+        # about some of them or about the books ("……不计入公务用车保有量，其余车辆与保有量相同", "……与资产账面一致")
+        same = _SAME.search(re.split(r"[，,]", reason.group("r"))[0]) if reason else None
         if same:
             yield make_finding(
                 "repeat.vehicles",

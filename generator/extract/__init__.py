@@ -229,7 +229,7 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
     toc = _toc_blocks(doc)
     statutory = find_statutory(doc)
     from_tables = table_metrics(statutory)
-    from_text = narrative.find_narrative(doc, sections, toc, agency)
+    from_text = narrative.find_narrative(doc, sections, toc, agency, year)
     shares = claims.share_claims(doc, sections, toc)
     for key, value in _listed(claims.listed_amounts(doc, sections, toc, year, agency)).items():
         from_text.setdefault(key, value)

@@ -126,6 +126,7 @@ _OPPOSITE = {
 }  # fmt: skip
 # a clause that opens with last year: "上年决算数为", "上年收入支出总计"
 _LAST_YEAR_CLAUSE = re.compile(r"(?:^|[，,；;：:（(])\s*(?:上年|上一年|去年)(?:度)?[^，,。；;：:\d]{0,12}$")
+_BUDGET_COMPARED = re.compile(r"(?:比|较)[^，,。；;\d]{0,12}预算数?为?\s*$")  # "比年初预算2993.92万元减少……"
 
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
 # about the metric X names, and "占X的…%" divides by it.
@@ -239,6 +240,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 # 上年决算数为376.91万元，比上年决算减少18.18万元": last year's
                 if not _CHANGE_WORD.search(head[: a.start()])
                 and not _LAST_YEAR_CLAUSE.search(head[: a.start()])
+                and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
             ]
             current = parse_amount(amounts[-1].group("n")) if amounts else None
             quote_start = sentence_start + (amounts[-1].start() if amounts else 0)
@@ -562,7 +564,9 @@ def listed_amounts(
                 continue
             quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None, block=block)
             first = next((labels[0][: -len(n)] for n in _LIST_NAMES if labels[0].endswith(n)), "")
-            said_so = [qualified(lead, agency)] + [qualified(lead + first, agency)] * (len(labels) - 1)
+            said_so = [qualified(lead, agency, year)] + [qualified(lead + first, agency, year)] * (
+                len(labels) - 1
+            )
             out.extend({"label": label, "amount": amount, "lead": lead, "quote": quote, "qualified": q}
                        for label, amount, q in zip(labels, amounts, said_so, strict=True))  # fmt: skip
     return out

@@ -189,7 +189,7 @@ PATTERNS: dict[str, list[Pattern]] = {
     "carryover_begin": [p(rf"(?<!财政拨款)年初结转和结余{IS}{NUM}{W}")],
     "expenditure_total": [
         # not the 支出总计 of "财政拨款收入支出总计9746.50万元", nor of "财政拨款收入总计1,397.29万元，支出总计1,397.29万元"
-        p(rf"(?<!拨款)(?<!财政)(?<!拨款收入)支出总计{IS}{NUM}{W}", not_after="财政拨款收入总计"),
+        p(rf"(?<!拨款)(?<!财政)(?<!收入)支出总计{IS}{NUM}{W}", not_after="财政拨款收入总计"),
         p(rf"(?<!拨款)(?<!财政)收入支出总计{IS}{NUM}{W}"),
         p(rf"(?<!拨款)收[、,，]?\s*支总计{IS}{NUM}{W}"),
     ],
@@ -275,13 +275,17 @@ PATTERNS: dict[str, list[Pattern]] = {
     "building_area_m2": [p(rf"房屋(?:建筑)?(?:面积)?{IS}{NUM}平方米")],
 }
 
-# the unit's own totals, which another body's or a part's words before them make another figure ("财政局本级基本支出",
-# "国库收付中心基本支出", "涉及项目支出": extract.subjects.qualified); not the figures a report states as parts after
-# "其中" or of a named fund, nor 支出总计 (in "收入支出总计" 收入 stands before it)
+# the unit's own totals, which another body's, a part's or another year's words before them make another figure
+# ("财政局本级基本支出", "国库收付中心基本支出", "涉及项目支出", "2023年度收入支出总计": extract.subjects.qualified); not
+# the figures a report states as parts after "其中" or of a named fund
 OWN_KEYS = {
     "income_total", "income_this_year", "income_other", "carryover_begin",
-    "expenditure_this_year", "expenditure_basic", "expenditure_project", "carryover_end",
+    "expenditure_total", "expenditure_this_year", "expenditure_basic", "expenditure_project", "carryover_end",
 }  # fmt: skip
+_TEMPLATE_KEYS = {
+    "income_total",
+    "expenditure_total",
+}  # "××局2024年度收入支出总计……": subjects.qualified's template
 COUNT_KEYS = {"staff_total", "staff_active", "staff_retired", "staff_authorized", "vehicles"}
 
 
@@ -322,7 +326,7 @@ def _last_year_context(text: str, start: int) -> bool:
 
 
 def find_narrative(
-    doc: Document, sections: list[str], in_toc: set[int], agency: str | None = None
+    doc: Document, sections: list[str], in_toc: set[int], agency: str | None = None, year: int | None = None
 ) -> dict[str, Value]:
     found: dict[str, Value] = {}
     running = [(pos, b) for pos, b in enumerate(doc.blocks) if b.table is None and pos not in in_toc]
@@ -352,7 +356,8 @@ def find_narrative(
                 if needed not in having:
                     having[needed] = blocks_with(needed)
                 candidates = having[needed]
-            value = _first(candidates, sections, pattern, agency, key in OWN_KEYS)
+            own = (agency, year, key in _TEMPLATE_KEYS) if key in OWN_KEYS else None
+            value = _first(candidates, sections, pattern, own)
             if value is not None:
                 found[key] = value
                 break
@@ -378,10 +383,13 @@ def in_budget_breakdown(text: str, at: int) -> bool:
 
 
 def _first(
-    running: list[tuple[int, Block]], sections: list[str], pattern: Pattern, agency: str | None, own: bool
+    running: list[tuple[int, Block]],
+    sections: list[str],
+    pattern: Pattern,
+    own: tuple[str | None, int | None, bool] | None,
 ) -> Value | None:
-    """The first match in the running-text blocks (position, block) in document order; where ``own``, the first the
-    unit states as its own (not "财政局本级基本支出", "国库收付中心基本支出": see OWN_KEYS)."""
+    """The first match in the running-text blocks (position, block) in document order; with ``own`` (the unit's name
+    and year), the first the unit states as its own (not "财政局本级基本支出", "国库收付中心基本支出": see OWN_KEYS)."""
     needs = pattern.needs[1:]  # the first one: see find_narrative
     for pos, block in running:
         if pattern.section and pattern.section not in sections[pos]:
@@ -396,7 +404,7 @@ def _first(
                 and pattern.not_after in block.text[sentence_begin(block.text, m.start()) : m.start()]
             ) or in_budget_breakdown(block.text, m.start()):
                 continue
-            if own and qualified(block.text[sentence_begin(block.text, m.start()) : m.start()], agency):
+            if own and qualified(block.text[sentence_begin(block.text, m.start()) : m.start()], *own):
                 continue
             amount = parse_amount(m.group("n"))
             if amount is None:

@@ -39,7 +39,12 @@ _TARGET_AND_ACTUAL = re.compile(r"(?P<target>(?:[≥≤<>]=?|=)\s*\d[^\s=]*)\s+(
 _IND_ACTUAL = re.compile(r"^(?:实际(?:完成)?(?:指标)?值|业绩值)$")
 _IND_RATE = re.compile(r"^(?:指标)?完成(?:率|比例|比率)(?:[(（]%[)）])?$")
 _IND_TARGET = re.compile(r"^(?:调整后|年度|预期)?指标值$|^目标值$")
-_HEADING_POINTS = re.compile(r"(?P<level>产出指标|效益指标|满意度指标)[(（](?P<max>\d+)分[)）]")
+_HEADING_POINTS = re.compile(
+    r"(?P<level>产出指标|效益指标|满意度指标)\s*[(（]\s*(?:满分|分值)?\s*(?P<max>\d+)\s*分\s*[)）]"
+)  # "产出指标（50分)", "满意度指标（10 分）", "满意度指标(满分10分)"
+# …and a level's cell without its points read ("效益指标", "满意度指标（10%）", "效益指标 30分"): the level still ends the
+# one before it, so that its indicators are not counted under the last level whose points were read
+_HEADING_CELL = re.compile(r"(?P<level>产出指标|效益指标|满意度指标)\s*(?:[(（][^()（）]*[)）]|\d+\s*分)?")
 
 
 @lru_cache(maxsize=4096)
@@ -333,9 +338,15 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
                 continue
             if current is None:
                 continue
+            read = len(current["headings"])
             for m in _HEADING_POINTS.finditer(joined):
                 current["headings"].append({"level": m.group("level"), "max": Decimal(m.group("max")), "row": r,
                                             "quote": quote, "text": m.group(0)})  # fmt: skip
+            if len(current["headings"]) == read:
+                for c in cells:
+                    if h := _HEADING_CELL.fullmatch(c.strip()):
+                        current["headings"].append({"level": h["level"], "max": None, "row": r, "quote": quote,
+                                                    "text": h.group(0)})  # fmt: skip
             pi = si = None
             if "指标" in joined:  # an indicator header names its columns (…指标, 分值, 得分)
                 pi = next((i for i, c in enumerate(cells) if _IND_POINTS.match(c)), None)

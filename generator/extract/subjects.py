@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import re
 
-# what may stand before a figure's name in its clause when the figure is the unit's own: the year, the unit named as
-# itself, an item's number, words that only say it was spent ("实际", "累计", "共发生"), the offices and their
-# subordinate units together ("局机关和下属单位合计", "局机关及所属事业单位"); not 本级 (a 部门's own offices)
+# the words that open a figure's parts: what follows them is a part of the figure before ("其中：基本支出……")
+PARTS_OPEN = r"其中|主要包括|包括|主要为|主要是"
+# what may stand before a figure's name in its clause when the figure is the unit's own: the year (and its months), the
+# unit named as itself, an item's number ("1、", "（一）"), words that only say it was spent ("实际", "累计", "共发生"),
+# the offices and their subordinate units together ("局机关和下属单位合计", "局机关及所属事业单位"); not 本级 (a 部门's own
+# offices)
 _SELF = re.compile(
-    r"(?:局|本局|部门|本部门)?机关(?:和|及|与|、)(?:其)?(?:下属|所属)(?:各)?(?:事业)?单位|"
-    r"\d{4}\s*年度?|本年度?|全年|当年|本部门|全部门|本单位|我单位|单位|本局|我局|全局系统|全局|本中心|我中心|中心|汇总|部门|实际|"
-    r"累计|共计|合计|总计|共发生|发生|共|决算数?|我|\d+\s*[、.．]|[\s（）()]"
+    r"(?:(?<![\u4e00-\u9fff])局|本局|部门|本部门)?机关(?:和|及|与|、)(?:其)?(?:下属|所属)(?:各)?(?:事业)?单位|"
+    r"\d{4}\s*年度?|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月|本年度?|全年|当年|报告期内|"
+    r"本部门|全部门|本单位|我单位|单位|本局|我局|我部|全局系统|全局|本中心|我中心|中心|汇总|经汇总|部门|整体|全口径|合并|"
+    r"实际|累计|共计|合计|总计|共发生|发生|共|决算数?|我|收支相抵后|"
+    r"\d+\s*[、.．]|[一二三四五六七八九十]+\s*[、.．)）]|[\s（）()]"
 )
+_AFTER_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|元|%|人|个)?\s*[、和及与]")
 _SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
 _NOTE = re.compile(r"[（(](?:含|包括|汇总)[^（）()]*[）)]")  # "本部门（含下属单位）"
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
@@ -38,6 +44,8 @@ def own_name(named: str, own: str) -> bool:
     places = _places(full)
     if len(places) > 1 and any(p in short for p in places[:-1]) and places[-1] not in short:
         return False
+    if places and short[0] in "省市区县州旗盟" and not places[-1].endswith(short[0]):
+        return False  # "市财政局": the city's, for 上海市普陀区财政局
     rest = iter(full)
     return short[-1] == full[-1] and all(c in rest for c in short)
 
@@ -55,12 +63,32 @@ def _without_own_name(tail: str, own: str) -> str:
     return tail
 
 
-def qualified(before: str, agency: str | None) -> bool:
+# the template's subject with the report's year: "上海市普陀区财政局2024年度收入支出总计……" (see qualified's ``template``)
+_TEMPLATE_SUBJECT = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,30}?(?:局|部|委员会|中心|办公室|厅|院|所|站|队|处))\s*(?P<y>\d{4})\s*年度?$"
+)
+
+
+def qualified(before: str, agency: str | None, year: int | None = None, template: bool = False) -> bool:
     """Words before a figure's name, in its clause, that make it another figure: a part or a kind ("涉及项目支出",
     "追加财政拨款收入", "在职人员经费", "（事业单位）公用经费", "本级项目支出"), another body's ("局属……事务中心本年支出合计",
-    the city's bureau), or other years' ("2022-2024年累计"); not the unit's own name, in full or short ("市就业服务中心")."""
-    tail = re.split(r"[，,：:（(]", _NOTE.sub("", before))[-1]
+    the city's bureau), or other years' ("2022-2024年累计", and with ``year`` "2023年度"); not the unit's own name, in
+    full or short ("市就业服务中心"). The clause starts after the figure before it ("基本支出2336.91万元、项目支出").
+    With ``template`` (the unit's two 总计s, which open the template's 情况说明), a body of the unit's kind named with the
+    report's year is the template's subject, whatever the name ("区规土局2024年度收入支出总计": a wrong name is
+    completeness.agency_name's); a body of another kind is another ("……事务中心2024年度收入支出总计" in a 局's report)."""
+    clauses = re.split(r"[，,：:（(]", _NOTE.sub("", before))
+    tail = _AFTER_FIGURE.split(clauses[-1])[-1]
+    if len(clauses) > 1 or tail != clauses[-1]:
+        # the parts of the sentence's own whole ("本年支出合计……，其中基本支出", "包括基本支出……、项目支出"); a sentence
+        # opening with 其中 lists the parts of the sentence before, which may be another figure's
+        tail = re.sub(rf"^\s*(?:{PARTS_OPEN})", "", tail)
+    if year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", tail)):
+        return True
     own = re.sub(r"[（(][^）)]*[）)]", "", agency or "")
+    t = _TEMPLATE_SUBJECT.match(tail.strip()) if template and own else None
+    if t and int(t["y"]) == year and t["name"][-1] == own[-1]:
+        return False
     if not re.search(r"[\u4e00-\u9fff\-—~～至]", _SELF.sub("", tail)):
         return False
     if own:
