@@ -388,10 +388,14 @@ def staff(report: Report) -> Iterable[Finding]:
 
     for b in _blocks(report):
         for m in _STAFF.finditer(b.text):
-            parts = {
-                p.group("label"): int(p.group("n").replace(",", ""))
-                for p in _STAFF_PART.finditer(m.group("rest"))
-            }
+            parts: dict[str, int] = {}
+            rest = m.group("rest")
+            for p in _STAFF_PART.finditer(rest):
+                clause = rest[max(rest.rfind(c, 0, p.start()) for c in "，,；;") + 1 : p.start()]
+                if not re.search(
+                    r"比|较|增加|减少|新增", clause
+                ):  # "比上年增加退休人员3人": a change, not a count
+                    parts.setdefault(p.group("label"), int(p.group("n").replace(",", "")))
             if "在职人员" not in parts or "退休人员" not in parts:
                 continue
             total = int(m.group("total").replace(",", ""))
@@ -413,10 +417,10 @@ def staff(report: Report) -> Iterable[Finding]:
 # "政府采购金额（以合同签订为准）为21.07万元" … "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，
 # 采购金额21.07万元；……在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额21.07万元。"
 _SME_RESERVED = re.compile(
-    rf"在面向中小企业预留的?政府采购项目中[，,]\s*由中小企业供应商中标或成交的[，,]\s*采购金额\s*(?P<amount>{_NUM})\s*万元"
+    rf"在面向中小企业预留的?政府采购项目中[，,]\s*由中小企业供应商中标或成交的[，,]?\s*采购金额(?:为|是)?\s*(?P<amount>{_NUM})\s*万元"
 )
 _SME_OTHER = re.compile(
-    rf"在其他政府采购项目中[，,]\s*由中小企业供应商中标或成交的[，,]\s*采购金额\s*(?P<amount>{_NUM})\s*万元"
+    rf"在其他政府采购项目中[，,]\s*由中小企业供应商中标或成交的[，,]?\s*采购金额(?:为|是)?\s*(?P<amount>{_NUM})\s*万元"
 )
 
 

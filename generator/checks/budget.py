@@ -48,6 +48,8 @@ def rate(report: Report) -> Iterable[Finding]:
         budget, kind = claim["budget"], claim["budget_kind"]
         if claim.get("rate_kind") == "年初预算" and claim.get("initial") is not None:
             budget, kind = claim["initial"], "年初预算"
+        elif claim.get("rate_kind") == "全年预算" and kind == "年初预算":
+            continue  # "比年初预算0万元增加307.82万元，完成全年预算的95.89%": a rate of a budget the sentence does not state
         if budget is None:
             continue
         if budget == 0:
@@ -232,8 +234,11 @@ def word(report: Report) -> Iterable[Finding]:
         if claim.get("word_kind") == "年初预算" and kind != "年初预算":
             # "决算数大于年初预算数" after "年初预算为0万元，全年预算为321.02万元": the word's budget is the 年初 one
             budget, kind = claim.get("initial"), "年初预算"
-        elif claim.get("word_kind") == "全年预算" and kind == "年初预算":
-            continue  # the sentence states no 全年 amount
+        elif kind == "年初预算" and (
+            claim.get("word_kind") == "全年预算"
+            or (claim.get("word_kind") is None and claim.get("rate_kind") == "全年预算")
+        ):
+            continue  # the sentence states no 全年 amount, and the word names it, or names none after a 全年 rate
         if not w or budget is None or final is None:
             continue
         h = half_unit(budget, final)

@@ -49,6 +49,23 @@ def _number(text: str) -> int | None:
     return None
 
 
+_UNIT_END = re.compile(r"(?:科|室|股|处|部|中心|队|所|站|组|局|院|馆)(?:[（(][^（）()]*[）)])?$")
+_JOINED = re.compile(r"以及|和|及|与")
+
+
+def _joined_last(items: list[str]) -> list[str]:
+    """The last item of a list split in two at "以及"/"和"/"及"/"与" when both halves are units' names ("……人事档案服务部
+    和市企业用工服务中心"); not inside one name ("劳动关系和工资福利科": 劳动关系 names no unit)."""
+    if not items:
+        return items
+    last = items[-1]
+    for m in _JOINED.finditer(last):
+        left, right = last[: m.start()].strip(), last[m.end() :].strip()
+        if _UNIT_END.search(left) and _UNIT_END.search(right) and len(right) >= 2:
+            return [*items[:-1], left, right]
+    return items
+
+
 def _top_level_items(text: str) -> list[str]:
     """The items of "办公室（组织人事科）、基金监督科（劳动监察科）、法规科": split on 、 outside brackets."""
     items, depth, current = [], 0, ""
@@ -95,7 +112,18 @@ def listed_count(report: Report) -> Iterable[Finding]:
             listed = m["list"].strip()
             quotes = [Quote(m.group(0), b.page_at(m.start()), None, block=b)]
             if listed:
-                items = _top_level_items(listed)
+                items = _joined_last(_top_level_items(listed))
+                if m["end"] in ("；", ";") and len(items) != n:
+                    # "综合科；人力资源服务科；……": the units may be listed one a clause, up to the sentence's end
+                    stop = b.text.find("。", m.end())
+                    rest = [
+                        x.strip()
+                        for x in re.split(r"[；;]", b.text[m.end() : len(b.text) if stop < 0 else stop])
+                    ]
+                    more = [x for x in rest if x]
+                    if not more or not all(_UNIT_END.search(x) and len(x) <= 30 for x in [*items, *more]):
+                        continue  # the clause after is no unit's name: the list was not read whole
+                    items = _joined_last([*items, *more])
                 if re.search(r"等[\u4e00-\u9fff]{0,4}$", listed):
                     continue  # "……财务科等": not every unit is named
                 if not m["end"] and m.end() < len(b.text.rstrip()):

@@ -27,6 +27,7 @@ _KINDS = (
     ("全年使用数", re.compile(r"使用数|执行数|实际支出|支出")),
 )
 _CLAUSE_END = "，,；;。："
+_UNBUDGETED = re.compile(r"年初未(?:安排|列)预算")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def _amounts(block: Block, start: int = 0, end: int | None = None) -> list[Amoun
                     kind, value, Quote(text[q_start : m.end()].strip(), block.page_at(q_start), block=block)
                 )
             )
+    for m in _UNBUDGETED.finditer(text, start, end):  # "年初未安排预算": a 年初 budget of 0
+        out.append(Amount("年初预算", Decimal(0), Quote(m.group(0), block.page_at(m.start()), block=block)))
     return out
 
 

@@ -446,7 +446,7 @@ def points_total(report: Report) -> Iterable[Finding]:
         cap = Decimal(100)
         # each level's indicators and their points, summed once for both findings below
         levels = []
-        for heading in table["headings"]:
+        for heading in (h for h in table["headings"] if h["max"] is not None):  # a level's points read
             under = [i for i in inds if i.get("level") == heading["level"]]
             levels.append((heading, under, sum((i["points"] for i in under), Decimal(0))))
         heading_excess = sum((max(hs - h["max"], Decimal(0)) for h, _, hs in levels), Decimal(0))
@@ -1346,10 +1346,18 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     return name, Decimal(actual.group("n")), actual.group("u")
 
 
+# what may stand before an indicator's name in the clause stating what was done: nothing, or a word saying it was
+# done ("已完成", "截至目前", "达到"); not another word that makes it another count ("联合举办招聘会", "创业培训人数")
+_STATES_DONE = re.compile(
+    r"(?:^|完成|制作|达到|目前|开展|组织|实现|共|累计|共计|实际|全年|合计|总计|[年度月日]|\s)$"
+)
+
+
 def _without_unit(name: str, unit: str) -> str:
-    """An indicator's name without its unit in brackets at its end ("举办招聘会（场次）" counted in 场次)."""
+    """An indicator's name without its unit in brackets at its end ("举办招聘会（场次）" counted in 场次, "举办招聘会（次）"
+    too)."""
     m = re.search(r"[（(]\s*(?P<u>[^（）()]+?)\s*[）)]$", name)
-    return name[: m.start()] if m and m["u"] == unit else name
+    return name[: m.start()] if m and (unit.endswith(m["u"]) or m["u"].endswith(unit)) else name
 
 
 @per_report("document", "perf_tables")  # perf.completion_text and perf.satisfaction_text
@@ -1443,6 +1451,11 @@ def completion_text(report: Report) -> Iterable[Finding]:
                 for m in stated.finditer(block.text):
                     if any(a <= m.start() < b for a, b in planned):
                         continue  # "计划慰问……12人" under 预期目标: the plan
+                    lead = block.text[
+                        max(block.text.rfind(c, 0, m.start()) for c in "，,；;。：:、") + 1 : m.start()
+                    ]
+                    if "其中" in lead or not _STATES_DONE.search(lead):
+                        continue  # "其中与县市联合举办招聘会1场次", "创业培训人数30人": a part, or another count
                     hits.append(
                         (Decimal(m.group(1)), Quote(m.group(0), block.page_at(m.start()), None, block=block))
                     )

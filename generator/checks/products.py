@@ -16,7 +16,7 @@ from generator.normalize import decimals
 _FACTOR = r"\d+(?:\.\d+)?\s*(?:元(?:/[人户月年次天])*|个月|人次|人|户|个|月|次|天|年)?"
 _PRODUCT = re.compile(
     rf"(?<![\d.])(?P<factors>(?:{_FACTOR}\s*[*×＊]\s*){{1,4}}{_FACTOR})\s*[=＝]\s*"
-    r"(?P<result>\d+(?:\.\d+)?)\s*(?P<unit>万元|万人次|万人|万|元|人次|人|户|个)?"
+    r"(?P<result>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万人次|万人|万|元|人次|人|户|个)?"
 )
 _ONE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[^\d*×＊]*)")
 
@@ -56,7 +56,7 @@ def stated_product(report: Report) -> Iterable[Finding]:
                 lo, hi = _interval(f["n"], f["unit"].strip())
                 low, high, exact = low * lo, high * hi, exact * Decimal(f["n"])
             scale = Decimal(10000) if (m["unit"] or "").startswith("万") else Decimal(1)
-            result = Decimal(m["result"])
+            result = Decimal(m["result"].replace(",", ""))  # "=356,328元"
             h = half_unit(result)
             if (result - h) * scale <= high and low <= (result + h) * scale or m.group(0) in seen:
                 continue

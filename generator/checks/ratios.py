@@ -395,7 +395,7 @@ def case_rate(report: Report) -> Iterable[Finding]:
             continue
         for m in _CASES.finditer(b.text):
             yield from _mediation_rate(b, m)
-            if re.search(r"时效|时限|期限|法定", m.group("what")):
+            if re.search(r"时效|时限|期限|法定|按期|按时|及时|限期", m.group("what")):
                 continue
             received, closed, stated = Decimal(m["n"]), Decimal(m["m"]), Decimal(m["p"])
             if (severity := count_percent_severity(closed, received, stated)) is None:
