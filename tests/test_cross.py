@@ -207,3 +207,23 @@ def test_cross_agency_units_sum(urumqi_dept, urumqi_unit) -> None:
     staff = [f for f in found if "在职人员" in f.message]
     assert len(staff) == 1 and staff[0].claimed == "800人" and staff[0].expected == "≤ 683人"
     assert {report_of(staff[0], i) for i in range(3)} == {"2024/a", "2024/b", urumqi_dept.id}
+
+
+def test_a_unit_by_a_short_form_of_its_listed_name() -> None:
+    """规划局 lists "上海市普陀区土地发展中心" in its 编制范围; a unit report naming itself "普陀区土地发展中心" (without the
+    city) is that unit (ca-t3: it was reported as not listed); a unit the list does not hold still is."""
+    from generator.checks.cross import unit_not_listed
+
+    dept = load_report(
+        REPORTS / "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", cache=Path(".cache/extract")
+    )
+    other = load_report(
+        REPORTS / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", cache=Path(".cache/extract")
+    )
+    short = replace(
+        other, id="2024/pu-tuo-qu-tu-di-fa-zhan-zhong-xin", agency="普陀区土地发展中心", scope="unit"
+    )
+    assert unit_not_listed(dept, [short]) == []
+    stranger = replace(short, id="2024/pu-tuo-qu-tu-di-chu-bei-zhong-xin", agency="上海市普陀区土地储备中心")
+    (f,) = unit_not_listed(dept, [stranger])
+    assert f.severity == "warning" and "上海市普陀区土地储备中心" in f.message

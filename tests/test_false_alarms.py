@@ -1802,3 +1802,79 @@ def test_the_rules_probes_counts_still_checked(reports, before, name, old, new, 
         f for f in run_checks(reread(reports[name], old, new)) if (f.rule, f.message) not in before[name]
     ]
     assert [f for f in found if f.severity == "error" and f.claimed == value], [f.message for f in found]
+
+
+# A probe of the 绩效, completeness and date rules no reviewer had named (docs/reviews/adversarial_rules27.md).
+_R002_FUNDED = "就业工作经费、援疆经费、博士后培养经费等项目"
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule",
+    [
+        # the same contradiction worded otherwise (rnc-t1, rnc-p4, p5, p7)
+        *((R002, "无相应", said, "perf.reason_no_cost") for said in ("没有相应", "无对应", "无相关", "不存在相应")),
+        # projects joined by 及/和, and 对口援疆 for the 援疆 project (rnf-t2, t4, t5)
+        (R002, _R002_FUNDED, "就业工作经费及援疆经费、博士后培养经费等项目", "budget.reason_nonfiscal"),
+        (R002, _R002_FUNDED, "就业工作经费、援疆经费和博士后培养经费等项目", "budget.reason_nonfiscal"),
+        (R002, _R002_FUNDED, "就业工作经费、对口援疆经费、博士后培养经费等项目", "budget.reason_nonfiscal"),
+    ],
+)  # fmt: skip
+def test_the_perf_probes_notes_kept(reports, before, name, old, new, rule) -> None:
+    assert [x for x in before[name] if x[0] == rule]
+    after = [
+        f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule and f.severity == "warning"
+    ]
+    assert after, rule
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule,claimed",
+    [
+        # a number with two dots, or a dot before its unit (mn-p3, mn-p8)
+        (GUIHUA, "年初预算为452.40万元", "年初预算为452..40万元", "completeness.malformed_number", "452..40万元"),
+        (GUIHUA, "支出决算为1092.80万元", "支出决算为1092.80.万元", "completeness.malformed_number", "1092.80.万元"),
+        # a company naming itself otherwise than 我公司 (pt-p3, pt-p5)
+        (GUIHUA, "主要用于：行政单位退休人员支出", "主要用于：行政单位退休人员支出，我司配合完成", "completeness.pasted_text", None),
+        (GUIHUA, "主要用于：行政单位退休人员支出", "主要用于：行政单位退休人员支出。项目实施期间本公司派驻人员5名",
+         "completeness.pasted_text", None),
+        # the 绩效 totals worded otherwise (proj-p4–p7, whole-p4–p6): 247.81 and 830.26 are the tables' sums
+        (R000, "预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元",
+         "预算绩效评价项目共8个，全年预算数：263.97万元、全年执行总额274.81万元", "perf.projects_total", "274.81"),
+        (R000, "整体支出绩效自评表1个，全年预算总额869.05万元，实际执行总额830.26万元",
+         "整体支出绩效自评表一个，全年预算数869.05万元、全年执行数803.26万元", "perf.whole_total", "803.26"),
+    ],
+)  # fmt: skip
+def test_the_perf_probes_misses(reports, before, name, old, new, rule, claimed) -> None:
+    found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule]
+    new_ = [
+        f for f in found if (f.rule, f.message) not in before[name] and f.severity in ("error", "warning")
+    ]
+    assert new_ and (claimed is None or any(claimed in f.message for f in new_)), [f.message for f in found]
+
+
+def test_a_project_named_with_its_document_number(reports, before) -> None:
+    """title-t10: the 自评表 named "微电影拍摄补助经费岚财社（2024）57号" under the title "“吕梁山护工”微电影拍摄补助经费项目
+    支出绩效自评表" is the same project (the document number is no part of the name)."""
+    r = reread(
+        reports[R001],
+        "微电影拍摄补助经费岚财社（2024）57号项目支出绩效自评表",
+        "“吕梁山护工”微电影拍摄补助经费项目支出绩效自评表",
+    )
+    raised = {(f.rule, f.message) for f in run_checks(r) if f.rule == "perf.title_name"}
+    assert raised <= before[R001], sorted(raised - before[R001])
+
+
+def test_the_goal_under_the_goals_columns(reports, before) -> None:
+    """000's and 004's 自评表 head the goal block "年度总体目标 预期目标 实际完成情况" and give the goal in the row below; the
+    heading was read as the goal, so perf.goal_copied never saw one (goal-p2). Now an amount of another table in the
+    goal cell is a warning naming it; in the 实际完成情况 cell it is not the goal's."""
+    goal = reports[R004].document.tables[3].rows[8][1]
+    r = _cells_changed(reports[R004], [(3, 8, 1, goal + "共使用资金877.77万元。")])
+    (f,) = [f for f in run_checks(r) if f.rule == "perf.goal_copied"]
+    assert (f.severity, f.claimed) == ("warning", "877.77万元") and "另一张自评表" in f.message
+    r = _cells_changed(reports[R004], [(3, 8, 2, "已完成所有疑点数据的核查，共使用资金877.77万元。")])
+    assert not [f for f in run_checks(r) if f.rule == "perf.goal_copied"]
+    assert [t["goal"].quote[:12] for t in reports[R000].perf_tables[:2]] == [
+        "认真贯彻落实习近平总书记",
+        "2024年昌吉州公共就业",
+    ]

@@ -564,8 +564,8 @@ def _same_campaign(whole: str, part: str) -> bool:
 
 # "全年执行数2.43.9.5万元" — an amount with more than one decimal point (the 自评表 has 243.955); a dotted
 # date ("2024.6.16") carries no unit
-_MALFORMED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}\s*(?:万元|亿元|元|%|万)")
-_TWO_DOTS = re.compile(r"\.\d+\.\d")  # what it cannot match without; starts with a literal, so fast
+_MALFORMED = re.compile(r"(?<![\d.])\d+(?:(?:\.\d+){2,}|\.{2,}\d+|\.\d+\.)\s*(?:万元|亿元|元|%|万)")
+_TWO_DOTS = re.compile(r"\.\d+\.|\.\.\d")  # what it cannot match without; starts with a literal, so fast
 
 
 @rule(
@@ -2387,9 +2387,9 @@ _PASTED: list[tuple[re.Pattern[str], Severity, str]] = [
         "这是机构职能配置规定（“三定”规定）的条文，不是本单位对职能的说明，是照抄规定原文留下的",
     ),
     (
-        re.compile(r"[^，。；]{0,16}我公司[^，。；]{0,16}"),
+        re.compile(r"[^，。；]{0,16}(?:我公司|本公司|我司)[^，。；]{0,16}"),
         "warning",
-        "政府部门的报告里出现“我公司”，这段文字是从承接项目的公司的材料中照抄的，读者无法分辨哪些是单位自己的评价",
+        "政府部门的报告里出现公司的自称（“我公司”“本公司”“我司”），这段文字是从承接项目的公司的材料中照抄的，读者无法分辨哪些是单位自己的评价",
     ),
 ]
 
@@ -2411,7 +2411,7 @@ def pasted_text(report: Report) -> Iterable[Finding]:
     if doc is None or "公司" in report.agency:
         return  # a company's own report may say 我公司
     for b in doc.blocks:
-        if "我公司" not in b.text and "制定本规定" not in b.text:
+        if not any(w in b.text for w in ("我公司", "本公司", "我司", "制定本规定")):
             continue
         for pattern, severity, why in _PASTED:
             for m in pattern.finditer(b.text):

@@ -34,6 +34,7 @@ from generator.checks import SEVERITY_ORDER, CheckFn, make_finding, rule
 from generator.checks.tolerance import fmt, half_unit, percent_consistent, rounded_percent
 from generator.compare.indicators import claim_metric
 from generator.extract.claims import signed_change
+from generator.extract.subjects import own_name
 from generator.model import Finding, Quote, Report
 
 SOURCE_SEP = " › "
@@ -287,6 +288,11 @@ def _listed(unit: Report, listed: list[ListedUnit]) -> ListedUnit | None:
     key = registry.key(unit.agency)
     for item in listed:
         if any(registry.key(n) == key for n in (item.name, *item.aliases)):
+            return item
+    for item in (
+        listed
+    ):  # the unit by a short form of the listed name ("普陀区土地发展中心" for 上海市普陀区土地发展中心)
+        if any(own_name(unit.agency, n) for n in (item.name, *item.aliases)):
             return item
     return None
 

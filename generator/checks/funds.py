@@ -138,12 +138,17 @@ def _matches(report: Report) -> Iterator[tuple[Named, Funds]]:
     funds = project_funds(report)
     seen: set[tuple[str, bool]] = set()
     for named in _named(report):
-        key = _core(named.item)
-        hits = [f for f in funds if key and _core(f.name) == key]
-        if len(hits) != 1 or (key, named.midyear) in seen:
-            continue
-        seen.add((key, named.midyear))
-        yield named, hits[0]
+        # "就业工作经费及援疆经费": two projects joined by 及/和 (split only where a half is a project's name)
+        halves = (
+            [x for x in re.split(r"以及|及|和", named.item) if x] if re.search(r"及|和", named.item) else []
+        )
+        for item in [named.item, *halves]:
+            key = _core(item)
+            hits = [f for f in funds if key and _core(f.name) == key]
+            if len(hits) != 1 or (key, named.midyear) in seen:
+                continue
+            seen.add((key, named.midyear))
+            yield Named(item, named.midyear, named.quote) if item != named.item else named, hits[0]
 
 
 @rule(

@@ -822,6 +822,12 @@ def target_missed(report: Report) -> Iterable[Finding]:
         )
 
 
+def _whose(table: dict) -> str:
+    """《project》, or the words for a table without a readable name, before "的" ("另一张自评表的")."""
+    shown = _shown(table)
+    return "另一张自评表" if shown == "一张自评表中，" else shown.removesuffix("中，")
+
+
 def _shown(table: dict) -> str:
     """《project》 for a message, or a plain word when OCR left the title unreadable (003: "《`》", "2024平/支保健").
     (An OCR'd 项目名称 cell that ran into the 主管部门 row is cut where the department's name begins by extract.)"""
@@ -971,7 +977,7 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
 # a 偏差原因 saying the row's own money was not spent: "科室未制作政策宣传品，无相应的费用支出。" (not "因宣传费用没有
 # 产生，加大了其他办公经费的支付", which speaks of another row's money)
 _NO_COST = re.compile(
-    r"无相应的?(?:费用)?支出|无(?:任何)?费用支出|未(?:产生|发生)(?:任何|相应的?)?(?:费用|支出)"
+    r"(?:无|没有|不存在)(?:相应|对应|相关)的?(?:费用)?支出|(?:无|没有)(?:任何)?费用支出|未(?:产生|发生)(?:任何|相应的?)?(?:费用|支出)"
 )
 
 
@@ -1558,7 +1564,11 @@ def satisfaction_text(report: Report) -> Iterable[Finding]:
 
 
 _PERF_HEADING = re.compile(r"^(?P<name>.{2,40}?)(?:项目)?(?:支出)?绩效自评表$")
-_NAME_NOISE = re.compile(r"\d{4}年度?|项目|经费|资金|工作|补助|支出|专项")  # after the brackets (_core)
+_NAME_NOISE = re.compile(
+    r"\d{4}年度?|项目|经费|资金|工作|补助|支出|专项|对口|费$"
+)  # after the brackets (_core)
+# a document number left when its year's brackets are gone: "岚财社（2024）57号" → "岚财社57号"
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:财|政|发|办|人社)[\u4e00-\u9fff]{0,3}\d+号")
 
 
 _INNER_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
@@ -1568,7 +1578,7 @@ def _core(name: str) -> str:
     # a document number holds brackets of its own: "就业创业综合服务平台设备(乌财社(2024)134号)", innermost first
     while _INNER_BRACKETS.search(name):
         name = _INNER_BRACKETS.sub("", name)
-    return _NAME_NOISE.sub("", name).strip()
+    return _NAME_NOISE.sub("", _DOC_NUMBER.sub("", name)).strip()
 
 
 def _same_project(a: str, b: str) -> bool:
@@ -2069,7 +2079,7 @@ def goal_copied(report: Report) -> Iterable[Finding]:
                 "warning",
                 f"{_name(table)}/{value}",
                 f"{_shown(table)}总体目标栏写“{snippet}”，本表全年预算数却是{first['budget']}万元；"
-                f"{value}万元是{_shown(other)}的年度资金总额，这段文字像是从那张表照抄的。",
+                f"{value}万元是{_whose(other)}的年度资金总额，这段文字像是从那张表照抄的。",
                 f"{value}万元",
                 f"{first['budget']}万元",
                 [Quote(snippet, goal.page, None, "绩效自评表"), first["quote"], other["funding"][0]["quote"]],
@@ -2078,8 +2088,9 @@ def goal_copied(report: Report) -> Iterable[Finding]:
 
 # "预算绩效评价项目8个，全年预算数263.97万元，全年执行数247.81万元" (000, 002, 003's 整体 self-evaluation report)
 _PROJECTS_TOTAL = re.compile(
-    r"绩效评价项目\s*(?P<n>\d+)\s*个\s*[，,]\s*全年预算数\s*(?:为|是)?\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
-    r"全年执行数\s*(?:为|是)?\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"绩效评价项目\s*(?:共|共计)?\s*(?P<n>\d+)\s*个\s*[，,]\s*全年预算(?:数|总额)\s*(?:为|是)?\s*[:：]?\s*"
+    r"(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,、]\s*"
+    r"全年执行(?:数|总额)\s*(?:为|是)?\s*[:：]?\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
 
 
@@ -2153,8 +2164,9 @@ def projects_total(report: Report) -> Iterable[Finding]:
 
 # "整体支出绩效自评表1个，全年预算总额869.05万元，实际执行总额830.26万元" (000, 002, 003)
 _WHOLE_TOTAL = re.compile(
-    r"整体支出绩效自评表\s*1\s*个\s*[，,]\s*全年预算总额\s*(?:为|是)?\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]\s*"
-    r"实际执行总额\s*(?:为|是)?\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"整体支出绩效自评表\s*(?:1|一)\s*个\s*[，,]\s*全年预算(?:总额|数)\s*(?:为|是)?\s*[:：]?\s*"
+    r"(?P<budget>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,、]\s*"
+    r"(?:实际|全年)执行(?:总额|数)\s*(?:为|是)?\s*[:：]?\s*(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
 # "2023年我单位全年预算数为3127.86万元，全年执行数为3008.6万元，总预算执行率为96.19%" (000, 002): the 整体
 # self-evaluation's own summary of the same two figures

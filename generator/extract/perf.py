@@ -87,6 +87,9 @@ def _right_anchored(
 
 _GOAL = re.compile(r"年度(?:总体)?目标|绩效目标")
 _GOAL_HEAD = re.compile(r"预期目标")
+_GOAL_COLUMNS = re.compile(
+    r"(?:项目)?(?:年度(?:总体)?目标|年度绩效目标|绩效目标)(?:\s*(?:预期目标|年度目标|实际完成情况|实际完成值))+"
+)
 
 
 def _borrow_grid(funding: list[dict[str, Any]], rows: Sequence[Sequence[str]]) -> None:
@@ -294,7 +297,10 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
         fund_header: dict[str, int] | None = None
         fund_len = 0
         declared = False  # the header's 年初预算数 is split into 目标申报数/预算编制数
-        goal_below = False  # the funding block ended at a goal-block heading; the goal row is to come
+        # the funding block ended at a goal-block heading; the goal row is to come (True: the row labelled 年度总体目标,
+        # "next": the next row, under a heading of the goal's columns)
+        goal_below: bool | str = False
+        goal_col = 1  # under a heading of the goal's columns, the goal's
         ind_header: tuple[int, int, int, int, int, int | None, int | None] | None = None
         pending: tuple[list[str], Quote | None, int] | None = None  # an indicator row without its figures yet
         for r, row in enumerate(table.rows):
@@ -375,8 +381,11 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
                                     "quote": quote}  # fmt: skip
                 current, ind_header, fund_header = None, None, None  # the table ends with its 总分 row
                 continue
-            if goal_below and ind_header is None and _GOAL.search(joined):
-                current["goal"], goal_below = quote, False
+            if goal_below and ind_header is None and (_GOAL.search(joined) or goal_below == "next"):
+                # under the goal's columns, the goal is its own cell (the row also holds what was done)
+                cell = cells[goal_col].strip() if goal_below == "next" and goal_col < len(cells) else ""
+                current["goal"] = Quote(cell, quote.page, None, "绩效自评表") if cell and quote else quote
+                goal_below = False
                 continue
             if fund_header is not None:
                 label = next((c for c in cells if c and _number(c) is None), "")
@@ -387,10 +396,16 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
                     if goal or _GOAL_HEAD.search(joined):
                         # the funding block ends here; it was read whole when no row in it with
                         # figures was passed over. "预期目标 实际完成情况" (003) heads the goal block:
-                        # the goal itself is the 年度总体目标 row below it.
+                        # the goal itself is the 年度总体目标 row below it; "年度总体目标 预期目标 实际完成情况"
+                        # (000, 004) and "项目年度绩效目标 年度目标 实际完成情况" (001) head its columns: the goal is
+                        # the next row
                         fund_header = None
-                        current["goal"] = quote if goal else None
-                        goal_below = not goal
+                        heading = bool(goal) and _GOAL_COLUMNS.fullmatch(joined.strip()) is not None
+                        current["goal"] = quote if goal and not heading else None
+                        goal_below = "next" if heading else not goal
+                        goal_col = next(
+                            (i for i, c in enumerate(cells) if c.strip() in ("预期目标", "年度目标")), 1
+                        )
                         current["funding_complete"] = not current["funding_gap"]
                     elif any(_number(c) is not None for c in cells):
                         current["funding_gap"] = True
