@@ -1878,3 +1878,45 @@ def test_the_goal_under_the_goals_columns(reports, before) -> None:
         "认真贯彻落实习近平总书记",
         "2024年昌吉州公共就业",
     ]
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # a 款 named without 支出 (H_kuan, H_kuan_gh): text_table.class_name said the 款 was another
+        (CAIZHENG, "行政事业单位养老支出（款）", "行政事业单位养老（款）"),
+        (GUIHUA, "行政事业单位养老支出（款）", "行政事业单位养老（款）"),
+        # "其中" without its colon before a list of shares (B_inc_qi): the first share had no whole, and the next
+        # sentence's shares were added to the list's (ratio.sum_100: 0.21% + 79.49% + 20.51%)
+        (CAIZHENG, "其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；",
+         "其中财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；"),
+    ],
+)  # fmt: skip
+def test_the_regression_probes_last_false_alarms(reports, before, name, old, new) -> None:
+    assert old in reports[name].document.text
+    raised = {
+        (f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.severity != "info"
+    }
+    assert raised <= before[name], sorted(raised - before[name])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,rule,claimed",
+    [
+        # the first share after "其中" without a colon is held to its whole (2940.05 ÷ 2946.25 = 99.79%)
+        (CAIZHENG, "其中：财政拨款收入2940.05万元，占99.79%；", "其中财政拨款收入2940.05万元，占99.97%；", "ratio.share", "99.97%"),
+        # a bracket after the gap (E_p_bracket_rate: 2940.05 ÷ 2993.92 = 98.20%)
+        (CAIZHENG, _CAIZHENG_BUDGET,
+         "一般公共预算财政拨款支出决算为2940.05万元，比年初预算2993.92万元减少53.87万元（主要是项目调减），完成年初预算的97.20%",
+         "budget.rate", "97.20%"),
+        # the execution rate before bracketed amounts worded otherwise (F_p_br_*: 830.26 ÷ 869.05 = 95.54%)
+        *((R000, "全年预算数为869.05万元，全年执行数为830.26万元，总预算执行率为99.55%", said, "budget.execution", "97.54%")
+          for said in ("预算执行率97.54%（预算数869.05万元，执行数830.26万元）",
+                       "预算执行率97.54%（全年预算数869.05万元、全年执行数830.26万元）",
+                       "预算执行率97.54%（全年预算数869.05万元，实际执行830.26万元）")),
+    ],
+)  # fmt: skip
+def test_the_regression_probes_last_misses(reports, before, name, old, new, rule, claimed) -> None:
+    assert old in reports[name].document.text
+    found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule]
+    assert [f for f in found if f.severity == "error" and f.claimed == claimed], [f.message for f in found]

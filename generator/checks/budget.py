@@ -284,7 +284,7 @@ def word(report: Report) -> Iterable[Finding]:
 # "全年预算数29.553203万元，全年支出数29.553203万元，预算执行100%" (率 left out) and "……全年支出数为8.93万元。预算执行率为
 # 100%" (the rate opening the next sentence)
 _EXECUTION_AMOUNTS = (
-    rf"(?P<kind>全年|年初)预算(?:数|总额)?为?\s*{NUM}\s*万元?[，,]\s*(?:全年)?(?:执行|支出|使用)数?为?\s*"
+    rf"(?P<kind>全年|年初)?预算(?:数|总额)?为?\s*{NUM}\s*万元?[，,、]\s*(?:全年|实际)?(?:执行|支出|使用)数?为?\s*"
     r"(?P<f>-?\d[\d,]*(?:\.\d+)?)\s*万元?"
 )
 _EXECUTION_RATE = r"(?:总)?(?:预算)?(?:执行率|资金使用率|(?<=预算)执行(?=\s*\d))(?:为|达到|达)?\s*(?P<rate>-?\d[\d,]*(?:\.\d+)?)\s*%"
@@ -320,7 +320,7 @@ def execution(report: Report) -> Iterable[Finding]:
             budget, final, stated = (parse_amount(m.group(g)) for g in ("n", "f", "rate"))
             if budget is None or final is None or stated is None or budget == final == 0:
                 continue
-            kind = f"{m['kind']}预算数"
+            kind = f"{m['kind'] or ''}预算数"
             expected: str
             if budget == 0:
                 severity: Severity | None = "info"

@@ -102,8 +102,8 @@ def class_name(report: Report) -> Iterable[Finding]:
         for level, (word, digits) in _LEVEL.items():
             table_row = by_code.get(code[:digits])
             said = named.group(level)
-            if table_row is None or table_row.name == said or f"{code}{word}" in seen:
-                continue
+            if table_row is None or class_stem(table_row.name) == class_stem(said) or f"{code}{word}" in seen:
+                continue  # "行政事业单位养老（款）" names 行政事业单位养老支出 too
             seen.add(f"{code}{word}")
             yield make_finding(
                 "text_table.class_name",

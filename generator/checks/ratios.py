@@ -241,8 +241,9 @@ def sum_100(report: Report) -> Iterable[Finding]:
         if whole is None or claim["amount"] is None or claim["percent"] is None:
             continue
         last = groups[-1][-1] if groups else None
-        # one list = one whole, in one paragraph or in consecutive blocks
-        if last is None or last["_whole"][1] != whole[1] or claim["block"] - last["block"] > 2:
+        # one list = one whole (its name and amount: two sentences' "同句所述合计" are two wholes), in one paragraph or in
+        # consecutive blocks
+        if last is None or last["_whole"][:2] != whole[:2] or claim["block"] - last["block"] > 2:
             groups.append([])
         groups[-1].append({**claim, "_whole": whole})
     for claims in groups:

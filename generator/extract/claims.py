@@ -448,7 +448,9 @@ def _sentence_whole(
                 # "基本支出7O1.08万元，其中：" / "人员经费641.21万元，占91.46%": the whole is stated, unreadably
                 # (garbled, or roughly: "约701万元")
                 parent_unread = True
-    if parent is None and ("其中" in head or "主要用于" in head):
+    # (the share's own words may open with it: "其中财政拨款收入2940.05万元，占99.79%")
+    opens = re.match(r"[\s，,；;]*(?:其中|主要用于)", text[at : at + 8]) is not None
+    if parent is None and ("其中" in head or "主要用于" in head or opens):
         # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
         found = next(reversed(list(_PARENT.finditer(text, sentence_start, at))), None)
         if found and rough_figures(text[sentence_start:at]):
@@ -657,8 +659,7 @@ _FINAL_FIRST = re.compile(
 _FINAL_THEN_GAP = re.compile(
     rf"(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元[，,]\s*(?P<gap_text>(?:比|较)(?P<bkind>年初预算|全年预算|调整预算|预算)"
     rf"(?:数)?为?{NUM}\s*万元[，,]?\s*(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)"
-    + _GAP_PERCENT
-    + _AFTER_GAP
+    r"(?:[（(][^（）()]{0,30}[）)])?" + _GAP_PERCENT + _AFTER_GAP  # "……减少53.87万元（主要是项目调减）"
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
