@@ -1920,3 +1920,11 @@ def test_the_regression_probes_last_misses(reports, before, name, old, new, rule
     assert old in reports[name].document.text
     found = [f for f in run_checks(reread(reports[name], old, new)) if f.rule == rule]
     assert [f for f in found if f.severity == "error" and f.claimed == claimed], [f.message for f in found]
+
+
+def test_a_part_named_in_the_goal_is_not_another_tables_total(reports, before) -> None:
+    """goal-t3: 003's PPP goal cell written "……全年支出22.08万元,其中尾款7.01万元": 7.01 is also another 自评表's total, but
+    after 其中 it is a part of this project's money, not a copied total."""
+    cell = "方机构对 PPP 功尤化工作方案,全年支出22.08万元,其中尾款7.01万元。"
+    raised = {(f.rule, f.message) for f in run_checks(_cells_changed(reports[R003], [(0, 47, 5, cell)]))}
+    assert not {x for x in raised - before[R003] if x[0] == "perf.goal_copied"}

@@ -2071,6 +2071,8 @@ def goal_copied(report: Report) -> Iterable[Finding]:
             others = [t for t in totals.get(value, []) if t is not table and _name(t) != _name(table)]
             if value in own or m.group() in listed or not others:
                 continue
+            if "其中" in re.split(r"[，,；;。]", goal.quote[: m.start()])[-1]:
+                continue  # "全年支出22.08万元，其中尾款7.01万元": a part of this project's money, not a total
             other, first = others[0], table["funding"][0]
             # the words just before the figure, within its own cell of an OCR'd row ("标准,380.55")
             snippet = re.split(r"\s", goal.quote[max(0, m.start() - 8) : m.end()])[-1]
