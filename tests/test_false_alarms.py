@@ -1928,3 +1928,128 @@ def test_a_part_named_in_the_goal_is_not_another_tables_total(reports, before) -
     cell = "方机构对 PPP 功尤化工作方案,全年支出22.08万元,其中尾款7.01万元。"
     raised = {(f.rule, f.message) for f in run_checks(_cells_changed(reports[R003], [(0, 47, 5, cell)]))}
     assert not {x for x in raised - before[R003] if x[0] == "perf.goal_copied"}
+
+
+# A last probe of the session's fixes (docs/reviews/adversarial_regress27b.md).
+_GUIHUA_SPENDING_SENTENCE = (
+    "本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。"
+)
+_R000_CARS_REASON = "公务用车保有量2辆。国有资产占用情况中固定资产车辆2辆，与公务用车保有量差异原因是：本单位固定资产车辆与公务用车保有量一致无差异"
+_R000_CHARGES = (
+    "公务接待费全年预算数0.49万元，决算数0.27万元，预决算差异率-44.90%，主要原因是：严格控制公务接待活动"
+)
+_R000_EVENTS = "全年累计开展招聘活动267场。"
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # another body's figures listed with 和/、 (q.body2, 8, 9) or after a comma (q.body3): the body is the subject
+        # of every figure after it that has none of its own
+        (CAIZHENG, "下属行政事业单位决算。", "下属行政事业单位决算。国库收付中心基本支出300.00万元和项目支出120.00万元。"),
+        (GUIHUA, _GUIHUA_SPENDING_SENTENCE, _GUIHUA_SPENDING_SENTENCE + "局属事业单位基本支出2100.00万元、项目支出1800.00万元。"),
+        (GUIHUA, _GUIHUA_SPENDING_SENTENCE, _GUIHUA_SPENDING_SENTENCE + "机关本级基本支出3277.64万元和项目支出581.74万元。"),
+        (GUIHUA, "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。",
+         "上海市普陀区土地发展中心本年支出合计1520.36万元，基本支出800.12万元、项目支出720.24万元。"
+         "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。"),
+        # a change between the total and its shares (l.1): the shares are of the total, not of the change
+        (GUIHUA, _GUIHUA_SPENDING_SENTENCE,
+         "本年支出合计9759.38万元，比上年增加962.85万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。"),
+        # "无……费超支/超出/浪费" is no "无……费" (sg.2, sg.3, sg.7)
+        *((R000, _R000_CHARGES, _R000_CHARGES.replace("主要原因是：", f"主要原因是：本单位无公务接待费{w}，"))
+          for w in ("超支情况", "超出标准列支情况", "铺张浪费现象")),
+        # a negation or the books in the vehicles' reason (v.5, v.6)
+        (R003, "与公务用车保有量差异原因是:差异车辆为一般业务用车", "与公务用车保有量差异原因是:统计口径不一致,差异车辆为一般业务用车"),
+        (R003, "与公务用车保有量差异原因是:差异车辆为一般业务用车", "与公务用车保有量差异原因是:两者不相同,差异车辆为一般业务用车"),
+        # thousands' commas in a product's factors (pd.1); 我司法 is no 我司 (pt.3)
+        (R000, _R000_EVENTS, _R000_EVENTS + "发放退休教师补贴1,346人×12个月×22元=355,344元。"),
+        (R000, _R000_EVENTS, _R000_EVENTS + "联合我司法行政部门开展“法律服务进招聘会”活动。"),
+        # units listed with both "；" and "、" (c.4)
+        (R000, _R000_UNITS, "下设5个科室，分别是：综合科、人力资源服务科、就业服务科；大中专毕业生就业服务科、创业服务科。"),
+    ],
+)  # fmt: skip
+def test_the_last_regression_probes_false_alarms(reports, before, name, old, new) -> None:
+    assert old in reports[name].document.text
+    raised = {
+        (f.rule, f.message) for f in run_checks(reread(reports[name], old, new)) if f.severity != "info"
+    }
+    assert raised <= before[name], sorted(raised - before[name])
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        # goal cells newly read (g.1–g.3, g.5, g.12): a part after 其中, a round sum, a ceiling, a bracketed aside, a count
+        # of people, the unit's own 整体 table naming a project's money
+        [(0, 89, 1, "+其中档案室改造20.00万元。")], [(0, 9, 1, "+3.安排公共就业服务专项业务经费15.00万元，开展专项活动。")],
+        [(0, 149, 1, "+大赛赛事工作总成本控制在40.00万元以内。")], [(0, 47, 1, "+力争城镇新增就业5.61万人。")],
+        # the 偏差原因 denying an overrun or a plan, not spending (nc.1, nc.3)
+        [(0, 97, 13, "+无相关支出超标情况。")], [(0, 97, 13, "+节约部分没有对应的支出安排。")],
+    ],
+)  # fmt: skip
+def test_the_last_regression_probes_perf_cells(reports, before, changes) -> None:
+    cells = reports[R000].document.tables
+    changed = [(t, i, c, cells[t].rows[i][c] + text[1:]) for t, i, c, text in changes]
+    raised = {
+        (f.rule, f.message)
+        for f in run_checks(_cells_changed(reports[R000], changed))
+        if f.severity != "info"
+    }
+    assert raised <= before[R000], sorted(raised - before[R000])
+
+
+_R000_DONE_ROW = "截止12月31日，已完成培训人数100人，举办招聘会2场次等"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the count after 已, 成功, 顺利, 本项目, 我中心, 截至年底 (ct.2p, 3p, 6p, 7p, 8p, 27p: the lead-in list was too short)
+        "截止12月31日，已举办招聘会3场次，已完成培训人数100人", "截止12月31日，成功举办招聘会3场次，已完成培训人数100人",
+        "截至年底举办招聘会3场次，已完成培训人数100人", "我中心举办招聘会3场次，已完成培训人数100人",
+        "截止12月31日，已完成培训人数100人，本项目举办招聘会3场次",
+    ],
+)  # fmt: skip
+def test_a_count_after_other_lead_ins_is_compared(reports, said) -> None:
+    r = reread(reports[R000], _R000_DONE_ROW, said)
+    found = [f for f in run_checks(r) if f.rule == "perf.completion_text" and "招聘会" in f.message]
+    assert [(f.severity, f.claimed) for f in found] == [("error", "3场次")], [f.message for f in found]
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "经核对，本单位固定资产车辆与公务用车保有量一致，无差异。",
+        "本单位固定资产车辆2辆，与公务用车保有量一致。",
+    ],
+)
+def test_the_vehicles_said_equal_in_a_later_clause(reports, reason) -> None:
+    """v.2p, v.4p: "一致" in the reason's second clause still says the two counts are the same: 3 and 2 are an error."""
+    new = "公务用车保有量3辆。国有资产占用情况中固定资产车辆2辆，与公务用车保有量差异原因是：" + reason
+    r = reread(reports[R000], _R000_CARS_REASON + "。", new)
+    found = [f for f in run_checks(r) if f.rule == "repeat.vehicles"]
+    assert [(f.severity, f.claimed, f.expected) for f in found] == [("error", "3辆", "2辆")], [
+        f.message for f in found
+    ]
+
+
+def test_parts_after_a_change_written_with_its_year(reports) -> None:
+    """l.5p: "本年收入合计2946.25万元，较2023年度减少56.95万元，其中：…其他收入16.2万元": the parts (2956.25) exceed the
+    total before the change."""
+    r = reread(
+        reports[CAIZHENG],
+        "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；",
+        "本年收入合计2946.25万元，较2023年度减少56.95万元，其中：财政拨款收入2940.05万元，其他收入16.2万元；",
+    )
+    (f,) = [f for f in run_checks(r) if f.rule == "sum.listed_parts"]
+    assert (f.severity, f.claimed, f.expected) == ("error", "2,946.25", "2,956.25")
+
+
+def test_a_goal_beside_its_label_cell(reports) -> None:
+    """g.3p: 001's 自评表 "见习生、一次吸纳……" prints its goal as "项目年度绩效目标 | 我单位积极落实……": the goal is the text
+    cell, not the label; an amount of another table there is a warning."""
+    assert reports[R001].perf_tables[3]["goal"].quote.startswith("我单位积极落实")
+    goal = reports[R001].document.tables[10].rows[8][1]
+    r = _cells_changed(reports[R001], [(10, 8, 1, goal + "全年安排资金336.79万元。")])
+    (f,) = [f for f in run_checks(r) if f.rule == "perf.goal_copied"]
+    assert (f.severity, f.claimed) == ("warning", "336.79万元")

@@ -2387,7 +2387,7 @@ _PASTED: list[tuple[re.Pattern[str], Severity, str]] = [
         "这是机构职能配置规定（“三定”规定）的条文，不是本单位对职能的说明，是照抄规定原文留下的",
     ),
     (
-        re.compile(r"[^，。；]{0,16}(?:我公司|本公司|我司)[^，。；]{0,16}"),
+        re.compile(r"[^，。；]{0,16}(?:我公司|本公司|我司(?!法))[^，。；]{0,16}"),
         "warning",
         "政府部门的报告里出现公司的自称（“我公司”“本公司”“我司”），这段文字是从承接项目的公司的材料中照抄的，读者无法分辨哪些是单位自己的评价",
     ),
@@ -2411,7 +2411,9 @@ def pasted_text(report: Report) -> Iterable[Finding]:
     if doc is None or "公司" in report.agency:
         return  # a company's own report may say 我公司
     for b in doc.blocks:
-        if not any(w in b.text for w in ("我公司", "本公司", "我司", "制定本规定")):
+        if not any(
+            w in b.text for w in ("我公司", "本公司", "我司", "制定本规定")
+        ):  # (a regex tells 我司法 apart)
             continue
         for pattern, severity, why in _PASTED:
             for m in pattern.finditer(b.text):

@@ -116,10 +116,10 @@ def listed_count(report: Report) -> Iterable[Finding]:
                 if m["end"] in ("；", ";") and len(items) != n:
                     # "综合科；人力资源服务科；……": the units may be listed one a clause, up to the sentence's end
                     stop = b.text.find("。", m.end())
-                    rest = [
-                        x.strip()
-                        for x in re.split(r"[；;]", b.text[m.end() : len(b.text) if stop < 0 else stop])
-                    ]
+                    clauses = b.text[m.end() : len(b.text) if stop < 0 else stop]
+                    rest = _top_level_items(
+                        re.sub(r"[；;]", "、", clauses)
+                    )  # "……；大中专毕业生就业服务科、创业服务科"
                     more = [x for x in rest if x]
                     if not more or not all(_UNIT_END.search(x) and len(x) <= 30 for x in [*items, *more]):
                         continue  # the clause after is no unit's name: the list was not read whole

@@ -313,7 +313,10 @@ def listed_parts(report: Report) -> Iterable[Finding]:
             h = _LISTED_HEAD.search(text, window, o.start())
             if h is not None and _CHANGE_HEAD.search(h.group("label")):
                 # "本年支出合计9759.38万元，比上年增加962.85万元，其中：……": the total before the change
-                h = _LISTED_HEAD.search(text, max(0, h.start() - 60), h.start())
+                cut = (
+                    max(text.rfind(c, 0, h.start()) for c in "，,") + 1
+                )  # the change's clause ("较2023年度减少")
+                h = _LISTED_HEAD.search(text, max(0, cut - 60), cut) if cut > 0 else None
             if h is None:
                 continue
             label = h.group("label").strip("“”")

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from generator.checks import make_finding, page_ref, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, provably_greater, rounded_percent, same_figure
+from generator.extract.subjects import own_name
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -977,7 +978,8 @@ def target_met_scored_short(report: Report) -> Iterable[Finding]:
 # a 偏差原因 saying the row's own money was not spent: "科室未制作政策宣传品，无相应的费用支出。" (not "因宣传费用没有
 # 产生，加大了其他办公经费的支付", which speaks of another row's money)
 _NO_COST = re.compile(
-    r"(?:无|没有|不存在)(?:相应|对应|相关)的?(?:费用)?支出|(?:无|没有)(?:任何)?费用支出|未(?:产生|发生)(?:任何|相应的?)?(?:费用|支出)"
+    r"(?:(?:无|没有|不存在)(?:相应|对应|相关)的?(?:费用)?支出|(?:无|没有)(?:任何)?费用支出|未(?:产生|发生)(?:任何|相应的?)?(?:费用|支出))"
+    r"(?![^，,。；;]{0,2}?(?:超|需求|安排|计划|问题))"  # "无相关支出超标情况", "没有对应的支出安排": no spending denied
 )
 
 
@@ -1352,11 +1354,8 @@ def _counted(ind: dict) -> tuple[str, Decimal, str] | None:
     return name, Decimal(actual.group("n")), actual.group("u")
 
 
-# what may stand before an indicator's name in the clause stating what was done: nothing, or a word saying it was
-# done ("已完成", "截至目前", "达到"); not another word that makes it another count ("联合举办招聘会", "创业培训人数")
-_STATES_DONE = re.compile(
-    r"(?:^|完成|制作|达到|目前|开展|组织|实现|共|累计|共计|实际|全年|合计|总计|[年度月日]|\s)$"
-)
+# words right before an indicator's name that make it another, smaller count ("联合举办招聘会1场次", "协办举办招聘会")
+_ANOTHER_COUNT = re.compile(r"(?:联合|协办|合办|协助|配合|参与|分别|专场)$")
 
 
 def _without_unit(name: str, unit: str) -> str:
@@ -1460,8 +1459,8 @@ def completion_text(report: Report) -> Iterable[Finding]:
                     lead = block.text[
                         max(block.text.rfind(c, 0, m.start()) for c in "，,；;。：:、") + 1 : m.start()
                     ]
-                    if "其中" in lead or not _STATES_DONE.search(lead):
-                        continue  # "其中与县市联合举办招聘会1场次", "创业培训人数30人": a part, or another count
+                    if "其中" in lead or _ANOTHER_COUNT.search(lead):
+                        continue  # "其中与县市联合举办招聘会1场次", "联合举办招聘会1场次": a part, or another count
                     hits.append(
                         (Decimal(m.group(1)), Quote(m.group(0), block.page_at(m.start()), None, block=block))
                     )
@@ -2065,14 +2064,25 @@ def goal_copied(report: Report) -> Iterable[Finding]:
         goal, own = table.get("goal"), _amounts(table)
         if goal is None or not table["funding"] or table["funding"][0].get("budget") is None:
             continue
+        if report.agency and own_name(_name(table), report.agency):
+            continue  # the unit's 整体 table: its goal may name its projects' money
         listed = " ".join(ind["quote"].quote for ind in table["indicators"] if ind.get("quote"))
         for m in _TWO_DECIMALS.finditer(goal.quote):
             value = Decimal(m.group())
             others = [t for t in totals.get(value, []) if t is not table and _name(t) != _name(table)]
             if value in own or m.group() in listed or not others:
                 continue
-            if "其中" in re.split(r"[，,；;。]", goal.quote[: m.start()])[-1]:
-                continue  # "全年支出22.08万元，其中尾款7.01万元": a part of this project's money, not a total
+            clause = re.split(r"[，,；;。]", goal.quote[: m.start()])[-1]
+            after = goal.quote[m.end() : m.end() + 6]
+            if (
+                "其中" in clause  # "全年支出22.08万元，其中尾款7.01万元": a part of this project's money
+                or re.match(r"\s*(?:万(?!元)|[人个次户件名家%])", after)  # "5.61万人": no amount of money
+                or value == value.to_integral_value()  # "15.00万元": round sums match other tables by chance
+                or re.match(r"\s*万?元\s*(?:以内|以下|之内)", after)  # "控制在40.00万元以内": a ceiling
+                or clause.count("（") + clause.count("(")
+                > clause.count("）") + clause.count(")")  # a bracketed aside
+            ):
+                continue
             other, first = others[0], table["funding"][0]
             # the words just before the figure, within its own cell of an OCR'd row ("标准,380.55")
             snippet = re.split(r"\s", goal.quote[max(0, m.start() - 8) : m.end()])[-1]

@@ -13,12 +13,12 @@ from generator.model import Finding, Quote, Report
 from generator.normalize import decimals
 
 # a factor: a figure with at most a unit of a standard or a count ("707元/人/月", "42人", "12个月", "1346")
-_FACTOR = r"\d+(?:\.\d+)?\s*(?:元(?:/[人户月年次天])*|个月|人次|人|户|个|月|次|天|年)?"
+_FACTOR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:元(?:/[人户月年次天])*|个月|人次|人|户|个|月|次|天|年)?"
 _PRODUCT = re.compile(
     rf"(?<![\d.])(?P<factors>(?:{_FACTOR}\s*[*×＊]\s*){{1,4}}{_FACTOR})\s*[=＝]\s*"
     r"(?P<result>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万人次|万人|万|元|人次|人|户|个)?"
 )
-_ONE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[^\d*×＊]*)")
+_ONE = re.compile(r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d*×＊]*)")
 
 
 def _interval(figure: str, unit: str) -> tuple[Decimal, Decimal]:
@@ -53,8 +53,9 @@ def stated_product(report: Report) -> Iterable[Finding]:
             low = high = Decimal(1)
             exact = Decimal(1)
             for f in _ONE.finditer(m["factors"]):
-                lo, hi = _interval(f["n"], f["unit"].strip())
-                low, high, exact = low * lo, high * hi, exact * Decimal(f["n"])
+                n = f["n"].replace(",", "")  # "1,346人"
+                lo, hi = _interval(n, f["unit"].strip())
+                low, high, exact = low * lo, high * hi, exact * Decimal(n)
             scale = Decimal(10000) if (m["unit"] or "").startswith("万") else Decimal(1)
             result = Decimal(m["result"].replace(",", ""))  # "=356,328元"
             h = half_unit(result)

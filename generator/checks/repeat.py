@@ -431,9 +431,24 @@ def vehicles(report: Report) -> Iterable[Finding]:
     if len(fleet) == 1 and len(fixed) == 1 and fleet[0][0] != fixed[0][0]:
         (a, qa, _), (b, qb, after) = fleet[0], fixed[0]
         reason = re.match(r"[，,]?\s*与公务用车保有量差异原因是[:：]?(?P<r>[^。；;]{0,40})", after)
-        # the reason's first clause says they are the same ("本单位固定资产车辆与公务用车保有量一致无差异"); not a later one
-        # about some of them or about the books ("……不计入公务用车保有量，其余车辆与保有量相同", "……与资产账面一致")
-        same = _SAME.search(re.split(r"[，,]", reason.group("r"))[0]) if reason else None
+        # a clause of the reason says the two are the same ("本单位固定资产车辆与公务用车保有量一致无差异", "经核对，……一致，无
+        # 差异"); not one about some of them, about the books, or denying it ("其余车辆与保有量相同", "与资产账面一致",
+        # "统计口径不一致")
+        clauses = re.split(r"[，,]", reason.group("r")) if reason else []
+        same = next(
+            (
+                s
+                for c in clauses
+                if (s := _SAME.search(c))
+                and not re.search(r"其余|部分|除|账|口径|不一致|不相同|有差异", c)
+                and (
+                    "车辆" in c
+                    or "保有量" in c
+                    or re.fullmatch(r"\s*(?:两者|二者)?\s*(?:一致|相同)?\s*(?:无差异|没有差异)?\s*", c)
+                )
+            ),
+            None,
+        )
         if same:
             yield make_finding(
                 "repeat.vehicles",

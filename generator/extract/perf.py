@@ -87,6 +87,9 @@ def _right_anchored(
 
 _GOAL = re.compile(r"年度(?:总体)?目标|绩效目标")
 _GOAL_HEAD = re.compile(r"预期目标")
+_GOAL_LABEL = re.compile(
+    r"(?:项目)?(?:年度(?:总体)?目标|年度绩效目标|绩效目标|预期目标|年度目标)?"
+)  # a label cell, or none
 _GOAL_COLUMNS = re.compile(
     r"(?:项目)?(?:年度(?:总体)?目标|年度绩效目标|绩效目标)(?:\s*(?:预期目标|年度目标|实际完成情况|实际完成值))+"
 )
@@ -384,6 +387,13 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
             if goal_below and ind_header is None and (_GOAL.search(joined) or goal_below == "next"):
                 # under the goal's columns, the goal is its own cell (the row also holds what was done)
                 cell = cells[goal_col].strip() if goal_below == "next" and goal_col < len(cells) else ""
+                if goal_below == "next" and (not cell or _GOAL_LABEL.fullmatch(cell)):
+                    # the goal's label in that column ("项目年度绩效目标 | 我单位积极落实……"): the row's text cell
+                    cell = max(
+                        (c.strip() for c in cells if not _GOAL_LABEL.fullmatch(c.strip())),
+                        key=len,
+                        default="",
+                    )
                 current["goal"] = Quote(cell, quote.page, None, "绩效自评表") if cell and quote else quote
                 goal_below = False
                 continue

@@ -18,6 +18,13 @@ _SELF = re.compile(
     r"实际|累计|共计|合计|总计|共发生|发生|共|决算数?|我|收支相抵后|"
     r"\d+\s*[、.．]|[一二三四五六七八九十]+\s*[、.．)）]|[\s（）()]"
 )
+# a figure's name at the end of the words before its amount ("国库收付中心基本支出" → 国库收付中心)
+_FIGURE_NAME_AT_END = re.compile(
+    r"(?:基本支出|项目支出|人员经费|公用经费|本年(?:收入|支出)(?:合计)?|(?:收入支出|收[、]?支|收入|支出)(?:总计|合计)|"
+    r"(?:财政拨款)?(?:收入|支出)|其他收入|年[初末]结转和结余)(?:决算数?)?(?:为|是|共计|合计|达到?)?\s*$"
+)
+_BODY_OR_YEAR = re.compile(r"中心|局|部|单位|所|站|队|处|办公室|委员会|院|馆|本级|机关|\d{4}\s*年")
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%|人|个)")  # a figure's amount (not a year)
 _AFTER_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|元|%|人|个)?\s*[、和及与]")
 _SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
 _NOTE = re.compile(r"[（(](?:含|包括|汇总)[^（）()]*[）)]")  # "本部门（含下属单位）"
@@ -76,16 +83,40 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
     full or short ("市就业服务中心"). The clause starts after the figure before it ("基本支出2336.91万元、项目支出").
     With ``template`` (the unit's two 总计s, which open the template's 情况说明), a body of the unit's kind named with the
     report's year is the template's subject, whatever the name ("区规土局2024年度收入支出总计": a wrong name is
-    completeness.agency_name's); a body of another kind is another ("……事务中心2024年度收入支出总计" in a 局's report)."""
+    completeness.agency_name's); a body of another kind is another ("……事务中心2024年度收入支出总计" in a 局's report).
+    A figure with no words of its own before it in its clause ("……，基本支出800.12万元、项目支出") has the subject of the
+    nearest figure before it that has one ("国库收付中心基本支出300.00万元和项目支出", "……土地发展中心本年支出合计1520.36万元，
+    基本支出……、项目支出": the 中心's)."""
     clauses = re.split(r"[，,：:（(]", _NOTE.sub("", before))
-    tail = _AFTER_FIGURE.split(clauses[-1])[-1]
-    if len(clauses) > 1 or tail != clauses[-1]:
+    pieces = _AFTER_FIGURE.split(clauses[-1])
+    tail = pieces[-1]
+    if len(clauses) > 1 or len(pieces) > 1:
         # the parts of the sentence's own whole ("本年支出合计……，其中基本支出", "包括基本支出……、项目支出"); a sentence
         # opening with 其中 lists the parts of the sentence before, which may be another figure's
         tail = re.sub(rf"^\s*(?:{PARTS_OPEN})", "", tail)
+    own = re.sub(r"[（(][^）)]*[）)]", "", agency or "")
+    if tail.strip():
+        return _qualifies(tail, own, year, template)
+    # no words of its own: the subject of the figures before it, nearest first (the clause's first figure's, then the
+    # earlier clauses' first figures'; a clause without a figure, "与2023年度相比", has none)
+    heads = [
+        *(pieces[:1] if len(pieces) > 1 else []),
+        *(c for c in reversed(clauses[:-1]) if _AMOUNT.search(c)),
+    ]
+    for head in heads:
+        subject = _FIGURE_NAME_AT_END.sub("", _AMOUNT.split(head, maxsplit=1)[0])
+        subject = re.sub(rf"^\s*(?:{PARTS_OPEN})", "", subject)
+        if subject.strip():
+            # a body's or a year's subject carries over ("国库收付中心……和项目支出"); a kind's does not: a list's earlier
+            # part names only itself ("使用非财政拨款结余0.00万元，年初结转和结余")
+            return bool(_BODY_OR_YEAR.search(subject)) and _qualifies(subject, own, year, template)
+    return False
+
+
+def _qualifies(tail: str, own: str, year: int | None, template: bool) -> bool:
+    """``qualified`` for the words of one figure's own subject."""
     if year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", tail)):
         return True
-    own = re.sub(r"[（(][^）)]*[）)]", "", agency or "")
     t = _TEMPLATE_SUBJECT.match(tail.strip()) if template and own else None
     if t and int(t["y"]) == year and t["name"][-1] == own[-1]:
         return False
