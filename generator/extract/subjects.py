@@ -23,7 +23,7 @@ _FIGURE_NAME_AT_END = re.compile(
     r"(?:基本支出|项目支出|人员经费|公用经费|本年(?:收入|支出)(?:合计)?|(?:收入支出|收[、]?支|收入|支出)(?:总计|合计)|"
     r"(?:财政拨款)?(?:收入|支出)|其他收入|年[初末]结转和结余)(?:决算数?)?(?:为|是|共计|合计|达到?)?\s*$"
 )
-_BODY_OR_YEAR = re.compile(r"中心|局|部|单位|所|站|队|处|办公室|委员会|院|馆|本级|机关|\d{4}\s*年")
+_BODY = re.compile(r"中心|局|部|单位|所|站|队|处|办公室|委员会|院|馆|本级|机关")
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%|人|个)")  # a figure's amount (not a year)
 _AFTER_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|元|%|人|个)?\s*[、和及与]")
 _SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
@@ -107,9 +107,13 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
         subject = _FIGURE_NAME_AT_END.sub("", _AMOUNT.split(head, maxsplit=1)[0])
         subject = re.sub(rf"^\s*(?:{PARTS_OPEN})", "", subject)
         if subject.strip():
-            # a body's or a year's subject carries over ("国库收付中心……和项目支出"); a kind's does not: a list's earlier
-            # part names only itself ("使用非财政拨款结余0.00万元，年初结转和结余")
-            return bool(_BODY_OR_YEAR.search(subject)) and _qualifies(subject, own, year, template)
+            # a body's or another year's subject carries over ("国库收付中心……和项目支出"); a kind's does not: a list's
+            # earlier part names only itself ("使用非财政拨款结余0.00万元，年初结转和结余", "一般公共预算财政拨款基本支出
+            # ……，其中：人员经费")
+            carried = _BODY.search(subject) or (
+                year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", subject))
+            )
+            return bool(carried) and _qualifies(subject, own, year, template)
     return False
 
 
