@@ -2055,3 +2055,13 @@ def test_a_goal_beside_its_label_cell(reports) -> None:
     r = _cells_changed(reports[R001], [(10, 8, 1, goal + "全年安排资金336.79万元。")])
     (f,) = [f for f in run_checks(r) if f.rule == "perf.goal_copied"]
     assert (f.severity, f.claimed) == ("warning", "336.79万元")
+
+
+@pytest.mark.parametrize("lead", ["局属上海市普陀区自然资源确权登记事务中心", "下属上海市普陀区土地发展中心"])
+def test_a_covered_unit_named_as_subordinate(reports, before, lead) -> None:
+    """q.body4, q.gh_sub: a unit of 规划局's 编制范围 written "局属……"/"下属……" with the year and its 收入支出总计 is the
+    covered unit (a 汇总 report speaks of it), not another unit's text left in."""
+    said = f"{lead}2024年度收入支出总计1520.36万元。"
+    r = reread(reports[GUIHUA], _GUIHUA_SPENT, _GUIHUA_SPENT + said)
+    raised = {(f.rule, f.message) for f in run_checks(r) if f.rule == "completeness.agency_name"}
+    assert raised <= before[GUIHUA], sorted(raised - before[GUIHUA])

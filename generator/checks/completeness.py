@@ -811,8 +811,8 @@ def agency_name(report: Report) -> Iterable[Finding]:
         ):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
         covered = _covered_units(doc) if covered is None else covered
-        if named in covered:
-            continue  # one of the units the report covers (its 编制范围 lists it): a 汇总 report speaks of it
+        if named in covered or re.sub(r"^(?:局属|下属|所属|直属)", "", named) in covered:
+            continue  # one of the units the report covers (its 编制范围 lists it; "下属……"): a 汇总 report speaks of it
         yield make_finding(
             "completeness.agency_name",
             "warning",
@@ -2399,10 +2399,10 @@ _PASTED: list[tuple[re.Pattern[str], Severity, str]] = [
     title="照抄其他文件的文字",
     explanation=(
         "决算说明和绩效自评应是本单位自己的陈述。正文里出现规定的制定条款（“第一条 根据……，制定本规定。”），"
-        "或以“我公司”自称，说明这段文字是从其他文件（三定规定、第三方公司的报告）原样照抄来的。"
+        "或以“我公司”（“本公司”“我司”）自称，说明这段文字是从其他文件（三定规定、第三方公司的报告）原样照抄来的。"
         "照抄规定条文只作提示；照抄第三方公司的话，读者无法分辨哪些是单位自己的评价，记为警告。"
     ),
-    formula="正文不含“制定本规定”的条款和“我公司”的自称",
+    formula="正文不含“制定本规定”的条款和“我公司”“本公司”“我司”的自称",
     tolerance="不涉及金额",
     example="项目实施期间我公司配合人员十余人……",
 )
