@@ -18,6 +18,7 @@ from typing import Any
 from generator.checks import rule
 from generator.checks.perf import shown_label
 from generator.checks.sums import _keep, check_same, check_sum, find_entry, table_entries, table_name
+from generator.extract.narrative import clause_begin
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -391,7 +392,7 @@ def staff(report: Report) -> Iterable[Finding]:
             parts: dict[str, int] = {}
             rest = m.group("rest")
             for p in _STAFF_PART.finditer(rest):
-                clause = rest[max(rest.rfind(c, 0, p.start()) for c in "，,；;") + 1 : p.start()]
+                clause = rest[clause_begin(rest, p.start(), "，,；;") : p.start()]
                 if not re.search(
                     r"比|较|增加|减少|新增", clause
                 ):  # "比上年增加退休人员3人": a change, not a count

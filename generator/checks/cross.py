@@ -289,9 +289,8 @@ def _listed(unit: Report, listed: list[ListedUnit]) -> ListedUnit | None:
     for item in listed:
         if any(registry.key(n) == key for n in (item.name, *item.aliases)):
             return item
-    for item in (
-        listed
-    ):  # the unit by a short form of the listed name ("普陀区土地发展中心" for 上海市普陀区土地发展中心)
+    # the unit by a short form of the listed name ("普陀区土地发展中心" for 上海市普陀区土地发展中心)
+    for item in listed:
         if any(own_name(unit.agency, n) for n in (item.name, *item.aliases)):
             return item
     return None

@@ -12,8 +12,8 @@ from os.path import commonprefix
 
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import fmt, half_unit
-from generator.extract.claims import AMOUNT_LIST, list_labels
-from generator.extract.narrative import FIG, ROUGHLY
+from generator.extract.claims import AMOUNT_LIST, CHANGE_WORD_AT_END, list_labels
+from generator.extract.narrative import FIG, ROUGHLY, clause_begin
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -228,15 +228,15 @@ _LISTED_PART = re.compile(
 )
 # totals other rules already hold to their parts: 收入/支出总计 (sum.narrative_total), 政府采购 (sum.procurement),
 # 基本支出 = 人员经费 + 公用经费 (sum.basic_split)
-_CHANGE_HEAD = re.compile(r"^(?:比|较|与)|(?:增加|减少|增长|下降|节约|超支)了?$")
+_CHANGE_HEAD = re.compile(rf"^(?:比|较|与)|{CHANGE_WORD_AT_END.pattern}")  # "比上年增加", "较2023年度减少"
 _OWN_RULE = re.compile(r"总计$|采购|基本支出$")
 _RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
 _ROUGHLY = re.compile(rf"(?:{ROUGHLY})$")
 
 
-def _values(parts: list[re.Match[str]] | list[_Part]) -> list[Decimal] | None:
-    """The amounts (group "n") of a list's parts; None when one does not read as an amount."""
-    values = [parse_amount(p.group("n")) for p in parts]
+def _values(printed: list[str]) -> list[Decimal] | None:
+    """The amounts of a list's parts as printed; None when one does not read as an amount."""
+    values = [parse_amount(n) for n in printed]
     return None if any(v is None for v in values) else [v for v in values if v is not None]
 
 
@@ -247,9 +247,6 @@ class _Part:
     name: str
     n: str
     end: int
-
-    def group(self, key: str) -> str:
-        return self.name if key == "name" else self.n
 
 
 # "其中：公务用车购置费和公务用车运行维护费分别为0.00万元和4.46万元。": the parts as one list
@@ -313,9 +310,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
             h = _LISTED_HEAD.search(text, window, o.start())
             if h is not None and _CHANGE_HEAD.search(h.group("label")):
                 # "本年支出合计9759.38万元，比上年增加962.85万元，其中：……": the total before the change
-                cut = (
-                    max(text.rfind(c, 0, h.start()) for c in "，,") + 1
-                )  # the change's clause ("较2023年度减少")
+                cut = clause_begin(text, h.start(), "，,")  # the change's clause ("较2023年度减少")
                 h = _LISTED_HEAD.search(text, max(0, cut - 60), cut) if cut > 0 else None
             if h is None:
                 continue
@@ -328,7 +323,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
             total = parse_amount(h.group("n"))
             if not parts or total is None:
                 continue
-            amounts = _values(parts)
+            amounts = _values([p.n for p in parts])
             if amounts is None:
                 continue
             beyond, diff = sum_differs(amounts, total)
@@ -408,7 +403,7 @@ def parts_total(report: Report) -> Iterable[Finding]:
                 end, ending = p.start(), shared
             names = [p.group("name") for p in parts]
             total = parse_amount(t.group("n"))
-            values = _values(parts)
+            values = _values([p.group("n") for p in parts])
             if len(parts) < 2 or total is None or values is None:
                 continue
             beyond, diff = sum_differs(values, total)

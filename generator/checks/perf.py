@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from generator.checks import make_finding, page_ref, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, provably_greater, rounded_percent, same_figure
+from generator.extract.narrative import clause_begin
 from generator.extract.subjects import own_name
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
@@ -1456,9 +1457,7 @@ def completion_text(report: Report) -> Iterable[Finding]:
                 for m in stated.finditer(block.text):
                     if any(a <= m.start() < b for a, b in planned):
                         continue  # "计划慰问……12人" under 预期目标: the plan
-                    lead = block.text[
-                        max(block.text.rfind(c, 0, m.start()) for c in "，,；;。：:、") + 1 : m.start()
-                    ]
+                    lead = block.text[clause_begin(block.text, m.start(), "，,；;。：:、") : m.start()]
                     if "其中" in lead or _ANOTHER_COUNT.search(lead):
                         continue  # "其中与县市联合举办招聘会1场次", "联合举办招聘会1场次": a part, or another count
                     hits.append(

@@ -13,12 +13,13 @@ from generator.model import Finding, Quote, Report
 from generator.normalize import decimals
 
 # a factor: a figure with at most a unit of a standard or a count ("707元/人/月", "42人", "12个月", "1346")
-_FACTOR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:元(?:/[人户月年次天])*|个月|人次|人|户|个|月|次|天|年)?"
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # "1346", "1,346", "707.5"
+_FACTOR = rf"{_NUMBER}\s*(?:元(?:/[人户月年次天])*|个月|人次|人|户|个|月|次|天|年)?"
 _PRODUCT = re.compile(
     rf"(?<![\d.])(?P<factors>(?:{_FACTOR}\s*[*×＊]\s*){{1,4}}{_FACTOR})\s*[=＝]\s*"
-    r"(?P<result>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万人次|万人|万|元|人次|人|户|个)?"
+    rf"(?P<result>{_NUMBER})\s*(?P<unit>万元|万人次|万人|万|元|人次|人|户|个)?"
 )
-_ONE = re.compile(r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d*×＊]*)")
+_ONE = re.compile(rf"(?P<n>{_NUMBER})\s*(?P<unit>[^\d*×＊]*)")
 
 
 def _interval(figure: str, unit: str) -> tuple[Decimal, Decimal]:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from generator.checks import make_finding, of_another_year, per_report, rule
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_NUMBER, ITEM_OPENS, class_stem, item_number
-from generator.extract.narrative import has_unread_figure
+from generator.extract.narrative import clause_begin, has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
@@ -1004,7 +1004,7 @@ def sangong_budget_text(report: Report) -> Iterable[Finding]:
         if b.table is not None or "预算" not in b.text:
             continue
         for m in _SANGONG_BUDGET.finditer(b.text):
-            clause = b.text[max(b.text.rfind(c, 0, m.start()) for c in "，,。；;（(") + 1 : m.start()]
+            clause = b.text[clause_begin(b.text, m.start(), "，,。；;（(") : m.start()]
             if of_another_year(report, clause):
                 continue  # "（上年公务接待费全年预算数0.60万元）": last year's budget
             amount = parse_amount(m.group("n"))

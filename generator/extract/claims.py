@@ -11,6 +11,7 @@ from generator.extract.narrative import (
     FIG,
     IS,
     NUM,
+    clause_begin,
     has_unread_figure,
     required_text,
     rough_figures,
@@ -421,12 +422,7 @@ def _page_in(doc: Document, first: int, cut: int, pos: int, at: int) -> int:
     return doc.blocks[first].page_at(at) if at < cut else doc.blocks[pos].page_at(at - cut)
 
 
-_CHANGED_BEFORE = re.compile(r"(?:增加|减少|增长|下降|节约|超支)了?\s*$")  # a change's amount follows
-
-
-def _clause_start(text: str, begin: int, at: int) -> int:
-    """Where the clause holding offset ``at`` begins, not before ``begin``."""
-    return max(begin, max(text.rfind(c, begin, at) for c in "，,；;：:") + 1)
+CHANGE_WORD_AT_END = re.compile(r"(?:增加|减少|增长|下降|节约|超支)了?\s*$")  # a change's amount follows
 
 
 def _sentence_whole(
@@ -461,16 +457,16 @@ def _sentence_whole(
     if parent is None and ("其中" in head or "主要用于" in head or opens):
         # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
         found = next(reversed(list(_PARENT.finditer(text, sentence_start, at))), None)
-        if found and _CHANGED_BEFORE.search(
-            text, _clause_start(text, sentence_start, found.start()), found.start()
+        if found and CHANGE_WORD_AT_END.search(
+            text, clause_begin(text, found.start(), begin=sentence_start), found.start()
         ):
             # "本年支出合计9759.38万元，比上年增加962.85万元，其中：……": the whole is the amount before the change
             found = next(
                 (
                     a
                     for a in reversed(list(_AMOUNT_BEFORE.finditer(text, sentence_start, found.start())))
-                    if not _CHANGED_BEFORE.search(
-                        text, _clause_start(text, sentence_start, a.start()), a.start()
+                    if not CHANGE_WORD_AT_END.search(
+                        text, clause_begin(text, a.start(), begin=sentence_start), a.start()
                     )
                 ),
                 None,

@@ -369,6 +369,11 @@ def sentence_begin(text: str, end: int) -> int:
     return max(text.rfind(c, 0, end) for c in "。；;") + 1
 
 
+def clause_begin(text: str, at: int, stops: str = "，,；;：:", begin: int = 0) -> int:
+    """Where the clause holding offset ``at`` begins: after the last of ``stops`` before it, not before ``begin``."""
+    return max(begin, max(text.rfind(c, begin, at) for c in stops) + 1)
+
+
 # a budget broken down into its parts: "“三公”经费财政拨款支出年初预算为2.85万元，其中公务接待费2.85万元",
 # "……年初预算为0.95万元（其中：公务接待费0.95万元）"
 _BUDGET_OPENS = re.compile(r"预算(?:数)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,]?\s*[（(]?\s*其中")

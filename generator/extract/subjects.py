@@ -24,8 +24,11 @@ _FIGURE_NAME_AT_END = re.compile(
     r"(?:财政拨款)?(?:收入|支出)|其他收入|年[初末]结转和结余)(?:决算数?)?(?:为|是|共计|合计|达到?)?\s*$"
 )
 _BODY = re.compile(r"中心|局|部|单位|所|站|队|处|办公室|委员会|院|馆|本级|机关")
-_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%|人|个)")  # a figure's amount (not a year)
-_AFTER_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|元|%|人|个)?\s*[、和及与]")
+_UNIT = r"(?:万元|元|%|人|个)"
+_AMOUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*{_UNIT}")  # a figure's amount (not a year)
+_AFTER_FIGURE = re.compile(
+    rf"\d(?:[\d,.]*\d)?\s*{_UNIT}?\s*[、和及与]"
+)  # a figure and the connective after it
 _SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
 _NOTE = re.compile(r"[（(](?:含|包括|汇总)[^（）()]*[）)]")  # "本部门（含下属单位）"
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
