@@ -2051,3 +2051,32 @@ def test_a_covered_unit_named_as_subordinate(reports, before, lead) -> None:
     said = f"{lead}2024年度收入支出总计1520.36万元。"
     r = reread(reports[GUIHUA], _GUIHUA_SPENT, _GUIHUA_SPENT + said)
     assert not raised_anew(r, before[GUIHUA], "completeness.agency_name")
+
+
+_R000_SPENT_TOTAL = "2024年度支出总计869.05万元，其中：本年支出合计830.26万元"
+_R003_INCOME_TOTAL = "2024年度收入总计32,312.49万元"
+
+
+@pytest.mark.parametrize(
+    "name,old,said",
+    [
+        (R000, _R000_SPENT_TOTAL, "昌吉回族自治州人力资源和社会保障局2024年度收入支出总计3,205.91万元。"),
+        (R003, _R003_INCOME_TOTAL, "乌鲁木齐市公共就业服务中心2024年度收入总计3,210.55万元。"),
+        (R003, _R003_INCOME_TOTAL, "乌鲁木齐市人力资源和社会保障局(本级)2024年度收入总计12,210.55万元。"),
+        (R003, _R003_INCOME_TOTAL, "2023年度收入总计30,210.55万元。"),
+    ],
+)
+def test_another_bodys_total_stated_first(reports, before, name, old, said) -> None:
+    """q.z0_other, q.z3_1, q.z3_2: another body's (or year's) 总计 stated before the unit's own is not the unit's
+    收入总计 or 支出总计 for sum.balance: its own two 总计s are equal."""
+    r = reread(reports[name], old, said + old)
+    assert not raised_anew(r, before[name], "sum.balance")
+
+
+def test_the_units_total_written_as_its_name_and_year(reports) -> None:
+    """The unit's own "昌吉州公共就业服务中心2024年度收入支出总计869.15万元" stated first is its 支出总计; the 收入总计
+    869.05 beside it is an error."""
+    said = "昌吉州公共就业服务中心2024年度收入支出总计869.15万元。"
+    r = reread(reports[R000], _R000_SPENT_TOTAL, said + _R000_SPENT_TOTAL)
+    (f,) = [f for f in run_checks(r) if f.rule == "sum.balance"]
+    assert (f.severity, f.claimed, f.expected) == ("error", "869.05", "869.15"), f.message

@@ -18,7 +18,8 @@ from typing import Any
 from generator.checks import rule
 from generator.checks.perf import shown_label
 from generator.checks.sums import _keep, check_same, check_sum, find_entry, table_entries, table_name
-from generator.extract.narrative import clause_begin
+from generator.extract.narrative import clause_begin, sentence_begin
+from generator.extract.subjects import qualified
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -154,6 +155,11 @@ def balance(report: Report) -> Iterable[Finding]:
         for m in _TOTAL.finditer(b.text):
             amount = _amount(m.group("amount"))
             if amount is None:
+                continue
+            # another body's or year's 总计 ("……就业服务中心2024年度收入总计", "（本级）……", "2023年度支出总计"); the words
+            # before "收入支出总计"'s 支出总计 are the subject's
+            lead = b.text[sentence_begin(b.text, m.start()) : m.start()]
+            if qualified(re.sub(r"收入$", "", lead), report.agency, report.year, template=True):
                 continue
             kind = _kind(m.group("label"))
             # "财政拨款收入总计1,397.29万元，支出总计1,397.29万元" (001): the second 总计 of the pair is the
