@@ -2080,3 +2080,28 @@ def test_the_units_total_written_as_its_name_and_year(reports) -> None:
     r = reread(reports[R000], _R000_SPENT_TOTAL, said + _R000_SPENT_TOTAL)
     (f,) = [f for f in run_checks(r) if f.rule == "sum.balance"]
     assert (f.severity, f.claimed, f.expected) == ("error", "869.05", "869.15"), f.message
+
+
+_CAIZHENG_SPENT = (
+    "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%；"
+)
+
+
+def test_another_bodys_list_in_the_units_sentence(reports, before) -> None:
+    """q.body6: "局本级基本支出2000.00万元、项目支出450.00万元；本年支出合计……项目支出603.14万元": the first 项目支出 is
+    the 本级's (its subject carries over), not a second amount of the unit's 项目支出 in one list."""
+    r = reread(
+        reports[CAIZHENG],
+        _CAIZHENG_SPENT,
+        "局本级基本支出2000.00万元、项目支出450.00万元；" + _CAIZHENG_SPENT,
+    )
+    assert not raised_anew(r, before[CAIZHENG], "repeat.list_part")
+
+
+def test_a_part_named_twice_in_the_units_list(reports) -> None:
+    """The unit's own list naming 基本支出 twice is still an error."""
+    r = reread(
+        reports[CAIZHENG], _CAIZHENG_SPENT, _CAIZHENG_SPENT.replace("项目支出603.14", "基本支出603.14")
+    )
+    (f,) = [f for f in run_checks(r) if f.rule == "repeat.list_part"]
+    assert (f.severity, f.claimed) == ("error", "2336.91万元、603.14万元")

@@ -53,7 +53,7 @@ from generator.extract.claims import (
     sentence_begin,
     signed_change,
 )
-from generator.extract.narrative import in_budget_breakdown, section_of
+from generator.extract.narrative import in_budget_breakdown, section_of, sentence_begin
 from generator.extract.perf import funding_statements
 from generator.extract.subjects import PARTS_OPEN, qualified
 from generator.model import Block, Finding, Quote, Report
@@ -1340,6 +1340,9 @@ def list_part(report: Report) -> Iterable[Finding]:
             for m in _LISTED.finditer(sentence):
                 if in_budget_breakdown(sentence, m.start("label")):
                     continue  # a budget's part, beside the spending's in the same sentence
+                lead = sentence[sentence_begin(sentence, m.start("label")) : m.start("label")]
+                if qualified(lead, report.agency, report.year):
+                    continue  # another body's list in the unit's sentence ("局本级基本支出2000.00万元、项目支出……")
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
                 label = _SAME_PART.get(label, label)
                 listed.setdefault(label, []).append(m)
