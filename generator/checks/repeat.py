@@ -53,7 +53,7 @@ from generator.extract.claims import (
     sentence_begin,
     signed_change,
 )
-from generator.extract.narrative import in_budget_breakdown, section_of, sentence_begin
+from generator.extract.narrative import in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
 from generator.extract.subjects import PARTS_OPEN, qualified
 from generator.model import Block, Finding, Quote, Report
