@@ -2105,3 +2105,30 @@ def test_a_part_named_twice_in_the_units_list(reports) -> None:
     )
     (f,) = [f for f in run_checks(r) if f.rule == "repeat.list_part"]
     assert (f.severity, f.claimed) == ("error", "2336.91万元、603.14万元")
+
+
+def test_the_carry_over_written_after_the_balance(reports) -> None:
+    """q.z0_csp: "……结余分配0.00万元，收支相抵后年末结转和结余48.79万元" is the template's 年末结转和结余, written with
+    the words that say what it is; 830.26 + 0.00 + 48.79 = 879.05, not the 支出总计 869.05."""
+    r = reread(reports[R000], "年末结转和结余38.79万元。", "收支相抵后年末结转和结余48.79万元。")
+    (f,) = [f for f in run_checks(r) if f.rule == "sum.narrative_total"]
+    assert (f.severity, f.claimed, f.expected) == ("error", "869.05", "879.05")
+
+
+def test_the_sme_amount_written_as_the_contract_amount(reports) -> None:
+    """pr.4p: "由中小企业供应商中标或成交的，合同金额为14.79万元" states the 其他项目 amount; with the 预留项目's 246.47
+    it exceeds the 政府采购金额 251.25."""
+    r = reread(
+        reports[CAIZHENG],
+        "由中小企业供应商中标或成交的，采购金额4.79万元。",
+        "由中小企业供应商中标或成交的，合同金额为14.79万元。",
+    )
+    (f,) = [f for f in run_checks(r) if f.rule == "sum.procurement_sme"]
+    assert (f.severity, f.claimed, f.expected) == ("error", "261.26", "≤251.25")
+
+
+def test_no_cost_written_as_nothing_incurred(reports) -> None:
+    """nc.8p: "没有发生费用" beside an indicator that spent 1.5万元 denies what the row reports spent."""
+    r = _cells_changed(reports[R000], [(0, 75, 13, "本年度未使用该项资金，没有发生费用。")])
+    (f,) = [f for f in run_checks(r) if f.rule == "perf.reason_no_cost"]
+    assert (f.severity, f.claimed) == ("warning", "=1.5万元"), f.message
