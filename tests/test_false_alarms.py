@@ -2132,3 +2132,30 @@ def test_no_cost_written_as_nothing_incurred(reports) -> None:
     r = _cells_changed(reports[R000], [(0, 75, 13, "本年度未使用该项资金，没有发生费用。")])
     (f,) = [f for f in run_checks(r) if f.rule == "perf.reason_no_cost"]
     assert (f.severity, f.claimed) == ("warning", "=1.5万元"), f.message
+
+
+@pytest.mark.parametrize(
+    "written,reversed_",
+    [
+        ("2024.1.1-2023.12.31", True),
+        ("2024/1/1至2023/12/31", True),
+        ("2024年1月1日起至2023年12月31日止", True),
+        ("2024.1.1-2024.12.31", False),
+        ("2024.01.01-2024.12.31", False),
+        ("2024年1月1日起至2024年12月31日止", False),
+        ("2024.1-2023.12", False),  # two parts only: may be amounts
+    ],
+)
+def test_a_range_written_with_dots_or_qi_zhi(reports, before, written, reversed_) -> None:
+    """dr-p4, dr-p10: dotted dates and "……起至……止" are ranges; one ending before it begins is a warning, a whole
+    year is none."""
+    r = reread(reports[GUIHUA], "截至2024年12月31日", written)
+    found = raised_anew(r, before[GUIHUA], "date.range_reversed")
+    assert len(found) == reversed_, found
+
+
+def test_a_dotted_range_against_its_length(reports) -> None:
+    """A dotted range of 36 months "为期两年" contradicts itself."""
+    r = reread(reports[GUIHUA], "截至2024年12月31日", "项目周期2023.6.1-2026.5.31，为期两年")
+    (f,) = [f for f in run_checks(r) if f.rule == "date.length"]
+    assert f.severity == "warning" and "36个月" in f.message

@@ -18,9 +18,13 @@ from generator.model import Block, Finding, Quote, Report
 # "2024年1月1日" / "2023年-6月" / "2023年6月" / "2023年" (a year alone only as a range's end point
 # when the other end is a year alone too). Separators between the ends: 至 到 - — ~.
 _POINT = r"(?P<{p}y>\d{{4}})\s*年\s*(?:[-－]?\s*(?P<{p}m>\d{{1,2}})\s*月\s*(?:(?P<{p}d>\d{{1,2}})\s*日)?)?"
-_RANGE = re.compile(
-    _POINT.format(p="a") + r"\s*(?:至|到|[-－—~～]{1,2})\s*" + _POINT.format(p="b") + r"(?!\s*度)"
+_BETWEEN = r"\s*起?\s*(?:至|到|[-－—~～]{1,2})\s*"  # "2024年1月1日起至2024年12月31日止"
+_RANGE = re.compile(_POINT.format(p="a") + _BETWEEN + _POINT.format(p="b") + r"(?!\s*度)")
+# "2024.1.1-2024.12.31", "2024/1/1至2024/12/31": dotted dates only with a day ("2024.01" may be an amount)
+_DOTTED = (
+    r"(?P<{p}y>\d{{4}})\s*(?P<{p}s>[./／])\s*(?P<{p}m>\d{{1,2}})\s*(?P={p}s)\s*(?P<{p}d>\d{{1,2}})(?![\d.])"
 )
+_DOTTED_RANGE = re.compile(r"(?<![\d.])" + _DOTTED.format(p="a") + _BETWEEN + _DOTTED.format(p="b"))
 # The length stated right after the range, in the same sentence: "租赁期限5年", "为期3年", "期限为36个月".
 _LENGTH = re.compile(
     r"[^。；;]{0,12}?(?:期限|为期|共计?|合计)\s*(?:为|是)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>个月|年)"
@@ -71,14 +75,16 @@ def spans(report: Report) -> Iterator[tuple[Span, str]]:
         return
     for b in doc.blocks:
         text = b.text
-        if "年" in text:
-            for m in _RANGE.finditer(text):
-                a, z = _point(m, "a"), _point(m, "b")
-                if not (_valid(a) and _valid(z)):
-                    continue
-                if (a.month is None) != (z.month is None):
-                    continue  # "2023年-2024年3月": mixed precision, not a pattern reports use for periods
-                yield Span(b, m.start(), m.end(), a, z), text
+        found = [*_RANGE.finditer(text)] if "年" in text else []
+        if any(c in text for c in "./／"):
+            found += _DOTTED_RANGE.finditer(text)
+        for m in sorted(found, key=lambda m: m.start()):
+            a, z = _point(m, "a"), _point(m, "b")
+            if not (_valid(a) and _valid(z)):
+                continue
+            if (a.month is None) != (z.month is None):
+                continue  # "2023年-2024年3月": mixed precision, not a pattern reports use for periods
+            yield Span(b, m.start(), m.end(), a, z), text
 
 
 def _quote(span: Span, text: str, end: int | None = None) -> Quote:
@@ -91,7 +97,8 @@ def _quote(span: Span, text: str, end: int | None = None) -> Quote:
     title="起止日期颠倒",
     explanation=(
         "文中或表中写明一段时间“某年某月某日至某年某月某日”，终止日期早于起始日期。这样的期间不存在，"
-        "多半是年份笔误（如“2024年1月1日至2021年12月31日”）。只有年份、没有月日的端点按该年首日或末日算。"
+        "多半是年份笔误（如“2024年1月1日至2021年12月31日”）。只有年份、没有月日的端点按该年首日或末日算；"
+        "用点或斜线写、带日的日期（“2024.1.1-2024.12.31”）和“……起至……止”也按期间读。"
     ),
     formula="终止日期 ≥ 起始日期",
     tolerance="不涉及金额；同一天起止不算颠倒",
