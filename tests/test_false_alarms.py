@@ -2159,3 +2159,46 @@ def test_a_dotted_range_against_its_length(reports) -> None:
     r = reread(reports[GUIHUA], "截至2024年12月31日", "项目周期2023.6.1-2026.5.31，为期两年")
     (f,) = [f for f in run_checks(r) if f.rule == "date.length"]
     assert f.severity == "warning" and "36个月" in f.message
+
+
+_R004_PARTS = "基本支出738.08万元，占84.09%；项目支出139.69万元，占15.91%"
+_SHEGONG_CLASSES = (
+    "一般公共服务支出（类）264.87万元，占86.05%；社会保障和就业支出（类）10.82万元，占3.52%；"
+    "卫生健康支出（类）2.71万元，占0.88%；住房保障支出（类）29.42万元，占9.55%。"
+)
+_SHEGONG_LISTED = (
+    "一般公共服务支出（类）、社会保障和就业支出（类）、卫生健康支出（类）、住房保障支出（类）分别为264.87万元、"
+    "10.82万元、2.71万元、29.42万元，占比依次为86.05%、3.52%、{}%、9.56%。"
+)
+_SHEGONG_PAIRED = (
+    "一般公共服务支出（类）264.87万元、社会保障和就业支出（类）10.82万元、卫生健康支出（类）2.71万元、"
+    "住房保障支出（类）29.42万元，所占比例分别为86.05%、3.52%、{}%、9.56%。"
+)
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        (R004, _R004_PARTS, "基本支出738.08万元、项目支出139.69万元，占比分别为84.09%、15.91%"),
+        (SHEGONG, _SHEGONG_CLASSES, _SHEGONG_LISTED.format("0.88")),
+        (SHEGONG, _SHEGONG_CLASSES, _SHEGONG_PAIRED.format("0.88")),
+    ],
+)
+def test_shares_listed_after_their_amounts(reports, before, name, old, new) -> None:
+    """S05, B18: "……，占比分别为x%、y%" / "占比依次为" give each amount its own share, in order; the first share is not
+    the last amount's."""
+    assert not raised_anew(reread(reports[name], old, new), before[name])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,claimed",
+    [
+        (R004, _R004_PARTS, "基本支出738.08万元、项目支出139.69万元，占比分别为84.90%、15.91%", "84.90%"),
+        (SHEGONG, _SHEGONG_CLASSES, _SHEGONG_LISTED.format("0.98"), "0.98%"),
+        (SHEGONG, _SHEGONG_CLASSES, _SHEGONG_PAIRED.format("0.98"), "0.98%"),
+    ],
+)
+def test_a_wrong_share_in_a_listed_order(reports, before, name, old, new, claimed) -> None:
+    """A share listed after its amounts that its amount does not give is an error."""
+    found = raised_anew(reread(reports[name], old, new), before[name], "ratio.share")
+    assert len(found) == 1 and f"占{claimed}" in found[0][1], found

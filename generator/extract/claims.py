@@ -407,8 +407,8 @@ def _subject(text: str) -> str:
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
-)
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?![^\d，,。；;%]{{0,6}}?(?:分别|依次))(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+)  # not "占比分别为x%、y%": a list's shares (_SHARE_LIST, _SHARE_PAIRS)
 _PARENT = re.compile(
     rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
 )  # "…万元，其中：", "本年支出合计…万元中，"
@@ -488,10 +488,16 @@ AMOUNT_LIST = (
     r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)分别(?:为|是)"
     rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)"
 )
-_SHARE_LIST = re.compile(
-    AMOUNT_LIST + r"[，,]\s*分别占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?"
-    rf"(?:比[重例]?为?)?(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
+# the shares after a list: "，分别占x%和y%", "，分别占本年支出合计的x%、y%", "，占比分别为x%、y%", "，所占比例依次为……"
+_SHARES = (
+    r"[，,]\s*(?:(?:分别|依次)占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?(?:比[重例]?为?)?|"
+    r"所?占比[重例]?(?:分别|依次)(?:为|是)?)"
+    rf"(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
 )
+_SHARE_LIST = re.compile(AMOUNT_LIST + _SHARES)
+# …after names each with its amount: "基本支出738.08万元、项目支出139.69万元，占比分别为84.09%、15.91%"
+_NAMED_AMOUNT = rf"([\u4e00-\u9fff（）()“”]{{2,}})\s*(?:为|是)?\s*({FIG})\s*万元"
+_SHARE_PAIRS = re.compile(rf"(?P<items>(?:{_NAMED_AMOUNT}{_AND})+{_NAMED_AMOUNT})" + _SHARES)
 
 
 _NAME_ENDS = ("费", "支出", "收入", "资金", "金额")  # how a name of a figure ends
@@ -516,12 +522,17 @@ def _share_lists(
     doc: Document, sections: list[str], toc: set[int], pos: int, text: str, first: int, cut: int
 ) -> list[dict[str, Any]]:
     out = []
-    for m in _SHARE_LIST.finditer(text):
+    for m in [*_SHARE_LIST.finditer(text), *_SHARE_PAIRS.finditer(text)]:
         if m.end() <= cut:
             continue
-        amounts = [parse_amount(x) for x in re.findall(FIG, m.group("amounts"))]
         pcts = [parse_amount(x) for x in re.findall(FIG, m.group("pcts"))]
-        labels = list_labels(m.group("labels"), len(amounts))
+        if "labels" in m.groupdict():
+            amounts = [parse_amount(x) for x in re.findall(FIG, m.group("amounts"))]
+            labels = list_labels(m.group("labels"), len(amounts))
+        else:  # the last names with their amounts, one a share
+            named = re.findall(_NAMED_AMOUNT, m.group("items"))[-len(pcts) :]
+            labels = [re.sub(r"^(?:其中|主要包括|包括)", "", n) for n, _ in named]
+            amounts = [parse_amount(a) for _, a in named]
         if labels is None or len(pcts) != len(amounts):
             continue  # the names, amounts and shares do not pair up one to one
         parent, parent_quote, parent_unread, head = _sentence_whole(
@@ -638,7 +649,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 "block": pos,
                 "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None),
             })  # fmt: skip
-        if "分别" in text:
+        if "分别" in text or "依次" in text:
             out.extend(_share_lists(doc, sections, toc, pos, text, first, cut))
     return out
 
