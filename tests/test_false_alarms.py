@@ -2202,3 +2202,80 @@ def test_a_wrong_share_in_a_listed_order(reports, before, name, old, new, claime
     """A share listed after its amounts that its amount does not give is an error."""
     found = raised_anew(reread(reports[name], old, new), before[name], "ratio.share")
     assert len(found) == 1 and f"占{claimed}" in found[0][1], found
+
+
+def test_a_share_of_another_year_in_brackets(reports, before) -> None:
+    """B22: "（2023年度社会保障和就业支出1,488.14万元，占当年一般公共预算财政拨款支出的75.38%）" is last year's share of
+    last year's whole, which the report does not state: not a share of this year's 1397.29."""
+    r = reread(
+        reports[R001],
+        "较上年决算减少107.03万元，下降7.19%，",
+        "较上年决算减少107.03万元，下降7.19%（2023年度社会保障和就业支出1,488.14万元，占当年一般公共预算财政拨款支出的75.38%），",
+    )
+    assert not raised_anew(r, before[R001], "ratio.share")
+
+
+_R004_FISCAL = "2023年度财政拨款支出840.77万元，占本年支出合计的95.78%"
+_R004_FISCAL_WHOLE = "2023年度一般公共预算财政拨款支出840.77万元，占本年支出合计877.77万元的95.78%"
+
+
+def test_a_shares_whole_is_not_the_changed_amount(reports, before) -> None:
+    """F21: "……840.77万元，占本年支出合计877.77万元的95.78%，与上年相比，财政拨款支出减少186.14万元，减少18.13%": the
+    change is of 840.77 (186.14 ÷ 1026.91 = 18.13%), not of the whole the share names."""
+    assert not raised_anew(
+        reread(reports[R004], _R004_FISCAL, _R004_FISCAL_WHOLE), before[R004], "yoy.percent"
+    )
+
+
+def test_a_wrong_change_after_a_shares_whole(reports, before) -> None:
+    """The same sentence with 19.13% is an error against 840.77."""
+    r = reread(reports[R004], _R004_FISCAL, _R004_FISCAL_WHOLE)
+    r = reread(r, "减少186.14万元，减少18.13%", "减少186.14万元，减少19.13%")
+    (found,) = raised_anew(r, before[R004], "yoy.percent")
+    assert "按本年840.77万元推算" in found[1], found
+
+
+_SHEGONG_CARS = "截至2024年12月31日，中共上海市普陀区委社会工作部共有车辆0辆，其中："
+
+
+def test_another_bodys_cars_in_an_aside(reports, before) -> None:
+    """B13: "本部门未配备车辆（上年划转前，区委组织部配备车辆5辆），其中：……0辆" — the bracket's 5 cars are another body's,
+    not the count the 0-car list must add up to."""
+    r = reread(
+        reports[SHEGONG],
+        _SHEGONG_CARS,
+        "截至2024年底，本部门未配备车辆（上年划转前，区委组织部配备车辆5辆），其中：",
+    )
+    assert not raised_anew(r, before[SHEGONG], "repeat.vehicles")
+
+
+def test_the_units_cars_beside_an_aside(reports, before) -> None:
+    """The unit's own "共有车辆1辆（……区委组织部配备车辆5辆），其中：" with a 0-car list is still an error of 1 against 0."""
+    r = reread(
+        reports[SHEGONG],
+        _SHEGONG_CARS,
+        "截至2024年12月31日，中共上海市普陀区委社会工作部共有车辆1辆（上年划转前，区委组织部配备车辆5辆），其中：",
+    )
+    (found,) = raised_anew(r, before[SHEGONG], "repeat.vehicles")
+    assert "写车辆1辆" in found[1], found
+
+
+def test_a_rate_on_the_initial_budget_beside_the_tables(reports, before) -> None:
+    """Q14: 004's text says "年初预算20万，全年使用数19.76万，资金使用率98.80%" (19.76 ÷ 20); a table giving 19.76 ÷ 19.76
+    = 100% on its 全年预算 is right on its own base: two rates, each right, no slip."""
+    r = _cells_changed(reports[R004], [(6, 3, 6, "100%"), (6, 3, 7, "10")])
+    assert not raised_anew(r, before[R004], "repeat.perf_funding")
+
+
+def test_a_rate_the_text_gets_wrong_on_its_own_base(reports, before) -> None:
+    """The text's rate, wrong on its own 年初 base (90.80 for 19.76 ÷ 20), is still compared with the table."""
+    r = reread(reports[R004], "资金使用率98.80%", "资金使用率90.80%")
+    r = _cells_changed(r, [(6, 3, 6, "100%"), (6, 3, 7, "10")])
+    assert raised_anew(r, before[R004], "repeat.perf_funding")
+
+
+def test_the_parent_body_named_as_such(reports, before) -> None:
+    """A30: "（上级主管部门昌吉州人社局2024年度收入支出总计另行公开。）" names the parent on purpose: no template left in."""
+    old = "收入支出总体与上年相比，增加144.10万元"
+    r = reread(reports[R000], old, "（上级主管部门昌吉州人社局2024年度收入支出总计另行公开。）" + old)
+    assert not raised_anew(r, before[R000], "completeness.agency_name")

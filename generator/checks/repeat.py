@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from generator.checks import make_finding, of_another_year, rule, running_with
 from generator.checks.perf import (
@@ -45,6 +46,7 @@ from generator.checks.perf import (
     stream_rows,
 )
 from generator.checks.perf import _core as perf_core
+from generator.checks.ratios import percent_severity
 from generator.checks.sums import statutory
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import (
@@ -71,6 +73,26 @@ def _differs(a: Decimal, b: Decimal) -> str | None:
     if a.quantize(_CENT) == b.quantize(_CENT):
         return None
     return "info" if abs(a - b) <= half_unit(a, b) else "error"
+
+
+def _right_rate(rate: Decimal, spent: Decimal | None, budget: Decimal | None) -> bool:
+    return (
+        spent is not None
+        and budget is not None
+        and budget != 0
+        and percent_severity(rate, spent, budget) is None
+    )
+
+
+def _rates_of_two_budgets(said: Mapping[str, Any], shown: Mapping[str, Any]) -> bool:
+    """The text's rate is its spending over the 年初 budget it states, the table's over the 全年 budget (004: "年初预算20
+    万，全年使用数19.76万，资金使用率98.80%" beside a table's 19.76 ÷ 19.76 = 100%): each right on its own base."""
+    return (
+        said.get("budget") is None
+        and said.get("initial") != shown.get("budget")
+        and _right_rate(said["rate"], said.get("spent"), said.get("initial"))
+        and _right_rate(shown["rate"], shown.get("spent"), shown.get("budget"))
+    )
 
 
 @rule(
@@ -105,6 +127,8 @@ def perf_funding(report: Report) -> Iterable[Finding]:
         for key, label in _FIELDS.items():
             said, shown = st.get(key), row.get(key)
             if said is None or shown is None:
+                continue
+            if key == "rate" and _rates_of_two_budgets(st, row):
                 continue
             verdict = _differs(said, shown)
             if verdict:
@@ -415,6 +439,9 @@ def vehicles(report: Report) -> Iterable[Finding]:
             continue
         for pattern, into in ((_FLEET, fleet), (_FIXED, fixed), (_ASSET, asset)):
             for m in pattern.finditer(block.text):
+                before = block.text[sentence_begin(block.text, m.start()) : m.start()]
+                if len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)):
+                    continue  # an aside ("未配备车辆（上年划转前，区委组织部配备车辆5辆）"): not the count the text states
                 q = Quote(m.group(0), block.page_at(m.start()), None, block=block)
                 into.append((int(m.group("n")), q, block.text[m.end() :]))
     if len(fixed) == 1 and len(asset) == 1 and fixed[0][0] != asset[0][0]:

@@ -242,6 +242,9 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 if not _CHANGE_WORD.search(head[: a.start()])
                 and not _LAST_YEAR_CLAUSE.search(head[: a.start()])
                 and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
+                and not re.search(
+                    r"占[^，,。；;%\d]*$", head[: a.start()]
+                )  # a share's whole ("占本年支出合计877.77万元的")
             ]
             current = parse_amount(amounts[-1].group("n")) if amounts else None
             quote_start = sentence_start + (amounts[-1].start() if amounts else 0)
