@@ -2279,3 +2279,86 @@ def test_the_parent_body_named_as_such(reports, before) -> None:
     old = "收入支出总体与上年相比，增加144.10万元"
     r = reread(reports[R000], old, "（上级主管部门昌吉州人社局2024年度收入支出总计另行公开。）" + old)
     assert not raised_anew(r, before[R000], "completeness.agency_name")
+
+
+_CAIZHENG_GPB_BUDGET = (
+    "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "一般公共预算财政拨款支出决算数为2940.05万元，为年初预算数2993.92万元的98.20%。",
+        "一般公共预算财政拨款支出年初预算2993.92万元，决算2940.05万元，预算执行率98.20%，决算数比年初预算少53.87万元。",
+        "一般公共预算财政拨款支出决算数2940.05万元比年初预算数2993.92万元少53.87万元。",
+        "一般公共预算财政拨款支出年初预算2993.92万元，实际支出2940.05万元，完成年初预算的98.20%。",
+    ],
+)
+def test_the_budget_sentence_worded_otherwise(reports, before, said) -> None:
+    """F68, F69, A59, A72: the 决算 against the 年初预算 worded as other offices word it, all right: no note."""
+    assert not raised_anew(reread(reports[CAIZHENG], _CAIZHENG_GPB_BUDGET, said), before[CAIZHENG])
+
+
+@pytest.mark.parametrize(
+    "said,rule,claimed",
+    [
+        (
+            "一般公共预算财政拨款支出决算数为2940.05万元，为年初预算数2993.92万元的98.02%。",
+            "budget.rate",
+            "98.02%",
+        ),
+        (
+            "一般公共预算财政拨款支出年初预算2993.92万元，支出决算2940.05万元，预算执行率98.02%。",
+            "budget.rate",
+            "98.02%",
+        ),
+        (
+            "一般公共预算财政拨款支出年初预算2993.92万元，决算2940.05万元，预算执行率98.20%，决算数比年初预算少58.37万元。",
+            "budget.gap",
+            "58.37",
+        ),
+        (
+            "一般公共预算财政拨款支出决算数2940.05万元比年初预算数2993.92万元少58.37万元。",
+            "budget.gap",
+            "58.37",
+        ),
+    ],
+)
+def test_a_wrong_budget_figure_worded_otherwise(reports, before, said, rule, claimed) -> None:
+    """F68, F69, A59: a wrong rate or gap in those wordings is an error."""
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_GPB_BUDGET, said), before[CAIZHENG], rule)
+    assert len(found) == 1 and claimed in found[0][1], found
+
+
+def test_an_execution_rate_is_noted_once(reports, before) -> None:
+    """ "年初预算……，实际支出……，预算执行率98.02%" is budget.execution's sentence: one error, not a second from budget.rate."""
+    said = "一般公共预算财政拨款支出年初预算2993.92万元，实际支出2940.05万元，预算执行率98.02%。"
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_GPB_BUDGET, said), before[CAIZHENG])
+    assert [rule for rule, _ in found] == ["budget.execution"], found
+
+
+@pytest.mark.parametrize(
+    "name,old,said,claimed",
+    [
+        (
+            CAIZHENG,
+            _CAIZHENG_SPENT,
+            "本年支出合计2940.05万元。其中，基本支出占79.49%，为2336.91万元；项目支出占{}%，为603.14万元。",
+            "20.15",
+        ),
+        (
+            GUIHUA,
+            "本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。",
+            "本年支出合计9759.38万元。基本支出占比{}%（5377.64万元），项目支出占比44.90%（4381.74万元）。",
+            "54.10",
+        ),
+    ],
+)
+def test_a_share_stated_before_its_amount(reports, before, name, old, said, claimed) -> None:
+    """M1 (F60, G56): "基本支出占79.49%，为2336.91万元" / "基本支出占比55.10%（5377.64万元）" state a share before its
+    amount: right, no note; wrong, an error."""
+    right = said.format("20.51" if claimed == "20.15" else "55.10")
+    assert not raised_anew(reread(reports[name], old, right), before[name])
+    found = raised_anew(reread(reports[name], old, said.format(claimed)), before[name], "ratio.share")
+    assert len(found) == 1 and f"占{claimed}%" in found[0][1], found

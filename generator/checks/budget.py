@@ -34,7 +34,7 @@ def _subject(claim: dict[str, Any]) -> str:
         "文中说的是“年初预算”时用年初预算数作分母；年初预算为零时完成率无法计算，"
         "写出的百分比往往是按全年（调整后）预算算的，属于张冠李戴：同一句写出的全年预算正好得出这个百分比时，"
         "数字是对的、说法错了，记为警告，否则为错误。先写决算数、后写预算数（“支出决算为Y万元，年初预算为X万元”），"
-        "或两数与完成率之间插入与上年的比较，同样核对。"
+        "或两数与完成率之间插入与上年的比较，同样核对；“决算数为Y万元，为年初预算数X万元的Z%”和“预算执行率Z%”也是这个完成率。"
     ),
     formula="完成率 = 决算数 ÷ 预算数 × 100%",
     tolerance="按印出精度做区间运算；只差末位一个单位记为提示",
@@ -45,6 +45,8 @@ def rate(report: Report) -> Iterable[Finding]:
         stated, final = claim["rate"], claim["final"]
         if stated is None or final is None:
             continue
+        if _EXECUTION.search(claim["quote"].quote):
+            continue  # "年初预算……，实际支出……，预算执行率……": budget.execution's
         budget, kind = claim["budget"], claim["budget_kind"]
         if claim.get("rate_kind") == "年初预算" and claim.get("initial") is not None:
             budget, kind = claim["initial"], "年初预算"

@@ -412,6 +412,12 @@ def _subject(text: str) -> str:
 _SHARE = re.compile(
     rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?![^\d，,。；;%]{{0,6}}?(?:分别|依次))(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )  # not "占比分别为x%、y%": a list's shares (_SHARE_LIST, _SHARE_PAIRS)
+# …and the share before its amount: "基本支出占79.49%，为2336.91万元", "财政拨款收入占99.79%，金额2940.05万元", "基本支出占比
+# 55.10%（5377.64万元）"
+_SHARE_FIRST = re.compile(
+    rf"(?P<label>[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+    rf"\s*(?:[，,]\s*(?:金额|为|计|共计?|合计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*万元"
+)
 _PARENT = re.compile(
     rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
 )  # "…万元，其中：", "本年支出合计…万元中，"
@@ -624,13 +630,20 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
             text = before[1] + "\n" + text
         if not all(t in text for t in _SHARE_NEEDS):
             continue
-        for m in _SHARE.finditer(text):
+        shares = list(_SHARE.finditer(text))
+        if "%" in text:
+            shares += [
+                m
+                for m in _SHARE_FIRST.finditer(text)
+                if not any(m.start() < o.end() and o.start() < m.end() for o in shares)
+            ]
+        for m in sorted(shares, key=lambda m: m.start()):
             if m.end() <= cut:
                 continue  # a share of the paragraph before, read with it
             parent, parent_quote, parent_unread, head = _sentence_whole(
                 doc, text, first, cut, pos, m.start(), toc
             )
-            label = re.sub(r"^[\s\d.、，,]+", "", m.group("label")).strip(" ：:，,")
+            label = re.sub(r"^[\s\d.、，,）)]+", "", m.group("label")).strip(" ：:，,")
             label = re.sub(r"^(?:其中|主要包括|包括)[:：]?\s*", "", label)
             if re.match(r"\d{4}\s*年度?", m.group("label").lstrip(" ：:，,")):
                 label = re.sub(
@@ -665,9 +678,11 @@ _AFTER_GAP = (
     rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:万元|%)"
     rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:万元|%))?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
-    rf"(?:[，,]\s*(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%)?"
+    rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?执行率为?)"
+    rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
 )
+_FINAL_WORD = r"(?:(?:支出)?决算(?:数)?|实际支出(?:数)?)"  # "支出决算为", "决算数", "实际支出"
 # what follows the two amounts: the gap, the rate, the comparison word
 _BUDGET_TAIL = (
     # "，比2024年全年预算减少13.20万元": the gap to a budget
@@ -679,19 +694,29 @@ _BUDGET_TAIL = (
 )
 _BUDGET = re.compile(
     rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
-    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元"
+    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*{_FINAL_WORD}为?(?P<f>{FIG})\s*万元"
     + _BUDGET_TAIL
 )
 # …and the 决算 first: "支出决算为446.11万元，年初预算为452.40万元，完成年初预算的98.61%" (no 年初 beside a 全年 budget)
 _FINAL_FIRST = re.compile(
-    rf"(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元[，,]\s*(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元"
+    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*万元[，,]\s*(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元"
     + _BUDGET_TAIL
 )
 # …and the budget inside the gap: "支出决算为2940.05万元，比年初预算2993.92万元减少53.87万元，完成年初预算的98.20%"
 _FINAL_THEN_GAP = re.compile(
-    rf"(?:支出)?决算(?:数)?为?(?P<f>{FIG})\s*万元[，,]\s*(?P<gap_text>(?:比|较)(?P<bkind>年初预算|全年预算|调整预算|预算)"
+    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*万元[，,]?\s*(?P<gap_text>(?:比|较)(?P<bkind>年初预算|全年预算|调整预算|预算)"
     rf"(?:数)?为?{NUM}\s*万元[，,]?\s*(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)"
     r"(?:[（(][^（）()]{0,30}[）)])?" + _GAP_PERCENT + _AFTER_GAP  # "……减少53.87万元（主要是项目调减）"
+)
+# …and the rate naming the budget: "决算数为2940.05万元，为年初预算数2993.92万元的98.20%"
+_FINAL_OF_BUDGET = re.compile(
+    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*万元[，,]\s*(?:为|是|占|完成)(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?"
+    rf"{NUM}\s*万元的(?P<rate>{FIG})\s*%"
+)
+# a gap after the rate: "……预算执行率98.20%，决算数比年初预算少53.87万元"
+_GAP_AFTER = re.compile(
+    rf"\s*%?\s*[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
+    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)"
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
@@ -742,7 +767,7 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
         if not all(t in text for t in _BUDGET_NEEDS):
             continue
         matches = list(_BUDGET.finditer(text))
-        for later in (_FINAL_FIRST, _FINAL_THEN_GAP):
+        for later in (_FINAL_FIRST, _FINAL_THEN_GAP, _FINAL_OF_BUDGET):
             matches += [
                 m
                 for m in later.finditer(text)
@@ -750,11 +775,17 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
             ]
         matches.sort(key=lambda m: m.start())
         for m in matches:
-            word = m.group("word") or None
+            groups = m.groupdict()
+            after_rate = m.end("rate") if groups.get("rate") else m.end()
+            if not groups.get("gap") and (gap := _GAP_AFTER.match(text, after_rate)):
+                groups.update(gap.groupdict())
+            word = groups.get("word") or None
             word_quote = None
             # the word and what follows it: the budget it names ("决算数大于年初预算数", "与全年预算持平"), if any
             tail = text[m.start("word") : m.end("word") + 6] if word else ""
-            rkind, rate = m.group("rkind"), m.group("rate")
+            rkind, rate = groups.get("rkind"), groups.get("rate")
+            if rate and "rkind" not in m.groupdict():
+                rkind = m.group("bkind")  # "为年初预算数……的98.20%"
             quote_text = m.group(0).rstrip("，,。")
             if word is None and m.end() >= len(text.rstrip("。，, ")) and pos + 1 < len(doc.blocks):
                 nxt = doc.blocks[pos + 1]
@@ -777,7 +808,6 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
             named = re.match(r"(?:与|同|小于|大于|等于|高于|低于|超过)?(年初|全年)预算", tail)
             # the 年初 budget beside another ("年初预算为0万元，全年预算为…"; "年初未安排预算": 0); a 决算-first sentence has none
-            groups = m.groupdict()
             initial = (
                 parse_amount(groups["initial"])
                 if groups.get("initial")
@@ -792,13 +822,13 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "final": parse_amount(m.group("f")),
                 "rate_kind": rkind,
                 "rate": parse_amount(rate) if rate else None,
-                "diff_rate": parse_amount(m.group("diff")) if m.group("diff") else None,
-                "gap": parse_amount(m.group("gap")) if m.group("gap") else None,
-                "gap_direction": m.group("gdir"),
-                "gap_kind": _gap_kind(groups.get("gkind") or "", bkind) if m.group("gap") else None,
-                "gap_text": m.group("gap_text"),
-                "gap_percent": parse_amount(m.group("gpct")) if m.group("gpct") else None,
-                "gap_percent_direction": m.group("gpdir"),
+                "diff_rate": parse_amount(groups["diff"]) if groups.get("diff") else None,
+                "gap": parse_amount(groups["gap"]) if groups.get("gap") else None,
+                "gap_direction": groups.get("gdir"),
+                "gap_kind": _gap_kind(groups.get("gkind") or "", bkind) if groups.get("gap") else None,
+                "gap_text": groups.get("gap_text"),
+                "gap_percent": parse_amount(groups["gpct"]) if groups.get("gpct") else None,
+                "gap_percent_direction": groups.get("gpdir"),
                 "word": word,
                 "word_kind": f"{named.group(1)}预算" if named else None,
                 "word_quote": word_quote,
@@ -828,7 +858,11 @@ _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)
 
 def _budget_sentence(text: str) -> re.Match[str] | None:
     """The first budget-and-决算 sentence in ``text``, in any of its orders (groups n, f and bkind)."""
-    found = [m for m in (p.search(text) for p in (_BUDGET, _FINAL_FIRST, _FINAL_THEN_GAP)) if m is not None]
+    found = [
+        m
+        for m in (p.search(text) for p in (_BUDGET, _FINAL_FIRST, _FINAL_THEN_GAP, _FINAL_OF_BUDGET))
+        if m is not None
+    ]
     return min(found, key=lambda m: m.start(), default=None)
 
 
