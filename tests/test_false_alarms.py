@@ -2362,3 +2362,42 @@ def test_a_share_stated_before_its_amount(reports, before, name, old, said, clai
     assert not raised_anew(reread(reports[name], old, right), before[name])
     found = raised_anew(reread(reports[name], old, said.format(claimed)), before[name], "ratio.share")
     assert len(found) == 1 and f"占{claimed}%" in found[0][1], found
+
+
+_R002_ITEM = "支出决算数为1,005.01万元，比上年决算减少49.32万元，下降4.68%"
+_CAIZHENG_GPB_CHANGE = "与2023年度相比，一般公共预算财政拨款支出减少63.14万元"
+
+
+@pytest.mark.parametrize(
+    "name,old,right,wrong,claimed",
+    [
+        (
+            R002,
+            _R002_ITEM,
+            "支出决算数为1,005.01万元，比上年决算1,054.33万元减少49.32万元，下降4.68%",
+            "支出决算数为1,005.01万元，比上年决算1,045.33万元减少49.32万元，下降4.68%",
+            "1,045.33",
+        ),
+        (
+            CAIZHENG,
+            _CAIZHENG_GPB_CHANGE,
+            "与上年的3003.19万元相比，一般公共预算财政拨款支出减少63.14万元",
+            "与上年的3003.91万元相比，一般公共预算财政拨款支出减少63.14万元",
+            "3003.91",
+        ),
+    ],
+)
+def test_last_years_amount_named_as_last_year(reports, before, name, old, right, wrong, claimed) -> None:
+    """C65, F62 (M7): "比上年决算1,054.33万元减少49.32万元" / "与上年的3003.19万元相比" state last year's amount; it
+    must be this year's less the change."""
+    assert not raised_anew(reread(reports[name], old, right), before[name])
+    found = raised_anew(reread(reports[name], old, wrong), before[name], "yoy.last_year_stated")
+    assert len(found) == 1 and claimed in found[0][1], found
+
+
+def test_a_change_in_brackets_after_its_rate(reports, before) -> None:
+    """A65 (M6): "同比增长172.95%（增加62.60万元）" states the change in brackets: 41.98 less 62.60 is no last year."""
+    old = "比上年决算增加26.60万元，增长172.95%"
+    assert not raised_anew(reread(reports[R000], old, "同比增长172.95%（增加26.60万元）"), before[R000])
+    found = raised_anew(reread(reports[R000], old, "同比增长172.95%（增加62.60万元）"), before[R000])
+    assert any("62.60" in message for _, message in found), found

@@ -46,7 +46,10 @@ _LAST_STATED = re.compile(
 )
 
 # … or as what it is compared with: "比2023年度的8796.53万元增加1062.85万元"
-_LAST_COMPARED = re.compile(r"(?:比|较|与)(?P<year>20\d\d)\s*年度?的\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+# (or "与上年的3003.19万元相比", "比上年决算1,045.33万元减少", "较上年82.16万元增长")
+_LAST_COMPARED = re.compile(
+    r"(?:比|较|与)(?:(?P<year>20\d\d)\s*年度?的|(?:上年|上一年)度?(?:决算数?)?(?:的|为)?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
 
 
 def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | None:
@@ -55,8 +58,8 @@ def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | 
     if not isinstance(quote, Quote) or report.year is None:
         return None
     m = _LAST_STATED.search(quote.quote) or _LAST_COMPARED.search(quote.quote)
-    if m is None or int(m.group("year")) != report.year - 1:
-        return None
+    if m is None or (m.group("year") and int(m.group("year")) != report.year - 1):
+        return None  # (上年 is the year before)
     return Decimal(m.group("n").replace(",", "")), m.group(0)
 
 
@@ -203,7 +206,7 @@ def zero_base(report: Report) -> Iterable[Finding]:
     title="本年数、上年数与增减额对不上",
     explanation=(
         "有的说明在同一句里写出本年数、上年数和变动额（“导致2024年度卫生健康支出决算数4.91万元，2023年卫生健康支出"
-        "决算数为0，出现了较上年增加4.91万元的情况”）。三个数之间应满足：本年数 − 上年数 = 增加额（或上年数 − 本年数 ="
+        "决算数为0，出现了较上年增加4.91万元的情况”“比上年决算1,054.33万元减少49.32万元”）。三个数之间应满足：本年数 − 上年数 = 增加额（或上年数 − 本年数 ="
         " 减少额）；对不上时，至少一个数写错了，常见的是从相邻段落照抄了金额。同段前文另写了本年数、且变动额与它相符时，"
         "写错的是句中的本年数，提示按前文指出。"
     ),
