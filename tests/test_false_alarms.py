@@ -2401,3 +2401,51 @@ def test_a_change_in_brackets_after_its_rate(reports, before) -> None:
     assert not raised_anew(reread(reports[R000], old, "同比增长172.95%（增加26.60万元）"), before[R000])
     found = raised_anew(reread(reports[R000], old, "同比增长172.95%（增加62.60万元）"), before[R000])
     assert any("62.60" in message for _, message in found), found
+
+
+_R000_PROCURED = "2024年度政府采购支出总额270.17万元，其中：政府采购货物支出38.77万元、政府采购工程支出0.00万元、政府采购服务支出231.40万元"
+
+
+@pytest.mark.parametrize("serviced,wrong", [("231.40", False), ("213.40", True)])
+def test_procurement_named_first_then_amounts(reports, before, serviced, wrong) -> None:
+    """A74, C63 (M3): "政府采购支出总额270.17万元，货物、工程、服务类分别为38.77万元、0.00万元、231.40万元" lists the three
+    parts at once; 213.40 would leave 18.00 of the total unbought."""
+    said = f"2024年度政府采购支出总额270.17万元，货物、工程、服务类分别为38.77万元、0.00万元、{serviced}万元"
+    found = raised_anew(reread(reports[R000], _R000_PROCURED, said), before[R000])
+    assert [rule for rule, _ in found] == (["sum.procurement"] if wrong else []), found
+
+
+_R000_INCOME = (
+    "本年收入861.19万元，其中：财政拨款收入610.31万元，占70.87%；上级补助收入0.00万元，占0.00%；事业收入0.00万元，占0.00%；"
+    "经营收入0.00万元，占0.00%；附属单位上缴收入0.00万元，占0.00%；其他收入250.88万元，占29.13%。"
+)
+
+
+@pytest.mark.parametrize(
+    "said,wrong",
+    [
+        (
+            "本年收入861.19万元，主要为财政拨款收入和其他收入，分别为610.31万元和250.88万元，分别占70.87%和29.13%。",
+            None,
+        ),
+        (
+            "本年收入861.19万元，主要为财政拨款收入和其他收入，分别为610.31万元和205.88万元，分别占70.87%和29.13%。",
+            "205.88",
+        ),
+        (
+            "本年收入861.19万元，由财政拨款收入610.31万元和其他收入250.88万元构成，占比分别为70.87%、29.13%。",
+            None,
+        ),
+        (
+            "本年收入861.19万元，由财政拨款收入610.31万元和其他收入205.88万元构成，占比分别为70.87%、29.13%。",
+            "205.88",
+        ),
+    ],
+)
+def test_parts_named_before_a_comma_or_with_gou_cheng(reports, before, said, wrong) -> None:
+    """A54, C52 (M3): "主要为A和B，分别为a和b" and "由A a万元和B b万元构成，占比分别为……" list the parts and their shares;
+    a part the share does not give is an error."""
+    found = raised_anew(reread(reports[R000], _R000_INCOME, said), before[R000], "ratio.share")
+    assert len(found) == (1 if wrong else 0) and (not wrong or wrong in found[0][1]), found
+    if not wrong:
+        assert not raised_anew(reread(reports[R000], _R000_INCOME, said), before[R000])

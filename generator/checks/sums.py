@@ -1298,6 +1298,27 @@ _PROCUREMENT = re.compile(
     + _N
 )  # the three parts in any order ("其中：服务采购……、货物采购……、工程采购……")
 _PROCURED = ("货物", "工程", "服务")
+# …or the three named first, then their amounts: "政府采购支出总额251.25万元，货物、工程、服务采购金额分别为4.79万元、0万元、
+# 246.47万元"
+_PROCUREMENT_LISTED = re.compile(
+    r"政府采购(?:合同)?(?:支出总额|金额|支出)(?:[(（]以合同签订为准[)）])?(?:为|共计|合计)?\s*"
+    + _N
+    + r"\s*(?:[(（]以合同签订为准[)）])?\s*[，,]\s*(?:其中[:：，,]?\s*)?(货物|工程|服务)(?:类)?[、和及]\s*(货物|工程|服务)(?:类)?"
+    r"[、和及]\s*(货物|工程|服务)(?:类)?(?:采购)?(?:支出|金额)?分别(?:为|是)\s*"
+    + _N
+    + r"\s*[、，,和及]\s*"
+    + _N
+    + r"\s*[、，,和及]\s*"
+    + _N
+)
+
+
+def _procured_listed(m: re.Match[str]) -> list[str | None] | None:
+    total, *kinds_and_amounts = m.groups()
+    kinds, amounts = kinds_and_amounts[:3], kinds_and_amounts[3:]
+    if sorted(kinds) != sorted(_PROCURED):
+        return None
+    return [total, *(amounts[kinds.index(k)] for k in _PROCURED)]
 
 
 def _procured(m: re.Match[str]) -> list[str | None] | None:
@@ -1357,7 +1378,8 @@ def _sentence_sum(
     "sum.procurement",
     title="政府采购总额与货物、工程、服务之和不符",
     explanation=(
-        "情况说明写“政府采购支出总额（或政府采购金额）X万元，其中：货物……、工程……、服务……”时，"
+        "情况说明写“政府采购支出总额（或政府采购金额）X万元，其中：货物……、工程……、服务……”（或“货物、工程、服务采购金额"
+        "分别为……”）时，"
         "货物、工程、服务三类采购之和应等于总额。"
     ),
     formula="政府采购总额 = 货物采购 + 工程采购 + 服务采购",
@@ -1365,15 +1387,14 @@ def _sentence_sum(
     example="政府采购金额251.25万元，而货物4.79 + 工程0 + 服务246.47 = 251.26万元（尾数差0.01）",
 )
 def procurement(report: Report) -> Iterable[Finding]:
+    parts = ["货物采购", "工程采购", "服务采购"]
     return _keep(
-        _sentence_sum(
-            report,
-            _PROCUREMENT,
-            "sum.procurement",
-            "政府采购总额",
-            ["货物采购", "工程采购", "服务采购"],
-            _procured,
-        )
+        [
+            *_sentence_sum(report, _PROCUREMENT, "sum.procurement", "政府采购总额", parts, _procured),
+            *_sentence_sum(
+                report, _PROCUREMENT_LISTED, "sum.procurement", "政府采购总额", parts, _procured_listed
+            ),
+        ]
     )
 
 

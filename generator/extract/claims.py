@@ -494,7 +494,7 @@ def _sentence_whole(
 _AND = r"\s*[、和及与,，]\s*"
 # …and the list alone ("其中：人员经费和公用经费分别为4896.98万元和480.66万元。")
 AMOUNT_LIST = (
-    r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)分别(?:为|是)"
+    r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)(?:[，,]\s*)?分别(?:为|是)"
     rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)"
 )
 # the shares after a list: "，分别占x%和y%", "，分别占本年支出合计的x%、y%", "，占比分别为x%、y%", "，所占比例依次为……"
@@ -506,7 +506,7 @@ _SHARES = (
 _SHARE_LIST = re.compile(AMOUNT_LIST + _SHARES)
 # …after names each with its amount: "基本支出738.08万元、项目支出139.69万元，占比分别为84.09%、15.91%"
 _NAMED_AMOUNT = rf"([\u4e00-\u9fff（）()“”]{{2,}})\s*(?:为|是)?\s*({FIG})\s*万元"
-_SHARE_PAIRS = re.compile(rf"(?P<items>(?:{_NAMED_AMOUNT}{_AND})+{_NAMED_AMOUNT})" + _SHARES)
+_SHARE_PAIRS = re.compile(rf"(?P<items>(?:{_NAMED_AMOUNT}{_AND})+{_NAMED_AMOUNT})(?:构成|组成)?" + _SHARES)
 
 
 _NAME_ENDS = ("费", "支出", "收入", "资金", "金额")  # how a name of a figure ends
@@ -515,7 +515,9 @@ _NAME_ENDS = ("费", "支出", "收入", "资金", "金额")  # how a name of a 
 def list_labels(labels: str, n: int) -> list[str] | None:
     """ "A、B和C" as n names: split at 、, then the last at a 和/及/与 after a whole name ("公务接待费和公务用车购置及运行
     维护费" after 费; "社会保障和就业支出" keeps its 和 when the 、 already give n), else at its last one."""
-    names = re.sub(r"^(?:其中[:：]?)", "", labels).split("、")
+    # "由人员经费和公用经费构成，分别为……", "主要为财政拨款收入和其他收入，分别为……"
+    labels = re.sub(r"(?:两部分|两项|三部分|三项)?(?:构成|组成)$", "", labels)
+    names = re.sub(r"^(?:其中[:：]?|由|主要为|主要是|主要包括|包括)", "", labels).split("、")
     while len(names) < n:
         last = names[-1]
         cuts = [i for i, c in enumerate(last) if c in "和及与" and 2 <= i <= len(last) - 3]
@@ -540,7 +542,7 @@ def _share_lists(
             labels = list_labels(m.group("labels"), len(amounts))
         else:  # the last names with their amounts, one a share
             named = re.findall(_NAMED_AMOUNT, m.group("items"))[-len(pcts) :]
-            labels = [re.sub(r"^(?:其中|主要包括|包括)", "", n) for n, _ in named]
+            labels = [re.sub(r"^(?:[和及与]|其中|主要包括|包括|由)+", "", n) for n, _ in named]
             amounts = [parse_amount(a) for _, a in named]
         if labels is None or len(pcts) != len(amounts):
             continue  # the names, amounts and shares do not pair up one to one
