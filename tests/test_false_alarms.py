@@ -2449,3 +2449,41 @@ def test_parts_named_before_a_comma_or_with_gou_cheng(reports, before, said, wro
     assert len(found) == (1 if wrong else 0) and (not wrong or wrong in found[0][1]), found
     if not wrong:
         assert not raised_anew(reread(reports[R000], _R000_INCOME, said), before[R000])
+
+
+@pytest.mark.parametrize(
+    "rate,wrong",
+    [
+        ("预算完成率98.69%", None),
+        ("预算完成率96.69%", "96.69"),
+        ("执行进度98.69%", None),
+        ("执行进度96.69%", "96.69"),
+    ],
+)
+def test_a_completion_rate_named_otherwise(reports, before, rate, wrong) -> None:
+    """BP03, BP04: "全年预算为52.00万元，支出决算为51.32万元，预算完成率96.69%" / "执行进度" is the completion rate:
+    51.32 ÷ 52.00 = 98.69%."""
+    old = "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    said = f"全年预算为52.00万元，支出决算为51.32万元，{rate}。"
+    found = raised_anew(reread(reports[SHEGONG], old, said), before[SHEGONG])
+    assert [(rule, wrong in message) for rule, message in found] == (
+        [("budget.rate", True)] if wrong else []
+    ), found
+
+
+def test_the_amount_executed_written_as_a_total(reports, before) -> None:
+    """WP15: "全年预算总额32,312.49万元,实际执行总额32,221.61万元,执行率99.27%" — 32221.61 ÷ 32312.49 = 99.72%."""
+    old = "全年预算总额32,312.49万元,实际执行总额32,221.61万元;"
+    r = reread(reports[R003], old, old.replace(";", ",执行率99.72%;"))
+    assert not raised_anew(r, before[R003])
+    (found,) = raised_anew(reread(reports[R003], old, old.replace(";", ",执行率99.27%;")), before[R003])
+    assert found[0] == "budget.execution" and "99.27%" in found[1], found
+
+
+@pytest.mark.parametrize("rate,severity", [("100.00%", "info"), ("10.00%", "warning")])
+def test_a_growth_rate_from_zero_other_than_the_usual(reports, before, rate, severity) -> None:
+    """SP10: from a zero base "增长100.00%" is the convention (info); "增长10.00%" comes from no figure at all."""
+    old = "与2023年度相比，收入支出总计增加307.82万元，增长100.00%"
+    r = reread(reports[SHEGONG], old, old.replace("100.00%", rate))
+    found = [f for f in run_checks(r) if f.rule == "yoy.zero_base" and f.subject == "收入支出总计"]
+    assert [(f.severity, f.claimed) for f in found] == [(severity, rate)], found

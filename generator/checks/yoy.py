@@ -157,7 +157,7 @@ def percent(report: Report) -> Iterable[Finding]:
     title="从零起算的增幅",
     explanation=(
         "本年数减去增加额得到的上年数为零（上年没有这项收支）时，增长率的分母为零，增幅无法计算；"
-        "不少报告按惯例写“增长100%”，这不是算出来的数，只作提示。若推出的上年数为负数，"
+        "不少报告按惯例写“增长100%”，这不是算出来的数，只作提示；写成其他百分比（如“增长10%”）的，这个数无从得来，记为警告。若推出的上年数为负数，"
         "则增加额大于本年数，金额本身有误，记为错误。"
     ),
     formula="上年 = 本年 − 增加额；上年 = 0 时增幅无定义",
@@ -189,12 +189,19 @@ def zero_base(report: Report) -> Iterable[Finding]:
                 _evidence(claim, cq),
             )
         elif abs(last) <= 2 * h and claim["percent"] is not None:
+            # "增长100%" is the convention; any other rate on a zero base ("增长10.00%") comes from no figure at all
+            usual = claim["percent"] == 100
             yield make_finding(
                 "yoy.zero_base",
-                "info",
+                "info" if usual else "warning",
                 claim["subject"],
                 f"文中称{claim['subject']}本年{current}万元、比上年增加{change}万元、增长{pct(claim['percent'])}；"
-                f"按此上年为0，增幅的分母为零，无法计算，写作“增长{pct(claim['percent'])}”只是惯例。",
+                f"按此上年为0，增幅的分母为零，无法计算，"
+                + (
+                    f"写作“增长{pct(claim['percent'])}”只是惯例。"
+                    if usual
+                    else f"惯例写作“增长100%”，文中的{pct(claim['percent'])}不是由这几个数得出的，多半是笔误或抄自别处。"
+                ),
                 pct(claim["percent"]),
                 "无法计算（上年为0）",
                 _evidence(claim, cq),
