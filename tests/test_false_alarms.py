@@ -2487,3 +2487,240 @@ def test_a_growth_rate_from_zero_other_than_the_usual(reports, before, rate, sev
     r = reread(reports[SHEGONG], old, old.replace("100.00%", rate))
     found = [f for f in run_checks(r) if f.rule == "yoy.zero_base" and f.subject == "收入支出总计"]
     assert [(f.severity, f.claimed) for f in found] == [(severity, rate)], found
+
+
+# The last probe of the session's own changes (docs/reviews/adversarial_regress28.md): wordings near them that must
+# raise nothing new, and slips in the wordings they read that must be caught.
+_CZ_EXP = _CAIZHENG_SPENT
+_CZ_JG = "机关运行经费支出184.65万元，比2023年度增加2.55万元，增长1.40%。"
+_CZ_XZ = "年初预算为1560.05万元，支出决算为1511.89万元。"
+_CZ_GP = (
+    "一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。与2023年度相比，一般公共预算财政拨款支出减少63.14万元，"
+    "下降2.10%。"
+)
+_EXP_HEAD = "本年支出合计2940.05万元，其中："
+_CAIZHENG_INCOME = (
+    "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；"
+)
+_EXP_TWO = "基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%；"
+
+
+@pytest.mark.parametrize(
+    "case,old,new",
+    [
+        (
+            "U06",
+            _CAIZHENG_GPB_BUDGET,
+            _CAIZHENG_GPB_BUDGET.replace("98.20%。", "98.20%，较2023年度预算数增加50.00万元。"),
+        ),
+        (
+            "U13",
+            _CZ_XZ,
+            "年初预算为1560.05万元，支出决算为1511.89万元，完成年初预算的96.91%，较上年预算数少支出20.00万元。",
+        ),
+        ("U22", _CZ_XZ, "年初预算为1560.05万元，支出决算为1511.89万元，决算数比上年预算数增加5.00万元。"),
+        (
+            "H30",
+            _CAIZHENG_INCOME,
+            "本年收入合计2946.25万元，其中：财政拨款收入占99.79%，其他收入占0.21%，合计2946.25万元；",
+        ),
+        ("H13", _CZ_EXP, _CZ_EXP.replace("占20.51%；", "占20.51%（上年占比为25.00%，金额750.00万元）；")),
+        ("H14", _CZ_EXP, _CZ_EXP + "上年基本支出占比为75.00%，为2289.00万元；"),
+        ("H15", _CZ_EXP, _CZ_EXP + "2023年度基本支出占比75.00%（2289.00万元）；"),
+        ("R01", _CZ_EXP, _CZ_EXP + "（2023年度基本支出2300.00万元，占当年支出合计的75.00%）"),
+        (
+            "H12",
+            _CZ_EXP,
+            _EXP_HEAD
+            + "项目支出603.14万元，占20.51%，其中信息化建设占22.42%，金额135.25万元；基本支出2336.91万元，占79.49%；",
+        ),
+        (
+            "H37",
+            _CZ_EXP,
+            _EXP_HEAD
+            + "项目支出603.14万元，占20.51%，其中信息化建设135.25万元，占22.42%；基本支出2336.91万元，占79.49%；",
+        ),
+        (
+            "Y13",
+            _CZ_GP,
+            _CZ_GP.split("。")[0]
+            + "。一般公共预算财政拨款支出比上年决算3003.19万元减少63.14万元，下降2.10%，"
+            "其中项目支出比上年决算650.00万元减少46.86万元。",
+        ),
+        (
+            "Y19",
+            _CZ_JG,
+            "公用经费184.65万元中，房屋占用费支出10.00万元，比2023年度增加2.00万元，增长25.00%。",
+        ),
+        (
+            "Y14",
+            _CZ_JG,
+            _CZ_JG.replace("，增长1.40%。", "（增长1.40%），比2022年度的170.00万元增加14.65万元。"),
+        ),
+        (
+            "H06",
+            _CZ_EXP,
+            _EXP_HEAD + "基本支出2336.91万元、项目支出603.14万元，占比分别为79.49%、20.51%；"
+            "基本支出中人员经费2152.26万元、公用经费184.65万元，占比分别为92.10%、7.90%；",
+        ),
+        (
+            "H07",
+            _CZ_EXP,
+            _CZ_EXP + "人员经费2152.26万元、公用经费184.65万元，占基本支出的比例分别为92.10%、7.90%；",
+        ),
+        (
+            "H09",
+            _CZ_EXP,
+            _CZ_EXP
+            + "人员经费2152.26万元、公用经费184.65万元，占一般公共预算财政拨款基本支出的比例分别为92.10%、7.90%；",
+        ),
+        (
+            "H22",
+            _CZ_EXP,
+            _EXP_HEAD + "基本支出2336.91万元、项目支出603.14万元，占本年支出合计比重分别为79.49%、20.51%；",
+        ),
+        (
+            "H32",
+            _CZ_EXP,
+            _EXP_HEAD + "基本支出2336.91万元、项目支出603.14万元，占比分别为79.49%、20.51%；"
+            "2023年度基本支出2289.00万元、项目支出750.00万元，占比分别为75.32%、24.68%；",
+        ),
+    ],
+)
+def test_the_session_probes_right_wordings(reports, before, case, old, new) -> None:
+    """Right text near today's readers raises nothing: another year's budget or share, a part's own parts, last year's
+    amount in a sub-clause, an 占用费, an earlier year's change, shares listed after a whole named before 分别."""
+    assert not raised_anew(reread(reports[CAIZHENG], old, new), before[CAIZHENG]), case
+
+
+@pytest.mark.parametrize(
+    "case,reason",
+    [("NC02", "年度内没有发生费用调整，按合同支付。"), ("NC03", "没有发生费用以外的其他支出。")],
+)
+def test_no_cost_words_that_deny_something_else(reports, before, case, reason) -> None:
+    """NC02, NC03: "没有发生费用调整", "没有发生费用以外的其他支出" deny no spending."""
+    assert not raised_anew(_cells_changed(reports[R000], [(0, 75, 13, reason)]), before[R000]), case
+
+
+@pytest.mark.parametrize(
+    "case,name,old,new,rule,token",
+    [
+        (
+            "B56",
+            CAIZHENG,
+            _CAIZHENG_TOTAL,
+            "上海市普陀区财政局本级及所属财政所、国库收付中心2024年度收入总计2995.39万元，支出总计2959.39万元。",
+            "sum.balance",
+            "2,959.39",
+        ),
+        (
+            "B59",
+            CAIZHENG,
+            _CAIZHENG_TOTAL,
+            "上海市普陀区财政局及所属国库收付中心2024年度收入总计2995.39万元，支出总计2959.39万元。",
+            "sum.balance",
+            "2,959.39",
+        ),
+        (
+            "V52",
+            SHEGONG,
+            _SHEGONG_CARS,
+            "截至2024年12月31日（含划转单位，中共上海市普陀区委社会工作部共有车辆2辆），其中：",
+            "repeat.vehicles",
+            "写车辆2辆",
+        ),
+        (
+            "A52",
+            CAIZHENG,
+            _CAIZHENG_TOTAL,
+            "主管部门上海市静安区财政局2024年度收入支出总计2995.39万元。",
+            "completeness.agency_name",
+            "静安区",
+        ),
+        (
+            "U70",
+            CAIZHENG,
+            _CAIZHENG_GPB_BUDGET,
+            _CAIZHENG_GPB_BUDGET.replace("完成年初预算的98.20%", "预算执行率达到98.02%"),
+            "budget.rate",
+            "98.02",
+        ),
+        (
+            "D55",
+            GUIHUA,
+            "截至2024年12月31日",
+            "项目实施期2024.01.01-2023.12.31.截至2024年12月31日",
+            "date.range_reversed",
+            "2023.12.31",
+        ),
+        (
+            "D56",
+            GUIHUA,
+            "截至2024年12月31日",
+            "项目实施期2024．1．1-2023．12．31，截至2024年12月31日",
+            "date.range_reversed",
+            "2023．12．31",
+        ),
+        (
+            "Y56",
+            CAIZHENG,
+            _CZ_JG,
+            _CZ_JG.replace("比2023年度", "比2023年度182.01万元"),
+            "yoy.last_year_stated",
+            "182.01",
+        ),
+        (
+            "Y66",
+            CAIZHENG,
+            _CZ_JG,
+            _CZ_JG.replace("比2023年度", "较上年同期182.01万元"),
+            "yoy.last_year_stated",
+            "182.01",
+        ),
+        (
+            "R54",
+            CAIZHENG,
+            _CZ_EXP,
+            _EXP_HEAD + "较2023年度有所下降的基本支出2336.91万元，占79.94%；项目支出603.14万元，占20.51%；",
+            "ratio.share",
+            "79.94",
+        ),
+        (
+            "R56",
+            CAIZHENG,
+            _CZ_EXP,
+            _CZ_EXP + "使用2023年度结转资金安排的项目支出603.14万元，占本年支出合计的20.15%。",
+            "ratio.share",
+            "20.15",
+        ),
+        (
+            "R58",
+            CAIZHENG,
+            _CZ_EXP,
+            _CZ_EXP + "2024年度项目支出（含2023年度结转）603.14万元，占本年支出合计的20.15%。",
+            "ratio.share",
+            "20.15",
+        ),
+        (
+            "Y57",
+            CAIZHENG,
+            _CZ_JG,
+            "机关运行经费（含办公用房占用费）支出184.65万元，比2023年度增加2.55万元，增长1.04%。",
+            "yoy.percent",
+            "1.04",
+        ),
+    ],
+)
+def test_the_session_probes_slips(reports, before, case, name, old, new, rule, token) -> None:
+    """A slip in the wordings today's readers take: the unit with its own units (本级及所属), its own cars in a bracket,
+    another district's 财政局 as 主管部门 without 上级, "执行率达到", dotted dates before a full stop or with full-width
+    dots, last year's amount after 比2023年度/较上年同期, a share whose words name an earlier year in passing."""
+    found = raised_anew(reread(reports[name], old, new), before[name], rule)
+    assert any(token in message for _, message in found), (case, found)
+
+
+def test_no_cost_with_xiang_guan(reports) -> None:
+    """NC54: "本年度没有发生相关费用" beside 1.5万元 spent."""
+    r = _cells_changed(reports[R000], [(0, 75, 13, "本年度没有发生相关费用。")])
+    (f,) = [f for f in run_checks(r) if f.rule == "perf.reason_no_cost"]
+    assert f.severity == "warning"

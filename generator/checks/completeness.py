@@ -810,7 +810,7 @@ def agency_name(report: Report) -> Iterable[Finding]:
             or _connective_slip(named, own) is not None
         ):
             continue  # a one-character slip in the unit's own name is completeness.agency_name_variant's
-        if re.match(r"[（(]?\s*(?:上级(?:主管)?(?:部门|单位)|主管部门)", named):
+        if re.match(r"[（(]\s*(?:上级)?(?:主管)?(?:部门|单位)|上级(?:主管)?(?:部门|单位)", named):
             continue  # "（上级主管部门昌吉州人社局2024年度收入支出总计另行公开。）": another body, named as one on purpose
         covered = _covered_units(doc) if covered is None else covered
         if named in covered or re.sub(r"^(?:局属|下属|所属|直属)", "", named) in covered:

@@ -21,10 +21,8 @@ _POINT = r"(?P<{p}y>\d{{4}})\s*年\s*(?:[-－]?\s*(?P<{p}m>\d{{1,2}})\s*月\s*(?
 _BETWEEN = r"\s*起?\s*(?:至|到|[-－—~～]{1,2})\s*"  # "2024年1月1日起至2024年12月31日止"
 _RANGE = re.compile(_POINT.format(p="a") + _BETWEEN + _POINT.format(p="b") + r"(?!\s*度)")
 # "2024.1.1-2024.12.31", "2024/1/1至2024/12/31": dotted dates only with a day ("2024.01" may be an amount)
-_DOTTED = (
-    r"(?P<{p}y>\d{{4}})\s*(?P<{p}s>[./／])\s*(?P<{p}m>\d{{1,2}})\s*(?P={p}s)\s*(?P<{p}d>\d{{1,2}})(?![\d.])"
-)
-_DOTTED_RANGE = re.compile(r"(?<![\d.])" + _DOTTED.format(p="a") + _BETWEEN + _DOTTED.format(p="b"))
+_DOTTED = r"(?P<{p}y>\d{{4}})\s*(?P<{p}s>[./／．])\s*(?P<{p}m>\d{{1,2}})\s*(?P={p}s)\s*(?P<{p}d>\d{{1,2}})(?!\d|[.．]\d)"  # (a sentence's "." may follow: "2024.1.1-2024.12.31.")
+_DOTTED_RANGE = re.compile(r"(?<![\d.．])" + _DOTTED.format(p="a") + _BETWEEN + _DOTTED.format(p="b"))
 # The length stated right after the range, in the same sentence: "租赁期限5年", "为期3年", "期限为36个月".
 _LENGTH = re.compile(
     r"[^。；;]{0,12}?(?:期限|为期|共计?|合计)\s*(?:为|是)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>个月|年)"
@@ -76,7 +74,7 @@ def spans(report: Report) -> Iterator[tuple[Span, str]]:
     for b in doc.blocks:
         text = b.text
         found = [*_RANGE.finditer(text)] if "年" in text else []
-        if any(c in text for c in "./／"):
+        if any(c in text for c in "./／．"):
             found += _DOTTED_RANGE.finditer(text)
         for m in sorted(found, key=lambda m: m.start()):
             a, z = _point(m, "a"), _point(m, "b")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from generator.checks import make_finding, of_another_year, page_ref, rule
+from generator.checks import make_finding, page_ref, rule
 from generator.checks.tolerance import (
     half_unit,
     percent_consistent,
@@ -81,8 +81,6 @@ def pct(value: Decimal) -> str:
 def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote | None] | None:
     """The amount a share is a share of, with its name and where the report states it: the whole the share
     names ("占基本支出的4.09%") when the report states it, else the sentence's own whole ("…万元，其中：")."""
-    if claim.get("parent") is None and of_another_year(report, claim["label"], last_year_words=False):
-        return None  # "（2023年度社会保障和就业支出1,488.14万元，占当年……的75.38%）": that year's whole, not stated
     named = _named_whole(report, claim.get("denominator_metric"))
     if claim.get("parent") is not None:
         if named is not None and named[0] != claim["parent"]:

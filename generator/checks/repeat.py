@@ -55,7 +55,7 @@ from generator.extract.claims import (
     sentence_begin,
     signed_change,
 )
-from generator.extract.narrative import in_budget_breakdown, section_of
+from generator.extract.narrative import clause_begin, in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
 from generator.extract.subjects import PARTS_OPEN, qualified
 from generator.model import Block, Finding, Quote, Report
@@ -440,8 +440,14 @@ def vehicles(report: Report) -> Iterable[Finding]:
         for pattern, into in ((_FLEET, fleet), (_FIXED, fixed), (_ASSET, asset)):
             for m in pattern.finditer(block.text):
                 before = block.text[sentence_begin(block.text, m.start()) : m.start()]
-                if len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)):
-                    continue  # an aside ("未配备车辆（上年划转前，区委组织部配备车辆5辆）"): not the count the text states
+                subject = block.text[
+                    clause_begin(block.text, m.start()) : m.start() + m.group(0).find("车辆")
+                ]
+                subject = re.sub(r"^.*?截[至止]\d{4}年\d{1,2}月\d{1,2}日[，,]?", "", subject)
+                if len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)) and qualified(
+                    subject, report.agency, report.year
+                ):
+                    continue  # another body's in an aside ("未配备车辆（上年划转前，区委组织部配备车辆5辆）")
                 q = Quote(m.group(0), block.page_at(m.start()), None, block=block)
                 into.append((int(m.group("n")), q, block.text[m.end() :]))
     if len(fixed) == 1 and len(asset) == 1 and fixed[0][0] != asset[0][0]:
@@ -535,6 +541,10 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
     by_block: dict[int, list[dict]] = {}
     signed: dict[int, Decimal] = {}
     for c in report.yoy_claims:
+        quote = c["quote"].quote if isinstance(c.get("quote"), Quote) else ""
+        than = re.findall(r"(?:比|较|与)\s*(\d{4})\s*年", quote)  # the last: the one the change is from
+        if than and report.year and int(than[-1]) != report.year - 1:
+            continue  # a change from an earlier year ("比2022年度的170.00万元增加14.65万元"): not the year's change
         if (change := _signed(c)) is not None and c.get("subject") not in (None, "总体"):
             by_block.setdefault(c["block"], []).append(c)
             signed[id(c)] = change

@@ -230,7 +230,7 @@ def extract(doc: Document, meta: dict[str, Any] | None = None) -> Report:
     statutory = find_statutory(doc)
     from_tables = table_metrics(statutory)
     from_text = narrative.find_narrative(doc, sections, toc, agency, year)
-    shares = claims.share_claims(doc, sections, toc)
+    shares = claims.share_claims(doc, sections, toc, year)
     for key, value in _listed(claims.listed_amounts(doc, sections, toc, year, agency)).items():
         from_text.setdefault(key, value)
     for key, value in staff_from_tables(doc).items():

@@ -128,6 +128,10 @@ _OPPOSITE = {
 # a clause that opens with last year: "上年决算数为", "上年收入支出总计"
 _LAST_YEAR_CLAUSE = re.compile(r"(?:^|[，,；;：:（(])\s*(?:上年|上一年|去年)(?:度)?[^，,。；;：:\d]{0,12}$")
 _BUDGET_COMPARED = re.compile(r"(?:比|较)[^，,。；;\d]{0,12}预算数?为?\s*$")  # "比年初预算2993.92万元减少……"
+# last year's amount as what the change is from: "比上年决算3003.19万元减少……", "较2023年度的182.01万元增加……"
+_LAST_COMPARED_AT_END = re.compile(
+    r"(?:比|较|与)(?:上一?年|去年|\d{4}\s*年)度?(?:同期)?(?:决算数?)?(?:的|为)?\s*$"
+)
 
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
 # about the metric X names, and "占X的…%" divides by it.
@@ -242,8 +246,9 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 if not _CHANGE_WORD.search(head[: a.start()])
                 and not _LAST_YEAR_CLAUSE.search(head[: a.start()])
                 and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
+                and not _LAST_COMPARED_AT_END.search(head[: a.start()])
                 and not re.search(
-                    r"占[^，,。；;%\d]*$", head[: a.start()]
+                    r"占(?![用地有])[^，,。；;%\d]*$", head[: a.start()]
                 )  # a share's whole ("占本年支出合计877.77万元的")
             ]
             current = parse_amount(amounts[-1].group("n")) if amounts else None
@@ -410,17 +415,19 @@ def _subject(text: str) -> str:
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?![^\d，,。；;%]{{0,6}}?(?:分别|依次))(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?![^\d，,。；;%]{{0,24}}?(?:分别|依次))(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )  # not "占比分别为x%、y%": a list's shares (_SHARE_LIST, _SHARE_PAIRS)
 # …and the share before its amount: "基本支出占79.49%，为2336.91万元", "财政拨款收入占99.79%，金额2940.05万元", "基本支出占比
 # 55.10%（5377.64万元）"
 _SHARE_FIRST = re.compile(
-    rf"(?P<label>[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
-    rf"\s*(?:[，,]\s*(?:金额|为|计|共计?|合计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*万元"
+    rf"(?P<label>(?:\d{{4}}\s*年度?)?[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+    rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*万元"  # not "，合计2946.25万元": the whole
 )
 _PARENT = re.compile(
     rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
 )  # "…万元，其中：", "本年支出合计…万元中，"
+# a part with its share, then its own parts: "项目支出603.14万元，占20.51%，其中信息化建设……"
+_PART_THEN_PARTS = re.compile(rf"{NUM}万元[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,24}?\d")  # a paragraph that opens with a share
 _AMOUNT_END = re.compile(r"\d\s*万元\s*[，,]\s*$")  # …and one that ends with its amount
 _SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow
@@ -463,6 +470,10 @@ def _sentence_whole(
                 parent_unread = True
     # (the share's own words may open with it: "其中财政拨款收入2940.05万元，占99.79%")
     opens = re.match(r"[\s，,；;]*(?:其中|主要用于)", text[at : at + 8]) is not None
+    if opens and (own := _PART_THEN_PARTS.search(text[sentence_start:at])) is not None:
+        start = sentence_start + own.start()
+        quote = Quote(own.group(0).rstrip("，, "), _page_in(doc, first, cut, pos, start))
+        return parse_amount(own.group("n")), quote, False, head
     if parent is None and ("其中" in head or "主要用于" in head or opens):
         # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
         found = next(reversed(list(_PARENT.finditer(text, sentence_start, at))), None)
@@ -500,7 +511,8 @@ AMOUNT_LIST = (
 # the shares after a list: "，分别占x%和y%", "，分别占本年支出合计的x%、y%", "，占比分别为x%、y%", "，所占比例依次为……"
 _SHARES = (
     r"[，,]\s*(?:(?:分别|依次)占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?(?:比[重例]?为?)?|"
-    r"所?占比[重例]?(?:分别|依次)(?:为|是)?)"
+    # "占比分别为", "占本年支出合计比重分别为", "占基本支出的比例分别为"
+    r"所?占(?P<den2>[^\d，,。；;%]{0,24}?)(?:的)?(?:比[重例]?)?(?:分别|依次)(?:为|是)?)"
     rf"(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
 )
 _SHARE_LIST = re.compile(AMOUNT_LIST + _SHARES)
@@ -530,26 +542,41 @@ def list_labels(labels: str, n: int) -> list[str] | None:
 
 
 def _share_lists(
-    doc: Document, sections: list[str], toc: set[int], pos: int, text: str, first: int, cut: int
+    doc: Document,
+    sections: list[str],
+    toc: set[int],
+    pos: int,
+    text: str,
+    first: int,
+    cut: int,
+    year: int | None,
 ) -> list[dict[str, Any]]:
     out = []
     for m in [*_SHARE_LIST.finditer(text), *_SHARE_PAIRS.finditer(text)]:
         if m.end() <= cut:
             continue
         pcts = [parse_amount(x) for x in re.findall(FIG, m.group("pcts"))]
+        den = (m.group("den") or m.group("den2") or "").strip() or None
         if "labels" in m.groupdict():
             amounts = [parse_amount(x) for x in re.findall(FIG, m.group("amounts"))]
             labels = list_labels(m.group("labels"), len(amounts))
+            start = m.start()
         else:  # the last names with their amounts, one a share
-            named = re.findall(_NAMED_AMOUNT, m.group("items"))[-len(pcts) :]
-            labels = [re.sub(r"^(?:[和及与]|其中|主要包括|包括|由)+", "", n) for n, _ in named]
-            amounts = [parse_amount(a) for _, a in named]
+            found = list(re.finditer(_NAMED_AMOUNT, m.group("items")))[-len(pcts) :]
+            labels = [re.sub(r"^(?:[和及与]|其中|主要包括|包括|由)+", "", n.group(1)) for n in found]
+            amounts = [parse_amount(n.group(2)) for n in found]
+            start = m.start("items") + found[0].start() if found else m.start()
+            # "基本支出中人员经费……、公用经费……，占比分别为……": shares of the whole named before 中
+            within = re.match(r"(.{2,12}?)中(.{2,})$", labels[0]) if labels and den is None else None
+            if within and whole_named(within.group(1)):
+                den, labels[0] = within.group(1), within.group(2)
         if labels is None or len(pcts) != len(amounts):
             continue  # the names, amounts and shares do not pair up one to one
+        if _of_another_year(text[clause_begin(text, start) : start] + labels[0], year):
+            continue  # last year's list ("2023年度基本支出2289.00万元、项目支出750.00万元，占比分别为……")
         parent, parent_quote, parent_unread, head = _sentence_whole(
             doc, text, first, cut, pos, m.start(), toc
         )
-        den = (m.group("den") or "").strip() or None
         quote = Quote(m.group(0), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None)
         for label, amount, pct in zip(labels, amounts, pcts, strict=True):
             out.append({
@@ -614,7 +641,20 @@ def listed_amounts(
     return out
 
 
-def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
+def _of_another_year(said: str, year: int | None) -> bool:
+    """The words of a share open with another year: "（2023年度社会保障和就业支出", "上年基本支出" (not "上年结转", nor
+    "使用2023年度结转资金安排的项目支出", "2024年度项目支出（含2023年度结转）")."""
+    said = re.sub(r"[（(][^（）()]*[）)]", "", said)  # notes closed inside the words
+    said = re.split(r"[（(%]", said)[-1]  # the words after an open bracket or a figure before
+    opens = re.match(r"\s*(\d{4})\s*年", said)
+    if year and opens and int(opens.group(1)) != year:
+        return True
+    return re.match(r"\s*(?:上一?年度?|去年)(?!结转|结余)", said) is not None
+
+
+def share_claims(
+    doc: Document, sections: list[str], toc: set[int], year: int | None = None
+) -> list[dict[str, Any]]:
     """ "X万元，占Y%" with the label and the whole it is a share of: the sentence's own whole
     ("本年支出X万元，其中：…"), else the named one ("占本年支出合计的…%"), resolved to a metric
     key for the checks. A paragraph the PDF split across blocks is read as one sentence. A list
@@ -642,6 +682,8 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
         for m in sorted(shares, key=lambda m: m.start()):
             if m.end() <= cut:
                 continue  # a share of the paragraph before, read with it
+            if _of_another_year(m.group("label"), year):
+                continue  # last year's share ("上年基本支出占比为75.00%", "（2023年度……占当年……的75.38%）")
             parent, parent_quote, parent_unread, head = _sentence_whole(
                 doc, text, first, cut, pos, m.start(), toc
             )
@@ -668,7 +710,7 @@ def share_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict
                 "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None),
             })  # fmt: skip
         if "分别" in text or "依次" in text:
-            out.extend(_share_lists(doc, sections, toc, pos, text, first, cut))
+            out.extend(_share_lists(doc, sections, toc, pos, text, first, cut, year))
     return out
 
 
@@ -680,7 +722,7 @@ _AFTER_GAP = (
     rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:万元|%)"
     rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:万元|%))?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
-    rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率)为?|执行进度为?)"
+    rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
     rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
     r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
 )
@@ -753,8 +795,13 @@ def _word_later(text: str, lead: str, after: int) -> re.Match[str] | None:
 
 
 def _gap_kind(named: str, kind: str) -> str:
-    """The budget a gap names ("比2024年全年预算减少…": 全年预算), else the sentence's."""
-    return "年初预算" if "年初" in named else "全年预算" if "全年" in named else kind
+    """The budget a gap names ("比2024年全年预算减少…": 全年预算; "比调整后预算": the 全年 one), else the sentence's; a
+    budget of another year ("较2023年度预算数", "比上年预算数") is none the sentence states."""
+    if "年初" in named:
+        return "年初预算"
+    if "全年" in named or "调整" in named:
+        return "全年预算"
+    return "上年预算" if re.search(r"上一?年|去年|\d{4}\s*年", named) else kind
 
 
 def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ _SELF = re.compile(
     r"(?:(?<![\u4e00-\u9fff])局|本局|部门|本部门)?机关(?:和|及|与|、)(?:其)?(?:下属|所属)(?:各)?(?:事业)?单位|"
     r"\d{4}\s*年度?|\d{1,2}\s*[-—~～至]\s*\d{1,2}\s*月|本年度?|全年|当年|报告期内|"
     r"本部门|全部门|本单位|我单位|单位|本局|我局|我部|全局系统|全局|本中心|我中心|中心|汇总|经汇总|部门|整体|全口径|合并|"
-    r"实际|累计|共计|合计|总计|共发生|发生|共|决算数?|我|收支相抵后|"
+    r"实际|累计|共计|合计|总计|共发生|发生|共有|共|决算数?|我|收支相抵后|"
     r"\d+\s*[、.．]|[一二三四五六七八九十]+\s*[、.．)）]|[\s（）()]"
 )
 # a figure's name at the end of the words before its amount ("国库收付中心基本支出" → 国库收付中心)
@@ -122,6 +122,9 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
 
 def _qualifies(tail: str, own: str, year: int | None, template: bool) -> bool:
     """``qualified`` for the words of one figure's own subject."""
+    whole = re.search(r"(?:本级)?(?:及|和|与)(?:其)?(?:所属|下属)", tail)
+    if whole and own and own_name(re.sub(r"^\s*\d{4}\s*年度?", "", tail[: whole.start()]).strip(), own):
+        return False  # "上海市普陀区财政局本级及所属财政所、国库收付中心2024年度": the unit and its units, the whole
     if year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", tail)):
         return True
     t = _TEMPLATE_SUBJECT.match(tail.strip()) if template and own else None
