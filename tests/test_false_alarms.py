@@ -2724,3 +2724,9 @@ def test_no_cost_with_xiang_guan(reports) -> None:
     r = _cells_changed(reports[R000], [(0, 75, 13, "本年度没有发生相关费用。")])
     (f,) = [f for f in run_checks(r) if f.rule == "perf.reason_no_cost"]
     assert f.severity == "warning"
+
+
+def test_two_dates_compared_later_first(reports, before) -> None:
+    """D12: "资产原值2024.12.31-2023.12.31差额" compares two dates' balances; it is no period that ends before it starts."""
+    r = reread(reports[GUIHUA], "截至2024年12月31日", "资产原值2024.12.31-2023.12.31差额…截至2024年12月31日")
+    assert not raised_anew(r, before[GUIHUA], "date.range_reversed")

@@ -105,6 +105,8 @@ def _quote(span: Span, text: str, end: int | None = None) -> Quote:
 )
 def range_reversed(report: Report) -> Iterable[Finding]:
     for span, text in spans(report):
+        if re.match(r"\s*(?:的)?(?:差额|变动|增减|对比|相比|比较)", text[span.end :]):
+            continue  # two dates compared, later first ("资产原值2024.12.31-2023.12.31差额"), not a period
         if span.b.key(end=True) < span.a.key(end=False):
             snippet = text[span.start : span.end]
             yield make_finding(
