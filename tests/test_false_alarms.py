@@ -2730,3 +2730,99 @@ def test_two_dates_compared_later_first(reports, before) -> None:
     """D12: "资产原值2024.12.31-2023.12.31差额" compares two dates' balances; it is no period that ends before it starts."""
     r = reread(reports[GUIHUA], "截至2024年12月31日", "资产原值2024.12.31-2023.12.31差额…截至2024年12月31日")
     assert not raised_anew(r, before[GUIHUA], "date.range_reversed")
+
+
+# The probe of the session's fixes (docs/reviews/adversarial_regress28b.md)
+_SG_JG = "机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%。"
+
+
+@pytest.mark.parametrize(
+    "case,name,old,new",
+    [
+        (
+            "S07",
+            CAIZHENG,
+            _CAIZHENG_TOTAL,
+            _CAIZHENG_TOTAL
+            + "2023年度上海市普陀区财政局及所属单位收入总计3052.34万元，支出总计3052.34万元。",
+        ),
+        (
+            "H14",
+            CAIZHENG,
+            _CZ_JG,
+            "机关运行经费支出184.65万元（其中办公用房占用费20.00万元），比2023年度增加2.55万元，增长1.40%。",
+        ),
+        (
+            "H08",
+            CAIZHENG,
+            _CZ_JG,
+            "公用经费184.65万元，占有关基本支出2336.91万元的7.90%，比2023年度增加2.55万元，增长1.40%。",
+        ),
+        (
+            "A07",
+            CAIZHENG,
+            _CZ_EXP,
+            "本年支出合计2940.05万元，其中基本支出2336.91万元，主要为人员经费和公用经费，分别为2152.26万元和184.65万元，"
+            "分别占92.10%和7.90%；项目支出603.14万元，占20.51%；",
+        ),
+        (
+            "A10s",
+            CAIZHENG,
+            _CZ_EXP,
+            _CZ_EXP
+            + "项目支出主要为信息化建设和财政委托业务支出，分别为135.25万元和449.52万元，分别占项目支出的22.42%和74.53%；",
+        ),
+        (
+            "A11",
+            CAIZHENG,
+            _CZ_EXP,
+            _CZ_EXP[:-1] + "。上年基本支出和项目支出分别为2289.00万元和750.00万元，分别占75.32%和24.68%；",
+        ),
+        (
+            "F03",
+            CAIZHENG,
+            _CZ_EXP,
+            _CZ_EXP[:-1] + "。上一年度基本支出2289.00万元、项目支出750.00万元，占比分别为75.32%、24.68%；",
+        ),
+        (
+            "D12s",
+            CAIZHENG,
+            _CZ_EXP,
+            _CZ_EXP
+            + "基本支出2336.91万元，其中人员经费2152.26万元、公用经费184.65万元，占比分别为92.10%、7.90%；",
+        ),
+        (
+            "I01",
+            CAIZHENG,
+            _CAIZHENG_GPB_BUDGET,
+            _CAIZHENG_GPB_BUDGET.replace("98.20%。", "98.20%，较2023年度年初预算增加50.00万元。"),
+        ),
+        ("L06", SHEGONG, _SG_JG, "机关运行经费支出10.23万元，比2023年度增加10.22万元，增长102200.00%。"),
+    ],
+)
+def test_the_fixes_probe_right_wordings(reports, before, case, name, old, new) -> None:
+    """Right text near the fixes: last year's totals of the unit and its units, an amount in an aside or after 占有关,
+    a part's parts after "主要为", parts of a whole named but not stated, last year's list after a full stop, a list
+    after "其中" with the part restated, a gap to last year's 年初 budget, a rate from a last year printed 0.01."""
+    assert not raised_anew(reread(reports[name], old, new), before[name]), case
+
+
+@pytest.mark.parametrize(
+    "case,said",
+    [
+        ("F52", "2023年度结转资金和本年资金安排的项目支出603.14万元，占本年支出合计的20.15%；"),
+        ("F53", "上年度的结转资金安排的项目支出等603.14万元，占本年支出合计的20.15%；"),
+        ("F54", "上年未完成、结转到本年的项目支出603.14万元，占本年支出合计的20.15%；"),
+        ("F58", "2023年度结转的项目在本年支出603.14万元，占本年支出合计的20.15%；"),
+    ],
+)
+def test_this_years_spending_of_carried_over_money(reports, before, case, said) -> None:
+    """F52–F58: spending this year of money carried over from last year is this year's share: 20.15% is wrong."""
+    r = reread(reports[CAIZHENG], _CZ_EXP, _CZ_EXP[:-1] + "。" + said)
+    assert any("20.15%" in m for _, m in raised_anew(r, before[CAIZHENG], "ratio.share")), case
+
+
+def test_no_cost_before_a_bracket(reports) -> None:
+    """Q53: "本年未发生费用（调整至2025年支付）" still denies the 1.5万元 spent: the bracket is an aside."""
+    r = _cells_changed(reports[R000], [(0, 75, 13, "本年未发生费用（调整至2025年支付）。")])
+    assert [f.severity for f in run_checks(r) if f.rule == "perf.reason_no_cost"] == ["warning"]

@@ -82,6 +82,8 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
     """The amount a share is a share of, with its name and where the report states it: the whole the share
     names ("占基本支出的4.09%") when the report states it, else the sentence's own whole ("…万元，其中：")."""
     named = _named_whole(report, claim.get("denominator_metric"))
+    if claim.get("denominator_label") and named is None and claim.get("denominator_metric") is None:
+        return None  # "占项目支出的……": a whole the share names that no figure of the report gives, not the sentence's
     if claim.get("parent") is not None:
         if named is not None and named[0] != claim["parent"]:
             # "工资福利支出133.4万元，其中……；公用经费5.87万元，占基本支出的4.09%": the whole named, not the sentence's

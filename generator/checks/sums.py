@@ -446,6 +446,8 @@ def _narrative_parts(
     by_parent: dict[Decimal, list[dict[str, object]]] = {}
     for c in report.share_claims:
         parent = c.get("parent")
+        if c.get("denominator_label") and c.get("denominator_metric") is None:
+            continue  # "……分别占项目支出的22.42%和74.53%": parts of a whole the sentence names, not of its own
         if isinstance(parent, Decimal) and _section(c, section) and str(c.get("label", "")).endswith(kind):
             by_parent.setdefault(parent, []).append(c)
     out: list[Finding | None] = []

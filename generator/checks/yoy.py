@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.checks import make_finding, page_ref, rule
-from generator.checks.ratios import pct
+from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
 from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES, signed_change
 from generator.model import Finding, Quote, Report, Severity
@@ -190,7 +190,9 @@ def zero_base(report: Report) -> Iterable[Finding]:
             )
         elif abs(last) <= 2 * h and claim["percent"] is not None:
             # "增长100%" is the convention; any other rate on a zero base ("增长10.00%") comes from no figure at all
-            usual = claim["percent"] == 100
+            usual = claim["percent"] == 100 or (
+                last > 0 and percent_severity(claim["percent"], change, last) is None
+            )  # (or the rate of a last year printed as 0.01: "增加10.22万元，增长102200.00%")
             yield make_finding(
                 "yoy.zero_base",
                 "info" if usual else "warning",

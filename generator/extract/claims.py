@@ -247,8 +247,11 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 and not _LAST_YEAR_CLAUSE.search(head[: a.start()])
                 and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
                 and not _LAST_COMPARED_AT_END.search(head[: a.start()])
+                # an aside ("（其中办公用房占用费20.00万元）")
+                and head[: a.start()].count("（") + head[: a.start()].count("(")
+                <= head[: a.start()].count("）") + head[: a.start()].count(")")
                 and not re.search(
-                    r"占(?![用地有])[^，,。；;%\d]*$", head[: a.start()]
+                    r"占(?!用|地|有(?!关))[^，,。；;%\d]*$", head[: a.start()]
                 )  # a share's whole ("占本年支出合计877.77万元的")
             ]
             current = parse_amount(amounts[-1].group("n")) if amounts else None
@@ -423,8 +426,11 @@ _SHARE_FIRST = re.compile(
     rf"(?P<label>(?:\d{{4}}\s*年度?)?[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
     rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*万元"  # not "，合计2946.25万元": the whole
 )
-_PARENT = re.compile(
-    rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
+_PARENT = re.compile(rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])")
+# …and, for a share whose own words open with the word, the whole that word follows ("基本支出2336.91万元，主要为人员经费和
+# 公用经费，分别为……"): only the nearest, not a later clause's
+_PARENT_OPENS = re.compile(
+    rf"{NUM}万元[，,]\s*(?:其中|主要用于|主要为|主要是|主要包括|包括|由)"
 )  # "…万元，其中：", "本年支出合计…万元中，"
 # a part with its share, then its own parts: "项目支出603.14万元，占20.51%，其中信息化建设……"
 _PART_THEN_PARTS = re.compile(rf"{NUM}万元[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
@@ -469,7 +475,8 @@ def _sentence_whole(
                 # (garbled, or roughly: "约701万元")
                 parent_unread = True
     # (the share's own words may open with it: "其中财政拨款收入2940.05万元，占99.79%")
-    opens = re.match(r"[\s，,；;]*(?:其中|主要用于)", text[at : at + 8]) is not None
+    opened = re.match(r"[\s，,；;]*(?:其中|主要用于|主要为|主要是|主要包括|包括|由)", text[at : at + 8])
+    opens = opened is not None
     if opens and (own := _PART_THEN_PARTS.search(text[sentence_start:at])) is not None:
         start = sentence_start + own.start()
         quote = Quote(own.group(0).rstrip("，, "), _page_in(doc, first, cut, pos, start))
@@ -477,6 +484,10 @@ def _sentence_whole(
     if parent is None and ("其中" in head or "主要用于" in head or opens):
         # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
         found = next(reversed(list(_PARENT.finditer(text, sentence_start, at))), None)
+        if opened is not None:  # the whole right before the share's own "其中"/"主要为"
+            found = next(
+                reversed(list(_PARENT_OPENS.finditer(text, sentence_start, at + opened.end()))), found
+            )
         if found and CHANGE_WORD_AT_END.search(
             text, clause_begin(text, found.start(), begin=sentence_start), found.start()
         ):
@@ -572,11 +583,9 @@ def _share_lists(
                 den, labels[0] = within.group(1), within.group(2)
         if labels is None or len(pcts) != len(amounts):
             continue  # the names, amounts and shares do not pair up one to one
-        if _of_another_year(text[clause_begin(text, start) : start] + labels[0], year):
+        if _of_another_year(text[clause_begin(text, start, "，,；;：:。") : start] + labels[0], year):
             continue  # last year's list ("2023年度基本支出2289.00万元、项目支出750.00万元，占比分别为……")
-        parent, parent_quote, parent_unread, head = _sentence_whole(
-            doc, text, first, cut, pos, m.start(), toc
-        )
+        parent, parent_quote, parent_unread, head = _sentence_whole(doc, text, first, cut, pos, start, toc)
         quote = Quote(m.group(0), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None)
         for label, amount, pct in zip(labels, amounts, pcts, strict=True):
             out.append({
@@ -646,6 +655,8 @@ def _of_another_year(said: str, year: int | None) -> bool:
     "使用2023年度结转资金安排的项目支出", "2024年度项目支出（含2023年度结转）")."""
     said = re.sub(r"[（(][^（）()]*[）)]", "", said)  # notes closed inside the words
     said = re.split(r"[（(%]", said)[-1]  # the words after an open bracket or a figure before
+    if re.search(r"结转|结余|本年", said):
+        return False  # "2023年度结转资金安排的项目支出", "上年未完成、结转到本年的": this year's spending
     opens = re.match(r"\s*(\d{4})\s*年", said)
     if year and opens and int(opens.group(1)) != year:
         return True
@@ -794,17 +805,23 @@ def _word_later(text: str, lead: str, after: int) -> re.Match[str] | None:
     return m
 
 
-def _gap_kind(named: str, kind: str) -> str:
+def _gap_kind(named: str, kind: str, year: int | None = None) -> str:
     """The budget a gap names ("比2024年全年预算减少…": 全年预算; "比调整后预算": the 全年 one), else the sentence's; a
     budget of another year ("较2023年度预算数", "比上年预算数") is none the sentence states."""
-    if "年初" in named:
+    if re.search(r"上一?年|去年", named) or any(
+        int(y) != year for y in re.findall(r"(\d{4})\s*年", named) if year
+    ):
+        return "上年预算"  # ("较2023年度年初预算" in a 2024 report)
+    if "年初" in named or "调整前" in named:
         return "年初预算"
     if "全年" in named or "调整" in named:
         return "全年预算"
-    return "上年预算" if re.search(r"上一?年|去年|\d{4}\s*年", named) else kind
+    return "上年预算" if re.search(r"\d{4}\s*年", named) else kind
 
 
-def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
+def budget_claims(
+    doc: Document, sections: list[str], toc: set[int], year: int | None = None
+) -> list[dict[str, Any]]:
     """ "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%。决算数小于预算数…": the amounts,
     the stated rate and the comparison word (also when the PDF put it at the start of the next
     block). "年初预算为0万元，全年预算为X万元" keeps both budgets."""
@@ -874,7 +891,7 @@ def budget_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dic
                 "diff_rate": parse_amount(groups["diff"]) if groups.get("diff") else None,
                 "gap": parse_amount(groups["gap"]) if groups.get("gap") else None,
                 "gap_direction": groups.get("gdir"),
-                "gap_kind": _gap_kind(groups.get("gkind") or "", bkind) if groups.get("gap") else None,
+                "gap_kind": _gap_kind(groups.get("gkind") or "", bkind, year) if groups.get("gap") else None,
                 "gap_text": groups.get("gap_text"),
                 "gap_percent": parse_amount(groups["gpct"]) if groups.get("gpct") else None,
                 "gap_percent_direction": groups.get("gpdir"),
