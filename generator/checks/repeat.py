@@ -55,7 +55,7 @@ from generator.extract.claims import (
     sentence_begin,
     signed_change,
 )
-from generator.extract.narrative import clause_begin, in_budget_breakdown, section_of
+from generator.extract.narrative import clause_begin, in_aside, in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
 from generator.extract.subjects import PARTS_OPEN, qualified
 from generator.model import Block, Finding, Quote, Report
@@ -444,9 +444,7 @@ def vehicles(report: Report) -> Iterable[Finding]:
                     clause_begin(block.text, m.start()) : m.start() + m.group(0).find("车辆")
                 ]
                 subject = re.sub(r"^.*?截[至止]\d{4}年\d{1,2}月\d{1,2}日[，,]?", "", subject)
-                if len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)) and qualified(
-                    subject, report.agency, report.year
-                ):
+                if in_aside(before) and qualified(subject, report.agency, report.year):
                     continue  # another body's in an aside ("未配备车辆（上年划转前，区委组织部配备车辆5辆）")
                 q = Quote(m.group(0), block.page_at(m.start()), None, block=block)
                 into.append((int(m.group("n")), q, block.text[m.end() :]))

@@ -10,7 +10,7 @@ from typing import Any
 from generator.checks import make_finding, page_ref, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
-from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES, signed_change
+from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES, LAST_COMPARED, signed_change
 from generator.model import Finding, Quote, Report, Severity
 
 _UP = ("增加", "增长", "增幅", "增长了", "增幅为")
@@ -47,9 +47,7 @@ _LAST_STATED = re.compile(
 
 # … or as what it is compared with: "比2023年度的8796.53万元增加1062.85万元"
 # (or "与上年的3003.19万元相比", "比上年决算1,045.33万元减少", "较上年82.16万元增长")
-_LAST_COMPARED = re.compile(
-    r"(?:比|较|与)(?:(?P<year>20\d\d)\s*年度?|(?:上年|上一年)度?)(?:同期)?(?:决算数?)?(?:的|为)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
-)
+_LAST_COMPARED = re.compile(LAST_COMPARED + r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
 
 
 def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | None:

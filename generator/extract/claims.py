@@ -13,6 +13,7 @@ from generator.extract.narrative import (
     NUM,
     clause_begin,
     has_unread_figure,
+    in_aside,
     required_text,
     rough_figures,
     sentence_begin,
@@ -128,10 +129,10 @@ _OPPOSITE = {
 # a clause that opens with last year: "上年决算数为", "上年收入支出总计"
 _LAST_YEAR_CLAUSE = re.compile(r"(?:^|[，,；;：:（(])\s*(?:上年|上一年|去年)(?:度)?[^，,。；;：:\d]{0,12}$")
 _BUDGET_COMPARED = re.compile(r"(?:比|较)[^，,。；;\d]{0,12}预算数?为?\s*$")  # "比年初预算2993.92万元减少……"
-# last year's amount as what the change is from: "比上年决算3003.19万元减少……", "较2023年度的182.01万元增加……"
-_LAST_COMPARED_AT_END = re.compile(
-    r"(?:比|较|与)(?:上一?年|去年|\d{4}\s*年)度?(?:同期)?(?:决算数?)?(?:的|为)?\s*$"
-)
+# the words before last year's amount as what a change is from: "比上年决算3003.19万元减少……", "较2023年度的182.01万元增加
+# ……", "较上年同期182.01万元" (yoy.stated_last reads the amount after them)
+LAST_COMPARED = r"(?:比|较|与)(?:(?P<year>\d{4})\s*年|上一?年|去年)度?(?:同期)?(?:决算数?)?(?:的|为)?"
+_LAST_COMPARED_AT_END = re.compile(LAST_COMPARED + r"\s*$")
 
 # Names the narrative gives to canonical figures, longest first: a change "与上年相比，X减少…" is
 # about the metric X names, and "占X的…%" divides by it.
@@ -247,9 +248,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 and not _LAST_YEAR_CLAUSE.search(head[: a.start()])
                 and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
                 and not _LAST_COMPARED_AT_END.search(head[: a.start()])
-                # an aside ("（其中办公用房占用费20.00万元）")
-                and head[: a.start()].count("（") + head[: a.start()].count("(")
-                <= head[: a.start()].count("）") + head[: a.start()].count(")")
+                and not in_aside(head[: a.start()])  # "（其中办公用房占用费20.00万元）"
                 and not re.search(
                     r"占(?!用|地|有(?!关))[^，,。；;%\d]*$", head[: a.start()]
                 )  # a share's whole ("占本年支出合计877.77万元的")

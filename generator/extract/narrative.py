@@ -364,6 +364,11 @@ def find_narrative(
     return found
 
 
+def in_aside(before: str) -> bool:
+    """The text after ``before`` is inside a bracket it opened and has not closed ("……（上年划转前，区委组织部配备")."""
+    return len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before))
+
+
 def sentence_begin(text: str, end: int) -> int:
     """Where the sentence (or clause after "；") holding ``end`` begins."""
     return max(text.rfind(c, 0, end) for c in "。；;") + 1
