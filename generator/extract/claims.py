@@ -18,7 +18,7 @@ from generator.extract.narrative import (
     rough_figures,
     sentence_begin,
 )
-from generator.extract.subjects import qualified
+from generator.extract.subjects import PARTS_OPEN, qualified
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Block, Document, Quote
 from generator.normalize import parse_amount
@@ -425,12 +425,13 @@ _SHARE_FIRST = re.compile(
     rf"(?P<label>(?:\d{{4}}\s*年度?)?[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
     rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*万元"  # not "，合计2946.25万元": the whole
 )
-_PARENT = re.compile(rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])")
+_PARENT = re.compile(
+    rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
+)  # "…万元，其中：", "本年支出合计…万元中，"
 # …and, for a share whose own words open with the word, the whole that word follows ("基本支出2336.91万元，主要为人员经费和
 # 公用经费，分别为……"): only the nearest, not a later clause's
-_PARENT_OPENS = re.compile(
-    rf"{NUM}万元[，,]\s*(?:其中|主要用于|主要为|主要是|主要包括|包括|由)"
-)  # "…万元，其中：", "本年支出合计…万元中，"
+_PARTS_LEAD = rf"(?:{PARTS_OPEN}|主要用于|由)"  # the words that open a whole's parts, "由……构成" too
+_PARENT_OPENS = re.compile(rf"{NUM}万元[，,]\s*{_PARTS_LEAD}")
 # a part with its share, then its own parts: "项目支出603.14万元，占20.51%，其中信息化建设……"
 _PART_THEN_PARTS = re.compile(rf"{NUM}万元[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,24}?\d")  # a paragraph that opens with a share
@@ -474,7 +475,7 @@ def _sentence_whole(
                 # (garbled, or roughly: "约701万元")
                 parent_unread = True
     # (the share's own words may open with it: "其中财政拨款收入2940.05万元，占99.79%")
-    opened = re.match(r"[\s，,；;]*(?:其中|主要用于|主要为|主要是|主要包括|包括|由)", text[at : at + 8])
+    opened = re.match(rf"[\s，,；;]*{_PARTS_LEAD}", text[at : at + 8])
     opens = opened is not None
     if opens and (own := _PART_THEN_PARTS.search(text[sentence_start:at])) is not None:
         start = sentence_start + own.start()
@@ -539,7 +540,7 @@ def list_labels(labels: str, n: int) -> list[str] | None:
     维护费" after 费; "社会保障和就业支出" keeps its 和 when the 、 already give n), else at its last one."""
     # "由人员经费和公用经费构成，分别为……", "主要为财政拨款收入和其他收入，分别为……"
     labels = re.sub(r"(?:两部分|两项|三部分|三项)?(?:构成|组成)$", "", labels)
-    names = re.sub(r"^(?:其中[:：]?|由|主要为|主要是|主要包括|包括)", "", labels).split("、")
+    names = re.sub(rf"^{_PARTS_LEAD}[:：]?", "", labels).split("、")
     while len(names) < n:
         last = names[-1]
         cuts = [i for i, c in enumerate(last) if c in "和及与" and 2 <= i <= len(last) - 3]
@@ -573,7 +574,7 @@ def _share_lists(
             start = m.start()
         else:  # the last names with their amounts, one a share
             found = list(re.finditer(_NAMED_AMOUNT, m.group("items")))[-len(pcts) :]
-            labels = [re.sub(r"^(?:[和及与]|其中|主要包括|包括|由)+", "", n.group(1)) for n in found]
+            labels = [re.sub(rf"^(?:[和及与]|{_PARTS_LEAD})+", "", n.group(1)) for n in found]
             amounts = [parse_amount(n.group(2)) for n in found]
             start = m.start("items") + found[0].start() if found else m.start()
             # "基本支出中人员经费……、公用经费……，占比分别为……": shares of the whole named before 中
