@@ -2827,3 +2827,74 @@ def test_no_cost_before_a_bracket(reports) -> None:
     """Q53: "本年未发生费用（调整至2025年支付）" still denies the 1.5万元 spent: the bracket is an aside."""
     r = _cells_changed(reports[R000], [(0, 75, 13, "本年未发生费用（调整至2025年支付）。")])
     assert [f.severity for f in run_checks(r) if f.rule == "perf.reason_no_cost"] == ["warning"]
+
+
+# Twenty-ninth session: the older false notes the last probe of the twenty-eighth found (adversarial_regress28b.md).
+@pytest.mark.parametrize(
+    "case,new",
+    [
+        ("N01", _CZ_JG[:-1] + "，比2022年度增加14.65万元。"),
+        ("N02", _CZ_JG[:-1] + "；与2022年相比，机关运行经费支出增加14.65万元。"),
+    ],
+)
+def test_a_second_comparison_further_back(reports, before, case, new) -> None:
+    """N01, N02: beside the comparison with 2023, one with 2022 is a second, intended one, not a year left over."""
+    assert not raised_anew(reread(reports[CAIZHENG], _CZ_JG, new), before[CAIZHENG]), case
+
+
+def test_a_lone_comparison_further_back(reports, before) -> None:
+    """…but a lone comparison with 2022 in the 2024 report is last year's text not updated."""
+    r = reread(reports[CAIZHENG], _CZ_JG, _CZ_JG.replace("2023年度", "2022年度"))
+    assert [m for _, m in raised_anew(r, before[CAIZHENG])] == [
+        "本报告为2024年度部门决算，与上年比较时却写“比2022年度增加”（2022年），应为上一年度2023年。"
+    ]
+
+
+_CZ_CARS = "截至2024年12月31日，上海市普陀区财政局共有车辆0辆，"
+
+
+def test_last_years_cars_in_a_bracket(reports, before) -> None:
+    """M08: last year's cars in a bracket after this year's, cut off at 2024-12-31 in the same sentence, are a
+    comparison; a lone cut-off at 2023-12-31 is the error."""
+    beside = _CZ_CARS[:-1] + "（截至2023年12月31日本局共有车辆1辆），"
+    assert not raised_anew(reread(reports[CAIZHENG], _CZ_CARS, beside), before[CAIZHENG])
+    lone = reread(reports[CAIZHENG], _CZ_CARS, _CZ_CARS.replace("2024年", "2023年"))
+    assert [m for _, m in raised_anew(lone, before[CAIZHENG])] == [
+        "本报告为2024年度部门决算，截至日期却写“截至2023年12月31日”（2023年）。"
+    ]
+
+
+_CZ_PROJECT_PARTS = "其中信息化建设135.25万元，占22.42%，财政委托业务支出449.52万元，占74.53%；"
+
+
+@pytest.mark.parametrize(
+    "case,new",
+    [
+        ("G01", _EXP_HEAD + "项目支出603.14万元，占20.51%，" + _CZ_PROJECT_PARTS + "基本支出2336.91万元，占79.49%；"),
+        ("D03s", _CAIZHENG_SPENT + "项目支出中信息化建设135.25万元、财政委托业务支出449.52万元，占比分别为22.42%、74.53%；"),
+        ("D05s", _CAIZHENG_SPENT
+         + "一般公共预算财政拨款基本支出中人员经费2152.26万元、公用经费184.65万元，占比分别为92.10%、7.90%；"),
+    ],
+)  # fmt: skip
+def test_a_parts_own_parts_later_in_its_list(reports, before, case, new) -> None:
+    """G01: the second of a part's own parts ("其中信息化建设……，财政委托业务支出……") is a share of the part, up to the
+    clause's end; D03s, D05s: parts of a whole named before 中, one that no figure gives ("项目支出中") or one with a
+    long name ("一般公共预算财政拨款基本支出中"), are not shares of 本年支出合计."""
+    assert not raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, new), before[CAIZHENG]), case
+
+
+def test_a_parts_own_parts_wrong(reports, before) -> None:
+    """…and a wrong share among them is checked against the part, or the whole named before 中."""
+    g01 = _EXP_HEAD + "项目支出603.14万元，占20.51%，" + _CZ_PROJECT_PARTS.replace("74.53%", "75.53%")
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, g01), before[CAIZHENG], "ratio.share")
+    assert [m for _, m in found] == [
+        "文中称财政委托业务支出449.52万元，占75.53%；按同句所述合计603.14万元计算，449.52÷603.14=74.53%。"
+    ]
+    d05 = (
+        _CAIZHENG_SPENT
+        + "一般公共预算财政拨款基本支出中人员经费2152.26万元、公用经费184.65万元，占比分别为92.10%、8.90%；"
+    )
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, d05), before[CAIZHENG], "ratio.share")
+    assert [m for _, m in found] == [
+        "文中称公用经费184.65万元，占8.90%；按一般公共预算财政拨款基本支出2336.91万元计算，184.65÷2336.91=7.90%。"
+    ]

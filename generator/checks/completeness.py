@@ -627,7 +627,8 @@ _DATED_FIGURE = re.compile(
         "部门决算的各部分标题应写本报告年度（如“第三部分 ××2024年度部门决算情况说明”），资产等统计时点应为"
         "报告年度末（“截至2024年12月31日”），正文说本单位的本年情况（“纳入××2024年度部门决算编制范围”"
         "“××局2024年度无政府性基金预算财政拨款收入和支出”“本部门2024年度预算绩效管理……”）也是本年度；"
-        "与上年比较的句子（“与2023年度相比，……减少”）比的是上一年度；写明年度的本年数"
+        "与上年比较的句子（“与2023年度相比，……减少”）比的是上一年度（同一句已与上一年度比较、又与更早年度比较的，"
+        "或同一句已写本年末、括号里再写上年末数的，是有意的比较，不算）；写明年度的本年数"
         "（“2024年度收入总计869.05万元”，金额与本报告的收入总计相同）应写本年度。"
         "绩效自评表的标题（“项目支出绩效自评表（2024年度）”）评的也是本年度。"
         "写成别的年度，多半是套用上年文本未改。说本单位以后年度的工作（“本部门2025年度预算绩效管理将……”“预计截至2025年底"
@@ -675,6 +676,8 @@ def year(report: Report) -> Iterable[Finding]:
         for c in _CUTOFF.finditer(b.text):
             if int(c.group(1)) > report.year and _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计截至2025年底完成全部结转项目": a plan
+            if int(c.group(1)) < report.year and _also_of(_CUTOFF, report.year, b.text, c.start()):
+                continue  # "截至2024年12月31日，……共有车辆0辆（截至2023年12月31日共有车辆1辆）": a comparison
             if int(c.group(1)) != report.year:
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
         if heading:
@@ -695,7 +698,10 @@ def year(report: Report) -> Iterable[Finding]:
                     report, b, c.start(), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
                 )
         for c in _COMPARED.finditer(b.text):
-            if int(c.group(1)) != report.year - 1:
+            stated = int(c.group(1))
+            if stated < report.year - 1 and _also_of(_COMPARED, report.year - 1, b.text, c.start()):
+                continue  # "比2023年度增加2.55万元，……，比2022年度增加14.65万元": a second comparison, further back
+            if stated != report.year - 1:
                 yield _year_finding(
                     report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
                 )
@@ -721,6 +727,11 @@ def _sentence_of(text: str, at: int) -> str:
     """The sentence holding offset ``at`` (from the 。 before it to the 。 after it)."""
     end = text.find("。", at)
     return text[text.rfind("。", 0, at) + 1 : len(text) if end < 0 else end]
+
+
+def _also_of(pattern: re.Pattern[str], year: int, text: str, at: int) -> bool:
+    """Whether the sentence holding offset ``at`` also has a match of ``pattern`` whose year is ``year``."""
+    return any(int(m.group(1)) == year for m in pattern.finditer(_sentence_of(text, at)))
 
 
 _PERF_TITLE_YEAR = re.compile(r"自评表\s*(?P<title>[（(]\s*(?P<y>\d{4})\s*年度\s*[）)])")

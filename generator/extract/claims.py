@@ -434,6 +434,7 @@ _PARTS_LEAD = rf"(?:{PARTS_OPEN}|主要用于|由)"  # the words that open a who
 _PARENT_OPENS = re.compile(rf"{NUM}万元[，,]\s*{_PARTS_LEAD}")
 # a part with its share, then its own parts: "项目支出603.14万元，占20.51%，其中信息化建设……"
 _PART_THEN_PARTS = re.compile(rf"{NUM}万元[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
+_PART_THEN_LIST = re.compile(rf"{NUM}万元[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*(?=其中)")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,24}?\d")  # a paragraph that opens with a share
 _AMOUNT_END = re.compile(r"\d\s*万元\s*[，,]\s*$")  # …and one that ends with its amount
 _SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow
@@ -477,7 +478,15 @@ def _sentence_whole(
     # (the share's own words may open with it: "其中财政拨款收入2940.05万元，占99.79%")
     opened = re.match(rf"[\s，,；;]*{_PARTS_LEAD}", text[at : at + 8])
     opens = opened is not None
-    if opens and (own := _PART_THEN_PARTS.search(text[sentence_start:at])) is not None:
+    clause = max(sentence_start, text.rfind("；", 0, at) + 1, text.rfind(";", 0, at) + 1)
+    own = _PART_THEN_PARTS.search(text[sentence_start:at]) if opens else None
+    if own is None and not opens:
+        # "项目支出603.14万元，占20.51%，其中信息化建设……，占22.42%，财政委托业务支出449.52万元，占74.53%；": a later
+        # part of the part's own list, up to the clause's end
+        own = next(
+            reversed(list(_PART_THEN_LIST.finditer(text[sentence_start:at], clause - sentence_start))), None
+        )
+    if own is not None:
         start = sentence_start + own.start()
         quote = Quote(own.group(0).rstrip("，, "), _page_in(doc, first, cut, pos, start))
         return parse_amount(own.group("n")), quote, False, head
@@ -578,8 +587,9 @@ def _share_lists(
             amounts = [parse_amount(n.group(2)) for n in found]
             start = m.start("items") + found[0].start() if found else m.start()
             # "基本支出中人员经费……、公用经费……，占比分别为……": shares of the whole named before 中
-            within = re.match(r"(.{2,12}?)中(.{2,})$", labels[0]) if labels and den is None else None
-            if within and whole_named(within.group(1)):
+            # (a whole no figure gives, "项目支出中信息化建设……", is named all the same: not the sentence's whole)
+            within = re.match(r"(.{2,24}?)中(.{2,})$", labels[0]) if labels and den is None else None
+            if within and (whole_named(within.group(1)) or _SPENDING_NAME.search(within.group(1))):
                 den, labels[0] = within.group(1), within.group(2)
         if labels is None or len(pcts) != len(amounts):
             continue  # the names, amounts and shares do not pair up one to one
@@ -595,6 +605,11 @@ def _share_lists(
                 "quote": quote, "listed": True,
             })  # fmt: skip
     return out
+
+
+_SPENDING_NAME = re.compile(
+    r"(?:支出|经费|收入)$"
+)  # the name of a whole ("项目支出", "一般公共预算财政拨款基本支出")
 
 
 # the names a list of figures gives ("局机关本级基本支出和项目支出分别为……": 局机关本级 qualifies both)
