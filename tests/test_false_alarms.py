@@ -2898,3 +2898,53 @@ def test_a_parts_own_parts_wrong(reports, before) -> None:
     assert [m for _, m in found] == [
         "文中称公用经费184.65万元，占8.90%；按一般公共预算财政拨款基本支出2336.91万元计算，184.65÷2336.91=7.90%。"
     ]
+
+
+_CZ_BASIC = "一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2152.26万元，主要包括："
+_CZ_PUBLIC = "；公用经费184.65万元，主要包括："
+
+
+def _basic_made_of(public: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    said = (
+        "本部门2024年度一般公共预算财政拨款基本支出2336.91万元，由人员经费和公用经费构成，分别为2152.26万元和"
+    )
+    return (_CZ_BASIC, said + public + "万元。人员经费主要包括："), (_CZ_PUBLIC, "；公用经费主要包括：")
+
+
+def _edited(report, edits):
+    for old, new in edits:
+        report = reread(report, old, new)
+    return report
+
+
+def test_a_list_made_of_named_by_the_unit(reports, before) -> None:
+    """F74: "本部门2024年度……基本支出……，由人员经费和公用经费构成，分别为……" is the unit's own list (本部门 names no other
+    body): the 公用经费 it states, 186.45, is neither 2336.91 − 2152.26 nor 公开06表's 184.65. F27: right, nothing new."""
+    found = raised_anew(_edited(reports[CAIZHENG], _basic_made_of("186.45")), before[CAIZHENG])
+    assert [r for r, _ in found] == ["sum.basic_split", "text_table.metric"]
+    assert all("186.45" in m for _, m in found)
+    assert not raised_anew(_edited(reports[CAIZHENG], _basic_made_of("184.65")), before[CAIZHENG])
+
+
+_CZ_INCOME_HEAD = "本年收入合计2946.25万元，"
+
+
+@pytest.mark.parametrize(
+    "case,said,rules",
+    [
+        ("A62", "主要为财政拨款收入和其他收入，分别为2940.05万元和{}万元。", ["text_table.metric"]),
+        (
+            "A64",
+            "由财政拨款收入和其他收入构成，分别为2940.05万元和{}万元。",
+            ["sum.listed_parts", "text_table.metric"],
+        ),
+    ],
+)
+def test_income_listed_after_mainly_or_made_of(reports, before, case, said, rules) -> None:
+    """A62, A64: "主要为A和B，分别为……" and "由A和B构成，分别为……" are lists of the 本年收入's parts: 其他收入 6.02 is not
+    公开01表's 6.20, and "构成" says the two are all of 2946.25, so their sum 2946.07 is wrong (after "主要为" it may
+    be the main parts only: info). Right figures raise nothing."""
+    wrong = reread(reports[CAIZHENG], _CAIZHENG_INCOME, _CZ_INCOME_HEAD + said.format("6.02"))
+    assert [r for r, _ in raised_anew(wrong, before[CAIZHENG])] == rules, case
+    right = reread(reports[CAIZHENG], _CAIZHENG_INCOME, _CZ_INCOME_HEAD + said.format("6.20"))
+    assert not raised_anew(right, before[CAIZHENG]), case

@@ -221,7 +221,8 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
 _LISTED_HEAD = re.compile(
     r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,。]?\s*$"
 )  # the total, read backwards from each "其中"/"主要包括": only a short window before it
-_LISTED_OPENS = re.compile(r"(?:其中|主要包括)\s*[：:]?")
+# (and "主要为A和B，分别为……", "由A和B构成，分别为……")
+_LISTED_OPENS = re.compile(r"(?:其中|主要包括|主要为|由(?=[^，,。；;]{2,40}?(?:构成|组成)))\s*[：:]?")
 _LISTED_PART = re.compile(
     r"\s*(?P<name>[^，,；;。：:\d%]{1,40}?)(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*(?:[（(][^）)]{0,30}[）)])?"
     r"\s*(?P<sep>[，,、]|[；;。]|$)"
@@ -277,12 +278,13 @@ def _listed_parts(text: str, start: int) -> list[_Part] | None:
     "sum.listed_parts",
     title="“其中”“主要包括”所列各项之和与总数不符",
     explanation=(
-        "文中写“X总额N万元，其中：甲a万元，乙b万元，丙c万元”（或“主要包括”），所列的是总数的组成部分，各部分之和不能超过总数；"
-        "逐句列到分句结束（“；”或“。”）的通常是全部组成，各部分之和就应等于总数。收入支出总计、政府采购金额、"
+        "文中写“X总额N万元，其中：甲a万元，乙b万元，丙c万元”（或“主要包括”“主要为甲和乙，分别为……”），所列的是总数的组成部分，"
+        "各部分之和不能超过总数；逐句列到分句结束（“；”或“。”）的通常是全部组成，各部分之和就应等于总数；"
+        "写“由甲和乙构成，分别为……”的明说是全部组成，各部分之和不足总数也是错误。收入支出总计、政府采购金额、"
         "基本支出的人员经费与公用经费由各自的规则核对，这里不再重复。"
     ),
-    formula="Σ “其中”所列各项 ≤ 总数（所列为全部组成时 = 总数）",
-    tolerance="(n+1)×半个末位单位；各项之和超过总数为错误，不足总数只作提示（可能只列了主要部分），范围内的差额为尾数差异（提示）",
+    formula="Σ “其中”所列各项 ≤ 总数（所列为全部组成时、“由……构成”时 = 总数）",
+    tolerance="(n+1)×半个末位单位；各项之和超过总数为错误，不足总数只作提示（可能只列了主要部分；“由……构成”时为错误），范围内的差额为尾数差异（提示）",
     example="支出预算总额897.32万元，其中：工资福利支出656.52万元，商品服务支出194.46万元，对个人和家庭的补助46.34万元：相符。",
     expected_label="各项之和",
 )
@@ -294,7 +296,7 @@ def listed_parts(report: Report) -> Iterable[Finding]:
         return
     blocks = doc.blocks
     for i, b in enumerate(blocks):
-        if b.table is not None or ("其中" not in b.text and "主要包括" not in b.text):
+        if b.table is not None or not _LISTED_OPENS.search(b.text):
             continue
         text = b.text
         if (
@@ -331,10 +333,14 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                 continue  # equal, or short by less than rounding or with one part only (a part, not the list)
             computed = sum(amounts, Decimal(0))
             over = diff < 0
-            severity: Severity = "error" if over and beyond else "info"
+            # "由A和B构成，分别为……": all the parts, so a sum short of the total is wrong too
+            whole = o.group(0).startswith("由")
+            severity: Severity = "error" if beyond and (over or whole) else "info"
             terms = " + ".join(f"{p.name.strip()}{fmt(v)}万元" for p, v in zip(parts, amounts))
             verdict = (
                 "各部分之和超过了总数，至少一个数字有误。"
+                if severity == "error" and over
+                else "文中说总数由这几项构成，各部分之和应等于总数，至少一个数字有误。"
                 if severity == "error"
                 else "差额在各项四舍五入的误差范围内，属尾数差异。"
                 if not beyond

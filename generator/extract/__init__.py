@@ -276,6 +276,8 @@ _LISTED = {
     "公用经费": ("gpb_basic_public", "基本支出"),
     "基本支出": ("expenditure_basic", "支出决算"),
     "项目支出": ("expenditure_project", "支出决算"),
+    "财政拨款收入": ("income_fiscal", "收入决算"),
+    "其他收入": ("income_other", "收入决算"),
 }
 
 

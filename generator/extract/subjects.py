@@ -24,6 +24,8 @@ _FIGURE_NAME_AT_END = re.compile(
     r"(?:财政拨款)?(?:收入|支出)|其他收入|年[初末]结转和结余)(?:决算数?)?(?:为|是|共计|合计|达到?)?\s*$"
 )
 _BODY = re.compile(r"中心|局|部|单位|所|站|队|处|办公室|委员会|院|馆|本级|机关")
+# the unit naming itself ("本部门2024年度一般公共预算财政拨款基本支出……，由人员经费和公用经费构成"): no other body
+_SELF_NAMED = re.compile(r"本部门|全部门|本单位|我单位|本局|我局|我部|本中心|我中心")
 _UNIT = r"(?:万元|元|%|人|个)"
 _AMOUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*{_UNIT}")  # a figure's amount (not a year)
 _AFTER_FIGURE = re.compile(
@@ -113,7 +115,7 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
             # a body's or another year's subject carries over ("国库收付中心……和项目支出"); a kind's does not: a list's
             # earlier part names only itself ("使用非财政拨款结余0.00万元，年初结转和结余", "一般公共预算财政拨款基本支出
             # ……，其中：人员经费")
-            carried = _BODY.search(subject) or (
+            carried = _BODY.search(_SELF_NAMED.sub("", subject)) or (
                 year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", subject))
             )
             return bool(carried) and _qualifies(subject, own, year, template)
