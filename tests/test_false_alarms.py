@@ -2948,3 +2948,18 @@ def test_income_listed_after_mainly_or_made_of(reports, before, case, said, rule
     assert [r for r, _ in raised_anew(wrong, before[CAIZHENG])] == rules, case
     right = reread(reports[CAIZHENG], _CAIZHENG_INCOME, _CZ_INCOME_HEAD + said.format("6.20"))
     assert not raised_anew(right, before[CAIZHENG]), case
+
+
+_R004_SANGONG = "年末实际使用1.16万元，其中：公务接待费1.16万元，公务用车运行维护费0万元，出国（出境）费用0万元。"
+
+
+def test_a_part_after_其中_without_a_colon(reports, before) -> None:
+    """FP16: "其中公务接待费1.19万元" states 公务接待费 as "其中：公务接待费" does: 1.19 beside 1.16 is one figure stated
+    twice. The last part of the sentence before ("出国（出境）费用0万元。") is no total of it (sum.listed_parts reads
+    a total closing its sentence only when it opens it: "3、公务接待费支出0.39万元。其中：")."""
+    wrong = seed_changed(R004, _R004_SANGONG, _R004_SANGONG + "其中公务接待费1.19万元。")
+    assert [m for _, m in raised_anew(wrong, before[R004])] == [
+        "文中公务接待费有2个不同的数：1.16万元、1.19万元，同一个数不应有两种写法。"
+    ]
+    right = seed_changed(R004, _R004_SANGONG, _R004_SANGONG + "其中公务接待费1.16万元。")
+    assert not raised_anew(right, before[R004])

@@ -230,6 +230,7 @@ _LISTED_PART = re.compile(
 # totals other rules already hold to their parts: 收入/支出总计 (sum.narrative_total), 政府采购 (sum.procurement),
 # 基本支出 = 人员经费 + 公用经费 (sum.basic_split)
 _CHANGE_HEAD = re.compile(rf"^(?:比|较|与)|{CHANGE_WORD_AT_END.pattern}")  # "比上年增加", "较2023年度减少"
+_AMOUNT_BEFORE = re.compile(r"\d\s*万元?\s*[，,、；;]\s*[^。；;\n]*\Z")  # a figure earlier in the sentence
 _OWN_RULE = re.compile(r"总计$|采购|基本支出$")
 _RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
 _ROUGHLY = re.compile(rf"(?:{ROUGHLY})$")
@@ -314,7 +315,9 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                 # "本年支出合计9759.38万元，比上年增加962.85万元，其中：……": the total before the change
                 cut = clause_begin(text, h.start(), "，,")  # the change's clause ("较2023年度减少")
                 h = _LISTED_HEAD.search(text, max(0, cut - 60), cut) if cut > 0 else None
-            if h is None:
+            if h is None or (h.group(0).rstrip().endswith("。") and _AMOUNT_BEFORE.search(text, 0, h.start())):
+                # "……，出国（出境）费用0万元。其中公务接待费……": the last part of the sentence before is no total; a
+                # total closing its sentence opens it ("3、公务接待费支出0.39万元。其中：")
                 continue
             label = h.group("label").strip("“”")
             if _OWN_RULE.search(label) or _ROUGHLY.search(label):

@@ -93,6 +93,9 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
     nearest figure before it that has one ("国库收付中心基本支出300.00万元和项目支出", "……土地发展中心本年支出合计1520.36万元，
     基本支出……、项目支出": the 中心's)."""
     clauses = re.split(r"[，,：:（(]", _NOTE.sub("", before))
+    if len(clauses) == 1 and (opens := re.match(rf"\s*(?:{PARTS_OPEN})", clauses[0])):
+        # "其中公务接待费" as "其中：公务接待费": the parts' opening word is no words of the figure's own
+        clauses = [clauses[0][: opens.end()], clauses[0][opens.end() :]]
     pieces = _AFTER_FIGURE.split(clauses[-1])
     tail = pieces[-1]
     if len(clauses) > 1 or len(pieces) > 1:
