@@ -2950,7 +2950,9 @@ def test_income_listed_after_mainly_or_made_of(reports, before, case, said, rule
     assert not raised_anew(right, before[CAIZHENG]), case
 
 
-_R004_SANGONG = "年末实际使用1.16万元，其中：公务接待费1.16万元，公务用车运行维护费0万元，出国（出境）费用0万元。"
+_R004_SANGONG = (
+    "年末实际使用1.16万元，其中：公务接待费1.16万元，公务用车运行维护费0万元，出国（出境）费用0万元。"
+)
 
 
 def test_a_part_after_其中_without_a_colon(reports, before) -> None:
@@ -2963,3 +2965,34 @@ def test_a_part_after_其中_without_a_colon(reports, before) -> None:
     ]
     right = seed_changed(R004, _R004_SANGONG, _R004_SANGONG + "其中公务接待费1.16万元。")
     assert not raised_anew(right, before[R004])
+
+
+@pytest.mark.parametrize(
+    "said,found",
+    [
+        ("机关运行经费支出184.65万元，较上年182.10万元增长1.04%。",
+         "文中写机关运行经费支出本年184.65万元，又写“较上年182.10万元”，称增长1.04%；按两年数计算，"
+         "(184.65 − 182.10) ÷ 182.10 = 1.40%。"),
+        ("机关运行经费支出184.65万元，比2023年度的182.10万元下降1.40%。",
+         "文中写机关运行经费支出本年184.65万元，又写“比2023年度的182.10万元”，本年比上年增加2.55万元；"
+         "同一句却称下降1.40%，方向相反。"),
+    ],
+)  # fmt: skip
+def test_a_rate_from_both_years(reports, before, said, found) -> None:
+    """Y61: "较上年182.10万元增长1.04%" with no change amount: (184.65 − 182.10) ÷ 182.10 = 1.40%; a 下降 where this
+    year is above last year is the wrong way round."""
+    r = reread(reports[CAIZHENG], _CZ_JG, said)
+    assert [m for _, m in raised_anew(r, before[CAIZHENG], "yoy.rate_from_last")] == [found]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "机关运行经费支出184.65万元，较上年182.10万元增长1.40%。",
+        "机关运行经费支出184.65万元，较上年182.10万元增长1.41%。",  # (2.55 ± 0.01) ÷ (182.10 ± 0.005) reaches 1.405%
+        "机关运行经费支出184.65万元，与上年的182.10万元相比，增长1.4%。",
+    ],
+)
+def test_a_rate_from_both_years_right(reports, before, said) -> None:
+    """…and right rates, within the printed precision of the two years, raise nothing."""
+    assert not raised_anew(reread(reports[CAIZHENG], _CZ_JG, said), before[CAIZHENG])

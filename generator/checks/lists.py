@@ -315,7 +315,9 @@ def listed_parts(report: Report) -> Iterable[Finding]:
                 # "本年支出合计9759.38万元，比上年增加962.85万元，其中：……": the total before the change
                 cut = clause_begin(text, h.start(), "，,")  # the change's clause ("较2023年度减少")
                 h = _LISTED_HEAD.search(text, max(0, cut - 60), cut) if cut > 0 else None
-            if h is None or (h.group(0).rstrip().endswith("。") and _AMOUNT_BEFORE.search(text, 0, h.start())):
+            if h is None or (
+                h.group(0).rstrip().endswith("。") and _AMOUNT_BEFORE.search(text, 0, h.start())
+            ):
                 # "……，出国（出境）费用0万元。其中公务接待费……": the last part of the sentence before is no total; a
                 # total closing its sentence opens it ("3、公务接待费支出0.39万元。其中：")
                 continue

@@ -151,6 +151,65 @@ def percent(report: Report) -> Iterable[Finding]:
 
 
 @rule(
+    "yoy.rate_from_last",
+    title="只写本年数、上年数和增幅时，增幅与两年数不符",
+    explanation=(
+        "有的说明不写变动额，只写本年数、上年数和增减幅度（“机关运行经费支出184.65万元，较上年182.10万元增长1.40%”）。"
+        "增幅 = (本年数 − 上年数) ÷ 上年数；两年数的增减方向也应与“增长”“下降”一致。写了变动额的句子由"
+        "“同比增幅与金额不符”“本年数、上年数与增减额对不上”核对，这里不重复。"
+    ),
+    formula="增幅 = |本年 − 上年| ÷ 上年 × 100%；方向 = 本年与上年之差的正负",
+    tolerance="两年数各±半个末位单位、百分比±半个末位单位的区间运算；只差末位一个单位记为提示",
+    example="“机关运行经费支出184.65万元，较上年182.10万元增长1.04%”：(184.65 − 182.10) ÷ 182.10 = 1.40%，不是1.04%。",
+    expected_label="应为",
+)
+def rate_from_last(report: Report) -> Iterable[Finding]:
+    for claim in report.yoy_claims:
+        stated, current = claim["percent"], claim["current"]
+        sign = _sign(claim["percent_direction"]) or _sign(claim["direction"])
+        if claim["change"] is not None or stated is None or current is None or sign == 0:
+            continue
+        found = stated_last(report, claim)
+        if found is None or found[0] <= 0:
+            continue
+        last, said = found
+        h = half_unit(current, last)
+        diff = current - last
+        word = "增长" if sign > 0 else "下降"
+        if diff * sign < -2 * h:
+            yield make_finding(
+                "yoy.rate_from_last",
+                "error",
+                claim["subject"],
+                f"文中写{claim['subject']}本年{current}万元，又写“{said}”，本年比上年{'增加' if diff > 0 else '减少'}"
+                f"{abs(diff)}万元；同一句却称{word}{pct(stated)}，方向相反。",
+                f"{word}{pct(stated)}",
+                f"{'增长' if diff > 0 else '下降'}{pct(rounded_percent(abs(diff), last, stated))}",
+                [claim["quote"]],
+            )
+            continue
+        gap = abs(diff)
+        lo = max(gap - 2 * h, Decimal(0)) / (last + h) * 100
+        hi = (gap + 2 * h) / (last - h) * 100 if last > h else None
+        if hi is None:
+            continue  # a last year within rounding of zero: no rate to hold it to
+        severity = _pct_verdict(stated, lo, hi)
+        if severity is None:
+            continue
+        expected = rounded_percent(gap, last, stated)
+        yield make_finding(
+            "yoy.rate_from_last",
+            severity,
+            claim["subject"],
+            f"文中写{claim['subject']}本年{current}万元，又写“{said}”，称{word}{pct(stated)}；"
+            f"按两年数计算，({current} − {last}) ÷ {last} = {'' if diff >= 0 else '−'}{pct(expected)}。",
+            pct(stated),
+            pct(expected),
+            [claim["quote"]],
+        )
+
+
+@rule(
     "yoy.zero_base",
     title="从零起算的增幅",
     explanation=(
