@@ -2996,3 +2996,26 @@ def test_a_rate_from_both_years(reports, before, said, found) -> None:
 def test_a_rate_from_both_years_right(reports, before, said) -> None:
     """…and right rates, within the printed precision of the two years, raise nothing."""
     assert not raised_anew(reread(reports[CAIZHENG], _CZ_JG, said), before[CAIZHENG])
+
+
+_GH_CUTOFF = "截至2024年12月31日"
+
+
+@pytest.mark.parametrize(
+    "case,period,shown",
+    [
+        ("D57", "2024-1-1至{}-12-31", "2024-1-1至2023-12-31"),
+        ("D59", "从2024年1月1日起，至{}年12月31日止", "2024年1月1日起，至2023年12月31日"),
+        ("D65", "2024年1月1日至{}.12.31", "2024年1月1日至2023.12.31"),
+        ("D65b", "2024.1.1至{}年12月31日", "2024.1.1至2023年12月31日"),
+    ],
+)
+def test_periods_written_with_dashes_or_mixed(reports, before, case, period, shown) -> None:
+    """D57, D59, D65: a period written with dashes, with "起，至……止", or with one end dotted and the other in 年月日
+    ends before it starts when its end is 2023; with 2024 it is a period like any other."""
+    wrong = reread(reports[GUIHUA], _GH_CUTOFF, "项目实施期" + period.format(2023) + "，" + _GH_CUTOFF)
+    assert [m for _, m in raised_anew(wrong, before[GUIHUA])] == [
+        f"第28页“{shown}”：终止日期早于起始日期，期间不成立，应为笔误。"
+    ], case
+    right = reread(reports[GUIHUA], _GH_CUTOFF, "项目实施期" + period.format(2024) + "，" + _GH_CUTOFF)
+    assert not raised_anew(right, before[GUIHUA]), case

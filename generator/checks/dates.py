@@ -18,11 +18,18 @@ from generator.model import Block, Finding, Quote, Report
 # "2024年1月1日" / "2023年-6月" / "2023年6月" / "2023年" (a year alone only as a range's end point
 # when the other end is a year alone too). Separators between the ends: 至 到 - — ~.
 _POINT = r"(?P<{p}y>\d{{4}})\s*年\s*(?:[-－]?\s*(?P<{p}m>\d{{1,2}})\s*月\s*(?:(?P<{p}d>\d{{1,2}})\s*日)?)?"
-_BETWEEN = r"\s*起?\s*(?:至|到|[-－—~～]{1,2})\s*"  # "2024年1月1日起至2024年12月31日止"
+# "2024年1月1日起至2024年12月31日止", "从2024年1月1日起，至2024年12月31日止"
+_BETWEEN = r"\s*(?:起[，,]?)?\s*(?:至|到|[-－—~～]{1,2})\s*"
 _RANGE = re.compile(_POINT.format(p="a") + _BETWEEN + _POINT.format(p="b") + r"(?!\s*度)")
-# "2024.1.1-2024.12.31", "2024/1/1至2024/12/31": dotted dates only with a day ("2024.01" may be an amount)
-_DOTTED = r"(?P<{p}y>\d{{4}})\s*(?P<{p}s>[./／．])\s*(?P<{p}m>\d{{1,2}})\s*(?P={p}s)\s*(?P<{p}d>\d{{1,2}})(?!\d|[.．]\d)"  # (a sentence's "." may follow: "2024.1.1-2024.12.31.")
+# "2024.1.1-2024.12.31", "2024/1/1至2024/12/31", "2024-1-1至2024-12-31": dotted dates only with a day ("2024.01"
+# may be an amount)
+_DOTTED = r"(?P<{p}y>\d{{4}})\s*(?P<{p}s>[./／．\-－])\s*(?P<{p}m>\d{{1,2}})\s*(?P={p}s)\s*(?P<{p}d>\d{{1,2}})(?!\d|[.．]\d)"  # (a sentence's "." may follow: "2024.1.1-2024.12.31.")
 _DOTTED_RANGE = re.compile(r"(?<![\d.．])" + _DOTTED.format(p="a") + _BETWEEN + _DOTTED.format(p="b"))
+# …and one end each way: "2024年1月1日至2023.12.31", "2024.1.1至2024年12月31日"
+_MIXED_RANGES = (
+    re.compile(_POINT.format(p="a") + _BETWEEN + _DOTTED.format(p="b")),
+    re.compile(r"(?<![\d.．])" + _DOTTED.format(p="a") + _BETWEEN + _POINT.format(p="b") + r"(?!\s*度)"),
+)
 # The length stated right after the range, in the same sentence: "租赁期限5年", "为期3年", "期限为36个月".
 _LENGTH = re.compile(
     r"[^。；;]{0,12}?(?:期限|为期|共计?|合计)\s*(?:为|是)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>个月|年)"
@@ -74,8 +81,10 @@ def spans(report: Report) -> Iterator[tuple[Span, str]]:
     for b in doc.blocks:
         text = b.text
         found = [*_RANGE.finditer(text)] if "年" in text else []
-        if any(c in text for c in "./／．"):
+        if any(c in text for c in "./／．-－"):
             found += _DOTTED_RANGE.finditer(text)
+            if "年" in text:
+                found += [m for r in _MIXED_RANGES for m in r.finditer(text)]
         for m in sorted(found, key=lambda m: m.start()):
             a, z = _point(m, "a"), _point(m, "b")
             if not (_valid(a) and _valid(z)):
@@ -96,7 +105,8 @@ def _quote(span: Span, text: str, end: int | None = None) -> Quote:
     explanation=(
         "文中或表中写明一段时间“某年某月某日至某年某月某日”，终止日期早于起始日期。这样的期间不存在，"
         "多半是年份笔误（如“2024年1月1日至2021年12月31日”）。只有年份、没有月日的端点按该年首日或末日算；"
-        "用点或斜线写、带日的日期（“2024.1.1-2024.12.31”）和“……起至……止”也按期间读。"
+        "用点、斜线或短横写、带日的日期（“2024.1.1-2024.12.31”“2024-1-1至2024-12-31”），两端写法不同的（“2024年1月1日至2024.12.31”），"
+        "和“……起至……止”“……起，至……止”也按期间读。"
     ),
     formula="终止日期 ≥ 起始日期",
     tolerance="不涉及金额；同一天起止不算颠倒",
