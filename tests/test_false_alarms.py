@@ -3019,3 +3019,19 @@ def test_periods_written_with_dashes_or_mixed(reports, before, case, period, sho
     ], case
     right = reread(reports[GUIHUA], _GH_CUTOFF, "项目实施期" + period.format(2024) + "，" + _GH_CUTOFF)
     assert not raised_anew(right, before[GUIHUA]), case
+
+
+_R003_HEALTH = "4. 卫生健康支出(类)660.75万元,占2.05%。"
+
+
+def test_parts_after_a_total_and_its_share(reports, before) -> None:
+    """BP20: "……660.75万元,占2.05%,其中……" — the share between the total and its parts does not hide the total: parts
+    summing to 687.75 exceed it; parts summing to 660.75 raise nothing."""
+    wrong = seed_changed(
+        R003, _R003_HEALTH, _R003_HEALTH[:-1] + ",其中行政单位医疗312.76万元、事业单位医疗374.99万元。"
+    )
+    assert [r for r, _ in raised_anew(wrong, before[R003])] == ["sum.listed_parts"]
+    right = seed_changed(
+        R003, _R003_HEALTH, _R003_HEALTH[:-1] + ",其中行政单位医疗312.76万元、事业单位医疗347.99万元。"
+    )
+    assert not raised_anew(right, before[R003])

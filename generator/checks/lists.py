@@ -219,8 +219,10 @@ def enumerated_items(report: Report) -> Iterable[Finding]:
 # (004); "工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；" (001). The parts run to the end of
 # the clause list: the first "；" or "。".
 _LISTED_HEAD = re.compile(
-    r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*[，,。]?\s*$"
-)  # the total, read backwards from each "其中"/"主要包括": only a short window before it
+    r"(?P<label>[\u4e00-\u9fff“”（）()]{2,30}?)(?:为|共计|合计|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?"
+    r"(?:\s*[，,]\s*所?占[^，,。；;%\d]{0,20}?\d[\d.]*\s*%)?\s*[，,。]?\s*$"
+)  # the total, read backwards from each "其中"/"主要包括": only a short window before it (its share may follow it:
+# "卫生健康支出(类)660.75万元,占2.05%,其中……")
 # (and "主要为A和B，分别为……", "由A和B构成，分别为……")
 _LISTED_OPENS = re.compile(r"(?:其中|主要包括|主要为|由(?=[^，,。；;]{2,40}?(?:构成|组成)))\s*[：:]?")
 _LISTED_PART = re.compile(
