@@ -3035,3 +3035,15 @@ def test_parts_after_a_total_and_its_share(reports, before) -> None:
         R003, _R003_HEALTH, _R003_HEALTH[:-1] + ",其中行政单位医疗312.76万元、事业单位医疗347.99万元。"
     )
     assert not raised_anew(right, before[R003])
+
+
+def test_integers_beside_decimals_in_a_funding_row(reports, before) -> None:
+    """QP02: 004's 自评表 prints 4.50 as "4.5" and 5.00 as "5" (trailing zeros dropped, "17.5" elsewhere), so beside a
+    全年执行数 of "4.5" the 全年预算数 "5" is 5.0, not 4.5–5.5: 4.5 ÷ 5 = 90%, not the 100% printed, and 4.5 is not
+    its only part's 5."""
+    r = _cells_changed(reports[R004], [(3, 3, 4, "4.5")])
+    found = {(f.severity, f.rule) for f in run_checks(r)}
+    assert {("error", "perf.execution_rate"), ("error", "sum.perf_funding")} <= found
+    assert "执行率应为4.5÷5=90%，表中填100%。" in "".join(m for _, m in raised_anew(r, before[R004]))
+    # and an integer row alone ("5 5 5 … 100%") is as before: nothing new
+    assert not raised_anew(_cells_changed(reports[R004], [(3, 3, 4, "5")]), before[R004])

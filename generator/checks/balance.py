@@ -18,6 +18,7 @@ from typing import Any
 from generator.checks import rule
 from generator.checks.perf import shown_label
 from generator.checks.sums import _keep, check_same, check_sum, find_entry, table_entries, table_name
+from generator.checks.tolerance import trailing_zeros_dropped
 from generator.extract.narrative import clause_begin, sentence_begin
 from generator.extract.subjects import qualified
 from generator.model import Block, Finding, Quote, Report
@@ -201,7 +202,8 @@ _COLUMNS = {"declared": "目标申报数", "initial": "年初预算数", "budget
         "各栏（年初预算数分为目标申报数、预算编制数两栏的，两栏各自）都应满足总额等于构成之和。模板的构成行无数时留空（如只填“其中：当年财政拨款”，上年结转、其他资金两行空白），空白按0计。"
     ),
     formula="资金总额 = Σ 构成（逐栏，空白构成行按0计）",
-    tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
+    tolerance="(n+1)×0.005万元（按印出精度；同一栏有的金额印有小数时，印成整数的是去掉了末尾的0，按同样的小数位算）；"
+    "超出为错误，范围内的非零差额记为提示",
     example="年度资金总额65.00 = 当年财政拨款0.00 + 其他资金65.00",
 )
 def perf_funding(report: Report) -> Iterable[Finding]:
@@ -216,6 +218,7 @@ def perf_funding(report: Report) -> Iterable[Finding]:
                 values = [p.get(key) for p in parts]
                 if whole is None or any(v is None for v in values):
                     continue  # a cell the reading lost (OCR, merged cells) is unknown, not zero
+                whole, *values = trailing_zeros_dropped(whole, *values)  # "4.5" beside "5": 5 is 5.0
                 out.append(
                     check_sum(
                         "sum.perf_funding", f"{t} {name} {total['label']} {col}", f"{shown_label(total)}（{col}）",

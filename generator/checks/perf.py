@@ -10,7 +10,13 @@ from typing import Any, NamedTuple
 
 from generator.checks import make_finding, page_ref, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
-from generator.checks.tolerance import half_unit, provably_greater, rounded_percent, same_figure
+from generator.checks.tolerance import (
+    half_unit,
+    provably_greater,
+    rounded_percent,
+    same_figure,
+    trailing_zeros_dropped,
+)
 from generator.extract.narrative import clause_begin
 from generator.extract.subjects import own_name
 from generator.model import Block, Finding, Quote, Report, Severity
@@ -50,7 +56,8 @@ def _name(table: dict) -> str:
         "表中的执行率正好是全年执行数除以年初预算数时，算术没错、分母用错了，记为警告。"
     ),
     formula="执行率 = 全年执行数 ÷ 全年预算数 × 100%",
-    tolerance="按印出精度做区间运算（“98.8%”按一位小数、“100”按整数）；只差末位一个单位记为提示",
+    tolerance="按印出精度做区间运算（“98.8%”按一位小数、“100”按整数）；同一行的金额有的印有小数（“4.5”）时，"
+    "印成整数的（“5”）是去掉了末尾的0，按同样的小数位算；只差末位一个单位记为提示",
     example="全年预算数877.77、全年执行数877.77，执行率应为100%，表中填97.82%（按年初预算897.32算）。",
 )
 def execution_rate(report: Report) -> Iterable[Finding]:
@@ -67,7 +74,8 @@ def execution_rate(report: Report) -> Iterable[Finding]:
     rows.extend(_text_merged_rates(report))
     for name, row, funding in rows:
         of = _rate_of(row, funding)
-        budget, spent, stated = of.get("budget"), of.get("spent"), row.get("rate")
+        budget, spent, initial = trailing_zeros_dropped(of.get("budget"), of.get("spent"), of.get("initial"))
+        stated = row.get("rate")
         if budget is None or spent is None or stated is None or budget <= 0:
             continue
         severity = percent_severity(stated, spent, budget)
@@ -75,9 +83,8 @@ def execution_rate(report: Report) -> Iterable[Finding]:
             continue
         expected = rounded_percent(spent, budget, stated)
         note = ""
-        initial = of.get("initial")
         if initial and initial > 0 and percent_severity(stated, spent, initial) is None:
-            note = f"表中的{pct(stated)}是全年执行数除以年初预算数{initial}的结果，按自评表的定义应除以全年预算数。"
+            note = f"表中的{pct(stated)}是全年执行数除以年初预算数{of['initial']}的结果，按自评表的定义应除以全年预算数。"
             if initial != spent:
                 # right arithmetic on the other budget (004 does so in every table and in its text): a warning, as
                 # budget.rate's "完成年初预算" of the 全年预算 (a 100% where 年初 happens to equal 执行 proves nothing)
@@ -87,8 +94,8 @@ def execution_rate(report: Report) -> Iterable[Finding]:
             "perf.execution_rate",
             severity,
             f"{name}/{row['label']}",
-            f"《{name}》{shown_label(of)}{merged}：全年预算数{budget}万元、全年执行数{spent}万元，"
-            f"执行率应为{spent}÷{budget}={pct(expected)}，表中填{pct(stated)}。{note}",
+            f"《{name}》{shown_label(of)}{merged}：全年预算数{of['budget']}万元、全年执行数{of['spent']}万元，"
+            f"执行率应为{of['spent']}÷{of['budget']}={pct(expected)}，表中填{pct(stated)}。{note}",
             pct(stated),
             pct(expected),
             [row["quote"], *([of["quote"]] if of is not row and of.get("quote") else [])],

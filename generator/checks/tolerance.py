@@ -29,6 +29,17 @@ def half_unit(*values: Decimal) -> Decimal:
     return Decimal(5) / (Decimal(10) ** (places + 1))
 
 
+def trailing_zeros_dropped(*values: Decimal | None) -> list[Decimal | None]:
+    """The amounts of one table row, integers shown at the precision of the row's other amounts when one of them
+    prints decimals: a sheet that prints 4.50 as "4.5" prints 5.00 as "5" (004's 自评表: "17.5", "5"), so "5" is
+    exact, not 4.5–5.5."""
+    places = max((decimals(v) for v in values if v is not None), default=0)
+    return [
+        v.quantize(Decimal(1).scaleb(-places)) if v is not None and places and decimals(v) == 0 else v
+        for v in values
+    ]
+
+
 def percent_half_unit(stated: Decimal) -> Decimal:
     """Half a unit of a printed percentage, "0%" included: a share or growth of a small nonzero amount is printed
     "0%" by a report that prints its percentages as integers (0.21% rounds to 0%), so unlike "0万元" (none at all)
