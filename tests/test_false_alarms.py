@@ -3047,3 +3047,34 @@ def test_integers_beside_decimals_in_a_funding_row(reports, before) -> None:
     assert "执行率应为4.5÷5=90%，表中填100%。" in "".join(m for _, m in raised_anew(r, before[R004]))
     # and an integer row alone ("5 5 5 … 100%") is as before: nothing new
     assert not raised_anew(_cells_changed(reports[R004], [(3, 3, 4, "5")]), before[R004])
+
+
+@pytest.mark.parametrize(
+    "case,old,said,wrong,right",
+    [
+        ("A57", _CAIZHENG_INCOME,
+         _CZ_INCOME_HEAD + "其中：财政拨款收入和其他收入分别为 2940.05 万元和 6.20 万元 ，分别占 99.79% 和 {}%；",
+         "0.12", "0.21"),
+        ("D54", _CAIZHENG_SPENT,
+         "本年支出合计2940.05万元，由基本支出2336.91万元、项目支出603.14万元两部分构成，占比分别为79.49%、{}%；",
+         "20.15", "20.51"),
+    ],
+)  # fmt: skip
+def test_share_lists_spaced_or_in_two_parts(reports, before, case, old, said, wrong, right) -> None:
+    """A57: a list printed with spaces around its figures and before its comma (a PDF's spacing); D54: "……两部分构成，
+    占比分别为……". Both are lists of shares of the sentence's whole: a wrong share is found, the right one is not."""
+    found = raised_anew(reread(reports[CAIZHENG], old, said.format(wrong)), before[CAIZHENG])
+    assert [r for r, _ in found] == ["ratio.share", "ratio.sum_100"], case
+    assert not raised_anew(reread(reports[CAIZHENG], old, said.format(right)), before[CAIZHENG]), case
+
+
+_CZ_TOTALS = "上海市普陀区财政局2024年度收入支出总计2995.39万元。"
+
+
+def test_the_bureau_and_its_units_named_as_本局(reports, before) -> None:
+    """S52: "本局本级和所属单位2024年度收入总计……" is the whole unit, named as itself: its 支出总计 2959.39 is not its
+    收入总计 2995.39 nor 公开01表's."""
+    said = "本局本级和所属单位2024年度收入总计2995.39万元，支出总计{}万元。"
+    found = raised_anew(reread(reports[CAIZHENG], _CZ_TOTALS, said.format("2959.39")), before[CAIZHENG])
+    assert [r for r, _ in found] == ["sum.balance", "text_table.metric"]
+    assert not raised_anew(reread(reports[CAIZHENG], _CZ_TOTALS, said.format("2995.39")), before[CAIZHENG])

@@ -525,12 +525,12 @@ def _sentence_whole(
 _AND = r"\s*[、和及与,，]\s*"
 # …and the list alone ("其中：人员经费和公用经费分别为4896.98万元和480.66万元。")
 AMOUNT_LIST = (
-    r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)(?:[，,]\s*)?分别(?:为|是)"
+    r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)(?:\s*[，,]\s*)?分别(?:为|是)\s*"
     rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)"
 )
 # the shares after a list: "，分别占x%和y%", "，分别占本年支出合计的x%、y%", "，占比分别为x%、y%", "，所占比例依次为……"
 _SHARES = (
-    r"[，,]\s*(?:(?:分别|依次)占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?(?:比[重例]?为?)?|"
+    r"\s*[，,]\s*(?:(?:分别|依次)占(?P<den>[^\d，,。；;%]{0,24}?)(?:的)?(?:比[重例]?为?)?|"
     # "占比分别为", "占本年支出合计比重分别为", "占基本支出的比例分别为"
     r"所?占(?P<den2>[^\d，,。；;%]{0,24}?)(?:的)?(?:比[重例]?)?(?:分别|依次)(?:为|是)?)"
     rf"(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
@@ -538,7 +538,9 @@ _SHARES = (
 _SHARE_LIST = re.compile(AMOUNT_LIST + _SHARES)
 # …after names each with its amount: "基本支出738.08万元、项目支出139.69万元，占比分别为84.09%、15.91%"
 _NAMED_AMOUNT = rf"([\u4e00-\u9fff（）()“”]{{2,}})\s*(?:为|是)?\s*({FIG})\s*万元"
-_SHARE_PAIRS = re.compile(rf"(?P<items>(?:{_NAMED_AMOUNT}{_AND})+{_NAMED_AMOUNT})(?:构成|组成)?" + _SHARES)
+_SHARE_PAIRS = re.compile(
+    rf"(?P<items>(?:{_NAMED_AMOUNT}{_AND})+{_NAMED_AMOUNT})(?:(?:两|三)(?:部分|项))?(?:构成|组成)?" + _SHARES
+)
 
 
 _NAME_ENDS = ("费", "支出", "收入", "资金", "金额")  # how a name of a figure ends

@@ -130,7 +130,8 @@ def _qualifies(tail: str, own: str, year: int | None, template: bool) -> bool:
     if year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", tail)):
         return True
     whole = re.search(r"(?:本级)?(?:及|和|与)(?:其)?(?:所属|下属)", tail)
-    if whole and own and own_name(re.sub(r"^\s*\d{4}\s*年度?", "", tail[: whole.start()]).strip(), own):
+    named = re.sub(r"^\s*\d{4}\s*年度?", "", tail[: whole.start()]).strip() if whole else ""
+    if whole and own and (own_name(named, own) or _SELF_NAMED.fullmatch(named)):
         return False  # "上海市普陀区财政局本级及所属财政所、国库收付中心2024年度": the unit and its units, the whole
     t = _TEMPLATE_SUBJECT.match(tail.strip()) if template and own else None
     if t and int(t["y"]) == year and t["name"][-1] == own[-1]:
