@@ -3078,3 +3078,22 @@ def test_the_bureau_and_its_units_named_as_本局(reports, before) -> None:
     found = raised_anew(reread(reports[CAIZHENG], _CZ_TOTALS, said.format("2959.39")), before[CAIZHENG])
     assert [r for r, _ in found] == ["sum.balance", "text_table.metric"]
     assert not raised_anew(reread(reports[CAIZHENG], _CZ_TOTALS, said.format("2995.39")), before[CAIZHENG])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,wrong",
+    [
+        # V26, V34: 003's six sources, the last with a share "不足0.01%" or none; V33: 000's, the last without a share
+        (R003, "其他收入 0.30 万元, 占 0.000%", "其他收入 0.30 万元, 占比不足0.01%", None),
+        (R003, "其他收入 0.30 万元, 占 0.000%", "其他收入{}万元", "3.00"),
+        (R000, "其他收入250.88万元，占29.13%", "其他收入{}万元", "205.88"),
+    ],
+)
+def test_an_income_part_without_a_share(reports, before, name, old, new, wrong) -> None:
+    """V26, V33, V34 (a probe of realistic errors): a part of 本年收入 with no readable share is a part all the same —
+    leaving it out made the others fall short of the whole (a false error); stated wrong, the sum is off by it."""
+    right = seed_changed(name, old, new.format(old.split("其他收入")[1].split("万元")[0].strip()))
+    assert not raised_anew(right, before[name])
+    if wrong:
+        found = raised_anew(seed_changed(name, old, new.format(wrong)), before[name])
+        assert [r for r, m in found if f"其他收入{wrong}万元" in m] == ["sum.income_sources"]

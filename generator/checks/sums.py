@@ -470,11 +470,50 @@ def _narrative_parts(
                 quotes.insert(0, v.quote)
         if not all(any(x.endswith(name) for x, _ in parts) for name in main):
             continue
+        # "其他收入250.88万元。" with no share of its own: a part all the same
+        for name, amount, quote in _unread_parts(report, claims, kind, stated, {a for _, a in parts}):
+            parts.append((name, amount))
+            quotes.append(quote)
         evidence = [stated, *quotes] if stated is not None else quotes  # the total as stated, then its parts
         out.append(
             check_sum(rule_id, f"情况说明 {label} {parent}", label, parent, parts, evidence, "情况说明")  # type: ignore[arg-type]
         )
     return out
+
+
+def _unread_parts(
+    report: Report, claims: list[dict[str, object]], kind: str, stated: Quote | None, held: set[Decimal]
+) -> list[tuple[str, Decimal, Quote]]:
+    """The parts the sentence of the share ``claims`` names outside them ("其他收入0.30万元, 占比不足0.01%", "其他收入
+    250.88万元。" with no share), after its whole; a main part ``held`` from elsewhere is not one more."""
+    doc, at = report.document, claims[0].get("block")
+    if doc is None or not isinstance(at, int) or any(c.get("block") != at for c in claims):
+        return []
+    block = doc.blocks[at]
+    start = max(block.text.find(stated.quote) + len(stated.quote) if stated is not None else 0, 0)
+    end = block.text.find("。", start)
+    spans = [
+        (i, i + len(q.quote))
+        for c in claims
+        if isinstance(q := c.get("quote"), Quote) and (i := block.text.find(q.quote, start)) >= 0
+    ]
+    out = []
+    for m in _NAMED_PART[kind].finditer(block.text, start, end if end >= 0 else len(block.text)):
+        amount = parse_amount(m["n"])
+        if amount is None or any(a < m.end() and m.start("n") < b for a, b in spans):
+            continue  # a part a share claim holds
+        if amount in held and not any(c.get("amount") == amount for c in claims):
+            continue  # the main part, read from its own statement
+        out.append((m["name"], amount, Quote(m.group(0).lstrip("：:；;，,、 "), block.page_at(m.start()))))
+    return out
+
+
+_NAMED_PART = {
+    kind: re.compile(
+        rf"(?:^|[：:；;，,、\s])(?P<name>[\u4e00-\u9fff]{{0,10}}{kind})\s*(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    )
+    for kind in ("收入", "支出")
+}
 
 
 def _label(claim: dict[str, object]) -> str:
