@@ -471,7 +471,8 @@ def _narrative_parts(
         if not all(any(x.endswith(name) for x, _ in parts) for name in main):
             continue
         # "其他收入250.88万元。" with no share of its own: a part all the same
-        for name, amount, quote in _unread_parts(report, claims, kind, stated, {a for _, a in parts}):
+        whole_said = stated if isinstance(stated, Quote) else None
+        for name, amount, quote in _unread_parts(report, claims, kind, whole_said, {a for _, a in parts}):
             parts.append((name, amount))
             quotes.append(quote)
         evidence = [stated, *quotes] if stated is not None else quotes  # the total as stated, then its parts
