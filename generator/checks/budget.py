@@ -269,12 +269,15 @@ def word(report: Report) -> Iterable[Finding]:
             continue
         actual = "大于" if diff > 0 else "小于" if diff < 0 else "等于"
         word_shown = re.sub(r"^(?:与|同)", "", w)
+        if word_shown.startswith(("大", "小", "等", "高", "低", "超")):
+            said = word_shown + "预算数"
+        else:  # "与预算数基本持平", "与全年预算数持平" name the budget already; "持平" alone does not
+            said = w if "预算" in w else "与预算数" + w
         yield make_finding(
             "budget.word",
             "error",
             _subject(claim),
-            f"文中称决算数{word_shown if word_shown.startswith(('大', '小', '等', '高', '低', '超')) else w}预算数，"
-            f"但{kind}为{budget}万元、决算为{final}万元，决算数{actual}预算数。",
+            f"文中称决算数{said}，但{kind}为{budget}万元、决算为{final}万元，决算数{actual}预算数。",
             w,
             actual,
             _evidence(claim),
