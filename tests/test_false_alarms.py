@@ -3097,3 +3097,92 @@ def test_an_income_part_without_a_share(reports, before, name, old, new, wrong) 
     if wrong:
         found = raised_anew(seed_changed(name, old, new.format(wrong)), before[name])
         assert [r for r, m in found if f"其他收入{wrong}万元" in m] == ["sum.income_sources"]
+
+
+@pytest.mark.parametrize(
+    "name,old,wrong,right,rule",
+    [
+        # a04: a change; c13: a 三公 part; d11: a budget's 差异率 (a probe of typographic variants)
+        (R000, "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，",
+         "财政拨款收入支出总体与上年相比，减少10.04万，下降1.72%，",
+         "财政拨款收入支出总体与上年相比，减少10.04万，下降1.62%，", "yoy.percent"),
+        (R002, "公务接待费 0.38 万元，开支内容",
+         "公务接待费 0.48 万，开支内容", "公务接待费 0.38 万，开支内容", None),
+        (R003, '"三公"经费支出全年预算数82.08万元,决算数81.97万元,预决算差异率-0.13%,',
+         '"三公"经费支出全年预算数82.08万,决算数81.97万,预决算差异率-0.23%,',
+         '"三公"经费支出全年预算数82.08万,决算数81.97万,预决算差异率-0.13%,', "budget.diff_rate"),
+    ],
+)  # fmt: skip
+def test_amounts_in_万_without_元(reports, before, name, old, wrong, right, rule) -> None:
+    """ "10.04万", "0.48万", "82.08万": 万 alone ends an amount in 万元 as 万元 does (004 writes its budget list so, 规划局
+    "0.39万（含……）"), so a wrong figure written so is found as it is with 万元, and a right one raises nothing."""
+    found = raised_anew(seed_changed(name, old, wrong), before[name])
+    assert found and (rule is None or rule in {r for r, _ in found}), found
+    assert not raised_anew(seed_changed(name, old, right), before[name])
+
+
+def test_万_before_a_word_is_no_amount(reports, before) -> None:
+    """…but 万 before a word ("5万人次") counts people, not money: not read as an amount."""
+    said = "财政拨款收入支出总体与上年相比，减少10.04万人次，下降1.72%，"
+    found = raised_anew(
+        seed_changed(R000, "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，", said), before[R000]
+    )
+    assert not [m for _, m in found if "10.04万元" in m]
+
+
+def test_a_change_from_last_year_equal_to_this_years_total(reports, before) -> None:
+    """h01 (a probe of typographic variants): "较2023年度收入支出总计增加307.82万元" is a change from 2023, not 2023's
+    收入支出总计, though the new unit's change equals this year's total."""
+    old = "。与2023年度相比，收入支出总计增加307.82万元"
+    assert not raised_anew(
+        reread(reports[SHEGONG], old, "。较2023年度收入支出总计增加307.82万元"), before[SHEGONG]
+    )
+
+
+_CN_MARKS = [
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "七是",
+    "八是",
+    "九是",
+    "十是",
+    "十一是",
+    "十二是",
+    "十三是",
+]
+
+
+_R000_CLASSES = [
+    "社会保障和就业支出(类)525.50万元",
+    "卫生健康支出(类)28.20万元",
+    "住房保障支出(类)36.46万元",
+    "其他支出(类)20.16万元",
+]
+
+
+@pytest.mark.parametrize("marks", [_CN_MARKS, list("①②③④")])
+def test_a_structure_list_numbered_一是_or_circled(reports, before, marks) -> None:
+    """A list numbered "一是……二是……" or "①②" (a probe of typographic variants): the mark is no part of the 类's name,
+    so 000's structure list still names the classes its 具体情况 uses (it gave five sum.detail_classes warnings)."""
+    r = reports[R000]
+    for i, said in enumerate(_R000_CLASSES, 1):
+        r = reread(r, f"{i}.{said}", marks[i - 1] + said)
+    assert not raised_anew(r, before[R000])
+
+
+def test_a_detail_list_numbered_一是(reports, before) -> None:
+    """规划局's 具体情况 numbered "一是……十三是" reads as "1、……13、" does: no 款 put under two 类 ("十二是住房保障支出"
+    and "十三是住房保障支出"), and the three 款/项 names that differ from 公开05表 are still found."""
+    r = reports[GUIHUA]
+    for i, mark in enumerate(_CN_MARKS, 1):
+        heads = [b.text for b in r.document.blocks if b.text.startswith(f"{i}、") and "（类）" in b.text[:20]]
+        assert len(heads) == 1, (i, heads)
+        r = reread(r, heads[0][:30], mark + heads[0][len(f"{i}、") : 30])
+    assert not raised_anew(r, before[GUIHUA])
+    assert {m for f, m in before[GUIHUA] if f == "text_table.class_name"} <= {
+        f.message for f in run_checks(r) if f.rule == "text_table.class_name"
+    }

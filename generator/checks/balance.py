@@ -19,7 +19,7 @@ from generator.checks import rule
 from generator.checks.perf import shown_label
 from generator.checks.sums import _keep, check_same, check_sum, find_entry, table_entries, table_name
 from generator.checks.tolerance import trailing_zeros_dropped
-from generator.extract.narrative import clause_begin, sentence_begin
+from generator.extract.narrative import WAN, clause_begin, sentence_begin
 from generator.extract.subjects import qualified
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -28,11 +28,11 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "2024年度财政拨款收入总计610.31万元，其中：" / "收入总计1,399.08万元，支出总计1,399.08万元"
 _TOTAL = re.compile(
     rf"(?P<label>(?:(?:国有资本经营|政府性基金|一般公共)预算)?(?:财政拨款)?(?P<side>收入|支出)总计)\s*"
-    rf"(?P<amount>{_NUM})\s*万元"
+    rf"(?P<amount>{_NUM})\s*{WAN}"
 )
 _BRACKETED = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")  # a note with figures, not "（含专用结余）"
 _PARTS_LEAD = re.compile(r"\s*(?:\*\*)?\s*[，,]?\s*其中\s*[：:，,]?")  # "**…万元**,其中:" (markdown export)
-_PART = re.compile(rf"^\s*(?P<label>[^\d，,；;。]+?)\s*(?P<amount>{_NUM})\s*万元\s*$")
+_PART = re.compile(rf"^\s*(?P<label>[^\d，,；;。]+?)\s*(?P<amount>{_NUM})\s*{WAN}\s*$")
 
 # What the template lists after "其中：" for each side; any other label and the sentence is skipped.
 _THIS_YEAR = {
@@ -490,7 +490,7 @@ def procurement_sme(report: Report) -> Iterable[Finding]:
 # awards, "在面向中小企业预留的政府采购项目中……采购金额225.10万元；在面向小微企业预留政府采购项目中，由小微企业
 # 供应商中标或成交的，采购金额164.87万元" (规划局)
 _RESERVED_BUDGET = {
-    who: re.compile(rf"面向{who}预留的?政府采购项目预算金额\s*(?P<amount>{_NUM})\s*万元")
+    who: re.compile(rf"面向{who}预留的?政府采购项目预算金额\s*(?P<amount>{_NUM})\s*{WAN}")
     for who in ("中小企业", "小微企业")
 }
 _SMALL_AWARDED = re.compile(

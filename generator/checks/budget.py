@@ -10,7 +10,7 @@ from typing import Any
 from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, percent_half_unit, provably_greater, rounded_percent
-from generator.extract.narrative import NUM
+from generator.extract.narrative import NUM, WAN
 from generator.model import Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -442,7 +442,7 @@ def budget_items(report: Report) -> Iterable[Finding]:
 # "其中：因公出国（境）费决算为0.00万元，完成预算的0.00%；……公务接待费支出决算为0.39万元，完成预算的13.68%"
 _SANGONG_ITEM_RATE = re.compile(
     r"(?P<item>因公出国[（(]境[）)]费|公务用车购置及运行(?:维护)?费|公务用车购置费|公务用车运行(?:维护)?费|公务接待费)"
-    rf"(?:支出)?(?:决算数?)为?\s*(?P<f>{NUM})\s*万元[，,]\s*完成(?:年初)?预算(?:数)?的?\s*(?P<rate>-?\d+(?:\.\d+)?)\s*%"
+    rf"(?:支出)?(?:决算数?)为?\s*(?P<f>{NUM})\s*{WAN}[，,]\s*完成(?:年初)?预算(?:数)?的?\s*(?P<rate>-?\d+(?:\.\d+)?)\s*%"
 )
 
 

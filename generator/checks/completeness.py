@@ -26,7 +26,7 @@ from generator.checks import (
 )
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
-from generator.extract.narrative import IS, NUM
+from generator.extract.narrative import IS, NUM, WAN
 from generator.extract.subjects import own_name
 from generator.extract.tables import identify
 from generator.model import Block, Document, Finding, Quote, Report, Severity
@@ -616,7 +616,7 @@ _COMPARED = re.compile(
 )  # not a comparison with this year's budget ("比2024年度年初预算减少463.84万元")
 # "2024年度收入总计869.05万元" — a figure of this year's, labelled with a year
 _DATED_FIGURE = re.compile(
-    rf"(?<!\d)(\d{{4}})\s*年度?(?P<label>[^，,。；;：:\d年]{{2,40}}?){IS}\s*{NUM}\s*万元"
+    rf"(?<![\d与比较])(\d{{4}})\s*年度?(?P<label>[^，,。；;：:\d年]{{2,40}}?){IS}\s*{NUM}\s*{WAN}"
 )
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule, running_with
 from generator.checks.tolerance import fmt, provably_greater, sum_differs
+from generator.extract.narrative import WAN
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -220,7 +221,7 @@ def grade_count(report: Report) -> Iterable[Finding]:
 
 
 _FUNDS = re.compile(
-    r"[^。；;]{0,12}?涉及(?:预算)?(?:资金|金额)(?:共计|合计|总额)?为?\s*(?P<x>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"[^。；;]{{0,12}}?涉及(?:预算)?(?:资金|金额)(?:共计|合计|总额)?为?\s*(?P<x>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 _MONEY = {"budget": "全年预算数", "spent": "全年执行数"}
 

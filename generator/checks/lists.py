@@ -13,7 +13,7 @@ from os.path import commonprefix
 from generator.checks import make_finding, rule
 from generator.checks.tolerance import fmt, half_unit
 from generator.extract.claims import AMOUNT_LIST, CHANGE_WORD_AT_END, list_labels
-from generator.extract.narrative import FIG, ROUGHLY, clause_begin
+from generator.extract.narrative import FIG, ROUGHLY, WAN, clause_begin
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -375,10 +375,10 @@ def listed_parts(report: Report) -> Iterable[Finding]:
 # "新疆金领技工学校221.25万元,新疆鑫鹏达技工学校269.72万元,……乌鲁木齐市城市科技技工学校97.35万元,共计金额1286.27万元"
 # (003): the parts first, closed by their total
 _CLOSING_TOTAL = re.compile(
-    r"(?:共计|合计|总计)(?:支付|拨付|发放)?(?:金额)?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"(?:共计|合计|总计)(?:支付|拨付|发放)?(?:金额)?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 _PART_BEFORE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff“”（）()]{2,30}?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,；;、]\s*$"
+    rf"(?P<name>[\u4e00-\u9fff“”（）()]{{2,30}}?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}\s*[，,；;、]\s*$"
 )
 
 

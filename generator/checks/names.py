@@ -10,12 +10,13 @@ from decimal import Decimal
 from generator.checks import make_finding, rule, running_with
 from generator.checks.sums import lines, table_name, total_column
 from generator.extract.claims import class_stem
+from generator.extract.narrative import LIST_MARK
 from generator.model import Finding, Quote, Report
 
 # "5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）", read across the
 # line and page breaks a PDF puts into a long heading.
 _HEADING = re.compile(
-    r"(?P<lei>[\u4e00-\u9fff]{2,20})[（(]类[）)]"
+    rf"(?:{LIST_MARK})?(?P<lei>[\u4e00-\u9fff]{{2,20}})[（(]类[）)]"
     r"(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]"
     r"(?P<xiang>[\u4e00-\u9fff]{2,30})[（(]项[）)]"
 )
@@ -198,7 +199,8 @@ def kuan_class(report: Report) -> Iterable[Finding]:
             run = _LEI_BEFORE.search(b.text, max(0, m.start() - 20), m.start())
             if run is not None and m["kuan"] != "其他支出":
                 quote = Quote(b.text[run.start() : m.end()], b.page_at(run.start()), None, block=b)
-                said.setdefault(m["kuan"], []).append((run.group(0), quote))
+                # (a list's "二是" before the 类 is no part of its name)
+                said.setdefault(m["kuan"], []).append((re.sub(rf"^{LIST_MARK}", "", run.group(0)), quote))
     if not said:
         return
     classes_said = [(name, q) for places in said.values() for name, q in places]

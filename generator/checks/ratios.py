@@ -16,6 +16,7 @@ from generator.checks.tolerance import (
     rounded_percent,
 )
 from generator.extract.claims import METRIC_NAMES
+from generator.extract.narrative import WAN
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import parse_amount
 
@@ -157,7 +158,7 @@ def _named_whole(report: Report, key: str | None) -> tuple[Decimal, str, Quote |
     return value.amount, _WHOLE_NAMES.get(key, key), value.quote
 
 
-_AMOUNT_IN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+_AMOUNT_IN = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}")
 
 
 @rule(

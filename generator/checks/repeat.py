@@ -55,7 +55,7 @@ from generator.extract.claims import (
     sentence_begin,
     signed_change,
 )
-from generator.extract.narrative import clause_begin, in_aside, in_budget_breakdown, section_of
+from generator.extract.narrative import WAN, clause_begin, in_aside, in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
 from generator.extract.subjects import PARTS_OPEN, qualified
 from generator.model import Block, Finding, Quote, Report
@@ -204,7 +204,7 @@ def _merged_fund(
     return None
 
 
-_AMOUNT = r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+_AMOUNT = rf"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 
 
 @dataclass(frozen=True)
@@ -808,8 +808,8 @@ def task_rate(report: Report) -> Iterable[Finding]:
 
 # "我单位全年预算数为3127.86万元，全年执行数为3008.6万元" / "全年预算总额3,205.90万元，实际执行总额3,008.60万元"
 _BUDGET_SPENT = re.compile(
-    r"全年预算(?:总额|总数|数)?为?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*"
-    r"(?:实际)?(?:执行总额|全年执行数|执行数|实际支出|支出)为?\s*(?P<s>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"全年预算(?:总额|总数|数)?为?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*{WAN}[，,]\s*"
+    rf"(?:实际)?(?:执行总额|全年执行数|执行数|实际支出|支出)为?\s*(?P<s>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 
 
@@ -1242,7 +1242,7 @@ def _copied(
 
 # "支出决算为1511.89元" — an amount in 元 written to the cent, or of five digits and more (not "62元", "3960元")
 _YUAN = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2}|\d{5,})\s*元(?![/／])")
-_WAN = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+_WAN = re.compile(rf"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}")
 _NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+")  # a table cell's amount to the cent
 _CLAUSE_START = re.compile(r"[，,。；;：:、\s]")
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from generator.checks import make_finding, of_another_year, per_report, rule
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_NUMBER, ITEM_OPENS, class_stem, item_number
-from generator.extract.narrative import clause_begin, has_unread_figure
+from generator.extract.narrative import WAN, clause_begin, has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
@@ -473,6 +473,8 @@ def _narrative_parts(
         # "其他收入250.88万元。" with no share of its own: a part all the same
         whole_said = stated if isinstance(stated, Quote) else None
         for name, amount, quote in _unread_parts(report, claims, kind, whole_said, {a for _, a in parts}):
+            if any(x.endswith(name) or name.endswith(x) for x, _ in parts):
+                continue  # a part named again ("基本支出2336.91万元，其中人员经费……"): no part more
             parts.append((name, amount))
             quotes.append(quote)
         evidence = [stated, *quotes] if stated is not None else quotes  # the total as stated, then its parts
@@ -493,10 +495,16 @@ def _unread_parts(
     block = doc.blocks[at]
     start = max(block.text.find(stated.quote) + len(stated.quote) if stated is not None else 0, 0)
     end = block.text.find("。", start)
-    spans = [
+    parent = claims[0].get("parent")
+    spans = [  # the words of the shares read, and of a part's own parts' shares ("其中信息化建设……，占22.42%")
         (i, i + len(q.quote))
-        for c in claims
-        if isinstance(q := c.get("quote"), Quote) and (i := block.text.find(q.quote, start)) >= 0
+        for c in report.share_claims
+        if c.get("block") == at
+        and (
+            any(c is x for x in claims) or isinstance(c.get("parent"), Decimal) and c.get("parent") != parent
+        )
+        and isinstance(q := c.get("quote"), Quote)
+        and (i := block.text.find(q.quote)) >= 0
     ]
     out = []
     for m in _NAMED_PART[kind].finditer(block.text, start, end if end >= 0 else len(block.text)):
@@ -505,15 +513,25 @@ def _unread_parts(
             continue  # a part a share claim holds
         if amount in held and not any(c.get("amount") == amount for c in claims):
             continue  # the main part, read from its own statement
+        segment = block.text[
+            max([start] + [block.text.rfind(c, start, m.start()) + 1 for c in "；;"]) : m.start()
+        ]
+        if of_another_year(report, segment):
+            continue  # "；2023年度基本支出2289.00万元、项目支出750.00万元，占比分别为……": last year's parts
         out.append((m["name"], amount, Quote(m.group(0).lstrip("：:；;，,、 "), block.page_at(m.start()))))
     return out
 
 
+# the parts of the 本年收入/本年支出 identities, by name
 _NAMED_PART = {
     kind: re.compile(
-        rf"(?:^|[：:；;，,、\s])(?P<name>[\u4e00-\u9fff]{{0,10}}{kind})\s*(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+        rf"(?:^|[：:；;，,、\s])(?P<name>(?:一般公共预算)?(?:{'|'.join(names)}))\s*(?:为|是)?\s*"
+        rf"(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
     )
-    for kind in ("收入", "支出")
+    for kind, names in (
+        ("收入", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
+        ("支出", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
+    )
 }
 
 
@@ -1018,7 +1036,7 @@ def operating_expenses(report: Report) -> Iterable[Finding]:
 
 _SANGONG_BUDGET = re.compile(
     r"(?P<name>“三公”经费|因公出国（境）费|公务用车购置费|公务用车运行(?:维护)?费|公务接待费)(?:财政拨款)?(?:支出)?"
-    r"(?:全年|年初)?预算(?:数)?(?:为)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"(?:全年|年初)?预算(?:数)?(?:为)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 _SANGONG_NAMES = ("“三公”经费", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
@@ -1324,7 +1342,7 @@ def detail_classes(report: Report) -> Iterable[Finding]:
 
 # --- 情况说明: 政府采购 and 基本支出 sentences ------------------------------------------------------
 
-_N = r"(\d[\d,]*(?:\.\d+)?)\s*万元"
+_N = rf"(\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 _KIND = r"(?:政府采购)?(货物|工程|服务)(?:采购)?(?:支出|金额)(?:为)?\s*"
 _PROCUREMENT = re.compile(
     r"政府采购(?:合同)?(?:支出总额|金额|支出)(?:[(（]以合同签订为准[)）])?(?:为|共计|合计)?\s*"

@@ -35,7 +35,7 @@ from generator.checks.sums import (
 )
 from generator.checks.tolerance import fmt, half_unit, sum_differs
 from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_OPENS, sentence_begin
-from generator.extract.narrative import section_of
+from generator.extract.narrative import WAN, section_of
 from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
@@ -623,17 +623,17 @@ _FUND_NONE = re.compile(
 _FUND_AMOUNT = re.compile(
     r"(?P<fund>政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:经费)?拨款(?:决算)?"
     r"(?P<kind>(?:本年)?(?:收入支出|收支|收入|支出|基本支出|项目支出)(?:总计|合计)?)?(?:决算数?)?"
-    r"(?:为|是|共计|合计)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"(?:为|是|共计|合计)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 # its spending after its budget: "……财政拨款支出年初预算为10210.34万元，（全年预算为……，）支出决算为9746.50万元"
 _FUND_FINAL = re.compile(
     r"(?P<fund>政府性基金|国有资本经营)(?:预算)?财政拨款(?P<kind>支出)(?:年初|全年)?预算数?为?\s*\d[\d,]*(?:\.\d+)?\s*万元"
-    r"[^。；;]{0,30}?[，,]\s*(?:支出)?决算数?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"[^。；;]{{0,30}}?[，,]\s*(?:支出)?决算数?为?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 # a rise on last year: this year's amount is at least the rise ("与2023年度相比，……支出增加1193.20万元")
 _FUND_RISE = re.compile(
     r"(?P<fund>政府性基金|国有资本经营)(?:预算)?(?:财政)?拨款(?P<kind>(?:收入支出|收支|收入|支出|基本支出|项目支出))"
-    r"(?:决算数?)?(?:与上年相比|比上年|较上年)?[，,]?\s*(?:增加|增长)了?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"(?:决算数?)?(?:与上年相比|比上年|较上年)?[，,]?\s*(?:增加|增长)了?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 # a budget, not what came in or went out: "收入预算总额为897.32万元，其中：……拨款896.82万元"
 _BUDGET_CONTEXT = re.compile(r"预算总额|预算数|年初预算|全年预算|预算安排|调整预算")
@@ -931,7 +931,7 @@ def sangong_absent(report: Report) -> Iterable[Finding]:
 
 # "公务用车购置及运行维护费支出0.00万元": this year's (not "……预算为", not a change "……比上年增加")
 _VEHICLE_BOTH = re.compile(
-    r"公务用车购置及运行维护费(?:支出)?(?:决算数?)?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"公务用车购置及运行维护费(?:支出)?(?:决算数?)?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 
 
@@ -1064,7 +1064,7 @@ def item_kind(report: Report) -> Iterable[Finding]:
 
 # "其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴、……、个人农业生产补贴；公用经费184.65万元，主要包括：……。"
 _COMPONENTS = re.compile(
-    r"(?P<kind>人员经费|公用经费)\s*(?:(?P<amount>[\d,.]+)\s*万元)?(?:[（(][^（）()]{1,80}[）)])?"
+    rf"(?P<kind>人员经费|公用经费)\s*(?:(?P<amount>[\d,.]+)\s*{WAN})?(?:[（(][^（）()]{{1,80}}[）)])?"
     r"(?:[，,]\s*占[^，,。；;]{0,24}?\d[\d.]*%)?[，,]?\s*(?:主要)?包括[：:]?\s*(?P<list>[^；;。]{2,400})"
 )  # the amount may stand in a list before ("人员经费和公用经费分别为……。人员经费主要包括：")
 _KIND_METRIC = {"人员经费": "gpb_basic_personnel", "公用经费": "gpb_basic_public"}
@@ -1270,11 +1270,11 @@ _KINDS = {"301": "工资福利支出", "302": "商品和服务支出", "303": "�
 # "人员经费137.80万元，主要包括工资福利支出133.4万元，其中基本工资50.07万元，津贴补贴9.63万元，……；公用经费5.87万元，
 # 主要包括办公费2.53万元，电费0.4万元，……" (001): each listed amount is a row of 公开06表.
 _LISTED_AMOUNTS = re.compile(
-    r"(?:人员经费|公用经费)\s*[\d,.]+\s*万元(?:[（(][^（）()]{1,30}[）)])?(?:[，,]\s*占[^，,。；;]{0,12}?\d[\d.]*%)?"
+    rf"(?:人员经费|公用经费)\s*[\d,.]+\s*{WAN}(?:[（(][^（）()]{{1,30}}[）)])?(?:[，,]\s*占[^，,。；;]{{0,12}}?\d[\d.]*%)?"
     r"[，,]\s*(?:主要)?包括[^。]*"
 )  # the same openings as _COMPONENTS: a bracket or a share after the amount, "包括" without 主要
 _LISTED_ITEM = re.compile(
-    r"(?:^|[，,；;：:、])\s*(?:主要包括|其中)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,20}?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+    rf"(?:^|[，,；;：:、])\s*(?:主要包括|其中)?\s*(?P<name>[\u4e00-\u9fff（）()]{{2,20}}?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
 )
 
 

@@ -11,6 +11,7 @@ from generator.checks import make_finding, page_ref, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
 from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES, LAST_COMPARED, signed_change
+from generator.extract.narrative import WAN
 from generator.model import Finding, Quote, Report, Severity
 
 _UP = ("增加", "增长", "增幅", "增长了", "增幅为")
@@ -47,7 +48,7 @@ _LAST_STATED = re.compile(
 
 # … or as what it is compared with: "比2023年度的8796.53万元增加1062.85万元"
 # (or "与上年的3003.19万元相比", "比上年决算1,045.33万元减少", "较上年82.16万元增长")
-_LAST_COMPARED = re.compile(LAST_COMPARED + r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元")
+_LAST_COMPARED = re.compile(LAST_COMPARED + rf"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}")
 
 
 def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | None:

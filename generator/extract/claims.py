@@ -10,7 +10,9 @@ from typing import Any
 from generator.extract.narrative import (
     FIG,
     IS,
+    LIST_MARK,
     NUM,
+    WAN,
     clause_begin,
     has_unread_figure,
     in_aside,
@@ -65,7 +67,7 @@ def functional_classes(
         if out:
             return out
     pattern = re.compile(
-        rf"(?:^|\d[.、．]|[；;，,])\s*(?P<name>[\u4e00-\u9fff]{{2,16}}支出)[(（]类[)）](?:支出)?{NUM}万元"
+        rf"(?:^|\d[.、．]|[；;，,])\s*(?:{LIST_MARK}\s*)?(?P<name>[\u4e00-\u9fff]{{2,16}}支出)[(（]类[)）](?:支出)?{NUM}{WAN}"
     )
     out = []
     seen = set()
@@ -94,10 +96,10 @@ def functional_classes(
 
 _YOY = re.compile(
     r"(?P<lead>(?:(?:比|较|与)(?:上年|上一年|上年度|上一年度|去年|\d{4}年度?)(?:度)?(?:同期)?(?:决算)?(?:数)?"
-    rf"(?:(?:的|为)?\s*(?P<last>{FIG})\s*万元)?(?:相比)?|同比)[，,]?)"  # "比2023年度的8796.53万元增加……", "较上年82.16万元"
+    rf"(?:(?:的|为)?\s*(?P<last>{FIG})\s*{WAN})?(?:相比)?|同比)[，,]?)"  # "比2023年度的8796.53万元增加……", "较上年82.16万元"
     r"(?P<what>[^，,。；;\d]{0,24}?)"
     r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平|(?<=相比)(?:无|没有)(?:增减)?变化)了?"
-    rf"(?:{NUM}(?P<unit>万元|%|人|辆|个))?"
+    rf"(?:{NUM}(?P<unit>{WAN}|%|人|辆|个))?"
     r"(?:[，,、（(]?\s*(?:同比|较上年|比上年)?(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少了?|增加了?|下降了|增长了|上升了|降低了)"
     rf"(?P<pct>{FIG})(?![\d.]*\s*倍)\s*%?)?"
 )
@@ -106,20 +108,20 @@ _YOY = re.compile(
 # 下降29.48%" (001): a change in the same sentence as one with its 比上年, without one of its own.
 _YOY_PART = re.compile(
     r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
-    rf"{NUM}(?P<unit>万元)[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
+    rf"{NUM}(?P<unit>{WAN})[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
 )
 # … with the rate first: "公务接待费支出决算下降27.78%，减少了0.15万元"
 _YOY_PART_RATE = re.compile(
     r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<pdir>增长|下降|上升|降低)了?(?P<pct>"
-    rf"{FIG})\s*%[，,]\s*(?P<dir>增加|减少)了?{NUM}(?P<unit>万元)"
+    rf"{FIG})\s*%[，,]\s*(?P<dir>增加|减少)了?{NUM}(?P<unit>{WAN})"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
 _YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平", "变化")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
 _SECOND_PCT = re.compile(rf"^[。，,；;]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%")
-_AMOUNT_BEFORE = re.compile(rf"{NUM}万元")
+_AMOUNT_BEFORE = re.compile(rf"{NUM}{WAN}")
 _LABELLED_AMOUNT = re.compile(
-    rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}万元"
+    rf"(?P<label>[\u4e00-\u9fff“”\"（）()、]{{2,30}}?)(?:决算数?|支出决算数?)?{IS}{NUM}{WAN}"
 )
 _CHANGE_WORD = re.compile(r"(?:增加|减少|增长|下降|持平|增|减)了?$")
 _OPPOSITE = {
@@ -207,7 +209,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             continue
         for m in _YOY.finditer(text):
             change = parse_amount(m.group("n")) if m.group("n") else None
-            unit = m.group("unit")
+            unit = "万元" if (m.group("unit") or "").startswith("万") else m.group("unit")
             percent = parse_amount(m.group("pct")) if m.group("pct") else None
             direction, percent_direction = m.group("dir"), m.group("pdir")
             if direction.endswith("变化"):
@@ -218,10 +220,10 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 if (
                     m.group("pct")
                     and percent_direction[:2] in ("增加", "减少")
-                    and text.startswith("万元", end)
+                    and (wan := re.match(WAN, text[end:])) is not None
                 ):
                     # "增长13.08%，增加1062.85万元": the rate written before its amount
-                    change, unit, end = parse_amount(m.group("pct")), "万元", end + 2
+                    change, unit, end = parse_amount(m.group("pct")), "万元", end + wan.end()
                     direction, percent_direction = percent_direction[:2], direction
             # "增加-10.04万元，增长-1.62%": a change signed against its word is the other way
             if change is not None and change < 0:
@@ -419,26 +421,26 @@ def _subject(text: str) -> str:
 
 
 _SHARE = re.compile(
-    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:万元)?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?![^\d，,。；;%]{{0,24}}?(?:分别|依次))(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
+    rf"(?P<label>[^，,。；;：:]{{0,40}}?){NUM}(?:{WAN})?(?:[（(][^（）()%]{{1,30}}[）)])?[，,]?\s*(?:[（(](?:[^（）()%，,。]{{1,20}}[，,])?\s*)?所?占(?![^\d，,。；;%]{{0,24}}?(?:分别|依次))(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
 )  # not "占比分别为x%、y%": a list's shares (_SHARE_LIST, _SHARE_PAIRS)
 # …and the share before its amount: "基本支出占79.49%，为2336.91万元", "财政拨款收入占99.79%，金额2940.05万元", "基本支出占比
 # 55.10%（5377.64万元）"
 _SHARE_FIRST = re.compile(
     rf"(?P<label>(?:\d{{4}}\s*年度?)?[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
-    rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*万元"  # not "，合计2946.25万元": the whole
+    rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*{WAN}"  # not "，合计2946.25万元": the whole
 )
 _PARENT = re.compile(
-    rf"{NUM}万元(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
+    rf"{NUM}{WAN}(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
 )  # "…万元，其中：", "本年支出合计…万元中，"
 # …and, for a share whose own words open with the word, the whole that word follows ("基本支出2336.91万元，主要为人员经费和
 # 公用经费，分别为……"): only the nearest, not a later clause's
 _PARTS_LEAD = rf"(?:{PARTS_OPEN}|主要用于|由)"  # the words that open a whole's parts, "由……构成" too
-_PARENT_OPENS = re.compile(rf"{NUM}万元[，,]\s*{_PARTS_LEAD}")
+_PARENT_OPENS = re.compile(rf"{NUM}{WAN}[，,]\s*{_PARTS_LEAD}")
 # a part with its share, then its own parts: "项目支出603.14万元，占20.51%，其中信息化建设……"
-_PART_THEN_PARTS = re.compile(rf"{NUM}万元[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
-_PART_THEN_LIST = re.compile(rf"{NUM}万元[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*(?=其中)")
+_PART_THEN_PARTS = re.compile(rf"{NUM}{WAN}[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
+_PART_THEN_LIST = re.compile(rf"{NUM}{WAN}[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*(?=其中)")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,24}?\d")  # a paragraph that opens with a share
-_AMOUNT_END = re.compile(r"\d\s*万元\s*[，,]\s*$")  # …and one that ends with its amount
+_AMOUNT_END = re.compile(rf"\d\s*{WAN}\s*[，,]\s*$")  # …and one that ends with its amount
 _SHARE_NEEDS = required_text(_SHARE)  # "占", "%": most blocks have neither, and _SHARE is slow
 
 
@@ -528,7 +530,7 @@ _AND = r"\s*[、和及与,，]\s*"
 # …and the list alone ("其中：人员经费和公用经费分别为4896.98万元和480.66万元。")
 AMOUNT_LIST = (
     r"(?P<labels>[\u4e00-\u9fff（）()“”]{2,}(?:[、和及与][\u4e00-\u9fff（）()“”]{2,})+)(?:\s*[，,]\s*)?分别(?:为|是)\s*"
-    rf"(?P<amounts>{FIG}\s*万元(?:{_AND}{FIG}\s*万元)+)"
+    rf"(?P<amounts>{FIG}\s*{WAN}(?:{_AND}{FIG}\s*{WAN})+)"
 )
 # the shares after a list: "，分别占x%和y%", "，分别占本年支出合计的x%、y%", "，占比分别为x%、y%", "，所占比例依次为……"
 _SHARES = (
@@ -539,7 +541,7 @@ _SHARES = (
 )
 _SHARE_LIST = re.compile(AMOUNT_LIST + _SHARES)
 # …after names each with its amount: "基本支出738.08万元、项目支出139.69万元，占比分别为84.09%、15.91%"
-_NAMED_AMOUNT = rf"([\u4e00-\u9fff（）()“”]{{2,}})\s*(?:为|是)?\s*({FIG})\s*万元"
+_NAMED_AMOUNT = rf"([\u4e00-\u9fff（）()“”]{{2,}})\s*(?:为|是)?\s*({FIG})\s*{WAN}"
 _SHARE_PAIRS = re.compile(
     rf"(?P<items>(?:{_NAMED_AMOUNT}{_AND})+{_NAMED_AMOUNT})(?:(?:两|三)(?:部分|项))?(?:构成|组成)?" + _SHARES
 )
@@ -749,8 +751,8 @@ _GAP_PERCENT = rf"(?:[，,]\s*(?P<gpdir>下降|增长|降低|上升)了?(?P<gpct
 # what follows the gap: a change from last year, the rate, the comparison word
 _AFTER_GAP = (
     # "，比2023年度增加1193.20万元，增长13.95%": a change from last year between the amounts and the rate (yoy_claims')
-    rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:万元|%)"
-    rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:万元|%))?)?"
+    rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:{WAN}|%)"
+    rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:{WAN}|%))?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
     rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
@@ -761,36 +763,36 @@ _FINAL_WORD = r"(?:(?:支出)?决算(?:数)?|实际支出(?:数)?)"  # "支出�
 _BUDGET_TAIL = (
     # "，比2024年全年预算减少13.20万元": the gap to a budget
     rf"(?:[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较|与)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
-    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)(?:[（(][^（）()]{{0,30}}[）)])?"
+    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*{WAN})(?:[（(][^（）()]{{0,30}}[）)])?"
     + _GAP_PERCENT
     + ")?"
     + _AFTER_GAP
 )
 _BUDGET = re.compile(
-    rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*万元|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
-    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元[，,]\s*{_FINAL_WORD}为?(?P<f>{FIG})\s*万元"
+    rf"(?:(?:年初预算(?:数)?为?(?P<initial>{FIG})\s*{WAN}|(?P<unset>年初未安排预算))[，,]\s*)?"  # 未安排: 0
+    rf"(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*{WAN}[，,]\s*{_FINAL_WORD}为?(?P<f>{FIG})\s*{WAN}"
     + _BUDGET_TAIL
 )
 # …and the 决算 first: "支出决算为446.11万元，年初预算为452.40万元，完成年初预算的98.61%" (no 年初 beside a 全年 budget)
 _FINAL_FIRST = re.compile(
-    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*万元[，,]\s*(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*万元"
+    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*{WAN}[，,]\s*(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?{NUM}\s*{WAN}"
     + _BUDGET_TAIL
 )
 # …and the budget inside the gap: "支出决算为2940.05万元，比年初预算2993.92万元减少53.87万元，完成年初预算的98.20%"
 _FINAL_THEN_GAP = re.compile(
-    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*万元[，,]?\s*(?P<gap_text>(?:比|较)(?P<bkind>年初预算|全年预算|调整预算|预算)"
-    rf"(?:数)?为?{NUM}\s*万元[，,]?\s*(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)"
+    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*{WAN}[，,]?\s*(?P<gap_text>(?:比|较)(?P<bkind>年初预算|全年预算|调整预算|预算)"
+    rf"(?:数)?为?{NUM}\s*{WAN}[，,]?\s*(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*{WAN})"
     r"(?:[（(][^（）()]{0,30}[）)])?" + _GAP_PERCENT + _AFTER_GAP  # "……减少53.87万元（主要是项目调减）"
 )
 # …and the rate naming the budget: "决算数为2940.05万元，为年初预算数2993.92万元的98.20%"
 _FINAL_OF_BUDGET = re.compile(
-    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*万元[，,]\s*(?:为|是|占|完成)(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?"
-    rf"{NUM}\s*万元的(?P<rate>{FIG})\s*%"
+    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*{WAN}[，,]\s*(?:为|是|占|完成)(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?"
+    rf"{NUM}\s*{WAN}的(?P<rate>{FIG})\s*%"
 )
 # a gap after the rate: "……预算执行率98.20%，决算数比年初预算少53.87万元"
 _GAP_AFTER = re.compile(
     rf"\s*%?\s*[，,]\s*(?P<gap_text>(?:决算数?)?(?:比|较)(?P<gkind>[^，,。；;]{{0,16}}?)预算数?(?:相比)?"
-    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*万元)"
+    rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*{WAN})"
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
@@ -928,12 +930,25 @@ def as_decimal(x: object) -> Decimal | None:
 
 # A numbered item's number: "8、", "8." (not "8.5"), "（8）" ("8、2120101行政运行。" opens an item with its code); group
 # n or m holds it (the list's style: an item of the other style is a list inside an item)
-ITEM_NUMBER = r"(?:(?P<n>\d{1,2})\s*(?:、|[.．](?!\d))|[（(](?P<m>\d{1,2})[）)])"
+ITEM_NUMBER = (
+    r"(?:(?P<n>\d{1,2})\s*(?:、|[.．](?!\d))|[（(](?P<m>\d{1,2})[）)]"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3})是|(?P<circ>[\u2460-\u2473]))"  # …or "一是", "十二是", "①"
+)
 _ITEM_HEAD = re.compile(rf"^\s*{ITEM_NUMBER}\s*")
 ITEM_OPENS = re.compile(rf"(?:^|(?<=[。；;\n]))\s*{ITEM_NUMBER}")  # where one opens in a text
 
 
+_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
 def item_number(head: re.Match[str]) -> int:
+    if head.group("circ"):
+        return ord(head.group("circ")) - 0x245F  # ① is 1
+    if head.group("cn"):  # 一 … 九, 十, 十二, 二十, 二十三
+        tens, _, ones = head.group("cn").rpartition("十")
+        if "十" not in head.group("cn"):
+            return _DIGIT.get(ones, 0)
+        return (_DIGIT.get(tens, 0) if tens else 1) * 10 + _DIGIT.get(ones, 0)
     return int(head.group("n") or head.group("m"))
 
 
@@ -1032,7 +1047,7 @@ def _item_name(text: str) -> str:
 
 # a change amount with its direction, ending the text before a percentage: "比2023年度减少0.15万元，" (what a
 # "下降（增长）27.78%" left from the template, or a bare "增长13.95", is the rate of)
-CHANGE_BEFORE = re.compile(r"(?:增加|减少)\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,]?\s*$")
+CHANGE_BEFORE = re.compile(rf"(?:增加|减少)\s*\d[\d,]*(?:\.\d+)?\s*{WAN}\s*[，,]?\s*$")
 
 
 def signed_change(claim: dict[str, Any]) -> Decimal | None:

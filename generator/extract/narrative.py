@@ -106,10 +106,14 @@ def has_unread_figure(text: str) -> bool:
     return bool(unread_figures(text))
 
 
-W = r"(?:万元)"
+# a list item's mark that is no number: "一是", "十二是", "①"
+LIST_MARK = r"(?:[一二三四五六七八九十]{1,3}是|[\u2460-\u2473])"
+# 万元, or 万 alone where it ends the figure ("年初预算20万，全年使用数19.76万", "0.39万（含……）"; not "5万人次")
+WAN = r"万(?:元|(?![\u4e00-\u9fff]))"
+W = rf"(?:{WAN})"
 IS = r"(?:为|是|达到?|共计?|合计)?"
 # "…预算为1.40万元，支出决算为1.16万元": the figure after the budget is the final amount.
-BUDGET_THEN = r"(?:全年|年初)?预算(?:数)?为?\d[\d,]*(?:\.\d+)?万元[，,]\s*(?:支出)?决算(?:数)?为?"
+BUDGET_THEN = rf"(?:全年|年初)?预算(?:数)?为?\d[\d,]*(?:\.\d+)?{WAN}[，,]\s*(?:支出)?决算(?:数)?为?"
 
 
 def required_text(regex: re.Pattern[str]) -> tuple[str, ...]:
@@ -223,7 +227,7 @@ PATTERNS: dict[str, list[Pattern]] = {
         p(rf"年初预算数?{IS}{NUM}{W}[，,]\s*(?:支出)?决算数", "一般公共预算财政拨款支出"),
         p(rf"^\d{{4}}年度财政拨款支出年初预算数?{IS}{NUM}{W}", "一般公共预算财政拨款支出"),
         p(
-            rf"^(?:一般公共预算财政拨款支出)?(?:决算数?为\d[\d,.]*万元[,，])?(?:完成|为)?年初预算(?:数)?{IS}{NUM}{W}",
+            rf"^(?:一般公共预算财政拨款支出)?(?:决算数?为\d[\d,.]*{WAN}[,，])?(?:完成|为)?年初预算(?:数)?{IS}{NUM}{W}",
             "一般公共预算财政拨款支出决算",
         ),
     ],
@@ -237,7 +241,7 @@ PATTERNS: dict[str, list[Pattern]] = {
         p(rf"财政拨款[“\"]?三公[”\"]?经费支出(?:决算)?{IS}{NUM}{W}"),
         p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出{BUDGET_THEN}{NUM}{W}"),
         p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出(?:决算)?{IS}{NUM}{W}", "三公"),
-        p(rf"[“\"]三公[”\"]经费财政拨款支出年初预算为\d[\d,.]*万元[,，]支出决算为{NUM}{W}"),
+        p(rf"[“\"]三公[”\"]经费财政拨款支出年初预算为\d[\d,.]*{WAN}[,，]支出决算为{NUM}{W}"),
         p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出.{{0,30}}?决算数{IS}{NUM}{W}", "三公"),
     ],
     "sangong_budget": [
@@ -381,7 +385,7 @@ def clause_begin(text: str, at: int, stops: str = "，,；;：:", begin: int = 0
 
 # a budget broken down into its parts: "“三公”经费财政拨款支出年初预算为2.85万元，其中公务接待费2.85万元",
 # "……年初预算为0.95万元（其中：公务接待费0.95万元）"
-_BUDGET_OPENS = re.compile(r"预算(?:数)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[，,]?\s*[（(]?\s*其中")
+_BUDGET_OPENS = re.compile(rf"预算(?:数)?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*{WAN}\s*[，,]?\s*[（(]?\s*其中")
 
 
 def in_budget_breakdown(text: str, at: int) -> bool:
