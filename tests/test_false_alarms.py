@@ -3186,3 +3186,31 @@ def test_a_detail_list_numbered_一是(reports, before) -> None:
     assert {m for f, m in before[GUIHUA] if f == "text_table.class_name"} <= {
         f.message for f in run_checks(r) if f.rule == "text_table.class_name"
     }
+
+
+_CZ_PROCURED = "其中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元"
+_R000_PROCURED = "其中：政府采购货物支出38.77万元、政府采购工程支出0.00万元、政府采购服务支出231.40万元"
+_R001_PROCURED = "其中：政府采购货物支出1.59万元、政府采购工程支出0万元、政府采购服务支出0万元。"
+_R004_BASIC = "2023年中心基本支出738.08万元，其中：人员经费650.14万元，日常公用经费87.94万元。"
+
+
+@pytest.mark.parametrize(
+    "name,old,said,wrong,right,rule",
+    [
+        # a probe of realistic errors (F14, A24) and one of typographic variants (b09, e10)
+        (CAIZHENG, _CZ_PROCURED, "其中：货物类采购4.79万元，工程类采购0万元，服务类采购{}万元", "264.47", "246.47",
+         "sum.procurement"),
+        (R000, _R000_PROCURED, "其中：货物{}万元、工程0.00万元、服务231.40万元", "37.88", "38.77", "sum.procurement"),
+        (R001, _R001_PROCURED, "其中：政府采购货物支出{}万元、政府采购工程支出0万元和政府采购服务支出0万元。", "1.69", "1.59",
+         "sum.procurement"),
+        (R004, _R004_BASIC, "2023年中心基本支出738.08万元，其中人员经费650.14万元，日常公用经费{}万元。", "88.94", "87.94",
+         "sum.basic_split_total"),
+    ],
+)  # fmt: skip
+def test_procurement_and_basic_split_worded_otherwise(
+    reports, before, name, old, said, wrong, right, rule
+) -> None:
+    """ "货物类采购", a bare "货物", "……和政府采购服务支出", "其中人员经费" without a colon: the same sums, read."""
+    r = reread(reports[name], old, said.format(wrong))
+    assert rule in {x for x, _ in raised_anew(r, before[name])}
+    assert not raised_anew(reread(reports[name], old, said.format(right)), before[name])
