@@ -3214,3 +3214,29 @@ def test_procurement_and_basic_split_worded_otherwise(
     r = reread(reports[name], old, said.format(wrong))
     assert rule in {x for x, _ in raised_anew(r, before[name])}
     assert not raised_anew(reread(reports[name], old, said.format(right)), before[name])
+
+
+@pytest.mark.parametrize(
+    "name,old,said,wrong,right",
+    [
+        # a probe of realistic errors: F10 ("人员经费支出"), A05 ("结转结余" without 和), F22 ("收入、支出总计均为")
+        (
+            CAIZHENG,
+            "其中：人员经费2152.26万元，主要包括：",
+            "其中：人员经费支出{}万元，主要包括：",
+            "2125.26",
+            "2152.26",
+        ),
+        (R000, "年末结转和结余38.79万元", "年末结转结余{}万元", "37.89", "38.79"),
+        (CAIZHENG, _CZ_TOTALS, "上海市普陀区财政局2024年度收入、支出总计均为{}万元。", "2959.39", "2995.39"),
+    ],
+)
+def test_figures_named_with_other_words(reports, before, name, old, said, wrong, right) -> None:
+    """Names of figures that other offices write otherwise: a wrong figure is found as under the template's name, and
+    the right one raises nothing (人员经费支出 keeps 财政局's listed_component warning too)."""
+    found = raised_anew(reread(reports[name], old, said.format(wrong)), before[name])
+    assert any(wrong in m.replace(",", "") for _, m in found), found
+    assert not raised_anew(reread(reports[name], old, said.format(right)), before[name])
+    assert {m for r, m in before[name] if r == "text_table.listed_component"} <= {
+        f.message for f in run_checks(reread(reports[name], old, said.format(right)))
+    }

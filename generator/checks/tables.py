@@ -1064,7 +1064,7 @@ def item_kind(report: Report) -> Iterable[Finding]:
 
 # "其中：人员经费2152.26万元，主要包括：基本工资、津贴补贴、……、个人农业生产补贴；公用经费184.65万元，主要包括：……。"
 _COMPONENTS = re.compile(
-    rf"(?P<kind>人员经费|公用经费)\s*(?:(?P<amount>[\d,.]+)\s*{WAN})?(?:[（(][^（）()]{{1,80}}[）)])?"
+    rf"(?P<kind>人员经费|公用经费)(?:支出)?\s*(?:(?P<amount>[\d,.]+)\s*{WAN})?(?:[（(][^（）()]{{1,80}}[）)])?"
     r"(?:[，,]\s*占[^，,。；;]{0,24}?\d[\d.]*%)?[，,]?\s*(?:主要)?包括[：:]?\s*(?P<list>[^；;。]{2,400})"
 )  # the amount may stand in a list before ("人员经费和公用经费分别为……。人员经费主要包括：")
 _KIND_METRIC = {"人员经费": "gpb_basic_personnel", "公用经费": "gpb_basic_public"}

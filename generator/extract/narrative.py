@@ -178,6 +178,7 @@ PATTERNS: dict[str, list[Pattern]] = {
         p(rf"(?<!拨款)(?<!财政)收入总计{IS}{NUM}{W}"),
         p(rf"(?<!拨款)(?<!财政)收入支出总计{IS}{NUM}{W}"),
         p(rf"(?<!拨款)收[、,，]?\s*支总计{IS}{NUM}{W}"),
+        p(rf"(?<!拨款)(?<!财政)收入[、和及与]\s*支出总计(?:均|都)?{IS}{NUM}{W}"),  # "收入、支出总计均为……"
     ],
     "income_this_year": [
         p(rf"(?<!财政拨款)本年收入合计{IS}{NUM}{W}"),
@@ -190,12 +191,13 @@ PATTERNS: dict[str, list[Pattern]] = {
         p(rf"本年财政拨款收入{IS}{NUM}{W}"),
     ],
     "income_other": [p(rf"其他收入{IS}{NUM}{W}", "收入决算")],
-    "carryover_begin": [p(rf"(?<!财政拨款)年初结转和结余{IS}{NUM}{W}")],
+    "carryover_begin": [p(rf"(?<!财政拨款)年初结转和?结余{IS}{NUM}{W}")],
     "expenditure_total": [
         # not the 支出总计 of "财政拨款收入支出总计9746.50万元", nor of "财政拨款收入总计1,397.29万元，支出总计1,397.29万元"
         p(rf"(?<!拨款)(?<!财政)(?<!收入)支出总计{IS}{NUM}{W}", not_after="财政拨款收入总计"),
         p(rf"(?<!拨款)(?<!财政)收入支出总计{IS}{NUM}{W}"),
         p(rf"(?<!拨款)收[、,，]?\s*支总计{IS}{NUM}{W}"),
+        p(rf"(?<!拨款)(?<!财政)收入[、和及与]\s*支出总计(?:均|都)?{IS}{NUM}{W}"),
     ],
     "expenditure_this_year": [
         p(rf"(?<!财政拨款)本年支出合计{IS}{NUM}{W}"),
@@ -205,7 +207,7 @@ PATTERNS: dict[str, list[Pattern]] = {
     ],
     "expenditure_basic": [p(rf"(?<!拨款)(?<!一般公共预算)基本支出{IS}{NUM}{W}", "支出决算")],
     "expenditure_project": [p(rf"(?<!拨款)项目支出{IS}{NUM}{W}", "支出决算")],
-    "carryover_end": [p(rf"(?<!财政拨款)年末结转和结余{IS}{NUM}{W}")],
+    "carryover_end": [p(rf"(?<!财政拨款)年末结转和?结余{IS}{NUM}{W}")],
     "fiscal_total": [
         p(rf"财政拨款收入总计{IS}{NUM}{W}"),
         p(rf"财政拨款收入支出总计{IS}{NUM}{W}"),
@@ -235,8 +237,8 @@ PATTERNS: dict[str, list[Pattern]] = {
         p(rf"一般公共预算财政拨款基本支出{IS}{NUM}{W}"),
         p(rf"^\d{{4}}年度财政拨款基本支出{IS}{NUM}{W}", "基本支出"),
     ],
-    "gpb_basic_personnel": [p(rf"人员经费{IS}{NUM}{W}", "基本支出")],
-    "gpb_basic_public": [p(rf"(?<!和)(?<!及)公用经费{IS}{NUM}{W}", "基本支出")],
+    "gpb_basic_personnel": [p(rf"人员经费(?:支出)?{IS}{NUM}{W}", "基本支出")],
+    "gpb_basic_public": [p(rf"(?<!和)(?<!及)公用经费(?:支出)?{IS}{NUM}{W}", "基本支出")],
     "sangong_total": [
         p(rf"财政拨款[“\"]?三公[”\"]?经费支出(?:决算)?{IS}{NUM}{W}"),
         p(rf"[“\"]?三公[”\"]?经费(?:财政拨款)?支出{BUDGET_THEN}{NUM}{W}"),
