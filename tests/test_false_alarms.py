@@ -3240,3 +3240,14 @@ def test_figures_named_with_other_words(reports, before, name, old, said, wrong,
     assert {m for r, m in before[name] if r == "text_table.listed_component"} <= {
         f.message for f in run_checks(reread(reports[name], old, said.format(right)))
     }
+
+
+def test_a_budget_word_with_an_adverb(reports, before) -> None:
+    """F08 (a probe of realistic errors): "决算数略高于预算数" says 高于 as "决算数高于" does: 135.25 is below 135.90;
+    "略低于" is right."""
+    old = "支出决算为135.25万元。决算数小于预算数的主要原因"
+    wrong = reread(reports[CAIZHENG], old, old.replace("小于", "略高于"))
+    assert [m for _, m in raised_anew(wrong, before[CAIZHENG])] == [
+        "文中称决算数高于预算数，但年初预算为135.90万元、决算为135.25万元，决算数小于预算数。"
+    ]
+    assert not raised_anew(reread(reports[CAIZHENG], old, old.replace("小于", "略低于")), before[CAIZHENG])

@@ -756,7 +756,7 @@ _AFTER_GAP = (
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
     rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
-    r"(?:[。，,]\s*(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
+    r"(?:[。，,]\s*(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
 )
 _FINAL_WORD = r"(?:(?:支出)?决算(?:数)?|实际支出(?:数)?)"  # "支出决算为", "决算数", "实际支出"
 # what follows the two amounts: the gap, the rate, the comparison word
@@ -796,7 +796,7 @@ _GAP_AFTER = re.compile(
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
-    r"^(?:决算数?)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)"
+    r"^(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)"
 )
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
@@ -809,7 +809,7 @@ _RATE_NEXT = re.compile(
 # 支出决算数小于预算数的主要原因：……" (规划局, 财政局): the comparison a few clauses after the amounts, in a sentence
 # of its own that names the same thing.
 _WORD_LATER = re.compile(
-    r"(?<=[。；;])\s*(?P<subject>[^。；;：:，,]{0,24}?)决算数?"
+    r"(?<=[。；;])\s*(?P<subject>[^。；;：:，,]{0,24}?)决算数?(?:略|稍微?|明显|远)?"  # "决算数略高于预算数"
     r"(?P<word>(?:与|同)(?:年初|全年)?预算数?(?:基本)?持平|(?:小于|大于|等于|高于|低于|超过)(?=(?:年初|全年)?预算))"
 )
 _SAME_SUBJECT = ("三公",)
