@@ -3251,3 +3251,20 @@ def test_a_budget_word_with_an_adverb(reports, before) -> None:
         "文中称决算数高于预算数，但年初预算为135.90万元、决算为135.25万元，决算数小于预算数。"
     ]
     assert not raised_anew(reread(reports[CAIZHENG], old, old.replace("小于", "略低于")), before[CAIZHENG])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,found",
+    [
+        # G23, C15, E13 (a probe of realistic errors)
+        (GUIHUA, "列明公务接待2批次、26人次", "列明公务接待2批次、1人次", "文中写2批次、1人次：每一批次至少一人，人次不会少于2。"),
+        (R002, "国内公务接待4批次，38人次", "国内公务接待4批次，3人次", "文中写4批次、3人次：每一批次至少一人，人次不会少于4。"),
+        (R004, "全年共接待来访团组15个、来宾69人次", "全年共接待来访团组15个、来宾9人次",
+         "文中写15个团组、9人次：每一团组至少一人，人次不会少于15。"),
+    ],
+)  # fmt: skip
+def test_fewer_people_than_batches(reports, before, name, old, new, found) -> None:
+    """A batch (团组) of guests has at least one: fewer 人次 than 批次 is a slip (sum.batches_people). The real
+    reports' counts (6批次57人次, 4批次38人次, 15个团组69人次, 2批次26人次, the zeros) agree: nothing in before."""
+    assert not {r for r, _ in before[name]} & {"sum.batches_people"}
+    assert [m for _, m in raised_anew(reread(reports[name], old, new), before[name])] == [found]

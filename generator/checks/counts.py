@@ -367,3 +367,39 @@ def foreign_guests(report: Report) -> Iterable[Finding]:
                 f"至多{m['a']}万元",
                 [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
             )
+
+
+# "公务接待2批次、26人次", "国内公务接待4批次，38人次", "全年共接待来访团组15个、来宾69人次", "因公出国（境）团组2个，累计6人次"
+_BATCHES_PEOPLE = re.compile(
+    r"(?:(?P<n>\d+)\s*批次?|团组\s*(?P<g>\d+)\s*个)\s*[、，,]\s*(?:来宾|累计|共计?|接待)?\s*(?P<p>\d+)\s*人次"
+)
+
+
+@rule(
+    "sum.batches_people",
+    title="接待或出国的人次少于批次（团组）",
+    explanation=(
+        "“三公”经费说明写“公务接待N批次、P人次”“接待来访团组N个、来宾P人次”“因公出国（境）团组N个，累计P人次”时，"
+        "每一批次（团组）至少有一人，人次不会少于批次数。人次少于批次，至少一个数写错了。"
+    ),
+    formula="人次 ≥ 批次（团组）数",
+    tolerance="批次、人次是准确数，不涉及舍入",
+    example="“列明公务接待2批次、26人次”：26 ≥ 2，相符；写成“2批次、1人次”则不成立。",
+    expected_label="至少",
+)
+def batches_people(report: Report) -> Iterable[Finding]:
+    for _, b in running_with(report, "人次"):
+        for m in _BATCHES_PEOPLE.finditer(b.text):
+            batches, people = int(m["n"] or m["g"]), int(m["p"])
+            if people >= batches:
+                continue
+            unit = "批次" if m["n"] else "个团组"
+            yield make_finding(
+                "sum.batches_people",
+                "error",
+                f"{m.group(0)}",
+                f"文中写{batches}{unit}、{people}人次：每一{unit.lstrip('个')}至少一人，人次不会少于{batches}。",
+                f"{people}人次",
+                f"至少{batches}人次",
+                [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
+            )
