@@ -3268,3 +3268,16 @@ def test_fewer_people_than_batches(reports, before, name, old, new, found) -> No
     reports' counts (6批次57人次, 4批次38人次, 15个团组69人次, 2批次26人次, the zeros) agree: nothing in before."""
     assert not {r for r, _ in before[name]} & {"sum.batches_people"}
     assert [m for _, m in raised_anew(reread(reports[name], old, new), before[name])] == [found]
+
+
+def test_last_years_amount_in_a_clause_of_its_own(reports, before) -> None:
+    """V06 (a probe of realistic errors): "决算数0.39万元，上年为0.45万元，减少0.15万元" — last year said in its own clause:
+    0.45 − 0.39 = 0.06, not 0.15; with 0.54 the three agree."""
+    old = "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%"
+    said = "2024年度“三公”经费财政拨款支出决算数0.39万元，上年为{}万元，减少0.15万元，下降27.78%"
+    found = raised_anew(reread(reports[GUIHUA], old, said.format("0.45")), before[GUIHUA])
+    assert [m for _, m in found] == [
+        "文中写“三公”经费财政拨款本年0.39万元，又写“上年为0.45万元”，本年比上年减少0.06万元；"
+        "同一句却称较上年减少0.15万元，三个数对不上。"
+    ]
+    assert not raised_anew(reread(reports[GUIHUA], old, said.format("0.54")), before[GUIHUA])

@@ -43,7 +43,8 @@ def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | 
 # "…决算数4.91万元，2023年卫生健康支出决算数为0，出现了较上年增加4.91万元": last year's amount stated in the
 # claim's own sentence, between this year's and the change
 _LAST_STATED = re.compile(
-    r"(?P<year>20\d\d)\s*年度?[\u4e00-\u9fff]{0,24}?(?:为|是)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:万元)?(?=[，,；;])"
+    r"(?:(?P<year>20\d\d)\s*年度?|(?<![比较与])(?:上一?年度?|去年))[\u4e00-\u9fff]{0,24}?(?:为|是)\s*"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:万元?)?(?=[，,；;])"  # …or "上年为0.45万元"
 )
 
 # … or as what it is compared with: "比2023年度的8796.53万元增加1062.85万元"
@@ -327,7 +328,8 @@ def last_year_stated(report: Report) -> Iterable[Finding]:
             "yoy.last_year_stated",
             "error",
             claim["subject"],
-            f"文中写{claim['subject']}本年{current}万元，又写“{said}”，两年相差{current - before}万元；"
+            f"文中写{claim['subject']}本年{current}万元，又写“{said}”，本年比上年"
+            f"{'增加' if current >= before else '减少'}{abs(current - before)}万元；"
             f"同一句却称较上年{word}{change}万元，三个数对不上。",
             f"{word}{change}万元",
             f"{'增加' if current >= before else '减少'}{abs(current - before)}万元",
