@@ -14,6 +14,7 @@ from functools import lru_cache
 
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "\u3000": " ", "\xa0": " "})
+_FULLWIDTH.update({"＝": "=", "＜": "<", "＞": ">"})  # a 自评表's "＝5.08万元", "＜＝4.08万元"
 _FULLWIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _TRANS = str.maketrans(_FULLWIDTH)

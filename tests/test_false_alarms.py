@@ -3281,3 +3281,14 @@ def test_last_years_amount_in_a_clause_of_its_own(reports, before) -> None:
         "同一句却称较上年减少0.15万元，三个数对不上。"
     ]
     assert not raised_anew(reread(reports[GUIHUA], old, said.format("0.54")), before[GUIHUA])
+
+
+def test_full_width_comparison_signs_in_a_cell(reports, before) -> None:
+    """k21 (a probe of typographic variants): "＝5.08万元" in a 实际完成值 cell is "=5.08万元" — full-width signs are
+    undone at reading, as full-width digits are — so the cost over its "<=4.08万元" cap is found as with "="."""
+    from generator.normalize import normalize_cell
+
+    assert normalize_cell("＝5.08万元") == "=5.08万元" and normalize_cell("＜＝4.08万元") == "<=4.08万元"
+    full = _cells_changed(reports[R000], [(0, 32, 6, normalize_cell("＝5.08万元"))])
+    plain = _cells_changed(reports[R000], [(0, 32, 6, "=5.08万元")])
+    assert raised_anew(full, before[R000]) == raised_anew(plain, before[R000]) != []
