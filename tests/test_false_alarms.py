@@ -3292,3 +3292,14 @@ def test_full_width_comparison_signs_in_a_cell(reports, before) -> None:
     full = _cells_changed(reports[R000], [(0, 32, 6, normalize_cell("＝5.08万元"))])
     plain = _cells_changed(reports[R000], [(0, 32, 6, "=5.08万元")])
     assert raised_anew(full, before[R000]) == raised_anew(plain, before[R000]) != []
+
+
+def test_parts_after_主要为_and_另有(reports, before) -> None:
+    """V01 (a probe of realistic errors): "本年收入合计……，主要为财政拨款收入……（占比99.79%），另有其他收入……（占比0.12%）":
+    the parts after "主要为" are shares of the sentence's whole as after "其中": 6.20 ÷ 2946.25 = 0.21%."""
+    said = "本年收入合计2946.25万元，主要为财政拨款收入2940.05万元（占比99.79%），另有其他收入6.20万元（占比{}%）；"
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_INCOME, said.format("0.12")), before[CAIZHENG])
+    assert "文中称其他收入6.20万元，占0.12%；按同句所述合计2946.25万元计算，6.20÷2946.25=0.21%。" in [
+        m for _, m in found
+    ]
+    assert not raised_anew(reread(reports[CAIZHENG], _CAIZHENG_INCOME, said.format("0.21")), before[CAIZHENG])

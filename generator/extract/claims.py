@@ -431,8 +431,8 @@ _SHARE_FIRST = re.compile(
     rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*{WAN}"  # not "，合计2946.25万元": the whole
 )
 _PARENT = re.compile(
-    rf"{NUM}{WAN}(?:[，,]\s*(?:其中|主要用于)|中[，,：:])"
-)  # "…万元，其中：", "本年支出合计…万元中，"
+    rf"{NUM}{WAN}(?:[，,]\s*(?:其中|主要用于|主要为|主要包括)|中[，,：:])"
+)  # "…万元，其中：", "本年支出合计…万元中，", "…万元，主要为……"
 # …and, for a share whose own words open with the word, the whole that word follows ("基本支出2336.91万元，主要为人员经费和
 # 公用经费，分别为……"): only the nearest, not a later clause's
 _PARTS_LEAD = rf"(?:{PARTS_OPEN}|主要用于|由)"  # the words that open a whole's parts, "由……构成" too
@@ -495,7 +495,7 @@ def _sentence_whole(
         start = sentence_start + own.start()
         quote = Quote(own.group(0).rstrip("，, "), _page_in(doc, first, cut, pos, start))
         return parse_amount(own.group("n")), quote, False, head
-    if parent is None and ("其中" in head or "主要用于" in head or opens):
+    if parent is None and (re.search(r"其中|主要用于|主要为|主要包括", head) or opens):
         # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
         found = next(reversed(list(_PARENT.finditer(text, sentence_start, at))), None)
         if opened is not None:  # the whole right before the share's own "其中"/"主要为"
@@ -721,7 +721,7 @@ def share_claims(
                 doc, text, first, cut, pos, m.start(), toc
             )
             label = re.sub(r"^[\s\d.、，,）)]+", "", m.group("label")).strip(" ：:，,")
-            label = re.sub(r"^(?:其中|主要包括|包括)[:：]?\s*", "", label)
+            label = re.sub(r"^(?:其中|主要包括|包括|主要为|另有|此外|还有)[:：]?\s*", "", label)
             if re.match(r"\d{4}\s*年度?", m.group("label").lstrip(" ：:，,")):
                 label = re.sub(
                     r"^年度?", "", label
