@@ -3303,3 +3303,23 @@ def test_parts_after_主要为_and_另有(reports, before) -> None:
         m for _, m in found
     ]
     assert not raised_anew(reread(reports[CAIZHENG], _CAIZHENG_INCOME, said.format("0.21")), before[CAIZHENG])
+
+
+@pytest.mark.parametrize(
+    "name,old,new,found",
+    [
+        # C21, D21, G13, C01 (a probe of realistic errors)
+        (R002, "截至2023年12月31日，固定资产原值", "截至2023年6月30日，固定资产原值",
+         "本报告为2023年度部门决算，国有资产占有使用情况应统计到2023年12月31日，文中却写“截至2023年6月30日”。"),
+        (R003, "截至2024年12月31日,房屋3,777.12平方米", "截至2024年11月30日,房屋3,777.12平方米",
+         "本报告为2024年度部门决算，国有资产占有使用情况应统计到2024年12月31日，文中却写“截至2024年11月30日”。"),
+        (GUIHUA, "2024年，上海市普陀区规划与自然资源局所属各预算单位", "2023年末，上海市普陀区规划与自然资源局所属各预算单位",
+         "本报告为2024年度部门决算，正文说本单位的本年情况时却写“2023年末，”（2023年）。"),
+        (R002, "2023年度收入总计3,205.91万元", "2024年度收入总计3,205.91万元",
+         "本报告为2023年度部门决算，本年数却写“2024年度收入总计3,205.91万元”（2024年）。"),
+    ],
+)  # fmt: skip
+def test_dates_and_years_of_assets_and_totals(reports, before, name, old, new, found) -> None:
+    """An asset statement cut off mid-year, a vehicles sentence opened with another year, a total dated a later year
+    (no final accounts exist for it yet): each found; the unedited sentences (year-end, the report's year) are not."""
+    assert [m for _, m in raised_anew(reread(reports[name], old, new), before[name])] == [found]

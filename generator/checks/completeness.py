@@ -629,7 +629,8 @@ _DATED_FIGURE = re.compile(
         "“××局2024年度无政府性基金预算财政拨款收入和支出”“本部门2024年度预算绩效管理……”）也是本年度；"
         "与上年比较的句子（“与2023年度相比，……减少”）比的是上一年度（同一句已与上一年度比较、又与更早年度比较的，"
         "或同一句已写本年末、括号里再写上年末数的，是有意的比较，不算）；写明年度的本年数"
-        "（“2024年度收入总计869.05万元”，金额与本报告的收入总计相同）应写本年度。"
+        "（“2024年度收入总计869.05万元”，金额与本报告的收入总计相同）应写本年度；以后年度的决算数（“2025年度收入总计"
+        "……”）还不可能有。说本单位车辆、资产的句子以年份开头（“2024年末，……公务用车保有量为0辆”）的，也应是本年度。"
         "绩效自评表的标题（“项目支出绩效自评表（2024年度）”）评的也是本年度。"
         "写成别的年度，多半是套用上年文本未改。说本单位以后年度的工作（“本部门2025年度预算绩效管理将……”“预计截至2025年底"
         "完成……”）是计划，不比较；提到上年的决算或工作（“已按要求公开2023年度部门决算”“针对本部门2023年度预算绩效管理中"
@@ -637,7 +638,7 @@ _DATED_FIGURE = re.compile(
     ),
     formula="标题（含绩效自评表标题）、本单位的本年情况、金额等于本年数的年度 = 报告年度；截至日期 = 报告年度12月31日；"
     "比较年度 = 报告年度 − 1",
-    tolerance="不涉及金额；写明年度的金额须与本报告表中（或别处文字）的本年数完全相同才比较年度",
+    tolerance="不涉及金额；写明以前年度的金额须与本报告表中（或别处文字）的本年数完全相同才比较年度",
     example="2024年度报告中写“截至2023年12月31日，……共有车辆0辆”",
 )
 def year(report: Report) -> Iterable[Finding]:
@@ -697,6 +698,12 @@ def year(report: Report) -> Iterable[Finding]:
                 yield _year_finding(
                     report, b, c.start(), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
                 )
+        for c in _ASSETS_YEAR.finditer(b.text):
+            if int(c.group(1)) != report.year and _ASSETS.search(_sentence_of(b.text, c.start())):
+                # "2023年末，……所属各预算单位开支财政拨款的公务用车保有量为0辆" in a 2024 report
+                yield _year_finding(
+                    report, b, c.start(1), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
+                )
         for c in _COMPARED.finditer(b.text):
             stated = int(c.group(1))
             if stated < report.year - 1 and _also_of(_COMPARED, report.year - 1, b.text, c.start()):
@@ -706,7 +713,14 @@ def year(report: Report) -> Iterable[Finding]:
                     report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
                 )
         for c in _DATED_FIGURE.finditer(b.text):
-            if int(c.group(1)) != report.year and c.start(1) not in seen and _this_years(report, c):
+            later = int(c.group(1)) > report.year and metric_named(c.group("label")) is not None
+            if later and _PLANNED.search(_sentence_of(b.text, c.start())):
+                continue  # "预计2025年度收入总计……": a plan
+            if (
+                int(c.group(1)) != report.year
+                and c.start(1) not in seen
+                and (later or _this_years(report, c))
+            ):
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "本年数")
     # the 自评表's own title: "项目支出绩效自评表（2024年度）", in one cell or with the year on the row below it
     prev = ""
@@ -721,6 +735,11 @@ def year(report: Report) -> Iterable[Finding]:
                 )
         if b.text.strip():
             prev = b.text
+
+
+# a sentence that opens with a year about the unit's cars or assets: "2024年，……公务用车保有量为0辆", "2024年末，……"
+_ASSETS_YEAR = re.compile(r"(?:^|(?<=[。；;]))\s*(\d{4})\s*年(?:末|底|度)?[，,]")
+_ASSETS = re.compile(r"车辆|保有量|国有资产|固定资产|房屋")
 
 
 def _sentence_of(text: str, at: int) -> str:
@@ -762,6 +781,43 @@ def _year_finding(
         str(expected),
         [_quote(report, b, start, end)],
     )
+
+
+_CUTOFF_DAY = re.compile(r"截[至止]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+@rule(
+    "completeness.cutoff_day",
+    title="国有资产的统计时点不是年末",
+    explanation=(
+        "情况说明中的国有资产占有使用情况（车辆、房屋、固定资产等）按部门决算的口径统计到报告年度末，写"
+        "“截至2024年12月31日”。写成年中的日期（“截至2024年11月30日”“截至2023年6月30日”），与决算报表的口径不一致，"
+        "多半是套用了其他报表或半年报的文字。年份不对的年末日期由“标题、截至日期或正文中的年度与报告年度不符”报告。"
+    ),
+    formula="资产、车辆句中的截至日期 = 报告年度12月31日",
+    tolerance="不涉及金额；只看说车辆、房屋、国有资产或固定资产的那一句",
+    example="“截至2024年11月30日,房屋3,777.12平方米……”",
+    expected_label="应为",
+)
+def cutoff_day(report: Report) -> Iterable[Finding]:
+    if report.year is None:
+        return
+    for _, b in running_with(report, "截"):
+        for c in _CUTOFF_DAY.finditer(b.text):
+            if (int(c["m"]), int(c["d"])) == (12, 31) or not _ASSETS.search(_sentence_of(b.text, c.start())):
+                continue
+            if _PLANNED.search(_sentence_of(b.text, c.start())):
+                continue  # "预计截至2025年6月30日完成……": a plan
+            yield make_finding(
+                "completeness.cutoff_day",
+                "warning",
+                c.group(0),
+                f"本报告为{report.year}年度部门决算，国有资产占有使用情况应统计到{report.year}年12月31日，"
+                f"文中却写“{c.group(0)}”。",
+                c.group(0),
+                f"截至{report.year}年12月31日",
+                [_quote(report, b, c.start(), c.end())],
+            )
 
 
 _HEADING_AGENCY = re.compile(
