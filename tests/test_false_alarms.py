@@ -3323,3 +3323,16 @@ def test_dates_and_years_of_assets_and_totals(reports, before, name, old, new, f
     """An asset statement cut off mid-year, a vehicles sentence opened with another year, a total dated a later year
     (no final accounts exist for it yet): each found; the unedited sentences (year-end, the report's year) are not."""
     assert [m for _, m in raised_anew(reread(reports[name], old, new), before[name])] == [found]
+
+
+def test_a_share_then_its_amount_after_共计(reports, before) -> None:
+    """E53: "财政拨款收入占99.97%，共计2940.05万元" — the part's amount after its share, opened by 共计: 99.97% is not
+    2940.05 ÷ 2946.25; "……，合计2946.25万元" equal to the sentence's whole stays the whole (H30)."""
+    said = (
+        "本年收入合计2946.25万元，其中：财政拨款收入占{}%，共计2940.05万元；其他收入占0.21%，共计6.20万元；"
+    )
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_INCOME, said.format("99.97")), before[CAIZHENG])
+    assert [r for r, _ in found] == ["ratio.share", "ratio.sum_100"]
+    assert not raised_anew(
+        reread(reports[CAIZHENG], _CAIZHENG_INCOME, said.format("99.79")), before[CAIZHENG]
+    )

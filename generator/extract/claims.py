@@ -428,8 +428,8 @@ _SHARE = re.compile(
 # 55.10%（5377.64万元）"
 _SHARE_FIRST = re.compile(
     rf"(?P<label>(?:\d{{4}}\s*年度?)?[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
-    rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为)\s*|[（(]\s*(?:金额)?){NUM}\s*{WAN}"  # not "，合计2946.25万元": the whole
-)
+    rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为|(?P<sum>共计|合计))\s*|[（(]\s*(?:金额)?){NUM}\s*{WAN}"
+)  # ("，合计2946.25万元" after the shares may be the whole: share_claims tells)
 _PARENT = re.compile(
     rf"{NUM}{WAN}(?:[，,]\s*(?:其中|主要用于|主要为|主要包括)|中[，,：:])"
 )  # "…万元，其中：", "本年支出合计…万元中，", "…万元，主要为……"
@@ -720,6 +720,8 @@ def share_claims(
             parent, parent_quote, parent_unread, head = _sentence_whole(
                 doc, text, first, cut, pos, m.start(), toc
             )
+            if m.groupdict().get("sum") and (parent is None or parse_amount(m.group("n")) == parent):
+                continue  # "……其他收入占0.21%，合计2946.25万元": the whole, not the part's amount
             label = re.sub(r"^[\s\d.、，,）)]+", "", m.group("label")).strip(" ：:，,")
             label = re.sub(r"^(?:其中|主要包括|包括|主要为|另有|此外|还有)[:：]?\s*", "", label)
             if re.match(r"\d{4}\s*年度?", m.group("label").lstrip(" ：:，,")):
