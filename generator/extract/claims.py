@@ -497,7 +497,15 @@ def _sentence_whole(
         return parse_amount(own.group("n")), quote, False, head
     if parent is None and (re.search(r"其中|主要用于|主要为|主要包括", head) or opens):
         # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
-        found = next(reversed(list(_PARENT.finditer(text, sentence_start, at))), None)
+        # (a whole's "主要为" list runs to its "；": "基本支出2336.91万元，主要为……；项目支出603.14万元，占20.51%" is not its)
+        found = next(
+            (
+                p
+                for p in reversed(list(_PARENT.finditer(text, sentence_start, at)))
+                if not (re.search(r"主要(?:为|包括)", p.group(0)) and re.search(r"[；;]", text[p.end() : at]))
+            ),
+            None,
+        )
         if opened is not None:  # the whole right before the share's own "其中"/"主要为"
             found = next(
                 reversed(list(_PARENT_OPENS.finditer(text, sentence_start, at + opened.end()))), found
