@@ -3336,3 +3336,31 @@ def test_a_share_then_its_amount_after_共计(reports, before) -> None:
     assert not raised_anew(
         reread(reports[CAIZHENG], _CAIZHENG_INCOME, said.format("99.79")), before[CAIZHENG]
     )
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # a probe of the session's readers (adversarial_regress29a.md): U07, U12 (another figure's last year), W58 (a
+        # count in 万 before a change in 万元), K05 (a part of the whole after a part's own list, commas only)
+        (CAIZHENG, _CZ_JG, _CZ_JG.replace("，比2023年度", "，上年预算为190.00万元，比2023年度")),
+        (CAIZHENG, _CZ_JG, _CZ_JG.replace("，比2023年度", "，上年结转为0.00万元，比2023年度")),
+        (R000, "2024年度财政拨款“三公”经费支出4.73万元，比上年减少0.09万元，下降1.87%",
+         "2024年度财政拨款“三公”经费支出4.73万元，全年接待1.2万，比上年减少0.09万元，下降1.87%"),
+        (CAIZHENG, _CAIZHENG_SPENT, _EXP_HEAD + "基本支出2336.91万元，占79.49%，其中人员经费2152.26万元，占92.10%，"
+         "公用经费184.65万元，占7.90%，项目支出603.14万元，占20.51%。"),
+    ],
+)  # fmt: skip
+def test_the_session_readers_right_wordings(reports, before, name, old, new) -> None:
+    """Right text near this session's readers: "上年预算为", "上年结转为" are not last year's amount of the figure; "1.2万"
+    of visitors is no amount of the 三公's change; 项目支出 after 基本支出's own list is a part of the whole."""
+    assert not raised_anew(reread(reports[name], old, new), before[name])
+
+
+def test_a_list_mark_is_no_part_of_a_shares_name(reports, before) -> None:
+    """A share in a list numbered "四是……" is named without the mark."""
+    old = "住房保障支出（类）29.42万元，占9.55%"
+    r = reread(reports[SHEGONG], old, "四是" + old.replace("9.55%", "9.65%"))
+    assert any(
+        m.startswith("文中称住房保障支出（类）29.42万元，占9.65%") for _, m in raised_anew(r, before[SHEGONG])
+    )

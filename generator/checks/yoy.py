@@ -43,8 +43,10 @@ def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | 
 # "…决算数4.91万元，2023年卫生健康支出决算数为0，出现了较上年增加4.91万元": last year's amount stated in the
 # claim's own sentence, between this year's and the change
 _LAST_STATED = re.compile(
-    r"(?:(?P<year>20\d\d)\s*年度?|(?<![比较与])(?:上一?年度?|去年))[\u4e00-\u9fff]{0,24}?(?:为|是)\s*"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:万元?)?(?=[，,；;])"  # …or "上年为0.45万元"
+    r"(?:(?P<year>20\d\d)\s*年度?[\u4e00-\u9fff]{0,24}?"
+    # …or "上年为0.45万元", "上年决算数为……" (not "上年预算为", "上年结转为", another figure's last year)
+    r"|(?<![比较与])(?:上一?年度?|去年)(?:同期)?(?:决算数?|支出决算数?|支出)?)(?:为|是)\s*"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:万元?)?(?=[，,；;])"
 )
 
 # … or as what it is compared with: "比2023年度的8796.53万元增加1062.85万元"

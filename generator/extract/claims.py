@@ -210,7 +210,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             continue
         for m in _YOY.finditer(text):
             change = parse_amount(m.group("n")) if m.group("n") else None
-            unit = "万元" if (m.group("unit") or "").startswith("万") else m.group("unit")
+            printed_unit = m.group("unit") or ""
+            unit = "万元" if printed_unit.startswith("万") else m.group("unit")
             percent = parse_amount(m.group("pct")) if m.group("pct") else None
             direction, percent_direction = m.group("dir"), m.group("pdir")
             if direction.endswith("变化"):
@@ -252,6 +253,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
                 and not _LAST_COMPARED_AT_END.search(head[: a.start()])
                 and not in_aside(head[: a.start()])  # "（其中办公用房占用费20.00万元）"
+                # a count in 万 ("全年接待1.2万") is no amount of a change in 万元
+                and not (a.group(0).endswith("万") and printed_unit != "万")
                 and not re.search(
                     r"占(?!用|地|有(?!关))[^，,。；;%\d]*$", head[: a.start()]
                 )  # a share's whole ("占本年支出合计877.77万元的")
@@ -266,6 +269,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 if prev.table is None and not re.search(r"[。；;]\s*$", prev.text):
                     subject_text = prev.text + subject_text
             subject = _subject(subject_text + m.group("what"))
+            if printed_unit == "万" and not _MONEY_NAME.search(subject):
+                continue  # "全年完成不动产登记2.3万，比上年增加0.3万": a count in 万, not money
             current_quote = None
             if current is None and unit in (None, "万元"):
                 current, current_quote, found_subject = _current_before(
@@ -333,6 +338,9 @@ def _yoy_parts(
     return out
 
 
+_MONEY_NAME = re.compile(r"费|支出|收入|资金|经费|金额|预算|拨款|结余|结转|总计|合计|总体|总额")
+
+
 def _current_before(
     doc: Document, pos: int, sentence_start: int, subject: str, toc: set[int]
 ) -> tuple[Decimal | None, Quote | None, str | None]:
@@ -357,7 +365,12 @@ def _current_before(
     sentence = body[start:]
     want = metric_named(subject)
     # "支出总计减少584.82万元" states a change, not this year's amount
-    candidates = [c for c in _LABELLED_AMOUNT.finditer(sentence) if not _CHANGE_WORD.search(c.group("label"))]
+    candidates = [
+        c
+        for c in _LABELLED_AMOUNT.finditer(sentence)
+        if not _CHANGE_WORD.search(c.group("label"))
+        and not c.group(0).endswith("万")  # (万 alone may count people)
+    ]
     found_subject = None
     for c in candidates:
         label = c.group("label")
@@ -439,6 +452,11 @@ _PARTS_LEAD = rf"(?:{PARTS_OPEN}|主要用于|由)"  # the words that open a who
 _PARENT_OPENS = re.compile(rf"{NUM}{WAN}[，,]\s*{_PARTS_LEAD}")
 # a part with its share, then its own parts: "项目支出603.14万元，占20.51%，其中信息化建设……"
 _PART_THEN_PARTS = re.compile(rf"{NUM}{WAN}[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
+# the parts of 本年收入/本年支出 themselves, which are no part's own parts
+_TOP_PART = re.compile(
+    r"[\s，,、；;]*(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|财政拨款收入|上级补助收入|事业收入|经营收入"
+    r"|附属单位上缴收入|其他收入)"
+)
 _PART_THEN_LIST = re.compile(rf"{NUM}{WAN}[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*(?=其中)")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,24}?\d")  # a paragraph that opens with a share
 _AMOUNT_END = re.compile(rf"\d\s*{WAN}\s*[，,]\s*$")  # …and one that ends with its amount
@@ -485,9 +503,9 @@ def _sentence_whole(
     opens = opened is not None
     clause = max(sentence_start, text.rfind("；", 0, at) + 1, text.rfind(";", 0, at) + 1)
     own = _PART_THEN_PARTS.search(text[sentence_start:at]) if opens else None
-    if own is None and not opens:
+    if own is None and not opens and not _TOP_PART.match(text, at):
         # "项目支出603.14万元，占20.51%，其中信息化建设……，占22.42%，财政委托业务支出449.52万元，占74.53%；": a later
-        # part of the part's own list, up to the clause's end
+        # part of the part's own list, up to the clause's end (not a part of the whole's own: "……，项目支出603.14万元")
         own = next(
             reversed(list(_PART_THEN_LIST.finditer(text[sentence_start:at], clause - sentence_start))), None
         )
@@ -731,7 +749,7 @@ def share_claims(
             if m.groupdict().get("sum") and (parent is None or parse_amount(m.group("n")) == parent):
                 continue  # "……其他收入占0.21%，合计2946.25万元": the whole, not the part's amount
             label = re.sub(r"^[\s\d.、，,）)]+", "", m.group("label")).strip(" ：:，,")
-            label = re.sub(r"^(?:其中|主要包括|包括|主要为|另有|此外|还有)[:：]?\s*", "", label)
+            label = re.sub(rf"^(?:其中|主要包括|包括|主要为|另有|此外|还有|{LIST_MARK})[:：]?\s*", "", label)
             if re.match(r"\d{4}\s*年度?", m.group("label").lstrip(" ：:，,")):
                 label = re.sub(
                     r"^年度?", "", label
