@@ -3364,3 +3364,59 @@ def test_a_list_mark_is_no_part_of_a_shares_name(reports, before) -> None:
     assert any(
         m.startswith("文中称住房保障支出（类）29.42万元，占9.65%") for _, m in raised_anew(r, before[SHEGONG])
     )
+
+
+_CZ_DEVICES = "单价100万元（含）以上设备（不含车辆）2台（套）。"
+_GH_FLEET = "2024年，上海市普陀区规划与自然资源局所属各预算单位开支财政拨款的公务用车保有量为0辆。"
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # a probe of the session's rules (adversarial_regress29b.md): a past event and a plan about cars or assets
+        # (Y42, Y44), next year's budget (Y61, Y62), a task's date and others' buildings (C01, C02, C12), a second rate
+        # against 2022 (R13), batches of samples (B07), a card number (D09), "由……等构成" (L52), 上年预算 (Z07)
+        (GUIHUA, _GH_FLEET, "2023年，本局按公务用车制度改革要求将车辆全部移交区机关事务管理局；2024年末，所属各预算单位"
+         "开支财政拨款的公务用车保有量为0辆。"),
+        (CAIZHENG, _CZ_DEVICES, _CZ_DEVICES + "2025年，本局将进一步规范固定资产管理，定期开展资产清查。"),
+        (CAIZHENG, _CZ_TOTALS, _CZ_TOTALS + "2025年度部门预算收入支出总计3100.00万元，已经区人大批准。"),
+        (CAIZHENG, _CZ_JG, _CZ_JG + "2025年机关运行经费预算安排180.00万元。"),
+        (CAIZHENG, _CZ_DEVICES, _CZ_DEVICES + "截至2024年9月30日，本局已完成办公用房屋顶防水维修工程。"),
+        (CAIZHENG, _CZ_DEVICES, _CZ_DEVICES + "截至2024年11月30日，本局固定资产清查工作已全部完成，账实相符。"),
+        (GUIHUA, _GH_FLEET, _GH_FLEET + "截至2024年11月30日，全区共核查违法建筑房屋面积3.2万平方米。"),
+        (CAIZHENG, _CZ_JG, "机关运行经费支出184.65万元，较上年182.10万元增长1.40%，较2022年的170.00万元增长8.62%。"),
+        (GUIHUA, "列明公务接待2批次、26人次，其中：接待外宾0批次、0人次。",
+         "列明公务接待2批次、26人次，其中：接待外宾0批次、0人次。全年抽检样品32批次，1人次被约谈。"),
+        (CAIZHENG, _CZ_DEVICES, _CZ_DEVICES + "资产卡片编号2024-12-03-2024-1-5。"),
+        (CAIZHENG, _CZ_JG, _CZ_JG + "机关运行经费支出184.65万元，由物业管理费、办公费和水电费等构成，分别为80.00万元、30.00万元"
+         "和20.00万元。"),
+        (GUIHUA, "公务接待费支出决算减少0.15万元，下降27.78%。",
+         "公务接待费支出决算0.39万元，上年预算为1.00万元，比上年决算减少0.15万元，下降27.78%。"),
+    ],
+)  # fmt: skip
+def test_the_session_rules_right_wordings(reports, before, name, old, new) -> None:
+    """Right text near this session's rules: none of it is a year left over, a mid-year cut-off of the unit's assets,
+    a wrong rate, fewer people than batches, a reversed period or a short list of all the parts."""
+    assert not raised_anew(reread(reports[name], old, new), before[name])
+
+
+def test_a_parts_own_parts_as_shares_of_the_whole(reports, before) -> None:
+    """L17, K21: "……326.72万元，占11.11%，其中：行政单位离退休84.65万元，占2.88%" — a part's own part given as a share of the
+    sentence's whole (84.65 ÷ 2940.05) is right as well as one of the part; a share right against neither is found."""
+    old = "社会保障和就业支出（类）326.72万元，占11.11%；"
+    said = old[:-1] + "，其中：行政单位离退休84.65万元，占{}%；"
+    assert not raised_anew(reread(reports[CAIZHENG], old, said.format("2.88")), before[CAIZHENG])
+    assert not raised_anew(reread(reports[CAIZHENG], old, said.format("25.91")), before[CAIZHENG])
+    assert [
+        r for r, _ in raised_anew(reread(reports[CAIZHENG], old, said.format("3.88")), before[CAIZHENG])
+    ] == ["ratio.share"]
+
+
+def test_an_earlier_cutoff_beside_this_years_not_as_a_comparison(reports, before) -> None:
+    """Y29: "截至2024年12月31日，房屋……；截至2023年12月31日，车辆2辆" — the second cut-off is no comparison in brackets or
+    after 比/较, but last year's text left over."""
+    old = "截至2024年12月31日，房屋3,456.21平方米，价值119.50万元。车辆2辆"
+    new = "截至2024年12月31日，房屋3,456.21平方米，价值119.50万元；截至2023年12月31日，车辆2辆"
+    assert [m for _, m in raised_anew(reread(reports[R000], old, new), before[R000])] == [
+        "本报告为2024年度部门决算，截至日期却写“截至2023年12月31日”（2023年）。"
+    ]

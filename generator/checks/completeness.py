@@ -26,7 +26,7 @@ from generator.checks import (
 )
 from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
-from generator.extract.narrative import IS, NUM, WAN
+from generator.extract.narrative import IS, NUM, WAN, in_aside
 from generator.extract.subjects import own_name
 from generator.extract.tables import identify
 from generator.model import Block, Document, Finding, Quote, Report, Severity
@@ -677,7 +677,13 @@ def year(report: Report) -> Iterable[Finding]:
         for c in _CUTOFF.finditer(b.text):
             if int(c.group(1)) > report.year and _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计截至2025年底完成全部结转项目": a plan
-            if int(c.group(1)) < report.year and _also_of(_CUTOFF, report.year, b.text, c.start()):
+            if (
+                int(c.group(1)) < report.year
+                and _also_of(_CUTOFF, report.year, b.text, c.start())
+                and (
+                    in_aside(b.text[: c.start()]) or re.search(r"(?:比|较|与|上年)\s*$", b.text[: c.start()])
+                )
+            ):
                 continue  # "截至2024年12月31日，……共有车辆0辆（截至2023年12月31日共有车辆1辆）": a comparison
             if int(c.group(1)) != report.year:
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
@@ -699,7 +705,8 @@ def year(report: Report) -> Iterable[Finding]:
                     report, b, c.start(), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
                 )
         for c in _ASSETS_YEAR.finditer(b.text):
-            if int(c.group(1)) != report.year and _ASSETS.search(_sentence_of(b.text, c.start())):
+            said = _sentence_of(b.text, c.start())
+            if int(c.group(1)) != report.year and _holding(said) and not _PLANNED.search(said):
                 # "2023年末，……所属各预算单位开支财政拨款的公务用车保有量为0辆" in a 2024 report
                 yield _year_finding(
                     report, b, c.start(1), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
@@ -713,7 +720,11 @@ def year(report: Report) -> Iterable[Finding]:
                     report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
                 )
         for c in _DATED_FIGURE.finditer(b.text):
-            later = int(c.group(1)) > report.year and metric_named(c.group("label")) is not None
+            later = (
+                int(c.group(1)) > report.year
+                and metric_named(c.group("label")) is not None
+                and "预算" not in c.group("label")  # "2025年度机关运行经费预算为……": next year's budget
+            )
             if later and _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计2025年度收入总计……": a plan
             if (
@@ -740,6 +751,15 @@ def year(report: Report) -> Iterable[Finding]:
 # a sentence that opens with a year about the unit's cars or assets: "2024年，……公务用车保有量为0辆", "2024年末，……"
 _ASSETS_YEAR = re.compile(r"(?:^|(?<=[。；;]))\s*(\d{4})\s*年(?:末|底|度)?[，,]")
 _ASSETS = re.compile(r"车辆|保有量|国有资产|固定资产|房屋")
+# …a sentence stating what the unit holds ("共有车辆0辆", "保有量为0辆", "房屋3,777.12平方米", "原值……万元"), not a task done
+# ("截至……已完成固定资产清查", "2023年，本局将车辆全部移交……") nor others' buildings ("全区……房屋面积")
+_HOLDS = re.compile(r"共有|保有量|原值|净值|账面|(?<!屋)房屋(?:面积)?[\d,.]+\s*平方米")
+_NOT_HOLDING = re.compile(r"完成|清查|排查|核查|登记|升级|维修|移交|划转|将|全区|全市|累计")
+
+
+def _holding(sentence: str) -> bool:
+    """Whether a sentence states what the unit holds: its cars, buildings, assets."""
+    return bool(_ASSETS.search(sentence) and _HOLDS.search(sentence) and not _NOT_HOLDING.search(sentence))
 
 
 def _sentence_of(text: str, at: int) -> str:
@@ -804,7 +824,7 @@ def cutoff_day(report: Report) -> Iterable[Finding]:
         return
     for _, b in running_with(report, "截"):
         for c in _CUTOFF_DAY.finditer(b.text):
-            if (int(c["m"]), int(c["d"])) == (12, 31) or not _ASSETS.search(_sentence_of(b.text, c.start())):
+            if (int(c["m"]), int(c["d"])) == (12, 31) or not _holding(_sentence_of(b.text, c.start())):
                 continue
             if _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计截至2025年6月30日完成……": a plan

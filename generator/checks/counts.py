@@ -373,6 +373,9 @@ def foreign_guests(report: Report) -> Iterable[Finding]:
 _BATCHES_PEOPLE = re.compile(
     r"(?:(?P<n>\d+)\s*批次?|团组\s*(?P<g>\d+)\s*个)\s*[、，,]\s*(?:来宾|累计|共计?|接待)?\s*(?P<p>\d+)\s*人次"
 )
+_RECEIVED = re.compile(
+    r"接待|出国|出境|出访|团组|来访"
+)  # …of guests or trips, not "抽检样品32批次，1人次被约谈"
 
 
 @rule(
@@ -391,7 +394,8 @@ def batches_people(report: Report) -> Iterable[Finding]:
     for _, b in running_with(report, "人次"):
         for m in _BATCHES_PEOPLE.finditer(b.text):
             batches, people = int(m["n"] or m["g"]), int(m["p"])
-            if people >= batches:
+            clause = b.text[max(0, *(b.text.rfind(c, 0, m.start()) + 1 for c in "。；;，,")) : m.start() + 3]
+            if people >= batches or not _RECEIVED.search(clause):
                 continue
             unit = "批次" if m["n"] else "个团组"
             yield make_finding(

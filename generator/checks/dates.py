@@ -91,6 +91,12 @@ def spans(report: Report) -> Iterator[tuple[Span, str]]:
                 continue
             if (a.month is None) != (z.month is None):
                 continue  # "2023年-2024年3月": mixed precision, not a pattern reports use for periods
+            if (
+                "-" in m.group(0).replace("－", "-")
+                and re.fullmatch(r"[\d\-－\s]+", m.group(0))
+                and not re.search(r"(?:期|时间|日期|自|从)\s*$", text[max(0, m.start() - 6) : m.start()])
+            ):
+                continue  # "编号2024-12-03-2024-1-5": dashes alone make no period unless a period is named before
             yield Span(b, m.start(), m.end(), a, z), text
 
 

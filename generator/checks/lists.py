@@ -224,7 +224,9 @@ _LISTED_HEAD = re.compile(
 )  # the total, read backwards from each "其中"/"主要包括": only a short window before it (its share may follow it:
 # "卫生健康支出(类)660.75万元,占2.05%,其中……")
 # (and "主要为A和B，分别为……", "由A和B构成，分别为……")
-_LISTED_OPENS = re.compile(r"(?:其中|主要包括|主要为|由(?=[^，,。；;]{2,40}?(?:构成|组成)))\s*[：:]?")
+_LISTED_OPENS = re.compile(
+    r"(?:其中|主要包括|主要为|由(?=[^，,。；;等]{2,40}?(?:构成|组成)))\s*[：:]?"
+)  # (not "由……等构成")
 _LISTED_PART = re.compile(
     r"\s*(?P<name>[^，,；;。：:\d%]{1,40}?)(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元?\s*(?:[（(][^）)]{0,30}[）)])?"
     r"\s*(?P<sep>[，,、]|[；;。]|$)"

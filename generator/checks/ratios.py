@@ -122,7 +122,8 @@ def _other_wholes(report: Report, claim: dict[str, Any]) -> list[Decimal]:
     key = claim.get("denominator_metric")
     if not key:
         if isinstance(claim.get("parent"), Decimal):
-            return [claim["parent"]]
+            # (a part's own part may be given as a share of the sentence's whole: "其中：行政单位离退休84.65万元，占2.88%")
+            return [claim["parent"], *([o] if isinstance(o := claim.get("outer_parent"), Decimal) else [])]
         quote = claim.get("quote")
         if (
             claim.get("label") in _SPENDING_PARTS
@@ -264,6 +265,11 @@ def sum_100(report: Report) -> Iterable[Finding]:
         tol = len(pcts) * half_unit(*pcts)
         if abs(s - 100) <= tol:
             continue
+        outer = claims[0].get("outer_parent")
+        if isinstance(outer, Decimal) and all(
+            percent_consistent(c["percent"], c["amount"], outer) is not False for c in claims
+        ):
+            continue  # a part's own parts given as shares of the sentence's whole ("其中人员经费……，占73.20%")
         terms = "+".join(pct(p) for p in pcts)
         parts = sum(amounts, Decimal(0))
         added = (

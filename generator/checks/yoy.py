@@ -59,7 +59,10 @@ def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | 
     quote = claim.get("quote")
     if not isinstance(quote, Quote) or report.year is None:
         return None
-    m = _LAST_STATED.search(quote.quote) or _LAST_COMPARED.search(quote.quote)
+    # the last one stated before the change's own words: "……较上年182.10万元增长1.40%，较2022年的170.00万元增长8.62%"
+    # compares the second rate with 2022's amount, not with last year's
+    found = [*_LAST_STATED.finditer(quote.quote), *_LAST_COMPARED.finditer(quote.quote)]
+    m = max(found, key=lambda x: x.start(), default=None)
     if m is None or (m.group("year") and int(m.group("year")) != report.year - 1):
         return None  # (上年 is the year before)
     return Decimal(m.group("n").replace(",", "")), m.group(0)

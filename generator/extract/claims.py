@@ -472,7 +472,7 @@ CHANGE_WORD_AT_END = re.compile(r"(?:增加|减少|增长|下降|节约|超支)�
 
 
 def _sentence_whole(
-    doc: Document, text: str, first: int, cut: int, pos: int, at: int, toc: set[int]
+    doc: Document, text: str, first: int, cut: int, pos: int, at: int, toc: set[int], outer: bool = False
 ) -> tuple[Decimal | None, Quote | None, bool, str]:
     """The whole a share at offset ``at`` is a share of, when its sentence states one ("本年支出X万元，其中：…", or the
     paragraph before ending "…X万元，其中："): (the whole, its quote, whether it is stated unreadably, the sentence's words
@@ -502,8 +502,8 @@ def _sentence_whole(
     opened = re.match(rf"[\s，,；;]*{_PARTS_LEAD}", text[at : at + 8])
     opens = opened is not None
     clause = max(sentence_start, text.rfind("；", 0, at) + 1, text.rfind(";", 0, at) + 1)
-    own = _PART_THEN_PARTS.search(text[sentence_start:at]) if opens else None
-    if own is None and not opens and not _TOP_PART.match(text, at):
+    own = _PART_THEN_PARTS.search(text[sentence_start:at]) if opens and not outer else None
+    if own is None and not opens and not outer and not _TOP_PART.match(text, at):
         # "项目支出603.14万元，占20.51%，其中信息化建设……，占22.42%，财政委托业务支出449.52万元，占74.53%；": a later
         # part of the part's own list, up to the clause's end (not a part of the whole's own: "……，项目支出603.14万元")
         own = next(
@@ -629,12 +629,14 @@ def _share_lists(
         if _of_another_year(text[clause_begin(text, start, "，,；;：:。") : start] + labels[0], year):
             continue  # last year's list ("2023年度基本支出2289.00万元、项目支出750.00万元，占比分别为……")
         parent, parent_quote, parent_unread, head = _sentence_whole(doc, text, first, cut, pos, start, toc)
+        outer = _sentence_whole(doc, text, first, cut, pos, start, toc, outer=True)[0]
         quote = Quote(m.group(0), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None)
         for label, amount, pct in zip(labels, amounts, pcts, strict=True):
             out.append({
                 "label": label, "amount": amount, "percent": pct, "denominator_label": den,
                 "denominator_metric": whole_named(den) if den else None, "parent": parent,
                 "parent_quote": parent_quote, "parent_unread": parent_unread, "lead": head[:60], "block": pos,
+                "outer_parent": outer if outer != parent else None,
                 "quote": quote, "listed": True,
             })  # fmt: skip
     return out
@@ -746,6 +748,8 @@ def share_claims(
             parent, parent_quote, parent_unread, head = _sentence_whole(
                 doc, text, first, cut, pos, m.start(), toc
             )
+            # a part's own parts' shares ("项目支出……，其中信息化建设……，占4.60%") may be written of the sentence's whole
+            outer = _sentence_whole(doc, text, first, cut, pos, m.start(), toc, outer=True)[0]
             if m.groupdict().get("sum") and (parent is None or parse_amount(m.group("n")) == parent):
                 continue  # "……其他收入占0.21%，合计2946.25万元": the whole, not the part's amount
             label = re.sub(r"^[\s\d.、，,）)]+", "", m.group("label")).strip(" ：:，,")
@@ -766,6 +770,7 @@ def share_claims(
                 "parent": parent,
                 "parent_quote": parent_quote,
                 "parent_unread": parent_unread,
+                "outer_parent": outer if outer != parent else None,
                 "lead": head[:60],
                 "block": pos,
                 "quote": Quote(text[m.start("label") : m.end()].lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None),
