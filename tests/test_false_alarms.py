@@ -3420,3 +3420,28 @@ def test_an_earlier_cutoff_beside_this_years_not_as_a_comparison(reports, before
     assert [m for _, m in raised_anew(reread(reports[R000], old, new), before[R000])] == [
         "本报告为2024年度部门决算，截至日期却写“截至2023年12月31日”（2023年）。"
     ]
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # the same probe's older false notes: a comparison with 2022 in the next sentence of the paragraph (Y03) or after
+        # "较上年" (Y24), a gap to a year's budget (Y10), a budget said before the change (Z06)
+        (CAIZHENG, _CZ_JG, _CZ_JG + "较2022年度增加14.65万元，增长8.62%。"),
+        (CAIZHENG, _CZ_JG, "机关运行经费支出184.65万元，较上年增加2.55万元，较上年增长1.40%，较2022年增长15.00%。"),
+        (CAIZHENG, _CZ_JG, _CZ_JG[:-1] + "，较2023年度预算减少5.35万元。"),
+        (GUIHUA, "公务接待费支出决算减少0.15万元，下降27.78%。",
+         "公务接待费支出决算0.39万元，全年预算为2.85万元，比上年减少0.15万元，下降27.78%。"),
+    ],
+)  # fmt: skip
+def test_comparisons_further_back_and_budgets_near_a_change(reports, before, name, old, new) -> None:
+    """Right text: none of it is a year left over, a change from last year, or a change of the budget's amount."""
+    assert not raised_anew(reread(reports[name], old, new), before[name])
+
+
+def test_a_lone_comparison_with_2022_beside_sub_items_with_上一年度(reports, before) -> None:
+    """Y14: "……决算数比2022年度减少0.15万元……，其中：因公出国（境）费支出与上一年度持平" — the sub-items' 上一年度 after it
+    is no first comparison with last year: 2022 is last year's text left over."""
+    old = "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元"
+    found = raised_anew(reread(reports[GUIHUA], old, old.replace("2023", "2022")), before[GUIHUA])
+    assert [r for r, _ in found] == ["completeness.year"]

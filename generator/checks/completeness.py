@@ -713,8 +713,12 @@ def year(report: Report) -> Iterable[Finding]:
                 )
         for c in _COMPARED.finditer(b.text):
             stated = int(c.group(1))
-            if stated < report.year - 1 and _also_of(_COMPARED, report.year - 1, b.text, c.start()):
-                continue  # "比2023年度增加2.55万元，……，比2022年度增加14.65万元": a second comparison, further back
+            if stated < report.year - 1 and (
+                any(int(o.group(1)) == report.year - 1 for o in _COMPARED.finditer(b.text))
+                or _LAST_YEAR_COMPARED.search(b.text, b.text.rfind("。", 0, c.start()) + 1, c.start())
+            ):  # ("较上年增长1.40%，较2022年增长15.00%": last year first, in the sentence)
+                continue  # "比2023年度增加2.55万元，……，比2022年度增加14.65万元": a second comparison, further back (in the
+                # paragraph: "……增长1.40%。较2022年度增加14.65万元")
             if stated != report.year - 1:
                 yield _year_finding(
                     report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
@@ -766,6 +770,10 @@ def _sentence_of(text: str, at: int) -> str:
     """The sentence holding offset ``at`` (from the 。 before it to the 。 after it)."""
     end = text.find("。", at)
     return text[text.rfind("。", 0, at) + 1 : len(text) if end < 0 else end]
+
+
+# a comparison with last year not named by its number: "较上年增长1.40%", "与上年相比", "同比"
+_LAST_YEAR_COMPARED = re.compile(r"(?:比|较|与)上一?年度?|同比")
 
 
 def _also_of(pattern: re.Pattern[str], year: int, text: str, at: int) -> bool:

@@ -131,6 +131,7 @@ _OPPOSITE = {
 }  # fmt: skip
 # a clause that opens with last year: "上年决算数为", "上年收入支出总计"
 _LAST_YEAR_CLAUSE = re.compile(r"(?:^|[，,；;：:（(])\s*(?:上年|上一年|去年)(?:度)?[^，,。；;：:\d]{0,12}$")
+_BUDGET_SAID = re.compile(r"预算(?:数|金额)?(?:为|是)?\s*$")
 _BUDGET_COMPARED = re.compile(r"(?:比|较)[^，,。；;\d]{0,12}预算数?为?\s*$")  # "比年初预算2993.92万元减少……"
 # the words before last year's amount as what a change is from: "比上年决算3003.19万元减少……", "较2023年度的182.01万元增加
 # ……", "较上年同期182.01万元" (yoy.stated_last reads the amount after them)
@@ -209,6 +210,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
         if not any(w in text for w in _YOY_WORDS):
             continue
         for m in _YOY.finditer(text):
+            if re.match(r"\s*(?:年初|全年|调整后?)?预算", m.group("what")):
+                continue  # "较2023年度预算减少5.35万元": a gap to a budget, not a change from last year
             change = parse_amount(m.group("n")) if m.group("n") else None
             printed_unit = m.group("unit") or ""
             unit = "万元" if printed_unit.startswith("万") else m.group("unit")
@@ -251,6 +254,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 if not _CHANGE_WORD.search(head[: a.start()])
                 and not _LAST_YEAR_CLAUSE.search(head[: a.start()])
                 and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
+                and not _BUDGET_SAID.search(head[: a.start()])  # "……0.39万元，全年预算为2.85万元，比上年减少"
                 and not _LAST_COMPARED_AT_END.search(head[: a.start()])
                 and not in_aside(head[: a.start()])  # "（其中办公用房占用费20.00万元）"
                 # a count in 万 ("全年接待1.2万") is no amount of a change in 万元
