@@ -3445,3 +3445,19 @@ def test_a_lone_comparison_with_2022_beside_sub_items_with_上一年度(reports,
     old = "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元"
     found = raised_anew(reread(reports[GUIHUA], old, old.replace("2023", "2022")), before[GUIHUA])
     assert [r for r, _ in found] == ["completeness.year"]
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        # N06, N22 (adversarial_regress29b.md): last year's parts after a "；" or in a bracket of the sentence
+        (
+            "其他收入6.2万元，占0.21%；",
+            "其他收入6.2万元，占0.21%；上年财政拨款收入3003.19万元，其他收入4.50万元；",
+        ),
+        (_CAIZHENG_PARTS, _CAIZHENG_PARTS[:-1] + "（上年：基本支出2289.00万元）；"),
+    ],
+)
+def test_last_years_parts_in_the_sentence_are_no_second_amount(reports, before, old, new) -> None:
+    """repeat.list_part: a part named again with last year's amount is no second amount of the part."""
+    assert not raised_anew(reread(reports[CAIZHENG], old, new), before[CAIZHENG])

@@ -1378,6 +1378,11 @@ def list_part(report: Report) -> Iterable[Finding]:
                 lead = sentence[sentence_begin(sentence, m.start("label")) : m.start("label")]
                 if qualified(lead, report.agency, report.year):
                     continue  # another body's list in the unit's sentence ("局本级基本支出2000.00万元、项目支出……")
+                segment = sentence[
+                    max(sentence.rfind(c, 0, m.start("label")) for c in "；;（(") + 1 : m.start("label")
+                ]
+                if of_another_year(report, segment):
+                    continue  # "；上年财政拨款收入……，其他收入4.50万元", "（上年：基本支出2289.00万元）": last year's parts
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
                 label = _SAME_PART.get(label, label)
                 listed.setdefault(label, []).append(m)
