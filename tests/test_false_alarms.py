@@ -3461,3 +3461,13 @@ def test_a_lone_comparison_with_2022_beside_sub_items_with_上一年度(reports,
 def test_last_years_parts_in_the_sentence_are_no_second_amount(reports, before, old, new) -> None:
     """repeat.list_part: a part named again with last year's amount is no second amount of the part."""
     assert not raised_anew(reread(reports[CAIZHENG], old, new), before[CAIZHENG])
+
+
+def test_a_change_in_万_of_a_total_in_万_said_before(reports, before) -> None:
+    """W18 (adversarial_regress29a.md): "收、支总计877.77万。与上年相比，减少153.60万，减少18.49%" — all in 万 alone, the
+    total before is this year's amount of the change: 153.60 ÷ 1031.37 = 14.89%, not 18.49%."""
+    old = "2023年度收、支总计877.77万元。与上年相比，减少153.60万元，减少14.89%"
+    said = "2023年度收、支总计877.77万。与上年相比，减少153.60万，减少{}%"
+    found = raised_anew(seed_changed(R004, old, said.format("18.49")), before[R004])
+    assert [r for r, _ in found] == ["yoy.percent"]
+    assert not raised_anew(seed_changed(R004, old, said.format("14.89")), before[R004])

@@ -278,7 +278,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             current_quote = None
             if current is None and unit in (None, "万元"):
                 current, current_quote, found_subject = _current_before(
-                    doc, pos, sentence_start, subject, toc
+                    doc, pos, sentence_start, subject, toc, wan_ok=printed_unit == "万"
                 )
                 if subject == "总体" and found_subject:
                     subject = found_subject
@@ -346,7 +346,7 @@ _MONEY_NAME = re.compile(r"费|支出|收入|资金|经费|金额|预算|拨款|
 
 
 def _current_before(
-    doc: Document, pos: int, sentence_start: int, subject: str, toc: set[int]
+    doc: Document, pos: int, sentence_start: int, subject: str, toc: set[int], wan_ok: bool = False
 ) -> tuple[Decimal | None, Quote | None, str | None]:
     """This year's amount from the sentence before the change: the amount whose label names the
     same thing as ``subject``, or, when the change names nothing ("与上年相比，减少…"), the
@@ -373,7 +373,9 @@ def _current_before(
         c
         for c in _LABELLED_AMOUNT.finditer(sentence)
         if not _CHANGE_WORD.search(c.group("label"))
-        and not c.group(0).endswith("万")  # (万 alone may count people)
+        and (
+            wan_ok or not c.group(0).endswith("万")
+        )  # (万 alone may count people: not before a change in 万元)
     ]
     found_subject = None
     for c in candidates:
