@@ -15,14 +15,12 @@ from generator.checks.tolerance import (
     ratio_bounds,
     rounded_percent,
 )
-from generator.extract.claims import METRIC_NAMES
+from generator.extract.claims import INCOME_PARTS, METRIC_NAMES, SPENDING_PARTS
 from generator.extract.narrative import WAN
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import parse_amount
 
 # Shares the narrative lists without naming the whole: the whole is the section's total.
-_INCOME_PARTS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-_SPENDING_PARTS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
 _SANGONG_PARTS = ("因公出国", "公务用车", "公务接待")
 
 _WHOLE_NAMES = {
@@ -104,9 +102,9 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
             )
         elif any(label.startswith(n) for n in _SANGONG_PARTS):
             key = "sangong_total"
-        elif label in _INCOME_PARTS:
+        elif label in INCOME_PARTS:
             key = "income_this_year"
-        elif label in _SPENDING_PARTS:
+        elif label in SPENDING_PARTS:
             # in the 一般公共预算财政拨款支出 sections, 基本支出 and 项目支出 are that money's ("……其中基本支出和项目支出分别
             # 为……"), not the year's (section 四's "财政拨款收入支出" may well speak of the year's: "全年支出中，基本支出……")
             quote = claim.get("quote")
@@ -126,7 +124,7 @@ def _other_wholes(report: Report, claim: dict[str, Any]) -> list[Decimal]:
             return [claim["parent"], *([o] if isinstance(o := claim.get("outer_parent"), Decimal) else [])]
         quote = claim.get("quote")
         if (
-            claim.get("label") in _SPENDING_PARTS
+            claim.get("label") in SPENDING_PARTS
             and isinstance(quote, Quote)
             and "财政拨款" in (quote.section or "")
         ):

@@ -16,7 +16,15 @@ from decimal import Decimal
 
 from generator.checks import make_finding, of_another_year, per_report, rule
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
-from generator.extract.claims import FUNCTIONAL_CLASSES, ITEM_NUMBER, ITEM_OPENS, class_stem, item_number
+from generator.extract.claims import (
+    FUNCTIONAL_CLASSES,
+    INCOME_PARTS,
+    ITEM_NUMBER,
+    ITEM_OPENS,
+    SPENDING_PARTS,
+    class_stem,
+    item_number,
+)
 from generator.extract.narrative import WAN, clause_begin, has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
@@ -528,10 +536,7 @@ _NAMED_PART = {
         rf"(?:^|[：:；;，,、\s])(?P<name>(?:一般公共预算)?(?:{'|'.join(names)}))\s*(?:为|是)?\s*"
         rf"(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}"
     )
-    for kind, names in (
-        ("收入", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
-        ("支出", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
-    )
+    for kind, names in (("收入", INCOME_PARTS), ("支出", SPENDING_PARTS))
 }
 
 

@@ -458,11 +458,11 @@ _PARTS_LEAD = rf"(?:{PARTS_OPEN}|主要用于|由)"  # the words that open a who
 _PARENT_OPENS = re.compile(rf"{NUM}{WAN}[，,]\s*{_PARTS_LEAD}")
 # a part with its share, then its own parts: "项目支出603.14万元，占20.51%，其中信息化建设……"
 _PART_THEN_PARTS = re.compile(rf"{NUM}{WAN}[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*$")
-# the parts of 本年收入/本年支出 themselves, which are no part's own parts
-_TOP_PART = re.compile(
-    r"[\s，,、；;]*(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|财政拨款收入|上级补助收入|事业收入|经营收入"
-    r"|附属单位上缴收入|其他收入)"
-)
+# the parts of 本年收入 and 本年支出 in the statutory tables' columns
+INCOME_PARTS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+SPENDING_PARTS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+# …which are no part's own parts
+_TOP_PART = re.compile(rf"[\s，,、；;]*(?:{'|'.join(SPENDING_PARTS + INCOME_PARTS)})")
 _PART_THEN_LIST = re.compile(rf"{NUM}{WAN}[，,]\s*所?占[^，,。；;%\d]{{0,20}}?{FIG}\s*%[，,]\s*(?=其中)")
 _SHARE_LEAD = re.compile(r"^\s*占[^\d，,。；;%]{0,24}?\d")  # a paragraph that opens with a share
 _AMOUNT_END = re.compile(rf"\d\s*{WAN}\s*[，,]\s*$")  # …and one that ends with its amount
