@@ -681,7 +681,10 @@ def year(report: Report) -> Iterable[Finding]:
                 int(c.group(1)) < report.year
                 and _also_of(_CUTOFF, report.year, b.text, c.start())
                 and (
-                    in_aside(b.text[: c.start()]) or re.search(r"(?:比|较|与|上年)\s*$", b.text[: c.start()])
+                    in_aside(b.text[: c.start()])
+                    or re.search(r"(?:比|较|与|上年)\s*$", b.text[: c.start()])
+                    or _SAME_AS.match(b.text, c.end())
+                    or _same_holding(b.text, c.start(), c.end())
                 )
             ):
                 continue  # "截至2024年12月31日，……共有车辆0辆（截至2023年12月31日共有车辆1辆）": a comparison
@@ -706,19 +709,23 @@ def year(report: Report) -> Iterable[Finding]:
                 )
         for c in _ASSETS_YEAR.finditer(b.text):
             said = _sentence_of(b.text, c.start())
-            if int(c.group(1)) != report.year and _holding(said) and not _PLANNED.search(said):
+            if (
+                int(c.group(1)) != report.year
+                and _holding(said)
+                and not _PLANNED.search(said)
+                and f"{report.year}年"
+                not in said  # "2023年末车辆2辆，2024年已处置": beside this year's, a history
+                and not _SAME_AS.search(said)
+                and not _HISTORY.search(said)  # "2023年末,公务用车保有量46辆,本年报废2辆"
+            ):
                 # "2023年末，……所属各预算单位开支财政拨款的公务用车保有量为0辆" in a 2024 report
                 yield _year_finding(
                     report, b, c.start(1), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
                 )
         for c in _COMPARED.finditer(b.text):
             stated = int(c.group(1))
-            if stated < report.year - 1 and (
-                any(int(o.group(1)) == report.year - 1 for o in _COMPARED.finditer(b.text))
-                or _LAST_YEAR_COMPARED.search(b.text, b.text.rfind("。", 0, c.start()) + 1, c.start())
-            ):  # ("较上年增长1.40%，较2022年增长15.00%": last year first, in the sentence)
-                continue  # "比2023年度增加2.55万元，……，比2022年度增加14.65万元": a second comparison, further back (in the
-                # paragraph: "……增长1.40%。较2022年度增加14.65万元")
+            if stated < report.year - 1 and _second_comparison(b.text, c, report.year - 1):
+                continue  # "比2023年度增加2.55万元，……，比2022年度增加14.65万元": a second comparison, further back
             if stated != report.year - 1:
                 yield _year_finding(
                     report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
@@ -727,7 +734,8 @@ def year(report: Report) -> Iterable[Finding]:
             later = (
                 int(c.group(1)) > report.year
                 and metric_named(c.group("label")) is not None
-                and "预算" not in c.group("label")  # "2025年度机关运行经费预算为……": next year's budget
+                and "预算"
+                not in c.group("label").replace("一般公共预算", "")  # "2025年度……预算为": next year's budget
             )
             if later and _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计2025年度收入总计……": a plan
@@ -757,8 +765,30 @@ _ASSETS_YEAR = re.compile(r"(?:^|(?<=[。；;]))\s*(\d{4})\s*年(?:末|底|度)?
 _ASSETS = re.compile(r"车辆|保有量|国有资产|固定资产|房屋")
 # …a sentence stating what the unit holds ("共有车辆0辆", "保有量为0辆", "房屋3,777.12平方米", "原值……万元"), not a task done
 # ("截至……已完成固定资产清查", "2023年，本局将车辆全部移交……") nor others' buildings ("全区……房屋面积")
-_HOLDS = re.compile(r"共有|保有量|原值|净值|账面|(?<!屋)房屋(?:面积)?[\d,.]+\s*平方米")
-_NOT_HOLDING = re.compile(r"完成|清查|排查|核查|登记|升级|维修|移交|划转|将|全区|全市|累计")
+_HOLDS = re.compile(
+    r"共有|实有|有车辆|车辆总数|保有量|原值|净值|账面|折旧|车辆\s*[\d,]+\s*辆"
+    r"|(?<!屋)房屋(?:建筑物?)?(?:面积)?(?:为|共)?\s*[\d,.]+\s*(?:平方米|㎡)"
+)
+# (a task's date, a plan, others' or rented holdings; "现将……说明如下" is no plan)
+_NOT_HOLDING = re.compile(
+    r"完成|清查工作|排查|核查|移交|划转|(?<!现)将(?!继续)|全区|全市|区本级|市本级|公物仓|租用|租赁"
+)
+# …and a sentence of another year's holding that tells a change or compares (history, not a year left over)
+_HISTORY = re.compile(r"本年|当年|今年|报废|处置|调出|调拨|变化|减少|增加")
+# "，截至2023年12月31日亦为0辆": last year's holding beside this year's, a comparison
+_SAME_AS = re.compile(r"[^，,。；;]{0,30}?(?:亦|也|同样|同|仍|均)(?:为|是|有)")
+
+
+_HOLDING_NOUN = re.compile(r"车辆|房屋|设备|资产")
+
+
+def _same_holding(text: str, start: int, end: int) -> bool:
+    """Whether the cut-off at ``start:end`` states the same holding as this year's before it in the sentence ("截至2024年
+    12月31日，……共有车辆0辆，截至2023年12月31日共有车辆3辆": a comparison; "……，房屋……；截至2023年12月31日，车辆2辆": not)."""
+    sentence_start = text.rfind("。", 0, start) + 1
+    clause_end = min((i for i in (text.find(c, end) for c in "，,；;。") if i >= 0), default=len(text))
+    before = set(_HOLDING_NOUN.findall(text, sentence_start, start))
+    return bool(before & set(_HOLDING_NOUN.findall(text, end, clause_end)))
 
 
 def _holding(sentence: str) -> bool:
@@ -773,7 +803,25 @@ def _sentence_of(text: str, at: int) -> str:
 
 
 # a comparison with last year not named by its number: "较上年增长1.40%", "与上年相比", "同比"
-_LAST_YEAR_COMPARED = re.compile(r"(?:比|较|与)上一?年度?|同比")
+_LAST_YEAR_CHANGE = (
+    re.compile(  # …with its own change ("较上年增加2.55万元，较2022年……"; not "与上年相比，比2022年增加")
+        r"(?:(?:比|较|与)上一?年度?|同比)[^。；;]{0,12}?(?:增加|减少|增长|下降|持平)[^。；;]{0,4}?\d"
+    )
+)
+
+
+def _second_comparison(text: str, c: re.Match[str], last_year: int) -> bool:
+    """Whether a comparison with an earlier year is a second one, beside one with last year: by its year in the
+    paragraph ("……增长1.40%。较2022年度增加14.65万元"), or by 上年/同比 with its own change in the sentence ("较上年增长
+    1.40%，较2022年增长15.00%", "较2022年度增加14.65万元，同比增加2.55万元"; not "与上年相比，比2022年增加1.55万元")."""
+    if any(int(o.group(1)) == last_year for o in _COMPARED.finditer(text)):
+        return True
+    end = text.find("。", c.start())
+    sentence = range(text.rfind("。", 0, c.start()) + 1, len(text) if end < 0 else end)
+    return any(
+        o.end() <= c.start() or o.start() >= c.end()
+        for o in _LAST_YEAR_CHANGE.finditer(text, sentence.start, sentence.stop)
+    )
 
 
 def _also_of(pattern: re.Pattern[str], year: int, text: str, at: int) -> bool:

@@ -394,7 +394,7 @@ def batches_people(report: Report) -> Iterable[Finding]:
     for _, b in running_with(report, "人次"):
         for m in _BATCHES_PEOPLE.finditer(b.text):
             batches, people = int(m["n"] or m["g"]), int(m["p"])
-            clause = b.text[max(0, *(b.text.rfind(c, 0, m.start()) + 1 for c in "。；;，,")) : m.start() + 3]
+            clause = b.text[b.text.rfind("。", 0, m.start()) + 1 : m.start() + 3]  # (the sentence's)
             if people >= batches or not _RECEIVED.search(clause):
                 continue
             unit = "批次" if m["n"] else "个团组"

@@ -94,7 +94,10 @@ def spans(report: Report) -> Iterator[tuple[Span, str]]:
             if (
                 "-" in m.group(0).replace("－", "-")
                 and re.fullmatch(r"[\d\-－\s]+", m.group(0))
-                and not re.search(r"(?:期|时间|日期|自|从)\s*$", text[max(0, m.start() - 6) : m.start()])
+                and not re.search(
+                    r"(?:期|时间|日期|自|从|期限|期间)\s*(?:为|是)?\s*[：:（(]?\s*$",
+                    text[max(0, m.start() - 10) : m.start()],
+                )
             ):
                 continue  # "编号2024-12-03-2024-1-5": dashes alone make no period unless a period is named before
             yield Span(b, m.start(), m.end(), a, z), text

@@ -50,9 +50,9 @@ def percent_severity(
 ) -> Severity | None:
     """None when the printed percentage can be the rounded ratio of the printed amounts.
 
-    Outside that interval by at most one unit of the percentage's last printed place (99.86% for
-    a ratio of 99.868%) is a truncation rather than rounding: ``info``. Anything further is a
-    different number: ``error``. ``counts``: whole numbers are exact counts (tolerance.ratio_bounds)."""
+    Below that interval by at most one unit of the percentage's last printed place (99.86% for
+    a ratio of 99.868%) is a truncation rather than rounding: ``info``; above it, only a tenth of a unit (a rounding of
+    the ratio rounded one place finer). Anything further is a different number: ``error``. ``counts``: whole numbers are exact counts (tolerance.ratio_bounds)."""
     ok = percent_consistent(stated, numerator, denominator, counts, numerator_half)
     if ok is None or ok:
         return None
@@ -60,8 +60,12 @@ def percent_severity(
     assert bounds is not None
     h = percent_half_unit(stated)
     lo, hi = bounds
-    distance = max(lo - (stated + h), (stated - h) - hi)
-    return "info" if distance <= 2 * h else "error"
+    if stated - h > hi:
+        # above the ratio: no truncation prints a larger number; only a rounding of the ratio first rounded one place
+        # finer may (93.549 → 93.55 → 93.6), a tenth of a unit more ("93.7%" of 93.59% is wrong)
+        return "info" if (stated - h) - hi <= h / 10 else "error"
+    distance = lo - (stated + h)  # (a truncation prints from a whole unit below the ratio up to it)
+    return "info" if distance <= h else "error"
 
 
 def count_percent_severity(part: Decimal, whole: Decimal, stated: Decimal) -> Severity | None:

@@ -1378,9 +1378,14 @@ def list_part(report: Report) -> Iterable[Finding]:
                 lead = sentence[sentence_begin(sentence, m.start("label")) : m.start("label")]
                 if qualified(lead, report.agency, report.year):
                     continue  # another body's list in the unit's sentence ("局本级基本支出2000.00万元、项目支出……")
-                segment = sentence[
-                    max(sentence.rfind(c, 0, m.start("label")) for c in "；;（(") + 1 : m.start("label")
-                ]
+                head = sentence[: m.start("label")]
+                opened = max(head.rfind("（"), head.rfind("("))
+                open_at = (
+                    opened if opened > max(head.rfind("）"), head.rfind(")")) else -1
+                )  # a bracket still open
+                segment = head[max(head.rfind("；"), head.rfind(";"), open_at) + 1 :]
+                # (not a comparison with last year, nor a closed note: "本年支出合计……，较上年减少……，其中：")
+                segment = re.sub(r"(?:比|较|与)上一?年度?(?:相比)?|[（(][^（）()]*[）)]", "", segment)
                 if of_another_year(report, segment):
                     continue  # "；上年财政拨款收入……，其他收入4.50万元", "（上年：基本支出2289.00万元）": last year's parts
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])

@@ -45,7 +45,7 @@ def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | 
 _LAST_STATED = re.compile(
     r"(?:(?P<year>20\d\d)\s*年度?[\u4e00-\u9fff]{0,24}?"
     # …or "上年为0.45万元", "上年决算数为……" (not "上年预算为", "上年结转为", another figure's last year)
-    r"|(?<![比较与])(?:上一?年度?|去年)(?:同期)?(?:决算数?|支出决算数?|支出)?)(?:为|是)\s*"
+    r"|(?<![比较与])(?:上一?年度?|去年)(?:同期)?(?P<what>[\u4e00-\u9fff“”]{0,16}?))(?:为|是)\s*"
     r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:万元?)?(?=[，,；;])"
 )
 
@@ -54,18 +54,23 @@ _LAST_STATED = re.compile(
 _LAST_COMPARED = re.compile(LAST_COMPARED + rf"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}")
 
 
-def stated_last(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str] | None:
-    """Last year's amount as the claim's sentence states it ("2023年……决算数为0"), with its text."""
+def stated_last(report: Report, claim: dict[str, Any], any_year: bool = False) -> tuple[Decimal, str] | None:
+    """Last year's amount as the claim's sentence states it ("2023年……决算数为0"), with its text; with ``any_year``, the
+    amount of whichever year the change is measured from ("较2022年的170.00万元增长8.62%")."""
     quote = claim.get("quote")
     if not isinstance(quote, Quote) or report.year is None:
         return None
     # the last one stated before the change's own words: "……较上年182.10万元增长1.40%，较2022年的170.00万元增长8.62%"
     # compares the second rate with 2022's amount, not with last year's
     found = [*_LAST_STATED.finditer(quote.quote), *_LAST_COMPARED.finditer(quote.quote)]
-    m = max(found, key=lambda x: x.start(), default=None)
-    if m is None or (m.group("year") and int(m.group("year")) != report.year - 1):
-        return None  # (上年 is the year before)
-    return Decimal(m.group("n").replace(",", "")), m.group(0)
+    for m in sorted(found, key=lambda x: x.start(), reverse=True):
+        what = re.sub(r"决算数?|实际|支出|数$", "", (m.groupdict().get("what") or ""))
+        if what and what not in claim["subject"] and claim["subject"] not in what:
+            continue  # "上年预算为……", "上年结转为……", "上年人员经费为……": not last year's amount of the figure
+        if m.group("year") and int(m.group("year")) != report.year - 1 and not any_year:
+            return None  # (上年 is the year before)
+        return Decimal(m.group("n").replace(",", "")), m.group(0)
+    return None
 
 
 def _growth_bounds(change: Decimal, current: Decimal, sign: int) -> tuple[Decimal, Decimal, Decimal] | None:
@@ -80,11 +85,15 @@ def _growth_bounds(change: Decimal, current: Decimal, sign: int) -> tuple[Decima
 
 
 def _pct_verdict(stated: Decimal, lo: Decimal, hi: Decimal) -> Severity | None:
+    """None within the interval; a unit below it is a truncation, a tenth of a unit above it a rounding of the rate
+    rounded one place finer (info); anything further is an error (as ratios.percent_severity)."""
     h = percent_half_unit(stated)
-    distance = max(lo - (stated + h), (stated - h) - hi)
+    if (stated - h) - hi > 0:
+        return "info" if (stated - h) - hi <= h / 10 else "error"
+    distance = lo - (stated + h)
     if distance <= 0:
         return None
-    return "info" if distance <= 2 * h else "error"
+    return "info" if distance <= h else "error"
 
 
 def _evidence(claim: dict[str, Any], extra: Quote | None) -> list[Quote]:
@@ -176,7 +185,7 @@ def rate_from_last(report: Report) -> Iterable[Finding]:
         sign = _sign(claim["percent_direction"]) or _sign(claim["direction"])
         if claim["change"] is not None or stated is None or current is None or sign == 0:
             continue
-        found = stated_last(report, claim)
+        found = stated_last(report, claim, any_year=True)  # (a rate from 2022's amount is one too)
         if found is None or found[0] <= 0:
             continue
         last, said = found

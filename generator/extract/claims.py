@@ -101,7 +101,7 @@ _YOY = re.compile(
     r"(?P<what>[^，,。；;\d]{0,24}?)"
     r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平|(?<=相比)(?:无|没有)(?:增减)?变化)了?"
     rf"(?:{NUM}(?P<unit>{WAN}|%|人|辆|个))?"
-    r"(?:[，,、（(]?\s*(?:同比|较上年|比上年)?(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少了?|增加了?|下降了|增长了|上升了|降低了)"
+    r"(?:[，,、（(]?\s*(?:(?:同比|较上年|比上年)(?=增长|下降|上升|降低|增幅|降幅))?(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少了?|增加了?|下降了|增长了|上升了|降低了)"
     rf"(?P<pct>{FIG})(?![\d.]*\s*倍)\s*%?)?"
 )
 # "…比2023年度减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平；…；公务接待费支出决算减少0.15万元，
@@ -257,8 +257,13 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 and not _BUDGET_SAID.search(head[: a.start()])  # "……0.39万元，全年预算为2.85万元，比上年减少"
                 and not _LAST_COMPARED_AT_END.search(head[: a.start()])
                 and not in_aside(head[: a.start()])  # "（其中办公用房占用费20.00万元）"
-                # a count in 万 ("全年接待1.2万") is no amount of a change in 万元
-                and not (a.group(0).endswith("万") and printed_unit != "万")
+                # a count in 万 ("全年接待1.2万") is no amount of a change in 万元 (a sum of money in 万 is:
+                # "支出决算数为184.65万")
+                and not (
+                    a.group(0).endswith("万")
+                    and printed_unit != "万"
+                    and not _MONEY_NAME.search(head, clause_begin(head, a.start()), a.start())
+                )
                 and not re.search(
                     r"占(?!用|地|有(?!关))[^，,。；;%\d]*$", head[: a.start()]
                 )  # a share's whole ("占本年支出合计877.77万元的")
@@ -342,7 +347,9 @@ def _yoy_parts(
     return out
 
 
-_MONEY_NAME = re.compile(r"费|支出|收入|资金|经费|金额|预算|拨款|结余|结转|总计|合计|总体|总额")
+_MONEY_NAME = re.compile(
+    r"费|支出|收入|资金|经费|金额|预算|拨款|结余|结转|总计|合计|总体|总额|公积金|补贴|补助|工资|保险|津贴"
+)
 
 
 def _current_before(
