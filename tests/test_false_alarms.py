@@ -3534,3 +3534,38 @@ def test_the_session_fixes_still_find(reports, before, name, old, new, rule) -> 
     from last year is stated, a 2025 figure that is no budget, a rate against 2022's amount, last year's 决算 beside its
     budget, 60 批次 of 57 人次, a kind named twice after a note on other years."""
     assert rule in {r for r, _ in raised_anew(reread(reports[name], old, new), before[name])}
+
+
+_GH_SANGONG_PART = "公务接待费支出决算减少0.15万元，下降27.78%。"
+
+
+def test_whole_document_transforms(reports, before) -> None:
+    """A probe that applied one form to a whole document (adversarial_transforms29.md): "同比" before a part's rate, a
+    cut-off written "2023-12-31", "多于" for 大于, "其中，①", 万 alone in the SME sentences — each read as the plain form."""
+    gh = reports[GUIHUA]
+    # a part's "……减少0.15万元，同比下降27.78%" is its rate, not a change of its own: the 三公 total's 1.15 is still no sum
+    with_tongbi = reread(gh, _GH_SANGONG_PART, _GH_SANGONG_PART.replace("，下降", "，同比下降"))
+    assert not raised_anew(with_tongbi, before[GUIHUA])
+    total = "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元"
+    wrong = reread(with_tongbi, total, total.replace("0.15", "1.15"))
+    assert "yoy.sangong_parts" in {r for r, _ in raised_anew(wrong, before[GUIHUA])}
+    # "增加1193.20万元，同比增长13.95。": the % missing after a change in 万元 stays a note, as without 同比
+    old = "一般公共预算财政拨款支出增加1193.20万元，增长13.95。"
+    assert not raised_anew(reread(gh, old, old.replace("，增长", "，同比增长")), before[GUIHUA])
+    # a 2023 cut-off written with dashes is found as one written with 年月日
+    r = reread(reports[CAIZHENG], _CZ_CARS, _CZ_CARS.replace("2024年12月31日", "2023-12-31"))
+    assert [m for _, m in raised_anew(r, before[CAIZHENG])] == [
+        "本报告为2024年度部门决算，截至日期却写“截至2023-12-31”（2023年）。"
+    ]
+    # "决算数多于预算数" of 135.25 under 135.90
+    old = "支出决算为135.25万元。决算数小于预算数的主要原因"
+    found = raised_anew(reread(reports[CAIZHENG], old, old.replace("小于", "多于")), before[CAIZHENG])
+    assert [m for _, m in found] == [
+        "文中称决算数多于预算数，但年初预算为135.90万元、决算为135.25万元，决算数小于预算数。"
+    ]
+    # 社工部's SME amounts in 万 alone keep its real sum.procurement_sme error
+    sme = "由中小企业供应商中标或成交的，采购金额21.07万元；"
+    r = reread(reports[SHEGONG], sme, sme.replace("万元", "万"))
+    assert {m for f, m in before[SHEGONG] if f == "sum.procurement_sme"} <= {
+        f.message for f in run_checks(r) if f.rule == "sum.procurement_sme"
+    }

@@ -14,8 +14,8 @@ from generator.extract.narrative import NUM, WAN
 from generator.model import Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
-_ABOVE = ("大于", "高于", "超过")
-_BELOW = ("小于", "低于")
+_ABOVE = ("大于", "高于", "超过", "多于")
+_BELOW = ("小于", "低于", "少于")
 
 
 def _evidence(claim: dict[str, Any]) -> list[Quote]:
@@ -269,7 +269,7 @@ def word(report: Report) -> Iterable[Finding]:
             continue
         actual = "大于" if diff > 0 else "小于" if diff < 0 else "等于"
         word_shown = re.sub(r"^(?:与|同)", "", w)
-        if word_shown.startswith(("大", "小", "等", "高", "低", "超")):
+        if word_shown.startswith(("大", "小", "等", "高", "低", "超", "多", "少")):
             said = word_shown + "预算数"
         else:  # "与预算数基本持平", "与全年预算数持平" name the budget already; "持平" alone does not
             said = w if "预算" in w else "与预算数" + w

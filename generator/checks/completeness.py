@@ -601,7 +601,9 @@ _HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\
 # a plan's words in a cut-off date's sentence ("预计截至2025年底", "截至2025年底，……预计可全部完成"); not 将 or 确保
 # ("现将截至……情况说明如下", "为确保……，截至")
 _PLANNED = re.compile(r"预计|力争|计划|争取|拟于|拟在|预期|下一步")
-_CUTOFF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
+_CUTOFF = re.compile(  # (or written "截至2023-12-31", "截至2023.12.31")
+    r"截[至止]\s*(\d{4})\s*(?:年\s*(?:12\s*月\s*31\s*日|底|末)|[-－./．]\s*12\s*[-－./．]\s*31(?!\d))"
+)
 # "纳入上海市普陀区财政局2024年度部门决算编制范围的单位包括" — the report itself, named in the running text
 _OWN_ACCOUNTS = re.compile(r"(?<![与比较\d])(\d{4})\s*年度?\s*(?:部门|单位)决算(?!公开|相比|比较)")
 # what names last year's accounts as published in their sentence: "已按要求在门户网站公开2023年度部门决算", "……部门决算已于
@@ -665,7 +667,7 @@ def year(report: Report) -> Iterable[Finding]:
     )
     # …with the year first: "2024年度本部门无政府性基金预算财政拨款收入和支出"
     own_first = re.compile(rf"(?<![与比较\d])(\d{{4}})\s*年度?\s*(?:{names})(?=\s*(?P<had>无))")
-    for _, b in running_with(report, A_YEAR):
+    for _, b in running_with(report, _A_YEAR_OR_DATE):
         if id(b) in toc:
             continue
         text = b.text.strip()
@@ -802,6 +804,7 @@ def _sentence_of(text: str, at: int) -> str:
     return text[text.rfind("。", 0, at) + 1 : len(text) if end < 0 else end]
 
 
+_A_YEAR_OR_DATE = re.compile(rf"{A_YEAR.pattern}|截[至止]\s*\d{{4}}\s*[-－./．]")  # ("截至2023-12-31" too)
 # a comparison with last year not named by its number: "较上年增长1.40%", "与上年相比", "同比"
 _LAST_YEAR_CHANGE = (
     re.compile(  # …with its own change ("较上年增加2.55万元，较2022年……"; not "与上年相比，比2022年增加")

@@ -86,7 +86,7 @@ def enumerated_lists(report: Report) -> list[EnumeratedList]:
         at = block.text.find("其中")
         if (
             at < 0
-            or not block.text[at:].lstrip("其中：: ").startswith("①")
+            or not block.text[at:].lstrip("其中：:，, ").startswith("①")
             and not _opens_next(blocks, pos, at)
         ):
             continue
@@ -131,7 +131,7 @@ def _items_in(block: Block, begin: int, done: int) -> list[dict[str, Amount]]:
 def _opens_next(blocks: list[Block], pos: int, at: int) -> bool:
     """ "…其中：" ends the paragraph and the next one starts with ①."""
     return (
-        not blocks[pos].text[at:].strip("其中：: ")
+        not blocks[pos].text[at:].strip("其中：:，, ")
         and pos + 1 < len(blocks)
         and blocks[pos + 1].text.lstrip().startswith("①")
     )

@@ -10,7 +10,7 @@ from decimal import Decimal
 from generator.checks import make_finding, rule, running_with
 from generator.checks.sums import lines, table_name, total_column
 from generator.extract.claims import class_stem
-from generator.extract.narrative import LIST_MARK
+from generator.extract.subjects import LIST_MARK
 from generator.model import Finding, Quote, Report
 
 # "5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）", read across the

@@ -374,7 +374,9 @@ def points_over_target(report: Report) -> Iterable[Finding]:
 
 # "1.绩效目标" (004's 预算绩效目标情况), then the year's tasks: "……完成职业技能培训1.78万人次，完成创业培训0.82万人，
 # 发放创业担保贷款2亿元，……"
-_GOAL_HEADING = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?:年度)?绩效目标$")
+_GOAL_HEADING = re.compile(
+    r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[\u2460-\u2473])?\s*(?:年度)?绩效目标$"
+)
 _GOAL_TASK = re.compile(
     r"(?:(?P<name>(?:完成|发放|实现|新增|带动)[\u4e00-\u9fff“”]{2,24}?)(?:人数|数量|总数)?"
     r"|(?<![\u4e00-\u9fff])(?P<subject>[\u4e00-\u9fff]{4,16})达到)"
@@ -1015,7 +1017,7 @@ def reason_no_cost(report: Report) -> Iterable[Finding]:
         if (
             said is None
             or spent is None
-            or spent["unit"] not in ("万元", "元")
+            or spent["unit"] not in ("万元", "万", "元")
             or not Decimal(spent["n"].replace(",", ""))
         ):
             continue

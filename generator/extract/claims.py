@@ -10,7 +10,6 @@ from typing import Any
 from generator.extract.narrative import (
     FIG,
     IS,
-    LIST_MARK,
     NUM,
     WAN,
     clause_begin,
@@ -20,7 +19,7 @@ from generator.extract.narrative import (
     rough_figures,
     sentence_begin,
 )
-from generator.extract.subjects import PARTS_OPEN, qualified
+from generator.extract.subjects import LIST_MARK, PARTS_OPEN, qualified
 from generator.extract.tables import StatutoryTable, structured
 from generator.model import Block, Document, Quote
 from generator.normalize import parse_amount
@@ -109,7 +108,7 @@ _YOY = re.compile(
 # 下降29.48%" (001): a change in the same sentence as one with its 比上年, without one of its own.
 _YOY_PART = re.compile(
     r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
-    rf"{NUM}(?P<unit>{WAN})[，,]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
+    rf"{NUM}(?P<unit>{WAN})[，,]\s*(?:同比)?(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
 )
 # … with the rate first: "公务接待费支出决算下降27.78%，减少了0.15万元"
 _YOY_PART_RATE = re.compile(
@@ -209,7 +208,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
         text = block.text
         if not any(w in text for w in _YOY_WORDS):
             continue
-        for m in _YOY.finditer(text):
+        changes = [m for m in _YOY.finditer(text) if not _rate_of_change_before(text, m)]
+        for m in changes:
             if re.match(r"\s*(?:年初|全年|调整后?)?预算", m.group("what")):
                 continue  # "较2023年度预算减少5.35万元": a gap to a budget, not a change from last year
             change = parse_amount(m.group("n")) if m.group("n") else None
@@ -317,8 +317,18 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 "block": pos,
                 "quote": Quote(text[quote_start:quote_end], page, sections[pos] or None),
             })  # fmt: skip
-        out.extend(_yoy_parts(block, pos, sections, [m.span() for m in _YOY.finditer(text)]))
+        out.extend(_yoy_parts(block, pos, sections, [m.span() for m in changes]))
     return out
+
+
+def _rate_of_change_before(text: str, m: re.Match[str]) -> bool:
+    """ "……减少0.15万元，同比下降27.78%": the rate of the change before it (a part's), not a change of its own."""
+    return (
+        m.group("lead").startswith("同比")
+        and not m.group("what")
+        and m.group("unit") in (None, "%")
+        and CHANGE_BEFORE.search(text, 0, m.start()) is not None
+    )
 
 
 def _yoy_parts(
@@ -803,7 +813,7 @@ _AFTER_GAP = (
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
     rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
-    r"(?:[。，,]\s*(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)?)?"
+    r"(?:[。，,]\s*(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过|多于|少于)?)?"
 )
 _FINAL_WORD = r"(?:(?:支出)?决算(?:数)?|实际支出(?:数)?)"  # "支出决算为", "决算数", "实际支出"
 # what follows the two amounts: the gap, the rate, the comparison word
@@ -843,7 +853,7 @@ _GAP_AFTER = re.compile(
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
 _WORD_NEXT = re.compile(
-    r"^(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过)"
+    r"^(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过|多于|少于)"
 )
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
@@ -857,7 +867,7 @@ _RATE_NEXT = re.compile(
 # of its own that names the same thing.
 _WORD_LATER = re.compile(
     r"(?<=[。；;])\s*(?P<subject>[^。；;：:，,]{0,24}?)决算数?(?:略|稍微?|明显|远)?"  # "决算数略高于预算数"
-    r"(?P<word>(?:与|同)(?:年初|全年)?预算数?(?:基本)?持平|(?:小于|大于|等于|高于|低于|超过)(?=(?:年初|全年)?预算))"
+    r"(?P<word>(?:与|同)(?:年初|全年)?预算数?(?:基本)?持平|(?:小于|大于|等于|高于|低于|超过|多于|少于)(?=(?:年初|全年)?预算))"
 )
 _SAME_SUBJECT = ("三公",)
 
@@ -940,7 +950,7 @@ def budget_claims(
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
-            named = re.match(r"(?:与|同|小于|大于|等于|高于|低于|超过)?(年初|全年)预算", tail)
+            named = re.match(r"(?:与|同|小于|大于|等于|高于|低于|超过|多于|少于)?(年初|全年)预算", tail)
             # the 年初 budget beside another ("年初预算为0万元，全年预算为…"; "年初未安排预算": 0); a 决算-first sentence has none
             initial = (
                 parse_amount(groups["initial"])
@@ -1094,7 +1104,9 @@ def _item_name(text: str) -> str:
 
 # a change amount with its direction, ending the text before a percentage: "比2023年度减少0.15万元，" (what a
 # "下降（增长）27.78%" left from the template, or a bare "增长13.95", is the rate of)
-CHANGE_BEFORE = re.compile(rf"(?:增加|减少)\s*\d[\d,]*(?:\.\d+)?\s*{WAN}\s*[，,]?\s*$")
+CHANGE_BEFORE = re.compile(
+    rf"(?:增加|减少)\s*\d[\d,]*(?:\.\d+)?\s*{WAN}\s*[，,]?\s*(?:同比|较上年|比上年)?\s*$"
+)
 
 
 def signed_change(claim: dict[str, Any]) -> Decimal | None:

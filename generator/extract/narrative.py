@@ -106,8 +106,6 @@ def has_unread_figure(text: str) -> bool:
     return bool(unread_figures(text))
 
 
-# a list item's mark that is no number: "一是", "十二是", "①"
-LIST_MARK = r"(?:[一二三四五六七八九十]{1,3}是|[\u2460-\u2473])"
 # 万元, or 万 alone where it ends the figure ("年初预算20万，全年使用数19.76万", "0.39万（含……）"; not "5万人次")
 WAN = r"万(?:元|(?![\u4e00-\u9fff]))"
 W = rf"(?:{WAN})"

@@ -7,6 +7,8 @@ import re
 
 # the words that open a figure's parts: what follows them is a part of the figure before ("其中：基本支出……")
 PARTS_OPEN = r"其中|主要包括|包括|主要为|主要是"
+# a list item's mark that is no number: "一是", "十二是", "①"
+LIST_MARK = r"(?:[一二三四五六七八九十]{1,3}是|[\u2460-\u2473])"
 # what may stand before a figure's name in its clause when the figure is the unit's own: the year (and its months), the
 # unit named as itself, an item's number ("1、", "（一）"), words that only say it was spent ("实际", "累计", "共发生"),
 # the offices and their subordinate units together ("局机关和下属单位合计", "局机关及所属事业单位"); not 本级 (a 部门's own
@@ -93,6 +95,9 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
     nearest figure before it that has one ("国库收付中心基本支出300.00万元和项目支出", "……土地发展中心本年支出合计1520.36万元，
     基本支出……、项目支出": the 中心's)."""
     clauses = re.split(r"[，,：:（(]", _NOTE.sub("", before))
+    clauses[-1] = re.sub(
+        rf"^\s*{LIST_MARK}", "", clauses[-1]
+    )  # "一是因公出国（境）费": the list's mark, no words
     if len(clauses) == 1 and (opens := re.match(rf"\s*(?:{PARTS_OPEN})", clauses[0])):
         # "其中公务接待费" as "其中：公务接待费": the parts' opening word is no words of the figure's own
         clauses = [clauses[0][: opens.end()], clauses[0][opens.end() :]]
