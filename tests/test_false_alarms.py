@@ -3569,3 +3569,14 @@ def test_whole_document_transforms(reports, before) -> None:
     assert {m for f, m in before[SHEGONG] if f == "sum.procurement_sme"} <= {
         f.message for f in run_checks(r) if f.rule == "sum.procurement_sme"
     }
+
+
+def test_a_rate_after_比上年_with_减少(reports, before) -> None:
+    """Y09 (adversarial_regress29a.md): "比上年减少153.60万元，比上年减少17.50%" — the second is the rate (a %), read as the
+    change's: 153.60 ÷ 1031.37 = 14.89%; "同比增加2.55万元" after a comparison with 2022 is an amount, no rate (X12)."""
+    old = "2023年度收、支总计877.77万元。与上年相比，减少153.60万元，减少14.89%"
+    said = "2023年度收、支总计877.77万元。比上年减少153.60万元，比上年减少{}%"
+    assert [r for r, _ in raised_anew(seed_changed(R004, old, said.format("17.50")), before[R004])] == [
+        "yoy.percent"
+    ]
+    assert not raised_anew(seed_changed(R004, old, said.format("14.89")), before[R004])
