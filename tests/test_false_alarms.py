@@ -3580,3 +3580,18 @@ def test_a_rate_after_比上年_with_减少(reports, before) -> None:
         "yoy.percent"
     ]
     assert not raised_anew(seed_changed(R004, old, said.format("14.89")), before[R004])
+
+
+@pytest.mark.parametrize(
+    "old,new,rule",
+    [
+        ("2023年中心基本支出738.08万元，其中：人员经费650.14万元，日常公用经费87.94万元。",
+         "2023年中心基本支出738.08万元，其中，人员经费650.14万元，日常公用经费88.94万元。", "sum.basic_split_total"),
+        ("支出预算总额为897.32万元，其中：工资福利支出656.52万元，商品服务支出194.46万元，对个人和家庭的补助46.34万元。",
+         "支出预算总额为897.32万元，其中，工资福利支出656.52万元，商品服务支出194.46万元，对个人和家庭的补助47.34万元。",
+         "sum.listed_parts"),
+    ],
+)  # fmt: skip
+def test_parts_after_其中_with_a_comma(reports, before, old, new, rule) -> None:
+    """ "其中，" opens the parts as "其中：" does (a whole-document probe): a part one off is found."""
+    assert rule in {r for r, _ in raised_anew(reread(reports[R004], old, new), before[R004])}

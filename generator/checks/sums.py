@@ -1468,7 +1468,7 @@ def procurement(report: Report) -> Iterable[Finding]:
 _BASIC_SPLIT = re.compile(
     r"(?<!拨款)基本支出(?:决算)?(?:为|共计|合计)?\s*"
     + _N
-    + r"\s*[，,]\s*其中[:：]?\s*人员经费(?:为|支出)?\s*"
+    + r"\s*[，,]\s*其中[:：，,]?\s*人员经费(?:为|支出)?\s*"
     + _N
     + r"\s*[，,、]\s*(?:日常)?公用经费(?:为|支出)?\s*"
     + _N
