@@ -679,16 +679,7 @@ def year(report: Report) -> Iterable[Finding]:
         for c in _CUTOFF.finditer(b.text):
             if int(c.group(1)) > report.year and _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计截至2025年底完成全部结转项目": a plan
-            if (
-                int(c.group(1)) < report.year
-                and _also_of(_CUTOFF, report.year, b.text, c.start())
-                and (
-                    in_aside(b.text[: c.start()])
-                    or re.search(r"(?:比|较|与|上年)\s*$", b.text[: c.start()])
-                    or _SAME_AS.match(b.text, c.end())
-                    or _same_holding(b.text, c.start(), c.end())
-                )
-            ):
+            if int(c.group(1)) < report.year and _cutoff_compared(b.text, c, report.year):
                 continue  # "截至2024年12月31日，……共有车辆0辆（截至2023年12月31日共有车辆1辆）": a comparison
             if int(c.group(1)) != report.year:
                 yield _year_finding(report, b, c.start(), c.end(), int(c.group(1)), "截至日期")
@@ -710,15 +701,8 @@ def year(report: Report) -> Iterable[Finding]:
                     report, b, c.start(), c.end(), int(c.group(1)), "正文说本单位的本年情况时"
                 )
         for c in _ASSETS_YEAR.finditer(b.text):
-            said = _sentence_of(b.text, c.start())
-            if (
-                int(c.group(1)) != report.year
-                and _holding(said)
-                and not _PLANNED.search(said)
-                and f"{report.year}年"
-                not in said  # "2023年末车辆2辆，2024年已处置": beside this year's, a history
-                and not _SAME_AS.search(said)
-                and not _HISTORY.search(said)  # "2023年末,公务用车保有量46辆,本年报废2辆"
+            if int(c.group(1)) != report.year and _holding_of_another_year(
+                _sentence_of(b.text, c.start()), report.year
             ):
                 # "2023年末，……所属各预算单位开支财政拨款的公务用车保有量为0辆" in a 2024 report
                 yield _year_finding(
@@ -733,11 +717,10 @@ def year(report: Report) -> Iterable[Finding]:
                     report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
                 )
         for c in _DATED_FIGURE.finditer(b.text):
+            # a later year's figure cannot be a final account yet (but "2025年度……预算为" is next year's budget)
+            budget = "预算" in c.group("label").replace("一般公共预算", "")
             later = (
-                int(c.group(1)) > report.year
-                and metric_named(c.group("label")) is not None
-                and "预算"
-                not in c.group("label").replace("一般公共预算", "")  # "2025年度……预算为": next year's budget
+                int(c.group(1)) > report.year and metric_named(c.group("label")) is not None and not budget
             )
             if later and _PLANNED.search(_sentence_of(b.text, c.start())):
                 continue  # "预计2025年度收入总计……": a plan
@@ -791,6 +774,29 @@ def _same_holding(text: str, start: int, end: int) -> bool:
     clause_end = min((i for i in (text.find(c, end) for c in "，,；;。") if i >= 0), default=len(text))
     before = set(_HOLDING_NOUN.findall(text, sentence_start, start))
     return bool(before & set(_HOLDING_NOUN.findall(text, end, clause_end)))
+
+
+def _cutoff_compared(text: str, c: re.Match[str], year: int) -> bool:
+    """Whether an earlier cut-off beside this year's in the sentence is a comparison: in brackets, after 比/较/与/上年,
+    "亦为……", or stating the same holding ("……共有车辆0辆，截至2023年12月31日共有车辆3辆")."""
+    return _also_of(_CUTOFF, year, text, c.start()) and bool(
+        in_aside(text[: c.start()])
+        or re.search(r"(?:比|较|与|上年)\s*$", text[: c.start()])
+        or _SAME_AS.match(text, c.end())
+        or _same_holding(text, c.start(), c.end())
+    )
+
+
+def _holding_of_another_year(said: str, year: int) -> bool:
+    """Whether a sentence opening with another year states the unit's holding as the year's: not a plan, not beside this
+    year's ("2023年末车辆2辆，2024年已处置"), not a comparison or a history ("……亦为0辆", "本年报废2辆")."""
+    return (
+        _holding(said)
+        and not _PLANNED.search(said)
+        and f"{year}年" not in said
+        and not _SAME_AS.search(said)
+        and not _HISTORY.search(said)
+    )
 
 
 def _holding(sentence: str) -> bool:
