@@ -64,8 +64,8 @@ def percent_severity(
         # above the ratio: no truncation prints a larger number; only a rounding of the ratio first rounded one place
         # finer may (93.549 → 93.55 → 93.6), a tenth of a unit more ("93.7%" of 93.59% is wrong)
         return "info" if (stated - h) - hi <= h / 10 else "error"
-    distance = lo - (stated + h)  # (a truncation prints from a whole unit below the ratio up to it)
-    return "info" if distance <= h else "error"
+    distance = lo - (stated + h)
+    return "info" if distance <= 2 * h else "error"
 
 
 def count_percent_severity(part: Decimal, whole: Decimal, stated: Decimal) -> Severity | None:

@@ -93,7 +93,7 @@ def _pct_verdict(stated: Decimal, lo: Decimal, hi: Decimal) -> Severity | None:
     distance = lo - (stated + h)
     if distance <= 0:
         return None
-    return "info" if distance <= h else "error"
+    return "info" if distance <= 2 * h else "error"
 
 
 def _evidence(claim: dict[str, Any], extra: Quote | None) -> list[Quote]:
