@@ -3068,16 +3068,15 @@ def test_share_lists_spaced_or_in_two_parts(reports, before, case, old, said, wr
     assert not raised_anew(reread(reports[CAIZHENG], old, said.format(right)), before[CAIZHENG]), case
 
 
-_CZ_TOTALS = "上海市普陀区财政局2024年度收入支出总计2995.39万元。"
-
-
 def test_the_bureau_and_its_units_named_as_本局(reports, before) -> None:
     """S52: "本局本级和所属单位2024年度收入总计……" is the whole unit, named as itself: its 支出总计 2959.39 is not its
     收入总计 2995.39 nor 公开01表's."""
     said = "本局本级和所属单位2024年度收入总计2995.39万元，支出总计{}万元。"
-    found = raised_anew(reread(reports[CAIZHENG], _CZ_TOTALS, said.format("2959.39")), before[CAIZHENG])
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_TOTAL, said.format("2959.39")), before[CAIZHENG])
     assert [r for r, _ in found] == ["sum.balance", "text_table.metric"]
-    assert not raised_anew(reread(reports[CAIZHENG], _CZ_TOTALS, said.format("2995.39")), before[CAIZHENG])
+    assert not raised_anew(
+        reread(reports[CAIZHENG], _CAIZHENG_TOTAL, said.format("2995.39")), before[CAIZHENG]
+    )
 
 
 @pytest.mark.parametrize(
@@ -3228,7 +3227,13 @@ def test_procurement_and_basic_split_worded_otherwise(
             "2152.26",
         ),
         (R000, "年末结转和结余38.79万元", "年末结转结余{}万元", "37.89", "38.79"),
-        (CAIZHENG, _CZ_TOTALS, "上海市普陀区财政局2024年度收入、支出总计均为{}万元。", "2959.39", "2995.39"),
+        (
+            CAIZHENG,
+            _CAIZHENG_TOTAL,
+            "上海市普陀区财政局2024年度收入、支出总计均为{}万元。",
+            "2959.39",
+            "2995.39",
+        ),
     ],
 )
 def test_figures_named_with_other_words(reports, before, name, old, said, wrong, right) -> None:
@@ -3379,7 +3384,7 @@ _GH_FLEET = "2024年，上海市普陀区规划与自然资源局所属各预算
         (GUIHUA, _GH_FLEET, "2023年，本局按公务用车制度改革要求将车辆全部移交区机关事务管理局；2024年末，所属各预算单位"
          "开支财政拨款的公务用车保有量为0辆。"),
         (CAIZHENG, _CZ_DEVICES, _CZ_DEVICES + "2025年，本局将进一步规范固定资产管理，定期开展资产清查。"),
-        (CAIZHENG, _CZ_TOTALS, _CZ_TOTALS + "2025年度部门预算收入支出总计3100.00万元，已经区人大批准。"),
+        (CAIZHENG, _CAIZHENG_TOTAL, _CAIZHENG_TOTAL + "2025年度部门预算收入支出总计3100.00万元，已经区人大批准。"),
         (CAIZHENG, _CZ_JG, _CZ_JG + "2025年机关运行经费预算安排180.00万元。"),
         (CAIZHENG, _CZ_DEVICES, _CZ_DEVICES + "截至2024年9月30日，本局已完成办公用房屋顶防水维修工程。"),
         (CAIZHENG, _CZ_DEVICES, _CZ_DEVICES + "截至2024年11月30日，本局固定资产清查工作已全部完成，账实相符。"),
