@@ -394,8 +394,8 @@ def batches_people(report: Report) -> Iterable[Finding]:
     for _, b in running_with(report, "人次"):
         for m in _BATCHES_PEOPLE.finditer(b.text):
             batches, people = int(m["n"] or m["g"]), int(m["p"])
-            clause = b.text[b.text.rfind("。", 0, m.start()) + 1 : m.start() + 3]  # (the sentence's)
-            if people >= batches or not _RECEIVED.search(clause):
+            sentence = b.text[b.text.rfind("。", 0, m.start()) + 1 : m.start() + 3]
+            if people >= batches or not _RECEIVED.search(sentence):
                 continue
             unit = "批次" if m["n"] else "个团组"
             yield make_finding(

@@ -10,6 +10,7 @@ from typing import Any
 from generator.checks import make_finding, page_ref, rule
 from generator.checks.tolerance import (
     half_unit,
+    interval_verdict,
     percent_consistent,
     percent_half_unit,
     ratio_bounds,
@@ -48,24 +49,10 @@ def percent_severity(
     counts: bool = False,
     numerator_half: Decimal | None = None,
 ) -> Severity | None:
-    """None when the printed percentage can be the rounded ratio of the printed amounts.
-
-    Below that interval by at most one unit of the percentage's last printed place (99.86% for
-    a ratio of 99.868%) is a truncation rather than rounding: ``info``; above it, only a tenth of a unit (a rounding of
-    the ratio rounded one place finer). Anything further is a different number: ``error``. ``counts``: whole numbers are exact counts (tolerance.ratio_bounds)."""
-    ok = percent_consistent(stated, numerator, denominator, counts, numerator_half)
-    if ok is None or ok:
-        return None
+    """None when the printed percentage can be the rounded ratio of the printed amounts; else tolerance.interval_verdict
+    (a truncation or a double rounding is ``info``). ``counts``: whole numbers are exact counts (tolerance.ratio_bounds)."""
     bounds = ratio_bounds(numerator, denominator, counts, numerator_half)
-    assert bounds is not None
-    h = percent_half_unit(stated)
-    lo, hi = bounds
-    if stated - h > hi:
-        # above the ratio: no truncation prints a larger number; only a rounding of the ratio first rounded one place
-        # finer may (93.549 → 93.55 → 93.6), a tenth of a unit more ("93.7%" of 93.59% is wrong)
-        return "info" if (stated - h) - hi <= h / 10 else "error"
-    distance = lo - (stated + h)
-    return "info" if distance <= 2 * h else "error"
+    return None if bounds is None else interval_verdict(stated, *bounds)
 
 
 def count_percent_severity(part: Decimal, whole: Decimal, stated: Decimal) -> Severity | None:

@@ -69,9 +69,11 @@ class Statement:
     item: tuple[int, int] | None = None
 
 
+# the words of a change from last year: "比上年", "同比", "与上年决算相比，"
+_SINCE_LAST_YEAR = r"(?:(?:比|较)(?:上年|去年)|同比|与(?:上年|去年)(?:决算)?(?:数)?相比[，,]?)"
 # a 项's own change, stated before its reason: "(项):支出决算数为20.00万元，比上年决算增加0.00万元"
 _OWN_CHANGE = re.compile(
-    r"[（(]项[）)][^。；]*?(?:(?:比|较)(?:上年|去年)|同比|与(?:上年|去年)(?:决算)?(?:数)?相比[，,]?)(?:决算)?数?(?P<verb>增加|减少)"
+    rf"[（(]项[）)][^。；]*?{_SINCE_LAST_YEAR}(?:决算)?数?(?P<verb>增加|减少)"
     r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
 
@@ -381,7 +383,7 @@ _MOVED_STAFF = re.compile(r"在职人员[^。；]{0,6}(?:调入|调出|新进|�
 # 本年在此科目列支，导致经费增加。"
 _ITEM_CHANGE = re.compile(
     r"(?P<item>[^()（）:：,，。\d.、]{2,30})[(（]项[)）]\s*[:：]?.{0,40}?"
-    r"(?:(?:比|较)(?:上年|去年)|同比|与(?:上年|去年)(?:决算)?(?:数)?相比[，,]?)(?:决算)?(?P<verb>增加|减少)"
+    rf"{_SINCE_LAST_YEAR}(?:决算)?(?P<verb>增加|减少)"
 )
 _MOVED_IN = re.compile(
     r"上年在(?P<source>[^，,。；]{2,30}?)(?:科目)?列支[，,]\s*本年(?:调整)?在(?:此|本|该)科目列支"

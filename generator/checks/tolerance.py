@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+from generator.model import Severity
 from generator.normalize import decimals
 
 
@@ -38,6 +39,20 @@ def trailing_zeros_dropped(*values: Decimal | None) -> list[Decimal | None]:
         v.quantize(Decimal(1).scaleb(-places)) if v is not None and places and decimals(v) == 0 else v
         for v in values
     ]
+
+
+def interval_verdict(stated: Decimal, lo: Decimal, hi: Decimal) -> Severity | None:
+    """A printed percentage against the interval [lo, hi] of ratios its amounts allow: None when it can be the ratio
+    rounded. Below the interval by at most one unit of its last printed place is a truncation (99.86% for 99.868%);
+    above it, only a tenth of a unit is, a rounding of the ratio rounded one place finer (93.549 → 93.55 → 93.6; a
+    truncation never prints more): ``info``. Anything further is a different number: ``error``."""
+    h = percent_half_unit(stated)
+    if stated - h > hi:
+        return "info" if (stated - h) - hi <= h / 10 else "error"
+    distance = lo - (stated + h)
+    if distance <= 0:
+        return None
+    return "info" if distance <= 2 * h else "error"
 
 
 def percent_half_unit(stated: Decimal) -> Decimal:

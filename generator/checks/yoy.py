@@ -9,10 +9,15 @@ from typing import Any
 
 from generator.checks import make_finding, page_ref, rule
 from generator.checks.ratios import pct, percent_severity
-from generator.checks.tolerance import half_unit, percent_half_unit, rounded_percent, sum_differs
+from generator.checks.tolerance import (
+    half_unit,
+    interval_verdict,
+    rounded_percent,
+    sum_differs,
+)
 from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES, LAST_COMPARED, signed_change
 from generator.extract.narrative import WAN
-from generator.model import Finding, Quote, Report, Severity
+from generator.model import Finding, Quote, Report
 
 _UP = ("增加", "增长", "增幅", "增长了", "增幅为")
 _DOWN = ("减少", "下降", "降幅", "下降了", "降幅为")
@@ -84,18 +89,6 @@ def _growth_bounds(change: Decimal, current: Decimal, sign: int) -> tuple[Decima
     return last, lo_c / hi_last * 100, hi_c / lo_last * 100
 
 
-def _pct_verdict(stated: Decimal, lo: Decimal, hi: Decimal) -> Severity | None:
-    """None within the interval; a unit below it is a truncation, a tenth of a unit above it a rounding of the rate
-    rounded one place finer (info); anything further is an error (as ratios.percent_severity)."""
-    h = percent_half_unit(stated)
-    if (stated - h) - hi > 0:
-        return "info" if (stated - h) - hi <= h / 10 else "error"
-    distance = lo - (stated + h)
-    if distance <= 0:
-        return None
-    return "info" if distance <= 2 * h else "error"
-
-
 def _evidence(claim: dict[str, Any], extra: Quote | None) -> list[Quote]:
     out = [claim["quote"]]
     if extra is not None and extra.quote not in claim["quote"].quote:
@@ -113,7 +106,7 @@ def _fits_the_table(
     if value is None or value.kind != "table" or value.amount == current or claim["current"] is None:
         return False
     bounds = _growth_bounds(change, value.amount, sign)
-    return bounds is not None and _pct_verdict(stated, bounds[1], bounds[2]) is None
+    return bounds is not None and interval_verdict(stated, bounds[1], bounds[2]) is None
 
 
 @rule(
@@ -146,7 +139,7 @@ def percent(report: Report) -> Iterable[Finding]:
         if bounds is None:
             continue  # zero or negative base: yoy.zero_base
         last, lo, hi = bounds
-        severity = _pct_verdict(stated, lo, hi)
+        severity = interval_verdict(stated, lo, hi)
         if severity is None or _fits_the_table(report, claim, current, change, sign, stated):
             continue
         if claim["current"] is None and severity == "error":
@@ -205,11 +198,9 @@ def rate_from_last(report: Report) -> Iterable[Finding]:
             )
             continue
         gap = abs(diff)
-        lo = max(gap - 2 * h, Decimal(0)) / (last + h) * 100
-        hi = (gap + 2 * h) / (last - h) * 100 if last > h else None
-        if hi is None:
-            continue  # a last year within rounding of zero: no rate to hold it to
-        severity = _pct_verdict(stated, lo, hi)
+        # (the difference carries the rounding of both years, as budget.diff_rate's; a last year within rounding of
+        # zero gives no rate to hold it to)
+        severity = percent_severity(stated, gap, last, numerator_half=half_unit(current) + half_unit(last))
         if severity is None:
             continue
         expected = rounded_percent(gap, last, stated)
@@ -448,7 +439,7 @@ def _same(stated: Decimal, change: Decimal | None, found: Any, sign: int) -> boo
     if change is None or found is None:
         return False
     bounds = _growth_bounds(change, found[0], sign)
-    return bounds is not None and _pct_verdict(stated, bounds[1], bounds[2]) is None
+    return bounds is not None and interval_verdict(stated, bounds[1], bounds[2]) is None
 
 
 @rule(

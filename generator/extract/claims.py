@@ -466,8 +466,9 @@ _SHARE_FIRST = re.compile(
     rf"(?P<label>(?:\d{{4}}\s*年度?)?[^，,。；;：:\d%]{{2,40}}?)所?占(?P<den>[^\d，,。；;%]{{0,24}}?)(?:的)?(?:比[重例]?为?)?(?P<pct>{FIG})%"
     rf"\s*(?:[，,]\s*(?:金额|为|计|金额为|计为|(?P<sum>共计|合计))\s*|[（(]\s*(?:金额)?){NUM}\s*{WAN}"
 )  # ("，合计2946.25万元" after the shares may be the whole: share_claims tells)
+_WHOLE_OPENS = r"其中|主要用于|主要为|主要包括"  # the words after a whole that open its parts' shares
 _PARENT = re.compile(
-    rf"{NUM}{WAN}(?:[，,]\s*(?:其中|主要用于|主要为|主要包括)|中[，,：:])"
+    rf"{NUM}{WAN}(?:[，,]\s*(?:{_WHOLE_OPENS})|中[，,：:])"
 )  # "…万元，其中：", "本年支出合计…万元中，", "…万元，主要为……"
 # …and, for a share whose own words open with the word, the whole that word follows ("基本支出2336.91万元，主要为人员经费和
 # 公用经费，分别为……"): only the nearest, not a later clause's
@@ -536,7 +537,7 @@ def _sentence_whole(
         start = sentence_start + own.start()
         quote = Quote(own.group(0).rstrip("，, "), _page_in(doc, first, cut, pos, start))
         return parse_amount(own.group("n")), quote, False, head
-    if parent is None and (re.search(r"其中|主要用于|主要为|主要包括", head) or opens):
+    if parent is None and (re.search(_WHOLE_OPENS, head) or opens):
         # the nearest: "财政拨款支出总计X万元，其中：年末…，本年财政拨款支出Y万元，其中：基本支出…，占…" is a share of Y
         # (a whole's "主要为" list runs to its "；": "基本支出2336.91万元，主要为……；项目支出603.14万元，占20.51%" is not its)
         found = next(
@@ -803,6 +804,10 @@ def share_claims(
     return out
 
 
+# the words comparing 决算 with 预算 ("决算数小于预算数", "决算数略高于预算数", "与年初预算基本持平"), and an adverb before one
+_COMPARING = r"小于|大于|等于|高于|低于|超过|多于|少于"
+_SAME_AS_BUDGET = r"(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平"
+_DEGREE = r"(?:略|稍微?|明显|远)?"
 # "，下降4.54%" after a gap ("比年初预算减少463.84万元，下降4.54%")
 _GAP_PERCENT = rf"(?:[，,]\s*(?P<gpdir>下降|增长|降低|上升)了?(?P<gpct>{FIG})\s*%)?"
 # what follows the gap: a change from last year, the rate, the comparison word
@@ -813,7 +818,7 @@ _AFTER_GAP = (
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
     rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
-    r"(?:[。，,]\s*(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过|多于|少于)?)?"
+    rf"(?:[。，,]\s*(?:决算数?)?{_DEGREE}(?P<word>{_SAME_AS_BUDGET}|{_COMPARING})?)?"
 )
 _FINAL_WORD = r"(?:(?:支出)?决算(?:数)?|实际支出(?:数)?)"  # "支出决算为", "决算数", "实际支出"
 # what follows the two amounts: the gap, the rate, the comparison word
@@ -852,9 +857,7 @@ _GAP_AFTER = re.compile(
     rf"(?P<gdir>减少|增加|节约|超支|少|多|结余)(?:支出|资金)?了?(?P<gap>{FIG})\s*{WAN})"
 )
 _BUDGET_NEEDS = required_text(_BUDGET)
-_WORD_NEXT = re.compile(
-    r"^(?:决算数?)?(?:略|稍微?|明显|远)?(?P<word>(?:与|同)?(?:年初|全年)?预算数?(?:基本)?持平|小于|大于|等于|高于|低于|超过|多于|少于)"
-)
+_WORD_NEXT = re.compile(rf"^(?:决算数?)?{_DEGREE}(?P<word>{_SAME_AS_BUDGET}|{_COMPARING})")
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
 _RATE_NEXT = re.compile(
@@ -866,8 +869,8 @@ _RATE_NEXT = re.compile(
 # 支出决算数小于预算数的主要原因：……" (规划局, 财政局): the comparison a few clauses after the amounts, in a sentence
 # of its own that names the same thing.
 _WORD_LATER = re.compile(
-    r"(?<=[。；;])\s*(?P<subject>[^。；;：:，,]{0,24}?)决算数?(?:略|稍微?|明显|远)?"  # "决算数略高于预算数"
-    r"(?P<word>(?:与|同)(?:年初|全年)?预算数?(?:基本)?持平|(?:小于|大于|等于|高于|低于|超过|多于|少于)(?=(?:年初|全年)?预算))"
+    rf"(?<=[。；;])\s*(?P<subject>[^。；;：:，,]{{0,24}}?)决算数?{_DEGREE}"  # "决算数略高于预算数"
+    rf"(?P<word>(?:与|同)(?:年初|全年)?预算数?(?:基本)?持平|(?:{_COMPARING})(?=(?:年初|全年)?预算))"
 )
 _SAME_SUBJECT = ("三公",)
 
@@ -950,7 +953,7 @@ def budget_claims(
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
-            named = re.match(r"(?:与|同|小于|大于|等于|高于|低于|超过|多于|少于)?(年初|全年)预算", tail)
+            named = re.match(rf"(?:与|同|{_COMPARING})?(年初|全年)预算", tail)
             # the 年初 budget beside another ("年初预算为0万元，全年预算为…"; "年初未安排预算": 0); a 决算-first sentence has none
             initial = (
                 parse_amount(groups["initial"])
