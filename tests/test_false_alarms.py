@@ -3602,3 +3602,220 @@ def test_a_rate_after_比上年_with_减少(reports, before) -> None:
 def test_parts_after_其中_with_a_comma(reports, before, old, new, rule) -> None:
     """ "其中，" opens the parts as "其中：" does (a whole-document probe): a part one off is found."""
     assert rule in {r for r, _ in raised_anew(reread(reports[R004], old, new), before[R004])}
+
+
+def test_last_years_amount_between_this_years_and_the_change(reports, before) -> None:
+    """D49 (adversarial_regress29c.md): "机关运行经费支出184.65万元，2023年度机关运行经费支出为182.10万元，比上年增加2.55万元，
+    增长1.40%" — the change is of 184.65, 182.10 is last year's (a clause opened by its year after this year's amount):
+    184.65 − 182.10 = 2.55, 2.55 ÷ 182.10 = 1.40%. D48: last year's 181.10 leaves 3.55, not 2.55; a rate of 1.50% is
+    still wrong."""
+    said = "机关运行经费支出184.65万元，2023年度机关运行经费支出为{}万元，比上年增加2.55万元{}。"
+    cz = reports[CAIZHENG]
+    assert not raised_anew(reread(cz, _CZ_JG, said.format("182.10", "，增长1.40%")), before[CAIZHENG])
+    found = raised_anew(reread(cz, _CZ_JG, said.format("181.10", "")), before[CAIZHENG])
+    assert [r for r, _ in found] == ["yoy.last_year_stated"] and "181.10" in found[0][1]
+    found = raised_anew(reread(cz, _CZ_JG, said.format("182.10", "，增长1.50%")), before[CAIZHENG])
+    assert found == [
+        (
+            "yoy.percent",
+            "文中称机关运行经费支出比上年增加2.55万元、增长1.50%；按本年184.65万元推算，上年为182.10万元，"
+            "增幅应为2.55÷182.10=1.40%。",
+        )
+    ]
+    # last year's amount first ("上年……182.10万元，2024年度……184.65万元"): the dated clause is this year's
+    first = (
+        "上年机关运行经费支出182.10万元，2024年度机关运行经费支出184.65万元，较上年增加2.55万元，增长{}%。"
+    )
+    assert not raised_anew(reread(cz, _CZ_JG, first.format("1.40")), before[CAIZHENG])
+    assert [r for r, _ in raised_anew(reread(cz, _CZ_JG, first.format("1.50")), before[CAIZHENG])] == [
+        "yoy.percent"
+    ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["本局所属国库收付中心本年支出合计300.00万元，其中：", "国库收付中心本年支出合计300.00万元，其中",
+     "本部门所属单位本年支出合计300.00万元，其中："],
+)  # fmt: skip
+def test_a_sub_units_parts_after_a_semicolon(reports, before, head) -> None:
+    """S07, S10, S17 (adversarial_regress29a.md): "本局所属国库收付中心本年支出合计300.00万元，其中：基本支出250.00万元，占
+    83.33%；项目支出50.00万元" — the 项目支出 after "；" is the 中心's too (the list's sentence names it), not the unit's
+    603.14. The unit's own list with a part wrong is still found."""
+    sub = head + "基本支出250.00万元，占83.33%；项目支出50.00万元，占16.67%；"
+    assert not raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, sub), before[CAIZHENG])
+    own = "本局" + _CAIZHENG_SPENT.replace("603.14", "630.14")
+    found = {r for r, _ in raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, own), before[CAIZHENG])}
+    assert {"text_table.metric", "sum.expenditure_parts"} <= found
+
+
+def test_a_budget_list_headed_by_the_units_own_level(reports, before) -> None:
+    """S11: "本局本级一般公共预算财政拨款支出……支出决算为2450.00万元" heads the unit's 11 items (2940.06): whose items they
+    are, the 本级's or the unit's, the text does not say, so the sum is not compared. "本局……2450.05" is the unit's, and
+    its items' 2940.06 exceed it."""
+    old = "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。"
+    level = (
+        "本局本级一般公共预算财政拨款支出年初预算为2500.00万元，支出决算为2450.00万元，完成年初预算的98.00%。"
+    )
+    assert not raised_anew(reread(reports[CAIZHENG], old, level), before[CAIZHENG])
+    own = "本局一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2450.05万元，完成年初预算的81.83%。"
+    found = raised_anew(reread(reports[CAIZHENG], old, own), before[CAIZHENG])
+    assert ("sum.budget_items", "error") in {
+        (f.rule, f.severity) for f in run_checks(reread(reports[CAIZHENG], old, own))
+    } and any("2,450.05" in m for _, m in found)
+
+
+def test_a_reason_after_two_changes_the_other_way(reports, before) -> None:
+    """Y19: "……增长1.40%，人员经费同比下降2.50%。主要原因是……导致相关支出略有增加" — the reason may explain either change,
+    so neither is said to contradict it; 人员经费's change is its own (not 机关运行经费's, no amount of 184.65). With both
+    changes up, the reason "略有减少" is still against them."""
+    cz = reports[CAIZHENG]
+    two = "机关运行经费支出184.65万元，较上年增加2.55万元，增长1.40%，人员经费同比{}2.50%。"
+    assert not raised_anew(reread(cz, _CZ_JG, two.format("下降")), before[CAIZHENG])
+    up = _edited(cz, [(_CZ_JG, two.format("增长")), ("导致相关支出略有增加", "导致相关支出略有减少")])
+    found = raised_anew(up, before[CAIZHENG])
+    assert [r for r, _ in found] == ["yoy.reason_direction"]
+    assert "文中称人员经费比上年增加（“人员经费同比增长2.50%”）" in found[0][1]
+
+
+def test_a_reason_of_another_year(reports, before) -> None:
+    """Y08 (adversarial_regress29b.md): "主要原因是2023年度更换了老旧照明设施后电费减少" tells what happened in another
+    year, not which way this year's change went; "主要原因是本年度电费减少" is against the 增加."""
+    cz = reports[CAIZHENG]
+    assert not raised_anew(
+        reread(cz, _CZ_JG, _CZ_JG + "主要原因是2023年度更换了老旧照明设施后电费减少。"), before[CAIZHENG]
+    )
+    found = raised_anew(reread(cz, _CZ_JG, _CZ_JG + "主要原因是本年度电费减少。"), before[CAIZHENG])
+    assert [r for r, _ in found] == ["yoy.reason_direction"]
+
+
+def test_an_earlier_years_change_beside_this_years(reports, before) -> None:
+    """B05 (adversarial_regress29c.md): "2022年度与2021年度相比减少60.00万元" after 004's "与上年相比，减少153.60万元" is
+    history (2022's change from 2021), no comparison of 2023's with the wrong year. Alone, as the paragraph's only
+    comparison, it is."""
+    old = "减少14.89%，主要是因为财政进一步压减预算。"
+    history = old + "2022年度与2021年度相比减少60.00万元，亦系压减预算所致。"
+    assert not raised_anew(seed_changed(R004, old, history), before[R004])
+    # with the paragraph's own 153.60 it is this year's change under the wrong years
+    copied = seed_changed(R004, old, old + "2022年度与2021年度相比减少153.60万元。")
+    assert "completeness.year" in {r for r, _ in raised_anew(copied, before[R004])}
+    alone = seed_changed(R004, "与上年相比，减少153.60万元", "2022年度与2021年度相比，减少153.60万元")
+    assert [m for r, m in raised_anew(alone, before[R004]) if r == "completeness.year"] == [
+        "本报告为2023年度部门决算，与上年比较时却写“与2021年度相比，减少”（2021年），应为上一年度2022年。"
+    ]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "（上年：基本支出2289.00万元，项目支出750.00万元）；",
+        "；上年基本支出2289.00万元，项目支出750.00万元；",
+    ],
+)
+def test_last_years_parts_listed_after_this_years(reports, before, last) -> None:
+    """I06, X50 (adversarial_regress29c.md): last year's parts after "上年：" or "上年" carry its year to the parts after
+    them ("上年基本支出2289.00万元，项目支出750.00万元"): the 750.00 is no second 项目支出 of this year's. Written as this
+    year's, it is."""
+    said = _CAIZHENG_SPENT[:-1] + last
+    assert not raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, said), before[CAIZHENG])
+    this_year = said.replace("上年", "本年")
+    found = {
+        r for r, _ in raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, this_year), before[CAIZHENG])
+    }
+    assert "repeat.narrative" in found
+
+
+def test_an_amount_in_万_before_的(reports, before) -> None:
+    """A whole-document probe (adversarial_transforms29.md): 001's "出现了较上年增加11.27万的情况" is an amount in 万元 (万
+    before 的), read as "11.27万元的情况": 001's real yoy.last_year_stated error stays, and its message's arithmetic
+    names the difference the paragraph's figure gives (11.27 − 0 = 11.27), not the sentence's 11.28."""
+    old = "出现了较上年增加11.27万元的情况"
+    known = {m for r, m in before[R001] if r == "yoy.last_year_stated"}
+    same = {
+        f.message
+        for f in run_checks(seed_changed(R001, old, old.replace("万元", "万")))
+        if f.rule == "yoy.last_year_stated"
+    }
+    assert known and same == known
+    off = [
+        f.message
+        for f in run_checks(seed_changed(R001, old, "出现了较上年增加11.28万的情况"))
+        if f.rule == "yoy.last_year_stated"
+    ]
+    assert off == [
+        "文中写住房保障本年4.91万元，又写“2023年住房保障支出决算数为0”，同一句称较上年增加11.28万元；同段前文写住房保障支出"
+        "“支出决算11.27万元”，11.27 − 0 = 11.27（与11.28只差尾数）：对不上的是本年数4.91万元，应为11.27万元。"
+    ]
+
+
+def test_a_circled_mark_numbering_the_figure_itself(reports, before) -> None:
+    """ "②公务接待费支出决算为2.16万元" (004's "2、" list written with circled marks): the mark numbers the figure itself,
+    no project item named before it, so the 2.16 is a second 公务接待费 beside 1.16. Written right, nothing new."""
+    old = "2、公务接待费支出决算为1.16万元"
+    found = raised_anew(seed_changed(R004, old, "②公务接待费支出决算为2.16万元"), before[R004])
+    assert [r for r, _ in found] == ["repeat.narrative"] and "2.16" in found[0][1]
+    assert not raised_anew(seed_changed(R004, old, "②公务接待费支出决算为1.16万元"), before[R004])
+
+
+_CZ_JG_SHORT = "机关运行经费支出184.65万元，比2023年度增加2.55万元"
+_CZ_REASON = "主要原因是优化办公环境、提升照明效率，更换了老旧照明设施，导致相关支出略有增加"
+_CZ_TOTAL_TOO = _CAIZHENG_SPENT[:-1]
+_R004_OVERALL = (
+    "2023年度收、支总计877.77万元。与上年相比，减少153.60万元，减少14.89%，主要是因为财政进一步压减预算。"
+)
+_GH_CHANGE = "与2023年度相比，收入支出总计增加1062.85万元，增长12.08%。"
+
+
+@pytest.mark.parametrize(
+    "name,old,new",
+    [
+        # A20: this year's dated clause after another figure's amount is the change's own
+        (GUIHUA, "机关运行经费支出142.80万元，比2023年度减少13.52万元",
+         "本年公用经费支出160.23万元，2024年度机关运行经费支出142.80万元，比2023年度减少13.52万元"),
+        # B28: a short name of the same figure ("机关运行支出")
+        (CAIZHENG, _CZ_JG_SHORT, "机关运行经费支出184.65万元，机关运行支出比2023年度增加2.55万元"),
+        # E1g: a reason clause opened by 上年度 tells of last year
+        (CAIZHENG, _CZ_REASON, "主要原因是上年度电费支出减少，本年恢复正常"),
+        # C1h: last year's "；" list, no 其中
+        (CAIZHENG, _CZ_TOTAL_TOO, _CZ_TOTAL_TOO + "。上一年度基本支出2350.00万元；项目支出653.19万元"),
+        (CAIZHENG, _CZ_TOTAL_TOO, _CZ_TOTAL_TOO + "。2023年度基本支出2350.00万元；项目支出653.19万元"),
+        # C1i: a sub-body's list, in repeat.narrative too
+        (CAIZHENG, _CZ_TOTAL_TOO, _CZ_TOTAL_TOO + "。本单位所属事务中心本年支出合计300.00万元，其中：基本支出250.00万元，"
+         "占83.33%；项目支出50.00万元，占16.67%"),
+        # C26: last year's parts in a bracket after this year's list
+        (CAIZHENG, _CAIZHENG_INCOME[:-1], _CAIZHENG_INCOME[:-1] + "（上年：财政拨款收入3003.19万元；其他收入5.00万元）"),
+        # F1c: history with a figure before its comparison
+        (R004, _R004_OVERALL, _R004_OVERALL + "2021年度收支总计1,031.37万元，与2020年度相比减少60.00万元。"),
+        # F7a, F7c: a history sentence between the change and its reason is no change of this year's
+        (GUIHUA, _GH_CHANGE, _GH_CHANGE + "2022年度与2021年度相比减少60.00万元。"),
+        (GUIHUA, _GH_CHANGE, _GH_CHANGE + "2022年度收支总计1,031.37万元，与2021年度相比减少60.00万元。"),
+    ],
+)  # fmt: skip
+def test_the_probe_of_the_sessions_fixes_right_wordings(reports, before, name, old, new) -> None:
+    """adversarial_regress30a.md: right wordings near this session's readers (this year's dated clause, a name pointing
+    back or shortened, reasons of last year, last year's or a sub-body's lists after "；", history sentences) raise
+    nothing new."""
+    assert not raised_anew(reread(reports[name], old, new), before[name])
+
+
+@pytest.mark.parametrize(
+    "name,edits,rule,value",
+    [
+        # B1ap, B29: "该项支出" and "机关运行支出" are the same figure: 3.55 of 184.65 is no 1.40%
+        (CAIZHENG, [(_CZ_JG_SHORT, "机关运行经费支出184.65万元，该项支出比2023年度增加3.55万元")], "yoy.percent", "3.55"),
+        (CAIZHENG, [(_CZ_JG_SHORT, "机关运行经费支出184.65万元，机关运行支出比2023年度增加3.55万元")], "yoy.percent", "3.55"),
+        # D1k: an aside of last year's in the budget sentence leaves the list the unit's
+        (CAIZHENG, [("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元",
+                     "一般公共预算财政拨款支出（上年决算为3000.00万元）年初预算为2993.92万元，支出决算为2940.05万元"),
+                    ("年初预算为1560.05万元，支出决算为1511.89万元", "年初预算为1560.05万元，支出决算为1521.89万元")],
+         "sum.budget_items", "2,950.06"),
+        # E1a: "与2023年度相比……减少" is this year's change, against the 增加
+        (CAIZHENG, [(_CZ_REASON, "主要原因是与2023年度相比电费支出减少")], "yoy.reason_direction", "电费支出减少"),
+        # C40b: last year's total in a bracket does not make the parts after 其中 last year's
+        (CAIZHENG, [(_CZ_TOTAL_TOO, "本年支出合计2940.05万元（上年3003.19万元），其中：基本支出2326.91万元，占79.15%；"
+                     "项目支出613.14万元，占20.85%")], "text_table.metric", "613.14"),
+    ],
+)  # fmt: skip
+def test_the_probe_of_the_sessions_fixes_planted_errors(reports, before, name, edits, rule, value) -> None:
+    """adversarial_regress30a.md: real errors in the same places are still found."""
+    found = raised_anew(_edited(reports[name], edits), before[name])
+    assert any(r == rule and value in m for r, m in found), found

@@ -11,6 +11,7 @@ from generator.checks import make_finding, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import half_unit, percent_half_unit, provably_greater, rounded_percent
 from generator.extract.narrative import NUM, WAN
+from generator.extract.subjects import qualified
 from generator.model import Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
 
@@ -378,6 +379,10 @@ def budget_items(report: Report) -> Iterable[Finding]:
         total, items = lst["final"], lst["items"]
         if total is None:
             continue
+        lead = re.sub(r"[（(][^（）()]*[）)]", "", lst["lead"])  # (not an aside: "（上年决算为3000.00万元）")
+        lead = re.sub(r"(?:(?:一般公共预算)?财政拨款)?(?:支出)?\s*$", "", lead)
+        if qualified(lead, report.agency, report.year):
+            continue  # "本局本级……支出决算为2450.00万元，其中：" may list the unit's items, not the 本级's
         parts = [i["final"] for i in items]
         beyond, diff = sum_differs(parts, total)
         budgets = [i.get("budget") for i in items]

@@ -712,6 +712,8 @@ def year(report: Report) -> Iterable[Finding]:
             stated = int(c.group(1))
             if stated < report.year - 1 and _second_comparison(b.text, c, report.year - 1):
                 continue  # "比2023年度增加2.55万元，……，比2022年度增加14.65万元": a second comparison, further back
+            if _earlier_years_change(b.text, c, report.year):
+                continue
             if stated != report.year - 1:
                 yield _year_finding(
                     report, b, c.start(), c.end(), int(c.group(1)), "与上年比较时", report.year - 1
@@ -830,6 +832,25 @@ def _second_comparison(text: str, c: re.Match[str], last_year: int) -> bool:
     return any(
         o.end() <= c.start() or o.start() >= c.end()
         for o in _LAST_YEAR_CHANGE.finditer(text, sentence.start, sentence.stop)
+    )
+
+
+def _earlier_years_change(text: str, c: re.Match[str], year: int) -> bool:
+    """ "与上年相比，减少153.60万元……。2022年度与2021年度相比减少60.00万元": an earlier year's change from the year
+    before it (the sentence names that earlier year before the comparison), beside the paragraph's own change from last
+    year: history, not a comparison of this year's."""
+    begin = text.rfind("。", 0, c.start()) + 1
+    years = re.findall(
+        r"(\d{4})\s*年", text[begin : c.start()]
+    )  # (the sentence's own: "2021年度收支总计……，与2020年度")
+    if not years or int(years[0]) != int(c.group(1)) + 1 or int(years[0]) >= year or len(set(years)) > 1:
+        return False
+    # the amount of this year's own change, copied under the wrong years, is no history
+    amount = re.match(r"\s*了?\s*(\d[\d,]*(?:\.\d+)?)", text[c.end() :])
+    if amount and amount.group(1) in text[:begin] + text[c.end() + amount.end() :]:
+        return False
+    return any(int(o.group(1)) == year - 1 for o in _COMPARED.finditer(text)) or any(
+        o.end() <= c.start() or o.start() >= c.end() for o in _LAST_YEAR_CHANGE.finditer(text)
     )
 
 

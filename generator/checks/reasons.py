@@ -480,6 +480,27 @@ def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int
                     break
 
 
+def _of_another_year(clause: str, year: int | None) -> bool:
+    """The clause tells of another year ("2023年度更换了老旧照明设施后电费减少", "上年度电费支出减少"); a year compared
+    with ("与2023年度相比电费支出减少") is this year's change."""
+    if re.match(r"\s*(?:上一?年度?|去年)(?!同期)", clause):
+        return True
+    return year is not None and any(int(y) != year for y in re.findall(r"(?<![与比较])(\d{4})\s*年", clause))
+
+
+def _other_way_before(report: Report, claim: dict[str, Any], block: Block, at: int) -> bool:
+    """The sentence the reason follows also states another figure's change the other way ("机关运行经费……增加2.55万元，
+    增长1.40%，人员经费同比下降2.50%。主要原因是……"): which of the two the reason explains is a matter of meaning."""
+    begin = block.text.rfind("。", 0, at - len(claim["quote"].quote)) + 1
+    for other in report.yoy_claims:
+        if other is claim or other["block"] != claim["block"] or other["subject"] == claim["subject"]:
+            continue
+        where = block.text.find(other["quote"].quote, begin, at)
+        if where >= 0 and _change_sign(other) == -_change_sign(claim):
+            return True
+    return False
+
+
 @rule(
     "yoy.reason_direction",
     title="原因说明的增减方向与变动本身相反",
@@ -498,7 +519,7 @@ def _explained(report: Report) -> Iterator[tuple[dict[str, Any], Block, int, int
 def reason_direction(report: Report) -> Iterable[Finding]:
     for claim, block, at, start, end, section in _explained(report):
         sign = _change_sign(claim)
-        if sign == 0:
+        if sign == 0 or _other_way_before(report, claim, block, at):
             continue
         opposite: list[tuple[str, int]] = []
         if (label := _LABEL_VERB.search(block.text, at, start)) and _sign(label["verb"]) == -sign:
@@ -508,6 +529,8 @@ def reason_direction(report: Report) -> Iterable[Finding]:
             found = _said(clause)
             if found is None or found[1] == 0 or _INVERSE.search(found[0]):
                 continue
+            if found[1] != sign and _of_another_year(clause, report.year):
+                continue  # "2023年度更换了老旧照明设施后电费减少": what happened in another year, not this change's way
             if found[1] == sign:
                 agrees = True
             elif any(_MONEY.search(name) for name in _items(found[0])):

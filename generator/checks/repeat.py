@@ -57,7 +57,7 @@ from generator.extract.claims import (
 )
 from generator.extract.narrative import WAN, clause_begin, in_aside, in_budget_breakdown, section_of
 from generator.extract.perf import funding_statements
-from generator.extract.subjects import PARTS_OPEN, qualified
+from generator.extract.subjects import LIST_MARK, PARTS_OPEN, qualified, subject_words
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import decimals, parse_amount
 
@@ -235,6 +235,19 @@ _CLASS_OR_ITEM = re.compile(
         ]
     )
 )
+
+
+def _of_a_class_or_item(text: str, at: int) -> bool:
+    """Whether the figure at ``at`` is a class's or a numbered item's (see _CLASS_OR_ITEM); a circled mark right before
+    the figure's own name numbers the figure itself ("②公务接待费支出决算为1.16万元")."""
+    begin = max(text.rfind(c, 0, at) for c in "。；;") + 1
+    return any(
+        not (c.group(0) in _CIRCLED and not text[c.end() : at].strip())
+        for c in _CLASS_OR_ITEM.finditer(text, begin, at)
+    )
+
+
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
 # The four 三公 parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
 # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
 _STATED: dict[str, _Stated] = {
@@ -354,7 +367,7 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
             for m in st.pattern.finditer(block.text):
                 clause_start = sentence_begin(block.text, m.start())
                 template = label in ("收入总计", "支出总计")  # "××局2024年度收入支出总计……"
-                if qualified(block.text[clause_start : m.start()], report.agency, report.year, template):
+                if qualified(subject_words(block.text, m.start()), report.agency, report.year, template):
                     continue  # "涉及项目支出", "在职人员经费", "……事务中心本年支出合计": a part, or another body's
                 if not st.part and re.search(PARTS_OPEN, block.text[clause_start : m.start()]):
                     continue  # a part listed after 其中, not the total
@@ -366,9 +379,7 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
                 before = block.text[clause_start : m.start()]
                 if re.search(r"(上年|上一年|比\d{4}年度?|较\d{4}年度?)[^，,。]*$", before):
                     continue
-                if _CLASS_OR_ITEM.search(
-                    block.text, max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1, m.start()
-                ):
+                if _of_a_class_or_item(block.text, m.start()):
                     continue  # "社会保障和就业支出……，用于单位的基本支出127.49万元": a class's part; "④…": an item's
                 if of_another_year(report, before, last_year_words=False):
                     continue  # "2023年度一般公共预算财政拨款支出……" in a 2024 report: last year's figure
@@ -1338,6 +1349,7 @@ _SAME_PART = {
         f"{kind}采购金额": f"政府采购{kind}支出" for kind in ("货物", "工程", "服务")
     },  # 规划局's "货物采购金额"
 }
+_ITEM_MARK = re.compile(rf"{LIST_MARK}|[（(]\d{{1,2}}[）)]")  # a numbered item's mark
 _LISTED = re.compile(
     r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?(?P<label>"
     + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
@@ -1386,12 +1398,17 @@ def list_part(report: Report) -> Iterable[Finding]:
                 segment = head[max(head.rfind("；"), head.rfind(";"), open_at) + 1 :]
                 # (not a comparison with last year, nor a closed note: "本年支出合计……，较上年减少……，其中：")
                 segment = re.sub(r"(?:比|较|与)上一?年度?(?:相比)?|[（(][^（）()]*[）)]", "", segment)
-                if of_another_year(report, segment):
+                if of_another_year(report, segment) or (
+                    open_at >= 0 and of_another_year(report, head[open_at:])
+                ):
                     continue  # "；上年财政拨款收入……，其他收入4.50万元", "（上年：基本支出2289.00万元）": last year's parts
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
                 label = _SAME_PART.get(label, label)
-                listed.setdefault(label, []).append(m)
-            for label, found in listed.items():
+                # each numbered item its own ("①……经费年初预算10万，财政拨款收入10万；②……财政拨款收入5万")
+                item = len(_ITEM_MARK.findall(sentence, 0, m.start()))
+                listed.setdefault(f"{item}/{label}", []).append(m)
+            for key, found in listed.items():
+                label = key.split("/", 1)[1]
                 values = {parse_amount(m["n"]) for m in found}
                 if len(values) < 2:
                     continue

@@ -317,12 +317,17 @@ def last_year_stated(report: Report) -> Iterable[Finding]:
             None,
         )
         if own is not None:
+            # the change the paragraph's figure gives, written as the sentence's word has it (a fall: last − this)
+            high, low = (own["current"], before) if sign > 0 else (before, own["current"])
+            fits = f"{high} − {low} = {high - low}" + (
+                "" if high - low == change else f"（与{change}只差尾数）"
+            )
             yield make_finding(
                 "yoy.last_year_stated",
                 "error",
                 claim["subject"],
                 f"文中写{claim['subject']}本年{current}万元，又写“{said}”，同一句称较上年{word}{change}万元；"
-                f"同段前文写{own['subject']}“{own['current_quote'].quote}”，{own['current']} − {before} = {change}："
+                f"同段前文写{own['subject']}“{own['current_quote'].quote}”，{fits}："
                 f"对不上的是本年数{current}万元，应为{own['current']}万元。",
                 f"本年{current}万元",
                 f"本年{own['current']}万元",

@@ -197,7 +197,9 @@ def _previous_text(doc: Document, pos: int, toc: set[int]) -> tuple[int, str] | 
     return (j, doc.blocks[j].text) if j >= 0 else None
 
 
-def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[str, Any]]:
+def yoy_claims(
+    doc: Document, sections: list[str], toc: set[int], year: int | None = None
+) -> list[dict[str, Any]]:
     """Every "比上年增加X万元，增长Y%" with what it is about and, where the text says it, this
     year's amount: from the same sentence, else the sentence before (in this block or the one
     before it), which is how reports write "…总计2995.39万元。与2023年度相比，…减少56.95万元"."""
@@ -246,6 +248,8 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             if clause >= 0 and re.search(r"(?:增加|减少|增长|下降)", text[sentence_start:clause]):
                 sentence_start = clause + 1  # "…减少0.15万元，…，其中：因公出国（境）费支出与上一年度持平"
             head = text[sentence_start : m.start()]
+            if _earlier_years(head, m.group("lead"), year):
+                continue
             amounts = [
                 a
                 for a in _AMOUNT_BEFORE.finditer(head)
@@ -256,6 +260,7 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 and not _BUDGET_COMPARED.search(head[: a.start()])  # the budget the 决算 is compared with
                 and not _BUDGET_SAID.search(head[: a.start()])  # "……0.39万元，全年预算为2.85万元，比上年减少"
                 and not _LAST_COMPARED_AT_END.search(head[: a.start()])
+                and not _dated_after_another(head, a.start(), year)
                 and not in_aside(head[: a.start()])  # "（其中办公用房占用费20.00万元）"
                 # a count in 万 ("全年接待1.2万") is no amount of a change in 万元 (a sum of money in 万 is:
                 # "支出决算数为184.65万")
@@ -268,8 +273,12 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                     r"占(?!用|地|有(?!关))[^，,。；;%\d]*$", head[: a.start()]
                 )  # a share's whole ("占本年支出合计877.77万元的")
             ]
+            opens = 0  # where the change's own words begin
+            if amounts and _names_another(head[amounts[-1].end() :], head[: amounts[-1].start()]):
+                # "……184.65万元，较上年增加2.55万元，增长1.40%，人员经费同比下降2.50%": 人员经费's, with no amount
+                amounts, opens = [], clause_begin(head, len(head))
             current = parse_amount(amounts[-1].group("n")) if amounts else None
-            quote_start = sentence_start + (amounts[-1].start() if amounts else 0)
+            quote_start = sentence_start + (amounts[-1].start() if amounts else opens)
             subject_text = head[: amounts[-1].start()] if amounts else head
             if sentence_start == 0 and _WRAPPED_NAME.match(subject_text) and pos > 0:
                 # "1.一般公共服务支出(类)财政事务(款)信息化建设" / "(项):支出决算数为7.14万元，比上年…": the name
@@ -278,7 +287,10 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
                 if prev.table is None and not re.search(r"[。；;]\s*$", prev.text):
                     subject_text = prev.text + subject_text
             subject = _subject(subject_text + m.group("what"))
-            if printed_unit == "万" and not _MONEY_NAME.search(subject):
+            if printed_unit == "万" and not (
+                _MONEY_NAME.search(subject)  # (or the words its name lost: "住房保障支出决算数4.91万元……")
+                or _MONEY_NAME.search(subject_text, clause_begin(subject_text, len(subject_text)))
+            ):
                 continue  # "全年完成不动产登记2.3万，比上年增加0.3万": a count in 万, not money
             current_quote = None
             if current is None and unit in (None, "万元"):
@@ -319,6 +331,54 @@ def yoy_claims(doc: Document, sections: list[str], toc: set[int]) -> list[dict[s
             })  # fmt: skip
         out.extend(_yoy_parts(block, pos, sections, [m.span() for m in changes]))
     return out
+
+
+def _earlier_years(head: str, lead: str, year: int | None) -> bool:
+    """ "2022年度与2021年度相比减少60.00万元": a change between two years before the report's (history), not this
+    year's."""
+    compared = re.search(r"(\d{4})\s*年", lead)
+    own = re.match(r"\s*(\d{4})\s*年", head)
+    return (
+        year is not None
+        and compared is not None
+        and own is not None
+        and int(own.group(1)) == int(compared.group(1)) + 1 < year
+    )
+
+
+def _names_another(after: str, label: str) -> bool:
+    """The change's own clause (the last of ``after``, the words after the sentence's last amount) names a figure
+    other than the one the amount's ``label`` names: not one pointing back ("该项支出", "相关支出"), nor a short name of
+    the same ("机关运行支出" for 机关运行经费支出)."""
+    own = re.sub(
+        rf"^\s*(?:{PARTS_OPEN})[:：]?|决算数?$", "", after[clause_begin(after, len(after)) :]
+    ).strip()
+    if not re.search(r"(?:经费|支出|收入|费|资金)$", own) or re.match(
+        r"该|此|这|上述|相关|本项|其(?!他|中)", own
+    ):
+        return False
+    own, label = (re.sub(r"经费|支出|资金|费|[（(][类款项][）)]", "", t) for t in (own, _subject(label)))
+    return own not in label and label not in own
+
+
+def _dated_after_another(head: str, at: int, year: int | None) -> bool:
+    """ "机关运行经费支出184.65万元，2023年度机关运行经费支出为182.10万元，比上年增加2.55万元": an amount in a clause
+    opened by a year, after an amount of another (or no) year, is that other year's figure, not the one the change
+    is of (yoy.stated_last reads it as last year's)."""
+    start = clause_begin(head, at)
+    dated = re.match(r"\s*(\d{4})\s*年", head[start:at])
+    first = next(
+        (
+            a
+            for a in _AMOUNT_BEFORE.finditer(head, 0, start)
+            if not _LAST_YEAR_CLAUSE.search(head[: a.start()])
+        ),
+        None,
+    )  # (not last year's: "上年机关运行经费182.10万元，2024年度机关运行经费184.65万元，增加2.55万元")
+    if dated is None or first is None or int(dated.group(1)) == year:
+        return False  # ("本年公用经费支出160.23万元，2024年度机关运行经费支出142.80万元，比2023年度减少……": this year's)
+    own = re.search(r"(\d{4})\s*年", head[clause_begin(head, first.start()) : first.start()])
+    return own is None or own.group(1) != dated.group(1)
 
 
 def _rate_of_change_before(text: str, m: re.Match[str]) -> bool:
@@ -380,7 +440,14 @@ def _current_before(
         # "X 32,186.91万元，占…。其中：基本支出…；项目支出…。与上年相比，减少…": a change naming nothing is about the
         # paragraph's figure, not the last of the parts listed after it
         opens = body.rfind("。") + 1
-        if opens and re.match(r"\s*其中", body[opens:]):
+        # (not when 其中 opens a part's own "X年初预算…，支出决算…", a paragraph of its own that a wrap joined)
+        if (
+            opens
+            and re.match(r"\s*其中", body[opens:])
+            and not re.match(
+                r"\s*其中[：:][^，。；;]*?(?:年初|全年)预算[^，。；;]*，[^，。；;]*决算", body[opens:]
+            )
+        ):
             body = body[:opens].rstrip("。；; ")
     start = sentence_begin(body, len(body))
     sentence = body[start:]
@@ -1095,6 +1162,8 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
                 "budget_kind": total.group("bkind"),
                 "quote": Quote(total.group(0).rstrip("，,。"), block.page_at(total.start())),
                 "items": items,
+                # the words before the total in its sentence: whose it is ("本局本级一般公共预算财政拨款支出")
+                "lead": block.text[sentence_begin(block.text, total.start()) : total.start()],
             })  # fmt: skip
     return out
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.extract.subjects import qualified
+from generator.extract.subjects import qualified, subject_words
 from generator.model import Block, Document, Quote, Value
 from generator.normalize import parse_amount
 
@@ -106,8 +106,9 @@ def has_unread_figure(text: str) -> bool:
     return bool(unread_figures(text))
 
 
-# 万元, or 万 alone where it ends the figure ("年初预算20万，全年使用数19.76万", "0.39万（含……）"; not "5万人次")
-WAN = r"万(?:元|(?![\u4e00-\u9fff]))"
+# 万元, or 万 alone where it ends the figure ("年初预算20万，全年使用数19.76万", "0.39万（含……）", "增加11.27万的情况"; not
+# "5万人次")
+WAN = r"万(?:元|(?=的)|(?![\u4e00-\u9fff]))"
 W = rf"(?:{WAN})"
 IS = r"(?:为|是|达到?|共计?|合计)?"
 # "…预算为1.40万元，支出决算为1.16万元": the figure after the budget is the final amount.
@@ -418,7 +419,7 @@ def _first(
                 and pattern.not_after in block.text[sentence_begin(block.text, m.start()) : m.start()]
             ) or in_budget_breakdown(block.text, m.start()):
                 continue
-            if own and qualified(block.text[sentence_begin(block.text, m.start()) : m.start()], *own):
+            if own and qualified(subject_words(block.text, m.start()), *own):
                 continue
             amount = parse_amount(m.group("n"))
             if amount is None:

@@ -83,6 +83,32 @@ _TEMPLATE_SUBJECT = re.compile(
 )
 
 
+# last year's figures follow ("上年基本支出……", "上年：……"; not "上年结转", "上年末")
+_LAST_YEAR_OPENS = re.compile(r"\s*(?:上一?年度?|去年)(?!结转|结余|末|底)(?:决算数?)?")
+
+
+_YEAR_OPENS = re.compile(r"\s*\d{4}\s*年度?(?!初|末|底)")
+
+
+def subject_words(text: str, at: int) -> str:
+    """The words that may qualify the figure at ``at`` (for ``qualified``): its sentence's (or clause's after "；");
+    for a part with no words of its own listed after "；" in a "其中" list, the list's head, which names whose parts
+    they are ("本局所属国库收付中心本年支出合计300.00万元，其中：基本支出250.00万元，占83.33%；项目支出50.00万元"), not
+    the parts before it, which name only themselves ("……；附属单位上缴收入0.00万元，占0.00%；其他收入")."""
+    begin = max(text.rfind(c, 0, at) for c in "。；;") + 1
+    if begin == 0 or text[begin - 1] not in "；;" or re.sub(rf"^\s*{LIST_MARK}", "", text[begin:at]).strip():
+        return text[begin:at]
+    full = text.rfind("。", 0, at) + 1
+    # "上一年度基本支出2350.00万元；项目支出653.19万元", "2023年度基本支出……；项目支出……": the list's year
+    if dated := (_LAST_YEAR_OPENS.match(text, full, begin) or _YEAR_OPENS.match(text, full, begin)):
+        return text[full : dated.end()]
+    # (a whole with its amount before 其中, not a list of words: "人员经费主要包括：基本工资……；公用经费184.65万元")
+    opens = re.search(r"其中", text[full:begin])
+    if opens is None or not _AMOUNT.search(text, full, full + opens.start()):
+        return text[begin:at]
+    return text[full : full + opens.end()]
+
+
 def qualified(before: str, agency: str | None, year: int | None = None, template: bool = False) -> bool:
     """Words before a figure's name, in its clause, that make it another figure: a part or a kind ("涉及项目支出",
     "追加财政拨款收入", "在职人员经费", "（事业单位）公用经费", "本级项目支出"), another body's ("局属……事务中心本年支出合计",
@@ -114,7 +140,12 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
     # earlier clauses' first figures'; a clause without a figure, "与2023年度相比", has none)
     heads = [
         *(pieces[:1] if len(pieces) > 1 else []),
-        *(c for c in reversed(clauses[:-1]) if _AMOUNT.search(c)),
+        # (not a closed aside: "本年支出合计2940.05万元（上年3003.19万元），其中：")
+        *(
+            c
+            for c in reversed(clauses[:-1])
+            if (_AMOUNT.search(c) or _LAST_YEAR_OPENS.fullmatch(c)) and not re.search(r"[）)]\s*$", c)
+        ),
     ]
     for head in heads:
         subject = _FIGURE_NAME_AT_END.sub("", _AMOUNT.split(head, maxsplit=1)[0])
@@ -123,8 +154,12 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
             # a body's or another year's subject carries over ("国库收付中心……和项目支出"); a kind's does not: a list's
             # earlier part names only itself ("使用非财政拨款结余0.00万元，年初结转和结余", "一般公共预算财政拨款基本支出
             # ……，其中：人员经费")
-            carried = _BODY.search(_SELF_NAMED.sub("", subject)) or (
-                year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", subject))
+            carried = (
+                _BODY.search(_SELF_NAMED.sub("", subject))
+                or (year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", subject)))
+                or _LAST_YEAR_OPENS.match(
+                    subject
+                )  # "上年基本支出2289.00万元，项目支出", "（上年：基本支出……，项目支出"
             )
             return bool(carried) and _qualifies(subject, own, year, template)
     return False
@@ -134,6 +169,8 @@ def _qualifies(tail: str, own: str, year: int | None, template: bool) -> bool:
     """``qualified`` for the words of one figure's own subject."""
     if year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", tail)):
         return True
+    if (dated := _YEAR_OPENS.fullmatch(tail)) and year is not None and str(year) in dated.group(0):
+        return False  # "2024年度": the report's own year, no other figure
     whole = re.search(r"(?:本级)?(?:及|和|与)(?:其)?(?:所属|下属)", tail)
     named = re.sub(r"^\s*\d{4}\s*年度?", "", tail[: whole.start()]).strip() if whole else ""
     if whole and own and (own_name(named, own) or _SELF_NAMED.fullmatch(named)):
