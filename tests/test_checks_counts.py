@@ -148,3 +148,63 @@ def test_foreign_guests_are_within_all_guests(reports) -> None:
     assert (g.severity, g.claimed, g.expected) == ("error", "0.52万元", "至多0.39万元")
     assert g.evidence[0].quote == "公务接待支出0.39万（含外宾接待支出0.52万元"
     assert changed("含外宾接待支出0.00万元", "含外宾接待支出0.39万元") == []
+
+
+_LANXIAN_RECEPTION = (
+    "4、公务接待费支出0万元，共接待0批次，0人次。国内接待费0万元，共接待0批次，0人次，其中外事接待费0万元，共接待0批次，0人次，"
+    "主要是本单位无公务接待项目支出；国（境）外接待费0万元，共接待国（境）外0批次，0人次"
+)
+
+
+def _lanxian_reception(whole, home, foreign, abroad) -> str:
+    """001's 公务接待 paragraph with (amount, batches, people) for the whole and its parts."""
+    (a, n, p), (ha, hn, hp), (fa, fn, fp), (ba, bn, bp) = whole, home, foreign, abroad
+    return (
+        f"4、公务接待费支出{a}万元，共接待{n}批次，{p}人次。国内接待费{ha}万元，共接待{hn}批次，{hp}人次，其中外事接待费{fa}万元，"
+        f"共接待{fn}批次，{fp}人次，主要是本单位无公务接待项目支出；国（境）外接待费{ba}万元，共接待国（境）外{bn}批次，{bp}人次"
+    )
+
+
+def test_reception_parts_add_up(reports) -> None:
+    """001 (the national template): "公务接待费支出0万元，共接待0批次，0人次。国内接待费0万元，……，其中外事接待费0万元，……；
+    国（境）外接待费0万元……" — 国内 + 国（境）外 = the whole in money, batches and people; 外事 within 国内. All zeros agree;
+    the realistic probe's V29P (国内接待费0.3万元 under a whole of 0) is found, and so is each figure off by one."""
+    from generator.checks.counts import reception_parts
+
+    report = reports[LANXIAN]
+    assert [list(reception_parts(r)) for r in reports.values()] == [[]] * len(reports)
+
+    def found(*figures):
+        return [
+            (f.claimed, f.expected)
+            for f in reception_parts(reread(report, _LANXIAN_RECEPTION, _lanxian_reception(*figures)))
+        ]
+
+    zero = ("0", 0, 0)
+    assert found(zero, ("0.3", 0, 0), zero, zero) == [("0万元", "0.30万元")]
+    right = (("1.20", 5, 40), ("0.90", 4, 30), ("0.20", 1, 5), ("0.30", 1, 10))
+    assert found(*right) == []
+    assert found(("1.20", 5, 40), ("0.90", 4, 30), ("0.20", 1, 5), ("0.40", 1, 11)) == [
+        ("1.20万元", "1.30万元"),
+        ("40人次", "41人次"),
+    ]
+    assert found(("1.20", 6, 40), *right[1:]) == [("6批次", "5批次")]
+    assert found(right[0], right[1], ("0.95", 5, 31), right[3]) == [
+        ("0.95万元", "至多0.90万元"),
+        ("5批次", "至多4批次"),
+        ("31人次", "至多30人次"),
+    ]
+    # rounding: 0.9 + 0.3 printed to one place against 1.20 is no mismatch
+    assert found(("1.20", 5, 40), ("0.9", 4, 30), ("0.2", 1, 5), ("0.3", 1, 10)) == []
+    f = next(
+        iter(
+            reception_parts(
+                reread(report, _LANXIAN_RECEPTION, _lanxian_reception(zero, ("0.3", 0, 0), zero, zero))
+            )
+        )
+    )
+    assert [q.quote for q in f.evidence] == [
+        "公务接待费支出0万元，共接待0批次，0人次",
+        "国内接待费0.3万元，共接待0批次，0人次",
+        "国（境）外接待费0万元，共接待国（境）外0批次，0人次",
+    ]

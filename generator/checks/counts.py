@@ -7,6 +7,9 @@
 - sum.self_evaluated_funds: the same sentence's "涉及资金1253.62万元" against the report's own 自评表, one per project.
 - sum.problems_rectified: "发现问题N个，已经完成整改的A个，正在整改的B个" — A + B cannot exceed N.
 - sum.foreign_guests: "公务接待2批次、26人次，其中：接待外宾0批次、0人次" and "……（含外宾接待支出0.00万元）" — a part within its whole.
+- sum.batches_people: "公务接待N批次、P人次" — at least one person a batch.
+- sum.reception_parts: the national template's "公务接待费……。国内接待费……，其中外事接待费……；国（境）外接待费……" — the two
+  parts add up to the whole (amount, batches, people), and 外事接待 is within 国内接待.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from decimal import Decimal
 
 from generator.checks import make_finding, rule, running_with
 from generator.checks.tolerance import fmt, provably_greater, sum_differs
-from generator.extract.narrative import WAN
-from generator.model import Finding, Quote, Report
+from generator.extract.narrative import FIG, WAN
+from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -406,4 +409,107 @@ def batches_people(report: Report) -> Iterable[Finding]:
                 f"{people}人次",
                 f"至少{batches}人次",
                 [Quote(m.group(0), b.page_at(m.start()), None, block=b)],
+            )
+
+
+# The national template's 公务接待 paragraph (001): "公务接待费支出0万元，共接待0批次，0人次。国内接待费0万元，共接待0批次，
+# 0人次，其中外事接待费0万元，共接待0批次，0人次，……；国（境）外接待费0万元，共接待国（境）外0批次，0人次，……"
+_GUESTS = (
+    r"(?:[，,]\s*(?:共|累计)?接待(?:国[（(]境[）)]外)?\s*(?P<n>\d+)\s*批次?[，,、]\s*(?P<p>\d+)\s*人次)?"
+)
+_RECEPTION = {
+    "公务接待费": re.compile(
+        rf"(?<!国内)(?<!外事)(?<![）)]外)公务接待费(?:支出)?(?:决算数?)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"
+    ),
+    "国内接待费": re.compile(rf"国内(?:公务)?接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"),
+    "外事接待费": re.compile(rf"其中[：:]?\s*外事接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"),
+    "国（境）外接待费": re.compile(
+        rf"国[（(]境[）)]外(?:公务)?接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"
+    ),
+}
+
+
+@rule(
+    "sum.reception_parts",
+    title="国内、国（境）外接待费与公务接待费总数不符",
+    explanation=(
+        "按决算公开的统一格式，公务接待费分为国内接待费（其中含外事接待费）和国（境）外接待费：“公务接待费支出A万元，"
+        "共接待N批次，P人次。国内接待费a万元，共接待n批次，p人次，其中外事接待费e万元……；国（境）外接待费b万元，"
+        "共接待国（境）外m批次，q人次”。两部分之和应等于总数（金额、批次、人次各自相加），外事接待是国内接待的一部分，"
+        "不能多于国内接待。只核对同一段里写明了总数和这两部分的说明。"
+    ),
+    formula="公务接待费 = 国内接待费 + 国（境）外接待费（批次、人次同样）；外事接待费 ≤ 国内接待费",
+    tolerance="金额按印出精度：(n+1)×半个末位单位；批次、人次是准确数",
+    example="“公务接待费支出0万元，共接待0批次，0人次。国内接待费0万元，……其中外事接待费0万元，……；国（境）外接待费0万元……”："
+    "0 + 0 = 0，相符。",
+    expected_label="应为",
+)
+def reception_parts(report: Report) -> Iterable[Finding]:
+    for _, b in running_with(report, "国内"):
+        found = {name: list(p.finditer(b.text)) for name, p in _RECEPTION.items()}
+        if any(len(ms) != 1 for name, ms in found.items() if name != "外事接待费"):
+            continue  # each stated once in the paragraph, or which is which is unclear
+        whole, home, abroad = (found[name][0] for name in ("公务接待费", "国内接待费", "国（境）外接待费"))
+        if not whole.start() < home.start() < abroad.start():
+            continue
+        quotes = [Quote(m.group(0), b.page_at(m.start()), None, block=b) for m in (whole, home, abroad)]
+        total, home_a, abroad_a = (parse_amount(m["a"]) for m in (whole, home, abroad))
+        if total is not None and home_a is not None and abroad_a is not None:
+            beyond, diff = sum_differs([home_a, abroad_a], total)
+            if beyond:
+                both = fmt(home_a + abroad_a)
+                yield make_finding(
+                    "sum.reception_parts",
+                    "error",
+                    f"公务接待费/{whole['a']}",
+                    f"文中写公务接待费{whole['a']}万元，国内接待费{home['a']}万元、国（境）外接待费{abroad['a']}万元，"
+                    f"两部分之和为{both}万元，与总数相差{fmt(abs(diff))}万元。",
+                    f"{whole['a']}万元",
+                    f"{both}万元",
+                    quotes,
+                )
+        for group, unit in (("n", "批次"), ("p", "人次")):
+            if any(m[group] is None for m in (whole, home, abroad)):
+                continue
+            total_n, parts_n = int(whole[group]), int(home[group]) + int(abroad[group])
+            if total_n != parts_n:
+                yield make_finding(
+                    "sum.reception_parts",
+                    "error",
+                    f"公务接待{unit}/{total_n}",
+                    f"文中写公务接待共{total_n}{unit}，国内接待{home[group]}{unit}、国（境）外接待{abroad[group]}{unit}，"
+                    f"两部分之和为{parts_n}{unit}。",
+                    f"{total_n}{unit}",
+                    f"{parts_n}{unit}",
+                    quotes,
+                )
+        foreign = found["外事接待费"][0] if len(found["外事接待费"]) == 1 else None
+        if foreign is not None and home.start() < foreign.start() < abroad.start():
+            yield from _foreign_affairs_within(b, home, foreign)
+
+
+def _foreign_affairs_within(b: Block, home: re.Match[str], foreign: re.Match[str]) -> Iterable[Finding]:
+    """外事接待 is a part of 国内接待: its amount, batches and people no more than those."""
+    within = [Quote(m.group(0), b.page_at(m.start()), None, block=b) for m in (home, foreign)]
+    part, of = parse_amount(foreign["a"]), parse_amount(home["a"])
+    if part is not None and of is not None and provably_greater(part, of):
+        yield make_finding(
+            "sum.reception_parts",
+            "error",
+            f"外事接待费/{foreign['a']}",
+            f"文中写国内接待费{home['a']}万元，其中外事接待费{foreign['a']}万元：其中之数多于总数。",
+            f"{foreign['a']}万元",
+            f"至多{home['a']}万元",
+            within,
+        )
+    for group, unit in (("n", "批次"), ("p", "人次")):
+        if foreign[group] is not None and home[group] is not None and int(foreign[group]) > int(home[group]):
+            yield make_finding(
+                "sum.reception_parts",
+                "error",
+                f"外事接待{unit}/{foreign[group]}",
+                f"文中写国内接待{home[group]}{unit}，其中外事接待{foreign[group]}{unit}：其中之数多于总数。",
+                f"{foreign[group]}{unit}",
+                f"至多{home[group]}{unit}",
+                within,
             )
