@@ -129,12 +129,37 @@ _UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万元|千元|元)")
 # a numbered 科目 cut before its 项: "1、一般公共服务支出（类）财政事务（款）行政运行" / "（项）。主要用于：……" (the
 # 测试问题版本's 具体情况, set in a larger font, wraps there): the paragraph goes on
 _UNFINISHED_ITEM = re.compile(r"[（(]款[)）](?!.*[（(]项[)）])")
+# what goes on with the paragraph before it, never opens one: punctuation ("……用于" / "。较上年决算减少……"), a reason
+# or a use after a full stop the wrap put at a line's end ("……总计持平。" / "主要原因：……", "……住房公积金（项）。" /
+# "主要用于：……"), a 其中 list
+_GOES_ON = re.compile(r"^(?:[。，；、]|主要原因|原因(?:是|为|主要)|主要用于|主要是|其中[：:，,])")
+
+
+def _goes_on(items: list[Item], normalized: dict[int, str], n: int) -> bool:
+    """Whether the line after line ``n`` goes on with its paragraph (_GOES_ON), so that neither a full stop nor a
+    short line ends the paragraph there."""
+    if n + 1 >= len(items) or items[n + 1].cells is not None:
+        return False
+    return _GOES_ON.match(normalized.get(n + 1, "")) is not None
+
+
 _TITLE_LIKE = re.compile(r"^[^，,。；;：:%]*(?:情况说明|情况|说明|概况|决算表|自评表|目录|分析)$")
 
 
 # A table's title on a line of its own ("项目支出绩效自评表", "一般公共预算财政拨款支出决算表"), as short as a
 # wrapped paragraph's last line: it starts a block of its own.
 _TABLE_TITLE = re.compile(r"^[^，,。；;：:%]{0,40}(?:绩效自评表|决算表|决算明细表)$")
+
+
+def _title_goes_on(head: str, line: str) -> bool:
+    """A numbered title wrapped onto a second line that ends it ("(一)一般公共预算财政" / "拨款支出决算总体情况")."""
+    return (
+        not _TITLE_LIKE.search(head)
+        and not _HEADING.match(line)
+        and not _TABLE_TITLE.match(line)
+        and len(head) + len(line) <= 40
+        and _TITLE_LIKE.search(head + line) is not None
+    )
 
 
 def _is_heading(text: str) -> bool:
@@ -191,6 +216,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     table_of: dict[tuple[int, int], int] = {}  # (page, reader table) → Document table index
     last_page: dict[int, int] = {}  # Document table index → last page it has rows on
     para: list[tuple[str, int]] = []
+    raw_end = False  # the last line put in ``para`` ended in a space before it was normalised
     last_kind = ""
 
     def flush() -> None:
@@ -202,6 +228,10 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             if text and page != (breaks[-1][1] if breaks else page0):
                 breaks.append((len(text), page))
             text += piece
+        if len(para) > 1 and not breaks:
+            text = normalize_paragraph(
+                text
+            )  # OCR spacing cut by the wrap ("19. " / "28万元") is mended only whole
         blocks.append(Block(text=text, page=page0, page_breaks=tuple(breaks)))
         para.clear()
 
@@ -248,21 +278,40 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         if _HEADING.match(text):
             flush()
             para.append((text, item.page))
+            raw_end = item.text[-1:].isspace()
             if (
                 not _END.search(text)
                 and len(text) <= 40
                 and (len(text) < 0.85 * wrap_width or _TITLE_LIKE.search(text))
                 and not _UNFINISHED_ITEM.search(text)
+                and not _title_goes_on(text, normalized.get(n + 1, ""))
             ):
                 flush()
             continue
-        if _TABLE_TITLE.match(text):
-            flush()  # a table's title line is never the end of the paragraph wrapped above it
+        if len(para) == 1 and _HEADING.match(para[0][0]) and _title_goes_on(para[0][0], text):
             para.append((text, item.page))
             flush()
             continue
+        if _TABLE_TITLE.match(text):
+            # a table's title line is never the end of the paragraph wrapped above it, but may end the title's own
+            # first line ("……57号项" / "目支出绩效自评表")
+            if not (para and _TABLE_TITLE.match("".join(t for t, _ in para) + text)):
+                flush()
+            para.append((text, item.page))
+            flush()
+            continue
+        if (
+            para
+            and text[:1].isdigit()
+            and (para[-1][0][-1:].isdigit() or para[-1][0].endswith("%"))
+            and (item.text[:1].isspace() or raw_end)
+        ):
+            text = (
+                " " + text
+            )  # two figures of a table-like line the wrap parted at their space ("13.60" / "1098.55%")
         para.append((text, item.page))
-        if _END.search(text) or len(text) < 0.6 * wrap_width:
+        raw_end = item.text[-1:].isspace()
+        if (len(text) < 0.6 * wrap_width or _END.search(text)) and not _goes_on(items, normalized, n):
             flush()
     flush()
     tables = [Table(page=page, rows=tuple(rows)) for page, rows in zip(table_pages, table_rows)]
