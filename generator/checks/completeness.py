@@ -840,9 +840,8 @@ def _earlier_years_change(text: str, c: re.Match[str], year: int) -> bool:
     before it (the sentence names that earlier year before the comparison), beside the paragraph's own change from last
     year: history, not a comparison of this year's."""
     begin = text.rfind("。", 0, c.start()) + 1
-    years = re.findall(
-        r"(\d{4})\s*年", text[begin : c.start()]
-    )  # (the sentence's own: "2021年度收支总计……，与2020年度")
+    # the sentence's own year, before the comparison ("2021年度收支总计……，与2020年度相比")
+    years = re.findall(r"(\d{4})\s*年", text[begin : c.start()])
     if not years or int(years[0]) != int(c.group(1)) + 1 or int(years[0]) >= year or len(set(years)) > 1:
         return False
     # the amount of this year's own change, copied under the wrong years, is no history

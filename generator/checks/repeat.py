@@ -237,6 +237,9 @@ _CLASS_OR_ITEM = re.compile(
 )
 
 
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
+
+
 def _of_a_class_or_item(text: str, at: int) -> bool:
     """Whether the figure at ``at`` is a class's or a numbered item's (see _CLASS_OR_ITEM); a circled mark right before
     the figure's own name numbers the figure itself ("②公务接待费支出决算为1.16万元")."""
@@ -247,7 +250,6 @@ def _of_a_class_or_item(text: str, at: int) -> bool:
     )
 
 
-_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
 # The four 三公 parts are stated in the 总体情况 ("其中：因公出国（境）费支出0万元……") and again in the 具体情况
 # ("1、因公出国（境）费支出0万元，出国（境）团组共0个"), where a part after 其中 is still the figure itself.
 _STATED: dict[str, _Stated] = {
@@ -1383,7 +1385,7 @@ def list_part(report: Report) -> Iterable[Finding]:
             continue
         at = 0
         for sentence in b.text.split("。"):
-            listed: dict[str, list[re.Match[str]]] = {}
+            listed: dict[tuple[int, str], list[re.Match[str]]] = {}  # by (numbered item, part)
             for m in _LISTED.finditer(sentence):
                 if in_budget_breakdown(sentence, m.start("label")):
                     continue  # a budget's part, beside the spending's in the same sentence
@@ -1406,9 +1408,8 @@ def list_part(report: Report) -> Iterable[Finding]:
                 label = _SAME_PART.get(label, label)
                 # each numbered item its own ("①……经费年初预算10万，财政拨款收入10万；②……财政拨款收入5万")
                 item = len(_ITEM_MARK.findall(sentence, 0, m.start()))
-                listed.setdefault(f"{item}/{label}", []).append(m)
-            for key, found in listed.items():
-                label = key.split("/", 1)[1]
+                listed.setdefault((item, label), []).append(m)
+            for (_, label), found in listed.items():
                 values = {parse_amount(m["n"]) for m in found}
                 if len(values) < 2:
                     continue
