@@ -965,8 +965,8 @@ def _reflowed(prefix: str, tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("prefix", "width", "indent"),
     [("000", 24, 2), ("000", 32, 0), ("001", 17, 0), ("001", 22, 2), ("001", 25, 0), ("001", 34, 0), ("001", 41, 2),
-     ("002", 30, 0), ("002", 40, 2), ("003", 16, 0), ("003", 22, 2), ("003", 46, 0), ("003", 60, 0), ("004", 25, 0),
-     ("004", 30, 2)],
+     ("002", 30, 0), ("002", 40, 2), ("003", 16, 0), ("003", 22, 2), ("003", 46, 0), ("003", 60, 0), ("004", 18, 2),
+     ("004", 25, 0), ("004", 30, 2)],
 )  # fmt: skip
 def test_a_report_wrapped_at_any_width_gives_the_same_errors(
     tmp_path: Path, prefix: str, width: int, indent: int
@@ -1003,3 +1003,12 @@ def test_a_report_wrapped_at_any_width_gives_the_same_errors(
         }
 
     assert said(wrapped) == said(path)
+
+
+def test_a_numbered_item_cut_after_its_class_is_one_paragraph() -> None:
+    """002's text cuts its 项 headings after the 类 ("3.社会保障和就业支出(类)人力资源和社会保障管理" / "事务(款)行政运行(项):支出
+    决算数为……"), as 004 wrapped with an indent does ("5、社会保障和就业支出（类）人" / "力资源……"): a heading whose 科目 stops
+    at its 类 or 款 goes on, so the item is one paragraph."""
+    doc = read_document(next((ROOT / "data" / "reports").glob("002_*.txt")))
+    item = "3.社会保障和就业支出(类)人力资源和社会保障管理事务(款)行政运行(项):支出决算数为1,005.01万元"
+    assert any(b.text.startswith(item) for b in doc.blocks)

@@ -128,7 +128,7 @@ _UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万元|千元|元)")
 # punctuation or percentage, and a title's last word ("（一）“三公”经费财政拨款支出决算总体情况说明" at 24 characters).
 # a numbered 科目 cut before its 项: "1、一般公共服务支出（类）财政事务（款）行政运行" / "（项）。主要用于：……" (the
 # 测试问题版本's 具体情况, set in a larger font, wraps there): the paragraph goes on
-_UNFINISHED_ITEM = re.compile(r"[（(]款[)）](?!.*[（(]项[)）])")
+_UNFINISHED_ITEM = re.compile(r"[（(][类款][)）](?!.*[（(]项[)）])")
 # what goes on with the paragraph before it, never opens one: punctuation ("……用于" / "。较上年决算减少……"), a reason
 # or a use after a full stop the wrap put at a line's end ("……总计持平。" / "主要原因：……", "……住房公积金（项）。" /
 # "主要用于：……"), a 其中 list
