@@ -28,7 +28,7 @@ from generator.errors import IngestError, ReportError
 from generator.model import Document, Report
 
 # Bump the suffix whenever a reader or assemble() changes what a Document holds.
-INGEST_VERSION = f"{__version__}+ingest27"
+INGEST_VERSION = f"{__version__}+ingest28"
 SUPPORTED = {".pdf", ".docx", ".doc", ".xlsx", ".xlsm", ".xls", ".txt", ".md", ".html", ".htm"}
 DEFAULT_CACHE = Path(".cache/extract")
 
