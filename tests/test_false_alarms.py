@@ -3819,3 +3819,40 @@ def test_the_probe_of_the_sessions_fixes_planted_errors(reports, before, name, e
     """adversarial_regress30a.md: real errors in the same places are still found."""
     found = raised_anew(_edited(reports[name], edits), before[name])
     assert any(r == rule and value in m for r, m in found), found
+
+
+def test_the_probe_of_the_sessions_later_changes(reports, before) -> None:
+    """adversarial_regress30d.md, on the session's later changes:
+    - N05t: a circled mark in a project's list ("……使用情况：①劳务费12.00万元；②公务接待费0.10万元") numbers the project's
+      items; only one opening its sentence numbers the figure itself;
+    - C01t: "其中：基本支出年初预算……，支出决算……；项目支出年初预算……" is a list of the paragraph's parts, so the change after
+      it is the paragraph's figure's (2940.05), not 项目支出's, and each part's budget and 决算 are no two parts;
+    - R28: 外事接待费 written as a third part beside 国内 and 国（境）外 leaves the parts unclear: no sum;
+    - L08p: a mark inside an aside ("（主要是①人员经费、②公用经费）") opens no item: the 基本支出 listed twice is found;
+    - S11p: "上年度各项工作任务完成后，本年支出合计……" is this year's list."""
+    gh, cz, r004 = reports[GUIHUA], reports[CAIZHENG], reports[R004]
+    used = "主要用于接待上级部门及外省市单位调研学习及考察"
+    project = (
+        used + "。“不动产登记”项目资金使用情况：①劳务费12.00万元；②公务接待费0.10万元，用于项目评审专家工作餐"
+    )
+    assert not raised_anew(reread(gh, used, project), before[GUIHUA])
+    gp = "一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。"
+    parts = "其中：基本支出年初预算2400.00万元，支出决算2336.91万元；项目支出年初预算593.92万元，支出决算603.14万元。"
+    change = "与2023年度相比，一般公共预算财政拨款支出减少63.14万元，下降2.10%。"
+    found = raised_anew(
+        reread(cz, gp + change, gp + parts + change.replace("一般公共预算财政拨款支出", "")), before[CAIZHENG]
+    )
+    assert not found  # (nor does sum.listed_parts add a part's budget and 决算 as two parts)
+    old = "2、公务接待费支出决算为1.16万元，全年共接待来访团组15个、来宾69人次，"
+    three = "2、公务接待费支出1.16万元，其中：国内公务接待费0.66万元，外事接待费0.30万元，国（境）外公务接待费0.20万元；共接待15批次，69人次。"
+    assert not [
+        r for r, _ in raised_anew(reread(r004, old, three), before[R004]) if r == "sum.reception_parts"
+    ]
+    aside = _CAIZHENG_SPENT.replace("占79.49%；项目支出", "占79.49%（主要是①人员经费、②公用经费）；基本支出")
+    assert "repeat.list_part" in {
+        r for r, _ in raised_anew(reread(cz, _CAIZHENG_SPENT, aside), before[CAIZHENG])
+    }
+    after = "上年度各项工作任务完成后，" + _CAIZHENG_SPENT.replace("603.14", "613.14")
+    assert "text_table.metric" in {
+        r for r, _ in raised_anew(reread(cz, _CAIZHENG_SPENT, after), before[CAIZHENG])
+    }

@@ -423,6 +423,8 @@ _RECEPTION = {
     ),
     "国内接待费": re.compile(rf"国内(?:公务)?接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"),
     "外事接待费": re.compile(rf"其中[：:]?\s*外事接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"),
+    # 外事 listed as a third part beside 国内 and 国（境）外 ("国内接待费0.66万元，外事接待费0.30万元，国（境）外接待费……")
+    "外事接待费（并列）": re.compile(rf"(?<![其中：:])外事接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}"),
     "国（境）外接待费": re.compile(
         rf"国[（(]境[）)]外(?:公务)?接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"
     ),
@@ -447,11 +449,14 @@ _RECEPTION = {
 def reception_parts(report: Report) -> Iterable[Finding]:
     for _, b in running_with(report, "国内"):
         found = {name: list(p.finditer(b.text)) for name, p in _RECEPTION.items()}
-        if any(len(ms) != 1 for name, ms in found.items() if name != "外事接待费"):
+        if any(len(found[name]) != 1 for name in ("公务接待费", "国内接待费", "国（境）外接待费")):
             continue  # each stated once in the paragraph, or which is which is unclear
         whole, home, abroad = (found[name][0] for name in ("公务接待费", "国内接待费", "国（境）外接待费"))
         if not whole.start() < home.start() < abroad.start():
             continue
+        beside = [m for m in found["外事接待费（并列）"] if home.start() < m.start() < abroad.start()]
+        if beside:
+            continue  # 外事 as a third part or within 国内: the text does not say which
         quotes = [Quote(m.group(0), b.page_at(m.start()), None, block=b) for m in (whole, home, abroad)]
         total, home_a, abroad_a = (parse_amount(m["a"]) for m in (whole, home, abroad))
         if total is not None and home_a is not None and abroad_a is not None:

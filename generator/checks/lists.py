@@ -237,6 +237,7 @@ _CHANGE_HEAD = re.compile(rf"^(?:比|较|与)|{CHANGE_WORD_AT_END.pattern}")  # 
 _AMOUNT_BEFORE = re.compile(r"\d\s*万元?\s*[，,、；;]\s*[^。；;\n]*\Z")  # a figure earlier in the sentence
 _OWN_RULE = re.compile(r"总计$|采购|基本支出$")
 _RESTATED = re.compile(r"(?:合计|小计|共计|总计|总额)$")
+_BUDGET_AND_FINAL = re.compile(r"(?:年初|全年|调整后?)预算(?:数)?$|^\s*(?:支出)?决算数?$")
 _ROUGHLY = re.compile(rf"(?:{ROUGHLY})$")
 
 
@@ -332,8 +333,8 @@ def listed_parts(report: Report) -> Iterable[Finding]:
             # a list closed by its own total ("…支持企业国际化发展50.00万元，合计1,170.00万元", a budget) restates it
             parts = [p for p in listed if not _RESTATED.match(p.name.strip())]
             total = parse_amount(h.group("n"))
-            if not parts or total is None:
-                continue
+            if not parts or total is None or any(_BUDGET_AND_FINAL.search(p.name) for p in parts):
+                continue  # "其中：基本支出年初预算2400.00万元，支出决算2336.91万元；……": each part's budget and 决算
             amounts = _values([p.n for p in parts])
             if amounts is None:
                 continue

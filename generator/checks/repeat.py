@@ -241,11 +241,16 @@ _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
 
 
 def _of_a_class_or_item(text: str, at: int) -> bool:
-    """Whether the figure at ``at`` is a class's or a numbered item's (see _CLASS_OR_ITEM); a circled mark right before
-    the figure's own name numbers the figure itself ("②公务接待费支出决算为1.16万元")."""
+    """Whether the figure at ``at`` is a class's or a numbered item's (see _CLASS_OR_ITEM); a circled mark opening the
+    sentence right before the figure's own name numbers the figure itself ("②公务接待费支出决算为1.16万元"), not one in a
+    project's list ("项目资金使用情况：①劳务费12.00万元；②公务接待费0.10万元")."""
     begin = max(text.rfind(c, 0, at) for c in "。；;") + 1
     return any(
-        not (c.group(0) in _CIRCLED and not text[c.end() : at].strip())
+        not (
+            c.group(0) in _CIRCLED
+            and not text[c.end() : at].strip()
+            and not text[text.rfind("。", 0, c.start()) + 1 : c.start()].strip()
+        )
         for c in _CLASS_OR_ITEM.finditer(text, begin, at)
     )
 
@@ -1351,7 +1356,9 @@ _SAME_PART = {
         f"{kind}采购金额": f"政府采购{kind}支出" for kind in ("货物", "工程", "服务")
     },  # 规划局's "货物采购金额"
 }
-_ITEM_MARK = re.compile(rf"{LIST_MARK}|[（(]\d{{1,2}}[）)]")  # a numbered item's mark
+_ITEM_OPENS = re.compile(
+    rf"(?:^|[：:；;])\s*(?:{LIST_MARK}|[（(]\d{{1,2}}[）)])"
+)  # a numbered item's mark, opening it
 _LISTED = re.compile(
     r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?(?P<label>"
     + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
@@ -1406,8 +1413,9 @@ def list_part(report: Report) -> Iterable[Finding]:
                     continue  # "；上年财政拨款收入……，其他收入4.50万元", "（上年：基本支出2289.00万元）": last year's parts
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
                 label = _SAME_PART.get(label, label)
-                # each numbered item its own ("①……经费年初预算10万，财政拨款收入10万；②……财政拨款收入5万")
-                item = len(_ITEM_MARK.findall(sentence, 0, m.start()))
+                # each numbered item its own ("①……经费年初预算10万，财政拨款收入10万；②……财政拨款收入5万"); a mark
+                # counts where it opens a part, not in an aside ("（主要是①……②……）") or a use ("主要用于①……")
+                item = len(_ITEM_OPENS.findall(re.sub(r"[（(][^（）()]{3,}[）)]", "", sentence[: m.start()])))
                 listed.setdefault((item, label), []).append(m)
             for (_, label), found in listed.items():
                 values = {parse_amount(m["n"]) for m in found}

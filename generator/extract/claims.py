@@ -440,13 +440,15 @@ def _current_before(
         # "X 32,186.91万元，占…。其中：基本支出…；项目支出…。与上年相比，减少…": a change naming nothing is about the
         # paragraph's figure, not the last of the parts listed after it
         opens = body.rfind("。") + 1
-        # (not when 其中 opens a part's own "X年初预算…，支出决算…", a paragraph of its own that a wrap joined)
+        # (not when 其中 opens one part's own "X年初预算…，支出决算…", a paragraph of its own that a wrap joined; a "；"
+        # list of parts' budgets is the paragraph's parts)
+        own_budget = re.match(
+            r"\s*其中[：:][^，。；;]*?(?:年初|全年)预算[^，。；;]*，[^，。；;]*决算", body[opens:]
+        )
         if (
             opens
             and re.match(r"\s*其中", body[opens:])
-            and not re.match(
-                r"\s*其中[：:][^，。；;]*?(?:年初|全年)预算[^，。；;]*，[^，。；;]*决算", body[opens:]
-            )
+            and not (own_budget and not re.search(r"[；;]", body[opens:]))
         ):
             body = body[:opens].rstrip("。；; ")
     start = sentence_begin(body, len(body))
