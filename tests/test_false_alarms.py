@@ -3759,6 +3759,7 @@ def test_a_circled_mark_numbering_the_figure_itself(reports, before) -> None:
 _CZ_JG_SHORT = "机关运行经费支出184.65万元，比2023年度增加2.55万元"
 _CZ_REASON = "主要原因是优化办公环境、提升照明效率，更换了老旧照明设施，导致相关支出略有增加"
 _CZ_TOTAL_TOO = _CAIZHENG_SPENT[:-1]
+_R002_SPENT = "本年支出3,008.60万元，其中：基本支出1,416.24万元，占47.07%；项目支出1,592.36万元，占52.93%"
 _R004_OVERALL = (
     "2023年度收、支总计877.77万元。与上年相比，减少153.60万元，减少14.89%，主要是因为财政进一步压减预算。"
 )
@@ -3778,6 +3779,7 @@ _GH_CHANGE = "与2023年度相比，收入支出总计增加1062.85万元，增�
         # C1h: last year's "；" list, no 其中
         (CAIZHENG, _CZ_TOTAL_TOO, _CZ_TOTAL_TOO + "。上一年度基本支出2350.00万元；项目支出653.19万元"),
         (CAIZHENG, _CZ_TOTAL_TOO, _CZ_TOTAL_TOO + "。2023年度基本支出2350.00万元；项目支出653.19万元"),
+        (R002, _R002_SPENT, _R002_SPENT + "。上一年度基本支出1,300.00万元；项目支出355.31万元"),  # (C6h: separators)
         # C1i: a sub-body's list, in repeat.narrative too
         (CAIZHENG, _CZ_TOTAL_TOO, _CZ_TOTAL_TOO + "。本单位所属事务中心本年支出合计300.00万元，其中：基本支出250.00万元，"
          "占83.33%；项目支出50.00万元，占16.67%"),

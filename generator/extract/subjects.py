@@ -101,7 +101,8 @@ def subject_words(text: str, at: int) -> str:
     full = text.rfind("。", 0, at) + 1
     # "上一年度基本支出2350.00万元；项目支出653.19万元", "2023年度基本支出……；项目支出……": the list's year
     dated = _LAST_YEAR_OPENS.match(text, full, begin) or _YEAR_OPENS.match(text, full, begin)
-    first = min((i for i in (text.find(c, full, begin) for c in "，,；;") if i >= 0), default=begin)
+    stop = re.compile(r"[，；;]|,(?!\d)").search(text, full, begin)  # (not a thousands separator: "1,300.00万元")
+    first = stop.start() if stop else begin
     if dated and _AMOUNT.search(text, dated.end(), first) and "本年" not in text[full:begin]:
         return text[full : dated.end()]  # (the year of the list's first figure, not of a clause before it)
     # (a whole with its amount before 其中, not a list of words: "人员经费主要包括：基本工资……；公用经费184.65万元")
