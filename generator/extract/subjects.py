@@ -84,7 +84,8 @@ _TEMPLATE_SUBJECT = re.compile(
 
 
 # last year's figures follow ("上年基本支出……", "上年：……"; not "上年结转", "上年末")
-_LAST_YEAR_OPENS = re.compile(r"\s*(?:上一?年度?|去年)(?!结转|结余|末|底)(?:决算数?)?")
+_LAST_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")  # (not a thousands separator: "1,300.00万元")
+_YEAR_OPENS = re.compile(r"\s*(?:上一?年度?|去年)(?!结转|结余|末|底)(?:决算数?)?")
 
 
 _YEAR_OPENS = re.compile(r"\s*\d{4}\s*年度?(?!初|末|底)")
@@ -101,7 +102,7 @@ def subject_words(text: str, at: int) -> str:
     full = text.rfind("。", 0, at) + 1
     # "上一年度基本支出2350.00万元；项目支出653.19万元", "2023年度基本支出……；项目支出……": the list's year
     dated = _LAST_YEAR_OPENS.match(text, full, begin) or _YEAR_OPENS.match(text, full, begin)
-    stop = re.compile(r"[，；;]|,(?!\d)").search(text, full, begin)  # (not a thousands separator: "1,300.00万元")
+    stop = _CLAUSE_END.search(text, full, begin)
     first = stop.start() if stop else begin
     if dated and _AMOUNT.search(text, dated.end(), first) and "本年" not in text[full:begin]:
         return text[full : dated.end()]  # (the year of the list's first figure, not of a clause before it)
