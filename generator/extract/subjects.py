@@ -84,10 +84,10 @@ _TEMPLATE_SUBJECT = re.compile(
 
 
 # last year's figures follow ("上年基本支出……", "上年：……"; not "上年结转", "上年末")
-_LAST_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")  # (not a thousands separator: "1,300.00万元")
-_YEAR_OPENS = re.compile(r"\s*(?:上一?年度?|去年)(?!结转|结余|末|底)(?:决算数?)?")
+_LAST_YEAR_OPENS = re.compile(r"\s*(?:上一?年度?|去年)(?!结转|结余|末|底)(?:决算数?)?")
 
 
+_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")  # (not a thousands separator: "1,300.00万元")
 _YEAR_OPENS = re.compile(r"\s*\d{4}\s*年度?(?!初|末|底)")
 
 
