@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from conftest import reread
 
 from generator.checks.counts import grade_count, listed_count
@@ -208,3 +209,31 @@ def test_reception_parts_add_up(reports) -> None:
         "国内接待费0.3万元，共接待0批次，0人次",
         "国（境）外接待费0万元，共接待国（境）外0批次，0人次",
     ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # 国（境）外 before 国内
+        "2、公务接待费支出1.16万元，共接待15批次，69人次。国（境）外接待费0.20万元，共接待国（境）外2批次，8人次；国内接待费{h}万元，"
+        "共接待13批次，61人次，其中外事接待费0.30万元，共接待3批次，12人次。",
+        # 国内公务接待支出 (no 费), 国（境）外公务接待支出
+        "2、公务接待费支出1.16万元，共接待15批次，69人次。国内公务接待支出{h}万元，共接待13批次，61人次；国（境）外公务接待支出0.20万元，"
+        "共接待国（境）外2批次，8人次。",
+        # 境外 without 国（）
+        "2、公务接待费支出1.16万元，共接待15批次，69人次。国内接待费{h}万元，共接待13批次，61人次；境外接待费0.20万元，共接待境外2批次，8人次。",
+        # 共计接待
+        "2、公务接待费支出决算为1.16万元，共计接待15批次、69人次，其中国内接待费{h}万元，共计接待13批次、61人次；国（境）外接待费0.20万元，"
+        "共计接待国（境）外2批次、8人次，",
+    ],
+)  # fmt: skip
+def test_reception_parts_in_other_provinces_words(reports, said: str) -> None:
+    """adversarial_regress30d.md (R23p, R24p, R25p, R32p): the same parts in other orders and words, written into 004's
+    公务接待 sentence (1.16万元, 15批次, 69人次): 0.96 + 0.20 = 1.16 agrees; 0.86 is found."""
+    from generator.checks.counts import reception_parts
+
+    old = "2、公务接待费支出决算为1.16万元，全年共接待来访团组15个、来宾69人次，"
+    report = reports["004_64caca8ce772cd7b.txt"]
+    assert list(reception_parts(reread(report, old, said.format(h="0.96")))) == []
+    (f,) = reception_parts(reread(report, old, said.format(h="0.86")))
+    assert (f.claimed, f.expected) == ("1.16万元", "1.06万元")

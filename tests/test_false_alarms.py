@@ -3858,3 +3858,17 @@ def test_the_probe_of_the_sessions_later_changes(reports, before) -> None:
     assert "text_table.metric" in {
         r for r, _ in raised_anew(reread(cz, _CAIZHENG_SPENT, after), before[CAIZHENG])
     }
+
+
+@pytest.mark.parametrize("marks", [("（1）", "（2）"), ("一是", "二是"), ("①", "②"), ("1.", "2.")])
+def test_a_part_listed_twice_under_its_own_numbers(reports, before, marks) -> None:
+    """adversarial_regress30d.md (L01p–L04p): "其中：（1）基本支出2336.91万元……；（2）基本支出603.14万元" — a part under its
+    own number is read as the unnumbered part is, and the second 基本支出 is found; numbered right, nothing new."""
+    first, second = marks
+    right = _CAIZHENG_SPENT.replace("其中：基本支出", f"其中：{first}基本支出").replace(
+        "；项目支出", f"；{second}项目支出"
+    )
+    assert not raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, right), before[CAIZHENG])
+    copied = right.replace(f"{second}项目支出", f"{second}基本支出")
+    found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, copied), before[CAIZHENG])
+    assert "repeat.list_part" in {r for r, _ in found}

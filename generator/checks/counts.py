@@ -414,19 +414,19 @@ def batches_people(report: Report) -> Iterable[Finding]:
 
 # The national template's 公务接待 paragraph (001): "公务接待费支出0万元，共接待0批次，0人次。国内接待费0万元，共接待0批次，
 # 0人次，其中外事接待费0万元，共接待0批次，0人次，……；国（境）外接待费0万元，共接待国（境）外0批次，0人次，……"
-_GUESTS = (
-    r"(?:[，,]\s*(?:共|累计)?接待(?:国[（(]境[）)]外)?\s*(?P<n>\d+)\s*批次?[，,、]\s*(?P<p>\d+)\s*人次)?"
-)
+_GUESTS = r"(?:[，,]\s*(?:共计?|累计)?接待(?:国[（(]境[）)]外|境外)?\s*(?P<n>\d+)\s*批次?[，,、]\s*(?P<p>\d+)\s*人次)?"
 _RECEPTION = {
     "公务接待费": re.compile(
-        rf"(?<!国内)(?<!外事)(?<![）)]外)公务接待费(?:支出)?(?:决算数?)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"
+        rf"(?<!国内)(?<!外事)(?<![）)]外)(?<!境外)公务接待费(?:支出)?(?:决算数?)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"
     ),
-    "国内接待费": re.compile(rf"国内(?:公务)?接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"),
+    # "国内接待费", "国内公务接待费", "国内公务接待支出"
+    "国内接待费": re.compile(rf"国内(?:公务)?接待(?:费|支出)+为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"),
     "外事接待费": re.compile(rf"其中[：:]?\s*外事接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"),
     # 外事 listed as a third part beside 国内 and 国（境）外 ("国内接待费0.66万元，外事接待费0.30万元，国（境）外接待费……")
     "外事接待费（并列）": re.compile(rf"(?<![其中：:])外事接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}"),
+    # "国（境）外接待费", "国(境)外公务接待费", "境外接待费"
     "国（境）外接待费": re.compile(
-        rf"国[（(]境[）)]外(?:公务)?接待费(?:支出)?为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"
+        rf"(?:国[（(]境[）)]|境)外(?:公务)?接待(?:费|支出)+为?\s*(?P<a>{FIG})\s*{WAN}{_GUESTS}"
     ),
 }
 
@@ -452,10 +452,9 @@ def reception_parts(report: Report) -> Iterable[Finding]:
         if any(len(found[name]) != 1 for name in ("公务接待费", "国内接待费", "国（境）外接待费")):
             continue  # each stated once in the paragraph, or which is which is unclear
         whole, home, abroad = (found[name][0] for name in ("公务接待费", "国内接待费", "国（境）外接待费"))
-        if not whole.start() < home.start() < abroad.start():
-            continue
-        beside = [m for m in found["外事接待费（并列）"] if home.start() < m.start() < abroad.start()]
-        if beside:
+        if not whole.start() < min(home.start(), abroad.start()):
+            continue  # (the parts in either order: "国（境）外接待费……；国内接待费……")
+        if any(m.start() > whole.start() for m in found["外事接待费（并列）"]):
             continue  # 外事 as a third part or within 国内: the text does not say which
         quotes = [Quote(m.group(0), b.page_at(m.start()), None, block=b) for m in (whole, home, abroad)]
         total, home_a, abroad_a = (parse_amount(m["a"]) for m in (whole, home, abroad))
@@ -489,7 +488,12 @@ def reception_parts(report: Report) -> Iterable[Finding]:
                     quotes,
                 )
         foreign = found["外事接待费"][0] if len(found["外事接待费"]) == 1 else None
-        if foreign is not None and home.start() < foreign.start() < abroad.start():
+        # (after 国内, and before 国（境）外 where that follows 国内)
+        if (
+            foreign is not None
+            and home.start() < foreign.start()
+            and not home.start() < abroad.start() < foreign.start()
+        ):
             yield from _foreign_affairs_within(b, home, foreign)
 
 

@@ -1360,7 +1360,8 @@ _ITEM_OPENS = re.compile(
     rf"(?:^|[：:；;])\s*(?:{LIST_MARK}|[（(]\d{{1,2}}[）)])"
 )  # a numbered item's mark, opening it
 _LISTED = re.compile(
-    r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?(?P<label>"
+    r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?"
+    rf"(?P<mark>(?:{LIST_MARK}|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])\s*)?(?P<label>"
     + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
     .replace("（", "[（(]")
     .replace("）", "[）)]")
@@ -1416,6 +1417,10 @@ def list_part(report: Report) -> Iterable[Finding]:
                 # each numbered item its own ("①……经费年初预算10万，财政拨款收入10万；②……财政拨款收入5万"); a mark
                 # counts where it opens a part, not in an aside ("（主要是①……②……）") or a use ("主要用于①……")
                 item = len(_ITEM_OPENS.findall(re.sub(r"[（(][^（）()]{3,}[）)]", "", sentence[: m.start()])))
+                if m["mark"]:
+                    item = (
+                        0  # the mark numbers the part itself ("（1）基本支出……；（2）项目支出……"): one list
+                    )
                 listed.setdefault((item, label), []).append(m)
             for (_, label), found in listed.items():
                 values = {parse_amount(m["n"]) for m in found}
