@@ -3872,3 +3872,16 @@ def test_a_part_listed_twice_under_its_own_numbers(reports, before, marks) -> No
     copied = right.replace(f"{second}项目支出", f"{second}基本支出")
     found = raised_anew(reread(reports[CAIZHENG], _CAIZHENG_SPENT, copied), before[CAIZHENG])
     assert "repeat.list_part" in {r for r, _ in found}
+
+
+def test_last_years_basic_split_before_this_years(reports, before) -> None:
+    """S16t (adversarial_regress30d.md): "2023年度一般公共预算财政拨款基本支出500.10万元；人员经费460.00万元。" before 000's
+    own 2024 paragraph — last year's figures (the clause dated 2023, and the "；" part after it) are not this year's, so
+    sum.basic_split does not add last year's 人员经费 to this year's 公用经费. The 2024 figures are still read: a wrong 2024
+    人员经费 is found."""
+    old = "2024年度一般公共预算财政拨款基本支出516.72万元，其中："
+    last = "2023年度一般公共预算财政拨款基本支出500.10万元；人员经费460.00万元。"
+    assert not raised_anew(seed_changed(R000, old, last + old), before[R000])
+    assert "sum.basic_split" in {
+        r for r, _ in raised_anew(seed_changed(R000, old, old.replace("516.72", "526.72")), before[R000])
+    }

@@ -362,7 +362,7 @@ def find_narrative(
                     having[needed] = blocks_with(needed)
                 candidates = having[needed]
             own = (agency, year, key in _TEMPLATE_KEYS) if key in OWN_KEYS else None
-            value = _first(candidates, sections, pattern, own)
+            value = _first(candidates, sections, pattern, own, None if key in COUNT_KEYS else year)
             if value is not None:
                 found[key] = value
                 break
@@ -397,14 +397,26 @@ def in_budget_breakdown(text: str, at: int) -> bool:
     return bool(opens) and "决算" not in text[opens[-1].end() : at]
 
 
+_DATED = re.compile(r"(?<![与比较])(\d{4})\s*年")
+
+
+def _dated_otherwise(words: str, year: int) -> bool:
+    """The figure's own clause is dated with another year than the report's ("2023年度一般公共预算财政拨款基本支出……"),
+    not a comparison ("与2023年度相比，2024年度……")."""
+    own = re.split(r"[，,：:]", words)[-1] or words
+    return any(int(y) != year for y in _DATED.findall(own))
+
+
 def _first(
     running: list[tuple[int, Block]],
     sections: list[str],
     pattern: Pattern,
     own: tuple[str | None, int | None, bool] | None,
+    year: int | None = None,
 ) -> Value | None:
     """The first match in the running-text blocks (position, block) in document order; with ``own`` (the unit's name
-    and year), the first the unit states as its own (not "财政局本级基本支出", "国库收付中心基本支出": see OWN_KEYS)."""
+    and year), the first the unit states as its own (not "财政局本级基本支出", "国库收付中心基本支出": see OWN_KEYS);
+    with ``year``, not one dated with another year ("2023年度一般公共预算财政拨款基本支出500.10万元；人员经费460.00万元")."""
     needs = pattern.needs[1:]  # the first one: see find_narrative
     for pos, block in running:
         if pattern.section and pattern.section not in sections[pos]:
@@ -420,6 +432,8 @@ def _first(
             ) or in_budget_breakdown(block.text, m.start()):
                 continue
             if own and qualified(subject_words(block.text, m.start()), *own):
+                continue
+            if year and _dated_otherwise(subject_words(block.text, m.start()), year):
                 continue
             amount = parse_amount(m.group("n"))
             if amount is None:
