@@ -401,10 +401,11 @@ _DATED = re.compile(r"(?<![与比较])(\d{4})\s*年")
 
 
 def _dated_otherwise(words: str, year: int) -> bool:
-    """The figure's own clause is dated with another year than the report's ("2023年度一般公共预算财政拨款基本支出……"),
-    not a comparison ("与2023年度相比，2024年度……")."""
+    """The figure's own clause is dated with an earlier year than the report's ("2023年度一般公共预算财政拨款基本支出……"
+    in a 2024 report), not a comparison ("与2023年度相比，2024年度……"). A later year is this year's figure misdated (no
+    final accounts exist for it yet: completeness.year reports the year)."""
     own = re.split(r"[，,：:]", words)[-1] or words
-    return any(int(y) != year for y in _DATED.findall(own))
+    return any(int(y) < year for y in _DATED.findall(own))
 
 
 def _first(
@@ -416,7 +417,7 @@ def _first(
 ) -> Value | None:
     """The first match in the running-text blocks (position, block) in document order; with ``own`` (the unit's name
     and year), the first the unit states as its own (not "财政局本级基本支出", "国库收付中心基本支出": see OWN_KEYS);
-    with ``year``, not one dated with another year ("2023年度一般公共预算财政拨款基本支出500.10万元；人员经费460.00万元")."""
+    with ``year``, not one dated with an earlier year ("2023年度一般公共预算财政拨款基本支出500.10万元；人员经费460.00万元")."""
     needs = pattern.needs[1:]  # the first one: see find_narrative
     for pos, block in running:
         if pattern.section and pattern.section not in sections[pos]:
