@@ -3860,7 +3860,9 @@ def test_the_probe_of_the_sessions_later_changes(reports, before) -> None:
     }
 
 
-@pytest.mark.parametrize("marks", [("（1）", "（2）"), ("一是", "二是"), ("①", "②"), ("1.", "2.")])
+@pytest.mark.parametrize(
+    "marks", [("（1）", "（2）"), ("一是", "二是"), ("①", "②"), ("1.", "2."), ("（一）", "（二）")]
+)
 def test_a_part_listed_twice_under_its_own_numbers(reports, before, marks) -> None:
     """adversarial_regress30d.md (L01p–L04p): "其中：（1）基本支出2336.91万元……；（2）基本支出603.14万元" — a part under its
     own number is read as the unnumbered part is, and the second 基本支出 is found; numbered right, nothing new."""

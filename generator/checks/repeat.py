@@ -1361,7 +1361,7 @@ _ITEM_OPENS = re.compile(
 )  # a numbered item's mark, opening it
 _LISTED = re.compile(
     r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?"
-    rf"(?P<mark>(?:{LIST_MARK}|[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])\s*)?(?P<label>"
+    rf"(?P<mark>(?:{LIST_MARK}|[（(](?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[）)]|\d{{1,2}}[.、．])\s*)?(?P<label>"
     + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
     .replace("（", "[（(]")
     .replace("）", "[）)]")
