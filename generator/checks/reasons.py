@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.checks import make_finding, per_report, rule
 from generator.checks.yoy import _sign
-from generator.extract.narrative import section_of
+from generator.extract.narrative import DATED_YEAR, section_of
 from generator.model import Block, Document, Finding, Quote, Report
 
 # "主要原因是：" (also 原因为, 原因：) after a year-over-year statement; the explanation runs to the end
@@ -485,7 +485,7 @@ def _of_another_year(clause: str, year: int | None) -> bool:
     with ("与2023年度相比电费支出减少") is this year's change."""
     if re.match(r"\s*(?:上一?年度?|去年)(?!同期)", clause):
         return True
-    return year is not None and any(int(y) != year for y in re.findall(r"(?<![与比较])(\d{4})\s*年", clause))
+    return year is not None and any(int(y) != year for y in DATED_YEAR.findall(clause))
 
 
 def _other_way_before(report: Report, claim: dict[str, Any], block: Block, at: int) -> bool:

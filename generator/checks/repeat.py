@@ -224,20 +224,18 @@ def _stated(pattern: str, needs: str, **how: bool) -> _Stated:
     return _Stated(re.compile(pattern + _AMOUNT), needs, **how)
 
 
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
 # a sentence about one functional class ("社会保障和就业支出年初预算……", "……（类）……"): its figures are the class's; or
 # one item of a list numbered ①…⑳ ("④农民工就业工作经费年初预算10万元，财政拨款收入10万元；"): that item's
 _CLASS_OR_ITEM = re.compile(
     "|".join(
         [
             r"[（(][类款项][）)]",
-            "[①-⑳]",
+            f"[{_CIRCLED}]",
             *(n for n in FUNCTIONAL_CLASSES.values() if n not in ("其他支出", "预备费")),
         ]
     )
 )
-
-
-_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
 
 
 def _of_a_class_or_item(text: str, at: int) -> bool:
@@ -1356,12 +1354,12 @@ _SAME_PART = {
         f"{kind}采购金额": f"政府采购{kind}支出" for kind in ("货物", "工程", "服务")
     },  # 规划局's "货物采购金额"
 }
-_ITEM_OPENS = re.compile(
-    rf"(?:^|[：:；;])\s*(?:{LIST_MARK}|[（(]\d{{1,2}}[）)])"
-)  # a numbered item's mark, opening it
+# a numbered item's or part's mark: "①", "一是", "（1）", "（一）"
+_ITEM_MARK = rf"(?:{LIST_MARK}|[（(](?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[）)])"
+_ITEM_OPENS = re.compile(rf"(?:^|[：:；;])\s*{_ITEM_MARK}")  # …where it opens an item
 _LISTED = re.compile(
     r"(?:^|(?<=[：:；;，,、]))\s*(?:其中\s*[：:]?\s*)?"
-    rf"(?P<mark>(?:{LIST_MARK}|[（(](?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[）)]|\d{{1,2}}[.、．])\s*)?(?P<label>"
+    rf"(?P<mark>(?:{_ITEM_MARK}|\d{{1,2}}[.、．])\s*)?(?P<label>"
     + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
     .replace("（", "[（(]")
     .replace("）", "[）)]")

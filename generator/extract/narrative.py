@@ -397,7 +397,9 @@ def in_budget_breakdown(text: str, at: int) -> bool:
     return bool(opens) and "决算" not in text[opens[-1].end() : at]
 
 
-_DATED = re.compile(r"(?<![与比较])(\d{4})\s*年")
+DATED_YEAR = re.compile(
+    r"(?<![与比较])(\d{4})\s*年"
+)  # a year that dates, not one compared with ("与2023年度相比")
 
 
 def _dated_otherwise(words: str, year: int) -> bool:
@@ -405,7 +407,7 @@ def _dated_otherwise(words: str, year: int) -> bool:
     in a 2024 report), not a comparison ("与2023年度相比，2024年度……"). A later year is this year's figure misdated (no
     final accounts exist for it yet: completeness.year reports the year)."""
     own = re.split(r"[，,：:]", words)[-1] or words
-    return any(int(y) < year for y in _DATED.findall(own))
+    return any(int(y) < year for y in DATED_YEAR.findall(own))
 
 
 def _first(
@@ -432,9 +434,8 @@ def _first(
                 and pattern.not_after in block.text[sentence_begin(block.text, m.start()) : m.start()]
             ) or in_budget_breakdown(block.text, m.start()):
                 continue
-            if own and qualified(subject_words(block.text, m.start()), *own):
-                continue
-            if year and _dated_otherwise(subject_words(block.text, m.start()), year):
+            words = subject_words(block.text, m.start())
+            if (own and qualified(words, *own)) or (year and _dated_otherwise(words, year)):
                 continue
             amount = parse_amount(m.group("n"))
             if amount is None:

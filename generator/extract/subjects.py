@@ -161,9 +161,8 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
             carried = (
                 _BODY.search(_SELF_NAMED.sub("", subject))
                 or (year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", subject)))
-                or _LAST_YEAR_OPENS.match(
-                    subject
-                )  # "上年基本支出2289.00万元，项目支出", "（上年：基本支出……，项目支出"
+                # "上年基本支出2289.00万元，项目支出", "（上年：基本支出……，项目支出"
+                or _LAST_YEAR_OPENS.match(subject)
             )
             return bool(carried) and _qualifies(subject, own, year, template)
     return False
