@@ -3887,3 +3887,22 @@ def test_last_years_basic_split_before_this_years(reports, before) -> None:
     assert "sum.basic_split" in {
         r for r, _ in raised_anew(seed_changed(R000, old, old.replace("516.72", "526.72")), before[R000])
     }
+
+
+def test_one_amount_a_share_of_two_wholes(reports, before) -> None:
+    """B57 (adversarial_regress28b.md): "基本支出2336.91万元，占本年支出合计和本年收入合计的比重分别为79.49%和79.32%" states
+    one amount's share of each of two wholes, in the order the wholes are named. Right, nothing new (and 基本支出 is one
+    part of 本年支出合计, not two); either share wrong is found against its own whole."""
+    old = "基本支出2336.91万元，占79.49%；"
+    both = "基本支出2336.91万元，占本年支出合计和本年收入合计的比重分别为{}%和{}%；"
+    cz = reports[CAIZHENG]
+    for right in (
+        both.format("79.49", "79.32"),
+        both.replace("支出合计和本年收入", "收入合计和本年支出").format("79.32", "79.49"),
+    ):
+        assert not raised_anew(reread(cz, old, right), before[CAIZHENG]), right
+    first = raised_anew(reread(cz, old, both.format("79.94", "79.32")), before[CAIZHENG])
+    assert [m for r, m in first if r == "ratio.share" and "79.94%" in m and "2940.05" in m]
+    assert "sum.expenditure_parts" not in {r for r, _ in first}
+    second = raised_anew(reread(cz, old, both.format("79.49", "79.23")), before[CAIZHENG])
+    assert [m for r, m in second if r == "ratio.share" and "79.23%" in m and "本年收入合计2946.25" in m]

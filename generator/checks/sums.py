@@ -456,6 +456,8 @@ def _narrative_parts(
         parent = c.get("parent")
         if c.get("denominator_label") and c.get("denominator_metric") is None:
             continue  # "……分别占项目支出的22.42%和74.53%": parts of a whole the sentence names, not of its own
+        if c.get("again"):
+            continue  # the same part's share of a second whole ("占本年支出合计和本年收入合计的比重分别为……")
         if isinstance(parent, Decimal) and _section(c, section) and str(c.get("label", "")).endswith(kind):
             by_parent.setdefault(parent, []).append(c)
     out: list[Finding | None] = []

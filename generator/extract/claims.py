@@ -665,6 +665,11 @@ _NAMED_AMOUNT = rf"([\u4e00-\u9fff（）()“”]{{2,}})\s*(?:为|是)?\s*({FIG}
 _SHARE_PAIRS = re.compile(
     rf"(?P<items>(?:{_NAMED_AMOUNT}{_AND})+{_NAMED_AMOUNT})(?:(?:两|三)(?:部分|项))?(?:构成|组成)?" + _SHARES
 )
+# one amount, a share of each of two wholes: "基本支出2336.91万元，占本年支出合计和本年收入合计的比重分别为79.49%和79.32%"
+_SHARE_WHOLES = re.compile(
+    rf"(?P<label>[^，,。；;：:%]{{0,40}}?){NUM}\s*{WAN}[，,]\s*所?占(?P<dens>[^\d，,。；;%]{{4,40}}?)的?(?:比[重例])?"
+    rf"(?:分别|依次)(?:为|是)?(?P<pcts>{FIG}\s*%(?:{_AND}{FIG}\s*%)+)"
+)
 
 
 _NAME_ENDS = ("费", "支出", "收入", "资金", "金额")  # how a name of a figure ends
@@ -732,6 +737,41 @@ def _share_lists(
                 "outer_parent": outer if outer != parent else None,
                 "quote": quote, "listed": True,
             })  # fmt: skip
+    for m in _SHARE_WHOLES.finditer(text):
+        if m.end() <= cut or _of_another_year(m.group("label"), year):
+            continue
+        pcts = [parse_amount(x) for x in re.findall(FIG, m.group("pcts"))]
+        wholes = list_labels(m.group("dens"), len(pcts))
+        if wholes is None or any(whole_named(w) is None for w in wholes):
+            continue  # a whole no figure of the report names: not read against another
+        parent, parent_quote, parent_unread, head = _sentence_whole(
+            doc, text, first, cut, pos, m.start(), toc
+        )
+        label = re.sub(
+            rf"^[\s\d.、，,）)]*(?:其中|主要包括|包括|主要为|{LIST_MARK})?[:：]?\s*", "", m.group("label")
+        )
+        quote = Quote(
+            m.group(0).lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None
+        )
+        for i, (whole, pct) in enumerate(zip(wholes, pcts, strict=True)):
+            out.append(
+                {
+                    "label": label.strip(),
+                    "amount": parse_amount(m.group("n")),
+                    "percent": pct,
+                    "denominator_label": whole,
+                    "denominator_metric": whole_named(whole),
+                    "parent": parent,
+                    "parent_quote": parent_quote,
+                    "parent_unread": parent_unread,
+                    "lead": head[:60],
+                    "block": pos,
+                    "outer_parent": None,
+                    "quote": quote,
+                    "listed": True,
+                    "again": i > 0,
+                }
+            )  # fmt: skip  (again: the same amount as a share of another whole, no part more)
     return out
 
 
