@@ -3906,3 +3906,94 @@ def test_one_amount_a_share_of_two_wholes(reports, before) -> None:
     assert "sum.expenditure_parts" not in {r for r, _ in first}
     second = raised_anew(reread(cz, old, both.format("79.49", "79.23")), before[CAIZHENG])
     assert [m for r, m in second if r == "ratio.share" and "79.23%" in m and "本年收入合计2946.25" in m]
+
+
+_GH_CHANGE = "收入支出总计增加1062.85万元，增长12.08%。主要原因：项目支出增加，较上一度增加1133.95万元"
+
+
+@pytest.mark.parametrize(
+    "case,name,old,new,rule",
+    [
+        # shares of the printed amounts: 63.96 ÷ 64.03 = 99.89%, 0.06 ÷ 64.03 = 0.09%; the parts (64.02) fall 0.01 short
+        (
+            "P31b-1",
+            CAIZHENG,
+            "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%；",
+            "本年支出合计64.03万元，其中：基本支出63.96万元，占99.89%；项目支出0.06万元，占0.09%；",
+            "ratio.sum_100",
+        ),
+        # the last year of 10.23 − 10.22 = 0.01, of which 102200% is the computed rate: no zero base
+        (
+            "P31a-6",
+            SHEGONG,
+            _SG_JG,
+            "机关运行经费支出10.23万元，比2023年度增加10.22万元，增长102200.00%。",
+            "yoy.zero_base",
+        ),
+        # three class changes (−107.03 + 4.91 + 11.27 = −90.85) against a total of −90.82: each change the difference
+        # of two printed figures, ±0.01 each
+        ("P31a-5", R001, "减少577.03万元，下降29.23%", "减少90.82万元，下降29.23%", "yoy.parts"),
+        # a fund's year-end balance, in its own sentence: not the unit's 年末结转和结余 (01表's 1.78)
+        (
+            "P31a-1",
+            R001,
+            "本年度无此项收支。",
+            "2024年度政府性基金预算财政拨款年初结转和结余1.00万元，本年收入10.00万元，本年支出10.00万元，年末结转和结余1.00万元。",
+            "text_table.metric",
+        ),
+        # 公务接待费 as one economic item of 公用经费 (基本支出 only) is no statement of the 三公 公务接待费 (0)
+        ("P31a-2", R001, "福利费2.79万元。", "福利费2.76万元，公务接待费0.03万元。", "repeat.narrative"),
+        # a bare 基本支出 in the 总体情况 section is the unit's (5377.64), not the 财政拨款's (5364.75): last year 7.64
+        (
+            "P31b-2",
+            GUIHUA,
+            _GH_CHANGE,
+            _GH_CHANGE.replace("项目支出增加，较上一度增加1133.95", "基本支出增加，较上一年度增加5370.00"),
+            "yoy.zero_base",
+        ),
+    ],
+)
+def test_consistent_figures_of_the_synthetic_probes(reports, before, case, name, old, new, rule) -> None:
+    """False notes the synthetic-report probes (docs/reviews/adversarial_synthetic31.md) raised on consistent figures,
+    each written into a real document: the rule raises nothing (not even an info) on the edit."""
+    known = {(f.rule, f.message) for f in run_checks(reports[name])}
+    assert not raised_anew(reread(reports[name], old, new), known, rule), case
+
+
+def test_a_word_against_two_amounts_printed_alike(reports, before) -> None:
+    """P31a-4: "年初预算为187.75万元，支出决算为187.75万元。决算数小于预算数" may be true below the print (less than 50元
+    apart): an info, no error; and a zero base worked out as 0.01 says it may be 0, not that it is."""
+    old = "年初预算为187.75万元，支出决算为187.19万元。决算数小于预算数"
+    tie = reread(reports[CAIZHENG], old, old.replace("187.19", "187.75"))
+    found = [f for f in run_checks(tie) if f.rule == "budget.word"]
+    assert [f.severity for f in found] == ["info"] and "也可能成立" in found[0].message
+    usual = reread(
+        reports[SHEGONG], _SG_JG, "机关运行经费支出10.23万元，比2023年度增加10.22万元，增长100.00%。"
+    )
+    notes = [f.message for f in run_checks(usual) if f.rule == "yoy.zero_base" and "10.22" in f.message]
+    assert len(notes) == 1 and "10.23−10.22=0.01万元，在印出精度内可能为0" in notes[0]
+
+
+def test_no_fall_or_share_beyond_a_hundred(reports, before) -> None:
+    """The synthetic probes' plants (adversarial_synthetic31.md): a fall is the change over this year plus the change,
+    so "本年0万元，比上年减少0.85万元，下降101.00%" is wrong though the roundings alone would allow up to 101.2%; a part
+    is no more than its whole, so 0.36 of 0.36 "占101.00%" is wrong. 100.00% stays right in both."""
+    old = "公务接待费支出0万元，与上年相同，主要原因是"
+    fall = "公务接待费支出0万元，比上年减少0.85万元，下降{}%，主要原因是"
+    assert not raised_anew(seed_changed(R001, old, fall.format("100.00")), before[R001], "yoy.percent")
+    wrong = raised_anew(seed_changed(R001, old, fall.format("101.00")), before[R001], "yoy.percent")
+    assert [m for _, m in wrong if "下降101.00%" in m and "0.85÷0.85=100.00%" in m]
+    whole = [
+        ("政府采购支出总额1.59万元", "政府采购支出总额0.36万元"),
+        ("政府采购货物支出1.59万元", "政府采购货物支出0.36万元"),
+    ]
+    share = "合同金额0.36万元，占政府采购支出总额的{}%。其中"
+
+    def procurement(p: str) -> set:
+        r = reports[R001]
+        for a, b in [*whole, (share.format("22.64"), share.format(p))]:
+            r = reread(r, a, b)
+        return {m for _, m in raised_anew(r, before[R001], "ratio.share") if "中小企业" in m}
+
+    assert not procurement("100.00")
+    assert [m for m in procurement("101.00") if "占101.00%" in m]

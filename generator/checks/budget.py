@@ -225,7 +225,8 @@ def _gap_percent(claim: dict, kind: str, budget: Decimal, final: Decimal) -> Ite
     formula="sign(决算数 − 预算数) 与比较词一致",
     tolerance=(
         "两数在印出精度内相等（差额不超过0.01万元）视为相等；两数精度不同（“2.2”与“2.22”）时，只有舍入区间不重叠才算分出大小；"
-        "两数印得一样而精度粗于0.01万元（“2.2”与“2.2”）时大小无从判断，不报；“基本持平”容许差额≤预算数×5%"
+        "两数印得一样而精度粗于0.01万元（“2.2”与“2.2”）时大小无从判断，不报；两数印到0.01万元相同而文中写大于或小于时，"
+        "差额可能不足50元，只作提示；“基本持平”容许差额≤预算数×5%"
     ),
     example="年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因……（应为小于）",
     expected_label="按数字应为",
@@ -268,6 +269,8 @@ def word(report: Report) -> Iterable[Finding]:
             ok = equal
         if ok:
             continue
+        # printed equal at 0.01万元 ("0.03" and "0.03"): 决算 may still be 小于 by less than 50元
+        tie = diff == 0 and budget != 0 and w.startswith(_ABOVE + _BELOW)
         actual = "大于" if diff > 0 else "小于" if diff < 0 else "等于"
         word_shown = re.sub(r"^(?:与|同)", "", w)
         if word_shown.startswith(("大", "小", "等", "高", "低", "超", "多", "少")):
@@ -276,9 +279,10 @@ def word(report: Report) -> Iterable[Finding]:
             said = w if "预算" in w else "与预算数" + w
         yield make_finding(
             "budget.word",
-            "error",
+            "info" if tie else "error",
             _subject(claim),
-            f"文中称决算数{said}，但{kind}为{budget}万元、决算为{final}万元，决算数{actual}预算数。",
+            f"文中称决算数{said}，但{kind}为{budget}万元、决算为{final}万元，决算数{actual}预算数"
+            + ("（印出的两数相同；两者之差不足印出精度的一半时，这个说法也可能成立）。" if tie else "。"),
             w,
             actual,
             _evidence(claim),

@@ -148,6 +148,16 @@ def _named_whole(report: Report, key: str | None) -> tuple[Decimal, str, Quote |
     return value.amount, _WHOLE_NAMES.get(key, key), value.quote
 
 
+def _share_severity(stated: Decimal, amount: Decimal, whole: Decimal, part: bool) -> Severity | None:
+    """percent_severity of a share; of a ``part`` no larger than its printed whole, the share is at most 100% (0.62 of
+    0.62 is 100%, not up to 101.6% as the two roundings alone allow)."""
+    bounds = ratio_bounds(amount, whole)
+    if bounds is None:
+        return None
+    high = min(bounds[1], Decimal(100)) if part and amount <= whole else bounds[1]
+    return interval_verdict(stated, bounds[0], high)
+
+
 _AMOUNT_IN = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:为|是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*{WAN}")
 
 
@@ -166,6 +176,7 @@ _AMOUNT_IN = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:为|是)?\s*(?P<n>\d[\d,]*(
     formula="占比 = 分项金额 ÷ 合计金额 × 100%",
     tolerance=(
         "按印出精度做区间运算：金额各有±0.005万元、百分比有±0.005个百分点的舍入误差，区间内不报；"
+        "一项不会超过它的合计（“三公”经费预算不算合计），区间的上限至多100%；"
         "超出区间但只差末位一个单位（多为截尾而非四舍五入）记为提示；更大的差异记为错误。"
     ),
     example="一般公共服务支出（类）2106.66万元，占71.73%；按一般公共预算财政拨款支出2940.05万元计算应为71.65%。",
@@ -177,9 +188,11 @@ def share(report: Report) -> Iterable[Finding]:
         if amount is None or stated is None or whole is None:
             continue
         total, name, quote = whole
-        severity = percent_severity(stated, amount, total)
+        # a part is no more than its whole (a 三公 budget, which spending may pass, is no whole of it)
+        part = claim.get("denominator_metric") != "sangong_budget"
+        severity = _share_severity(stated, amount, total, part)
         if severity is None or any(
-            percent_severity(stated, amount, w) is None for w in _other_wholes(report, claim)
+            _share_severity(stated, amount, w, part) is None for w in _other_wholes(report, claim)
         ):
             continue  # right against the whole another place states (the text's 5377.64 where 公开06表 has 5364.75)
         expected = rounded_percent(amount, total, stated)
@@ -219,10 +232,11 @@ def share(report: Report) -> Iterable[Finding]:
     explanation=(
         "同一段里列出的各项金额加起来正好是合计时（例如按功能分类列出的全部类级支出），它们的占比"
         "加起来应是100%。每个百分比最多有半个末位单位的舍入误差，所以n项之和最多偏离100%"
-        "n个半单位。与自身金额不符的占比（每个另有一条 ratio.share 问题）一并指出：偏离多半由它而来。"
+        "n个半单位。占比也常按印出的金额计算，这时它们之和是各项印出金额之和占合计的比例（金额只差尾数时不是正好100%），"
+        "与这个比例相符的也不报。与自身金额不符的占比（每个另有一条 ratio.share 问题）一并指出：偏离多半由它而来。"
     ),
     formula="Σ 各项占比 = 100%（当 Σ 各项金额 = 合计）",
-    tolerance="n项百分比之和与100%之差不超过 n × 0.005 个百分点（两位小数时）",
+    tolerance="n项百分比之和与100%之差、也与“各项金额之和 ÷ 合计 × 100%”之差都超过 n × 0.005 个百分点（两位小数时）才报",
     example="71.73%+11.11%+2.07%+15.16%=100.07%，而四项金额之和2940.06万元与一般公共预算财政拨款支出2940.05万元只有尾数差异；"
     "多出的部分来自71.73%：2106.66÷2940.05应为71.65%。",
     expected_label="应为",
@@ -253,7 +267,10 @@ def sum_100(report: Report) -> Iterable[Finding]:
         pcts = [c["percent"] for c in claims]
         s = sum(pcts, Decimal(0))
         tol = len(pcts) * half_unit(*pcts)
-        if abs(s - 100) <= tol:
+        parts = sum(amounts, Decimal(0))
+        if abs(s - 100) <= tol or abs(s - parts / total * 100) <= tol:
+            # (shares of the printed amounts sum to the printed parts' share of the whole: "基本支出63.96万元，占99.89%；项目
+            # 支出0.06万元，占0.09%" of 64.03, 99.98%)
             continue
         outer = claims[0].get("outer_parent")
         if isinstance(outer, Decimal) and all(
@@ -261,7 +278,6 @@ def sum_100(report: Report) -> Iterable[Finding]:
         ):
             continue  # a part's own parts given as shares of the sentence's whole ("其中人员经费……，占73.20%")
         terms = "+".join(pct(p) for p in pcts)
-        parts = sum(amounts, Decimal(0))
         added = (
             f"各项金额之和等于{name}{total}万元"
             if parts == total

@@ -218,10 +218,13 @@ class _Stated:
     )
     whole: bool = False  # the unit's own total: not in a sentence about 财政拨款 or one fund
     per_section: bool = False  # compared within one section only (other sections state other scopes)
+    # read only in a section whose heading holds this: a 三公 part ("公用经费……，主要包括办公费……、公务接待费0.03万元" in
+    # the 基本支出 section is one economic item of 基本支出, while the 三公 公务接待费 also counts project money)
+    section: str | None = None
 
 
-def _stated(pattern: str, needs: str, **how: bool) -> _Stated:
-    return _Stated(re.compile(pattern + _AMOUNT), needs, **how)
+def _stated(pattern: str, needs: str, **how: bool | str) -> _Stated:
+    return _Stated(re.compile(pattern + _AMOUNT), needs, **how)  # type: ignore[arg-type]
 
 
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
@@ -307,7 +310,7 @@ _STATED: dict[str, _Stated] = {
         for kind in ("支出", "基本支出")
     },
     **{
-        label: _stated(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?", needs)
+        label: _stated(rf"(?<!国内)(?<!国内公务){pattern}(?:支出)?(?:决算)?为?", needs, section="三公")
         for label, pattern, needs in (
             ("因公出国（境）费", r"因公出国[（(]境[）)]费", "出国"),
             ("公务用车购置费", r"公务用车购置费?", "购置"),
@@ -342,7 +345,8 @@ _FUNDED = re.compile(r"(?<!非财政)(?<!非)拨款")
         "人员经费、公用经费只在同一节内比较：别的节里写的往往是另一口径（事业单位的公用经费、绩效报告里全部资金的人员经费）。"
         "只比较作为一句话主语的总数；“其中：……”之后列出的分项不算，名称前有别的限定的也不算（“涉及项目支出”“追加财政拨款收入”"
         "“在职人员经费”、下属单位的“本年支出合计”）。“A和B分别为a万元和b万元”列出的各是一次表述。“三公”经费的四个分项（因公出国（境）费、"
-        "公务用车购置费、公务用车运行维护费、公务接待费）在总体情况和具体情况说明里各写一次本年支出，也比较；"
+        "公务用车购置费、公务用车运行维护费、公务接待费）在总体情况和具体情况说明里各写一次本年支出，也比较，但只在“三公”经费"
+        "一节里（基本支出一节列出的公务接待费是经济分类的一项，只含基本支出，与含项目支出的“三公”数不是同一口径）；"
         "写上年数、预算数的句子不算。"
     ),
     formula="同一指标的两处表述相等",
@@ -365,10 +369,14 @@ def narrative_twice(report: Report) -> Iterable[Finding]:
         for c in listed:
             if c["label"] != label or c["qualified"] or (not st.part and re.search(PARTS_OPEN, c["lead"])):
                 continue
+            if st.section and st.section not in (c["quote"].section or ""):
+                continue
             if not (st.whole and _FUNDED.search(c["lead"] + c["quote"].quote)):
                 scope = (c["quote"].section or "") if st.per_section else ""
                 seen.setdefault(scope, {}).setdefault(c["amount"], c["quote"])
         for pos, block in running_with(report, st.needs):
+            if st.section and st.section not in (sections := sections or section_of(doc))[pos]:
+                continue
             for m in st.pattern.finditer(block.text):
                 clause_start = sentence_begin(block.text, m.start())
                 template = label in ("收入总计", "支出总计")  # "××局2024年度收入支出总计……"

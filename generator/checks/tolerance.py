@@ -74,6 +74,13 @@ def sum_differs(parts: list[Decimal], total: Decimal) -> tuple[bool, Decimal]:
     return abs(diff) > sum_tolerance(parts, total), diff
 
 
+def change_sum_differs(changes: list[Decimal], total: Decimal) -> tuple[bool, Decimal]:
+    """``sum_differs`` for changes from last year: a change is often the difference of two printed figures ("1034.30 −
+    648.77 = 385.53"), so it carries both their roundings, twice a printed figure's half unit."""
+    diff = total - sum(changes, Decimal(0))
+    return abs(diff) > 2 * sum_tolerance(changes, total), diff
+
+
 def same_figure(a: Decimal, b: Decimal) -> bool:
     """Two printings of one figure: equal, or at two precisions the finer one rounded to the coarser's places
     ("98.14%" and "98.1%", "584.82万元" and "584.8万元"). Half-up and half-even rounding both count."""

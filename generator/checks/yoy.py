@@ -10,6 +10,7 @@ from typing import Any
 from generator.checks import make_finding, page_ref, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import (
+    change_sum_differs,
     half_unit,
     interval_verdict,
     rounded_percent,
@@ -38,6 +39,14 @@ def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | 
     if claim["current"] is not None:
         return claim["current"], claim.get("current_quote")
     key = claim.get("metric")
+    quote = claim.get("quote")
+    if (
+        key == "gpb_basic"
+        and "财政拨款" not in claim["subject"]
+        and not (isinstance(quote, Quote) and "财政拨款" in (quote.section or ""))
+        and (report.metrics.get("expenditure_basic") or report.narrative.get("expenditure_basic"))
+    ):
+        key = "expenditure_basic"  # a bare 基本支出 outside the 财政拨款 sections: the unit's ("主要原因：基本支出增加……")
     if key and claim.get("unit") in (None, "万元"):
         value = report.metrics.get(key) or report.narrative.get(key)
         if value is not None:
@@ -86,7 +95,10 @@ def _growth_bounds(change: Decimal, current: Decimal, sign: int) -> tuple[Decima
     if lo_last <= 0:
         return None
     lo_c, hi_c = max(change - h, Decimal(0)), change + h
-    return last, lo_c / hi_last * 100, hi_c / lo_last * 100
+    high = hi_c / lo_last * 100
+    if sign < 0 and current >= 0:
+        high = min(high, Decimal(100))  # a fall is change ÷ (this year + change): never more than 100%
+    return last, lo_c / hi_last * 100, high
 
 
 def _evidence(claim: dict[str, Any], extra: Quote | None) -> list[Quote]:
@@ -120,7 +132,7 @@ def _fits_the_table(
         "增幅没有意义，见“从零起算的增幅”。"
     ),
     formula="上年 = 本年 ∓ 变动额；增幅 = 变动额 ÷ 上年 × 100%",
-    tolerance="金额±0.005万元、百分比±0.005个百分点的区间运算；只差末位一个单位记为提示",
+    tolerance="金额±0.005万元、百分比±0.005个百分点的区间运算（降幅是减少额 ÷（本年数 + 减少额），至多100%）；只差末位一个单位记为提示",
     example="文中称减少56.95万元、下降1.87%，而本年收入支出总计为0万元：上年应为56.95万元，降幅应为100%"
     "（报表中收入支出总计为2,995.39万元，56.95÷3,052.34=1.87%，所以写错的是0万元，不在这里报告）。",
 )
@@ -253,16 +265,17 @@ def zero_base(report: Report) -> Iterable[Finding]:
                 _evidence(claim, cq),
             )
         elif abs(last) <= 2 * h and claim["percent"] is not None:
+            if last > 0 and percent_severity(claim["percent"], change, last) is None:
+                continue  # the rate of a last year printed as 0.01 ("增加1.48万元，增长14800.00%"): computed, not a zero's
             # "增长100%" is the convention; any other rate on a zero base ("增长10.00%") comes from no figure at all
-            usual = claim["percent"] == 100 or (
-                last > 0 and percent_severity(claim["percent"], change, last) is None
-            )  # (or the rate of a last year printed as 0.01: "增加10.22万元，增长102200.00%")
+            usual = claim["percent"] == 100
+            base = "0" if last == 0 else f"{current}−{change}={last}万元，在印出精度内可能为0"
             yield make_finding(
                 "yoy.zero_base",
                 "info" if usual else "warning",
                 claim["subject"],
                 f"文中称{claim['subject']}本年{current}万元、比上年增加{change}万元、增长{pct(claim['percent'])}；"
-                f"按此上年为0，增幅的分母为零，无法计算，"
+                f"按此上年为{base}，增幅的分母{'为' if last == 0 else '可能为'}零，无法计算，"
                 + (
                     f"写作“增长{pct(claim['percent'])}”只是惯例。"
                     if usual
@@ -543,7 +556,7 @@ _GONE = "；相差的{diff}万元只可能是上年有支出、本年没有支�
         "差额可能是上年有、本年没有支出的类（本年不列，模板也不要求列），只作提示；反过来则是错误。"
     ),
     formula="Δ一般公共预算财政拨款支出 = Σ Δ各类支出",
-    tolerance="(n+1) × 0.005万元（n为类的个数）；总数减少得比各类之和多为提示，反之为错误",
+    tolerance="(n+1) × 0.01万元（n为类的个数；变动额常是两个印出数之差，带两次舍入）；总数减少得比各类之和多为提示，反之为错误",
     example="总数减少577.03万元，而社会保障和就业−107.03、卫生健康+4.91、住房保障+11.27，合计−90.85万元。",
 )
 def parts(report: Report) -> Iterable[Finding]:
@@ -562,7 +575,7 @@ def parts(report: Report) -> Iterable[Finding]:
         return
     signed = [_sign(c["direction"]) * c["change"] for c in by_class.values()]
     total_signed = _sign(total["direction"]) * total["change"]
-    differs, _ = sum_differs(signed, total_signed)
+    differs, _ = change_sum_differs(signed, total_signed)
     if not differs:
         return
     terms = "、".join(f"{n}{'+' if v >= 0 else ''}{v}" for n, v in zip(by_class, signed))
@@ -591,7 +604,8 @@ def parts(report: Report) -> Iterable[Finding]:
         "上年有、本年没有支出因而未列出的项，只作提示。"
     ),
     formula="Δ一般公共预算财政拨款支出 = Σ Δ各项支出（清单列全时）",
-    tolerance="各数按印出精度的舍入误差之和；超出为错误（总数减少得更多时为提示），范围内的非零差额记为提示",
+    tolerance="各数按印出精度的舍入误差之和的两倍（变动额常是两个印出数之差，带两次舍入）；超出为错误（总数减少得更多时为提示），"
+    "范围内的非零差额记为提示",
     example="总数减少10.04万元，13项的变动额合计−10.05万元：相差0.01，在舍入范围内。",
     expected_label="各项变动之和",
 )
@@ -603,7 +617,7 @@ def detail_items_change(report: Report) -> Iterable[Finding]:
         return  # no list, or one that may leave items out: its changes need not add up
     changes = [i.change for i in items if i.change is not None]
     said = _sign(claim["direction"]) * claim["change"]
-    beyond, diff = sum_differs(changes, said)
+    beyond, diff = change_sum_differs(changes, said)
     if diff == 0:
         return
     s = sum(changes, Decimal(0))
@@ -696,7 +710,7 @@ def _sangong_part(subject: str) -> str | None:
         "只在同一段中对总数和每一项都写了比上年的变动时比较。"
     ),
     formula="Δ“三公”经费 = Δ因公出国（境）费 + Δ公务用车购置及运行维护费 + Δ公务接待费",
-    tolerance="各数按印出精度的舍入误差之和（(n+1)×0.005万元）",
+    tolerance="各数按印出精度的舍入误差之和的两倍（(n+1)×0.01万元：变动额常是两个印出数之差，带两次舍入）",
     example="“三公”经费减少0.15万元，其中因公出国（境）费持平、公务用车购置及运行维护费持平、公务接待费减少0.15万元：相符",
     expected_label="各项变动之和",
 )
@@ -727,7 +741,7 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
         if whole is None or any(v is None for v in changes):
             continue
         values = [v for v in changes if v is not None]
-        differs, _ = sum_differs(values, whole)
+        differs, _ = change_sum_differs(values, whole)
         if not differs:
             continue
         s = sum(values, Decimal(0))

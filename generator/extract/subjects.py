@@ -33,6 +33,7 @@ _AMOUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*{_UNIT}")  # a figure's amount (not
 _AFTER_FIGURE = re.compile(
     rf"\d(?:[\d,.]*\d)?\s*{_UNIT}?\s*[、和及与]"
 )  # a figure and the connective after it
+_FUND = re.compile(r"政府性基金|国有资本经营|(?<!非)财政拨款")  # (not "使用非财政拨款结余")
 _SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
 _NOTE = re.compile(r"[（(](?:含|包括|汇总)[^（）()]*[）)]")  # "本部门（含下属单位）"
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
@@ -160,6 +161,8 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
             # ……，其中：人员经费")
             carried = (
                 _BODY.search(_SELF_NAMED.sub("", subject))
+                # a fund's: "2024年度政府性基金预算财政拨款年初结转和结余……，本年收入……，年末结转和结余"
+                or _FUND.search(subject)
                 or (year is not None and any(int(y) != year for y in re.findall(r"(\d{4})\s*年", subject)))
                 # "上年基本支出2289.00万元，项目支出", "（上年：基本支出……，项目支出"
                 or _LAST_YEAR_OPENS.match(subject)
