@@ -707,7 +707,7 @@ def _sangong_part(subject: str) -> str | None:
     explanation=(
         "“三公”经费由因公出国（境）费、公务用车购置及运行维护费（购置费与运行维护费）、公务接待费三项组成，"
         "没有别的部分，所以“三公”经费比上年的变动额必须等于三项各自变动额之和（增加为正、减少为负，“持平”为0）。"
-        "只在同一段中对总数和每一项都写了比上年的变动时比较。"
+        "只在同一段中（或总数一段以“其中：”结尾、各项各占一段时）对总数和每一项都写了比上年的变动时比较。"
     ),
     formula="Δ“三公”经费 = Δ因公出国（境）费 + Δ公务用车购置及运行维护费 + Δ公务接待费",
     tolerance="各数按印出精度的舍入误差之和的两倍（(n+1)×0.01万元：变动额常是两个印出数之差，带两次舍入）",
@@ -726,8 +726,15 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
         ):
             continue  # "减少0.09万元，下降1.87%，与上年基本持平": the change is stated, 持平 rounds it
         parts: dict[str, dict[str, Any]] = {}
+        # the parts in the total's paragraph, or each in a paragraph of its own after one ending "其中：" (the national
+        # template's "……与上年……相同。其中：" / "因公出国（境）费支出……；" / "公务用车购置费支出……；")
+        doc = report.document
+        opens = (
+            doc is not None and re.search(r"其中\s*[:：]\s*$", doc.blocks[total["block"]].text) is not None
+        )
+        last = total["block"] + (5 if opens else 0)
         for c in claims[n + 1 :]:
-            if c["block"] != total["block"] or "三公" in c["subject"]:
+            if not total["block"] <= c["block"] <= last or "三公" in c["subject"]:
                 break
             kind = _sangong_part(c["subject"])
             if kind is not None:
