@@ -33,7 +33,8 @@ _AMOUNT = re.compile(rf"\d[\d,]*(?:\.\d+)?\s*{_UNIT}")  # a figure's amount (not
 _AFTER_FIGURE = re.compile(
     rf"\d(?:[\d,.]*\d)?\s*{_UNIT}?\s*[、和及与]"
 )  # a figure and the connective after it
-_FUND = re.compile(r"政府性基金|国有资本经营|(?<!非)财政拨款")  # (not "使用非财政拨款结余")
+# the two funds beside the unit's main money (not 一般公共预算财政拨款, whose 基本支出's "其中：人员经费" is the unit's)
+_FUND = re.compile(r"政府性基金|国有资本经营")
 _SELF_AT_END = re.compile(rf"(?:{_SELF.pattern})$")
 _NOTE = re.compile(r"[（(](?:含|包括|汇总)[^（）()]*[）)]")  # "本部门（含下属单位）"
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|省|市|州|盟|区|县|旗)")
