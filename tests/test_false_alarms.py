@@ -3941,6 +3941,15 @@ _GH_CHANGE = "收入支出总计增加1062.85万元，增长12.08%。主要原�
             "2024年度政府性基金预算财政拨款年初结转和结余1.00万元，本年收入10.00万元，本年支出10.00万元，年末结转和结余1.00万元。",
             "text_table.metric",
         ),
+        # …with thousands separators, which part no clause ("本年支出6,759.25万元")
+        (
+            "P31a-1k",
+            R001,
+            "本年度无此项收支。",
+            "2024年度政府性基金预算财政拨款年初结转和结余1,137.20万元，本年收入5,622.05万元，本年支出6,759.25万元，"
+            "年末结转和结余0.00万元。",
+            "text_table.metric",
+        ),
         # 公务接待费 as one economic item of 公用经费 (基本支出 only) is no statement of the 三公 公务接待费 (0)
         ("P31a-2", R001, "福利费2.79万元。", "福利费2.76万元，公务接待费0.03万元。", "repeat.narrative"),
         # a bare 基本支出 in the 总体情况 section is the unit's (5377.64), not the 财政拨款's (5364.75): last year 7.64

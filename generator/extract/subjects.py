@@ -126,7 +126,8 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
     A figure with no words of its own before it in its clause ("……，基本支出800.12万元、项目支出") has the subject of the
     nearest figure before it that has one ("国库收付中心基本支出300.00万元和项目支出", "……土地发展中心本年支出合计1520.36万元，
     基本支出……、项目支出": the 中心's)."""
-    clauses = re.split(r"[，,：:（(]", _NOTE.sub("", before))
+    # (not at a thousands separator: "本年支出6,759.25万元")
+    clauses = re.split(r"[，：:（(]|,(?!\d{3}(?!\d))|(?<!\d),", _NOTE.sub("", before))
     clauses[-1] = re.sub(
         rf"^\s*{LIST_MARK}", "", clauses[-1]
     )  # "一是因公出国（境）费": the list's mark, no words
