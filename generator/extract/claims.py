@@ -511,8 +511,13 @@ def _stated_total(doc: Document, where: int, body: str, subject: str) -> tuple[D
 _WRAPPED_NAME = re.compile(r"^\s*(?:[(（](?:类|款|项)[)）]|[\u4e00-\u9fff]{1,30}[(（](?:款|项)[)）])")
 
 
+_BUDGET_FIRST = re.compile(rf"(?P<name>[^，,。；;\d]{{2,}}?)(?:全年|年初)预算(?:数)?为?\s*{FIG}\s*{WAN}$")
+
+
 def _subject(text: str) -> str:
     text = re.sub(r"[:：]?(?:支出)?决算数?(?:为|是)?$", "", text.strip(" ，,:："))
+    # "“三公”经费财政拨款支出全年预算0万元，支出决算0万元，比上年减少……": the name before the budget stated first
+    text = _BUDGET_FIRST.sub(r"\g<name>", text.rstrip(" ，,"))
     text = re.split(r"[，,]", text)[-1]  # the clause the change belongs to
     text = re.sub(r"^(?:导致|其中|主要是|出现了)", "", text)
     text = re.sub(r"^\d{4}年度?", "", text)
