@@ -4036,3 +4036,6 @@ def test_sangong_parts_each_in_a_paragraph_of_its_own(reports, before) -> None:
     for total in totals:
         assert not found("5.87", total)
         assert [m for _, m in found("6.87", total) if "减少5.87万元" in m and "-6.87万元" in m], total[1]
+    # the template's own parts, "……支出0万元，与上年相同", are each 持平: a total that changed while none did is found
+    changed = raised_anew(reread(reports[R001], *totals[1]), before[R001], "yoy.sangong_parts")
+    assert [m for _, m in changed if "减少5.87万元" in m and "合计0.00万元" in m]

@@ -98,7 +98,7 @@ _YOY = re.compile(
     rf"(?:(?:的|为)?\s*(?P<last>{FIG})\s*{WAN})?(?:相比)?|同比"  # "比2023年度的8796.53万元增加……", "较上年82.16万元"
     rf"|(?<=[，,])\s*上一?年度?(?:决算数?)?为\s*{FIG}\s*{WAN}(?=[，,]\s*(?:增加|减少)))[，,]?)"  # "…，上年为0.54万元，减少……"
     r"(?P<what>[^，,。；;\d]{0,24}?)"
-    r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平|(?<=相比)(?:无|没有)(?:增减)?变化)了?"
+    r"(?P<dir>增加|减少|增长|下降|上升|降低|持平|基本持平|(?<=相比)(?:无|没有)(?:增减)?变化|(?<=与上年)相同)了?"
     rf"(?:{NUM}(?P<unit>{WAN}|%|人|辆|个))?"
     r"(?:[，,、（(]?\s*(?:(?:同比|较上年|比上年)(?=增长|下降|上升|降低|增幅|降幅|(?:增加|减少)了?\s*\d[\d,.]*\s*%))?(?P<pdir>增长|下降|上升|降低|增幅为?|降幅为?|减少了?|增加了?|下降了|增长了|上升了|降低了)"
     rf"(?P<pct>{FIG})(?![\d.]*\s*倍)\s*%?)?"
@@ -116,7 +116,7 @@ _YOY_PART_RATE = re.compile(
     rf"{FIG})\s*%[，,]\s*(?P<dir>增加|减少)了?{NUM}(?P<unit>{WAN})"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
-_YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平", "变化")
+_YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平", "变化", "与上年相同")
 # "下降29.23%。下降100%。": a second percentage right after the first one, for the same change.
 _SECOND_PCT = re.compile(rf"^[。，,；;]\s*(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%")
 _AMOUNT_BEFORE = re.compile(rf"{NUM}{WAN}")
@@ -219,8 +219,8 @@ def yoy_claims(
             unit = "万元" if printed_unit.startswith("万") else m.group("unit")
             percent = parse_amount(m.group("pct")) if m.group("pct") else None
             direction, percent_direction = m.group("dir"), m.group("pdir")
-            if direction.endswith("变化"):
-                direction = "持平"  # "与2023年度相比无增减变化"
+            if direction.endswith("变化") or direction == "相同":
+                direction = "持平"  # "与2023年度相比无增减变化", "因公出国（境）费支出0万元，与上年相同"
             end = m.end()
             if unit == "%":
                 percent, change = change, None
