@@ -188,8 +188,11 @@ def share(report: Report) -> Iterable[Finding]:
         if amount is None or stated is None or whole is None:
             continue
         total, name, quote = whole
-        # a part is no more than its whole (a 三公 budget, which spending may pass, is no whole of it)
-        part = claim.get("denominator_metric") != "sangong_budget"
+        # a part is no more than its whole (a 三公 budget, which spending may pass, is no whole of it; nor is income of
+        # spending: "本年支出合计……，占本年收入合计的100.21%")
+        part = claim.get("denominator_metric") != "sangong_budget" and (
+            ("收入" in str(claim["label"])) == ("收入" in name)
+        )
         severity = _share_severity(stated, amount, total, part)
         if severity is None or any(
             _share_severity(stated, amount, w, part) is None for w in _other_wholes(report, claim)

@@ -544,6 +544,8 @@ def _gpb_change(report: Report) -> dict[str, Any] | None:
 
 # a total that fell further than its listed parts: what is missing can only be parts spent on last year and not this
 # year, which a list of this year's spending leaves out (001: 577.03 down against 90.85, 2023's 稳岗补贴 moved elsewhere)
+# a sum of changes between one and two printed figures' roundings from the total's change
+_TWICE_ROUNDED = "相差{diff}万元，超出各数一次舍入的范围；若各变动额都是两个印出数之差（各带两次舍入），仍可能只是尾数差异，只作提示。"
 _GONE = "；相差的{diff}万元只可能是上年有支出、本年没有支出因而未列出的{what}，文中没有说明，否则是总数或某{what}的变动额写错了。"
 
 
@@ -556,7 +558,8 @@ _GONE = "；相差的{diff}万元只可能是上年有支出、本年没有支�
         "差额可能是上年有、本年没有支出的类（本年不列，模板也不要求列），只作提示；反过来则是错误。"
     ),
     formula="Δ一般公共预算财政拨款支出 = Σ Δ各类支出",
-    tolerance="(n+1) × 0.01万元（n为类的个数；变动额常是两个印出数之差，带两次舍入）；总数减少得比各类之和多为提示，反之为错误",
+    tolerance="(n+1) × 0.01万元（n为类的个数；变动额常是两个印出数之差，带两次舍入）；超出为错误，总数减少得比各类之和多时为提示；"
+    "在 (n+1) × 0.005万元与 (n+1) × 0.01万元之间的差额记为提示",
     example="总数减少577.03万元，而社会保障和就业−107.03、卫生健康+4.91、住房保障+11.27，合计−90.85万元。",
 )
 def parts(report: Report) -> Iterable[Finding]:
@@ -575,19 +578,25 @@ def parts(report: Report) -> Iterable[Finding]:
         return
     signed = [_sign(c["direction"]) * c["change"] for c in by_class.values()]
     total_signed = _sign(total["direction"]) * total["change"]
-    differs, _ = change_sum_differs(signed, total_signed)
-    if not differs:
+    beyond, _ = change_sum_differs(signed, total_signed)
+    if not beyond and not sum_differs(signed, total_signed)[0]:
         return
     terms = "、".join(f"{n}{'+' if v >= 0 else ''}{v}" for n, v in zip(by_class, signed))
     s = sum(signed, Decimal(0))
     gone = total_signed < s  # the total fell further: classes spent on last year only may make up the rest
     yield make_finding(
         "yoy.parts",
-        "info" if gone else "error",
+        "error" if beyond and not gone else "info",
         "一般公共预算财政拨款支出",
         f"文中称一般公共预算财政拨款支出比上年{total['direction']}{total['change']}万元，"
         f"但逐类说明的变动为{terms}万元，合计{s}万元"
-        + (_GONE.format(diff=s - total_signed, what="类") if gone else "。"),
+        + (
+            _GONE.format(diff=s - total_signed, what="类")
+            if gone
+            else "。"
+            if beyond
+            else "，" + _TWICE_ROUNDED.format(diff=abs(total_signed - s))
+        ),
         f"{total_signed}",
         f"{s}",
         [total["quote"], *(c["quote"] for c in by_class.values())],
@@ -711,7 +720,8 @@ def _sangong_part(subject: str) -> str | None:
         "（“与上年相同”即持平）。"
     ),
     formula="Δ“三公”经费 = Δ因公出国（境）费 + Δ公务用车购置及运行维护费 + Δ公务接待费",
-    tolerance="各数按印出精度的舍入误差之和的两倍（(n+1)×0.01万元：变动额常是两个印出数之差，带两次舍入）",
+    tolerance="各数按印出精度的舍入误差之和的两倍（(n+1)×0.01万元：变动额常是两个印出数之差，带两次舍入），超出为错误；"
+    "超出一倍而不到两倍的记为提示",
     example="“三公”经费减少0.15万元，其中因公出国（境）费持平、公务用车购置及运行维护费持平、公务接待费减少0.15万元：相符",
     expected_label="各项变动之和",
 )
@@ -749,8 +759,8 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
         if whole is None or any(v is None for v in changes):
             continue
         values = [v for v in changes if v is not None]
-        differs, _ = change_sum_differs(values, whole)
-        if not differs:
+        beyond, _ = change_sum_differs(values, whole)
+        if not beyond and not sum_differs(values, whole)[0]:
             continue
         s = sum(values, Decimal(0))
         terms = "、".join(
@@ -765,10 +775,10 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
         )
         yield make_finding(
             "yoy.sangong_parts",
-            "error",
+            "error" if beyond else "info",
             f"三公/{whole}/{s}",
             f"文中称“三公”经费比上年{said}，而其三项的变动为{terms}，合计{s}万元；“三公”经费只由这三项组成，"
-            f"两者应相等。",
+            + ("两者应相等。" if beyond else _TWICE_ROUNDED.format(diff=abs(whole - s))),
             said,
             f"{'增加' if s > 0 else '减少' if s < 0 else '持平'}{abs(s) if s else ''}"
             + ("万元" if s else ""),
