@@ -223,8 +223,8 @@ class _Stated:
     section: str | None = None
 
 
-def _stated(pattern: str, needs: str, **how: bool | str) -> _Stated:
-    return _Stated(re.compile(pattern + _AMOUNT), needs, **how)  # type: ignore[arg-type]
+def _stated(pattern: str, needs: str, section: str | None = None, **how: bool) -> _Stated:
+    return _Stated(re.compile(pattern + _AMOUNT), needs, section=section, **how)
 
 
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳

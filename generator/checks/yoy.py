@@ -544,9 +544,9 @@ def _gpb_change(report: Report) -> dict[str, Any] | None:
 
 # a total that fell further than its listed parts: what is missing can only be parts spent on last year and not this
 # year, which a list of this year's spending leaves out (001: 577.03 down against 90.85, 2023's 稳岗补贴 moved elsewhere)
+_GONE = "；相差的{diff}万元只可能是上年有支出、本年没有支出因而未列出的{what}，文中没有说明，否则是总数或某{what}的变动额写错了。"
 # a sum of changes between one and two printed figures' roundings from the total's change
 _TWICE_ROUNDED = "相差{diff}万元，超出各数一次舍入的范围；若各变动额都是两个印出数之差（各带两次舍入），仍可能只是尾数差异，只作提示。"
-_GONE = "；相差的{diff}万元只可能是上年有支出、本年没有支出因而未列出的{what}，文中没有说明，否则是总数或某{what}的变动额写错了。"
 
 
 @rule(

@@ -758,25 +758,14 @@ def _share_lists(
         quote = Quote(
             m.group(0).lstrip(" ；;，,"), _page_in(doc, first, cut, pos, m.start()), sections[pos] or None
         )
+        # (again: the same amount's share of a second whole, no part more for the sums of parts)
         for i, (whole, pct) in enumerate(zip(wholes, pcts, strict=True)):
-            out.append(
-                {
-                    "label": label.strip(),
-                    "amount": parse_amount(m.group("n")),
-                    "percent": pct,
-                    "denominator_label": whole,
-                    "denominator_metric": whole_named(whole),
-                    "parent": parent,
-                    "parent_quote": parent_quote,
-                    "parent_unread": parent_unread,
-                    "lead": head[:60],
-                    "block": pos,
-                    "outer_parent": None,
-                    "quote": quote,
-                    "listed": True,
-                    "again": i > 0,
-                }
-            )  # fmt: skip  (again: the same amount as a share of another whole, no part more)
+            out.append({
+                "label": label.strip(), "amount": parse_amount(m.group("n")), "percent": pct,
+                "denominator_label": whole, "denominator_metric": whole_named(whole), "parent": parent,
+                "parent_quote": parent_quote, "parent_unread": parent_unread, "lead": head[:60], "block": pos,
+                "outer_parent": None, "quote": quote, "listed": True, "again": i > 0,
+            })  # fmt: skip
     return out
 
 
