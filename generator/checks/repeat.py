@@ -1421,12 +1421,10 @@ def list_part(report: Report) -> Iterable[Finding]:
                 label = re.sub(r"[(（]境[)）]", "（境）", m["label"])
                 label = _SAME_PART.get(label, label)
                 # each numbered item its own ("①……经费年初预算10万，财政拨款收入10万；②……财政拨款收入5万"); a mark
-                # counts where it opens a part, not in an aside ("（主要是①……②……）") or a use ("主要用于①……")
-                item = len(_ITEM_OPENS.findall(re.sub(r"[（(][^（）()]{3,}[）)]", "", sentence[: m.start()])))
-                if m["mark"]:
-                    item = (
-                        0  # the mark numbers the part itself ("（1）基本支出……；（2）项目支出……"): one list
-                    )
+                # counts where it opens a part, not in an aside ("（主要是①……②……）") or a use ("主要用于①……"); a mark
+                # numbering the part itself ("（1）基本支出……；（2）项目支出……") makes one list
+                before_part = re.sub(r"[（(][^（）()]{3,}[）)]", "", sentence[: m.start()])
+                item = 0 if m["mark"] else len(_ITEM_OPENS.findall(before_part))
                 listed.setdefault((item, label), []).append(m)
             for (_, label), found in listed.items():
                 values = {parse_amount(m["n"]) for m in found}

@@ -397,9 +397,8 @@ def in_budget_breakdown(text: str, at: int) -> bool:
     return bool(opens) and "决算" not in text[opens[-1].end() : at]
 
 
-DATED_YEAR = re.compile(
-    r"(?<![与比较])(\d{4})\s*年"
-)  # a year that dates, not one compared with ("与2023年度相比")
+# a year that dates, not one compared with ("与2023年度相比")
+DATED_YEAR = re.compile(r"(?<![与比较])(\d{4})\s*年")
 
 
 def _dated_otherwise(words: str, year: int) -> bool:

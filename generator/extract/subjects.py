@@ -89,7 +89,9 @@ _TEMPLATE_SUBJECT = re.compile(
 _LAST_YEAR_OPENS = re.compile(r"\s*(?:上一?年度?|去年)(?!结转|结余|末|底)(?:决算数?)?")
 
 
-_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")  # (not a thousands separator: "1,300.00万元")
+# an ASCII comma that ends a clause, not a thousands separator ("1,300.00万元")
+_COMMA = r",(?!\d{3}(?!\d))|(?<!\d),"
+_CLAUSE_END = re.compile(rf"[，；;]|{_COMMA}")
 _YEAR_OPENS = re.compile(r"\s*\d{4}\s*年度?(?!初|末|底)")
 
 
@@ -126,8 +128,7 @@ def qualified(before: str, agency: str | None, year: int | None = None, template
     A figure with no words of its own before it in its clause ("……，基本支出800.12万元、项目支出") has the subject of the
     nearest figure before it that has one ("国库收付中心基本支出300.00万元和项目支出", "……土地发展中心本年支出合计1520.36万元，
     基本支出……、项目支出": the 中心's)."""
-    # (not at a thousands separator: "本年支出6,759.25万元")
-    clauses = re.split(r"[，：:（(]|,(?!\d{3}(?!\d))|(?<!\d),", _NOTE.sub("", before))
+    clauses = re.split(rf"[，：:（(]|{_COMMA}", _NOTE.sub("", before))  # (not at "本年支出6,759.25万元")
     clauses[-1] = re.sub(
         rf"^\s*{LIST_MARK}", "", clauses[-1]
     )  # "一是因公出国（境）费": the list's mark, no words

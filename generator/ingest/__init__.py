@@ -229,9 +229,8 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
                 breaks.append((len(text), page))
             text += piece
         if len(para) > 1 and not breaks:
-            text = normalize_paragraph(
-                text
-            )  # OCR spacing cut by the wrap ("19. " / "28万元") is mended only whole
+            # OCR spacing cut by the wrap ("19. " / "28万元") is mended only whole
+            text = normalize_paragraph(text)
         blocks.append(Block(text=text, page=page0, page_breaks=tuple(breaks)))
         para.clear()
 
@@ -306,9 +305,8 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             and (para[-1][0][-1:].isdigit() or para[-1][0].endswith("%"))
             and (item.text[:1].isspace() or raw_end)
         ):
-            text = (
-                " " + text
-            )  # two figures of a table-like line the wrap parted at their space ("13.60" / "1098.55%")
+            # two figures of a table-like line the wrap parted at their space ("13.60" / "1098.55%")
+            text = " " + text
         para.append((text, item.page))
         raw_end = item.text[-1:].isspace()
         if (len(text) < 0.6 * wrap_width or _END.search(text)) and not _goes_on(items, normalized, n):
