@@ -1067,6 +1067,46 @@ def test_a_budget_item_list_opened_after_its_reason_is_read(reports) -> None:
     ) and "全年预算数之和" in f.message
 
 
+def test_a_one_item_budget_list_is_summed(reports) -> None:
+    """A unit with one 项 lists it alone after "其中：" (the Shanghai synthetic probe's seeds 23 and 59, thirty-first
+    session): its 全年预算 must then be the total's. 社工部's list cut to its first item, the total made the item's
+    (52.00 / 51.32); an item budget of 53.00 against the total's 52.00 was not read, since a list needed two items."""
+    import dataclasses
+
+    from generator.checks.budget import budget_items
+
+    r = reports[SHEGONG]
+    total = "全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%"
+    first = next(
+        i
+        for i, b in enumerate(r.document.blocks)
+        if b.text.startswith("1、一般公共服务支出（类）社会工作事务")
+    )
+    last = next(i for i, b in enumerate(r.document.blocks) if b.text.startswith("9、住房保障支出（类）"))
+
+    def one_item(budget: str) -> list[object]:
+        blocks = [
+            dataclasses.replace(
+                b,
+                text=b.text.replace(
+                    total, "全年预算为52.00万元，支出决算为51.32万元，完成年初预算的98.69%"
+                ).replace(
+                    "全年预算为52.00万元，支出决算为51.32万元，完成全年",
+                    f"全年预算为{budget}万元，支出决算为51.32万元，完成全年",
+                ),
+            )
+            for i, b in enumerate(r.document.blocks)
+            if not first < i <= last
+        ]
+        return list(
+            budget_items(dataclasses.replace(r, document=dataclasses.replace(r.document, blocks=blocks)))
+        )
+
+    assert one_item("52.00") == []
+    (f,) = one_item("53.00")
+    assert (f.severity, f.claimed, f.expected) == ("error", "52.00", "53.00") and "1项决算数之和" in f.message
+
+
 def test_sangong_budget_text_reads_002_s_wording(reports) -> None:
     """002 writes "公务用车运行费全年预算数8.80万元": read as the 运行维护费 part, so a changed figure is seen."""
     import dataclasses

@@ -1191,7 +1191,8 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
                 "quote": Quote(m.group(0).rstrip("，,。"), b.page_at(m.start())),
             })  # fmt: skip
             j, loose = where + 1, 0
-        if len(items) >= 2 and all(i["final"] is not None for i in items):
+        # one item is a list too: "其中：" then "1、…（项）…" alone, all the total's spending (or a main part of it)
+        if items and all(i["final"] is not None for i in items):
             out.append({
                 "final": parse_amount(total.group("f")),
                 "budget": parse_amount(total.group("n")),
