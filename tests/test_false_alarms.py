@@ -4055,3 +4055,17 @@ def test_a_share_over_a_hundred_only_of_its_own_whole() -> None:
     assert _share_severity(Decimal("101.00"), amount, whole, part=False) is None
     assert _share_severity(Decimal("101.00"), amount, whole, part=True) == "error"
     assert _share_severity(Decimal("100.00"), amount, whole, part=True) is None
+
+
+def test_shares_of_a_zero_sangong_total_are_no_crash(reports, before) -> None:
+    """A unit with no 三公 spending writes the Xinjiang template's parts with their shares, "因公出国（境）费支出0.00万元，
+    占0.00%" for each: ratio.sum_100 divided 0 by 0 and the whole report was lost as an internal error (the synthetic
+    probes on 000's and 003's skeletons, thirty-second session: every report with 三公 at 0.00)."""
+    r = reports[R000]
+    for old, new in [
+        ("“三公”经费支出4.73万元，比上年减少0.09万元", "“三公”经费支出0.00万元，比上年减少0.09万元"),
+        ("公务用车购置及运行维护费支出4.46万元，占94.29%", "公务用车购置及运行维护费支出0.00万元，占0.00%"),
+        ("公务接待费支出0.27万元，占5.71%", "公务接待费支出0.00万元，占0.00%"),
+    ]:
+        r = reread(r, old, new)
+    assert [f for f in run_checks(r) if f.rule == "ratio.sum_100"] == []

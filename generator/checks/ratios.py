@@ -236,7 +236,7 @@ def share(report: Report) -> Iterable[Finding]:
         "同一段里列出的各项金额加起来正好是合计时（例如按功能分类列出的全部类级支出），它们的占比"
         "加起来应是100%。每个百分比最多有半个末位单位的舍入误差，所以n项之和最多偏离100%"
         "n个半单位。占比也常按印出的金额计算，这时它们之和是各项印出金额之和占合计的比例（金额只差尾数时不是正好100%），"
-        "与这个比例相符的也不报。与自身金额不符的占比（每个另有一条 ratio.share 问题）一并指出：偏离多半由它而来。"
+        "与这个比例相符的也不报。合计为0时占比无从计算，不核对。与自身金额不符的占比（每个另有一条 ratio.share 问题）一并指出：偏离多半由它而来。"
     ),
     formula="Σ 各项占比 = 100%（当 Σ 各项金额 = 合计）",
     tolerance="n项百分比之和与100%之差、也与“各项金额之和 ÷ 合计 × 100%”之差都超过 n × 0.005 个百分点（两位小数时）才报",
@@ -263,6 +263,9 @@ def sum_100(report: Report) -> Iterable[Finding]:
         if len(claims) < 2:
             continue
         total = claims[0]["_whole"][0]
+        if total == 0:
+            # shares of nothing ("“三公”经费支出0.00万元……因公出国（境）费支出0.00万元，占0.00%"): no sum to check
+            continue
         amounts = [c["amount"] for c in claims]
         differs, _ = sum_differs(amounts, total)
         if differs:
