@@ -166,14 +166,23 @@ def build_search_index(site: Path) -> None:
         raise RuntimeError(f"pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout)[-2000:]}")
 
 
-def add_cross_findings(reports: list) -> None:  # type: ignore[type-arg]
-    """Findings that need several reports (cross_year.*, cross_agency.*), merged into each report's list."""
+def add_cross_findings(reports: list, problems: list | None = None) -> None:  # type: ignore[type-arg]
+    """Findings that need several reports (cross_year.*, cross_agency.*), merged into each report's list. With
+    ``problems`` a list, a rule that raises is listed there against the report it was checking, and the rest run."""
     try:
         from generator.checks import SEVERITY_ORDER
         from generator.checks.cross import run_cross_checks
     except ImportError:
         return
-    found = run_cross_checks(reports)
+    failed: list[tuple[str, str]] | None = None if problems is None else []
+    found = run_cross_checks(reports, failed)
+    if problems is not None and failed:
+        from generator.pipeline import rules_failed
+
+        paths = {r.id: r.source["path"] for r in reports}
+        for rid in dict.fromkeys(rid for rid, _ in failed):
+            problems.append(rules_failed(paths[rid], [msg for r, msg in failed if r == rid]))
+            print(f"注意 {problems[-1].path}: {problems[-1].reason}", file=sys.stderr)
     for r in reports:
         extra = found.get(r.id) or []
         if extra:
@@ -309,7 +318,7 @@ def build(
         )
         return 0
     started = time.monotonic()
-    add_cross_findings(reports)
+    add_cross_findings(reports, problems)
     try:
         content = content_dir or root / "content"
         written = render_content(reports, problems, content, url or site_url(root), previous, date)

@@ -19,10 +19,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     out, status = [], 0
     for path in args.paths:
-        report = _load_or_say(path, args)
+        report, complete = _load_or_say(path, args)
         if report is None:
             status = 2
             continue
+        status = status if complete else 2
         out.append(report_json(report))
     if out:
         text = json.dumps(
@@ -33,14 +34,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _load_or_say(path: str, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The report, or None after one line on stderr; and whether every rule ran on it (a rule that raised is named
+    on stderr, and its command exits 2 as for a file it could not read: the check is not complete)."""
     from generator.errors import ReportError
-    from generator.pipeline import load_report
+    from generator.pipeline import display_path, load_report, rules_failed
 
+    failed: list[str] = []
     try:
-        return load_report(Path(path), None if args.no_cache else Path(args.cache))
+        report = load_report(Path(path), None if args.no_cache else Path(args.cache), failed)
     except ReportError as exc:
         print(f"错误 {exc.line()}", file=sys.stderr)
-        return None
+        return None, False
+    if failed:
+        problem = rules_failed(display_path(Path(path)), failed)
+        print(f"注意 {problem.path}: {problem.reason}", file=sys.stderr)
+    return report, not failed
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -52,9 +60,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     status = 0
     for path in args.paths:
-        report = _load_or_say(path, args)
-        if report is None:
+        report, complete = _load_or_say(path, args)
+        if report is None or not complete:
             status = max(status, 2)
+        if report is None:
             continue
         sys.stdout.write(findings_table(report, args.format) + "\n")
         if any(f.severity == "error" for f in report.findings):

@@ -180,13 +180,14 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_report(path: Path, cache: Path | None = DEFAULT_CACHE) -> Report:
-    """File → Report with its findings, or ReportError. The CLI and the build both call this."""
-    return _load_report(path, cache)[0]
+def load_report(path: Path, cache: Path | None = DEFAULT_CACHE, failed: list[str] | None = None) -> Report:
+    """File → Report with its findings, or ReportError. The CLI and the build both call this. ``failed``: as in
+    ``run_checks`` (a rule that raises is listed there instead of raising)."""
+    return _load_report(path, cache, failed)[0]
 
 
-def _load_report(path: Path, cache: Path | None) -> tuple[Report, bool]:
-    """The Report and whether its Document came from the cache."""
+def _load_report(path: Path, cache: Path | None, failed: list[str] | None = None) -> tuple[Report, bool]:
+    """The Report and whether its Document came from the cache (``failed``: as in ``run_checks``)."""
     from generator.checks import run_checks
     from generator.extract import extract
 
@@ -195,8 +196,18 @@ def _load_report(path: Path, cache: Path | None) -> tuple[Report, bool]:
     doc, hit = cached_document(path, cache)
     doc.path = shown
     report = extract(doc, meta)
-    report.findings = run_checks(report)
+    report.findings = run_checks(report, failed)
     return report, hit
+
+
+def rules_failed(path: str, failed: list[str]) -> Problem:
+    """A report checked but for rules that raised on it: its page is built without their notes, and this says so."""
+    return Problem(
+        path,
+        f"部分核对规则出错，未能核对：{'；'.join(failed)}。报告页面照常生成，其余规则照常核对"
+        f" (internal error in {len(failed)} rule{'s' if len(failed) > 1 else ''})",
+        "rules",
+    )
 
 
 # (path, report or None, problem or None, whether the Document came from the cache)
@@ -205,9 +216,10 @@ Result = tuple[str, Report | None, Problem | None, bool]
 
 def _load_one(args: tuple[str, str | None]) -> Result:
     path, cache = args
+    failed: list[str] = []
     try:
-        report, hit = _load_report(Path(path), Path(cache) if cache else None)
-        return path, report, None, hit
+        report, hit = _load_report(Path(path), Path(cache) if cache else None, failed)
+        return path, report, rules_failed(display_path(Path(path)), failed) if failed else None, hit
     except ReportError as exc:
         return path, None, Problem(display_path(Path(exc.path)), exc.reason, exc.kind), False
     except Exception as exc:  # a bug must not stop the other reports; it is listed like bad input
@@ -395,13 +407,13 @@ def _collect(
     if problem is not None:
         problems.append(problem)
     if stats is not None:
-        if problem is not None:
+        if report is None:
             stats.failed += 1
         elif hit:
             stats.cached += 1
         else:
             stats.parsed += 1
-    progress.step(problem)
+    progress.step(problem, report is not None)
 
 
 class Progress:
@@ -411,11 +423,11 @@ class Progress:
         self.total, self.done, self.start = total, 0, time.monotonic()
         self.tty = sys.stderr.isatty()
 
-    def step(self, problem: Problem | None) -> None:
+    def step(self, problem: Problem | None, kept: bool = False) -> None:
         self.done += 1
         if problem is not None:
             self._clear()
-            print(f"跳过 {problem.path}: {problem.reason}", file=sys.stderr)
+            print(f"{'注意' if kept else '跳过'} {problem.path}: {problem.reason}", file=sys.stderr)
         if self.tty:
             width = 30
             filled = int(width * self.done / max(self.total, 1))

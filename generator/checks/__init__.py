@@ -187,14 +187,27 @@ def make_finding(
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def run_checks(report: Report) -> list[Finding]:
+def rule_failed(rule_id: str, exc: Exception) -> str:
+    """One line for a rule that raised: the rule and the error (for the ingest-problems page and the build log)."""
+    return f"{rule_id} ({type(exc).__name__}: {exc})"
+
+
+def run_checks(report: Report, failed: list[str] | None = None) -> list[Finding]:
+    """The report's findings. With ``failed`` a list, a rule that raises (a bug in it) is listed there and the other
+    rules still run, so one rule's bug does not take a report's every note off the site; without it the error
+    propagates (tests, and anything that must see the bug)."""
     _load_rules()
     findings: dict[str, Finding] = {}
     for r in CATALOGUE.values():
         if r.family in ("cross_year", "cross_agency"):
             continue  # these need several reports: see run_cross_checks
-        for f in r.fn(report):
-            findings.setdefault(f.id, f)
+        try:
+            for f in r.fn(report):
+                findings.setdefault(f.id, f)
+        except Exception as exc:
+            if failed is None:
+                raise
+            failed.append(rule_failed(r.id, exc))
     unread, tables, rough = _unreadable(report)
     if unread or rough:
         findings = {

@@ -436,23 +436,39 @@ def year_pairs(reports: list[Report]) -> list[tuple[Report, Report]]:
     return [(by_id[rid], prev) for rid, prev in sorted(previous_reports(reports).items())]
 
 
-def run_cross_checks(reports: Iterable[Report]) -> dict[str, list[Finding]]:
-    """All cross_year and cross_agency findings, by the id of each report they concern."""
+def run_cross_checks(
+    reports: Iterable[Report], failed: list[tuple[str, str]] | None = None
+) -> dict[str, list[Finding]]:
+    """All cross_year and cross_agency findings, by the id of each report they concern. With ``failed`` a list, a rule
+    that raises on a pair or a department is listed there (the report's id, the rule and the error) and the rest
+    still run, as in ``run_checks``."""
     from generator import checks
 
     checks._load_rules()
     reports = list(reports)
     found: dict[str, dict[str, Finding]] = {r.id: {} for r in reports}
+
+    def failure(rule_id: str, rid: str, exc: Exception) -> None:
+        if failed is None:
+            raise exc
+        failed.append((rid, checks.rule_failed(rule_id, exc)))
+
     for this, last in year_pairs(reports):
-        for fn in YEAR_RULES.values():
-            for f in fn(this, last):
-                found[this.id].setdefault(f.id, f)
+        for rule_id, fn in YEAR_RULES.items():
+            try:
+                for f in fn(this, last):
+                    found[this.id].setdefault(f.id, f)
+            except Exception as exc:
+                failure(rule_id, this.id, exc)
     for dept, units in department_units(reports):
-        for agency_fn in AGENCY_RULES.values():
-            for f in agency_fn(dept, units):
-                involved = {dept.id} | {u.id for u in units if u.id in f.subject or u.id in _ids(f)}
-                for rid in involved:
-                    found[rid].setdefault(f.id, f)
+        for rule_id, agency_fn in AGENCY_RULES.items():
+            try:
+                for f in agency_fn(dept, units):
+                    involved = {dept.id} | {u.id for u in units if u.id in f.subject or u.id in _ids(f)}
+                    for rid in involved:
+                        found[rid].setdefault(f.id, f)
+            except Exception as exc:
+                failure(rule_id, dept.id, exc)
     return {
         rid: sorted(fs.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.id))
         for rid, fs in found.items()
