@@ -4069,3 +4069,17 @@ def test_shares_of_a_zero_sangong_total_are_no_crash(reports, before) -> None:
     ]:
         r = reread(r, old, new)
     assert [f for f in run_checks(r) if f.rule == "ratio.sum_100"] == []
+
+
+@pytest.mark.parametrize("rate,severity", [("-20.84%", None), ("-40.00%", "error")])
+def test_a_difference_rate_of_amounts_one_cent_apart(reports, rate, severity) -> None:
+    """Budget 0.06 and 决算 0.05 may be 573.53元 and 454.00元, −20.84% (the synthetic probes on 000's, 002's and
+    003's skeletons, thirty-second session): the printed difference is one cent, so the true one is up to two, and
+    the rate up to 0.02 ÷ 0.055 = 36.4%. budget.diff_rate took the printed amounts as equal and allowed 18.2% only."""
+    r = reread(
+        reports[R000],
+        "公务接待费全年预算数0.49万元，决算数0.27万元，预决算差异率-44.90%",
+        f"公务接待费全年预算数0.06万元，决算数0.05万元，预决算差异率{rate}",
+    )
+    found = [f.severity for f in run_checks(r) if f.rule == "budget.diff_rate" and "0.06万元" in f.message]
+    assert found == ([severity] if severity else [])

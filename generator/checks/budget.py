@@ -117,10 +117,12 @@ def diff_rate(report: Report) -> Iterable[Finding]:
                 both = half_unit(budget) + half_unit(final)
                 magnitude = percent_severity(abs(stated), abs(diff), budget, numerator_half=both)
             else:
-                # budget and final agree within their rounding ("8.80 … 8.80 … 差异率0.00%"): the rate
-                # is at most 2 half-units ÷ budget
+                # budget and final agree within their rounding ("8.80 … 8.80 … 差异率0.00%"): the rate is at most
+                # the printed difference and 2 half-units ÷ budget (0.06 and 0.05 may be 573.53元 and 454.00元: −20.84%)
                 hs = percent_half_unit(stated)
-                over = abs(stated) - hs - 2 * h / (budget - h) * 100 if budget > h else Decimal(0)
+                over = (
+                    abs(stated) - hs - (abs(diff) + 2 * h) / (budget - h) * 100 if budget > h else Decimal(0)
+                )
                 magnitude = None if over <= 0 else ("info" if over <= 2 * hs else "error")
             severity = "error" if wrong_sign else magnitude
             expected_text = pct(rounded_percent(diff, budget, stated))
