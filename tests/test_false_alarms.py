@@ -4083,3 +4083,20 @@ def test_a_difference_rate_of_amounts_one_cent_apart(reports, rate, severity) ->
     )
     found = [f.severity for f in run_checks(r) if f.rule == "budget.diff_rate" and "0.06万元" in f.message]
     assert found == ([severity] if severity else [])
+
+
+def test_a_fund_s_change_is_not_read_against_the_unit_s_fiscal_spending(reports) -> None:
+    """ "政府性基金预算财政拨款支出比上年减少12.54万元，下降12.30%" after the fund's own "本年支出89.37万元" (the synthetic
+    probe on 000's skeleton, thirty-second session): the subject ends in 财政拨款支出, and the unit's 财政拨款支出 was
+    taken as its current amount (yoy.percent: "按本年696.02万元推算……降幅应为1.77%"). A fund's figure is no metric."""
+    said = "本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余，政府性基金预算财政拨款收入支出决算表为空表"
+    fund = (
+        "2024年度政府性基金预算财政拨款年初结转和结余24.75万元，本年收入73.42万元，本年支出89.37万元，年末结转和结余"
+        "8.80万元。政府性基金预算财政拨款支出比上年减少{}万元，下降12.30%，主要原因是：本年部分项目完成"
+    )
+    for change, wrong in (("12.54", False), ("2.54", True)):
+        r = reread(reports[R000], said, fund.format(change))
+        (claim,) = [c for c in r.yoy_claims if c["subject"].startswith("政府性基金")]
+        assert claim["metric"] is None
+        found = [f for f in run_checks(r) if f.rule.startswith("yoy.") and "政府性基金" in f.message]
+        assert [f.rule for f in found] == (["yoy.percent"] if wrong else []), [f.message for f in found]

@@ -182,6 +182,9 @@ def whole_named(text: str) -> str | None:
 
 
 def metric_named(text: str) -> str | None:
+    if ("政府性基金" in text or "国有资本经营" in text) and "一般公共预算" not in text:
+        # a fund's own figure ("政府性基金预算财政拨款支出"): no metric, not the unit's 财政拨款支出 it ends with
+        return None
     text = text.replace("决算", "")
     for name, key in METRIC_NAMES:
         if name in text:
@@ -466,7 +469,9 @@ def _current_before(
     found_subject = None
     for c in candidates:
         label = c.group("label")
-        if subject != "总体" and (subject in label or (want and metric_named(label) == want)):
+        if subject != "总体" and (
+            subject in label or (want and metric_named(label) == want) or _fund_own(subject, sentence, c)
+        ):
             break
     else:
         total = _stated_total(doc, where, body, subject)
@@ -486,6 +491,17 @@ def _current_before(
     amount = parse_amount(c.group("n"))
     quote = Quote(c.group(0), block.page_at(start + c.start()), None)
     return amount, quote, found_subject or _subject(c.group("label"))
+
+
+def _fund_own(subject: str, sentence: str, amount: re.Match[str]) -> bool:
+    """ "政府性基金预算财政拨款支出比上年减少12.54万元" after "……政府性基金预算财政拨款年初结转和结余……，本年收入……，本年
+    支出89.37万元": the fund's 本年支出, in a sentence about that fund, is the change's amount this year."""
+    fund = re.fullmatch(r"(.*(?:政府性基金|国有资本经营)预算财政拨款)(收入|支出)", subject)
+    return (
+        fund is not None
+        and fund.group(1) in sentence[: amount.start()]
+        and amount.group("label").endswith("本年" + fund.group(2))
+    )
 
 
 def _stated_total(doc: Document, where: int, body: str, subject: str) -> tuple[Decimal, Quote] | None:
