@@ -969,6 +969,7 @@ _CATEGORY_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2}指标)+")  # "时限指标�
         "一张表写上限“<=60日”并填实际值在上限内（达标），另一张表的实际值却超过这个上限（“=75日”）。"
         "同一类事项同一年的办理时限，两张表不能都对。只比较以日、工作日、天、小时计的时限（数量和金额各属各的项目，"
         "不比较），只比较导出时表格结构丢失、指标各栏成了一行行短文字的自评表，名称至少六个字且一个是另一个的结尾。"
+        "另一张表写了不同的上限（“<=60日”与“<=45日”）的，是同名的两类事项（劳动保障监察案件与劳动人事争议案件），不比较。"
     ),
     formula="表甲：指标 ≤ B，实际 a ≤ B；表乙：同名指标实际 b ⇒ b ≤ B",
     tolerance="按印出的数比较，单位须相同",
@@ -991,9 +992,13 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
     for table, name, bound, unit, text, met, quote in rows:
         if not text.startswith(("<=", "≤")) or met > bound or len(name) < 6:
             continue
-        for other_table, other, _t, other_unit, other_text, actual, other_quote in rows:
+        for other_table, other, other_bound, other_unit, other_text, actual, other_quote in rows:
             same = len(other) >= 6 and (other.endswith(name) or name.endswith(other))
             if not same or other_unit != unit or actual <= bound or other_quote == quote:
+                continue
+            if other_text.startswith(("<=", "≤")) and other_bound != bound:
+                # a bound of its own: another kind of case by the same name (劳动保障监察 within 60 days, 劳动人事争议
+                # within 45), not the same limit missed
                 continue
             yield make_finding(
                 "repeat.perf_bound_tables",
