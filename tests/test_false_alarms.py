@@ -3930,6 +3930,15 @@ _GH_CHANGE = "收入支出总计增加1062.85万元，增长12.08%。主要原�
             "机关运行经费支出10.23万元，比2023年度增加10.22万元，增长102200.00%。",
             "yoy.zero_base",
         ),
+        # 526元 on 176元: 0.05 − 0.04 = 0.01 carries two roundings, so last year is up to 0.02 and the rate at least
+        # 0.035 ÷ 0.02 = 175% (the synthetic probe on 002's skeleton, thirty-second session)
+        (
+            "P32b-3",
+            SHEGONG,
+            _SG_JG,
+            "机关运行经费支出0.05万元，比2023年度增加0.04万元，增长198.86%。",
+            "yoy.zero_base",
+        ),
         # a fund's year-end balance, in its own sentence: not the unit's 年末结转和结余 (01表's 1.78)
         (
             "P31a-1",
@@ -4113,3 +4122,12 @@ def test_a_time_limit_of_its_own_is_another_indicator(row, found) -> None:
 
     r = seed_changed(R002, "=75 日 =75 日 10 10.00", f"{row} 10 10.00")
     assert [f.claimed for f in perf_bound_tables(r)] == found
+
+
+def test_a_rate_below_what_a_cent_of_last_year_allows_is_still_a_slip(reports) -> None:
+    """The control for P32b-3: "本年0.05万元，增加0.04万元，增长50.00%" asks for a last year of at least 0.07, and this year
+    less the change is at most 0.02: the warning stays."""
+    r = reread(reports[SHEGONG], _SG_JG, "机关运行经费支出0.05万元，比2023年度增加0.04万元，增长50.00%。")
+    assert [f.severity for f in run_checks(r) if f.rule == "yoy.zero_base" and "0.04万元" in f.message] == [
+        "warning"
+    ]

@@ -13,6 +13,7 @@ from generator.checks.tolerance import (
     change_sum_differs,
     half_unit,
     interval_verdict,
+    percent_half_unit,
     rounded_percent,
     sum_differs,
 )
@@ -237,8 +238,9 @@ def rate_from_last(report: Report) -> Iterable[Finding]:
         "则增加额大于本年数，金额本身有误，记为错误。"
     ),
     formula="上年 = 本年 − 增加额；上年 = 0 时增幅无定义",
-    tolerance="上年数在印出精度内为零（|本年 − 增加额| ≤ 0.01万元）即视为零；推出的上年数为0.01万元而所写增幅正是增加额除以它的"
-    "（“增加1.48万元，增长14800.00%”），是算出来的增幅，不报",
+    tolerance="上年数在印出精度内为零（|本年 − 增加额| ≤ 0.01万元）即视为零；推出的上年数为0.01万元、而所写增幅不低于增加额除以它的"
+    "上限（本年数与增加额各有舍入，上年数至多0.02万元）的（“增加1.48万元，增长14800.00%”“本年0.05万元，增加0.04万元，增长198.86%”），"
+    "是算出来的增幅，不报",
     example="机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%：上年为0，增幅无法计算。",
 )
 def zero_base(report: Report) -> Iterable[Finding]:
@@ -266,8 +268,15 @@ def zero_base(report: Report) -> Iterable[Finding]:
                 _evidence(claim, cq),
             )
         elif abs(last) <= 2 * h and claim["percent"] is not None:
-            if last > 0 and percent_severity(claim["percent"], change, last) is None:
-                continue  # the rate of a last year printed as 0.01 ("增加1.48万元，增长14800.00%"): computed, not a zero's
+            # the rate of a last year derived as 0.01 ("增加1.48万元，增长14800.00%"; "本年0.05万元，增加0.04万元，增长
+            # 198.86%", 526元 on 176元): computed, not a zero's. That last year carries two roundings, so it is at most
+            # 0.01 + 2 half-units and the rate at least the smallest change over that; no upper bound, as it may be ~0
+            if (
+                last > 0
+                and claim["percent"] + percent_half_unit(claim["percent"])
+                >= max(change - h, Decimal(0)) / (last + 2 * h) * 100
+            ):
+                continue
             # "增长100%" is the convention; any other rate on a zero base ("增长10.00%") comes from no figure at all
             usual = claim["percent"] == 100
             base = "0" if last == 0 else f"{current}−{change}={last}万元，在印出精度内可能为0"
