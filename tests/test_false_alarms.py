@@ -4131,3 +4131,31 @@ def test_a_rate_below_what_a_cent_of_last_year_allows_is_still_a_slip(reports) -
     assert [f.severity for f in run_checks(r) if f.rule == "yoy.zero_base" and "0.04万元" in f.message] == [
         "warning"
     ]
+
+
+def test_a_share_after_its_part_s_qi_zhong_is_no_second_part(reports) -> None:
+    """ "授予中小企业合同金额0.55万元，占……53.73%，其中：授予小微企业合同金额0.49万元，占……48.07%" of 1.03 (the synthetic
+    probe on 002's skeleton, thirty-second session): 小微 is within 中小, and the two amounts only happen to add up to
+    about the total; ratio.sum_100 summed 53.73% + 48.07%. A share after 其中 in the same clause is a part's part."""
+    r = reports[R002]
+    for old, new in [
+        (
+            "政府采购支出总额341.82万元，其中：政府采购货物支出80.59万元、政府采购工程支出24.88万元、政府采购服务支出236.35万元",
+            "政府采购支出总额1.03万元，其中：政府采购货物支出0.00万元、政府采购工程支出0.68万元、政府采购服务支出0.34万元",
+        ),
+        (
+            "授予中小企业合同金额341.82万元，占政府采购支出总额的100.00%，其中：授予小微企业合同金额341.82万元",
+            "授予中小企业合同金额0.55万元，占政府采购支出总额的53.73%，其中：授予小微企业合同金额0.49万元",
+        ),
+        ("合同金额0.49万元，占政府采购支出总额的100.00%", "合同金额0.49万元，占政府采购支出总额的48.07%"),
+    ]:
+        r = reread(r, old, new)
+    assert [f.message for f in run_checks(r) if f.rule == "ratio.sum_100"] == []
+    # the control: a 其中 whose own list has ended leaves the next part in the list, whose wrong share is still found
+    old = "基本支出516.72万元，占62.24%；项目支出313.54万元，占37.76%"
+    for new in (
+        "基本支出516.72万元，占62.24%（其中：人员经费400.00万元）；项目支出313.54万元，占47.76%",
+        "基本支出516.72万元，占62.24%，其中：人员经费400.00万元；项目支出313.54万元，占47.76%",
+    ):
+        found = [f for f in run_checks(reread(reports[R000], old, new)) if f.rule == "ratio.sum_100"]
+        assert [f.severity for f in found] == ["error"] and "47.76%" in found[0].message, new

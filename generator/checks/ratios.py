@@ -229,6 +229,19 @@ def share(report: Report) -> Iterable[Finding]:
         )
 
 
+def _within(report: Report, before: dict[str, Any], claim: dict[str, Any]) -> bool:
+    """ "授予中小企业合同金额0.55万元，占政府采购支出总额的53.73%，其中：授予小微企业合同金额0.49万元，占政府采购支出总额
+    的48.07%": the second share, after 其中 in the same paragraph, is of a part of the first (小微 within 中小). Not once
+    the 其中's own list has ended ("基本支出……，占62.24%（其中：人员经费……）；项目支出……，占37.76%")."""
+    if report.document is None or claim["block"] != before["block"]:
+        return False
+    text = report.document.blocks[claim["block"]].text
+    end = text.find(before["quote"].quote)
+    start = text.find(claim["quote"].quote, end + 1) if end >= 0 else -1
+    gap = text[end + len(before["quote"].quote) : start] if start > 0 else ""
+    return "其中" in gap and not re.search(r"[；;。）)]", gap[gap.rindex("其中") :])
+
+
 @rule(
     "ratio.sum_100",
     title="各项占比之和不等于100%",
@@ -257,6 +270,8 @@ def sum_100(report: Report) -> Iterable[Finding]:
         # consecutive blocks
         if last is None or last["_whole"][:2] != whole[:2] or claim["block"] - last["block"] > 2:
             groups.append([])
+        elif _within(report, last, claim):
+            continue  # a part of the part before it, of the same whole: no part more of the list
         groups[-1].append({**claim, "_whole": whole})
     for claims in groups:
         name = claims[0]["_whole"][1]
