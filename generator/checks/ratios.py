@@ -72,8 +72,17 @@ def whole_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, str, Quote
     """The amount a share is a share of, with its name and where the report states it: the whole the share
     names ("占基本支出的4.09%") when the report states it, else the sentence's own whole ("…万元，其中：")."""
     named = _named_whole(report, claim.get("denominator_metric"))
-    if claim.get("denominator_label") and named is None and claim.get("denominator_metric") is None:
+    den = claim.get("denominator_label")
+    if den and named is None and claim.get("denominator_metric") is None:
         return None  # "占项目支出的……": a whole the share names that no figure of the report gives, not the sentence's
+    if den and named is None and claim.get("parent") is not None:
+        # the whole named is not read: the sentence's whole only if it is the one named ("政府采购支出总额1.03万元，其中：
+        # ……占政府采购支出总额的……"), not a part before it ("授予中小企业合同金额13.17万元，占政府采购支出总额的19.35%，
+        # 其中：授予小微企业……占政府采购支出总额的8.54%")
+        head = re.sub(r"\s+", "", (claim.get("lead") or "").split("其中")[0])
+        at = head.find(re.sub(r"\s+", "", den))
+        if at < 0 or "占" in head[:at]:
+            return None
     if claim.get("parent") is not None:
         if named is not None and named[0] != claim["parent"]:
             # "工资福利支出133.4万元，其中……；公用经费5.87万元，占基本支出的4.09%": the whole named, not the sentence's
@@ -170,6 +179,8 @@ _AMOUNT_IN = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:为|是)?\s*(?P<n>\d[\d,]*(
         "一般公共预算财政拨款支出，“三公”经费各项占“三公”经费合计）重新计算这个百分比。"
         "占比写在金额之前（“基本支出占79.49%，为2336.91万元”）或列在各项金额之后（“占比分别为……”）的同样核对；"
         "一个金额分别占两个合计（“占本年支出合计和本年收入合计的比重分别为……”）时，各按所点名的合计核对。"
+        "点名的合计读不到时，同一句里的数只有是这个合计本身才用来核对（“授予中小企业合同金额……，占政府采购支出总额的……，"
+        "其中：授予小微企业……”里的中小企业金额不是小微企业占比的合计）。"
         "金额和百分比都是四舍五入后印出的，所以比较的是这些印出数字所允许的整个区间。"
         "印出的百分比正好是这项金额除以同一处写的另一个数（如预算数）时，是完成率写成了“占”，记为警告。"
     ),
