@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import reread, seed_changed
+from conftest import ROOT, reread, seed_changed
 
 from generator.checks import run_checks
 
@@ -4171,3 +4171,29 @@ def test_a_named_whole_unread_is_not_the_part_before_it(reports) -> None:
     assert said in "\n".join(b.text for b in r.document.blocks)
     gone = reread(r, said, "")
     assert [f.message for f in run_checks(gone) if f.rule.startswith("ratio.") and "小微" in f.message] == []
+
+
+@pytest.mark.parametrize("rate,found", [("100.53%", []), ("99.17%", []), ("120.00%", ["error"])])
+def test_two_rates_the_table_s_amounts_allow_are_no_contradiction(tmp_path, rate, found) -> None:
+    """004's project ①, made 0.6万 throughout: "年初预算0.6万，全年使用数0.6万，资金使用率100.53%" beside the 自评表's
+    "0.6 0.6 0.6 … 100%" (the synthetic probe on 004's skeleton, thirty-second session: 6,031.91元 of a 年初 6,000.00 and
+    a 全年 6,031.91, both printing 0.6). Each rate is one the printed amounts allow (0.55 ÷ 0.65 to 0.65 ÷ 0.55), so
+    repeat.perf_funding has nothing to say; a rate no rounding gives (120.00%) is still an error."""
+    from generator.pipeline import load_report
+
+    path = ROOT / "data" / "reports" / R004
+    said = (
+        "①失业动态监测（失业预警）工作和失业保险稳定就业工作经费年初预算10万，全年使用数10万，资金使用率100%"
+    )
+    row = "年度资金总额　\n\t　10\n\t　10\n\t　10\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(said) == text.count(row) == 1
+    target = tmp_path / R004
+    target.write_text(
+        text.replace(said, said.replace("10万", "0.6万").replace("100%", rate)).replace(
+            row, row.replace("10", "0.6")
+        ),
+        encoding="utf-8",
+    )
+    notes = [f for f in load_report(target, cache=None).findings if f.rule == "repeat.perf_funding"]
+    assert [f.severity for f in notes if "失业动态监测" in f.message] == found

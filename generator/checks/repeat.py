@@ -104,6 +104,8 @@ def _rates_of_two_budgets(said: Mapping[str, Any], shown: Mapping[str, Any]) -> 
         "“资金使用完成率100%”“预算执行率100%”也算）。两处写的是同一笔钱，"
         "数字必须相同。文中点名“中央资金”等来源时，与该来源的资金行比较，否则与资金总额行比较。"
         "文字的金额比表中多出的正好是报告别处另一笔名称相近的资金的金额时，是把两笔钱写在了一个名称下，记为警告。"
+        "两个执行率都在表中金额印出精度所允许的范围内时（一个按印出的数计算，一个按精确金额计算；或一个按印出相同的年初预算），"
+        "不算不一致。"
     ),
     formula="文字所述金额/执行率 = 自评表同一资金行的金额/执行率",
     tolerance="按两处中较粗的印出精度比较：差额在半个末位单位以内记为提示（如244与244.4），更大的差异记为错误",
@@ -128,7 +130,13 @@ def perf_funding(report: Report) -> Iterable[Finding]:
             said, shown = st.get(key), row.get(key)
             if said is None or shown is None:
                 continue
-            if key == "rate" and _rates_of_two_budgets(st, row):
+            if key == "rate" and (
+                _rates_of_two_budgets(st, row)
+                or _right_rate(said, row.get("spent"), row.get("budget"))
+                and _right_rate(shown, row.get("spent"), row.get("budget"))
+            ):
+                # each a rate the table's amounts allow: one from the printed figures (7.19 ÷ 7.26 = 99.04%), one from
+                # exact money (98.99%); or over a 年初 budget that prints as the 全年 one (0.6 ÷ 0.6: 100.53%, 100%)
                 continue
             verdict = _differs(said, shown)
             if verdict:
