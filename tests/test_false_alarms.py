@@ -4197,3 +4197,16 @@ def test_two_rates_the_table_s_amounts_allow_are_no_contradiction(tmp_path, rate
     )
     notes = [f for f in load_report(target, cache=None).findings if f.rule == "repeat.perf_funding"]
     assert [f.severity for f in notes if "失业动态监测" in f.message] == found
+
+
+def test_a_tie_in_print_that_the_sentence_s_rate_breaks(reports) -> None:
+    """ "年初预算为196.40万元，支出决算为196.40万元，完成年初预算的99.94%。决算数小于预算数" (规划局's item, both amounts made
+    alike; the synthetic probe on 004's skeleton, thirty-second session: 26,900.00元 and 26,882.81元): the sentence's
+    own rate shows 决算 below 预算, so budget.word says nothing, not even that the two are equal; with 100.00% the tie
+    stays an info."""
+    old = "年初预算为196.40万元，支出决算为196.29万元，完成年初预算的99.94%"
+    for rate, found in (("99.94%", []), ("100.00%", ["info"])):
+        r = reread(reports[GUIHUA], old, f"年初预算为196.40万元，支出决算为196.40万元，完成年初预算的{rate}")
+        assert [
+            f.severity for f in run_checks(r) if f.rule == "budget.word" and "196.40" in f.message
+        ] == found

@@ -228,7 +228,7 @@ def _gap_percent(claim: dict, kind: str, budget: Decimal, final: Decimal) -> Ite
     tolerance=(
         "两数在印出精度内相等（差额不超过0.01万元）视为相等；两数精度不同（“2.2”与“2.22”）时，只有舍入区间不重叠才算分出大小；"
         "两数印得一样而精度粗于0.01万元（“2.2”与“2.2”）时大小无从判断，不报；两数印到0.01万元相同而文中写大于或小于时，"
-        "差额可能不足50元，只作提示；“基本持平”容许差额≤预算数×5%"
+        "差额可能不足50元，只作提示，同句写的完成率（“完成预算的99.94%”）与比较词一致的不报；“基本持平”容许差额≤预算数×5%"
     ),
     example="年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因……（应为小于）",
     expected_label="按数字应为",
@@ -273,6 +273,18 @@ def word(report: Report) -> Iterable[Finding]:
             continue
         # printed equal at 0.01万元 ("0.03" and "0.03"): 决算 may still be 小于 by less than 50元
         tie = diff == 0 and budget != 0 and w.startswith(_ABOVE + _BELOW)
+        rate = claim.get("rate")
+        # "……2.69万元……2.69万元，完成预算的99.94%，决算数小于预算数": the sentence's own rate shows the word true
+        rate_kind = claim.get("rate_kind")
+        below = rate is not None and rate < 100
+        if (
+            tie
+            and rate is not None
+            and rate != 100
+            and rate_kind in (None, "预算", kind)
+            and below == w.startswith(_BELOW)
+        ):
+            continue
         actual = "大于" if diff > 0 else "小于" if diff < 0 else "等于"
         word_shown = re.sub(r"^(?:与|同)", "", w)
         if word_shown.startswith(("大", "小", "等", "高", "低", "超", "多", "少")):
