@@ -4210,3 +4210,43 @@ def test_a_tie_in_print_that_the_sentence_s_rate_breaks(reports) -> None:
         assert [
             f.severity for f in run_checks(r) if f.rule == "budget.word" and "196.40" in f.message
         ] == found
+
+
+def _002_with(tmp_path, pairs: list[tuple[str, str]]):
+    """002 as the pipeline reads it with each (old, new) of ``pairs`` made once in its text."""
+    from generator.pipeline import load_report
+
+    text = (ROOT / "data" / "reports" / R002).read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    target = tmp_path / R002
+    target.write_text(text, encoding="utf-8")
+    return load_report(target, cache=None)
+
+
+def test_a_page_number_inside_a_name_is_no_part_of_it(tmp_path, before) -> None:
+    """002 is a PDF's text, and a page number may stand inside a word ("劳动、人事 6 方面", its own). Inside "财政拨款收入
+    支出总体" it made the change the unit's (yoy.percent against 收入总计: "财45政拨款收入支出总体……增幅应为……"); inside two
+    class names, "卫生健康 26 支出" and "卫生健 38 康支出", two classes of one 款 (repeat.kuan_class). The synthetic probe
+    on 002's skeleton, thirty-second session."""
+    r = _002_with(
+        tmp_path,
+        [
+            (
+                "财政拨款收入支出总体与上年相比，增加 912.32 万元，",
+                "财 45 政拨款收入支出总体与上年相比，增加 912.32 万元，",
+            ),
+            (
+                "15.卫生健康支出(类)行政事业单位医疗(款)行政单位",
+                "15.卫生健康 26 支出(类)行政事业单位医疗(款)行政单位",
+            ),
+            (
+                "16.卫生健康支出(类)行政事业单位医疗(款)事业单位",
+                "16.卫生健 38 康支出(类)行政事业单位医疗(款)事业单位",
+            ),
+        ],
+    )
+    assert [c["metric"] for c in r.yoy_claims if c["subject"].startswith("财45政")] == ["fiscal_total"]
+    new = {(f.rule, f.message) for f in r.findings if f.severity != "info"} - before[R002]
+    assert not new, sorted(new)

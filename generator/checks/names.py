@@ -168,7 +168,8 @@ def class_parent(report: Report) -> Iterable[Finding]:
 # "社会保障和就业支出（类）行政事业单位养老支出（款）": the 类 a 款 is written under. The 款 after "（类）" is found
 # first, the 类's name is the run of characters before it (a pattern opening with that run is tried at every position)
 _KUAN_AFTER = re.compile(r"[（(]类[）)]\s*(?P<kuan>[\u4e00-\u9fff]{2,24})[（(]款[）)]")
-_LEI_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,20}$")
+# (a PDF's page number may stand inside the name, "卫生健38康支出": digits only between two characters, then dropped)
+_LEI_BEFORE = re.compile(r"[\u4e00-\u9fff](?:[\u4e00-\u9fff]|\d{1,3}(?=[\u4e00-\u9fff])){1,19}$")
 
 
 def _same_class(a: str, b: str) -> bool:
@@ -200,7 +201,8 @@ def kuan_class(report: Report) -> Iterable[Finding]:
             if run is not None and m["kuan"] != "其他支出":
                 quote = Quote(b.text[run.start() : m.end()], b.page_at(run.start()), None, block=b)
                 # (a list's "二是" before the 类 is no part of its name)
-                said.setdefault(m["kuan"], []).append((re.sub(rf"^{LIST_MARK}", "", run.group(0)), quote))
+                name = re.sub(r"\d", "", re.sub(rf"^{LIST_MARK}", "", run.group(0)))
+                said.setdefault(m["kuan"], []).append((name, quote))
     if not said:
         return
     classes_said = [(name, q) for places in said.values() for name, q in places]

@@ -185,7 +185,8 @@ def metric_named(text: str) -> str | None:
     if ("政府性基金" in text or "国有资本经营" in text) and "一般公共预算" not in text:
         # a fund's own figure ("政府性基金预算财政拨款支出"): no metric, not the unit's 财政拨款支出 it ends with
         return None
-    text = text.replace("决算", "")
+    # (a PDF's page number inside a name, "财45政拨款收入支出总体", is no part of it)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])", "", text).replace("决算", "")
     for name, key in METRIC_NAMES:
         if name in text:
             return key
