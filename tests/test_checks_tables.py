@@ -1372,6 +1372,27 @@ def test_operating_expenses_are_within_public_expenses(
     assert f.evidence[0].quote == new and f.evidence[-1].quote.startswith("机关运行经费：")
 
 
+@pytest.mark.parametrize(
+    "old,new,found",
+    [
+        ("公用经费支出148.91万元", "公用经费支出149.91万元", [("1,121.94", "1,120.94")]),
+        ("机关运行经费支出972.03万元", "机关运行经费支出927.03万元", [("1,075.94", "1,120.94")]),
+        ("公用经费支出148.91万元", "公用经费支出148.92万元", []),  # within the two figures' rounding
+    ],
+)
+def test_operating_and_institutions_public_expenses_make_the_whole(old, new, found) -> None:
+    """003 (Xinjiang template) states both halves of 公用经费: "（行政单位和参照公务员法管理事业单位）机关运行经费支出
+    972.03万元" and "（事业单位）公用经费支出148.91万元", which make 公用经费1,120.94 (section 六). A slip in either half
+    was unseen: 机关运行经费 ≤ 公用经费 still held (the synthetic probe on 003's skeleton, thirty-second session)."""
+    from generator.checks.sums import operating_expenses
+
+    r = seed_changed("003_237caace6a9bba17.txt", old, new)
+    got = [(f.claimed, f.expected) for f in operating_expenses(r)]
+    assert got == found
+    if found:
+        assert "事业单位公用经费支出" in next(iter(operating_expenses(r))).message
+
+
 def test_gpb_spending_is_within_all_spending(reports) -> None:
     from generator.checks.tables import items
 

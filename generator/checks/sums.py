@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.checks import make_finding, of_another_year, per_report, rule
+from generator.checks import make_finding, of_another_year, per_report, rule, running_with
 from generator.checks.tolerance import fmt, half_unit, same_figure, sum_differs
 from generator.extract.claims import (
     FUNCTIONAL_CLASSES,
@@ -25,7 +25,7 @@ from generator.extract.claims import (
     class_stem,
     item_number,
 )
-from generator.extract.narrative import WAN, clause_begin, has_unread_figure
+from generator.extract.narrative import FIG, WAN, clause_begin, has_unread_figure
 from generator.extract.tables import STATUTORY, Entry, StatutoryTable, entries, find_statutory
 from generator.model import Block, Document, Finding, Quote, Report, Value
 from generator.normalize import decimals, parse_amount
@@ -994,18 +994,23 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
 # the 名词解释's definition: "机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的
 # 日常公用经费支出。" (the sentence may be cut by a hard wrap: quoted to the block's end)
 _OPERATING_DEFINITION = re.compile(r"机关运行经费[：:][^。]*")
+# the Xinjiang template's other half: "……（事业单位）公用经费支出148.91万元，比上年减少……" beside "……（行政单位和参照公务员法管理
+# 事业单位）机关运行经费支出972.03万元" (003: 972.03 + 148.91 = 公用经费1,120.94)
+_INSTITUTIONS_PUBLIC = re.compile(rf"[（(]事业单位[）)]\s*公用经费支出\s*(?P<n>{FIG})\s*{WAN}")
 
 
 @rule(
     "sum.operating_expenses",
-    title="机关运行经费多于基本支出中的公用经费",
+    title="机关运行经费多于公用经费，或与事业单位公用经费之和不等于公用经费",
     explanation=(
         "机关运行经费是行政单位和参照公务员法管理的事业单位用财政拨款基本支出安排的公用经费（报告的名词解释就这样定义），"
         "是一般公共预算财政拨款基本支出中公用经费的一部分：部门所属事业单位的公用经费算在公用经费里，不算机关运行经费，"
         "所以机关运行经费可以少于公用经费，不能多于它。公用经费取公开06表的公用经费合计，没有这张表时取情况说明所述的数。"
+        "报告另写出“（事业单位）公用经费支出”时，两部分合起来就是全部公用经费：机关运行经费 + 事业单位公用经费 = 公用经费。"
     ),
-    formula="机关运行经费 ≤ 公开06表 公用经费合计（没有公开06表时：情况说明所述一般公共预算财政拨款基本支出中的公用经费）",
-    tolerance="两数各自舍入：机关运行经费多出两数印出精度的一个末位单位（两位小数时0.01万元）以上才报告",
+    formula="机关运行经费 ≤ 公开06表 公用经费合计（没有公开06表时：情况说明所述一般公共预算财政拨款基本支出中的公用经费）；"
+    "写出事业单位公用经费时，机关运行经费 + 事业单位公用经费 = 公用经费",
+    tolerance="两数各自舍入：机关运行经费多出两数印出精度的一个末位单位（两位小数时0.01万元）以上才报告；两部分之和按(n+1)×半个末位单位",
     example="机关运行经费支出142.80万元，公开06表公用经费合计480.66万元（部门中还有事业单位：符合）",
 )
 def operating_expenses(report: Report) -> Iterable[Finding]:
@@ -1020,6 +1025,7 @@ def operating_expenses(report: Report) -> Iterable[Finding]:
     else:
         return
     if op.amount <= public + 2 * half_unit(op.amount, public):
+        yield from _operating_and_institutions(report, op, public, quote, label)
         return
     definition = next(
         (
@@ -1038,6 +1044,36 @@ def operating_expenses(report: Report) -> Iterable[Finding]:
         f"{fmt(op.amount - public)}万元。机关运行经费是行政单位（含参照公务员法管理的事业单位）基本支出中的公用经费{defined}，"
         f"只是公用经费的一部分，不能多于公用经费。",
         fmt(op.amount), f"不超过{fmt(public)}", [op.quote, quote, *([definition] if definition else [])],
+    )  # fmt: skip
+
+
+def _operating_and_institutions(
+    report: Report, op: Value, public: Decimal, quote: Quote, label: str
+) -> Iterable[Finding]:
+    """机关运行经费 + "（事业单位）公用经费支出" = 公用经费, where the report states the 事业单位 part (in the paragraph
+    after 机关运行经费's, of this year: not "上年……")."""
+    found = [
+        (m, b)
+        for _, b in running_with(report, _INSTITUTIONS_PUBLIC)
+        for m in _INSTITUTIONS_PUBLIC.finditer(b.text)
+        if not of_another_year(report, b.text[clause_begin(b.text, m.start(), "。；;") : m.start()])
+    ]
+    if len(found) != 1:
+        return  # none, or two (two years', two bodies'): no one part to add
+    m, b = found[0]
+    part = parse_amount(m.group("n"))
+    if part is None:
+        return
+    beyond, diff = sum_differs([op.amount, part], public)
+    if not beyond:
+        return
+    yield make_finding(
+        "sum.operating_expenses", "error", "机关运行经费 + 事业单位公用经费 = 公用经费",
+        f"情况说明称机关运行经费支出{fmt(op.amount)}万元、事业单位公用经费支出{fmt(part)}万元，合计"
+        f"{fmt(op.amount + part)}万元；而{label}为{fmt(public)}万元，相差{fmt(abs(diff))}万元。行政单位（含参照公务员法"
+        f"管理的事业单位）的公用经费即机关运行经费，加上事业单位的公用经费，就是全部公用经费。",
+        fmt(op.amount + part), fmt(public),
+        [op.quote, Quote(m.group(0), b.page_at(m.start()), None, block=b), quote],
     )  # fmt: skip
 
 
