@@ -1393,6 +1393,27 @@ def test_operating_and_institutions_public_expenses_make_the_whole(old, new, fou
         assert "事业单位公用经费支出" in next(iter(operating_expenses(r))).message
 
 
+def test_the_sangong_parts_stated_with_their_changes_make_the_total(reports) -> None:
+    """000's "“三公”经费支出4.73万元，比上年……。其中：因公出国（境）费支出0.00万元，占0.00%，……公务用车购置及运行维护费支出
+    4.46万元……公务接待费支出0.27万元……": the three parts make the total (0.00 + 4.46 + 0.27 = 4.73). Only the four
+    parts of the budget paragraph were summed, so a wrong part here (or, with 三公 all zero, a part of 1.00 under a total of
+    0.00: the synthetic probe on 003's skeleton, thirty-second session) was not."""
+    from generator.checks.sums import sangong_sum
+
+    assert list(sangong_sum(reports["000_41e5c2151686b1a5.txt"])) == []
+    r = reread(
+        reports["000_41e5c2151686b1a5.txt"],
+        "公务接待费支出0.27万元，占5.71%",
+        "公务接待费支出1.27万元，占5.71%",
+    )
+    (f,) = sangong_sum(r)
+    assert (f.severity, f.claimed, f.expected) == (
+        "error",
+        "4.73",
+        "5.73",
+    ) and "公务用车购置及运行维护费4.46万元" in f.message
+
+
 def test_gpb_spending_is_within_all_spending(reports) -> None:
     from generator.checks.tables import items
 

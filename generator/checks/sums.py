@@ -943,7 +943,8 @@ def sangong(report: Report) -> Sangong | None:
     title="“三公”经费合计与分项不符",
     explanation=(
         "“三公”经费合计等于因公出国（境）费、公务用车购置及运行维护费和公务接待费之和，公务用车购置及运行维护费"
-        "等于公务用车购置费与公务用车运行维护费之和。预算数和决算数分别核对；情况说明中列出的决算数同样核对。"
+        "等于公务用车购置费与公务用车运行维护费之和。预算数和决算数分别核对；情况说明中列出的决算数同样核对，"
+        "逐项说明比上年变动的那一段（““三公”经费支出……。其中：因公出国（境）费支出……”）所写的各项支出也相加核对。"
     ),
     formula="“三公”经费 = 因公出国（境）费 + 公务用车购置费 + 公务用车运行维护费 + 公务接待费",
     tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
@@ -988,7 +989,33 @@ def sangong_sum(report: Report) -> Iterable[Finding]:
                 [total.quote, *[nv[k].quote for k in keys]], "情况说明",
             )
         )  # fmt: skip
+    out += _sangong_said_with_changes(report, out)
     return _keep(out)
+
+
+def _sangong_said_with_changes(report: Report, found: list[Finding | None]) -> list[Finding | None]:
+    """The 三公 total and its three parts as the paragraph of their changes states them ("“三公”经费支出0.00万元，比上年……。
+    其中：因公出国（境）费支出0.00万元，占0.00%，比上年……。公务用车购置及运行维护费支出1.00万元……"): the parts make the
+    total. Not said again where the four parts' figures (nv above) already gave the same sum."""
+    from generator.checks.yoy import sangong_part_claims
+
+    names = {
+        "abroad": "因公出国（境）费", "vehicle": "公务用车购置及运行维护费", "vehicle_purchase": "公务用车购置费",
+        "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费",
+    }  # fmt: skip
+    done = {(f.claimed, f.expected) for f in found if f is not None}
+    out: list[Finding | None] = []
+    for total, parts, kinds in sangong_part_claims(report):
+        if total["current"] is None or any(parts[k]["current"] is None for k in kinds):
+            continue
+        f = check_sum(
+            "sum.sangong", "情况说明 “三公”经费与各项", "“三公”经费支出", total["current"],
+            [(names[k], parts[k]["current"]) for k in kinds],
+            [c.get("current_quote") or c["quote"] for c in (total, *(parts[k] for k in kinds))], "情况说明",
+        )  # fmt: skip
+        if f is not None and (f.claimed, f.expected) not in done:
+            out.append(f)
+    return out
 
 
 # the 名词解释's definition: "机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -720,6 +720,34 @@ def _sangong_part(subject: str) -> str | None:
     return next((kind for word, kind in _SANGONG_PARTS if word in subject), None)
 
 
+def sangong_part_claims(
+    report: Report,
+) -> Iterator[tuple[dict[str, Any], dict[str, dict[str, Any]], list[str]]]:
+    """(the 三公 total's change claim, its parts' claims by kind, the kinds that make the whole) for each total whose
+    every part states its change: in the total's paragraph, or each in a paragraph of its own after one ending "其中："
+    (the national template's "……与上年……相同。其中：" / "因公出国（境）费支出……；" / "公务用车购置费支出……；")."""
+    claims = report.yoy_claims
+    doc = report.document
+    for n, total in enumerate(claims):
+        if total.get("metric") != "sangong_total" or "三公" not in total["subject"]:
+            continue
+        parts: dict[str, dict[str, Any]] = {}
+        opens = (
+            doc is not None and re.search(r"其中\s*[:：]\s*$", doc.blocks[total["block"]].text) is not None
+        )
+        last = total["block"] + (5 if opens else 0)
+        for c in claims[n + 1 :]:
+            if not total["block"] <= c["block"] <= last or "三公" in c["subject"]:
+                break
+            kind = _sangong_part(c["subject"])
+            if kind is not None:
+                parts.setdefault(kind, c)
+        vehicle = ["vehicle"] if "vehicle" in parts else ["vehicle_purchase", "vehicle_operation"]
+        kinds = ["abroad", *vehicle, "reception"]
+        if all(k in parts for k in kinds):
+            yield total, parts, kinds
+
+
 @rule(
     "yoy.sangong_parts",
     title="“三公”经费的增减与各项增减之和不符",
@@ -736,34 +764,13 @@ def _sangong_part(subject: str) -> str | None:
     expected_label="各项变动之和",
 )
 def sangong_parts(report: Report) -> Iterable[Finding]:
-    claims = report.yoy_claims
-    for n, total in enumerate(claims):
-        if total.get("metric") != "sangong_total" or "三公" not in total["subject"]:
-            continue
+    for total, parts, kinds in sangong_part_claims(report):
         if (
             "持平" in total["direction"]
             and report.document is not None
             and _change_stated_before(report.document, total)
         ):
             continue  # "减少0.09万元，下降1.87%，与上年基本持平": the change is stated, 持平 rounds it
-        parts: dict[str, dict[str, Any]] = {}
-        # the parts in the total's paragraph, or each in a paragraph of its own after one ending "其中：" (the national
-        # template's "……与上年……相同。其中：" / "因公出国（境）费支出……；" / "公务用车购置费支出……；")
-        doc = report.document
-        opens = (
-            doc is not None and re.search(r"其中\s*[:：]\s*$", doc.blocks[total["block"]].text) is not None
-        )
-        last = total["block"] + (5 if opens else 0)
-        for c in claims[n + 1 :]:
-            if not total["block"] <= c["block"] <= last or "三公" in c["subject"]:
-                break
-            kind = _sangong_part(c["subject"])
-            if kind is not None:
-                parts.setdefault(kind, c)
-        vehicle = ["vehicle"] if "vehicle" in parts else ["vehicle_purchase", "vehicle_operation"]
-        kinds = ["abroad", *vehicle, "reception"]
-        if not all(k in parts for k in kinds):
-            continue
         changes = [_signed_or_flat(parts[k]) for k in kinds]
         whole = _signed_or_flat(total)
         if whole is None or any(v is None for v in changes):
