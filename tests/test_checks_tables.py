@@ -1926,3 +1926,14 @@ def test_characters_written_twice_that_are_right() -> None:
         ("绩效评价应当依法公开接接受监督。", "財政単位減免"),
     ):
         assert not list(rule(report_of(*paragraphs))), paragraphs
+
+
+def test_the_basic_data_table_s_public_expenses_are_the_narrative_s() -> None:
+    """004's 基础数据表 "公用经费 82.21 72 59.87" (2022决算, 2023预算, 2023决算) and section 六's "公用经费59.87万元": one
+    figure. A slip in either was unseen (the synthetic probe on 004's skeleton, thirty-second session: 0 of 4 plants)."""
+    from generator.checks.tables import basic_data
+
+    old = "公用经费59.87万元，占基本支出的8.54%"
+    assert list(basic_data(seed_changed("004_64caca8ce772cd7b.txt", old, old))) == []
+    (f,) = basic_data(seed_changed("004_64caca8ce772cd7b.txt", old, "公用经费60.87万元，占基本支出的8.54%"))
+    assert (f.severity, f.claimed, f.expected) == ("error", "59.87", "60.87") and "公用经费" in f.message

@@ -1388,19 +1388,21 @@ def economic_name(report: Report) -> Iterable[Finding]:
 _CONTROL_HEAD = re.compile(
     r"经费控制情况.*?(?P<a>\d{4})年(?P<ka>决算|预算)数\s*(?P<b>\d{4})年(?P<kb>决算|预算)数\s*(?P<c>\d{4})年(?P<kc>决算|预算)数"
 )
-_CONTROL_METRICS = {("三公经费", "预算"): "sangong_budget", ("三公经费", "决算"): "sangong_total", ("公务接待", "决算"): "sangong_reception"}  # fmt: skip
+_CONTROL_SAID = {"三公经费": "“三公”经费", "公务接待": "公务接待费", "公用经费": "公用经费"}
+_CONTROL_METRICS = {("三公经费", "预算"): "sangong_budget", ("三公经费", "决算"): "sangong_total", ("公务接待", "决算"): "sangong_reception", ("公用经费", "决算"): "gpb_basic_public"}  # fmt: skip
 
 
 @rule(
     "text_table.basic_data",
-    title="基础数据表的“三公”经费与情况说明不符",
+    title="基础数据表的“三公”经费、公用经费与情况说明不符",
     explanation=(
         "部门整体支出绩效评价基础数据表的“经费控制情况”一栏按年列出“三公”经费及其中公务接待费的决算数、预算数。"
         "本年度的预算数、决算数就是情况说明“三公”经费一节所写的数，两处应相同；上年决算数就是情况说明由本年"
-        "决算数和“与上年相比增加（减少）X万元”推出的上年数。"
+        "决算数和“与上年相比增加（减少）X万元”推出的上年数。同一栏的公用经费本年决算数（表下说明：“公用经费”"
+        "填报基本支出中的一般商品和服务支出）就是情况说明基本支出一节所写的公用经费。"
     ),
     formula=(
-        "基础数据表本年“三公”经费预算数、决算数（公务接待费决算数）= 情况说明所述；"
+        "基础数据表本年“三公”经费预算数、决算数（公务接待费决算数）、公用经费决算数 = 情况说明所述；"
         "上年决算数 = 本年决算数 ∓ 情况说明所述增减额"
     ),
     tolerance="两处是同一个数，按印出精度比较；超出舍入范围为错误，范围内的差额记为提示",
@@ -1417,11 +1419,11 @@ def basic_data(report: Report) -> Iterable[Finding]:
             for row in rows:
                 key = _control_label(row.label)
                 said = report.metrics.get(_CONTROL_METRICS.get((key, kind), "")) if key else None
-                if said is None or said.kind != "narrative":
+                if key is None or said is None or said.kind != "narrative":
                     continue
                 f = check_same(
                     "text_table.basic_data", f"{key}/{kind}", f"基础数据表中{report.year}年{key}{kind}数",
-                    row.values[at], f"情况说明所述{'“三公”经费' if key == '三公经费' else '公务接待费'}{kind}数",
+                    row.values[at], f"情况说明所述{_CONTROL_SAID[key]}{kind}数",
                     said.amount, [row.quote, said.quote], blank_is_zero=False,
                 )  # fmt: skip
                 if f is not None:
@@ -1586,5 +1588,5 @@ def basic_data_sums(report: Report) -> Iterator[Finding]:
 
 
 def _control_label(label: str) -> str | None:
-    """ "三公经费" or "公务接待" (of "3、公务接待"): the two rows the narrative states; None for the others."""
-    return next((k for k in ("三公经费", "公务接待") if _bare_control(label).startswith(k)), None)
+    """ "三公经费", "公务接待" (of "3、公务接待") or "公用经费": the rows the narrative states; None for the others."""
+    return next((k for k in ("三公经费", "公务接待", "公用经费") if _bare_control(label).startswith(k)), None)
