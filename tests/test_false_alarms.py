@@ -4080,17 +4080,34 @@ def test_shares_of_a_zero_sangong_total_are_no_crash(reports, before) -> None:
     assert [f for f in run_checks(r) if f.rule == "ratio.sum_100"] == []
 
 
-@pytest.mark.parametrize("rate,severity", [("-20.84%", None), ("-40.00%", "error")])
-def test_a_difference_rate_of_amounts_one_cent_apart(reports, rate, severity) -> None:
+@pytest.mark.parametrize(
+    "budget,final,rate,severity",
+    [
+        ("0.06", "0.05", "-20.84%", None),
+        ("0.06", "0.05", "-30.00%", None),
+        # a fall is at most 0.02 ÷ 0.065 = 30.77% (the budget at its most), a rise 0.02 ÷ 0.055
+        ("0.06", "0.05", "-35.00%", "error"),
+        ("0.06", "0.05", "-40.00%", "error"),
+        ("0.38", "0.37", "-5.30%", "error"),
+        # the print keeps the order: 0.37 → 0.38 is a rise, 0.38 → 0.37 a fall, below the print or not
+        ("0.37", "0.38", "-3.00%", "error"),
+        ("0.38", "0.37", "3.00%", "error"),
+        ("0.37", "0.38", "3.00%", None),
+    ],
+)
+def test_a_difference_rate_of_amounts_one_cent_apart(reports, budget, final, rate, severity) -> None:
     """Budget 0.06 and 决算 0.05 may be 573.53元 and 454.00元, −20.84% (the synthetic probes on 000's, 002's and
-    003's skeletons, thirty-second session): the printed difference is one cent, so the true one is up to two, and
-    the rate up to 0.02 ÷ 0.055 = 36.4%. budget.diff_rate took the printed amounts as equal and allowed 18.2% only."""
+    003's skeletons, thirty-second session): the printed difference is one cent, so the true one is up to two.
+    budget.diff_rate took the printed amounts as equal and allowed 18.2% only; the fixes' probe (m1–m3) then found the
+    bound taken over the budget at its least for a fall too, and a wrong sign let pass at one cent."""
     r = reread(
         reports[R000],
         "公务接待费全年预算数0.49万元，决算数0.27万元，预决算差异率-44.90%",
-        f"公务接待费全年预算数0.06万元，决算数0.05万元，预决算差异率{rate}",
+        f"公务接待费全年预算数{budget}万元，决算数{final}万元，预决算差异率{rate}",
     )
-    found = [f.severity for f in run_checks(r) if f.rule == "budget.diff_rate" and "0.06万元" in f.message]
+    found = [
+        f.severity for f in run_checks(r) if f.rule == "budget.diff_rate" and f"{budget}万元" in f.message
+    ]
     assert found == ([severity] if severity else [])
 
 
@@ -4250,3 +4267,26 @@ def test_a_page_number_inside_a_name_is_no_part_of_it(tmp_path, before) -> None:
     assert [c["metric"] for c in r.yoy_claims if c["subject"].startswith("财45政")] == ["fiscal_total"]
     new = {(f.rule, f.message) for f in r.findings if f.severity != "info"} - before[R002]
     assert not new, sorted(new)
+
+
+def test_the_fixes_probe_s_lost_catches_are_caught(reports) -> None:
+    """The regression probe of the thirty-second session's fixes (m4, m5, m7): a fund named in an aside leaves the
+    change the unit's; a same-named time limit of its own is another indicator only where it meets it; a 事业单位
+    公用经费 of no stated year is not this year's half of 公用经费."""
+    aside = reread(
+        reports[R003],
+        "财政拨款收入支出总体与上年相比,减少3,562.90万元,下降9.94%",
+        "财政拨款(含国有资本经营预算财政拨款)收入支出总体与上年相比,减少3,562.90万元,下降10.94%",
+    )
+    assert [f.severity for f in run_checks(aside) if f.rule == "yoy.percent" and "10.94%" in f.message] == [
+        "warning"
+    ]
+    from generator.checks.repeat import perf_bound_tables
+
+    missed = seed_changed(R002, "=75 日 =75 日 10 10.00", "<=45 日 =75 日 10 5.00")
+    assert [f.claimed for f in perf_bound_tables(missed)] == ["75日"]
+    from generator.checks.sums import operating_expenses
+
+    said = "本部门2023年度机关运行经费支出59.87万元，比上年决算数增加59.87万元，增长100%。"
+    before = reread(reports[R004], said, said + "单位性质调整前，（事业单位）公用经费支出58.10万元。")
+    assert list(operating_expenses(before)) == []

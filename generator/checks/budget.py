@@ -110,19 +110,22 @@ def diff_rate(report: Report) -> Iterable[Finding]:
         else:
             diff = final - budget
             h = half_unit(budget, final)
-            # |diff| carries two rounding errors; the sign must agree unless diff is within them
-            wrong_sign = (stated < 0 < diff - 2 * h) or (stated > 0 > diff + 2 * h)
+            # rounding keeps the order: the sign must agree with the amounts' wherever their print proves one the
+            # greater (at one precision any difference does: 0.37 → 0.38 is a rise, whatever lies below the print)
+            wrong_sign = (stated < 0 and provably_greater(final, budget)) or (
+                stated > 0 and provably_greater(budget, final)
+            )
             if abs(diff) > 2 * h:
                 # the difference carries the rounding of both amounts ("决算数4.7万元" beside 4.95: 0.20 to 0.305)
                 both = half_unit(budget) + half_unit(final)
                 magnitude = percent_severity(abs(stated), abs(diff), budget, numerator_half=both)
             else:
-                # budget and final agree within their rounding ("8.80 … 8.80 … 差异率0.00%"): the rate is at most
-                # the printed difference and 2 half-units ÷ budget (0.06 and 0.05 may be 573.53元 and 454.00元: −20.84%)
+                # budget and final agree within their rounding ("8.80 … 8.80 … 差异率0.00%"): the true difference is
+                # at most the printed one and 2 half-units, over the budget at its most for a fall and at its least for
+                # a rise (0.06 → 0.05 may be 573.53元 and 454.00元, −20.84%; at most 0.02 ÷ 0.065 = 30.77%)
                 hs = percent_half_unit(stated)
-                over = (
-                    abs(stated) - hs - (abs(diff) + 2 * h) / (budget - h) * 100 if budget > h else Decimal(0)
-                )
+                base = budget + h if diff < 0 or (diff == 0 and stated < 0) else budget - h
+                over = abs(stated) - hs - (abs(diff) + 2 * h) / base * 100 if budget > h else Decimal(0)
                 magnitude = None if over <= 0 else ("info" if over <= 2 * hs else "error")
             severity = "error" if wrong_sign else magnitude
             expected_text = pct(rounded_percent(diff, budget, stated))

@@ -1004,9 +1004,9 @@ def perf_bound_tables(report: Report) -> Iterable[Finding]:
             same = len(other) >= 6 and (other.endswith(name) or name.endswith(other))
             if not same or other_unit != unit or actual <= bound or other_quote == quote:
                 continue
-            if other_text.startswith(("<=", "≤")) and other_bound != bound:
-                # a bound of its own: another kind of case by the same name (劳动保障监察 within 60 days, 劳动人事争议
-                # within 45), not the same limit missed
+            if other_text.startswith(("<=", "≤")) and other_bound != bound and actual <= other_bound:
+                # a bound of its own that it meets: another kind of case by the same name (劳动保障监察 within 60 days,
+                # 劳动人事争议 within 45), not the same limit missed
                 continue
             yield make_finding(
                 "repeat.perf_bound_tables",

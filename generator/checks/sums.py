@@ -1083,7 +1083,11 @@ def _operating_and_institutions(
         (m, b)
         for _, b in running_with(report, _INSTITUTIONS_PUBLIC)
         for m in _INSTITUTIONS_PUBLIC.finditer(b.text)
-        if not of_another_year(report, b.text[clause_begin(b.text, m.start(), "。；;") : m.start()])
+        # of the year, said as the template says it ("2024年度……（事业单位）公用经费支出"): not "上年……", nor "调整前……"
+        if (head := b.text[clause_begin(b.text, m.start(), "。；;") : m.start()]).startswith(
+            f"{report.year}年"
+        )
+        and not of_another_year(report, head)
     ]
     if len(found) != 1:
         return  # none, or two (two years', two bodies'): no one part to add
