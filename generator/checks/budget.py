@@ -277,17 +277,10 @@ def word(report: Report) -> Iterable[Finding]:
             continue
         # printed equal at 0.01万元 ("0.03" and "0.03"): 决算 may still be 小于 by less than 50元
         tie = diff == 0 and budget != 0 and w.startswith(_ABOVE + _BELOW)
-        rate = claim.get("rate")
+        rate, rate_kind = claim.get("rate"), claim.get("rate_kind")
         # "……2.69万元……2.69万元，完成预算的99.94%，决算数小于预算数": the sentence's own rate shows the word true
-        rate_kind = claim.get("rate_kind")
-        below = rate is not None and rate < 100
-        if (
-            tie
-            and rate is not None
-            and rate != 100
-            and rate_kind in (None, "预算", kind)
-            and below == w.startswith(_BELOW)
-        ):
+        shown = tie and rate is not None and rate != 100 and rate_kind in (None, "预算", kind)
+        if shown and (rate is not None and rate < 100) == w.startswith(_BELOW):
             continue
         actual = "大于" if diff > 0 else "小于" if diff < 0 else "等于"
         word_shown = re.sub(r"^(?:与|同)", "", w)

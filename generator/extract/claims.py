@@ -182,9 +182,8 @@ def whole_named(text: str) -> str | None:
 
 
 def metric_named(text: str) -> str | None:
-    bare = re.sub(
-        r"[（(][^（）()]*[）)]", "", text
-    )  # (not an aside: "财政拨款收入支出总体（含国有资本经营预算财政拨款）")
+    # (an aside is not the figure's name: "财政拨款收入支出总体（含国有资本经营预算财政拨款）")
+    bare = re.sub(r"[（(][^（）()]*[）)]", "", text)
     if ("政府性基金" in bare or "国有资本经营" in bare) and "一般公共预算" not in bare:
         # a fund's own figure ("政府性基金预算财政拨款支出"): no metric, not the unit's 财政拨款支出 it ends with
         return None
