@@ -38,6 +38,7 @@ class Problem:
     path: str
     reason: str
     kind: str
+    rules: tuple[str, ...] = ()  # kind "rules": the ids of the rules that raised (the report page names them)
 
     def as_json(self) -> dict[str, str]:
         return {"path": self.path, "reason": self.reason, "kind": self.kind}
@@ -207,6 +208,7 @@ def rules_failed(path: str, failed: list[str]) -> Problem:
         f"部分核对规则出错，未能核对：{'；'.join(failed)}。报告页面照常生成，其余规则照常核对"
         f" (internal error in {len(failed)} rule{'s' if len(failed) > 1 else ''})",
         "rules",
+        tuple(line.split(" (", 1)[0] for line in failed),  # checks.rule_failed's "rule.id (Error: …)"
     )
 
 

@@ -502,10 +502,11 @@ def test_a_rule_that_raises_loses_only_its_own_notes(tmp_path: Path, monkeypatch
     render_content([report], [problem], content, "https://example.org/", None, "2026-12-06")
     pages = [p for p in content.rglob("*.md") if "本报告没有核对完整" in p.read_text(encoding="utf-8")]
     assert [p.relative_to(content).parts[0] for p in pages] == ["reports"]
-    # (the page escapes the reason's Markdown: "perf.cost&#95;sum &#40;…")
-    assert "perf.cost_sum (ZeroDivisionError: division by zero)" in html.unescape(
-        pages[0].read_text(encoding="utf-8")
-    )
+    # the page names the rule by its title, linked to the methodology (and escapes its Markdown: "perf.cost&#95;sum")
+    page = html.unescape(pages[0].read_text(encoding="utf-8"))
+    title = checks.CATALOGUE["perf.cost_sum"].title
+    assert f">{title}</a>（perf.cost_sum）" in page and "methodology/#perf-cost" in page
+    assert problem.rules == ("perf.cost_sum",)
     listed = html.unescape((content / "problems" / "index.md").read_text(encoding="utf-8"))
     assert "perf.cost_sum (ZeroDivisionError: division by zero)" in listed and "| rules |" in listed
 

@@ -367,8 +367,17 @@ def report_page(ctx: SiteContext, r: Report, rules: dict[str, Any], comparison: 
             "published": r.meta.get("published"),
         },
         "yoy_count": len(r.yoy_claims),
-        # rules that raised on this report (pipeline.rules_failed): its notes are not all there, and the page says so
-        "unchecked": [p.reason for p in ctx.problems if p.kind == "rules" and p.path == r.source.get("path")],
+        # rules that raised on this report (pipeline.rules_failed): its notes are not all there, and the page says which
+        "unchecked": [
+            {
+                "id": rid,
+                "title": rules[rid].title if rid in rules else rid,
+                "href": rel(url, "methodology/") + "#" + anchor(rid),
+            }
+            for p in ctx.problems
+            if p.kind == "rules" and p.path == r.source.get("path")
+            for rid in p.rules
+        ],
         "problems_href": rel(url, "problems/"),
         "peers": rc.peer_panel(comparison, ctx.rid(r), url, rel) if comparison is not None else None,
     }
