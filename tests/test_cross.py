@@ -227,3 +227,36 @@ def test_a_unit_by_a_short_form_of_its_listed_name() -> None:
     stranger = replace(short, id="2024/pu-tuo-qu-tu-di-chu-bei-zhong-xin", agency="上海市普陀区土地储备中心")
     (f,) = unit_not_listed(dept, [stranger])
     assert f.severity == "warning" and "上海市普陀区土地储备中心" in f.message
+
+
+def test_the_unit_s_basic_spending_is_compared_with_last_year_s(center_2024, center_2023) -> None:
+    """Section 三's "基本支出516.72万元，占62.24%，比上年增加27.42万元" is the unit's 基本支出 of every fund (last year's
+    489.30, the fixture's 三's), not the 一般公共预算财政拨款基本支出, though its words name that (the several-report
+    probe, thirty-second session: every pair whose last year had basic spending from other money was warned)."""
+    from conftest import seed_changed
+
+    said = "基本支出516.72万元，占62.24%"
+    gpb = center_2023.metrics["gpb_basic"]
+    assert gpb is not None and center_2023.metrics["expenditure_basic"] is not None
+    # last year's 一般公共预算财政拨款基本支出 made less than its 基本支出, as where other money pays for some of it
+    last = replace(
+        center_2023, metrics={**center_2023.metrics, "gpb_basic": replace(gpb, amount=D("450.00"))}
+    )
+    for change, found in (("27.42", []), ("37.42", ["479.30万元"])):
+        this = seed_changed("000_41e5c2151686b1a5.txt", said, f"{said}，比上年增加{change}万元")
+        notes = [f for f in run_cross_checks([this, last])[this.id] if "基本支出" in f.message]
+        assert [f.claimed for f in notes if f.rule == "cross_year.last_year_item"] == found
+        assert all("一般公共预算财政拨款基本支出" not in f.message for f in notes)
+
+
+def test_a_change_given_as_its_percentage_alone_carries_two_roundings(center_2024, center_2023) -> None:
+    """ "“三公”经费支出4.73万元，比上年下降2.05%" against last year's 4.82: the change is 4.82 − 4.73 of two printed figures,
+    0.08 to 0.10, so 1.66% to 2.08% (4.7251 and 4.8249 give 2.07%); cross_year.percent allowed one rounding only (the
+    several-report probe's FA4, thirty-second session). 2.50% no rounding gives."""
+    from conftest import seed_changed
+
+    said = "“三公”经费支出4.73万元，比上年减少0.09万元，下降1.87%"
+    for rate, found in (("2.05%", []), ("2.50%", ["2.50%"])):
+        this = seed_changed("000_41e5c2151686b1a5.txt", said, f"“三公”经费支出4.73万元，比上年下降{rate}")
+        notes = run_cross_checks([this, center_2023])[this.id]
+        assert [f.claimed for f in notes if f.rule == "cross_year.percent" and "三公" in f.message] == found

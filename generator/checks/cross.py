@@ -32,6 +32,7 @@ from typing import Any, cast
 
 from generator.checks import SEVERITY_ORDER, CheckFn, make_finding, rule
 from generator.checks.tolerance import fmt, half_unit, percent_consistent, rounded_percent
+from generator.checks.yoy import unit_basic
 from generator.compare.indicators import claim_metric
 from generator.extract.claims import signed_change
 from generator.extract.subjects import own_name
@@ -47,7 +48,7 @@ TOTALS = {
     "gpb_expenditure": "一般公共预算财政拨款支出",
 }  # fmt: skip
 ITEMS = {
-    "gpb_basic": "一般公共预算财政拨款基本支出", "sangong_total": "财政拨款“三公”经费支出",
+    "gpb_basic": "一般公共预算财政拨款基本支出", "expenditure_basic": "基本支出", "sangong_total": "财政拨款“三公”经费支出",
     "operating_expenses": "机关运行经费", "procurement_total": "政府采购支出总额",
 }  # fmt: skip
 LABELS = {**TOTALS, **ITEMS, "staff_active": "在职人员", "expenditure_basic": "基本支出",
@@ -115,6 +116,8 @@ def last_year_pairs(this: Report, last: Report, keys: Iterable[str]) -> list[Las
     out = []
     for claim in this.yoy_claims:
         key = claim_metric(claim)
+        if key == "gpb_basic" and unit_basic(claim):
+            key = "expenditure_basic"  # (as yoy.current_of reads it: the unit's, of every fund)
         if key not in wanted or claim.get("unit") not in (None, "万元"):
             continue
         before = _amount(last, key)
@@ -213,7 +216,9 @@ def percent_vs_last_year(this: Report, last: Report) -> list[Finding]:
         if stated is None or p.actual_last <= 0:
             continue
         change = abs(p.change) if p.change is not None else abs(p.current - p.actual_last)
-        ok = percent_consistent(stated, change, p.actual_last)
+        # a change worked out from this year's and last year's printed figures carries both their roundings
+        both = None if p.change is not None else half_unit(p.current) + half_unit(p.actual_last)
+        ok = percent_consistent(stated, change, p.actual_last, numerator_half=both)
         if ok is None or ok:
             continue
         expected = rounded_percent(change, p.actual_last, stated)

@@ -35,19 +35,26 @@ def _sign(word: str | None) -> int:
     return 0
 
 
+def unit_basic(claim: dict[str, Any]) -> bool:
+    """A bare 基本支出 outside the 财政拨款 sections is the unit's, of every fund ("主要原因：基本支出增加……", section
+    三's "基本支出……比上年增加……"), not the 一般公共预算财政拨款基本支出 its words name."""
+    quote = claim.get("quote")
+    return (
+        claim.get("metric") == "gpb_basic"
+        and "财政拨款" not in claim["subject"]
+        and not (isinstance(quote, Quote) and "财政拨款" in (quote.section or ""))
+    )
+
+
 def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | None] | None:
     """This year's amount: as the sentence states it, else the metric the subject names."""
     if claim["current"] is not None:
         return claim["current"], claim.get("current_quote")
     key = claim.get("metric")
-    quote = claim.get("quote")
-    if (
-        key == "gpb_basic"
-        and "财政拨款" not in claim["subject"]
-        and not (isinstance(quote, Quote) and "财政拨款" in (quote.section or ""))
-        and (report.metrics.get("expenditure_basic") or report.narrative.get("expenditure_basic"))
+    if unit_basic(claim) and (
+        report.metrics.get("expenditure_basic") or report.narrative.get("expenditure_basic")
     ):
-        key = "expenditure_basic"  # a bare 基本支出 outside the 财政拨款 sections: the unit's ("主要原因：基本支出增加……")
+        key = "expenditure_basic"
     if key and claim.get("unit") in (None, "万元"):
         value = report.metrics.get(key) or report.narrative.get(key)
         if value is not None:
