@@ -260,3 +260,36 @@ def test_a_change_given_as_its_percentage_alone_carries_two_roundings(center_202
         this = seed_changed("000_41e5c2151686b1a5.txt", said, f"“三公”经费支出4.73万元，比上年下降{rate}")
         notes = run_cross_checks([this, center_2023])[this.id]
         assert [f.claimed for f in notes if f.rule == "cross_year.percent" and "三公" in f.message] == found
+
+
+def _unit_named(tmp_path: Path, name: str) -> Report:
+    """The fixture unit report of 乌鲁木齐 as the report of ``name``."""
+    text = (
+        (CROSS / "urumqi_jiuye_2024.txt")
+        .read_text(encoding="utf-8")
+        .replace("乌鲁木齐市公共就业服务中心", name)
+    )
+    path = tmp_path / f"{len(list(tmp_path.iterdir()))}.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_report(path, cache=None)
+
+
+@pytest.mark.parametrize(
+    "listed", ["乌鲁木齐市人力资源和社会保障局本级", "乌鲁木齐市人力资源和社会保障局机关", "局本级", "本级"]
+)
+def test_the_department_s_own_office_however_listed(tmp_path, listed) -> None:
+    """003 lists "1. 乌鲁木齐市人力资源和社会保障局(本级)"; lists elsewhere write "X局本级", "X局机关", "局本级" or "本级".
+    Each is the department's own office, whose report is "乌鲁木齐市人力资源和社会保障局（本级）" (the several-report probe,
+    thirty-second session: 96 warnings that it was not listed). No other department's 本级 is it (FA3 there: "本级"
+    took 兴县民政局本级 for 兴县教育科技局's own, and the department was found smaller than its units)."""
+    from conftest import seed_changed
+
+    dept = seed_changed(
+        "003_237caace6a9bba17.txt", "- 1. 乌鲁木齐市人力资源和社会保障局(本级)", f"- 1. {listed}"
+    )
+    own = _unit_named(tmp_path, "乌鲁木齐市人力资源和社会保障局（本级）")
+    other = _unit_named(tmp_path, "乌鲁木齐市民政局本级")
+    assert [[u.id for u in units] for _, units in department_units([dept, own, other])] == [[own.id]]
+    found = run_cross_checks([dept, own, other])
+    assert [f.rule for f in found[dept.id] if f.rule == "cross_agency.unit_not_listed"] == []
+    assert found[other.id] == []

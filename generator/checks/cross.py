@@ -286,17 +286,41 @@ def listed_units(report: Report) -> tuple[Quote | None, list[ListedUnit]]:
     return None, []
 
 
-def _listed(unit: Report, listed: list[ListedUnit]) -> ListedUnit | None:
+# the department's own office as its list and its report name it: "兴县财政局本级", "兴县财政局机关", "局本级", "本级",
+# "兴县财政局（本级）"
+_OWN_OFFICE = re.compile(r"(?:[（(]本级[）)]|机关本级|本级|机关)$")
+
+
+def _own_office(name: str, department: Report) -> str | None:
+    """The body a 本级 name stands for (its name without 本级/机关; the department's where the list gives none, "局本级"),
+    or None for a name of no 本级."""
+    if not _OWN_OFFICE.search(name):
+        return None
+    stem = _OWN_OFFICE.sub("", name)
+    return department.agency if len(stem) < 2 else stem
+
+
+def _listed(unit: Report, listed: list[ListedUnit], department: Report) -> ListedUnit | None:
     from generator.compare.agencies import default_registry
 
     registry = default_registry()
     key = registry.key(unit.agency)
+    # a 本级 stands for its own body only: the department's 本级 is no other department's ("本级" is not 兴县民政局本级),
+    # and "兴县财政局本级" or "兴县财政局机关" is the report "兴县财政局（本级）"
+    office = _own_office(unit.agency, department) or unit.agency
     for item in listed:
-        if any(registry.key(n) == key for n in (item.name, *item.aliases)):
-            return item
+        for n in (item.name, *item.aliases):
+            own = _own_office(n, department)
+            if own is not None and registry.key(own) == registry.key(office):
+                return item
+            if own is None and registry.key(n) == key:
+                return item
     # the unit by a short form of the listed name ("普陀区土地发展中心" for 上海市普陀区土地发展中心)
     for item in listed:
-        if any(own_name(unit.agency, n) for n in (item.name, *item.aliases)):
+        if any(
+            _own_office(n, department) is None and own_name(unit.agency, n)
+            for n in (item.name, *item.aliases)
+        ):
             return item
     return None
 
@@ -389,7 +413,8 @@ def units_sum(department: Report, units: list[Report]) -> list[Finding]:
         "的单位报告同年公开，却不在名单中，部门汇总可能漏列了它，或单位归属有误。"
     ),
     formula="所属单位 ∈ 部门所列单位名单",
-    tolerance="名称按机构登记表（data/agencies.yaml）的规范名和别名比较，不计“(本级)”等口径标注",
+    tolerance="名称按机构登记表（data/agencies.yaml）的规范名和别名比较，不计“(本级)”等口径标注；名单上的“X本级”“X机关”"
+    "“局本级”“本级”是部门自己的本级（没有写名称的即本部门），只对应同名的本级报告，不对应别的部门的本级",
 )
 def unit_not_listed(department: Report, units: list[Report]) -> list[Finding]:
     head, listed = listed_units(department)
@@ -397,7 +422,7 @@ def unit_not_listed(department: Report, units: list[Report]) -> list[Finding]:
         return []
     out = []
     for unit in units:
-        if _listed(unit, listed) is not None:
+        if _listed(unit, listed, department) is not None:
             continue
         message = (
             f"{unit.agency}登记为{department.agency}的所属单位，{unit.year}年度单独公开了决算，"
@@ -426,7 +451,7 @@ def department_units(reports: list[Report]) -> list[tuple[Report, list[Report]]]
         for r in sorted(reports, key=lambda r: r.id):
             if r is dept or r.scope != "unit" or r.year != dept.year:
                 continue
-            if registry.key(r.agency) == key or parent_of(r, registry) == key or _listed(r, listed):
+            if registry.key(r.agency) == key or parent_of(r, registry) == key or _listed(r, listed, dept):
                 units.append(r)
         if units:
             out.append((dept, units))
