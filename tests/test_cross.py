@@ -293,3 +293,23 @@ def test_the_department_s_own_office_however_listed(tmp_path, listed) -> None:
     found = run_cross_checks([dept, own, other])
     assert [f.rule for f in found[dept.id] if f.rule == "cross_agency.unit_not_listed"] == []
     assert found[other.id] == []
+
+
+def test_a_list_numbered_with_dun_is_read() -> None:
+    """003's list of units "- 1. 乌鲁木齐市人力资源和社会保障局(本级)" … "- 11. …" written "1、…" with no space, the most
+    common form elsewhere (the several-report probe, thirty-second session: 56 department-years paired with no unit)."""
+    import re
+    import tempfile
+
+    text = (REPORTS / "003_237caace6a9bba17.txt").read_text(encoding="utf-8")
+    dun = re.sub(r"^- (\d+)\. ", r"\1、", text, flags=re.M)
+    assert dun != text and "\n1、乌鲁木齐市人力资源和社会保障局(本级)" in dun
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "003_237caace6a9bba17.txt"
+        path.write_text(dun, encoding="utf-8")
+        _, listed = listed_units(load_report(path, cache=None))
+    assert (
+        len(listed) == 11
+        and listed[0].name == "乌鲁木齐市人力资源和社会保障局(本级)"
+        and listed[10].name.endswith("信息中心")
+    )

@@ -235,7 +235,8 @@ def percent_vs_last_year(this: Report, last: Report) -> list[Finding]:
 # -------------------------------------------------------------------------------- cross_agency
 
 _LIST_HEAD = re.compile(r"(?:编制范围的|决算单位构成|公开单位构成)(?:下属)?(?:预算)?单位(?:构成)?包括[:：]?")
-_LIST_ITEM = re.compile(r"^\s*-?\s*\d{1,3}\s*[.、．]?\s+(?P<name>[^\s]+)(?:\s+(?P<note>.*))?$")
+# "1. 名称", "1 名称", "1、名称" (the list right after its heading: no other numbering is read)
+_LIST_ITEM = re.compile(r"^\s*-?\s*\d{1,3}(?:\s*[.、．]\s*|\s+)(?P<name>[^\s]+)(?:\s+(?P<note>.*))?$")
 _NOTE = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]$")
 
 
