@@ -313,3 +313,29 @@ def test_a_list_numbered_with_dun_is_read() -> None:
         and listed[0].name == "乌鲁木齐市人力资源和社会保障局(本级)"
         and listed[10].name.endswith("信息中心")
     )
+
+
+@pytest.mark.parametrize("a,b,found", [(342, 342, ["684人"]), (341, 342, [])])
+def test_a_head_count_is_no_rounded_amount(urumqi_dept, urumqi_unit, a, b, found) -> None:
+    """Two units with 342 people each against the department's 683: one person more than the department, which is
+    the sum of its units; people are counted, not rounded, so one is enough (the several-report probe, thirty-second
+    session: a department one or two people short of its units passed, as if 683 stood for 682.5 to 683.5)."""
+
+    def with_staff(r: Report, rid: str, name: str, n: int) -> Report:
+        m = dict(r.metrics)
+        staff = m["staff_active"]
+        assert staff is not None
+        m["staff_active"] = replace(staff, amount=D(n))
+        return replace(r, id=rid, agency=name, metrics=m)
+
+    units = [
+        with_staff(urumqi_unit, "2024/a", "乌鲁木齐市公共就业服务中心", a),
+        with_staff(urumqi_unit, "2024/b", "乌鲁木齐市社会保险中心", b),
+    ]
+    assert [f.claimed for f in units_sum(urumqi_dept, units) if "在职人员" in f.message] == found
+    one = with_staff(urumqi_unit, "2024/a", "乌鲁木齐市公共就业服务中心", 684)
+    from generator.checks.cross import unit_exceeds_department
+
+    assert [f.claimed for f in unit_exceeds_department(urumqi_dept, [one]) if "在职人员" in f.message] == [
+        "684人"
+    ]

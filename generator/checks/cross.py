@@ -340,8 +340,9 @@ def _show(key: str, value: Decimal) -> str:
     return f"{value:,.0f}人" if key == "staff_active" else f"{fmt(value)}万元"
 
 
-def _tolerance(*values: Decimal) -> Decimal:
-    return sum((half_unit(v) for v in values), Decimal(0))
+def _tolerance(key: str, *values: Decimal) -> Decimal:
+    """Each amount's rounding; none for a head count, which is a count, not a rounded amount."""
+    return Decimal(0) if key == "staff_active" else sum((half_unit(v) for v in values), Decimal(0))
 
 
 @cross_rule(
@@ -352,14 +353,14 @@ def _tolerance(*values: Decimal) -> Decimal:
         "和机关运行经费都不应大于部门汇总数。同一年度的部门汇总报告和所属单位报告都已公开时核对。"
     ),
     formula="所属单位数 ≤ 部门汇总数",
-    tolerance="两数各自四舍五入，允许相差两个半单位",
+    tolerance="两数各自四舍五入，允许相差两个半单位；在职人数是人数，不是舍入的金额，多一人即报",
 )
 def unit_exceeds_department(department: Report, units: list[Report]) -> list[Finding]:
     out = []
     for unit in units:
         for key in CONTAINED:
             d, u = _amount(department, key), _amount(unit, key)
-            if d is None or u is None or u[0] - d[0] <= _tolerance(u[0], d[0]):
+            if d is None or u is None or u[0] - d[0] <= _tolerance(key, u[0], d[0]):
                 continue
             name = LABELS.get(key, key)
             message = (
@@ -381,7 +382,7 @@ def unit_exceeds_department(department: Report, units: list[Report]) -> list[Fin
         "和“三公”经费之和不应大于部门汇总数（这些数在汇总时不作单位间抵销）。"
     ),
     formula="Σ 所属单位数 ≤ 部门汇总数",
-    tolerance="(n + 1) 个半单位，n 为相加的单位数",
+    tolerance="(n + 1) 个半单位，n 为相加的单位数；在职人数是人数，不是舍入的金额，多一人即报",
 )
 def units_sum(department: Report, units: list[Report]) -> list[Finding]:
     out: list[Finding] = []
@@ -393,7 +394,7 @@ def units_sum(department: Report, units: list[Report]) -> list[Finding]:
         if d is None or len(parts) < 2:
             continue
         total = sum((a[0] for _, a in parts), Decimal(0))
-        if total - d[0] <= _tolerance(d[0], *(a[0] for _, a in parts)):
+        if total - d[0] <= _tolerance(key, d[0], *(a[0] for _, a in parts)):
             continue
         names = "、".join(u.agency for u, _ in parts)
         message = (
