@@ -170,11 +170,11 @@ def add_cross_findings(reports: list, problems: list | None = None) -> None:  # 
     """Findings that need several reports (cross_year.*, cross_agency.*), merged into each report's list. With
     ``problems`` a list, a rule that raises is listed there against the report it was checking, and the rest run."""
     try:
-        from generator.checks import SEVERITY_ORDER
+        from generator.checks import SEVERITY_ORDER, RuleFailure
         from generator.checks.cross import run_cross_checks
     except ImportError:
         return
-    failed: list[tuple[str, str]] | None = None if problems is None else []
+    failed: list[tuple[str, RuleFailure]] | None = None if problems is None else []
     found = run_cross_checks(reports, failed)
     if problems is not None and failed:
         from generator.pipeline import rules_failed

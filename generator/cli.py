@@ -36,10 +36,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _load_or_say(path: str, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The report, or None after one line on stderr; and whether every rule ran on it (a rule that raised is named
     on stderr, and its command exits 2 as for a file it could not read: the check is not complete)."""
+    from generator.checks import RuleFailure
     from generator.errors import ReportError
     from generator.pipeline import display_path, load_report, rules_failed
 
-    failed: list[str] = []
+    failed: list[RuleFailure] = []
     try:
         report = load_report(Path(path), None if args.no_cache else Path(args.cache), failed)
     except ReportError as exc:

@@ -21,11 +21,14 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.errors import IngestError, ReportError
 from generator.model import Document, Report
+
+if TYPE_CHECKING:
+    from generator.checks import RuleFailure
 
 # Bump the suffix whenever a reader or assemble() changes what a Document holds.
 INGEST_VERSION = f"{__version__}+ingest28"
@@ -181,13 +184,17 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_report(path: Path, cache: Path | None = DEFAULT_CACHE, failed: list[str] | None = None) -> Report:
+def load_report(
+    path: Path, cache: Path | None = DEFAULT_CACHE, failed: list[RuleFailure] | None = None
+) -> Report:
     """File → Report with its findings, or ReportError. The CLI and the build both call this. ``failed``: as in
     ``run_checks`` (a rule that raises is listed there instead of raising)."""
     return _load_report(path, cache, failed)[0]
 
 
-def _load_report(path: Path, cache: Path | None, failed: list[str] | None = None) -> tuple[Report, bool]:
+def _load_report(
+    path: Path, cache: Path | None, failed: list[RuleFailure] | None = None
+) -> tuple[Report, bool]:
     """The Report and whether its Document came from the cache (``failed``: as in ``run_checks``)."""
     from generator.checks import run_checks
     from generator.extract import extract
@@ -201,14 +208,14 @@ def _load_report(path: Path, cache: Path | None, failed: list[str] | None = None
     return report, hit
 
 
-def rules_failed(path: str, failed: list[str]) -> Problem:
+def rules_failed(path: str, failed: list[RuleFailure]) -> Problem:
     """A report checked but for rules that raised on it: its page is built without their notes, and this says so."""
     return Problem(
         path,
-        f"部分核对规则出错，未能核对：{'；'.join(failed)}。报告页面照常生成，其余规则照常核对"
-        f" (internal error in {len(failed)} rule{'s' if len(failed) > 1 else ''})",
+        f"部分核对规则出错，未能核对：{'；'.join(f'{rule} ({error})' for rule, error in failed)}。报告页面照常生成，"
+        f"其余规则照常核对 (internal error in {len(failed)} rule{'s' if len(failed) > 1 else ''})",
         "rules",
-        tuple(line.split(" (", 1)[0] for line in failed),  # checks.rule_failed's "rule.id (Error: …)"
+        tuple(rule for rule, _ in failed),
     )
 
 
@@ -218,7 +225,7 @@ Result = tuple[str, Report | None, Problem | None, bool]
 
 def _load_one(args: tuple[str, str | None]) -> Result:
     path, cache = args
-    failed: list[str] = []
+    failed: list[RuleFailure] = []
     try:
         report, hit = _load_report(Path(path), Path(cache) if cache else None, failed)
         return path, report, rules_failed(display_path(Path(path)), failed) if failed else None, hit

@@ -187,12 +187,15 @@ def make_finding(
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def rule_failed(rule_id: str, exc: Exception) -> str:
-    """One line for a rule that raised: the rule and the error (for the ingest-problems page and the build log)."""
-    return f"{rule_id} ({type(exc).__name__}: {exc})"
+# a rule that raised: its id and the error ("ZeroDivisionError: division by zero")
+RuleFailure = tuple[str, str]
 
 
-def run_checks(report: Report, failed: list[str] | None = None) -> list[Finding]:
+def error_text(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def run_checks(report: Report, failed: list[RuleFailure] | None = None) -> list[Finding]:
     """The report's findings. With ``failed`` a list, a rule that raises (a bug in it) is listed there and the other
     rules still run, so one rule's bug does not take a report's every note off the site; without it the error
     propagates (tests, and anything that must see the bug)."""
@@ -207,7 +210,7 @@ def run_checks(report: Report, failed: list[str] | None = None) -> list[Finding]
         except Exception as exc:
             if failed is None:
                 raise
-            failed.append(rule_failed(r.id, exc))
+            failed.append((r.id, error_text(exc)))
     unread, tables, rough = _unreadable(report)
     if unread or rough:
         findings = {

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from generator.checks import SEVERITY_ORDER, CheckFn, make_finding, rule
+from generator.checks import SEVERITY_ORDER, CheckFn, RuleFailure, make_finding, rule
 from generator.checks.tolerance import fmt, half_unit, percent_consistent, rounded_percent
 from generator.checks.yoy import unit_basic
 from generator.compare.indicators import claim_metric
@@ -51,7 +51,7 @@ ITEMS = {
     "gpb_basic": "一般公共预算财政拨款基本支出", "expenditure_basic": "基本支出", "sangong_total": "财政拨款“三公”经费支出",
     "operating_expenses": "机关运行经费", "procurement_total": "政府采购支出总额",
 }  # fmt: skip
-LABELS = {**TOTALS, **ITEMS, "staff_active": "在职人员", "expenditure_basic": "基本支出",
+LABELS = {**TOTALS, **ITEMS, "staff_active": "在职人员",
           "expenditure_project": "项目支出", "income_fiscal": "财政拨款收入"}  # fmt: skip
 
 # A unit's figure cannot exceed its department's consolidated one.
@@ -308,13 +308,11 @@ def _listed(unit: Report, listed: list[ListedUnit], department: Report) -> Liste
     key = registry.key(unit.agency)
     # a 本级 stands for its own body only: the department's 本级 is no other department's ("本级" is not 兴县民政局本级),
     # and "兴县财政局本级" or "兴县财政局机关" is the report "兴县财政局（本级）"
-    office = _own_office(unit.agency, department) or unit.agency
+    office = registry.key(_own_office(unit.agency, department) or unit.agency)
     for item in listed:
         for n in (item.name, *item.aliases):
             own = _own_office(n, department)
-            if own is not None and registry.key(own) == registry.key(office):
-                return item
-            if own is None and registry.key(n) == key:
+            if registry.key(n) == key if own is None else registry.key(own) == office:
                 return item
     # the unit by a short form of the listed name ("普陀区土地发展中心" for 上海市普陀区土地发展中心)
     for item in listed:
@@ -469,7 +467,7 @@ def year_pairs(reports: list[Report]) -> list[tuple[Report, Report]]:
 
 
 def run_cross_checks(
-    reports: Iterable[Report], failed: list[tuple[str, str]] | None = None
+    reports: Iterable[Report], failed: list[tuple[str, RuleFailure]] | None = None
 ) -> dict[str, list[Finding]]:
     """All cross_year and cross_agency findings, by the id of each report they concern. With ``failed`` a list, a rule
     that raises on a pair or a department is listed there (the report's id, the rule and the error) and the rest
@@ -483,7 +481,7 @@ def run_cross_checks(
     def failure(rule_id: str, rid: str, exc: Exception) -> None:
         if failed is None:
             raise exc
-        failed.append((rid, checks.rule_failed(rule_id, exc)))
+        failed.append((rid, (rule_id, checks.error_text(exc))))
 
     for this, last in year_pairs(reports):
         for rule_id, fn in YEAR_RULES.items():

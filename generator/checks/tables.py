@@ -1589,4 +1589,4 @@ def basic_data_sums(report: Report) -> Iterator[Finding]:
 
 def _control_label(label: str) -> str | None:
     """ "三公经费", "公务接待" (of "3、公务接待") or "公用经费": the rows the narrative states; None for the others."""
-    return next((k for k in ("三公经费", "公务接待", "公用经费") if _bare_control(label).startswith(k)), None)
+    return next((k for k in _CONTROL_SAID if _bare_control(label).startswith(k)), None)

@@ -163,7 +163,7 @@ METRIC_NAMES: list[tuple[str, str]] = [
 def whole_named(text: str) -> str | None:
     """The figure a share names as its whole ("占基本支出的…%", "占人员经费的…%", "占“三公”经费预算的…%"): a budget is
     not the spending of the same name."""
-    if "政府性基金" in text or "国有资本经营" in text:
+    if _of_a_fund(text):
         return None  # those funds' figures are not among the metrics
     plain = text.replace("一般公共预算", "").replace(
         "预算财政拨款", ""
@@ -181,12 +181,16 @@ def whole_named(text: str) -> str | None:
     return metric_named(text)
 
 
-def metric_named(text: str) -> str | None:
-    # (an aside is not the figure's name: "财政拨款收入支出总体（含国有资本经营预算财政拨款）")
+def _of_a_fund(text: str) -> bool:
+    """A 政府性基金's or 国有资本经营's own figure ("政府性基金预算财政拨款支出"), none of the metrics: not one that names
+    the fund in an aside ("财政拨款收入支出总体（含国有资本经营预算财政拨款）") or beside 一般公共预算."""
     bare = re.sub(r"[（(][^（）()]*[）)]", "", text)
-    if ("政府性基金" in bare or "国有资本经营" in bare) and "一般公共预算" not in bare:
-        # a fund's own figure ("政府性基金预算财政拨款支出"): no metric, not the unit's 财政拨款支出 it ends with
-        return None
+    return ("政府性基金" in bare or "国有资本经营" in bare) and "一般公共预算" not in bare
+
+
+def metric_named(text: str) -> str | None:
+    if _of_a_fund(text):
+        return None  # not the unit's 财政拨款支出 its name ends with
     # (a PDF's page number inside a name, "财45政拨款收入支出总体", is no part of it)
     text = re.sub(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])", "", text).replace("决算", "")
     for name, key in METRIC_NAMES:
