@@ -1671,3 +1671,25 @@ def test_a_table_title_set_as_a_paragraph_labels_the_blocks_after_it() -> None:
         None,
         None,
     ]
+
+
+def test_a_change_after_a_funds_final_amount_is_that_funds() -> None:
+    """001: "2024年一般公共预算财政拨款决算支出1,397.29万元，占本年支出合计的100.00%。较上年减少577.03万元……" (a change that
+    names nothing, as other offices write it) is the 一般公共预算财政拨款支出's. The subject was cut at the 预算 of the
+    fund's name ("一般公共", as if "X年初预算…，决算…" named X), so the change had no metric: its message named
+    "一般公共", and neither yoy.parts nor the several-report rules compared it."""
+    from generator.checks.yoy import parts, percent
+
+    old = "与上年相比，一般公共预算财政拨款支出减少577.03万元，下降29.23%。"
+    changed = seed_changed(R001, old, "较上年减少577.03万元，下降29.23%。")
+    (claim,) = [c for c in changed.yoy_claims if c["quote"].quote.startswith("较上年减少577.03万元")]
+    assert (claim["subject"], claim["metric"], claim["current"]) == (
+        "一般公共预算财政拨款支出",
+        "gpb_expenditure",
+        Decimal("1397.29"),
+    )
+    # the same notes as the report's own wording gives
+    (own,) = parts(seed_changed(R001, old, old))
+    assert [f.message for f in parts(changed)] == [own.message]
+    (f,) = percent(seed_changed(R001, old, "较上年减少577.03万元，下降39.23%。"))
+    assert f.message.startswith("文中称一般公共预算财政拨款支出比上年减少577.03万元、下降39.23%")

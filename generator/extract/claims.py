@@ -487,8 +487,11 @@ def _current_before(
         if subject != "总体" or not candidates:
             return None, None, None
         c = candidates[0]
-        # "社会保障和就业支出年初预算X万元，支出决算Y万元": the change is about Y, named before 年初预算.
-        budget = re.match(r"(?P<what>.+?)(?:年初|全年)?预算", c.group("label"))
+        # "社会保障和就业支出年初预算X万元，支出决算Y万元": the change is about Y, named before 年初预算 (not the 预算 of a
+        # fund's name: "2024年一般公共预算财政拨款决算支出X万元" names the 一般公共预算财政拨款支出)
+        budget = re.match(
+            r"(?P<what>.+?)(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?:年初|全年)?预算", c.group("label")
+        )
         final = next((d for d in candidates if "决算" in d.group(0)), None)
         if budget and final is not None:
             found_subject, c = _subject(budget.group("what")), final
@@ -549,6 +552,8 @@ def _subject(text: str) -> str:
     text = re.sub(r"^(?:\d{4}年度?|本年度?|全年|年度?(?=[^初末内底中均终度\s]))", "", text)
     text = re.sub(r"^(?:其中[:：]?)", "", text)
     text = re.sub(r"(?:决算数|决算)?(?:为|是|共计|合计)?$", "", text)
+    # "一般公共预算财政拨款决算支出": the 一般公共预算财政拨款支出
+    text = re.sub(r"决算(?=支出$)", "", text)
     # "与2023年度相比，收入支出总计较上年减少……", "……支出同比减少": the comparison is said once already
     text = re.sub(r"(?:同比|(?:比|较)(?:上一?年度?|去年)(?:同期)?)$", "", text)
     return text.strip(" ，,:：") or "总体"
