@@ -1693,3 +1693,19 @@ def test_a_change_after_a_funds_final_amount_is_that_funds() -> None:
     assert [f.message for f in parts(changed)] == [own.message]
     (f,) = percent(seed_changed(R001, old, "较上年减少577.03万元，下降39.23%。"))
     assert f.message.startswith("文中称一般公共预算财政拨款支出比上年减少577.03万元、下降39.23%")
+
+
+def test_a_bare_project_change_in_the_reasons_is_the_units(reports) -> None:
+    """规划局: "主要原因：项目支出较上年增加1133.95万元，增长43.91%" (the report writes "主要原因：项目支出增加，较上一度增加
+    1133.95万元"). The subject was "主要原因：项目支出", no figure's name, so the rate went unchecked. Outside the
+    财政拨款 sections a bare 项目支出 is the unit's, of every fund (公开03表's 4381.74): 1133.95 ÷ 3247.79 = 34.91%."""
+    from generator.checks.yoy import percent
+
+    r = reports[GUIHUA]
+    old = "主要原因：项目支出增加，较上一度增加1133.95万元"
+    (f,) = percent(_reread(r, old, "主要原因：项目支出较上年增加1133.95万元，增长43.91%"))
+    assert (f.severity, f.claimed, f.expected) == ("warning", "43.91%", "34.91%")
+    assert "按本年4381.74万元推算，上年为3247.79万元" in f.message
+    assert f.evidence[0].section == "一、收入支出决算总体情况说明"
+    # the right rate is no note; nor are the copies in the 财政拨款 sections (四, 五) read against the unit's figure
+    assert list(percent(_reread(r, old, "主要原因：项目支出较上年增加1133.95万元，增长34.91%"))) == []

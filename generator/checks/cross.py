@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from generator.checks import SEVERITY_ORDER, CheckFn, RuleFailure, make_finding, rule
 from generator.checks.tolerance import fmt, half_unit, percent_consistent, rounded_percent
-from generator.checks.yoy import unit_basic
+from generator.checks.yoy import unit_metric
 from generator.compare.indicators import claim_metric
 from generator.extract.claims import signed_change
 from generator.extract.subjects import own_name
@@ -115,9 +115,8 @@ def last_year_pairs(this: Report, last: Report, keys: Iterable[str]) -> list[Las
     wanted = set(keys)
     out = []
     for claim in this.yoy_claims:
-        key = claim_metric(claim)
-        if key == "gpb_basic" and unit_basic(claim):
-            key = "expenditure_basic"  # (as yoy.current_of reads it: the unit's, of every fund)
+        # (as yoy.current_of reads it: a bare 基本支出 or 项目支出 is the unit's, of every fund)
+        key = unit_metric(claim) or claim_metric(claim)
         if key not in wanted or claim.get("unit") not in (None, "万元"):
             continue
         before = _amount(last, key)

@@ -35,15 +35,16 @@ def _sign(word: str | None) -> int:
     return 0
 
 
-def unit_basic(claim: dict[str, Any]) -> bool:
-    """A bare 基本支出 outside the 财政拨款 sections is the unit's, of every fund ("主要原因：基本支出增加……", section
-    三's "基本支出……比上年增加……"), not the 一般公共预算财政拨款基本支出 its words name."""
+def unit_metric(claim: dict[str, Any]) -> str | None:
+    """A bare 基本支出 or 项目支出 outside the 财政拨款 sections is the unit's, of every fund ("主要原因：基本支出增加……", section
+    三's "基本支出……比上年增加……"), not the 一般公共预算财政拨款基本支出 its words name; inside them a bare 项目支出 is
+    the 财政拨款's, which no figure holds."""
     quote = claim.get("quote")
-    return (
-        claim.get("metric") == "gpb_basic"
-        and "财政拨款" not in claim["subject"]
-        and not (isinstance(quote, Quote) and "财政拨款" in (quote.section or ""))
-    )
+    if "财政拨款" in claim["subject"] or (isinstance(quote, Quote) and "财政拨款" in (quote.section or "")):
+        return None
+    if claim.get("metric") == "gpb_basic":
+        return "expenditure_basic"
+    return "expenditure_project" if claim.get("metric") is None and claim["subject"] == "项目支出" else None
 
 
 def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | None] | None:
@@ -51,10 +52,9 @@ def current_of(report: Report, claim: dict[str, Any]) -> tuple[Decimal, Quote | 
     if claim["current"] is not None:
         return claim["current"], claim.get("current_quote")
     key = claim.get("metric")
-    if unit_basic(claim) and (
-        report.metrics.get("expenditure_basic") or report.narrative.get("expenditure_basic")
-    ):
-        key = "expenditure_basic"
+    unit = unit_metric(claim)
+    if unit and (report.metrics.get(unit) or report.narrative.get(unit)):
+        key = unit
     if key and claim.get("unit") in (None, "万元"):
         value = report.metrics.get(key) or report.narrative.get(key)
         if value is not None:

@@ -545,7 +545,7 @@ def _subject(text: str) -> str:
     # "“三公”经费财政拨款支出全年预算0万元，支出决算0万元，比上年减少……": the name before the budget stated first
     text = _BUDGET_FIRST.sub(r"\g<name>", text.rstrip(" ，,"))
     text = re.split(r"[，,]", text)[-1]  # the clause the change belongs to
-    text = re.sub(r"^(?:导致|其中|主要是|出现了)", "", text)
+    text = re.sub(r"^(?:导致|其中|主要是|出现了|主要原因[是为]?[:：]?)", "", text)
     text = re.sub(r"^\d{4}年度?", "", text)
     text = re.sub(r"^(?:[\d.、（）()\s]+|[一二三四五六七八九十]+、)+", "", text.strip(" ，,:："))
     # "年度", "年": what a cut after "2024" leaves ("年一般公共预算财政拨款支出"); not 年初, 年末
