@@ -1709,3 +1709,31 @@ def test_a_bare_project_change_in_the_reasons_is_the_units(reports) -> None:
     assert f.evidence[0].section == "一、收入支出决算总体情况说明"
     # the right rate is no note; nor are the copies in the 财政拨款 sections (四, 五) read against the unit's figure
     assert list(percent(_reread(r, old, "主要原因：项目支出较上年增加1133.95万元，增长34.91%"))) == []
+
+
+def test_a_reasons_change_after_a_change_from_last_year(reports) -> None:
+    """规划局: "与2023年度相比，收入支出总计增加1062.85万元，增长12.08%。主要原因：项目支出增加1133.95万元，增长43.91%" (the
+    report writes "项目支出增加，较上一度增加1133.95万元"). A change with no 比上年 of its own may be anything, but one
+    in the reason sentence right after a change from last year is from last year too: 1133.95 ÷ (4381.74 − 1133.95)
+    = 34.91%. Not after a gap to the budget."""
+    from generator.checks.yoy import percent
+
+    r = reports[GUIHUA]
+    old = "主要原因：项目支出增加，较上一度增加1133.95万元"
+    for new in (
+        "主要原因：项目支出增加1133.95万元，增长43.91%",
+        "主要原因是项目支出增加1133.95万元，增长43.91%",
+    ):
+        (f,) = percent(_reread(r, old, new))
+        assert (f.severity, f.claimed, f.expected) == ("warning", "43.91%", "34.91%")
+        assert f.evidence[0].quote == "项目支出增加1133.95万元，增长43.91%"
+    assert list(percent(_reread(r, old, "主要原因：项目支出增加1133.95万元，增长34.91%"))) == []
+    # after "较2023年度预算增加……" the reason's change is a gap to the budget
+    budget = _reread(
+        _reread(
+            r, "与2023年度相比，收入支出总计增加1062.85万元", "收入支出总计较2023年度预算增加1062.85万元"
+        ),
+        old,
+        "主要原因：项目支出增加1133.95万元，增长43.91%",
+    )
+    assert [f for f in percent(budget) if "43.91" in f.message] == []

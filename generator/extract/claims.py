@@ -107,12 +107,12 @@ _YOY = re.compile(
 # 下降27.78%" (规划局's 三公 paragraph), "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元，
 # 下降29.48%" (001): a change in the same sentence as one with its 比上年, without one of its own.
 _YOY_PART = re.compile(
-    r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
+    r"(?:(?<=[：:；;，,])|(?<=原因是)|(?<=原因为)|(?<=是由于))\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
     rf"{NUM}(?P<unit>{WAN})[，,]\s*(?:同比)?(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
 )
 # … with the rate first: "公务接待费支出决算下降27.78%，减少了0.15万元"
 _YOY_PART_RATE = re.compile(
-    r"(?<=[：:；;，,])\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<pdir>增长|下降|上升|降低)了?(?P<pct>"
+    r"(?:(?<=[：:；;，,])|(?<=原因是)|(?<=原因为)|(?<=是由于))\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<pdir>增长|下降|上升|降低)了?(?P<pct>"
     rf"{FIG})\s*%[，,]\s*(?P<dir>增加|减少)了?{NUM}(?P<unit>{WAN})"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
@@ -411,7 +411,7 @@ def _yoy_parts(
         start = text.rfind("。", 0, m.start()) + 1  # the whole sentence: its parts are split by "；"
         if any(a <= m.start() < b or a < m.end() <= b for a, b in leads):
             continue  # the change with its own 比上年 (or a part of it)
-        if not any(start <= a < m.start() for a, _ in leads):
+        if not any(start <= a < m.start() for a, _ in leads) and not _reason_of_a_change(text, start, leads):
             continue
         if re.search(r"(?:比|较|与)(?:上|\d{4})", m.group("what")):
             continue  # a part with its own 比上年 is _YOY's
@@ -425,6 +425,21 @@ def _yoy_parts(
             "quote": Quote(text[m.start("what") : m.end()], block.page_at(m.start("what")), sections[pos] or None),
         })  # fmt: skip
     return out
+
+
+# "主要原因：", "主要原因是", "主要是由于" opening the sentence after a change
+_REASON_OPENS = re.compile(r"\s*主要(?:原因[是为]?|是由于|由于)[：:，,]?")
+_FUNDS = re.compile(r"(?:一般公共|政府性基金|国有资本经营)预算")
+
+
+def _reason_of_a_change(text: str, start: int, leads: list[tuple[int, int]]) -> bool:
+    """ "与上年相比，收入支出总计增加…。主要原因：基本支出增加82.56万元，增长29.65%": a reason sentence's changes, right after
+    a change from last year, are changes from last year too (not after "决算数大于年初预算数": those are gaps to the
+    budget)."""
+    if not _REASON_OPENS.match(text, start) or start == 0:
+        return False
+    before = text.rfind("。", 0, start - 1) + 1
+    return any(before <= a < start for a, _ in leads) and "预算" not in _FUNDS.sub("", text[before:start])
 
 
 _MONEY_NAME = re.compile(
