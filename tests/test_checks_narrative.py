@@ -1727,6 +1727,9 @@ def test_a_reasons_change_after_a_change_from_last_year(reports) -> None:
         (f,) = percent(_reread(r, old, new))
         assert (f.severity, f.claimed, f.expected) == ("warning", "43.91%", "34.91%")
         assert f.evidence[0].quote == "项目支出增加1133.95万元，增长43.91%"
+    # the rate first (adversarial_regress25c.md's R17)
+    (f,) = percent(_reread(r, old, "主要原因：项目支出增长43.91%，增加1133.95万元"))
+    assert (f.claimed, f.expected) == ("43.91%", "34.91%")
     assert list(percent(_reread(r, old, "主要原因：项目支出增加1133.95万元，增长34.91%"))) == []
     # after "较2023年度预算增加……" the reason's change is a gap to the budget
     budget = _reread(
