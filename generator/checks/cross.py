@@ -36,7 +36,7 @@ from generator.checks.yoy import unit_metric
 from generator.compare.indicators import claim_metric
 from generator.extract.claims import signed_change
 from generator.extract.subjects import own_name
-from generator.model import Finding, Quote, Report
+from generator.model import Finding, Quote, Report, Severity
 
 SOURCE_SEP = " › "
 
@@ -148,24 +148,58 @@ def _change_words(p: LastYear) -> str:
     return f"比上年{'增加' if p.change > 0 else '减少'}{fmt(abs(p.change))}万元"
 
 
+def _amount_off(p: LastYear) -> Decimal | None:
+    """How far the last year the change implies (this year − the change) is from last year's report, beyond the three
+    figures' roundings; None when inside them or when no change amount is stated."""
+    if p.stated_last is None or p.change is None:
+        return None
+    diff = p.stated_last - p.actual_last
+    tolerance = half_unit(p.current) + half_unit(p.change) + half_unit(p.actual_last)
+    return diff if abs(diff) > tolerance else None
+
+
+# "本报告所列上年数已按调整后口径重新计算", "上年数据按新口径进行了调整", "按调整口径重新计算了上年决算数"
+_RESTATED = re.compile(
+    r"上年度?(?:决算)?数据?[^。；;]{0,24}?(?:口径|调整|重新计算|重述|追溯)"
+    r"|(?:口径调整|调整口径|调整后口径|重新计算)[^。；;]{0,16}?上年度?(?:决算)?数"
+)
+
+
+def _restated(report: Report) -> Quote | None:
+    """Where the report says it restated last year's figures: a gap to last year's report is then explained."""
+    for b in report.document.blocks if report.document else []:
+        m = _RESTATED.search(b.text) if b.table is None and "上年" in b.text else None
+        if m:
+            start = max(b.text.rfind("。", 0, m.start()), b.text.rfind("：", 0, m.start())) + 1
+            end = b.text.find("。", m.end())
+            return Quote(b.text[start : end if end > 0 else len(b.text)].strip(), b.page_at(start), block=b)
+    return None
+
+
+def _explained(restated: Quote | None, message: str, ask: str = "") -> tuple[Severity, str]:
+    """The severity and message's end: a warning (asking for the explanation), or an info quoting it."""
+    if restated is None:
+        return "warning", message + ask
+    return "info", message + f"报告说明“{restated.quote}”，差额应出自这一调整。"
+
+
 def _last_year_findings(this: Report, last: Report, labels: dict[str, str], rule_id: str) -> list[Finding]:
     out = []
+    restated = _restated(this)
     for p in last_year_pairs(this, last, labels):
-        if p.stated_last is None or p.change is None:
+        diff = _amount_off(p)
+        if diff is None:
             continue
-        tolerance = half_unit(p.current) + half_unit(p.change) + half_unit(p.actual_last)
-        diff = p.stated_last - p.actual_last
-        if abs(diff) <= tolerance:
-            continue
+        assert p.stated_last is not None
         name = labels[p.key]
-        message = (
+        severity, message = _explained(restated, (
             f"{this.year}年度报告称{name}{_change_words(p)}，按本年{fmt(p.current)}万元推算，"
             f"上年应为{fmt(p.stated_last)}万元；而{last.year}年度报告（{last.agency}）所载{name}为"
-            f"{fmt(p.actual_last)}万元，相差{fmt(abs(diff))}万元。若上年数据经过口径调整，报告应予说明。"
-        )
-        out.append(make_finding(rule_id, "warning", f"{this.id}|{p.key}|{p.claim['quote'].quote}", message,
-                                f"{fmt(p.stated_last)}万元", f"{fmt(p.actual_last)}万元",
-                                _evidence(this, last, p)))  # fmt: skip
+            f"{fmt(p.actual_last)}万元，相差{fmt(abs(diff))}万元。"
+        ), "若上年数据经过口径调整，报告应予说明。")  # fmt: skip
+        evidence = _evidence(this, last, p) + ([cited(this, restated)] if restated else [])
+        out.append(make_finding(rule_id, severity, f"{this.id}|{p.key}|{p.claim['quote'].quote}", message,
+                                f"{fmt(p.stated_last)}万元", f"{fmt(p.actual_last)}万元", evidence))  # fmt: skip
     return out
 
 
@@ -175,7 +209,8 @@ def _last_year_findings(this: Report, last: Report, labels: dict[str, str], rule
     explanation=(
         "本年报告写“比上年增加（减少）X万元”，即上年数 = 本年数 − X。若同一机构、同一口径的上年"
         "决算报告也已公开，就用它所载的数核对：收入总计、支出总计、本年收入（支出）合计、财政拨款"
-        "收入支出总计、一般公共预算财政拨款支出。"
+        "收入支出总计、一般公共预算财政拨款支出。报告若说明上年数已按调整后的口径重新计算，差额就有了"
+        "解释，只作提示。"
     ),
     formula="本年数 − 所述增减额 = 上年报告所载数",
     tolerance="三个数各自四舍五入，允许相差三个半单位（两位小数时为0.015万元）",
@@ -203,17 +238,19 @@ def last_year_item(this: Report, last: Report) -> list[Finding]:
     title="所述同比增幅与上年报告不符",
     explanation=(
         "本年报告写“增长（下降）Y%”。用上年报告所载的上年数作分母重新计算：增减额 ÷ 上年报告数。"
-        "报告只写百分比、不写增减额时，增减额取 本年数 − 上年报告数。"
+        "报告只写百分比、不写增减额时，增减额取 本年数 − 上年报告数。增减额本身已与上年报告不符的，"
+        "幅度随之不符，不再另报；报告说明上年数经过口径调整的，只作提示。"
     ),
     formula="Y% = 增减额 ÷ 上年报告所载数 × 100",
     tolerance="按各数的舍入区间计算比率的可能范围，所述百分比按其打印精度落在范围内即可",
 )
 def percent_vs_last_year(this: Report, last: Report) -> list[Finding]:
     out = []
+    restated = _restated(this)
     for p in last_year_pairs(this, last, {**TOTALS, **ITEMS}):
         stated = p.claim.get("percent")
-        if stated is None or p.actual_last <= 0:
-            continue
+        if stated is None or p.actual_last <= 0 or _amount_off(p) is not None:
+            continue  # (a change whose amount is off last year's report is a note already; its rate follows it)
         change = abs(p.change) if p.change is not None else abs(p.current - p.actual_last)
         # a change worked out from this year's and last year's printed figures carries both their roundings
         both = None if p.change is not None else half_unit(p.current) + half_unit(p.actual_last)
@@ -222,20 +259,31 @@ def percent_vs_last_year(this: Report, last: Report) -> list[Finding]:
             continue
         expected = rounded_percent(change, p.actual_last, stated)
         name = LABELS[p.key]
-        message = (
+        severity, message = _explained(restated, (
             f"{this.year}年度报告称{name}变化{fmt(change)}万元、幅度{stated}%；以{last.year}年度报告所载"
             f"上年数{fmt(p.actual_last)}万元为分母，幅度应为{expected}%。"
-        )
-        out.append(make_finding("cross_year.percent", "warning", f"{this.id}|{p.key}|{p.claim['quote'].quote}",
-                                message, f"{stated}%", f"{expected}%", _evidence(this, last, p)))  # fmt: skip
+        ))  # fmt: skip
+        evidence = _evidence(this, last, p) + ([cited(this, restated)] if restated else [])
+        out.append(make_finding("cross_year.percent", severity, f"{this.id}|{p.key}|{p.claim['quote'].quote}",
+                                message, f"{stated}%", f"{expected}%", evidence))  # fmt: skip
     return out
 
 
 # -------------------------------------------------------------------------------- cross_agency
 
-_LIST_HEAD = re.compile(r"(?:编制范围的|决算单位构成|公开单位构成)(?:下属)?(?:预算)?单位(?:构成)?包括[:：]?")
+# (a PDF's page number may stand inside the words: "编制范围的下属 54 预算单位包括：")
+_PAGE = r"\s*(?:\d{1,3}\s*)?"
+# "…编制范围的下属预算单位包括：", "…决算单位构成包括：", "2023年部门决算汇总公开单位构成包括：" (the Hunan template)
+_LIST_HEAD = re.compile(
+    rf"(?:编制范围的|决算单位构成|公开单位构成){_PAGE}(?:下属{_PAGE})?(?:预算{_PAGE})?(?:单位{_PAGE})?(?:构成{_PAGE})?包括[:：]?"
+)
 # "1. 名称", "1 名称", "1、名称" (the list right after its heading: no other numbering is read)
 _LIST_ITEM = re.compile(r"^\s*-?\s*\d{1,3}(?:\s*[.、．]\s*|\s+)(?P<name>[^\s]+)(?:\s+(?P<note>.*))?$")
+# …or the names alone, one a line, where a text dump lost Word's automatic numbering
+_BARE_ITEM = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff（）()]{3,40}(?:局|中心|所|院|站|队|办|委|会|部|处|馆|校|园|社|室|厅|本级|机关)"
+    r"(?:[（(][\u4e00-\u9fff]{2,30}[）)])?)\s*[。；;]?$"
+)
 _NOTE = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]$")
 
 
@@ -265,13 +313,17 @@ def listed_units(report: Report) -> tuple[Quote | None, list[ListedUnit]]:
                 if name.strip():
                     units.append(ListedUnit(name.strip(), (), "", Quote(inline, block.page, block=block)))
             return head, units
+        numbered: bool | None = None  # (a list is numbered or not, as its first line is)
         for b in blocks[pos + 1 : pos + 80]:
             if re.match(r"^序号\s*单位名称", b.text):
                 continue
-            item = _LIST_ITEM.match(b.text)
+            item = _LIST_ITEM.match(b.text) if numbered in (None, True) else None
+            if item is None and numbered in (None, False):
+                item = _BARE_ITEM.match(b.text)
             if not item:
                 break
-            name, note = item.group("name"), item.group("note") or ""
+            numbered = "note" in item.groupdict()
+            name, note = item.group("name"), item.groupdict().get("note") or ""
             aliases: tuple[str, ...] = ()
             bracket = _NOTE.search(name)
             if bracket and not re.fullmatch(r"汇总|本级|部门|单位", bracket.group("inner")):

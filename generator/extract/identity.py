@@ -90,7 +90,8 @@ def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
 def find_scope(doc: Document, consolidated: bool) -> str:
     text = doc.text
     head = text[:20000]
-    only_own = re.search(r"构成包括[：:][^。；]{0,30}本级[。；]", head) and "下属" not in head
+    # "单位构成包括：就业服务中心单位本级。": one name, its own office (not "包括：A、B、X局机关本级。", a list that ends with it)
+    only_own = re.search(r"构成包括[：:][^。；、，,]{0,30}本级[。；]", head) and "下属" not in head
     says_consolidated = consolidated or re.search(
         r"部门决算包括|决算单位构成|纳入.{0,10}部门决算编制范围|汇总", head
     )
@@ -174,10 +175,14 @@ def resolve_duplicates(reports: list, problems: list) -> list:  # type: ignore[t
         by_id.setdefault(r.id, []).append(r)
     kept = []
     for rid, group in sorted(by_id.items()):
-        # Titled "部门决算" and "单位决算": two documents. Anything else: copies of one report.
+        # Titled "部门决算" and "单位决算": two documents; so are a consolidated report and the office's own when both are
+        # titled "部门决算" ("X局（汇总）…部门决算" and "X局（本级）…部门决算", as Xinjiang titles every report). Anything
+        # else: copies of one report.
+        scopes = {r.scope for r in group}
         kinds: dict[str, list] = {}  # type: ignore[type-arg]
         for r in group:
-            kinds.setdefault(_title_kind(r) or "部门", []).append(r)
+            kind = "单位" if len(scopes) > 1 and r.scope == "unit" else _title_kind(r) or "部门"
+            kinds.setdefault(kind, []).append(r)
         for kind, same in sorted(kinds.items()):
             same.sort(key=richness)
             winner = same[0]
