@@ -1632,7 +1632,8 @@ def title_name(report: Report) -> Iterable[Finding]:
             if b.table is None and (m := _PERF_HEADING.match(b.text.strip())):
                 heading = (b, m.group("name"))
                 break
-        if heading is None or _same_project(heading[1], name):
+        # ("单位整体支出绩效自评表": a unit's own, which names the unit, not a project)
+        if heading is None or "整体" in heading[1] or _same_project(heading[1], name):
             continue
         b, titled = heading
         name_row = next(

@@ -286,11 +286,27 @@ def _new_table(title: str, page: int | None, t_index: int) -> dict[str, Any]:
             "funding_gap": False, "goal": None}  # fmt: skip
 
 
+def _titles_above(doc: Document) -> dict[int, str]:
+    """The 自评表 title printed right above a table, as a paragraph of its own ("单位整体支出绩效自评表" over a Word table,
+    a lone row over an Excel sheet's table), by table."""
+    out: dict[int, str] = {}
+    for pos, b in enumerate(doc.blocks):
+        if b.table is not None and b.table not in out and pos and b.row == 0:
+            above = doc.blocks[pos - 1]
+            if above.table is None and len(above.text) <= 60 and _TITLE.search(above.text):
+                out[b.table] = above.text.strip()
+    return out
+
+
 def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    titles_above = _titles_above(doc)
     for t_index, table in enumerate(doc.tables):
 
         def start(title: str, t_index: int = t_index, page: int | None = table.page) -> dict[str, Any]:
+            # the table's first 自评表 takes the title above it, when its rows hold none
+            if title == "绩效自评表" and not any(e["table"] == t_index for e in out):
+                title = titles_above.get(t_index, title)
             entry = _new_table(title, page, t_index)
             out.append(entry)
             return entry

@@ -156,15 +156,23 @@ def find_statutory(doc: Document) -> dict[str, StatutoryTable]:
     return found
 
 
+# The rows a table's header may take: its own, and the title, number, 部门名称, year and unit lines a table pasted from
+# Excel carries as rows above it.
+_HEAD_ROWS = 10
+
+
 def _title_before(blocks: list[Block], pos: int, table: Table) -> str:
     texts: list[str] = []
     for block in reversed(blocks[max(0, pos - 4) : pos]):
         if block.table is not None:
             break
         texts.insert(0, block.text)
-    # a title printed inside the table's first rows (some layouts put it in a merged cell)
-    head = " ".join(c for row in table.rows[:2] for c in row if c)
-    return " ".join(texts) + " " + head if identify(head) and not texts else " ".join(texts)
+    # a title printed inside the table's first rows (a merged cell, as a table pasted from Excel carries it) is the
+    # closest to the figures, whatever paragraph stands above (a heading, the last table's note); not a 目录 laid out
+    # as a table, whose rows name one table each
+    cells = [c for row in table.rows[:2] for c in row if c]
+    named = {identify(c) for c in cells} - {None}
+    return " ".join(texts) + " " + " ".join(cells) if len(named) == 1 else " ".join(texts)
 
 
 # --- reading values -----------------------------------------------------------------------
@@ -189,7 +197,7 @@ def lookup(st: StatutoryTable, label: re.Pattern[str], occurrence: int = 0) -> V
 
     The amount must come before the next label cell; an empty stretch means "not stated".
     """
-    line_numbers = any("行次" in c for row in st.table.rows[:5] for c in row)
+    line_numbers = any("行次" in c for row in st.table.rows[:_HEAD_ROWS] for c in row)
     seen = 0
     for r_index, cells in enumerate(st.table.rows):
         for i, cell in enumerate(cells):
@@ -538,7 +546,7 @@ def entries(st: StatutoryTable) -> list[Entry]:
     Only 公开06表 prints 经济分类 codes in its stretches; elsewhere an integer is an amount."""
     rows = st.table.rows
     with_codes = st.key == "公开06表"
-    skip = {i for row in rows[:5] for i, c in enumerate(row) if c.strip() == "行次"}
+    skip = {i for row in rows[:_HEAD_ROWS] for i, c in enumerate(row) if c.strip() == "行次"}
     out: list[Entry] = []
     for r_index, cells in enumerate(rows):
         if _is_header(cells):

@@ -122,6 +122,8 @@ _CONTINUED = re.compile(r"^(?:续表|续上表|\S{0,40}[（(]续表?[)）])[:：
 # "单位：万元" above each statutory table repeats on every page like a running header, but it says what the
 # table's figures are in: extract reads it.
 _UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万元|千元|元)")
+# …nor is a table's note, under each table on a page or sheet of its own ("说明：本表无数据", "注：本表为空表。")
+_TABLE_NOTE = re.compile(r"^(?:注|说明|备注)\s*[：:]|本表|无数据|空表")
 
 
 # A numbered line as long as a narrow wrap width is still a heading when it reads as a title: no clause
@@ -179,7 +181,11 @@ def _noise(items: list[Item], normalized: dict[int, str]) -> set[str]:
     short = {
         t
         for t, n in counts.items()
-        if n >= 3 and len(t) <= 14 and not _is_heading(t) and not _UNIT_LINE.search(t)
+        if n >= 3
+        and len(t) <= 14
+        and not _is_heading(t)
+        and not _UNIT_LINE.search(t)
+        and not _TABLE_NOTE.search(t)
     }
     pages: dict[str, set[int]] = {t: set() for t in short}
     stamped: set[str] = set()
@@ -218,6 +224,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     para: list[tuple[str, int]] = []
     raw_end = False  # the last line put in ``para`` ended in a space before it was normalised
     last_kind = ""
+    said_continued = False  # a "续表" line right after a table's rows: the next table goes on with it
 
     def flush() -> None:
         if not para:
@@ -248,10 +255,11 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             key = (item.page, item.table if item.table is not None else -1)
             if key not in table_of:
                 prev = table_rows[-1] if table_rows else None
+                # on the next page, or after "续表" on the same one (a Word file WPS saved marks no page break)
                 continued = (
                     prev is not None
                     and last_kind == "row"
-                    and item.page == last_page[len(table_rows) - 1] + 1
+                    and (item.page == last_page[len(table_rows) - 1] + 1 or said_continued)
                     and len(prev[0]) == len(cells)
                 )
                 if not continued:
@@ -265,6 +273,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             blocks.append(Block(text=row_text, page=item.page, table=idx, row=len(rows)))
             rows.append(cells)
             last_kind = "row"
+            said_continued = False
             continue
         text = normalized[n]
         if not text:
@@ -272,6 +281,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         if text in noise or _PAGE_NUMBER.match(text):
             continue
         if last_kind == "row" and _CONTINUED.match(text):
+            said_continued = True
             continue  # the table goes on (its rows on this page join the rows before, as without the line)
         last_kind = "line"
         if _HEADING.match(text):

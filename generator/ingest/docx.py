@@ -146,12 +146,17 @@ def _content(parent):  # type: ignore[no-untyped-def]
 
 
 def _lines(paragraph) -> list[str]:  # type: ignore[no-untyped-def]
-    """A paragraph's text cut at its line breaks (w:br of no type or textWrapping, w:cr)."""
+    """A paragraph's text cut at its line breaks (w:br of no type or textWrapping, w:cr), but not after a "，" or "、"
+    (the sentence goes on: "……收入总计91.28万元，⏎支出总计91.28万元").
+
+    A break ends a heading typed in one paragraph with its text, or one line of a list."""
     lines = [""]
     for node in paragraph.iter(W_T, W_BR, W_CR):
         if node.tag == W_T:
             lines[-1] += node.text or ""
-        elif node.tag == W_CR or node.get(W_TYPE) in (None, "textWrapping"):
+        elif (node.tag == W_CR or node.get(W_TYPE) in (None, "textWrapping")) and not lines[-1].endswith(
+            ("，", "、", ",")
+        ):
             lines.append("")
     return lines
 

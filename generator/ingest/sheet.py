@@ -79,6 +79,9 @@ def _rows_to_items(sheets: list[list[tuple[str, ...]]]) -> list[Item]:
         table += 1
         in_table = False
         rows = [r for r in all_rows if any(c.strip() for c in r)]
+        # a sheet laid out from column B or further right, with blank margin columns: as if from column A
+        margin = min((next(i for i, c in enumerate(r) if c.strip()) for r in rows), default=0)
+        rows = [r[margin:] for r in rows]
         for n, cells in enumerate(rows):
             filled = [c for c in cells if c.strip()]
             text = _lone(cells)

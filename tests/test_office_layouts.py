@@ -1,0 +1,148 @@
+"""Layouts an office's Word and Excel files give a report, read as its text dump is read.
+
+The thirty-third session's Office probe (docs/reviews/adversarial_office33.md) wrote consistent synthetic reports as
+.docx and .xlsx and compared their findings with their text twins'. Each layout that changed them is built here from a
+real report (001, a Word report's text dump; 000 and 财政局 where they hold the case; built here, said so): the copy
+must give the report's own findings.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_formats import SEED, _blocks, write_docx, write_xlsx
+
+from generator.checks import run_checks
+from generator.extract import extract
+from generator.extract.tables import identify
+from generator.ingest import Item, assemble, read_document
+from generator.model import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+# the lines a statutory table's title block holds: its title, number, 部门名称, year and unit
+_HEAD_LINE = re.compile(r"^(?:公开0\d表|部门名称|编制单位|\d{4}年度|(?:金额)?单位[：:])")
+
+
+def _kinds(report: Report) -> set[tuple[str, str]]:
+    return {(f.id, f.severity) for f in run_checks(report)}
+
+
+def _titles_in_tables(blocks: list[str | list[str]]) -> list[str | list[str]]:
+    """Each statutory table's title block (its title, number, 部门名称, year and unit lines) moved into the table as its
+    first rows, one cell each: a table pasted from Excel into Word."""
+    out: list[str | list[str]] = []
+    for b in blocks:
+        if isinstance(b, list) and out and isinstance(out[-1], str):
+            width = len(b)
+            moved: list[list[str]] = []
+            while out and isinstance(out[-1], str) and len(moved) < 5:
+                line = out[-1]
+                if not (_HEAD_LINE.match(line) or (identify(line) and not line.startswith("注"))):
+                    break
+                moved.insert(0, [out.pop()] + [""] * (width - 1))
+            out.extend(moved)
+        out.append(b)
+    return out
+
+
+def test_a_title_in_the_word_table_s_first_rows(tmp_path: Path) -> None:
+    """001 as a .docx whose statutory tables carry their title, number, 部门名称, year and unit lines as their first
+    rows (merged across the grid), a note or heading still above each. The title was taken from the table's first
+    rows only when no paragraph stood above it: 02, 03, 05, 06 and 09 went unrecognised (false "missing table"
+    warnings, their notes lost). And with four such rows the 04表's 行次 header fell below row five, the window it
+    was looked for in, so its line numbers were read as amounts (收入总计 32万元)."""
+    blocks = _titles_in_tables(_blocks())
+    assert sum(1 for b in blocks if isinstance(b, list) and b[0].startswith("公开04表")) == 1
+    word = tmp_path / SEED.name.replace(".txt", ".docx")
+    write_docx(word, blocks, merged=True)
+    copy, seed = extract(read_document(word)), extract(read_document(SEED))
+    assert sorted(copy.tables) == sorted(seed.tables)
+    assert copy.metrics["fiscal_total"] == seed.metrics["fiscal_total"]
+    assert _kinds(copy) == _kinds(seed)
+
+
+def test_a_table_cut_after_a_continued_line_on_the_same_page(tmp_path: Path) -> None:
+    """001's 公开05表 cut in two Word tables with a "续表" paragraph and the header again between them, and no page
+    break between (WPS saves none): the rows after the line were a table of no statutory kind, 05表 lost its
+    classes. The line says the table goes on, on the same page as on the next."""
+    blocks = _blocks()
+    head = next(i for i, b in enumerate(blocks) if isinstance(b, list) and b[0] == "项目" and "本年支出" in b)
+    cut = next(i for i in range(head, len(blocks)) if isinstance(blocks[i], list) and blocks[i][0] == "20807")
+    broken = blocks[:cut] + ["续表", blocks[head]] + blocks[cut:]
+    word = tmp_path / SEED.name.replace(".txt", ".docx")
+    write_docx(word, broken)
+    copy, seed = extract(read_document(word)), extract(read_document(SEED))
+    assert len(copy.tables["公开05表"]["rows"]) == len(seed.tables["公开05表"]["rows"])
+    assert _kinds(copy) == _kinds(seed)
+
+
+def test_a_line_break_after_a_comma_inside_a_word_paragraph(tmp_path: Path) -> None:
+    """Shift+Enter after a "，" ("……收入总计91.28万元，⏎支出总计91.28万元。"): the sentence goes on, but the reader
+    cut the paragraph there and the second half lost its subject (claims read differently, a false
+    repeat.narrative). 001 as a .docx with such a break after the first comma of every paragraph that has one."""
+    import docx
+
+    word = tmp_path / SEED.name.replace(".txt", ".docx")
+    write_docx(word, _blocks())
+    document = docx.Document(str(word))
+    broken = 0
+    for p in document.paragraphs:
+        text = p.text
+        if "，" in text and len(text) > 30:
+            first, rest = text.split("，", 1)
+            for r in p.runs:
+                r._r.getparent().remove(r._r)
+            p.add_run(first + "，").add_break()
+            p.add_run(rest)
+            broken += 1
+    document.save(str(word))
+    assert broken > 20
+    copy, seed = extract(read_document(word)), extract(read_document(SEED))
+    assert _kinds(copy) == _kinds(seed)
+
+
+def test_a_sheet_laid_out_from_column_b(tmp_path: Path) -> None:
+    """001 as a workbook whose sheet starts at column B (a blank margin column): a note under a table was taken for a
+    row of it, and a 自评表's 单位名称/项目名称 was looked for in column A only."""
+    blocks = [[""] + (b if isinstance(b, list) else [b]) for b in _blocks()]
+    sheet = tmp_path / SEED.name.replace(".txt", ".xlsx")
+    write_xlsx(sheet, blocks)  # type: ignore[arg-type]
+    plain = tmp_path / ("plain_" + SEED.name.replace(".txt", ".xlsx"))
+    write_xlsx(plain, _blocks())
+    margin, copy = extract(read_document(sheet)), extract(read_document(plain))
+    assert [t["name"] for t in margin.perf_tables] == [t["name"] for t in copy.perf_tables]
+    assert _kinds(margin) == _kinds(copy)
+
+
+def test_a_table_note_on_three_pages_is_no_running_header() -> None:
+    """ "说明：本表无数据" under an empty table on each of three sheets (or pages): a short line on three pages was dropped
+    as a running header, and the three tables were "empty without the required statement". A table's note is the
+    table's (001's 公开08表 and its note, on three pages)."""
+    seed = read_document(SEED)
+    t08 = next(
+        i for i, t in enumerate(seed.tables) if any("国有资本经营预算支出" in "".join(r) for r in t.rows)
+    )
+    rows = seed.tables[t08].rows
+    items = []
+    for page in (1, 2, 3):
+        items.append(Item(page=page, text="国有资本经营预算财政拨款支出决算表"))
+        items += [Item(page=page, cells=row, table=1) for row in rows]
+        items.append(Item(page=page, text="说明：本表无数据"))
+    blocks, _ = assemble(items)
+    assert [b.text for b in blocks if b.table is None].count("说明：本表无数据") == 3
+
+
+def test_a_unit_self_evaluation_titled_above_its_table() -> None:
+    """000's 单位整体支出绩效自评表 with its title a paragraph above the table, not the table's first row (as a Word
+    report or an Excel sheet holds it). The title read "绩效自评表", so the table was no 整体 one (its budget rows'
+    note, budget.perf_initial, lost), and perf.title_name took "单位整体" for a project the table's 单位名称 did not
+    name (a false warning)."""
+    from conftest import seed_changed
+
+    path = next(REPORTS.glob("000_*.txt"))
+    seed = extract(read_document(path))
+    copy = seed_changed(path.name, "\t单位整体支出绩效自评表\n", "单位整体支出绩效自评表\n")
+    assert copy.perf_tables[0]["title"] == seed.perf_tables[0]["title"] == "单位整体支出绩效自评表"
+    assert _kinds(copy) == _kinds(seed)
