@@ -1740,3 +1740,32 @@ def test_a_reasons_change_after_a_change_from_last_year(reports) -> None:
         "主要原因：项目支出增加1133.95万元，增长43.91%",
     )
     assert [f for f in percent(budget) if "43.91" in f.message] == []
+
+
+def test_a_rate_s_verb_against_its_figures(reports) -> None:
+    """The word-flip probe (thirty-third session, G20: 75 flips, none caught): "超额完成年初预算的63.76%" (001: 1,397.29
+    of 2,191.56) says the budget was exceeded, "未达到年度任务的130%" (004) that the task was not met. Worse, the verb
+    made the rate unread, so 社工部's budget.rate warning (95.89% of a 年初预算 of 0) went with it."""
+    from generator.checks.budget import rate, rate_verb
+
+    old = "完成年初预算的63.76%"
+    (f,) = rate_verb(seed_changed(R001, old, "超额" + old))
+    assert (f.severity, f.claimed, f.expected) == ("error", "超额完成", "完成")
+    assert (
+        "年初预算为2191.56万元、决算为1397.29万元，决算数小于预算数，完成率不足100%，谈不上超额完成"
+        in f.message
+    )
+    assert list(rate_verb(seed_changed(R001, old, old))) == []
+    found = rate_verb(seed_changed(R004, "达到年度任务的130%", "未达到年度任务的130%", count=6))
+    (f,) = found
+    assert (
+        f.message == "文中写“未达到年度任务的130%”，但完成率超过100%，并非未达到。" and len(f.evidence) == 6
+    )
+    # the rate is still read after the verb: 社工部's 95.89% of a 年初预算 of 0 (the 全年预算's rate) is still a warning
+    r = reports[SHEGONG]
+    flipped = _reread(r, "完成年初预算的95.89%", "超额完成年初预算的95.89%")
+    assert [f.claimed for f in rate(flipped) if f.severity == "warning"] == ["95.89%"]
+    (f,) = rate_verb(flipped)
+    assert f.message == "文中写“超额完成年初预算的95.89%”，但完成率不足100%，谈不上超额完成。"
+    # a true verb is no note: "未完成" under 100%
+    assert list(rate_verb(_reread(r, "完成年初预算的95.89%", "未完成年初预算的95.89%"))) == []

@@ -200,3 +200,18 @@ def test_a_reason_over_many_narrow_paragraphs_is_read_from_the_row_s_own_line() 
     (f,) = reason_no_cost(r)  # the second row's note speaks of the 宣传费用, not of its own 0.14万元
     assert (f.severity, f.claimed, f.expected) == ("warning", "=0.86万元", "无支出")
     assert "无相应的费用支出" in f.message and f.evidence[1].quote.endswith("无相应\n的费用\n支出。")
+
+
+def test_a_target_missed_in_other_words() -> None:
+    """001's 自评表 row "质量指标 拍摄MP4画面清晰 清晰 达成预期指标 10 10" with its actual "未达成预期指标", or 004's "效果明显"
+    as "效果不明显", at full points: the word-flip probe (thirty-third session, G21: 79 flips) found perf.target_missed
+    read 未完成/未达到 but not 未达成, nor 不明显."""
+    from generator.checks.perf import target_missed
+
+    old = "拍摄MP4画面清晰\t\t清晰\t达成预期指标"
+    before = {f.id for f in target_missed(seed_changed("001_7c4dfcc9575acdfa.txt", old, old))}
+    changed = seed_changed("001_7c4dfcc9575acdfa.txt", old, old.replace("达成", "未达成"))
+    (f,) = [f for f in target_missed(changed) if f.id not in before]
+    assert f.severity == "warning" and "实际完成情况写“未达成预期指标”，却得满分10分" in f.message
+    r004 = seed_changed("004_64caca8ce772cd7b.txt", "\t效果明显\n", "\t效果不明显\n", count=80)
+    assert any("实际完成情况写“效果不明显”" in f.message for f in target_missed(r004))

@@ -300,6 +300,83 @@ def word(report: Report) -> Iterable[Finding]:
         )
 
 
+_SHORT_OF = ("未完成", "未能完成", "未达到")
+# …and of a year's task: "未达到年度任务的130%", "超额完成年度目标任务的96.5%"
+_TASK_VERB = re.compile(
+    r"(?P<verb>超额完成|未能?完成|未达到)(?P<what>(?:全?年度?)?(?:目标)?任务(?:数)?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
+)
+
+
+@rule(
+    "budget.rate_verb",
+    title="“超额完成/未完成”与完成率不符",
+    explanation=(
+        "“完成年初预算的Z%”前的说法要与数字一致：“超额完成”说的是决算超过预算、完成率高于100%，"
+        "“未完成”“未达到”说的是决算不足预算、完成率低于100%。句中的两个金额或印出的完成率证明相反时，"
+        "说法是错的（常见于套用上年的句子，数字更新了、词没改）。“未达到年度任务的130%”“超额完成年度任务的96.5%”同理。"
+    ),
+    formula="超额完成 ⇒ 决算数 > 预算数（完成率 > 100%）；未完成 ⇒ 决算数 < 预算数（完成率 < 100%）",
+    tolerance="两个金额按各自的舍入区间比较大小，完成率按其印出精度；区间相交、分不出大小的不报",
+    example="年初预算2,191.56万元，支出决算1,397.29万元，超额完成年初预算的63.76%（决算少于预算，不是超额完成）",
+    expected_label="按数字应为",
+)
+def rate_verb(report: Report) -> Iterable[Finding]:
+    for claim in report.budget_claims:
+        verb, rate = claim.get("rate_verb"), claim.get("rate")
+        if rate is None or verb not in ("超额完成", *_SHORT_OF):
+            continue
+        over = verb == "超额完成"
+        half = percent_half_unit(rate)
+        wrong = rate + half < 100 if over else rate - half > 100
+        budget, final, kind = claim["budget"], claim["final"], claim["budget_kind"]
+        # the sentence's own amounts, when the rate is of the budget it states
+        amounts = claim.get("rate_kind") in (None, "预算", kind) and bool(budget) and final is not None
+        by_amounts = amounts and (
+            provably_greater(budget, final) if over else provably_greater(final, budget)
+        )
+        if not (wrong or by_amounts):
+            continue
+        said = f"{verb}{claim.get('rate_kind') or '预算'}的{rate}%"
+        actual = (
+            f"{kind}为{budget}万元、决算为{final}万元，决算数{'小于' if over else '大于'}预算数，"
+            if by_amounts
+            else ""
+        )
+        yield make_finding(
+            "budget.rate_verb",
+            "error",
+            _subject(claim),
+            f"文中写“{said}”，但{actual}完成率{'不足' if over else '超过'}100%，"
+            f"{'谈不上超额完成' if over else '并非' + verb}。",
+            verb,
+            "完成",
+            _evidence(claim),
+        )
+    places: dict[str, list[Quote]] = {}  # each wording once, with every place it stands
+    for block in report.document.blocks if report.document else []:
+        for m in _TASK_VERB.finditer(block.text) if "任务" in block.text else ():
+            places.setdefault(m.group(0), []).append(
+                Quote(m.group(0), block.page_at(m.start()), None, block=block)
+            )
+    for text, quotes in places.items():
+        task = _TASK_VERB.fullmatch(text)
+        assert task is not None
+        rate, over = Decimal(task.group("rate")), task.group("verb") == "超额完成"
+        half = percent_half_unit(rate)
+        if not (rate + half < 100 if over else rate - half > 100):
+            continue
+        yield make_finding(
+            "budget.rate_verb",
+            "error",
+            text,
+            f"文中写“{text}”，但完成率{'不足' if over else '超过'}100%，"
+            f"{'谈不上超额完成' if over else '并非' + task.group('verb')}。",
+            task.group("verb"),
+            "完成" if over else "达到",
+            quotes,
+        )
+
+
 # "全年预算数为869.05万元，全年执行数为830.26万元，总预算执行率为99.55%"; a list's items
 # "⑤高校毕业生招聘工作经费年初预算20万，全年使用数19.76万，资金使用率98.80%" (万 for 万元); 001's 项目绩效分析 cells
 # "全年预算数29.553203万元，全年支出数29.553203万元，预算执行100%" (率 left out) and "……全年支出数为8.93万元。预算执行率为

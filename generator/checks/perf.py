@@ -774,9 +774,12 @@ _BOUND = re.compile(
 _ACTUAL = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
 # _BOUND's words for a ceiling and a floor
 _AT_MOST = ("≤", "<=", "小于等于", "不超过")
-# an actual that says the target was missed: "未完成", "未达到预期指标", "未及时"
+# an actual that says the target was missed: "未完成", "未达到预期指标", "未达成预期指标", "未及时", "效果不明显"
 # (not a count of such cases: "未及时处理0件")
-_MISSED_WORDS = re.compile(r"^(?:未完成|未达到|未达标|未实现|未及时|未按期|未按时|没有完成|没有达到)\D*$")
+_MISSED_WORDS = re.compile(
+    r"^(?:未能?(?:完全)?(?:完成|达到|达成|达标|实现)|未及时|未按期|未按时|没有(?:完成|达到|达成)|不达标"
+    r"|[\u4e00-\u9fff]{0,6}不明显)\D*$"
+)
 _AT_LEAST = ("≥", ">=", "大于等于", "不低于", "不少于")
 
 

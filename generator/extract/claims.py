@@ -957,12 +957,15 @@ _DEGREE = r"(?:略|稍微?|明显|远)?"
 # "，下降4.54%" after a gap ("比年初预算减少463.84万元，下降4.54%")
 _GAP_PERCENT = rf"(?:[，,]\s*(?P<gpdir>下降|增长|降低|上升)了?(?P<gpct>{FIG})\s*%)?"
 # what follows the gap: a change from last year, the rate, the comparison word
+# the verb before a budget's rate: "完成年初预算的63.76%", and the words a rate must bear out ("超额完成……的104.2%",
+# "未完成……的95.1%")
+_RATE_VERB = r"(?P<rverb>超额完成|未能?完成|未达到|完成|为|占|是|达到)"
 _AFTER_GAP = (
     # "，比2023年度增加1193.20万元，增长13.95%": a change from last year between the amounts and the rate (yoy_claims')
     rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:{WAN}|%)"
     rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:{WAN}|%))?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
-    rf"(?:[，,]\s*(?:(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
+    rf"(?:[，,]\s*(?:(?:决算数?)?{_RATE_VERB}(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
     rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
     rf"(?:[。，,]\s*(?:决算数?)?{_DEGREE}(?P<word>{_SAME_AS_BUDGET}|{_COMPARING})?)?"
 )
@@ -994,7 +997,7 @@ _FINAL_THEN_GAP = re.compile(
 )
 # …and the rate naming the budget: "决算数为2940.05万元，为年初预算数2993.92万元的98.20%"
 _FINAL_OF_BUDGET = re.compile(
-    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*{WAN}[，,]\s*(?:为|是|占|完成)(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?"
+    rf"{_FINAL_WORD}为?(?P<f>{FIG})\s*{WAN}[，,]\s*{_RATE_VERB}(?P<bkind>年初预算|全年预算|调整预算|预算)(?:数)?为?"
     rf"{NUM}\s*{WAN}的(?P<rate>{FIG})\s*%"
 )
 # a gap after the rate: "……预算执行率98.20%，决算数比年初预算少53.87万元"
@@ -1007,7 +1010,7 @@ _WORD_NEXT = re.compile(rf"^(?:决算数?)?{_DEGREE}(?P<word>{_SAME_AS_BUDGET}|{
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
 _RATE_NEXT = re.compile(
-    rf"^(?:决算数?)?(?:完成|为|占|是|达到)(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
+    rf"^(?:决算数?)?{_RATE_VERB}(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
 )
 
 
@@ -1076,7 +1079,7 @@ def budget_claims(
             word_quote = None
             # the word and what follows it: the budget it names ("决算数大于年初预算数", "与全年预算持平"), if any
             tail = text[m.start("word") : m.end("word") + 6] if word else ""
-            rkind, rate = groups.get("rkind"), groups.get("rate")
+            rkind, rate, verb = groups.get("rkind"), groups.get("rate"), groups.get("rverb")
             if rate and "rkind" not in m.groupdict():
                 rkind = m.group("bkind")  # "为年初预算数……的98.20%"
             quote_text = m.group(0).rstrip("，,。")
@@ -1085,7 +1088,7 @@ def budget_claims(
                 at = 0
                 r = _RATE_NEXT.match(nxt.text) if nxt.table is None and rate is None else None
                 if r:  # the rate opens the next block: quoted across the break, as Document.text joins them
-                    rkind, rate, at = r.group("rkind"), r.group("rate"), r.end()
+                    rkind, rate, verb, at = r.group("rkind"), r.group("rate"), r.group("rverb"), r.end()
                     quote_text = text[m.start() :] + "\n" + nxt.text[: r.end("rate") + 1]
                 w = _WORD_NEXT.match(nxt.text[at:]) if nxt.table is None else None
                 if w:
@@ -1115,6 +1118,7 @@ def budget_claims(
                 "final": parse_amount(m.group("f")),
                 "rate_kind": rkind,
                 "rate": parse_amount(rate) if rate else None,
+                "rate_verb": verb if rate else None,
                 "diff_rate": parse_amount(groups["diff"]) if groups.get("diff") else None,
                 "gap": parse_amount(groups["gap"]) if groups.get("gap") else None,
                 "gap_direction": groups.get("gdir"),
