@@ -213,3 +213,29 @@ def test_people_moving_the_other_way_are_not_money(reports: dict[str, object]) -
     assert any("死亡减员人员逐年增加" in text for text in read)
     for report in reports.values():
         assert list(reason_direction(report)) == []  # type: ignore[arg-type]
+
+
+def test_the_item_s_own_spending_said_to_move_the_other_way() -> None:
+    """000: "行政单位离退休(项):…比上年决算增加4.22万元，增长42.58%,主要原因是：本年退休人员增加，发放退休人员基础绩效，退休费
+    支出增加" with its last words "退休费支出减少" (the word-flip probe, thirty-third session, G10: 30 flips). The staff
+    clause agreeing with the rise hid it: a cause may move the other way, but not the item's own spending. Not when a
+    sum of money is said to move the change's way too."""
+    from generator.checks.reasons import reason_direction
+
+    path = ROOT / "data" / "reports" / "000_41e5c2151686b1a5.txt"
+    old = "发放退休人员基础绩效，退休费支出增加"
+    (f,) = reason_direction(report_changed(path, old, old.replace("增加", "减少")))
+    assert f.severity == "warning" and "紧接着的原因却是“退休费支出减少”" in f.message
+    old = "本年新增退休人员，职业年金缴费支出增加"
+    (f,) = reason_direction(report_changed(path, old, old.replace("增加", "减少")))
+    assert "职业年金缴费支出(项)比上年增加" in f.message
+    # money the change's way beside it: two causes, one each way
+    assert (
+        list(
+            reason_direction(
+                report_changed(path, old, "本年新增退休人员，单位缴费增加，职业年金缴费支出减少")
+            )
+        )
+        == []
+    )
+    assert list(reason_direction(report_changed(path, old, old))) == []

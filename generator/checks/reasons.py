@@ -448,6 +448,25 @@ _GAP = 20  # the explanation starts right after the change it explains: "，主�
 _INVERSE = re.compile(r"节约|结余|结转|压减|调减|减免|退回|缴回|收回|欠款|缺口|扣减")
 
 
+# the spending of the item a change is about, in its reason's last words: "相应支出增加", "导致经费较上年增加"
+_OWN_SPENDING = re.compile(r"^(?:相应|相关|该项|本项|此项)?的?(?:支出|经费|费用|资金)数?$")
+_SPENDING_WORD = re.compile(r"(?:支出|经费|费用|资金|费)数?$")
+
+
+def _own_spending(items: str, subject: str) -> bool:
+    """Whether a reason's clause speaks of the spending of the item its change is about: a bare "相应支出", or a name
+    the item's own holds ("退休费支出" of 行政单位离退休(项), "职业年金缴费支出" of 机关事业单位职业年金缴费支出(项))."""
+    for item in _items(items):
+        if _OWN_SPENDING.match(item):
+            return True
+        core = item
+        while _SPENDING_WORD.search(core):
+            core = _SPENDING_WORD.sub("", core)
+        if len(core) >= 2 and core in subject:
+            return True
+    return False
+
+
 def _change_sign(claim: dict[str, Any]) -> int:
     """+1 / -1 for a change stated with a non-zero amount or percentage whose two words agree, else 0."""
     signs = {_sign(w) for w in (claim["direction"], claim["percent_direction"]) if w}
@@ -509,7 +528,8 @@ def _other_way_before(report: Report, claim: dict[str, Any], block: Block, at: i
         "若全都朝相反方向变动（支出增加，原因却只说“本年减少某某资金”），或原因开头写“减少的主要原因是”而变动是增加，"
         "原因与变动自相矛盾：多半是照抄了别处的原因，或把增减写反了。原因里只要有一处与变动同向，"
         "或说的是人员、业务量等非钱的事项（“死亡减员人员逐年增加”使补贴支出减少），或是增加了反而少花钱的"
-        "节约、结余、结转资金，都不报告。"
+        "节约、结余、结转资金，都不报告；但原因说这一项自己的支出反向变动（“本年退休人员增加，……，退休费支出减少”"
+        "接在增加之后），而没有哪笔经费与变动同向时，仍然报告。"
     ),
     formula="方向(变动) = 方向(原因所述的经费、资金、支出)",
     tolerance="用词判断，无数值容差；原因须紧跟在变动之后（相隔不超过20个字、其间没有数字）",
@@ -524,18 +544,23 @@ def reason_direction(report: Report) -> Iterable[Finding]:
         opposite: list[tuple[str, int]] = []
         if (label := _LABEL_VERB.search(block.text, at, start)) and _sign(label["verb"]) == -sign:
             opposite.append((label.group(0), label.start()))
-        agrees = False
+        agrees = agrees_money = own_opposite = False
         for clause, where in _clauses(block, start, end):
             found = _said(clause)
             if found is None or found[1] == 0 or _INVERSE.search(found[0]):
                 continue
             if found[1] != sign and _of_another_year(clause, report.year):
                 continue  # "2023年度更换了老旧照明设施后电费减少": what happened in another year, not this change's way
+            money = any(_MONEY.search(name) for name in _items(found[0]))
             if found[1] == sign:
-                agrees = True
-            elif any(_MONEY.search(name) for name in _items(found[0])):
+                agrees, agrees_money = True, agrees_money or money
+            elif money:
                 opposite.append((clause, where))
-        if agrees or not opposite:
+                own_opposite = own_opposite or _own_spending(found[0], claim["subject"])
+        # a cause the other way may stand beside one the change's way; but the item's own spending said to move the
+        # other way ("本年退休人员增加，……，退休费支出减少" after an increase) is the change itself, written backwards,
+        # unless some money is said to move the change's way too
+        if not opposite or (agrees and not (own_opposite and not agrees_money)):
             continue
         said = "、".join(f"“{c}”" for c, _ in opposite)
         moved = _WORD[sign]
