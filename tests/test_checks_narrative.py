@@ -1769,3 +1769,16 @@ def test_a_rate_s_verb_against_its_figures(reports) -> None:
     assert f.message == "文中写“超额完成年初预算的95.89%”，但完成率不足100%，谈不上超额完成。"
     # a true verb is no note: "未完成" under 100%
     assert list(rate_verb(_reread(r, "完成年初预算的95.89%", "未完成年初预算的95.89%"))) == []
+
+
+def test_a_detail_item_said_flat_counts_as_no_change() -> None:
+    """000's 具体情况 item "信息化建设(项):支出决算数为0.00万元，比上年决算减少3.20万元，下降100.00%" written "比上年决算持平"
+    (the word-flip probe, thirty-third session, G3): an item with no change amount made the whole list unread. 持平 is a
+    change of 0: the 13 items' changes then come to −6.85 against the total's −10.04."""
+    from generator.checks.yoy import detail_items_change
+
+    old = "0.00万元，比上年决算减少3.20万元，下降100.00%"
+    (f,) = detail_items_change(seed_changed(R000, old, "0.00万元，比上年决算持平"))
+    assert "其变动额合计却为-6.85万元，相差3.19万元" in f.message
+    (f,) = detail_items_change(seed_changed(R000, old, old))
+    assert "其变动额合计为-10.05万元，相差0.01万元" in f.message

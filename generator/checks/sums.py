@@ -1167,8 +1167,8 @@ _ITEM_TAIL = (
     r"\s*[:：。]?\s*(?:支出)?决算数?(?:为)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<au>万?)元"
     r"(?:\s*[，,]\s*(?:(?:比|较)(?:上年|去年|\d{4}\s*年度?)|同比)(?:决算)?(?:数)?(?:的\s*\d[\d,]*(?:\.\d+)?\s*万?元)?"
     r"\s*(?:(?:增长|下降|上升|降低)了?\d[\d.]*\s*%[，,]\s*)?"  # the rate first: "增长6.98%，增加了2.38万元"
-    r"(?P<dir>增加|减少)了?\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元)?"
-)
+    r"(?:(?P<dir>增加|减少)了?\s*(?P<c>\d[\d,]*(?:\.\d+)?)\s*(?P<cu>万?)元|(?P<flat>持平(?![\d.])|无变化)))?"
+)  # ("比上年决算持平": a change of 0; not "基本持平", which is near it)
 _ITEM = re.compile(
     rf"(?<![\d.,]){ITEM_NUMBER}\s*(?P<lei>[\u4e00-\u9fff]{{2,20}})\s*[(（]类[)）]\s*(?P<kuan>[^()（）。\d]{{2,30}}?)\s*"
     r"[(（]款[)）]\s*(?P<xiang>[^()（）。\d]{2,40}?)\s*[(（]项[)）]" + _ITEM_TAIL
@@ -1241,7 +1241,13 @@ def detail_items(report: Report) -> list[DetailItem]:
             if item_number(m) != len(out) + 1 or amount is None or lei is None:
                 break
             end = m.end()
-            change = _in_wan(m.group("c"), m.group("cu")) if m.group("c") else None
+            change = (
+                _in_wan(m.group("c"), m.group("cu"))
+                if m.group("c")
+                else Decimal(0)
+                if m.group("flat")
+                else None
+            )
             if change is not None and m.group("dir") == "减少":
                 change = -change
             # the quote from the 项 name on, or from its last line when the name wrapped ("(项):支出决算数为7.14万元")
