@@ -1782,3 +1782,18 @@ def test_a_detail_item_said_flat_counts_as_no_change() -> None:
     assert "其变动额合计却为-6.85万元，相差3.19万元" in f.message
     (f,) = detail_items_change(seed_changed(R000, old, old))
     assert "其变动额合计为-10.05万元，相差0.01万元" in f.message
+
+
+def test_the_two_sides_of_one_total_change_alike() -> None:
+    """001: "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元" with its first half "收入总计持平" (the
+    word-flip probe, thirty-third session, G4). 收入总计 and 支出总计 are the two sides of one 收支总表, equal in both
+    years, so they change alike; and 持平 is a change of 0."""
+    from generator.checks.repeat import yoy_change_twice
+
+    old = "收入总计减少584.82万元，下降29.48%，支出总计"
+    found = yoy_change_twice(seed_changed(R001, old, "收入总计持平，支出总计"))
+    assert {f.message for f in found} == {
+        "同一段中先写收入总计持平，又写支出总计减少584.82万元，同一个变动两种写法。",
+        "同一段中先写收入总计持平，又写收入和支出总计减少584.82万元，同一个变动两种写法。",
+    }
+    assert list(yoy_change_twice(seed_changed(R001, old, old))) == []

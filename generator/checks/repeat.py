@@ -545,13 +545,29 @@ def vehicles(report: Report) -> Iterable[Finding]:
 
 
 _BOTH = re.compile(r"^(?:收入和支出|收入支出|收支)(?P<what>总计|合计)$")
+# "收入总计" and "支出总计" (of the unit, or of its 财政拨款): one figure, as the 收支总表 balances every year
+_SIDE = re.compile(r"^(?P<whose>.*?)(?:收入|支出)总计$")
 
 
 def _signed(claim: dict) -> Decimal | None:
-    """The signed change of an amount claim (万元); 持平 and other units do not count here."""
+    """The signed change of an amount claim (万元), 0 for a bare "持平"; other units do not count here."""
+    if claim.get("direction") == "持平" and claim.get("change") is None and claim.get("percent") is None:
+        return Decimal(0)
     if claim.get("unit") != "万元" or not isinstance(claim.get("change"), Decimal):
         return None
     return signed_change(claim)
+
+
+def _one_figure(a: str, b: str) -> bool:
+    """Whether two changes' subjects name one figure: the same words, "收入和支出总计" and either side, or the two sides
+    of one 收支总表 ("收入总计持平，支出总计减少584.82万元" cannot both be true)."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if (both := _BOTH.match(x)) and y in (f"收入{both.group('what')}", f"支出{both.group('what')}"):
+            return True
+    sa, sb = _SIDE.match(a), _SIDE.match(b)
+    return bool(sa and sb and sa.group("whose") == sb.group("whose"))
 
 
 @rule(
@@ -560,7 +576,8 @@ def _signed(claim: dict) -> Decimal | None:
     explanation=(
         "同一段里先写“收入总计减少X万元”，后在原因中又写“收入和支出总计较上年减少Y万元”，或同一主语的"
         "增减额写了两次：说的是同一个变动，两处金额和方向必须相同。只比较同一段内、主语完全相同"
-        "（或“收入和支出总计”对“收入总计”“支出总计”）的两处。"
+        "（或“收入和支出总计”对“收入总计”“支出总计”，或收入总计对支出总计：收支总表两边每年相等，变动也相等）的两处；"
+        "“持平”即变动为0（“基本持平”不算）。"
     ),
     formula="同一主语的增减额（含方向）两处相等",
     tolerance="按印出金额比较，不相等即报为错误；精度不同时，精度高的数四舍五入后等于另一处即视为相同",
@@ -580,17 +597,14 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
             signed[id(c)] = change
     for claims in by_block.values():
         for i, a in enumerate(claims):
-            both = _BOTH.match(a["subject"])
             for b in claims[i + 1 :]:
-                same = a["subject"] == b["subject"]
-                if both and b["subject"] in (f"收入{both.group('what')}", f"支出{both.group('what')}"):
-                    same = True
-                bb = _BOTH.match(b["subject"])
-                if bb and a["subject"] in (f"收入{bb.group('what')}", f"支出{bb.group('what')}"):
-                    same = True
-                if not same or same_figure(signed[id(a)], signed[id(b)]):
+                if not _one_figure(a["subject"], b["subject"]) or same_figure(signed[id(a)], signed[id(b)]):
                     continue  # "减少584.82万元" and "减少584.8万元" are one change printed twice
-                words = [f"{c['subject']}{c['direction']}{c['change']}万元" for c in (a, b)]
+                words = [
+                    f"{c['subject']}{c['direction']}"
+                    + (f"{c['change']}万元" if c["change"] is not None else "")
+                    for c in (a, b)
+                ]
                 yield make_finding(
                     "repeat.yoy_change",
                     "error",
