@@ -303,8 +303,22 @@ def word(report: Report) -> Iterable[Finding]:
 _SHORT_OF = ("未完成", "未能完成", "未达到")
 # …and of a year's task: "未达到年度任务的130%", "超额完成年度目标任务的96.5%"
 _TASK_VERB = re.compile(
-    r"(?P<verb>超额完成|未能?完成|未达到)(?P<what>(?:全?年度?)?(?:目标)?任务(?:数)?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
+    r"(?P<verb>超额完成|未能?完成|未达到)(?:全?年度?)?(?:目标)?任务(?:数)?的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
 )
+
+
+def _rate_refutes(verb: str, rate: Decimal) -> bool:
+    """Whether a printed rate shows the verb before it wrong: "超额完成" under 100%, "未完成" over it."""
+    half = percent_half_unit(rate)
+    return rate + half < 100 if verb == "超额完成" else rate - half > 100
+
+
+def _verb_message(said: str, verb: str, amounts: str = "") -> str:
+    over = verb == "超额完成"
+    return (
+        f"文中写“{said}”，但{amounts}完成率{'不足' if over else '超过'}100%，"
+        f"{'谈不上超额完成' if over else '并非' + verb}。"
+    )
 
 
 @rule(
@@ -326,32 +340,18 @@ def rate_verb(report: Report) -> Iterable[Finding]:
         if rate is None or verb not in ("超额完成", *_SHORT_OF):
             continue
         over = verb == "超额完成"
-        half = percent_half_unit(rate)
-        wrong = rate + half < 100 if over else rate - half > 100
         budget, final, kind = claim["budget"], claim["final"], claim["budget_kind"]
         # the sentence's own amounts, when the rate is of the budget it states
         amounts = claim.get("rate_kind") in (None, "预算", kind) and bool(budget) and final is not None
         by_amounts = amounts and (
             provably_greater(budget, final) if over else provably_greater(final, budget)
         )
-        if not (wrong or by_amounts):
+        if not (by_amounts or _rate_refutes(verb, rate)):
             continue
+        shown = f"{kind}为{budget}万元、决算为{final}万元，决算数{'小于' if over else '大于'}预算数，"
         said = f"{verb}{claim.get('rate_kind') or '预算'}的{rate}%"
-        actual = (
-            f"{kind}为{budget}万元、决算为{final}万元，决算数{'小于' if over else '大于'}预算数，"
-            if by_amounts
-            else ""
-        )
-        yield make_finding(
-            "budget.rate_verb",
-            "error",
-            _subject(claim),
-            f"文中写“{said}”，但{actual}完成率{'不足' if over else '超过'}100%，"
-            f"{'谈不上超额完成' if over else '并非' + verb}。",
-            verb,
-            "完成",
-            _evidence(claim),
-        )
+        yield make_finding("budget.rate_verb", "error", _subject(claim),
+                           _verb_message(said, verb, shown if by_amounts else ""), verb, "完成", _evidence(claim))  # fmt: skip
     places: dict[str, list[Quote]] = {}  # each wording once, with every place it stands
     for block in report.document.blocks if report.document else []:
         for m in _TASK_VERB.finditer(block.text) if "任务" in block.text else ():
@@ -361,20 +361,10 @@ def rate_verb(report: Report) -> Iterable[Finding]:
     for text, quotes in places.items():
         task = _TASK_VERB.fullmatch(text)
         assert task is not None
-        rate, over = Decimal(task.group("rate")), task.group("verb") == "超额完成"
-        half = percent_half_unit(rate)
-        if not (rate + half < 100 if over else rate - half > 100):
-            continue
-        yield make_finding(
-            "budget.rate_verb",
-            "error",
-            text,
-            f"文中写“{text}”，但完成率{'不足' if over else '超过'}100%，"
-            f"{'谈不上超额完成' if over else '并非' + task.group('verb')}。",
-            task.group("verb"),
-            "完成" if over else "达到",
-            quotes,
-        )
+        verb = task.group("verb")
+        if _rate_refutes(verb, Decimal(task.group("rate"))):
+            yield make_finding("budget.rate_verb", "error", text, _verb_message(text, verb), verb,
+                               "完成" if verb == "超额完成" else "达到", quotes)  # fmt: skip
 
 
 # "全年预算数为869.05万元，全年执行数为830.26万元，总预算执行率为99.55%"; a list's items
