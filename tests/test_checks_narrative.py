@@ -1797,3 +1797,19 @@ def test_the_two_sides_of_one_total_change_alike() -> None:
         "同一段中先写收入总计持平，又写收入和支出总计减少584.82万元，同一个变动两种写法。",
     }
     assert list(yoy_change_twice(seed_changed(R001, old, old))) == []
+
+
+def test_flat_then_the_reason_for_a_fall() -> None:
+    """004: "与上年相比减少0.26万元，减少18.3%,减少的主要原因是从严从紧控制……" written "与上年相比持平,减少的主要原因是……" (the
+    word-flip probe, thirty-third session, G6): the reason's own words name the change it explains, a fall."""
+    from generator.checks.yoy import flat_with_reason
+
+    old = "与上年相比减少0.26万元，减少18.3%,减少的主要原因是从严"
+    changed = seed_changed(R004, old, "与上年相比持平,减少的主要原因是从严")
+    (f,) = flat_with_reason(changed)
+    assert (
+        f.message
+        == "文中称“三公”经费财政拨款支出与上年持平，随后却写“减少的主要原因是”，说明实际有增减变动。"
+    )
+    assert changed.document is not None and f.evidence[0].quote in changed.document.text
+    assert list(flat_with_reason(seed_changed(R004, old, old))) == []

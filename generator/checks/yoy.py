@@ -497,10 +497,26 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
         if "持平" not in claim["direction"] or claim["change"]:
             continue
         reason = claim.get("reason") or ""
-        if not re.match(r"^[。，,]?\s*(?:主要)?原因[是为]?[:：]?", reason):
+        opens = re.match(
+            r"^[。，,]?\s*(?P<label>(?:增加|减少|增长|下降)的)?(?:主要)?原因[是为]?[:：]?", reason
+        )
+        if not opens:
             continue
         if _change_stated_before(doc, claim):
             continue  # "增加2.55万元，增长1.40%，与上年基本持平。主要原因是……": the change is stated, the reason is its
+        if opens.group("label"):
+            # "与上年相比持平，减少的主要原因是……": the reason names the change it explains
+            yield make_finding(
+                "yoy.flat_with_reason",
+                "warning",
+                claim["subject"],
+                f"文中称{claim['subject']}与上年持平，随后却写“{opens.group(0).strip('。，, ')}”，说明实际有增减变动。",
+                "持平",
+                "有增减变动",
+                [Quote(claim["quote"].quote + reason[: opens.end()].rstrip(), claim["quote"].page,
+                       claim["quote"].section, block=claim["quote"].block)],
+            )  # fmt: skip
+            continue
         quotes = [claim["quote"]]
         text = reason
         pos = claim.get("block")
