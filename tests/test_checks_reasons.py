@@ -239,3 +239,20 @@ def test_the_item_s_own_spending_said_to_move_the_other_way() -> None:
         == []
     )
     assert list(reason_direction(report_changed(path, old, old))) == []
+
+
+def test_a_verb_after_its_causes_and_spending_counted(reports) -> None:
+    """The word-flip probe (thirty-third session, G11, G13): 财政局's "……以及项目支出中合同支付进度条款等原因减少支付" after a
+    fall, written "增加支付" (the verb after the causes, its object last; 支付 is money), and 003's "因此本年支出数较上年减少"
+    written "增加" (支出数 is money)."""
+    from conftest import reread
+
+    from generator.checks.reasons import reason_direction
+
+    caizheng = reports["上海市普陀区财政局2024年度部门决算.pdf"]
+    found = reason_direction(reread(caizheng, "等原因减少支付", "等原因增加支付"))
+    assert sorted(f.subject for f in found) == ["一般公共预算财政拨款支出", "收入支出总计"]
+    assert list(reason_direction(caizheng)) == []
+    r003 = reports["003_237caace6a9bba17.txt"]
+    (f,) = reason_direction(reread(r003, "因此本年支出数较上年减少", "因此本年支出数较上年增加"))
+    assert "紧接着的原因却是“因此本年支出数较上年增加”" in f.message

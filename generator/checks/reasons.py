@@ -157,11 +157,19 @@ def _clauses(block: Block, start: int, end: int) -> Iterator[tuple[str, int]]:
             yield stripped, m.start() + clause.index(stripped)
 
 
+# "……以及项目支出中合同支付进度条款等原因减少支付": the verb after the causes, its object last
+_VERB_AFTER_CAUSE = re.compile(r"^.{2,60}?等?原因(?P<verb>增加|减少)了?(?P<items>[\u4e00-\u9fff]{1,8})$")
+
+
 def _said(clause: str) -> tuple[str, int] | None:
     """What one clause of an explanation says moved, and which way: ("X、Y", 1 up / -1 down / 0 same)."""
     if m := _SAME.match(clause):
         return m.group("items"), 0
-    if (m := _VERB_FIRST.match(clause)) or (m := _VERB_LAST.match(clause)):
+    if (
+        (m := _VERB_FIRST.match(clause))
+        or (m := _VERB_LAST.match(clause))
+        or (m := _VERB_AFTER_CAUSE.match(clause))
+    ):
         return m.group("items"), 1 if m.group("verb") in _UP_VERB else -1
     return None
 
@@ -442,7 +450,7 @@ def reason_transfer(report: Report) -> Iterable[Finding]:
 # "……比上年决算减少0.26万元，减少18.3%，减少的主要原因是……": the explanation names the direction itself.
 _LABEL_VERB = re.compile(r"(?P<verb>增加|减少|增长|下降)的?(?:主要)?原因")
 # a clause about money: what it says moved is a fund, an expense or a project, not people or workload
-_MONEY = re.compile(r"(?:经费|资金|支出|费用?|补贴|补助|项目|工资|收入|拨款)$")
+_MONEY = re.compile(r"(?:经费|资金|支出|费用?|补贴|补助|项目|工资|收入|拨款|支付)数?$")
 _GAP = 20  # the explanation starts right after the change it explains: "，主要原因是：", "。主要原因是："
 # money whose rise means less spent ("增加节约资金", "结转资金增加"): says nothing about the direction
 _INVERSE = re.compile(r"节约|结余|结转|压减|调减|减免|退回|缴回|收回|欠款|缺口|扣减")
