@@ -114,6 +114,9 @@ _HEADING = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:、|[.．](?!\d))|目\s*录|附件|注[:：])"
 )
 _END = re.compile(r"[。！？!?]$")
+# a numbered heading its paragraph runs on from, on its first line ("（一）“三公”经费财政拨款支出决算总体情况说明。“三公”经费财"):
+# the line goes on into the next, as any paragraph's first line
+_RUN_IN = re.compile(r"[。；;：:]\s*\S")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
 # "续表", "（续）", "公开05表（续）" over a table continued on the next page: not a line between two tables
 _CONTINUED = re.compile(r"^(?:续表|续上表|\S{0,40}[（(]续表?[)）])[:：]?$")
@@ -135,6 +138,14 @@ _UNFINISHED_ITEM = re.compile(r"[（(][类款][)）](?!.*[（(]项[)）])")
 # or a use after a full stop the wrap put at a line's end ("……总计持平。" / "主要原因：……", "……住房公积金（项）。" /
 # "主要用于：……"), a 其中 list
 _GOES_ON = re.compile(r"^(?:[。，；、]|主要原因|原因(?:是|为|主要)|主要用于|主要是|其中[：:，,])")
+
+
+def _header_alone(rows: list[tuple[str, ...]]) -> bool:
+    """A table's first header rows without any figure, all a page holds of it."""
+    return len(rows) <= 2 and not any(_DIGIT.search(c) for row in rows for c in row)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _goes_on(items: list[Item], normalized: dict[int, str], n: int) -> bool:
@@ -255,12 +266,13 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             key = (item.page, item.table if item.table is not None else -1)
             if key not in table_of:
                 prev = table_rows[-1] if table_rows else None
-                # on the next page, or after "续表" on the same one (a Word file WPS saved marks no page break)
+                # on the next page, or after "续表" on the same one (a Word file WPS saved marks no page break); of as
+                # many columns, or under a header row alone at the foot of the page ("收入 | 支出", its cells merged)
                 continued = (
                     prev is not None
                     and last_kind == "row"
                     and (item.page == last_page[len(table_rows) - 1] + 1 or said_continued)
-                    and len(prev[0]) == len(cells)
+                    and (len(prev[0]) == len(cells) or _header_alone(prev))
                 )
                 if not continued:
                     table_pages.append(item.page)
@@ -290,6 +302,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             raw_end = item.text[-1:].isspace()
             if (
                 not _END.search(text)
+                and not _RUN_IN.search(text)
                 and len(text) <= 40
                 and (len(text) < 0.85 * wrap_width or _TITLE_LIKE.search(text))
                 and not _UNFINISHED_ITEM.search(text)
@@ -319,7 +332,11 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             text = " " + text
         para.append((text, item.page))
         raw_end = item.text[-1:].isspace()
-        if (len(text) < 0.6 * wrap_width or _END.search(text)) and not _goes_on(items, normalized, n):
+        if (
+            (len(text) < 0.6 * wrap_width or _END.search(text))
+            and not text.endswith(("；", ";"))
+            and not _goes_on(items, normalized, n)
+        ):
             flush()
     flush()
     tables = [Table(page=page, rows=tuple(rows)) for page, rows in zip(table_pages, table_rows)]
