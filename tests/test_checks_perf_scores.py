@@ -213,5 +213,10 @@ def test_a_target_missed_in_other_words() -> None:
     changed = seed_changed("001_7c4dfcc9575acdfa.txt", old, old.replace("达成", "未达成"))
     (f,) = [f for f in target_missed(changed) if f.id not in before]
     assert f.severity == "warning" and "实际完成情况写“未达成预期指标”，却得满分10分" in f.message
-    r004 = seed_changed("004_64caca8ce772cd7b.txt", "\t效果明显\n", "\t效果不明显\n", count=80)
+    pair = "\t效果明显\n\t效果明显\n"  # (target, actual)
+    r004 = seed_changed("004_64caca8ce772cd7b.txt", pair, "\t效果明显\n\t效果不明显\n", count=40)
     assert any("实际完成情况写“效果不明显”" in f.message for f in target_missed(r004))
+    # …against its target "效果明显"; "波动不明显" may be just what a target of little change asks (the fixes' probe,
+    # thirty-third session)
+    r004 = seed_changed("004_64caca8ce772cd7b.txt", pair, "\t波动不明显\n\t波动不明显\n", count=40)
+    assert not any("不明显" in f.message for f in target_missed(r004))

@@ -364,9 +364,14 @@ def test_a_restatement_the_report_states_explains_the_gap(center_2024, center_20
     )
     assert f.evidence[-1].quote == "本报告所列上年数已按调整后口径重新计算，与上年公开数存在差异"
     assert_quotes_exact(f, {this.id: this, center_2023.id: center_2023})
-    # unsaid, the same gap is a warning that asks for it
+    # unsaid, the same gap is a warning that asks for it; an item moved is no restatement (the fixes' probe)
     (f,) = run_cross_checks([center_2024, center_2023])[center_2024.id]
     assert f.severity == "warning" and f.message.endswith("若上年数据经过口径调整，报告应予说明。")
+    moved = seed_changed(
+        "000_41e5c2151686b1a5.txt", said, said + "上年数据中部分人员经费本年调整至项目支出列支。"
+    )
+    (f,) = run_cross_checks([moved, center_2023])[moved.id]
+    assert f.severity == "warning"
 
 
 def test_a_list_heading_and_its_names_as_other_texts_print_them() -> None:
@@ -410,13 +415,19 @@ def test_the_hunan_list_of_units() -> None:
 
 def test_the_office_s_own_report_titled_as_the_department_s(tmp_path) -> None:
     """Xinjiang titles every report "部门决算": "X局（汇总）2024年度部门决算" and "X局（本级）2024年度部门决算" share the
-    agency and the year. They are two reports (the consolidated one and the office's own), not two copies of one: one
-    of them was skipped as a duplicate, and with it every comparison of the department with its units (LOST1)."""
+    agency and the year. They are two reports (the consolidated one and the office's own, its title says so), not two
+    copies of one: one of them was skipped as a duplicate, and with it every comparison of the department with its
+    units (LOST1). (A scan of a report may read its scope otherwise; without 本级 in its title it is still a copy.)"""
     from generator.extract.identity import resolve_duplicates
 
     text = (REPORTS / "003_237caace6a9bba17.txt").read_text(encoding="utf-8")
     first = text.index("纳入乌鲁木齐市人力资源和社会保障局(部门)")
     own = text[:first] + "本单位无下属预算单位。\n\n" + text[text.index("### 第二部分") :]
+    own = own.replace(
+        "乌鲁木齐市人力资源和社会保障局(汇总) 2024年度部门决算",
+        "乌鲁木齐市人力资源和社会保障局(本级) 2024年度部门决算",
+    )
+    assert own.startswith("## 乌鲁木齐市人力资源和社会保障局(本级) 2024年度部门决算公开说明")
     paths = []
     for name, body in (("（汇总）", text), ("（本级）", own)):
         path = tmp_path / f"乌鲁木齐市人力资源和社会保障局{name}2024年度部门决算.txt"

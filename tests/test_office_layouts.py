@@ -136,13 +136,29 @@ def test_a_table_note_on_three_pages_is_no_running_header() -> None:
 
 def test_a_unit_self_evaluation_titled_above_its_table() -> None:
     """000's 单位整体支出绩效自评表 with its title a paragraph above the table, not the table's first row (as a Word
-    report or an Excel sheet holds it). The title read "绩效自评表", so the table was no 整体 one (its budget rows'
-    note, budget.perf_initial, lost), and perf.title_name took "单位整体" for a project the table's 单位名称 did not
-    name (a false warning)."""
+    report or an Excel sheet holds it). The table was no 整体 one (its budget rows' note, budget.perf_initial, lost),
+    and perf.title_name took "单位整体" for a project the table's 单位名称 did not name (a false warning). The title
+    above is the table's heading; its "title" stays the rows' (the findings' names and ids are made of it)."""
     from conftest import seed_changed
 
     path = next(REPORTS.glob("000_*.txt"))
     seed = extract(read_document(path))
     copy = seed_changed(path.name, "\t单位整体支出绩效自评表\n", "单位整体支出绩效自评表\n")
-    assert copy.perf_tables[0]["title"] == seed.perf_tables[0]["title"] == "单位整体支出绩效自评表"
+    from generator.extract.perf import is_whole
+
+    assert seed.perf_tables[0]["title"] == copy.perf_tables[0]["heading"] == "单位整体支出绩效自评表"
+    assert is_whole(copy.perf_tables[0])
     assert _kinds(copy) == _kinds(seed)
+
+
+def test_a_project_named_with_zhengti_is_still_a_project() -> None:
+    """(the fixes' probe, thirty-third session) Only the unit's whole 自评表 ("单位整体支出绩效自评表") names no project:
+    001's "购置档案经费项目支出绩效自评表" over the table of 零工市场运营经费, retitled "整体搬迁补助经费项目支出绩效自评表", is
+    still a title naming another project."""
+    from conftest import seed_changed
+
+    from generator.checks.perf import title_name
+
+    old = "\n购置档案经费项目支出绩效自评表\n"
+    changed = seed_changed(SEED.name, old, "\n整体搬迁补助经费项目支出绩效自评表\n", count=2)
+    assert "整体搬迁补助经费" in {f.claimed for f in title_name(changed)}

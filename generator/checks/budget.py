@@ -301,16 +301,16 @@ def word(report: Report) -> Iterable[Finding]:
 
 
 _SHORT_OF = ("未完成", "未能完成", "未达到")
-# …and of a year's task: "未达到年度任务的130%", "超额完成年度目标任务的96.5%"
+# …and of a year's task: "未达到年度任务的130%"
 _TASK_VERB = re.compile(
     r"(?P<verb>超额完成|未能?完成|未达到)(?:全?年度?)?(?:目标)?任务(?:数)?的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
 )
 
 
 def _rate_refutes(verb: str, rate: Decimal) -> bool:
-    """Whether a printed rate shows the verb before it wrong: "超额完成" under 100%, "未完成" over it."""
-    half = percent_half_unit(rate)
-    return rate + half < 100 if verb == "超额完成" else rate - half > 100
+    """Whether a printed rate shows the verb before it wrong: "未完成" over 100%. ("超额完成……的6.02%" may mean exceeded
+    by 6.02%: the rate alone refutes no 超额完成.)"""
+    return verb != "超额完成" and rate - percent_half_unit(rate) > 100
 
 
 def _verb_message(said: str, verb: str, amounts: str = "") -> str:
@@ -327,7 +327,8 @@ def _verb_message(said: str, verb: str, amounts: str = "") -> str:
     explanation=(
         "“完成年初预算的Z%”前的说法要与数字一致：“超额完成”说的是决算超过预算、完成率高于100%，"
         "“未完成”“未达到”说的是决算不足预算、完成率低于100%。句中的两个金额或印出的完成率证明相反时，"
-        "说法是错的（常见于套用上年的句子，数字更新了、词没改）。“未达到年度任务的130%”“超额完成年度任务的96.5%”同理。"
+        "说法是错的（常见于套用上年的句子，数字更新了、词没改）。“未达到年度任务的130%”同理。只有完成率而无金额时，"
+        "“超额完成……的6.02%”可能指超出6.02%，不报。"
     ),
     formula="超额完成 ⇒ 决算数 > 预算数（完成率 > 100%）；未完成 ⇒ 决算数 < 预算数（完成率 < 100%）",
     tolerance="两个金额按各自的舍入区间比较大小，完成率按其印出精度；区间相交、分不出大小的不报",

@@ -37,6 +37,7 @@ from generator.checks.ratios import percent_severity
 from generator.checks.sums import check_same
 from generator.checks.tables import _bare_control, _control_tables, group_rows
 from generator.checks.tolerance import half_unit, rounded_percent
+from generator.extract.perf import is_whole
 from generator.model import Finding, Quote, Report
 from generator.normalize import parse_amount
 
@@ -340,7 +341,7 @@ def perf_initial(report: Report) -> Iterable[Finding]:
     tables = [
         (table, [r for r in table["funding"] if r["aligned"]])
         for table in report.perf_tables
-        if "整体" in (table.get("title") or "")
+        if is_whole(table)
     ]
     # a text export's 整体 table, its grid lost (002: "地（州、市）\n安排\n2049.89 2638.26 2638.26 - - -")
     tables += [({"title": name}, funding) for name, _, funding in _text_merged_rates(report)]

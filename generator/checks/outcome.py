@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from generator.checks import make_finding, rule
 from generator.checks.perf import _HAN, NO_PROJECT, _bound_and_actual, _name, _same_project, projects_by_block
+from generator.extract.perf import is_whole
 from generator.model import Finding, Quote, Report
 
 # "绩效目标完成率为100%" / "各项绩效目标均已完成" / "绩效目标全部实现"
@@ -65,7 +66,7 @@ def _row_quotes(report: Report, table: dict, ind: dict) -> list[Quote]:
 
 
 def _overall(table: dict) -> bool:
-    return "整体" in (table.get("title") or "") or _name(table) in (NO_PROJECT, "") or not table.get("name")
+    return is_whole(table) or _name(table) in (NO_PROJECT, "") or not table.get("name")
 
 
 def _tables_for(report: Report, project: str) -> list[dict]:

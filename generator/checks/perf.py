@@ -18,6 +18,7 @@ from generator.checks.tolerance import (
     trailing_zeros_dropped,
 )
 from generator.extract.narrative import clause_begin
+from generator.extract.perf import is_whole
 from generator.extract.subjects import own_name
 from generator.model import Block, Finding, Quote, Report, Severity
 from generator.normalize import decimals, parse_amount
@@ -777,9 +778,10 @@ _AT_MOST = ("≤", "<=", "小于等于", "不超过")
 # an actual that says the target was missed: "未完成", "未达到预期指标", "未达成预期指标", "未及时", "效果不明显"
 # (not a count of such cases: "未及时处理0件")
 _MISSED_WORDS = re.compile(
-    r"^(?:未能?(?:完全)?(?:完成|达到|达成|达标|实现)|未及时|未按期|未按时|没有(?:完成|达到|达成)|不达标"
-    r"|[\u4e00-\u9fff]{0,6}不明显)\D*$"
+    r"^(?:未能?(?:完全)?(?:完成|达到|达成|达标|实现)|未及时|未按期|未按时|没有(?:完成|达到|达成))\D*$"
 )
+# …or "效果不明显" against a target "效果明显" (not "波动不明显" for a target of little change)
+_NOT_MARKED = re.compile(r"^[\u4e00-\u9fff]{0,6}不明显\D*$")
 _AT_LEAST = ("≥", ">=", "大于等于", "不低于", "不少于")
 
 
@@ -801,7 +803,10 @@ def target_missed(report: Report) -> Iterable[Finding]:
         if ind["score"] is None or ind["score"] != ind["points"]:
             continue
         which = f"“{ind['name']}”" if ind.get("name") else "一项指标"
-        if _MISSED_WORDS.match(str(ind.get("actual") or "").strip()):
+        said, target = str(ind.get("actual") or "").strip(), str(ind.get("target") or "")
+        if _MISSED_WORDS.match(said) or (
+            _NOT_MARKED.match(said) and "明显" in target and "不明显" not in target
+        ):
             yield make_finding(
                 "perf.target_missed",
                 "warning",
@@ -1636,7 +1641,11 @@ def title_name(report: Report) -> Iterable[Finding]:
                 heading = (b, m.group("name"))
                 break
         # ("单位整体支出绩效自评表": a unit's own, which names the unit, not a project)
-        if heading is None or "整体" in heading[1] or _same_project(heading[1], name):
+        if (
+            heading is None
+            or re.fullmatch(r"(?:单位|部门)?整体(?:支出)?", heading[1])
+            or _same_project(heading[1], name)
+        ):
             continue
         b, titled = heading
         name_row = next(
@@ -1747,7 +1756,7 @@ def _scored_rows(report: Report) -> list[tuple[str, Decimal, Decimal, Decimal, Q
     out: list[tuple[str, Decimal, Decimal, Decimal, Quote]] = []
     read: set[tuple[str, int | None]] = set()
     for table in report.perf_tables:
-        if "整体" in (table.get("title") or ""):
+        if is_whole(table):
             continue  # a 部门/单位整体 table may follow its own scoring rule (002, 000: rate × points)
         row = next((r for r in table["funding"] if r.get("points") is not None), None)
         if row is None or not row["aligned"] or row.get("rate") is None or row.get("score") is None:
@@ -2124,7 +2133,7 @@ def _project_totals(report: Report) -> list[tuple[str, Decimal | None, Decimal |
     from the rows a text export kept on one line (002). A table whose total row was not read gives Nones."""
     out: list[tuple[str, Decimal | None, Decimal | None, Quote | None]] = []
     for table in report.perf_tables:
-        if "整体" in (table.get("title") or "") or not table.get("name"):
+        if is_whole(table) or not table.get("name"):
             continue  # the 部门/单位整体 table is not a project
         row = next(
             (r for r in table["funding"] if r["aligned"] and (_FUNDING_TOTAL_LABEL.search(r["label"]))), None
@@ -2229,7 +2238,7 @@ def whole_total(report: Report) -> Iterable[Finding]:
     for pattern, labels in _WHOLE_STATEMENTS:
         if found := first_match(report, pattern):
             stated.append((*found, labels))
-    wholes = [t for t in report.perf_tables if "整体" in (t.get("title") or "") or not t.get("name")]
+    wholes = [t for t in report.perf_tables if is_whole(t) or not t.get("name")]
     rows = [
         r
         for t in (wholes if len(wholes) == 1 else [])

@@ -155,6 +155,14 @@ def _title_kind(report) -> str | None:  # type: ignore[no-untyped-def]
     return m.group(1) if m else None
 
 
+def _titled_own(report) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the report's title marks it as the office's own: "X局（本级）2024年度部门决算"."""
+    return (
+        report.document is not None
+        and re.search(r"[（(]本级[）)]", title_text(report.document, 8)) is not None
+    )
+
+
 def resolve_duplicates(reports: list, problems: list) -> list:  # type: ignore[type-arg]
     """Two files that give the same id (same agency and year) cannot both own its URL.
 
@@ -175,14 +183,14 @@ def resolve_duplicates(reports: list, problems: list) -> list:  # type: ignore[t
         by_id.setdefault(r.id, []).append(r)
     kept = []
     for rid, group in sorted(by_id.items()):
-        # Titled "部门决算" and "单位决算": two documents; so are a consolidated report and the office's own when both are
-        # titled "部门决算" ("X局（汇总）…部门决算" and "X局（本级）…部门决算", as Xinjiang titles every report). Anything
-        # else: copies of one report.
+        # Titled "部门决算" and "单位决算": two documents; so are a consolidated report and the office's own titled
+        # "X局（本级）…部门决算" (as Xinjiang titles every report). Anything else: copies of one report (a scan of a
+        # report may read its scope otherwise).
         scopes = {r.scope for r in group}
         kinds: dict[str, list] = {}  # type: ignore[type-arg]
         for r in group:
-            kind = "单位" if len(scopes) > 1 and r.scope == "unit" else _title_kind(r) or "部门"
-            kinds.setdefault(kind, []).append(r)
+            own = len(scopes) > 1 and r.scope == "unit" and _titled_own(r)
+            kinds.setdefault("单位" if own else _title_kind(r) or "部门", []).append(r)
         for kind, same in sorted(kinds.items()):
             same.sort(key=richness)
             winner = same[0]

@@ -281,9 +281,14 @@ def _points_cell(cells: list[str]) -> int | None:
 
 
 def _new_table(title: str, page: int | None, t_index: int) -> dict[str, Any]:
-    return {"title": title, "name": None, "page": page, "funding": [], "indicators": [], "headings": [],
+    return {"title": title, "heading": None, "name": None, "page": page, "funding": [], "indicators": [], "headings": [],
             "total": None, "table": t_index, "unparsed": set(), "funding_complete": False,
             "funding_gap": False, "goal": None}  # fmt: skip
+
+
+def is_whole(table: dict[str, Any]) -> bool:
+    """Whether a 自评表 is the unit's whole one (整体支出绩效自评表), by its title in its rows or above it."""
+    return "整体" in (table.get("title") or "") or "整体" in (table.get("heading") or "")
 
 
 def _titles_above(doc: Document) -> dict[int, str]:
@@ -304,10 +309,11 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
     for t_index, table in enumerate(doc.tables):
 
         def start(title: str, t_index: int = t_index, page: int | None = table.page) -> dict[str, Any]:
-            # the table's first 自评表 takes the title above it, when its rows hold none
-            if title == "绩效自评表" and not any(e["table"] == t_index for e in out):
-                title = titles_above.get(t_index, title)
             entry = _new_table(title, page, t_index)
+            # the table's first 自评表, when its rows hold no title, has the one above it (its "title" stays the rows',
+            # which the findings' names and ids are made of)
+            if title == "绩效自评表" and not any(e["table"] == t_index for e in out):
+                entry["heading"] = titles_above.get(t_index)
             out.append(entry)
             return entry
 
