@@ -438,3 +438,20 @@ def test_the_office_s_own_report_titled_as_the_department_s(tmp_path) -> None:
     problems: list = []
     kept = resolve_duplicates(reports, problems)
     assert problems == [] and sorted(r.id for r in kept) == [reports[0].id, reports[0].id + "-unit"]
+
+
+def test_a_bare_project_change_is_compared_with_last_year_s(center_2023) -> None:
+    """ "主要原因是：项目支出增加100.00万元，增长46.83%" in 000 (its reason rewritten, said so): the unit's 项目支出 of every
+    fund, 313.54 this year, so 213.54 last year against the 2023 report's 227.79 (the fixes' probe, thirty-third
+    session: read, yet not compared)."""
+    from conftest import seed_changed
+
+    this = seed_changed(
+        "000_41e5c2151686b1a5.txt",
+        "主要原因是：本年增加昌吉州创业大赛经费",
+        "主要原因是：项目支出增加100.00万元，增长46.83%",
+    )
+    notes = [f for f in run_cross_checks([this, center_2023])[this.id] if "项目支出" in f.message]
+    assert [(f.rule, f.claimed, f.expected) for f in notes] == [
+        ("cross_year.last_year_item", "213.54万元", "227.79万元")
+    ]

@@ -162,3 +162,26 @@ def test_a_project_named_with_zhengti_is_still_a_project() -> None:
     old = "\n购置档案经费项目支出绩效自评表\n"
     changed = seed_changed(SEED.name, old, "\n整体搬迁补助经费项目支出绩效自评表\n", count=2)
     assert "整体搬迁补助经费" in {f.claimed for f in title_name(changed)}
+
+
+def test_a_table_of_contents_laid_out_as_a_table_before_the_title(tmp_path: Path) -> None:
+    """001 as a .docx with "目录" and a table listing the statutory tables between the cover's name and the
+    report's title (the fixes' probe, thirty-third session): the title was looked for in the first eight blocks, the
+    list's rows among them, so it was not found and the report refused as "这是预算报告"."""
+    from generator.pipeline import load_report
+
+    toc = [
+        ["序号", "表名", "页码"],
+        ["1", "收入支出决算总表", "3"],
+        ["2", "收入决算表", "4"],
+        ["3", "支出决算表", "5"],
+    ]
+    blocks = _blocks()
+    at = (
+        blocks.index("岚县创业就业服务中心") + 1
+    )  # the cover's name, then the report's title "2024年度单位决算公开"
+    word = tmp_path / SEED.name.replace(".txt", ".docx")
+    write_docx(word, [*blocks[:at], "目录", *toc, *blocks[at:]])
+    r = load_report(word, cache=None)
+    assert (r.agency, r.year, r.scope) == ("岚县创业就业服务中心", 2024, "unit")
+    assert "公开01表" in r.tables and r.tables["公开01表"]["rows"]

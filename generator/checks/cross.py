@@ -48,11 +48,11 @@ TOTALS = {
     "gpb_expenditure": "一般公共预算财政拨款支出",
 }  # fmt: skip
 ITEMS = {
-    "gpb_basic": "一般公共预算财政拨款基本支出", "expenditure_basic": "基本支出", "sangong_total": "财政拨款“三公”经费支出",
+    "gpb_basic": "一般公共预算财政拨款基本支出", "expenditure_basic": "基本支出", "expenditure_project": "项目支出",
+    "sangong_total": "财政拨款“三公”经费支出",
     "operating_expenses": "机关运行经费", "procurement_total": "政府采购支出总额",
 }  # fmt: skip
-LABELS = {**TOTALS, **ITEMS, "staff_active": "在职人员",
-          "expenditure_project": "项目支出", "income_fiscal": "财政拨款收入"}  # fmt: skip
+LABELS = {**TOTALS, **ITEMS, "staff_active": "在职人员", "income_fiscal": "财政拨款收入"}  # fmt: skip
 
 # A unit's figure cannot exceed its department's consolidated one.
 CONTAINED = [
@@ -224,8 +224,8 @@ def last_year_total(this: Report, last: Report) -> list[Finding]:
     "cross_year.last_year_item",
     title="所述上年分项数与上年报告不符",
     explanation=(
-        "与“所述上年总额”相同的核对，用于“三公”经费、机关运行经费、政府采购支出总额和一般公共"
-        "预算财政拨款基本支出。"
+        "与“所述上年总额”相同的核对，用于“三公”经费、机关运行经费、政府采购支出总额、基本支出、项目支出"
+        "（财政拨款部分以外说的是全部资金的）和一般公共预算财政拨款基本支出。"
     ),
     formula="本年数 − 所述增减额 = 上年报告所载数",
     tolerance="允许相差三个半单位（两位小数时为0.015万元）",

@@ -778,7 +778,7 @@ _AT_MOST = ("≤", "<=", "小于等于", "不超过")
 # an actual that says the target was missed: "未完成", "未达到预期指标", "未达成预期指标", "未及时", "效果不明显"
 # (not a count of such cases: "未及时处理0件")
 _MISSED_WORDS = re.compile(
-    r"^(?:未能?(?:完全)?(?:完成|达到|达成|达标|实现)|未及时|未按期|未按时|没有(?:完成|达到|达成))\D*$"
+    r"^(?:[尚仍]?未能?(?:完全)?(?:完成|达到|达成|达标|实现)|未及时|未按期|未按时|没有(?:完成|达到|达成))\D*$"
 )
 # …or "效果不明显" against a target "效果明显" (not "波动不明显" for a target of little change)
 _NOT_MARKED = re.compile(r"^[\u4e00-\u9fff]{0,6}不明显\D*$")

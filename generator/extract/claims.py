@@ -959,14 +959,14 @@ _GAP_PERCENT = rf"(?:[，,]\s*(?P<gpdir>下降|增长|降低|上升)了?(?P<gpct
 # what follows the gap: a change from last year, the rate, the comparison word
 # the verb before a budget's rate: "完成年初预算的63.76%", and the words a rate must bear out ("超额完成……的104.2%",
 # "未完成……的95.1%")
-_RATE_VERB = r"(?P<rverb>超额完成|未能?完成|未达到|完成|为|占|是|达到)"
+_RATE_VERB = r"(?P<rverb>超额完成|未能?完成|没有完成|未达到|完成|为|占|是|达到)了?"
 _AFTER_GAP = (
     # "，比2023年度增加1193.20万元，增长13.95%": a change from last year between the amounts and the rate (yoy_claims')
     rf"(?:[，,]\s*(?:比|较|与)(?:上年|上一年度?|\d{{4}}年度?)(?:相比)?[，,]?\s*(?:增加|减少|增长|下降)了?{FIG}\s*(?:{WAN}|%)"
     rf"(?:[，,]\s*(?:增长|下降|增加|减少)了?{FIG}\s*(?:{WAN}|%))?)?"
     rf"(?:[，,]\s*预决算差异率为?(?P<diff>{FIG})\s*%)?"
     rf"(?:[，,]\s*(?:(?:决算数?)?{_RATE_VERB}(?P<rkind>年初预算|全年预算|预算)(?:数)?的?|(?:预算)?(?:执行率|完成率|执行进度)(?:为|达到|达)?)"
-    rf"(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
+    rf"\s*(?P<rate>{FIG})\s*%)?"  # "，预算执行率98.20%": of the budget the sentence states
     rf"(?:[。，,]\s*(?:决算数?)?{_DEGREE}(?P<word>{_SAME_AS_BUDGET}|{_COMPARING})?)?"
 )
 _FINAL_WORD = r"(?:(?:支出)?决算(?:数)?|实际支出(?:数)?)"  # "支出决算为", "决算数", "实际支出"
@@ -1010,7 +1010,7 @@ _WORD_NEXT = re.compile(rf"^(?:决算数?)?{_DEGREE}(?P<word>{_SAME_AS_BUDGET}|{
 # "…年初预算为0.88万元，支出决算为0.88万元。" / "完成年初预算的100.00%。决算数同预算数持平。" (规划局: the PDF
 # ended the block after the amounts)
 _RATE_NEXT = re.compile(
-    rf"^(?:决算数?)?{_RATE_VERB}(?P<rkind>年初预算|全年预算|预算)(?:数)?的?(?P<rate>{FIG})\s*%[。，,]?\s*"
+    rf"^(?:决算数?)?{_RATE_VERB}(?P<rkind>年初预算|全年预算|预算)(?:数)?的?\s*(?P<rate>{FIG})\s*%[。，,]?\s*"
 )
 
 

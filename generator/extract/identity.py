@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import lru_cache
@@ -18,10 +19,10 @@ _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 
 
 def title_text(doc: Document, n: int = 6) -> str:
-    """The title's blocks as one text, a year written in Chinese numerals ("二〇二四年度") in digits."""
-    texts = [
-        b.text for b in doc.blocks[:n] if b.table is None and not re.match(r"^附件\s*\d*[:：]?$", b.text)
-    ]
+    """The title's blocks as one text, a year written in Chinese numerals ("二〇二四年度") in digits: the first ``n``
+    blocks of running text (a 目录 laid out as a table before the title is no part of it)."""
+    running = (b.text for b in doc.blocks if b.table is None)
+    texts = [t for t in itertools.islice(running, n) if not re.match(r"^(?:附件\s*\d*[:：]?|目\s*录)$", t)]
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), "".join(texts))
 
 

@@ -172,7 +172,9 @@ def _title_before(blocks: list[Block], pos: int, table: Table) -> str:
     # as a table, whose rows name one table each
     cells = [c for row in table.rows[:2] for c in row if c]
     named = {identify(c) for c in cells} - {None}
-    return " ".join(texts) + " " + " ".join(cells) if len(named) == 1 else " ".join(texts)
+    if len(named) != 1 or any(identify(c) for row in table.rows[2:] for c in row if "表" in c):
+        return " ".join(texts)
+    return " ".join(texts) + " " + " ".join(cells)
 
 
 # --- reading values -----------------------------------------------------------------------
