@@ -1723,10 +1723,14 @@ def test_a_reasons_change_after_a_change_from_last_year(reports) -> None:
     for new in (
         "主要原因：项目支出增加1133.95万元，增长43.91%",
         "主要原因是项目支出增加1133.95万元，增长43.91%",
+        # (the fixes' probe, thirty-third session)
+        "原因是项目支出增加1133.95万元，增长43.91%",
+        "其原因是项目支出增加1133.95万元，增长43.91%",
+        "主要原因：一是项目支出增加1133.95万元，增长43.91%",
     ):
         (f,) = percent(_reread(r, old, new))
         assert (f.severity, f.claimed, f.expected) == ("warning", "43.91%", "34.91%")
-        assert f.evidence[0].quote == "项目支出增加1133.95万元，增长43.91%"
+        assert f.evidence[0].quote.endswith("项目支出增加1133.95万元，增长43.91%")
     # the rate first (adversarial_regress25c.md's R17)
     (f,) = percent(_reread(r, old, "主要原因：项目支出增长43.91%，增加1133.95万元"))
     assert (f.claimed, f.expected) == ("43.91%", "34.91%")
@@ -1820,5 +1824,8 @@ def test_flat_then_the_reason_for_a_fall() -> None:
     assert changed.document is not None and f.evidence[0].quote in changed.document.text
     assert list(flat_with_reason(seed_changed(R004, old, old))) == []
     # "基本持平" admits a small change, which the reason may explain (the fixes' probe, thirty-third session)
+    for label in ("其减少的主要原因是", "减少原因主要是"):  # (the fixes' probe)
+        (f,) = flat_with_reason(seed_changed(R004, old, f"与上年相比持平,{label}从严"))
+        assert f"随后却写“{label}”" in f.message
     for near in ("基本持平", "大致持平"):
         assert list(flat_with_reason(seed_changed(R004, old, f"与上年相比{near},减少的主要原因是从严"))) == []

@@ -498,7 +498,8 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
             continue
         reason = claim.get("reason") or ""
         opens = re.match(
-            r"^[。，,]?\s*(?P<label>(?:增加|减少|增长|下降)的)?(?:主要)?原因[是为]?[:：]?", reason
+            r"^[。，,]?\s*(?P<label>(?:其|支出)?(?:增加|减少|增长|下降)的?)?(?:主要)?原因(?:主要)?[是为]?[:：]?",
+            reason,
         )
         if not opens:
             continue

@@ -427,8 +427,8 @@ def _yoy_parts(
     return out
 
 
-# "主要原因：", "主要原因是", "主要是由于" opening the sentence after a change
-_REASON_OPENS = re.compile(r"\s*主要(?:原因[是为]?|是由于|由于)[：:，,]?")
+# "主要原因：", "主要原因是", "其原因是", "主要原因：一是", "主要是由于" opening the sentence after a change
+_REASON_OPENS = re.compile(r"\s*(?:主要|其)?(?:原因[是为]?|是由于|由于)[：:，,]?\s*(?:一是|首先)?")
 _FUNDS = re.compile(r"(?:一般公共|政府性基金|国有资本经营)预算")
 
 
@@ -561,6 +561,7 @@ def _subject(text: str) -> str:
     text = _BUDGET_FIRST.sub(r"\g<name>", text.rstrip(" ，,"))
     text = re.split(r"[，,]", text)[-1]  # the clause the change belongs to
     text = re.sub(r"^(?:导致|其中|主要是|出现了|主要原因[是为]?[:：]?)", "", text)
+    text = re.sub(r"^(?:[一二三四五六七八九十]是|首先|其次)", "", text)  # "主要原因：一是项目支出增加……"
     text = re.sub(r"^\d{4}年度?", "", text)
     text = re.sub(r"^(?:[\d.、（）()\s]+|[一二三四五六七八九十]+、)+", "", text.strip(" ，,:："))
     # "年度", "年": what a cut after "2024" leaves ("年一般公共预算财政拨款支出"); not 年初, 年末
