@@ -185,3 +185,20 @@ def test_a_table_of_contents_laid_out_as_a_table_before_the_title(tmp_path: Path
     r = load_report(word, cache=None)
     assert (r.agency, r.year, r.scope) == ("岚县创业就业服务中心", 2024, "unit")
     assert "公开01表" in r.tables and r.tables["公开01表"]["rows"]
+
+
+def test_a_continued_line_over_three_tables_is_no_running_header() -> None:
+    """ "续表" over the second part of three tables, on three pages: a short line on three pages was dropped as a running
+    header, and with it the sign that each table went on (the Office probe's re-run, thirty-third session: 16 Word
+    files with false sums). 001's 公开05表 cut in two, three times over."""
+    seed = read_document(SEED)
+    t05 = next(t for t in seed.tables if any("本年支出" in "".join(r) for r in t.rows[:3]))
+    rows = t05.rows
+    items = []
+    for page in (1, 2, 3):
+        items.append(Item(page=page, text="一般公共预算财政拨款支出决算表"))
+        items += [Item(page=page, cells=row, table=1) for row in rows[:6]]
+        items.append(Item(page=page, text="续表"))
+        items += [Item(page=page, cells=row, table=2) for row in rows[6:]]
+    _, tables = assemble(items)
+    assert [len(t.rows) for t in tables] == [len(rows)] * 3

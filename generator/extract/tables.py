@@ -161,6 +161,17 @@ def find_statutory(doc: Document) -> dict[str, StatutoryTable]:
 _HEAD_ROWS = 10
 
 
+def _names_a_table(cell: str) -> bool:
+    """A cell that is a table's title and nothing more ("收入决算表", "二、收入决算表"): a row of a 目录 laid out as a table
+    (not a note under a table, "注：本表反映……。财政拨款收入支出决算总表")."""
+    return (
+        "表" in cell
+        and len(cell) <= 30
+        and not cell.startswith(("注", "说明"))
+        and identify(cell) is not None
+    )
+
+
 def _title_before(blocks: list[Block], pos: int, table: Table) -> str:
     texts: list[str] = []
     for block in reversed(blocks[max(0, pos - 4) : pos]):
@@ -172,7 +183,7 @@ def _title_before(blocks: list[Block], pos: int, table: Table) -> str:
     # as a table, whose rows name one table each
     cells = [c for row in table.rows[:2] for c in row if c]
     named = {identify(c) for c in cells} - {None}
-    if len(named) != 1 or any(identify(c) for row in table.rows[2:] for c in row if "表" in c):
+    if len(named) != 1 or any(_names_a_table(c) for row in table.rows[2:] for c in row):
         return " ".join(texts)
     return " ".join(texts) + " " + " ".join(cells)
 

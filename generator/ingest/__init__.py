@@ -197,6 +197,7 @@ def _noise(items: list[Item], normalized: dict[int, str]) -> set[str]:
         and not _is_heading(t)
         and not _UNIT_LINE.search(t)
         and not _TABLE_NOTE.search(t)
+        and not _CONTINUED.match(t)  # "续表" over each table's next part says where the table goes on
     }
     pages: dict[str, set[int]] = {t: set() for t in short}
     stamped: set[str] = set()
@@ -266,13 +267,19 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             key = (item.page, item.table if item.table is not None else -1)
             if key not in table_of:
                 prev = table_rows[-1] if table_rows else None
-                # on the next page, or after "续表" on the same one (a Word file WPS saved marks no page break); of as
-                # many columns, or under a header row alone at the foot of the page ("收入 | 支出", its cells merged)
+                # after "续表" (on the same page too: a Word file WPS saved marks no page break), whatever its header's
+                # merged cells; or on the next page, of as many columns or under a header row alone at the foot of the
+                # page ("收入 | 支出", its cells merged)
                 continued = (
                     prev is not None
                     and last_kind == "row"
-                    and (item.page == last_page[len(table_rows) - 1] + 1 or said_continued)
-                    and (len(prev[0]) == len(cells) or _header_alone(prev))
+                    and (
+                        said_continued
+                        or (
+                            item.page == last_page[len(table_rows) - 1] + 1
+                            and (len(prev[0]) == len(cells) or _header_alone(prev))
+                        )
+                    )
                 )
                 if not continued:
                     table_pages.append(item.page)
