@@ -277,7 +277,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
                         said_continued
                         or (
                             item.page == last_page[len(table_rows) - 1] + 1
-                            and (len(prev[0]) == len(cells) or _header_alone(prev))
+                            and (len(cells) in {len(r) for r in prev} or _header_alone(prev))
                         )
                     )
                 )
