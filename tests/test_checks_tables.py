@@ -820,13 +820,13 @@ def test_parts_listed_after_qizhong_add_up(reports, findings) -> None:
     # "主要包括" lists too: 001 "公用经费5.87万元，主要包括办公费2.53万元，电费0.4万元，维修维护费0.15万元，福利费2.79万元"
     (f,) = changed(LANXIAN, "维修维护费0.15万元", "维修维护费1.15万元")
     assert (f.severity, f.claimed, f.expected) == ("error", "5.87", "6.87")
-    # after "。其中：" and into the next paragraph: 规划局 "3、公务接待费支出0.39万元。其中：" / "国内公务接待支出0.39万（含外宾
-    # 接待支出0.00万元）。"
+    # after "。其中：" on the next line: 规划局 "3、公务接待费支出0.39万元。其中：" / "国内公务接待支出0.39万（含外宾接待支出
+    # 0.00万元）。" (one paragraph: a numbered line holding "。" and more text runs into its paragraph, tests/test_pdf_layouts.py)
     (f,) = changed(GUIHUA, "国内公务接待支出0.39万", "国内公务接待支出0.49万")
     assert (f.severity, f.claimed, f.expected) == ("error", "0.39", "0.49")
     assert (
         f.evidence[0].quote
-        == "公务接待费支出0.39万元。其中：\n国内公务接待支出0.49万（含外宾接待支出0.00万元）"
+        == "公务接待费支出0.39万元。其中：国内公务接待支出0.49万（含外宾接待支出0.00万元）"
     )
 
 
