@@ -133,12 +133,13 @@ def last_year_pairs(this: Report, last: Report, keys: Iterable[str]) -> list[Las
     return out
 
 
-def _evidence(this: Report, last: Report, p: LastYear) -> list[Quote]:
+def _evidence(this: Report, last: Report, p: LastYear, restated: Quote | None) -> list[Quote]:
+    """The claim (and this year's amount), last year's figure, and the restatement the report states, if any."""
     quotes = [cited(this, p.claim["quote"])]
     if p.current_quote is not None and p.current_quote.quote not in p.claim["quote"].quote:
         quotes.append(cited(this, p.current_quote))
     quotes.append(cited(last, p.actual_quote))
-    return quotes
+    return quotes + ([cited(this, restated)] if restated else [])
 
 
 def _change_words(p: LastYear) -> str:
@@ -198,9 +199,9 @@ def _last_year_findings(this: Report, last: Report, labels: dict[str, str], rule
             f"上年应为{fmt(p.stated_last)}万元；而{last.year}年度报告（{last.agency}）所载{name}为"
             f"{fmt(p.actual_last)}万元，相差{fmt(abs(diff))}万元。"
         ), "若上年数据经过口径调整，报告应予说明。")  # fmt: skip
-        evidence = _evidence(this, last, p) + ([cited(this, restated)] if restated else [])
         out.append(make_finding(rule_id, severity, f"{this.id}|{p.key}|{p.claim['quote'].quote}", message,
-                                f"{fmt(p.stated_last)}万元", f"{fmt(p.actual_last)}万元", evidence))  # fmt: skip
+                                f"{fmt(p.stated_last)}万元", f"{fmt(p.actual_last)}万元",
+                                _evidence(this, last, p, restated)))  # fmt: skip
     return out
 
 
@@ -264,9 +265,8 @@ def percent_vs_last_year(this: Report, last: Report) -> list[Finding]:
             f"{this.year}年度报告称{name}变化{fmt(change)}万元、幅度{stated}%；以{last.year}年度报告所载"
             f"上年数{fmt(p.actual_last)}万元为分母，幅度应为{expected}%。"
         ))  # fmt: skip
-        evidence = _evidence(this, last, p) + ([cited(this, restated)] if restated else [])
         out.append(make_finding("cross_year.percent", severity, f"{this.id}|{p.key}|{p.claim['quote'].quote}",
-                                message, f"{stated}%", f"{expected}%", evidence))  # fmt: skip
+                                message, f"{stated}%", f"{expected}%", _evidence(this, last, p, restated)))  # fmt: skip
     return out
 
 

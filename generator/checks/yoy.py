@@ -505,12 +505,13 @@ def flat_with_reason(report: Report) -> Iterable[Finding]:
             continue
         if _change_stated_before(doc, claim):
             continue  # "增加2.55万元，增长1.40%，与上年基本持平。主要原因是……": the change is stated, the reason is its
-        if opens.group("label") and (
-            claim["direction"] != "持平" or re.search(r"(?:基本|大致|总体|大体|略)持平", claim["quote"].quote)
-        ):
-            continue  # "基本持平，减少的主要原因是……", "大致持平": a small change, which the reason explains
         if opens.group("label"):
-            # "与上年相比持平，减少的主要原因是……": the reason names the change it explains
+            # "与上年相比持平，减少的主要原因是……": the reason names the change it explains (not after "基本持平" or
+            # "大致持平": a small change, which the reason may explain)
+            if claim["direction"] != "持平" or re.search(
+                r"(?:基本|大致|总体|大体|略)持平", claim["quote"].quote
+            ):
+                continue
             yield make_finding(
                 "yoy.flat_with_reason",
                 "warning",

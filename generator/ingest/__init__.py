@@ -140,12 +140,12 @@ _UNFINISHED_ITEM = re.compile(r"[（(][类款][)）](?!.*[（(]项[)）])")
 _GOES_ON = re.compile(r"^(?:[。，；、]|主要原因|原因(?:是|为|主要)|主要用于|主要是|其中[：:，,])")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _header_alone(rows: list[tuple[str, ...]]) -> bool:
     """A table's first header rows without any figure, all a page holds of it."""
     return len(rows) <= 2 and not any(_DIGIT.search(c) for row in rows for c in row)
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _goes_on(items: list[Item], normalized: dict[int, str], n: int) -> bool:
