@@ -1829,3 +1829,121 @@ def test_flat_then_the_reason_for_a_fall() -> None:
         assert f"随后却写“{label}”" in f.message
     for near in ("基本持平", "大致持平"):
         assert list(flat_with_reason(seed_changed(R004, old, f"与上年相比{near},减少的主要原因是从严"))) == []
+
+
+def test_a_side_with_no_rate_of_its_own_is_read(reports) -> None:
+    """The two sides of one 收支总表 written in one sentence, the second with no percentage of its own (the fixes' probe,
+    thirty-fourth session, item 1): 001's "收入总计减少584.82万元，下降29.48%，支出总计持平", 财政局's "财政拨款收入总计持平，
+    财政拨款支出总计减少0.3万元" and "收入总计减少56.95万元，支出总计增加56.95万元". A bare 持平 is 0 exactly, not a figure
+    printed without decimals that 0.3 would round to."""
+    from generator.checks.repeat import yoy_change_twice
+
+    old = "收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元，下降29.48%"
+    found = yoy_change_twice(seed_changed(R001, old, "收入总计减少584.82万元，下降29.48%，支出总计持平"))
+    assert {f.message for f in found} == {
+        "同一段中先写收入总计减少584.82万元，又写支出总计持平，同一个变动两种写法。",
+        "同一段中先写收入和支出总计减少584.82万元，又写支出总计持平，同一个变动两种写法。",
+    }
+    found = yoy_change_twice(seed_changed(R001, old, f"{old}，收入支出总计持平"))
+    assert "同一段中先写收入总计减少584.82万元，又写收入支出总计持平，同一个变动两种写法。" in {
+        f.message for f in found
+    }
+    assert list(yoy_change_twice(seed_changed(R001, old, old))) == []
+    # "，支出总计减少584.82万元" with no rate, as the first side says: one change, nothing to report
+    assert list(yoy_change_twice(seed_changed(R001, old, old.rsplit("，", 1)[0]))) == []
+    flat = "与2023年度相比，财政拨款收入支出总计持平。"
+    (f,) = yoy_change_twice(
+        _reread(
+            reports[CAIZHENG], flat, "与2023年度相比，财政拨款收入总计持平，财政拨款支出总计减少0.3万元。"
+        )
+    )
+    assert (
+        f.message == "同一段中先写财政拨款收入总计持平，又写财政拨款支出总计减少0.3万元，同一个变动两种写法。"
+    )
+    assert (
+        list(
+            yoy_change_twice(
+                _reread(
+                    reports[CAIZHENG], flat, "与2023年度相比，财政拨款收入总计持平，财政拨款支出总计持平。"
+                )
+            )
+        )
+        == []
+    )
+    whole = "与2023年度相比，收入支出总计减少56.95万元，下降1.87%。"
+    (f,) = yoy_change_twice(
+        _reread(reports[CAIZHENG], whole, "与2023年度相比，收入总计减少56.95万元，支出总计增加56.95万元。")
+    )
+    assert f.message == "同一段中先写收入总计减少56.95万元，又写支出总计增加56.95万元，同一个变动两种写法。"
+    # a gap to the budget in the sentence is no change from last year
+    changed = _reread(
+        reports[CAIZHENG], whole, "与2023年度相比，收入支出总计减少56.95万元，下降1.87%，决算数与预算数持平。"
+    )
+    assert not [c for c in changed.yoy_claims if "预算数" in c["subject"]]
+    assert len(changed.yoy_claims) == len(reports[CAIZHENG].yoy_claims)
+
+
+def test_a_listed_idle_item_said_flat_makes_the_gap_its_own() -> None:
+    """000's 具体情况 item "信息化建设(项):支出决算数为0.00万元，比上年决算减少3.20万元，下降100.00%" written "比上年决算持平"
+    (the fixes' probe, thirty-third session, item 5): the items' changes come to −6.85 against the total's −10.04. A gap
+    where the total falls more was only a note (an item spent last year and not this year may be left out); but this list
+    names an item with 0.00 spent, so such items are not left out, and the item said flat is the likelier slip."""
+    from generator.checks.yoy import detail_items_change
+
+    old = "0.00万元，比上年决算减少3.20万元，下降100.00%"
+    (f,) = detail_items_change(seed_changed(R000, old, "0.00万元，比上年决算持平"))
+    assert f.severity == "warning"
+    assert f.message.endswith(
+        "相差3.19万元；清单连本年决算数为0.00万元的“信息化建设”也列出了，却写它与上年持平：本年没有支出的项并未略去，"
+        "相差的3.19万元更可能是这一项（上年有支出则应写减少）或总数的变动额写错了。"
+    )
+    # the item said to fall by less: no idle item said flat, so the gap may still be an item left out
+    (f,) = detail_items_change(seed_changed(R000, old, "0.00万元，比上年决算减少0.01万元，下降100.00%"))
+    assert f.severity == "info" and "只可能是上年有支出、本年没有支出因而未列出的项" in f.message
+
+
+def test_causes_summed_up_against_the_change(reports) -> None:
+    """规划局's 机关运行经费 fell by 13.52万元; its reason written "严格落实中央八项规定，勤俭节约等原因增加支出" (the fixes'
+    probe, thirty-third session, item 8). The next sentence "较上一年度减少了培训费支出等" names money that fell, which
+    used to excuse the whole: but "……等原因增加支出" sums the causes up and says the item's whole spending rose."""
+    from generator.checks.reasons import reason_direction
+
+    old = "主要原因是严格落实中央八项规定，控制机关运行成本相关规定，勤俭节约，合理支出。"
+    (f,) = reason_direction(
+        _reread(reports[GUIHUA], old, "主要原因是严格落实中央八项规定，勤俭节约等原因增加支出。")
+    )
+    assert "紧接着的原因却是“勤俭节约等原因增加支出”，说的是增加" in f.message
+    assert list(reason_direction(_reread(reports[GUIHUA], old, old))) == []
+    # a named part the other way beside money the change's way is still not reported
+    assert list(reason_direction(_reread(reports[GUIHUA], old, "主要原因是办公设备购置支出增加。"))) == []
+
+
+def test_word_flips_the_change_rules_now_read(reports) -> None:
+    """Three flips of the word-flip probe (thirty-third session) that no rule read:
+    - G1: 规划局's "主要原因：项目支出增加，较上一度增加1133.95万元" (the report's own typo 上一度) with 持平 for the second
+      增加: the change was not read at all; now it is 项目支出's (the subject's own verb before the amount is not part of
+      its name);
+    - G2: 001's "…，支出总计减少584.82万元，下降29.48%" with 持平 for 减少: a change continuing a sentence was read only
+      with 增加/减少;
+    - G12: 003's "本年度减少2023年非直达—技工院校学生资助补助……项目支出" after a fall, with 增加: the year in the fund's
+      name was taken for the year the clause tells of."""
+    from generator.checks.reasons import reason_direction
+    from generator.checks.repeat import yoy_change_twice
+    from generator.checks.yoy import direction
+
+    g1 = "较上一度增加1133.95万元"
+    (claim,) = {c["quote"].quote: c for c in reports[GUIHUA].yoy_claims if g1 in c["quote"].quote}.values()
+    assert (claim["subject"], claim["direction"], claim["change"]) == ("项目支出", "增加", Decimal("1133.95"))
+    found = list(direction(_reread(reports[GUIHUA], g1, "较上一度持平1133.95万元")))
+    assert {f.message for f in found} == {"文中称项目支出与上年持平，同时给出变动额1133.95万元。"}
+    g2 = "支出总计减少584.82万元，下降29.48%。"
+    changed = seed_changed(R001, g2, "支出总计持平584.82万元，下降29.48%。")
+    assert [f.message for f in direction(changed)] == ["文中称支出总计与上年持平，同时给出变动额584.82万元。"]
+    assert (
+        list(yoy_change_twice(changed)) == []
+    )  # one slip: the sentence's own words disagree, yoy.direction's
+    assert list(direction(seed_changed(R001, g2, g2))) == []
+    g12 = "本年度减少2023年非直达"
+    (f,) = reason_direction(seed_changed(R003, g12, "本年度增加2023年非直达"))
+    assert "紧接着的原因却是“本年度增加2023年非直达—技工院校学生资助补助—免住宿费教材费" in f.message
+    assert list(reason_direction(seed_changed(R003, g12, g12))) == []

@@ -512,6 +512,9 @@ def _of_another_year(clause: str, year: int | None) -> bool:
     with ("与2023年度相比电费支出减少") is this year's change."""
     if re.match(r"\s*(?:上一?年度?|去年)(?!同期)", clause):
         return True
+    # "本年度减少2023年非直达—技工院校学生资助补助……项目支出": a year after the verb is in the name of the money moved
+    if first := _VERB_FIRST.match(clause):
+        clause = clause[: first.start("verb")]
     return year is not None and any(int(y) != year for y in DATED_YEAR.findall(clause))
 
 
@@ -537,7 +540,8 @@ def _other_way_before(report: Report, claim: dict[str, Any], block: Block, at: i
         "原因与变动自相矛盾：多半是照抄了别处的原因，或把增减写反了。原因里只要有一处与变动同向，"
         "或说的是人员、业务量等非钱的事项（“死亡减员人员逐年增加”使补贴支出减少），或是增加了反而少花钱的"
         "节约、结余、结转资金，都不报告；但原因说这一项自己的支出反向变动（“本年退休人员增加，……，退休费支出减少”"
-        "接在增加之后），而没有哪笔经费与变动同向时，仍然报告。"
+        "接在增加之后），而没有哪笔经费与变动同向时，仍然报告；原因以“……等原因增加（减少）支出”总括整项支出的方向、"
+        "与变动相反时，也报告。"
     ),
     formula="方向(变动) = 方向(原因所述的经费、资金、支出)",
     tolerance="用词判断，无数值容差；原因须紧跟在变动之后（相隔不超过20个字、其间没有数字）",
@@ -552,7 +556,7 @@ def reason_direction(report: Report) -> Iterable[Finding]:
         opposite: list[tuple[str, int]] = []
         if (label := _LABEL_VERB.search(block.text, at, start)) and _sign(label["verb"]) == -sign:
             opposite.append((label.group(0), label.start()))
-        agrees = agrees_money = own_opposite = False
+        agrees = agrees_money = own_opposite = whole_opposite = False
         for clause, where in _clauses(block, start, end):
             found = _said(clause)
             if found is None or found[1] == 0 or _INVERSE.search(found[0]):
@@ -565,10 +569,13 @@ def reason_direction(report: Report) -> Iterable[Finding]:
             elif money:
                 opposite.append((clause, where))
                 own_opposite = own_opposite or _own_spending(found[0], claim["subject"])
+                # "……勤俭节约等原因增加支出": the causes summed up, and the whole spending said to move the other way
+                cause = _VERB_AFTER_CAUSE.match(clause)
+                whole_opposite = whole_opposite or bool(cause and _OWN_SPENDING.match(cause["items"]))
         # a cause the other way may stand beside one the change's way; but the item's own spending said to move the
         # other way ("本年退休人员增加，……，退休费支出减少" after an increase) is the change itself, written backwards,
         # unless some money is said to move the change's way too
-        if not opposite or (agrees and not (own_opposite and not agrees_money)):
+        if not opposite or (agrees and not (own_opposite and not agrees_money) and not whole_opposite):
             continue
         said = "、".join(f"“{c}”" for c, _ in opposite)
         moved = _WORD[sign]

@@ -549,12 +549,19 @@ _BOTH = re.compile(r"^(?:收入和支出|收入支出|收支)(?P<what>总计|合
 _SIDE = re.compile(r"^(?P<whose>.*?)(?:收入|支出)总计$")
 
 
+def _flat(claim: dict) -> bool:
+    """A bare "持平": no amount, no percentage."""
+    return claim.get("direction") == "持平" and claim.get("change") is None and claim.get("percent") is None
+
+
 def _signed(claim: dict) -> Decimal | None:
     """The signed change of an amount claim (万元), 0 for a bare "持平"; other units do not count here."""
-    if claim.get("direction") == "持平" and claim.get("change") is None and claim.get("percent") is None:
+    if _flat(claim):
         return Decimal(0)
     if claim.get("unit") != "万元" or not isinstance(claim.get("change"), Decimal):
         return None
+    if "持平" in (claim.get("direction") or "") and claim["change"] != 0:
+        return None  # "持平584.82万元" says two things: yoy.direction's
     return signed_change(claim)
 
 
@@ -598,8 +605,12 @@ def yoy_change_twice(report: Report) -> Iterable[Finding]:
     for claims in by_block.values():
         for i, a in enumerate(claims):
             for b in claims[i + 1 :]:
-                if not _one_figure(a["subject"], b["subject"]) or same_figure(signed[id(a)], signed[id(b)]):
-                    continue  # "减少584.82万元" and "减少584.8万元" are one change printed twice
+                x, y = signed[id(a)], signed[id(b)]
+                # "减少584.82万元" and "减少584.8万元" are one change printed twice; a bare 持平 is 0 exactly, not a
+                # figure printed without decimals ("持平" and "减少0.3万元" are two)
+                same = x == y if _flat(a) or _flat(b) else same_figure(x, y)
+                if not _one_figure(a["subject"], b["subject"]) or same:
+                    continue
                 words = [
                     f"{c['subject']}{c['direction']}"
                     + (f"{c['change']}万元" if c["change"] is not None else "")

@@ -94,7 +94,7 @@ def functional_classes(
 
 
 _YOY = re.compile(
-    r"(?P<lead>(?:(?:比|较|与)(?:上年|上一年|上年度|上一年度|去年|\d{4}年度?)(?:度)?(?:同期)?(?:决算)?(?:数)?"
+    r"(?P<lead>(?:(?:比|较|与)(?:上年|上一年|上年度|上一年度|上一度|去年|\d{4}年度?)(?:度)?(?:同期)?(?:决算)?(?:数)?"
     rf"(?:(?:的|为)?\s*(?P<last>{FIG})\s*{WAN})?(?:相比)?|同比"  # "比2023年度的8796.53万元增加……", "较上年82.16万元"
     rf"|(?<=[，,])\s*上一?年度?(?:决算数?)?为\s*{FIG}\s*{WAN}(?=[，,]\s*(?:增加|减少)))[，,]?)"  # "…，上年为0.54万元，减少……"
     r"(?P<what>[^，,。；;\d]{0,24}?)"
@@ -107,13 +107,19 @@ _YOY = re.compile(
 # 下降27.78%" (规划局's 三公 paragraph), "与上年相比，收入总计减少584.82万元，下降29.48%，支出总计减少584.82万元，
 # 下降29.48%" (001): a change in the same sentence as one with its 比上年, without one of its own.
 _YOY_PART = re.compile(
-    r"(?:(?<=[：:；;，,])|(?<=原因是)|(?<=原因为)|(?<=是由于))\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少)"
+    r"(?:(?<=[：:；;，,])|(?<=原因是)|(?<=原因为)|(?<=是由于))\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少|持平)"
     rf"{NUM}(?P<unit>{WAN})[，,]\s*(?:同比)?(?P<pdir>增长|下降|上升|降低)(?P<pct>{FIG})\s*%"
 )
 # … with the rate first: "公务接待费支出决算下降27.78%，减少了0.15万元"
 _YOY_PART_RATE = re.compile(
     r"(?:(?<=[：:；;，,])|(?<=原因是)|(?<=原因为)|(?<=是由于))\s*(?P<what>[^，,。；;：:\d]{2,24}?)(?P<pdir>增长|下降|上升|降低)了?(?P<pct>"
     rf"{FIG})\s*%[，,]\s*(?P<dir>增加|减少)了?{NUM}(?P<unit>{WAN})"
+)
+# … with no rate of its own: "，支出总计增加56.95万元。", "，支出总计持平" (a clause that ends there)
+_YOY_PART_BARE = re.compile(
+    r"(?:(?<=[：:；;，,])|(?<=原因是)|(?<=原因为)|(?<=是由于))\s*(?P<what>[^，,。；;：:\d]{2,24}?)"
+    rf"(?:(?P<dir>增加|减少){NUM}(?P<unit>{WAN})|(?P<flat>持平))(?=\s*(?:[，,。；;]|$))"
+    r"(?![，,]\s*(?:同比)?(?:增长|下降|上升|降低|增幅|降幅))"
 )
 # Every _YOY match holds one of these (its mandatory ``dir`` group): blocks without any are skipped.
 _YOY_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低", "持平", "变化", "与上年相同")
@@ -407,7 +413,12 @@ def _yoy_parts(
     """The changes a sentence lists after one stated with its 比上年 ("与上年相比，A减少X万元，下降P%，B减少…"),
     or after its "其中：": this year's amount is the metric the part names (支出总计, 公务接待费…)."""
     text, out = block.text, []
-    for m in sorted([*_YOY_PART.finditer(text), *_YOY_PART_RATE.finditer(text)], key=lambda m: m.start()):
+    rated = [*_YOY_PART.finditer(text), *_YOY_PART_RATE.finditer(text)]
+    # a bare part where no rated part is read: "，支出总计持平", "，支出总计增加56.95万元。"
+    bare = [
+        b for b in _YOY_PART_BARE.finditer(text) if not any(r.start() <= b.start() < r.end() for r in rated)
+    ]
+    for m in sorted([*rated, *bare], key=lambda m: m.start()):
         start = text.rfind("。", 0, m.start()) + 1  # the whole sentence: its parts are split by "；"
         if any(a <= m.start() < b or a < m.end() <= b for a, b in leads):
             continue  # the change with its own 比上年 (or a part of it)
@@ -415,11 +426,17 @@ def _yoy_parts(
             continue
         if re.search(r"(?:比|较|与)(?:上|\d{4})", m.group("what")):
             continue  # a part with its own 比上年 is _YOY's
+        if m.re is _YOY_PART_BARE and "预算" in m.group("what"):
+            continue  # "，决算数与预算数持平": a gap to the budget
         subject = _subject(m.group("what"))
+        flat = m.re is _YOY_PART_BARE and m.group("flat") is not None
+        rate = m.re is not _YOY_PART_BARE
         out.append({
             "subject": subject, "metric": metric_named(subject), "current": None, "current_quote": None,
-            "change": parse_amount(m.group("n")), "unit": "万元", "direction": m.group("dir"),
-            "percent": parse_amount(m.group("pct")), "percent_direction": m.group("pdir"),
+            "change": None if flat else parse_amount(m.group("n")), "unit": None if flat else "万元",
+            "direction": "持平" if flat else m.group("dir"),
+            "percent": parse_amount(m.group("pct")) if rate else None,
+            "percent_direction": m.group("pdir") if rate else None,
             "second_percent": None, "second_direction": None,
             "reason": text[m.end() : m.end() + 120], "block": pos,
             "quote": Quote(text[m.start("what") : m.end()], block.page_at(m.start("what")), sections[pos] or None),
@@ -572,6 +589,8 @@ def _subject(text: str) -> str:
     text = re.sub(r"决算(?=支出$)", "", text)
     # "与2023年度相比，收入支出总计较上年减少……", "……支出同比减少": the comparison is said once already
     text = re.sub(r"(?:同比|(?:比|较)(?:上一?年度?|去年)(?:同期)?)$", "", text)
+    # "主要原因：项目支出增加，较上一度增加1133.95万元": the subject's own verb, said before its amount
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:增加|减少)$", "", text)
     return text.strip(" ，,:：") or "总体"
 
 
