@@ -1947,3 +1947,15 @@ def test_word_flips_the_change_rules_now_read(reports) -> None:
     (f,) = reason_direction(seed_changed(R003, g12, "本年度增加2023年非直达"))
     assert "紧接着的原因却是“本年度增加2023年非直达—技工院校学生资助补助—免住宿费教材费" in f.message
     assert list(reason_direction(seed_changed(R003, g12, g12))) == []
+
+
+def test_a_change_restated_with_the_class_name_s_stem() -> None:
+    """001's 卫生健康支出 paragraph states its change twice: "较上年决算增加4.91万元，主要原因是……导致2024年度卫生健康支出
+    决算数4.91万元，2023年卫生健康支出决算数为0，出现了较上年增加4.91万元的情况". The word-flip probe (thirty-third session,
+    G5) wrote the first "减少": the second's subject is read as 卫生健康, and the two were not compared."""
+    from generator.checks.repeat import yoy_change_twice
+
+    old = "较上年决算增加4.91万元，主要原因"
+    (f,) = yoy_change_twice(seed_changed(R001, old, "较上年决算减少4.91万元，主要原因"))
+    assert f.message == "同一段中先写卫生健康支出减少4.91万元，又写卫生健康增加4.91万元，同一个变动两种写法。"
+    assert list(yoy_change_twice(seed_changed(R001, old, old))) == []

@@ -568,7 +568,8 @@ def _signed(claim: dict) -> Decimal | None:
 def _one_figure(a: str, b: str) -> bool:
     """Whether two changes' subjects name one figure: the same words, "收入和支出总计" and either side, or the two sides
     of one 收支总表 ("收入总计持平，支出总计减少584.82万元" cannot both be true)."""
-    if a == b:
+    # "卫生健康支出……较上年决算增加4.91万元……导致2024年度卫生健康支出决算数4.91万元，……出现了较上年增加4.91万元": 卫生健康
+    if a == b or re.sub(r"支出$", "", a) == re.sub(r"支出$", "", b):
         return True
     for x, y in ((a, b), (b, a)):
         if (both := _BOTH.match(x)) and y in (f"收入{both.group('what')}", f"支出{both.group('what')}"):
@@ -583,7 +584,8 @@ def _one_figure(a: str, b: str) -> bool:
     explanation=(
         "同一段里先写“收入总计减少X万元”，后在原因中又写“收入和支出总计较上年减少Y万元”，或同一主语的"
         "增减额写了两次：说的是同一个变动，两处金额和方向必须相同。只比较同一段内、主语完全相同"
-        "（或“收入和支出总计”对“收入总计”“支出总计”，或收入总计对支出总计：收支总表两边每年相等，变动也相等）的两处；"
+        "（或“收入和支出总计”对“收入总计”“支出总计”，或收入总计对支出总计：收支总表两边每年相等，变动也相等；"
+        "“卫生健康支出”与“卫生健康”只差“支出”二字的，也是同一主语）的两处；"
         "“持平”即变动为0（“基本持平”不算）。"
     ),
     formula="同一主语的增减额（含方向）两处相等",
