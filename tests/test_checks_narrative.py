@@ -1959,3 +1959,30 @@ def test_a_change_restated_with_the_class_name_s_stem() -> None:
     (f,) = yoy_change_twice(seed_changed(R001, old, "较上年决算减少4.91万元，主要原因"))
     assert f.message == "同一段中先写卫生健康支出减少4.91万元，又写卫生健康增加4.91万元，同一个变动两种写法。"
     assert list(yoy_change_twice(seed_changed(R001, old, old))) == []
+
+
+def test_a_sangong_part_said_to_move_with_no_amount(reports) -> None:
+    """规划局: "“三公”经费……比2023年度减少0.15万元，……其中：因公出国（境）费支出与上一年度持平；公务用车购置及运行维护费支出与
+    上一年度持平；公务接待费支出决算减少0.15万元"; 财政局: "……决算数与2023年度持平。其中：因公出国（境）费支出决算持平；……"
+    (the word-flip probe, thirty-third session, G8: 20 flips). A part said to go up or down with no amount was not read, so
+    the parts were not compared; the total less the other parts is what it moved, here nothing."""
+    from generator.checks.yoy import sangong_parts
+
+    old = "因公出国（境）费支出与上一年度持平"
+    (f,) = sangong_parts(_reread(reports[GUIHUA], old, "因公出国（境）费支出与上一年度减少"))
+    assert f.severity == "warning"
+    assert f.message == (
+        "文中称“三公”经费比上年减少0.15万元，其余两项的变动为公务用车购置及运行维护费持平、公务接待费-0.15万元；"
+        "“三公”经费只由三项组成，因公出国（境）费应为持平，文中却写因公出国（境）费减少。"
+    )
+    assert list(sangong_parts(reports[GUIHUA])) == []
+    # 财政局's parts open a sentence of their own ("。其中："): they are the total's parts
+    old = "因公出国（境）费支出决算持平"
+    assert [c["subject"] for c in reports[CAIZHENG].yoy_claims if c["subject"].endswith("费")] == [
+        "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费",
+    ]  # fmt: skip
+    (f,) = sangong_parts(_reread(reports[CAIZHENG], old, "因公出国（境）费支出决算增加"))
+    assert f.message.startswith(
+        "文中称“三公”经费与上年持平，其余两项的变动为公务用车购置及运行维护费持平、公务接待费持平"
+    )
+    assert list(sangong_parts(reports[CAIZHENG])) == []

@@ -19,7 +19,7 @@ from generator.checks.tolerance import (
 )
 from generator.extract.claims import CHANGE_BEFORE, FUNCTIONAL_CLASSES, LAST_COMPARED, signed_change
 from generator.extract.narrative import WAN
-from generator.model import Finding, Quote, Report
+from generator.model import Document, Finding, Quote, Report
 
 _UP = ("增加", "增长", "增幅", "增长了", "增幅为")
 _DOWN = ("减少", "下降", "降幅", "下降了", "降幅为")
@@ -784,6 +784,36 @@ def sangong_part_claims(
         kinds = ["abroad", *vehicle, "reception"]
         if all(k in parts for k in kinds):
             yield total, parts, kinds
+        elif doc is not None and (bare := _bare_part(doc, total["block"], last, parts)):
+            yield total, parts, bare
+
+
+# "其中：因公出国（境）费支出与上一年度增加；…": a part's change said with a word and no amount
+_BARE_PART = re.compile(
+    r"(?P<what>(?P<name>(?:因公出国[（(]境[)）]|公务用车购置及运行维护|公务用车购置|公务用车运行维护|公务接待)费)"
+    r"[^，,。；;：:\d]{0,16}?)(?P<dir>增加|减少|增长|下降)了?(?=\s*(?:[，,。；;]|$))"
+)
+
+
+def _bare_part(doc: Document, first: int, last: int, parts: dict[str, dict[str, Any]]) -> list[str] | None:
+    """When every part but one states its change and that one is said to go up or down with no amount: the kinds, with
+    the bare part's claim added to ``parts`` (no ``change``, ``bare`` set)."""
+    for vehicle in (["vehicle"], ["vehicle_purchase", "vehicle_operation"]):
+        kinds = ["abroad", *vehicle, "reception"]
+        missing = [k for k in kinds if k not in parts]
+        if len(missing) != 1:
+            continue
+        for pos in range(first, min(last, len(doc.blocks) - 1) + 1):
+            block = doc.blocks[pos]
+            for m in _BARE_PART.finditer(block.text) if block.table is None else ():
+                if _sangong_part(m["what"]) == missing[0]:
+                    parts[missing[0]] = {
+                        "subject": m["name"], "direction": m["dir"], "change": None, "percent": None,
+                        "unit": None, "current": None, "bare": True,
+                        "quote": Quote(m.group(0), block.page_at(m.start()), None, block=block),
+                    }  # fmt: skip
+                    return kinds
+    return None
 
 
 @rule(
@@ -793,7 +823,8 @@ def sangong_part_claims(
         "“三公”经费由因公出国（境）费、公务用车购置及运行维护费（购置费与运行维护费）、公务接待费三项组成，"
         "没有别的部分，所以“三公”经费比上年的变动额必须等于三项各自变动额之和（增加为正、减少为负，“持平”为0）。"
         "只在同一段中（或总数一段以“其中：”结尾、各项各占一段时）对总数和每一项都写了比上年的变动时比较"
-        "（“与上年相同”即持平）。"
+        "（“与上年相同”即持平）。某一项只写“增加”“减少”而没有金额、其余各项都写了变动时，总数的变动减去其余各项，"
+        "就是这一项的变动：算出为0（应为持平）记为警告，方向相反且超出舍入范围记为错误。"
     ),
     formula="Δ“三公”经费 = Δ因公出国（境）费 + Δ公务用车购置及运行维护费 + Δ公务接待费",
     tolerance="各数按印出精度的舍入误差之和的两倍（(n+1)×0.01万元：变动额常是两个印出数之差，带两次舍入），超出为错误；"
@@ -803,6 +834,9 @@ def sangong_part_claims(
 )
 def sangong_parts(report: Report) -> Iterable[Finding]:
     for total, parts, kinds in sangong_part_claims(report):
+        if any(parts[k].get("bare") for k in kinds):
+            yield from _bare_against_the_rest(total, parts, kinds)
+            continue
         if (
             "持平" in total["direction"]
             and report.document is not None
@@ -839,6 +873,49 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
             + ("万元" if s else ""),
             [total["quote"], *(parts[k]["quote"] for k in kinds)],
         )
+
+
+def _bare_against_the_rest(
+    total: dict[str, Any], parts: dict[str, dict[str, Any]], kinds: list[str]
+) -> Iterator[Finding]:
+    """A part said to go up or down with no amount: the total's change less the other parts' is what it moved."""
+    (kind,) = [k for k in kinds if parts[k].get("bare")]
+    others = [k for k in kinds if k != kind]
+    whole = _signed_or_flat(total)
+    changes = [_signed_or_flat(parts[k]) for k in others]
+    if whole is None or any(v is None for v in changes):
+        return
+    values = [v for v in changes if v is not None]
+    rest = whole - sum(values, Decimal(0))
+    bare = parts[kind]
+    sign = _sign(bare["direction"])
+    if sign * rest > 0:
+        return
+    beyond, _ = change_sum_differs(values, whole)
+    name = re.sub(r"支出(?:决算)?$", "", bare["subject"])
+    terms = "、".join(
+        re.sub(r"支出(?:决算)?$", "", parts[k]["subject"])
+        + ("持平" if "持平" in (parts[k].get("direction") or "") else f"{'+' if v >= 0 else ''}{v}万元")
+        for k, v in zip(others, values, strict=True)
+    )
+    said = (
+        f"比上年{total['direction']}{total['change']}万元"
+        if total["change"] is not None
+        else f"与上年{total['direction']}"
+        if "持平" in total["direction"]
+        else f"比上年{total['direction']}"
+    )
+    moved = "持平" if rest == 0 else f"{'增加' if rest > 0 else '减少'}{abs(rest)}万元"
+    yield make_finding(
+        "yoy.sangong_parts",
+        "error" if sign * rest < 0 and beyond else "warning",
+        f"三公/{kind}/{bare['direction']}",
+        f"文中称“三公”经费{said}，其余两项的变动为{terms}；“三公”经费只由三项组成，{name}应为{moved}，"
+        f"文中却写{name}{bare['direction']}。",
+        f"{name}{bare['direction']}",
+        f"{name}{moved}",
+        [total["quote"], *(parts[k]["quote"] for k in kinds)],
+    )
 
 
 def _signed_or_flat(claim: dict[str, Any]) -> Decimal | None:

@@ -422,7 +422,11 @@ def _yoy_parts(
         start = text.rfind("。", 0, m.start()) + 1  # the whole sentence: its parts are split by "；"
         if any(a <= m.start() < b or a < m.end() <= b for a, b in leads):
             continue  # the change with its own 比上年 (or a part of it)
-        if not any(start <= a < m.start() for a, _ in leads) and not _reason_of_a_change(text, start, leads):
+        if (
+            not any(start <= a < m.start() for a, _ in leads)
+            and not _reason_of_a_change(text, start, leads)
+            and not _parts_of_a_change(text, start, leads)
+        ):
             continue
         if re.search(r"(?:比|较|与)(?:上|\d{4})", m.group("what")):
             continue  # a part with its own 比上年 is _YOY's
@@ -457,6 +461,15 @@ def _reason_of_a_change(text: str, start: int, leads: list[tuple[int, int]]) -> 
         return False
     before = text.rfind("。", 0, start - 1) + 1
     return any(before <= a < start for a, _ in leads) and "预算" not in _FUNDS.sub("", text[before:start])
+
+
+def _parts_of_a_change(text: str, start: int, leads: list[tuple[int, int]]) -> bool:
+    """ "“三公”经费财政拨款支出决算数与2023年度持平。其中：因公出国（境）费支出决算持平；……" (财政局): a sentence opening
+    "其中：" right after a change from last year lists that change's parts."""
+    if not re.match(r"\s*其中\s*[:：]", text[start:]) or start == 0:
+        return False
+    before = text.rfind("。", 0, start - 1) + 1
+    return any(before <= a < start for a, _ in leads)
 
 
 _MONEY_NAME = re.compile(
