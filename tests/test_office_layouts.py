@@ -202,3 +202,47 @@ def test_a_continued_line_over_three_tables_is_no_running_header() -> None:
         items += [Item(page=page, cells=row, table=2) for row in rows[6:]]
     _, tables = assemble(items)
     assert [len(t.rows) for t in tables] == [len(rows)] * 3
+
+
+def test_a_self_evaluation_s_header_rows_printed_again_on_the_next_page() -> None:
+    """A Word table's header rows are printed again at the top of each page it runs onto (the Office probe,
+    thirty-third session, K8: a 自评表 with its "项目名称 / 主管部门 / 项目资金…" rows repeated after the page break read
+    as one more 自评表, the rows below it taken from their own table, and false perf_funding sums). 001's 单位运转经费
+    table cut after its funding rows, its first four rows printed again on the next page."""
+    from generator.model import Document
+
+    seed = read_document(SEED)
+    plain = extract(seed)
+    (cut,) = [p["table"] for p in plain.perf_tables if p["name"] == "单位运转经费"][:1]
+    rows = seed.tables[cut].rows
+    at = next(r for r, row in enumerate(rows) if "年度总体目标" in "".join(row) or "年度目标" in "".join(row))
+    items: list[Item] = []
+    shift = 0
+    for b in seed.blocks:
+        if b.table is None:
+            items.append(Item(page=b.page + shift, text=b.text))
+            continue
+        row = seed.tables[b.table].rows[b.row or 0]
+        if b.table == cut and b.row == at:
+            shift = 1
+            items += [Item(page=b.page + shift, cells=head, table=b.table) for head in rows[:4]]
+        items.append(Item(page=b.page + shift, cells=row, table=b.table))
+    blocks, tables = assemble(items)
+    doc = Document(seed.path, seed.sha256, seed.format, seed.pages + 1, blocks, tables)
+    report = extract(doc)
+
+    def read(r: Report) -> list[tuple]:
+        return [
+            (
+                p["name"],
+                [(f["label"], f["budget"], f["spent"], f["rate"]) for f in p["funding"]],
+                len(p["indicators"]),
+            )
+            for p in r.perf_tables
+        ]
+
+    assert read(report) == read(plain)
+    # the same findings (their messages and ids name a page where the document has more than one)
+    assert sorted((f.rule, f.severity) for f in run_checks(report)) == sorted(
+        (f.rule, f.severity) for f in run_checks(plain)
+    )

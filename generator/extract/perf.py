@@ -303,6 +303,18 @@ def _titles_above(doc: Document) -> dict[int, str]:
     return out
 
 
+def _header_again(rows: Sequence[tuple[str, ...]], blocks: Sequence[Any], r: int) -> int:
+    """How many rows from ``r`` repeat the table's first rows at the top of a new page (a Word table's header rows,
+    printed again on each page it runs onto: "单位整体支出绩效自评表 / （2024年度） / 单位名称 …"), or 0: at least two, the
+    first a new page's."""
+    if r == 0 or r >= len(blocks) or blocks[r].page == blocks[r - 1].page:
+        return 0
+    k = 0
+    while r + k < len(rows) and k < r and rows[r + k] == rows[k]:
+        k += 1
+    return k if k >= 2 else 0
+
+
 def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     titles_above = _titles_above(doc)
@@ -328,8 +340,14 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
         goal_col = 1  # under a heading of the goal's columns, the goal's
         ind_header: tuple[int, int, int, int, int, int | None, int | None] | None = None
         pending: tuple[list[str], Quote | None, int] | None = None  # an indicator row without its figures yet
+        repeated_to = 0  # rows before this one are the table's header printed again at a page's top
         for r, row in enumerate(table.rows):
             block = blocks[r] if r < len(blocks) else None
+            if r < repeated_to:
+                continue
+            if current is not None and (k := _header_again(table.rows, blocks, r)):
+                repeated_to = r + k
+                continue
             quote = Quote(block.text, block.page, None, "绩效自评表") if block is not None else None
             joined = "".join(row)
             cells = [c.strip() for c in row]
