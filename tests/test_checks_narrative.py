@@ -1986,3 +1986,24 @@ def test_a_sangong_part_said_to_move_with_no_amount(reports) -> None:
         "文中称“三公”经费与上年持平，其余两项的变动为公务用车购置及运行维护费持平、公务接待费持平"
     )
     assert list(sangong_parts(reports[CAIZHENG])) == []
+
+
+def test_the_reason_after_the_word_compares_again(reports) -> None:
+    """社工部: "全年预算为52.00万元，支出决算为51.32万元，……决算数小于全年预算数的主要原因：人员变动引起实际支出低于预算"
+    (the word-flip probe, thirty-third session, G16: "高于" for 低于 was read by no rule). The reason compares the whole's
+    spending with the budget again; a part's ("人员经费支出数小于预算") is not the whole's."""
+    from generator.checks.budget import word
+
+    old = "人员变动引起实际支出低于预算"
+    found = [
+        f for f in word(_reread(reports[SHEGONG], old, "人员变动引起实际支出高于预算")) if f.claimed == "高于"
+    ]
+    (f,) = found
+    assert f.severity == "error"
+    assert f.message == (
+        "文中说明原因时写“人员变动引起实际支出高于预算”，但全年预算为52.00万元、决算为51.32万元，决算数小于预算数"
+        "：原因里的比较与数字相反。"
+    )
+    assert list(word(reports[SHEGONG])) == []
+    claims = [c for c in reports[SHEGONG].budget_claims if c.get("reason_word")]
+    assert [(c["reason_word"], c["reason_quote"].quote) for c in claims] == [("低于", old)]

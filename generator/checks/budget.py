@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -226,7 +226,8 @@ def _gap_percent(claim: dict, kind: str, budget: Decimal, final: Decimal) -> Ite
         "说明中常写“决算数小于预算数的主要原因……”。这个比较词必须与紧挨着的两个金额一致："
         "决算大于预算写“大于/高于/超过”，小于写“小于/低于”，相等写“等于/持平”；"
         "“基本持平”允许差额在预算数的5%以内。比较词写明“年初预算”或“全年预算”的，与句中那一个预算数比较"
-        "（“年初预算为0万元，全年预算为321.02万元……决算数大于年初预算数”比的是0）。"
+        "（“年初预算为0万元，全年预算为321.02万元……决算数大于年初预算数”比的是0）。紧接着的原因里再次比较整项的支出"
+        "（“决算数小于全年预算数的主要原因：人员变动引起实际支出低于预算”）时，这个比较也要与两个金额一致（两数超出舍入范围时才核对）。"
     ),
     formula="sign(决算数 − 预算数) 与比较词一致",
     tolerance=(
@@ -251,6 +252,7 @@ def word(report: Report) -> Iterable[Finding]:
             continue  # the sentence states no 全年 amount, and the word names it, or names none after a 全年 rate
         if not w or budget is None or final is None:
             continue
+        yield from _reason_word(claim, budget, final, kind)
         h = half_unit(budget, final)
         diff = final - budget  # the word compares the printed amounts
         equal = abs(diff) <= 2 * h
@@ -298,6 +300,32 @@ def word(report: Report) -> Iterable[Finding]:
             actual,
             _evidence(claim),
         )
+
+
+def _reason_word(claim: dict[str, Any], budget: Decimal, final: Decimal, kind: str) -> Iterator[Finding]:
+    """The reason after the word compares again ("决算数小于全年预算数的主要原因：……实际支出低于预算"): against the figures
+    when they differ beyond their rounding (the word itself is the rule's main check)."""
+    said = claim.get("reason_word")
+    if (
+        not said
+        or said.startswith("等")
+        or not (provably_greater(final, budget) or provably_greater(budget, final))
+    ):
+        return
+    above = provably_greater(final, budget)
+    if said.startswith(_ABOVE) == above:
+        return
+    actual = "大于" if above else "小于"
+    yield make_finding(
+        "budget.word",
+        "error",
+        f"{_subject(claim)}/原因",
+        f"文中说明原因时写“{claim['reason_quote'].quote}”，但{kind}为{budget}万元、决算为{final}万元，决算数{actual}预算数"
+        "：原因里的比较与数字相反。",
+        said,
+        actual,
+        [*_evidence(claim), claim["reason_quote"]],
+    )
 
 
 _SHORT_OF = ("未完成", "未能完成", "没有完成", "未达到", "未达")

@@ -1055,6 +1055,12 @@ _WORD_LATER = re.compile(
     rf"(?P<word>(?:与|同)(?:年初|全年)?预算数?(?:基本)?持平|(?:{_COMPARING})(?=(?:年初|全年)?预算))"
 )
 _SAME_SUBJECT = ("三公",)
+# the reason after the word, comparing again: "决算数小于全年预算数的主要原因：人员变动引起实际支出低于预算" (the whole's
+# spending, not a part's: "人员经费支出数小于预算")
+_REASON_WORD = re.compile(
+    rf"[^。；;]{{0,12}}?原因[是为]?\s*[:：]?(?P<why>[^。；;]{{0,40}}?(?:实际|(?<![\u4e00-\u9fff])|(?<=引起|导致|造成|使得))(?:支出|决算)数?{_DEGREE}(?P<word>{_COMPARING})"
+    r"(?:年初|全年)?预算)"
+)
 
 
 def _word_later(text: str, lead: str, after: int) -> re.Match[str] | None:
@@ -1110,6 +1116,7 @@ def budget_claims(
                 groups.update(gap.groupdict())
             word = groups.get("word") or None
             word_quote = None
+            word_at = (text, m.end("word")) if word else None  # where the word ends, and in which text
             # the word and what follows it: the budget it names ("决算数大于年初预算数", "与全年预算持平"), if any
             tail = text[m.start("word") : m.end("word") + 6] if word else ""
             rkind, rate, verb = groups.get("rkind"), groups.get("rate"), groups.get("rverb")
@@ -1127,11 +1134,19 @@ def budget_claims(
                 if w:
                     word = w.group("word")
                     word_quote = Quote(w.group(0), nxt.page_at(at), sections[pos + 1] or None)
+                    word_at = (nxt.text, at + w.end())
                     tail = nxt.text[at + w.start("word") : at + w.end("word") + 6]
             if word is None and len(matches) == 1 and (w := _word_later(text, text[: m.start()], m.end())):
                 word = w.group("word")
                 word_quote = Quote(w.group(0).strip(), block.page_at(w.start()), sections[pos] or None)
+                word_at = (text, w.end())
                 tail = text[w.start("word") : w.end("word") + 6]
+            reason_word = reason_quote = None
+            if word_at is not None:  # the word's sentence goes on with its reason, which may compare again
+                source, where = word_at
+                if said := _REASON_WORD.match(source, where):
+                    page = block.page_at(m.start()) if source is text else doc.blocks[pos + 1].page
+                    reason_word, reason_quote = said["word"], Quote(said["why"], page, sections[pos] or None)
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
@@ -1162,6 +1177,8 @@ def budget_claims(
                 "word": word,
                 "word_kind": f"{named.group(1)}预算" if named else None,
                 "word_quote": word_quote,
+                "reason_word": reason_word,
+                "reason_quote": reason_quote,
                 "quote": Quote(quote_text, block.page_at(m.start()), sections[pos] or None),
             })  # fmt: skip
     return out
