@@ -104,3 +104,14 @@ def test_rules_are_in_the_catalogue_with_their_family() -> None:
     for rid in ("date.range_reversed", "date.length"):
         r = CATALOGUE[rid]
         assert r.title and r.explanation and r.formula and r.tolerance and r.example
+
+
+def test_a_span_of_no_whole_years_is_said_once() -> None:
+    """001's "2023年-6月-2026年6月，租赁期限5年" written from 2023年4月 (the tolerance review, thirty-fourth session, D7): the
+    message said "相隔38个月（38个月）"; a whole number of years is said in years beside the months ("36个月（3年）")."""
+    from conftest import seed_changed
+
+    (f,) = length(seed_changed(R001, "2023年-6月-2026年6月", "2023年-4月-2026年6月"))
+    assert "相隔38个月，紧接着却写期限5年（60个月）" in f.message
+    (f,) = length(seed_changed(R001, "2023年-6月-2026年6月", "2023年-6月-2026年6月"))
+    assert "相隔36个月（3年），紧接着却写期限5年（60个月）" in f.message

@@ -2007,3 +2007,25 @@ def test_the_reason_after_the_word_compares_again(reports) -> None:
     assert list(word(reports[SHEGONG])) == []
     claims = [c for c in reports[SHEGONG].budget_claims if c.get("reason_word")]
     assert [(c["reason_word"], c["reason_quote"].quote) for c in claims] == [("低于", old)]
+
+
+def test_the_catalogue_says_which_side_of_an_interval_is_a_note(reports) -> None:
+    """规划局's "占本年支出合计的99.86%" (9746.50 ÷ 9759.38 = 99.868%) is a truncation, an info. The tolerance review (thirty-
+    fourth session, D1) wrote 99.88%: an error, as the code has long meant (a percentage above its interval is no
+    rounding of it), while eleven rules' texts said any one-unit miss was a note. The texts now say which side is."""
+    from generator.checks import CATALOGUE, _load_rules
+    from generator.checks.ratios import share
+
+    _load_rules()
+    old = "合计的99.86%"
+    (f,) = [f for f in share(_reread(reports[GUIHUA], old, "合计的99.88%")) if f.claimed == "99.88%"]
+    assert f.severity == "error"
+    (f,) = [f for f in share(reports[GUIHUA]) if f.claimed == "99.86%"]
+    assert f.severity == "info"
+    for rule_id in ("ratio.share", "budget.rate", "budget.diff_rate", "budget.execution", "budget.sangong_rate",
+                    "yoy.percent", "yoy.rate_from_last", "perf.execution_rate", "perf.indicator_rate",
+                    "ratio.task_target", "perf.control_rate"):  # fmt: skip
+        rule = CATALOGUE[rule_id]
+        assert (
+            "高于" in rule.tolerance + rule.explanation and "十分之一" in rule.tolerance + rule.explanation
+        ), rule_id

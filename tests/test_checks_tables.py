@@ -1937,3 +1937,31 @@ def test_the_basic_data_table_s_public_expenses_are_the_narrative_s() -> None:
     assert list(basic_data(seed_changed("004_64caca8ce772cd7b.txt", old, old))) == []
     (f,) = basic_data(seed_changed("004_64caca8ce772cd7b.txt", old, "公用经费60.87万元，占基本支出的8.54%"))
     assert (f.severity, f.claimed, f.expected) == ("error", "59.87", "60.87") and "公用经费" in f.message
+
+
+def test_a_part_printed_zero_does_not_excuse_parts_over_their_total(reports) -> None:
+    """财政局's "政府采购金额……为251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、服务采购金额246.47万元" with the total
+    251.24 (the tolerance review, thirty-fourth session, D8): the parts are at least 4.785 + 246.465 = 251.25 and the
+    total at most 251.245, so they cannot agree; sum.procurement called it a rounding difference ("两个数都不算错")
+    while sum.procurement_sme, on the same figures, an error. An amount printed 0 or 0.00 is not below 0."""
+    changed = reread(reports[CAIZHENG], "251.25万元", "251.24万元")
+    (f,) = CATALOGUE["sum.procurement"].fn(changed)
+    assert f.severity == "error"
+    # the figures as the report prints them: "0万元", not "0.00万元" (D7)
+    assert f.message == (
+        "情况说明中政府采购总额为251.24万元，而货物采购4.79万元 + 工程采购0万元 + 服务采购246.47万元 = 251.26万元；"
+        "政府采购总额应为251.26万元，文中写251.24万元，相差0.02万元，超出舍入误差范围。"
+    )
+    from generator.checks.balance import procurement_sme
+
+    (f,) = procurement_sme(changed)
+    assert "比采购总额还多0.02万元" in f.message
+    assert list(procurement_sme(reports[CAIZHENG])) == []
+
+
+def test_a_figure_printed_without_decimals_is_quoted_so(reports) -> None:
+    """规划局's "政府采购支出总额2319.21万元" written "2319万元" (the tolerance review, D7): the message quoted "2,319.00万元",
+    a figure the report does not print; a journalist quoting it would misquote the report."""
+    (f,) = CATALOGUE["sum.procurement"].fn(reread(reports[GUIHUA], "2319.21万元", "2319万元"))
+    assert f.severity == "info"
+    assert f.message.startswith("情况说明中政府采购总额为2,319万元，而货物采购122.43万元")

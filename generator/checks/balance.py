@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.checks import rule
 from generator.checks.perf import shown_label
-from generator.checks.sums import _keep, check_same, check_sum, find_entry, table_entries, table_name
+from generator.checks.sums import _keep, check_same, check_sum, find_entry, printed, table_entries, table_name
 from generator.checks.tolerance import trailing_zeros_dropped
 from generator.extract.narrative import WAN, clause_begin, sentence_begin
 from generator.extract.subjects import qualified
@@ -80,7 +80,7 @@ def _kind(label: str) -> str:
         "支出方、财政拨款收入支出总表同样。所列构成相加应等于总计。只核对所列各项都是模板中该总计的构成项的句子。"
     ),
     formula="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余（财政拨款总表同）",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="收入总计869.05万元 = 本年收入合计861.19万元 + 使用非财政拨款结余0.00万元 + 年初结转和结余7.86万元",
 )
 def narrative_total(report: Report) -> Iterable[Finding]:
@@ -134,7 +134,7 @@ def narrative_total(report: Report) -> Iterable[Finding]:
         "（本年支出 + 结转结余）按定义相等。核对两张总表，以及情况说明中同一总表的收入总计与支出总计。"
     ),
     formula="收入总计 = 支出总计（收入支出决算总表、财政拨款收入支出决算总表各自成立）",
-    tolerance="同一数字两处列示应完全相同；相差0.01万元记为提示，超过为错误",
+    tolerance="同一数字两处列示应完全相同；差额不超过两数各自半个末位单位之和（都印到两位小数时为0.01万元）记为提示，超过为错误",
     example="收入总计1,399.08万元，支出总计1,399.08万元",
 )
 def balance(report: Report) -> Iterable[Finding]:
@@ -202,7 +202,7 @@ _COLUMNS = {"declared": "目标申报数", "initial": "年初预算数", "budget
         "各栏（年初预算数分为目标申报数、预算编制数两栏的，两栏各自）都应满足总额等于构成之和。模板的构成行无数时留空（如只填“其中：当年财政拨款”，上年结转、其他资金两行空白），空白按0计。"
     ),
     formula="资金总额 = Σ 构成（逐栏，空白构成行按0计）",
-    tolerance="(n+1)×0.005万元（按印出精度；同一栏有的金额印有小数时，印成整数的是去掉了末尾的0，按同样的小数位算）；"
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0；同一栏有的金额印有小数时，印成整数的是去掉了末尾的0，按同样的小数位算）；"
     "超出为错误，范围内的非零差额记为提示",
     example="年度资金总额65.00 = 当年财政拨款0.00 + 其他资金65.00",
 )
@@ -296,7 +296,7 @@ def _split_sums(
         "留空的项按0计。"
     ),
     formula="Σ 按收入性质分 = 资金总额 = Σ 按支出性质分（年初预算数或全年预算数）",
-    tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="年度资金总额年初预算897.32 = 一般公共预算897.32；= 基本支出804.32 + 项目支出93",
 )
 def perf_split(report: Report) -> Iterable[Finding]:
@@ -451,12 +451,12 @@ def first_match(report: Report, pattern: re.Pattern[str]) -> tuple[Block, re.Mat
         "政府采购的一部分，所以两个金额之和不能超过政府采购总额。超过时，至少一个数字写错，或同一笔采购被算了两次。"
     ),
     formula="预留项目中中小企业中标金额 + 其他项目中中小企业中标金额 ≤ 政府采购金额",
-    tolerance="(n+1)×0.005万元（n=2）；超出记为错误",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时3×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出记为错误",
     example="政府采购金额21.07万元，预留项目中中小企业中标21.07万元，其他项目中中小企业中标21.07万元：合计42.14万元",
 )
 def procurement_sme(report: Report) -> Iterable[Finding]:
     from generator.checks import make_finding
-    from generator.checks.tolerance import fmt, sum_tolerance
+    from generator.checks.tolerance import fmt, sum_differs
 
     stated = report.narrative.get("procurement_total")  # the 政府采购金额 sentence, as extract read it
     reserved_at, other_at = first_match(report, _SME_RESERVED), first_match(report, _SME_OTHER)
@@ -467,14 +467,15 @@ def procurement_sme(report: Report) -> Iterable[Finding]:
     if reserved is None or other is None:
         return
     computed = reserved + other
-    if computed - total <= sum_tolerance([reserved, other], total):
-        return
+    beyond, diff = sum_differs([reserved, other], total)
+    if diff >= 0 or not beyond:
+        return  # within the total (the rest is bought from larger firms), or over it by rounding alone
     yield make_finding(
         "sum.procurement_sme",
         "error",
         "政府采购 中小企业",
-        f"政府采购金额为{fmt(total)}万元，而预留项目中由中小企业中标或成交的{fmt(reserved)}万元 + 其他项目中由中小企业"
-        f"中标或成交的{fmt(other)}万元 = {fmt(computed)}万元，超过采购总额{fmt(computed - total)}万元；"
+        f"政府采购金额为{printed(total)}万元，而预留项目中由中小企业中标或成交的{printed(reserved)}万元 + 其他项目中由中小企业"
+        f"中标或成交的{printed(other)}万元 = {fmt(computed)}万元，比采购总额还多{fmt(computed - total)}万元；"
         "两类项目互不重叠，同一笔采购可能被算了两次。",
         fmt(computed),
         f"≤{fmt(total)}",
@@ -507,7 +508,7 @@ _SMALL_AWARDED = re.compile(
         "由小微企业中标或成交的金额也不能超过中小企业预留项目中由中小企业中标或成交的金额。"
     ),
     formula="小微企业预留预算 ≤ 中小企业预留预算；小微企业预留项目中标额 ≤ 中小企业预留项目中标额",
-    tolerance="按印出数比较，超过即报（两者抄自同一组合同，不累积舍入误差）；精度不同时须舍入区间不重叠",
+    tolerance="按印出数比较，超过即记为警告（两者抄自同一组合同，不累积舍入误差）；精度不同时须舍入区间不重叠",
     example="面向中小企业预留225.10万元，其中面向小微企业预留164.87万元；中标额225.10万元与164.87万元：相符。",
     expected_label="不超过",
 )

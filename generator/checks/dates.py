@@ -189,11 +189,13 @@ def length(report: Report) -> Iterable[Finding]:
         period = text[span.start : span.end]
         said = text[m.start("n") : m.end("unit")]
         years = f"{months // 12}年" if months % 12 == 0 else f"{months}个月"
+        # "相隔36个月（3年）"; a span of no whole years is said once: "相隔38个月"
+        in_years = f"（{years}）" if months % 12 == 0 and months else ""
         yield make_finding(
             "date.length",
             "warning",
             f"{span.block.page} {period} {said}",
-            f"{page_ref(report, span.block.page)}写“{period}”，相隔{months}个月（{years}），紧接着却写期限{said}（{stated}个月）：起止日期与期限必有一处有误。",
+            f"{page_ref(report, span.block.page)}写“{period}”，相隔{months}个月{in_years}，紧接着却写期限{said}（{stated}个月）：起止日期与期限必有一处有误。",
             said,
             years,
             [_quote(span, text, m.end())],

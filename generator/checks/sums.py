@@ -234,18 +234,19 @@ def check_sum(
         # parts printed finer than the column's two places (001: 336.344 + 0.445 = 336.789 under 336.79): the total is
         # their sum rounded to the cent, no difference at the precision it is printed with
         return None
-    arithmetic = " + ".join(f"{label}{fmt(v)}万元" for label, v in stated)
+    # the figures quoted as the report printed them ("2319万元", not "2,319.00万元": the tolerance review's D7)
+    arithmetic = " + ".join(f"{label}{printed(v)}万元" for label, v in stated)
     prefix = f"{where}中" if where else ""
     said = "文中写" if where == "情况说明" else "报表列示"
     if beyond:
         message = (
-            f"{prefix}{total_label}为{fmt(total)}万元，而{arithmetic} = {fmt(computed)}万元；"
-            f"{total_label}应为{fmt(computed)}万元，{said}{fmt(total)}万元，相差{fmt(abs(diff))}万元，超出舍入误差范围。"
+            f"{prefix}{total_label}为{printed(total)}万元，而{arithmetic} = {fmt(computed)}万元；"
+            f"{total_label}应为{fmt(computed)}万元，{said}{printed(total)}万元，相差{fmt(abs(diff))}万元，超出舍入误差范围。"
         )
     else:
         # inside the envelope neither figure is wrong: no "应为" (a fresh audit's point)
         message = (
-            f"{prefix}{total_label}为{fmt(total)}万元，而{arithmetic} = {fmt(computed)}万元，相差{fmt(abs(diff))}万元，"
+            f"{prefix}{total_label}为{printed(total)}万元，而{arithmetic} = {fmt(computed)}万元，相差{fmt(abs(diff))}万元，"
             f"在{len(amounts)}个分项各自四舍五入可能造成的误差范围内，属尾数差异，两个数都不算错。"
         )
     return make_finding(
@@ -331,7 +332,7 @@ def _q(*es: Entry | None) -> list[Quote]:
         "三者相加应等于总计。相加结果与总计的差额超过各数四舍五入可能造成的误差时，说明表中至少有一个数字有误。"
     ),
     formula="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
-    tolerance="n个分项各自保留两位小数，合计与分项之和最多可差(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="n个分项各自保留两位小数，合计与分项之和最多可差各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="收入总计2,995.39万元 = 本年收入合计2,946.25万元 + 年初结转和结余49.14万元",
 )
 def income_total(report: Report) -> Iterable[Finding]:
@@ -363,7 +364,7 @@ def income_total(report: Report) -> Iterable[Finding]:
         "收入支出决算总表右栏的“总计”由本年支出合计、结余分配和年末结转和结余三部分组成，三者相加应等于总计。"
     ),
     formula="支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
-    tolerance="(n+1)×0.005万元（n为分项个数）；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元，n为分项个数；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="支出总计2,995.39万元 = 本年支出合计2,940.05万元 + 年末结转和结余55.34万元",
 )
 def expenditure_total(report: Report) -> Iterable[Finding]:
@@ -406,7 +407,7 @@ def _section(claim: dict[str, object], word: str) -> bool:
         "以及情况说明“本年收入合计X万元，其中：……”一句中列出的各项金额。"
     ),
     formula="本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="本年收入合计2,946.25万元 = 一般公共预算财政拨款收入2,940.05万元 + 其他收入6.20万元",
 )
 def income_sources(report: Report) -> Iterable[Finding]:
@@ -556,7 +557,7 @@ def _label(claim: dict[str, object]) -> str:
         "其中：基本支出……项目支出……”一句。"
     ),
     formula="本年支出合计 = Σ 各类支出 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="本年支出合计2,940.05万元 = 基本支出2,336.91万元 + 项目支出603.14万元",
 )
 def expenditure_parts(report: Report) -> Iterable[Finding]:
@@ -600,7 +601,7 @@ _FISCAL_COLUMNS = ["合计", "一般公共预算财政拨款", "政府性基金�
         "总计 = 本年合计 + 结转和结余；本年收入合计 = Σ 三类财政拨款；年初结转和结余 = Σ 其下三类；"
         "本年支出合计 = Σ 各类支出；合计栏 = Σ 三栏"
     ),
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="总计2,961.68万元 = 本年收入合计2,940.05万元 + 年初财政拨款结转和结余21.63万元",
 )
 def fiscal_total(report: Report) -> Iterable[Finding]:
@@ -707,7 +708,7 @@ def _children(ls: list[Line], parent: Line) -> list[Line]:
         "每个“类”行等于其下各“款”行之和，每个“款”行等于其下各“项”行之和，每一栏都如此。"
     ),
     formula="类 = Σ 所属款；款 = Σ 所属项（逐栏核对）",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="212 城乡社区支出3,845.24万元 = 21201 城乡社区管理事务1,105.68万元 + 21202 城乡社区规划与管理2,739.56万元",
 )
 def subtotal(report: Report) -> Iterable[Finding]:
@@ -739,7 +740,7 @@ def subtotal(report: Report) -> Iterable[Finding]:
     title="合计行与各类之和不符",
     explanation="按功能分类列示的报表中，“合计”行的每一栏等于各“类”行同一栏之和。",
     formula="合计行 = Σ 类行（逐栏核对）",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="合计2,940.05万元 应等于 2,106.66 + 326.72 + 60.99 + 445.69 = 2,940.06万元（尾数差0.01）",
 )
 def column_total(report: Report) -> Iterable[Finding]:
@@ -774,7 +775,7 @@ def column_total(report: Report) -> Iterable[Finding]:
         "补助支出之和；一般公共预算财政拨款支出决算表中“合计”等于基本支出与项目支出之和。"
     ),
     formula="合计栏 = Σ 构成栏（逐行核对）",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="2120101 行政运行 合计1,092.80万元 应等于 基本支出1,084.02 + 项目支出8.77 = 1,092.79万元（尾数差0.01）",
 )
 def row_total(report: Report) -> Iterable[Finding]:
@@ -821,7 +822,7 @@ _PERSONNEL = ("301", "303")
         "人员经费、公用经费分列两栏或分块（以“小计”“合计”收尾）的表，合计取自该栏或该块。"
     ),
     formula="301 = Σ 301xx；302 = Σ 302xx；…；人员经费合计 = 301 + 303；公用经费合计 = 302 + 307 + 309 + 310 + …",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="301 工资福利支出2,082.85万元，而明细之和为2,082.86万元（尾数差0.01）",
 )
 def economic(report: Report) -> Iterable[Finding]:
@@ -880,7 +881,7 @@ def economic_totals(report: Report, es: list[Entry]) -> dict[str, tuple[Decimal 
     title="基本支出与人员经费、公用经费之和不符",
     explanation="一般公共预算财政拨款基本支出由人员经费和公用经费两部分组成，情况说明中三个数应满足基本支出 = 人员经费 + 公用经费。",
     formula="一般公共预算财政拨款基本支出 = 人员经费 + 公用经费",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="基本支出2,336.91万元 = 人员经费2,152.26万元 + 公用经费184.65万元",
 )
 def basic_split(report: Report) -> Iterable[Finding]:
@@ -947,7 +948,7 @@ def sangong(report: Report) -> Sangong | None:
         "逐项说明比上年变动的那一段（““三公”经费支出……。其中：因公出国（境）费支出……”）所写的各项支出也相加核对。"
     ),
     formula="“三公”经费 = 因公出国（境）费 + 公务用车购置费 + 公务用车运行维护费 + 公务接待费",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="合计预算数0.95万元 = 因公出国（境）费0 + 公务用车购置及运行维护费0 + 公务接待费0.95万元",
 )
 def sangong_sum(report: Report) -> Iterable[Finding]:
@@ -1472,15 +1473,6 @@ def _procured(m: re.Match[str]) -> list[str | None] | None:
     return [total, *(amounts[kinds.index(k)] for k in _PROCURED)]
 
 
-def _as_printed(v: Decimal, like: Sequence[Decimal]) -> Decimal:
-    """A bare "0" among two-decimal amounts is nothing bought: it is shown at the others' precision
-    ("工程采购金额0.00万元" in the message; tolerance.half_unit already gives it no rounding of its own)."""
-    if v == 0 and decimals(v) == 0:
-        places = max((decimals(x) for x in like), default=2)
-        return v.quantize(Decimal(1).scaleb(-places))
-    return v
-
-
 def _sentence_sum(
     report: Report,
     pattern: re.Pattern[str],
@@ -1508,7 +1500,6 @@ def _sentence_sum(
             if len(values) != len(read_out):
                 continue
             total, parts = values[0], values[1:]
-            parts = [_as_printed(p, [total, *parts]) for p in parts]
             quote = Quote(m.group(0), block.page_at(m.start()), sections[pos] or None, block=block)
             yield check_sum(
                 rule_id, f"情况说明 {label} {total}", label, total,  # type: ignore[arg-type]
@@ -1525,7 +1516,7 @@ def _sentence_sum(
         "货物、工程、服务三类采购之和应等于总额。"
     ),
     formula="政府采购总额 = 货物采购 + 工程采购 + 服务采购",
-    tolerance="(n+1)×0.005万元（印为“0”的分项按其余金额的精度计）；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0；印为“0”的分项是没有，不计误差）；超出为错误，范围内的非零差额记为提示",
     example="政府采购金额251.25万元，而货物4.79 + 工程0 + 服务246.47 = 251.26万元（尾数差0.01）",
 )
 def procurement(report: Report) -> Iterable[Finding]:
@@ -1558,7 +1549,7 @@ _BASIC_SPLIT = re.compile(
         "人员经费与公用经费之和应等于基本支出。"
     ),
     formula="基本支出 = 人员经费 + 公用经费",
-    tolerance="(n+1)×0.005万元；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="基本支出738.08万元 = 人员经费650.14万元 + 日常公用经费87.94万元",
 )
 def basic_split_total(report: Report) -> Iterable[Finding]:

@@ -40,7 +40,10 @@ from generator.extract.tables import Entry
 from generator.model import Block, Finding, Quote, Report
 from generator.normalize import parse_amount
 
-_TOL = "同一数字两处列示应完全相同；相差0.01万元（两位小数各自舍入所致）记为提示，超过0.01万元为错误"
+_TOL = (
+    "同一数字两处列示应完全相同；差额不超过两数各自半个末位单位之和（都印到两位小数时为0.01万元，各自舍入所致）记为提示，"
+    "超过为错误；一处印得较粗（“236.6”对“236.64”）时同理，按较粗一方的精度舍入后相同即只是尾数差异"
+)
 
 
 def _classes(ls: list[Line]) -> dict[str, Line]:
@@ -1558,7 +1561,7 @@ def _bare_control(label: str) -> str:
         "（到“4、……”为止）。合计栏留空的不核对；分项留空按0计。"
     ),
     formula="三公经费 = 公务用车 + 出国 + 公务接待；公务用车 = 购置 + 运行维护；市级专项资金 = Σ 所列专项（逐栏）",
-    tolerance="(n+1)×0.005万元（按印出精度）；超出为错误，范围内的非零差额记为提示",
+    tolerance="各数印出精度的半个末位单位之和（两位小数时(n+1)×0.005万元；分项之和大于合计时，印为0.00的分项不计，金额不会小于0）；超出为错误，范围内的非零差额记为提示",
     example="市级专项资金 2023年预算92.5 = 10 + 17.50 + 10 + 5 + 30 + 20；2023年决算139.68 = 所列12个专项之和",
 )
 def basic_data_sums(report: Report) -> Iterator[Finding]:

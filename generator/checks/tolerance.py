@@ -6,7 +6,10 @@ total by up to (n + 1) × half-unit before the difference proves anything; with 
 the sum of each value's own half unit. A zero written without decimals ("支出决算为0万元") is none at all,
 not a rounded amount, and adds nothing. A stated percentage is
 compared with the whole interval of ratios its rounded amounts allow, at the precision the
-percentage is printed with. Differences inside the envelope are not errors; non-zero ones between
+percentage is printed with: below that interval by less than one unit of its last place is a truncation
+(``info``); above it, only a tenth of a unit, a second rounding, is (a truncation never prints more). When the parts
+come to more than their total, an amount printed 0.00 cannot be below zero, so its rounding does not count.
+Differences inside the envelope are not errors; non-zero ones between
 two statements of the same figure are reported as ``info``. A total printed to two decimals (the
 万元 columns' cent) whose parts are printed finer is compared at the cent: 336.344 + 0.445 = 336.789
 under "336.79" is no difference at all.
@@ -71,7 +74,12 @@ def sum_tolerance(parts: list[Decimal], total: Decimal) -> Decimal:
 def sum_differs(parts: list[Decimal], total: Decimal) -> tuple[bool, Decimal]:
     """(beyond tolerance?, difference total − Σparts)."""
     diff = total - sum(parts, Decimal(0))
-    return abs(diff) > sum_tolerance(parts, total), diff
+    tolerance = sum_tolerance(parts, total)
+    if diff < 0 and total >= 0 and all(v >= 0 for v in parts):
+        # the parts over their total: an amount printed 0.00 is not below 0, so its rounding cannot bring them down
+        # (财政局's 4.79 + 0.00 + 246.47 = 251.26 cannot make 251.24: the tolerance review's D8)
+        tolerance -= sum((half_unit(v) for v in parts if v == 0 and decimals(v) > 0), Decimal(0))
+    return abs(diff) > tolerance, diff
 
 
 def change_sum_differs(changes: list[Decimal], total: Decimal) -> tuple[bool, Decimal]:
@@ -143,8 +151,9 @@ def rounded_percent(numerator: Decimal, denominator: Decimal, like: Decimal) -> 
 
 
 def fmt(value: Decimal) -> str:
-    """An amount as reports print it: two decimals unless the report used more (zeros a conversion added, as
-    from a table in 元 to 万元, "15.320000", are not more)."""
+    """An amount at two decimals unless the report used more (zeros a conversion added, as from a table in 元 to 万元,
+    "15.320000", are not more): a computed figure, and a finding's claimed and expected figures, which its id is made
+    of. A figure quoted from the report in a message is ``sums.printed``, as the report printed it."""
     places = max(2, decimals(value))
     if places > 2 and value == value.quantize(Decimal("0.01")):
         places = 2
