@@ -50,6 +50,8 @@ class Document:
     blocks: list[Block]
     tables: list[Table]
     ocr_pages: tuple[int, ...] = ()
+    # (page, the earlier page it repeats): a page printed twice, read once
+    repeated_pages: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:

@@ -74,6 +74,7 @@ def document_json(doc: Document) -> dict[str, Any]:
         "format": doc.format,
         "pages": doc.pages,
         "ocr_pages": list(doc.ocr_pages),
+        "repeated_pages": [list(p) for p in doc.repeated_pages],
         "tables": [{"page": t.page, "rows": [list(r) for r in t.rows]} for t in doc.tables],
         "blocks": [[b.text, b.page, b.table, b.row, [list(p) for p in b.page_breaks]] for b in doc.blocks],
     }
@@ -86,6 +87,7 @@ def document_from_json(data: dict[str, Any]) -> Document:
         format=data["format"],
         pages=data["pages"],
         ocr_pages=tuple(data.get("ocr_pages", ())),
+        repeated_pages=tuple((a, b) for a, b in data.get("repeated_pages", ())),
         tables=[Table(page=t["page"], rows=tuple(tuple(r) for r in t["rows"])) for t in data["tables"]],
         blocks=[
             Block(text=t, page=p, table=tb, row=r, page_breaks=tuple(tuple(x) for x in pb))  # type: ignore[misc]

@@ -235,10 +235,21 @@ def test_lone_space_objects_still_end_words(tmp_path: Path) -> None:
 
 
 def test_rotated_page_goes_through_pdfplumber(tmp_path: Path) -> None:
-    path = make_pdf(tmp_path / "rotated.pdf", SHAPES, FORM, rotate=90)
+    """A page whose text is drawn turned (a landscape table printed sideways, its /Rotate turning it upright) is read
+    through pdfplumber, whose coordinates for turned pages the PDFium reader does not reproduce."""
+    turned = b"q 0 1 -1 0 500 100 cm " + SHAPES + b" Q"
+    path = make_pdf(tmp_path / "rotated.pdf", turned, FORM, rotate=90)
     ours, _ = reader.read_pdf(path, engine="pdfium")
     ref, _ = reader.read_pdf(path, engine="pdfplumber")
     assert [key(i) for i in ours] == [key(i) for i in ref] and ours
+
+
+def test_a_page_turned_by_its_rotate_alone_is_read_as_written(tmp_path: Path) -> None:
+    """A page whose /Rotate alone turns it, its text upright as written (a viewer's "rotate page", saved), is read
+    unturned: pdfplumber, turning it, read its lines column by column (the served-PDF probe, thirty-fourth session)."""
+    ours, _ = reader.read_pdf(make_pdf(tmp_path / "turned.pdf", SHAPES, FORM, rotate=90), engine="pdfium")
+    plain, _ = reader.read_pdf(make_pdf(tmp_path / "plain.pdf", SHAPES, FORM), engine="pdfium")
+    assert [key(i) for i in ours] == [key(i) for i in plain] and ours
 
 
 def test_engine_switch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

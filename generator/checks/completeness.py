@@ -147,6 +147,34 @@ def no_tables(report: Report) -> Iterable[Finding]:
             return
 
 
+@rule(
+    "completeness.page_repeated",
+    title="文件中有一页重复",
+    explanation=(
+        "PDF等文件里有一页与前面某一页的文字和表格完全相同（页码除外），多半是排版或扫描时重复了一页。"
+        "重复的一页只读一次：否则其中的表格行会被算两次，各项合计都会对不上，错在文件而不在报告的数字。"
+    ),
+    formula="第N页的文字与表格 = 第M页的文字与表格（M < N）",
+    tolerance="逐行完全相同（页码除外）；少于5行的页不比较",
+    example="第12页与第11页内容相同",
+)
+def page_repeated(report: Report) -> Iterable[Finding]:
+    doc = report.document
+    if doc is None:
+        return
+    for page, same in doc.repeated_pages:
+        kept = next((b for b in doc.blocks if b.page == same and b.text.strip()), None)
+        yield make_finding(
+            "completeness.page_repeated",
+            "info",
+            f"第{page}页",
+            f"文件第{page}页与第{same}页的内容完全相同，是重复的一页；本站只读了一次，核对时不重复计算。",
+            None,
+            None,
+            [_quote(report, kept, 0, min(len(kept.text), 60))] if kept else [],
+        )
+
+
 # What a report must say when a table has no data: "本表无数据", "为空表", "没有/无…收入支出".
 _EMPTY_SUBJECT = {
     "公开07表": "政府性基金",

@@ -43,11 +43,45 @@ def check_kind(doc: Document) -> None:
         raise NotAReportError(
             doc.path, "这是预算报告，不是决算报告 (not a final-accounts report: a budget, 预算)"
         )
+    if len(several := reports_in(doc)) > 1:
+        raise NotAReportError(
+            doc.path,
+            f"文件包含多份决算报告（{'、'.join(several)}），请拆分为每份一个文件 "
+            f"(several reports in one file: {len(several)})",
+        )
     if len(_PLACEHOLDER.findall(text)) >= 8 or _PLACEHOLDER.search(head):
         raise NotAReportError(
             doc.path,
             "这是决算公开模板（含占位符），不是已发布的报告 (not a final-accounts report: a template with placeholders)",
         )
+
+
+# a report's own cover title, as a second report in the same file opens ("上海市普陀区财政局 / 2024年度部门决算 / 目录")
+_COVER = re.compile(
+    r"(?P<name>[^\s：:，。、\d]{3,40}?)\s*(?:[（(](?:汇总|本级)[)）])?\s*20\d{2}\s*年度?\s*(?:部门|单位)决算"
+)
+_PART_ONE = re.compile(r"^第一部分\s*(?P<name>[^\s，。、：:\d]{3,40}?)\s*概况")
+_NO_NAME = {"部门", "单位", "本部门", "本单位", "部门单位", "单位部门"}
+
+
+def reports_in(doc: Document) -> list[str]:
+    """The agencies whose reports the file holds, as their covers (the blocks before each 目录) and their "第一部分……
+    概况" headings name them; names one within another ("财政局", "上海市普陀区财政局") are one."""
+    running = [b.text for b in doc.blocks if b.table is None]
+    found: list[str] = []
+    for i, text in enumerate(running):
+        name = None
+        if re.fullmatch(r"目\s*录", text.strip()):
+            m = _COVER.search("".join(running[max(0, i - 4) : i]))
+            name = m.group("name") if m else None
+        elif m := _PART_ONE.match(text.strip()):
+            name = m.group("name")
+        if not name or name in _NO_NAME:
+            continue
+        name = re.sub(r"^(?:附件\s*\d*[:：]?)", "", name)
+        if not any(name in f or f in name for f in found):
+            found.append(name)
+    return found
 
 
 def find_year(doc: Document) -> int | None:
@@ -72,6 +106,10 @@ def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
         m2 = re.search(r"(?:20\d{2}\s*年度?)?(?P<name>[^\s\d]{3,40}?)(?:部门|单位)决算", head)
         name = m2.group("name") if m2 else ""
     name = re.sub(r"^(?:附件\s*\d*[:：]?)|^年度", "", name).strip()
+    if re.search(r"第[一二三四五六七八九十]+部分|概况|目\s*录|、", name) and (named := reports_in(doc)):
+        # no cover: the first blocks are the 目录 or the 第一部分's ("第一部分上海市普陀区财政局概况一、主要职能二、……决算"),
+        # whose heading names the agency
+        name = named[0]
     consolidated = bool(re.search(r"[(（]汇总[)）]", name))
     name = _SUFFIX.sub("", name).strip()
     if name[:1] in ("市", "县", "区", "州") and len(name) > 2:

@@ -8,6 +8,7 @@ every format.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import IngestError
 from generator.model import Block, Document, Table
@@ -94,6 +96,7 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         advice = _ADVICE.get(ext, "")
         raise IngestError(str(path), f"不支持的格式 (unsupported format: .{ext or '?'}){advice}")
     items, pages = fn(p)
+    items, repeated = _without_repeated_pages(items)
     blocks, tables = assemble(items)
     if not any(b.text.strip() for b in blocks):
         raise IngestError(str(path), "没有可读取的文字 (no text layer; the report needs OCR)")
@@ -107,6 +110,7 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         blocks=blocks,
         tables=tables,
         ocr_pages=ocr_pages,
+        repeated_pages=repeated,
     )
 
 
@@ -117,7 +121,9 @@ _END = re.compile(r"[。！？!?]$")
 # a numbered heading its paragraph runs on from, on its first line ("（一）“三公”经费财政拨款支出决算总体情况说明。“三公”经费财"):
 # the line goes on into the next, as any paragraph's first line
 _RUN_IN = re.compile(r"[。；;：:]\s*\S")
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
+_PAGE_NUMBER = re.compile(
+    r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页|^\d{1,3}\s*/\s*\d{1,3}$|^共\s*\d+\s*页"  # "3/25", "共25页"
+)
 # "续表", "（续）", "公开05表（续）" over a table continued on the next page: not a line between two tables
 _CONTINUED = re.compile(r"^(?:续表|续上表|\S{0,40}[（(]续表?[)）])[:：]?$")
 
@@ -213,6 +219,79 @@ def _noise(items: list[Item], normalized: dict[int, str]) -> set[str]:
     return {t for t, seen in pages.items() if len(seen) >= 3} | stamped
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[int, int], ...]]:
+    """A page printed twice (the same lines and rows as an earlier page, all but a page number): read once, its
+    rows would be counted twice in every sum. Pages of a few lines (a blank sheet's "此页无正文") are not compared."""
+    by_page: dict[int, list[Item]] = {}
+    for item in items:
+        by_page.setdefault(item.page, []).append(item)
+    if len(by_page) < 2:
+        return items, ()
+    first: dict[tuple[Any, ...], int] = {}
+    repeated: list[tuple[int, int]] = []
+    for page, its in by_page.items():
+        content = tuple(
+            i.cells if i.cells is not None else i.text.strip()
+            for i in its
+            if i.cells is not None or (i.text.strip() and not _PAGE_NUMBER.match(i.text.strip()))
+        )
+        if len(content) < 5:
+            continue
+        if content in first:
+            repeated.append((page, first[content]))
+        else:
+            first[content] = page
+    if not repeated:
+        return items, ()
+    gone = {page for page, _ in repeated}
+    return [i for i in items if i.page not in gone], tuple(repeated)
+
+
+def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
+    """A running header or footer longer than ``_noise`` takes, or numbered ("上海市普陀区2024年度部门决算公开",
+    "普陀区财政局 第3页"): a line among the first two or last two of its page, the same but for its digits at the
+    same end of at least three pages and a third of them. Not on the first page (a cover's title), and never a heading,
+    a line naming a table or a label ("部门：……"), a title, a unit line, a note or "续表"."""
+    by_page: dict[int, list[int]] = {}
+    for n, item in enumerate(items):
+        if item.cells is not None or normalized.get(n):
+            by_page.setdefault(item.page, []).append(n)
+    if len(by_page) < 3:
+        return set()
+    edges: dict[tuple[str, str], set[int]] = {}  # (end, masked text) → the item numbers
+    pages: dict[tuple[str, str], set[int]] = {}
+    for page, ns in by_page.items():
+        for end, near in (("top", ns[:2]), ("foot", ns[-2:])):
+            for n in near:
+                text = normalized.get(n, "")
+                if not text or len(text) > 40 or items[n].cells is not None:
+                    continue
+                key = (end, _DIGITS.sub("#", text))
+                edges.setdefault(key, set()).add(n)
+                pages.setdefault(key, set()).add(page)
+    first = min(by_page)
+    out: set[int] = set()
+    for key, found in edges.items():
+        seen = pages[key]
+        if len(seen) < 3 or 3 * len(seen) < len(by_page):
+            continue
+        sample = normalized[min(found)]
+        if (
+            _is_heading(sample)
+            or re.search(r"表|[:：]", sample)  # "公开01表" … "公开09表", "部门：……" over each table
+            or _TITLE_LIKE.search(sample)
+            or _UNIT_LINE.search(sample)
+            or _TABLE_NOTE.search(sample)
+            or _CONTINUED.match(sample)
+        ):
+            continue
+        out |= {n for n in found if items[n].page != first}
+    return out
+
+
 def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     # Each line normalised once (a line's text, normalised, by its position in ``items``).
     normalized: dict[int, str] = {}
@@ -220,6 +299,13 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         if i.cells is None:
             normalized[n] = normalize_paragraph(i.text)
     noise = _noise(items, normalized)
+    running = _running(items, normalized)
+    # the pages with something on them: a blank page inside a table (a scan's empty sheet) does not end it
+    filled = sorted({i.page for n, i in enumerate(items) if i.cells is not None or normalized.get(n)})
+
+    def next_filled(page: int) -> int | None:
+        at = bisect.bisect_right(filled, page)
+        return filled[at] if at < len(filled) else None
 
     # Hard-wrapped sources (PDF text, PDF dumps) break lines at a fixed width; a short numbered
     # line is a heading, one as long as the wrap width is the first line of a paragraph.
@@ -276,7 +362,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
                     and (
                         said_continued
                         or (
-                            item.page == last_page[len(table_rows) - 1] + 1
+                            item.page == next_filled(last_page[len(table_rows) - 1])
                             and (len(cells) in {len(r) for r in prev} or _header_alone(prev))
                         )
                     )
@@ -297,7 +383,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         text = normalized[n]
         if not text:
             continue
-        if text in noise or _PAGE_NUMBER.match(text):
+        if text in noise or n in running or _PAGE_NUMBER.match(text):
             continue
         if last_kind == "row" and _CONTINUED.match(text):
             said_continued = True

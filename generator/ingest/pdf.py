@@ -162,12 +162,15 @@ def _read_pdfium(path: Path) -> tuple[list[Item], int]:
 
 def _pdfium_pages(path: Path, doc: Any, n: int, plumber: list[Any], widths: list[float]) -> Iterator[Any]:
     """PDFium pages; a rotated page (rare in these reports) through pdfplumber instead, whose
-    coordinates for rotated pages the PDFium reader does not reproduce."""
+    coordinates for rotated pages the PDFium reader does not reproduce. A page turned by its /Rotate alone, its text
+    upright on the unturned page (what a viewer's "rotate page" saves), is read unturned, as it was written."""
     from generator.ingest.pdfium_page import PdfiumPage
 
     for index in range(n):
         page = PdfiumPage(doc[index])
         widths.append(float(page.width))
+        if page.rotation and page.upright_text():
+            page.rotation = 0
         if page.rotation:
             page.close()
             if not plumber:

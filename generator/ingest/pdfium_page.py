@@ -89,6 +89,7 @@ class PdfiumPage:
         self.width = x1 - x0
         self.height = y1 - y0
         self._loaded: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]] | None = None
+        self._forward = self._counted = 0  # characters read left to right upright, of all read
 
     # ------------------------------------------------------------------ objects
 
@@ -103,6 +104,13 @@ class PdfiumPage:
     @property
     def images(self) -> list[dict[str, Any]]:
         return (self._loaded or self._load())[2]
+
+    def upright_text(self) -> bool:
+        """Whether most of the page's characters read left to right, upright, on the unturned page (not upside down:
+        pdfminer's "upright" takes a glyph turned 180° for one)."""
+        if self._loaded is None:
+            self._load()
+        return self._forward * 2 >= max(self._counted, 1) and self._counted > 0
 
     def flush_cache(self) -> None:
         self._loaded = None
@@ -175,6 +183,10 @@ class PdfiumPage:
         text_object, loose, origin = fn.text_object, fn.loose_box, fn.origin
         generated, map_error = fn.generated, fn.map_error
         fonts: dict[int, float] = {}  # font handle → descent per unit of font size
+        overlay: dict[int, str] = {}  # text object → "angled", "light" or "" (see _overlay)
+        forward: dict[int, int] = {}  # text object → 1 when it reads left to right, upright
+        self._forward = self._counted = 0
+        kinds: list[str] = []  # each character's object's
         out: list[dict[str, Any]] = []
         append = out.append
         for i, ch in enumerate(text):
@@ -187,6 +199,11 @@ class PdfiumPage:
             font = objects.get(obj)
             if font is None:
                 font = objects[obj] = _font_metrics(fn, page, i, obj, fonts)
+                overlay[obj] = _overlay(fn, page, i, obj)
+                forward[obj] = _forward(fn, page, i)
+            kinds.append(overlay[obj])
+            self._forward += forward[obj]
+            self._counted += 1
             upright, descent, size = font
             loose(page, i, rect_p)
             if upright:
@@ -208,7 +225,7 @@ class PdfiumPage:
                     "upright": upright,
                 }
             )
-        return out, objects
+        return _without_overlay(out, kinds), objects
 
     def _graphics_of(
         self, seen: dict[int, Any], chars: list[dict[str, Any]]
@@ -415,6 +432,76 @@ def _subpaths(fn: _Fast, obj: int, m: Matrix) -> list[tuple[str, list[tuple[floa
     if shape:
         out.append(("".join(shape), pts))
     return out
+
+
+def _forward(fn: _Fast, tp: ctypes.c_void_p, index: int) -> int:
+    """1 for a character drawn upright and left to right (its matrix's a and d positive, no turn), else 0."""
+    matrix = pr.FS_MATRIX()
+    fn.char_matrix(tp, index, ctypes.byref(matrix))
+    a, b, d = matrix.a, matrix.b, matrix.d
+    return int(a > 0 and d > 0 and abs(b) <= 0.02 * a)
+
+
+def _overlay(fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None) -> str:
+    """Whether a character's text object is laid over the page rather than part of it: "angled" for a baseline
+    neither horizontal nor vertical (a diagonal watermark "仅供公开查阅", a seal's ring of characters), "light" for text
+    filled light grey or translucent, or marked a watermark artifact (a horizontal watermark); else ""."""
+    matrix = pr.FS_MATRIX()
+    fn.char_matrix(tp, index, ctypes.byref(matrix))
+    a, b = abs(matrix.a), abs(matrix.b)  # the baseline's direction (a shear, as of an oblique font, moves c)
+    if a > 0.02 * b and b > 0.02 * a:
+        return "angled"
+    if not obj:
+        return ""
+    handle = ctypes.cast(obj, pr.FPDF_PAGEOBJECT)
+    r, g, bl, alpha = (ctypes.c_uint() for _ in range(4))
+    if pr.FPDFPageObj_GetFillColor(handle, *(ctypes.byref(v) for v in (r, g, bl, alpha))):
+        low, high = min(r.value, g.value, bl.value), max(r.value, g.value, bl.value)
+        if (low >= 150 and high - low < 30) or alpha.value < 200:
+            return "light"
+    for m in range(pr.FPDFPageObj_CountMarks(handle)):
+        if _mark_name(pr.FPDFPageObj_GetMark(handle, m)) == "Artifact" and "Watermark" in _mark_subtype(
+            pr.FPDFPageObj_GetMark(handle, m)
+        ):
+            return "light"
+    return ""
+
+
+def _mark_name(mark: Any) -> str:
+    size = ctypes.c_ulong()
+    if not mark or not pr.FPDFPageObjMark_GetName(mark, None, 0, ctypes.byref(size)) or size.value <= 2:
+        return ""
+    buf = ctypes.create_string_buffer(size.value)
+    pr.FPDFPageObjMark_GetName(
+        mark, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), size.value, ctypes.byref(size)
+    )
+    return buf.raw[: size.value - 2].decode("utf-16-le", errors="replace")
+
+
+def _mark_subtype(mark: Any) -> str:
+    size = ctypes.c_ulong()
+    if (
+        not pr.FPDFPageObjMark_GetParamStringValue(mark, b"Subtype", None, 0, ctypes.byref(size))
+        or size.value <= 2
+    ):
+        return ""
+    buf = ctypes.create_string_buffer(size.value)
+    pr.FPDFPageObjMark_GetParamStringValue(
+        mark, b"Subtype", ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), size.value, ctypes.byref(size)
+    )
+    return buf.raw[: size.value - 2].decode("utf-16-le", errors="replace")
+
+
+def _without_overlay(chars: list[dict[str, Any]], kinds: list[str]) -> list[dict[str, Any]]:
+    """The page's characters without those laid over it (``_overlay``), when the page has text of its own to read:
+    angled ones beside any upright character, light ones beside any other. A page of nothing else keeps them."""
+    if not any(kinds):
+        return chars
+    plain = [c for c, k in zip(chars, kinds, strict=True) if not k]
+    if not plain:
+        return chars
+    upright = any(c["upright"] for c in plain)
+    return [c for c, k in zip(chars, kinds, strict=True) if not k or (k == "angled" and not upright)]
 
 
 def _font_metrics(
