@@ -560,3 +560,29 @@ def test_check_names_a_rule_that_raises_and_exits_2(tmp_path: Path, monkeypatch,
     assert "budget.execution" in out and "perf.cost_sum" not in out
     (line,) = err.strip().splitlines()
     assert line.startswith("注意 ") and "perf.cost_sum (ZeroDivisionError: division by zero)" in line
+
+
+def test_a_form_feed_before_each_blank_line_reads_in_time(tmp_path: Path) -> None:
+    """000's text dump with a form feed before each blank line (the order probe, thirty-fourth session, F10): a cell's
+    line "\\f\\t" was neither a cell nor text, the row's reading never moved on, and read_text looped for ever with its
+    memory growing. Read in a subprocess with a deadline: the pages are read, the figures as without them."""
+    lines = SEED_TXT.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(
+        "\f" + x if not x.strip() else x for x in lines
+    )  # blank lines, "\t" ones (empty cells) too
+    target = tmp_path / SEED_TXT.name
+    target.write_text(text, encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path; from generator.pipeline import load_report; "
+        "r = load_report(Path(sys.argv[1]), cache=None); "
+        "print(r.document.pages > 1, r.metrics['income_total'].amount, r.metrics['expenditure_project'].amount)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=True,
+    )
+    assert out.stdout.split() == ["True", "869.05", "313.54"]

@@ -46,17 +46,21 @@ def read_text(path: Path) -> tuple[list[Item], int]:
     if "[bookmark: " in text:
         text = _BOOKMARK.sub("", text)
     items: list[Item] = []
-    page = 1
     table = 0
     in_table = False
-    lines = text.split("\n")
+    # each line's page, its form feeds taken out first: a cell's line "\f\t" opens a page and is still a cell (left in
+    # the line, it was neither a cell nor text, and the row's reading never moved on)
+    lines: list[str] = []
+    page_of: list[int] = []
+    page = 1
+    for raw in text.split("\n"):
+        page += raw.count("\f")
+        lines.append(raw.replace("\f", ""))
+        page_of.append(page)
     i = 0
     while i < len(lines):
         line = lines[i]
-        if "\f" in line:
-            parts = line.split("\f")
-            page += len(parts) - 1
-            line = parts[-1]
+        page = page_of[i]
         if not line.strip() and not (line.startswith("\t") and in_table):
             i += 1
             continue
@@ -72,6 +76,9 @@ def read_text(path: Path) -> tuple[list[Item], int]:
                 else:
                     cells.append(cur)
                 i += 1
+            if not cells:  # nothing read (cannot happen once form feeds are out; never loop on a line)
+                i += 1
+                continue
             if not in_table:
                 table += 1
                 in_table = True
@@ -103,7 +110,7 @@ def read_text(path: Path) -> tuple[list[Item], int]:
         in_table = False
         items.append(Item(page=page, text=_MD_PREFIX.sub("", line).replace("**", "")))
         i += 1
-    return items, page
+    return items, page_of[-1] if page_of else 1
 
 
 def _row_cut(items: list[Item], table: int, head: tuple[str, ...], tail: list[str]) -> bool:
