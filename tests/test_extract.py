@@ -217,3 +217,20 @@ def test_each_statutory_table_knows_its_unit(reports) -> None:
         assert len(tables) >= 7 and {t.unit for t in tables.values()} == {"万元"}
         first = next(i for i, b in enumerate(doc.blocks) if b.table == tables["公开01表"].index)
         assert any("单位：万元" in b.text for b in doc.blocks[first - 3 : first])
+
+
+def test_one_fund_s_total_is_not_the_fiscal_total() -> None:
+    """003's "2024年度国有资本经营预算财政拨款收入总计19.28万元" put before its section 四 (the order probe, thirty-fourth
+    session, F6: sections in another order): it was read as the 财政拨款收入支出总计 (32,288.11), which the first match
+    takes. One fund's total is not the total of all 财政拨款."""
+    import dataclasses
+
+    from generator.extract import extract
+    from generator.ingest import read_document
+
+    doc = read_document(ROOT / "data" / "reports" / "003_237caace6a9bba17.txt")
+    blocks = list(doc.blocks)
+    fund = next(i for i, b in enumerate(blocks) if "国有资本经营预算财政拨款收入总计19.28万元" in b.text)
+    moved = [blocks[fund], *blocks[:fund], *blocks[fund + 1 :]]
+    r = extract(dataclasses.replace(doc, blocks=moved))
+    assert r.metrics["fiscal_total"] is not None and r.metrics["fiscal_total"].amount == Decimal("32288.11")

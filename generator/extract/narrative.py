@@ -207,11 +207,12 @@ PATTERNS: dict[str, list[Pattern]] = {
     "expenditure_basic": [p(rf"(?<!拨款)(?<!一般公共预算)基本支出{IS}{NUM}{W}", "支出决算")],
     "expenditure_project": [p(rf"(?<!拨款)项目支出{IS}{NUM}{W}", "支出决算")],
     "carryover_end": [p(rf"(?<!财政拨款)年末结转和?结余{IS}{NUM}{W}")],
+    # not one fund's: "国有资本经营预算财政拨款收入总计19.28万元" (003, read before 四 when its section 八 comes first)
     "fiscal_total": [
-        p(rf"财政拨款收入总计{IS}{NUM}{W}"),
-        p(rf"财政拨款收入支出总计{IS}{NUM}{W}"),
-        p(rf"财政拨款收[、,，]?\s*支总计{IS}{NUM}{W}"),
-        p(rf"财政拨款支出总计{IS}{NUM}{W}"),
+        p(rf"(?<!预算)财政拨款收入总计{IS}{NUM}{W}"),
+        p(rf"(?<!预算)财政拨款收入支出总计{IS}{NUM}{W}"),
+        p(rf"(?<!预算)财政拨款收[、,，]?\s*支总计{IS}{NUM}{W}"),
+        p(rf"(?<!预算)财政拨款支出总计{IS}{NUM}{W}"),
     ],
     "fiscal_expenditure": [
         p(rf"本年财政拨款支出{IS}{NUM}{W}"),
