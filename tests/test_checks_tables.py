@@ -1965,3 +1965,27 @@ def test_a_figure_printed_without_decimals_is_quoted_so(reports) -> None:
     (f,) = CATALOGUE["sum.procurement"].fn(reread(reports[GUIHUA], "2319.21万元", "2319万元"))
     assert f.severity == "info"
     assert f.message.startswith("情况说明中政府采购总额为2,319万元，而货物采购122.43万元")
+
+
+def test_an_item_is_not_named_across_a_section_heading(reports) -> None:
+    """财政局 with its section 七 (三公) right after 五's 具体情况 (sections 六 and 七 swapped: the order probe, thirty-fourth
+    session, F4). The 三公 sentence "年初预算为0.95万元，支出决算为0.00万元" was credited to 五's last item, 购房补贴（项）,
+    160 characters back: an error against the table's 258.50万元. An item's name is not looked for across a heading."""
+    import dataclasses
+
+    doc = reports[CAIZHENG].document
+    blocks = list(doc.blocks)
+
+    def heading(opening: str) -> int:  # the section's own heading (the 目录 lists it first)
+        return max(i for i, b in enumerate(blocks) if b.table is None and b.text.startswith(opening))
+
+    six, seven, eight = (
+        heading("六、一般公共预算财政拨款基本支出"),
+        heading("七、财政拨款“三公”"),
+        heading("八、政府性基金"),
+    )
+    moved = [*blocks[:six], *blocks[seven:eight], *blocks[six:seven], *blocks[eight:]]
+    changed = extract(dataclasses.replace(doc, blocks=moved))
+    assert list(CATALOGUE["text_table.item_amount"].fn(changed)) == list(
+        CATALOGUE["text_table.item_amount"].fn(reports[CAIZHENG])
+    )

@@ -812,6 +812,10 @@ def class_amount(report: Report) -> Iterable[Finding]:
 
 
 _ITEM_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]项[）)]")
+# a section's heading on a line of its own: "七、“三公”经费财政拨款支出决算情况说明", "（一）……总体情况"
+_SECTION_OPENS = re.compile(
+    r"(?:^|\n)(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^\n]*\n"
+)
 # where a numbered item of the 具体情况 opens ("8、", "（8）", "8."), and a 项's code in it
 _ITEM_CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 _SEGMENT_NAME = re.compile(r"([^（()）、，。；\d\s]+)\s*[（(]款[）)]")
@@ -846,6 +850,9 @@ def item_amount(report: Report) -> Iterable[Finding]:
         if at < 0:
             continue
         head = text[max(0, at - 160) : at]
+        if section := list(_SECTION_OPENS.finditer(head)):
+            # not across a section's heading: "七、“三公”经费……说明" right after 五's last item ("……购房补贴（项）……")
+            head = head[section[-1].end() :]
         if opened := list(ITEM_OPENS.finditer(head)):
             head = head[opened[-1].start() :]  # this numbered item's own words, not the one before it
         code = _ITEM_CODE.search(head)
