@@ -1989,3 +1989,28 @@ def test_an_item_is_not_named_across_a_section_heading(reports) -> None:
     assert list(CATALOGUE["text_table.item_amount"].fn(changed)) == list(
         CATALOGUE["text_table.item_amount"].fn(reports[CAIZHENG])
     )
+
+
+def test_a_self_evaluation_under_a_sentence_naming_a_fund_s_table(reports) -> None:
+    """000 with its sections 七 and 十 swapped (the order probe, thirty-fourth session, F5): 七's "……政府性基金预算财政拨款收入
+    支出决算表为空表。" then stands within four paragraphs of the 单位整体支出绩效自评表, which was read as the 公开07表:
+    an error that the 'empty' fund's table holds 835.63万元. A table whose first rows say 自评表 is no statutory table."""
+    import dataclasses
+
+    name = "000_41e5c2151686b1a5.txt"
+    doc = reports[name].document
+    blocks = list(doc.blocks)
+
+    def heading(opening: str) -> int:
+        return next(i for i, b in enumerate(blocks) if b.table is None and b.text.startswith(opening))
+
+    seven, eight, ten, eleven = (
+        heading("七、政府性"),
+        heading("八、国有"),
+        heading("十、其他"),
+        heading("十一、"),
+    )
+    moved = [*blocks[:seven], *blocks[ten:eleven], *blocks[eight:ten], *blocks[seven:eight], *blocks[eleven:]]
+    changed = extract(dataclasses.replace(doc, blocks=moved))
+    assert "公开07表" not in changed.tables
+    assert not [f for f in CATALOGUE["text_table.fund_absent"].fn(changed)]

@@ -143,6 +143,8 @@ def find_statutory(doc: Document) -> dict[str, StatutoryTable]:
         if block.table is not None and block.table not in first_row:
             first_row[block.table] = pos
     for index, pos in sorted(first_row.items(), key=lambda kv: kv[1]):
+        if _self_evaluation(doc.blocks, pos, doc.tables[index]):
+            continue  # a 绩效自评表 under a sentence naming a statutory table ("本单位无政府性基金预算……支出决算表")
         title = _title_before(doc.blocks, pos, doc.tables[index])
         key = identify(title) if title else None
         if key is None or key in found:
@@ -170,6 +172,16 @@ def _names_a_table(cell: str) -> bool:
         and not cell.startswith(("注", "说明"))
         and identify(cell) is not None
     )
+
+
+def _self_evaluation(blocks: list[Block], pos: int, table: Table) -> bool:
+    """A performance self-evaluation table: its first rows, or the paragraph right above it when its rows name no
+    statutory table, say 自评表."""
+    first = [c for row in table.rows[:3] for c in row if c]
+    if any("自评表" in c for c in first):
+        return True
+    above = blocks[pos - 1].text if pos > 0 and blocks[pos - 1].table is None else ""
+    return "自评表" in above and not any(identify(c) for c in first[:6])
 
 
 def _title_before(blocks: list[Block], pos: int, table: Table) -> str:
