@@ -2014,3 +2014,37 @@ def test_a_self_evaluation_under_a_sentence_naming_a_fund_s_table(reports) -> No
     changed = extract(dataclasses.replace(doc, blocks=moved))
     assert "公开07表" not in changed.tables
     assert not [f for f in CATALOGUE["text_table.fund_absent"].fn(changed)]
+
+
+def test_a_paragraph_printed_twice_is_one_statement(reports) -> None:
+    """财政局 with one paragraph of its 情况说明 printed twice (the order probe, thirty-fourth session, F1–F3):
+    - "本年收入合计2946.25万元，其中：财政拨款收入……" twice: its parts were summed twice, an error "2,940.05 + 6.20 + 2,940.05
+      + 6.20 = 5,892.50";
+    - the 结构情况 "一般公共预算财政拨款支出2940.05万元，主要用于以下方面……" twice: its eight shares made one list that "does not
+      make up the whole", and the true error (71.73 + 11.11 + 2.07 + 15.16 = 100.07%) was lost;
+    - a 具体情况 item twice: the numbered list ended there, a note that only 4 items were listed."""
+    import dataclasses
+
+    from generator.checks.ratios import sum_100
+
+    r = reports[CAIZHENG]
+    doc = r.document
+
+    def twice(opening: str):
+        blocks = list(doc.blocks)
+        at = next(i for i, b in enumerate(blocks) if b.table is None and b.text.startswith(opening))
+        return extract(dataclasses.replace(doc, blocks=[*blocks[: at + 1], blocks[at], *blocks[at + 1 :]]))
+
+    from generator.checks import _load_rules
+
+    _load_rules()
+
+    def said(report, rule_id: str) -> set[tuple[str, str]]:
+        return {(f.severity, f.message) for f in CATALOGUE[rule_id].fn(report)}
+
+    assert said(twice("本年收入合计2946.25万元"), "sum.income_sources") == said(r, "sum.income_sources")
+    # (each copy of the list says it: one finding, by its id)
+    found = {f.id: f.claimed for f in sum_100(twice("一般公共预算财政拨款支出2940.05万元，主要用于以下方面"))}
+    assert found == {f.id: f.claimed for f in sum_100(r)} and list(found.values()) == ["100.07%"]
+    item = twice("4、一般公共服务支出（类）财政事务（款）财政委托业务支出")
+    assert said(item, "sum.budget_items") == said(r, "sum.budget_items")

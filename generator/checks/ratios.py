@@ -280,7 +280,15 @@ def sum_100(report: Report) -> Iterable[Finding]:
         last = groups[-1][-1] if groups else None
         # one list = one whole (its name and amount: two sentences' "同句所述合计" are two wholes), in one paragraph or in
         # consecutive blocks
-        if last is None or last["_whole"][:2] != whole[:2] or claim["block"] - last["block"] > 2:
+        if (
+            last is None
+            or last["_whole"][:2] != whole[:2]
+            or claim["block"] - last["block"] > 2
+            # the list said again (a paragraph printed twice): its first part starts another list
+            or any(
+                c.get("label") == claim.get("label") and c["amount"] == claim["amount"] for c in groups[-1]
+            )
+        ):
             groups.append([])
         elif _within(report, last, claim):
             continue  # a part of the part before it, of the same whole: no part more of the list

@@ -460,7 +460,11 @@ def _narrative_parts(
         if c.get("again"):
             continue  # the same part's share of a second whole ("占本年支出合计和本年收入合计的比重分别为……")
         if isinstance(parent, Decimal) and _section(c, section) and str(c.get("label", "")).endswith(kind):
-            by_parent.setdefault(parent, []).append(c)
+            group = by_parent.setdefault(parent, [])
+            # the same part said again (a paragraph printed twice): one part, not two
+            if not any((o.get("label"), o.get("amount"), o.get("percent")) == (c.get("label"), c.get("amount"),
+                       c.get("percent")) for o in group):  # fmt: skip
+                group.append(c)
     out: list[Finding | None] = []
     doc = report.document
     if doc is not None and any(_PART_IN_YUAN[kind].search(b.text) for b in doc.blocks if b.table is None):

@@ -1269,6 +1269,9 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
                     break
                 j, loose = j + 1, loose + 1  # a continuation ("决算数与预算数基本持平。")
                 continue
+            if items and item_number(head) == len(items) and text == blocks[items[-1]["at"]].text:
+                j, loose = j + 1, 0  # the item printed twice: read once
+                continue
             if item_number(head) != len(items) + 1:
                 break
             style = style or ("n" if head.group("n") else "m")
@@ -1286,6 +1289,7 @@ def budget_item_lists(doc: Document, toc: set[int]) -> list[dict[str, Any]]:
                 "budget": parse_amount(m.group("n")),
                 "budget_kind": m.group("bkind"),
                 "quote": Quote(m.group(0).rstrip("，,。"), b.page_at(m.start())),
+                "at": j,
             })  # fmt: skip
             j, loose = where + 1, 0
         # one item is a list too: "其中：" then "1、…（项）…" alone, all the total's spending (or a main part of it)
