@@ -10,6 +10,7 @@ of the file sees the same report, and the checker must say the same of it.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -39,16 +40,33 @@ def _variant(source: Path, target: Path, edit: Callable[[Any], None]) -> Path:
     return target
 
 
-def _text(doc: Any, page: Any, text: str, x: float, y: float, size: float, angle: int, grey: int) -> None:
-    """``text`` in Helvetica on ``page`` at (x, y), turned ``angle`` degrees (0, 45 or 90), filled grey ``grey``."""
+def _text(
+    doc: Any,
+    page: Any,
+    text: str,
+    x: float,
+    y: float,
+    size: float,
+    angle: float,
+    grey: int,
+    rgb: tuple[int, int, int] | None = None,
+    invisible: bool = False,
+) -> None:
+    """``text`` in Helvetica on ``page`` at (x, y), turned ``angle`` degrees, filled grey ``grey`` (or ``rgb``), drawn
+    invisible (render mode 3, a search layer's) if asked."""
+    import math
+
     import pypdfium2.raw as pr
 
     obj = pr.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", ctypes.c_float(size))
     wide = (text + "\x00").encode("utf-16-le")
     pr.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(wide), ctypes.POINTER(ctypes.c_ushort)))
-    cos, sin = {0: (1.0, 0.0), 45: (0.7071, 0.7071), 90: (0.0, 1.0)}[angle]
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     pr.FPDFPageObj_Transform(obj, cos, sin, -sin, cos, x, y)
-    pr.FPDFPageObj_SetFillColor(obj, grey, grey, grey, 255)
+    r, g, b = rgb or (grey, grey, grey)
+    pr.FPDFPageObj_SetFillColor(obj, r, g, b, 255)
+    if invisible:
+        pr.FPDFTextObj_SetTextRenderMode(obj, pr.FPDF_TEXTRENDERMODE_INVISIBLE)
     pr.FPDFPage_InsertObject(page.raw, obj)
 
 
@@ -196,3 +214,78 @@ def test_a_file_without_its_cover(tmp_path: Path, published) -> None:
     r = load_report(_variant(SHEGONG, tmp_path / "coverless.pdf", edit), cache=None)
     assert r.agency == "中共上海市普陀区委社会工作部"
     assert not [f for f in r.findings if f.rule == "completeness.agency_name"]
+
+
+def test_a_seal_over_the_first_table(tmp_path: Path, published) -> None:
+    """财政局 with a red seal over its 公开01表's page: a ring of figures turned round a circle and one upright in the
+    middle (the probe's stamp_vector: the seal's characters went into the cells, "海6.20", and rows read blank). A ring
+    of red characters is a seal; its upright red characters go with it."""
+
+    def edit(doc: Any) -> None:
+        for index in range(len(doc)):
+            page = doc[index]
+            if "收入支出决算总表" not in page.get_textpage().get_text_range()[:40]:
+                continue
+            w, h = page.get_size()
+            cx, cy, radius = w * 0.5, h * 0.6, 60
+            for k in range(12):  # 0°, 30°, …: the top and bottom ones upright or upside down, the rest turned
+                a = math.radians(90 - 30 * k)
+                _text(
+                    doc,
+                    page,
+                    "7",
+                    cx + radius * math.cos(a),
+                    cy + radius * math.sin(a),
+                    14,
+                    -30 * k,
+                    0,
+                    (220, 30, 30),
+                )
+            _text(doc, page, "8", cx, cy, 20, 0, 0, (220, 30, 30))
+            page.gen_content()
+            break
+
+    assert _said(_variant(CAIZHENG, tmp_path / "sealed.pdf", edit)) == published[CAIZHENG]
+
+
+def test_text_no_viewer_shows(tmp_path: Path, published) -> None:
+    """社工部 with "8888.88" outside each page's CropBox (a printer's slug in the trimmed margin) and drawn invisible
+    inside it (render mode 3, a search layer over text of the page's own): no viewer shows either."""
+
+    def edit(doc: Any) -> None:
+        for index in range(len(doc)):
+            page = doc[index]
+            x0, y0, x1, y1 = page.get_mediabox()
+            page.set_cropbox(x0 + 30, y0 + 30, x1 - 30, y1 - 30)
+            _text(doc, page, "8888.88 2023", x0 + 5, y0 + 10, 8, 0, 0)
+            _text(doc, page, "8888.88 2023", x0 + 80, (y0 + y1) / 2, 10, 0, 0, invisible=True)
+            page.gen_content()
+
+    assert _said(_variant(SHEGONG, tmp_path / "unseen.pdf", edit)) == published[SHEGONG]
+
+
+def test_a_scan_s_recognised_text_is_read(tmp_path: Path) -> None:
+    """A scanned page (a page image) with its recognised text drawn invisible over it and a page number stamped in
+    black: the invisible text is the page's text, and is read."""
+    import pypdfium2 as pdfium
+
+    from generator.ingest.pdfium_page import PdfiumPage
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+    image = pdfium.PdfImage.new(doc)
+    image.set_bitmap(pdfium.PdfBitmap.new_native(200, 280, pdfium.raw.FPDFBitmap_BGR))
+    image.set_matrix(pdfium.PdfMatrix().scale(595, 842))
+    page.insert_obj(image)
+    _text(doc, page, "Total 1234.56 recognised", 80, 500, 12, 0, 0, invisible=True)
+    _text(doc, page, "3", 290, 20, 9, 0, 0)
+    page.gen_content()
+    target = tmp_path / "scan.pdf"
+    doc.save(str(target))
+    doc.close()
+    doc = pdfium.PdfDocument(str(target))
+    try:
+        read = "".join(c["text"] for c in PdfiumPage(doc[0]).chars)
+    finally:
+        doc.close()
+    assert "1234.56" in read and "3" in read

@@ -224,7 +224,8 @@ _DIGITS = re.compile(r"\d+")
 
 def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[int, int], ...]]:
     """A page printed twice (the same lines and rows as an earlier page, all but a page number): read once, its
-    rows would be counted twice in every sum. Pages of a few lines (a blank sheet's "此页无正文") are not compared."""
+    rows would be counted twice in every sum. Pages of a line or a few characters (a blank sheet's "此页无正文") are not
+    compared."""
     by_page: dict[int, list[Item]] = {}
     for item in items:
         by_page.setdefault(item.page, []).append(item)
@@ -238,7 +239,7 @@ def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[
             for i in its
             if i.cells is not None or (i.text.strip() and not _PAGE_NUMBER.match(i.text.strip()))
         )
-        if len(content) < 5:
+        if len(content) < 2 or sum(len(str(c)) for c in content) < 20:
             continue
         if content in first:
             repeated.append((page, first[content]))
@@ -253,7 +254,7 @@ def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[
 def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
     """A running header or footer longer than ``_noise`` takes, or numbered ("上海市普陀区2024年度部门决算公开",
     "普陀区财政局 第3页"): a line among the first two or last two of its page, the same but for its digits at the
-    same end of at least three pages and a third of them. Not on the first page (a cover's title), and never a heading,
+    same end of at least three pages and a third of them. On the cover only beside a title of its own, and never a heading,
     a line naming a table or a label ("部门：……"), a title, a unit line, a note or "续表"."""
     by_page: dict[int, list[int]] = {}
     for n, item in enumerate(items):
@@ -288,7 +289,13 @@ def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
             or _CONTINUED.match(sample)
         ):
             continue
-        out |= {n for n in found if items[n].page != first}
+        # on the cover too, unless it is the cover's only title (a running header that repeats the report's title)
+        cover = [
+            n
+            for n in by_page.get(first, [])
+            if n not in found and items[n].cells is None and "决算" in normalized.get(n, "")
+        ]
+        out |= {n for n in found if items[n].page != first or cover}
     return out
 
 

@@ -225,7 +225,37 @@ class PdfiumPage:
                     "upright": upright,
                 }
             )
-        return _without_overlay(out, kinds), objects
+        scanned = "hidden" in kinds and self._image_share() >= 0.3
+        return self._inside_crop(_without_overlay(out, kinds, scanned)), objects
+
+    def _image_share(self) -> float:
+        """How much of the page its top-level images cover (a scan's page image: most of it)."""
+        fn = _fast()
+        page = ctypes.cast(self._page.raw, ctypes.c_void_p).value
+        area = 0.0
+        for i in range(fn.count_objects(page)):
+            obj = fn.page_object(page, i)
+            if fn.object_type(obj) != _IMAGE:
+                continue
+            box = [ctypes.c_float() for _ in range(4)]
+            pr.FPDFPageObj_GetBounds(ctypes.cast(obj, pr.FPDF_PAGEOBJECT), *(ctypes.byref(v) for v in box))
+            left, bottom, right, top = (v.value for v in box)
+            area += max(0.0, right - left) * max(0.0, top - bottom)
+        return area / max(self.width * self.height, 1.0)
+
+    def _inside_crop(self, chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The characters a viewer shows: inside the page's CropBox (a printer's slug outside it is not the report's)."""
+        mx0, my0, mx1, my1 = self._page.get_mediabox()
+        cx0, cy0, cx1, cy1 = self._page.get_cropbox()
+        if (cx0, cy0, cx1, cy1) == (mx0, my0, mx1, my1):
+            return chars
+        h = self.mediabox_height
+        return [
+            c
+            for c in chars
+            if cx0 - 1 <= (c["x0"] + c["x1"]) / 2 <= cx1 + 1
+            and cy0 - 1 <= h - (c["top"] + c["bottom"]) / 2 <= cy1 + 1
+        ]
 
     def _graphics_of(
         self, seen: dict[int, Any], chars: list[dict[str, Any]]
@@ -444,27 +474,34 @@ def _forward(fn: _Fast, tp: ctypes.c_void_p, index: int) -> int:
 
 def _overlay(fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None) -> str:
     """Whether a character's text object is laid over the page rather than part of it: "angled" for a baseline
-    neither horizontal nor vertical (a diagonal watermark "仅供公开查阅", a seal's ring of characters), "light" for text
-    filled light grey or translucent, or marked a watermark artifact (a horizontal watermark); else ""."""
+    neither horizontal nor vertical (a diagonal watermark "仅供公开查阅", a seal's ring of characters; "angled red" for a
+    seal's), "light" for text filled light grey or translucent, or marked a watermark artifact (a horizontal watermark);
+    "hidden" for text drawn invisible (a hidden line; or a scan's recognised text, then all the page has); "red" for upright text filled seal red (a seal's middle characters,
+    dropped only beside a seal's ring); else ""."""
     matrix = pr.FS_MATRIX()
     fn.char_matrix(tp, index, ctypes.byref(matrix))
     a, b = abs(matrix.a), abs(matrix.b)  # the baseline's direction (a shear, as of an oblique font, moves c)
-    if a > 0.02 * b and b > 0.02 * a:
-        return "angled"
+    angled = a > 0.02 * b and b > 0.02 * a
     if not obj:
-        return ""
+        return "angled" if angled else ""
     handle = ctypes.cast(obj, pr.FPDF_PAGEOBJECT)
     r, g, bl, alpha = (ctypes.c_uint() for _ in range(4))
+    red = False
     if pr.FPDFPageObj_GetFillColor(handle, *(ctypes.byref(v) for v in (r, g, bl, alpha))):
         low, high = min(r.value, g.value, bl.value), max(r.value, g.value, bl.value)
-        if (low >= 150 and high - low < 30) or alpha.value < 200:
+        red = r.value >= 160 and g.value <= 90 and bl.value <= 90
+        if not angled and ((low >= 150 and high - low < 30) or alpha.value < 200):
             return "light"
+    if angled:
+        return "angled red" if red else "angled"
+    if pr.FPDFTextObj_GetTextRenderMode(handle) == pr.FPDF_TEXTRENDERMODE_INVISIBLE:
+        return "hidden"
     for m in range(pr.FPDFPageObj_CountMarks(handle)):
         if _mark_name(pr.FPDFPageObj_GetMark(handle, m)) == "Artifact" and "Watermark" in _mark_subtype(
             pr.FPDFPageObj_GetMark(handle, m)
         ):
             return "light"
-    return ""
+    return "red" if red else ""
 
 
 def _mark_name(mark: Any) -> str:
@@ -492,16 +529,27 @@ def _mark_subtype(mark: Any) -> str:
     return buf.raw[: size.value - 2].decode("utf-16-le", errors="replace")
 
 
-def _without_overlay(chars: list[dict[str, Any]], kinds: list[str]) -> list[dict[str, Any]]:
+def _without_overlay(
+    chars: list[dict[str, Any]], kinds: list[str], scanned: bool = False
+) -> list[dict[str, Any]]:
     """The page's characters without those laid over it (``_overlay``), when the page has text of its own to read:
-    angled ones beside any upright character, light ones beside any other. A page of nothing else keeps them."""
+    angled ones beside any upright character, light ones beside any other, and red ones beside a red ring (a seal).
+    Invisible ones are read only over a page image (a scan's recognised text, with a page number stamped on it)."""
     if not any(kinds):
         return chars
-    plain = [c for c, k in zip(chars, kinds, strict=True) if not k]
+    if "hidden" in kinds and not scanned:  # shown nowhere, whatever else the page has
+        kept = [(c, k) for c, k in zip(chars, kinds, strict=True) if k != "hidden"]
+        chars, kinds = [c for c, _ in kept], [k for _, k in kept]
+    seal = "angled red" in kinds
+    plain = [c for c, k in zip(chars, kinds, strict=True) if k in ("", "hidden") or (k == "red" and not seal)]
     if not plain:
         return chars
     upright = any(c["upright"] for c in plain)
-    return [c for c, k in zip(chars, kinds, strict=True) if not k or (k == "angled" and not upright)]
+    return [
+        c
+        for c, k in zip(chars, kinds, strict=True)
+        if k in ("", "hidden") or (k == "red" and not seal) or (k.startswith("angled") and not upright)
+    ]
 
 
 def _font_metrics(
