@@ -220,3 +220,21 @@ def test_a_target_missed_in_other_words() -> None:
     # thirty-third session)
     r004 = seed_changed("004_64caca8ce772cd7b.txt", pair, "\t波动不明显\n\t波动不明显\n", count=40)
     assert not any("不明显" in f.message for f in target_missed(r004))
+
+
+def test_the_whole_self_evaluation_after_the_projects_names_none_of_them(tmp_path) -> None:
+    """000's text dump with its 单位整体支出绩效自评表 moved after the project tables (a common order: the order probe,
+    thirty-fourth session, F13). The 整体 table has no 项目名称 row, so its rows were read under the last project's name:
+    a warning that 《机构运行经费》's deadline "2024年11月20日" is contradicted by "工作完成时限 2024年12月1日", the 整体
+    table's own row. Its title starts no project's text."""
+    source = ROOT / "data" / "reports" / "000_41e5c2151686b1a5.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    whole = next(i for i, x in enumerate(lines) if x.strip() == "单位整体支出绩效自评表")
+    projects = next(i for i, x in enumerate(lines) if x.strip() == "项目支出绩效自评表")
+    end = next(i for i, x in enumerate(lines) if x.startswith("十二、其他需说明"))
+    moved = lines[:whole] + lines[projects:end] + lines[whole:projects] + lines[end:]
+    target = tmp_path / source.name
+    target.write_text("\n".join(moved), encoding="utf-8")
+    said = {(f.rule, f.severity, f.message) for f in load_report(target, cache=None).findings}
+    plain = {(f.rule, f.severity, f.message) for f in load_report(source, cache=None).findings}
+    assert not [f for f in said - plain if f[0] == "perf.deadline_missed"]

@@ -1184,8 +1184,14 @@ def projects_by_block(report: Report) -> list[str]:
     for b in report.document.blocks if report.document else []:
         if m := _PROJECT.search(b.text):
             project = m.group("name").strip()
+        elif _WHOLE_OPENS.search(b.text):
+            project = NO_PROJECT  # the 整体 table after the projects' (a common order): none of theirs
         out.append(project)
     return out
+
+
+# the unit's or department's whole 自评表 opening: its title, or its "单位名称" row
+_WHOLE_OPENS = re.compile(r"^\s*(?:(?:单位|部门)整体支出绩效自评表|单位名称\s)")
 
 
 def _text_rows(
