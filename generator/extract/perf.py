@@ -520,6 +520,21 @@ def perf_tables(doc: Document, agency: str | None = None) -> list[dict[str, Any]
             firsts, seconds = entry["indicators"][::2], entry["indicators"][1::2]
             entry["indicators"] = [{**a, "second_reading": b} for a, b in zip(firsts, seconds, strict=True)]
     kept = [t for t in out if t["funding"] or t["indicators"]]
+    # a table printed twice (an annex repeated): read once, or its name would be two projects' and each rule reading a
+    # project by its name would find it ambiguous
+    seen: set[tuple[Any, ...]] = set()
+    once = []
+    for t in kept:
+        key = (
+            t["title"],
+            t["name"],
+            tuple((f.get("label"), f.get("budget"), f.get("spent"), f.get("rate")) for f in t["funding"]),
+            tuple(tuple(i["cells"]) for i in t["indicators"]),
+        )
+        if key not in seen:
+            seen.add(key)
+            once.append(t)
+    kept = once
     if agency:
         for t in kept:
             if t["name"] and "实施单位" in t["name"]:
