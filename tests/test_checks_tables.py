@@ -6,6 +6,7 @@ the test at the end fails on any other one, so a new false alarm cannot slip in.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -2048,3 +2049,28 @@ def test_a_paragraph_printed_twice_is_one_statement(reports) -> None:
     assert found == {f.id: f.claimed for f in sum_100(r)} and list(found.values()) == ["100.07%"]
     item = twice("4、一般公共服务支出（类）财政事务（款）财政委托业务支出")
     assert said(item, "sum.budget_items") == said(r, "sum.budget_items")
+
+
+def test_a_missing_table_without_a_table_of_contents() -> None:
+    """The test copy (its 公开03表 taken out, a planted error) without its 目录 (the order probe, thirty-fourth session,
+    F8: a report whose dump or web page has no 目录). The missing table was found only against the 目录's lines; with
+    eight of the nine tables there, the ninth is missing all the same."""
+    import dataclasses
+
+    from generator.pipeline import load_report
+
+    r = load_report(TEST_COPY, cache=None)
+    toc = generator.checks.completeness._toc(r)
+    assert toc
+    doc = r.document
+    kept = [
+        b for b in doc.blocks if not any(b is t for t in toc) and not re.fullmatch(r"目\s*录", b.text.strip())
+    ]
+    changed = extract(dataclasses.replace(doc, blocks=kept))
+    (f,) = CATALOGUE["completeness.missing_table"].fn(changed)
+    assert (f.severity, f.subject) == ("warning", "公开03表")
+    assert (
+        f.message
+        == "报告没有目录，正文有8张法定报表，却没有公开03表《支出决算表》；部门决算应公开的九张报表缺少这一张。"
+    )
+    assert [f.subject for f in CATALOGUE["completeness.missing_table"].fn(r)] == ["公开03表"]

@@ -75,6 +75,7 @@ _TOC_TABLE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\s*[�
         "部门决算应公开九张法定报表。目录中列出某张报表，正文中却找不到这张表，说明公开内容不完整。"
         "目录还列出地方模板的其他报表（如“部门决算公开相关信息统计表”）时，正文中应有这张表的表名。"
         "只对正文中含有法定报表的文档检查；正文只写“见附表”、报表另行发布的文档不作判断。"
+        "报告没有目录时，正文已有其中五张以上，缺少的每一张也报告。"
     ),
     formula="目录所列的每张法定报表 ∈ 正文中的报表；目录所列的其他报表的表名出现在正文中",
     tolerance="按完整表名匹配（“一般公共预算财政拨款支出决算表”不算“支出决算表”）",
@@ -86,6 +87,9 @@ def missing_table(report: Report) -> Iterable[Finding]:
     if not found or report.document is None:
         return
     toc = _toc(report)
+    if not toc:
+        yield from _missing_without_toc(found)
+        return
     body: str | None = None  # the text outside the 目录, joined once if a local table needs it
     for b in toc:
         m = _TOC_TABLE.match(b.text.strip())
@@ -172,6 +176,31 @@ def page_repeated(report: Report) -> Iterable[Finding]:
             None,
             None,
             [_quote(report, kept, 0, min(len(kept.text), 60))] if kept else [],
+        )
+
+
+def _missing_without_toc(found: dict) -> Iterator[Finding]:
+    """No 目录 to read the list from: when most of the nine tables are there (five or more), each missing one, quoting
+    the first row of the table it should follow."""
+    if len(found) < 5:
+        return
+    order = [f"公开0{n}表" for n in range(1, 10)]
+    for n, key in enumerate(order):
+        if key in found:
+            continue
+        before = next((found[k] for k in reversed(order[:n]) if k in found), None) or next(
+            iter(found.values())
+        )
+        if not before.rows:
+            continue
+        yield make_finding(
+            "completeness.missing_table",
+            "warning",
+            key,
+            f"报告没有目录，正文有{len(found)}张法定报表，却没有{table_name(key)}；部门决算应公开的九张报表缺少这一张。",
+            "缺失",
+            "应公开",
+            [Quote(before.rows[0].text, before.rows[0].page, table=before.label)],
         )
 
 
