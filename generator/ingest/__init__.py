@@ -282,7 +282,9 @@ def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
         sample = normalized[min(found)]
         if (
             _is_heading(sample)
-            or re.search(r"表|[:：]", sample)  # "公开01表" … "公开09表", "部门：……" over each table
+            or re.search(
+                r"表|[:：。，,；;]", sample
+            )  # "公开01表" … "公开09表", "部门：……" over each table; a sentence
             or _TITLE_LIKE.search(sample)
             or _UNIT_LINE.search(sample)
             or _TABLE_NOTE.search(sample)
