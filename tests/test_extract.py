@@ -234,3 +234,30 @@ def test_one_fund_s_total_is_not_the_fiscal_total() -> None:
     moved = [blocks[fund], *blocks[:fund], *blocks[fund + 1 :]]
     r = extract(dataclasses.replace(doc, blocks=moved))
     assert r.metrics["fiscal_total"] is not None and r.metrics["fiscal_total"].amount == Decimal("32288.11")
+
+
+def test_two_reports_in_one_text_file_are_refused(tmp_path) -> None:
+    """Two reports in one file (the order probe, thirty-fourth session, F9: never refused, their figures mixed, 5–55
+    findings true of neither): 000's dump followed by 001's; and 003's 汇总 report followed by the same text titled
+    本级 (a department's two reports, which are one file each)."""
+    from generator.errors import NotAReportError
+    from generator.pipeline import load_report
+
+    reports = ROOT / "data" / "reports"
+    pairs = {
+        "two.txt": (reports / "000_41e5c2151686b1a5.txt").read_text(encoding="utf-8")
+        + "\n\n"
+        + (reports / "001_7c4dfcc9575acdfa.txt").read_text(encoding="utf-8"),
+    }
+    own = (reports / "003_237caace6a9bba17.txt").read_text(encoding="utf-8")
+    pairs["scopes.txt"] = own + "\n\n" + own.replace("(汇总)", "(本级)", 1)
+    said = {}
+    for name, text in pairs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(NotAReportError) as refused:
+            load_report(tmp_path / name, cache=None)
+        said[name] = str(refused.value)
+    assert "文件包含多份决算报告（" in said["two.txt"] and "岚县创业就业服务中心" in said["two.txt"]
+    assert (
+        "乌鲁木齐市人力资源和社会保障局（汇总）、乌鲁木齐市人力资源和社会保障局（本级）" in said["scopes.txt"]
+    )

@@ -58,30 +58,55 @@ def check_kind(doc: Document) -> None:
 
 # a report's own cover title, as a second report in the same file opens ("上海市普陀区财政局 / 2024年度部门决算 / 目录")
 _COVER = re.compile(
-    r"(?P<name>[^\s：:，。、\d]{3,40}?)\s*(?:[（(](?:汇总|本级)[)）])?\s*20\d{2}\s*年度?\s*(?:部门|单位)决算"
+    r"(?P<name>[^\s：:，。、\d（(]{3,40}?)\s*(?P<scope>[（(](?:汇总|本级)[)）])?\s*20\d{2}\s*年度?\s*(?:部门|单位)决算"
 )
 _PART_ONE = re.compile(r"^第一部分\s*(?P<name>[^\s，。、：:\d]{3,40}?)\s*概况")
 _NO_NAME = {"部门", "单位", "本部门", "本单位", "部门单位", "单位部门"}
 
 
 def reports_in(doc: Document) -> list[str]:
-    """The agencies whose reports the file holds, as their covers (the blocks before each 目录) and their "第一部分……
-    概况" headings name them; names one within another ("财政局", "上海市普陀区财政局") are one."""
-    running = [b.text for b in doc.blocks if b.table is None]
+    """The agencies whose reports the file holds, as their covers (the file's first lines, and the lines before each
+    目录) and their "第一部分……概况" headings name them; names one within another ("财政局", "上海市普陀区财政局") are
+    one."""
+    running = [b.text.strip() for b in doc.blocks if b.table is None]
     found: list[str] = []
+
+    def cover(lines: list[str]) -> str | None:
+        """The cover's name: its title lines (a title wrapped over lines, "上海市普陀区规划和自然" / "资源局" /
+        "2024年度部门决算"), not a list's last line before them ("九、《财政拨款“三公”经费支出决算表》")."""
+        title: list[str] = []
+        for line in reversed(lines):
+            if len(line) > 40 or re.search(r"[《》、。，；：:]|表$", line) or _PLACEHOLDER.search(line):
+                break
+            title.insert(0, line)
+        m = _COVER.search("".join(title))
+        if m is None:
+            return None
+        # "X局（汇总）" and "X局（本级）": the department's two reports, one file each
+        return m.group("name") + (m.group("scope") or "").replace("(", "（").replace(")", "）")
+
     for i, text in enumerate(running):
-        name = None
-        if re.fullmatch(r"目\s*录", text.strip()):
-            m = _COVER.search("".join(running[max(0, i - 4) : i]))
-            name = m.group("name") if m else None
-        elif m := _PART_ONE.match(text.strip()):
+        if i == 0 or re.fullmatch(r"目\s*录", text):
+            name = cover(running[max(0, i - 4) : i] if i else running[:3])
+        elif m := _PART_ONE.match(text):
             name = m.group("name")
+        else:
+            continue
         if not name or name in _NO_NAME:
             continue
         name = re.sub(r"^(?:附件\s*\d*[:：]?)", "", name)
-        if not any(name in f or f in name for f in found):
+        if not any(_same_agency(name, f) for f in found):
             found.append(name)
     return found
+
+
+def _same_agency(a: str, b: str) -> bool:
+    """One name within the other ("财政局", "上海市普陀区财政局"), the scopes (汇总, 本级) alike where both say one."""
+    scopes = [m.group(0) for x in (a, b) if (m := re.search(r"（(?:汇总|本级)）$", x))]
+    if len(scopes) == 2 and scopes[0] != scopes[1]:
+        return False
+    a, b = (re.sub(r"（(?:汇总|本级)）$", "", x) for x in (a, b))
+    return a in b or b in a
 
 
 def find_year(doc: Document) -> int | None:
