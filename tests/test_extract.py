@@ -261,3 +261,26 @@ def test_two_reports_in_one_text_file_are_refused(tmp_path) -> None:
     assert (
         "乌鲁木齐市人力资源和社会保障局（汇总）、乌鲁木齐市人力资源和社会保障局（本级）" in said["scopes.txt"]
     )
+
+
+def test_a_running_line_on_the_cover_is_dropped_only_as_a_title() -> None:
+    """A running header longer than a short line, at each page's top (the served-PDF probe, thirty-fourth session:
+    "上海市普陀区2024年度部门决算公开" split tables and became the agency "上海市普陀区"), is dropped, on the cover too when
+    the cover has a title of its own; but a line naming the agency at each sheet's top may be the cover title's first
+    line, and stays there."""
+    from generator.ingest import Item, assemble
+
+    def pages(head: str, cover: list[str]) -> list[str]:
+        items = [Item(page=1, text=t) for t in [head, *cover]]
+        for p in range(2, 6):
+            items += [Item(page=p, text=head), Item(page=p, text=f"第{p}页的正文，说明了情况。")]
+        return [b.text for b in assemble(items)[0]]
+
+    said = pages("上海市普陀区2024年度部门决算公开", ["上海市普陀区财政局", "2024年度部门决算"])
+    assert "上海市普陀区2024年度部门决算公开" not in said and said[:2] == [
+        "上海市普陀区财政局",
+        "2024年度部门决算",
+    ]
+    said = pages("上海市普陀区规划和自然资源局机关", ["2024年度部门决算"])
+    assert said[0].startswith("上海市普陀区规划和自然资源局机关2024年度部门决算")
+    assert sum(t.count("上海市普陀区规划和自然资源局机关") for t in said) == 1

@@ -122,7 +122,9 @@ _END = re.compile(r"[。！？!?]$")
 # the line goes on into the next, as any paragraph's first line
 _RUN_IN = re.compile(r"[。；;：:]\s*\S")
 _PAGE_NUMBER = re.compile(
-    r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页|^\d{1,3}\s*/\s*\d{1,3}$|^共\s*\d+\s*页"  # "3/25", "共25页"
+    # "3", "- 3 -", "第3页", "第3页 共25页", "3/25", "共25页" (not a sentence that opens "第3页的……")
+    r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[/，,、]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
+    r"|^共\s*\d+\s*页(?:\s*[/，,、]?\s*第\s*\d+\s*页)?$"
 )
 # "续表", "（续）", "公开05表（续）" over a table continued on the next page: not a line between two tables
 _CONTINUED = re.compile(r"^(?:续表|续上表|\S{0,40}[（(]续表?[)）])[:：]?$")
@@ -254,7 +256,8 @@ def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[
 def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
     """A running header or footer longer than ``_noise`` takes, or numbered ("上海市普陀区2024年度部门决算公开",
     "普陀区财政局 第3页"): a line among the first two or last two of its page, the same but for its digits at the
-    same end of at least three pages and a third of them. On the cover only beside a title of its own, and never a heading,
+    same end of at least three pages and a third of them. On the cover only a running title beside the cover's own, and
+    never a heading,
     a line naming a table or a label ("部门：……"), a title, a unit line, a note or "续表"."""
     by_page: dict[int, list[int]] = {}
     for n, item in enumerate(items):
@@ -291,12 +294,12 @@ def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
             or _CONTINUED.match(sample)
         ):
             continue
-        # on the cover too, unless it is the cover's only title (a running header that repeats the report's title)
-        cover = [
-            n
+        # on the cover only a running title ("上海市普陀区2024年度部门决算公开") beside the cover's own title: a line naming
+        # the agency alone at each sheet's top ("上海市普陀区财政局") may be the cover title's first line
+        cover = "决算" in sample and any(
+            n not in found and items[n].cells is None and "决算" in normalized.get(n, "")
             for n in by_page.get(first, [])
-            if n not in found and items[n].cells is None and "决算" in normalized.get(n, "")
-        ]
+        )
         out |= {n for n in found if items[n].page != first or cover}
     return out
 
