@@ -88,8 +88,8 @@ def _watermarked(angle: int, grey: int) -> Callable[[Any], None]:
         for index in range(len(doc)):
             page = doc[index]
             w, h = page.get_size()
-            for k in range(3):  # tiled down the page, over the tables
-                _text(doc, page, "2025-06-30 5", w * 0.15, h * (0.2 + 0.3 * k), 36, angle, grey)
+            for k in range(3):  # tiled down the page, over the tables, set larger than the cover's title
+                _text(doc, page, "2025-06-30 5", w * 0.15, h * (0.2 + 0.3 * k), 48, angle, grey)
             page.gen_content()
 
     return edit
@@ -289,3 +289,119 @@ def test_a_scan_s_recognised_text_is_read(tmp_path: Path) -> None:
     finally:
         doc.close()
     assert "1234.56" in read and "3" in read
+
+
+def _recolour(doc: Any, which: Callable[[int, int, float], bool], rgb: tuple[int, int, int]) -> None:
+    """Fill ``rgb`` the top-level text objects ``which(page, n, top share)`` picks (the fixes' probe's re-coloured
+    text: headings set white on a dark band, a table's figures in grey, a cover's first line in red)."""
+    import pypdfium2.raw as pr
+
+    for index in range(len(doc)):
+        page = doc[index]
+        h = page.get_height()
+        n = 0
+        for obj in page.get_objects(max_depth=1):
+            if obj.type != pr.FPDF_PAGEOBJ_TEXT:
+                continue
+            top = obj.get_bounds()[3]
+            if which(index, n, 1 - top / h):
+                pr.FPDFPageObj_SetFillColor(obj.raw, *rgb, 255)
+            n += 1
+        page.gen_content()
+
+
+@pytest.mark.parametrize(
+    "which,rgb",
+    [
+        (lambda page, n, top: top < 0.15, (255, 255, 255)),  # headings white on a dark band
+        (lambda page, n, top: n % 5 == 0, (166, 166, 166)),  # every fifth text grey
+    ],
+)
+def test_text_set_white_or_grey_is_still_the_page_s(tmp_path: Path, published, which, rgb) -> None:
+    """社工部 with text re-coloured (the fixes' probe, thirty-fourth session, FA-1d): white text on a dark band is read,
+    and grey figures the size of the page's text are no watermark."""
+
+    def edit(doc: Any) -> None:
+        _recolour(doc, which, rgb)
+
+    assert _said(_variant(SHEGONG, tmp_path / "coloured.pdf", edit)) == published[SHEGONG]
+
+
+def test_a_red_title_beside_a_seal_is_read(tmp_path: Path) -> None:
+    """社工部's cover with its first title line in red (a 红头 title) and a red seal's ring below it (FA-1e): the seal's
+    middle characters go, the title stays: the agency is still 中共上海市普陀区委社会工作部."""
+
+    def edit(doc: Any) -> None:
+        _recolour(doc, lambda page, n, top: page == 0 and n == 0, (220, 30, 30))
+        page = doc[0]
+        w, h = page.get_size()
+        for k in range(12):
+            a = math.radians(90 - 30 * k)
+            _text(
+                doc,
+                page,
+                "7",
+                w * 0.5 + 50 * math.cos(a),
+                h * 0.3 + 50 * math.sin(a),
+                12,
+                -30 * k,
+                0,
+                (220, 30, 30),
+            )
+        page.gen_content()
+
+    r = load_report(_variant(SHEGONG, tmp_path / "red.pdf", edit), cache=None)
+    assert r.agency == "中共上海市普陀区委社会工作部"
+
+
+def test_a_crop_box_with_its_corners_the_other_way(tmp_path: Path, published) -> None:
+    """社工部 with each page's CropBox written from its top-right corner (valid PDF, FA-1a): every character was outside
+    the box as written, and the file was refused as having no text."""
+
+    def edit(doc: Any) -> None:
+        for index in range(len(doc)):
+            x0, y0, x1, y1 = doc[index].get_mediabox()
+            doc[index].set_cropbox(x1, y1, x0, y0)
+
+    assert _said(_variant(SHEGONG, tmp_path / "crop.pdf", edit)) == published[SHEGONG]
+
+
+@pytest.mark.parametrize("how", ["form", "skewed"])
+def test_a_scan_s_recognised_text_in_other_forms(tmp_path: Path, how: str) -> None:
+    """A scan's page image drawn inside a form XObject (FA-1b), or its recognised lines turned with the scan's skew,
+    1.5° (FA-1c), a page number stamped upright: the invisible text is the page's text, and is read."""
+    import pypdfium2 as pdfium
+
+    from generator.ingest.pdfium_page import PdfiumPage
+
+    images = pdfium.PdfDocument.new()
+    image_page = images.new_page(595, 842)
+    image = pdfium.PdfImage.new(images)
+    image.set_bitmap(pdfium.PdfBitmap.new_native(200, 280, pdfium.raw.FPDFBitmap_BGR))
+    image.set_matrix(pdfium.PdfMatrix().scale(595, 842))
+    image_page.insert_obj(image)
+    image_page.gen_content()
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+    if how == "form":
+        page.insert_obj(images.page_as_xobject(0, doc).as_pageobject())
+    else:
+        own = pdfium.PdfImage.new(doc)
+        own.set_bitmap(pdfium.PdfBitmap.new_native(200, 280, pdfium.raw.FPDFBitmap_BGR))
+        own.set_matrix(pdfium.PdfMatrix().scale(595, 842))
+        page.insert_obj(own)
+    for k in range(8):
+        _text(doc, page, f"Line {k} total 1234.5{k}", 80, 700 - 40 * k, 12, 1.5 if how == "skewed" else 0, 0,
+              invisible=True)  # fmt: skip
+    _text(doc, page, "3", 290, 20, 9, 0, 0)
+    page.gen_content()
+    target = tmp_path / "scan.pdf"
+    doc.save(str(target))
+    doc.close()
+    images.close()
+    doc = pdfium.PdfDocument(str(target))
+    try:
+        read = "".join(c["text"] for c in PdfiumPage(doc[0]).chars)
+    finally:
+        doc.close()
+    assert "1234.57" in read and "3" in read

@@ -229,13 +229,14 @@ class PdfiumPage:
         return self._inside_crop(_without_overlay(out, kinds, scanned)), objects
 
     def _image_share(self) -> float:
-        """How much of the page its top-level images cover (a scan's page image: most of it)."""
+        """How much of the page its images cover (a scan's page image: most of it), an image drawn in a form by the
+        form's bounds."""
         fn = _fast()
         page = ctypes.cast(self._page.raw, ctypes.c_void_p).value
         area = 0.0
         for i in range(fn.count_objects(page)):
             obj = fn.page_object(page, i)
-            if fn.object_type(obj) != _IMAGE:
+            if fn.object_type(obj) != _IMAGE and not (fn.object_type(obj) == _FORM and _holds_image(fn, obj)):
                 continue
             box = [ctypes.c_float() for _ in range(4)]
             pr.FPDFPageObj_GetBounds(ctypes.cast(obj, pr.FPDF_PAGEOBJECT), *(ctypes.byref(v) for v in box))
@@ -244,18 +245,23 @@ class PdfiumPage:
         return area / max(self.width * self.height, 1.0)
 
     def _inside_crop(self, chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The characters a viewer shows: inside the page's CropBox (a printer's slug outside it is not the report's)."""
+        """The characters a viewer shows: inside the page's CropBox (a printer's slug outside it is not the report's),
+        its corners in either order, within the MediaBox. A box that would leave nothing is no crop a viewer shows."""
         mx0, my0, mx1, my1 = self._page.get_mediabox()
         cx0, cy0, cx1, cy1 = self._page.get_cropbox()
-        if (cx0, cy0, cx1, cy1) == (mx0, my0, mx1, my1):
+        cx0, cx1, cy0, cy1 = min(cx0, cx1), max(cx0, cx1), min(cy0, cy1), max(cy0, cy1)
+        cx0, cy0 = max(cx0, min(mx0, mx1)), max(cy0, min(my0, my1))
+        cx1, cy1 = min(cx1, max(mx0, mx1)), min(cy1, max(my0, my1))
+        if (cx0, cy0, cx1, cy1) == (min(mx0, mx1), min(my0, my1), max(mx0, mx1), max(my0, my1)):
             return chars
         h = self.mediabox_height
-        return [
+        inside = [
             c
             for c in chars
             if cx0 - 1 <= (c["x0"] + c["x1"]) / 2 <= cx1 + 1
             and cy0 - 1 <= h - (c["top"] + c["bottom"]) / 2 <= cy1 + 1
         ]
+        return inside if inside or not chars else chars
 
     def _graphics_of(
         self, seen: dict[int, Any], chars: list[dict[str, Any]]
@@ -464,6 +470,21 @@ def _subpaths(fn: _Fast, obj: int, m: Matrix) -> list[tuple[str, list[tuple[floa
     return out
 
 
+def _holds_image(fn: _Fast, form: Any, depth: int = 0) -> bool:
+    """Whether a form XObject draws an image, in it or in a form it holds."""
+    for i in range(fn.form_count(form)):
+        child = fn.form_object(form, i)
+        kind = fn.object_type(child)
+        if kind == _IMAGE or (kind == _FORM and depth < 4 and _holds_image(fn, child, depth + 1)):
+            return True
+    return False
+
+
+# a baseline turned more than this is laid over the page (a diagonal watermark at 30°–60°, a seal's ring); an OCR
+# layer's lines follow the scan's skew, a degree or two
+_ANGLED = 0.18  # tan 10°
+
+
 def _forward(fn: _Fast, tp: ctypes.c_void_p, index: int) -> int:
     """1 for a character drawn upright and left to right (its matrix's a and d positive, no turn), else 0."""
     matrix = pr.FS_MATRIX()
@@ -473,35 +494,38 @@ def _forward(fn: _Fast, tp: ctypes.c_void_p, index: int) -> int:
 
 
 def _overlay(fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None) -> str:
-    """Whether a character's text object is laid over the page rather than part of it: "angled" for a baseline
-    neither horizontal nor vertical (a diagonal watermark "仅供公开查阅", a seal's ring of characters; "angled red" for a
-    seal's), "light" for text filled light grey or translucent, or marked a watermark artifact (a horizontal watermark);
-    "hidden" for text drawn invisible (a hidden line; or a scan's recognised text, then all the page has); "red" for upright text filled seal red (a seal's middle characters,
-    dropped only beside a seal's ring); else ""."""
+    """Whether a character's text object is laid over the page rather than part of it:
+    - "hidden": drawn invisible (a hidden line; or a scan's recognised text, whatever its skew);
+    - "angled" / "angled red": a baseline turned more than 10° and less than 80° (a diagonal watermark "仅供公开查阅",
+      a seal's ring of characters, red);
+    - "watermark": marked a watermark artifact;
+    - "light": filled grey (not white: a heading on a dark band) or translucent (a watermark if large: see
+      ``_without_overlay``);
+    - "red": upright and seal red (a seal's middle characters, dropped only inside a seal's ring);
+    - "" otherwise."""
+    handle = ctypes.cast(obj, pr.FPDF_PAGEOBJECT) if obj else None
+    if handle is not None and pr.FPDFTextObj_GetTextRenderMode(handle) == pr.FPDF_TEXTRENDERMODE_INVISIBLE:
+        return "hidden"
     matrix = pr.FS_MATRIX()
     fn.char_matrix(tp, index, ctypes.byref(matrix))
     a, b = abs(matrix.a), abs(matrix.b)  # the baseline's direction (a shear, as of an oblique font, moves c)
-    angled = a > 0.02 * b and b > 0.02 * a
-    if not obj:
+    angled = a > _ANGLED * b and b > _ANGLED * a
+    if handle is None:
         return "angled" if angled else ""
-    handle = ctypes.cast(obj, pr.FPDF_PAGEOBJECT)
     r, g, bl, alpha = (ctypes.c_uint() for _ in range(4))
-    red = False
+    red = light = False
     if pr.FPDFPageObj_GetFillColor(handle, *(ctypes.byref(v) for v in (r, g, bl, alpha))):
         low, high = min(r.value, g.value, bl.value), max(r.value, g.value, bl.value)
         red = r.value >= 160 and g.value <= 90 and bl.value <= 90
-        if not angled and ((low >= 150 and high - low < 30) or alpha.value < 200):
-            return "light"
+        light = (low >= 150 and high <= 235 and high - low < 30) or alpha.value < 200
     if angled:
         return "angled red" if red else "angled"
-    if pr.FPDFTextObj_GetTextRenderMode(handle) == pr.FPDF_TEXTRENDERMODE_INVISIBLE:
-        return "hidden"
     for m in range(pr.FPDFPageObj_CountMarks(handle)):
         if _mark_name(pr.FPDFPageObj_GetMark(handle, m)) == "Artifact" and "Watermark" in _mark_subtype(
             pr.FPDFPageObj_GetMark(handle, m)
         ):
-            return "light"
-    return "red" if red else ""
+            return "watermark"
+    return "light" if light else "red" if red else ""
 
 
 def _mark_name(mark: Any) -> str:
@@ -533,23 +557,41 @@ def _without_overlay(
     chars: list[dict[str, Any]], kinds: list[str], scanned: bool = False
 ) -> list[dict[str, Any]]:
     """The page's characters without those laid over it (``_overlay``), when the page has text of its own to read:
-    angled ones beside any upright character, light ones beside any other, and red ones beside a red ring (a seal).
-    Invisible ones are read only over a page image (a scan's recognised text, with a page number stamped on it)."""
+    angled ones beside any upright character, watermark artifacts, light ones set a quarter larger than the page's text (a
+    watermark's size, not a grey figure in a table), and red ones inside a seal's ring. Invisible ones are read only
+    over a page image, drawn on the page or in a form (a scan's recognised text, a page number stamped on it)."""
     if not any(kinds):
         return chars
-    if "hidden" in kinds and not scanned:  # shown nowhere, whatever else the page has
+    if "hidden" in kinds and not scanned:
         kept = [(c, k) for c, k in zip(chars, kinds, strict=True) if k != "hidden"]
         chars, kinds = [c for c, _ in kept], [k for _, k in kept]
-    seal = "angled red" in kinds
-    plain = [c for c, k in zip(chars, kinds, strict=True) if k in ("", "hidden") or (k == "red" and not seal)]
+    plain = [c for c, k in zip(chars, kinds, strict=True) if k in ("", "hidden", "red")]
     if not plain:
         return chars
     upright = any(c["upright"] for c in plain)
-    return [
-        c
-        for c, k in zip(chars, kinds, strict=True)
-        if k in ("", "hidden") or (k == "red" and not seal) or (k.startswith("angled") and not upright)
-    ]
+    sizes = sorted(c["bottom"] - c["top"] for c in plain)
+    usual = sizes[len(sizes) // 2]
+    ring = [c for c, k in zip(chars, kinds, strict=True) if k == "angled red"]
+    if ring:  # the seal's ring, widened by a fifth: its middle characters are inside
+        x0, x1 = min(c["x0"] for c in ring), max(c["x1"] for c in ring)
+        top, bottom = min(c["top"] for c in ring), max(c["bottom"] for c in ring)
+        dx, dy = (x1 - x0) / 5, (bottom - top) / 5
+        x0, x1, top, bottom = x0 - dx, x1 + dx, top - dy, bottom + dy
+
+    def keep(c: dict[str, Any], k: str) -> bool:
+        if k in ("", "hidden"):
+            return True
+        if k == "red":
+            return not ring or not (
+                x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            )
+        if k.startswith("angled"):
+            return not upright
+        if k == "light":
+            return c["bottom"] - c["top"] < 1.25 * usual
+        return False  # a watermark artifact
+
+    return [c for c, k in zip(chars, kinds, strict=True) if keep(c, k)]
 
 
 def _font_metrics(
