@@ -284,3 +284,21 @@ def test_a_running_line_on_the_cover_is_dropped_only_as_a_title() -> None:
     said = pages("上海市普陀区规划和自然资源局机关", ["2024年度部门决算"])
     assert said[0].startswith("上海市普陀区规划和自然资源局机关2024年度部门决算")
     assert sum(t.count("上海市普陀区规划和自然资源局机关") for t in said) == 1
+
+
+def test_a_part_heading_naming_the_agency_shorter_is_one_report(reports) -> None:
+    """规划局's "第一部分上海市普陀区规划和自然资源局概况" written "第一部分 规划资源局概况" (the fixes' probe, thirty-fourth
+    session: a 第一部分 heading naming the agency otherwise than its cover was a second report, and the file was
+    refused as several). Only covers name the reports a file holds."""
+    import dataclasses
+
+    from generator.extract import extract
+
+    r = reports["上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"]
+    old = "第一部分上海市普陀区规划和自然资源局概况"
+    blocks = [
+        dataclasses.replace(b, text=b.text.replace(old, "第一部分 规划资源局概况")) for b in r.document.blocks
+    ]
+    assert sum(old in b.text for b in r.document.blocks) >= 1
+    changed = extract(dataclasses.replace(r.document, blocks=blocks))
+    assert changed.agency == "上海市普陀区规划和自然资源局"

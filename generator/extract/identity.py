@@ -64,40 +64,55 @@ _PART_ONE = re.compile(r"^第一部分\s*(?P<name>[^\s，。、：:\d]{3,40}?)\s
 _NO_NAME = {"部门", "单位", "本部门", "本单位", "部门单位", "单位部门"}
 
 
+def _title_line(line: str) -> bool:
+    """A line a cover's title may be made of: short, no list or sentence punctuation, no table's name."""
+    return len(line) <= 40 and not re.search(r"[《》、。，；：:]|表$", line) and not _PLACEHOLDER.search(line)
+
+
+def _cover_name(title: list[str]) -> str | None:
+    m = _COVER.search("".join(title))
+    if m is None:
+        return None
+    # "X局（汇总）" and "X局（本级）": the department's two reports, one file each
+    return m.group("name") + (m.group("scope") or "").replace("(", "（").replace(")", "）")
+
+
 def reports_in(doc: Document) -> list[str]:
-    """The agencies whose reports the file holds, as their covers (the file's first lines, and the lines before each
-    目录) and their "第一部分……概况" headings name them; names one within another ("财政局", "上海市普陀区财政局") are
-    one."""
+    """The agencies whose reports the file holds, as their covers name them: the file's first lines, and the lines
+    before each 目录 (a title wrapped over lines, "上海市普陀区规划和自然" / "资源局" / "2024年度部门决算"; not a list's last
+    line before them, "九、《财政拨款“三公”经费支出决算表》"). Names one within another ("财政局", "上海市普陀区财政局")
+    are one. (A 第一部分 heading may name the agency shorter, "第一部分 规划资源局概况": no second report.)"""
     running = [b.text.strip() for b in doc.blocks if b.table is None]
     found: list[str] = []
-
-    def cover(lines: list[str]) -> str | None:
-        """The cover's name: its title lines (a title wrapped over lines, "上海市普陀区规划和自然" / "资源局" /
-        "2024年度部门决算"), not a list's last line before them ("九、《财政拨款“三公”经费支出决算表》")."""
-        title: list[str] = []
-        for line in reversed(lines):
-            if len(line) > 40 or re.search(r"[《》、。，；：:]|表$", line) or _PLACEHOLDER.search(line):
-                break
-            title.insert(0, line)
-        m = _COVER.search("".join(title))
-        if m is None:
-            return None
-        # "X局（汇总）" and "X局（本级）": the department's two reports, one file each
-        return m.group("name") + (m.group("scope") or "").replace("(", "（").replace(")", "）")
-
+    head = []
+    for line in running[:4]:
+        if not _title_line(line) or re.fullmatch(r"目\s*录", line):
+            break
+        head.append(line)
+    names = [_cover_name(head)]
     for i, text in enumerate(running):
-        if i == 0 or re.fullmatch(r"目\s*录", text):
-            name = cover(running[max(0, i - 4) : i] if i else running[:3])
-        elif m := _PART_ONE.match(text):
-            name = m.group("name")
-        else:
-            continue
+        if i and re.fullmatch(r"目\s*录", text):
+            title: list[str] = []
+            for line in reversed(running[max(0, i - 4) : i]):
+                if not _title_line(line):
+                    break
+                title.insert(0, line)
+            names.append(_cover_name(title))
+    for name in names:
         if not name or name in _NO_NAME:
             continue
         name = re.sub(r"^(?:附件\s*\d*[:：]?)", "", name)
         if not any(_same_agency(name, f) for f in found):
             found.append(name)
     return found
+
+
+def _part_one_name(doc: Document) -> str | None:
+    """The agency the first "第一部分……概况" heading names (a report without its cover)."""
+    for b in doc.blocks:
+        if b.table is None and (m := _PART_ONE.match(b.text.strip())) and m.group("name") not in _NO_NAME:
+            return m.group("name")
+    return None
 
 
 def _same_agency(a: str, b: str) -> bool:
@@ -131,10 +146,10 @@ def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
         m2 = re.search(r"(?:20\d{2}\s*年度?)?(?P<name>[^\s\d]{3,40}?)(?:部门|单位)决算", head)
         name = m2.group("name") if m2 else ""
     name = re.sub(r"^(?:附件\s*\d*[:：]?)|^年度", "", name).strip()
-    if re.search(r"第[一二三四五六七八九十]+部分|概况|目\s*录|、", name) and (named := reports_in(doc)):
+    if re.search(r"第[一二三四五六七八九十]+部分|概况|目\s*录|、", name) and (named := _part_one_name(doc)):
         # no cover: the first blocks are the 目录 or the 第一部分's ("第一部分上海市普陀区财政局概况一、主要职能二、……决算"),
         # whose heading names the agency
-        name = named[0]
+        name = named
     consolidated = bool(re.search(r"[(（]汇总[)）]", name))
     name = _SUFFIX.sub("", name).strip()
     if name[:1] in ("市", "县", "区", "州") and len(name) > 2:
