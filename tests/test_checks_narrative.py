@@ -1883,21 +1883,22 @@ def test_a_side_with_no_rate_of_its_own_is_read(reports) -> None:
     assert len(changed.yoy_claims) == len(reports[CAIZHENG].yoy_claims)
 
 
-def test_a_listed_idle_item_said_flat_makes_the_gap_its_own() -> None:
+def test_a_listed_idle_item_said_flat_is_named_in_the_note() -> None:
     """000's 具体情况 item "信息化建设(项):支出决算数为0.00万元，比上年决算减少3.20万元，下降100.00%" written "比上年决算持平"
-    (the fixes' probe, thirty-third session, item 5): the items' changes come to −6.85 against the total's −10.04. A gap
-    where the total falls more was only a note (an item spent last year and not this year may be left out); but this list
-    names an item with 0.00 spent, so such items are not left out, and the item said flat is the likelier slip."""
+    (the fixes' probe, thirty-third session, item 5): the items' changes come to −6.85 against the total's −10.04. Where
+    the total falls more, the gap may be an item spent last year with no budget this year, in no list (the fixes' probe,
+    thirty-fourth session: a warning blaming the listed item was not justified): a note, which names the listed 0.00
+    item said flat as the other reading."""
     from generator.checks.yoy import detail_items_change
 
     old = "0.00万元，比上年决算减少3.20万元，下降100.00%"
     (f,) = detail_items_change(seed_changed(R000, old, "0.00万元，比上年决算持平"))
-    assert f.severity == "warning"
+    assert f.severity == "info"
     assert f.message.endswith(
-        "相差3.19万元；清单连本年决算数为0.00万元的“信息化建设”也列出了，却写它与上年持平：本年没有支出的项并未略去，"
-        "相差的3.19万元更可能是这一项（上年有支出则应写减少）或总数的变动额写错了。"
+        "相差3.19万元；相差的3.19万元可能是上年有支出、本年没有预算因而未列出的项，文中没有说明；也可能是列出的"
+        "“信息化建设”（本年决算数0.00万元，写与上年持平）上年有支出、应写减少，或总数的变动额写错了。"
     )
-    # the item said to fall by less: no idle item said flat, so the gap may still be an item left out
+    # the item said to fall by less: no idle item said flat
     (f,) = detail_items_change(seed_changed(R000, old, "0.00万元，比上年决算减少0.01万元，下降100.00%"))
     assert f.severity == "info" and "只可能是上年有支出、本年没有支出因而未列出的项" in f.message
 
@@ -2029,3 +2030,25 @@ def test_the_catalogue_says_which_side_of_an_interval_is_a_note(reports) -> None
         assert (
             "高于" in rule.tolerance + rule.explanation and "十分之一" in rule.tolerance + rule.explanation
         ), rule_id
+
+
+def test_the_fixes_probe_s_false_notes_on_this_session_s_rules(reports) -> None:
+    """The fixes' probe (thirty-fourth session) on this session's rules:
+    - budget.word's reason: "……实际支出低于全年预算" beside a 年初 budget is another budget than the sentence's (FA-5a);
+      "部分项目实际支出高于预算" is a part's spending, not the whole's (FA-5b);
+    - repeat.yoy_change: "财政拨款收入支出" (both sides) and "财政拨款收入" are two figures (FA-5c);
+    - yoy.reason_direction: "……；同时因……等原因增加支出，两者相抵后总体减少" sets causes against each other (FA-6a)."""
+    from generator.checks.budget import word
+    from generator.checks.reasons import reason_direction
+    from generator.checks.repeat import yoy_change_twice
+
+    old = "决算数大于年初预算数的主要原因是：年初未包含该项预算，为在职人员发放的工资、津贴补贴等。"
+    new = "决算数大于年初预算数的主要原因是：年中追加预算，因人员调出实际支出低于全年预算。"
+    assert not [f for f in word(seed_changed(R004, old, new)) if "原因里的比较" in f.message]
+    part = "人员变动引起实际支出低于预算"
+    assert list(word(_reread(reports[SHEGONG], part, "部分项目实际支出高于预算"))) == []
+    flat = "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，主要原因是：本年在职人员调入，退休，职级不同，基数不同，导致人员经费减少；减少人力资源市场运行项目资金。"
+    split = "财政拨款收入支出与上年相比减少10.04万元，下降1.62%，主要原因是：本年财政拨款收入减少8.00万元，年初财政拨款结转和结余减少2.04万元。"
+    assert list(yoy_change_twice(seed_changed(R000, flat, split))) == []
+    mixed = "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，主要原因是：减少人力资源市场运行项目资金；同时因在职人员工资调标等原因增加支出，两者相抵后总体减少。"
+    assert list(reason_direction(seed_changed(R000, flat, mixed))) == []

@@ -307,6 +307,8 @@ def _reason_word(claim: dict[str, Any], budget: Decimal, final: Decimal, kind: s
     """The reason after the word compares again ("决算数小于全年预算数的主要原因：……实际支出低于预算"): against the figures
     when they differ beyond their rounding (the word itself is the rule's main check)."""
     said = claim.get("reason_word")
+    if claim.get("reason_kind") not in (None, kind):
+        return  # "……实际支出低于全年预算" beside a 年初 budget: another budget than the sentence's
     if (
         not said
         or said.startswith("等")

@@ -456,6 +456,8 @@ _GAP = 20  # the explanation starts right after the change it explains: "，主�
 _INVERSE = re.compile(r"节约|结余|结转|压减|调减|减免|退回|缴回|收回|欠款|缺口|扣减")
 
 
+# causes set against each other: "同时因……等原因增加支出，两者相抵后总体减少", "虽因调资等原因增加支出，但……"
+_CONTRAST = re.compile(r"同时|虽|但|另一方面|一方面|相抵|抵消|抵减|部分")
 # the spending of the item a change is about, in its reason's last words: "相应支出增加", "导致经费较上年增加"
 _OWN_SPENDING = re.compile(r"^(?:相应|相关|该项|本项|此项)?的?(?:支出|经费|费用|资金)数?$")
 _SPENDING_WORD = re.compile(r"(?:支出|经费|费用|资金|费)数?$")
@@ -571,7 +573,11 @@ def reason_direction(report: Report) -> Iterable[Finding]:
                 own_opposite = own_opposite or _own_spending(found[0], claim["subject"])
                 # "……勤俭节约等原因增加支出": the causes summed up, and the whole spending said to move the other way
                 cause = _VERB_AFTER_CAUSE.match(clause)
-                whole_opposite = whole_opposite or bool(cause and _OWN_SPENDING.match(cause["items"]))
+                whole_opposite = whole_opposite or bool(
+                    cause
+                    and _OWN_SPENDING.match(cause["items"])
+                    and not _CONTRAST.search(block.text, start, end)
+                )
         # a cause the other way may stand beside one the change's way; but the item's own spending said to move the
         # other way ("本年退休人员增加，……，退休费支出减少" after an increase) is the change itself, written backwards,
         # unless some money is said to move the change's way too

@@ -569,7 +569,8 @@ def _one_figure(a: str, b: str) -> bool:
     """Whether two changes' subjects name one figure: the same words, "收入和支出总计" and either side, or the two sides
     of one 收支总表 ("收入总计持平，支出总计减少584.82万元" cannot both be true)."""
     # "卫生健康支出……较上年决算增加4.91万元……导致2024年度卫生健康支出决算数4.91万元，……出现了较上年增加4.91万元": 卫生健康
-    if a == b or re.sub(r"支出$", "", a) == re.sub(r"支出$", "", b):
+    # (not "财政拨款收入支出", the total of both sides, against "财政拨款收入")
+    if a == b or (re.sub(r"支出$", "", a) == re.sub(r"支出$", "", b) and "收入" not in a + b):
         return True
     for x, y in ((a, b), (b, a)):
         if (both := _BOTH.match(x)) and y in (f"收入{both.group('what')}", f"支出{both.group('what')}"):

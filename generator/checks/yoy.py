@@ -651,12 +651,11 @@ def parts(report: Report) -> Iterable[Finding]:
         "没有附报表的情况说明在“具体情况”中逐项写出“支出决算数为X万元，比上年决算增加（减少）Y万元”。"
         "这些项的决算数之和等于一般公共预算财政拨款支出总额时，清单列全了，各项的变动额之和就应等于总额比上年的变动额"
         "（增加为正、减少为负）。对不上时，至少一项的变动额或总数的变动额写错了；总数减少得更多时，差额也可能是"
-        "上年有、本年没有支出因而未列出的项，只作提示；但清单连本年决算数为0.00万元、写与上年持平的项都列出时，"
-        "本年没有支出的项并未略去，这一项的变动额更可能写错，记为警告。"
+        "上年有、本年没有支出因而未列出的项，只作提示（清单列出一项本年决算数为0.00万元、写与上年持平时，提示也点出这一项）。"
     ),
     formula="Δ一般公共预算财政拨款支出 = Σ Δ各项支出（清单列全时）",
     tolerance="各数按印出精度的舍入误差之和的两倍（变动额常是两个印出数之差，带两次舍入）；超出为错误（总数减少得更多时为提示，"
-    "列出了0.00万元且持平的项时为警告），"
+    "），"
     "范围内的非零差额记为提示",
     example="总数减少10.04万元，13项的变动额合计−10.05万元：相差0.01，在舍入范围内。",
     expected_label="各项变动之和",
@@ -679,13 +678,13 @@ def detail_items_change(report: Report) -> Iterable[Finding]:
     idle = next((i for i in items if i.amount == 0 and i.change == 0), None) if gone else None
     yield make_finding(
         "yoy.detail_items",
-        "error" if beyond and not gone else "warning" if idle else "info",
+        "error" if beyond and not gone else "info",
         "一般公共预算财政拨款支出/具体情况",
         f"文中称一般公共预算财政拨款支出比上年{claim['direction']}{claim['change']}万元；具体情况逐项列出的{len(items)}项"
         f"决算数之和等于支出总额（本年有支出的项都已列出），其变动额合计{'却' if beyond else ''}为{s}万元，相差{abs(diff)}万元"
         + (
-            f"；清单连本年决算数为0.00万元的“{idle.name}”也列出了，却写它与上年持平：本年没有支出的项并未略去，"
-            f"相差的{s - said}万元更可能是这一项（上年有支出则应写减少）或总数的变动额写错了。"
+            f"；相差的{s - said}万元可能是上年有支出、本年没有预算因而未列出的项，文中没有说明；也可能是列出的"
+            f"“{idle.name}”（本年决算数0.00万元，写与上年持平）上年有支出、应写减少，或总数的变动额写错了。"
             if idle
             else _GONE.format(diff=s - said, what="项")
             if gone

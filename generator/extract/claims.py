@@ -1141,12 +1141,20 @@ def budget_claims(
                 word_quote = Quote(w.group(0).strip(), block.page_at(w.start()), sections[pos] or None)
                 word_at = (text, w.end())
                 tail = text[w.start("word") : w.end("word") + 6]
-            reason_word = reason_quote = None
+            reason_word = reason_quote = reason_kind = None
             if word_at is not None:  # the word's sentence goes on with its reason, which may compare again
                 source, where = word_at
-                if said := _REASON_WORD.match(source, where):
+                said = _REASON_WORD.match(source, where)
+                # the whole's spending, not a part's ("部分项目实际支出低于预算", "当年新增慰问导致实际支出高于预算")
+                if said and not re.search(
+                    r"部分|个别|某些|有的|某项|项目|新增",
+                    said["why"][: said.start("word") - said.start("why")],
+                ):
                     page = block.page_at(m.start()) if source is text else doc.blocks[pos + 1].page
-                    reason_word, reason_quote = said["word"], Quote(said["why"], page, sections[pos] or None)
+                    kind_said = re.search(r"(年初|全年)预算$", said.group(0))
+                    reason_word = said["word"]
+                    reason_kind = f"{kind_said.group(1)}预算" if kind_said else None
+                    reason_quote = Quote(said["why"], page, sections[pos] or None)
             bkind = m.group("bkind")
             if bkind == "预算":
                 bkind = "全年预算" if "三公" in (sections[pos] + text[: m.start()]) else "预算"
@@ -1179,6 +1187,7 @@ def budget_claims(
                 "word_quote": word_quote,
                 "reason_word": reason_word,
                 "reason_quote": reason_quote,
+                "reason_kind": reason_kind,
                 "quote": Quote(quote_text, block.page_at(m.start()), sections[pos] or None),
             })  # fmt: skip
     return out
