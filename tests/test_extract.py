@@ -302,3 +302,23 @@ def test_a_part_heading_naming_the_agency_shorter_is_one_report(reports) -> None
     assert sum(old in b.text for b in r.document.blocks) >= 1
     changed = extract(dataclasses.replace(r.document, blocks=blocks))
     assert changed.agency == "上海市普陀区规划和自然资源局"
+
+
+def test_a_year_under_each_self_evaluation_title_is_no_running_line() -> None:
+    """ "（2024年度）" under each 自评表's title, one table a page, is no running header (the fixes' probe, thirty-fourth
+    session, MISS-2b: its digits masked, every year line was dropped, and a planted "（2023年度）" with them; the year
+    under a title is checked)."""
+    from generator.ingest import Item, assemble
+
+    items = []
+    for p in range(1, 6):
+        year = "（2023年度）" if p == 4 else "（2024年度）"
+        items += [Item(page=p, text="项目支出绩效自评表"), Item(page=p, text=year)]
+        items += [
+            Item(page=p, cells=("项目名称", f"项目{p}"), table=p),
+            Item(page=p, cells=("资金", "1.00"), table=p),
+        ]
+    texts = [b.text for b in assemble(items)[0] if b.table is None]
+    assert (
+        texts.count("（2023年度）") == 1
+    )  # (the 2024 ones, a short line on four pages, are a header as before)

@@ -405,3 +405,57 @@ def test_a_scan_s_recognised_text_in_other_forms(tmp_path: Path, how: str) -> No
     finally:
         doc.close()
     assert "1234.57" in read and "3" in read
+
+
+def test_a_repeated_page_under_another_page_number_style(tmp_path: Path, published) -> None:
+    """财政局 with "- N/25 -" at each page's foot and its 公开02表's first page printed twice (the fixes' probe, MISS-2a:
+    the page number, another on each copy, made the two pages differ, and the rows were counted twice)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(CAIZHENG))
+    try:
+        at = next(
+            i
+            for i in range(len(source))
+            if source[i].get_textpage().get_text_range().startswith("收入决算表")
+        )
+    finally:
+        source.close()
+
+    def edit(doc: Any) -> None:
+        doc.import_pages(doc, [at], at + 1)
+        n = len(doc)
+        for index in range(n):
+            page = doc[index]
+            _text(doc, page, f"- {index + 1}/{n} -", page.get_width() * 0.45, 20, 9, 0, 0)
+            page.gen_content()
+
+    found, metrics = _said(_variant(CAIZHENG, tmp_path / "twice.pdf", edit))
+    said, read = published[CAIZHENG]
+    assert metrics == read and found - said == Counter(
+        {("completeness.page_repeated", "info", None, None): 1}
+    )
+
+
+def test_a_blank_sheet_saying_so_inside_a_table(tmp_path: Path, published) -> None:
+    """财政局 with a blank page saying "此页无正文" over its page number between the two pages of its 公开04表 (the fixes'
+    probe, MISS-2c: a real blank sheet carries its footer, and the table was cut in two)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(CAIZHENG))
+    try:
+        at = next(
+            i
+            for i in range(len(source))
+            if source[i].get_textpage().get_text_range().startswith("财政拨款收入支出决算总表")
+        )
+        w, h = source[at].get_size()
+    finally:
+        source.close()
+
+    def edit(doc: Any) -> None:
+        page = doc.new_page(w, h, at + 1)
+        _text(doc, page, "- 13 -", w * 0.45, 20, 9, 0, 0)
+        page.gen_content()
+
+    assert _said(_variant(CAIZHENG, tmp_path / "blank.pdf", edit)) == published[CAIZHENG]

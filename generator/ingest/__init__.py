@@ -123,8 +123,8 @@ _END = re.compile(r"[。！？!?]$")
 _RUN_IN = re.compile(r"[。；;：:]\s*\S")
 _PAGE_NUMBER = re.compile(
     # "3", "- 3 -", "第3页", "第3页 共25页", "3/25", "共25页" (not a sentence that opens "第3页的……")
-    r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[/，,、]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
-    r"|^共\s*\d+\s*页(?:\s*[/，,、]?\s*第\s*\d+\s*页)?$"
+    r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[/，,、]?\s*共\s*\d+\s*页)?$|^[-—–\s]*\d{1,3}\s*/\s*\d{1,3}[-—–\s]*$"
+    r"|^共\s*\d+\s*页(?:\s*[/，,、]?\s*第\s*\d+\s*页)?$|^[Pp]age\s*\d+(?:\s*(?:of|/)\s*\d+)?$"
 )
 # "续表", "（续）", "公开05表（续）" over a table continued on the next page: not a line between two tables
 _CONTINUED = re.compile(r"^(?:续表|续上表|\S{0,40}[（(]续表?[)）])[:：]?$")
@@ -222,6 +222,8 @@ def _noise(items: list[Item], normalized: dict[int, str]) -> set[str]:
 
 
 _DIGITS = re.compile(r"\d+")
+# what a blank sheet says: "此页无正文", "（本页为空白页）", "以下空白"
+_BLANK_SHEET = re.compile(r"^[（(]?\s*(?:此页|本页|以下)(?:无正文|为?空白页?|无内容)\s*[)）]?$")
 
 
 def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[int, int], ...]]:
@@ -236,10 +238,19 @@ def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[
     first: dict[tuple[Any, ...], int] = {}
     repeated: list[tuple[int, int]] = []
     for page, its in by_page.items():
-        content = tuple(
-            i.cells if i.cells is not None else i.text.strip()
+        lines = [
+            i
             for i in its
             if i.cells is not None or (i.text.strip() and not _PAGE_NUMBER.match(i.text.strip()))
+        ]
+        content = tuple(
+            i.cells
+            if i.cells is not None
+            # a page's first and last lines with their numbers masked: "XX局 第8页" and "XX局 第9页" are one footer
+            else _DIGITS.sub("#", i.text.strip())
+            if n < 2 or n >= len(lines) - 2
+            else i.text.strip()
+            for n, i in enumerate(lines)
         )
         if len(content) < 2 or sum(len(str(c)) for c in content) < 20:
             continue
@@ -283,11 +294,11 @@ def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
         if len(seen) < 3 or 3 * len(seen) < len(by_page):
             continue
         sample = normalized[min(found)]
+        # never a heading; "公开01表" … "公开09表", "部门：……" over each table; a sentence; "（2024年度）" under each 自评表's
+        # title (its year is checked); a title, a unit line, a note, "续表"
         if (
             _is_heading(sample)
-            or re.search(
-                r"表|[:：。，,；;]", sample
-            )  # "公开01表" … "公开09表", "部门：……" over each table; a sentence
+            or re.search(r"表|[:：。，,；;]|\d{4}\s*年", sample)
             or _TITLE_LIKE.search(sample)
             or _UNIT_LINE.search(sample)
             or _TABLE_NOTE.search(sample)
@@ -313,7 +324,19 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     noise = _noise(items, normalized)
     running = _running(items, normalized)
     # the pages with something on them: a blank page inside a table (a scan's empty sheet) does not end it
-    filled = sorted({i.page for n, i in enumerate(items) if i.cells is not None or normalized.get(n)})
+    filled = sorted(
+        {
+            i.page
+            for n, i in enumerate(items)
+            if i.cells is not None
+            or (
+                normalized.get(n)
+                and n not in running
+                and not _PAGE_NUMBER.match(normalized[n])
+                and not _BLANK_SHEET.search(normalized[n])
+            )
+        }
+    )
 
     def next_filled(page: int) -> int | None:
         at = bisect.bisect_right(filled, page)
@@ -395,7 +418,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         text = normalized[n]
         if not text:
             continue
-        if text in noise or n in running or _PAGE_NUMBER.match(text):
+        if text in noise or n in running or _PAGE_NUMBER.match(text) or _BLANK_SHEET.search(text):
             continue
         if last_kind == "row" and _CONTINUED.match(text):
             said_continued = True
