@@ -175,12 +175,13 @@ def _names_a_table(cell: str) -> bool:
 
 
 def _self_evaluation(blocks: list[Block], pos: int, table: Table) -> bool:
-    """A performance self-evaluation table: its first rows, or the paragraph right above it when its rows name no
+    """A performance self-evaluation table: its first rows, or the two paragraphs right above it when its rows name no
     statutory table, say 自评表."""
     first = [c for row in table.rows[:3] for c in row if c]
     if any("自评表" in c for c in first):
         return True
-    above = blocks[pos - 1].text if pos > 0 and blocks[pos - 1].table is None else ""
+    # the title, and the year line under it ("单位整体支出绩效自评表" / "（2024年度）")
+    above = " ".join(b.text for b in blocks[max(0, pos - 2) : pos] if b.table is None)
     return "自评表" in above and not any(identify(c) for c in first[:6])
 
 
