@@ -2074,3 +2074,21 @@ def test_a_missing_table_without_a_table_of_contents() -> None:
         == "报告没有目录，正文有8张法定报表，却没有公开03表《支出决算表》；部门决算应公开的九张报表缺少这一张。"
     )
     assert [f.subject for f in CATALOGUE["completeness.missing_table"].fn(r)] == ["公开03表"]
+
+
+def test_a_self_evaluation_titled_two_lines_above_its_table() -> None:
+    """A sheet whose 单位整体支出绩效自评表 follows a list of the statutory tables ending "九、《财政拨款“三公”经费支出决算表》",
+    its title and "（2024年度）" on lines of their own above the table (the Office probe's X09, thirty-third and thirty-fourth
+    sessions): the 自评表 was taken for the 公开09表."""
+    from generator.extract.tables import find_statutory
+    from generator.ingest import Item, assemble
+    from generator.model import Document
+
+    lines = ["八、《国有资本经营预算财政拨款收入支出决算表》", "九、《财政拨款“三公”经费支出决算表》"]
+    items = [Item(page=1, text=t) for t in lines]
+    items += [Item(page=2, text="单位整体支出绩效自评表"), Item(page=2, text="（2024年度）")]
+    rows = [("单位名称", "昌吉回族自治州公共就业服务中心", "", ""), ("资金来源", "年初预算数", "全年预算数", "全年执行数"),
+            ("上级资金", "41.98", "41.98", "41.98")]  # fmt: skip
+    items += [Item(page=2, cells=r, table=1) for r in rows]
+    blocks, tables = assemble(items)
+    assert find_statutory(Document("t.xlsx", "0", "xlsx", 2, blocks, tables)) == {}
