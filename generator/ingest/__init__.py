@@ -298,7 +298,8 @@ def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
         # title (its year is checked); a title, a unit line, a note, "续表"
         if (
             _is_heading(sample)
-            or re.search(r"表|[:：。，,；;]|\d{4}\s*年", sample)
+            or re.search(r"表|[:：。，,；;]", sample)
+            or re.fullmatch(r"[（(]?\s*\d{4}\s*年度?\s*[)）]?", sample)
             or _TITLE_LIKE.search(sample)
             or _UNIT_LINE.search(sample)
             or _TABLE_NOTE.search(sample)

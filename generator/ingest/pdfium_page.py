@@ -480,9 +480,9 @@ def _holds_image(fn: _Fast, form: Any, depth: int = 0) -> bool:
     return False
 
 
-# a baseline turned more than this is laid over the page (a diagonal watermark at 30°–60°, a seal's ring); an OCR
+# a baseline turned more than this is laid over the page (a diagonal watermark at 10°–60°, a seal's ring); an OCR
 # layer's lines follow the scan's skew, a degree or two
-_ANGLED = 0.18  # tan 10°
+_ANGLED = 0.087  # tan 5°
 
 
 def _forward(fn: _Fast, tp: ctypes.c_void_p, index: int) -> int:
@@ -496,7 +496,7 @@ def _forward(fn: _Fast, tp: ctypes.c_void_p, index: int) -> int:
 def _overlay(fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None) -> str:
     """Whether a character's text object is laid over the page rather than part of it:
     - "hidden": drawn invisible (a hidden line; or a scan's recognised text, whatever its skew);
-    - "angled" / "angled red": a baseline turned more than 10° and less than 80° (a diagonal watermark "仅供公开查阅",
+    - "angled" / "angled red": a baseline turned more than 5° and less than 85° (a diagonal watermark "仅供公开查阅",
       a seal's ring of characters, red);
     - "watermark": marked a watermark artifact;
     - "light": filled grey (not white: a heading on a dark band) or translucent (a watermark if large: see
@@ -557,8 +557,8 @@ def _without_overlay(
     chars: list[dict[str, Any]], kinds: list[str], scanned: bool = False
 ) -> list[dict[str, Any]]:
     """The page's characters without those laid over it (``_overlay``), when the page has text of its own to read:
-    angled ones beside any upright character, watermark artifacts, light ones set a quarter larger than the page's text (a
-    watermark's size, not a grey figure in a table), and red ones inside a seal's ring. Invisible ones are read only
+    angled ones beside any upright character, watermark artifacts, light ones set a quarter larger than the page's text or on
+    a page of a few words (a watermark's size or a cover's, not a grey figure in a table), and red ones inside a seal's ring. Invisible ones are read only
     over a page image, drawn on the page or in a form (a scan's recognised text, a page number stamped on it)."""
     if not any(kinds):
         return chars
@@ -588,7 +588,8 @@ def _without_overlay(
         if k.startswith("angled"):
             return not upright
         if k == "light":
-            return c["bottom"] - c["top"] < 1.25 * usual
+            # set larger than the page's text; on a page of a few words (a cover, its title large) any light text
+            return len(plain) >= 60 and c["bottom"] - c["top"] < 1.25 * usual
         return False  # a watermark artifact
 
     return [c for c, k in zip(chars, kinds, strict=True) if keep(c, k)]
