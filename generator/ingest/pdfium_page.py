@@ -183,6 +183,8 @@ class PdfiumPage:
         text_object, loose, origin = fn.text_object, fn.loose_box, fn.origin
         generated, map_error = fn.generated, fn.map_error
         fonts: dict[int, float] = {}  # font handle → descent per unit of font size
+        matrix = pr.FS_MATRIX()
+        matrix_p = ctypes.byref(matrix)
         overlay: dict[int, str] = {}  # text object → "angled", "light" or "" (see _overlay)
         forward: dict[int, int] = {}  # text object → 1 when it reads left to right, upright
         self._forward = self._counted = 0
@@ -198,9 +200,13 @@ class PdfiumPage:
             obj = text_object(page, i)
             font = objects.get(obj)
             if font is None:
-                font = objects[obj] = _font_metrics(fn, page, i, obj, fonts)
-                overlay[obj] = _overlay(fn, page, i, obj)
-                forward[obj] = _forward(fn, page, i)
+                fn.char_matrix(
+                    page, i, matrix_p
+                )  # once an object: its metrics, whether it is laid over, its turn
+                a, b, d = matrix.a, matrix.b, matrix.d
+                font = objects[obj] = _font_metrics(fn, page, i, obj, fonts, (a, b, matrix.c, d))
+                overlay[obj] = _overlay(fn, obj, a, b)
+                forward[obj] = int(a > 0 and d > 0 and abs(b) <= 0.02 * a)
             kinds.append(overlay[obj])
             self._forward += forward[obj]
             self._counted += 1
@@ -485,15 +491,11 @@ def _holds_image(fn: _Fast, form: Any, depth: int = 0) -> bool:
 _ANGLED = 0.087  # tan 5°
 
 
-def _forward(fn: _Fast, tp: ctypes.c_void_p, index: int) -> int:
-    """1 for a character drawn upright and left to right (its matrix's a and d positive, no turn), else 0."""
-    matrix = pr.FS_MATRIX()
-    fn.char_matrix(tp, index, ctypes.byref(matrix))
-    a, b, d = matrix.a, matrix.b, matrix.d
-    return int(a > 0 and d > 0 and abs(b) <= 0.02 * a)
+_RGBA = [ctypes.c_uint() for _ in range(4)]
+_RGBA_P = [ctypes.byref(v) for v in _RGBA]
 
 
-def _overlay(fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None) -> str:
+def _overlay(fn: _Fast, obj: int | None, a: float, b: float) -> str:
     """Whether a character's text object is laid over the page rather than part of it:
     - "hidden": drawn invisible (a hidden line; or a scan's recognised text, whatever its skew);
     - "angled" / "angled red": a baseline turned more than 5° and less than 85° (a diagonal watermark "仅供公开查阅",
@@ -503,23 +505,23 @@ def _overlay(fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None) -> str
       ``_without_overlay``);
     - "red": upright and seal red (a seal's middle characters, dropped only inside a seal's ring);
     - "" otherwise."""
-    handle = ctypes.cast(obj, pr.FPDF_PAGEOBJECT) if obj else None
-    if handle is not None and pr.FPDFTextObj_GetTextRenderMode(handle) == pr.FPDF_TEXTRENDERMODE_INVISIBLE:
+    if obj and fn.render_mode(obj) == pr.FPDF_TEXTRENDERMODE_INVISIBLE:
         return "hidden"
-    matrix = pr.FS_MATRIX()
-    fn.char_matrix(tp, index, ctypes.byref(matrix))
-    a, b = abs(matrix.a), abs(matrix.b)  # the baseline's direction (a shear, as of an oblique font, moves c)
+    a, b = abs(a), abs(b)  # the baseline's direction (a shear, as of an oblique font, moves c)
     angled = a > _ANGLED * b and b > _ANGLED * a
-    if handle is None:
+    if not obj:
         return "angled" if angled else ""
-    r, g, bl, alpha = (ctypes.c_uint() for _ in range(4))
     red = light = False
-    if pr.FPDFPageObj_GetFillColor(handle, *(ctypes.byref(v) for v in (r, g, bl, alpha))):
-        low, high = min(r.value, g.value, bl.value), max(r.value, g.value, bl.value)
-        red = r.value >= 160 and g.value <= 90 and bl.value <= 90
-        light = (low >= 150 and high <= 235 and high - low < 30) or alpha.value < 200
+    if fn.fill_color(obj, *_RGBA_P):
+        r, g, bl, alpha = (v.value for v in _RGBA)
+        low, high = min(r, g, bl), max(r, g, bl)
+        red = r >= 160 and g <= 90 and bl <= 90
+        light = (low >= 150 and high <= 235 and high - low < 30) or alpha < 200
     if angled:
         return "angled red" if red else "angled"
+    if not fn.count_marks(obj):
+        return "light" if light else "red" if red else ""
+    handle = ctypes.cast(obj, pr.FPDF_PAGEOBJECT)
     for m in range(pr.FPDFPageObj_CountMarks(handle)):
         if _mark_name(pr.FPDFPageObj_GetMark(handle, m)) == "Artifact" and "Watermark" in _mark_subtype(
             pr.FPDFPageObj_GetMark(handle, m)
@@ -596,13 +598,16 @@ def _without_overlay(
 
 
 def _font_metrics(
-    fn: _Fast, tp: ctypes.c_void_p, index: int, obj: int | None, fonts: dict[int, float]
+    fn: _Fast,
+    tp: ctypes.c_void_p,
+    index: int,
+    obj: int | None,
+    fonts: dict[int, float],
+    abcd: tuple[float, float, float, float],
 ) -> tuple[bool, float, float]:
     """(upright, descent below the baseline, font size), in page units, for a character's text
-    object: pdfminer's ``LTChar`` box is ``descent … descent + size`` in text space."""
-    matrix = pr.FS_MATRIX()
-    fn.char_matrix(tp, index, ctypes.byref(matrix))
-    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    object (its matrix's ``abcd``): pdfminer's ``LTChar`` box is ``descent … descent + size`` in text space."""
+    a, b, c, d = abcd
     upright = a * d > 0 and b * c <= 0
     font_size = fn.font_size(tp, index)
     font = fn.text_font(obj) if obj else None
@@ -632,6 +637,10 @@ class _Fast:
         self.font_size = self._proto(lib, "FPDFText_GetFontSize", ctypes.c_double)
         self.text_font = self._proto(lib, "FPDFTextObj_GetFont", V, V)
         self.font_descent = self._proto(lib, "FPDFFont_GetDescent", Int, V, ctypes.c_float, V)
+        # a text object's render mode, fill colour and marks (_overlay, once an object)
+        self.render_mode = self._proto(lib, "FPDFTextObj_GetTextRenderMode", Int, V)
+        self.fill_color = self._proto(lib, "FPDFPageObj_GetFillColor", Int, V, V, V, V, V)
+        self.count_marks = self._proto(lib, "FPDFPageObj_CountMarks", Int, V)
         # Page objects and path segments as plain integer handles.
         self.count_objects = self._proto(lib, "FPDFPage_CountObjects", Int, V)
         self.page_object = self._proto(lib, "FPDFPage_GetObject", V, V, Int)
