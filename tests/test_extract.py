@@ -322,3 +322,18 @@ def test_a_year_under_each_self_evaluation_title_is_no_running_line() -> None:
     assert (
         texts.count("（2023年度）") == 1
     )  # (the 2024 ones, a short line on four pages, are a header as before)
+
+
+def test_an_agency_written_shorter_on_a_second_cover_is_the_same() -> None:
+    """A cover and an inner title page may write the agency two ways ("上海市普陀区规划资源局", "……规划和自然资源局";
+    "人社局", "人力资源和社会保障局"): one report, not two; another agency, or a department's 汇总 against its 本级, is
+    another report."""
+    from generator.extract.identity import _same_agency
+
+    assert _same_agency("上海市普陀区规划资源局", "上海市普陀区规划和自然资源局")
+    assert _same_agency("乌鲁木齐市人社局", "乌鲁木齐市人力资源和社会保障局")
+    assert not _same_agency("上海市普陀区财政局", "上海市普陀区规划和自然资源局")
+    assert not _same_agency("昌吉回族自治州公共就业服务中心", "岚县创业就业服务中心")
+    assert not _same_agency(
+        "乌鲁木齐市人力资源和社会保障局（汇总）", "乌鲁木齐市人力资源和社会保障局（本级）"
+    )

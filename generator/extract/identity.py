@@ -116,12 +116,19 @@ def _part_one_name(doc: Document) -> str | None:
 
 
 def _same_agency(a: str, b: str) -> bool:
-    """One name within the other ("财政局", "上海市普陀区财政局"), the scopes (汇总, 本级) alike where both say one."""
+    """One name within the other ("财政局", "上海市普陀区财政局"), or written shorter, the scopes (汇总, 本级) alike
+    where both say one."""
     scopes = [m.group(0) for x in (a, b) if (m := re.search(r"（(?:汇总|本级)）$", x))]
     if len(scopes) == 2 and scopes[0] != scopes[1]:
         return False
     a, b = (re.sub(r"（(?:汇总|本级)）$", "", x) for x in (a, b))
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    # a name written shorter ("上海市普陀区规划资源局" for "……规划和自然资源局", "人社局" for "人力资源和社会保障局"): the
+    # shorter's characters in the longer's order, the same last one
+    short, long_ = sorted((a, b), key=len)
+    rest = iter(long_)
+    return short[-1:] == long_[-1:] and all(ch in rest for ch in short)
 
 
 def find_year(doc: Document) -> int | None:
