@@ -159,7 +159,7 @@ def no_tables(report: Report) -> Iterable[Finding]:
         "重复的一页只读一次：否则其中的表格行会被算两次，各项合计都会对不上，错在文件而不在报告的数字。"
     ),
     formula="第N页的文字与表格 = 第M页的文字与表格（M < N）",
-    tolerance="逐行完全相同（页码除外）；少于5行的页不比较",
+    tolerance="逐行完全相同（页码除外，页首页尾两行中的数字不计）；只有一行或不足20个字的页不比较",
     example="第12页与第11页内容相同",
 )
 def page_repeated(report: Report) -> Iterable[Finding]:
