@@ -28,7 +28,7 @@ from generator.checks.sums import statutory, table_name
 from generator.extract.claims import CHANGE_BEFORE, metric_named
 from generator.extract.narrative import IS, NUM, WAN, in_aside
 from generator.extract.subjects import own_name
-from generator.extract.tables import identify
+from generator.extract.tables import STATUTORY, StatutoryTable, identify
 from generator.model import Block, Document, Finding, Quote, Report, Severity
 from generator.normalize import parse_amount
 
@@ -179,12 +179,12 @@ def page_repeated(report: Report) -> Iterable[Finding]:
         )
 
 
-def _missing_without_toc(found: dict) -> Iterator[Finding]:
+def _missing_without_toc(found: dict[str, StatutoryTable]) -> Iterator[Finding]:
     """No 目录 to read the list from: when most of the nine tables are there (five or more), each missing one, quoting
     the first row of the table it should follow."""
     if len(found) < 5:
         return
-    order = [f"公开0{n}表" for n in range(1, 10)]
+    order = list(STATUTORY)
     for n, key in enumerate(order):
         if key in found:
             continue

@@ -852,11 +852,7 @@ def sangong_parts(report: Report) -> Iterable[Finding]:
         if not beyond and not sum_differs(values, whole)[0]:
             continue
         s = sum(values, Decimal(0))
-        terms = "、".join(
-            re.sub(r"支出(?:决算)?$", "", parts[k]["subject"])
-            + ("持平" if "持平" in (parts[k].get("direction") or "") else f"{'+' if v >= 0 else ''}{v}万元")
-            for k, v in zip(kinds, values, strict=True)
-        )  # each with its unit: a last item 持平 is no "持平万元"
+        terms = _terms(parts, kinds, values)
         said = (
             f"{total['direction']}{total['change']}万元"
             if total["change"] is not None
@@ -893,11 +889,7 @@ def _bare_against_the_rest(
         return
     beyond, _ = change_sum_differs(values, whole)
     name = re.sub(r"支出(?:决算)?$", "", bare["subject"])
-    terms = "、".join(
-        re.sub(r"支出(?:决算)?$", "", parts[k]["subject"])
-        + ("持平" if "持平" in (parts[k].get("direction") or "") else f"{'+' if v >= 0 else ''}{v}万元")
-        for k, v in zip(others, values, strict=True)
-    )
+    terms = _terms(parts, others, values)
     said = (
         f"比上年{total['direction']}{total['change']}万元"
         if total["change"] is not None
@@ -915,6 +907,16 @@ def _bare_against_the_rest(
         f"{name}{bare['direction']}",
         f"{name}{moved}",
         [total["quote"], *(parts[k]["quote"] for k in kinds)],
+    )
+
+
+def _terms(parts: dict[str, dict[str, Any]], kinds: list[str], values: list[Decimal]) -> str:
+    """The parts' changes as a message lists them: "公务用车购置及运行维护费持平、公务接待费-0.15万元" (a last item 持平 is no
+    "持平万元")."""
+    return "、".join(
+        re.sub(r"支出(?:决算)?$", "", parts[k]["subject"])
+        + ("持平" if "持平" in (parts[k].get("direction") or "") else f"{'+' if v >= 0 else ''}{v}万元")
+        for k, v in zip(kinds, values, strict=True)
     )
 
 

@@ -148,12 +148,9 @@ _UNFINISHED_ITEM = re.compile(r"[（(][类款][)）](?!.*[（(]项[)）])")
 _GOES_ON = re.compile(r"^(?:[。，；、]|主要原因|原因(?:是|为|主要)|主要用于|主要是|其中[：:，,])")
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _header_alone(rows: list[tuple[str, ...]]) -> bool:
     """A table's first header rows without any figure, all a page holds of it."""
-    return len(rows) <= 2 and not any(_DIGIT.search(c) for row in rows for c in row)
+    return len(rows) <= 2 and not any(_DIGITS.search(c) for row in rows for c in row)
 
 
 def _goes_on(items: list[Item], normalized: dict[int, str], n: int) -> bool:
@@ -267,9 +264,8 @@ def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[
 def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
     """A running header or footer longer than ``_noise`` takes, or numbered ("上海市普陀区2024年度部门决算公开",
     "普陀区财政局 第3页"): a line among the first two or last two of its page, the same but for its digits at the
-    same end of at least three pages and a third of them. On the cover only a running title beside the cover's own, and
-    never a heading,
-    a line naming a table or a label ("部门：……"), a title, a unit line, a note or "续表"."""
+    same end of at least three pages and a third of them. On the cover only a running title beside the cover's own;
+    never a heading, a line naming a table or a label ("部门：……"), a title, a unit line, a note or "续表"."""
     by_page: dict[int, list[int]] = {}
     for n, item in enumerate(items):
         if item.cells is not None or normalized.get(n):
@@ -324,20 +320,14 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             normalized[n] = normalize_paragraph(i.text)
     noise = _noise(items, normalized)
     running = _running(items, normalized)
+    # the lines no block holds: watermarks, running lines, page numbers, what a blank sheet says
+    dropped = {
+        n
+        for n, text in normalized.items()
+        if not text or text in noise or n in running or _PAGE_NUMBER.match(text) or _BLANK_SHEET.search(text)
+    }
     # the pages with something on them: a blank page inside a table (a scan's empty sheet) does not end it
-    filled = sorted(
-        {
-            i.page
-            for n, i in enumerate(items)
-            if i.cells is not None
-            or (
-                normalized.get(n)
-                and n not in running
-                and not _PAGE_NUMBER.match(normalized[n])
-                and not _BLANK_SHEET.search(normalized[n])
-            )
-        }
-    )
+    filled = sorted({i.page for n, i in enumerate(items) if i.cells is not None or n not in dropped})
 
     def next_filled(page: int) -> int | None:
         at = bisect.bisect_right(filled, page)
@@ -416,11 +406,9 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             last_kind = "row"
             said_continued = False
             continue
+        if n in dropped:
+            continue
         text = normalized[n]
-        if not text:
-            continue
-        if text in noise or n in running or _PAGE_NUMBER.match(text) or _BLANK_SHEET.search(text):
-            continue
         if last_kind == "row" and _CONTINUED.match(text):
             said_continued = True
             continue  # the table goes on (its rows on this page join the rows before, as without the line)

@@ -200,9 +200,8 @@ class PdfiumPage:
             obj = text_object(page, i)
             font = objects.get(obj)
             if font is None:
-                fn.char_matrix(
-                    page, i, matrix_p
-                )  # once an object: its metrics, whether it is laid over, its turn
+                # once an object: its metrics, whether it is laid over, its turn
+                fn.char_matrix(page, i, matrix_p)
                 a, b, d = matrix.a, matrix.b, matrix.d
                 font = objects[obj] = _font_metrics(fn, page, i, obj, fonts, (a, b, matrix.c, d))
                 overlay[obj] = _overlay(fn, obj, a, b)
