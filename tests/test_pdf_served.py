@@ -70,6 +70,20 @@ def _text(
     pr.FPDFPage_InsertObject(page.raw, obj)
 
 
+def _page_opening(path: Path, title: str) -> tuple[int, tuple[float, float]]:
+    """The index and size of the first page whose text opens with ``title`` (a table's own page, not the 目录's line)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(path))
+    try:
+        at = next(
+            i for i in range(len(source)) if source[i].get_textpage().get_text_range().startswith(title)
+        )
+        return at, source[at].get_size()
+    finally:
+        source.close()
+
+
 def _said(path: Path) -> tuple[Counter[tuple[str, str, str | None, str | None]], dict[str, Any]]:
     """What the checker says of a file (each finding's rule, severity and figures: an inserted page moves the page
     numbers its messages name) and the figures it reads."""
@@ -142,17 +156,8 @@ def test_pages_turned_by_a_viewer(tmp_path: Path, published, turn: int) -> None:
 def test_a_page_printed_twice(tmp_path: Path, published) -> None:
     """财政局 with its 公开02表's first page printed twice (the probe's dup_page: 37 of 105 files blamed the agency for
     sums whose rows the file repeats). The page is read once, and a note says the file repeats it."""
-    import pypdfium2 as pdfium
 
-    source = pdfium.PdfDocument(str(CAIZHENG))
-    try:
-        at = next(
-            i
-            for i in range(len(source))
-            if source[i].get_textpage().get_text_range().startswith("收入决算表")
-        )
-    finally:
-        source.close()
+    at, _ = _page_opening(CAIZHENG, "收入决算表")
 
     def edit(doc: Any) -> None:
         doc.import_pages(doc, [at], at + 1)
@@ -167,18 +172,8 @@ def test_a_page_printed_twice(tmp_path: Path, published) -> None:
 def test_a_blank_sheet_inside_a_table(tmp_path: Path, published) -> None:
     """财政局 with a blank page between the two pages of its 公开04表 (the probe's blank_insert: the table was cut in two,
     财政拨款收入支出总计 read from the narrative, and the true error on its 0.3万元 replaced by another)."""
-    import pypdfium2 as pdfium
 
-    source = pdfium.PdfDocument(str(CAIZHENG))
-    try:
-        at = next(
-            i
-            for i in range(len(source))
-            if source[i].get_textpage().get_text_range().startswith("财政拨款收入支出决算总表")
-        )
-        w, h = source[at].get_size()
-    finally:
-        source.close()
+    at, (w, h) = _page_opening(CAIZHENG, "财政拨款收入支出决算总表")
 
     def edit(doc: Any) -> None:
         doc.new_page(w, h, at + 1)
@@ -413,17 +408,8 @@ def test_a_scan_s_recognised_text_in_other_forms(tmp_path: Path, how: str) -> No
 def test_a_repeated_page_under_another_page_number_style(tmp_path: Path, published) -> None:
     """财政局 with "- N/25 -" at each page's foot and its 公开02表's first page printed twice (the fixes' probe, MISS-2a:
     the page number, another on each copy, made the two pages differ, and the rows were counted twice)."""
-    import pypdfium2 as pdfium
 
-    source = pdfium.PdfDocument(str(CAIZHENG))
-    try:
-        at = next(
-            i
-            for i in range(len(source))
-            if source[i].get_textpage().get_text_range().startswith("收入决算表")
-        )
-    finally:
-        source.close()
+    at, _ = _page_opening(CAIZHENG, "收入决算表")
 
     def edit(doc: Any) -> None:
         doc.import_pages(doc, [at], at + 1)
@@ -443,18 +429,8 @@ def test_a_repeated_page_under_another_page_number_style(tmp_path: Path, publish
 def test_a_blank_sheet_saying_so_inside_a_table(tmp_path: Path, published) -> None:
     """财政局 with a blank page saying "此页无正文" over its page number between the two pages of its 公开04表 (the fixes'
     probe, MISS-2c: a real blank sheet carries its footer, and the table was cut in two)."""
-    import pypdfium2 as pdfium
 
-    source = pdfium.PdfDocument(str(CAIZHENG))
-    try:
-        at = next(
-            i
-            for i in range(len(source))
-            if source[i].get_textpage().get_text_range().startswith("财政拨款收入支出决算总表")
-        )
-        w, h = source[at].get_size()
-    finally:
-        source.close()
+    at, (w, h) = _page_opening(CAIZHENG, "财政拨款收入支出决算总表")
 
     def edit(doc: Any) -> None:
         page = doc.new_page(w, h, at + 1)
