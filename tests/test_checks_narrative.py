@@ -2052,3 +2052,29 @@ def test_the_fixes_probe_s_false_notes_on_this_session_s_rules(reports) -> None:
     assert list(yoy_change_twice(seed_changed(R000, flat, split))) == []
     mixed = "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，主要原因是：减少人力资源市场运行项目资金；同时因在职人员工资调标等原因增加支出，两者相抵后总体减少。"
     assert list(reason_direction(seed_changed(R000, flat, mixed))) == []
+
+
+def test_reasons_in_a_sentence_of_their_own_and_causes_called_factors(reports) -> None:
+    """The fixes' probe (thirty-fourth session) left two misses:
+    - budget.word: the reason opening the next sentence ("决算数小于预算数。主要原因：……导致实际支出高于预算。") compares
+      again, as "决算数小于预算数的主要原因：……" does;
+    - yoy.reason_direction: "……等因素增加了支出" sums the causes up as "……等原因增加支出" does."""
+    from generator.checks.budget import word
+    from generator.checks.reasons import reason_direction
+
+    old = "决算数小于预算数的主要原因：医疗保险基数变更，医疗保险单位部分降低，导致支出减少。"
+    own = "决算数小于预算数。主要原因：医疗保险基数变更，导致实际支出高于预算。"
+    (f,) = [f for f in word(_reread(reports[GUIHUA], old, own)) if f.claimed == "高于"]
+    assert f.severity == "error" and "原因里的比较与数字相反" in f.message
+    assert "“医疗保险基数变更，导致实际支出高于预算”" in f.message
+    agreeing = "决算数小于预算数。主要原因：医疗保险基数变更，导致实际支出低于预算。"
+    assert list(word(_reread(reports[GUIHUA], old, agreeing))) == []
+
+    flat = "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，主要原因是：本年在职人员调入，退休，职级不同，基数不同，导致人员经费减少；减少人力资源市场运行项目资金。"
+    factors = "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，主要原因是：本年人员调资、物价上涨等因素增加了支出。"
+    (f,) = reason_direction(seed_changed(R000, flat, factors))
+    assert "紧接着的原因却是“本年人员调资、物价上涨等因素增加了支出”，说的是增加" in f.message
+    agreeing = (
+        "财政拨款收入支出总体与上年相比，减少10.04万元，下降1.62%，主要原因是：本年人员调出等因素减少了支出。"
+    )
+    assert list(reason_direction(seed_changed(R000, flat, agreeing))) == []

@@ -157,8 +157,10 @@ def _clauses(block: Block, start: int, end: int) -> Iterator[tuple[str, int]]:
             yield stripped, m.start() + clause.index(stripped)
 
 
-# "……以及项目支出中合同支付进度条款等原因减少支付": the verb after the causes, its object last
-_VERB_AFTER_CAUSE = re.compile(r"^.{2,60}?等?原因(?P<verb>增加|减少)了?(?P<items>[\u4e00-\u9fff]{1,8})$")
+# "……以及项目支出中合同支付进度条款等原因减少支付", "……等因素增加了支出": the verb after the causes, its object last
+_VERB_AFTER_CAUSE = re.compile(
+    r"^.{2,60}?等?(?:原因|因素)(?P<verb>增加|减少)了?(?P<items>[\u4e00-\u9fff]{1,8})$"
+)
 
 
 def _said(clause: str) -> tuple[str, int] | None:
@@ -542,7 +544,7 @@ def _other_way_before(report: Report, claim: dict[str, Any], block: Block, at: i
         "原因与变动自相矛盾：多半是照抄了别处的原因，或把增减写反了。原因里只要有一处与变动同向，"
         "或说的是人员、业务量等非钱的事项（“死亡减员人员逐年增加”使补贴支出减少），或是增加了反而少花钱的"
         "节约、结余、结转资金，都不报告；但原因说这一项自己的支出反向变动（“本年退休人员增加，……，退休费支出减少”"
-        "接在增加之后），而没有哪笔经费与变动同向时，仍然报告；原因以“……等原因增加（减少）支出”总括整项支出的方向、"
+        "接在增加之后），而没有哪笔经费与变动同向时，仍然报告；原因以“……等原因（因素）增加（减少）支出”总括整项支出的方向、"
         "与变动相反时，也报告（原因写“同时”“虽”“相抵”等、几方面原因相互抵消的除外）。"
     ),
     formula="方向(变动) = 方向(原因所述的经费、资金、支出)",

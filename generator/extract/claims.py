@@ -1056,9 +1056,9 @@ _WORD_LATER = re.compile(
 )
 _SAME_SUBJECT = ("三公",)
 # the reason after the word, comparing again: "决算数小于全年预算数的主要原因：人员变动引起实际支出低于预算" (the whole's
-# spending, not a part's: "人员经费支出数小于预算")
+# spending, not a part's: "人员经费支出数小于预算"); the reason may open the next sentence ("决算数小于预算数。主要原因：……")
 _REASON_WORD = re.compile(
-    rf"[^。；;]{{0,12}}?原因[是为]?\s*[:：]?(?P<why>[^。；;]{{0,40}}?(?:实际|(?<![\u4e00-\u9fff])|(?<=引起|导致|造成|使得))(?:支出|决算)数?{_DEGREE}(?P<word>{_COMPARING})"
+    rf"[^。；;]{{0,12}}?(?:[。；;]\s*(?:其主要|主要|其)?)?原因[是为]?\s*[:：]?(?P<why>[^。；;]{{0,40}}?(?:实际|(?<![\u4e00-\u9fff])|(?<=引起|导致|造成|使得))(?:支出|决算)数?{_DEGREE}(?P<word>{_COMPARING})"
     r"(?:年初|全年)?预算)"
 )
 
