@@ -337,3 +337,32 @@ def test_an_agency_written_shorter_on_a_second_cover_is_the_same() -> None:
     assert not _same_agency(
         "乌鲁木齐市人力资源和社会保障局（汇总）", "乌鲁木齐市人力资源和社会保障局（本级）"
     )
+
+
+def test_every_two_seeds_in_one_file_are_refused(tmp_path) -> None:
+    """Any two of the five seeds in one file, in either order, are refused naming both (the fixes' probe, thirty-fourth
+    session: 001's dump followed by 000's was read as one report, since 000 has no 目录 and its cover stands before its
+    第一部分 heading; 004's cover puts its year first, "2023年度" / "市就业服务中心部门决算", and named nobody)."""
+    from itertools import permutations
+
+    from generator.errors import NotAReportError
+    from generator.pipeline import load_report
+
+    seeds = sorted((ROOT / "data" / "reports").glob("00*.txt"))
+    covers = {
+        "000": "昌吉回族自治州公共就业服务中心",
+        "001": "岚县创业就业服务中心",
+        "002": "昌吉回族自治州人力资源和社会保障局",
+        "003": "乌鲁木齐市人力资源和社会保障局（汇总）",
+        "004": "市就业服务中心",
+    }
+    for a, b in permutations(seeds, 2):
+        path = tmp_path / f"{a.name[:3]}_{b.name[:3]}.txt"
+        path.write_text(
+            a.read_text(encoding="utf-8") + "\n" + b.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+        with pytest.raises(NotAReportError) as refused:
+            load_report(path, cache=None)
+        assert f"文件包含多份决算报告（{covers[a.name[:3]]}、{covers[b.name[:3]]}）" in str(refused.value), (
+            path.name
+        )

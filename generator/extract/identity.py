@@ -58,7 +58,11 @@ def check_kind(doc: Document) -> None:
 
 # a report's own cover title, as a second report in the same file opens ("上海市普陀区财政局 / 2024年度部门决算 / 目录")
 _COVER = re.compile(
-    r"(?P<name>[^\s：:，。、\d（(]{3,40}?)\s*(?P<scope>[（(](?:汇总|本级)[)）])?\s*20\d{2}\s*年度?\s*(?:部门|单位)决算"
+    r"(?P<name>[^\s：:，。、\d（()）]{3,40}?)\s*(?P<scope>[（(](?:汇总|本级)[)）])?\s*20\d{2}\s*年度?\s*(?:部门|单位)决算"
+)
+# …or with its year first ("2023年度" / "市就业服务中心部门决算" / "目录")
+_COVER_YEAR_FIRST = re.compile(
+    r"20\d{2}\s*年度?\s*(?P<name>[^\s：:，。、\d（()）]{3,40}?)\s*(?P<scope>[（(](?:汇总|本级)[)）])?\s*(?:部门|单位)决算"
 )
 _PART_ONE = re.compile(r"^第一部分\s*(?P<name>[^\s，。、：:\d]{3,40}?)\s*概况")
 _NO_NAME = {"部门", "单位", "本部门", "本单位", "部门单位", "单位部门"}
@@ -70,7 +74,7 @@ def _title_line(line: str) -> bool:
 
 
 def _cover_name(title: list[str]) -> str | None:
-    m = _COVER.search("".join(title))
+    m = _COVER.search("".join(title)) or _COVER_YEAR_FIRST.search("".join(title))
     if m is None:
         return None
     # "X局（汇总）" and "X局（本级）": the department's two reports, one file each
@@ -79,7 +83,8 @@ def _cover_name(title: list[str]) -> str | None:
 
 def reports_in(doc: Document) -> list[str]:
     """The agencies whose reports the file holds, as their covers name them: the file's first lines, and the lines
-    before each 目录 (a title wrapped over lines, "上海市普陀区规划和自然" / "资源局" / "2024年度部门决算"; not a list's last
+    before each 目录 or 第一部分 heading (a report with no 目录: "昌吉回族自治州公共就业服务中心2024年度部门决算" / "公开说明" /
+    "第一部分 单位概况"; a title wrapped over lines, "上海市普陀区规划和自然" / "资源局" / "2024年度部门决算"; not a list's last
     line before them, "九、《财政拨款“三公”经费支出决算表》"). Names one within another ("财政局", "上海市普陀区财政局")
     are one. (A 第一部分 heading may name the agency shorter, "第一部分 规划资源局概况": no second report.)"""
     running = [b.text.strip() for b in doc.blocks if b.table is None]
@@ -91,7 +96,7 @@ def reports_in(doc: Document) -> list[str]:
         head.append(line)
     names = [_cover_name(head)]
     for i, text in enumerate(running):
-        if i and re.fullmatch(r"目\s*录", text):
+        if i and (re.fullmatch(r"目\s*录", text) or text.startswith("第一部分")):
             title: list[str] = []
             for line in reversed(running[max(0, i - 4) : i]):
                 if not _title_line(line):
