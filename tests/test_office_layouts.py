@@ -246,3 +246,30 @@ def test_a_self_evaluation_s_header_rows_printed_again_on_the_next_page() -> Non
     assert sorted((f.rule, f.severity) for f in run_checks(report)) == sorted(
         (f.rule, f.severity) for f in run_checks(plain)
     )
+
+
+def test_a_workbook_whose_self_evaluation_sheet_comes_first(tmp_path: Path) -> None:
+    """000 as a workbook with its 自评表 in the first sheet and the narrative and statutory tables in the second (the
+    thirty-third session's Office probe): the agency was read as "单位整体支出绩效自评表（2024年度）昌吉回族自治州……", the
+    sheet's first rows taken for the cover's."""
+    import openpyxl
+
+    path = next(REPORTS.glob("000_*.txt"))
+    blocks = _blocks(path)
+    first = next(
+        i
+        for i, b in enumerate(blocks)
+        if "单位整体支出绩效自评表" in (b if isinstance(b, str) else "".join(b))
+    )
+    last = blocks.index("十二、其他需说明的事项")
+    wb = openpyxl.Workbook()
+    perf, rest = wb.active, wb.create_sheet("说明")
+    perf.title = "自评表"
+    for sheet, part in ((perf, blocks[first:last]), (rest, blocks[:first] + blocks[last:])):
+        for b in part:
+            sheet.append(b if isinstance(b, list) else [b])
+    target = tmp_path / "昌吉回族自治州公共就业服务中心2024年度部门决算.xlsx"
+    wb.save(str(target))
+    copy, seed = extract(read_document(target)), extract(read_document(path))
+    assert (copy.agency, copy.year) == (seed.agency, seed.year) == ("昌吉回族自治州公共就业服务中心", 2024)
+    assert [t["name"] for t in copy.perf_tables] == [t["name"] for t in seed.perf_tables]

@@ -18,10 +18,14 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 
 
+# a table's own title and the year under it ("单位整体支出绩效自评表" / "（2024年度）"): a workbook's first sheet may hold them
+_TABLE_TITLE = re.compile(r"^[^。，；：:]{2,40}表$|^[（(]\s*20\d{2}\s*年度?\s*[)）]$")
+
+
 def title_text(doc: Document, n: int = 6) -> str:
     """The title's blocks as one text, a year written in Chinese numerals ("二〇二四年度") in digits: the first ``n``
-    blocks of running text (a 目录 laid out as a table before the title is no part of it)."""
-    running = (b.text for b in doc.blocks if b.table is None)
+    blocks of running text (a 目录 laid out as a table before the title is no part of it, nor a table's own title)."""
+    running = (b.text for b in doc.blocks if b.table is None and not _TABLE_TITLE.match(b.text.strip()))
     texts = [t for t in itertools.islice(running, n) if not re.match(r"^(?:附件\s*\d*[:：]?|目\s*录)$", t)]
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), "".join(texts))
 
