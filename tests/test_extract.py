@@ -366,3 +366,27 @@ def test_every_two_seeds_in_one_file_are_refused(tmp_path) -> None:
         assert f"文件包含多份决算报告（{covers[a.name[:3]]}、{covers[b.name[:3]]}）" in str(refused.value), (
             path.name
         )
+
+
+def test_a_title_naming_the_unit_by_its_level_alone(tmp_path) -> None:
+    """004's title names the unit "市就业服务中心" and its body "怀化市就业服务中心"; the same report for a 县, 盟, 旗, 地区 or
+    a long 自治州 (the identity probe, thirty-fifth session, I1–I3) was named "第一部分县就业服务中心" and placed in 重庆市
+    (cpca reads a bare "县" as 重庆市's), or never completed ("盟就业服务中心"; "湘西土家族苗族自治州" is ten characters)."""
+    from generator.extract import extract
+    from generator.ingest import read_document
+
+    src = (ROOT / "data" / "reports" / "004_64caca8ce772cd7b.txt").read_text(encoding="utf-8")
+    cases = {
+        "县": ("沅陵县", ("湖南省", "怀化市", "沅陵县")),
+        "盟": ("锡林郭勒盟", ("内蒙古自治区", "锡林郭勒盟", None)),
+        "旗": ("达拉特旗", ("内蒙古自治区", "鄂尔多斯市", "达拉特旗")),
+        "地区": ("喀什地区", ("新疆维吾尔自治区", "喀什地区", None)),
+        "州": ("湘西土家族苗族自治州", ("湖南省", "湘西土家族苗族自治州", None)),
+    }
+    for level, (place, region) in cases.items():
+        text = src.replace("怀化市就业服务中心", "\0").replace("市就业服务中心", level + "就业服务中心")
+        path = tmp_path / f"{level}.txt"
+        path.write_text(text.replace("\0", place + "就业服务中心"), encoding="utf-8")
+        r = extract(read_document(path))
+        assert r.agency == place + "就业服务中心", level
+        assert (r.region["province"], r.region["prefecture"], r.region["county"]) == region, level

@@ -148,6 +148,8 @@ def find_year(doc: Document) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+# a title naming the unit by its level alone ("市就业服务中心", "县……", "地区……", "盟……")
+_LEVEL_ONLY = re.compile(r"^(?:地区|[市县区州盟旗])")
 _SUFFIX = re.compile(r"[(（](汇总|本级|单位|部门)[)）]")
 
 
@@ -168,13 +170,16 @@ def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
         name = named
     consolidated = bool(re.search(r"[(（]汇总[)）]", name))
     name = _SUFFIX.sub("", name).strip()
-    if name[:1] in ("市", "县", "区", "州") and len(name) > 2:
-        # "市就业服务中心": the place is named in the body ("怀化市就业服务中心贯彻落实…").
-        for m3 in re.finditer(rf"([\u4e00-\u9fff]{{2,8}}?[省市县区州旗]){re.escape(name[1:])}", doc.text):
+    if (level := _LEVEL_ONLY.match(name)) and len(name) > level.end() + 1:
+        # "市就业服务中心": the place is named in the body ("怀化市就业服务中心贯彻落实…"), at the same level
+        word, rest = level.group(), name[level.end() :]
+        for m3 in re.finditer(rf"([\u4e00-\u9fff]{{1,12}}?{word}){re.escape(rest)}", doc.text):
             place = m3.group(1)
-            for cut in range(len(place) - 1):  # "第一部分市" is no place; "怀化市" is
-                if _divisions(place[cut:])[0]:
-                    name = place[cut:] + name[1:]
+            # "第一部分县" is no place ("县" alone is in no division's name); "怀化市", "湘西土家族苗族自治州" are
+            for cut in range(len(place) - len(word)):
+                own = place[cut : len(place) - len(word)]
+                if any(isinstance(d, str) and d.startswith(own) for d in _divisions(place[cut:])):
+                    name = place[cut:] + rest
                     break
             else:
                 continue
