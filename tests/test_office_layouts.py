@@ -273,3 +273,22 @@ def test_a_workbook_whose_self_evaluation_sheet_comes_first(tmp_path: Path) -> N
     copy, seed = extract(read_document(target)), extract(read_document(path))
     assert (copy.agency, copy.year) == (seed.agency, seed.year) == ("昌吉回族自治州公共就业服务中心", 2024)
     assert [t["name"] for t in copy.perf_tables] == [t["name"] for t in seed.perf_tables]
+
+
+def test_a_workbook_whose_statutory_tables_sheet_comes_first(tmp_path: Path) -> None:
+    """001 as a workbook with its nine tables in the first sheet and the narrative in the second (the Office probe's
+    workbooks, re-run in the thirty-fifth session): the agency was read from the first table's title, "收入支出" of
+    "收入支出决算总表". The unit each table's head names ("部门名称：岚县创业就业服务中心") is the report's."""
+    import openpyxl
+
+    blocks = _blocks()
+    first, last = blocks.index("收入支出决算总表"), blocks.index("第三部分情况说明", 30)
+    wb = openpyxl.Workbook()
+    tables, rest = wb.active, wb.create_sheet("说明")
+    for sheet, part in ((tables, blocks[first:last]), (rest, blocks[:first] + blocks[last:])):
+        for b in part:
+            sheet.append(b if isinstance(b, list) else [b])
+    target = tmp_path / SEED.name.replace(".txt", ".xlsx")
+    wb.save(str(target))
+    copy = extract(read_document(target))
+    assert (copy.agency, copy.year) == ("岚县创业就业服务中心", 2024)

@@ -148,6 +148,13 @@ def find_year(doc: Document) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+# what a statutory table's title names, never an agency ("收入支出决算总表" read as "收入支出"), and the unit its head
+# line names ("部门名称：岚县创业就业服务中心", "编制单位：……")
+_TABLE_WORDS = re.compile(r"收入|支出|决算表|总表|三公")
+_TABLE_HEAD_NAME = re.compile(
+    r"(?:部门名称|单位名称|编制单位)\s*[：:]\s*(?P<name>[^\s：:，。、\d]{3,40}?)(?=\s|\d|金额|单位[：:]|$)",
+    re.M,
+)
 # a title naming the unit by its level alone ("市就业服务中心", "县……", "地区……", "盟……")
 _LEVEL_ONLY = re.compile(r"^(?:地区|[市县区州盟旗])")
 _SUFFIX = re.compile(r"[(（](汇总|本级|单位|部门)[)）]")
@@ -168,6 +175,9 @@ def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
         # no cover: the first blocks are the 目录 or the 第一部分's ("第一部分上海市普陀区财政局概况一、主要职能二、……决算"),
         # whose heading names the agency
         name = named
+    if (not name or _TABLE_WORDS.search(name)) and (head_line := _TABLE_HEAD_NAME.search(doc.text)):
+        # no cover before the tables (a workbook whose first sheet holds them): "部门名称：岚县创业就业服务中心"
+        name = head_line.group("name")
     consolidated = bool(re.search(r"[(（]汇总[)）]", name))
     name = _SUFFIX.sub("", name).strip()
     if (level := _LEVEL_ONLY.match(name)) and len(name) > level.end() + 1:
