@@ -256,3 +256,28 @@ def test_a_self_evaluation_annex_printed_twice_is_read_once(tmp_path) -> None:
     assert {
         f for f in {(f.rule, f.severity, f.message) for f in plain.findings} if f[0] == "perf.cost_sum"
     } <= said
+
+
+def test_a_deviation_reason_comparing_the_actual_with_the_target(reports) -> None:
+    """003's 创业培训人数 row: ">=13193 人次 =19754 人次 5 5 政策宣传 到位,实际 完成情况 高于目标 值。" — its reason agrees with
+    its figures. The word-flip probe (thirty-third session, G22) turned "高于" into "低于", or the actual below the target,
+    and no rule read the reason: the reason and the figures cannot both be right (perf.reason_word). A comparison with
+    the budget ("实际成交的价格较年初预算减少") is not one with the target."""
+    from generator.checks.perf import reason_word
+
+    r003 = "003_237caace6a9bba17.txt"
+    assert list(reason_word(reports[r003])) == []
+    said = "政策宣传 到位,实际 完成情况 高于目标 值。"
+    (f,) = reason_word(seed_changed(r003, said, said.replace("高于", "低于")))
+    assert f.severity == "error" and (f.claimed, f.expected) == ("低于", "高于")
+    assert f.message.endswith(
+        "“创业培训人数”的偏差原因写“实际完成情况低于目标值”，但同一行指标值为>=13193人次、实际完成=19754人次，"
+        "实际值高于指标值：原因里的比较与数字相反。"
+    )
+    (f,) = reason_word(seed_changed(r003, ">=13193 人次\t=19754 人次", ">=13193 人次\t=9754 人次"))
+    assert (f.claimed, f.expected) == ("高于", "低于")
+    # at the target: neither higher nor lower, not reported
+    assert (
+        list(reason_word(seed_changed(r003, ">=13193 人次\t=19754 人次", ">=13193 人次\t=13193 人次"))) == []
+    )
+    assert not [f for r in reports.values() for f in reason_word(r)]

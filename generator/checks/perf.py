@@ -1042,6 +1042,60 @@ def reason_no_cost(report: Report) -> Iterable[Finding]:
         )
 
 
+# a 偏差原因 comparing the row's actual with its target: "实际完成情况高于目标值", "实际值低于指标值" (not a comparison with
+# the budget, "较年初预算减少", or with last year)
+_REASON_COMPARES = re.compile(
+    r"实际(?:完成)?(?:情况|值|数)?(?P<word>高于|超过|超出|大于|多于|低于|小于|少于|未达到?|不足)了?(?:年度)?(?:目标|指标)值?"
+)
+_ABOVE_WORDS = ("高于", "超过", "超出", "大于", "多于")
+
+
+@rule(
+    "perf.reason_word",
+    title="偏差原因里实际值与指标值的比较与数字相反",
+    explanation=(
+        "自评表一行的偏差原因写“实际完成情况高于目标值”“实际值低于指标值”，同一行印着指标值和实际值。"
+        "两个数单位相同、都是单个数字时，高低一比便知：原因里说高、数字却是低（或反过来），两处必有一处错了，"
+        "多半是照抄了别的行的原因，或实际值填错。只看明说“实际……高于（低于、超过、未达到）目标值（指标值）”的话；"
+        "与年初预算、与上年比较的（“较年初预算减少”）不算。"
+    ),
+    formula="原因说高于 ⇒ 实际值 > 指标值；原因说低于、未达到 ⇒ 实际值 < 指标值",
+    tolerance="指标值是定数，实际值按印出精度（±半个末位）比较；分不出高低的（“=30万元”对“<=30万元”）不报；"
+    "单位不同或不是单个数字的不比较",
+    example="创业培训人数指标值>=13193人次，实际=9754人次，偏差原因：“政策宣传到位,实际完成情况高于目标值。”",
+    expected_label="按两数",
+)
+def reason_word(report: Report) -> Iterable[Finding]:
+    for shown, subject, ind in _scored_indicators(report):
+        reason_quote = ind.get("reason_quote", ind["quote"])
+        said = _REASON_COMPARES.search(ind.get("reason") or "")
+        if reason_quote is None or said is None or not ind.get("aligned", True):
+            continue
+        found = _bound_and_actual(ind, bare=True)
+        if found is None:
+            continue
+        _, target, actual = found
+        above = said["word"] in _ABOVE_WORDS
+        if not (
+            provably_greater(target, actual, a_exact=True)
+            if above
+            else provably_greater(actual, target, b_exact=True)
+        ):
+            continue
+        which = f"“{ind['name']}”" if ind.get("name") else "一项指标"
+        actually = "低于" if above else "高于"
+        yield make_finding(
+            "perf.reason_word",
+            "error",
+            f"{subject}/{ind['target']}",
+            f"{shown}{which}的偏差原因写“{said.group(0)}”，但同一行指标值为{ind['target']}、实际完成{ind['actual']}，"
+            f"实际值{actually}指标值：原因里的比较与数字相反。",
+            said["word"],
+            actually,
+            [ind["quote"], *([reason_quote] if reason_quote is not ind["quote"] else [])],
+        )
+
+
 def _same_text(ind: dict) -> bool:
     """Target and actual written alike ("100% 100%", "效果明显 效果明显", "2023年12月31日" twice): met on any reading."""
     target, actual = (re.sub(r"^[=＝]|[\s。]", "", ind.get(k) or "") for k in ("target", "actual"))
