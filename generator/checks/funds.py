@@ -344,7 +344,9 @@ def perf_initial(report: Report) -> Iterable[Finding]:
         if is_whole(table)
     ]
     # a text export's 整体 table, its grid lost (002: "地（州、市）\n安排\n2049.89 2638.26 2638.26 - - -")
-    tables += [({"title": name}, funding) for name, _, funding in _text_merged_rates(report)]
+    tables += [
+        ({"title": name, "funding": funding}, funding) for name, _, funding in _text_merged_rates(report)
+    ]
     for table, funding in tables:
         rows = [r for r in funding if not _NOT_FISCAL.search(r["label"])]
         if not rows or any(r.get("initial") is None or r.get("spent") is None for r in rows):
