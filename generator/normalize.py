@@ -7,6 +7,7 @@ stray markup), never what the report says.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -49,9 +50,14 @@ def is_garbled(ch: str) -> bool:
 _RADICAL = re.compile("[\u2e80-\u2fdf]")
 # What is_garbled() refuses (private use, category Co; U+FFFD) and control characters but tab and
 # newline: one regex pass instead of a Python test per character (ingest's hottest loop).
+# Zero-width characters a web editor leaves between characters (U+200B, U+FEFF…) go with them: unseen, they would cut a
+# figure ("\u200b187.19" is no number) or a name in two.
 _GARBLED_OR_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+    "[\x00-\x08\x0b-\x1f\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
 )
+# An HTML character reference left in text saved from a web page ("&nbsp;", "&#8203;", "&lt;=30万元"): the character
+# it stands for.
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
 def _fullwidth(m: re.Match[str]) -> str:
@@ -66,12 +72,29 @@ def _nfkc(m: re.Match[str]) -> str:
 # no radical, garbled or control character, no "<" (tags), "(" / "[" (cid, bookmark) or "，".
 # Most table cells ("", "1,234.56", "合计") are like this and are returned as they are.
 _INERT = re.compile(
-    "[^\\s<(\\[，"
+    "[^\\s<(\\[，&"
     + "".join(re.escape(k) for k in _FULLWIDTH)
-    + "\u2e80-\u2fdf\x00-\x08\x0b-\x1f\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]*"
+    + "\u2e80-\u2fdf\x00-\x08\x0b-\x1f\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]*"
 )
 _WRAPPED_CELL = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])\s*\n\s*(?=[{_CJK}{_CJK_PUNCT}(（])")
 _SPACES = re.compile(r"[ \t]{2,}")
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    """The character a reference stands for; a space for any space or line break ("&#9;" opens no cell)."""
+    ch = html.unescape(m.group(0))
+    return " " if ch.isspace() else ch
+
+
+_ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def without_web_residue(text: str) -> str:
+    """A whole text file as saved from a web page, before it is cut into lines and cells: its zero-width characters
+    taken out and its character references decoded ("\t\u200b1", "\t&nbsp;1" are a cell holding "1")."""
+    if "&" in text:
+        text = _ENTITY.sub(_unescaped, text)
+    return _ZERO_WIDTH.sub("", text)
 
 
 def normalize_chars(text: str) -> str:
@@ -79,6 +102,8 @@ def normalize_chars(text: str) -> str:
 
     Each step runs only when the text holds what it acts on (tested on the text as the steps
     before left it), so skipping one never changes the result."""
+    if "&" in text:
+        text = _ENTITY.sub(_unescaped, text)
     if _TRANS_CHARS.search(text):
         text = _TRANS_CHARS.sub(_fullwidth, text)  # = text.translate(_TRANS)
     if _RADICAL.search(text):

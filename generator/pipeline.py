@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from generator.checks import RuleFailure
 
 # Bump the suffix whenever a reader or assemble() changes what a Document holds.
-INGEST_VERSION = f"{__version__}+ingest30"
+INGEST_VERSION = f"{__version__}+ingest31"
 SUPPORTED = {".pdf", ".docx", ".doc", ".xlsx", ".xlsm", ".xls", ".txt", ".md", ".html", ".htm"}
 DEFAULT_CACHE = Path(".cache/extract")
 

@@ -223,6 +223,52 @@ _DIGITS = re.compile(r"\d+")
 _BLANK_SHEET = re.compile(r"^[（(]?\s*(?:此页|本页|以下)(?:无正文|为?空白页?|无内容)\s*[)）]?$")
 
 
+# What a government website prints around a report, kept when the page is saved as text or printed: the breadcrumb
+# ("当前位置：首页 > 信息公开 > 财政预决算"), the page's buttons ("【字体：大 中 小】", "打印本页 关闭窗口", "分享到："), its
+# footer (ICP 备案, 网站标识码), a browser's printed URL, and the article's metadata line ("来源：…  发布时间：2025-09-01
+# 浏览次数：1,235"): none of it is the report's ("财政预决算" was read as the agency "财政预").
+_CHROME = re.compile(
+    r"^(?:当前位置|您的位置|您现在的位置|您当前的位置|您所在的位置|所在位置|当前所在位置)\s*[:：]"
+    r"|^首页\s*[>＞›»|｜丨]|无障碍浏览|无障碍阅读|^分享到\s*[:：]"
+    r"|^附件\s*\d*\s*[:：]?\s*\S.{0,80}\.(?:pdf|docx?|xlsx?|wps|et|zip|rar)$"
+    r"|字体\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"
+    r"|^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享到\s*[:：]?)\s*[】\]]?\s*)+$"
+    r"|ICP\s*备|公网安备|网站标识码|版权所有\s*[©(（:：]|^https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?$"
+)
+_META_LABEL = re.compile(
+    r"(?:信息来源|文章来源|来源|发布机构|发布时间|发布日期|浏览次数|访问次数|点击数|阅读次数|责任编辑|作者|索引号)\s*[:：]"
+)
+_A_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+# "相关信息" after the report, and the links under it ("昌吉回族自治州公共就业服务中心2023年度部门决算 2024-09-02")
+_RELATED = re.compile(
+    r"^[【\[]?\s*(?:相关信息|相关链接|相关文章|相关阅读|相关新闻|相关文件|延伸阅读)\s*[】\]]?\s*[:：]?$"
+)
+
+
+def _web_chrome(items: list[Item], normalized: dict[int, str]) -> set[int]:
+    """The lines of a web page's frame around the report (its positions in ``items``)."""
+    chrome: set[int] = set()
+    related = False
+    for n, text in normalized.items():
+        if not text:
+            continue
+        if related and len(text) <= 80 and not _END.search(text) and "，" not in text:
+            chrome.add(n)  # a link under "相关信息"
+            continue
+        related = bool(_RELATED.match(text))
+        if (
+            related
+            or _CHROME.search(text)
+            or (
+                _META_LABEL.match(text)
+                and (len(_META_LABEL.findall(text)) >= 2 or _A_DATE.search(text))
+                and len(text) <= 120
+            )
+        ):
+            chrome.add(n)
+    return chrome
+
+
 def _without_repeated_pages(items: list[Item]) -> tuple[list[Item], tuple[tuple[int, int], ...]]:
     """A page printed twice (the same lines and rows as an earlier page, all but a page number): read once, its
     rows would be counted twice in every sum. Pages of a line or a few characters (a blank sheet's "此页无正文") are not
@@ -312,6 +358,19 @@ def _running(items: list[Item], normalized: dict[int, str]) -> set[int]:
     return out
 
 
+_FIGURE_END = re.compile(r"[\d.,]+%?$")
+_FIGURE_START = re.compile(r"^[\d.,]+")
+
+
+def _two_figures(before: str, after: str) -> bool:
+    """Whether the figure a line ends with and the one the next line opens with make no one number together
+    ("13.60" and "1098.55%": two decimal points)."""
+    end, start = _FIGURE_END.search(before), _FIGURE_START.match(after)
+    if end is None or start is None:
+        return False
+    return end.group().endswith("%") or (end.group() + start.group()).count(".") > 1
+
+
 def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     # Each line normalised once (a line's text, normalised, by its position in ``items``).
     normalized: dict[int, str] = {}
@@ -319,8 +378,8 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
         if i.cells is None:
             normalized[n] = normalize_paragraph(i.text)
     noise = _noise(items, normalized)
-    running = _running(items, normalized)
-    # the lines no block holds: watermarks, running lines, page numbers, what a blank sheet says
+    running = _running(items, normalized) | _web_chrome(items, normalized)
+    # the lines no block holds: watermarks, running lines, a web page's frame, page numbers, what a blank sheet says
     dropped = {
         n
         for n, text in normalized.items()
@@ -347,6 +406,7 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
     last_page: dict[int, int] = {}  # Document table index → last page it has rows on
     para: list[tuple[str, int]] = []
     raw_end = False  # the last line put in ``para`` ended in a space before it was normalised
+    last_indent = 0  # …and began with so many spaces
     last_kind = ""
     said_continued = False  # a "续表" line right after a table's rows: the next table goes on with it
 
@@ -439,16 +499,19 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Table]]:
             para.append((text, item.page))
             flush()
             continue
+        indent = len(item.text) - len(item.text.lstrip())
         if (
             para
             and text[:1].isdigit()
             and (para[-1][0][-1:].isdigit() or para[-1][0].endswith("%"))
-            and (item.text[:1].isspace() or raw_end)
+            and (raw_end or indent > last_indent or _two_figures(para[-1][0], text))
         ):
-            # two figures of a table-like line the wrap parted at their space ("13.60" / "1098.55%")
+            # two figures of a table-like line the wrap parted at their space ("13.60" / "1098.55%"); a dump that
+            # indents every line (lynx's margin) cuts one figure in two ("4.4" / "   6万元")
             text = " " + text
         para.append((text, item.page))
         raw_end = item.text[-1:].isspace()
+        last_indent = indent
         if (
             (len(text) < 0.6 * wrap_width or _END.search(text))
             and not text.endswith(("；", ";"))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.errors import IngestError
 from generator.ingest import Item, reader
+from generator.normalize import without_web_residue
 
 _NUMBERISH = re.compile(r"^[\s\u3000]*-?[\d,.]+%?[\s\u3000]*$")
 # a cell that is one figure with at most its unit: "95%", "3.9万", ">=2件" (not "1.规范化与标准化：……")
@@ -43,6 +44,7 @@ def decode(raw: bytes, path: Path) -> str:
 @reader("txt", "md", "markdown")
 def read_text(path: Path) -> tuple[list[Item], int]:
     text = decode(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n")
+    text = without_web_residue(text)
     if "[bookmark: " in text:
         text = _BOOKMARK.sub("", text)
     items: list[Item] = []
@@ -58,10 +60,12 @@ def read_text(path: Path) -> tuple[list[Item], int]:
         lines.append(raw.replace("\f", ""))
         page_of.append(page)
     i = 0
+    bare_pipes = False  # inside a Markdown table without outer pipes
     while i < len(lines):
         line = lines[i]
         page = page_of[i]
         if not line.strip() and not (line.startswith("\t") and in_table):
+            bare_pipes = False
             i += 1
             continue
         if line.startswith("\t") and "\t" not in line[1:]:
@@ -89,6 +93,39 @@ def read_text(path: Path) -> tuple[list[Item], int]:
                 items.append(Item(page=page, cells=tuple(cells), table=table))
             continue
         stripped = line.strip()
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if "|" in stripped and (bare_pipes or not stripped.startswith("|")):
+            # a Markdown table written without its outer pipes, as html2text writes one ("项目| 决算数" / "---|---"; a
+            # row opening with "|" has an empty first cell)
+            if _MD_RULE.match(stripped) and bare_pipes:
+                i += 1
+                continue
+            if bare_pipes or ("|" in following and _MD_RULE.match(following)):
+                if not in_table:
+                    table += 1
+                    in_table = True
+                bare_pipes = True
+                items.append(
+                    Item(page=page, cells=tuple(c.strip() for c in stripped.split("|")), table=table)
+                )
+                i += 1
+                continue
+        if (
+            re.fullmatch(r"-{3,}", stripped)
+            and "|" in following
+            and items
+            and items[-1].cells is None
+            and 0 < len(items[-1].text.strip()) <= 40
+        ):
+            # a one-column header over the table ("财政拨款“三公”经费" / "---" / "合计| | 因公出国（境）费| …")
+            if not in_table:
+                table += 1
+                in_table = True
+            items[-1] = Item(page=items[-1].page, cells=(items[-1].text.strip(),), table=table)
+            bare_pipes = True
+            i += 1
+            continue
+        bare_pipes = False
         if stripped.startswith("|") and stripped.count("|") >= 2:
             if _MD_RULE.match(stripped):
                 i += 1
@@ -104,13 +141,112 @@ def read_text(path: Path) -> tuple[list[Item], int]:
             if not in_table:
                 table += 1
                 in_table = True
-            items.append(Item(page=page, cells=tuple(c.strip() for c in line.split("\t")), table=table))
+            cells = [c.strip() for c in line.split("\t")]
+            if i + 1 < len(lines) and (
+                rest := _line_break_in_cell(_widths(items, table, lines, i), cells, lines[i + 1])
+            ):
+                cells, i = rest, i + 1
+            items.append(Item(page=page, cells=tuple(cells), table=table))
             i += 1
+            continue
+        if (
+            in_table
+            and "\t" not in line
+            and i + 1 < len(lines)
+            and (rest := _line_break_in_cell(_widths(items, table, lines, i), [stripped], lines[i + 1]))
+        ):
+            # the row's first cell cut by a line break ("一、一般公共预算" / "财政拨款收入\t2,940.05\t…")
+            items.append(Item(page=page, cells=tuple(rest), table=table))
+            i += 2
             continue
         in_table = False
         items.append(Item(page=page, text=_MD_PREFIX.sub("", line).replace("**", "")))
         i += 1
-    return items, page_of[-1] if page_of else 1
+    return _spanned_labels(items), page_of[-1] if page_of else 1
+
+
+# a statutory table's 科目 row: its code, then its name ("201\t一般公共服务支出\t264.87…")
+_CODE = re.compile(r"^\d{3,7}$")
+
+
+def _spanned_labels(items: list[Item]) -> list[Item]:
+    """A browser's copy of a web page's table (or html2text's Markdown) gives a cell spanning columns one cell: its
+    header "项目" and its "合计" row, each over the 科目编码 and 科目名称 columns (or 类, 款, 项 and 科目名称), come out a
+    cell or three short of the 科目 rows and shift every figure left. Where a table's 科目 rows are all one width (the
+    copy keeps every empty cell) and a row led by such a label is up to three cells shorter, the label took the columns
+    missing: empty cells go after it."""
+    by_table: dict[int | None, list[int]] = {}
+    for n, item in enumerate(items):
+        if item.cells is not None:
+            by_table.setdefault(item.table, []).append(n)
+    for rows in by_table.values():
+        coded = [
+            cells
+            for n in rows
+            if len(cells := items[n].cells or ()) > 2
+            and _CODE.match(cells[0])
+            and not _NUMBERISH.match(cells[1])
+        ]
+        widths = {len(cells) for cells in coded}
+        if len(coded) < 2 or len(widths) != 1:
+            continue
+        (width,) = widths
+        for n in rows:
+            cells = items[n].cells or ()
+            if 1 <= width - len(cells) <= 3 and _SPANNING_LABEL.match(cells[0]):
+                gap = ("",) * (width - len(cells))
+                items[n] = Item(page=items[n].page, cells=(cells[0], *gap, *cells[1:]), table=items[n].table)
+    return items
+
+
+# the labels a table's first column spans: its header and its totals
+_SPANNING_LABEL = re.compile(r"^(?:项\s*目|科\s*目|合\s*计|总\s*计|小\s*计|本年支出合计|本年收入合计)$")
+
+
+def _widths(items: list[Item], table: int, lines: list[str], i: int) -> set[int]:
+    """The widths a row cut at line ``i`` may have: the table's row above, and the line after the cut's second line."""
+    widths = set()
+    if items and items[-1].table == table and items[-1].cells is not None:
+        widths.add(len(items[-1].cells))
+    if i + 2 < len(lines) and "\t" in lines[i + 2]:
+        widths.add(len(lines[i + 2].split("\t")))
+    return widths
+
+
+# what opens a row of its own: a numbered item ("一、", "（一）", "1."), a 科目 code
+_ROW_OPENS = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|\d{3,7}$)"
+)
+
+
+_CELL_NOTE = re.compile(r"^(?:注|说明|备注|单位|金额单位)\s*[：:]|^公开\d+表|^[（(]?续")
+
+
+def _line_break_in_cell(widths: set[int], cells: list[str], following: str) -> list[str] | None:
+    """A row a line break inside one of its label cells cut in two, as a browser's copy gives a cell holding "<br>"
+    ("201\t06\t02\t一般行政" / "管理事务\t16.19\t10.00…"): the two lines' cells, the cut cell joined, make a row as wide
+    as the row above or the row below (``widths``). None when they do not."""
+    if "\t" not in following:
+        return None
+    tail = [c.strip() for c in following.split("\t")]
+    width = len(cells) + len(tail) - 1
+    if (
+        width not in widths
+        or len(cells) >= width
+        or len(cells[-1]) > 20
+        or _CELL_NOTE.match(cells[0])
+        or not cells[-1]
+        or not tail[0]
+        or _NUMBERISH.match(cells[-1])
+        or _NUMBERISH.match(tail[0])
+        or _SPANNING_LABEL.match(tail[0])  # a 合计 row of its own after a header
+        or _ROW_OPENS.match(tail[0])
+        or not any(
+            _NUMBERISH.match(c) for c in tail[1:]
+        )  # header rows: they differ in width, and hold no figure
+    ):
+        return None
+    return [*cells[:-1], cells[-1] + tail[0], *tail[1:]]
 
 
 def _row_cut(items: list[Item], table: int, head: tuple[str, ...], tail: list[str]) -> bool:
