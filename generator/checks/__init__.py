@@ -153,6 +153,24 @@ def finding_id(rule_id: str, subject: str, *values: object) -> str:
     return "f-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:6]
 
 
+def place(report: Report, block: Block, at: int, said: str) -> str:
+    """What tells apart the same words flagged in two places, for a finding's subject: "" where ``said`` (starting at
+    ``at`` in ``block``) is their first occurrence in the document, "#2" at the second… Never the page: a page added
+    before it (a cover, a reflow) would move the id a news article links to."""
+    doc = report.document
+    if doc is None:
+        return ""
+    offset = 0
+    for b in doc.blocks:
+        if b is block:
+            break
+        offset += len(b.text) + 1  # Document.text joins the blocks with "\n"
+    else:
+        return ""
+    n = doc.text.count(said, 0, offset + at + len(said)) if said else 0
+    return f"#{n}" if n > 1 else ""
+
+
 def page_ref(report: Report, page: int | None) -> str:
     """Where a message says a quote stands: "第N页", or "文中" in a document of one page (a text export's every
     quote is on "第1页", which tells a reader nothing)."""

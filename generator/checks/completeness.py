@@ -20,6 +20,7 @@ from generator.checks import (
     make_finding,
     page_ref,
     per_report,
+    place,
     rule,
     running_text,
     running_with,
@@ -167,7 +168,19 @@ def page_repeated(report: Report) -> Iterable[Finding]:
     if doc is None:
         return
     for page, same in doc.repeated_pages:
-        kept = next((b for b in doc.blocks if b.page == same and b.text.strip()), None)
+        # the first words on the page kept: a block's opening, or the part of a paragraph the page break leaves on it
+        kept, at = next(
+            (
+                (b, start)
+                for b in doc.blocks
+                for start in ([0] if b.page == same else [])
+                + [s for s, later in b.page_breaks if later == same]
+                if b.text[start:].strip()
+            ),
+            (None, 0),
+        )
+        if kept is None:
+            continue  # nothing of the page is read (only lines dropped as noise): no note to quote, none to give
         yield make_finding(
             "completeness.page_repeated",
             "info",
@@ -175,7 +188,7 @@ def page_repeated(report: Report) -> Iterable[Finding]:
             f"文件第{page}页与第{same}页的内容完全相同，是重复的一页；本站只读了一次，核对时不重复计算。",
             None,
             None,
-            [_quote(report, kept, 0, min(len(kept.text), 60))] if kept else [],
+            [_quote(report, kept, at, min(len(kept.text), at + 60))],
         )
 
 
@@ -364,7 +377,7 @@ def template_residue(report: Report) -> Iterable[Finding]:
                 yield make_finding(
                     "completeness.template_residue",
                     "info" if what == "模板填写说明未删除" or made else "warning",
-                    f"{what} {b.page} {snippet}",
+                    f"{what} {snippet}{place(report, b, m.start(), m.group(0))}",
                     f"{page_ref(report, b.page_at(m.start()))}“{snippet}”：{what}，"
                     + (
                         "这句写给填报人的话应删去（它要求的说明或附件应在其后写出）。"
@@ -413,7 +426,7 @@ def missing_share(report: Report) -> Iterable[Finding]:
         yield make_finding(
             "completeness.missing_share",
             "warning",
-            f"{b.page} {said}",
+            f"{said}{place(report, b, m.start(), m.group(0))}",
             f"{page_ref(report, b.page_at(m.start()))}写“{said}”，其后却没有写出占比（“{m.group(0)}”）：这句话缺了比例数字。",
             said,
             None,
@@ -456,7 +469,7 @@ def unclosed_bracket(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "completeness.unclosed_bracket",
                 "info",
-                f"{b.page} {b.text[max(0, m.start() - 10) : end]}",
+                f"{b.text[max(0, m.start() - 10) : end]}{place(report, b, m.start(), m.group(0) + b.text[m.end() : end])}",
                 f"{page_ref(report, b.page_at(m.start()))}“{b.text[max(0, m.start() - 10) : end]}……”：左括号之后，本段和下一段都没有右括号，"
                 "括注没有写完。",
                 b.text[m.start() : end],
@@ -494,7 +507,7 @@ def half_year(report: Report) -> Iterable[Finding]:
         yield make_finding(
             "completeness.half_year",
             "info",
-            f"{b.page} {m.group(0)}",
+            f"{m.group(0)}{place(report, b, m.start(), m.group(0))}",
             f"{page_ref(report, b.page_at(m.start()))}写“{m.group(0)}”：本报告是{report.year or '本'}年度的决算，"
             "这里说的却是半年的情况，多半沿用了半年报告的文字，其中的数字可能只是半年的。",
             m.group(0),
@@ -645,7 +658,7 @@ def malformed_number(report: Report) -> Iterable[Finding]:
         yield make_finding(
             "completeness.malformed_number",
             "warning",
-            f"{b.page} {m.group(0)}",
+            f"{m.group(0)}{place(report, b, m.start(), m.group(0))}",
             f"{page_ref(report, b.page_at(m.start()))}写“{b.text[start : m.end()]}”：“{m.group(0)}”有{m.group(0).count('.')}个小数点，"
             "不是一个数，这个数字写错了。",
             m.group(0),
@@ -2281,7 +2294,7 @@ def doubled_stop(report: Report) -> Iterable[Finding]:
         start, end = max(0, m.start() - 20), min(len(b.text), m.end() + 10)
         said = b.text[start:end]
         yield make_finding(
-            "completeness.doubled_stop", "info", f"{b.page_at(m.start())} {said}",
+            "completeness.doubled_stop", "info", f"{said}{place(report, b, start, said)}",
             f"{page_ref(report, b.page_at(m.start()))}写“{said}”：两个标点“{m.group()}”接连写在一起，"
             "疑为编辑时多留了一个标点（或其间漏了文字）。",
             m.group(), m.group()[0] if m.group()[0] == m.group()[1] else "一个标点",
@@ -2314,7 +2327,7 @@ def quote_mark(report: Report) -> Iterable[Finding]:
         start, end = max(0, m.start() - 12), min(len(b.text), m.end() + 6)
         said = b.text[start:end]
         yield make_finding(
-            "completeness.quote_mark", "info", f"{b.page_at(m.start())} {said}",
+            "completeness.quote_mark", "info", f"{said}{place(report, b, start, said)}",
             f"{page_ref(report, b.page_at(m.start()))}写“{said}”：“{m.group(1)}”两边写的都是前引号（“），后一个应为"
             "后引号（”）。",
             m.group(), f"“{m.group(1)}”",

@@ -312,7 +312,14 @@ def listed_units(report: Report) -> tuple[Quote | None, list[ListedUnit]]:
         if inline:  # “…单位构成包括：就业服务中心单位本级。”
             for name in re.split(r"[、；;，,]", inline):
                 if name.strip():
-                    units.append(ListedUnit(name.strip(), (), "", Quote(inline, block.page, block=block)))
+                    units.append(
+                        ListedUnit(
+                            name.strip(),
+                            (),
+                            "",
+                            Quote(inline, block.page_at(max(0, block.text.find(inline))), block=block),
+                        )
+                    )
             return head, units
         numbered: bool | None = None  # (a list is numbered or not, as its first line is)
         for b in blocks[pos + 1 : pos + 80]:

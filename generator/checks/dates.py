@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.checks import make_finding, page_ref, rule
+from generator.checks import make_finding, page_ref, place, rule
 from generator.model import Block, Finding, Quote, Report
 
 # "2024年1月1日" / "2023年-6月" / "2023年6月" / "2023年" (a year alone only as a range's end point
@@ -131,7 +131,7 @@ def range_reversed(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "date.range_reversed",
                 "warning",
-                f"{span.block.page} {snippet}",
+                f"{snippet}{place(report, span.block, span.start, snippet)}",
                 f"{page_ref(report, span.block.page)}“{snippet}”：终止日期早于起始日期，期间不成立，应为笔误。",
                 snippet,
                 "终止日期不早于起始日期",
@@ -194,7 +194,7 @@ def length(report: Report) -> Iterable[Finding]:
         yield make_finding(
             "date.length",
             "warning",
-            f"{span.block.page} {period} {said}",
+            f"{period} {said}{place(report, span.block, span.start, period)}",
             f"{page_ref(report, span.block.page)}写“{period}”，相隔{months}个月{in_years}，紧接着却写期限{said}（{stated}个月）：起止日期与期限必有一处有误。",
             said,
             years,

@@ -61,7 +61,7 @@ def _row_quotes(report: Report, table: dict, ind: dict) -> list[Quote]:
         b = next((b for b in after if b.text.strip() == value), None)
         if b is not None:
             after.remove(b)
-            out.append(Quote(value, b.page, None, out[0].table, block=b))
+            out.append(Quote(value, b.page_at(max(0, b.text.find(value))), None, out[0].table, block=b))
     return out
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -1328,7 +1331,14 @@ def _text_scored_rows(report: Report) -> list[tuple[str, str, dict]]:
             "reason": "".join(reason) if reason else _open_reason(after, head),
             # the reason as the text holds it, one paragraph a line
             "reason_quote": (
-                Quote("\n".join(reason), blocks[last if head else last + 1].page, None, "绩效自评表") if reason else None
+                Quote(
+                    "\n".join(reason),
+                    blocks[last].page_at(max(0, blocks[last].text.rfind(head))) if head else blocks[last + 1].page,
+                    None,
+                    "绩效自评表",
+                )
+                if reason
+                else None
             ),
             "quote": Quote(m.group(0), b.page_at(m.start()), None, "绩效自评表"),
         }))  # fmt: skip
@@ -1755,6 +1765,13 @@ _DASHED_ROW = re.compile(
 )
 
 
+def _joined_page(blocks: list[Block], at: int) -> int:
+    """The page of ``"\\n".join(b.text for b in blocks)[at]``: its block's, where in that block it stands."""
+    starts = list(itertools.accumulate((len(x.text) + 1 for x in blocks[:-1]), initial=0))
+    k = bisect.bisect_right(starts, at) - 1
+    return blocks[k].page_at(at - starts[k])
+
+
 @per_report("document", "perf_tables")  # perf.execution_rate and budget.perf_initial
 def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
     """(table name, the row printing the rate, [that row, the rows between, the 合计 row]) of each such table of a text
@@ -1771,6 +1788,8 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
         m = _MERGED_RATE.search(joined) if _DASHES.search(joined) else None
         if m is None or m.start() >= len(b.text) or not _DASHES.search(m["rest"]):
             continue
+        page_of = functools.partial(_joined_page, blocks[n : n + 8])
+
         row = {
             "label": m["label"],
             **{k: parse_amount(m[k]) for k in ("initial", "budget", "spent", "rate")},
@@ -1782,7 +1801,7 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
             "label": "合计",
             **{k: parse_amount(m[f"t_{k}"]) for k in ("initial", "budget", "spent")},
             "rate": None,
-            "quote": Quote(m["total"], b.page, None, "绩效自评表"),
+            "quote": Quote(m["total"], page_of(m.start("total")), None, "绩效自评表"),
         }
         # the rows between, each source's three amounts and its dashes ("地（州、市）\n安排\n2049.89 2638.26 2638.26 - - -")
         between = [
@@ -1790,7 +1809,9 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
                 "label": re.sub(r"\s+", "", r["label"]),
                 **{k: parse_amount(r[k]) for k in ("initial", "budget", "spent")},
                 "rate": None,
-                "quote": Quote(r.group(0).split("\n")[-1], b.page, None, "绩效自评表"),
+                "quote": Quote(
+                    r.group(0).split("\n")[-1], page_of(m.start("rest") + r.end() - 1), None, "绩效自评表"
+                ),
             }
             for r in _DASHED_ROW.finditer(m["rest"])
         ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from generator.checks import make_finding, page_ref, rule
+from generator.checks import make_finding, page_ref, place, rule
 from generator.checks.tolerance import (
     half_unit,
     interval_verdict,
@@ -500,7 +500,7 @@ def missing_percent(report: Report) -> Iterable[Finding]:
             if parse_amount(m.group("n")) == 0:
                 continue  # "预决算差异率为0": a zero needs no sign
             yield make_finding(
-                "ratio.missing_percent", "info", f"{b.page} {said}",
+                "ratio.missing_percent", "info", f"{said}{place(report, b, m.start(), said)}",
                 f"{page_ref(report, b.page_at(m.start()))}写“{said}”，数字{m.group('n')}后面没有百分号：这是占比或比率，"
                 "漏了百分号。",
                 said, f"{said}%",

@@ -671,7 +671,8 @@ def fiscal_total(report: Report) -> Iterable[Finding]:
             continue
         out.append(
             check_sum(
-                "sum.fiscal_total", f"公开04表 {bare(e.name)} 合计栏", f"{bare(e.name)}的合计栏", e.at(0),
+                # its own subject: the 合计 column's check above ("本年支出合计 合计栏" down the classes) is another sum
+                "sum.fiscal_total", f"公开04表 {bare(e.name)} 合计栏=各栏", f"{bare(e.name)}的合计栏", e.at(0),
                 [(f"{n}栏", e.at(i)) for i, n in enumerate(_FISCAL_COLUMNS) if i > 0], _q(e), where,
             )
         )  # fmt: skip
@@ -1263,7 +1264,13 @@ def detail_items(report: Report) -> list[DetailItem]:
             if block is None:
                 break  # a line break inside the amount: no quote to give
             out.append(
-                DetailItem(lei, xiang.replace("\n", ""), amount, change, Quote(tail, block.page, block=block))
+                DetailItem(
+                    lei,
+                    xiang.replace("\n", ""),
+                    amount,
+                    change,
+                    Quote(tail, block.page_at(block.text.find(tail)), block=block),
+                )
             )
         following = (h for h in ITEM_OPENS.finditer(text, end) if item_number(h) == len(out) + 1)
         if out and next(following, None) is not None:

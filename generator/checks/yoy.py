@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from generator.checks import make_finding, page_ref, rule
+from generator.checks import make_finding, page_ref, place, rule
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import (
     change_sum_differs,
@@ -733,7 +733,7 @@ def missing_unit(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "yoy.missing_unit",
                 "info" if rate else "warning",
-                f"{b.page} {said}",
+                f"{said}{place(report, b, m.start(), said)}",
                 f"{page_ref(report, b.page_at(m.start()))}写“{said}”，数字{m.group('n')}后面没有百分号或单位，"
                 + ("漏了百分号（前面已写出增减金额，这里是幅度）。" if rate else "看不出是金额还是幅度。"),
                 said,
