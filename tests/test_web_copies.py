@@ -66,6 +66,11 @@ def test_a_web_page_s_frame_is_no_part_of_the_report(tmp_path: Path, reports) ->
     crumbs = _copy(tmp_path, R001, items + R001.read_text(encoding="utf-8"))
     assert crumbs.agency == "岚县创业就业服务中心"
     assert _said(crumbs) == _said(reports[R001.name])
+    # …before a report with no 目录 (000's cover is its first lines), with the font buttons one a line too
+    buttons = "来源：昌吉回族自治州公共就业服务中心 发布时间：2025-09-01\n【字体：\n大\n中\n小\n】\n"
+    crumbs = _copy(tmp_path, R000, items + buttons + R000.read_text(encoding="utf-8"))
+    assert crumbs.agency == seed.agency
+    assert _said(crumbs) == _said(seed)
 
 
 def test_a_web_editor_s_invisible_characters_are_no_text(tmp_path: Path, reports) -> None:
@@ -83,6 +88,21 @@ def test_a_web_editor_s_invisible_characters_are_no_text(tmp_path: Path, reports
     assert _said(copy) == _said(seed)
     # the characters a reference stands for, in running text as in cells
     copy = _copy(tmp_path, R001, text.replace("\t", "\t&#8203;").replace("收入", "收&#8203;入"))
+    assert _said(copy) == _said(seed)
+
+
+def test_a_self_evaluation_title_copied_as_rows_of_one_cell(tmp_path: Path, reports) -> None:
+    """000's 单位整体支出绩效自评表 as a browser copies its title rows: the title a row of one spanning cell (its empty cells
+    as tabs) and the year under it a line of its own, "（2024年度）". The year's line ended the table, so the 自评表
+    lost its title, was no 整体 table, and was compared with the project tables (a false perf.execution_score)."""
+    seed = reports[R000.name]
+    text = R000.read_text(encoding="utf-8")
+    old = "\t单位整体支出绩效自评表\n\n\t（2024年度）\n\n"
+    assert old in text
+    copy = _copy(
+        tmp_path, R000, text.replace(old, "单位整体支出绩效自评表" + "\t" * 12 + "\n（2024年度）\n", 1)
+    )
+    assert [t["title"] for t in copy.perf_tables] == [t["title"] for t in seed.perf_tables]
     assert _said(copy) == _said(seed)
 
 

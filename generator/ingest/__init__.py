@@ -235,6 +235,8 @@ _CHROME = re.compile(
     r"|^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享到\s*[:：]?)\s*[】\]]?\s*)+$"
     r"|ICP\s*备|公网安备|网站标识码|版权所有\s*[©(（:：]|^https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?$"
 )
+_SEPARATOR = re.compile(r"^[|｜>＞›»/]$")
+_FONT_BUTTONS = ("【字体：", "【字体:", "字体：", "大", "中", "小", "】")
 _META_LABEL = re.compile(
     r"(?:信息来源|文章来源|来源|发布机构|发布时间|发布日期|浏览次数|访问次数|点击数|阅读次数|责任编辑|作者|索引号)\s*[:：]"
 )
@@ -249,15 +251,23 @@ def _web_chrome(items: list[Item], normalized: dict[int, str]) -> set[int]:
     """The lines of a web page's frame around the report (its positions in ``items``)."""
     chrome: set[int] = set()
     related = False
-    for n, text in normalized.items():
-        if not text:
-            continue
+    lines = [(n, text) for n, text in normalized.items() if text]
+    for k, (n, text) in enumerate(lines):
         if related and len(text) <= 80 and not _END.search(text) and "，" not in text:
             chrome.add(n)  # a link under "相关信息"
             continue
         related = bool(_RELATED.match(text))
+        # a menu or breadcrumb saved one item a line ("首页" / "|" / "English", "当前位置：" / "首页" / ">" / "信息公开"),
+        # the font buttons one a line ("【字体：" / "大" / "中" / "小" / "】")
+        beside = [lines[j][1] for j in (k - 1, k + 1) if 0 <= j < len(lines)]
         if (
             related
+            or _SEPARATOR.match(text)
+            or (len(text) <= 10 and not re.search(r"\d", text) and any(_SEPARATOR.match(t) for t in beside))
+            or (
+                text in _FONT_BUTTONS
+                and any(t in _FONT_BUTTONS or t.endswith(("字体：", "字体:")) for t in beside)
+            )
             or _CHROME.search(text)
             or (
                 _META_LABEL.match(text)

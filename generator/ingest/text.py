@@ -159,8 +159,22 @@ def read_text(path: Path) -> tuple[list[Item], int]:
             items.append(Item(page=page, cells=tuple(rest), table=table))
             i += 2
             continue
+        if (
+            in_table
+            and "\t" not in line
+            and re.fullmatch(r"[（(]\s*20\d{2}\s*年度?\s*[)）]", stripped)
+            and i + 1 < len(lines)
+            and "\t" in lines[i + 1]
+        ):
+            # a 自评表's year under its title, a row of one cell spanning the table ("单位整体支出绩效自评表\t\t…" /
+            # "（2024年度）" / "单位名称\t…", as a browser copies it): the table goes on
+            items.append(Item(page=page, cells=(stripped,), table=table))
+            i += 1
+            continue
         in_table = False
-        items.append(Item(page=page, text=_MD_PREFIX.sub("", line).replace("**", "")))
+        # (a ">" alone is a breadcrumb's separator saved one item a line, no Markdown quote)
+        said = stripped if stripped in (">", "＞") else _MD_PREFIX.sub("", line).replace("**", "")
+        items.append(Item(page=page, text=said))
         i += 1
     return _spanned_labels(items), page_of[-1] if page_of else 1
 
