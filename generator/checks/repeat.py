@@ -1224,10 +1224,14 @@ def copied_passage(report: Report) -> Iterable[Finding]:
         if found is None:
             continue
         k, written = found
-        beside = [position[id(sentences[i][1])] for fig in written for i in variants[fig]]
-        if len(beside) == 2 and abs(beside[0] - beside[1]) <= 3:
-            # two paragraphs side by side: a 自评表's 预期目标 and 实际完成情况 cells saved one to a line ("……尾款4.63万元" /
-            # "……尾款4.08万元"), a goal and its result worded alike
+        beside = sorted(position[id(sentences[i][1])] for fig in written for i in variants[fig])
+        if (
+            len(beside) == 2
+            and beside[1] - beside[0] <= 3
+            and any(_GOAL_HEAD.search(b.text) for b in doc.blocks[max(0, beside[0] - 4) : beside[0]])
+        ):
+            # two paragraphs side by side under a 自评表's "预期目标 实际完成情况": its goal and result cells saved one to
+            # a line ("……尾款4.63万元" / "……尾款4.08万元"), a goal and its result worded alike
             continue
         first_count = len(read[variants[written[0]][0]][0])
         which = 0 if k < first_count else 1  # the sentence of the pair that holds the figure
@@ -1262,6 +1266,7 @@ def copied_passage(report: Report) -> Iterable[Finding]:
         yield from _copied(copies, written, k, quotes, seen)
 
 
+_GOAL_HEAD = re.compile(r"预期目标|实际完成情况|年度总体目标")
 _ENDS = "。；;！？"  # what ends a sentence of _SENTENCE (a clause: it stops at "；" too)
 
 

@@ -19,7 +19,8 @@ _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 
 
 # a table's own title and the year under it ("单位整体支出绩效自评表" / "（2024年度）"): a workbook's first sheet may hold them
-_TABLE_TITLE = re.compile(r"^[^。，；：:]{2,40}表$|^[（(]\s*20\d{2}\s*年度?\s*[)）]$")
+# (not the title of the tables' part, "中共上海市普陀区委社会工作部2024年度部门决算表": it names the agency)
+_TABLE_TITLE = re.compile(r"^(?!.*年度)[^。，；：:]{2,40}表$|^[（(]\s*20\d{2}\s*年度?\s*[)）]$")
 
 
 def title_text(doc: Document, n: int = 6) -> str:
@@ -170,7 +171,7 @@ def find_agency(doc: Document, year: int | None) -> tuple[str, bool]:
         # Titles like "2024年度 / 上海市普陀区财政局部门决算" or names on a line of their own.
         m2 = re.search(r"(?:20\d{2}\s*年度?)?(?P<name>[^\s\d]{3,40}?)(?:部门|单位)决算", head)
         name = m2.group("name") if m2 else ""
-    name = re.sub(r"^(?:附件\s*\d*[:：]?)|^年度", "", name).strip()
+    name = re.sub(r"^(?:附件\s*\d*[:：]?)|^年度|^第[一二三四五六七八九十]+部分(?=.{3})", "", name).strip()
     if re.search(r"第[一二三四五六七八九十]+部分|概况|目\s*录|、", name) and (named := _part_one_name(doc)):
         # no cover: the first blocks are the 目录 or the 第一部分's ("第一部分上海市普陀区财政局概况一、主要职能二、……决算"),
         # whose heading names the agency
