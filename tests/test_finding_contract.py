@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import table_rewritten
+from conftest import ROOT, table_rewritten
 
 from generator.checks import run_checks
 from generator.extract import extract
 from generator.extract.tables import find_statutory
+from generator.ingest import read_document
 from generator.model import Document
 
 PDFS = (
@@ -97,3 +98,19 @@ def test_a_repeated_page_that_a_paragraph_runs_onto(reports) -> None:
     (f,) = page_repeated(extract(repeated))
     (q,) = f.evidence
     assert q.page == same and b.text[start:].startswith(q.quote)
+
+
+def test_one_note_says_a_thing_once(reports) -> None:
+    """No two notes of a report say the same words (the contract probe's invariant 8). 004 leaves "报告应包括以下附件："
+    of the 自评报告 template in two places of its one page: one note, as when the page in its id merged them (its two
+    quotes are the same words on the same page: one)."""
+    copy = extract(read_document(ROOT / "tests" / "fixtures" / "24年普陀区财政局（测试问题版本）.pdf"))
+    for name, report in [*reports.items(), ("测试问题版本", copy)]:
+        said = [(f.rule, f.message) for f in run_checks(report)]
+        assert len(said) == len(set(said)), name
+    (f,) = [
+        f
+        for f in run_checks(reports["004_64caca8ce772cd7b.txt"])
+        if f.rule == "completeness.template_residue" and "报告应包括以下附件" in f.message
+    ]
+    assert [q.quote for q in f.evidence] == ["报告应包括以下附件："]

@@ -219,11 +219,20 @@ def run_checks(report: Report, failed: list[RuleFailure] | None = None) -> list[
     propagates (tests, and anything that must see the bug)."""
     _load_rules()
     findings: dict[str, Finding] = {}
+    said: dict[tuple[str, str], str] = {}  # (rule, message) → the id that says it
     for r in CATALOGUE.values():
         if r.family in ("cross_year", "cross_agency"):
             continue  # these need several reports: see run_cross_checks
         try:
             for f in r.fn(report):
+                first = said.setdefault((f.rule, f.message), f.id)
+                if first != f.id:
+                    # the same words flagged in two places of one page ("文中“报告应包括以下附件：”" twice): one note
+                    # (its quotes those of either not already there), not two a reader cannot tell apart
+                    kept = findings[first]
+                    more = tuple(q for q in f.evidence if q not in kept.evidence)
+                    findings[first] = dataclasses.replace(kept, evidence=(*kept.evidence, *more))
+                    continue
                 findings.setdefault(f.id, f)
         except Exception as exc:
             if failed is None:
