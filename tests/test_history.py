@@ -31,6 +31,10 @@ ORIGINAL = ROOT / "data" / "reports" / "上海市普陀区财政局2024年度部
 R003 = "2024/wu-lu-mu-qi-shi-ren-li-zi-yuan-he-she-hui-bao-zhang-ju"
 R001 = "2024/lan-xian-chuang-ye-jiu-ye-fu-wu-zhong-xin"
 CAIZHENG = "2024/shang-hai-shi-pu-tuo-qu-cai-zheng-ju"
+CHANGJI_HRSS = "2023/chang-ji-hui-zu-zi-zhi-zhou-ren-li-zi-yuan-he-she-hui-bao-zhang-ju"
+HUAIHUA = "2023/huai-hua-shi-jiu-ye-fu-wu-zhong-xin"
+GUIHUA = "2024/shang-hai-shi-pu-tuo-qu-gui-hua-he-zi-ran-zi-yuan-ju"
+SHEGONG = "2024/zhong-gong-shang-hai-shi-pu-tuo-qu-wei-she-hui-gong-zuo-bu"
 
 
 def _content(tmp: Path) -> Path:
@@ -72,14 +76,31 @@ def test_the_ids_gone_since_9d4646a_are_retired(after_9d4646a: Path) -> None:
     }
     # every other of the 187 published notes is still given under its id. f-b657b4 has a new id; in the twenty-second
     # session f-48a3aa (001's "336.79 应为336.789") was withdrawn (336.344 + 0.445 at the cent is 336.79) and f-ce798b
-    # (001's 总分 88 "应为100") became f-8801b2 (88 against the table's own 90)
-    assert gone == {(R003, "f-b657b4"), (R001, "f-48a3aa"), (R001, "f-ce798b")}
+    # (001's 总分 88 "应为100") became f-8801b2 (88 against the table's own 90). In the thirty-fifth session fourteen
+    # ids that held their quote's page took ids that do not (the same note, the same words: each is its successor)
+    paged = {
+        (CHANGJI_HRSS, "f-c3bf8d", "f-af9d80"),
+        (HUAIHUA, "f-08c52f", "f-94a1d1"),
+        (HUAIHUA, "f-ac0024", "f-66df88"),
+        (HUAIHUA, "f-b03050", "f-186586"),
+        (HUAIHUA, "f-e765de", "f-28a45f"),
+        (R001, "f-001ea1", "f-6f8d63"),
+        (R001, "f-363cb8", "f-017746"),
+        (R001, "f-8504a3", "f-9bf160"),
+        (R001, "f-bc467e", "f-9c20f6"),
+        (GUIHUA, "f-503ff3", "f-e3a291"),
+        (GUIHUA, "f-9ff3ed", "f-c6c0ed"),
+        (GUIHUA, "f-c4a5fe", "f-2354b9"),
+        (SHEGONG, "f-23eac3", "f-342bba"),
+        (SHEGONG, "f-a91886", "f-21f6c9"),
+    }
+    assert gone == {(R003, "f-b657b4"), (R001, "f-48a3aa"), (R001, "f-ce798b")} | {
+        (r, old) for r, old, _ in paged
+    }
     retired = json.loads((after_9d4646a / "data" / "retired.json").read_text(encoding="utf-8"))
-    assert sorted((r["report_id"], r["finding_id"], r["successor"]) for r in retired) == [
-        (R001, "f-48a3aa", None),
-        (R001, "f-ce798b", "f-8801b2"),
-        (R003, "f-b657b4", "f-f2b9b7"),
-    ]
+    assert sorted((r["report_id"], r["finding_id"], r["successor"]) for r in retired) == sorted(
+        [(R001, "f-48a3aa", None), (R001, "f-ce798b", "f-8801b2"), (R003, "f-b657b4", "f-f2b9b7"), *paged]
+    )
     withdrawn = next(r for r in retired if r["finding_id"] == "f-48a3aa")
     assert withdrawn["rule"] == "perf.balance" and withdrawn["expected"] == "336.789"
     page = (after_9d4646a / "reports" / R001 / "index.md").read_text(encoding="utf-8")
@@ -106,7 +127,7 @@ def test_the_old_anchor_stands_on_the_successor_and_names_it(after_9d4646a: Path
 def test_the_retired_table_is_a_download_declared_in_the_datapackage(after_9d4646a: Path) -> None:
     data = after_9d4646a / "data"
     header = (data / "retired.csv").read_text(encoding="utf-8").splitlines()
-    assert header[0] == ",".join(f["name"] for f in RETIRED_FIELDS) and len(header) == 4
+    assert header[0] == ",".join(f["name"] for f in RETIRED_FIELDS) and len(header) == 18
     # 9d4646a's publication recorded no report files: why the note went cannot be told (reason empty)
     (row,) = [line for line in header[1:] if line.startswith(f"{R003},")]
     assert ",f-b657b4," in row and row.endswith(",f-f2b9b7,,")
@@ -364,7 +385,7 @@ def test_cli_takes_the_previous_folder() -> None:
 
 def test_the_findings_page_counts_the_retired_ids(after_9d4646a: Path) -> None:
     page = (after_9d4646a / "findings" / "index.md").read_text(encoding="utf-8")
-    assert "本站此前发布的问题中，有 3 个已由新编号取代或已撤下" in page
+    assert "本站此前发布的问题中，有 17 个已由新编号取代或已撤下" in page
     assert "(../data/index.md#retired)" in page
 
 
