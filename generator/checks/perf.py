@@ -1048,9 +1048,12 @@ def reason_no_cost(report: Report) -> Iterable[Finding]:
 # a 偏差原因 comparing the row's actual with its target: "实际完成情况高于目标值", "实际值低于指标值" (not a comparison with
 # the budget, "较年初预算减少", or with last year)
 _REASON_COMPARES = re.compile(
-    r"实际(?:完成)?(?:情况|值|数)?(?P<word>高于|超过|超出|大于|多于|低于|小于|少于|未达到?|不足)了?(?:年度)?(?:目标|指标)值?"
+    r"(?:^|(?<=[，,。；;：:]))\s*(?:该指标)?实际(?:完成)?(?:情况|值|数)?"
+    r"(?P<word>高于|超过|超出|大于|多于|低于|小于|少于|未达到?|不足)了?(?:年度)?(?:目标|指标)值?(?!值|\s*的)"
 )
 _ABOVE_WORDS = ("高于", "超过", "超出", "大于", "多于")
+# on a ceiling ("<=200人"), "未达到目标值" / "超过目标值" may say the goal was (not) met rather than which figure is larger
+_PLAIN_WORDS = ("高于", "大于", "多于", "低于", "小于", "少于")
 
 
 @rule(
@@ -1059,8 +1062,10 @@ _ABOVE_WORDS = ("高于", "超过", "超出", "大于", "多于")
     explanation=(
         "自评表一行的偏差原因写“实际完成情况高于目标值”“实际值低于指标值”，同一行印着指标值和实际值。"
         "两个数单位相同、都是单个数字时，高低一比便知：原因里说高、数字却是低（或反过来），两处必有一处错了，"
-        "多半是照抄了别的行的原因，或实际值填错。只看明说“实际……高于（低于、超过、未达到）目标值（指标值）”的话；"
-        "与年初预算、与上年比较的（“较年初预算减少”）不算。"
+        "多半是照抄了别的行的原因，或实际值填错。只看分句开头明说“实际……高于（低于、超过、未达到）目标值（指标值）”的话"
+        "（“创业担保贷款发放实际低于目标值”说的是另一件事，不算）；与年初预算、与上年比较的（“较年初预算减少”）不算；"
+        "指标是上限（“≤200人”）时，“未达到”“超过”可能说的是完成与否，只看“高于、低于”这类直说大小的词；"
+        "同一栏里既说高又说低的不比较。"
     ),
     formula="原因说高于 ⇒ 实际值 > 指标值；原因说低于、未达到 ⇒ 实际值 < 指标值",
     tolerance="指标值是定数，实际值按印出精度（±半个末位）比较；分不出高低的（“=30万元”对“<=30万元”）不报；"
@@ -1071,13 +1076,17 @@ _ABOVE_WORDS = ("高于", "超过", "超出", "大于", "多于")
 def reason_word(report: Report) -> Iterable[Finding]:
     for shown, subject, ind in _scored_indicators(report):
         reason_quote = ind.get("reason_quote", ind["quote"])
-        said = _REASON_COMPARES.search(ind.get("reason") or "")
+        reason = ind.get("reason") or ""
+        said = _REASON_COMPARES.search(reason)
         if reason_quote is None or said is None or not ind.get("aligned", True):
             continue
+        words = {m["word"] in _ABOVE_WORDS for m in _REASON_COMPARES.finditer(reason)}
         found = _bound_and_actual(ind, bare=True)
-        if found is None:
+        if found is None or len(words) > 1:
+            continue  # comparisons both ways in one cell: of several indicators, or set against each other
+        upper, target, actual = found
+        if upper and said["word"] not in _PLAIN_WORDS:
             continue
-        _, target, actual = found
         above = said["word"] in _ABOVE_WORDS
         if not (
             provably_greater(target, actual, a_exact=True)
