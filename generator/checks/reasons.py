@@ -159,7 +159,7 @@ def _clauses(block: Block, start: int, end: int) -> Iterator[tuple[str, int]]:
 
 # "……以及项目支出中合同支付进度条款等原因减少支付", "……等因素增加了支出": the verb after the causes, its object last
 _VERB_AFTER_CAUSE = re.compile(
-    r"^.{2,60}?等?(?:原因|因素)(?P<verb>增加|减少)了?(?P<items>[\u4e00-\u9fff]{1,8})$"
+    r"^.{2,60}?等?(?:原因|因素)(?P<verb>增加|减少)了?(?!的)(?P<items>[\u4e00-\u9fff]{1,8})$"
 )
 
 
@@ -459,7 +459,7 @@ _INVERSE = re.compile(r"节约|结余|结转|压减|调减|减免|退回|缴回|
 
 
 # causes set against each other: "同时因……等原因增加支出，两者相抵后总体减少", "虽因调资等原因增加支出，但……"
-_CONTRAST = re.compile(r"同时|虽|但|另一方面|一方面|相抵|抵消|抵减|部分")
+_CONTRAST = re.compile(r"同时|虽|但|另一方面|一方面|另外|相抵|抵消|抵减|部分|[一二三四]是")
 # the spending of the item a change is about, in its reason's last words: "相应支出增加", "导致经费较上年增加"
 _OWN_SPENDING = re.compile(r"^(?:相应|相关|该项|本项|此项)?的?(?:支出|经费|费用|资金)数?$")
 _SPENDING_WORD = re.compile(r"(?:支出|经费|费用|资金|费)数?$")
@@ -545,7 +545,7 @@ def _other_way_before(report: Report, claim: dict[str, Any], block: Block, at: i
         "或说的是人员、业务量等非钱的事项（“死亡减员人员逐年增加”使补贴支出减少），或是增加了反而少花钱的"
         "节约、结余、结转资金，都不报告；但原因说这一项自己的支出反向变动（“本年退休人员增加，……，退休费支出减少”"
         "接在增加之后），而没有哪笔经费与变动同向时，仍然报告；原因以“……等原因（因素）增加（减少）支出”总括整项支出的方向、"
-        "与变动相反时，也报告（原因写“同时”“虽”“相抵”等、几方面原因相互抵消的除外）。"
+        "与变动相反时，也报告（原因写“同时”“虽”“但”“另外”“一是……二是”“相抵”等、几方面原因并列或相互抵消的，这一句不算）。"
     ),
     formula="方向(变动) = 方向(原因所述的经费、资金、支出)",
     tolerance="用词判断，无数值容差；原因须紧跟在变动之后（相隔不超过20个字、其间没有数字）",
@@ -571,15 +571,14 @@ def reason_direction(report: Report) -> Iterable[Finding]:
             if found[1] == sign:
                 agrees, agrees_money = True, agrees_money or money
             elif money:
+                # "……勤俭节约等原因增加支出": the causes summed up, and the whole spending said to move the other way;
+                # unless set against other causes ("……完结，但物价上涨等因素增加了支出", "一是……；二是……等因素增加了支出")
+                cause = _VERB_AFTER_CAUSE.match(clause)
+                if cause and _CONTRAST.search(block.text, start, end):
+                    continue
                 opposite.append((clause, where))
                 own_opposite = own_opposite or _own_spending(found[0], claim["subject"])
-                # "……勤俭节约等原因增加支出": the causes summed up, and the whole spending said to move the other way
-                cause = _VERB_AFTER_CAUSE.match(clause)
-                whole_opposite = whole_opposite or bool(
-                    cause
-                    and _OWN_SPENDING.match(cause["items"])
-                    and not _CONTRAST.search(block.text, start, end)
-                )
+                whole_opposite = whole_opposite or bool(cause and _OWN_SPENDING.match(cause["items"]))
         # a cause the other way may stand beside one the change's way; but the item's own spending said to move the
         # other way ("本年退休人员增加，……，退休费支出减少" after an increase) is the change itself, written backwards,
         # unless some money is said to move the change's way too

@@ -1228,7 +1228,7 @@ def copied_passage(report: Report) -> Iterable[Finding]:
         if (
             len(beside) == 2
             and beside[1] - beside[0] <= 3
-            and any(_GOAL_HEAD.search(b.text) for b in doc.blocks[max(0, beside[0] - 4) : beside[0]])
+            and any(_GOAL_HEAD.match(b.text.strip()) for b in doc.blocks[max(0, beside[0] - 4) : beside[0]])
         ):
             # two paragraphs side by side under a 自评表's "预期目标 实际完成情况": its goal and result cells saved one to
             # a line ("……尾款4.63万元" / "……尾款4.08万元"), a goal and its result worded alike
@@ -1266,7 +1266,8 @@ def copied_passage(report: Report) -> Iterable[Finding]:
         yield from _copied(copies, written, k, quotes, seen)
 
 
-_GOAL_HEAD = re.compile(r"预期目标|实际完成情况|年度总体目标")
+# a 自评表's goal columns' head, a short line of its own ("年度总体目标 预期目标 实际完成情况", or one to a line)
+_GOAL_HEAD = re.compile(r"^(?:年度总体目标|预期目标|实际完成情况)(?:\s*(?:预期目标|实际完成情况))*$")
 _ENDS = "。；;！？"  # what ends a sentence of _SENTENCE (a clause: it stops at "；" too)
 
 

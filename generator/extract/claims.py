@@ -1146,9 +1146,15 @@ def budget_claims(
                 source, where = word_at
                 said = _REASON_WORD.match(source, where)
                 # the whole's spending, not a part's ("部分项目实际支出低于预算", "当年新增慰问导致实际支出高于预算")
-                if said and not re.search(
-                    r"部分|个别|某些|有的|某项|项目|新增",
-                    said["why"][: said.start("word") - said.start("why")],
+                # nor another year's ("去年同期实际支出大于预算"), nor a noun phrase ("实际支出大于预算的部分由结转资金安排"),
+                # nor against a budget adjusted in the year ("年中调减预算，实际支出高于预算": the 全年 budget)
+                if (
+                    said
+                    and not re.search(
+                        r"部分|个别|某些|有的|某项|项目|新增|上年|去年|同期|以前年度|往年|上一年|调减|调增|追加|调整",
+                        said["why"][: said.start("word") - said.start("why")],
+                    )
+                    and not source.startswith("的", said.end())
                 ):
                     page = block.page_at(m.start()) if source is text else doc.blocks[pos + 1].page
                     kind_said = re.search(r"(年初|全年)预算$", said.group(0))
