@@ -109,14 +109,27 @@ def test_a_self_evaluation_title_copied_as_rows_of_one_cell(tmp_path: Path, repo
 def test_a_line_break_inside_a_table_cell(tmp_path: Path) -> None:
     """A browser's copy of a cell holding "<br>" breaks its row over two lines (G): "201\t06\t02\t一般行政" /
     "管理事务\t16.19…" gave four false sum.subtotal errors; a row's first cell cut ("一、一般公共预算" /
-    "财政拨款收入\t2,940.05…") emptied the 收入支出决算总表. Here the rows of 社工部's copy are cut so in their labels."""
+    "财政拨款收入\t2,940.05…") emptied the 收入支出决算总表. Here the rows of 社工部's copy are cut so in their labels:
+    every other row with figures as wide as the row above. A header cell cut so stays two rows (header rows differ in
+    width), as does a 合计 spanning columns at a table's foot, and a row's first cell unless it is a numbered item: a
+    line of its own before a row may be "其中" or a unit's name."""
     source = WEB / "社工部_chromium.txt"
     text = source.read_text(encoding="utf-8")
     whole = extract(read_document(source))
     cut, n, width = [], 0, 0
     for line in text.splitlines():
         cells = line.split("\t")
-        at = next((i for i, c in enumerate(cells) if len(c) >= 4 and not re.search(r"\d", c)), None)
+        # a label cell; a row's first cell only when numbered ("一、…": a line of its own before a row may be "其中")
+        at = next(
+            (
+                i
+                for i, c in enumerate(cells)
+                if len(c) >= 4
+                and not re.search(r"\d", c)
+                and (i or re.match(r"[一二三四五六七八九十]+、", c))
+            ),
+            None,
+        )
         figures = any(re.fullmatch(r"[\d,]+\.\d\d", c) for c in cells)
         # a row as wide as the one above (not a 合计 spanning columns at a table's foot: no width to rejoin it by)
         same, width = len(cells) == width, len(cells)
@@ -170,3 +183,44 @@ def test_html2text_s_tables_without_outer_pipes(reports) -> None:
     copy = extract(read_document(WEB / "财政局_html2text.md"))
     assert copy.agency == pdf.agency
     assert _said(copy) == _said(pdf)
+
+
+def test_report_lines_that_look_like_a_web_frame_stay(tmp_path: Path) -> None:
+    """The frame's rules read every document, so lines of a report that resemble it must stay (the fixes' probe,
+    thirty-fifth session, P6–P8): a "/" (an empty 自评表 cell, one a line) and the labels beside it, "大" / "中" as a
+    target and its actual, a "来源：" sentence, short lines under a "相关信息" heading of the report's own, an outer-pipe
+    Markdown table under a heading ruled with "---", and a line of its own ("其中", a unit's name) before a table row."""
+    lines = [
+        "偏差原因分析",
+        "/",
+        "计划标准",
+        "满意度赋分",
+        "/",
+        "影响程度",
+        "大",
+        "中",
+        "来源：2024年度部门决算报表，截至2024年12月31日。",
+        "相关信息",
+        "本单位无政府性基金预算财政拨款收入",
+        "本单位无国有资本经营预算财政拨款收入",
+    ]
+    text = R000.read_text(encoding="utf-8").replace("\n第三部分", "\n" + "\n".join(lines) + "\n第三部分", 1)
+    assert all(line in text for line in lines)
+    doc = read_document(_write(tmp_path, R000.name, text))
+    kept = {b.text for b in doc.blocks}
+    assert all(line in kept for line in lines), [line for line in lines if line not in kept]
+    md = "收入支出决算总表\n---\n| 项目 | 决算数 |\n|---|---|\n| 一、一般公共预算财政拨款收入 | 100.00 |\n"
+    doc = read_document(_write(tmp_path, "t.md", md))
+    assert doc.blocks[0].text == "收入支出决算总表" and doc.blocks[0].table is None
+    assert doc.tables[0].rows == (("项目", "决算数"), ("一、一般公共预算财政拨款收入", "100.00"))
+    tsv = R001.read_text(encoding="utf-8")
+    row = next(line for line in tsv.splitlines() if line.startswith("年初结转和结余\t"))
+    doc = read_document(_write(tmp_path, R001.name, tsv.replace(row, "其中\n" + row, 1)))
+    assert any(r[0] == "年初结转和结余" for t in doc.tables for r in t.rows)
+    assert "其中" in {b.text for b in doc.blocks}
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    target = tmp_path / name
+    target.write_text(text, encoding="utf-8")
+    return target

@@ -235,8 +235,9 @@ _CHROME = re.compile(
     r"|^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏本页|收藏|分享到\s*[:：]?)\s*[】\]]?\s*)+$"
     r"|ICP\s*备|公网安备|网站标识码|版权所有\s*[©(（:：]|^https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?$"
 )
-_SEPARATOR = re.compile(r"^[|｜>＞›»/]$")
-_FONT_BUTTONS = ("【字体：", "【字体:", "字体：", "大", "中", "小", "】")
+_SEPARATOR = re.compile(r"^[|｜>＞›»]$")  # (not "/": a 自评表's empty cell, one a line)
+_FONT_BUTTONS = ("大", "中", "小", "】")
+_BULLET = re.compile(r"^[*·•●▪◆◇■□-]\s*")
 _META_LABEL = re.compile(
     r"(?:信息来源|文章来源|来源|发布机构|发布时间|发布日期|浏览次数|访问次数|点击数|阅读次数|责任编辑|作者|索引号)\s*[:：]"
 )
@@ -247,31 +248,38 @@ _RELATED = re.compile(
 )
 
 
+def _link(text: str) -> bool:
+    """A line of a website's list of links: short, dated or bulleted, no sentence."""
+    return len(text) <= 80 and bool(_A_DATE.search(text) or _BULLET.match(text)) and "，" not in text
+
+
 def _web_chrome(items: list[Item], normalized: dict[int, str]) -> set[int]:
     """The lines of a web page's frame around the report (its positions in ``items``)."""
     chrome: set[int] = set()
-    related = False
+    related = font = False
     lines = [(n, text) for n, text in normalized.items() if text]
     for k, (n, text) in enumerate(lines):
-        if related and len(text) <= 80 and not _END.search(text) and "，" not in text:
-            chrome.add(n)  # a link under "相关信息"
+        if related and _link(text):
+            chrome.add(n)  # a link under "相关信息", dated or bulleted
             continue
-        related = bool(_RELATED.match(text))
-        # a menu or breadcrumb saved one item a line ("首页" / "|" / "English", "当前位置：" / "首页" / ">" / "信息公开"),
-        # the font buttons one a line ("【字体：" / "大" / "中" / "小" / "】")
+        # "相关信息" with links under it (a heading of the report's own, with its sentences under it, stays)
+        related = bool(_RELATED.match(text)) and k + 1 < len(lines) and _link(lines[k + 1][1])
+        # the font buttons one a line, right after "【字体：" ("大" / "中" / "小" / "】")
+        font = (font and text in _FONT_BUTTONS) or bool(re.search(r"字体\s*[:：]\s*$", text))
+        # a menu or breadcrumb saved one item a line ("首页" / "|" / "English", "当前位置：" / "首页" / ">" / "信息公开")
         beside = [lines[j][1] for j in (k - 1, k + 1) if 0 <= j < len(lines)]
         if (
             related
+            or font
             or _SEPARATOR.match(text)
             or (len(text) <= 10 and not re.search(r"\d", text) and any(_SEPARATOR.match(t) for t in beside))
-            or (
-                text in _FONT_BUTTONS
-                and any(t in _FONT_BUTTONS or t.endswith(("字体：", "字体:")) for t in beside)
-            )
             or _CHROME.search(text)
             or (
                 _META_LABEL.match(text)
-                and (len(_META_LABEL.findall(text)) >= 2 or _A_DATE.search(text))
+                and (
+                    len(_META_LABEL.findall(text)) >= 2
+                    or (_A_DATE.search(text) and not re.search(r"[，。；,;]", text))
+                )
                 and len(text) <= 120
             )
         ):

@@ -113,6 +113,11 @@ def read_text(path: Path) -> tuple[list[Item], int]:
         if (
             re.fullmatch(r"-{3,}", stripped)
             and "|" in following
+            and not following.startswith(
+                "|"
+            )  # an outer-pipe table under a rule is a heading's, not its header
+            # …nor a table whose own header follows (a Markdown heading "收入支出决算总表" / "---" over "项目 | 决算数" / "---|---")
+            and not (i + 2 < len(lines) and "|" in lines[i + 2] and _MD_RULE.match(lines[i + 2].strip()))
             and items
             and items[-1].cells is None
             and 0 < len(items[-1].text.strip()) <= 40
@@ -152,10 +157,12 @@ def read_text(path: Path) -> tuple[list[Item], int]:
         if (
             in_table
             and "\t" not in line
+            and re.match(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", stripped)
             and i + 1 < len(lines)
             and (rest := _line_break_in_cell(_widths(items, table, lines, i), [stripped], lines[i + 1]))
         ):
-            # the row's first cell cut by a line break ("一、一般公共预算" / "财政拨款收入\t2,940.05\t…")
+            # the row's first cell, a numbered item, cut by a line break ("一、一般公共预算" / "财政拨款收入\t2,940.05\t…";
+            # not a line of its own before a row: "其中", a unit's name over a page)
             items.append(Item(page=page, cells=tuple(rest), table=table))
             i += 2
             continue
@@ -205,14 +212,24 @@ def _spanned_labels(items: list[Item]) -> list[Item]:
         if len(coded) < 2 or len(widths) != 1:
             continue
         (width,) = widths
+        # the label columns (科目编码, 科目名称; or 类, 款, 项, 科目名称): those before a 科目 row's first figure
+        labels = min(
+            next((i for i, c in enumerate(cells) if _AMOUNT_CELL.match(c)), width) for cells in coded
+        )
         for n in rows:
             cells = items[n].cells or ()
-            if 1 <= width - len(cells) <= 3 and _SPANNING_LABEL.match(cells[0]):
+            # the cells after the label, one to each figure column ("项目" / "本年支出" over three columns is a group)
+            if (
+                1 <= width - len(cells) <= 3
+                and len(cells) - 1 == width - labels
+                and _SPANNING_LABEL.match(cells[0])
+            ):
                 gap = ("",) * (width - len(cells))
                 items[n] = Item(page=items[n].page, cells=(cells[0], *gap, *cells[1:]), table=items[n].table)
     return items
 
 
+_AMOUNT_CELL = re.compile(r"^-?[\d,]*\.\d+$")  # a figure to the cent (not a code's "06")
 # the labels a table's first column spans: its header and its totals
 _SPANNING_LABEL = re.compile(r"^(?:项\s*目|科\s*目|合\s*计|总\s*计|小\s*计|本年支出合计|本年收入合计)$")
 
