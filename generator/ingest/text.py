@@ -113,10 +113,9 @@ def read_text(path: Path) -> tuple[list[Item], int]:
         if (
             re.fullmatch(r"-{3,}", stripped)
             and "|" in following
-            and not following.startswith(
-                "|"
-            )  # an outer-pipe table under a rule is a heading's, not its header
-            # …nor a table whose own header follows (a Markdown heading "收入支出决算总表" / "---" over "项目 | 决算数" / "---|---")
+            # (not an outer-pipe table under a ruled heading, nor a table whose own header and rule follow:
+            # "收入支出决算总表" / "---" over "项目 | 决算数" / "---|---")
+            and not following.startswith("|")
             and not (i + 2 < len(lines) and "|" in lines[i + 2] and _MD_RULE.match(lines[i + 2].strip()))
             and items
             and items[-1].cells is None
