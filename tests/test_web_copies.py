@@ -62,6 +62,10 @@ def test_a_web_page_s_frame_is_no_part_of_the_report(tmp_path: Path, reports) ->
     framed = _copy(tmp_path, R000, _HEAD + R000.read_text(encoding="utf-8") + _FOOT)
     assert framed.agency == seed.agency == "昌吉回族自治州公共就业服务中心"
     assert _said(framed) == _said(seed)
+    # the related links saved one piece a line, each link's date on the line after it
+    pieces = "\n相关信息\n昌吉回族自治州公共就业服务中心2023年度部门决算\n2024-09-02\n"
+    framed = _copy(tmp_path, R000, R000.read_text(encoding="utf-8") + pieces)
+    assert _said(framed) == _said(seed)
     items = "首页\n|\n无障碍浏览\n|\nEnglish\n当前位置：\n首页\n>\n信息公开\n>\n财政预决算\n>\n部门决算\n"
     crumbs = _copy(tmp_path, R001, items + R001.read_text(encoding="utf-8"))
     assert crumbs.agency == "岚县创业就业服务中心"

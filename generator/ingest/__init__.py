@@ -248,9 +248,11 @@ _RELATED = re.compile(
 )
 
 
-def _link(text: str) -> bool:
-    """A line of a website's list of links: short, dated or bulleted, no sentence."""
-    return len(text) <= 80 and bool(_A_DATE.search(text) or _BULLET.match(text)) and "，" not in text
+def _link(text: str, following: str = "") -> bool:
+    """A line of a website's list of links: short, dated or bulleted (or its date the next line, a copy giving each
+    piece a line), no sentence."""
+    dated = _A_DATE.search(text) or _BULLET.match(text) or _A_DATE.fullmatch(following)
+    return len(text) <= 80 and bool(dated) and "，" not in text
 
 
 def _web_chrome(items: list[Item], normalized: dict[int, str]) -> set[int]:
@@ -259,11 +261,12 @@ def _web_chrome(items: list[Item], normalized: dict[int, str]) -> set[int]:
     related = font = False
     lines = [(n, text) for n, text in normalized.items() if text]
     for k, (n, text) in enumerate(lines):
-        if related and _link(text):
+        after = [t for _, t in lines[k + 1 : k + 3]] + ["", ""]
+        if related and _link(text, after[0]):
             chrome.add(n)  # a link under "相关信息", dated or bulleted
             continue
         # "相关信息" with links under it (a heading of the report's own, with its sentences under it, stays)
-        related = bool(_RELATED.match(text)) and k + 1 < len(lines) and _link(lines[k + 1][1])
+        related = bool(_RELATED.match(text)) and _link(after[0], after[1])
         # the font buttons one a line, right after "【字体：" ("大" / "中" / "小" / "】")
         font = (font and text in _FONT_BUTTONS) or bool(re.search(r"字体\s*[:：]\s*$", text))
         # a menu or breadcrumb saved one item a line ("首页" / "|" / "English", "当前位置：" / "首页" / ">" / "信息公开")
