@@ -228,3 +228,24 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     target = tmp_path / name
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def test_a_table_saved_one_cell_a_line(tmp_path: Path, reports) -> None:
+    """A copy that gives every table cell a line of its own (a mobile page's layout, BeautifulSoup's text): 004's
+    基础数据表 head "2022年决算数" read as a heading with the wrong year (completeness.year), and two 自评表 rows of 003
+    with one 偏差原因 and scores 9.68 and 9.5 as "a passage copied with one figure changed" (the web probe's re-run)."""
+    from generator.checks.completeness import year
+    from generator.checks.repeat import copied_passage
+
+    r004 = REPORTS / "004_64caca8ce772cd7b.txt"
+    text = r004.read_text(encoding="utf-8")
+    heads = "\n\n部门整体支出绩效评价基础数据表\n\n2022年决算数\n\n2023年预算数\n\n2023年决算数\n"
+    copy = _copy(tmp_path, r004, text + heads)
+    assert "2022年决算数" in {b.text for b in copy.document.blocks}
+    assert list(year(copy)) == list(year(reports[r004.name])) == []
+    reason = "人次数为享受待遇人数*12个月数得出 =241*12=2892人次,完成值不及年初预计数,是因为有人员死亡等因素而停发待遇的情况"
+    r003 = REPORTS / "003_237caace6a9bba17.txt"
+    seed = r003.read_text(encoding="utf-8")
+    cells = "\n补贴发放人次数\n>=2988人次\n=2892人次\n10\n{}\n" + reason + "\n"
+    copy = _copy(tmp_path, r003, seed + cells.format("9.68") + "\n一级指标\n" + cells.format("9.5"))
+    assert list(copied_passage(copy)) == []

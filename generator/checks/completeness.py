@@ -667,7 +667,8 @@ def malformed_number(report: Report) -> Iterable[Finding]:
         )
 
 
-_HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算")
+# (not a table's column head, "2022年决算数", as a copy one cell a line gives it)
+_HEADING_YEAR = re.compile(r"^(?:第[一二三四五]部分)?\s*.{0,40}?(\d{4})\s*年度?\s*(?:部门|单位)?决算(?!数)")
 # a plan's words in a cut-off date's sentence ("预计截至2025年底", "截至2025年底，……预计可全部完成"); not 将 or 确保
 # ("现将截至……情况说明如下", "为确保……，截至")
 _PLANNED = re.compile(r"预计|力争|计划|争取|拟于|拟在|预期|下一步")

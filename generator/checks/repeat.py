@@ -1215,8 +1215,8 @@ def copied_passage(report: Report) -> Iterable[Finding]:
     passages: dict[str, dict[tuple[str, ...], list[int]]] = {}
     for i in range(len(sentences) - 1):
         (f1, _), (f2, _) = read[i], read[i + 1]
-        if len(f1) + len(f2) < 3 or han[i] + han[i + 1] < 30:
-            continue
+        if len(f1) + len(f2) < 3 or han[i] + han[i + 1] < 30 or min(han[i], han[i + 1]) < 2:
+            continue  # (a figure alone, "9.68", is a table's cell one to a line, no sentence of a passage)
         passages.setdefault(mask(i) + mask(i + 1), {}).setdefault(f1 + f2, []).append(i)
     seen: set[tuple[str, frozenset[str]]] = set()
     for variants in passages.values():
