@@ -52,8 +52,9 @@ _RADICAL = re.compile("[\u2e80-\u2fdf]")
 # newline: one regex pass instead of a Python test per character (ingest's hottest loop).
 # Zero-width characters a web editor leaves between characters (U+200B, U+FEFF…) go with them: unseen, they would cut a
 # figure ("\u200b187.19" is no number) or a name in two.
+_ZERO_WIDTH_CHARS = "\u00ad\u200b-\u200d\u2060\ufeff"
 _GARBLED_OR_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+    f"[\x00-\x08\x0b-\x1f{_ZERO_WIDTH_CHARS}\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
 )
 # An HTML character reference left in text saved from a web page ("&nbsp;", "&#8203;", "&lt;=30万元"): the character
 # it stands for.
@@ -74,7 +75,7 @@ def _nfkc(m: re.Match[str]) -> str:
 _INERT = re.compile(
     "[^\\s<(\\[，&"
     + "".join(re.escape(k) for k in _FULLWIDTH)
-    + "\u2e80-\u2fdf\x00-\x08\x0b-\x1f\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]*"
+    + f"\u2e80-\u2fdf\x00-\x08\x0b-\x1f{_ZERO_WIDTH_CHARS}\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]*"
 )
 _WRAPPED_CELL = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])\s*\n\s*(?=[{_CJK}{_CJK_PUNCT}(（])")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -86,15 +87,18 @@ def _unescaped(m: re.Match[str]) -> str:
     return " " if ch.isspace() else ch
 
 
-_ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+def _decoded(text: str) -> str:
+    """Character references ("&nbsp;", "&#8203;") as the characters they stand for."""
+    return _ENTITY.sub(_unescaped, text) if "&" in text else text
+
+
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 
 def without_web_residue(text: str) -> str:
     """A whole text file as saved from a web page, before it is cut into lines and cells: its zero-width characters
     taken out and its character references decoded ("\t\u200b1", "\t&nbsp;1" are a cell holding "1")."""
-    if "&" in text:
-        text = _ENTITY.sub(_unescaped, text)
-    return _ZERO_WIDTH.sub("", text)
+    return _ZERO_WIDTH.sub("", _decoded(text))
 
 
 def normalize_chars(text: str) -> str:
@@ -102,8 +106,7 @@ def normalize_chars(text: str) -> str:
 
     Each step runs only when the text holds what it acts on (tested on the text as the steps
     before left it), so skipping one never changes the result."""
-    if "&" in text:
-        text = _ENTITY.sub(_unescaped, text)
+    text = _decoded(text)
     if _TRANS_CHARS.search(text):
         text = _TRANS_CHARS.sub(_fullwidth, text)  # = text.translate(_TRANS)
     if _RADICAL.search(text):

@@ -157,17 +157,11 @@ def place(report: Report, block: Block, at: int, said: str) -> str:
     """What tells apart the same words flagged in two places, for a finding's subject: "" where ``said`` (starting at
     ``at`` in ``block``) is their first occurrence in the document, "#2" at the second… Never the page: a page added
     before it (a cover, a reflow) would move the id a news article links to."""
-    doc = report.document
-    if doc is None:
+    number = _block_numbers(report).get(id(block))
+    if number is None or not said:
         return ""
-    offset = 0
-    for b in doc.blocks:
-        if b is block:
-            break
-        offset += len(b.text) + 1  # Document.text joins the blocks with "\n"
-    else:
-        return ""
-    n = doc.text.count(said, 0, offset + at + len(said)) if said else 0
+    text, starts = _text_and_starts(report)
+    n = text.count(said, 0, starts[number] + at + len(said))
     return f"#{n}" if n > 1 else ""
 
 
@@ -255,6 +249,13 @@ def _sections(report: Report) -> list[str]:
     from generator.extract.narrative import section_of
 
     return section_of(report.document) if report.document else []
+
+
+@per_report("document")
+def _text_and_starts(report: Report) -> tuple[str, list[int]]:
+    """The document's text and where each block starts in it, made once a report (place)."""
+    doc = report.document
+    return (doc.text, block_starts(doc)) if doc else ("", [])
 
 
 @per_report("document")

@@ -469,7 +469,7 @@ def unclosed_bracket(report: Report) -> Iterable[Finding]:
             yield make_finding(
                 "completeness.unclosed_bracket",
                 "info",
-                f"{b.text[max(0, m.start() - 10) : end]}{place(report, b, m.start(), m.group(0) + b.text[m.end() : end])}",
+                f"{b.text[max(0, m.start() - 10) : end]}{place(report, b, m.start(), b.text[m.start() : end])}",
                 f"{page_ref(report, b.page_at(m.start()))}“{b.text[max(0, m.start() - 10) : end]}……”：左括号之后，本段和下一段都没有右括号，"
                 "括注没有写完。",
                 b.text[m.start() : end],

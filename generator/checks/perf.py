@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import functools
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from generator.checks import make_finding, page_ref, per_report, rule, running_with
+from generator.checks import block_at, block_starts, make_finding, page_ref, per_report, rule, running_with
 from generator.checks.ratios import pct, percent_severity
 from generator.checks.tolerance import (
     half_unit,
@@ -826,11 +823,7 @@ def target_missed(report: Report) -> Iterable[Finding]:
             continue
         upper, limit, actual = found
         # the limit is a set figure; an actual printed coarser than it ("<=6.48万元 =6.5万元") may still be inside
-        if not (
-            provably_greater(actual, limit, b_exact=True)
-            if upper
-            else provably_greater(limit, actual, a_exact=True)
-        ):
+        if not _provably_past(actual, limit, above=upper):
             continue
         yield make_finding(
             "perf.target_missed",
@@ -863,6 +856,15 @@ def _shown(table: dict) -> str:
 
 # what no project name holds: a slash, a Latin letter standing alone beside Chinese
 _GARBLED_NAME = re.compile(r"/|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+
+
+def _provably_past(actual: Decimal, limit: Decimal, *, above: bool) -> bool:
+    """Whether ``actual`` is beyond the set figure ``limit`` (above it, or below), beyond the rounding of its print."""
+    return (
+        provably_greater(actual, limit, b_exact=True)
+        if above
+        else provably_greater(limit, actual, a_exact=True)
+    )
 
 
 _BOUND_AFTER = re.compile(r"^(?P<figure>\d[\d,]*(?:\.\d+)?[^\d\s]*?)及?(?P<word>以上|以下)$")
@@ -1076,22 +1078,17 @@ _PLAIN_WORDS = ("高于", "大于", "多于", "低于", "小于", "少于")
 def reason_word(report: Report) -> Iterable[Finding]:
     for shown, subject, ind in _scored_indicators(report):
         reason_quote = ind.get("reason_quote", ind["quote"])
-        reason = ind.get("reason") or ""
-        said = _REASON_COMPARES.search(reason)
-        if reason_quote is None or said is None or not ind.get("aligned", True):
+        compares = list(_REASON_COMPARES.finditer(ind.get("reason") or ""))
+        if reason_quote is None or not compares or not ind.get("aligned", True):
             continue
-        words = {m["word"] in _ABOVE_WORDS for m in _REASON_COMPARES.finditer(reason)}
         found = _bound_and_actual(ind, bare=True)
-        if found is None or len(words) > 1:
+        if found is None or len({m["word"] in _ABOVE_WORDS for m in compares}) > 1:
             continue  # comparisons both ways in one cell: of several indicators, or set against each other
         upper, target, actual = found
-        if upper and said["word"] not in _PLAIN_WORDS:
-            continue
+        said = compares[0]
         above = said["word"] in _ABOVE_WORDS
-        if not (
-            provably_greater(target, actual, a_exact=True)
-            if above
-            else provably_greater(actual, target, b_exact=True)
+        if (upper and said["word"] not in _PLAIN_WORDS) or not _provably_past(
+            actual, target, above=not above
         ):
             continue
         which = f"“{ind['name']}”" if ind.get("name") else "一项指标"
@@ -1774,13 +1771,6 @@ _DASHED_ROW = re.compile(
 )
 
 
-def _joined_page(blocks: list[Block], at: int) -> int:
-    """The page of ``"\\n".join(b.text for b in blocks)[at]``: its block's, where in that block it stands."""
-    starts = list(itertools.accumulate((len(x.text) + 1 for x in blocks[:-1]), initial=0))
-    k = bisect.bisect_right(starts, at) - 1
-    return blocks[k].page_at(at - starts[k])
-
-
 @per_report("document", "perf_tables")  # perf.execution_rate and budget.perf_initial
 def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
     """(table name, the row printing the rate, [that row, the rows between, the 合计 row]) of each such table of a text
@@ -1789,7 +1779,7 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
     if doc is None or report.perf_tables:
         return []
     out: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = []
-    blocks = doc.blocks
+    blocks, starts = doc.blocks, block_starts(doc)
     for n, b in enumerate(blocks):
         if b.table is not None or "%" not in b.text:
             continue
@@ -1797,7 +1787,11 @@ def _text_merged_rates(report: Report) -> list[tuple[str, dict[str, Any], list[d
         m = _MERGED_RATE.search(joined) if _DASHES.search(joined) else None
         if m is None or m.start() >= len(b.text) or not _DASHES.search(m["rest"]):
             continue
-        page_of = functools.partial(_joined_page, blocks[n : n + 8])
+
+        def page_of(at: int, first: int = starts[n]) -> int:
+            """The page of ``joined[at]``: the page of its block, where in that block it stands."""
+            block, offset = block_at(doc, starts, first + at)
+            return block.page_at(offset)
 
         row = {
             "label": m["label"],

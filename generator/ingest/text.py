@@ -153,30 +153,22 @@ def read_text(path: Path) -> tuple[list[Item], int]:
             items.append(Item(page=page, cells=tuple(cells), table=table))
             i += 1
             continue
-        if (
-            in_table
-            and "\t" not in line
-            and re.match(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", stripped)
-            and i + 1 < len(lines)
-            and (rest := _line_break_in_cell(_widths(items, table, lines, i), [stripped], lines[i + 1]))
-        ):
+        if in_table and "\t" not in line and i + 1 < len(lines):
             # the row's first cell, a numbered item, cut by a line break ("一、一般公共预算" / "财政拨款收入\t2,940.05\t…";
             # not a line of its own before a row: "其中", a unit's name over a page)
-            items.append(Item(page=page, cells=tuple(rest), table=table))
-            i += 2
-            continue
-        if (
-            in_table
-            and "\t" not in line
-            and re.fullmatch(r"[（(]\s*20\d{2}\s*年度?\s*[)）]", stripped)
-            and i + 1 < len(lines)
-            and "\t" in lines[i + 1]
-        ):
+            numbered = _NUMBERED_ITEM.match(stripped)
+            if numbered and (
+                rest := _line_break_in_cell(_widths(items, table, lines, i), [stripped], lines[i + 1])
+            ):
+                items.append(Item(page=page, cells=tuple(rest), table=table))
+                i += 2
+                continue
             # a 自评表's year under its title, a row of one cell spanning the table ("单位整体支出绩效自评表\t\t…" /
             # "（2024年度）" / "单位名称\t…", as a browser copies it): the table goes on
-            items.append(Item(page=page, cells=(stripped,), table=table))
-            i += 1
-            continue
+            if _YEAR_ROW.fullmatch(stripped) and "\t" in lines[i + 1]:
+                items.append(Item(page=page, cells=(stripped,), table=table))
+                i += 1
+                continue
         in_table = False
         # (a ">" alone is a breadcrumb's separator saved one item a line, no Markdown quote)
         said = stripped if stripped in (">", "＞") else _MD_PREFIX.sub("", line).replace("**", "")
@@ -185,6 +177,8 @@ def read_text(path: Path) -> tuple[list[Item], int]:
     return _spanned_labels(items), page_of[-1] if page_of else 1
 
 
+_NUMBERED_ITEM = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_YEAR_ROW = re.compile(r"[（(]\s*20\d{2}\s*年度?\s*[)）]")
 # a statutory table's 科目 row: its code, then its name ("201\t一般公共服务支出\t264.87…")
 _CODE = re.compile(r"^\d{3,7}$")
 
