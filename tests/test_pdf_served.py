@@ -264,8 +264,6 @@ def test_a_scan_s_recognised_text_is_read(tmp_path: Path) -> None:
     black: the invisible text is the page's text, and is read."""
     import pypdfium2 as pdfium
 
-    from generator.ingest.pdfium_page import PdfiumPage
-
     doc = pdfium.PdfDocument.new()
     page = doc.new_page(595, 842)
     image = pdfium.PdfImage.new(doc)
@@ -274,16 +272,25 @@ def test_a_scan_s_recognised_text_is_read(tmp_path: Path) -> None:
     page.insert_obj(image)
     _text(doc, page, "Total 1234.56 recognised", 80, 500, 12, 0, 0, invisible=True)
     _text(doc, page, "3", 290, 20, 9, 0, 0)
+    read = _saved_and_read(doc, page, tmp_path / "scan.pdf")
+    assert "1234.56" in read and "3" in read
+
+
+def _saved_and_read(doc: Any, page: Any, target: Path) -> str:
+    """``page``'s content written, ``doc`` saved to ``target`` and closed, and the first page's text as PdfiumPage
+    reads it from the saved file."""
+    import pypdfium2 as pdfium
+
+    from generator.ingest.pdfium_page import PdfiumPage
+
     page.gen_content()
-    target = tmp_path / "scan.pdf"
     doc.save(str(target))
     doc.close()
-    doc = pdfium.PdfDocument(str(target))
+    saved = pdfium.PdfDocument(str(target))
     try:
-        read = "".join(c["text"] for c in PdfiumPage(doc[0]).chars)
+        return "".join(c["text"] for c in PdfiumPage(saved[0]).chars)
     finally:
-        doc.close()
-    assert "1234.56" in read and "3" in read
+        saved.close()
 
 
 def _recolour(doc: Any, which: Callable[[int, int, float], bool], rgb: tuple[int, int, int]) -> None:
@@ -370,8 +377,6 @@ def test_a_scan_s_recognised_text_in_other_forms(tmp_path: Path, how: str) -> No
     1.5° (FA-1c), a page number stamped upright: the invisible text is the page's text, and is read."""
     import pypdfium2 as pdfium
 
-    from generator.ingest.pdfium_page import PdfiumPage
-
     images = pdfium.PdfDocument.new()
     image_page = images.new_page(595, 842)
     image = pdfium.PdfImage.new(images)
@@ -392,16 +397,8 @@ def test_a_scan_s_recognised_text_in_other_forms(tmp_path: Path, how: str) -> No
         _text(doc, page, f"Line {k} total 1234.5{k}", 80, 700 - 40 * k, 12, 1.5 if how == "skewed" else 0, 0,
               invisible=True)  # fmt: skip
     _text(doc, page, "3", 290, 20, 9, 0, 0)
-    page.gen_content()
-    target = tmp_path / "scan.pdf"
-    doc.save(str(target))
-    doc.close()
+    read = _saved_and_read(doc, page, tmp_path / "scan.pdf")
     images.close()
-    doc = pdfium.PdfDocument(str(target))
-    try:
-        read = "".join(c["text"] for c in PdfiumPage(doc[0]).chars)
-    finally:
-        doc.close()
     assert "1234.57" in read and "3" in read
 
 
